@@ -1,0 +1,164 @@
+/**
+ * The lifecycle of a lab, as a pure state machine.
+ *
+ *   draft → applications_open → selection → workshop → proposals → review → decided → follow_up
+ *
+ * Each forward step is guarded by checks on the lab's settings; an organiser may step back
+ * one phase (to fix a mistake) only where no irreversible work has started.
+ */
+export const LAB_PHASES = [
+  'draft',
+  'applications_open',
+  'selection',
+  'workshop',
+  'proposals',
+  'review',
+  'decided',
+  'follow_up',
+] as const;
+
+export type LabPhase = (typeof LAB_PHASES)[number];
+
+export interface LabPhaseFacts {
+  /** The lab's settings as they stand when the transition is asked for. */
+  title: string;
+  capacity: number;
+  disciplines: readonly string[];
+  applicationsOpenAt: Date | null;
+  applicationsCloseAt: Date | null;
+  workshopStartAt: Date | null;
+  workshopEndAt: Date | null;
+  proposalsDueAt: Date | null;
+  /** Number of participants who have confirmed their place. */
+  confirmedParticipants: number;
+  /** The organiser explicitly accepts going ahead with fewer participants than capacity. */
+  acceptUnderCapacity?: boolean;
+  now: Date;
+}
+
+export type LabPhaseRefusalCode =
+  | 'LAB_PHASE_UNKNOWN'
+  | 'LAB_PHASE_UNCHANGED'
+  | 'LAB_PHASE_SKIP'
+  | 'LAB_PHASE_BACKWARD_NOT_ALLOWED'
+  | 'LAB_PHASE_INCOMPLETE_SETTINGS'
+  | 'LAB_PHASE_UNDER_CAPACITY'
+  | 'LAB_PHASE_FINAL';
+
+export type LabPhaseDecision =
+  | { allowed: true; from: LabPhase; to: LabPhase; direction: 'forward' | 'backward' }
+  | { allowed: false; code: LabPhaseRefusalCode; message: string; missing?: string[] };
+
+export function isLabPhase(value: unknown): value is LabPhase {
+  return typeof value === 'string' && (LAB_PHASES as readonly string[]).includes(value);
+}
+
+export function nextLabPhase(phase: LabPhase): LabPhase | null {
+  const i = LAB_PHASES.indexOf(phase);
+  return i < LAB_PHASES.length - 1 ? LAB_PHASES[i + 1] : null;
+}
+
+/** Phases from which an organiser may step back one phase, and why others may not. */
+const BACKWARD_ALLOWED: ReadonlySet<LabPhase> = new Set<LabPhase>(['applications_open', 'selection']);
+
+function missingFor(to: LabPhase, facts: LabPhaseFacts): string[] {
+  const missing: string[] = [];
+  const need = (ok: boolean, field: string) => {
+    if (!ok) missing.push(field);
+  };
+  switch (to) {
+    case 'draft':
+      break;
+    case 'applications_open':
+      need(facts.title.trim().length > 0, 'title');
+      need(facts.capacity > 0, 'capacity');
+      need(facts.disciplines.length > 0, 'taxonomy.disciplines');
+      need(facts.applicationsCloseAt !== null, 'dates.applicationsCloseAt');
+      need(facts.workshopStartAt !== null, 'dates.workshopStartAt');
+      need(facts.workshopEndAt !== null, 'dates.workshopEndAt');
+      break;
+    case 'selection':
+    case 'workshop':
+      need(facts.workshopStartAt !== null, 'dates.workshopStartAt');
+      need(facts.workshopEndAt !== null, 'dates.workshopEndAt');
+      break;
+    case 'proposals':
+      need(facts.proposalsDueAt !== null, 'dates.proposalsDueAt');
+      break;
+    case 'review':
+    case 'decided':
+    case 'follow_up':
+      break;
+    default: {
+      const unreachable: never = to;
+      throw new Error(`unknown phase ${String(unreachable)}`);
+    }
+  }
+  return missing;
+}
+
+/**
+ * Decide whether a lab may move from `from` to `to`. Pure: the caller supplies every fact,
+ * including the clock.
+ */
+export function decideLabPhaseTransition(input: {
+  from: LabPhase;
+  to: string;
+  facts: LabPhaseFacts;
+}): LabPhaseDecision {
+  const { from, to, facts } = input;
+  if (!isLabPhase(to)) {
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_UNKNOWN',
+      message: `"${to}" is not a lab phase; phases are ${LAB_PHASES.join(', ')}.`,
+    };
+  }
+  if (to === from) {
+    return { allowed: false, code: 'LAB_PHASE_UNCHANGED', message: `The lab is already in phase "${from}".` };
+  }
+  const fromIndex = LAB_PHASES.indexOf(from);
+  const toIndex = LAB_PHASES.indexOf(to);
+
+  if (toIndex < fromIndex) {
+    if (toIndex !== fromIndex - 1 || !BACKWARD_ALLOWED.has(from)) {
+      return {
+        allowed: false,
+        code: 'LAB_PHASE_BACKWARD_NOT_ALLOWED',
+        message: `A lab in phase "${from}" cannot go back to "${to}": only "applications_open" and "selection" may step back one phase.`,
+      };
+    }
+    return { allowed: true, from, to, direction: 'backward' };
+  }
+
+  if (from === 'follow_up') {
+    return { allowed: false, code: 'LAB_PHASE_FINAL', message: 'Follow-up is the last phase of a lab.' };
+  }
+  if (toIndex !== fromIndex + 1) {
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_SKIP',
+      message: `A lab moves one phase at a time: from "${from}" the next phase is "${LAB_PHASES[fromIndex + 1]}", not "${to}".`,
+    };
+  }
+
+  const missing = missingFor(to, facts);
+  if (missing.length > 0) {
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_INCOMPLETE_SETTINGS',
+      message: `The lab cannot enter "${to}" until these settings are filled in: ${missing.join(', ')}.`,
+      missing,
+    };
+  }
+
+  if (to === 'workshop' && facts.confirmedParticipants < facts.capacity && !facts.acceptUnderCapacity) {
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_UNDER_CAPACITY',
+      message: `Only ${facts.confirmedParticipants} of ${facts.capacity} places are confirmed. Close selection anyway by confirming that you accept an under-capacity cohort.`,
+    };
+  }
+
+  return { allowed: true, from, to, direction: 'forward' };
+}

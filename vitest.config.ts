@@ -1,0 +1,26 @@
+import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@ideas-lab/platform': lib('platform'),
+      '@ideas-lab/domain': lib('domain'),
+      '@ideas-lab/identity': lib('identity'),
+      '@ideas-lab/labs': lib('labs'),
+    },
+  },
+  test: {
+    include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'tests/{medium,e2e,browser}/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
