@@ -1,0 +1,76 @@
+import type { ErrorBody, FieldIssue } from './types';
+
+/** Every failed call to the API becomes one of these, whatever went wrong. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldIssue[];
+  readonly requestId: string | undefined;
+
+  constructor(init: { status: number; code: string; message: string; details?: FieldIssue[]; requestId?: string }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details ?? [];
+    this.requestId = init.requestId;
+  }
+
+  /** Turns a non-2xx response into an ApiError, tolerating bodies that are not ours (proxies, HTML pages). */
+  static async fromResponse(response: Response): Promise<ApiError> {
+    const body = await response.json().catch(() => null);
+    if (isErrorBody(body)) {
+      return new ApiError({
+        status: response.status,
+        code: body.code,
+        message: body.message,
+        details: Array.isArray(body.details) ? body.details.filter(isFieldIssue) : [],
+        requestId: body.requestId,
+      });
+    }
+    return new ApiError({
+      status: response.status,
+      code: `HTTP_${response.status}`,
+      message: response.statusText ? `The server answered ${response.status} ${response.statusText}.` : `The server answered ${response.status}.`,
+    });
+  }
+
+  static network(cause: unknown): ApiError {
+    const error = new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'The server could not be reached. Check your connection and try again.',
+    });
+    error.cause = cause;
+    return error;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** A message fit to show a person, whatever was thrown. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldIssue).field === 'string' &&
+    typeof (value as FieldIssue).message === 'string'
+  );
+}

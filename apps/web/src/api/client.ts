@@ -1,0 +1,201 @@
+import { ApiError } from './api-error';
+import type { AuthSession, Me } from './types';
+
+export type SessionState =
+  | { status: 'restoring' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; user: Me };
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Send the access token and, on a 401, refresh once and retry. Off for public and auth routes. */
+  auth?: boolean;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  storage: Storage;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+const REFRESH_TOKEN_KEY = 'ideas-lab.refresh-token';
+const REFRESH_LOCK = 'ideas-lab.refresh';
+/** Refresh this long before the access token expires, so requests never carry an expired one. */
+const REFRESH_AHEAD_MS = 30_000;
+const RETRY_REFRESH_MS = 15_000;
+
+/**
+ * Talks JSON to the API and keeps the session: the access token lives only in memory, the
+ * refresh token in localStorage so a reload keeps you signed in. Tokens are refreshed shortly
+ * before they expire, and once more when a request is answered 401.
+ *
+ * Refresh tokens rotate and a reused one revokes the whole family, so refreshes are serialised
+ * across tabs (Web Locks) and always use the newest token in storage.
+ */
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly storage: Storage;
+  private readonly fetchFn: typeof fetch;
+  private readonly now: () => number;
+
+  private accessToken: string | null = null;
+  private accessTokenExpiresAt = 0;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<boolean> | null = null;
+  private state: SessionState = { status: 'restoring' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl;
+    this.storage = options.storage;
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.now = options.now ?? Date.now;
+  }
+
+  // --- session state, shaped for React's useSyncExternalStore -------------------------------
+
+  readonly getState = (): SessionState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setState(state: SessionState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** At start-up: resume the session from the stored refresh token, if any. */
+  async restore(): Promise<void> {
+    if (!this.storage.getItem(REFRESH_TOKEN_KEY)) {
+      this.setState({ status: 'signed-out' });
+      return;
+    }
+    try {
+      await this.refresh();
+    } catch {
+      // The server is unreachable: stay signed out for now, keep the token for the next try.
+      this.setState({ status: 'signed-out' });
+    }
+  }
+
+  /** Another tab signed out (or in): follow it. */
+  handleStorageEvent(event: StorageEvent): void {
+    if (event.key !== REFRESH_TOKEN_KEY) return;
+    if (event.newValue === null && this.state.status === 'signed-in') this.endSession();
+    if (event.newValue !== null && this.state.status === 'signed-out') void this.restore();
+  }
+
+  startSession(session: AuthSession): Me {
+    this.accessToken = session.accessToken;
+    this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
+    this.storage.setItem(REFRESH_TOKEN_KEY, session.refreshToken);
+    this.scheduleRefresh(this.accessTokenExpiresAt - REFRESH_AHEAD_MS - this.now());
+    this.setState({ status: 'signed-in', user: session.user });
+    return session.user;
+  }
+
+  endSession(): void {
+    clearTimeout(this.refreshTimer);
+    this.accessToken = null;
+    this.accessTokenExpiresAt = 0;
+    this.storage.removeItem(REFRESH_TOKEN_KEY);
+    this.setState({ status: 'signed-out' });
+  }
+
+  /** Replace the signed-in user (after GET /me), e.g. when memberships changed. */
+  updateUser(user: Me): void {
+    if (this.state.status === 'signed-in') this.setState({ status: 'signed-in', user });
+  }
+
+  storedRefreshToken(): string | null {
+    return this.storage.getItem(REFRESH_TOKEN_KEY);
+  }
+
+  private scheduleRefresh(delayMs: number): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(
+      () => {
+        this.refresh().catch(() => this.scheduleRefresh(RETRY_REFRESH_MS));
+      },
+      Math.max(delayMs, 1_000),
+    );
+  }
+
+  /** Exchanges the stored refresh token for a new pair. Resolves false when the session is over. */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.underRefreshLock(() => this.refreshNow()).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshNow(): Promise<boolean> {
+    const refreshToken = this.storage.getItem(REFRESH_TOKEN_KEY);
+    if (!refreshToken) {
+      this.endSession();
+      return false;
+    }
+    try {
+      const session = await this.request<AuthSession>('POST', '/auth/refresh', { body: { refreshToken }, auth: false });
+      this.startSession(session);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+        this.endSession();
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private underRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return locks ? locks.request(REFRESH_LOCK, work) : work();
+  }
+
+  // --- transport ---------------------------------------------------------------------------
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    if (auth && this.accessToken && this.now() >= this.accessTokenExpiresAt - 5_000) {
+      // The timer may not have fired (a sleeping laptop, a throttled background tab).
+      await this.refresh();
+    }
+    let response = await this.send(method, path, options, auth);
+    if (response.status === 401 && auth && this.storage.getItem(REFRESH_TOKEN_KEY)) {
+      if (await this.refresh()) response = await this.send(method, path, options, auth);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async send(method: string, path: string, options: RequestOptions, auth: boolean): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    try {
+      return await this.fetchFn(this.url(path, options.query), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch (error) {
+      throw ApiError.network(error);
+    }
+  }
+
+  private url(path: string, query: RequestOptions['query']): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
+  }
+}

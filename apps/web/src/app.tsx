@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/layout';
+import { RequireSignIn } from './components/session';
+import { AcceptInvitationPage } from './pages/accept-invitation-page';
+import { AccountPage } from './pages/account-page';
+import { CallPage } from './pages/call-page';
+import { CreateLabPage } from './pages/create-lab-page';
+import { HomePage } from './pages/home-page';
+import { LabAuditPage } from './pages/lab/lab-audit-page';
+import { LabLayout } from './pages/lab/lab-layout';
+import { LabOverviewPage } from './pages/lab/lab-overview-page';
+import { LabPeoplePage } from './pages/lab/lab-people-page';
+import { LabSettingsPage } from './pages/lab/lab-settings-page';
+import { OrganiserOnly } from './pages/lab/organiser-only';
+import { LabsPage } from './pages/labs-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { SignUpPage } from './pages/sign-up-page';
+
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="call/:slug" element={<CallPage />} />
+        <Route path="invitations/:token" element={<AcceptInvitationPage />} />
+        <Route path="account" element={signedIn(<AccountPage />)} />
+        <Route path="labs" element={signedIn(<LabsPage />)} />
+        <Route path="labs/new" element={signedIn(<CreateLabPage />)} />
+        <Route path="labs/:labId" element={signedIn(<LabLayout />)}>
+          <Route index element={<LabOverviewPage />} />
+          <Route path="settings" element={<OrganiserOnly><LabSettingsPage /></OrganiserOnly>} />
+          <Route path="people" element={<OrganiserOnly><LabPeoplePage /></OrganiserOnly>} />
+          <Route path="audit" element={<OrganiserOnly><LabAuditPage /></OrganiserOnly>} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,65 @@
+import type { LabDateKey, LabDates, LabTaxonomy } from '../api';
+import { DATE_KEYS, TAXONOMY_KEYS } from '../lib/lab-form';
+import { formatInTimezone } from '../lib/lab-time';
+
+export const DATE_LABELS: Record<LabDateKey, string> = {
+  applicationsOpenAt: 'Applications open',
+  applicationsCloseAt: 'Applications close',
+  workshopStartAt: 'Workshop starts',
+  workshopEndAt: 'Workshop ends',
+  proposalsDueAt: 'Proposals due',
+};
+
+export const TAXONOMY_LABELS: Record<keyof LabTaxonomy, string> = {
+  disciplines: 'Disciplines',
+  careerStages: 'Career stages',
+  organisationTypes: 'Organisation types',
+};
+
+/** The lab's key dates, in the lab's own timezone. */
+export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: string }) {
+  return (
+    <>
+      <dl className="facts">
+        {DATE_KEYS.map((key) => (
+          <div key={key} className="facts__row">
+            <dt>{DATE_LABELS[key]}</dt>
+            <dd>{dates[key] ? <time dateTime={dates[key]}>{formatInTimezone(dates[key], timezone)}</time> : <span className="muted">not set</span>}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small">Times are in the lab's timezone, {timezone}.</p>
+    </>
+  );
+}
+
+export function TaxonomyLists({ taxonomy }: { taxonomy: LabTaxonomy }) {
+  return (
+    <div className="taxonomy">
+      {TAXONOMY_KEYS.map((key) => (
+        <div key={key}>
+          <h3>{TAXONOMY_LABELS[key]}</h3>
+          {taxonomy[key].length > 0 ? (
+            <ul className="chips">
+              {taxonomy[key].map((value) => (
+                <li key={value} className="chip">
+                  {value}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None yet.</p>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}

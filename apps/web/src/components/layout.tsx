@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { api } from '../api';
+import { useSession } from './session';
+
+export function Layout() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const signOut = () => {
+    setSigningOut(true);
+    api.auth
+      .logout()
+      .catch(() => undefined) // the local session is gone either way
+      .finally(() => {
+        setSigningOut(false);
+        void navigate('/login', { state: { signedOut: true } });
+      });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              ◆
+            </span>
+            Ideas Lab
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {session.status === 'signed-in' ? (
+                <>
+                  <li>
+                    <NavLink to="/labs" end>
+                      My labs
+                    </NavLink>
+                  </li>
+                  {session.user.isAdmin ? (
+                    <li>
+                      <NavLink to="/labs/new">New lab</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/account">
+                      <span className="visually-hidden">Account of </span>
+                      {session.user.displayName}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <button type="button" className="button button--quiet" onClick={signOut} disabled={signingOut}>
+                      {signingOut ? 'Logging out…' : 'Log out'}
+                    </button>
+                  </li>
+                </>
+              ) : session.status === 'signed-out' ? (
+                <>
+                  <li>
+                    <NavLink to="/login">Log in</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/signup">Sign up</NavLink>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Ideas Lab — from the open call to funded teams.</p>
+      </footer>
+    </>
+  );
+}

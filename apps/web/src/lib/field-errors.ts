@@ -1,0 +1,36 @@
+import { ApiError, type FieldIssue } from '../api';
+
+/** Errors keyed by the dotted path of the field they belong to ("dates.workshopStartAt"). */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Splits a server error into messages for the form's own fields and the rest. A detail on
+ * "taxonomy.disciplines.2" belongs to the field "taxonomy.disciplines".
+ */
+export function splitFieldIssues(
+  issues: readonly FieldIssue[],
+  fields: readonly string[],
+): { fieldErrors: FieldErrors; unmatched: FieldIssue[] } {
+  const fieldErrors: FieldErrors = {};
+  const unmatched: FieldIssue[] = [];
+  for (const issue of issues) {
+    const field = fields
+      .filter((candidate) => issue.field === candidate || issue.field.startsWith(`${candidate}.`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (field === undefined) {
+      unmatched.push(issue);
+    } else {
+      fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${issue.message}` : issue.message;
+    }
+  }
+  return { fieldErrors, unmatched };
+}
+
+export function fieldIssuesOf(error: unknown): FieldIssue[] {
+  return error instanceof ApiError ? error.details : [];
+}
+
+/** The id of the input for a dotted field path, for labels, links and focus. */
+export function fieldId(form: string, field: string): string {
+  return `${form}-${field.replace(/\./g, '-')}`;
+}

@@ -1,0 +1,103 @@
+// Lab dates are instants (ISO strings from the server) shown and edited as wall-clock time
+// in the lab's own IANA timezone, whatever the timezone of the browser.
+
+/** "12 Jul 2026, 09:00 EDT", in the lab's timezone. */
+export function formatInTimezone(iso: string | null, timeZone: string): string {
+  if (!iso) return 'not set';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function wallClockAt(instant: number, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The value of an <input type="datetime-local"> showing `iso` in `timeZone` ("" when unset). */
+export function isoToLocalInput(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant) || !isValidTimezone(timeZone)) return '';
+  const w = wallClockAt(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` reads `value` ("2026-07-12T09:00").
+ * Null for an empty value. In a DST gap the time is moved forward, as clocks are; in the
+ * repeated hour of a DST fall-back the earlier instant is taken.
+ */
+export function localInputToIso(value: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const wanted = Date.UTC(year, month - 1, day, hour, minute);
+  const offsetAt = (instant: number) => {
+    const w = wallClockAt(instant, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - instant;
+  };
+  // The offsets a day before and a day after bracket any DST change around this time.
+  const offsets = [offsetAt(wanted - DAY_MS), offsetAt(wanted + DAY_MS)];
+  const candidates = offsets.map((offset) => wanted - offset).filter((instant) => offsetAt(instant) === wanted - instant);
+  // No candidate: the time falls in a DST gap, and the offset before it moves it forward.
+  const instant = candidates.length > 0 ? Math.min(...candidates) : wanted - offsets[0];
+  return new Date(instant).toISOString();
+}
+
+export function isValidTimezone(timeZone: string): boolean {
+  if (!timeZone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every IANA timezone the browser knows, for the timezone picker's suggestions. */
+export function knownTimezones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}
+
+export function browserTimezone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, isApiError } from '../api';
+import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { useSession } from '../components/session';
+import { browserTimezone, formatInTimezone } from '../lib/lab-time';
+import { roleLabel } from '../lib/roles';
+import { alertFor, type AlertContent } from '../lib/use-form-submit';
+import { useResource } from '../lib/use-resource';
+
+export function AcceptInvitationPage() {
+  const { token = '' } = useParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [invitation] = useResource(() => api.invitations.preview(token), `invitation:${token}`);
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const here = encodeURIComponent(`/invitations/${token}`);
+
+  if (invitation.status === 'loading') return <Loading what="the invitation" />;
+  if (invitation.status === 'failed') {
+    const gone = isApiError(invitation.error) && invitation.error.status === 404;
+    return (
+      <section className="narrow">
+        <PageHeading title="Invitation not found" />
+        {gone ? (
+          <p>This invitation link is not valid. Ask the organiser who sent it for a new one.</p>
+        ) : (
+          <ErrorAlert alert={alertFor(invitation.error)} />
+        )}
+      </section>
+    );
+  }
+
+  const { data } = invitation;
+  const open = data.status === 'pending';
+
+  const accept = () => {
+    setBusy(true);
+    setAlert(null);
+    api.invitations
+      .accept(token)
+      .then(async (accepted) => {
+        await api.me.reload().catch(() => undefined);
+        await navigate(`/labs/${accepted.labId}`);
+      })
+      .catch((error: unknown) => {
+        setAlert(alertFor(error));
+        setBusy(false);
+      });
+  };
+
+  return (
+    <section className="narrow">
+      <PageHeading title={`Join ${data.labTitle}`} />
+      <div className="card stack">
+        <p className="lede">
+          You are invited to join <strong>{data.labTitle}</strong> as {/^[aeiou]/i.test(data.role) ? 'an' : 'a'}{' '}
+          <strong>{roleLabel(data.role).toLowerCase()}</strong>.
+        </p>
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>Sent to</dt>
+            <dd>{data.email}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>{open ? 'Valid until' : 'Status'}</dt>
+            <dd>{open ? formatInTimezone(data.expiresAt, browserTimezone()) : data.status}</dd>
+          </div>
+        </dl>
+        <ErrorAlert alert={alert} />
+        <StatusMessage>{busy ? 'Accepting the invitation…' : null}</StatusMessage>
+        {!open ? (
+          <p>This invitation can no longer be accepted ({data.status}).</p>
+        ) : session.status === 'signed-in' ? (
+          <>
+            {session.user.email.toLowerCase() !== data.email.toLowerCase() ? (
+              <p className="notice">
+                You are logged in as {session.user.email}, but the invitation was sent to {data.email}.
+              </p>
+            ) : null}
+            <button type="button" className="button" onClick={accept} disabled={busy}>
+              Accept and join the lab
+            </button>
+          </>
+        ) : session.status === 'signed-out' ? (
+          <p>
+            To accept, <Link to={`/login?next=${here}`}>log in</Link> or{' '}
+            <Link to={`/signup?next=${here}`}>create an account</Link> with {data.email}.
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorAlert, StatusMessage } from '../components/feedback';
+import { TextField } from '../components/form-fields';
+import { PageHeading } from '../components/page-heading';
+import { useUser } from '../components/session';
+import { fieldId } from '../lib/field-errors';
+import { useFormSubmit } from '../lib/use-form-submit';
+
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+
+export function AccountPage() {
+  const user = useUser();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const form = useFormSubmit(FIELDS);
+
+  const onSubmit = form.handleSubmit(async () => {
+    setStatus(null);
+    await api.me.changePassword({ currentPassword, newPassword });
+    setCurrentPassword('');
+    setNewPassword('');
+    setStatus('Your password was changed.');
+  });
+
+  return (
+    <section className="narrow stack-lg">
+      <PageHeading title="Your account" />
+      <dl className="facts card">
+        <div className="facts__row">
+          <dt>Name</dt>
+          <dd>{user.displayName}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+        </div>
+        {user.isAdmin ? (
+          <div className="facts__row">
+            <dt>Platform role</dt>
+            <dd>Admin</dd>
+          </div>
+        ) : null}
+      </dl>
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack" aria-labelledby="password-heading">
+        <h2 id="password-heading">Change your password</h2>
+        <ErrorAlert alert={form.alert} />
+        <TextField
+          id={fieldId('password', 'currentPassword')}
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={form.fieldErrors.currentPassword}
+        />
+        <TextField
+          id={fieldId('password', 'newPassword')}
+          label="New password"
+          hint="At least 10 characters."
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={form.fieldErrors.newPassword}
+        />
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? 'Changing…' : 'Change password'}
+        </button>
+        <StatusMessage>{status}</StatusMessage>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { Link, useParams } from 'react-router-dom';
+import { api, isApiError } from '../api';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { LabDatesList, TaxonomyLists } from '../components/lab-facts';
+import { PageHeading } from '../components/page-heading';
+import { useSession } from '../components/session';
+import { formatInTimezone } from '../lib/lab-time';
+import { alertFor } from '../lib/use-form-submit';
+import { useResource } from '../lib/use-resource';
+
+/** The public call for applications of a lab whose applications are open. */
+export function CallPage() {
+  const { slug = '' } = useParams();
+  const session = useSession();
+  const [call] = useResource(() => api.calls.get(slug), `call:${slug}`);
+
+  if (call.status === 'loading') return <Loading what="the call" />;
+  if (call.status === 'failed') {
+    const closed = isApiError(call.error) && call.error.status === 404;
+    return (
+      <section className="narrow">
+        <PageHeading title={closed ? 'No open call here' : 'The call could not be loaded'} />
+        {closed ? (
+          <p>There is no call open for applications at this address. It may not have opened yet, or it has closed.</p>
+        ) : (
+          <ErrorAlert alert={alertFor(call.error)} />
+        )}
+      </section>
+    );
+  }
+
+  const lab = call.data;
+  return (
+    <article className="call stack-lg">
+      <header className="call__hero">
+        <p className="call__eyebrow">Ideas Lab · call for participants</p>
+        <PageHeading title={lab.title} />
+        {lab.theme ? <p className="lede">{lab.theme}</p> : null}
+        <p className="call__deadline">
+          {lab.dates.applicationsCloseAt
+            ? `Apply by ${formatInTimezone(lab.dates.applicationsCloseAt, lab.timezone)}`
+            : 'Applications are open'}{' '}
+          · {lab.capacity} places
+        </p>
+        {session.status === 'signed-out' ? (
+          <p>
+            <Link className="button" to={`/signup?next=${encodeURIComponent(`/call/${lab.slug}`)}`}>
+              Create an account to apply
+            </Link>
+          </p>
+        ) : null}
+      </header>
+      {lab.description ? (
+        <section className="card" aria-labelledby="call-about">
+          <h2 id="call-about">About this lab</h2>
+          <p className="prose">{lab.description}</p>
+        </section>
+      ) : null}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="call-dates">
+          <h2 id="call-dates">Key dates</h2>
+          <LabDatesList dates={lab.dates} timezone={lab.timezone} />
+        </section>
+        <section className="card" aria-labelledby="call-who">
+          <h2 id="call-who">Who we are looking for</h2>
+          <TaxonomyLists taxonomy={lab.taxonomy} />
+        </section>
+      </div>
+    </article>
+  );
+}

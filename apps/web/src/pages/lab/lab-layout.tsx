@@ -1,0 +1,73 @@
+import { NavLink, Outlet, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../api';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { PhaseBadge } from '../../components/phase-badge';
+import { useUser } from '../../components/session';
+import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import type { LabContext } from './lab-context';
+
+/** The frame of every lab screen: title, phase, the viewer's roles and the tabs they may use. */
+export function LabLayout() {
+  const { labId = '' } = useParams();
+  const user = useUser();
+  const [lab, { reload, set }] = useResource(() => api.labs.get(labId), `lab:${labId}`);
+  const organiser = canOrganise(user, labId);
+  const roles = rolesIn(user, labId);
+
+  if (lab.status === 'loading') return <Loading what="the lab" />;
+  if (lab.status === 'failed') {
+    const notFound = isApiError(lab.error) && (lab.error.status === 404 || lab.error.status === 403);
+    return (
+      <section>
+        <h1>{notFound ? 'Lab not found' : 'The lab could not be loaded'}</h1>
+        <ErrorAlert alert={alertFor(lab.error)} />
+      </section>
+    );
+  }
+
+  const context: LabContext = { lab: lab.data, setLab: set, reload, canOrganise: organiser };
+  const tabs = [
+    { to: '.', label: 'Overview', end: true },
+    ...(organiser
+      ? [
+          { to: 'settings', label: 'Settings', end: false },
+          { to: 'people', label: 'People', end: false },
+          { to: 'audit', label: 'Audit', end: false },
+        ]
+      : []),
+  ];
+
+  return (
+    <section className="lab">
+      <header className="lab__header">
+        <p className="lab__eyebrow">
+          <PhaseBadge phase={lab.data.phase} />
+          {roles.map((role) => (
+            <span key={role} className="badge badge--role">
+              {roleLabel(role)}
+            </span>
+          ))}
+          {user.isAdmin && roles.length === 0 ? <span className="badge badge--role">Admin</span> : null}
+        </p>
+        <PageHeading title={lab.data.title} />
+      </header>
+      {tabs.length > 1 ? (
+        <nav aria-label="Lab sections" className="tabs">
+          <ul>
+            {tabs.map((tab) => (
+              <li key={tab.label}>
+                <NavLink to={tab.to} end={tab.end}>
+                  {tab.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <Outlet context={context} />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { Link } from 'react-router-dom';
+import { formatMoney, LabDatesList, TaxonomyLists } from '../../components/lab-facts';
+import { useLab } from './lab-context';
+
+export function LabOverviewPage() {
+  const { lab } = useLab();
+  return (
+    <div className="stack-lg">
+      <section className="card" aria-labelledby="lab-about">
+        <h2 id="lab-about">About</h2>
+        {lab.theme ? <p className="lede">{lab.theme}</p> : null}
+        {lab.description ? (
+          <p className="prose">{lab.description}</p>
+        ) : (
+          <p className="muted">No description yet.</p>
+        )}
+        {lab.phase === 'applications_open' ? (
+          <p>
+            The call is open: <Link to={`/call/${lab.slug}`}>public call page</Link>.
+          </p>
+        ) : null}
+      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="lab-dates">
+          <h2 id="lab-dates">Dates</h2>
+          <LabDatesList dates={lab.dates} timezone={lab.timezone} />
+        </section>
+        <section className="card" aria-labelledby="lab-shape">
+          <h2 id="lab-shape">Shape</h2>
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>Places</dt>
+              <dd>{lab.capacity}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>Team size</dt>
+              <dd>
+                {lab.teamSize.min}–{lab.teamSize.max} people
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>Funding pool</dt>
+              <dd>{formatMoney(lab.funding.pool, lab.funding.currency)}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>Web address</dt>
+              <dd>
+                <code>/call/{lab.slug}</code>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="lab-taxonomy">
+        <h2 id="lab-taxonomy">Taxonomy</h2>
+        <TaxonomyLists taxonomy={lab.taxonomy} />
+      </section>
+    </div>
+  );
+}

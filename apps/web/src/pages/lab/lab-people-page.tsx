@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { api, type CreatedInvitation, type InvitableRole, type Invitation } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { SelectField, TextField } from '../../components/form-fields';
+import { fieldId } from '../../lib/field-errors';
+import { formatInTimezone } from '../../lib/lab-time';
+import { roleLabel } from '../../lib/roles';
+import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from './lab-context';
+
+const FIELDS = ['email', 'role'] as const;
+
+/** An accept link the server gives as a path or a full URL, as a full URL to send on. */
+function absoluteUrl(url: string): string {
+  return new URL(url, window.location.origin).toString();
+}
+
+export function LabPeoplePage() {
+  const { lab } = useLab();
+  const location = useLocation();
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
+  const [invitations, invitationsControl] = useResource(() => api.labs.invitations(lab.id), `invitations:${lab.id}`);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<InvitableRole>('mentor');
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [listAlert, setListAlert] = useState<AlertContent | null>(null);
+  const [status, setStatus] = useState<string | null>(justCreated ? 'Lab created. Invite its organisers and mentors.' : null);
+  const form = useFormSubmit(FIELDS);
+
+  const onInvite = form.handleSubmit(async () => {
+    setCreated(null);
+    const invitation = await api.labs.invite(lab.id, { email: email.trim(), role });
+    setCreated(invitation);
+    setEmail('');
+    setStatus(`Invitation created for ${invitation.email}.`);
+    invitationsControl.reload();
+  });
+
+  const revoke = (invitation: Invitation) => {
+    setListAlert(null);
+    api.labs.revokeInvitation(lab.id, invitation.id).then(
+      () => {
+        setStatus(`Invitation for ${invitation.email} withdrawn.`);
+        if (created?.id === invitation.id) setCreated(null);
+        invitationsControl.reload();
+      },
+      (error: unknown) => setListAlert(alertFor(error)),
+    );
+  };
+
+  const copy = (text: string) => {
+    navigator.clipboard.writeText(text).then(
+      () => setStatus('Link copied.'),
+      () => setStatus('Copying is not allowed here; select the link and copy it.'),
+    );
+  };
+
+  const pending = invitations.status === 'ready' ? invitations.data.filter((i) => i.status === 'pending') : [];
+
+  return (
+    <div className="stack-lg">
+      <StatusMessage>{status}</StatusMessage>
+      <section className="card" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite a mentor or organiser</h2>
+        <ErrorAlert alert={form.alert} />
+        <form ref={form.formRef} onSubmit={onInvite} noValidate className="invite-form">
+          <TextField
+            id={fieldId('invite', 'email')}
+            label="Email"
+            type="email"
+            autoComplete="off"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={form.fieldErrors.email}
+          />
+          <SelectField
+            id={fieldId('invite', 'role')}
+            label="Role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as InvitableRole)}
+            error={form.fieldErrors.role}
+          >
+            <option value="mentor">Mentor</option>
+            <option value="organiser">Organiser</option>
+          </SelectField>
+          <button type="submit" className="button" disabled={form.busy}>
+            {form.busy ? 'Inviting…' : 'Invite'}
+          </button>
+        </form>
+        {created ? (
+          <div className="notice" aria-labelledby="created-invitation">
+            <p id="created-invitation">
+              Send this link to <strong>{created.email}</strong>. It is shown only now, and works until{' '}
+              {formatInTimezone(created.expiresAt, lab.timezone)}.
+            </p>
+            <p className="accept-link">
+              <a href={absoluteUrl(created.acceptUrl)} data-testid="accept-link">
+                {absoluteUrl(created.acceptUrl)}
+              </a>
+            </p>
+            <button type="button" className="button button--secondary" onClick={() => copy(absoluteUrl(created.acceptUrl))}>
+              Copy link
+            </button>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="pending-heading">
+        <h2 id="pending-heading">Pending invitations</h2>
+        <ErrorAlert alert={listAlert ?? (invitations.status === 'failed' ? alertFor(invitations.error) : null)} />
+        {invitations.status === 'loading' ? <Loading what="invitations" /> : null}
+        {invitations.status === 'ready' && pending.length === 0 ? <p className="muted">No pending invitations.</p> : null}
+        {pending.length > 0 ? (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{roleLabel(invitation.role)}</td>
+                    <td>{formatInTimezone(invitation.expiresAt, lab.timezone)}</td>
+                    <td>
+                      <button type="button" className="button button--quiet" onClick={() => revoke(invitation)}>
+                        Withdraw<span className="visually-hidden"> the invitation for {invitation.email}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="members-heading">
+        <h2 id="members-heading">Members</h2>
+        <ErrorAlert alert={members.status === 'failed' ? alertFor(members.error) : null} />
+        {members.status === 'loading' ? <Loading what="members" /> : null}
+        {members.status === 'ready' && members.data.length === 0 ? <p className="muted">Nobody has joined yet.</p> : null}
+        {members.status === 'ready' && members.data.length > 0 ? (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Since</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((member) => (
+                  <tr key={`${member.userId}:${member.role}`}>
+                    <td>{member.displayName}</td>
+                    <td>{member.email}</td>
+                    <td>{roleLabel(member.role)}</td>
+                    <td>{formatInTimezone(member.createdAt, lab.timezone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import { useState } from 'react';
+import { api, isApiError, type FieldIssue, type Lab } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/feedback';
+import { TextAreaField, TextField } from '../../components/form-fields';
+import { DATE_LABELS, TAXONOMY_LABELS } from '../../components/lab-facts';
+import { TimezoneField } from '../../components/timezone-field';
+import { fieldId, splitFieldIssues } from '../../lib/field-errors';
+import { DATE_KEYS, LAB_FORM_FIELDS, labChanges, labFormValues, TAXONOMY_KEYS, type LabFormValues } from '../../lib/lab-form';
+import { useFormSubmit } from '../../lib/use-form-submit';
+
+export const settingsFieldId = (field: string) => fieldId('settings', field);
+
+/** Human names of the settings, for messages that point at a field ("dates.workshopStartAt"). */
+export function settingLabel(field: string): string {
+  const [group, key] = field.split('.');
+  if (group === 'dates' && key) return DATE_LABELS[key as keyof typeof DATE_LABELS] ?? field;
+  if (group === 'taxonomy' && key) return TAXONOMY_LABELS[key as keyof typeof TAXONOMY_LABELS] ?? field;
+  const labels: Record<string, string> = {
+    title: 'Title',
+    slug: 'Web address (slug)',
+    theme: 'Theme',
+    description: 'Description',
+    timezone: 'Timezone',
+    capacity: 'Places (capacity)',
+    'teamSize.min': 'Smallest team',
+    'teamSize.max': 'Largest team',
+    'funding.pool': 'Funding pool',
+    'funding.currency': 'Currency',
+  };
+  return labels[field] ?? field;
+}
+
+interface Props {
+  lab: Lab;
+  onSaved: (lab: Lab) => void;
+  /** Problems found elsewhere (a refused phase change) that belong to fields of this form. */
+  externalIssues: FieldIssue[];
+}
+
+export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
+  const [baseline, setBaseline] = useState(lab);
+  const [values, setValues] = useState<LabFormValues>(() => labFormValues(lab));
+  const [status, setStatus] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useFormSubmit(LAB_FORM_FIELDS);
+  const external = splitFieldIssues(externalIssues, LAB_FORM_FIELDS).fieldErrors;
+  const errorOf = (field: string) => form.fieldErrors[field] ?? external[field];
+
+  const reset = (fresh: Lab) => {
+    setBaseline(fresh);
+    setValues(labFormValues(fresh));
+  };
+
+  const onSubmit = form.handleSubmit(
+    async () => {
+      setStatus(null);
+      setConflict(false);
+      const { patch, errors } = labChanges(baseline, values);
+      if (Object.keys(errors).length > 0) {
+        form.showFieldErrors(errors);
+        return;
+      }
+      if (Object.keys(patch).length === 0) {
+        setStatus('Nothing to save: no setting was changed.');
+        return;
+      }
+      setStatus('Saving…');
+      // The version comes from the lab as it is now: moving the phase also moves it on.
+      const saved = await api.labs.update(lab.id, { ...patch, version: lab.version }).catch((error: unknown) => {
+        setStatus(null);
+        throw error;
+      });
+      reset(saved);
+      onSaved(saved);
+      setStatus('Saved.');
+    },
+    (error) => {
+      if (isApiError(error) && error.code === 'LAB_VERSION_CONFLICT') {
+        setConflict(true);
+        return { message: 'Someone else changed this lab since you opened it. Reload it to see their changes, then make yours again.' };
+      }
+      return undefined;
+    },
+  );
+
+  const reload = () => {
+    setStatus('Reloading…');
+    api.labs.get(lab.id).then(
+      (fresh) => {
+        reset(fresh);
+        onSaved(fresh);
+        setConflict(false);
+        form.setAlert(null);
+        form.setFieldErrors({});
+        setStatus('Reloaded the latest version of the lab.');
+      },
+      (error: unknown) => {
+        setStatus(null);
+        form.showError(error);
+      },
+    );
+  };
+
+  const set = <K extends keyof LabFormValues>(key: K, value: LabFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const text = (field: 'title' | 'slug' | 'theme') => ({
+    id: settingsFieldId(field),
+    label: settingLabel(field),
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
+    error: errorOf(field),
+  });
+
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="stack-lg" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Lab settings</h2>
+      <ErrorAlert alert={form.alert}>
+        {conflict ? (
+          <button type="button" className="button button--secondary" onClick={reload}>
+            Reload the lab
+          </button>
+        ) : null}
+      </ErrorAlert>
+
+      <fieldset className="card">
+        <legend>The call</legend>
+        <div className="grid-2">
+          <TextField {...text('title')} />
+          <TextField {...text('slug')} spellCheck={false} hint="Lower-case letters, digits and dashes; the call page lives at /call/<slug>." />
+        </div>
+        <TextField {...text('theme')} />
+        <TextAreaField
+          id={settingsFieldId('description')}
+          label={settingLabel('description')}
+          rows={5}
+          value={values.description}
+          onChange={(e) => set('description', e.target.value)}
+          error={errorOf('description')}
+        />
+        <div className="grid-2">
+          <TimezoneField
+            id={settingsFieldId('timezone')}
+            value={values.timezone}
+            onChange={(value) => set('timezone', value)}
+            error={errorOf('timezone')}
+          />
+          <TextField
+            id={settingsFieldId('capacity')}
+            label={settingLabel('capacity')}
+            hint="How many participants the workshop takes."
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={values.capacity}
+            onChange={(e) => set('capacity', e.target.value)}
+            error={errorOf('capacity')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Dates</legend>
+        <p className="field__hint">
+          Times are in the lab's timezone, <strong>{baseline.timezone}</strong>
+          {values.timezone !== baseline.timezone ? ' (a new timezone applies once saved)' : ''}.
+        </p>
+        {errorOf('dates') ? <p className="field__error">{errorOf('dates')}</p> : null}
+        <div className="grid-2">
+          {DATE_KEYS.map((key) => (
+            <TextField
+              key={key}
+              id={settingsFieldId(`dates.${key}`)}
+              label={DATE_LABELS[key]}
+              type="datetime-local"
+              value={values.dates[key]}
+              onChange={(e) => set('dates', { ...values.dates, [key]: e.target.value })}
+              error={errorOf(`dates.${key}`)}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Taxonomy</legend>
+        <p className="field__hint">One entry per line. Applicants describe themselves with these; quotas use them.</p>
+        {errorOf('taxonomy') ? <p className="field__error">{errorOf('taxonomy')}</p> : null}
+        <div className="grid-3">
+          {TAXONOMY_KEYS.map((key) => (
+            <TextAreaField
+              key={key}
+              id={settingsFieldId(`taxonomy.${key}`)}
+              label={TAXONOMY_LABELS[key]}
+              rows={6}
+              value={values.taxonomy[key]}
+              onChange={(e) => set('taxonomy', { ...values.taxonomy, [key]: e.target.value })}
+              error={errorOf(`taxonomy.${key}`)}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>Teams and funding</legend>
+        {errorOf('teamSize') ? <p className="field__error">{errorOf('teamSize')}</p> : null}
+        {errorOf('funding') ? <p className="field__error">{errorOf('funding')}</p> : null}
+        <div className="grid-4">
+          <TextField
+            id={settingsFieldId('teamSize.min')}
+            label={settingLabel('teamSize.min')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={values.teamSize.min}
+            onChange={(e) => set('teamSize', { ...values.teamSize, min: e.target.value })}
+            error={errorOf('teamSize.min')}
+          />
+          <TextField
+            id={settingsFieldId('teamSize.max')}
+            label={settingLabel('teamSize.max')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={values.teamSize.max}
+            onChange={(e) => set('teamSize', { ...values.teamSize, max: e.target.value })}
+            error={errorOf('teamSize.max')}
+          />
+          <TextField
+            id={settingsFieldId('funding.pool')}
+            label={settingLabel('funding.pool')}
+            hint="In whole units of the currency."
+            type="number"
+            inputMode="decimal"
+            min={0}
+            value={values.funding.pool}
+            onChange={(e) => set('funding', { ...values.funding, pool: e.target.value })}
+            error={errorOf('funding.pool')}
+          />
+          <TextField
+            id={settingsFieldId('funding.currency')}
+            label={settingLabel('funding.currency')}
+            hint="ISO 4217 code, e.g. USD."
+            maxLength={3}
+            spellCheck={false}
+            autoCapitalize="characters"
+            value={values.funding.currency}
+            onChange={(e) => set('funding', { ...values.funding, currency: e.target.value })}
+            error={errorOf('funding.currency')}
+          />
+        </div>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? 'Saving…' : 'Save settings'}
+        </button>
+        <StatusMessage>{status}</StatusMessage>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { Link } from 'react-router-dom';
+import { api } from '../api';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { PhaseBadge } from '../components/phase-badge';
+import { useUser } from '../components/session';
+import { roleLabel } from '../lib/roles';
+import { alertFor } from '../lib/use-form-submit';
+import { useResource } from '../lib/use-resource';
+
+export function LabsPage() {
+  const user = useUser();
+  const [labs] = useResource(() => api.labs.list(), `labs:${user.id}`);
+
+  return (
+    <section>
+      <div className="page-title">
+        <PageHeading title={user.isAdmin ? 'All labs' : 'My labs'} />
+        {user.isAdmin ? (
+          <Link className="button" to="/labs/new">
+            Create a lab
+          </Link>
+        ) : null}
+      </div>
+      <ErrorAlert alert={labs.status === 'failed' ? alertFor(labs.error) : null} />
+      {labs.status === 'loading' ? <Loading what="your labs" /> : null}
+      {labs.status === 'ready' && labs.data.length === 0 ? (
+        <div className="card empty">
+          <p>You are not part of any lab yet.</p>
+          <p>When an organiser invites you, open the link in the invitation to join their lab.</p>
+        </div>
+      ) : null}
+      {labs.status === 'ready' && labs.data.length > 0 ? (
+        <ul className="lab-list" aria-label="Labs">
+          {labs.data.map((lab) => (
+            <li key={lab.id} className="card lab-card">
+              <h2 className="lab-card__title">
+                <Link to={`/labs/${lab.id}`}>{lab.title}</Link>
+              </h2>
+              <p className="lab-card__meta">
+                <PhaseBadge phase={lab.phase} />
+                <span className="muted">{lab.timezone}</span>
+              </p>
+              <p className="lab-card__roles">
+                {lab.myRoles.length > 0 ? (
+                  <>
+                    <span className="visually-hidden">Your roles: </span>
+                    {lab.myRoles.map((role) => (
+                      <span key={role} className="badge badge--role">
+                        {roleLabel(role)}
+                      </span>
+                    ))}
+                  </>
+                ) : (
+                  <span className="muted">Platform admin (no role in this lab)</span>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
