@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { AppConfig, AppErrorFilter, PinoNestLogger, validationFailed } from '@ideas-lab/platform';
+import { AppModule } from './app.module.js';
+
+export const API_PREFIX = 'api';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  document: OpenAPIObject;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Build the whole HTTP application (used by main.ts, the tests and the benchmarks). */
+export async function createApp(options: { config: AppConfig; databaseUrl: string; logger: Logger }): Promise<CreatedApp> {
+  const { config, databaseUrl, logger } = options;
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One compact line per request is logged in onResponse below instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      exceptionFactory: validationFailed,
+    }),
+  );
+  app.useGlobalFilters(new AppErrorFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ideas Lab API')
+      .setDescription(
+        'Run a virtual Ideas Lab (sandpit) end to end. Every route needs `Authorization: Bearer <access token>` unless marked public. ' +
+          'Errors are `{ statusCode, code, message, details?, requestId }` with a stable `code`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await serveWebClient(app, config.webDir);
+  await app.init();
+  return { app, document };
+}
+
+/** The single-page web client at `/`, with its routes falling back to index.html. */
+async function serveWebClient(app: NestFastifyApplication, webDir: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const index = join(webDir, 'index.html');
+  const hasClient = existsSync(index);
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  // Client-side routes (`/labs/…`, `/call/…`) get index.html; unknown API paths a JSON 404.
+  fastify.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0];
+    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`) || path.startsWith('/docs') || path.startsWith('/health');
+    if (hasClient && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
+      void reply.type('text/html').sendFile('index.html');
+      return;
+    }
+    void reply.status(404).send({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: `There is no GET ${path} in this API.`,
+      requestId: request.id,
+    });
+  });
+}
+
+export type { INestApplication };

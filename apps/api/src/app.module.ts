@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, PlatformModule, postgresOptions } from '@ideas-lab/platform';
+import { IdentityModule } from '@ideas-lab/identity';
+import { LabsModule } from '@ideas-lab/labs';
+import { migrations } from '../../../migrations/index.js';
+import { entities } from './database.js';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one configuration and one (already migrated) database. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        TypeOrmModule.forRoot(postgresOptions({ url: databaseUrl, entities, migrations, poolSize: config.databasePoolSize })),
+        IdentityModule,
+        LabsModule,
+      ],
+    };
+  }
+}

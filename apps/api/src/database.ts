@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { platformEntities, postgresOptions } from '@ideas-lab/platform';
+import { identityEntities } from '@ideas-lab/identity';
+import { labsEntities } from '@ideas-lab/labs';
+import { migrations } from '../../../migrations/index.js';
+
+/** Every entity of every feature: the schema the migrations must match. */
+export const entities = [...platformEntities, ...identityEntities, ...labsEntities];
+
+export function createDataSource(url: string, poolSize?: number): DataSource {
+  return new DataSource(postgresOptions({ url, entities, migrations, poolSize }));
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { IdentityService } from '@ideas-lab/identity';
+import { LabsService, MembershipsService } from '@ideas-lab/labs';
+
+/** The 2020 NCI–DOE Ideas Lab, as the demo lab. */
+export const DEMO_LAB = {
+  slug: 'cancer-digital-twin',
+  title: 'Toward Building a Cancer Patient Digital Twin',
+  theme: 'Predictive, patient-specific computational models for cancer care',
+  description:
+    'A five-day virtual Ideas Lab bringing together computational scientists, cancer researchers and clinicians ' +
+    'to generate ideas toward a cancer patient digital twin: a model of an individual patient that is updated ' +
+    'with their data and used to predict the course of their disease and their response to treatment. ' +
+    'Participants form multidisciplinary teams and write seed-funding proposals, guided by mentors.',
+  timezone: 'America/New_York',
+  capacity: 30,
+  disciplines: [
+    'AI',
+    'bioinformatics',
+    'biomedical engineering',
+    'cancer research',
+    'clinical practice',
+    'computational and data science',
+    'healthcare delivery',
+    'mathematical modelling',
+  ],
+  careerStages: ['graduate student', 'postdoctoral researcher', 'early career', 'mid career', 'senior'],
+  organisationTypes: ['university', 'national laboratory', 'cancer centre or hospital', 'industry', 'government', 'non-profit'],
+};
+
+export const DEMO_PASSWORD = 'ideas-lab-demo';
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+export interface DemoSeedResult {
+  created: boolean;
+  labId: string | null;
+  logins: DemoLogin[];
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Create the demo lab with an admin, an organiser and six mentors. Known passwords only in
+ * development; elsewhere each account gets a random password, printed once.
+ */
+export async function seedDemoLab(app: INestApplicationContext, options: { knownPasswords: boolean; now?: Date }): Promise<DemoSeedResult> {
+  const identity = app.get(IdentityService);
+  const labs = app.get(LabsService);
+  const memberships = app.get(MembershipsService);
+  if (await identity.findProfileByEmail('admin@ideas-lab.test')) return { created: false, labId: null, logins: [] };
+
+  const password = () => (options.knownPasswords ? DEMO_PASSWORD : randomBytes(12).toString('base64url'));
+  const people = [
+    { role: 'admin', email: 'admin@ideas-lab.test', displayName: 'Platform Admin', isAdmin: true },
+    { role: 'organiser', email: 'organiser@ideas-lab.test', displayName: 'Olivia Organiser', isAdmin: false },
+    ...['Amira Haddad', 'Benedikt Vogel', 'Chiara Rossi', 'Daniel Okafor', 'Eun-ji Park', 'Farid Rahimi'].map((displayName, i) => ({
+      role: 'mentor',
+      email: `mentor${i + 1}@ideas-lab.test`,
+      displayName,
+      isAdmin: false,
+    })),
+  ];
+  const logins: DemoLogin[] = [];
+  const ids: Record<string, string> = {};
+  for (const person of people) {
+    const secret = password();
+    const profile = await identity.createAccount({
+      email: person.email,
+      displayName: person.displayName,
+      passwordHash: await identity.hashPassword(secret),
+      isAdmin: person.isAdmin,
+    });
+    ids[person.email] = profile.id;
+    logins.push({ role: person.role, email: person.email, password: secret });
+  }
+
+  const admin = { userId: ids['admin@ideas-lab.test'], isAdmin: true };
+  const now = options.now ?? new Date();
+  const at = (days: number, hour: number) => {
+    const d = new Date(now.getTime() + days * DAY);
+    d.setUTCHours(hour, 0, 0, 0);
+    return d.toISOString();
+  };
+  const lab = await labs.create(admin, {
+    slug: DEMO_LAB.slug,
+    title: DEMO_LAB.title,
+    theme: DEMO_LAB.theme,
+    description: DEMO_LAB.description,
+    timezone: DEMO_LAB.timezone,
+    capacity: DEMO_LAB.capacity,
+    dates: {
+      applicationsOpenAt: at(-7, 13),
+      applicationsCloseAt: at(30, 21),
+      workshopStartAt: at(60, 15),
+      workshopEndAt: at(64, 21),
+      proposalsDueAt: at(90, 21),
+    },
+    taxonomy: { disciplines: DEMO_LAB.disciplines, careerStages: DEMO_LAB.careerStages, organisationTypes: DEMO_LAB.organisationTypes },
+    teamSize: { min: 3, max: 6 },
+    funding: { pool: 1_000_000, currency: 'USD' },
+  });
+  await memberships.addMember(admin, lab.id, 'organiser@ideas-lab.test', 'organiser');
+  for (let i = 1; i <= 6; i++) await memberships.addMember(admin, lab.id, `mentor${i}@ideas-lab.test`, 'mentor');
+  const organiser = { userId: ids['organiser@ideas-lab.test'], isAdmin: false };
+  await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
+  return { created: true, labId: lab.id, logins };
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { loginRetryAfterSeconds, type Actor } from '@ideas-lab/domain';
+import type { UserEntity } from './entities/user.entity.js';
+import { IdentityError } from './identity.errors.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { TokensService, type IssuedTokens } from './tokens.service.js';
+import { UsersRepository } from './users.repository.js';
+
+export interface UserProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface AuthSession extends IssuedTokens {
+  user: UserProfile;
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+const profileOf = (user: UserEntity): UserProfile => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  isAdmin: user.isAdmin,
+});
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokensService,
+    private readonly throttle: LoginThrottleRepository,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(input: { email: string; password: string; displayName: string }): Promise<AuthSession> {
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.tx.run(async () => {
+      const user = await this.createAccount({ ...input, passwordHash, isAdmin: false });
+      return this.sessionFor(user);
+    });
+  }
+
+  /** Create an account (used by registration, the demo seed and admin tooling). */
+  async createAccount(input: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    isAdmin: boolean;
+  }): Promise<UserProfile> {
+    return this.tx.run(async () => {
+      const user = await this.users.insertIfEmailFree({ ...input, email: normaliseEmail(input.email), displayName: input.displayName.trim() });
+      if (!user) {
+        throw new IdentityError('EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in instead.', {
+          field: 'email',
+        });
+      }
+      await this.audit.append({
+        actorId: user.id,
+        labId: null,
+        action: 'user.registered',
+        entityType: 'user',
+        entityId: user.id,
+        data: { isAdmin: user.isAdmin },
+      });
+      return profileOf(user);
+    });
+  }
+
+  /**
+   * Check a login, counting failures per account and per address. The same error is given
+   * for an unknown e-mail address and a wrong password.
+   */
+  async verifyCredentials(input: { email: string; password: string; address: string }): Promise<UserProfile> {
+    const email = normaliseEmail(input.email);
+    const keys = [`email:${email}`, `ip:${input.address}`];
+    const windows = await this.throttle.findCurrentWindows(keys, this.config.loginWindowSeconds);
+    const now = new Date();
+    const waits = keys.map((key, i) => {
+      const window = windows.get(key);
+      if (!window) return 0;
+      const maxFailures = i === 0 ? this.config.loginMaxFailuresPerAccount : this.config.loginMaxFailuresPerAddress;
+      return loginRetryAfterSeconds({ ...window, maxFailures, windowSeconds: this.config.loginWindowSeconds, now });
+    });
+    const retryAfterSeconds = Math.max(...waits);
+    if (retryAfterSeconds > 0) {
+      throw new IdentityError(
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        { retryAfterSeconds },
+      );
+    }
+    const user = await this.users.findByEmail(email);
+    if (!(await this.hasher.verify(user?.passwordHash ?? null, input.password)) || !user) {
+      await this.throttle.recordFailure(keys, this.config.loginWindowSeconds);
+      throw new IdentityError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
+    }
+    await this.throttle.clear(keys[0]);
+    return profileOf(user);
+  }
+
+  /** A new session for a verified user (after passport-local). */
+  async login(user: UserProfile): Promise<AuthSession> {
+    return this.tx.run(async () => {
+      await this.audit.append({ actorId: user.id, labId: null, action: 'user.logged_in', entityType: 'user', entityId: user.id });
+      return this.sessionFor(user);
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<AuthSession> {
+    // Reuse revokes the family even though the request fails: keep that write outside a
+    // transaction that the thrown error would roll back.
+    const { userId, familyId } = await this.tokens.spend(refreshToken);
+    const user = await this.users.findById(userId);
+    if (!user) throw new IdentityError('REFRESH_TOKEN_INVALID', 'This account no longer exists.');
+    const profile = profileOf(user);
+    return { ...(await this.tokens.issue(profile, familyId)), user: profile };
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.tx.run(async () => {
+      const userId = await this.tokens.revokeFamilyOf(refreshToken);
+      if (userId) {
+        await this.audit.append({ actorId: userId, labId: null, action: 'user.logged_out', entityType: 'user', entityId: userId });
+      }
+    });
+  }
+
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new IdentityError('USER_NOT_FOUND', 'This account no longer exists.');
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
+      throw new IdentityError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', { field: 'currentPassword' });
+    }
+    const hash = await this.hasher.hash(input.newPassword);
+    await this.tx.run(async () => {
+      await this.users.updatePasswordHash(user.id, hash, new Date());
+      await this.tokens.revokeAllOfUser(user.id, 'password-changed');
+      await this.audit.append({ actorId: user.id, labId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id });
+    });
+  }
+
+  async profile(userId: string): Promise<UserProfile> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new IdentityError('USER_NOT_FOUND', 'This account no longer exists.');
+    return profileOf(user);
+  }
+
+  async findProfileByEmail(email: string): Promise<UserProfile | null> {
+    const user = await this.users.findByEmail(normaliseEmail(email));
+    return user ? profileOf(user) : null;
+  }
+
+  async profilesByIds(ids: string[]): Promise<UserProfile[]> {
+    return (await this.users.findByIds(ids)).map(profileOf);
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  private async sessionFor(user: UserProfile): Promise<AuthSession> {
+    return { ...(await this.tokens.issue(user)), user };
+  }
+}

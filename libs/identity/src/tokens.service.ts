@@ -1,0 +1,97 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@ideas-lab/platform';
+import { decideRefreshTokenUse } from '@ideas-lab/domain';
+import { IdentityError } from './identity.errors.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+
+export interface AccessTokenClaims {
+  sub: string;
+  adm: boolean;
+  typ: 'access';
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Short-lived JWT access tokens and rotating, hashed refresh tokens with reuse detection. */
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly refreshTokens: RefreshTokensRepository,
+  ) {}
+
+  /** Start a new family (a new login) or continue one (a rotation). */
+  async issue(user: { id: string; isAdmin: boolean }, familyId: string = randomUUID()): Promise<IssuedTokens> {
+    const now = Date.now();
+    const claims: AccessTokenClaims = { sub: user.id, adm: user.isAdmin, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(now + this.config.refreshTokenTtlSeconds * 1000);
+    await this.refreshTokens.insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now + this.config.accessTokenTtlSeconds * 1000).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Spend a refresh token. Returns the owner and family to issue the next pair in; a second
+   * use of the same token revokes its whole family.
+   */
+  async spend(refreshToken: string): Promise<{ userId: string; familyId: string }> {
+    const token = await this.refreshTokens.findByHash(hashToken(refreshToken));
+    const now = new Date();
+    const decision = decideRefreshTokenUse({ token, now });
+    switch (decision.outcome) {
+      case 'unknown':
+        throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token is not valid. Sign in again.');
+      case 'expired':
+        throw new IdentityError('REFRESH_TOKEN_EXPIRED', 'Your session has expired. Sign in again.');
+      case 'revoked':
+        throw new IdentityError('REFRESH_TOKEN_REVOKED', 'This session was ended. Sign in again.');
+      case 'reused':
+        await this.refreshTokens.revokeFamily(token!.familyId, now, 'reuse-detected');
+        throw new IdentityError(
+          'REFRESH_TOKEN_REUSED',
+          'This refresh token was already used, so it may have been copied: every session started from it has been ended. Sign in again.',
+        );
+      case 'rotate':
+        break;
+    }
+    const current = token!;
+    if (!(await this.refreshTokens.markUsedIfUnused(current.id, now))) {
+      await this.refreshTokens.revokeFamily(current.familyId, now, 'reuse-detected');
+      throw new IdentityError('REFRESH_TOKEN_REUSED', 'This refresh token was used twice at once; every session started from it has been ended. Sign in again.');
+    }
+    return { userId: current.userId, familyId: current.familyId };
+  }
+
+  /** Log out: end the family the token belongs to. Unknown tokens are ignored. */
+  async revokeFamilyOf(refreshToken: string): Promise<string | null> {
+    const token = await this.refreshTokens.findByHash(hashToken(refreshToken));
+    if (!token) return null;
+    await this.refreshTokens.revokeFamily(token.familyId, new Date(), 'logout');
+    return token.userId;
+  }
+
+  async revokeAllOfUser(userId: string, reason: string): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(userId, new Date(), reason);
+  }
+}

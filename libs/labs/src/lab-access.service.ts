@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, LabRole } from '@ideas-lab/domain';
+import { LabMembershipsRepository } from './lab-memberships.repository.js';
+import { LabsError } from './labs.errors.js';
+
+/**
+ * Record-level access to a lab. People who hold no role in a lab learn nothing about it
+ * (404); members without the needed role are told so (403). Admins may do everything.
+ */
+@Injectable()
+export class LabAccessService {
+  constructor(private readonly memberships: LabMembershipsRepository) {}
+
+  rolesOf(actor: Actor, labId: string): Promise<LabRole[]> {
+    return this.memberships.findRolesOfUserInLab(labId, actor.userId);
+  }
+
+  async requireRole(actor: Actor, labId: string, allowed: readonly LabRole[]): Promise<LabRole[]> {
+    const roles = await this.rolesOf(actor, labId);
+    if (actor.isAdmin) return roles;
+    if (roles.length === 0) throw LabsError.notFound();
+    if (!roles.some((r) => allowed.includes(r))) {
+      throw new LabsError('LAB_ROLE_REQUIRED', `This needs the role ${allowed.join(' or ')} in this lab.`, {
+        requiredRoles: allowed,
+      });
+    }
+    return roles;
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@ideas-lab/platform';
+import type { LabRole } from '@ideas-lab/domain';
+import { LabMembershipEntity } from './entities/lab-membership.entity.js';
+
+export interface MembershipWithLab {
+  labId: string;
+  labSlug: string;
+  labTitle: string;
+  labPhase: string;
+  role: LabRole;
+}
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: LabRole;
+  createdAt: Date;
+}
+
+@Injectable()
+export class LabMembershipsRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager().getRepository(LabMembershipEntity);
+  }
+
+  async findRolesOfUserInLab(labId: string, userId: string): Promise<LabRole[]> {
+    const rows = await this.repo.find({ select: { role: true }, where: { labId, userId } });
+    return rows.map((r) => r.role);
+  }
+
+  async findLabsOfUser(userId: string): Promise<MembershipWithLab[]> {
+    return this.tx.manager().query(
+      `SELECT l.id AS "labId", l.slug AS "labSlug", l.title AS "labTitle", l.phase AS "labPhase", m.role
+         FROM lab_memberships m JOIN labs l ON l.id = m.lab_id
+        WHERE m.user_id = $1 ORDER BY l.created_at DESC, m.role`,
+      [userId],
+    );
+  }
+
+  async findMembersOfLab(labId: string): Promise<MemberRow[]> {
+    return this.tx.manager().query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.role, m.created_at AS "createdAt"
+         FROM lab_memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.lab_id = $1 ORDER BY m.role, u.display_name`,
+      [labId],
+    );
+  }
+
+  async countByRole(labId: string, role: LabRole): Promise<number> {
+    return this.repo.countBy({ labId, role });
+  }
+
+  /** Grant a role; false when the person already holds it. */
+  async insertIfAbsent(membership: Pick<LabMembershipEntity, 'labId' | 'userId' | 'role' | 'grantedBy'>): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager().query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role, granted_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (lab_id, user_id, role) DO NOTHING RETURNING id`,
+      [membership.labId, membership.userId, membership.role, membership.grantedBy],
+    );
+    return rows.length === 1;
+  }
+
+  async delete(labId: string, userId: string, role: LabRole): Promise<boolean> {
+    const result = await this.repo.delete({ labId, userId, role });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,28 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+
+export interface DatabaseOptionsInput {
+  url: string;
+  entities: MixedList<string | EntitySchema | (new () => unknown) | ((...args: never[]) => unknown)>;
+  migrations: MixedList<string | (new () => unknown) | ((...args: never[]) => unknown)>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The one definition of how the server talks to PostgreSQL (app, CLI and tests). */
+export function postgresOptions(input: DatabaseOptionsInput): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: input.url,
+    entities: input.entities as DataSourceOptions['entities'],
+    migrations: input.migrations as DataSourceOptions['migrations'],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error'],
+    poolSize: input.poolSize ?? 10,
+    applicationName: input.applicationName ?? 'ideas-lab',
+    extra: { max: input.poolSize ?? 10 },
+  } as DataSourceOptions;
+}

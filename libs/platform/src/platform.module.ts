@@ -1,0 +1,21 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
+import { AppConfig } from './config/app-config.js';
+import { TransactionRunner } from './database/transactions.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthRepository } from './health/health.repository.js';
+
+/** Configuration, transactions, audit and health: available to every feature module. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [{ provide: AppConfig, useValue: config }, TransactionRunner, AuditRepository, AuditService, HealthRepository],
+      exports: [AppConfig, TransactionRunner, AuditService],
+    };
+  }
+}

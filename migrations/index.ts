@@ -1,0 +1,4 @@
+// The migrations in the order they run. `npm run migration:generate` rewrites this file.
+import { Foundation1795715136642 } from './1795715136642-Foundation.js';
+
+export const migrations = [Foundation1795715136642];

@@ -1,0 +1,13 @@
+// `npm run dev`: rebuild the API on change (tsc --watch) and restart the server; Vite serves the web client with hot reload on :5173.
+import { spawn } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const children = [
+  spawn('npx', ['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { cwd: root, stdio: 'inherit' }),
+  spawn('npx', ['tsc-alias', '-p', 'tsconfig.build.json', '--watch'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, ['--watch-path=dist/apps', '--watch-path=dist/libs', '--enable-source-maps', 'dist/apps/api/src/main.js'], { cwd: root, stdio: 'inherit' }),
+  spawn('npx', ['vite', '--config', 'apps/web/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
+];
+const stop = () => children.forEach((c) => c.exitCode === null && c.kill('SIGINT'));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
