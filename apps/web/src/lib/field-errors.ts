@@ -1,4 +1,5 @@
-import { ApiError, type FieldIssue } from '../api';
+import { ApiError } from '../api/api-error';
+import type { FieldIssue } from '../api/types';
 
 /** Errors keyed by the dotted path of the field they belong to ("dates.workshopStartAt"). */
 export type FieldErrors = Record<string, string>;

@@ -43,8 +43,10 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useFormSubmit(LAB_FORM_FIELDS);
+  const [dismissed, setDismissed] = useState<{ issues: FieldIssue[]; fields: Set<string> }>({ issues: externalIssues, fields: new Set() });
+  if (dismissed.issues !== externalIssues) setDismissed({ issues: externalIssues, fields: new Set() });
   const external = splitFieldIssues(externalIssues, LAB_FORM_FIELDS).fieldErrors;
-  const errorOf = (field: string) => form.fieldErrors[field] ?? external[field];
+  const errorOf = (field: string) => form.fieldErrors[field] ?? (dismissed.fields.has(field) ? undefined : external[field]);
 
   const reset = (fresh: Lab) => {
     setBaseline(fresh);
@@ -101,13 +103,17 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
     );
   };
 
-  const set = <K extends keyof LabFormValues>(key: K, value: LabFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  /** Changes a control; its error, from the server or a refused phase change, goes with the old value. */
+  const edit = (field: string, change: Partial<LabFormValues>) => {
+    setValues((current) => ({ ...current, ...change }));
+    if (form.fieldErrors[field]) form.setFieldErrors(({ [field]: _fixed, ...rest }) => rest);
+    if (external[field]) setDismissed((current) => ({ ...current, fields: new Set(current.fields).add(field) }));
+  };
   const text = (field: 'title' | 'slug' | 'theme') => ({
     id: settingsFieldId(field),
     label: settingLabel(field),
     value: values[field],
-    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
+    onChange: (e: { target: { value: string } }) => edit(field, { [field]: e.target.value }),
     error: errorOf(field),
   });
 
@@ -134,14 +140,14 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
           label={settingLabel('description')}
           rows={5}
           value={values.description}
-          onChange={(e) => set('description', e.target.value)}
+          onChange={(e) => edit('description', { description: e.target.value })}
           error={errorOf('description')}
         />
         <div className="grid-2">
           <TimezoneField
             id={settingsFieldId('timezone')}
             value={values.timezone}
-            onChange={(value) => set('timezone', value)}
+            onChange={(value) => edit('timezone', { timezone: value })}
             error={errorOf('timezone')}
           />
           <TextField
@@ -152,7 +158,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="numeric"
             min={1}
             value={values.capacity}
-            onChange={(e) => set('capacity', e.target.value)}
+            onChange={(e) => edit('capacity', { capacity: e.target.value })}
             error={errorOf('capacity')}
           />
         </div>
@@ -173,7 +179,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
               label={DATE_LABELS[key]}
               type="datetime-local"
               value={values.dates[key]}
-              onChange={(e) => set('dates', { ...values.dates, [key]: e.target.value })}
+              onChange={(e) => edit(`dates.${key}`, { dates: { ...values.dates, [key]: e.target.value } })}
               error={errorOf(`dates.${key}`)}
             />
           ))}
@@ -192,7 +198,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
               label={TAXONOMY_LABELS[key]}
               rows={6}
               value={values.taxonomy[key]}
-              onChange={(e) => set('taxonomy', { ...values.taxonomy, [key]: e.target.value })}
+              onChange={(e) => edit(`taxonomy.${key}`, { taxonomy: { ...values.taxonomy, [key]: e.target.value } })}
               error={errorOf(`taxonomy.${key}`)}
             />
           ))}
@@ -211,7 +217,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="numeric"
             min={1}
             value={values.teamSize.min}
-            onChange={(e) => set('teamSize', { ...values.teamSize, min: e.target.value })}
+            onChange={(e) => edit('teamSize.min', { teamSize: { ...values.teamSize, min: e.target.value } })}
             error={errorOf('teamSize.min')}
           />
           <TextField
@@ -221,7 +227,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="numeric"
             min={1}
             value={values.teamSize.max}
-            onChange={(e) => set('teamSize', { ...values.teamSize, max: e.target.value })}
+            onChange={(e) => edit('teamSize.max', { teamSize: { ...values.teamSize, max: e.target.value } })}
             error={errorOf('teamSize.max')}
           />
           <TextField
@@ -232,7 +238,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="decimal"
             min={0}
             value={values.funding.pool}
-            onChange={(e) => set('funding', { ...values.funding, pool: e.target.value })}
+            onChange={(e) => edit('funding.pool', { funding: { ...values.funding, pool: e.target.value } })}
             error={errorOf('funding.pool')}
           />
           <TextField
@@ -243,7 +249,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             spellCheck={false}
             autoCapitalize="characters"
             value={values.funding.currency}
-            onChange={(e) => set('funding', { ...values.funding, currency: e.target.value })}
+            onChange={(e) => edit('funding.currency', { funding: { ...values.funding, currency: e.target.value } })}
             error={errorOf('funding.currency')}
           />
         </div>

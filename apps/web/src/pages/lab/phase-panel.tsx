@@ -23,6 +23,15 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
   const [underCapacityAsked, setUnderCapacityAsked] = useState(false);
   const [acceptUnderCapacity, setAcceptUnderCapacity] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [seenVersion, setSeenVersion] = useState(lab.version);
+  if (seenVersion !== lab.version) {
+    // The lab changed (saved settings, a phase move): an earlier refusal no longer holds.
+    setSeenVersion(lab.version);
+    setAlert(null);
+    setMissing([]);
+    setUnderCapacityAsked(false);
+    setAcceptUnderCapacity(false);
+  }
   const next = nextLabPhase(lab.phase);
   const previous = previousLabPhase(lab.phase);
 

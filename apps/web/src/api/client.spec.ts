@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error';
+import { ApiClient } from './client';
+import type { AuthSession } from './types';
+
+class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+let issued = 0;
+function session(lifetimeMs = 15 * 60_000): AuthSession {
+  issued += 1;
+  return {
+    accessToken: `access-${issued}`,
+    accessTokenExpiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+    refreshToken: `refresh-${issued}`,
+    refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    user: { id: 'u1', email: 'olu@example.test', displayName: 'Olu', isAdmin: false, memberships: [] },
+  };
+}
+
+/** A fake API: /auth/refresh rotates tokens; /labs answers 401 to any token but the newest. */
+function fakeApi() {
+  let current = '';
+  const calls: { path: string; auth: string | null; body: unknown }[] = [];
+  let refreshAnswer: () => Response = () => {
+    const next = session();
+    current = next.accessToken;
+    return json(200, next);
+  };
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(input);
+    const auth = new Headers(init?.headers).get('Authorization');
+    calls.push({ path, auth, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    await Promise.resolve();
+    if (path === '/api/auth/refresh') return refreshAnswer();
+    if (path === '/api/labs') return auth === `Bearer ${current}` ? json(200, []) : json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Log in.' });
+    return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'No route.' });
+  });
+  return {
+    fetch,
+    calls,
+    expireAccess: () => (current = 'something-else'),
+    failRefreshWith: (response: () => Response) => (refreshAnswer = response),
+    accept: (token: string) => (current = token),
+  };
+}
+
+describe('ApiClient', () => {
+  let storage: MemoryStorage;
+  let server: ReturnType<typeof fakeApi>;
+  let client: ApiClient;
+
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    server = fakeApi();
+    client = new ApiClient({ baseUrl: '/api', storage, fetch: server.fetch });
+  });
+  afterEach(() => {
+    client.endSession();
+    vi.useRealTimers();
+  });
+
+  it('keeps the access token in memory and the refresh token in storage', () => {
+    const started = session();
+    server.accept(started.accessToken);
+    client.startSession(started);
+    expect(storage.getItem('ideas-lab.refresh-token')).toBe(started.refreshToken);
+    expect(JSON.stringify([...Array(storage.length).keys()].map((i) => storage.getItem(storage.key(i)!)))).not.toContain(
+      started.accessToken,
+    );
+  });
+
+  it('on a 401 refreshes once with the stored token, then retries the request', async () => {
+    const started = session();
+    client.startSession(started);
+    server.expireAccess();
+
+    await expect(client.request('GET', '/labs')).resolves.toEqual([]);
+
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/labs', '/api/auth/refresh', '/api/labs']);
+    expect(server.calls[1].body).toEqual({ refreshToken: started.refreshToken });
+    expect(storage.getItem('ideas-lab.refresh-token')).not.toBe(started.refreshToken);
+  });
+
+  it('shares one refresh between requests that fail together (a rotated token is never reused)', async () => {
+    client.startSession(session());
+    server.expireAccess();
+
+    await Promise.all([client.request('GET', '/labs'), client.request('GET', '/labs'), client.request('GET', '/labs')]);
+
+    expect(server.calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('ends the session when the refresh token is refused, and reports the original 401', async () => {
+    client.startSession(session());
+    server.expireAccess();
+    server.failRefreshWith(() => json(401, { statusCode: 401, code: 'REFRESH_TOKEN_REUSED', message: 'Reused.' }));
+
+    const error = await client.request('GET', '/labs').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    expect(client.getState()).toEqual({ status: 'signed-out' });
+    expect(storage.getItem('ideas-lab.refresh-token')).toBeNull();
+  });
+
+  it('refreshes silently shortly before the access token expires', async () => {
+    vi.useFakeTimers();
+    client.startSession(session(60_000));
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(server.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
+    expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('turns error bodies into a typed ApiError, and foreign ones too', async () => {
+    server.fetch.mockResolvedValueOnce(
+      json(400, {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request is not valid.',
+        details: [{ field: 'dates.applicationsCloseAt', message: 'must be a date' }],
+        requestId: 'r-1',
+      }),
+    );
+    const invalid = (await client.request('POST', '/labs', { body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect({ ...invalid, message: invalid.message }).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid.',
+      details: [{ field: 'dates.applicationsCloseAt', message: 'must be a date' }],
+      requestId: 'r-1',
+    });
+
+    server.fetch.mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const gateway = (await client.request('GET', '/labs', { auth: false }).catch((e: unknown) => e)) as ApiError;
+    expect([gateway.status, gateway.code, gateway.details]).toEqual([502, 'HTTP_502', []]);
+
+    server.fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const offline = (await client.request('GET', '/labs', { auth: false }).catch((e: unknown) => e)) as ApiError;
+    expect([offline.status, offline.code]).toEqual([0, 'NETWORK_ERROR']);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatInTimezone, isoToLocalInput, localInputToIso } from './lab-time';
+
+describe('lab wall-clock time', () => {
+  it.each([
+    ['2026-07-12T09:00', 'America/New_York', '2026-07-12T13:00:00.000Z'],
+    ['2026-01-12T09:00', 'America/New_York', '2026-01-12T14:00:00.000Z'],
+    ['2026-01-01T00:00', 'Asia/Kolkata', '2025-12-31T18:30:00.000Z'],
+    ['2026-06-30T23:45', 'UTC', '2026-06-30T23:45:00.000Z'],
+  ])('reads %s in %s as %s and shows it back unchanged', (input, zone, iso) => {
+    expect(localInputToIso(input, zone)).toBe(iso);
+    expect(isoToLocalInput(iso, zone)).toBe(input);
+  });
+
+  it('moves a time in a spring-forward gap forward, as clocks do', () => {
+    // 02:30 does not exist in New York on 8 March 2026.
+    expect(isoToLocalInput(localInputToIso('2026-03-08T02:30', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-03-08T03:30',
+    );
+  });
+
+  it.each([
+    ['2026-11-01T01:30', 'America/New_York', '2026-11-01T05:30:00.000Z'],
+    ['2026-04-05T02:30', 'Australia/Sydney', '2026-04-04T15:30:00.000Z'],
+  ])('takes the earlier instant of a repeated fall-back hour (%s in %s)', (input, zone, iso) => {
+    expect(localInputToIso(input, zone)).toBe(iso);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(localInputToIso('', 'Europe/London')).toBeNull();
+    expect(isoToLocalInput(null, 'Europe/London')).toBe('');
+    expect(formatInTimezone(null, 'Europe/London')).toBe('not set');
+  });
+
+  it("formats an instant in the lab's zone whatever the browser's", () => {
+    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'America/New_York')).toContain('13 Jul 2026, 09:00');
+    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'Asia/Tokyo')).toContain('13 Jul 2026, 22:00');
+  });
+});
