@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import type { LabPhase, LabRole } from '@ideas-lab/domain';
 import { LabEntity } from './entities/lab.entity.js';
@@ -91,15 +93,30 @@ const isUniqueViolation = (error: unknown) =>
 
 @Injectable()
 export class LabsRepository {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly dataSource: DataSource,
+  ) {}
 
   private get repo() {
     return this.tx.manager().getRepository(LabEntity);
   }
 
+  /**
+   * The hot read behind `GET /labs/:id`. Outside a transaction it goes straight to the pg
+   * Pool that TypeORM holds: TypeORM's query runner (a runner object, pool checkout by
+   * callback, query broadcast events, result wrapping) costs more than the query itself here.
+   */
   async findByIdWithRolesOf(labId: string, userId: string): Promise<LabWithMyRoles | null> {
-    const rows: LabRow[] = await this.tx.manager().query(LAB_WITH_ROLES_SQL, [labId, userId]);
+    const rows: LabRow[] = this.tx.inTransaction()
+      ? await this.tx.manager().query(LAB_WITH_ROLES_SQL, [labId, userId])
+      : (await this.pool().query<LabRow>(LAB_WITH_ROLES_SQL, [labId, userId])).rows;
     return rows.length === 0 ? null : fromRow(rows[0]);
+  }
+
+  /** The pg Pool of TypeORM's PostgreSQL driver (read each time: it changes if the source is re-initialised). */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   findById(labId: string): Promise<LabEntity | null> {
