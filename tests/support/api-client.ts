@@ -1,0 +1,70 @@
+import request from 'supertest';
+import type { TestApp } from './test-app.js';
+import { TEST_PASSWORD } from './test-app.js';
+
+export interface Session {
+  userId: string;
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Log in through the API, as a client would. */
+export async function login(app: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await request(app.baseUrl).post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { userId: res.body.user.id, email, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+}
+
+export const bearer = (session: Session) => ({ authorization: `Bearer ${session.accessToken}` });
+
+/** A complete, valid lab body for creation. */
+export function labBody(overrides: Record<string, unknown> = {}) {
+  const year = new Date().getUTCFullYear() + 1;
+  return {
+    title: 'Toward Building a Cancer Patient Digital Twin',
+    slug: `digital-twin-${Math.random().toString(36).slice(2, 8)}`,
+    theme: 'Patient-specific models',
+    timezone: 'America/New_York',
+    capacity: 30,
+    dates: {
+      applicationsOpenAt: `${year}-03-01T13:00:00Z`,
+      applicationsCloseAt: `${year}-04-01T21:00:00Z`,
+      workshopStartAt: `${year}-07-13T15:00:00Z`,
+      workshopEndAt: `${year}-07-17T21:00:00Z`,
+      proposalsDueAt: `${year}-08-15T21:00:00Z`,
+    },
+    taxonomy: {
+      disciplines: ['AI', 'bioinformatics', 'cancer research'],
+      careerStages: ['early career', 'senior'],
+      organisationTypes: ['university', 'national laboratory'],
+    },
+    teamSize: { min: 3, max: 6 },
+    funding: { pool: 1_000_000, currency: 'USD' },
+    ...overrides,
+  };
+}
+
+/** An admin, a lab, its organiser and a mentor, ready to use. */
+export async function labWithStaff(app: TestApp, tag = Math.random().toString(36).slice(2, 8)) {
+  await app.createUser({ email: `admin-${tag}@example.test`, isAdmin: true });
+  await app.createUser({ email: `organiser-${tag}@example.test` });
+  await app.createUser({ email: `mentor-${tag}@example.test` });
+  const admin = await login(app, `admin-${tag}@example.test`);
+  const created = await request(app.baseUrl).post('/api/labs').set(bearer(admin)).send(labBody({ slug: `lab-${tag}` }));
+  if (created.status !== 201) throw new Error(`lab creation failed: ${JSON.stringify(created.body)}`);
+  const labId: string = created.body.id;
+  for (const [email, role] of [
+    [`organiser-${tag}@example.test`, 'organiser'],
+    [`mentor-${tag}@example.test`, 'mentor'],
+  ]) {
+    const res = await request(app.baseUrl).post(`/api/labs/${labId}/members`).set(bearer(admin)).send({ email, role });
+    if (res.status !== 204) throw new Error(`appointing ${email} failed: ${JSON.stringify(res.body)}`);
+  }
+  return {
+    labId,
+    admin,
+    organiser: await login(app, `organiser-${tag}@example.test`),
+    mentor: await login(app, `mentor-${tag}@example.test`),
+  };
+}
