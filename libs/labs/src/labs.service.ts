@@ -13,7 +13,7 @@ const toDate = (value: string | null | undefined) => (value === undefined ? unde
 const clean = (names: string[]) => names.map((n) => n.trim());
 
 /** Turn the settings of a request into column changes; absent fields stay as they are. */
-function changesFrom(dto: LabSettingsDto, current: Pick<LabEntity, 'taxonomy'> | null): LabChanges {
+function changesFrom(dto: LabSettingsDto & { title?: string; slug?: string }, current: Pick<LabEntity, 'taxonomy'> | null): LabChanges {
   const changes: LabChanges = {};
   if (dto.title !== undefined) changes.title = dto.title.trim();
   if (dto.slug !== undefined) changes.slug = dto.slug;

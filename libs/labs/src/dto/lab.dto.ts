@@ -110,21 +110,21 @@ export class FundingDto {
   currency?: string;
 }
 
-/** The editable settings of a lab; every field optional so the same shape serves updates. */
+const TitleRules = () =>
+  applyDecorators(IsString(), MinLength(3, { message: 'title must be at least 3 characters long' }), MaxLength(200));
+const SlugRules = () =>
+  applyDecorators(
+    Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+      message: 'slug may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)',
+    }),
+    MaxLength(80),
+  );
+
+/**
+ * The settings of a lab other than its title and slug, every one optional. (class-validator
+ * inherits constraints, so required and optional title/slug live in the subclasses.)
+ */
 export class LabSettingsDto {
-  @ApiPropertyOptional({ example: 'Toward Building a Cancer Patient Digital Twin' })
-  @IsOptional()
-  @IsString()
-  @MinLength(3, { message: 'title must be at least 3 characters long' })
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' })
-  @IsOptional()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)' })
-  @MaxLength(80)
-  slug?: string;
-
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -177,18 +177,25 @@ export class LabSettingsDto {
 
 export class CreateLabDto extends LabSettingsDto {
   @ApiProperty({ example: 'Toward Building a Cancer Patient Digital Twin' })
-  @IsString()
-  @MinLength(3, { message: 'title must be at least 3 characters long' })
-  @MaxLength(200)
-  declare title: string;
+  @TitleRules()
+  title: string;
 
-  @ApiProperty({ example: 'cancer-digital-twin' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)' })
-  @MaxLength(80)
-  declare slug: string;
+  @ApiProperty({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' })
+  @SlugRules()
+  slug: string;
 }
 
 export class UpdateLabDto extends LabSettingsDto {
+  @ApiPropertyOptional({ example: 'Toward Building a Cancer Patient Digital Twin' })
+  @IsOptional()
+  @TitleRules()
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' })
+  @IsOptional()
+  @SlugRules()
+  slug?: string;
+
   @ApiProperty({ description: 'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.' })
   @IsInt({ message: 'version must be the whole-number version of the lab you edited' })
   @Min(1)

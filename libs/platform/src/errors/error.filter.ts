@@ -49,7 +49,8 @@ export class AppErrorFilter implements ExceptionFilter {
         requestId,
       };
     }
-    const fastify = fastifyClientError(exception);
+    // Nest wraps Fastify's body-parser errors in an HttpException whose cause is the original.
+    const fastify = fastifyClientError(exception instanceof HttpException ? (exception.cause ?? exception) : exception);
     if (fastify) return { ...fastify, requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-organiser';
+type Persona = 'anonymous' | 'stranger' | 'applicant' | 'mentor' | 'organiser of another lab' | 'organiser' | 'admin';
+
+/**
+ * Who may call each route. The table is checked against the router: a route added without
+ * a rule here fails the suite, so nobody ships an endpoint whose access was never decided.
+ */
+const RULES: Record<string, Rule> = {
+  'GET /health': 'public',
+  'GET /health/ready': 'public',
+  'POST /api/auth/register': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/me': 'authenticated',
+  'POST /api/me/password': 'authenticated',
+  'GET /api/labs': 'authenticated',
+  'POST /api/labs': 'admin',
+  'GET /api/labs/{labId}': 'lab-member',
+  'PATCH /api/labs/{labId}': 'lab-organiser',
+  'POST /api/labs/{labId}/phase': 'lab-organiser',
+  'GET /api/calls/{slug}': 'public',
+  'GET /api/labs/{labId}/members': 'lab-organiser',
+  'POST /api/labs/{labId}/members': 'lab-organiser',
+  'DELETE /api/labs/{labId}/members/{userId}/{role}': 'lab-organiser',
+  'POST /api/labs/{labId}/invitations': 'lab-organiser',
+  'GET /api/labs/{labId}/invitations': 'lab-organiser',
+  'DELETE /api/labs/{labId}/invitations/{invitationId}': 'lab-organiser',
+  'GET /api/invitations/{token}': 'public',
+  'POST /api/invitations/{token}/accept': 'authenticated',
+  'GET /api/labs/{labId}/audit': 'lab-organiser',
+  'GET /api/labs/{labId}/audit/verify': 'lab-organiser',
+};
+
+const ALLOWED: Record<Rule, Persona[]> = {
+  public: ['anonymous', 'stranger', 'applicant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
+  authenticated: ['stranger', 'applicant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
+  admin: ['admin'],
+  'lab-member': ['applicant', 'mentor', 'organiser', 'admin'],
+  'lab-organiser': ['organiser', 'admin'],
+};
+const PERSONAS: Persona[] = ALLOWED.public;
+
+describe('permission matrix over every route', () => {
+  let app: TestApp;
+  let labId: string;
+  const sessions = new Map<Persona, Session>();
+  let routes: string[];
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const lab = await labWithStaff(app, 'a');
+    const other = await labWithStaff(app, 'b');
+    labId = lab.labId;
+    await app.createUser({ email: 'stranger@example.test' });
+    await app.createUser({ email: 'applicant@example.test' });
+    const applicant = await login(app, 'applicant@example.test');
+    // Applications come with a later issue; grant the role directly for now.
+    const client = new pg.Client({ connectionString: app.database.url });
+    await client.connect();
+    await client.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`, [labId, applicant.userId]);
+    await client.end();
+    sessions.set('stranger', await login(app, 'stranger@example.test'));
+    sessions.set('applicant', applicant);
+    sessions.set('mentor', lab.mentor);
+    sessions.set('organiser of another lab', other.organiser);
+    sessions.set('organiser', lab.organiser);
+    sessions.set('admin', lab.admin);
+    routes = Object.entries(app.document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => app?.close());
+
+  it('has a rule for every route the router serves, and no rule for a route that is gone', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !(r in RULES)), 'routes without a permission rule').toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !routes.includes(r)), 'rules for routes that no longer exist').toEqual([]);
+  });
+
+  it('lets exactly the allowed people through each route', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const [method, template] = route.split(' ');
+      const path = template
+        .replace('{labId}', labId)
+        .replace('{slug}', 'lab-a')
+        .replace('{token}', 'no-such-token')
+        .replace('{userId}', randomUUID())
+        .replace('{invitationId}', randomUUID())
+        .replace('{role}', 'mentor');
+      const allowed = ALLOWED[RULES[route]];
+      // Denied callers first, so an allowed call can never change what a denied one sees.
+      const ordered = [...PERSONAS.filter((p) => !allowed.includes(p)), ...PERSONAS.filter((p) => allowed.includes(p))];
+      for (const persona of ordered) {
+        const session = sessions.get(persona);
+        let call = request(app.baseUrl)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+        if (session) call = call.set(bearer(session));
+        const res = method === 'GET' || method === 'DELETE' ? await call : await call.send({});
+        const denied = res.status === 401 || res.status === 403 || (res.status === 404 && res.body.code === 'LAB_NOT_FOUND' && RULES[route] !== 'public');
+        if (allowed.includes(persona) && denied) failures.push(`${route} as ${persona}: expected through, got ${res.status} ${res.body.code}`);
+        if (!allowed.includes(persona)) {
+          const expected = persona === 'anonymous' ? [401] : [403, 404];
+          if (!expected.includes(res.status)) failures.push(`${route} as ${persona}: expected ${expected.join('/')}, got ${res.status} ${res.body.code}`);
+        }
+        if (res.status >= 500) failures.push(`${route} as ${persona}: server error ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
