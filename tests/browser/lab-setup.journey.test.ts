@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, requireWebBuild, screenshotter } from './support/browser.js';
+import {
+  describeBrowser,
+  launchChromium,
+  requireWebBuild,
+  SCREENSHOT_DIR,
+  screenshotter,
+} from './support/browser.js';
 import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
@@ -14,8 +20,16 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
   let browser: Browser;
   const shot = screenshotter();
   const run = Date.now().toString(36);
-  const newcomer = { name: 'Olu Adeyemi', email: `olu.${run}@example.test`, password: 'a-long-enough-password' };
-  const lab = { title: `Patient Digital Twin ${run}`, slug: `patient-digital-twin-${run}`, timezone: 'America/New_York' };
+  const newcomer = {
+    name: 'Olu Adeyemi',
+    email: `olu.${run}@example.test`,
+    password: 'a-long-enough-password',
+  };
+  const lab = {
+    title: `Patient Digital Twin ${run}`,
+    slug: `patient-digital-twin-${run}`,
+    timezone: 'America/New_York',
+  };
   const year = new Date().getFullYear() + 1;
 
   beforeAll(async () => {
@@ -31,7 +45,12 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
 
   /** A desktop browser in Berlin: the lab's New York times must not follow the browser's zone. */
   const desktop = () =>
-    browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/Berlin',
+      locale: 'en-GB',
+    });
 
   const logIn = async (page: Page, email: string, password: string) => {
     await page.goto('/login');
@@ -42,7 +61,10 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
   };
 
   const logOut = async (page: Page) => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Log out' })
+      .click();
     await page.waitForURL('**/login');
     await page.getByRole('status').filter({ hasText: 'You are logged out.' }).waitFor();
   };
@@ -53,152 +75,200 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
   it('walks from sign-up to an open call', async () => {
     let context: BrowserContext = await desktop();
     let page = await context.newPage();
+    try {
+      await journey();
+    } catch (error) {
+      // Keep what the browser showed when the journey broke: it usually says why.
+      if (!page.isClosed())
+        await page
+          .screenshot({ path: `${SCREENSHOT_DIR}failure.png`, fullPage: true })
+          .catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close().catch(() => undefined);
+    }
 
-    // A newcomer signs up; a short password is refused beside the password field.
-    await page.goto('/signup');
-    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-    await shot(page, 'sign-up');
-    await page.getByLabel('Your name').fill(newcomer.name);
-    await page.getByLabel('Email').fill(newcomer.email);
-    await page.getByLabel('Password').fill('short');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await field(page, 'Password').locator('.field__error').waitFor();
-    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
-    await shot(page, 'sign-up-field-error');
-    await page.getByLabel('Password').fill(newcomer.password);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/labs');
-    await page.getByText('You are not part of any lab yet.').waitFor();
-    await shot(page, 'my-labs-empty');
+    async function journey() {
+      // A newcomer signs up; a short password is refused beside the password field.
+      await page.goto('/signup');
+      await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+      await shot(page, 'sign-up');
+      await page.getByLabel('Your name').fill(newcomer.name);
+      await page.getByLabel('Email').fill(newcomer.email);
+      await page.getByLabel('Password').fill('short');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await field(page, 'Password').locator('.field__error').waitFor();
+      expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+      await shot(page, 'sign-up-field-error');
+      await page.getByLabel('Password').fill(newcomer.password);
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL('**/labs');
+      await page.getByText('You are not part of any lab yet.').waitFor();
+      await shot(page, 'my-labs-empty');
 
-    // Logs out, fails to log in with a wrong password, then logs in.
-    await logOut(page);
-    await page.getByLabel('Email').fill(newcomer.email);
-    await page.getByLabel('Password').fill('not-my-password');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('alert').locator('.alert').waitFor();
-    await shot(page, 'log-in-refused');
-    await logIn(page, newcomer.email, newcomer.password);
-    await logOut(page);
+      // Logs out, fails to log in with a wrong password, then logs in.
+      await logOut(page);
+      await page.getByLabel('Email').fill(newcomer.email);
+      await page.getByLabel('Password').fill('not-my-password');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('alert').locator('.alert').waitFor();
+      await shot(page, 'log-in-refused');
+      await logIn(page, newcomer.email, newcomer.password);
+      await logOut(page);
 
-    // The admin creates a lab in New York time.
-    await logIn(page, server.admin.email, server.admin.password);
-    await page.getByRole('link', { name: 'Create a lab' }).click();
-    await page.getByLabel('Title', { exact: true }).fill(lab.title);
-    expect(await page.getByLabel('Web address (slug)').inputValue()).toBe(lab.slug.toLowerCase());
-    await page.getByLabel('Theme').fill('Toward building a cancer patient digital twin');
-    await page.getByLabel('Timezone').fill(lab.timezone);
-    await shot(page, 'admin-create-lab');
-    await page.getByRole('button', { name: 'Create lab' }).click();
-    await page.waitForURL('**/people');
-    await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
+      // The admin creates a lab in New York time.
+      await logIn(page, server.admin.email, server.admin.password);
+      await page.getByRole('link', { name: 'Create a lab' }).click();
+      await page.getByLabel('Title', { exact: true }).fill(lab.title);
+      expect(await page.getByLabel('Web address (slug)').inputValue()).toBe(lab.slug.toLowerCase());
+      await page.getByLabel('Theme').fill('Toward building a cancer patient digital twin');
+      await page.getByLabel('Timezone').fill(lab.timezone);
+      await shot(page, 'admin-create-lab');
+      await page.getByRole('button', { name: 'Create lab' }).click();
+      await page.waitForURL('**/people');
+      await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
 
-    // …and invites the newcomer as its organiser; the accept link is shown once.
-    await page.getByLabel('Email').fill(newcomer.email);
-    await page.getByLabel('Role').selectOption('organiser');
-    await page.getByRole('button', { name: 'Invite', exact: true }).click();
-    const acceptLink = page.getByTestId('accept-link');
-    await acceptLink.waitFor();
-    const acceptUrl = (await acceptLink.getAttribute('href')) ?? '';
-    expect(acceptUrl).toMatch(/\/invitations\/[^/]+$/);
-    await page.getByRole('cell', { name: newcomer.email, exact: true }).waitFor();
-    await shot(page, 'admin-invites-organiser');
-    await logOut(page);
+      // …and invites the newcomer as its organiser; the accept link is shown once.
+      await page.getByLabel('Email').fill(newcomer.email);
+      await page.getByLabel('Role').selectOption('organiser');
+      await page.getByRole('button', { name: 'Invite', exact: true }).click();
+      const acceptLink = page.getByTestId('accept-link');
+      await acceptLink.waitFor();
+      // The link is absolute, on the server's PUBLIC_URL; the journey follows its path here.
+      const acceptPath = new URL((await acceptLink.getAttribute('href')) ?? '', server.baseUrl)
+        .pathname;
+      expect(acceptPath).toMatch(/^\/invitations\/[^/]+$/);
+      await page.getByRole('cell', { name: newcomer.email, exact: true }).waitFor();
+      await shot(page, 'admin-invites-organiser');
+      await logOut(page);
 
-    // The newcomer opens the link, logs in from it and accepts.
-    await page.goto(acceptUrl);
-    await page.getByRole('heading', { level: 1, name: `Join ${lab.title}` }).waitFor();
-    await shot(page, 'invitation-signed-out');
-    await page.getByRole('main').getByRole('link', { name: 'log in' }).click();
-    await page.getByLabel('Email').fill(newcomer.email);
-    await page.getByLabel('Password').fill(newcomer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('button', { name: 'Accept and join the lab' }).click();
-    await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-    await page.locator('.lab__eyebrow').getByText('Organiser').waitFor();
+      // The newcomer opens the link, logs in from it and accepts.
+      await page.goto(acceptPath);
+      await page.getByRole('heading', { level: 1, name: `Join ${lab.title}` }).waitFor();
+      await shot(page, 'invitation-signed-out');
+      await page.getByRole('main').getByRole('link', { name: 'log in' }).click();
+      await page.getByLabel('Email').fill(newcomer.email);
+      await page.getByLabel('Password').fill(newcomer.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('button', { name: 'Accept and join the lab' }).click();
+      await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
+      await page.locator('.lab__eyebrow').getByText('Organiser').waitFor();
 
-    // A reload keeps the session: the refresh token survives, the access token is renewed.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-    await shot(page, 'organiser-lab-overview');
+      // A reload keeps the session: the refresh token survives, the access token is renewed.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
+      await shot(page, 'organiser-lab-overview');
 
-    // The organiser tries to open applications too early: the server lists what is missing.
-    await page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Move to Applications open' }).click();
-    const phaseAlert = page.locator('.phase-panel').getByRole('alert');
-    await phaseAlert.locator('.alert').waitFor();
-    expect(await phaseAlert.textContent()).toMatch(/Disciplines/);
-    await shot(page, 'phase-refused-missing-settings');
+      // The organiser tries to open applications too early: the server lists what is missing.
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Settings' })
+        .click();
+      await page.getByRole('button', { name: 'Move to Applications open' }).click();
+      const phaseAlert = page.locator('.phase-panel').getByRole('alert');
+      await phaseAlert.locator('.alert').waitFor();
+      expect(await phaseAlert.textContent()).toMatch(/Disciplines/);
+      await shot(page, 'phase-refused-missing-settings');
 
-    // Edits the lab; capacity 0 is refused beside the capacity field, with focus on it.
-    await page.getByLabel('Theme').fill('Toward building a cancer patient digital twin, in teams across disciplines');
-    await page.getByLabel('Places (capacity)').fill('0');
-    await page.getByLabel('Applications close').fill(`${year}-03-01T17:00`);
-    await page.getByLabel('Workshop starts').fill(`${year}-07-13T09:00`);
-    await page.getByLabel('Workshop ends').fill(`${year}-07-17T17:00`);
-    await page.getByLabel('Disciplines').fill('Artificial intelligence\nBioinformatics\nCancer research\nClinical practice');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    const capacity = field(page, 'Places (capacity)');
-    await capacity.locator('.field__error').waitFor();
-    expect(await page.getByLabel('Places (capacity)').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-capacity');
-    await shot(page, 'settings-field-error');
+      // Edits the lab; capacity 0 is refused beside the capacity field, with focus on it.
+      await page
+        .getByLabel('Theme')
+        .fill('Toward building a cancer patient digital twin, in teams across disciplines');
+      await page.getByLabel('Places (capacity)').fill('0');
+      await page.getByLabel('Applications close').fill(`${year}-03-01T17:00`);
+      await page.getByLabel('Workshop starts').fill(`${year}-07-13T09:00`);
+      await page.getByLabel('Workshop ends').fill(`${year}-07-17T17:00`);
+      await page
+        .getByLabel('Disciplines')
+        .fill('Artificial intelligence\nBioinformatics\nCancer research\nClinical practice');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      const capacity = field(page, 'Places (capacity)');
+      await capacity.locator('.field__error').waitFor();
+      expect(await page.getByLabel('Places (capacity)').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-capacity');
+      await shot(page, 'settings-field-error');
 
-    // Fixes it and saves.
-    await page.getByLabel('Places (capacity)').fill('30');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    expect(await page.locator('.field__error').count()).toBe(0);
+      // Fixes it and saves.
+      await page.getByLabel('Places (capacity)').fill('30');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      expect(await page.locator('.field__error').count()).toBe(0);
 
-    // Opens applications.
-    await page.getByRole('button', { name: 'Move to Applications open' }).click();
-    await page.getByRole('status').filter({ hasText: 'The lab is now in phase Applications open.' }).waitFor();
-    await page.locator('[aria-current="step"]').getByText('Applications open').waitFor();
-    await shot(page, 'settings-applications-open');
+      // Opens applications.
+      await page.getByRole('button', { name: 'Move to Applications open' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'The lab is now in phase Applications open.' })
+        .waitFor();
+      await page.locator('[aria-current="step"]').getByText('Applications open').waitFor();
+      await shot(page, 'settings-applications-open');
 
-    // The overview shows the dates in the lab's timezone, not the browser's (Berlin).
-    await page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name: 'Overview' }).click();
-    const workshopStart = page.locator('.facts__row').filter({ hasText: 'Workshop starts' });
-    expect(await workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
-    await shot(page, 'lab-overview-applications-open');
+      // The overview shows the dates in the lab's timezone, not the browser's (Berlin).
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Overview' })
+        .click();
+      const workshopStart = page.locator('.facts__row').filter({ hasText: 'Workshop starts' });
+      expect(await workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
+      await shot(page, 'lab-overview-applications-open');
 
-    // The People tab lists the organiser, and the Audit tab the changes.
-    await page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name: 'Audit' }).click();
-    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await shot(page, 'lab-audit');
-    const session = await context.storageState();
-    await context.close();
+      // The People tab lists the new organiser; the audit log holds the changes, its chain intact.
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'People' })
+        .click();
+      await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
+      await shot(page, 'lab-people');
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Audit' })
+        .click();
+      await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+      await page.getByRole('cell', { name: 'lab.phase_changed' }).waitFor();
+      await page.getByRole('button', { name: 'Verify the chain' }).click();
+      await page.getByRole('status').filter({ hasText: 'The chain is intact' }).waitFor();
+      await shot(page, 'lab-audit');
+      const session = await context.storageState();
+      await context.close();
 
-    // Anyone can read the call page.
-    context = await desktop();
-    page = await context.newPage();
-    await page.goto(`/call/${lab.slug}`);
-    await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-    expect(await page.locator('.call__deadline').textContent()).toContain(`1 Mar ${year}, 17:00`);
-    await shot(page, 'public-call');
-    await context.close();
+      // Anyone can read the call page.
+      context = await desktop();
+      page = await context.newPage();
+      await page.goto(`/call/${lab.slug}`);
+      await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
+      expect(await page.locator('.call__deadline').textContent()).toContain(`1 Mar ${year}, 17:00`);
+      await shot(page, 'public-call');
+      await context.close();
 
-    // The same screens on a phone, still signed in through the stored refresh token.
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      storageState: session,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'en-GB',
-    });
-    page = await context.newPage();
-    await page.goto(`/call/${lab.slug}`);
-    await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-    await shot(page, 'phone-public-call');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My labs' }).click();
-    await page.getByRole('link', { name: lab.title }).click();
-    await page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Save settings' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, 'the settings page scrolls sideways on a phone').toBeLessThanOrEqual(0);
-    await shot(page, 'phone-lab-settings');
-    await context.close();
+      // The same screens on a phone, still signed in through the stored refresh token.
+      context = await browser.newContext({
+        baseURL: server.baseUrl,
+        storageState: session,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'en-GB',
+      });
+      page = await context.newPage();
+      await page.goto(`/call/${lab.slug}`);
+      await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
+      await shot(page, 'phone-public-call');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My labs' })
+        .click();
+      await page.getByRole('link', { name: lab.title }).click();
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Settings' })
+        .click();
+      await page.getByRole('button', { name: 'Save settings' }).waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, 'the settings page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+      await shot(page, 'phone-lab-settings');
+    }
   }, 180_000);
 });

@@ -34,9 +34,30 @@ export function App() {
         <Route path="labs/new" element={signedIn(<CreateLabPage />)} />
         <Route path="labs/:labId" element={signedIn(<LabLayout />)}>
           <Route index element={<LabOverviewPage />} />
-          <Route path="settings" element={<OrganiserOnly><LabSettingsPage /></OrganiserOnly>} />
-          <Route path="people" element={<OrganiserOnly><LabPeoplePage /></OrganiserOnly>} />
-          <Route path="audit" element={<OrganiserOnly><LabAuditPage /></OrganiserOnly>} />
+          <Route
+            path="settings"
+            element={
+              <OrganiserOnly>
+                <LabSettingsPage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="people"
+            element={
+              <OrganiserOnly>
+                <LabPeoplePage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <OrganiserOnly>
+                <LabAuditPage />
+              </OrganiserOnly>
+            }
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

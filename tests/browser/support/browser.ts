@@ -51,7 +51,9 @@ export function launchChromium(): Promise<Browser> {
 /** The journeys drive the built client as the server serves it; say how to build it if it is missing. */
 export function requireWebBuild(): void {
   if (!existsSync(WEB_INDEX)) {
-    throw new Error(`The web client is not built (${WEB_INDEX} is missing): run "npm run build:web" first.`);
+    throw new Error(
+      `The web client is not built (${WEB_INDEX} is missing): run "npm run build:web" first.`,
+    );
   }
 }
 

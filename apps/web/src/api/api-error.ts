@@ -7,7 +7,13 @@ export class ApiError extends Error {
   readonly details: FieldIssue[];
   readonly requestId: string | undefined;
 
-  constructor(init: { status: number; code: string; message: string; details?: FieldIssue[]; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: FieldIssue[];
+    requestId?: string;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -31,7 +37,9 @@ export class ApiError extends Error {
     return new ApiError({
       status: response.status,
       code: `HTTP_${response.status}`,
-      message: response.statusText ? `The server answered ${response.status} ${response.statusText}.` : `The server answered ${response.status}.`,
+      message: response.statusText
+        ? `The server answered ${response.status} ${response.statusText}.`
+        : `The server answered ${response.status}.`,
     });
   }
 

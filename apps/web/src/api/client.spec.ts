@@ -36,7 +36,13 @@ function session(lifetimeMs = 15 * 60_000): AuthSession {
     accessTokenExpiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
     refreshToken: `refresh-${issued}`,
     refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-    user: { id: 'u1', email: 'olu@example.test', displayName: 'Olu', isAdmin: false, memberships: [] },
+    user: {
+      id: 'u1',
+      email: 'olu@example.test',
+      displayName: 'Olu',
+      isAdmin: false,
+      memberships: [],
+    },
   };
 }
 
@@ -55,7 +61,19 @@ function fakeApi() {
     calls.push({ path, auth, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     await Promise.resolve();
     if (path === '/api/auth/refresh') return refreshAnswer();
-    if (path === '/api/labs') return auth === `Bearer ${current}` ? json(200, []) : json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Log in.' });
+    if (path === '/api/me')
+      return auth === `Bearer ${current}`
+        ? json(200, {
+            ...session().user,
+            memberships: [
+              { labId: 'l1', labSlug: 'l', labTitle: 'L', labPhase: 'draft', role: 'organiser' },
+            ],
+          })
+        : json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Log in.' });
+    if (path === '/api/labs')
+      return auth === `Bearer ${current}`
+        ? json(200, [])
+        : json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Log in.' });
     return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'No route.' });
   });
   return {
@@ -82,41 +100,53 @@ describe('ApiClient', () => {
     vi.useRealTimers();
   });
 
-  it('keeps the access token in memory and the refresh token in storage', () => {
+  it('keeps the access token in memory and the refresh token in storage', async () => {
     const started = session();
     server.accept(started.accessToken);
-    client.startSession(started);
+    await client.startSession(started);
     expect(storage.getItem('ideas-lab.refresh-token')).toBe(started.refreshToken);
-    expect(JSON.stringify([...Array(storage.length).keys()].map((i) => storage.getItem(storage.key(i)!)))).not.toContain(
-      started.accessToken,
-    );
+    expect(
+      JSON.stringify(
+        [...Array(storage.length).keys()].map((i) => storage.getItem(storage.key(i)!)),
+      ),
+    ).not.toContain(started.accessToken);
   });
 
   it('on a 401 refreshes once with the stored token, then retries the request', async () => {
     const started = session();
-    client.startSession(started);
+    await client.startSession(started);
     server.expireAccess();
 
     await expect(client.request('GET', '/labs')).resolves.toEqual([]);
 
-    expect(server.calls.map((c) => c.path)).toEqual(['/api/labs', '/api/auth/refresh', '/api/labs']);
+    expect(server.calls.map((c) => c.path)).toEqual([
+      '/api/labs',
+      '/api/auth/refresh',
+      '/api/labs',
+    ]);
     expect(server.calls[1].body).toEqual({ refreshToken: started.refreshToken });
     expect(storage.getItem('ideas-lab.refresh-token')).not.toBe(started.refreshToken);
   });
 
   it('shares one refresh between requests that fail together (a rotated token is never reused)', async () => {
-    client.startSession(session());
+    await client.startSession(session());
     server.expireAccess();
 
-    await Promise.all([client.request('GET', '/labs'), client.request('GET', '/labs'), client.request('GET', '/labs')]);
+    await Promise.all([
+      client.request('GET', '/labs'),
+      client.request('GET', '/labs'),
+      client.request('GET', '/labs'),
+    ]);
 
     expect(server.calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
   });
 
   it('ends the session when the refresh token is refused, and reports the original 401', async () => {
-    client.startSession(session());
+    await client.startSession(session());
     server.expireAccess();
-    server.failRefreshWith(() => json(401, { statusCode: 401, code: 'REFRESH_TOKEN_REUSED', message: 'Reused.' }));
+    server.failRefreshWith(() =>
+      json(401, { statusCode: 401, code: 'REFRESH_TOKEN_REUSED', message: 'Reused.' }),
+    );
 
     const error = await client.request('GET', '/labs').catch((e: unknown) => e);
 
@@ -128,12 +158,31 @@ describe('ApiClient', () => {
 
   it('refreshes silently shortly before the access token expires', async () => {
     vi.useFakeTimers();
-    client.startSession(session(60_000));
+    await client.startSession(session(60_000));
     await vi.advanceTimersByTimeAsync(29_000);
     expect(server.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
     expect(client.getState().status).toBe('signed-in');
+  });
+
+  it("reads the user's lab roles from /me when a session comes without them, once per sign-in", async () => {
+    vi.useFakeTimers();
+    const { memberships: _left, ...bare } = session(60_000).user;
+    const started = { ...session(60_000), user: bare };
+    server.accept(started.accessToken);
+
+    const me = await client.startSession(started);
+
+    expect(me.memberships.map((m) => m.role)).toEqual(['organiser']);
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/me']);
+    server.failRefreshWith(() => json(200, { ...session(60_000), user: bare }));
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/me', '/api/auth/refresh']);
+    expect(client.getState()).toMatchObject({
+      status: 'signed-in',
+      user: { memberships: [{ role: 'organiser' }] },
+    });
   });
 
   it('turns error bodies into a typed ApiError, and foreign ones too', async () => {
@@ -146,7 +195,9 @@ describe('ApiClient', () => {
         requestId: 'r-1',
       }),
     );
-    const invalid = (await client.request('POST', '/labs', { body: {} }).catch((e: unknown) => e)) as ApiError;
+    const invalid = (await client
+      .request('POST', '/labs', { body: {} })
+      .catch((e: unknown) => e)) as ApiError;
     expect({ ...invalid, message: invalid.message }).toMatchObject({
       status: 400,
       code: 'VALIDATION_FAILED',
@@ -155,12 +206,18 @@ describe('ApiClient', () => {
       requestId: 'r-1',
     });
 
-    server.fetch.mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const gateway = (await client.request('GET', '/labs', { auth: false }).catch((e: unknown) => e)) as ApiError;
+    server.fetch.mockResolvedValueOnce(
+      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    const gateway = (await client
+      .request('GET', '/labs', { auth: false })
+      .catch((e: unknown) => e)) as ApiError;
     expect([gateway.status, gateway.code, gateway.details]).toEqual([502, 'HTTP_502', []]);
 
     server.fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    const offline = (await client.request('GET', '/labs', { auth: false }).catch((e: unknown) => e)) as ApiError;
+    const offline = (await client
+      .request('GET', '/labs', { auth: false })
+      .catch((e: unknown) => e)) as ApiError;
     expect([offline.status, offline.code]).toEqual([0, 'NETWORK_ERROR']);
   });
 });

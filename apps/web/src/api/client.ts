@@ -2,9 +2,7 @@ import { ApiError } from './api-error';
 import type { AuthSession, Me } from './types';
 
 export type SessionState =
-  | { status: 'restoring' }
-  | { status: 'signed-out' }
-  | { status: 'signed-in'; user: Me };
+  { status: 'restoring' } | { status: 'signed-out' } | { status: 'signed-in'; user: Me };
 
 export interface RequestOptions {
   body?: unknown;
@@ -89,13 +87,27 @@ export class ApiClient {
     if (event.newValue !== null && this.state.status === 'signed-out') void this.restore();
   }
 
-  startSession(session: AuthSession): Me {
+  async startSession(session: AuthSession): Promise<Me> {
     this.accessToken = session.accessToken;
     this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
     this.storage.setItem(REFRESH_TOKEN_KEY, session.refreshToken);
     this.scheduleRefresh(this.accessTokenExpiresAt - REFRESH_AHEAD_MS - this.now());
-    this.setState({ status: 'signed-in', user: session.user });
-    return session.user;
+    const user = await this.completeUser(session.user);
+    this.setState({ status: 'signed-in', user });
+    return user;
+  }
+
+  /**
+   * The session's user with their lab roles. A session that comes without them keeps the
+   * roles already known for that user, or they are read from GET /me; screens never see a
+   * signed-in user whose roles are unknown.
+   */
+  private async completeUser(user: AuthSession['user']): Promise<Me> {
+    const { memberships } = user;
+    if (Array.isArray(memberships)) return { ...user, memberships };
+    const current = this.state.status === 'signed-in' ? this.state.user : null;
+    if (current?.id === user.id) return { ...user, memberships: current.memberships };
+    return this.request<Me>('GET', '/me');
   }
 
   endSession(): void {
@@ -140,8 +152,11 @@ export class ApiClient {
       return false;
     }
     try {
-      const session = await this.request<AuthSession>('POST', '/auth/refresh', { body: { refreshToken }, auth: false });
-      this.startSession(session);
+      const session = await this.request<AuthSession>('POST', '/auth/refresh', {
+        body: { refreshToken },
+        auth: false,
+      });
+      await this.startSession(session);
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
@@ -175,7 +190,12 @@ export class ApiClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(method: string, path: string, options: RequestOptions, auth: boolean): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    auth: boolean,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;

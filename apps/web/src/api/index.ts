@@ -12,6 +12,7 @@ import type {
   LabMember,
   LabPatch,
   LabPhase,
+  LabRole,
   LabSummary,
   Me,
   NewLabInput,
@@ -29,17 +30,27 @@ const id = (value: string) => encodeURIComponent(value);
 export const api = {
   auth: {
     async register(input: { email: string; password: string; displayName: string }): Promise<Me> {
-      const session = await client.request<AuthSession>('POST', '/auth/register', { body: input, auth: false });
+      const session = await client.request<AuthSession>('POST', '/auth/register', {
+        body: input,
+        auth: false,
+      });
       return client.startSession(session);
     },
     async login(input: { email: string; password: string }): Promise<Me> {
-      const session = await client.request<AuthSession>('POST', '/auth/login', { body: input, auth: false });
+      const session = await client.request<AuthSession>('POST', '/auth/login', {
+        body: input,
+        auth: false,
+      });
       return client.startSession(session);
     },
     async logout(): Promise<void> {
       const refreshToken = client.storedRefreshToken();
       try {
-        if (refreshToken) await client.request<void>('POST', '/auth/logout', { body: { refreshToken }, auth: false });
+        if (refreshToken)
+          await client.request<void>('POST', '/auth/logout', {
+            body: { refreshToken },
+            auth: false,
+          });
       } finally {
         // Signing out locally must work even when the server cannot be reached.
         client.endSession();
@@ -59,25 +70,36 @@ export const api = {
     list: () => client.request<LabSummary[]>('GET', '/labs'),
     get: (labId: string) => client.request<Lab>('GET', `/labs/${id(labId)}`),
     create: (input: NewLabInput) => client.request<Lab>('POST', '/labs', { body: input }),
-    update: (labId: string, patch: LabPatch) => client.request<Lab>('PATCH', `/labs/${id(labId)}`, { body: patch }),
+    update: (labId: string, patch: LabPatch) =>
+      client.request<Lab>('PATCH', `/labs/${id(labId)}`, { body: patch }),
     movePhase: (labId: string, to: LabPhase, acceptUnderCapacity?: boolean) =>
       client.request<Lab>('POST', `/labs/${id(labId)}/phase`, {
         body: acceptUnderCapacity ? { to, acceptUnderCapacity } : { to },
       }),
     members: (labId: string) => client.request<LabMember[]>('GET', `/labs/${id(labId)}/members`),
-    invitations: (labId: string) => client.request<Invitation[]>('GET', `/labs/${id(labId)}/invitations`),
+    addMember: (labId: string, input: { email: string; role: InvitableRole }) =>
+      client.request<void>('POST', `/labs/${id(labId)}/members`, { body: input }),
+    removeMember: (labId: string, userId: string, role: LabRole) =>
+      client.request<void>('DELETE', `/labs/${id(labId)}/members/${id(userId)}/${id(role)}`),
+    invitations: (labId: string) =>
+      client.request<Invitation[]>('GET', `/labs/${id(labId)}/invitations`),
     invite: (labId: string, input: { email: string; role: InvitableRole }) =>
       client.request<CreatedInvitation>('POST', `/labs/${id(labId)}/invitations`, { body: input }),
     revokeInvitation: (labId: string, invitationId: string) =>
       client.request<void>('DELETE', `/labs/${id(labId)}/invitations/${id(invitationId)}`),
     audit: (labId: string, page: { limit?: number; before?: number } = {}) =>
       client.request<AuditPage>('GET', `/labs/${id(labId)}/audit`, { query: page }),
-    verifyAudit: (labId: string) => client.request<AuditVerification>('GET', `/labs/${id(labId)}/audit/verify`),
+    verifyAudit: (labId: string) =>
+      client.request<AuditVerification>('GET', `/labs/${id(labId)}/audit/verify`),
   },
   invitations: {
-    preview: (token: string) => client.request<InvitationPreview>('GET', `/invitations/${id(token)}`, { auth: false }),
+    preview: (token: string) =>
+      client.request<InvitationPreview>('GET', `/invitations/${id(token)}`, { auth: false }),
     accept: (token: string) =>
-      client.request<{ labId: string; role: InvitableRole }>('POST', `/invitations/${id(token)}/accept`),
+      client.request<{ labId: string; role: InvitableRole }>(
+        'POST',
+        `/invitations/${id(token)}/accept`,
+      ),
   },
   calls: {
     get: (slug: string) => client.request<CallPage>('GET', `/calls/${id(slug)}`, { auth: false }),

@@ -27,7 +27,8 @@ export interface AuthSession {
   accessTokenExpiresAt: string;
   refreshToken: string;
   refreshTokenExpiresAt: string;
-  user: Me;
+  /** The contract promises Me; the server may leave `memberships` out (the client then reads /me). */
+  user: Omit<Me, 'memberships'> & { memberships?: Me['memberships'] };
 }
 
 export interface LabSummary {
@@ -75,7 +76,16 @@ export interface Lab {
 
 export type LabInput = Pick<
   Lab,
-  'title' | 'slug' | 'theme' | 'description' | 'timezone' | 'capacity' | 'dates' | 'taxonomy' | 'teamSize' | 'funding'
+  | 'title'
+  | 'slug'
+  | 'theme'
+  | 'description'
+  | 'timezone'
+  | 'capacity'
+  | 'dates'
+  | 'taxonomy'
+  | 'teamSize'
+  | 'funding'
 >;
 
 export type NewLabInput = Pick<LabInput, 'title' | 'slug'> & Partial<LabInput>;

@@ -5,7 +5,13 @@ import type { AlertContent } from '../lib/use-form-submit';
  * The alert region of a screen or form. It stays in the page, empty, so that assistive
  * technology announces an error the moment one is put in it.
  */
-export function ErrorAlert({ alert, children }: { alert: AlertContent | null; children?: ReactNode }) {
+export function ErrorAlert({
+  alert,
+  children,
+}: {
+  alert: AlertContent | null;
+  children?: ReactNode;
+}) {
   return (
     <div role="alert" className="alert-region">
       {alert ? (
@@ -21,7 +27,9 @@ export function ErrorAlert({ alert, children }: { alert: AlertContent | null; ch
             </ul>
           ) : null}
           {children}
-          {alert.requestId ? <p className="alert__reference">Reference: {alert.requestId}</p> : null}
+          {alert.requestId ? (
+            <p className="alert__reference">Reference: {alert.requestId}</p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -6,7 +11,11 @@ interface FieldFrameProps {
   hint?: ReactNode;
   error?: string;
   className?: string;
-  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+  }) => ReactNode;
 }
 
 /** A label, the control, its hint and its error, wired together for assistive technology. */
@@ -35,7 +44,14 @@ export function FieldFrame({ id, label, hint, error, className, children }: Fiel
 
 type Common = { id: string; label: string; hint?: ReactNode; error?: string; className?: string };
 
-export function TextField({ id, label, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       {(control) => <input type="text" {...input} {...control} />}

@@ -24,7 +24,13 @@ export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: s
         {DATE_KEYS.map((key) => (
           <div key={key} className="facts__row">
             <dt>{DATE_LABELS[key]}</dt>
-            <dd>{dates[key] ? <time dateTime={dates[key]}>{formatInTimezone(dates[key], timezone)}</time> : <span className="muted">not set</span>}</dd>
+            <dd>
+              {dates[key] ? (
+                <time dateTime={dates[key]}>{formatInTimezone(dates[key], timezone)}</time>
+              ) : (
+                <span className="muted">not set</span>
+              )}
+            </dd>
           </div>
         ))}
       </dl>
@@ -58,7 +64,11 @@ export function TaxonomyLists({ taxonomy }: { taxonomy: LabTaxonomy }) {
 
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }

@@ -53,7 +53,12 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
-                    <button type="button" className="button button--quiet" onClick={signOut} disabled={signingOut}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={signOut}
+                      disabled={signingOut}
+                    >
                       {signingOut ? 'Logging out…' : 'Log out'}
                     </button>
                   </li>

@@ -21,10 +21,33 @@ export function splitFieldIssues(
     if (field === undefined) {
       unmatched.push(issue);
     } else {
-      fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${issue.message}` : issue.message;
+      const message = besideField(issue);
+      fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
     }
   }
   return { fieldErrors, unmatched };
+}
+
+/**
+ * Beside its field a message need not name the field again: "capacity must be at least 1"
+ * reads "Must be at least 1."
+ */
+export function besideField(issue: FieldIssue): string {
+  const name = issue.field.split('.').filter((part) => !/^\d+$/.test(part));
+  for (const prefix of [issue.field, name.join('.'), name[name.length - 1]]) {
+    if (prefix && issue.message.startsWith(`${prefix} `)) {
+      const rest = issue.message.slice(prefix.length + 1);
+      return sentence(rest);
+    }
+  }
+  return sentence(issue.message);
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capitalised = trimmed[0].toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 export function fieldIssuesOf(error: unknown): FieldIssue[] {

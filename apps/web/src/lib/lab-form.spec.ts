@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lab } from '../api/types';
-import { splitFieldIssues } from './field-errors';
+import { besideField, splitFieldIssues } from './field-errors';
 import { LAB_FORM_FIELDS, labChanges, labFormValues } from './lab-form';
 
 const lab: Lab = {
@@ -43,7 +43,11 @@ describe('labChanges', () => {
         theme: 'Cancer digital twins',
         capacity: 24,
         dates: { ...lab.dates, workshopStartAt: '2026-07-13T13:00:00.000Z' },
-        taxonomy: { disciplines: ['AI', 'Bioinformatics'], careerStages: [], organisationTypes: [] },
+        taxonomy: {
+          disciplines: ['AI', 'Bioinformatics'],
+          careerStages: [],
+          organisationTypes: [],
+        },
       },
       errors: {},
     });
@@ -59,12 +63,45 @@ describe('labChanges', () => {
     const values = labFormValues(lab);
     values.capacity = '';
     values.teamSize.max = 'six';
-    expect(labChanges(lab, values).errors).toEqual({ capacity: 'Enter a number.', 'teamSize.max': 'Enter a number.' });
+    expect(labChanges(lab, values).errors).toEqual({
+      capacity: 'Enter a number.',
+      'teamSize.max': 'Enter a number.',
+    });
+  });
+});
+
+describe('besideField', () => {
+  it.each([
+    [{ field: 'capacity', message: 'capacity must be at least 1' }, 'Must be at least 1.'],
+    [
+      {
+        field: 'dates.workshopEndAt',
+        message: 'dates.workshopEndAt must be an ISO 8601 date-time',
+      },
+      'Must be an ISO 8601 date-time.',
+    ],
+    [
+      {
+        field: 'funding.currency',
+        message: 'currency must be a three-letter ISO 4217 code such as USD or EUR',
+      },
+      'Must be a three-letter ISO 4217 code such as USD or EUR.',
+    ],
+    [
+      { field: 'taxonomy.disciplines.1', message: 'each of disciplines must be a non-empty name' },
+      'Each of disciplines must be a non-empty name.',
+    ],
+    [
+      { field: 'dates.workshopEndAt', message: 'the workshop must end after it starts' },
+      'The workshop must end after it starts.',
+    ],
+  ])('words %o as %s', (issue, expected) => {
+    expect(besideField(issue)).toBe(expected);
   });
 });
 
 describe('splitFieldIssues', () => {
-  it("puts a server detail on the form field its dotted path names, and keeps the rest for the alert", () => {
+  it('puts a server detail on the form field its dotted path names, and keeps the rest for the alert', () => {
     const { fieldErrors, unmatched } = splitFieldIssues(
       [
         { field: 'dates.applicationsCloseAt', message: 'must be after opening' },
@@ -76,9 +113,9 @@ describe('splitFieldIssues', () => {
       LAB_FORM_FIELDS,
     );
     expect(fieldErrors).toEqual({
-      'dates.applicationsCloseAt': 'must be after opening',
-      'taxonomy.disciplines': 'must not be empty',
-      capacity: 'must be at least 1 must be a whole number',
+      'dates.applicationsCloseAt': 'Must be after opening.',
+      'taxonomy.disciplines': 'Must not be empty.',
+      capacity: 'Must be at least 1. Must be a whole number.',
     });
     expect(unmatched).toEqual([{ field: 'quotas', message: 'unknown' }]);
   });

@@ -9,7 +9,11 @@ export const DATE_KEYS: readonly LabDateKey[] = [
   'workshopEndAt',
   'proposalsDueAt',
 ];
-export const TAXONOMY_KEYS: readonly (keyof LabTaxonomy)[] = ['disciplines', 'careerStages', 'organisationTypes'];
+export const TAXONOMY_KEYS: readonly (keyof LabTaxonomy)[] = [
+  'disciplines',
+  'careerStages',
+  'organisationTypes',
+];
 
 /** What the lab settings form holds: the text of each control. */
 export interface LabFormValues {
@@ -105,19 +109,30 @@ export function labChanges(
   if (DATE_KEYS.some((key) => values.dates[key] !== initial.dates[key])) {
     const dates = { ...baseline.dates } as LabDates;
     for (const key of DATE_KEYS) {
-      if (values.dates[key] !== initial.dates[key]) dates[key] = localInputToIso(values.dates[key], baseline.timezone);
+      if (values.dates[key] !== initial.dates[key])
+        dates[key] = localInputToIso(values.dates[key], baseline.timezone);
     }
     patch.dates = dates;
   }
 
   const taxonomy = {} as LabTaxonomy;
   for (const key of TAXONOMY_KEYS) taxonomy[key] = parseList(values.taxonomy[key]);
-  if (TAXONOMY_KEYS.some((key) => !sameList(taxonomy[key], baseline.taxonomy[key]))) patch.taxonomy = taxonomy;
+  if (TAXONOMY_KEYS.some((key) => !sameList(taxonomy[key], baseline.taxonomy[key])))
+    patch.taxonomy = taxonomy;
 
-  if (values.teamSize.min !== initial.teamSize.min || values.teamSize.max !== initial.teamSize.max) {
-    patch.teamSize = { min: number('teamSize.min', values.teamSize.min), max: number('teamSize.max', values.teamSize.max) };
+  if (
+    values.teamSize.min !== initial.teamSize.min ||
+    values.teamSize.max !== initial.teamSize.max
+  ) {
+    patch.teamSize = {
+      min: number('teamSize.min', values.teamSize.min),
+      max: number('teamSize.max', values.teamSize.max),
+    };
   }
-  if (values.funding.pool !== initial.funding.pool || values.funding.currency.trim() !== initial.funding.currency) {
+  if (
+    values.funding.pool !== initial.funding.pool ||
+    values.funding.currency.trim() !== initial.funding.currency
+  ) {
     patch.funding = {
       pool: number('funding.pool', values.funding.pool),
       currency: values.funding.currency.trim().toUpperCase(),

@@ -14,9 +14,9 @@ describe('lab wall-clock time', () => {
 
   it('moves a time in a spring-forward gap forward, as clocks do', () => {
     // 02:30 does not exist in New York on 8 March 2026.
-    expect(isoToLocalInput(localInputToIso('2026-03-08T02:30', 'America/New_York'), 'America/New_York')).toBe(
-      '2026-03-08T03:30',
-    );
+    expect(
+      isoToLocalInput(localInputToIso('2026-03-08T02:30', 'America/New_York'), 'America/New_York'),
+    ).toBe('2026-03-08T03:30');
   });
 
   it.each([
@@ -33,7 +33,11 @@ describe('lab wall-clock time', () => {
   });
 
   it("formats an instant in the lab's zone whatever the browser's", () => {
-    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'America/New_York')).toContain('13 Jul 2026, 09:00');
-    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'Asia/Tokyo')).toContain('13 Jul 2026, 22:00');
+    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'America/New_York')).toContain(
+      '13 Jul 2026, 09:00',
+    );
+    expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'Asia/Tokyo')).toContain(
+      '13 Jul 2026, 22:00',
+    );
   });
 });

@@ -39,8 +39,15 @@ function wallClockAt(instant: number, timeZone: string): WallClock {
     hour: '2-digit',
     minute: '2-digit',
   }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((part) => part.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,7 +79,9 @@ export function localInputToIso(value: string, timeZone: string): string | null 
   };
   // The offsets a day before and a day after bracket any DST change around this time.
   const offsets = [offsetAt(wanted - DAY_MS), offsetAt(wanted + DAY_MS)];
-  const candidates = offsets.map((offset) => wanted - offset).filter((instant) => offsetAt(instant) === wanted - instant);
+  const candidates = offsets
+    .map((offset) => wanted - offset)
+    .filter((instant) => offsetAt(instant) === wanted - instant);
   // No candidate: the time falls in a DST gap, and the offset before it moves it forward.
   const instant = candidates.length > 0 ? Math.min(...candidates) : wanted - offsets[0];
   return new Date(instant).toISOString();

@@ -38,7 +38,12 @@ export function useFormSubmit(fields: readonly string[]) {
   const showFieldErrors = useCallback((errors: FieldErrors) => {
     const count = Object.keys(errors).length;
     setFieldErrors(errors);
-    setAlert({ message: count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.` });
+    setAlert({
+      message:
+        count === 1
+          ? 'Please correct the field marked below.'
+          : `Please correct the ${count} fields marked below.`,
+    });
     setFocusRequest((n) => n + 1);
   }, []);
 
@@ -71,5 +76,15 @@ export function useFormSubmit(fields: readonly string[]) {
     [showError],
   );
 
-  return { formRef, busy, fieldErrors, setFieldErrors, alert, setAlert, showError, showFieldErrors, handleSubmit };
+  return {
+    formRef,
+    busy,
+    fieldErrors,
+    setFieldErrors,
+    alert,
+    setAlert,
+    showError,
+    showFieldErrors,
+    handleSubmit,
+  };
 }

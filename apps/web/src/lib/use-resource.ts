@@ -13,7 +13,10 @@ export function useResource<T>(
   load: () => Promise<T>,
   key: string,
 ): [Resource<T>, { reload: () => void; set: (data: T) => void }] {
-  const [state, setState] = useState<{ key: string; resource: Resource<T> }>({ key, resource: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string; resource: Resource<T> }>({
+    key,
+    resource: { status: 'loading' },
+  });
   const [generation, setGeneration] = useState(0);
 
   // `load` is a fresh closure on every render; `key` says when it really changed.
@@ -31,7 +34,10 @@ export function useResource<T>(
   }, [stableLoad, key, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const set = useCallback((data: T) => setState({ key, resource: { status: 'ready', data } }), [key]);
+  const set = useCallback(
+    (data: T) => setState({ key, resource: { status: 'ready', data } }),
+    [key],
+  );
   const resource: Resource<T> = state.key === key ? state.resource : { status: 'loading' };
   return [resource, { reload, set }];
 }

@@ -56,7 +56,8 @@ export function AcceptInvitationPage() {
       <PageHeading title={`Join ${data.labTitle}`} />
       <div className="card stack">
         <p className="lede">
-          You are invited to join <strong>{data.labTitle}</strong> as {/^[aeiou]/i.test(data.role) ? 'an' : 'a'}{' '}
+          You are invited to join <strong>{data.labTitle}</strong> as{' '}
+          {/^[aeiou]/i.test(data.role) ? 'an' : 'a'}{' '}
           <strong>{roleLabel(data.role).toLowerCase()}</strong>.
         </p>
         <dl className="facts">
@@ -77,7 +78,8 @@ export function AcceptInvitationPage() {
           <>
             {session.user.email.toLowerCase() !== data.email.toLowerCase() ? (
               <p className="notice">
-                You are logged in as {session.user.email}, but the invitation was sent to {data.email}.
+                You are logged in as {session.user.email}, but the invitation was sent to{' '}
+                {data.email}.
               </p>
             ) : null}
             <button type="button" className="button" onClick={accept} disabled={busy}>

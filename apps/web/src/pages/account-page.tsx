@@ -43,7 +43,13 @@ export function AccountPage() {
           </div>
         ) : null}
       </dl>
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack" aria-labelledby="password-heading">
+      <form
+        ref={form.formRef}
+        onSubmit={onSubmit}
+        noValidate
+        className="card stack"
+        aria-labelledby="password-heading"
+      >
         <h2 id="password-heading">Change your password</h2>
         <ErrorAlert alert={form.alert} />
         <TextField

@@ -21,7 +21,10 @@ export function CallPage() {
       <section className="narrow">
         <PageHeading title={closed ? 'No open call here' : 'The call could not be loaded'} />
         {closed ? (
-          <p>There is no call open for applications at this address. It may not have opened yet, or it has closed.</p>
+          <p>
+            There is no call open for applications at this address. It may not have opened yet, or
+            it has closed.
+          </p>
         ) : (
           <ErrorAlert alert={alertFor(call.error)} />
         )}
@@ -56,7 +59,7 @@ export function CallPage() {
           <p className="prose">{lab.description}</p>
         </section>
       ) : null}
-      <div className="grid-2">
+      <div className="grid-2 grid-cards">
         <section className="card" aria-labelledby="call-dates">
           <h2 id="call-dates">Key dates</h2>
           <LabDatesList dates={lab.dates} timezone={lab.timezone} />

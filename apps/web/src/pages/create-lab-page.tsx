@@ -43,7 +43,9 @@ export function CreateLabPage() {
   return (
     <section className="narrow">
       <PageHeading title="Create a lab" />
-      <p className="lede">Start with the essentials; the lab's organisers fill in dates, taxonomy and funding.</p>
+      <p className="lede">
+        Start with the essentials; the lab's organisers fill in dates, taxonomy and funding.
+      </p>
       <ErrorAlert alert={form.alert} />
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack">
         <TextField
@@ -77,7 +79,12 @@ export function CreateLabPage() {
           onChange={(e) => setTheme(e.target.value)}
           error={form.fieldErrors.theme}
         />
-        <TimezoneField id={id('timezone')} value={timezone} onChange={setTimezone} error={form.fieldErrors.timezone} />
+        <TimezoneField
+          id={id('timezone')}
+          value={timezone}
+          onChange={setTimezone}
+          error={form.fieldErrors.timezone}
+        />
         <TextAreaField
           id={id('description')}
           label="Description"

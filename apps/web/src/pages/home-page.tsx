@@ -11,8 +11,8 @@ export function HomePage() {
     <section className="hero">
       <PageHeading title="Ideas Lab" />
       <p className="lede">
-        Run a virtual sandpit end to end: the open call, a diverse cohort, a live workshop, teams forming around ideas, and
-        seed funding for the best proposals.
+        Run a virtual sandpit end to end: the open call, a diverse cohort, a live workshop, teams
+        forming around ideas, and seed funding for the best proposals.
       </p>
       <p className="hero__actions">
         <Link className="button" to="/signup">

@@ -11,8 +11,13 @@ const PAGE_SIZE = 25;
 /** The lab's hash-chained audit log, newest first, and a check that the chain is intact. */
 export function LabAuditPage() {
   const { lab } = useLab();
-  const [firstPage] = useResource(() => api.labs.audit(lab.id, { limit: PAGE_SIZE }), `audit:${lab.id}`);
-  const [older, setOlder] = useState<{ items: AuditEvent[]; nextBefore: number | null } | null>(null);
+  const [firstPage] = useResource(
+    () => api.labs.audit(lab.id, { limit: PAGE_SIZE }),
+    `audit:${lab.id}`,
+  );
+  const [older, setOlder] = useState<{ items: AuditEvent[]; nextBefore: number | null } | null>(
+    null,
+  );
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +34,11 @@ export function LabAuditPage() {
     api.labs
       .audit(lab.id, { limit: PAGE_SIZE, before: nextBefore })
       .then(
-        (page) => setOlder({ items: [...(older?.items ?? []), ...page.items], nextBefore: page.nextBefore }),
+        (page) =>
+          setOlder({
+            items: [...(older?.items ?? []), ...page.items],
+            nextBefore: page.nextBefore,
+          }),
         (error: unknown) => setAlert(alertFor(error)),
       )
       .finally(() => setBusy(false));
@@ -84,7 +93,9 @@ export function LabAuditPage() {
                   </td>
                   <td>
                     {event.entityType}
-                    {event.entityId ? <span className="muted small"> {event.entityId.slice(0, 8)}</span> : null}
+                    {event.entityId ? (
+                      <span className="muted small"> {event.entityId.slice(0, 8)}</span>
+                    ) : null}
                   </td>
                   <td>
                     <code className="muted small" title={event.hash}>
@@ -98,7 +109,12 @@ export function LabAuditPage() {
         </div>
       )}
       {nextBefore !== null ? (
-        <button type="button" className="button button--secondary" onClick={loadOlder} disabled={busy}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={loadOlder}
+          disabled={busy}
+        >
           {busy ? 'Loading…' : 'Show older events'}
         </button>
       ) : null}

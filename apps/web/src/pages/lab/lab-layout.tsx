@@ -19,7 +19,8 @@ export function LabLayout() {
 
   if (lab.status === 'loading') return <Loading what="the lab" />;
   if (lab.status === 'failed') {
-    const notFound = isApiError(lab.error) && (lab.error.status === 404 || lab.error.status === 403);
+    const notFound =
+      isApiError(lab.error) && (lab.error.status === 404 || lab.error.status === 403);
     return (
       <section>
         <h1>{notFound ? 'Lab not found' : 'The lab could not be loaded'}</h1>
@@ -50,7 +51,9 @@ export function LabLayout() {
               {roleLabel(role)}
             </span>
           ))}
-          {user.isAdmin && roles.length === 0 ? <span className="badge badge--role">Admin</span> : null}
+          {user.isAdmin && roles.length === 0 ? (
+            <span className="badge badge--role">Admin</span>
+          ) : null}
         </p>
         <PageHeading title={lab.data.title} />
       </header>

@@ -20,7 +20,7 @@ export function LabOverviewPage() {
           </p>
         ) : null}
       </section>
-      <div className="grid-2">
+      <div className="grid-2 grid-cards">
         <section className="card" aria-labelledby="lab-dates">
           <h2 id="lab-dates">Dates</h2>
           <LabDatesList dates={lab.dates} timezone={lab.timezone} />

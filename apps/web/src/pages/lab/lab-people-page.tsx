@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { api, type CreatedInvitation, type InvitableRole, type Invitation } from '../../api';
+import {
+  api,
+  type CreatedInvitation,
+  type InvitableRole,
+  type Invitation,
+  type LabMember,
+} from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
@@ -21,23 +27,60 @@ export function LabPeoplePage() {
   const { lab } = useLab();
   const location = useLocation();
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
-  const [invitations, invitationsControl] = useResource(() => api.labs.invitations(lab.id), `invitations:${lab.id}`);
+  const [members, membersControl] = useResource(
+    () => api.labs.members(lab.id),
+    `members:${lab.id}`,
+  );
+  const [invitations, invitationsControl] = useResource(
+    () => api.labs.invitations(lab.id),
+    `invitations:${lab.id}`,
+  );
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitableRole>('mentor');
+  const [how, setHow] = useState<'invite' | 'appoint'>('invite');
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [listAlert, setListAlert] = useState<AlertContent | null>(null);
-  const [status, setStatus] = useState<string | null>(justCreated ? 'Lab created. Invite its organisers and mentors.' : null);
+  const [status, setStatus] = useState<string | null>(
+    justCreated ? 'Lab created. Invite its organisers and mentors.' : null,
+  );
   const form = useFormSubmit(FIELDS);
 
   const onInvite = form.handleSubmit(async () => {
     setCreated(null);
+    if (how === 'appoint') {
+      await api.labs.addMember(lab.id, { email: email.trim(), role });
+      setStatus(
+        `${email.trim()} is now ${role === 'organiser' ? 'an organiser' : 'a mentor'} of this lab.`,
+      );
+      setEmail('');
+      membersControl.reload();
+      return;
+    }
     const invitation = await api.labs.invite(lab.id, { email: email.trim(), role });
     setCreated(invitation);
     setEmail('');
     setStatus(`Invitation created for ${invitation.email}.`);
     invitationsControl.reload();
   });
+
+  const removeRole = (member: LabMember) => {
+    if (
+      !window.confirm(
+        `Remove ${member.displayName} as ${roleLabel(member.role).toLowerCase()} of this lab?`,
+      )
+    )
+      return;
+    setListAlert(null);
+    api.labs.removeMember(lab.id, member.userId, member.role).then(
+      () => {
+        setStatus(
+          `${member.displayName} is no longer ${roleLabel(member.role).toLowerCase()} of this lab.`,
+        );
+        membersControl.reload();
+      },
+      (error: unknown) => setListAlert(alertFor(error)),
+    );
+  };
 
   const revoke = (invitation: Invitation) => {
     setListAlert(null);
@@ -58,15 +101,39 @@ export function LabPeoplePage() {
     );
   };
 
-  const pending = invitations.status === 'ready' ? invitations.data.filter((i) => i.status === 'pending') : [];
+  const pending =
+    invitations.status === 'ready' ? invitations.data.filter((i) => i.status === 'pending') : [];
 
   return (
     <div className="stack-lg">
       <StatusMessage>{status}</StatusMessage>
       <section className="card" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a mentor or organiser</h2>
+        <h2 id="invite-heading">Add a mentor or organiser</h2>
         <ErrorAlert alert={form.alert} />
         <form ref={form.formRef} onSubmit={onInvite} noValidate className="invite-form">
+          <fieldset className="choice">
+            <legend>How</legend>
+            <label>
+              <input
+                type="radio"
+                name="invite-how"
+                value="invite"
+                checked={how === 'invite'}
+                onChange={() => setHow('invite')}
+              />
+              Send an invitation link (new or existing account)
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="invite-how"
+                value="appoint"
+                checked={how === 'appoint'}
+                onChange={() => setHow('appoint')}
+              />
+              Add an existing account now
+            </label>
+          </fieldset>
           <TextField
             id={fieldId('invite', 'email')}
             label="Email"
@@ -88,21 +155,25 @@ export function LabPeoplePage() {
             <option value="organiser">Organiser</option>
           </SelectField>
           <button type="submit" className="button" disabled={form.busy}>
-            {form.busy ? 'Inviting…' : 'Invite'}
+            {form.busy ? 'Working…' : how === 'invite' ? 'Invite' : 'Add now'}
           </button>
         </form>
         {created ? (
           <div className="notice" aria-labelledby="created-invitation">
             <p id="created-invitation">
-              Send this link to <strong>{created.email}</strong>. It is shown only now, and works until{' '}
-              {formatInTimezone(created.expiresAt, lab.timezone)}.
+              Send this link to <strong>{created.email}</strong>. It is shown only now, and works
+              until {formatInTimezone(created.expiresAt, lab.timezone)}.
             </p>
             <p className="accept-link">
               <a href={absoluteUrl(created.acceptUrl)} data-testid="accept-link">
                 {absoluteUrl(created.acceptUrl)}
               </a>
             </p>
-            <button type="button" className="button button--secondary" onClick={() => copy(absoluteUrl(created.acceptUrl))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => copy(absoluteUrl(created.acceptUrl))}
+            >
               Copy link
             </button>
           </div>
@@ -111,9 +182,15 @@ export function LabPeoplePage() {
 
       <section className="card" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Pending invitations</h2>
-        <ErrorAlert alert={listAlert ?? (invitations.status === 'failed' ? alertFor(invitations.error) : null)} />
+        <ErrorAlert
+          alert={
+            listAlert ?? (invitations.status === 'failed' ? alertFor(invitations.error) : null)
+          }
+        />
         {invitations.status === 'loading' ? <Loading what="invitations" /> : null}
-        {invitations.status === 'ready' && pending.length === 0 ? <p className="muted">No pending invitations.</p> : null}
+        {invitations.status === 'ready' && pending.length === 0 ? (
+          <p className="muted">No pending invitations.</p>
+        ) : null}
         {pending.length > 0 ? (
           <div className="table-scroll">
             <table>
@@ -134,8 +211,16 @@ export function LabPeoplePage() {
                     <td>{roleLabel(invitation.role)}</td>
                     <td>{formatInTimezone(invitation.expiresAt, lab.timezone)}</td>
                     <td>
-                      <button type="button" className="button button--quiet" onClick={() => revoke(invitation)}>
-                        Withdraw<span className="visually-hidden"> the invitation for {invitation.email}</span>
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        onClick={() => revoke(invitation)}
+                      >
+                        Withdraw
+                        <span className="visually-hidden">
+                          {' '}
+                          the invitation for {invitation.email}
+                        </span>
                       </button>
                     </td>
                   </tr>
@@ -150,7 +235,9 @@ export function LabPeoplePage() {
         <h2 id="members-heading">Members</h2>
         <ErrorAlert alert={members.status === 'failed' ? alertFor(members.error) : null} />
         {members.status === 'loading' ? <Loading what="members" /> : null}
-        {members.status === 'ready' && members.data.length === 0 ? <p className="muted">Nobody has joined yet.</p> : null}
+        {members.status === 'ready' && members.data.length === 0 ? (
+          <p className="muted">Nobody has joined yet.</p>
+        ) : null}
         {members.status === 'ready' && members.data.length > 0 ? (
           <div className="table-scroll">
             <table>
@@ -160,6 +247,9 @@ export function LabPeoplePage() {
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
                   <th scope="col">Since</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -169,6 +259,19 @@ export function LabPeoplePage() {
                     <td>{member.email}</td>
                     <td>{roleLabel(member.role)}</td>
                     <td>{formatInTimezone(member.createdAt, lab.timezone)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        onClick={() => removeRole(member)}
+                      >
+                        Remove
+                        <span className="visually-hidden">
+                          {' '}
+                          {member.displayName} as {roleLabel(member.role).toLowerCase()}
+                        </span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,14 @@ import { TextAreaField, TextField } from '../../components/form-fields';
 import { DATE_LABELS, TAXONOMY_LABELS } from '../../components/lab-facts';
 import { TimezoneField } from '../../components/timezone-field';
 import { fieldId, splitFieldIssues } from '../../lib/field-errors';
-import { DATE_KEYS, LAB_FORM_FIELDS, labChanges, labFormValues, TAXONOMY_KEYS, type LabFormValues } from '../../lib/lab-form';
+import {
+  DATE_KEYS,
+  LAB_FORM_FIELDS,
+  labChanges,
+  labFormValues,
+  TAXONOMY_KEYS,
+  type LabFormValues,
+} from '../../lib/lab-form';
 import { useFormSubmit } from '../../lib/use-form-submit';
 
 export const settingsFieldId = (field: string) => fieldId('settings', field);
@@ -14,7 +21,8 @@ export const settingsFieldId = (field: string) => fieldId('settings', field);
 export function settingLabel(field: string): string {
   const [group, key] = field.split('.');
   if (group === 'dates' && key) return DATE_LABELS[key as keyof typeof DATE_LABELS] ?? field;
-  if (group === 'taxonomy' && key) return TAXONOMY_LABELS[key as keyof typeof TAXONOMY_LABELS] ?? field;
+  if (group === 'taxonomy' && key)
+    return TAXONOMY_LABELS[key as keyof typeof TAXONOMY_LABELS] ?? field;
   const labels: Record<string, string> = {
     title: 'Title',
     slug: 'Web address (slug)',
@@ -43,10 +51,15 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useFormSubmit(LAB_FORM_FIELDS);
-  const [dismissed, setDismissed] = useState<{ issues: FieldIssue[]; fields: Set<string> }>({ issues: externalIssues, fields: new Set() });
-  if (dismissed.issues !== externalIssues) setDismissed({ issues: externalIssues, fields: new Set() });
+  const [dismissed, setDismissed] = useState<{ issues: FieldIssue[]; fields: Set<string> }>({
+    issues: externalIssues,
+    fields: new Set(),
+  });
+  if (dismissed.issues !== externalIssues)
+    setDismissed({ issues: externalIssues, fields: new Set() });
   const external = splitFieldIssues(externalIssues, LAB_FORM_FIELDS).fieldErrors;
-  const errorOf = (field: string) => form.fieldErrors[field] ?? (dismissed.fields.has(field) ? undefined : external[field]);
+  const errorOf = (field: string) =>
+    form.fieldErrors[field] ?? (dismissed.fields.has(field) ? undefined : external[field]);
 
   const reset = (fresh: Lab) => {
     setBaseline(fresh);
@@ -68,10 +81,12 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
       }
       setStatus('Saving…');
       // The version comes from the lab as it is now: moving the phase also moves it on.
-      const saved = await api.labs.update(lab.id, { ...patch, version: lab.version }).catch((error: unknown) => {
-        setStatus(null);
-        throw error;
-      });
+      const saved = await api.labs
+        .update(lab.id, { ...patch, version: lab.version })
+        .catch((error: unknown) => {
+          setStatus(null);
+          throw error;
+        });
       reset(saved);
       onSaved(saved);
       setStatus('Saved.');
@@ -79,7 +94,10 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
     (error) => {
       if (isApiError(error) && error.code === 'LAB_VERSION_CONFLICT') {
         setConflict(true);
-        return { message: 'Someone else changed this lab since you opened it. Reload it to see their changes, then make yours again.' };
+        return {
+          message:
+            'Someone else changed this lab since you opened it. Reload it to see their changes, then make yours again.',
+        };
       }
       return undefined;
     },
@@ -107,7 +125,8 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
   const edit = (field: string, change: Partial<LabFormValues>) => {
     setValues((current) => ({ ...current, ...change }));
     if (form.fieldErrors[field]) form.setFieldErrors(({ [field]: _fixed, ...rest }) => rest);
-    if (external[field]) setDismissed((current) => ({ ...current, fields: new Set(current.fields).add(field) }));
+    if (external[field])
+      setDismissed((current) => ({ ...current, fields: new Set(current.fields).add(field) }));
   };
   const text = (field: 'title' | 'slug' | 'theme') => ({
     id: settingsFieldId(field),
@@ -118,7 +137,13 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
   });
 
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="stack-lg" aria-labelledby="settings-heading">
+    <form
+      ref={form.formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="stack-lg"
+      aria-labelledby="settings-heading"
+    >
       <h2 id="settings-heading">Lab settings</h2>
       <ErrorAlert alert={form.alert}>
         {conflict ? (
@@ -132,7 +157,11 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         <legend>The call</legend>
         <div className="grid-2">
           <TextField {...text('title')} />
-          <TextField {...text('slug')} spellCheck={false} hint="Lower-case letters, digits and dashes; the call page lives at /call/<slug>." />
+          <TextField
+            {...text('slug')}
+            spellCheck={false}
+            hint="Lower-case letters, digits and dashes; the call page lives at /call/<slug>."
+          />
         </div>
         <TextField {...text('theme')} />
         <TextAreaField
@@ -179,7 +208,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
               label={DATE_LABELS[key]}
               type="datetime-local"
               value={values.dates[key]}
-              onChange={(e) => edit(`dates.${key}`, { dates: { ...values.dates, [key]: e.target.value } })}
+              onChange={(e) =>
+                edit(`dates.${key}`, { dates: { ...values.dates, [key]: e.target.value } })
+              }
               error={errorOf(`dates.${key}`)}
             />
           ))}
@@ -188,7 +219,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
 
       <fieldset className="card">
         <legend>Taxonomy</legend>
-        <p className="field__hint">One entry per line. Applicants describe themselves with these; quotas use them.</p>
+        <p className="field__hint">
+          One entry per line. Applicants describe themselves with these; quotas use them.
+        </p>
         {errorOf('taxonomy') ? <p className="field__error">{errorOf('taxonomy')}</p> : null}
         <div className="grid-3">
           {TAXONOMY_KEYS.map((key) => (
@@ -198,7 +231,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
               label={TAXONOMY_LABELS[key]}
               rows={6}
               value={values.taxonomy[key]}
-              onChange={(e) => edit(`taxonomy.${key}`, { taxonomy: { ...values.taxonomy, [key]: e.target.value } })}
+              onChange={(e) =>
+                edit(`taxonomy.${key}`, { taxonomy: { ...values.taxonomy, [key]: e.target.value } })
+              }
               error={errorOf(`taxonomy.${key}`)}
             />
           ))}
@@ -217,7 +252,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="numeric"
             min={1}
             value={values.teamSize.min}
-            onChange={(e) => edit('teamSize.min', { teamSize: { ...values.teamSize, min: e.target.value } })}
+            onChange={(e) =>
+              edit('teamSize.min', { teamSize: { ...values.teamSize, min: e.target.value } })
+            }
             error={errorOf('teamSize.min')}
           />
           <TextField
@@ -227,7 +264,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="numeric"
             min={1}
             value={values.teamSize.max}
-            onChange={(e) => edit('teamSize.max', { teamSize: { ...values.teamSize, max: e.target.value } })}
+            onChange={(e) =>
+              edit('teamSize.max', { teamSize: { ...values.teamSize, max: e.target.value } })
+            }
             error={errorOf('teamSize.max')}
           />
           <TextField
@@ -238,7 +277,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             inputMode="decimal"
             min={0}
             value={values.funding.pool}
-            onChange={(e) => edit('funding.pool', { funding: { ...values.funding, pool: e.target.value } })}
+            onChange={(e) =>
+              edit('funding.pool', { funding: { ...values.funding, pool: e.target.value } })
+            }
             error={errorOf('funding.pool')}
           />
           <TextField
@@ -249,7 +290,9 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
             spellCheck={false}
             autoCapitalize="characters"
             value={values.funding.currency}
-            onChange={(e) => edit('funding.currency', { funding: { ...values.funding, currency: e.target.value } })}
+            onChange={(e) =>
+              edit('funding.currency', { funding: { ...values.funding, currency: e.target.value } })
+            }
             error={errorOf('funding.currency')}
           />
         </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, isApiError, type FieldIssue, type Lab, type LabPhase } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
+import { besideField } from '../../lib/field-errors';
 import { LAB_PHASES, nextLabPhase, phaseLabel, previousLabPhase } from '../../lib/phases';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { settingLabel, settingsFieldId } from './lab-settings-form';
@@ -73,9 +74,15 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
           const current = LAB_PHASES.indexOf(lab.phase);
           const state = index < current ? 'done' : index === current ? 'current' : 'todo';
           return (
-            <li key={phase} className={`phase-steps__item phase-steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={phase}
+              className={`phase-steps__item phase-steps__item--${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               {phaseLabel(phase)}
-              {state === 'current' ? <span className="visually-hidden"> (current phase)</span> : null}
+              {state === 'current' ? (
+                <span className="visually-hidden"> (current phase)</span>
+              ) : null}
             </li>
           );
         })}
@@ -87,7 +94,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
             {missing.map((issue) => (
               <li key={issue.field}>
                 <a href={`#${settingsFieldId(issue.field)}`}>{settingLabel(issue.field)}</a>
-                {issue.message && issue.message !== issue.field ? `: ${issue.message}` : null}
+                {issue.message ? `: ${besideField(issue)}` : null}
               </li>
             ))}
           </ul>
@@ -102,20 +109,32 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
             checked={acceptUnderCapacity}
             onChange={(e) => setAcceptUnderCapacity(e.target.checked)}
           />
-          <label htmlFor="phase-accept-under-capacity">Accept under capacity: go ahead with fewer participants than places</label>
+          <label htmlFor="phase-accept-under-capacity">
+            Accept under capacity: go ahead with fewer participants than places
+          </label>
         </div>
       ) : null}
 
       <div className="form-actions">
         {next ? (
-          <button type="button" className="button" disabled={busy || (underCapacityAsked && !acceptUnderCapacity)} onClick={() => move(next)}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || (underCapacityAsked && !acceptUnderCapacity)}
+            onClick={() => move(next)}
+          >
             Move to {phaseLabel(next)}
           </button>
         ) : (
           <p>This is the last phase.</p>
         )}
         {previous ? (
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => move(previous)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => move(previous)}
+          >
             Step back to {phaseLabel(previous)}
           </button>
         ) : null}
