@@ -64,6 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `If another server uses this folder, stop it; if the folder is damaged, delete it to start afresh.`,
     );
   }
+  const pid = readPid(dataDir);
   let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
@@ -71,7 +72,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await postgres.stop();
+      // The library waits for its child's exit event, which never comes if the server is
+      // already gone (killed, or replaced as stale): watch the server's pid as well.
+      if (pid === null || !isAlive(pid)) return;
+      await Promise.race([postgres.stop(), waitUntilDead(pid, 20_000)]);
     },
   };
 }
@@ -97,8 +101,8 @@ async function loadEmbeddedPostgres() {
 async function stopStaleServer(dataDir: string, log: (message: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+  const pid = readPid(dataDir);
+  if (pid === null || !isAlive(pid)) {
     log(`Removing the stale lock file of an embedded PostgreSQL that is no longer running (${pidFile}).`);
     rmSync(pidFile, { force: true });
     return;
@@ -115,6 +119,20 @@ async function stopStaleServer(dataDir: string, log: (message: string) => void):
     await new Promise((r) => setTimeout(r, 100));
   }
   if (isAlive(pid)) throw new Error(`Could not stop the stale embedded PostgreSQL (pid ${pid}); stop it by hand and try again.`);
+}
+
+function readPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitUntilDead(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
 function isAlive(pid: number): boolean {
