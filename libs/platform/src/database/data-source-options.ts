@@ -1,4 +1,4 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 
 export interface DatabaseOptionsInput {
   url: string;
@@ -25,4 +25,9 @@ export function postgresOptions(input: DatabaseOptionsInput): DataSourceOptions 
     applicationName: input.applicationName ?? 'ideas-lab',
     extra: { max: input.poolSize ?? 10 },
   } as DataSourceOptions;
+}
+
+/** A data source for tools and the start-up migration (the app itself goes through TypeOrmModule). */
+export function createPostgresDataSource(input: DatabaseOptionsInput): DataSource {
+  return new DataSource(postgresOptions(input));
 }
