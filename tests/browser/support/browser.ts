@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
@@ -60,6 +60,10 @@ export function requireWebBuild(): void {
 /** Saves numbered full-page screenshots (01-sign-up.png, 02-…) to tests/browser/screenshots/. */
 export function screenshotter(prefix = ''): (page: Page, name: string) => Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Screenshots of an earlier run would pass for this one's.
+  const earlier = new RegExp(`^${prefix}(\\d{2}-.*|failure)\\.png$`);
+  for (const file of readdirSync(SCREENSHOT_DIR))
+    if (earlier.test(file)) rmSync(`${SCREENSHOT_DIR}${file}`);
   let count = 0;
   return async (page, name) => {
     count += 1;
