@@ -279,6 +279,23 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
       expect(await sidewaysScroll(page), 'the people page scrolls sideways on a phone').toBe(0);
       await shot(page, 'phone-lab-people');
+
+      // Closing selection below capacity needs the organiser's explicit consent.
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Settings' })
+        .click();
+      await page.getByRole('button', { name: 'Move to Selection' }).click();
+      await page.getByRole('status').filter({ hasText: 'now in phase Selection' }).waitFor();
+      await page.getByRole('button', { name: 'Move to Workshop' }).click();
+      const consent = page.getByLabel(/Accept under capacity/);
+      await consent.waitFor();
+      expect(await page.locator('.phase-panel').getByRole('alert').textContent()).toMatch(/30/);
+      expect(await page.getByRole('button', { name: 'Move to Workshop' }).isDisabled()).toBe(true);
+      await shot(page, 'phone-phase-under-capacity');
+      await consent.check();
+      await page.getByRole('button', { name: 'Move to Workshop' }).click();
+      await page.getByRole('status').filter({ hasText: 'now in phase Workshop' }).waitFor();
     }
   }, 180_000);
 });
