@@ -15,7 +15,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'tests/{medium,e2e,browser}/**/*.test.ts'],
+    include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/web/src/**/*.spec.ts', 'tests/{medium,e2e,browser}/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

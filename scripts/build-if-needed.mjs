@@ -30,7 +30,7 @@ function run(script) {
 
 const targets = {
   api: { sources: ['apps/api', 'libs', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'], script: 'build:api' },
-  web: { sources: ['apps/web', 'package-lock.json'], script: 'build:web' },
+  web: { sources: ['apps/web', 'libs/domain/src/lab-phase', 'package-lock.json'], script: 'build:web' },
 };
 
 /** Build what is stale; `which` lists the targets to consider. */
