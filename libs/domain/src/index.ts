@@ -11,3 +11,8 @@ export * from './selection/cohort-quotas.js';
 export * from './selection/select-cohort.js';
 export * from './selection/promote-from-waitlist.js';
 export * from './review-assignment/assign-reviewers.js';
+export * from './rotation/rotation.types.js';
+export * from './rotation/rotation.errors.js';
+export * from './rotation/room-sizes.js';
+export * from './rotation/met-matrix.js';
+export * from './rotation/plan-rotation.js';
