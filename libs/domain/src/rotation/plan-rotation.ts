@@ -21,6 +21,9 @@ import type {
 } from './rotation.types.js';
 import { createRotationRandom, type RotationRandom } from './rotation-random.js';
 
+/** Relative weights of the planner's goals: a repeat, a missing discipline, a lone stage. */
+export type RotationWeights = RotationSearchWeights;
+
 export interface PlanRotationInput {
   /** The people present, in the order rooms list them. */
   participants: readonly RotationParticipant[];
@@ -52,7 +55,7 @@ export interface PlanRotationInput {
   /** Optional wall-clock cap; the plan then depends on the machine's speed. */
   timeLimit?: { ms: number; clock: () => number };
   /** Relative weights of the goals in the search (defaults: repeat 3, discipline 2, stage 2). */
-  weights?: Partial<RotationSearchWeights>;
+  weights?: Partial<RotationWeights>;
 }
 
 export interface PlanRotationResult {
