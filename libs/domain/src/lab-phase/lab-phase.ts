@@ -19,6 +19,28 @@ export const LAB_PHASES = [
 
 export type LabPhase = (typeof LAB_PHASES)[number];
 
+/** How people call each phase. */
+export const LAB_PHASE_LABELS: Record<LabPhase, string> = {
+  draft: 'Draft',
+  applications_open: 'Applications open',
+  selection: 'Selection',
+  workshop: 'Workshop',
+  proposals: 'Proposals',
+  review: 'Review',
+  decided: 'Decided',
+  follow_up: 'Follow-up',
+};
+
+const SETTING_LABELS: Record<string, string> = {
+  title: 'title',
+  capacity: 'capacity',
+  'taxonomy.disciplines': 'disciplines',
+  'dates.applicationsCloseAt': 'applications close date',
+  'dates.workshopStartAt': 'workshop start',
+  'dates.workshopEndAt': 'workshop end',
+  'dates.proposalsDueAt': 'proposals due date',
+};
+
 export interface LabPhaseFacts {
   /** The lab's settings as they stand when the transition is asked for. */
   title: string;
@@ -115,7 +137,7 @@ export function decideLabPhaseTransition(input: {
     };
   }
   if (to === from) {
-    return { allowed: false, code: 'LAB_PHASE_UNCHANGED', message: `The lab is already in phase "${from}".` };
+    return { allowed: false, code: 'LAB_PHASE_UNCHANGED', message: `The lab is already in phase ${LAB_PHASE_LABELS[from]}.` };
   }
   const fromIndex = LAB_PHASES.indexOf(from);
   const toIndex = LAB_PHASES.indexOf(to);
@@ -125,7 +147,7 @@ export function decideLabPhaseTransition(input: {
       return {
         allowed: false,
         code: 'LAB_PHASE_BACKWARD_NOT_ALLOWED',
-        message: `A lab in phase "${from}" cannot go back to "${to}": only "applications_open" and "selection" may step back one phase.`,
+        message: `A lab in phase ${LAB_PHASE_LABELS[from]} cannot go back to ${LAB_PHASE_LABELS[to]}: only Applications open and Selection may step back, one phase at a time.`,
       };
     }
     return { allowed: true, from, to, direction: 'backward' };
@@ -138,7 +160,7 @@ export function decideLabPhaseTransition(input: {
     return {
       allowed: false,
       code: 'LAB_PHASE_SKIP',
-      message: `A lab moves one phase at a time: from "${from}" the next phase is "${LAB_PHASES[fromIndex + 1]}", not "${to}".`,
+      message: `A lab moves one phase at a time: after ${LAB_PHASE_LABELS[from]} comes ${LAB_PHASE_LABELS[LAB_PHASES[fromIndex + 1]]}, not ${LAB_PHASE_LABELS[to]}.`,
     };
   }
 
@@ -147,7 +169,7 @@ export function decideLabPhaseTransition(input: {
     return {
       allowed: false,
       code: 'LAB_PHASE_INCOMPLETE_SETTINGS',
-      message: `The lab cannot enter "${to}" until these settings are filled in: ${missing.join(', ')}.`,
+      message: `The lab cannot move to ${LAB_PHASE_LABELS[to]} until these settings are filled in: ${missing.map((m) => SETTING_LABELS[m] ?? m).join(', ')}.`,
       missing,
     };
   }
