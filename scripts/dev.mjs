@@ -1,7 +1,10 @@
 // `npm run dev`: rebuild the API on change (tsc --watch) and restart the server; Vite serves the web client with hot reload on :5173.
 import { spawn } from 'node:child_process';
+import { buildIfNeeded } from './build-if-needed.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+// The server starts from dist/: make sure a first build exists before watching it.
+buildIfNeeded(['api']);
 const children = [
   spawn('npx', ['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { cwd: root, stdio: 'inherit' }),
   spawn('npx', ['tsc-alias', '-p', 'tsconfig.build.json', '--watch'], { cwd: root, stdio: 'inherit' }),
