@@ -24,3 +24,5 @@ export * from './applications/application-form.js';
 export * from './applications/applicant-profile.js';
 export * from './applications/application-completeness.js';
 export * from './applications/application-funnel.js';
+export * from './agenda/agenda-session.js';
+export * from './agenda/agenda-calendar.js';
