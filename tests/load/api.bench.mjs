@@ -154,7 +154,10 @@ async function stopPostmaster(pgDataDir) {
 async function waitForHttp(url, { ms, child, lines, every = 10 }) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (child && exited(child)) throw new Error(`the server exited (code ${child.exitCode}) before ${url} answered:\n${lines.join('\n')}`);
+    if (child && exited(child))
+      throw new Error(
+        `the server exited (code ${child.exitCode}) before ${url} answered:\n${lines.join('\n')}`,
+      );
     try {
       const response = await fetch(url);
       if (response.status === 200) return;
@@ -203,7 +206,10 @@ async function startApi(databaseUrl, dataDir) {
   cleanups.push(() => stopChild(child));
   tail(child.stderr, lines);
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s:\n${lines.join('\n')}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the API did not start within 60 s:\n${lines.join('\n')}`)),
+      60_000,
+    );
     let buffer = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -229,13 +235,21 @@ async function startBare({ databaseUrl, sql, userId }) {
   const lines = [];
   const child = fork(join(root, 'tests/load/bare-lab-server.mjs'), {
     cwd: root,
-    env: childEnv({ BARE_DATABASE_URL: databaseUrl, BARE_SQL: sql, BARE_USER_ID: userId, BARE_POOL_SIZE: String(POOL_SIZE) }),
+    env: childEnv({
+      BARE_DATABASE_URL: databaseUrl,
+      BARE_SQL: sql,
+      BARE_USER_ID: userId,
+      BARE_POOL_SIZE: String(POOL_SIZE),
+    }),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   cleanups.push(() => stopChild(child, { signal: 'SIGTERM' }));
   tail(child.stderr, lines);
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bare server did not start:\n${lines.join('\n')}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the bare server did not start:\n${lines.join('\n')}`)),
+      15_000,
+    );
     child.once('message', (message) => {
       clearTimeout(timer);
       resolve(message.port);
@@ -251,7 +265,10 @@ async function startBare({ databaseUrl, sql, userId }) {
 async function json(url, init) {
   const response = await fetch(url, init);
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!response.ok)
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`,
+    );
   return body;
 }
 
@@ -263,7 +280,10 @@ function claimsOf(token) {
 async function load(name, url, headers, seconds) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   const bad = result.errors + result.timeouts + result.non2xx;
-  if (bad > 0) throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+  if (bad > 0)
+    throw new Error(
+      `${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
   return { rps: result.requests.average, p99Ms: result.latency.p99, total: result.requests.total };
 }
 
@@ -285,7 +305,9 @@ async function labById() {
   cleanups.push(() => server.stop());
   const name = `bench_api_${randomBytes(5).toString('hex')}`;
   await platform.adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(() => platform.adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  cleanups.push(() =>
+    platform.adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  );
   const databaseUrl = platform.databaseUrl(server.adminUrl, name);
   log(`PostgreSQL: ${server.kind}; database ${name}`);
 
@@ -296,7 +318,9 @@ async function labById() {
     body: JSON.stringify(ORGANISER),
   });
   const userId = claimsOf(accessToken).sub;
-  const labs = await json(`${api.url}/api/labs`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const labs = await json(`${api.url}/api/labs`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const lab = labs.find((l) => l.slug === DEMO_SLUG);
   if (!lab) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
   const bare = await startBare({ databaseUrl, sql: LAB_WITH_ROLES_SQL, userId });
@@ -306,9 +330,13 @@ async function labById() {
   const viaApi = await json(`${api.url}${path}`, { headers: apiHeaders });
   const viaBare = await json(`${bare.url}${path}`);
   if (viaApi.id !== lab.id || viaBare.id !== lab.id || !viaApi.myRoles.includes('organiser')) {
-    throw new Error(`the two servers disagree about the lab: ${JSON.stringify({ viaApi, viaBare })}`);
+    throw new Error(
+      `the two servers disagree about the lab: ${JSON.stringify({ viaApi, viaBare })}`,
+    );
   }
-  log(`API ${api.url}, bare ${bare.url}, ${path}; warm-up ${WARMUP_S} s each, then ${ROUNDS}× (API ${DURATION_S} s, bare ${DURATION_S} s)`);
+  log(
+    `API ${api.url}, bare ${bare.url}, ${path}; warm-up ${WARMUP_S} s each, then ${ROUNDS}× (API ${DURATION_S} s, bare ${DURATION_S} s)`,
+  );
 
   if (WARMUP_S > 0) {
     await load('warm-up API', `${api.url}${path}`, apiHeaders, WARMUP_S);
@@ -347,7 +375,11 @@ async function npmStart(dataDir, port) {
   const child = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
-    env: childEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, ['DATABASE_URL', 'NODE_ENV', 'SEED_DEMO']),
+    env: childEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, [
+      'DATABASE_URL',
+      'NODE_ENV',
+      'SEED_DEMO',
+    ]),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   tail(child.stdout, lines);
@@ -375,7 +407,9 @@ async function warmStart() {
   log(`first npm start (creates the cluster, migrates, seeds): ${Math.round(first.ms)} ms`);
   const firstStop = await first.stop();
   if (firstStop.postgresLeftRunning || !firstStop.clean) {
-    throw new Error(`Ctrl-C did not stop cleanly after the first start (postgres left running: ${firstStop.postgresLeftRunning}):\n${firstStop.lines.join('\n')}`);
+    throw new Error(
+      `Ctrl-C did not stop cleanly after the first start (postgres left running: ${firstStop.postgresLeftRunning}):\n${firstStop.lines.join('\n')}`,
+    );
   }
 
   // A start that had to rebuild (sources edited meanwhile) is not a warm start: try again.
@@ -388,10 +422,16 @@ async function warmStart() {
         `Ctrl-C: ${stopped.clean ? 'stopped' : 'had to be killed'}, embedded PostgreSQL ${stopped.postgresLeftRunning ? 'LEFT RUNNING (stopped by the bench)' : 'stopped'}`,
     );
     if (stopped.postgresLeftRunning || !stopped.clean) {
-      throw new Error(`Ctrl-C did not stop npm start cleanly (postgres left running: ${stopped.postgresLeftRunning}):\n${stopped.lines.join('\n')}`);
+      throw new Error(
+        `Ctrl-C did not stop npm start cleanly (postgres left running: ${stopped.postgresLeftRunning}):\n${stopped.lines.join('\n')}`,
+      );
     }
     if (!rebuilt || attempt === 3) {
-      return { line: { bench: 'api', case: 'warm-start', ms: Math.round(second.ms) }, firstMs: Math.round(first.ms), rebuilt };
+      return {
+        line: { bench: 'api', case: 'warm-start', ms: Math.round(second.ms) },
+        firstMs: Math.round(first.ms),
+        rebuilt,
+      };
     }
   }
 }
@@ -408,12 +448,25 @@ async function main() {
   await cleanUp();
 
   const row = (cells) => cells.map((c, i) => String(c).padEnd(i === 0 ? 22 : 12)).join(' ');
-  const lines = ['', `API benchmark (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, mean of ${ROUNDS} alternated rounds; pool ${POOL_SIZE})`];
+  const lines = [
+    '',
+    `API benchmark (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, mean of ${ROUNDS} alternated rounds; pool ${POOL_SIZE})`,
+  ];
   lines.push(row(['case', 'req/s', 'p99 ms', 'runs (req/s)']));
   if (lab) {
     lines.push(
-      row(['lab-by-id: API', lab.line.rps, lab.line.p99Ms, lab.runs.api.map((r) => Math.round(r.rps)).join(', ')]),
-      row(['lab-by-id: bare', lab.line.rawRps, lab.line.rawP99Ms, lab.runs.bare.map((r) => Math.round(r.rps)).join(', ')]),
+      row([
+        'lab-by-id: API',
+        lab.line.rps,
+        lab.line.p99Ms,
+        lab.runs.api.map((r) => Math.round(r.rps)).join(', '),
+      ]),
+      row([
+        'lab-by-id: bare',
+        lab.line.rawRps,
+        lab.line.rawP99Ms,
+        lab.runs.bare.map((r) => Math.round(r.rps)).join(', '),
+      ]),
       row(['lab-by-id: ratio', lab.line.ratio, '', 'goal ≥ 0.8']),
     );
   }
@@ -423,7 +476,8 @@ async function main() {
   }
   lines.push(`(${Math.round((Date.now() - startedAt) / 1000)} s in all)`, '');
   process.stdout.write(`${lines.join('\n')}\n`);
-  for (const result of [lab, start]) if (result) process.stdout.write(`${JSON.stringify(result.line)}\n`);
+  for (const result of [lab, start])
+    if (result) process.stdout.write(`${JSON.stringify(result.line)}\n`);
 }
 
 main().then(

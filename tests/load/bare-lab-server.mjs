@@ -8,11 +8,16 @@ import pg from 'pg';
 
 const { BARE_DATABASE_URL, BARE_SQL, BARE_USER_ID, BARE_POOL_SIZE } = process.env;
 if (!BARE_DATABASE_URL || !BARE_SQL || !BARE_USER_ID) {
-  process.stderr.write('bare-lab-server: BARE_DATABASE_URL, BARE_SQL and BARE_USER_ID are required (it is started by api.bench.mjs)\n');
+  process.stderr.write(
+    'bare-lab-server: BARE_DATABASE_URL, BARE_SQL and BARE_USER_ID are required (it is started by api.bench.mjs)\n',
+  );
   process.exit(2);
 }
 
-const pool = new pg.Pool({ connectionString: BARE_DATABASE_URL, max: Number(BARE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: BARE_DATABASE_URL,
+  max: Number(BARE_POOL_SIZE ?? 10),
+});
 const LAB_PATH = /^\/api\/labs\/([0-9a-f-]{36})$/i;
 
 const server = createServer((request, response) => {
@@ -28,7 +33,10 @@ const server = createServer((request, response) => {
         return;
       }
       const body = JSON.stringify(rows[0]);
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
       response.end(body);
     },
     (error) => {
