@@ -12,6 +12,7 @@ export default defineConfig({
       '@ideas-lab/domain': lib('domain'),
       '@ideas-lab/identity': lib('identity'),
       '@ideas-lab/labs': lib('labs'),
+      '@ideas-lab/applications': lib('applications'),
     },
   },
   test: {

@@ -1,4 +1,5 @@
 // The migrations in the order they run. `npm run migration:generate` rewrites this file.
 import { Foundation1795715136642 } from './1795715136642-Foundation.js';
+import { Applications1795717887695 } from './1795717887695-Applications.js';
 
-export const migrations = [Foundation1795715136642];
+export const migrations = [Foundation1795715136642, Applications1795717887695];

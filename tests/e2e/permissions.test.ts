@@ -40,6 +40,21 @@ const RULES: Record<string, Rule> = {
   'POST /api/invitations/{token}/accept': 'authenticated',
   'GET /api/labs/{labId}/audit': 'lab-organiser',
   'GET /api/labs/{labId}/audit/verify': 'lab-organiser',
+  // The form: members read it (and anyone signed in while the call is open); organisers publish.
+  'PUT /api/labs/{labId}/application-form': 'lab-organiser',
+  'GET /api/labs/{labId}/application-form': 'lab-member',
+  // Starting needs the lab to be visible (any signed-in person while the call is open; this lab is a draft).
+  'POST /api/labs/{labId}/applications': 'lab-member',
+  'GET /api/labs/{labId}/applications': 'lab-organiser',
+  'GET /api/labs/{labId}/applications.csv': 'lab-organiser',
+  'GET /api/labs/{labId}/applications/funnel': 'lab-organiser',
+  'POST /api/labs/{labId}/applications/{applicationId}/extension': 'lab-organiser',
+  // One's own application (record-level: the applicant, and the organisers of its lab to read).
+  'GET /api/applications/{applicationId}': 'authenticated',
+  'PATCH /api/applications/{applicationId}': 'authenticated',
+  'POST /api/applications/{applicationId}/submit': 'authenticated',
+  'POST /api/applications/{applicationId}/withdraw': 'authenticated',
+  'GET /api/me/applications': 'authenticated',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -124,13 +139,14 @@ describe('permission matrix over every route', () => {
         .replace('{token}', 'no-such-token')
         .replace('{userId}', randomUUID())
         .replace('{invitationId}', randomUUID())
+        .replace('{applicationId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.
       const ordered = [...PERSONAS.filter((p) => !allowed.includes(p)), ...PERSONAS.filter((p) => allowed.includes(p))];
       for (const persona of ordered) {
         const session = sessions.get(persona);
-        let call = request(app.baseUrl)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+        let call = request(app.baseUrl)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (session) call = call.set(bearer(session));
         const res = method === 'GET' || method === 'DELETE' ? await call : await call.send({});
         const denied = res.status === 401 || res.status === 403 || (res.status === 404 && res.body.code === 'LAB_NOT_FOUND' && RULES[route] !== 'public');

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, PlatformModule, postgresOptions } from '@ideas-lab/platform';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
+import { ApplicationsModule } from '@ideas-lab/applications';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -17,6 +18,7 @@ export class AppModule {
         TypeOrmModule.forRoot(postgresOptions({ url: databaseUrl, entities, migrations, poolSize: config.databasePoolSize })),
         IdentityModule,
         LabsModule,
+        ApplicationsModule,
       ],
     };
   }

@@ -1,10 +1,11 @@
 import { createPostgresDataSource, platformEntities } from '@ideas-lab/platform';
 import { identityEntities } from '@ideas-lab/identity';
 import { labsEntities } from '@ideas-lab/labs';
+import { applicationsEntities } from '@ideas-lab/applications';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
-export const entities = [...platformEntities, ...identityEntities, ...labsEntities];
+export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities];
 
 export function createDataSource(url: string, poolSize?: number) {
   return createPostgresDataSource({ url, entities, migrations, poolSize });

@@ -147,6 +147,14 @@ export class MembershipsService {
     return invitation;
   }
 
+  /**
+   * Give someone a role as a consequence of another feature's command (starting an application
+   * makes the person an applicant). Joins the caller's transaction; audited when new.
+   */
+  grantRole(actorId: string, labId: string, userId: string, role: LabRole): Promise<void> {
+    return this.grant(actorId, labId, userId, role, 'lab.role_granted');
+  }
+
   private async grant(actorId: string, labId: string, userId: string, role: LabRole, action: string): Promise<void> {
     await this.tx.run(async () => {
       const added = await this.memberships.insertIfAbsent({ labId, userId, role, grantedBy: actorId });

@@ -1,0 +1,148 @@
+import {
+  availabilitySummary,
+  decideApplicationDeadline,
+  formatInTimezone,
+  workshopDays,
+  type AnswerValue,
+  type ApplicantProfile,
+  type FormQuestion,
+  type LabPhase,
+} from '@ideas-lab/domain';
+import type { LabView } from '@ideas-lab/labs';
+import type { ApplicationVersionSummary } from './application-versions.repository.js';
+import type { ApplicationOfLabRow } from './applications.repository.js';
+import type { ApplicationFormEntity } from './entities/application-form.entity.js';
+import type { ApplicationEntity } from './entities/application.entity.js';
+
+/** What the applications feature needs to know about a lab. */
+export interface LabFacts {
+  id: string;
+  slug: string;
+  phase: LabPhase;
+  timezone: string;
+  applicationsCloseAt: Date | null;
+  workshopDays: string[];
+  taxonomy: { disciplines: string[]; careerStages: string[]; organisationTypes: string[] };
+}
+
+const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function labFacts(lab: LabView): LabFacts {
+  return {
+    id: lab.id,
+    slug: lab.slug,
+    phase: lab.phase,
+    timezone: lab.timezone,
+    applicationsCloseAt: date(lab.dates.applicationsCloseAt),
+    workshopDays: workshopDays({ startAt: date(lab.dates.workshopStartAt), endAt: date(lab.dates.workshopEndAt), timezone: lab.timezone }),
+    taxonomy: lab.taxonomy,
+  };
+}
+
+export interface ApplicationFormView {
+  id: string;
+  labId: string;
+  version: number;
+  questions: FormQuestion[];
+  publishedAt: string;
+}
+
+export function toFormView(form: ApplicationFormEntity): ApplicationFormView {
+  return { id: form.id, labId: form.labId, version: form.version, questions: form.questions, publishedAt: form.publishedAt.toISOString() };
+}
+
+export interface ApplicationView {
+  id: string;
+  labId: string;
+  applicantId: string;
+  status: ApplicationEntity['status'];
+  version: number;
+  profile: ApplicantProfile;
+  answers: Record<string, AnswerValue>;
+  form: ApplicationFormView;
+  deadline: { closesAt: string | null; closesAtInLabTimezone: string | null; timezone: string; extended: boolean; passed: boolean };
+  availability: { workshopDays: string[]; availableForWholeWorkshop: boolean | null; unavailableDays: string[] };
+  versions: { version: number; kind: string; at: string }[];
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toApplicationView(input: {
+  application: ApplicationEntity;
+  form: ApplicationFormEntity;
+  lab: LabFacts;
+  versions: ApplicationVersionSummary[];
+  now: Date;
+}): ApplicationView {
+  const { application: a, form, lab, versions, now } = input;
+  const deadline = decideApplicationDeadline({ closesAt: lab.applicationsCloseAt, extensionUntil: a.extensionUntil, now, timezone: lab.timezone });
+  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(a.profile.availability, lab.workshopDays);
+  return {
+    id: a.id,
+    labId: a.labId,
+    applicantId: a.applicantId,
+    status: a.status,
+    version: a.version,
+    profile: a.profile,
+    answers: a.answers,
+    form: toFormView(form),
+    deadline: {
+      closesAt: iso(deadline.deadline),
+      closesAtInLabTimezone: deadline.deadline ? formatInTimezone(deadline.deadline, lab.timezone) : null,
+      timezone: lab.timezone,
+      extended: deadline.extended,
+      passed: !deadline.open,
+    },
+    availability: { workshopDays: lab.workshopDays, availableForWholeWorkshop, unavailableDays },
+    versions: versions.map((v) => ({ version: v.version, kind: v.kind, at: v.createdAt.toISOString() })),
+    submittedAt: iso(a.submittedAt),
+    withdrawnAt: iso(a.withdrawnAt),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export interface ApplicationSummary {
+  id: string;
+  applicantId: string;
+  email: string;
+  status: ApplicationEntity['status'];
+  name: string | null;
+  affiliation: string | null;
+  organisationType: string | null;
+  careerStage: string | null;
+  primaryDiscipline: string | null;
+  disciplines: string[];
+  country: string | null;
+  availableForWholeWorkshop: boolean | null;
+  unavailableDays: string[];
+  extensionUntil: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export function toApplicationSummary(row: ApplicationOfLabRow, lab: LabFacts): ApplicationSummary {
+  const p = row.profile;
+  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(p.availability, lab.workshopDays);
+  return {
+    id: row.id,
+    applicantId: row.applicantId,
+    email: row.email,
+    status: row.status,
+    name: p.name ?? null,
+    affiliation: p.affiliation ?? null,
+    organisationType: p.organisationType ?? null,
+    careerStage: p.careerStage ?? null,
+    primaryDiscipline: p.primaryDiscipline ?? null,
+    disciplines: p.disciplines ?? [],
+    country: p.country ?? null,
+    availableForWholeWorkshop,
+    unavailableDays,
+    extensionUntil: iso(row.extensionUntil),
+    submittedAt: iso(row.submittedAt),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@ideas-lab/identity';
+import { LabsModule } from '@ideas-lab/labs';
+import { ApplicationFormsRepository } from './application-forms.repository.js';
+import { ApplicationFormsService } from './application-forms.service.js';
+import { ApplicationVersionsRepository } from './application-versions.repository.js';
+import { ApplicationFormController, ApplicationsController, LabApplicationsController, MyApplicationsController } from './applications.controller.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { ApplicationsService } from './applications.service.js';
+import { LabApplicationsService } from './lab-applications.service.js';
+
+@Module({
+  imports: [IdentityModule, LabsModule],
+  controllers: [ApplicationFormController, LabApplicationsController, ApplicationsController, MyApplicationsController],
+  providers: [ApplicationFormsRepository, ApplicationsRepository, ApplicationVersionsRepository, ApplicationFormsService, ApplicationsService, LabApplicationsService],
+  exports: [ApplicationFormsService, ApplicationsService, LabApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,17 @@
+export * from './applications.module.js';
+export * from './applications.service.js';
+export * from './application-forms.service.js';
+export * from './lab-applications.service.js';
+export * from './applications.errors.js';
+export * from './application-view.js';
+export * from './dto/application.dto.js';
+export * from './dto/application-form.dto.js';
+export * from './entities/application-form.entity.js';
+export * from './entities/application.entity.js';
+export * from './entities/application-version.entity.js';
+
+import { ApplicationFormEntity } from './entities/application-form.entity.js';
+import { ApplicationVersionEntity } from './entities/application-version.entity.js';
+import { ApplicationEntity } from './entities/application.entity.js';
+
+export const applicationsEntities = [ApplicationFormEntity, ApplicationEntity, ApplicationVersionEntity];

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { availabilitySummary, computeFunnel, type Actor, type AnswerValue, type Funnel } from '@ideas-lab/domain';
+import { LabAccessService, LabsService } from '@ideas-lab/labs';
+import { ApplicationFormsRepository } from './application-forms.repository.js';
+import { labFacts, toApplicationSummary, type ApplicationSummary, type LabFacts } from './application-view.js';
+import { toCsv } from './applications-csv.js';
+import { ApplicationsRepository, type ApplicationFilters, type ApplicationOfLabRow } from './applications.repository.js';
+import type { ListApplicationsQueryDto } from './dto/application.dto.js';
+
+export interface ApplicationPage {
+  items: ApplicationSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const FUNNEL_NOTE =
+  'reviewed, selected and confirmed stay 0 until application review and cohort selection are in place; started counts withdrawn applications too.';
+
+const filtersOf = (query: ListApplicationsQueryDto): ApplicationFilters => ({
+  discipline: query.discipline,
+  careerStage: query.careerStage,
+  organisationType: query.organisationType,
+  country: query.country?.toUpperCase(),
+  status: query.status,
+});
+
+const answerText = (value: AnswerValue | undefined) =>
+  value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : Array.isArray(value) ? value.join('; ') : value;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : '');
+
+/** The organisers' side: the applications of a lab, filtered, exported and counted. */
+@Injectable()
+export class LabApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly forms: ApplicationFormsRepository,
+    private readonly labs: LabsService,
+    private readonly access: LabAccessService,
+  ) {}
+
+  async list(actor: Actor, labId: string, query: ListApplicationsQueryDto): Promise<ApplicationPage> {
+    const lab = await this.organisersLab(actor, labId);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await this.applications.findPageOfLab(labId, filtersOf(query), (page - 1) * pageSize, pageSize);
+    return { items: rows.map((r) => toApplicationSummary(r, lab)), total, page, pageSize };
+  }
+
+  /** Every matching application, one row each, with the answers to the lab's current form. */
+  async exportCsv(actor: Actor, labId: string, query: ListApplicationsQueryDto): Promise<{ filename: string; csv: string }> {
+    const lab = await this.organisersLab(actor, labId);
+    const [rows, form] = await Promise.all([this.applications.findAllOfLab(labId, filtersOf(query)), this.forms.findCurrentOfLab(labId)]);
+    const questions = form?.questions ?? [];
+    const header = [
+      'id', 'status', 'name', 'email', 'affiliation', 'organisation type', 'career stage', 'primary discipline', 'disciplines',
+      'expertise keywords', 'country', 'orcid', 'links', 'available whole workshop', 'unavailable days', 'submitted at', 'updated at',
+      'extension until', ...questions.map((q) => `${q.label} [${q.id}]`),
+    ];
+    const csv = toCsv([header, ...rows.map((row) => this.csvRow(row, lab, questions.map((q) => q.id)))]);
+    return { filename: `applications-${lab.slug}.csv`, csv };
+  }
+
+  async funnel(actor: Actor, labId: string): Promise<Funnel & { note: string }> {
+    const lab = await this.organisersLab(actor, labId);
+    const facts = await this.applications.findFunnelFactsOfLab(labId);
+    // Review, selection and confirmation come with later slices of issue 3.
+    const applications = facts.map((f) => ({ ...f, reviewed: false, selected: false, confirmed: false }));
+    return { ...computeFunnel({ applications, taxonomy: lab.taxonomy }), note: FUNNEL_NOTE };
+  }
+
+  private csvRow(row: ApplicationOfLabRow, lab: LabFacts, questionIds: string[]): string[] {
+    const p = row.profile;
+    const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(p.availability, lab.workshopDays);
+    return [
+      row.id,
+      row.status,
+      p.name ?? '',
+      row.email,
+      p.affiliation ?? '',
+      p.organisationType ?? '',
+      p.careerStage ?? '',
+      p.primaryDiscipline ?? '',
+      (p.disciplines ?? []).join('; '),
+      (p.expertiseKeywords ?? []).join('; '),
+      p.country ?? '',
+      p.orcid ?? '',
+      (p.links ?? []).join(' '),
+      availableForWholeWorkshop === null ? '' : availableForWholeWorkshop ? 'yes' : 'no',
+      unavailableDays.join('; '),
+      iso(row.submittedAt),
+      iso(row.updatedAt),
+      iso(row.extensionUntil),
+      ...questionIds.map((id) => answerText(row.answers[id])),
+    ];
+  }
+
+  private async organisersLab(actor: Actor, labId: string): Promise<LabFacts> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return labFacts(await this.labs.get(actor, labId));
+  }
+}
