@@ -13,6 +13,7 @@ export default defineConfig({
       '@ideas-lab/identity': lib('identity'),
       '@ideas-lab/labs': lib('labs'),
       '@ideas-lab/applications': lib('applications'),
+      '@ideas-lab/workshop': lib('workshop'),
     },
   },
   test: {

@@ -1,5 +1,6 @@
 // The migrations in the order they run. `npm run migration:generate` rewrites this file.
 import { Foundation1795715136642 } from './1795715136642-Foundation.js';
 import { Applications1795717887695 } from './1795717887695-Applications.js';
+import { Workshop1795718078901 } from './1795718078901-Workshop.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901];

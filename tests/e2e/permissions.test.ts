@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-organiser';
-type Persona = 'anonymous' | 'stranger' | 'applicant' | 'mentor' | 'organiser of another lab' | 'organiser' | 'admin';
+type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-workshop' | 'lab-participant' | 'lab-organiser';
+type Persona = 'anonymous' | 'stranger' | 'applicant' | 'participant' | 'mentor' | 'organiser of another lab' | 'organiser' | 'admin';
 
 /**
  * Who may call each route. The table is checked against the router: a route added without
@@ -55,13 +55,36 @@ const RULES: Record<string, Rule> = {
   'POST /api/applications/{applicationId}/submit': 'authenticated',
   'POST /api/applications/{applicationId}/withdraw': 'authenticated',
   'GET /api/me/applications': 'authenticated',
+  // The workshop: every member reads the agenda; the rounds are for the people of the workshop
+  // (record-level: participants see their own rooms, mentors the rooms they visit); organisers run it.
+  'GET /api/labs/{labId}/agenda': 'lab-member',
+  'GET /api/labs/{labId}/agenda.ics': 'lab-member',
+  'POST /api/labs/{labId}/sessions': 'lab-organiser',
+  'PATCH /api/labs/{labId}/sessions/{sessionId}': 'lab-organiser',
+  'DELETE /api/labs/{labId}/sessions/{sessionId}': 'lab-organiser',
+  'GET /api/labs/{labId}/sessions/{sessionId}/rounds': 'lab-workshop',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/state': 'lab-organiser',
+  'PATCH /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/rooms/{roomId}': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/moves': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/swaps': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/choice': 'lab-participant',
+  'GET /api/labs/{labId}/sessions/{sessionId}/plans': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/plans': 'lab-organiser',
+  'POST /api/labs/{labId}/sessions/{sessionId}/plans/{planId}/adopt': 'lab-organiser',
+  'GET /api/labs/{labId}/sessions/{sessionId}/met-matrix': 'lab-organiser',
+  'GET /api/labs/{labId}/participants': 'lab-organiser',
+  'PUT /api/labs/{labId}/participants/{userId}/profile': 'lab-organiser',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
-  public: ['anonymous', 'stranger', 'applicant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
-  authenticated: ['stranger', 'applicant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
+  public: ['anonymous', 'stranger', 'applicant', 'participant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
+  authenticated: ['stranger', 'applicant', 'participant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
   admin: ['admin'],
-  'lab-member': ['applicant', 'mentor', 'organiser', 'admin'],
+  'lab-member': ['applicant', 'participant', 'mentor', 'organiser', 'admin'],
+  // The people of the live workshop: participants, mentors and organisers (applicants are not).
+  'lab-workshop': ['participant', 'mentor', 'organiser', 'admin'],
+  'lab-participant': ['participant', 'admin'],
   'lab-organiser': ['organiser', 'admin'],
 };
 const PERSONAS: Persona[] = ALLOWED.public;
@@ -107,9 +130,14 @@ describe('permission matrix over every route', () => {
     const client = new pg.Client({ connectionString: app.database.url });
     await client.connect();
     await client.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`, [labId, applicant.userId]);
+    // Selection grants the participant role in a later flow; grant it directly here.
+    await app.createUser({ email: 'participant@example.test' });
+    const participant = await login(app, 'participant@example.test');
+    await client.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`, [labId, participant.userId]);
     await client.end();
     sessions.set('stranger', await login(app, 'stranger@example.test'));
     sessions.set('applicant', applicant);
+    sessions.set('participant', participant);
     sessions.set('mentor', lab.mentor);
     sessions.set('organiser of another lab', other.organiser);
     sessions.set('organiser', lab.organiser);
@@ -140,6 +168,10 @@ describe('permission matrix over every route', () => {
         .replace('{userId}', randomUUID())
         .replace('{invitationId}', randomUUID())
         .replace('{applicationId}', randomUUID())
+        .replace('{sessionId}', randomUUID())
+        .replace('{roundId}', randomUUID())
+        .replace('{roomId}', randomUUID())
+        .replace('{planId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

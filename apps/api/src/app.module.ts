@@ -4,6 +4,7 @@ import { AppConfig, PlatformModule, postgresOptions } from '@ideas-lab/platform'
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
 import { ApplicationsModule } from '@ideas-lab/applications';
+import { WorkshopModule } from '@ideas-lab/workshop';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -19,6 +20,7 @@ export class AppModule {
         IdentityModule,
         LabsModule,
         ApplicationsModule,
+        WorkshopModule,
       ],
     };
   }

@@ -2,10 +2,11 @@ import { createPostgresDataSource, platformEntities } from '@ideas-lab/platform'
 import { identityEntities } from '@ideas-lab/identity';
 import { labsEntities } from '@ideas-lab/labs';
 import { applicationsEntities } from '@ideas-lab/applications';
+import { workshopEntities } from '@ideas-lab/workshop';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
-export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities];
+export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities];
 
 export function createDataSource(url: string, poolSize?: number) {
   return createPostgresDataSource({ url, entities, migrations, poolSize });

@@ -1,0 +1,411 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { buildMetMatrix, planRotation, RotationPlanError, summariseRotation, type Actor, type HeldRound, type LabRole } from '@ideas-lab/domain';
+import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
+import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
+import { BreakoutPlansRepository } from './breakout-plans.repository.js';
+import { toPlanView, toRoundsView, type PlanView, type RoundsView, type SeatView } from './breakout-view.js';
+import { BreakoutRepository, type NewRoom, type RoomChanges } from './breakout.repository.js';
+import type { CreatePlanDto, CreateRoundDto, ParticipantProfileDto, RoomInputDto, UpdateRoomDto } from './dto/breakout.dto.js';
+import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
+import type { BreakoutPlanInputs } from './entities/breakout-plan.entity.js';
+import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
+import { ParticipantProfilesRepository, type ParticipantRow } from './participant-profiles.repository.js';
+import { WorkshopError } from './workshop.errors.js';
+
+/** The planner needs a discipline for everyone; people without a profile share this one. */
+export const DISCIPLINE_NOT_STATED = '(not stated)';
+const DEFAULT_ROUND_MINUTES = 20;
+
+export interface MetMatrixView {
+  participants: SeatView[];
+  counts: number[][];
+  pairsMet: number;
+  repeats: number;
+}
+
+/**
+ * Breakout rounds of a breakout session: plans from the rotation planner, adoption into
+ * rounds, rooms and seats, manual moves and swaps, self-select rounds with capacities.
+ */
+@Injectable()
+export class BreakoutService {
+  constructor(
+    private readonly sessions: AgendaSessionsRepository,
+    private readonly breakout: BreakoutRepository,
+    private readonly plans: BreakoutPlansRepository,
+    private readonly profiles: ParticipantProfilesRepository,
+    private readonly access: LabAccessService,
+    private readonly labs: LabsService,
+    private readonly memberships: MembershipsService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  // ---- reading --------------------------------------------------------------------------
+
+  async rounds(actor: Actor, labId: string, sessionId: string): Promise<RoundsView> {
+    const roles = await this.access.requireRole(actor, labId, ['organiser', 'mentor', 'participant']);
+    await this.requireBreakoutSession(labId, sessionId);
+    return this.roundsView(sessionId, { userId: actor.userId, seesEverything: seesEverything(actor, roles) });
+  }
+
+  async metMatrix(actor: Actor, labId: string, sessionId: string): Promise<MetMatrixView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    await this.requireBreakoutSession(labId, sessionId);
+    const participants = await this.profiles.findParticipantsOfLab(labId);
+    const rounds = await this.heldShapeOf(await this.breakout.findRoundsOfSession(sessionId));
+    const ids = participants.map((p) => p.userId);
+    const matrix = buildMetMatrix({ rounds, participantIds: ids });
+    const metrics = summariseRotation({ rounds, participants: participants.map(toRotationParticipant) });
+    return {
+      participants: participants.map((p) => ({ userId: p.userId, displayName: p.displayName })),
+      counts: matrix.counts,
+      pairsMet: metrics.pairsMet,
+      repeats: metrics.repeats,
+    };
+  }
+
+  async plansOf(actor: Actor, labId: string, sessionId: string): Promise<PlanView[]> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    await this.requireBreakoutSession(labId, sessionId);
+    return (await this.plans.findAllOfSession(sessionId)).map(toPlanView);
+  }
+
+  // ---- participant profiles ---------------------------------------------------------------
+
+  async participantsOf(actor: Actor, labId: string): Promise<ParticipantRow[]> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.profiles.findParticipantsOfLab(labId);
+  }
+
+  async setProfile(actor: Actor, labId: string, userId: string, dto: ParticipantProfileDto): Promise<ParticipantRow> {
+    const lab = await this.labs.get(actor, labId);
+    const discipline = dto.discipline.trim();
+    const careerStage = dto.careerStage?.trim() || null;
+    const problems: { field: string; message: string }[] = [];
+    if (lab.taxonomy.disciplines.length > 0 && !lab.taxonomy.disciplines.includes(discipline)) {
+      problems.push({ field: 'discipline', message: `discipline must be one of the lab's: ${lab.taxonomy.disciplines.join(', ')}` });
+    }
+    if (careerStage !== null && lab.taxonomy.careerStages.length > 0 && !lab.taxonomy.careerStages.includes(careerStage)) {
+      problems.push({ field: 'careerStage', message: `careerStage must be one of the lab's: ${lab.taxonomy.careerStages.join(', ')}` });
+    }
+    if (problems.length > 0) throw new WorkshopError('PROFILE_NOT_IN_TAXONOMY', "The profile uses names that are not in the lab's taxonomy.", problems);
+    return this.tx.run(async () => {
+      const participant = (await this.profiles.findParticipantsOfLab(labId)).find((p) => p.userId === userId);
+      if (!participant) throw notAParticipant('userId');
+      await this.profiles.upsert({ labId, userId, discipline, careerStage });
+      await this.audit.append({ actorId: actor.userId, labId, action: 'workshop.profile_set', entityType: 'participant_profile', entityId: userId, data: { discipline, careerStage } });
+      return { ...participant, discipline, careerStage };
+    });
+  }
+
+  // ---- plans ----------------------------------------------------------------------------------
+
+  /** Run the rotation planner over the lab's participants, keeping the rounds already opened. */
+  async createPlan(actor: Actor, labId: string, sessionId: string, dto: CreatePlanDto): Promise<PlanView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId, { lock: true });
+      const participants = await this.profiles.findParticipantsOfLab(labId);
+      if (participants.length < 2) {
+        throw new WorkshopError('PLAN_NO_PARTICIPANTS', `A plan needs at least two participants in the lab; it has ${participants.length}.`);
+      }
+      const mentors = (await this.memberships.members(labId)).filter((m) => m.role === 'mentor').map((m) => ({ id: m.userId }));
+      const held = (await this.breakout.findRoundsOfSession(sessionId)).filter((r) => r.state !== 'planned');
+      const heldRounds = await this.heldShapeOf(held);
+      const inputs: BreakoutPlanInputs = {
+        rounds: dto.rounds,
+        roomSize: dto.roomSize,
+        minDisciplinesPerRoom: dto.minDisciplinesPerRoom ?? 0,
+        roundMinutes: dto.roundMinutes ?? DEFAULT_ROUND_MINUTES,
+        neverAloneCareerStages: dto.neverAloneCareerStages ?? [],
+        participants: participants.map(toRotationParticipant),
+        mentors,
+        heldRounds,
+      };
+      const seed = dto.seed ?? String(randomInt(1, 2 ** 31));
+      let result: ReturnType<typeof planRotation>;
+      try {
+        result = planRotation({ ...inputs, seed });
+      } catch (error) {
+        if (error instanceof RotationPlanError) {
+          throw new WorkshopError('PLAN_INVALID', `The planner cannot plan this: ${error.message}.`, { reason: error.code, heldRounds: heldRounds.length });
+        }
+        throw error;
+      }
+      const plan = await this.plans.insert({
+        sessionId,
+        inputs,
+        seed,
+        result: { rounds: result.rounds, roomSizes: result.roomSizes, metrics: { ...result.metrics }, iterationsUsed: result.iterationsUsed, start: result.start },
+        pairsMet: result.metrics.pairsMet,
+        repeats: result.metrics.repeats,
+        createdBy: actor.userId,
+      });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.plan_created',
+        entityType: 'breakout_plan',
+        entityId: plan.id,
+        data: { sessionId, seed, rounds: dto.rounds, roomSize: dto.roomSize, participants: participants.length, heldRounds: heldRounds.length, pairsMet: plan.pairsMet, repeats: plan.repeats },
+      });
+      return toPlanView(plan);
+    });
+  }
+
+  /**
+   * Turn a plan into rounds, rooms and seats: rounds not opened yet are replaced, opened and
+   * closed rounds stay as they were held. Refused when rounds were opened since the plan.
+   */
+  async adopt(actor: Actor, labId: string, sessionId: string, planId: string): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId, { lock: true });
+      const plan = await this.plans.findOfSession(sessionId, planId);
+      if (!plan) throw new WorkshopError('PLAN_NOT_FOUND', 'There is no such plan for this session.');
+      const rounds = await this.breakout.findRoundsOfSession(sessionId);
+      const held = rounds.filter((r) => r.state !== 'planned');
+      if (held.length !== plan.inputs.heldRounds.length) {
+        throw new WorkshopError(
+          'PLAN_STALE',
+          `This plan was made when ${plan.inputs.heldRounds.length} round(s) had been held; now ${held.length} have. Make a new plan.`,
+          { heldWhenPlanned: plan.inputs.heldRounds.length, heldNow: held.length },
+        );
+      }
+      const replaced = await this.breakout.deletePlannedRounds(sessionId);
+      let index = held.reduce((max, r) => Math.max(max, r.index + 1), 0);
+      for (const planned of plan.result.rounds.slice(held.length)) {
+        const rooms: NewRoom[] = planned.rooms.map((room, r) => ({
+          name: `Room ${r + 1}`,
+          meetingUrl: null,
+          mentorId: room.mentorId ?? null,
+          capacity: null,
+          participantIds: room.participantIds,
+        }));
+        await this.breakout.insertRound({ sessionId, index, title: `Round ${index + 1}`, durationMinutes: plan.inputs.roundMinutes, mode: 'assigned', planId }, rooms);
+        index += 1;
+      }
+      await this.plans.markAdopted(sessionId, planId, new Date());
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.plan_adopted',
+        entityType: 'breakout_plan',
+        entityId: planId,
+        data: { sessionId, roundsReplaced: replaced, roundsCreated: plan.result.rounds.length - held.length, roundsKept: held.length },
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  // ---- rounds and rooms -------------------------------------------------------------------------
+
+  async createRound(actor: Actor, labId: string, sessionId: string, dto: CreateRoundDto): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    if (dto.mode === 'self-select') {
+      const missing = dto.rooms.map((room, i) => ({ room, i })).filter(({ room }) => room.capacity == null);
+      if (missing.length > 0) {
+        throw new WorkshopError(
+          'ROUND_ROOMS_INVALID',
+          'Every room of a self-select round needs a capacity.',
+          missing.map(({ i }) => ({ field: `rooms.${i}.capacity`, message: 'a self-select room needs a capacity' })),
+        );
+      }
+    }
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId, { lock: true });
+      await this.assertMentors(labId, dto.rooms.map((r, i) => ({ mentorId: r.mentorId ?? null, field: `rooms.${i}.mentorId` })));
+      const index = await this.breakout.nextRoundIndex(sessionId);
+      const round = await this.breakout.insertRound(
+        { sessionId, index, title: dto.title.trim(), durationMinutes: dto.durationMinutes, mode: dto.mode, planId: null },
+        dto.rooms.map((room: RoomInputDto) => ({ name: room.name.trim(), meetingUrl: room.meetingUrl ?? null, mentorId: room.mentorId ?? null, capacity: room.capacity ?? null })),
+      );
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.round_created',
+        entityType: 'breakout_round',
+        entityId: round.id,
+        data: { sessionId, index, mode: dto.mode, rooms: dto.rooms.length },
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  /** planned → open → closed, each step once. */
+  async changeRoundState(actor: Actor, labId: string, sessionId: string, roundId: string, to: 'open' | 'closed'): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId);
+      const round = await this.requireRound(sessionId, roundId);
+      const from = to === 'open' ? 'planned' : 'open';
+      if (round.state !== from || !(await this.breakout.updateRoundStateIf(roundId, from, to))) {
+        throw new WorkshopError('ROUND_STATE_INVALID', `This round is ${round.state}; only a ${from} round can become ${to}.`, { state: round.state });
+      }
+      await this.audit.append({ actorId: actor.userId, labId, action: to === 'open' ? 'breakout.round_opened' : 'breakout.round_closed', entityType: 'breakout_round', entityId: roundId, data: { sessionId, from, to } });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  async updateRoom(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string, dto: UpdateRoomDto): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId);
+      await this.requireOpenToChanges(sessionId, roundId);
+      const room = await this.breakout.findRoomOfRound(roundId, roomId);
+      if (!room) throw WorkshopError.roomNotFound();
+      const changes: RoomChanges = {};
+      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.meetingUrl !== undefined) changes.meetingUrl = dto.meetingUrl;
+      if (dto.capacity !== undefined) changes.capacity = dto.capacity;
+      if (dto.mentorId !== undefined) {
+        await this.assertMentors(labId, [{ mentorId: dto.mentorId, field: 'mentorId' }]);
+        changes.mentorId = dto.mentorId;
+      }
+      await this.breakout.updateRoom(roomId, changes);
+      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.room_updated', entityType: 'breakout_room', entityId: roomId, data: { roundId, ...changes } });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  /** An organiser seats one participant in another room of a round (capacities do not bind organisers). */
+  async move(actor: Actor, labId: string, sessionId: string, roundId: string, userId: string, roomId: string): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId);
+      await this.requireOpenToChanges(sessionId, roundId);
+      if (!(await this.breakout.findRoomOfRound(roundId, roomId))) throw WorkshopError.roomNotFound();
+      if (!(await this.isParticipant(labId, userId))) throw notAParticipant('userId');
+      const before = await this.breakout.findSeat(roundId, userId);
+      await this.breakout.seat(roundId, roomId, userId);
+      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.participant_moved', entityType: 'breakout_round', entityId: roundId, data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId } });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  async swap(actor: Actor, labId: string, sessionId: string, roundId: string, firstUserId: string, secondUserId: string): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId);
+      await this.requireOpenToChanges(sessionId, roundId);
+      const [first, second] = [await this.breakout.findSeat(roundId, firstUserId), await this.breakout.findSeat(roundId, secondUserId)];
+      const unseated = [first ? null : 0, second ? null : 1].filter((i): i is number => i !== null);
+      if (unseated.length > 0) {
+        throw new WorkshopError(
+          'PARTICIPANT_NOT_SEATED',
+          'Both people must have a room in this round to swap; move someone without a room instead.',
+          unseated.map((i) => ({ field: `userIds.${i}`, message: 'has no room in this round' })),
+        );
+      }
+      await this.breakout.swapSeats(roundId, firstUserId, secondUserId);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.participants_swapped',
+        entityType: 'breakout_round',
+        entityId: roundId,
+        data: { userIds: [firstUserId, secondUserId], roomIds: [first!.roomId, second!.roomId] },
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+  }
+
+  /** A participant picks a room of a self-select round; refused when it is full. */
+  async choose(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string): Promise<RoundsView> {
+    const roles = await this.access.requireRole(actor, labId, ['participant']);
+    if (!roles.includes('participant')) throw notAParticipant();
+    return this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId);
+      const round = await this.breakout.findRoundsOfSession(sessionId).then((rs) => rs.find((r) => r.id === roundId));
+      if (!round) throw WorkshopError.roundNotFound();
+      if (round.mode !== 'self-select') throw new WorkshopError('ROUND_NOT_SELF_SELECT', 'In this round the organisers assign the rooms.');
+      if (round.state === 'closed') throw roundClosed();
+      if (!(await this.breakout.findRoomOfRound(roundId, roomId))) throw WorkshopError.roomNotFound();
+      if (!(await this.breakout.seatIfFree(roundId, roomId, actor.userId))) {
+        throw new WorkshopError('ROOM_FULL', 'This room is full; pick another one.', [{ field: 'roomId', message: 'no free seat left in this room' }]);
+      }
+      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.room_chosen', entityType: 'breakout_round', entityId: roundId, data: { roomId } });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: false });
+    });
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private async roundsView(sessionId: string, viewer: { userId: string; seesEverything: boolean }): Promise<RoundsView> {
+    const rounds = await this.breakout.findRoundsOfSession(sessionId);
+    const ids = rounds.map((r) => r.id);
+    const [rooms, seats] = [await this.breakout.findRoomsOfRounds(ids), await this.breakout.findSeatsOfRounds(ids)];
+    return toRoundsView(sessionId, rounds, rooms, seats, viewer);
+  }
+
+  /** Rounds as the planner and the met matrix read them: rooms of participant ids, in round order. */
+  private async heldShapeOf(rounds: readonly BreakoutRoundEntity[]): Promise<BreakoutPlanInputs['heldRounds']> {
+    const ids = rounds.map((r) => r.id);
+    const [rooms, seats] = [await this.breakout.findRoomsOfRounds(ids), await this.breakout.findSeatsOfRounds(ids)];
+    return rounds.map((round) => ({
+      rooms: rooms
+        .filter((room) => room.roundId === round.id)
+        .map((room) => {
+          const participantIds = seats.filter((s) => s.roomId === room.id).map((s) => s.userId);
+          return room.mentorId ? { participantIds, mentorId: room.mentorId } : { participantIds };
+        }),
+    })) satisfies HeldRound[];
+  }
+
+  private async requireBreakoutSession(labId: string, sessionId: string, options: { lock?: boolean } = {}): Promise<AgendaSessionEntity> {
+    const session = options.lock ? await this.sessions.lockOfLab(labId, sessionId) : await this.sessions.findOfLab(labId, sessionId);
+    if (!session) throw WorkshopError.sessionNotFound();
+    if (session.kind !== 'breakout') {
+      throw new WorkshopError('SESSION_NOT_BREAKOUT', `This is a ${session.kind} session; breakout rounds belong to breakout sessions.`);
+    }
+    return session;
+  }
+
+  private async requireRound(sessionId: string, roundId: string): Promise<BreakoutRoundEntity> {
+    const round = await this.breakout.lockRoundOfSession(sessionId, roundId);
+    if (!round) throw WorkshopError.roundNotFound();
+    return round;
+  }
+
+  /** Seats and rooms of a closed round are history: they no longer change. */
+  private async requireOpenToChanges(sessionId: string, roundId: string): Promise<BreakoutRoundEntity> {
+    const round = await this.requireRound(sessionId, roundId);
+    if (round.state === 'closed') throw roundClosed();
+    return round;
+  }
+
+  private async isParticipant(labId: string, userId: string): Promise<boolean> {
+    return (await this.access.rolesOf({ userId, isAdmin: false }, labId)).includes('participant');
+  }
+
+  private async assertMentors(labId: string, wanted: { mentorId: string | null; field: string }[]): Promise<void> {
+    const named = wanted.filter((w): w is { mentorId: string; field: string } => w.mentorId !== null);
+    if (named.length === 0) return;
+    const mentors = new Set((await this.memberships.members(labId)).filter((m) => m.role === 'mentor').map((m) => m.userId));
+    const wrong = named.filter((w) => !mentors.has(w.mentorId));
+    if (wrong.length > 0) {
+      throw new WorkshopError(
+        'MENTOR_NOT_IN_LAB',
+        'A room mentor must be a mentor of this lab.',
+        wrong.map((w) => ({ field: w.field, message: 'not a mentor of this lab' })),
+      );
+    }
+  }
+}
+
+function seesEverything(actor: Actor, roles: readonly LabRole[]): boolean {
+  return actor.isAdmin || roles.includes('organiser');
+}
+
+function toRotationParticipant(p: ParticipantRow): { id: string; discipline: string; careerStage?: string } {
+  const participant: { id: string; discipline: string; careerStage?: string } = { id: p.userId, discipline: p.discipline ?? DISCIPLINE_NOT_STATED };
+  if (p.careerStage) participant.careerStage = p.careerStage;
+  return participant;
+}
+
+const roundClosed = () => new WorkshopError('ROUND_CLOSED', 'This round is closed; its rooms are kept as they were held.');
+const notAParticipant = (field?: string) =>
+  new WorkshopError('NOT_A_PARTICIPANT', 'This person is not a participant of the lab.', field ? [{ field, message: 'not a participant of this lab' }] : undefined);

@@ -1,0 +1,28 @@
+export * from './workshop.module.js';
+export * from './agenda.service.js';
+export * from './breakout.service.js';
+export * from './workshop.errors.js';
+export * from './agenda-view.js';
+export * from './breakout-view.js';
+export * from './entities/agenda-session.entity.js';
+export * from './entities/participant-profile.entity.js';
+export * from './entities/breakout-plan.entity.js';
+export * from './entities/breakout-round.entity.js';
+export * from './entities/breakout-room.entity.js';
+export * from './entities/breakout-assignment.entity.js';
+
+import { AgendaSessionEntity } from './entities/agenda-session.entity.js';
+import { BreakoutAssignmentEntity } from './entities/breakout-assignment.entity.js';
+import { BreakoutPlanEntity } from './entities/breakout-plan.entity.js';
+import { BreakoutRoomEntity } from './entities/breakout-room.entity.js';
+import { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
+import { ParticipantProfileEntity } from './entities/participant-profile.entity.js';
+
+export const workshopEntities = [
+  AgendaSessionEntity,
+  ParticipantProfileEntity,
+  BreakoutPlanEntity,
+  BreakoutRoundEntity,
+  BreakoutRoomEntity,
+  BreakoutAssignmentEntity,
+];
