@@ -8,9 +8,14 @@ export default defineConfig({
   root: here('.'),
   plugins: [react()],
   resolve: {
-    // The client shares the server's phase machine, and only that: the domain's index also
-    // carries the optimisers (HiGHS in WebAssembly), which have no place in the browser bundle.
-    alias: { '@ideas-lab/domain/lab-phase': here('../../libs/domain/src/lab-phase/lab-phase.ts') },
+    // The client shares a few pure files of the domain: the phase machine, the word count (so
+    // the live counter agrees with the server's limit) and the country codes. The domain's
+    // index also carries the optimisers (HiGHS in WebAssembly), which have no place here.
+    alias: {
+      '@ideas-lab/domain/lab-phase': here('../../libs/domain/src/lab-phase/lab-phase.ts'),
+      '@ideas-lab/domain/word-count': here('../../libs/domain/src/applications/word-count.ts'),
+      '@ideas-lab/domain/countries': here('../../libs/domain/src/applications/countries.ts'),
+    },
   },
   build: {
     outDir: here('../../dist/web'),

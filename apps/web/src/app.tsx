@@ -4,10 +4,17 @@ import { Layout } from './components/layout';
 import { RequireSignIn } from './components/session';
 import { AcceptInvitationPage } from './pages/accept-invitation-page';
 import { AccountPage } from './pages/account-page';
+import { ApplicationEditPage } from './pages/applications/application-edit-page';
+import { ApplicationStatusPage } from './pages/applications/application-status-page';
+import { ApplyPage } from './pages/applications/apply-page';
+import { MyApplicationsPage } from './pages/applications/my-applications-page';
 import { CallPage } from './pages/call-page';
 import { CreateLabPage } from './pages/create-lab-page';
 import { HomePage } from './pages/home-page';
+import { LabApplicationsPage } from './pages/lab/lab-applications-page';
 import { LabAuditPage } from './pages/lab/lab-audit-page';
+import { LabFormEditorPage } from './pages/lab/lab-form-editor-page';
+import { LabFunnelPage } from './pages/lab/lab-funnel-page';
 import { LabLayout } from './pages/lab/lab-layout';
 import { LabOverviewPage } from './pages/lab/lab-overview-page';
 import { LabPeoplePage } from './pages/lab/lab-people-page';
@@ -28,6 +35,13 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="call/:slug" element={<CallPage />} />
+        <Route path="call/:slug/apply" element={signedIn(<ApplyPage />)} />
+        <Route path="applications" element={signedIn(<MyApplicationsPage />)} />
+        <Route path="applications/:applicationId" element={signedIn(<ApplicationStatusPage />)} />
+        <Route
+          path="applications/:applicationId/edit"
+          element={signedIn(<ApplicationEditPage />)}
+        />
         <Route path="invitations/:token" element={<AcceptInvitationPage />} />
         <Route path="account" element={signedIn(<AccountPage />)} />
         <Route path="labs" element={signedIn(<LabsPage />)} />
@@ -47,6 +61,30 @@ export function App() {
             element={
               <OrganiserOnly>
                 <LabPeoplePage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="form"
+            element={
+              <OrganiserOnly>
+                <LabFormEditorPage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="applications"
+            element={
+              <OrganiserOnly>
+                <LabApplicationsPage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="funnel"
+            element={
+              <OrganiserOnly>
+                <LabFunnelPage />
               </OrganiserOnly>
             }
           />

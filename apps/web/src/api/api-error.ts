@@ -5,6 +5,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: FieldIssue[];
+  /** The body's `details` as sent: some codes carry an object (`{ currentVersion }`, `{ deadline }`). */
+  readonly data: unknown;
   readonly requestId: string | undefined;
 
   constructor(init: {
@@ -12,6 +14,7 @@ export class ApiError extends Error {
     code: string;
     message: string;
     details?: FieldIssue[];
+    data?: unknown;
     requestId?: string;
   }) {
     super(init.message);
@@ -19,6 +22,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.details = init.details ?? [];
+    this.data = init.data ?? init.details;
     this.requestId = init.requestId;
   }
 
@@ -31,6 +35,7 @@ export class ApiError extends Error {
         code: body.code,
         message: body.message,
         details: Array.isArray(body.details) ? body.details.filter(isFieldIssue) : [],
+        data: (body as { details?: unknown }).details,
         requestId: body.requestId,
       });
     }

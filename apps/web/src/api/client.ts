@@ -175,6 +175,32 @@ export class ApiClient {
   // --- transport ---------------------------------------------------------------------------
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.respond(method, path, options);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * A file the API serves behind authentication (a CSV export), as a blob with the name the
+   * server gave it; a plain link could not carry the access token.
+   */
+  async download(
+    path: string,
+    options: Pick<RequestOptions, 'query'> = {},
+  ): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await this.respond('GET', path, { ...options, accept: '*/*' });
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+    return { blob: await response.blob(), filename };
+  }
+
+  /** Sends a request with the session's token (refreshing it when due or refused) and fails on a non-2xx answer. */
+  private async respond(
+    method: string,
+    path: string,
+    options: RequestOptions & { accept?: string },
+  ): Promise<Response> {
     const auth = options.auth ?? true;
     if (auth && this.accessToken && this.now() >= this.accessTokenExpiresAt - 5_000) {
       // The timer may not have fired (a sleeping laptop, a throttled background tab).
@@ -185,18 +211,16 @@ export class ApiClient {
       if (await this.refresh()) response = await this.send(method, path, options, auth);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 
   private async send(
     method: string,
     path: string,
-    options: RequestOptions,
+    options: RequestOptions & { accept?: string },
     auth: boolean,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     try {

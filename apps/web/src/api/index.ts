@@ -1,10 +1,17 @@
 import { ApiClient } from './client';
 import type {
+  Application,
+  ApplicationFilters,
+  ApplicationForm,
+  ApplicationPage,
+  ApplicationPatch,
   AuditPage,
   AuditVerification,
   AuthSession,
   CallPage,
   CreatedInvitation,
+  FormQuestion,
+  Funnel,
   InvitableRole,
   Invitation,
   InvitationPreview,
@@ -15,12 +22,13 @@ import type {
   LabRole,
   LabSummary,
   Me,
+  MyApplication,
   NewLabInput,
 } from './types';
 
 export { ApiError, describeError, isApiError } from './api-error';
 export type { SessionState } from './client';
-export type * from './types';
+export * from './types';
 
 export const client = new ApiClient({ baseUrl: '/api', storage: window.localStorage });
 
@@ -99,6 +107,41 @@ export const api = {
       client.request<{ labId: string; role: InvitableRole }>(
         'POST',
         `/invitations/${id(token)}/accept`,
+      ),
+  },
+  applicationForms: {
+    current: (labId: string) =>
+      client.request<ApplicationForm>('GET', `/labs/${id(labId)}/application-form`),
+    publish: (labId: string, questions: FormQuestion[]) =>
+      client.request<ApplicationForm>('PUT', `/labs/${id(labId)}/application-form`, {
+        body: { questions },
+      }),
+  },
+  applications: {
+    start: (labId: string) =>
+      client.request<Application>('POST', `/labs/${id(labId)}/applications`),
+    mine: () => client.request<MyApplication[]>('GET', '/me/applications'),
+    get: (applicationId: string) =>
+      client.request<Application>('GET', `/applications/${id(applicationId)}`),
+    update: (applicationId: string, patch: ApplicationPatch) =>
+      client.request<Application>('PATCH', `/applications/${id(applicationId)}`, { body: patch }),
+    submit: (applicationId: string, version: number) =>
+      client.request<Application>('POST', `/applications/${id(applicationId)}/submit`, {
+        body: { version },
+      }),
+    withdraw: (applicationId: string) =>
+      client.request<Application>('POST', `/applications/${id(applicationId)}/withdraw`),
+    ofLab: (labId: string, query: ApplicationFilters & { page?: number; pageSize?: number }) =>
+      client.request<ApplicationPage>('GET', `/labs/${id(labId)}/applications`, { query }),
+    exportCsv: (labId: string, query: ApplicationFilters) =>
+      client.download(`/labs/${id(labId)}/applications.csv`, { query }),
+    funnel: (labId: string) =>
+      client.request<Funnel>('GET', `/labs/${id(labId)}/applications/funnel`),
+    grantExtension: (labId: string, applicationId: string, until: string) =>
+      client.request<Application>(
+        'POST',
+        `/labs/${id(labId)}/applications/${id(applicationId)}/extension`,
+        { body: { until } },
       ),
   },
   calls: {

@@ -41,6 +41,9 @@ export function Layout() {
                       My labs
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/applications">My applications</NavLink>
+                  </li>
                   {session.user.isAdmin ? (
                     <li>
                       <NavLink to="/labs/new">New lab</NavLink>

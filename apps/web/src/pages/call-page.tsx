@@ -33,6 +33,7 @@ export function CallPage() {
   }
 
   const lab = call.data;
+  const applyPath = `/call/${lab.slug}/apply`;
   return (
     <article className="call stack-lg">
       <header className="call__hero">
@@ -46,9 +47,19 @@ export function CallPage() {
           · {lab.capacity} places
         </p>
         {session.status === 'signed-out' ? (
-          <p>
-            <Link className="button" to={`/signup?next=${encodeURIComponent(`/call/${lab.slug}`)}`}>
-              Create an account to apply
+          <p className="call__actions">
+            <Link className="button" to={`/signup?next=${encodeURIComponent(applyPath)}`}>
+              Apply: create an account
+            </Link>
+            <span>
+              Already have an account?{' '}
+              <Link to={`/login?next=${encodeURIComponent(applyPath)}`}>Log in to apply</Link>
+            </span>
+          </p>
+        ) : session.status === 'signed-in' ? (
+          <p className="call__actions">
+            <Link className="button" to={applyPath}>
+              Apply
             </Link>
           </p>
         ) : null}

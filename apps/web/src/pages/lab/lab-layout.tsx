@@ -36,6 +36,9 @@ export function LabLayout() {
       ? [
           { to: 'settings', label: 'Settings', end: false },
           { to: 'people', label: 'People', end: false },
+          { to: 'form', label: 'Application form', end: false },
+          { to: 'applications', label: 'Applications', end: false },
+          { to: 'funnel', label: 'Funnel', end: false },
           { to: 'audit', label: 'Audit', end: false },
         ]
       : []),

@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { api, type Application } from '../../api';
+import { DeadlineText } from '../../components/application-deadline';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { ApplicationStatusBadge } from './application-status-badge';
+
+/** Where an application stands: its status, when it was last edited, until when it can change. */
+export function ApplicationStatusPage() {
+  const { applicationId = '' } = useParams();
+  const location = useLocation();
+  const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  const [data, { set }] = useResource(async () => {
+    const application = await api.applications.get(applicationId);
+    const lab = await api.labs.get(application.labId);
+    return { application, lab };
+  }, `application-status:${applicationId}`);
+  const [status, setStatus] = useState<string | null>(
+    justSubmitted ? 'Your application is submitted. You can still edit it until the deadline.' : null,
+  );
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const withdrawRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  if (data.status === 'loading') return <Loading what="your application" />;
+  if (data.status === 'failed')
+    return (
+      <section className="narrow">
+        <PageHeading title="The application could not be loaded" />
+        <ErrorAlert alert={alertFor(data.error)} />
+      </section>
+    );
+
+  const { application, lab } = data.data;
+  const canEdit = application.status !== 'withdrawn' && !application.deadline.passed;
+  const mine = browserTimezone();
+  const when = (iso: string) => formatInTimezone(iso, mine);
+
+  const withdraw = () => {
+    setBusy(true);
+    setAlert(null);
+    api.applications.withdraw(application.id).then(
+      (withdrawn: Application) => {
+        set({ application: withdrawn, lab });
+        setConfirming(false);
+        setStatus('Your application is withdrawn.');
+      },
+      (error: unknown) => setAlert(alertFor(error)),
+    ).finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="stack-lg">
+      <header>
+        <p className="lab__eyebrow">
+          <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
+        </p>
+        <PageHeading title="Your application" />
+      </header>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert} />
+      <div className="card">
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>Status</dt>
+            <dd>
+              <ApplicationStatusBadge status={application.status} />
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Last edited</dt>
+            <dd>
+              <time dateTime={application.updatedAt}>{when(application.updatedAt)}</time>
+            </dd>
+          </div>
+          {application.submittedAt ? (
+            <div className="facts__row">
+              <dt>Submitted</dt>
+              <dd>
+                <time dateTime={application.submittedAt}>{when(application.submittedAt)}</time>
+              </dd>
+            </div>
+          ) : null}
+          {application.withdrawnAt ? (
+            <div className="facts__row">
+              <dt>Withdrawn</dt>
+              <dd>
+                <time dateTime={application.withdrawnAt}>{when(application.withdrawnAt)}</time>
+              </dd>
+            </div>
+          ) : null}
+          <div className="facts__row">
+            <dt>{canEdit ? 'You can still edit until' : 'Deadline'}</dt>
+            <dd>
+              <DeadlineText deadline={application.deadline} />
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Whole workshop</dt>
+            <dd>
+              {application.availability.availableForWholeWorkshop === null
+                ? 'not answered yet'
+                : application.availability.availableForWholeWorkshop
+                  ? 'available every day'
+                  : `not available on ${application.availability.unavailableDays.join(', ')}`}
+            </dd>
+          </div>
+        </dl>
+        {application.status === 'draft' && !application.deadline.passed ? (
+          <p className="notice">This application is a draft: it is not submitted yet.</p>
+        ) : null}
+        {application.deadline.passed && application.status !== 'withdrawn' ? (
+          <p className="notice">The deadline has passed: the application can no longer change.</p>
+        ) : null}
+      </div>
+
+      <div className="form-actions">
+        {canEdit ? (
+          <Link className="button" to={`/applications/${application.id}/edit`}>
+            {application.status === 'draft' ? 'Continue your application' : 'Edit your application'}
+          </Link>
+        ) : null}
+        {application.status !== 'withdrawn' && !confirming ? (
+          <button
+            ref={withdrawRef}
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirming(true)}
+          >
+            Withdraw application…
+          </button>
+        ) : null}
+        <Link to="/applications">All my applications</Link>
+      </div>
+
+      {confirming ? (
+        <div
+          className="confirm card"
+          role="group"
+          aria-labelledby="withdraw-title"
+          tabIndex={-1}
+          ref={confirmRef}
+        >
+          <h2 id="withdraw-title">Withdraw your application?</h2>
+          <p>
+            The organisers will no longer consider it, and you cannot apply to this lab again or
+            undo this.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="button button--danger" disabled={busy} onClick={withdraw}>
+              {busy ? 'Withdrawing…' : 'Yes, withdraw it'}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setConfirming(false);
+                setTimeout(() => withdrawRef.current?.focus());
+              }}
+            >
+              Keep my application
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {application.versions.length > 0 ? (
+        <section className="card" aria-labelledby="versions-title">
+          <h2 id="versions-title">Versions</h2>
+          <ol className="versions">
+            {application.versions.map((v) => (
+              <li key={v.version}>
+                {v.kind === 'submitted' ? 'Submitted' : 'Edited'} on{' '}
+                <time dateTime={v.at}>{when(v.at)}</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { Link } from 'react-router-dom';
+import { api } from '../../api';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { PageHeading } from '../../components/page-heading';
+import { useUser } from '../../components/session';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { ApplicationStatusBadge } from './application-status-badge';
+
+export function MyApplicationsPage() {
+  const user = useUser();
+  const [mine] = useResource(() => api.applications.mine(), `my-applications:${user.id}`);
+  const zone = browserTimezone();
+
+  return (
+    <section>
+      <PageHeading title="My applications" />
+      <ErrorAlert alert={mine.status === 'failed' ? alertFor(mine.error) : null} />
+      {mine.status === 'loading' ? <Loading what="your applications" /> : null}
+      {mine.status === 'ready' && mine.data.length === 0 ? (
+        <div className="card empty">
+          <p>You have not applied to a lab yet.</p>
+          <p>Open a lab's call page to apply.</p>
+        </div>
+      ) : null}
+      {mine.status === 'ready' && mine.data.length > 0 ? (
+        <ul className="lab-list" aria-label="Applications">
+          {mine.data.map((application) => (
+            <li key={application.id} className="card lab-card">
+              <h2 className="lab-card__title">
+                <Link to={`/applications/${application.id}`}>{application.labTitle}</Link>
+              </h2>
+              <p className="lab-card__meta">
+                <ApplicationStatusBadge status={application.status} />
+                <span className="muted small">
+                  Last edited {formatInTimezone(application.updatedAt, zone)}
+                </span>
+              </p>
+              <p className="lab-card__roles">
+                <Link to={`/call/${application.labSlug}`}>The call</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

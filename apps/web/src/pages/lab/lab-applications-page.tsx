@@ -1,0 +1,369 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  api,
+  APPLICATION_STATUSES,
+  type ApplicationFilters,
+  type ApplicationSummary,
+} from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { SelectField, TextField } from '../../components/form-fields';
+import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
+import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { applicationStatusLabel, ApplicationStatusBadge } from '../applications/application-status-badge';
+import { useLab } from './lab-context';
+
+const PAGE_SIZE = 25;
+const FILTER_KEYS = ['discipline', 'careerStage', 'organisationType', 'country', 'status'] as const;
+
+/** The lab's applications: filtered (kept in the address, so a view can be shared), paged, exported. */
+export function LabApplicationsPage() {
+  const { lab } = useLab();
+  const [params, setParams] = useSearchParams();
+  const filters: ApplicationFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) (filters as Record<string, string>)[key] = value;
+  }
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const queryKey = `${lab.id}:${params.toString()}`;
+  const [list, { reload }] = useResource(
+    () => api.applications.ofLab(lab.id, { ...filters, page, pageSize: PAGE_SIZE }),
+    `applications:${queryKey}`,
+  );
+  const [country, setCountry] = useState(filters.country ?? '');
+  const [status, setStatus] = useState<string | null>(null);
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [extending, setExtending] = useState<string | null>(null);
+
+  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
+  const goTo = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('page', String(n));
+    else next.delete('page');
+    setParams(next);
+  };
+
+  const exportCsv = () => {
+    setExporting(true);
+    setAlert(null);
+    api.applications
+      .exportCsv(lab.id, filters)
+      .then(({ blob, filename }) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = filename ?? `applications-${lab.slug}.csv`;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        setStatus(`Downloaded ${link.download}.`);
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setExporting(false));
+  };
+
+  const anyFilter = FILTER_KEYS.some((key) => params.get(key));
+  const data = list.status === 'ready' ? list.data : null;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <div className="stack-lg">
+      <form
+        className="card filters"
+        aria-labelledby="filters-title"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setFilter('country', country.trim().toUpperCase());
+        }}
+      >
+        <h2 id="filters-title">Filter applications</h2>
+        <div className="filters__grid">
+          <SelectField
+            id="filter-discipline"
+            label="Discipline"
+            value={filters.discipline ?? ''}
+            onChange={(e) => setFilter('discipline', e.target.value)}
+          >
+            <option value="">Any</option>
+            {lab.taxonomy.disciplines.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="filter-careerStage"
+            label="Career stage"
+            value={filters.careerStage ?? ''}
+            onChange={(e) => setFilter('careerStage', e.target.value)}
+          >
+            <option value="">Any</option>
+            {lab.taxonomy.careerStages.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="filter-organisationType"
+            label="Organisation type"
+            value={filters.organisationType ?? ''}
+            onChange={(e) => setFilter('organisationType', e.target.value)}
+          >
+            <option value="">Any</option>
+            {lab.taxonomy.organisationTypes.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </SelectField>
+          <TextField
+            id="filter-country"
+            label="Country code"
+            hint="Two letters, then Enter."
+            maxLength={2}
+            autoCapitalize="characters"
+            value={country}
+            onChange={(e) => setCountry(e.target.value)}
+            onBlur={() => setFilter('country', country.trim().toUpperCase())}
+          />
+          <SelectField
+            id="filter-status"
+            label="Status"
+            value={filters.status ?? ''}
+            onChange={(e) => setFilter('status', e.target.value)}
+          >
+            <option value="">Any</option>
+            {APPLICATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {applicationStatusLabel(s)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="form-actions">
+          {anyFilter ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                setCountry('');
+                setParams(new URLSearchParams());
+              }}
+            >
+              Clear filters
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={exportCsv}
+            disabled={exporting}
+          >
+            {exporting ? 'Preparing CSV…' : anyFilter ? 'Export these as CSV' : 'Export all as CSV'}
+          </button>
+        </div>
+      </form>
+
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert ?? (list.status === 'failed' ? alertFor(list.error) : null)} />
+
+      <section className="card" aria-labelledby="applications-title">
+        <div className="page-title">
+          <h2 id="applications-title">Applications</h2>
+          <p className="muted" role="status" aria-live="polite">
+            {data
+              ? data.total === 0
+                ? 'No applications match.'
+                : `Showing ${(data.page - 1) * data.pageSize + 1}–${Math.min(data.page * data.pageSize, data.total)} of ${data.total}`
+              : null}
+          </p>
+        </div>
+        {list.status === 'loading' ? <Loading what="the applications" /> : null}
+        {data && data.items.length > 0 ? (
+          <div className="table-scroll" tabIndex={0} aria-label="Applications table, scrolls sideways">
+            <table className="applications-table">
+              <thead>
+                <tr>
+                  <th scope="col">Applicant</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Primary discipline</th>
+                  <th scope="col">Career stage</th>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Country</th>
+                  <th scope="col">Whole workshop</th>
+                  <th scope="col">Deadline</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((a) => (
+                  <ApplicationRow
+                    key={a.id}
+                    application={a}
+                    timezone={lab.timezone}
+                    extending={extending === a.id}
+                    onExtend={() => setExtending(extending === a.id ? null : a.id)}
+                    onExtended={(message) => {
+                      setExtending(null);
+                      setStatus(message);
+                      reload();
+                    }}
+                    labId={lab.id}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {data && pages > 1 ? (
+          <nav className="pager" aria-label="Pages of applications">
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={data.page <= 1}
+              onClick={() => goTo(data.page - 1)}
+            >
+              ← Previous
+            </button>
+            <span>
+              Page {data.page} of {pages}
+            </span>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={data.page >= pages}
+              onClick={() => goTo(data.page + 1)}
+            >
+              Next →
+            </button>
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function ApplicationRow(props: {
+  labId: string;
+  application: ApplicationSummary;
+  timezone: string;
+  extending: boolean;
+  onExtend: () => void;
+  onExtended: (message: string) => void;
+}) {
+  const { application: a, timezone } = props;
+  const who = a.name ?? a.email;
+  return (
+    <>
+      <tr>
+        <th scope="row">
+          <span className="applicant-name">{who}</span>
+          <span className="muted small">{a.email}</span>
+          {a.affiliation ? <span className="small">{a.affiliation}</span> : null}
+        </th>
+        <td>
+          <ApplicationStatusBadge status={a.status} />
+        </td>
+        <td>{a.primaryDiscipline ?? <span className="muted">—</span>}</td>
+        <td>{a.careerStage ?? <span className="muted">—</span>}</td>
+        <td>{a.organisationType ?? <span className="muted">—</span>}</td>
+        <td>{a.country ?? <span className="muted">—</span>}</td>
+        <td>
+          {a.availableForWholeWorkshop === null
+            ? <span className="muted">not said</span>
+            : a.availableForWholeWorkshop
+              ? 'yes'
+              : `no (${a.unavailableDays.join(', ')})`}
+        </td>
+        <td>
+          {a.extensionUntil ? (
+            <span className="small">Extended to {formatInTimezone(a.extensionUntil, timezone)}</span>
+          ) : (
+            <span className="muted small">the lab's</span>
+          )}
+          {a.status !== 'withdrawn' ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-expanded={props.extending}
+              onClick={props.onExtend}
+            >
+              Extend<span className="visually-hidden"> the deadline for {who}</span>
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {props.extending ? (
+        <tr className="extension-row">
+          <td colSpan={8}>
+            <ExtensionForm {...props} who={who} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function ExtensionForm(props: {
+  labId: string;
+  application: ApplicationSummary;
+  timezone: string;
+  who: string;
+  onExtended: (message: string) => void;
+}) {
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = fieldId(`extend-${props.application.id}`, 'until');
+
+  const grant = (event: FormEvent) => {
+    event.preventDefault();
+    const iso = localInputToIso(until, props.timezone);
+    if (!iso) {
+      setError('Choose the date and time the extension ends.');
+      return;
+    }
+    setBusy(true);
+    setAlert(null);
+    setError(undefined);
+    api.applications
+      .grantExtension(props.labId, props.application.id, iso)
+      .then(() =>
+        props.onExtended(
+          `${props.who} can now change their application until ${formatInTimezone(iso, props.timezone)}.`,
+        ),
+      )
+      .catch((e: unknown) => {
+        const { fieldErrors, unmatched } = splitFieldIssues(fieldIssuesOf(e), ['until']);
+        if (fieldErrors.until) setError(fieldErrors.until);
+        else setAlert(alertFor(e, unmatched));
+        document.getElementById(id)?.focus();
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="extension-form" onSubmit={grant} noValidate>
+      <ErrorAlert alert={alert} />
+      <TextField
+        id={id}
+        type="datetime-local"
+        label={`New deadline for ${props.who}`}
+        hint={`In the lab's timezone, ${props.timezone}. It must be later than the lab's deadline.`}
+        value={until}
+        error={error}
+        autoFocus
+        onChange={(e) => setUntil(e.target.value)}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Granting…' : 'Grant extension'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { api, FUNNEL_STAGES, type FunnelCounts, type FunnelRow } from '../../api';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from './lab-context';
+
+const STAGE_LABELS: Record<keyof FunnelCounts, string> = {
+  started: 'Started',
+  submitted: 'Submitted',
+  reviewed: 'Reviewed',
+  selected: 'Selected',
+  confirmed: 'Confirmed',
+  withdrawn: 'Withdrawn',
+};
+const COLUMNS = [...FUNNEL_STAGES, 'withdrawn'] as const;
+
+/** How far applications got, overall and by each taxonomy attribute, as tables with bars. */
+export function LabFunnelPage() {
+  const { lab } = useLab();
+  const [funnel] = useResource(() => api.applications.funnel(lab.id), `funnel:${lab.id}`);
+  if (funnel.status === 'loading') return <Loading what="the funnel" />;
+  if (funnel.status === 'failed') return <ErrorAlert alert={alertFor(funnel.error)} />;
+  const { totals, byDiscipline, byCareerStage, byOrganisationType, note } = funnel.data;
+  const widest = Math.max(1, totals.started);
+
+  return (
+    <div className="stack-lg">
+      <section className="card" aria-labelledby="funnel-title">
+        <h2 id="funnel-title">Funnel</h2>
+        <div className="table-scroll">
+          <table className="funnel">
+            <caption className="visually-hidden">Applications at each stage</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col" className="num">
+                  Applications
+                </th>
+                <th scope="col" className="funnel__bar-col">
+                  <span className="visually-hidden">Bar</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {COLUMNS.map((stage) => (
+                <tr key={stage}>
+                  <th scope="row">{STAGE_LABELS[stage]}</th>
+                  <td className="num">{totals[stage]}</td>
+                  <td className="funnel__bar-col" aria-hidden="true">
+                    <span
+                      className={`funnel__bar funnel__bar--${stage}`}
+                      style={{ width: `${(totals[stage] / widest) * 100}%` }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted small">
+          Started counts every application, withdrawn ones too. {note ? `(${note})` : null}
+        </p>
+      </section>
+      <Breakdown title="By primary discipline" rows={byDiscipline} />
+      <Breakdown title="By career stage" rows={byCareerStage} />
+      <Breakdown title="By organisation type" rows={byOrganisationType} />
+    </div>
+  );
+}
+
+function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
+  const id = `funnel-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  const widest = Math.max(1, ...rows.map((r) => r.started));
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div className="table-scroll" tabIndex={0} aria-labelledby={id}>
+        <table className="funnel">
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              {COLUMNS.map((stage) => (
+                <th key={stage} scope="col" className="num">
+                  {STAGE_LABELS[stage]}
+                </th>
+              ))}
+              <th scope="col" className="funnel__bar-col">
+                <span className="visually-hidden">Started and submitted, as bars</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.value ?? '∅'}>
+                <th scope="row">{row.value ?? <span className="muted">not said yet</span>}</th>
+                {COLUMNS.map((stage) => (
+                  <td key={stage} className="num">
+                    {row[stage]}
+                  </td>
+                ))}
+                <td className="funnel__bar-col" aria-hidden="true">
+                  <span
+                    className="funnel__bar funnel__bar--started"
+                    style={{ width: `${(row.started / widest) * 100}%` }}
+                  />
+                  <span
+                    className="funnel__bar funnel__bar--submitted"
+                    style={{ width: `${(row.submitted / widest) * 100}%` }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
