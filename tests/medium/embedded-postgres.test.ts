@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ const isAlive = (pid: number) => {
 };
 
 describe('embedded PostgreSQL', () => {
+  // Under the project (not /tmp): as root the server runs as `postgres`, which must reach it.
+  mkdirSync(join(process.cwd(), '.data'), { recursive: true });
   const root = mkdtempSync(join(process.cwd(), '.data/embedded-test-'));
   chmodSync(root, 0o755);
   const dataDir = join(root, 'pg');
