@@ -14,6 +14,7 @@ export default defineConfig({
       '@ideas-lab/labs': lib('labs'),
       '@ideas-lab/applications': lib('applications'),
       '@ideas-lab/workshop': lib('workshop'),
+      '@ideas-lab/review': lib('review'),
     },
   },
   test: {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-workshop' | 'lab-participant' | 'lab-organiser';
+type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-workshop' | 'lab-participant' | 'lab-staff' | 'lab-organiser';
 type Persona = 'anonymous' | 'stranger' | 'applicant' | 'participant' | 'mentor' | 'organiser of another lab' | 'organiser' | 'admin';
 
 /**
@@ -75,6 +75,25 @@ const RULES: Record<string, Rule> = {
   'GET /api/labs/{labId}/sessions/{sessionId}/met-matrix': 'lab-organiser',
   'GET /api/labs/{labId}/participants': 'lab-organiser',
   'PUT /api/labs/{labId}/participants/{userId}/profile': 'lab-organiser',
+  // Application review: the reviewers (mentors and organisers) read the rubric, keep their
+  // conflicts and write reviews (record-level: their own assignments; others' reviews after
+  // their own); organisers set the rubric, assign, follow progress and see the scores.
+  // Applicants and participants never reach a review route.
+  'GET /api/labs/{labId}/rubric': 'lab-staff',
+  'PUT /api/labs/{labId}/rubric': 'lab-organiser',
+  'GET /api/labs/{labId}/reviewers/me': 'lab-staff',
+  'PUT /api/labs/{labId}/reviewers/me': 'lab-staff',
+  'POST /api/labs/{labId}/review-assignments/run': 'lab-organiser',
+  'GET /api/labs/{labId}/review-assignments': 'lab-organiser',
+  'POST /api/labs/{labId}/review-assignments': 'lab-organiser',
+  'DELETE /api/labs/{labId}/review-assignments/{assignmentId}': 'lab-organiser',
+  'GET /api/labs/{labId}/my-reviews': 'lab-staff',
+  'GET /api/labs/{labId}/my-reviews/{applicationId}': 'lab-staff',
+  'PUT /api/labs/{labId}/my-reviews/{applicationId}': 'lab-staff',
+  'POST /api/labs/{labId}/my-reviews/{applicationId}/submit': 'lab-staff',
+  'GET /api/labs/{labId}/applications/{applicationId}/reviews': 'lab-staff',
+  'GET /api/labs/{labId}/review-progress': 'lab-organiser',
+  'GET /api/labs/{labId}/scores': 'lab-organiser',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -85,6 +104,8 @@ const ALLOWED: Record<Rule, Persona[]> = {
   // The people of the live workshop: participants, mentors and organisers (applicants are not).
   'lab-workshop': ['participant', 'mentor', 'organiser', 'admin'],
   'lab-participant': ['participant', 'admin'],
+  // The reviewers of applications: mentors and organisers.
+  'lab-staff': ['mentor', 'organiser', 'admin'],
   'lab-organiser': ['organiser', 'admin'],
 };
 const PERSONAS: Persona[] = ALLOWED.public;
@@ -172,6 +193,7 @@ describe('permission matrix over every route', () => {
         .replace('{roundId}', randomUUID())
         .replace('{roomId}', randomUUID())
         .replace('{planId}', randomUUID())
+        .replace('{assignmentId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

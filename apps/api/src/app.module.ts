@@ -5,6 +5,7 @@ import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { WorkshopModule } from '@ideas-lab/workshop';
+import { ReviewModule } from '@ideas-lab/review';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -21,6 +22,7 @@ export class AppModule {
         LabsModule,
         ApplicationsModule,
         WorkshopModule,
+        ReviewModule,
       ],
     };
   }

@@ -3,10 +3,11 @@ import { identityEntities } from '@ideas-lab/identity';
 import { labsEntities } from '@ideas-lab/labs';
 import { applicationsEntities } from '@ideas-lab/applications';
 import { workshopEntities } from '@ideas-lab/workshop';
+import { reviewEntities } from '@ideas-lab/review';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
-export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities];
+export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities, ...reviewEntities];
 
 export function createDataSource(url: string, poolSize?: number) {
   return createPostgresDataSource({ url, entities, migrations, poolSize });

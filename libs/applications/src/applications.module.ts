@@ -8,11 +8,12 @@ import { ApplicationFormController, ApplicationsController, LabApplicationsContr
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 import { LabApplicationsService } from './lab-applications.service.js';
+import { SubmittedApplicationsService } from './submitted-applications.service.js';
 
 @Module({
   imports: [IdentityModule, LabsModule],
   controllers: [ApplicationFormController, LabApplicationsController, ApplicationsController, MyApplicationsController],
-  providers: [ApplicationFormsRepository, ApplicationsRepository, ApplicationVersionsRepository, ApplicationFormsService, ApplicationsService, LabApplicationsService],
-  exports: [ApplicationFormsService, ApplicationsService, LabApplicationsService],
+  providers: [ApplicationFormsRepository, ApplicationsRepository, ApplicationVersionsRepository, ApplicationFormsService, ApplicationsService, LabApplicationsService, SubmittedApplicationsService],
+  exports: [ApplicationFormsService, ApplicationsService, LabApplicationsService, SubmittedApplicationsService],
 })
 export class ApplicationsModule {}

@@ -2,6 +2,7 @@ export * from './applications.module.js';
 export * from './applications.service.js';
 export * from './application-forms.service.js';
 export * from './lab-applications.service.js';
+export * from './submitted-applications.service.js';
 export * from './applications.errors.js';
 export * from './application-view.js';
 export * from './dto/application.dto.js';

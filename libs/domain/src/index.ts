@@ -26,3 +26,7 @@ export * from './applications/application-completeness.js';
 export * from './applications/application-funnel.js';
 export * from './agenda/agenda-session.js';
 export * from './agenda/agenda-calendar.js';
+export * from './review/review-rubric.js';
+export * from './review/review-scores.js';
+export * from './review/review-conflicts.js';
+export * from './review/blind-review.js';

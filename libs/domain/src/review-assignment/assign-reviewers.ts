@@ -393,6 +393,7 @@ function pairKey(reviewerId: string, applicationId: string): string {
   return JSON.stringify([reviewerId, applicationId]);
 }
 
-function normaliseInstitution(name: string): string {
+/** How institutions compare for conflicts of interest: trimmed, inner spaces collapsed, lower-cased. */
+export function normaliseInstitution(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import {
+  aggregateScores,
+  blindAnswers,
+  blindApplicantProfile,
+  CONFLICT_REASON_LABELS,
+  reviewProblems,
+  type Actor,
+  type AnswerValue,
+  type ApplicantProfile,
+  type ConflictReason,
+  type FormQuestion,
+} from '@ideas-lab/domain';
+import { LabAccessService, LabsService } from '@ideas-lab/labs';
+import { SubmittedApplicationsService, type SubmittedApplication } from '@ideas-lab/applications';
+import type { SaveReviewDto } from './dto/review.dto.js';
+import type { ReviewAssignmentEntity, ReviewStatus } from './entities/review-assignment.entity.js';
+import type { ReviewRubricEntity } from './entities/review-rubric.entity.js';
+import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
+import { assertReviewOpen } from './review-phase.js';
+import { ReviewRubricService, type RubricView } from './review-rubric.service.js';
+import { ReviewError } from './review.errors.js';
+import { ReviewersService } from './reviewers.service.js';
+
+export interface ReviewProgress {
+  assigned: number;
+  submitted: number;
+  draft: number;
+  notStarted: number;
+}
+
+export interface QueueItem {
+  applicationId: string;
+  /** Null in the blind phase. */
+  applicantName: string | null;
+  primaryDiscipline: string | null;
+  careerStage: string | null;
+  organisationType: string | null;
+  status: ReviewStatus;
+  /** Set when the application became a conflict of interest after it was assigned: it cannot be opened. */
+  conflict: ConflictReason | null;
+  submittedAt: string | null;
+}
+
+export interface ReviewQueue {
+  labId: string;
+  blind: boolean;
+  progress: ReviewProgress;
+  items: QueueItem[];
+}
+
+export interface MyReview {
+  status: ReviewStatus;
+  scores: Record<string, number>;
+  comment: string;
+  rubricVersion: number | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ApplicationToReview {
+  applicationId: string;
+  blind: boolean;
+  /** In the blind phase without name, institution, country, ORCID iD and links. */
+  profile: ApplicantProfile;
+  answers: Record<string, AnswerValue>;
+  questions: FormQuestion[];
+  rubric: RubricView | null;
+  review: MyReview;
+  /** Others' reviews open to me once mine is submitted. */
+  othersVisible: boolean;
+}
+
+export interface ReviewOfOthers {
+  /** Hidden (null) in the blind phase, except for my own review. */
+  reviewerId: string | null;
+  reviewerName: string;
+  mine: boolean;
+  scores: Record<string, number>;
+  comment: string;
+  /** The review's weighted rubric score, 0..1. */
+  weightedScore: number;
+  submittedAt: string;
+}
+
+export interface ApplicationReviews {
+  applicationId: string;
+  blind: boolean;
+  reviews: ReviewOfOthers[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function progressOf(statuses: readonly ReviewStatus[]): ReviewProgress {
+  const count = (s: ReviewStatus) => statuses.filter((x) => x === s).length;
+  return { assigned: statuses.length, submitted: count('submitted'), draft: count('draft'), notStarted: count('assigned') };
+}
+
+/** The reviewer's side: a queue, opening an assigned application, drafting and submitting a review, and others' reviews. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly assignments: ReviewAssignmentsRepository,
+    private readonly rubrics: ReviewRubricService,
+    private readonly reviewers: ReviewersService,
+    private readonly submitted: SubmittedApplicationsService,
+    private readonly labs: LabsService,
+    private readonly access: LabAccessService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async queue(actor: Actor, labId: string): Promise<ReviewQueue> {
+    await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
+    const [rows, applications, rubric, facts] = await Promise.all([
+      this.assignments.findOfReviewer(labId, actor.userId),
+      this.submitted.ofLab(labId),
+      this.rubrics.findOfLab(labId),
+      this.reviewers.conflictFacts(labId),
+    ]);
+    const blind = rubric?.blind ?? false;
+    const byId = new Map(applications.map((a) => [a.id, a]));
+    const items: QueueItem[] = [];
+    for (const row of rows) {
+      const application = byId.get(row.applicationId);
+      if (!application) continue; // withdrawn since it was assigned
+      const p = application.profile;
+      items.push({
+        applicationId: row.applicationId,
+        applicantName: blind ? null : (p.name ?? null),
+        primaryDiscipline: p.primaryDiscipline ?? null,
+        careerStage: p.careerStage ?? null,
+        organisationType: p.organisationType ?? null,
+        status: row.status,
+        conflict: row.status === 'submitted' ? null : this.reviewers.conflictOf(facts, actor.userId, application),
+        submittedAt: iso(row.submittedAt),
+      });
+    }
+    // What is left to do first, then by discipline.
+    const order: Record<ReviewStatus, number> = { draft: 0, assigned: 1, submitted: 2 };
+    items.sort((a, b) => order[a.status] - order[b.status] || (a.primaryDiscipline ?? '').localeCompare(b.primaryDiscipline ?? '') || a.applicationId.localeCompare(b.applicationId));
+    return { labId, blind, progress: progressOf(items.map((i) => i.status)), items };
+  }
+
+  async open(actor: Actor, labId: string, applicationId: string): Promise<ApplicationToReview> {
+    await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
+    const { application, assignment } = await this.assigned(actor, labId, applicationId);
+    const rubric = await this.rubrics.findOfLab(labId);
+    const blind = rubric?.blind ?? false;
+    return {
+      applicationId,
+      blind,
+      profile: blind ? blindApplicantProfile(application.profile) : application.profile,
+      answers: blind ? blindAnswers(application.questions, application.answers) : application.answers,
+      questions: blind ? application.questions.filter((q) => q.type !== 'url') : application.questions,
+      rubric: rubric ? await this.rubrics.get(actor, labId) : null,
+      review: this.myReview(assignment),
+      othersVisible: assignment.status === 'submitted',
+    };
+  }
+
+  /** Save my draft: scores may be incomplete, but each given one must be on its scale. */
+  async save(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto): Promise<MyReview> {
+    return this.write(actor, labId, applicationId, dto, false);
+  }
+
+  /** Submit my review: every criterion scored; every problem is listed at once. Final once submitted. */
+  async submit(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto): Promise<MyReview> {
+    return this.write(actor, labId, applicationId, dto, true);
+  }
+
+  /**
+   * The submitted reviews of an application. Organisers see them all, with names. A reviewer
+   * sees them only after submitting their own, and in the blind phase without who wrote them.
+   */
+  async ofApplication(actor: Actor, labId: string, applicationId: string): Promise<ApplicationReviews> {
+    const roles = await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
+    const organiser = actor.isAdmin || roles.includes('organiser');
+    const rubric = await this.rubrics.findOfLab(labId);
+    const blind = rubric?.blind ?? false;
+    if (!organiser) {
+      const { assignment } = await this.assigned(actor, labId, applicationId);
+      if (assignment.status !== 'submitted') {
+        throw new ReviewError('REVIEWS_HIDDEN_UNTIL_SUBMITTED', "Others' reviews of this application open to you once you have submitted your own.");
+      }
+    } else if (!(await this.submitted.withQuestions(labId, applicationId))) {
+      throw ReviewError.applicationNotFound();
+    }
+    const rows = (await this.assignments.findOfApplication(applicationId)).filter((a) => a.status === 'submitted');
+    const names = new Map((await this.reviewers.ofLab(labId)).map((r) => [r.userId, r.displayName]));
+    const weighted = rubric ? this.weightedScores(rubric, rows) : new Map<string, number>();
+    const hide = blind && !organiser;
+    let n = 0;
+    return {
+      applicationId,
+      blind,
+      reviews: rows.map((a) => {
+        const mine = a.reviewerId === actor.userId;
+        if (!mine) n++;
+        return {
+          reviewerId: hide && !mine ? null : a.reviewerId,
+          reviewerName: mine ? (names.get(a.reviewerId) ?? 'You') : hide ? `Reviewer ${n}` : (names.get(a.reviewerId) ?? 'A former reviewer'),
+          mine,
+          scores: a.scores,
+          comment: a.comment,
+          weightedScore: weighted.get(a.reviewerId) ?? 0,
+          submittedAt: (a.submittedAt as Date).toISOString(),
+        };
+      }),
+    };
+  }
+
+  private weightedScores(rubric: ReviewRubricEntity, rows: ReviewAssignmentEntity[]): Map<string, number> {
+    const { applications } = aggregateScores({
+      rubric,
+      reviews: rows.map((a) => ({ applicationId: a.applicationId, reviewerId: a.reviewerId, scores: a.scores })),
+    });
+    return new Map((applications[0]?.reviews ?? []).map((r) => [r.reviewerId, r.weightedScore]));
+  }
+
+  private async write(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto, complete: boolean): Promise<MyReview> {
+    await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
+    assertReviewOpen((await this.labs.get(actor, labId)).phase);
+    return this.tx.run(async () => {
+      await this.assignments.lockLabShared(labId);
+      const { assignment } = await this.assigned(actor, labId, applicationId, true);
+      if (assignment.status === 'submitted') throw new ReviewError('REVIEW_ALREADY_SUBMITTED', 'You have submitted this review; it can no longer change.');
+      const rubric = await this.rubrics.findOfLab(labId);
+      if (!rubric) throw ReviewError.rubricNotSet();
+      const scores = dto.scores === undefined ? { ...assignment.scores } : (Object.fromEntries(Object.entries(dto.scores).filter(([, v]) => v !== null)) as Record<string, unknown>);
+      const comment = dto.comment ?? assignment.comment;
+      const problems = reviewProblems({ criteria: rubric.criteria, scores, comment, complete });
+      if (problems.length > 0) {
+        throw new ReviewError(
+          'REVIEW_INVALID',
+          `${complete ? 'The review cannot be submitted yet' : 'The review cannot be saved'}: ${problems.length === 1 ? 'one problem' : `${problems.length} problems`} to fix (${problems.map((p) => p.field).join(', ')}).`,
+          problems,
+        );
+      }
+      const now = new Date();
+      const changes = {
+        status: complete ? ('submitted' as const) : ('draft' as const),
+        scores: scores as Record<string, number>,
+        comment,
+        rubricVersion: rubric.version,
+        submittedAt: complete ? now : null,
+      };
+      await this.assignments.update(assignment.id, changes);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: complete ? 'review.submitted' : 'review.draft_saved',
+        entityType: 'review_assignment',
+        entityId: assignment.id,
+        data: { applicationId, rubricVersion: rubric.version, ...(complete ? { scores } : { scored: Object.keys(scores) }) },
+      });
+      return this.myReview({ ...assignment, ...changes, updatedAt: now });
+    });
+  }
+
+  /** My assignment to a submitted application of the lab; a conflict of interest closes it. */
+  private async assigned(
+    actor: Actor,
+    labId: string,
+    applicationId: string,
+    forUpdate = false,
+  ): Promise<{ application: SubmittedApplication & { questions: FormQuestion[] }; assignment: ReviewAssignmentEntity }> {
+    const application = await this.submitted.withQuestions(labId, applicationId);
+    if (!application) throw ReviewError.applicationNotFound();
+    const facts = await this.reviewers.conflictFacts(labId);
+    const assignment = forUpdate ? await this.assignments.findOneForUpdate(applicationId, actor.userId) : await this.assignments.findOne(applicationId, actor.userId);
+    const conflict = this.reviewers.conflictOf(facts, actor.userId, application);
+    // A review submitted before a conflict was declared stays readable to its author.
+    if (conflict && !(assignment?.status === 'submitted' && !forUpdate)) {
+      throw new ReviewError('REVIEW_CONFLICT_OF_INTEREST', `You cannot review this application: ${CONFLICT_REASON_LABELS[conflict]}.`, { reason: conflict });
+    }
+    if (!assignment) throw ReviewError.notAssigned();
+    return { application, assignment };
+  }
+
+  private myReview(a: Pick<ReviewAssignmentEntity, 'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'updatedAt'>): MyReview {
+    return { status: a.status, scores: a.scores, comment: a.comment, rubricVersion: a.rubricVersion, submittedAt: iso(a.submittedAt), updatedAt: a.updatedAt.toISOString() };
+  }
+}
