@@ -35,6 +35,8 @@ async function currentForm(labId: string): Promise<ApplicationForm | null> {
 export function LabFormEditorPage() {
   const { lab } = useLab();
   const [form, { set }] = useResource(() => currentForm(lab.id), `form:${lab.id}`);
+  // Publishing remounts the editor on the new version; the news outlives it here.
+  const [published, setPublished] = useState<string | null>(null);
   if (form.status === 'loading') return <Loading what="the application form" />;
   if (form.status === 'failed') return <ErrorAlert alert={alertFor(form.error)} />;
   return (
@@ -42,7 +44,11 @@ export function LabFormEditorPage() {
       key={form.data?.version ?? 0}
       labId={lab.id}
       form={form.data}
-      onPublished={(published) => set(published)}
+      initialStatus={published}
+      onPublished={(next) => {
+        setPublished(`Version ${next.version} of the form is published.`);
+        set(next);
+      }}
     />
   );
 }
@@ -52,6 +58,7 @@ type DraftErrors = Record<string, Partial<Record<string, string>>>;
 function FormEditor(props: {
   labId: string;
   form: ApplicationForm | null;
+  initialStatus: string | null;
   onPublished: (form: ApplicationForm) => void;
 }) {
   const { labId, form } = props;
@@ -61,7 +68,7 @@ function FormEditor(props: {
   const [newType, setNewType] = useState<QuestionType>('long_text');
   const [errors, setErrors] = useState<DraftErrors>({});
   const [alert, setAlert] = useState<AlertContent | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(props.initialStatus);
   const [busy, setBusy] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
 
@@ -112,10 +119,7 @@ function FormEditor(props: {
     setStatus(null);
     api.applicationForms
       .publish(labId, questionsOf(drafts))
-      .then((published) => {
-        props.onPublished(published);
-        setStatus(`Version ${published.version} of the form is published.`);
-      })
+      .then((published) => props.onPublished(published))
       .catch((error: unknown) => {
         const byQuestion: DraftErrors = {};
         const rest = [];

@@ -1,0 +1,426 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeBrowser,
+  launchChromium,
+  requireWebBuild,
+  SCREENSHOT_DIR,
+  screenshotter,
+} from './support/browser.js';
+import { startJourneyServer, type JourneyServer } from './support/server.js';
+
+/**
+ * The call, end to end in the browser: the organiser publishes an application form (an essay
+ * with a word limit and a consent) and opens applications; an applicant signs up from the call
+ * page, fills part of the form (autosaved, kept over a reload), submits too early and sees every
+ * problem beside its field, fixes them and submits; the organiser finds the application in the
+ * table, filters, exports the CSV and reads the funnel; once the deadline has passed the
+ * applicant's edits are refused with the deadline; an extension is granted; the applicant withdraws.
+ */
+describeBrowser('web client: a call takes applications', () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  const shot = screenshotter('apps-');
+  const run = Date.now().toString(36);
+  const year = new Date().getUTCFullYear() + 1;
+  const organiser = {
+    name: 'Orla Organiser',
+    email: `orla.${run}@example.test`,
+    password: 'organiser-password-1',
+  };
+  const applicant = {
+    name: 'Ada Lovelace',
+    email: `ada.${run}@example.test`,
+    password: 'applicant-password-1',
+  };
+  const labSlug = `digital-twin-call-${run}`;
+  const labTitle = `Cancer Patient Digital Twin ${run}`;
+  const essay = 'Why do you want to join this lab?';
+  const consent = 'I accept the code of conduct';
+  let labId = '';
+
+  /** The API as a script would call it, for the set-up the lab-setup journey already covers. */
+  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${server.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const tokenOf = async (email: string, password: string) =>
+    (await call<{ accessToken: string }>('POST', '/auth/login', undefined, { email, password }))
+      .accessToken;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    server = await startJourneyServer();
+    browser = await launchChromium();
+    // An admin creates the lab in New York time and appoints the organiser.
+    await call('POST', '/auth/register', undefined, {
+      email: organiser.email,
+      password: organiser.password,
+      displayName: organiser.name,
+    });
+    const admin = await tokenOf(server.admin.email, server.admin.password);
+    const lab = await call<{ id: string }>('POST', '/labs', admin, {
+      title: labTitle,
+      slug: labSlug,
+      theme: 'Toward building a cancer patient digital twin',
+      timezone: 'America/New_York',
+      capacity: 30,
+      dates: {
+        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
+        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
+        workshopStartAt: `${year}-07-13T15:00:00Z`,
+        workshopEndAt: `${year}-07-17T21:00:00Z`,
+        proposalsDueAt: `${year}-08-15T21:00:00Z`,
+      },
+      taxonomy: {
+        disciplines: ['AI', 'Bioinformatics', 'Cancer research', 'Clinical practice'],
+        careerStages: ['Early career', 'Mid career', 'Senior'],
+        organisationTypes: ['University', 'National laboratory', 'Industry'],
+      },
+      teamSize: { min: 3, max: 6 },
+      funding: { pool: 1_000_000, currency: 'USD' },
+    });
+    labId = lab.id;
+    await call('POST', `/labs/${labId}/members`, admin, { email: organiser.email, role: 'organiser' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const desktop = (timezoneId: string) =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      timezoneId,
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+  const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      storageState,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: 'Asia/Tokyo',
+      locale: 'en-GB',
+    });
+
+  const logIn = async (page: Page, email: string, password: string, next = '/labs') => {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`**${next}`);
+  };
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
+  const saveStatus = (page: Page) => page.locator('.save-status__text');
+  const waitSaved = (page: Page) =>
+    page.locator('.save-status__text').filter({ hasText: /^Saved at / }).waitFor();
+  const sidewaysScroll = (page: Page) =>
+    page.evaluate(() =>
+      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    );
+  /** The error shown beside a field, found from the field's own label or legend. */
+  const errorBeside = (page: Page, id: string) => page.locator(`#${id}-error`);
+
+  it('takes an application from the call page to withdrawal', async () => {
+    const contexts: BrowserContext[] = [];
+    let current: Page | undefined;
+    try {
+      await journey();
+    } catch (error) {
+      if (current && !current.isClosed())
+        await current
+          .screenshot({ path: `${SCREENSHOT_DIR}apps-failure.png`, fullPage: true })
+          .catch(() => undefined);
+      throw error;
+    } finally {
+      for (const context of contexts) await context.close().catch(() => undefined);
+    }
+
+    async function journey() {
+      // --- The organiser writes the form and opens the call. ---
+      const orgContext = await desktop('Europe/Berlin');
+      contexts.push(orgContext);
+      const org = await orgContext.newPage();
+      current = org;
+      await logIn(org, organiser.email, organiser.password, `/labs/${labId}/form`);
+      await org.getByText('No form is published yet.').waitFor();
+
+      await org.getByLabel('New question type').selectOption('long_text');
+      await org.getByRole('button', { name: 'Add question' }).click();
+      // Focus goes to the new question's label.
+      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
+      const first = org.locator('.question-editor').nth(0);
+      await first.getByLabel('Question', { exact: true }).fill(essay);
+      await first.getByLabel('Help text (optional)').fill('What would you bring to a team?');
+      await first.getByLabel('Word limit').fill('20');
+
+      await org.getByLabel('New question type').selectOption('single_choice');
+      await org.getByRole('button', { name: 'Add question' }).click();
+      const second = org.locator('.question-editor').nth(1);
+      await second.getByLabel('Question', { exact: true }).fill('Preferred role');
+      await second.getByLabel('Options').fill('Modeller');
+      await second.getByLabel('Required').uncheck();
+
+      await org.getByLabel('New question type').selectOption('yes_no');
+      await org.getByRole('button', { name: 'Add question' }).click();
+      const third = org.locator('.question-editor').nth(2);
+      await third.getByLabel('Question', { exact: true }).fill(consent);
+      expect(await third.getByLabel('Consent: must be answered yes').isChecked()).toBe(true);
+
+      // A choice with one option is refused beside its options.
+      await org.getByRole('button', { name: 'Publish version 1' }).click();
+      await second.locator('.field__error').waitFor();
+      expect(await second.getByLabel('Options').getAttribute('aria-invalid')).toBe('true');
+      await shot(org, 'form-editor-error');
+      await second.getByLabel('Options').fill('Modeller\nClinician\nData scientist');
+      // Reorder: the consent moves above the choice.
+      await third.getByRole('button', { name: 'Move question 3 up' }).click();
+      await org.getByRole('status').filter({ hasText: /to position 2 of 3/ }).waitFor();
+      expect(await org.locator('.question-editor h3').nth(1).textContent()).toContain('Yes / no');
+      await org.getByRole('button', { name: 'Publish version 1' }).click();
+      await org.getByRole('status').filter({ hasText: 'Version 1 of the form is published.' }).waitFor();
+      await shot(org, 'form-editor-published');
+
+      await tab(org, 'Settings');
+      await org.getByRole('button', { name: 'Move to Applications open' }).click();
+      await org.getByRole('status').filter({ hasText: 'now in phase Applications open' }).waitFor();
+
+      // --- An applicant in Tokyo finds the call and signs up from it. ---
+      const appContext = await desktop('Asia/Tokyo');
+      contexts.push(appContext);
+      const ada = await appContext.newPage();
+      current = ada;
+      await ada.goto(`/call/${labSlug}`);
+      await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
+      await shot(ada, 'call-page');
+      await ada.getByRole('link', { name: 'Apply: create an account' }).click();
+      await ada.getByLabel('Your name').fill(applicant.name);
+      await ada.getByLabel('Email').fill(applicant.email);
+      await ada.getByLabel('Password').fill(applicant.password);
+      await ada.getByRole('button', { name: 'Sign up' }).click();
+      await ada.waitForURL(`**/call/${labSlug}/apply`);
+      await ada.getByRole('heading', { level: 1, name: 'Apply to this Ideas Lab' }).waitFor();
+      await shot(ada, 'apply-start');
+      await ada.getByRole('button', { name: 'Start my application' }).click();
+      await ada.waitForURL(/\/applications\/[^/]+\/edit$/);
+      const applicationId = /\/applications\/([^/]+)\/edit$/.exec(ada.url())![1];
+
+      // The deadline in her own time (Tokyo) and in the lab's (New York).
+      const deadline = await ada.locator('.deadline-line').textContent();
+      expect(deadline).toContain('Asia/Tokyo');
+      expect(deadline).toContain('America/New_York');
+      expect(deadline).toContain(`2 Apr ${year}, 06:00`); // 17:00 EDT is 06:00 next day in Tokyo
+      expect(await ada.getByLabel('Your name').inputValue()).toBe(applicant.name);
+
+      // She fills part of it; autosave says so.
+      await ada.getByLabel('Institution (affiliation)').fill('University of London');
+      await ada.getByRole('checkbox', { name: 'AI', exact: true }).check();
+      const tooLong = Array.from({ length: 25 }, (_, i) => `word${i}`).join(' ');
+      await ada.getByLabel(essay).fill(tooLong);
+      await ada.locator('.word-count').filter({ hasText: '25 words: 5 over the limit of 20' }).waitFor();
+      await waitSaved(ada);
+      expect(await ada.getByRole('status').filter({ hasText: /^Saved at / }).count()).toBe(1);
+      await shot(ada, 'form-autosaved');
+
+      // A reload keeps every answer.
+      await ada.reload();
+      await ada.getByLabel('Institution (affiliation)').waitFor();
+      expect(await ada.getByLabel('Institution (affiliation)').inputValue()).toBe('University of London');
+      expect(await ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked()).toBe(true);
+      expect(await ada.getByLabel(essay).inputValue()).toBe(tooLong);
+
+      // Submitting too early lists every problem at once, each beside its field.
+      await ada.getByRole('button', { name: 'Submit application' }).click();
+      const summary = ada.locator('.error-summary');
+      await summary.waitFor();
+      expect(await ada.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+      const expected = [
+        'apply-profile-organisationType',
+        'apply-profile-careerStage',
+        'apply-profile-expertiseKeywords',
+        'apply-profile-country',
+        ...[13, 14, 15, 16, 17].map((d) => `apply-profile-availability-${year}-07-${d}`),
+        'apply-answers-why-do-you-want-to-join-this-lab',
+        'apply-answers-i-accept-the-code-of-conduct',
+      ];
+      for (const id of expected) await errorBeside(ada, id).waitFor();
+      expect(await summary.getByRole('link').count()).toBe(expected.length);
+      expect(await errorBeside(ada, 'apply-answers-why-do-you-want-to-join-this-lab').textContent()).toContain(
+        'The answer has 25 words; the limit is 20.',
+      );
+      expect(await ada.getByLabel('Organisation type').getAttribute('aria-invalid')).toBe('true');
+      await shot(ada, 'submit-every-error');
+      // The summary's links take her to the field.
+      await summary.getByRole('link', { name: /^Country:/ }).click();
+      expect(await ada.evaluate(() => document.activeElement?.id)).toBe('apply-profile-country');
+
+      // She fixes everything.
+      await ada.getByLabel('Organisation type').selectOption('University');
+      await ada.getByLabel('Career stage').selectOption('Senior');
+      expect(await ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked()).toBe(true);
+      await ada.getByLabel('Expertise keywords').fill('mechanistic models, tumour growth');
+      await ada.getByLabel('Country', { exact: true }).selectOption('GB');
+      await ada.getByLabel('ORCID iD (optional)').fill('0000-0002-1825-0097');
+      for (const day of await ada.locator('.availability__day').all())
+        await day.getByLabel('Yes').check();
+      await ada.getByLabel(essay).fill('I build patient-specific tumour models and want to meet clinicians.');
+      await ada.locator('.word-count').filter({ hasText: '10 of 20 words' }).waitFor();
+      await ada.getByRole('group', { name: consent }).getByLabel('Yes').check();
+      expect(await errorBeside(ada, 'apply-profile-country').count()).toBe(0);
+      await waitSaved(ada);
+      await ada.getByRole('button', { name: 'Submit application' }).click();
+      await ada.waitForURL(`**/applications/${applicationId}`);
+      await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
+      await ada.locator('.badge--app-submitted').waitFor();
+      expect(await ada.locator('.facts__row').filter({ hasText: 'You can still edit until' }).textContent()).toContain(
+        'Asia/Tokyo',
+      );
+      await shot(ada, 'status-submitted');
+      await ada.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My applications' }).click();
+      await ada.getByRole('link', { name: labTitle }).waitFor();
+      await shot(ada, 'my-applications');
+
+      // --- The organiser follows the call. ---
+      current = org;
+      await tab(org, 'Applications');
+      const row = org.getByRole('row').filter({ hasText: applicant.email });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Submitted');
+      await org.getByLabel('Discipline').selectOption('AI');
+      await org.waitForURL(/discipline=AI/);
+      await row.waitFor();
+      await org.getByLabel('Status').selectOption('draft');
+      await org.getByText('No applications match.').waitFor();
+      await org.getByLabel('Status').selectOption('submitted');
+      await row.waitFor();
+      await shot(org, 'table-filtered');
+      const [download] = await Promise.all([
+        org.waitForEvent('download'),
+        org.getByRole('button', { name: 'Export these as CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`applications-${labSlug}.csv`);
+      const csv = await readFile(await download.path(), 'utf8');
+      expect(csv).toContain(applicant.email);
+      expect(csv).toContain(`${essay} [why-do-you-want-to-join-this-lab]`);
+      await org.getByRole('status').filter({ hasText: `Downloaded applications-${labSlug}.csv` }).waitFor();
+
+      await tab(org, 'Funnel');
+      const submittedRow = org.getByRole('row', { name: /^Submitted/ }).first();
+      await submittedRow.waitFor();
+      expect(await submittedRow.getByRole('cell').first().textContent()).toBe('1');
+      const aiRow = org
+        .getByRole('region', { name: 'By primary discipline' })
+        .getByRole('row', { name: /^AI/ });
+      expect(await aiRow.getByRole('cell').nth(1).textContent()).toBe('1');
+      await shot(org, 'funnel');
+
+      // --- The deadline passes while the applicant has her form open. ---
+      current = ada;
+      await ada.goto(`/applications/${applicationId}/edit`);
+      await ada.getByLabel('Institution (affiliation)').waitFor();
+      const orgToken = await tokenOf(organiser.email, organiser.password);
+      const lab = await call<{ version: number }>('GET', `/labs/${labId}`, orgToken);
+      await call('PATCH', `/labs/${labId}`, orgToken, {
+        version: lab.version,
+        dates: {
+          applicationsOpenAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+          applicationsCloseAt: new Date(Date.now() - 3_600_000).toISOString(),
+        },
+      });
+      await ada.getByLabel('Institution (affiliation)').fill('University College London');
+      await saveStatus(ada).filter({ hasText: /^Not saved: Applications to this lab closed on/ }).waitFor();
+      expect(await ada.getByRole('alert').textContent()).toContain('(America/New_York)');
+      expect(await ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);
+      await shot(ada, 'edit-refused-deadline');
+
+      // The organiser grants her a personal extension.
+      current = org;
+      await tab(org, 'Applications');
+      await org.getByRole('button', { name: `Extend the deadline for ${applicant.name}` }).click();
+      const until = new Date(Date.now() + 3 * 86_400_000);
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'America/New_York',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .format(until)
+        .replace(' ', 'T');
+      await org.getByLabel(`New deadline for ${applicant.name}`).fill(local);
+      await shot(org, 'extension-form');
+      await org.getByRole('button', { name: 'Grant extension' }).click();
+      await org.getByRole('status').filter({ hasText: `${applicant.name} can now change` }).waitFor();
+      await org.getByRole('row').filter({ hasText: 'Extended to' }).waitFor();
+
+      // With her extension she can edit again, then withdraws.
+      current = ada;
+      await ada.goto(`/applications/${applicationId}`);
+      await ada.getByText('your personal extension').waitFor();
+      await ada.getByRole('button', { name: 'Withdraw application…' }).click();
+      const confirm = ada.getByRole('group', { name: 'Withdraw your application?' });
+      await confirm.waitFor();
+      expect(await ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe(
+        'withdraw-title',
+      );
+      await shot(ada, 'withdraw-confirm');
+      await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
+      await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();
+      await ada.locator('.badge--app-withdrawn').waitFor();
+      expect(await ada.getByRole('link', { name: 'Edit your application' }).count()).toBe(0);
+      await shot(ada, 'status-withdrawn');
+      const session = await appContext.storageState();
+      const orgSession = await orgContext.storageState();
+
+      // --- The same screens on a phone. ---
+      const phoneContext = await phone(session);
+      contexts.push(phoneContext);
+      const mobile = await phoneContext.newPage();
+      current = mobile;
+      await mobile.goto(`/applications/${applicationId}/edit`);
+      await mobile.getByLabel('Institution (affiliation)').waitFor();
+      expect(await sidewaysScroll(mobile), 'the application form scrolls sideways on a phone').toBe(0);
+      await shot(mobile, 'phone-form');
+      await mobile.goto(`/applications/${applicationId}`);
+      await mobile.locator('.badge--app-withdrawn').waitFor();
+      expect(await sidewaysScroll(mobile), 'the status page scrolls sideways on a phone').toBe(0);
+      await shot(mobile, 'phone-status');
+
+      const orgPhone = await phone(orgSession);
+      contexts.push(orgPhone);
+      const orgMobile = await orgPhone.newPage();
+      current = orgMobile;
+      await orgMobile.goto(`/labs/${labId}/applications`);
+      await orgMobile.getByRole('row').filter({ hasText: applicant.email }).waitFor();
+      expect(await sidewaysScroll(orgMobile), 'the applications table scrolls the page sideways').toBe(0);
+      await shot(orgMobile, 'phone-table');
+      await tab(orgMobile, 'Funnel');
+      await orgMobile.getByRole('region', { name: 'By career stage' }).waitFor();
+      expect(await sidewaysScroll(orgMobile), 'the funnel scrolls the page sideways').toBe(0);
+      await shot(orgMobile, 'phone-funnel');
+      await tab(orgMobile, 'Application form');
+      await orgMobile.getByRole('button', { name: 'Publish version 2' }).waitFor();
+      expect(await sidewaysScroll(orgMobile), 'the form editor scrolls the page sideways').toBe(0);
+      await shot(orgMobile, 'phone-form-editor');
+    }
+
+  }, 240_000);
+});
