@@ -345,8 +345,12 @@ describeBrowser('web client: a call takes applications', () => {
         },
       });
       await ada.getByLabel('Institution (affiliation)').fill('University College London');
-      await saveStatus(ada).filter({ hasText: /^Not saved: Applications to this lab closed on/ }).waitFor();
-      expect(await ada.getByRole('alert').textContent()).toContain('(America/New_York)');
+      await saveStatus(ada).filter({ hasText: /^Not saved\.$/ }).waitFor();
+      const refusal = ada.getByRole('alert').filter({ hasText: 'Applications to this lab closed on' });
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain('(America/New_York). Ask the organisers');
+      // The header now says the application is closed.
+      await ada.locator('.deadline-line').filter({ hasText: 'Closed:' }).waitFor();
       expect(await ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);
       await shot(ada, 'edit-refused-deadline');
 

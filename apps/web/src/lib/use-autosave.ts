@@ -149,7 +149,8 @@ export function describeSaveState(state: SaveState): string {
     case 'saved':
       return `Saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`;
     case 'failed':
-      return `Not saved: ${state.message}`;
+      // A refusal for good (the deadline) is explained in the alert beside it.
+      return state.retry ? `Not saved: ${state.message}` : 'Not saved.';
     case 'conflict':
       return 'Not saved: this application was changed elsewhere.';
   }

@@ -78,7 +78,8 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
 
   const questions = application.form.questions;
   const submitted = application.status === 'submitted';
-  const closed = application.deadline.passed || application.status === 'withdrawn';
+  const withdrawn = application.status === 'withdrawn';
+  const closed = application.deadline.passed || withdrawn;
   const refusedForGood =
     state.kind === 'failed' &&
     ['APPLICATION_DEADLINE_PASSED', 'APPLICATIONS_NOT_OPEN', 'APPLICATION_WITHDRAWN'].includes(
@@ -95,6 +96,13 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   useEffect(() => {
     if (focusSummary > 0) summaryRef.current?.focus();
   }, [focusSummary]);
+
+  // Refused for good (the deadline passed meanwhile): show the application as it now stands.
+  const { adopt } = autosave;
+  useEffect(() => {
+    if (!refusedForGood) return;
+    api.applications.get(initial.id).then(adopt, () => undefined);
+  }, [refusedForGood, initial.id, adopt]);
 
   const errorOf = useMemo(() => {
     const map = new Map(errors.map((e) => [e.field, e.message]));
@@ -188,8 +196,15 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         </p>
         <PageHeading title={submitted ? 'Edit your submitted application' : 'Your application'} />
         <p className="deadline-line">
-          <strong>{closed ? 'Closed' : 'Deadline'}:</strong> <DeadlineText deadline={application.deadline} />
+          <strong>{application.deadline.passed ? 'Closed' : 'Deadline'}:</strong>{' '}
+          <DeadlineText deadline={application.deadline} />
         </p>
+        {withdrawn ? (
+          <p className="notice">
+            This application was withdrawn; it can no longer change.{' '}
+            <Link to={`/applications/${application.id}`}>See its status</Link>.
+          </p>
+        ) : null}
         {submitted ? (
           <p className="notice">
             Your application is submitted. Changes you make here are saved as a new version, and
@@ -438,13 +453,13 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         </fieldset>
 
         <div className="form-actions">
-          {!submitted ? (
+          {!submitted && !withdrawn ? (
             <button type="submit" className="button" disabled={locked || submitting}>
               {submitting ? 'Submitting…' : 'Submit application'}
             </button>
           ) : null}
           <Link className="button button--secondary" to={`/applications/${application.id}`}>
-            {submitted ? 'Done' : 'Save and continue later'}
+            {submitted || locked ? 'Done' : 'Save and continue later'}
           </Link>
         </div>
       </form>

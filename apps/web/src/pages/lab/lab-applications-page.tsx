@@ -192,11 +192,11 @@ export function LabApplicationsPage() {
                 <tr>
                   <th scope="col">Applicant</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Primary discipline</th>
-                  <th scope="col">Career stage</th>
+                  <th scope="col">Discipline</th>
+                  <th scope="col">Stage</th>
                   <th scope="col">Organisation</th>
                   <th scope="col">Country</th>
-                  <th scope="col">Whole workshop</th>
+                  <th scope="col">All days</th>
                   <th scope="col">Deadline</th>
                 </tr>
               </thead>

@@ -57,9 +57,7 @@ export function LabFunnelPage() {
             </tbody>
           </table>
         </div>
-        <p className="muted small">
-          Started counts every application, withdrawn ones too. {note ? `(${note})` : null}
-        </p>
+        {note ? <p className="muted small">Note: {note}</p> : null}
       </section>
       <Breakdown title="By primary discipline" rows={byDiscipline} />
       <Breakdown title="By career stage" rows={byCareerStage} />
