@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   ];
   if (config.seedDemo && !config.isProduction) {
     lines.push(
-      `  Demo logins (password "${DEMO_PASSWORD}"): admin@ideas-lab.test, organiser@ideas-lab.test, mentor1..6@ideas-lab.test`,
+      `  Demo logins (password "${DEMO_PASSWORD}"): admin@ideas-lab.test, organiser@ideas-lab.test, mentor1..6@ideas-lab.test, applicant001..130@ideas-lab.test`,
       `  Demo call page: ${server.url}/call/cancer-digital-twin`,
     );
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService, MembershipsService } from '@ideas-lab/labs';
+import { DEMO_APPLICANT_COUNT, demoApplicantEmail, seedDemoApplicants } from './demo-applicants.js';
 
 /** The 2020 NCI–DOE Ideas Lab, as the demo lab. */
 export const DEMO_LAB = {
@@ -46,8 +47,10 @@ export interface DemoSeedResult {
 const DAY = 86_400_000;
 
 /**
- * Create the demo lab with an admin, an organiser and six mentors. Known passwords only in
- * development; elsewhere each account gets a random password, printed once.
+ * Create the demo lab with an admin, an organiser and six mentors, then 130 applicants with
+ * submitted, reviewed applications (see demo-applicants.ts), leaving the lab in selection.
+ * Known passwords only in development; elsewhere each staff account gets a random password and
+ * the applicants one shared random password, printed once.
  */
 export async function seedDemoLab(app: INestApplicationContext, options: { knownPasswords: boolean; now?: Date }): Promise<DemoSeedResult> {
   const identity = app.get(IdentityService);
@@ -109,5 +112,16 @@ export async function seedDemoLab(app: INestApplicationContext, options: { known
   for (let i = 1; i <= 6; i++) await memberships.addMember(admin, lab.id, `mentor${i}@ideas-lab.test`, 'mentor');
   const organiser = { userId: ids['organiser@ideas-lab.test'], isAdmin: false };
   await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
+
+  const applicantPassword = password();
+  await seedDemoApplicants(app, {
+    labId: lab.id,
+    organiser,
+    mentors: [1, 2, 3, 4, 5, 6].map((i) => ({ userId: ids[`mentor${i}@ideas-lab.test`], isAdmin: false })),
+    passwordHash: await identity.hashPassword(applicantPassword),
+    disciplines: DEMO_LAB.disciplines,
+    careerStages: DEMO_LAB.careerStages,
+  });
+  logins.push({ role: 'applicant', email: `${demoApplicantEmail(1)} … ${demoApplicantEmail(DEMO_APPLICANT_COUNT)}`, password: applicantPassword });
   return { created: true, labId: lab.id, logins };
 }
