@@ -15,6 +15,7 @@ export default defineConfig({
       '@ideas-lab/applications': lib('applications'),
       '@ideas-lab/workshop': lib('workshop'),
       '@ideas-lab/review': lib('review'),
+      '@ideas-lab/live': lib('live'),
     },
   },
   test: {

@@ -3,5 +3,6 @@ import { Foundation1795715136642 } from './1795715136642-Foundation.js';
 import { Applications1795717887695 } from './1795717887695-Applications.js';
 import { Workshop1795718078901 } from './1795718078901-Workshop.js';
 import { Review1795718559871 } from './1795718559871-Review.js';
+import { Live1795718954718 } from './1795718954718-Live.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718];

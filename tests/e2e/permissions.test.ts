@@ -58,6 +58,9 @@ const RULES: Record<string, Rule> = {
   // The workshop: every member reads the agenda; the rounds are for the people of the workshop
   // (record-level: participants see their own rooms, mentors the rooms they visit); organisers run it.
   'GET /api/labs/{labId}/agenda': 'lab-member',
+  // Live chat history: the lab's chat for the people of the workshop (record-level: a room's
+  // chat for those who were in it, and the organisers).
+  'GET /api/labs/{labId}/chat': 'lab-workshop',
   'GET /api/labs/{labId}/agenda.ics': 'lab-member',
   'POST /api/labs/{labId}/sessions': 'lab-organiser',
   'PATCH /api/labs/{labId}/sessions/{sessionId}': 'lab-organiser',

@@ -207,7 +207,12 @@ async function startApi(databaseUrl, dataDir) {
   tail(child.stderr, lines);
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`the API did not start within 120 s (migrations and the demo seed included):\n${lines.join('\n')}`)),
+      () =>
+        reject(
+          new Error(
+            `the API did not start within 120 s (migrations and the demo seed included):\n${lines.join('\n')}`,
+          ),
+        ),
       120_000,
     );
     let buffer = '';

@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { AppConfig, AppErrorFilter, PinoNestLogger, validationFailed } from '@ideas-lab/platform';
+import { AppConfig, AppErrorFilter, PinoNestLogger, RealtimeIoAdapter, validationFailed } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 
 export const API_PREFIX = 'api';
@@ -49,6 +49,10 @@ export async function createApp(options: { config: AppConfig; databaseUrl: strin
     }),
   );
   app.useGlobalFilters(new AppErrorFilter());
+  // Socket.IO (the /live gateway) on the same HTTP server, fanned out through Redis when REDIS_URL is set.
+  const realtime = new RealtimeIoAdapter(app, config.redisUrl);
+  await realtime.connect();
+  app.useWebSocketAdapter(realtime);
 
   // Per-request hooks are in the hot path of every route: plain callback hooks (an async
   // hook costs a promise and a deferred resolution each), the request id set as soon as the

@@ -6,6 +6,7 @@ import { LabsModule } from '@ideas-lab/labs';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { WorkshopModule } from '@ideas-lab/workshop';
 import { ReviewModule } from '@ideas-lab/review';
+import { LiveModule } from '@ideas-lab/live';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -23,6 +24,7 @@ export class AppModule {
         ApplicationsModule,
         WorkshopModule,
         ReviewModule,
+        LiveModule,
       ],
     };
   }

@@ -147,6 +147,11 @@ export class IdentityService {
     });
   }
 
+  /** Authenticate a non-HTTP transport (the Socket.IO handshake) with an access token. */
+  verifyAccessToken(accessToken: string): Promise<Actor | null> {
+    return this.tokens.verifyAccess(accessToken);
+  }
+
   async profile(userId: string): Promise<UserProfile> {
     const user = await this.users.findById(userId);
     if (!user) throw new IdentityError('USER_NOT_FOUND', 'This account no longer exists.');

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@ideas-lab/platform';
-import { decideRefreshTokenUse } from '@ideas-lab/domain';
+import { decideRefreshTokenUse, type Actor } from '@ideas-lab/domain';
 import { IdentityError } from './identity.errors.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
@@ -49,6 +49,17 @@ export class TokensService {
       refreshToken,
       refreshTokenExpiresAt: refreshExpiresAt.toISOString(),
     };
+  }
+
+  /** The actor an access token speaks for (same secret and checks as HTTP), or null when it is not valid. */
+  async verifyAccess(accessToken: string): Promise<Actor | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+      if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
+      return { userId: claims.sub, isAdmin: claims.adm === true };
+    } catch {
+      return null;
+    }
   }
 
   /**

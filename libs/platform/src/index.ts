@@ -17,3 +17,6 @@ export * from './platform.module.js';
 import { AuditEventEntity } from './audit/entities/audit-event.entity.js';
 export const platformEntities = [AuditEventEntity];
 export * from './database/postgres-server.js';
+export * from './realtime/realtime.port.js';
+export * from './realtime/socket-io-realtime.js';
+export * from './realtime/realtime-io.adapter.js';

@@ -39,6 +39,16 @@ export class BreakoutRoundEntity {
   @ForeignKey(() => BreakoutPlanEntity, 'id', { onDelete: 'SET NULL', name: 'breakout_rounds_plan_fkey' })
   planId: string | null;
 
+  // Timer columns written by libs/live (server-authoritative deadline, once-only warnings).
+  @Column({ type: 'timestamptz', name: 'ends_at', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'warned_5_at', nullable: true })
+  warned5At: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'warned_1_at', nullable: true })
+  warned1At: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

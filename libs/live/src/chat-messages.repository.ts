@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@ideas-lab/platform';
+
+export interface ChatMessageRow {
+  id: string;
+  labId: string;
+  roomId: string | null;
+  senderId: string;
+  senderName: string;
+  clientMessageId: string;
+  body: string;
+  createdAt: Date;
+}
+
+const SELECT = `SELECT m.id::text AS id, m.lab_id AS "labId", m.room_id AS "roomId", m.sender_id AS "senderId",
+                       u.display_name AS "senderName", m.client_message_id AS "clientMessageId", m.body, m.created_at AS "createdAt"
+                  FROM chat_messages m JOIN users u ON u.id = m.sender_id`;
+
+/** Chat messages of labs and breakout rooms, in id order. */
+@Injectable()
+export class ChatMessagesRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  /**
+   * Store a message unless this sender already stored one with this client message id.
+   * Returns the stored row and whether it is new. A concurrent retry waits on the unique
+   * index and then finds the first one.
+   */
+  async insertOnce(input: { labId: string; roomId: string | null; senderId: string; clientMessageId: string; body: string }): Promise<{ row: ChatMessageRow; created: boolean }> {
+    const manager = this.tx.manager();
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO chat_messages (lab_id, room_id, sender_id, client_message_id, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sender_id, client_message_id) DO NOTHING RETURNING id::text AS id`,
+      [input.labId, input.roomId, input.senderId, input.clientMessageId, input.body],
+    );
+    const rows: ChatMessageRow[] = inserted.length
+      ? await manager.query(`${SELECT} WHERE m.id = $1`, [inserted[0].id])
+      : await manager.query(`${SELECT} WHERE m.sender_id = $1 AND m.client_message_id = $2`, [input.senderId, input.clientMessageId]);
+    return { row: rows[0], created: inserted.length === 1 };
+  }
+
+  /** A page of one channel before an id (newest first), `limit` rows at most. */
+  findPageOfChannel(labId: string, roomId: string | null, before: string | null, limit: number): Promise<ChatMessageRow[]> {
+    return this.tx.manager().query(
+      `${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM $2::uuid AND ($3::bigint IS NULL OR m.id < $3::bigint)
+        ORDER BY m.id DESC LIMIT $4`,
+      [labId, roomId, before, limit],
+    );
+  }
+
+  /** Messages of the lab channel and of the given rooms after an id (oldest first), `limit` rows at most. */
+  findAfter(labId: string, roomIds: readonly string[], after: string, limit: number): Promise<ChatMessageRow[]> {
+    return this.tx.manager().query(
+      `${SELECT} WHERE m.lab_id = $1 AND (m.room_id IS NULL OR m.room_id = ANY($2::uuid[])) AND m.id > $3::bigint
+        ORDER BY m.id ASC LIMIT $4`,
+      [labId, [...roomIds], after, limit],
+    );
+  }
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { BreakoutService } from '@ideas-lab/workshop';
+import type { AdjustTimerDto, BroadcastDto, CloseRoundDto, OpenRoundDto } from './dto/live-requests.dto.js';
+import { liveChannels, type LiveConnectionData, type LiveRequests, type PresenceEntry } from './live-events.js';
+import { LiveError } from './live.errors.js';
+import { LivePublisher } from './live-publisher.js';
+import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
+import { toLiveRoom, toLiveRound } from './live-view.js';
+import { RoundTimerService } from './round-timer.service.js';
+
+type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
+
+/** The organisers' control room: open and close rounds, move the timer, broadcast, see who is online. */
+@Injectable()
+export class ControlRoomService {
+  constructor(
+    private readonly rounds: LiveRoundsRepository,
+    private readonly breakout: BreakoutService,
+    private readonly timer: RoundTimerService,
+    private readonly publisher: LivePublisher,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /**
+   * Open a planned round: its clock starts, every participant's connections leave the rooms
+   * of the session's other rounds and join their new room, and each person is told where to go.
+   */
+  async openRound(me: LiveConnectionData, dto: OpenRoundDto): Promise<Result<'round:open'>> {
+    requireOrganiser(me);
+    const round = await this.requireRound(me.labId, dto.roundId);
+    const opened = await this.tx.run(async () => {
+      await this.breakout.changeRoundState({ userId: me.userId, isAdmin: me.isAdmin }, me.labId, round.sessionId, round.id, 'open');
+      return (await this.rounds.startTimer(round.id, dto.durationSeconds ?? round.durationMinutes * 60))!;
+    });
+    const [rooms, seats, sessionRoomIds] = [
+      await this.rounds.findRoomsOfRound(round.id),
+      await this.rounds.findSeatsOfRound(round.id),
+      await this.rounds.findRoomIdsOfSession(round.sessionId),
+    ];
+    const lab = liveChannels.lab(me.labId);
+    const live = toLiveRound(opened);
+    const serverNow = new Date().toISOString();
+    this.publisher.leave(lab, sessionRoomIds.filter((id) => !rooms.some((r) => r.id === id)).map(liveChannels.room));
+    for (const room of rooms) {
+      const people = seats.filter((s) => s.roomId === room.id);
+      const roomMates = people.map((s) => ({ userId: s.userId, displayName: s.displayName }));
+      const members = [...people.map((s) => s.userId), ...(room.mentorId ? [room.mentorId] : [])];
+      const personal = members.map((id) => liveChannels.person(me.labId, id));
+      if (personal.length === 0) continue;
+      this.publisher.leave(personal, rooms.filter((r) => r.id !== room.id).map((r) => liveChannels.room(r.id)));
+      this.publisher.join(personal, [liveChannels.room(room.id)]);
+      this.publisher.emit(personal, 'room:assigned', { serverNow, round: live, room: toLiveRoom(room), roomMates });
+    }
+    this.publisher.emit(lab, 'round:opened', { serverNow, round: live });
+    return { round: live, rooms: rooms.length, seated: seats.length };
+  }
+
+  /** Close a round now (grace 0) or after a countdown everyone sees. */
+  async closeRound(me: LiveConnectionData, dto: CloseRoundDto): Promise<Result<'round:close'>> {
+    requireOrganiser(me);
+    const round = await this.requireRound(me.labId, dto.roundId);
+    const grace = dto.graceSeconds ?? 0;
+    if (grace === 0) {
+      const closed = await this.tx.run(async () => {
+        const row = await this.rounds.closeNow(round.id);
+        if (row) await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'breakout.round_closed', entityType: 'breakout_round', entityId: row.id, data: { sessionId: row.sessionId, by: 'organiser' } });
+        return row;
+      });
+      if (!closed) throw LiveError.roundNotOpen(round.state);
+      await this.timer.announceClosed(closed);
+      return { round: toLiveRound(closed) };
+    }
+    const closing = await this.rounds.endWithin(round.id, grace);
+    if (!closing) throw LiveError.roundNotOpen(round.state);
+    const live = toLiveRound(closing);
+    this.publisher.emit(liveChannels.lab(me.labId), 'round:closing', { serverNow: new Date().toISOString(), roundId: round.id, endsAt: live.endsAt!, graceSeconds: grace });
+    return { round: live };
+  }
+
+  async adjustTimer(me: LiveConnectionData, dto: AdjustTimerDto): Promise<Result<'timer:adjust'>> {
+    requireOrganiser(me);
+    const round = await this.requireRound(me.labId, dto.roundId);
+    const moved = await this.tx.run(async () => {
+      const row = await this.rounds.moveDeadline(round.id, dto.deltaSeconds);
+      if (row) await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'breakout.timer_adjusted', entityType: 'breakout_round', entityId: row.id, data: { deltaSeconds: dto.deltaSeconds, endsAt: row.endsAt } });
+      return row;
+    });
+    if (!moved) throw LiveError.roundNotOpen(round.state);
+    const live = toLiveRound(moved);
+    this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', { serverNow: new Date().toISOString(), roundId: round.id, endsAt: live.endsAt! });
+    return { round: live };
+  }
+
+  async broadcast(me: LiveConnectionData, dto: BroadcastDto): Promise<Result<'broadcast'>> {
+    requireOrganiser(me);
+    if (dto.roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, dto.roomId))) {
+      throw new LiveError('LIVE_ROOM_NOT_FOUND', 'There is no such room in the round running now.', [{ field: 'roomId', message: 'not a room of the open round' }]);
+    }
+    const id = randomUUID();
+    const message = dto.message.trim();
+    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.broadcast', entityType: 'lab', entityId: me.labId, data: { id, roomId: dto.roomId ?? null, message } });
+    this.publisher.emit(dto.roomId ? liveChannels.room(dto.roomId) : liveChannels.lab(me.labId), 'broadcast:message', {
+      id,
+      message,
+      roomId: dto.roomId ?? null,
+      from: { userId: me.userId, displayName: me.displayName },
+      sentAt: new Date().toISOString(),
+    });
+    return { id };
+  }
+
+  /** Who is online in the lab and in which rooms (across instances): organisers only. */
+  async presence(me: LiveConnectionData): Promise<Result<'presence:list'>> {
+    requireOrganiser(me);
+    const byUser = new Map<string, PresenceEntry>();
+    for (const member of await this.publisher.members(liveChannels.lab(me.labId))) {
+      const entry = byUser.get(member.data.userId) ?? { userId: member.data.userId, displayName: member.data.displayName, roles: member.data.roles, roomIds: [], connections: 0 };
+      entry.connections += 1;
+      for (const channel of member.channels) {
+        const roomId = channel.startsWith('room:') ? channel.slice('room:'.length) : null;
+        if (roomId && !entry.roomIds.includes(roomId)) entry.roomIds.push(roomId);
+      }
+      byUser.set(entry.userId, entry);
+    }
+    return { online: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+  }
+
+  /** Tell the organisers someone came online or went offline (with how many connections remain). */
+  async announcePresence(who: LiveConnectionData, online: boolean): Promise<void> {
+    const connections = (await this.publisher.members(liveChannels.person(who.labId, who.userId))).length;
+    this.publisher.emit(liveChannels.role(who.labId, 'organiser'), 'presence:changed', { userId: who.userId, displayName: who.displayName, online: online || connections > 0, connections });
+  }
+
+  private async requireRound(labId: string, roundId: string): Promise<LiveRoundRow> {
+    const round = await this.rounds.findRoundOfLab(labId, roundId);
+    if (!round) throw LiveError.roundNotFound();
+    return round;
+  }
+}
+
+function requireOrganiser(me: LiveConnectionData): void {
+  if (!me.isOrganiser) throw LiveError.organiserRequired();
+}

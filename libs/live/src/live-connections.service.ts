@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { LabRole } from '@ideas-lab/domain';
+import { IdentityService } from '@ideas-lab/identity';
+import { LabAccessService } from '@ideas-lab/labs';
+import { ChatMessagesRepository } from './chat-messages.repository.js';
+import { liveChannels, type LabRoleName, type LiveConnectionData, type LiveSnapshot } from './live-events.js';
+import { LiveError } from './live.errors.js';
+import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MESSAGE_ID = /^[0-9]{1,18}$/;
+/** The people of the live workshop; applicants are not. */
+const WORKSHOP_ROLES: readonly LabRole[] = ['participant', 'mentor', 'organiser'];
+/** Chat a snapshot carries at most; older missed messages are paged over HTTP. */
+export const SNAPSHOT_CHAT_LIMIT = 200;
+const SNAPSHOT_RECENT_CHAT = 50;
+
+export interface Arrival {
+  /** Every channel the connection belongs in, its breakout room included. */
+  channels: string[];
+  snapshot: Omit<LiveSnapshot, 'recovered'>;
+}
+
+/** Who may connect to a lab's live layer, and what they see when they (re)connect. */
+@Injectable()
+export class LiveConnectionsService {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly access: LabAccessService,
+    private readonly rounds: LiveRoundsRepository,
+    private readonly chat: ChatMessagesRepository,
+  ) {}
+
+  /** Check the handshake: a valid access token, and a role in the lab the client names. */
+  async authenticate(auth: unknown): Promise<LiveConnectionData> {
+    const fields = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
+    const token = typeof fields.token === 'string' ? fields.token : '';
+    const actor = token ? await this.identity.verifyAccessToken(token) : null;
+    if (!actor) throw new LiveError('LIVE_UNAUTHENTICATED', 'Sign in again: the access token is missing, invalid or expired.');
+    const labId = fields.labId;
+    if (typeof labId !== 'string' || !UUID.test(labId)) throw new LiveError('LIVE_LAB_REQUIRED', 'Name the lab to join: auth.labId must be a lab id (a UUID).');
+    const roles = (await this.access.rolesOf(actor, labId)) as LabRoleName[];
+    if (roles.length === 0 && !actor.isAdmin) throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
+    if (!actor.isAdmin && !roles.some((r) => WORKSHOP_ROLES.includes(r))) {
+      throw new LiveError('LIVE_ROLE_REQUIRED', 'The live workshop is for its participants, mentors and organisers.');
+    }
+    const lastSeen = fields.lastSeenMessageId;
+    const profile = await this.identity.profile(actor.userId);
+    return {
+      userId: actor.userId,
+      displayName: profile.displayName,
+      isAdmin: actor.isAdmin,
+      labId,
+      roles,
+      isOrganiser: actor.isAdmin || roles.includes('organiser'),
+      lastSeenMessageId: typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
+    };
+  }
+
+  /** The channels of a (re)connecting client and its snapshot, both read from the database. */
+  async arrive(me: LiveConnectionData): Promise<Arrival> {
+    const channels = [liveChannels.lab(me.labId), liveChannels.person(me.labId, me.userId), ...me.roles.map((r) => liveChannels.role(me.labId, r))];
+    if (me.isOrganiser && !me.roles.includes('organiser')) channels.push(liveChannels.role(me.labId, 'organiser'));
+
+    const round = await this.rounds.findOpenRoundOfLab(me.labId);
+    const session = round ? await this.rounds.findSession(round.sessionId) : null;
+    const roomId = round ? await this.rounds.findRoomIdOf(round.id, me.userId) : null;
+    let room: LiveSnapshot['room'] = null;
+    let roomMates: LiveSnapshot['roomMates'] = [];
+    if (round && roomId) {
+      channels.push(liveChannels.room(roomId));
+      const row = (await this.rounds.findRoomsOfRound(round.id)).find((r) => r.id === roomId) ?? null;
+      room = row ? toLiveRoom(row) : null;
+      roomMates = (await this.rounds.findSeatsOfRound(round.id)).filter((s) => s.roomId === roomId).map((s) => ({ userId: s.userId, displayName: s.displayName }));
+    }
+
+    const roomIds = roomId ? [roomId] : [];
+    let chatRows;
+    let chatTruncated = false;
+    if (me.lastSeenMessageId) {
+      chatRows = await this.chat.findAfter(me.labId, roomIds, me.lastSeenMessageId, SNAPSHOT_CHAT_LIMIT + 1);
+      chatTruncated = chatRows.length > SNAPSHOT_CHAT_LIMIT;
+      chatRows = chatRows.slice(0, SNAPSHOT_CHAT_LIMIT);
+    } else {
+      const recent = [
+        ...(await this.chat.findPageOfChannel(me.labId, null, null, SNAPSHOT_RECENT_CHAT)),
+        ...(roomId ? await this.chat.findPageOfChannel(me.labId, roomId, null, SNAPSHOT_RECENT_CHAT) : []),
+      ];
+      chatRows = recent.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    }
+
+    return {
+      channels,
+      snapshot: {
+        serverNow: new Date().toISOString(),
+        labId: me.labId,
+        me: { userId: me.userId, displayName: me.displayName, roles: me.roles, isOrganiser: me.isOrganiser },
+        session: session ? toLiveSession(session) : null,
+        round: round ? toLiveRound(round) : null,
+        room,
+        roomMates,
+        chat: chatRows.map(toChatMessage),
+        chatTruncated,
+      },
+    };
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Every event of the `/live` Socket.IO namespace and its payload: one map shared by the
+ * server, the tests and the web client. docs/live-events.md describes each one.
+ *
+ * Client → server events are requests: the client passes an acknowledgement callback and
+ * gets `{ ok: true, ...result }` or `{ ok: false, code, message, details? }`.
+ * Server → client events are notices.
+ */
+
+export type LabRoleName = 'applicant' | 'participant' | 'mentor' | 'organiser';
+
+/** What the client sends in the handshake: `io(url + '/live', { auth })`. */
+export interface LiveHandshakeAuth {
+  /** The same JWT access token as for HTTP. */
+  token: string;
+  labId: string;
+  /** The id of the last chat message this client has seen, to receive only what it missed. */
+  lastSeenMessageId?: string | null;
+}
+
+/** The error a refused handshake carries: `socket.on('connect_error', (e) => e.data)`. */
+export interface LiveConnectErrorData {
+  code: string;
+  message: string;
+}
+
+export interface LivePerson {
+  userId: string;
+  displayName: string;
+}
+
+export interface LiveRoom {
+  id: string;
+  name: string;
+  meetingUrl: string | null;
+  mentor: LivePerson | null;
+}
+
+export interface LiveRound {
+  id: string;
+  sessionId: string;
+  index: number;
+  title: string;
+  state: 'planned' | 'open' | 'closed';
+  /** Absolute deadline (ISO); compare with `serverNow` to correct the client's clock. */
+  endsAt: string | null;
+}
+
+export interface LiveSessionInfo {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  meetingUrl: string | null;
+}
+
+export interface ChatMessage {
+  /** Ordered: a larger id was stored later. A bigint, as a string. */
+  id: string;
+  /** `lab` or `room:<roomId>`. */
+  channel: string;
+  sender: LivePerson;
+  body: string;
+  clientMessageId: string;
+  sentAt: string;
+}
+
+export interface LiveSnapshot {
+  serverNow: string;
+  labId: string;
+  me: LivePerson & { roles: LabRoleName[]; isOrganiser: boolean };
+  /** True when Socket.IO restored the connection (missed events were replayed too). */
+  recovered: boolean;
+  session: LiveSessionInfo | null;
+  round: LiveRound | null;
+  room: LiveRoom | null;
+  roomMates: LivePerson[];
+  /** Chat of the lab and of one's room after `lastSeenMessageId` (or the latest), oldest first. */
+  chat: ChatMessage[];
+  /** More messages were missed than the snapshot carries: page back over HTTP. */
+  chatTruncated: boolean;
+}
+
+export interface RoomAssigned {
+  serverNow: string;
+  round: LiveRound;
+  room: LiveRoom;
+  roomMates: LivePerson[];
+}
+
+export interface TimerNotice {
+  serverNow: string;
+  roundId: string;
+  endsAt: string;
+}
+
+export interface PresenceEntry extends LivePerson {
+  roles: LabRoleName[];
+  /** The breakout rooms this person's connections are in now. */
+  roomIds: string[];
+  connections: number;
+}
+
+// ---- client → server -------------------------------------------------------------------
+
+export interface OpenRoundPayload {
+  roundId: string;
+  /** Defaults to the round's planned duration. */
+  durationSeconds?: number;
+}
+export interface CloseRoundPayload {
+  roundId: string;
+  /** 0 closes now; otherwise a countdown of this many seconds, then the round closes. */
+  graceSeconds?: number;
+}
+export interface AdjustTimerPayload {
+  roundId: string;
+  /** Positive extends, negative shortens (never before now). */
+  deltaSeconds: number;
+}
+export interface BroadcastPayload {
+  message: string;
+  /** One room only; the whole lab when absent. */
+  roomId?: string;
+}
+export interface SendChatPayload {
+  channel: string;
+  /** Unique per sender: a retried send with the same id is stored once. */
+  clientMessageId: string;
+  body: string;
+}
+
+export interface LiveRequests {
+  'round:open': { payload: OpenRoundPayload; result: { round: LiveRound; rooms: number; seated: number } };
+  'round:close': { payload: CloseRoundPayload; result: { round: LiveRound } };
+  'timer:adjust': { payload: AdjustTimerPayload; result: { round: LiveRound } };
+  broadcast: { payload: BroadcastPayload; result: { id: string } };
+  'chat:send': { payload: SendChatPayload; result: { message: ChatMessage; duplicate: boolean } };
+  'presence:list': { payload: Record<string, never>; result: { online: PresenceEntry[] } };
+  'time:sync': { payload: Record<string, never>; result: { serverNow: string } };
+}
+
+export type LiveErrorAck = { ok: false; code: string; message: string; details?: unknown };
+export type LiveAck<R> = ({ ok: true } & R) | LiveErrorAck;
+
+// ---- server → client -------------------------------------------------------------------
+
+export interface LiveNotices {
+  'live:snapshot': LiveSnapshot;
+  'round:opened': { serverNow: string; round: LiveRound };
+  'room:assigned': RoomAssigned;
+  'round:closing': TimerNotice & { graceSeconds: number };
+  'round:closed': { serverNow: string; roundId: string; closedAt: string };
+  'timer:changed': TimerNotice;
+  'timer:warning': TimerNotice & { minutesLeft: 5 | 1 };
+  'broadcast:message': { id: string; message: string; roomId: string | null; from: LivePerson; sentAt: string };
+  'chat:message': ChatMessage;
+  /** To organisers only. */
+  'presence:changed': { userId: string; displayName: string; online: boolean; connections: number };
+}
+
+/** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */
+export type LiveServerToClient = { [E in keyof LiveNotices]: (payload: LiveNotices[E]) => void };
+export type LiveClientToServer = {
+  [E in keyof LiveRequests]: (payload: LiveRequests[E]['payload'], ack: (result: LiveAck<LiveRequests[E]['result']>) => void) => void;
+};
+
+/** Per-connection state kept on the socket (`socket.data`). */
+export interface LiveConnectionData {
+  userId: string;
+  displayName: string;
+  isAdmin: boolean;
+  labId: string;
+  roles: LabRoleName[];
+  /** Organisers and platform admins run the control room. */
+  isOrganiser: boolean;
+  lastSeenMessageId: string | null;
+}
+
+/** Channel names: one place, so services and the gateway agree. */
+export const liveChannels = {
+  lab: (labId: string) => `lab:${labId}`,
+  role: (labId: string, role: LabRoleName) => `lab:${labId}:role:${role}`,
+  person: (labId: string, userId: string) => `lab:${labId}:user:${userId}`,
+  room: (roomId: string) => `room:${roomId}`,
+};

@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@ideas-lab/platform';
+
+/** A breakout round with what the live layer needs to place it: its session and lab. */
+export interface LiveRoundRow {
+  id: string;
+  sessionId: string;
+  labId: string;
+  index: number;
+  title: string;
+  state: 'planned' | 'open' | 'closed';
+  durationMinutes: number;
+  endsAt: Date | null;
+}
+
+export interface LiveSessionRow {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  meetingUrl: string | null;
+}
+
+export interface LiveRoomRow {
+  id: string;
+  roundId: string;
+  name: string;
+  meetingUrl: string | null;
+  mentorId: string | null;
+  mentorName: string | null;
+}
+
+export interface LiveSeatRow {
+  roomId: string;
+  userId: string;
+  displayName: string;
+}
+
+const ROUND = `SELECT r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index, r.title, r.state,
+                      r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"
+                 FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id`;
+const RETURNING = `RETURNING r.id, r.session_id AS "sessionId", (SELECT lab_id FROM agenda_sessions WHERE id = r.session_id) AS "labId",
+                             r.index, r.title, r.state, r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"`;
+
+/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
+function returned(result: unknown): LiveRoundRow[] {
+  const pair = result as [LiveRoundRow[], number];
+  return Array.isArray(pair[0]) ? pair[0] : (result as LiveRoundRow[]);
+}
+
+/**
+ * The live side of breakout rounds (tables of libs/workshop): timers, the room of record
+ * and the once-only transitions every API instance races for.
+ */
+@Injectable()
+export class LiveRoundsRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async findRoundOfLab(labId: string, roundId: string): Promise<LiveRoundRow | null> {
+    const rows: LiveRoundRow[] = await this.tx.manager().query(`${ROUND} WHERE s.lab_id = $1 AND r.id = $2`, [labId, roundId]);
+    return rows[0] ?? null;
+  }
+
+  /** The round running now in a lab (the latest opened, should there be several). */
+  async findOpenRoundOfLab(labId: string): Promise<LiveRoundRow | null> {
+    const rows: LiveRoundRow[] = await this.tx.manager().query(
+      `${ROUND} WHERE s.lab_id = $1 AND r.state = 'open' ORDER BY r.ends_at DESC NULLS LAST, r.index DESC LIMIT 1`,
+      [labId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findSession(sessionId: string): Promise<LiveSessionRow | null> {
+    const rows: LiveSessionRow[] = await this.tx.manager().query(
+      `SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl" FROM agenda_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  findRoomsOfRound(roundId: string): Promise<LiveRoomRow[]> {
+    return this.tx.manager().query(
+      `SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
+         FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
+        WHERE r.round_id = $1 ORDER BY r.position`,
+      [roundId],
+    );
+  }
+
+  findSeatsOfRound(roundId: string): Promise<LiveSeatRow[]> {
+    return this.tx.manager().query(
+      `SELECT a.room_id AS "roomId", a.user_id AS "userId", u.display_name AS "displayName"
+         FROM breakout_assignments a JOIN users u ON u.id = a.user_id
+        WHERE a.round_id = $1 ORDER BY u.display_name, u.id`,
+      [roundId],
+    );
+  }
+
+  /** Every room of every round of a session: the channels to leave when another round opens. */
+  async findRoomIdsOfSession(sessionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager().query(
+      `SELECT b.id FROM breakout_rooms b JOIN breakout_rounds r ON r.id = b.round_id WHERE r.session_id = $1`,
+      [sessionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The room someone belongs to in a round: their seat, or the room they mentor. */
+  async findRoomIdOf(roundId: string, userId: string): Promise<string | null> {
+    const rows: { roomId: string }[] = await this.tx.manager().query(
+      `SELECT room_id AS "roomId" FROM breakout_assignments WHERE round_id = $1 AND user_id = $2
+       UNION ALL
+       SELECT id FROM breakout_rooms WHERE round_id = $1 AND mentor_id = $2
+       LIMIT 1`,
+      [roundId, userId],
+    );
+    return rows[0]?.roomId ?? null;
+  }
+
+  /** Whether a room belongs to a round that is open now in this lab. */
+  async findOpenRoomOfLab(labId: string, roomId: string): Promise<{ roomId: string; roundId: string } | null> {
+    const rows: { roomId: string; roundId: string }[] = await this.tx.manager().query(
+      `SELECT b.id AS "roomId", r.id AS "roundId" FROM breakout_rooms b
+         JOIN breakout_rounds r ON r.id = b.round_id JOIN agenda_sessions s ON s.id = r.session_id
+        WHERE b.id = $1 AND s.lab_id = $2 AND r.state = 'open'`,
+      [roomId, labId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether a room belongs to any round of this lab (history reads). */
+  async roomIsOfLab(labId: string, roomId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager().query(
+      `SELECT 1 FROM breakout_rooms b JOIN breakout_rounds r ON r.id = b.round_id JOIN agenda_sessions s ON s.id = r.session_id
+        WHERE b.id = $1 AND s.lab_id = $2`,
+      [roomId, labId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether someone was ever seated in (or mentored) a room. */
+  async belongsToRoom(roomId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager().query(
+      `SELECT 1 FROM breakout_assignments WHERE room_id = $1 AND user_id = $2
+       UNION ALL SELECT 1 FROM breakout_rooms WHERE id = $1 AND mentor_id = $2 LIMIT 1`,
+      [roomId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Start the clock of an open round: it ends `seconds` from now. Warnings that would come
+   * at or before the start count as given.
+   */
+  async startTimer(roundId: string, seconds: number): Promise<LiveRoundRow | null> {
+    const rows = returned(await this.tx.manager().query(
+      `UPDATE breakout_rounds r SET ends_at = now() + make_interval(secs => $2),
+              warned_5_at = CASE WHEN $2 <= 300 THEN now() END, warned_1_at = CASE WHEN $2 <= 60 THEN now() END
+        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
+      [roundId, seconds],
+    ));
+    return rows[0] ?? null;
+  }
+
+  /** Move the deadline of an open round by `deltaSeconds` (never before now); a warning whose moment moves ahead again is re-armed. */
+  async moveDeadline(roundId: string, deltaSeconds: number): Promise<LiveRoundRow | null> {
+    const rows = returned(await this.tx.manager().query(
+      `WITH next AS (SELECT id, GREATEST(now(), COALESCE(ends_at, now()) + make_interval(secs => $2)) AS ends_at FROM breakout_rounds WHERE id = $1 AND state = 'open')
+       UPDATE breakout_rounds r SET ends_at = next.ends_at,
+              warned_5_at = CASE WHEN next.ends_at - now() > interval '5 minutes' THEN NULL ELSE r.warned_5_at END,
+              warned_1_at = CASE WHEN next.ends_at - now() > interval '1 minute' THEN NULL ELSE r.warned_1_at END
+         FROM next WHERE r.id = next.id ${RETURNING}`,
+      [roundId, deltaSeconds],
+    ));
+    return rows[0] ?? null;
+  }
+
+  /** A grace countdown: the round ends in `seconds` at the latest. */
+  async endWithin(roundId: string, seconds: number): Promise<LiveRoundRow | null> {
+    const rows = returned(await this.tx.manager().query(
+      `UPDATE breakout_rounds r SET ends_at = LEAST(COALESCE(r.ends_at, 'infinity'), now() + make_interval(secs => $2))
+        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
+      [roundId, seconds],
+    ));
+    return rows[0] ?? null;
+  }
+
+  /** Close one open round now; null when it was not open (someone else closed it). */
+  async closeNow(roundId: string): Promise<LiveRoundRow | null> {
+    const rows = returned(await this.tx.manager().query(
+      `UPDATE breakout_rounds r SET state = 'closed', ends_at = LEAST(COALESCE(r.ends_at, now()), now())
+        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
+      [roundId],
+    ));
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Close every open round whose deadline has passed. Each row is updated by exactly one
+   * caller across all instances: the guarded update only matches rows still open, and rows
+   * another instance is closing right now are skipped, not waited for.
+   */
+  async closeDue(): Promise<LiveRoundRow[]> {
+    return returned(await this.tx.manager().query(
+      `UPDATE breakout_rounds r SET state = 'closed'
+        WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ends_at <= now() FOR UPDATE SKIP LOCKED)
+          AND r.state = 'open' ${RETURNING}`,
+    ));
+  }
+
+  /** Mark the T-`minutes` warning of every open round that has reached it; once per round. */
+  async warnDue(minutes: 5 | 1): Promise<LiveRoundRow[]> {
+    const column = minutes === 5 ? 'warned_5_at' : 'warned_1_at';
+    return returned(await this.tx.manager().query(
+      `UPDATE breakout_rounds r SET ${column} = now()
+        WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ${column} IS NULL AND ends_at > now()
+                          AND ends_at - make_interval(mins => $1) <= now() FOR UPDATE SKIP LOCKED)
+          AND r.${column} IS NULL ${RETURNING}`,
+      [minutes],
+    ));
+  }
+}

@@ -1,0 +1,63 @@
+import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+
+export type LiveErrorCode =
+  | 'LIVE_UNAUTHENTICATED'
+  | 'LIVE_LAB_REQUIRED'
+  | 'LIVE_LAB_NOT_FOUND'
+  | 'LIVE_ROLE_REQUIRED'
+  | 'LIVE_ORGANISER_REQUIRED'
+  | 'LIVE_VALIDATION_FAILED'
+  | 'LIVE_RATE_LIMITED'
+  | 'LIVE_ROUND_NOT_FOUND'
+  | 'LIVE_ROUND_NOT_OPEN'
+  | 'LIVE_ROOM_NOT_FOUND'
+  | 'LIVE_CHANNEL_INVALID'
+  | 'LIVE_CHANNEL_FORBIDDEN'
+  | 'LIVE_INTERNAL_ERROR';
+
+/** The HTTP status of a code, for the chat history route (socket errors carry only the code). */
+export function statusForLiveError(code: LiveErrorCode): number {
+  switch (code) {
+    case 'LIVE_UNAUTHENTICATED':
+      return 401;
+    case 'LIVE_ROLE_REQUIRED':
+    case 'LIVE_ORGANISER_REQUIRED':
+    case 'LIVE_CHANNEL_FORBIDDEN':
+      return 403;
+    case 'LIVE_LAB_NOT_FOUND':
+    case 'LIVE_ROUND_NOT_FOUND':
+    case 'LIVE_ROOM_NOT_FOUND':
+      return 404;
+    case 'LIVE_LAB_REQUIRED':
+    case 'LIVE_VALIDATION_FAILED':
+    case 'LIVE_CHANNEL_INVALID':
+      return 400;
+    case 'LIVE_ROUND_NOT_OPEN':
+      return 409;
+    case 'LIVE_RATE_LIMITED':
+      return 429;
+    case 'LIVE_INTERNAL_ERROR':
+      return 500;
+  }
+}
+
+export class LiveError extends AppError {
+  readonly status: number;
+
+  constructor(code: LiveErrorCode, message: string, details?: ErrorDetails) {
+    super(code, message, details);
+    this.status = statusForLiveError(code);
+  }
+
+  static organiserRequired(): LiveError {
+    return new LiveError('LIVE_ORGANISER_REQUIRED', 'Only the organisers of this lab run the control room.');
+  }
+
+  static roundNotFound(): LiveError {
+    return new LiveError('LIVE_ROUND_NOT_FOUND', 'There is no such round in this lab.', [{ field: 'roundId', message: 'no such round in this lab' }]);
+  }
+
+  static roundNotOpen(state: string): LiveError {
+    return new LiveError('LIVE_ROUND_NOT_OPEN', `This round is ${state}; only an open round has a running timer.`, { state });
+  }
+}

@@ -1,0 +1,130 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { AppError, Public } from '@ideas-lab/platform';
+import { ControlRoomService } from './control-room.service.js';
+import { AdjustTimerDto, BroadcastDto, CloseRoundDto, OpenRoundDto, SendChatDto } from './dto/live-requests.dto.js';
+import { LiveChatService } from './live-chat.service.js';
+import { LiveConnectionsService } from './live-connections.service.js';
+import type { LiveAck, LiveClientToServer, LiveConnectErrorData, LiveConnectionData, LiveRequests, LiveServerToClient } from './live-events.js';
+import { requireEmptyPayload, validatePayload } from './live-payloads.js';
+import { LiveRealtime } from './live-publisher.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** Per connection: a burst of this many events, then this many a second. */
+export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
+
+type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, LiveConnectionData>;
+type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<string, never>, LiveConnectionData>;
+
+/**
+ * The `/live` namespace: transport only. The handshake is authenticated like HTTP (the
+ * global HTTP guard is skipped with @Public: it cannot read a socket); each event is rate
+ * limited, validated and handed to one service method; every outcome is acknowledged.
+ */
+@Public()
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('LiveGateway');
+  private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+
+  constructor(
+    private readonly realtime: LiveRealtime,
+    private readonly connections: LiveConnectionsService,
+    private readonly control: ControlRoomService,
+    private readonly chat: LiveChatService,
+  ) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    this.realtime.bind(namespace as unknown as Namespace);
+    namespace.use((socket, next) => {
+      this.connections.authenticate(socket.handshake.auth).then(
+        (data) => {
+          socket.data = data;
+          next();
+        },
+        (error: unknown) => next(connectError(error)),
+      );
+    });
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    try {
+      const { channels, snapshot } = await this.connections.arrive(socket.data);
+      await socket.join(channels);
+      socket.emit('live:snapshot', { ...snapshot, recovered: socket.recovered });
+      await this.control.announcePresence(socket.data, true);
+    } catch (error) {
+      this.logger.error({ msg: 'live connection setup failed', err: error });
+      socket.disconnect(true);
+    }
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    if (!socket.data?.userId) return;
+    await this.control.announcePresence(socket.data, false).catch((error: unknown) => this.logger.warn({ msg: 'presence announcement failed', err: error }));
+  }
+
+  @SubscribeMessage('round:open')
+  openRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'round:open'>(socket, () => this.control.openRound(socket.data, validatePayload(OpenRoundDto, payload)));
+  }
+
+  @SubscribeMessage('round:close')
+  closeRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'round:close'>(socket, () => this.control.closeRound(socket.data, validatePayload(CloseRoundDto, payload)));
+  }
+
+  @SubscribeMessage('timer:adjust')
+  adjustTimer(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'timer:adjust'>(socket, () => this.control.adjustTimer(socket.data, validatePayload(AdjustTimerDto, payload)));
+  }
+
+  @SubscribeMessage('broadcast')
+  broadcast(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'broadcast'>(socket, () => this.control.broadcast(socket.data, validatePayload(BroadcastDto, payload)));
+  }
+
+  @SubscribeMessage('chat:send')
+  sendChat(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'chat:send'>(socket, () => this.chat.send(socket.data, validatePayload(SendChatDto, payload)));
+  }
+
+  @SubscribeMessage('presence:list')
+  presence(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'presence:list'>(socket, () => {
+      requireEmptyPayload(payload);
+      return this.control.presence(socket.data);
+    });
+  }
+
+  @SubscribeMessage('time:sync')
+  timeSync(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'time:sync'>(socket, () => {
+      requireEmptyPayload(payload);
+      return Promise.resolve({ serverNow: new Date().toISOString() });
+    });
+  }
+
+  /** Rate limit, run, and turn every outcome into an acknowledgement; nothing escapes to the socket. */
+  private async respond<E extends keyof LiveRequests>(socket: LiveSocket, work: () => Promise<LiveRequests[E]['result']>): Promise<LiveAck<LiveRequests[E]['result']>> {
+    let bucket = this.buckets.get(socket);
+    if (!bucket) this.buckets.set(socket, (bucket = new TokenBucket(LIVE_RATE_LIMIT.burst, LIVE_RATE_LIMIT.perSecond, Date.now())));
+    if (!bucket.take(Date.now())) {
+      return { ok: false, code: 'LIVE_RATE_LIMITED', message: `Slow down: at most ${LIVE_RATE_LIMIT.perSecond} events a second.` };
+    }
+    try {
+      return { ok: true, ...(await work()) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      this.logger.error({ msg: 'live event failed', err: error, userId: socket.data.userId });
+      return { ok: false, code: 'LIVE_INTERNAL_ERROR', message: 'Something went wrong on our side; try again.' };
+    }
+  }
+}
+
+function connectError(error: unknown): Error {
+  const data: LiveConnectErrorData =
+    error instanceof AppError ? { code: error.code, message: error.message } : { code: 'LIVE_INTERNAL_ERROR', message: 'The live connection could not be set up; try again.' };
+  return Object.assign(new Error(data.message), { data });
+}

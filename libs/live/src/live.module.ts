@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@ideas-lab/identity';
+import { LabsModule } from '@ideas-lab/labs';
+import { WorkshopModule } from '@ideas-lab/workshop';
+import { ChatMessagesRepository } from './chat-messages.repository.js';
+import { ControlRoomService } from './control-room.service.js';
+import { LiveChatController } from './live-chat.controller.js';
+import { LiveChatService } from './live-chat.service.js';
+import { LiveConnectionsService } from './live-connections.service.js';
+import { LiveGateway } from './live.gateway.js';
+import { LivePublisher, LiveRealtime } from './live-publisher.js';
+import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { RoundTimerService } from './round-timer.service.js';
+
+@Module({
+  imports: [IdentityModule, LabsModule, WorkshopModule],
+  controllers: [LiveChatController],
+  providers: [
+    LiveRealtime,
+    { provide: LivePublisher, useExisting: LiveRealtime },
+    LiveRoundsRepository,
+    ChatMessagesRepository,
+    LiveConnectionsService,
+    ControlRoomService,
+    LiveChatService,
+    RoundTimerService,
+    LiveGateway,
+  ],
+  exports: [LivePublisher, RoundTimerService],
+})
+export class LiveModule {}

@@ -1,0 +1,57 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** How long a client may be gone and still get its rooms and missed events back. */
+export const CONNECTION_RECOVERY_MS = 2 * 60_000;
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * Socket.IO for every gateway: connection-state recovery on, and with a Redis URL the
+ * Redis Streams adapter, so events, room joins and recovery work across API instances
+ * (the streams adapter keeps recovery, unlike the pub/sub one). Call `connect()` before
+ * the application initialises.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly log = new Logger('Realtime');
+  private redis: RedisClient | null = null;
+  private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string | null,
+  ) {
+    super(app);
+  }
+
+  async connect(): Promise<void> {
+    if (!this.redisUrl || this.redis) return;
+    const client = createClient({ url: this.redisUrl });
+    client.on('error', (error: unknown) => this.log.error({ msg: 'Redis client error', err: error }));
+    await client.connect();
+    this.redis = client;
+    // Short blocking reads, so a closing server lets go of its stream reader quickly.
+    this.adapterFactory = createAdapter(client, { streamName: 'ideas-lab:socket.io', blockTimeInMs: 1_000 });
+    this.log.log('Socket.IO fans out through Redis Streams');
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      connectionStateRecovery: { maxDisconnectionDuration: CONNECTION_RECOVERY_MS, skipMiddlewares: false },
+    } as ServerOptions);
+    if (this.adapterFactory) server.adapter(this.adapterFactory);
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    const client = this.redis;
+    this.redis = null;
+    if (client?.isOpen) await client.quit();
+  }
+}

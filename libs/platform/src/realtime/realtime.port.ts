@@ -1,0 +1,21 @@
+/**
+ * How services publish to connected clients without knowing the transport. A channel is a
+ * named group of connections (`lab:<id>`, `room:<id>`); the implementation (Socket.IO behind
+ * a gateway) fans out across instances. `Events` maps each server→client event to its payload.
+ */
+export interface RealtimeMember<Data> {
+  connectionId: string;
+  data: Data;
+  channels: string[];
+}
+
+export abstract class RealtimePort<Events extends object, Data = unknown> {
+  /** Send one event to every connection in any of the channels. */
+  abstract emit<E extends keyof Events & string>(channels: string | readonly string[], event: E, payload: Events[E]): void;
+  /** Every connection in `of` also joins `channels` (on every instance). */
+  abstract join(of: string | readonly string[], channels: readonly string[]): void;
+  /** Every connection in `of` leaves `channels` (on every instance). */
+  abstract leave(of: string | readonly string[], channels: readonly string[]): void;
+  /** The connections in a channel, across instances. */
+  abstract members(channel: string): Promise<RealtimeMember<Data>[]>;
+}
