@@ -19,7 +19,9 @@
  * whole run is bounded by BENCH_TIMEOUT_S (600). BENCH_CASES=lab-by-id (or warm-start) runs one
  * case only; BENCH_WARMUP sets the warm-up seconds (3).
  *
- * Prints a table, then one JSON line per case.
+ * Prints a table, then one JSON line per case. lab-by-id also gives each server's CPU time
+ * per request (cpuUsPerReq, rawCpuUsPerReq; Linux): req/s on a shared machine moves with
+ * whatever else runs, CPU per request much less.
  */
 import 'reflect-metadata';
 import { fork, spawn } from 'node:child_process';
@@ -281,15 +283,40 @@ function claimsOf(token) {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
 
-/** One autocannon run; fails on any error or non-2xx answer (a fast 401 is no figure). */
-async function load(name, url, headers, seconds) {
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). USER_HZ is 100 on Linux. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One autocannon run against the server of process `pid`; fails on any error or non-2xx
+ * answer (a fast 401 is no figure). Also the server's CPU time per request: unlike req/s it
+ * hardly depends on what else the machine runs at the time.
+ */
+async function load(name, url, headers, seconds, pid) {
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  const cpuAfter = cpuSeconds(pid);
   const bad = result.errors + result.timeouts + result.non2xx;
   if (bad > 0)
     throw new Error(
       `${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
     );
-  return { rps: result.requests.average, p99Ms: result.latency.p99, total: result.requests.total };
+  const cpuUsPerReq =
+    cpuBefore === null || cpuAfter === null
+      ? null
+      : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total;
+  return {
+    rps: result.requests.average,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    cpuUsPerReq,
+  };
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -344,15 +371,19 @@ async function labById() {
   );
 
   if (WARMUP_S > 0) {
-    await load('warm-up API', `${api.url}${path}`, apiHeaders, WARMUP_S);
-    await load('warm-up bare', `${bare.url}${path}`, {}, WARMUP_S);
+    await load('warm-up API', `${api.url}${path}`, apiHeaders, WARMUP_S, api.child.pid);
+    await load('warm-up bare', `${bare.url}${path}`, {}, WARMUP_S, bare.child.pid);
   }
   const runs = { api: [], bare: [] };
   for (let i = 0; i < ROUNDS; i++) {
-    runs.api.push(await load('API', `${api.url}${path}`, apiHeaders, DURATION_S));
-    log(`round ${i + 1} API  ${Math.round(runs.api[i].rps)} req/s, p99 ${runs.api[i].p99Ms} ms`);
-    runs.bare.push(await load('bare', `${bare.url}${path}`, {}, DURATION_S));
-    log(`round ${i + 1} bare ${Math.round(runs.bare[i].rps)} req/s, p99 ${runs.bare[i].p99Ms} ms`);
+    runs.api.push(await load('API', `${api.url}${path}`, apiHeaders, DURATION_S, api.child.pid));
+    log(
+      `round ${i + 1} API  ${Math.round(runs.api[i].rps)} req/s, p99 ${runs.api[i].p99Ms} ms, ${Math.round(runs.api[i].cpuUsPerReq ?? NaN)} µs CPU/req`,
+    );
+    runs.bare.push(await load('bare', `${bare.url}${path}`, {}, DURATION_S, bare.child.pid));
+    log(
+      `round ${i + 1} bare ${Math.round(runs.bare[i].rps)} req/s, p99 ${runs.bare[i].p99Ms} ms, ${Math.round(runs.bare[i].cpuUsPerReq ?? NaN)} µs CPU/req`,
+    );
   }
 
   await stopChild(bare.child, { signal: 'SIGTERM' });
@@ -369,8 +400,17 @@ async function labById() {
       rawRps: Math.round(rawRps),
       rawP99Ms: round1(mean(runs.bare.map((r) => r.p99Ms))),
       ratio: Math.round((rps / rawRps) * 100) / 100,
+      cpuUsPerReq: meanCpu(runs.api),
+      rawCpuUsPerReq: meanCpu(runs.bare),
     },
   };
+}
+
+/** Mean server CPU µs per request over the runs, or null where /proc is missing. */
+function meanCpu(runs) {
+  return runs.some((r) => r.cpuUsPerReq === null)
+    ? null
+    : Math.round(mean(runs.map((r) => r.cpuUsPerReq)));
 }
 
 /** `npm start` in its own process group, as a terminal runs it. */
@@ -457,27 +497,30 @@ async function main() {
     '',
     `API benchmark (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, mean of ${ROUNDS} alternated rounds; pool ${POOL_SIZE})`,
   ];
-  lines.push(row(['case', 'req/s', 'p99 ms', 'runs (req/s)']));
+  lines.push(row(['case', 'req/s', 'p99 ms', 'CPU µs/req', 'runs (req/s)']));
   if (lab) {
+    const cpu = (value) => value ?? 'n/a';
     lines.push(
       row([
         'lab-by-id: API',
         lab.line.rps,
         lab.line.p99Ms,
+        cpu(lab.line.cpuUsPerReq),
         lab.runs.api.map((r) => Math.round(r.rps)).join(', '),
       ]),
       row([
         'lab-by-id: bare',
         lab.line.rawRps,
         lab.line.rawP99Ms,
+        cpu(lab.line.rawCpuUsPerReq),
         lab.runs.bare.map((r) => Math.round(r.rps)).join(', '),
       ]),
-      row(['lab-by-id: ratio', lab.line.ratio, '', 'goal ≥ 0.8']),
+      row(['lab-by-id: ratio', lab.line.ratio, '', '', 'goal ≥ 0.8 (API req/s ÷ bare req/s)']),
     );
   }
   if (start) {
     const note = `goal < 3000 (first start ${start.firstMs} ms${start.rebuilt ? '; it rebuilt every time: sources kept changing' : ''})`;
-    lines.push(row(['warm-start (ms)', start.line.ms, '', note]));
+    lines.push(row(['warm-start (ms)', start.line.ms, '', '', note]));
   }
   lines.push(`(${Math.round((Date.now() - startedAt) / 1000)} s in all)`, '');
   process.stdout.write(`${lines.join('\n')}\n`);
