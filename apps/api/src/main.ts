@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && !config.isProduction) {
     lines.push(
       `  Demo logins (password "${DEMO_PASSWORD}"): admin@ideas-lab.test, organiser@ideas-lab.test, mentor1..6@ideas-lab.test, applicant001..130@ideas-lab.test`,
-      `  Demo call page: ${server.url}/call/cancer-digital-twin`,
+      `  Demo lab:       "Toward Building a Cancer Patient Digital Twin", in selection with 130 reviewed applications: sign in at ${server.url}/login`,
     );
   }
   if (server.seed?.created && config.isProduction) printLogins(server.seed.logins, true);
