@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AppError, Public } from '@ideas-lab/platform';
@@ -24,9 +24,10 @@ type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<st
  */
 @Public()
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+  private closing = false;
 
   constructor(
     private readonly realtime: LiveRealtime,
@@ -60,8 +61,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /** Shutting down: the sockets about to be dropped announce nothing through a closing adapter. */
+  onModuleDestroy(): void {
+    this.closing = true;
+    this.realtime.unbind();
+  }
+
   async handleDisconnect(socket: LiveSocket): Promise<void> {
-    if (!socket.data?.userId) return;
+    if (this.closing || !socket.data?.userId) return;
     await this.control.announcePresence(socket.data, false).catch((error: unknown) => this.logger.warn({ msg: 'presence announcement failed', err: error }));
   }
 

@@ -11,10 +11,18 @@ const FETCH_TIMEOUT_MS = 2_000;
  */
 export class SocketIoRealtime<Events extends object, Data = unknown> extends RealtimePort<Events, Data> {
   private namespace: Namespace | null = null;
+  private closed = false;
   private readonly logger = new Logger('Realtime');
 
   bind(namespace: Namespace): void {
     this.namespace = namespace;
+    this.closed = false;
+  }
+
+  /** The server is shutting down: drop what is published from now on (its adapter is closing too). */
+  unbind(): void {
+    this.namespace = null;
+    this.closed = true;
   }
 
   emit<E extends keyof Events & string>(channels: string | readonly string[], event: E, payload: Events[E]): void {
@@ -43,7 +51,7 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
   }
 
   private bound(what: string): Namespace | null {
-    if (!this.namespace) this.logger.warn(`realtime ${what} before the gateway started: dropped`);
+    if (!this.namespace && !this.closed) this.logger.warn(`realtime ${what} before the gateway started: dropped`);
     return this.namespace;
   }
 }
