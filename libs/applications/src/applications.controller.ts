@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, LabRoles, PlatformError } from '@ideas-lab/platform';
+import { ApiErrors, CurrentActor, LabRoles, uuidParam } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { ApplicationFormsService } from './application-forms.service.js';
 import type { ApplicationFormView, ApplicationView } from './application-view.js';
@@ -19,12 +19,8 @@ import {
 } from './dto/application.dto.js';
 import { LabApplicationsService, type ApplicationPage } from './lab-applications.service.js';
 
-const uuidPipe = (field: string, what: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new PlatformError('VALIDATION_FAILED', `${field} must be ${what} (a UUID).`, [{ field, message: `${field} must be a UUID` }]),
-  });
-const LabIdPipe = uuidPipe('labId', 'a lab id');
-const ApplicationIdPipe = uuidPipe('applicationId', 'an application id');
+const LabIdPipe = uuidParam('labId');
+const ApplicationIdPipe = uuidParam('applicationId');
 
 @ApiTags('applications')
 @ApiBearerAuth()

@@ -1,15 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors, CurrentActor, LabRoles, Public, PlatformError } from '@ideas-lab/platform';
+import { AdminOnly, ApiErrors, CurrentActor, LabRoles, Public, uuidParam } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { CallPageDto, ChangePhaseDto, CreateLabDto, LabSummaryDto, LabViewDto, UpdateLabDto } from './dto/lab.dto.js';
 import type { CallPage, LabSummary, LabView } from './lab-view.js';
 import { LabsService } from './labs.service.js';
 
 /** `:labId` must be a UUID; anything else is a clear 400. */
-export const LabIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new PlatformError('VALIDATION_FAILED', 'labId must be a lab id (a UUID).', [{ field: 'labId', message: 'labId must be a UUID' }]),
-});
+export const LabIdPipe = uuidParam('labId');
 
 @ApiTags('labs')
 @ApiBearerAuth()

@@ -1,15 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, LabRoles, PlatformError, Public } from '@ideas-lab/platform';
+import { ApiErrors, CurrentActor, LabRoles, PlatformError, Public, uuidParam } from '@ideas-lab/platform';
 import { isLabRole, type Actor } from '@ideas-lab/domain';
 import { AcceptedInvitationDto, AddMemberDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto, MeDto, MemberDto } from './dto/membership.dto.js';
 import { LabIdPipe } from './labs.controller.js';
 import { MembershipsService } from './memberships.service.js';
 
-const UuidPipe = (field: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new PlatformError('VALIDATION_FAILED', `${field} must be a UUID.`, [{ field, message: `${field} must be a UUID` }]),
-  });
 
 @ApiTags('labs')
 @ApiBearerAuth()
@@ -45,7 +41,7 @@ export class LabMembersController {
   async removeMember(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
-    @Param('userId', UuidPipe('userId')) userId: string,
+    @Param('userId', uuidParam('userId')) userId: string,
     @Param('role') role: string,
   ): Promise<void> {
     if (!isLabRole(role)) {
@@ -81,7 +77,7 @@ export class LabMembersController {
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
-    @Param('invitationId', UuidPipe('invitationId')) invitationId: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
   ): Promise<void> {
     await this.memberships.revokeInvitation(actor, labId, invitationId);
   }

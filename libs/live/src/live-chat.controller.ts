@@ -1,13 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, LabRoles, PlatformError } from '@ideas-lab/platform';
+import { ApiErrors, CurrentActor, LabRoles, uuidParam } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { ChatHistoryQueryDto, ChatPageDto } from './dto/live-requests.dto.js';
 import { LiveChatService, type ChatPage } from './live-chat.service.js';
 
-const LabId = new ParseUUIDPipe({
-  exceptionFactory: () => new PlatformError('VALIDATION_FAILED', 'labId must be a UUID.', [{ field: 'labId', message: 'labId must be a UUID' }]),
-});
+const LabId = uuidParam('labId');
 
 @ApiTags('live')
 @ApiBearerAuth()

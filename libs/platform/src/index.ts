@@ -11,6 +11,7 @@ export * from './database/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/data-source-options.js';
 export * from './http/api-errors.decorator.js';
+export * from './http/uuid-param.js';
 export * from './logging/logger.js';
 export * from './platform.module.js';
 
