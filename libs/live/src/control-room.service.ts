@@ -7,7 +7,7 @@ import { liveChannels, type LiveConnectionData, type LiveRequests, type Presence
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
-import { toLiveRoom, toLiveRound } from './live-view.js';
+import { toLiveRound } from './live-view.js';
 import { RoundTimerService } from './round-timer.service.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
@@ -25,37 +25,16 @@ export class ControlRoomService {
   ) {}
 
   /**
-   * Open a planned round: its clock starts, every participant's connections leave the rooms
-   * of the session's other rounds and join their new room, and each person is told where to go.
+   * Open a planned round: its clock starts, and (through the workshop's notices, as for an
+   * HTTP open) every participant's connections move to their new room and each person is told where to go.
    */
   async openRound(me: LiveConnectionData, dto: OpenRoundDto): Promise<Result<'round:open'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
-    const opened = await this.tx.run(async () => {
-      await this.breakout.changeRoundState({ userId: me.userId, isAdmin: me.isAdmin }, me.labId, round.sessionId, round.id, 'open');
-      return (await this.rounds.startTimer(round.id, dto.durationSeconds ?? round.durationMinutes * 60))!;
-    });
-    const [rooms, seats, sessionRoomIds] = [
-      await this.rounds.findRoomsOfRound(round.id),
-      await this.rounds.findSeatsOfRound(round.id),
-      await this.rounds.findRoomIdsOfSession(round.sessionId),
-    ];
-    const lab = liveChannels.lab(me.labId);
-    const live = toLiveRound(opened);
-    const serverNow = new Date().toISOString();
-    this.publisher.leave(lab, sessionRoomIds.filter((id) => !rooms.some((r) => r.id === id)).map(liveChannels.room));
-    for (const room of rooms) {
-      const people = seats.filter((s) => s.roomId === room.id);
-      const roomMates = people.map((s) => ({ userId: s.userId, displayName: s.displayName }));
-      const members = [...people.map((s) => s.userId), ...(room.mentorId ? [room.mentorId] : [])];
-      const personal = members.map((id) => liveChannels.person(me.labId, id));
-      if (personal.length === 0) continue;
-      this.publisher.leave(personal, rooms.filter((r) => r.id !== room.id).map((r) => liveChannels.room(r.id)));
-      this.publisher.join(personal, [liveChannels.room(room.id)]);
-      this.publisher.emit(personal, 'room:assigned', { serverNow, round: live, room: toLiveRoom(room), roomMates });
-    }
-    this.publisher.emit(lab, 'round:opened', { serverNow, round: live });
-    return { round: live, rooms: rooms.length, seated: seats.length };
+    await this.breakout.changeRoundState({ userId: me.userId, isAdmin: me.isAdmin }, me.labId, round.sessionId, round.id, 'open', { durationSeconds: dto.durationSeconds });
+    const opened = await this.requireRound(me.labId, round.id);
+    const [rooms, seats] = [await this.rounds.findRoomsOfRound(round.id), await this.rounds.findSeatsOfRound(round.id)];
+    return { round: toLiveRound(opened), rooms: rooms.length, seated: seats.length };
   }
 
   /** Close a round now (grace 0) or after a countdown everyone sees. */

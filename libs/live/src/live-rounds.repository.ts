@@ -149,20 +149,6 @@ export class LiveRoundsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * Start the clock of an open round: it ends `seconds` from now. Warnings that would come
-   * at or before the start count as given.
-   */
-  async startTimer(roundId: string, seconds: number): Promise<LiveRoundRow | null> {
-    const rows = returned(await this.tx.manager().query(
-      `UPDATE breakout_rounds r SET ends_at = now() + make_interval(secs => $2),
-              warned_5_at = CASE WHEN $2 <= 300 THEN now() END, warned_1_at = CASE WHEN $2 <= 60 THEN now() END
-        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
-      [roundId, seconds],
-    ));
-    return rows[0] ?? null;
-  }
-
   /** Move the deadline of an open round by `deltaSeconds` (never before now); a warning whose moment moves ahead again is re-armed. */
   async moveDeadline(roundId: string, deltaSeconds: number): Promise<LiveRoundRow | null> {
     const rows = returned(await this.tx.manager().query(

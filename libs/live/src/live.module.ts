@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
 import { WorkshopModule } from '@ideas-lab/workshop';
+import { BreakoutRelayService } from './breakout-relay.service.js';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
 import { ControlRoomService } from './control-room.service.js';
 import { LiveChatController } from './live-chat.controller.js';
@@ -24,6 +25,7 @@ import { RoundTimerService } from './round-timer.service.js';
     ControlRoomService,
     LiveChatService,
     RoundTimerService,
+    BreakoutRelayService,
     LiveGateway,
   ],
   exports: [LivePublisher, RoundTimerService],

@@ -4,6 +4,7 @@ import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { buildMetMatrix, planRotation, RotationPlanError, summariseRotation, type Actor, type HeldRound, type LabRole } from '@ideas-lab/domain';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
+import { BreakoutNotices } from './breakout-notices.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import { toPlanView, toRoundsView, type PlanView, type RoundsView, type SeatView } from './breakout-view.js';
 import { BreakoutRepository, type NewRoom, type RoomChanges } from './breakout.repository.js';
@@ -41,6 +42,7 @@ export class BreakoutService {
     private readonly memberships: MembershipsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly notices: BreakoutNotices,
   ) {}
 
   // ---- reading --------------------------------------------------------------------------
@@ -235,19 +237,28 @@ export class BreakoutService {
     });
   }
 
-  /** planned → open → closed, each step once. */
-  async changeRoundState(actor: Actor, labId: string, sessionId: string, roundId: string, to: 'open' | 'closed'): Promise<RoundsView> {
+  /**
+   * planned → open → closed, each step once. Opening starts the round's clock
+   * (`durationSeconds`, else its planned minutes); once committed, the live layer is told
+   * (everyone learns their room, or that the round closed).
+   */
+  async changeRoundState(actor: Actor, labId: string, sessionId: string, roundId: string, to: 'open' | 'closed', options: { durationSeconds?: number } = {}): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    return this.tx.run(async () => {
+    const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       const round = await this.requireRound(sessionId, roundId);
       const from = to === 'open' ? 'planned' : 'open';
-      if (round.state !== from || !(await this.breakout.updateRoundStateIf(roundId, from, to))) {
+      const changed =
+        round.state === from &&
+        (to === 'open' ? await this.breakout.openRoundIfPlanned(roundId, options.durationSeconds ?? round.durationMinutes * 60) : await this.breakout.closeRoundIfOpen(roundId));
+      if (!changed) {
         throw new WorkshopError('ROUND_STATE_INVALID', `This round is ${round.state}; only a ${from} round can become ${to}.`, { state: round.state });
       }
       await this.audit.append({ actorId: actor.userId, labId, action: to === 'open' ? 'breakout.round_opened' : 'breakout.round_closed', entityType: 'breakout_round', entityId: roundId, data: { sessionId, from, to } });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
+    await this.notices.publish({ kind: to === 'open' ? 'round-opened' : 'round-closed', labId, sessionId, roundId });
+    return view;
   }
 
   async updateRoom(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string, dto: UpdateRoomDto): Promise<RoundsView> {
@@ -274,7 +285,7 @@ export class BreakoutService {
   /** An organiser seats one participant in another room of a round (capacities do not bind organisers). */
   async move(actor: Actor, labId: string, sessionId: string, roundId: string, userId: string, roomId: string): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    return this.tx.run(async () => {
+    const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
       if (!(await this.breakout.findRoomOfRound(roundId, roomId))) throw WorkshopError.roomNotFound();
@@ -284,11 +295,13 @@ export class BreakoutService {
       await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.participant_moved', entityType: 'breakout_round', entityId: roundId, data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId } });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
+    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [userId] });
+    return view;
   }
 
   async swap(actor: Actor, labId: string, sessionId: string, roundId: string, firstUserId: string, secondUserId: string): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    return this.tx.run(async () => {
+    const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
       const [first, second] = [await this.breakout.findSeat(roundId, firstUserId), await this.breakout.findSeat(roundId, secondUserId)];
@@ -311,13 +324,15 @@ export class BreakoutService {
       });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
+    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [firstUserId, secondUserId] });
+    return view;
   }
 
   /** A participant picks a room of a self-select round; refused when it is full. */
   async choose(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string): Promise<RoundsView> {
     const roles = await this.access.requireRole(actor, labId, ['participant']);
     if (!roles.includes('participant')) throw notAParticipant();
-    return this.tx.run(async () => {
+    const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       const round = await this.breakout.findRoundsOfSession(sessionId).then((rs) => rs.find((r) => r.id === roundId));
       if (!round) throw WorkshopError.roundNotFound();
@@ -330,6 +345,8 @@ export class BreakoutService {
       await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.room_chosen', entityType: 'breakout_round', entityId: roundId, data: { roomId } });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: false });
     });
+    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [actor.userId] });
+    return view;
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 export * from './workshop.module.js';
 export * from './agenda.service.js';
 export * from './breakout.service.js';
+export * from './breakout-notices.js';
 export * from './workshop.errors.js';
 export * from './agenda-view.js';
 export * from './breakout-view.js';

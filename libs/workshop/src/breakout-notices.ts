@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+/** What happened to a breakout round, told after it is committed (the live layer relays it to clients). */
+export type BreakoutNotice =
+  | { kind: 'round-opened'; labId: string; sessionId: string; roundId: string }
+  | { kind: 'round-closed'; labId: string; sessionId: string; roundId: string }
+  /** These people now sit elsewhere in the round (moves, swaps, self-select choices). */
+  | { kind: 'seats-changed'; labId: string; sessionId: string; roundId: string; userIds: string[] };
+
+export type BreakoutNoticeListener = (notice: BreakoutNotice) => Promise<void>;
+
+/**
+ * The port through which the breakout service tells the outside that rounds opened or closed
+ * and people moved, without knowing the transport: the live layer listens and publishes over
+ * its realtime port. A failing listener is logged; the change itself is already committed.
+ */
+@Injectable()
+export class BreakoutNotices {
+  private readonly logger = new Logger('BreakoutNotices');
+  private readonly listeners: BreakoutNoticeListener[] = [];
+
+  listen(listener: BreakoutNoticeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async publish(notice: BreakoutNotice): Promise<void> {
+    for (const listener of this.listeners) {
+      await listener(notice).catch((error: unknown) => this.logger.error({ msg: 'breakout notice listener failed', kind: notice.kind, err: error }));
+    }
+  }
+}
