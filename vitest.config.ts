@@ -16,6 +16,7 @@ export default defineConfig({
       '@ideas-lab/workshop': lib('workshop'),
       '@ideas-lab/review': lib('review'),
       '@ideas-lab/live': lib('live'),
+      '@ideas-lab/selection': lib('selection'),
     },
   },
   test: {

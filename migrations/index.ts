@@ -4,5 +4,6 @@ import { Applications1795717887695 } from './1795717887695-Applications.js';
 import { Workshop1795718078901 } from './1795718078901-Workshop.js';
 import { Review1795718559871 } from './1795718559871-Review.js';
 import { Live1795718954718 } from './1795718954718-Live.js';
+import { Selection1795720479317 } from './1795720479317-Selection.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317];

@@ -97,6 +97,18 @@ const RULES: Record<string, Rule> = {
   'GET /api/labs/{labId}/applications/{applicationId}/reviews': 'lab-staff',
   'GET /api/labs/{labId}/review-progress': 'lab-organiser',
   'GET /api/labs/{labId}/scores': 'lab-organiser',
+  // Cohort selection: organisers run, compare, re-run and adopt runs and follow the decisions.
+  'POST /api/labs/{labId}/selection-runs': 'lab-organiser',
+  'GET /api/labs/{labId}/selection-runs': 'lab-organiser',
+  'GET /api/labs/{labId}/selection-runs/{runId}': 'lab-organiser',
+  'POST /api/labs/{labId}/selection-runs/{runId}/rerun': 'lab-organiser',
+  'POST /api/labs/{labId}/selection-runs/{runId}/adopt': 'lab-organiser',
+  'GET /api/labs/{labId}/decisions': 'lab-organiser',
+  'POST /api/labs/{labId}/decisions/expire': 'lab-organiser',
+  // One's own decision (record-level: only the applicant it concerns answers it).
+  'GET /api/me/decisions': 'authenticated',
+  'POST /api/decisions/{decisionId}/confirm': 'authenticated',
+  'POST /api/decisions/{decisionId}/decline': 'authenticated',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -197,6 +209,8 @@ describe('permission matrix over every route', () => {
         .replace('{roomId}', randomUUID())
         .replace('{planId}', randomUUID())
         .replace('{assignmentId}', randomUUID())
+        .replace('{runId}', randomUUID())
+        .replace('{decisionId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

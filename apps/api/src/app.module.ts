@@ -7,6 +7,7 @@ import { ApplicationsModule } from '@ideas-lab/applications';
 import { WorkshopModule } from '@ideas-lab/workshop';
 import { ReviewModule } from '@ideas-lab/review';
 import { LiveModule } from '@ideas-lab/live';
+import { SelectionModule } from '@ideas-lab/selection';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -25,6 +26,7 @@ export class AppModule {
         WorkshopModule,
         ReviewModule,
         LiveModule,
+        SelectionModule,
       ],
     };
   }

@@ -5,10 +5,11 @@ import { applicationsEntities } from '@ideas-lab/applications';
 import { workshopEntities } from '@ideas-lab/workshop';
 import { reviewEntities } from '@ideas-lab/review';
 import { liveEntities } from '@ideas-lab/live';
+import { selectionEntities } from '@ideas-lab/selection';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
-export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities, ...reviewEntities, ...liveEntities];
+export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities, ...reviewEntities, ...liveEntities, ...selectionEntities];
 
 export function createDataSource(url: string, poolSize?: number) {
   return createPostgresDataSource({ url, entities, migrations, poolSize });

@@ -1,0 +1,306 @@
+import { Injectable } from '@nestjs/common';
+import { promoteFromWaitlist, type Actor, type WaitlistPromotionStatus } from '@ideas-lab/domain';
+import { SubmittedApplicationsService } from '@ideas-lab/applications';
+import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
+import type { DecisionOutcome, DecisionPromotion, DecisionResponse, SelectionDecisionEntity } from './entities/selection-decision.entity.js';
+import { SelectionDecisionsRepository, type NewDecision } from './selection-decisions.repository.js';
+import { SelectionError } from './selection.errors.js';
+import { SelectionRunsRepository } from './selection-runs.repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Accepted applicants answer within this many days unless the organisers set a date. */
+export const DEFAULT_CONFIRM_DAYS = 14;
+/** Someone promoted from the waitlist gets this long to answer. */
+export const PROMOTED_CONFIRM_DAYS = 7;
+
+/** A decision as organisers read it. */
+export interface DecisionView {
+  id: string;
+  labId: string;
+  runId: string;
+  applicationId: string;
+  applicantId: string;
+  outcome: DecisionOutcome;
+  waitlistRank: number | null;
+  response: DecisionResponse | null;
+  confirmBy: string | null;
+  respondedAt: string | null;
+  promotion: DecisionPromotion | null;
+}
+
+/** What an applicant sees of their own decision: never scores, reviews or promotion reasoning. */
+export interface MyDecisionView {
+  id: string;
+  labId: string;
+  outcome: DecisionOutcome;
+  waitlistRank: number | null;
+  response: DecisionResponse | null;
+  confirmBy: string | null;
+  respondedAt: string | null;
+  promotedFromWaitlist: boolean;
+}
+
+export interface DecisionsView {
+  adoptedRunId: string | null;
+  counts: Record<DecisionOutcome, number> & { confirmed: number; pending: number; declinedPlaces: number };
+  decisions: DecisionView[];
+}
+
+export interface PromotionView {
+  status: WaitlistPromotionStatus;
+  freedBy: string[];
+  promotedIds: string[];
+  nextInLineIds: string[];
+  explanation: string[];
+}
+
+export interface ExpiryView {
+  expiredIds: string[];
+  promotion: PromotionView | null;
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+function decisionView(d: SelectionDecisionEntity): DecisionView {
+  return {
+    id: d.id,
+    labId: d.labId,
+    runId: d.runId,
+    applicationId: d.applicationId,
+    applicantId: d.applicantId,
+    outcome: d.outcome,
+    waitlistRank: d.waitlistRank,
+    response: d.response,
+    confirmBy: iso(d.confirmBy),
+    respondedAt: iso(d.respondedAt),
+    promotion: d.promotion,
+  };
+}
+
+function myDecisionView(d: SelectionDecisionEntity): MyDecisionView {
+  return {
+    id: d.id,
+    labId: d.labId,
+    outcome: d.outcome,
+    waitlistRank: d.waitlistRank,
+    response: d.response,
+    confirmBy: iso(d.confirmBy),
+    respondedAt: iso(d.respondedAt),
+    promotedFromWaitlist: d.promotion !== null,
+  };
+}
+
+const holdsPlace = (d: SelectionDecisionEntity) => d.outcome === 'accepted' && (d.response === 'pending' || d.response === 'confirmed');
+const gaveUpPlace = (d: SelectionDecisionEntity) => d.outcome === 'accepted' && (d.response === 'declined' || d.response === 'expired');
+
+/**
+ * Decisions from the adopted selection run: adoption, the applicants' confirmations and
+ * declines, and refilling freed places from the waitlist (re-solved so every quota holds).
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly runs: SelectionRunsRepository,
+    private readonly decisions: SelectionDecisionsRepository,
+    private readonly submitted: SubmittedApplicationsService,
+    private readonly memberships: MembershipsService,
+    private readonly access: LabAccessService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /**
+   * Adopt a feasible run: accepted (selected), waitlisted (ranked) and declined (everyone else
+   * submitted). Adopting again replaces the decisions only while nobody has answered an offer.
+   */
+  async adopt(actor: Actor, labId: string, runId: string, dto: AdoptSelectionRunDto, now = new Date()): Promise<DecisionsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const confirmBy = dto.confirmBy ? new Date(dto.confirmBy) : new Date(now.getTime() + DEFAULT_CONFIRM_DAYS * DAY_MS);
+    if (confirmBy.getTime() <= now.getTime()) {
+      throw new SelectionError('SELECTION_INPUT_INVALID', 'confirmBy must be in the future.', [{ field: 'confirmBy', message: 'confirmBy must be in the future' }]);
+    }
+    const applications = await this.submitted.ofLab(labId);
+    await this.tx.run(async () => {
+      await this.runs.lockLab(labId);
+      const run = await this.runs.findOfLab(labId, runId);
+      if (!run) throw SelectionError.runNotFound();
+      if (run.status !== 'optimal' && run.status !== 'feasible') {
+        throw new SelectionError('SELECTION_RUN_INFEASIBLE', 'Only a run that found a cohort can be adopted.', { status: run.status });
+      }
+      const answered = await this.decisions.countAnsweredOfLab(labId);
+      if (answered > 0) {
+        throw new SelectionError(
+          'SELECTION_DECISIONS_ANSWERED',
+          `${answered} applicant${answered === 1 ? ' has' : 's have'} already answered an offer of the adopted run; another run cannot be adopted now.`,
+          { answered },
+        );
+      }
+      const selected = new Set(run.result.selectedIds);
+      const rank = new Map(run.result.waitlistIds.map((id, i) => [id, i + 1]));
+      const rows: NewDecision[] = applications.map((a) => {
+        const outcome: DecisionOutcome = selected.has(a.id) ? 'accepted' : rank.has(a.id) ? 'waitlisted' : 'declined';
+        return {
+          labId,
+          runId,
+          applicationId: a.id,
+          applicantId: a.applicantId,
+          outcome,
+          waitlistRank: outcome === 'waitlisted' ? (rank.get(a.id) as number) : null,
+          response: outcome === 'accepted' ? 'pending' : null,
+          confirmBy: outcome === 'accepted' ? confirmBy : null,
+        };
+      });
+      await this.runs.markAdopted(labId, runId, now);
+      await this.decisions.replaceOfLab(labId, rows);
+      const count = (o: DecisionOutcome) => rows.filter((r) => r.outcome === o).length;
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'selection.run_adopted',
+        entityType: 'selection_run',
+        entityId: runId,
+        data: { accepted: count('accepted'), waitlisted: count('waitlisted'), declined: count('declined'), confirmBy: confirmBy.toISOString() },
+      });
+    });
+    return this.view(labId);
+  }
+
+  async list(actor: Actor, labId: string): Promise<DecisionsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.view(labId);
+  }
+
+  async mine(actor: Actor): Promise<MyDecisionView[]> {
+    return (await this.decisions.findOfApplicant(actor.userId)).map(myDecisionView);
+  }
+
+  /** The applicant takes their place and becomes a participant of the lab. */
+  async confirm(actor: Actor, decisionId: string, now = new Date()): Promise<MyDecisionView> {
+    return this.answer(actor, decisionId, 'confirmed', now);
+  }
+
+  /** The applicant gives up their place; the best waitlisted applicant who keeps every quota gets it. */
+  async decline(actor: Actor, decisionId: string, now = new Date()): Promise<MyDecisionView> {
+    return this.answer(actor, decisionId, 'declined', now);
+  }
+
+  /** Organisers close the offers whose confirm-by date passed, and refill those places from the waitlist. */
+  async expire(actor: Actor, labId: string, now = new Date()): Promise<ExpiryView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      await this.runs.lockLab(labId);
+      const overdue = await this.decisions.findOverdueOfLab(labId, now);
+      for (const d of overdue) {
+        d.response = 'expired';
+        d.respondedAt = now;
+        await this.decisions.save(d);
+        await this.audit.append({
+          actorId: actor.userId,
+          labId,
+          action: 'decision.expired',
+          entityType: 'selection_decision',
+          entityId: d.id,
+          data: { applicationId: d.applicationId, confirmBy: iso(d.confirmBy) },
+        });
+      }
+      const expiredIds = overdue.map((d) => d.applicationId);
+      return { expiredIds, promotion: expiredIds.length > 0 ? await this.promote(actor, labId, expiredIds, now) : null };
+    });
+  }
+
+  private async answer(actor: Actor, decisionId: string, response: 'confirmed' | 'declined', now: Date): Promise<MyDecisionView> {
+    const found = await this.decisions.findById(decisionId);
+    if (!found || found.applicantId !== actor.userId) throw SelectionError.decisionNotFound();
+    const labId = found.labId;
+    return this.tx.run(async () => {
+      await this.runs.lockLab(labId);
+      const d = await this.decisions.findById(decisionId);
+      if (!d) throw SelectionError.decisionNotFound();
+      if (d.outcome !== 'accepted') throw new SelectionError('DECISION_NOT_OFFERED', 'You have not been offered a place (yet).', { outcome: d.outcome });
+      if (d.response !== 'pending') throw new SelectionError('DECISION_ALREADY_ANSWERED', `You have already answered: ${d.response}.`, { response: d.response });
+      if (d.confirmBy !== null && d.confirmBy.getTime() < now.getTime()) {
+        throw new SelectionError('DECISION_CONFIRM_BY_PASSED', `The offer had to be answered by ${d.confirmBy.toISOString()}.`, { confirmBy: d.confirmBy.toISOString() });
+      }
+      d.response = response;
+      d.respondedAt = now;
+      const saved = await this.decisions.save(d);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: response === 'confirmed' ? 'decision.confirmed' : 'decision.declined',
+        entityType: 'selection_decision',
+        entityId: d.id,
+        data: { applicationId: d.applicationId },
+      });
+      if (response === 'confirmed') await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
+      else await this.promote(actor, labId, [d.applicationId], now);
+      return myDecisionView(saved);
+    });
+  }
+
+  /** Re-solve the adopted run with every place holder fixed in and the decliners out. */
+  private async promote(actor: Actor, labId: string, freedBy: string[], now: Date): Promise<PromotionView> {
+    const run = await this.runs.findAdoptedOfLab(labId);
+    const all = await this.decisions.findOfLab(labId);
+    if (!run) return { status: 'no-open-place', freedBy, promotedIds: [], nextInLineIds: [], explanation: ['No run is adopted.'] };
+    const decided = new Map(all.map((d) => [d.applicationId, d]));
+    // Applications without a decision (withdrawn since) and those declined outright are never promoted.
+    const outOfReach = run.inputs.applicants
+      .map((a) => a.id)
+      .filter((id) => {
+        const d = decided.get(id);
+        return d === undefined || gaveUpPlace(d) || d.outcome === 'declined';
+      });
+    const promotion = await promoteFromWaitlist({
+      applicants: run.inputs.applicants,
+      capacity: run.inputs.capacity,
+      quotas: run.inputs.quotas,
+      confirmedOrPending: all.filter(holdsPlace).map((d) => d.applicationId),
+      declined: outOfReach,
+      seed: run.seed,
+    });
+    const record: DecisionPromotion = { at: now.toISOString(), freedBy, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation };
+    if (promotion.status === 'promoted') {
+      const confirmBy = new Date(now.getTime() + PROMOTED_CONFIRM_DAYS * DAY_MS);
+      const promoted = new Set(promotion.promotedIds);
+      const rank = new Map(promotion.waitlistIds.map((id, i) => [id, i + 1]));
+      for (const d of all) {
+        if (promoted.has(d.applicationId)) {
+          Object.assign(d, { outcome: 'accepted', waitlistRank: null, response: 'pending', confirmBy, promotion: record });
+          await this.decisions.save(d);
+        } else if (d.outcome === 'waitlisted' && d.waitlistRank !== (rank.get(d.applicationId) ?? null)) {
+          d.waitlistRank = rank.get(d.applicationId) ?? null;
+          await this.decisions.save(d);
+        }
+      }
+    }
+    await this.audit.append({
+      actorId: actor.userId,
+      labId,
+      action: 'selection.waitlist_promoted',
+      entityType: 'selection_run',
+      entityId: run.id,
+      data: { status: promotion.status, freedBy, promotedIds: promotion.promotedIds, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation },
+    });
+    return { status: promotion.status, freedBy, promotedIds: promotion.promotedIds, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation };
+  }
+
+  private async view(labId: string): Promise<DecisionsView> {
+    const [run, all] = await Promise.all([this.runs.findAdoptedOfLab(labId), this.decisions.findOfLab(labId)]);
+    const count = (p: (d: SelectionDecisionEntity) => boolean) => all.filter(p).length;
+    return {
+      adoptedRunId: run?.id ?? null,
+      counts: {
+        accepted: count((d) => d.outcome === 'accepted'),
+        waitlisted: count((d) => d.outcome === 'waitlisted'),
+        declined: count((d) => d.outcome === 'declined'),
+        confirmed: count((d) => d.response === 'confirmed'),
+        pending: count((d) => d.response === 'pending'),
+        declinedPlaces: count(gaveUpPlace),
+      },
+      decisions: all.map(decisionView),
+    };
+  }
+}

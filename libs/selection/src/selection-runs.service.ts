@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  availabilitySummary,
+  normaliseInstitution,
+  QUOTA_CATEGORIES,
+  selectCohort,
+  type Actor,
+  type CohortApplicant,
+  type CohortQuotas,
+  type CohortSelection,
+} from '@ideas-lab/domain';
+import { labFacts, SubmittedApplicationsService } from '@ideas-lab/applications';
+import { LabAccessService, LabsService } from '@ideas-lab/labs';
+import { AuditService, TransactionRunner, type FieldProblem } from '@ideas-lab/platform';
+import { ReviewResultsService } from '@ideas-lab/review';
+import type { CreateSelectionRunDto } from './dto/selection-run.dto.js';
+import type { SelectionRunEntity, SelectionRunInputs } from './entities/selection-run.entity.js';
+import { SelectionError } from './selection.errors.js';
+import { SelectionRunsRepository } from './selection-runs.repository.js';
+
+/** A stored run as organisers read it: inputs, seed, solver status and the whole result. */
+export interface SelectionRunView {
+  id: string;
+  labId: string;
+  createdAt: string;
+  createdBy: string | null;
+  adopted: boolean;
+  seed: string;
+  status: CohortSelection['status'];
+  solverStatus: string;
+  inputs: SelectionRunInputs;
+  result: CohortSelection;
+}
+
+/** The figures that tell runs apart, for a side-by-side list. */
+export interface SelectionRunSummary {
+  id: string;
+  createdAt: string;
+  adopted: boolean;
+  seed: string;
+  status: CohortSelection['status'];
+  capacity: number;
+  selected: number;
+  objective: number | null;
+  unconstrainedMerit: number;
+  priceOfDiversity: CohortSelection['priceOfDiversity'];
+  infeasible: boolean;
+  quotas: CohortQuotas;
+  lottery: { tolerance: number } | null;
+}
+
+export interface SelectionRerunView {
+  runId: string;
+  /** The same status, selection, objective and waitlist as the stored run. */
+  identical: boolean;
+  stored: Pick<CohortSelection, 'status' | 'selectedIds' | 'objective' | 'waitlistIds'>;
+  rerun: Pick<CohortSelection, 'status' | 'selectedIds' | 'objective' | 'waitlistIds'>;
+}
+
+const keyFigures = (r: CohortSelection) => ({ status: r.status, selectedIds: r.selectedIds, objective: r.objective, waitlistIds: r.waitlistIds });
+
+export function selectionRunView(run: SelectionRunEntity): SelectionRunView {
+  return {
+    id: run.id,
+    labId: run.labId,
+    createdAt: run.createdAt.toISOString(),
+    createdBy: run.createdBy,
+    adopted: run.adoptedAt !== null,
+    seed: run.seed,
+    status: run.status,
+    solverStatus: run.solverStatus,
+    inputs: run.inputs,
+    result: run.result,
+  };
+}
+
+function summary(run: SelectionRunEntity): SelectionRunSummary {
+  return {
+    id: run.id,
+    createdAt: run.createdAt.toISOString(),
+    adopted: run.adoptedAt !== null,
+    seed: run.seed,
+    status: run.status,
+    capacity: run.inputs.capacity,
+    selected: run.result.selectedIds.length,
+    objective: run.result.objective,
+    unconstrainedMerit: run.result.unconstrained.merit,
+    priceOfDiversity: run.result.priceOfDiversity,
+    infeasible: run.result.infeasibility !== null,
+    quotas: run.inputs.quotas,
+    lottery: run.inputs.lottery,
+  };
+}
+
+/** Problems with the shape of the category bounds (class-validator only sees an object). */
+function boundsProblems(quotas: CreateSelectionRunDto['quotas']): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const category of QUOTA_CATEGORIES) {
+    for (const [group, bounds] of Object.entries(quotas?.[category] ?? {})) {
+      const field = `quotas.${category}.${group}`;
+      if (typeof bounds !== 'object' || bounds === null || Array.isArray(bounds)) {
+        problems.push({ field, message: `${field} must be { min?, max? }` });
+        continue;
+      }
+      for (const side of ['min', 'max'] as const) {
+        const value: unknown = bounds[side];
+        if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+          problems.push({ field: `${field}.${side}`, message: `${field}.${side} must be a whole number ≥ 0` });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Runs cohort selection over the reviewed, submitted applications of a lab, and keeps every run. */
+@Injectable()
+export class SelectionRunsService {
+  constructor(
+    private readonly runs: SelectionRunsRepository,
+    private readonly submitted: SubmittedApplicationsService,
+    private readonly reviewResults: ReviewResultsService,
+    private readonly labs: LabsService,
+    private readonly access: LabAccessService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async create(actor: Actor, labId: string, dto: CreateSelectionRunDto): Promise<SelectionRunView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const problems = boundsProblems(dto.quotas);
+    if (problems.length > 0) throw new SelectionError('SELECTION_INPUT_INVALID', 'The quotas are not well formed.', problems);
+    const [lab, scores, applications] = await Promise.all([this.labs.get(actor, labId), this.reviewResults.scores(actor, labId), this.submitted.ofLab(labId)]);
+    const { workshopDays } = labFacts(lab);
+    const merits = new Map(scores.applications.map((row) => [row.applicationId, row.merit]));
+    const overrides = new Set(dto.availabilityOverrides ?? []);
+    const applicants: CohortApplicant[] = [];
+    const unreviewedIds: string[] = [];
+    for (const application of applications) {
+      const merit = merits.get(application.id) ?? null;
+      if (merit === null) {
+        unreviewedIds.push(application.id);
+        continue;
+      }
+      const p = application.profile;
+      applicants.push({
+        id: application.id,
+        merit,
+        discipline: p.primaryDiscipline ?? '',
+        careerStage: p.careerStage ?? '',
+        organisationType: p.organisationType ?? '',
+        institution: normaliseInstitution(p.affiliation ?? ''),
+        country: p.country ?? '',
+        availableForWholeWorkshop: availabilitySummary(p.availability, workshopDays).availableForWholeWorkshop === true,
+        ...(overrides.has(application.id) ? { availabilityOverride: true } : {}),
+      });
+    }
+    const { discipline, careerStage, organisationType, maxPerInstitution, maxPerCountry } = dto.quotas ?? {};
+    const quotas: CohortQuotas = {
+      ...(discipline ? { discipline } : {}),
+      ...(careerStage ? { careerStage } : {}),
+      ...(organisationType ? { organisationType } : {}),
+      ...(maxPerInstitution !== undefined ? { maxPerInstitution } : {}),
+      ...(maxPerCountry !== undefined ? { maxPerCountry } : {}),
+      ...(dto.mustInclude ? { mustInclude: dto.mustInclude } : {}),
+      ...(dto.mustExclude ? { mustExclude: dto.mustExclude } : {}),
+    };
+    const inputs: SelectionRunInputs = {
+      applicants,
+      quotas,
+      capacity: dto.capacity ?? lab.capacity,
+      lottery: dto.lottery ? { tolerance: dto.lottery.tolerance } : null,
+      seed: dto.lottery?.seed ?? dto.seed ?? randomUUID(),
+      unreviewedIds,
+    };
+    const result = await this.solve(inputs);
+    return this.tx.run(async () => {
+      const run = await this.runs.insert({ labId, inputs, seed: inputs.seed, status: result.status, solverStatus: result.solverStatus, result, createdBy: actor.userId });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'selection.run_created',
+        entityType: 'selection_run',
+        entityId: run.id,
+        data: { status: result.status, capacity: inputs.capacity, selected: result.selectedIds.length, objective: result.objective, seed: inputs.seed },
+      });
+      return selectionRunView(run);
+    });
+  }
+
+  async list(actor: Actor, labId: string): Promise<SelectionRunSummary[]> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return (await this.runs.findNewestFirstOfLab(labId)).map(summary);
+  }
+
+  async get(actor: Actor, labId: string, runId: string): Promise<SelectionRunView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const run = await this.runs.findOfLab(labId, runId);
+    if (!run) throw SelectionError.runNotFound();
+    return selectionRunView(run);
+  }
+
+  /** Solve the stored inputs again with the stored seed; nothing is stored. */
+  async rerun(actor: Actor, labId: string, runId: string): Promise<SelectionRerunView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const run = await this.runs.findOfLab(labId, runId);
+    if (!run) throw SelectionError.runNotFound();
+    const again = await this.solve(run.inputs);
+    const stored = keyFigures(run.result);
+    const rerun = keyFigures(again);
+    return { runId, identical: JSON.stringify(stored) === JSON.stringify(rerun), stored, rerun };
+  }
+
+  private async solve(inputs: SelectionRunInputs): Promise<CohortSelection> {
+    try {
+      return await selectCohort({
+        applicants: inputs.applicants,
+        capacity: inputs.capacity,
+        quotas: inputs.quotas,
+        seed: inputs.seed,
+        ...(inputs.lottery ? { lottery: inputs.lottery } : {}),
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw new SelectionError('SELECTION_INPUT_INVALID', error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CurrentActor, LabRoles } from '@ideas-lab/platform';
+import type { Actor } from '@ideas-lab/domain';
+import { DecisionsService, type DecisionsView, type ExpiryView, type MyDecisionView } from './decisions.service.js';
+import { AdoptSelectionRunDto, CreateSelectionRunDto } from './dto/selection-run.dto.js';
+import { DecisionId, LabId, RunId } from './selection-params.js';
+import { SelectionRunsService, type SelectionRerunView, type SelectionRunSummary, type SelectionRunView } from './selection-runs.service.js';
+
+const COMMON = [400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED'] as const;
+
+@ApiTags('selection')
+@ApiBearerAuth()
+@Controller('labs/:labId/selection-runs')
+export class SelectionRunsController {
+  constructor(
+    private readonly runs: SelectionRunsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @LabRoles('organiser')
+  @Post()
+  @ApiOperation({
+    summary:
+      'Select a cohort (HiGHS) from the reviewed, submitted applications by normalised merit under the quotas; the run is stored. Infeasible quotas give a stored run that explains which quotas conflict and by how much.',
+  })
+  @ApiResponse({ status: 201, description: 'The stored run: inputs, seed, solver status, selected, objective, unconstrained top-N, price of diversity, infeasibility, waitlist.' })
+  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND')
+  create(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Body() body: CreateSelectionRunDto): Promise<SelectionRunView> {
+    return this.runs.create(actor, labId, body);
+  }
+
+  @LabRoles('organiser')
+  @Get()
+  @ApiOperation({ summary: 'The selection runs of the lab, newest first, with their key figures side by side' })
+  @ApiResponse({ status: 200, description: '[{ id, createdAt, adopted, seed, status, capacity, selected, objective, unconstrainedMerit, priceOfDiversity, infeasible, quotas, lottery }]' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<SelectionRunSummary[]> {
+    return this.runs.list(actor, labId);
+  }
+
+  @LabRoles('organiser')
+  @Get(':runId')
+  @ApiOperation({ summary: 'One selection run with its inputs and result' })
+  @ApiResponse({ status: 200, description: 'The stored run.' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND')
+  get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string): Promise<SelectionRunView> {
+    return this.runs.get(actor, labId, runId);
+  }
+
+  @LabRoles('organiser')
+  @Post(':runId/rerun')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Solve a stored run again from its inputs and seed, and say whether the result is identical (nothing is stored)' })
+  @ApiResponse({ status: 200, description: '{ runId, identical, stored, rerun }' })
+  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND')
+  rerun(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string): Promise<SelectionRerunView> {
+    return this.runs.rerun(actor, labId, runId);
+  }
+
+  @LabRoles('organiser')
+  @Post(':runId/adopt')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Adopt a run that found a cohort: accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions. Replaces an earlier adoption only while no applicant has answered.',
+  })
+  @ApiResponse({ status: 200, description: 'The decisions of the lab.' })
+  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND', 409, 'SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED')
+  adopt(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string, @Body() body: AdoptSelectionRunDto): Promise<DecisionsView> {
+    return this.decisions.adopt(actor, labId, runId, body);
+  }
+}
+
+@ApiTags('selection')
+@ApiBearerAuth()
+@Controller('labs/:labId/decisions')
+export class LabDecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @LabRoles('organiser')
+  @Get()
+  @ApiOperation({ summary: 'The decisions of the adopted run: accepted (and their answers), waitlisted by rank, declined; promotions with their reasons' })
+  @ApiResponse({ status: 200, description: '{ adoptedRunId, counts, decisions }' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<DecisionsView> {
+    return this.decisions.list(actor, labId);
+  }
+
+  @LabRoles('organiser')
+  @Post('expire')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota' })
+  @ApiResponse({ status: 200, description: '{ expiredIds, promotion }' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  expire(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ExpiryView> {
+    return this.decisions.expire(actor, labId);
+  }
+}
+
+@ApiTags('selection')
+@ApiBearerAuth()
+@Controller()
+export class MyDecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Get('me/decisions')
+  @ApiOperation({ summary: 'My selection decisions (outcome, waitlist rank, answer, confirm-by date); never scores or reviews' })
+  @ApiResponse({ status: 200, description: '[{ id, labId, outcome, waitlistRank, response, confirmBy, respondedAt, promotedFromWaitlist }]' })
+  @ApiErrors(401, 'UNAUTHENTICATED')
+  mine(@CurrentActor() actor: Actor): Promise<MyDecisionView[]> {
+    return this.decisions.mine(actor);
+  }
+
+  @Post('decisions/:decisionId/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take my place (before the confirm-by date): I become a participant of the lab' })
+  @ApiResponse({ status: 200, description: 'My decision.' })
+  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'DECISION_NOT_FOUND', 409, 'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED')
+  confirm(@CurrentActor() actor: Actor, @Param('decisionId', DecisionId) decisionId: string): Promise<MyDecisionView> {
+    return this.decisions.confirm(actor, decisionId);
+  }
+
+  @Post('decisions/:decisionId/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give up my place; the best waitlisted applicant who keeps every quota is offered it' })
+  @ApiResponse({ status: 200, description: 'My decision.' })
+  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'DECISION_NOT_FOUND', 409, 'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED')
+  decline(@CurrentActor() actor: Actor, @Param('decisionId', DecisionId) decisionId: string): Promise<MyDecisionView> {
+    return this.decisions.decline(actor, decisionId);
+  }
+}
