@@ -5,7 +5,13 @@ export * from './live-publisher.js';
 export * from './round-timer.service.js';
 export { LIVE_RATE_LIMIT } from './live.gateway.js';
 export * from './entities/chat-message.entity.js';
+export * from './entities/help-request.entity.js';
+export * from './entities/mentor-topics.entity.js';
+export * from './entities/time-request.entity.js';
 
 import { ChatMessageEntity } from './entities/chat-message.entity.js';
+import { HelpRequestEntity } from './entities/help-request.entity.js';
+import { MentorTopicsEntity } from './entities/mentor-topics.entity.js';
+import { TimeRequestEntity } from './entities/time-request.entity.js';
 
-export const liveEntities = [ChatMessageEntity];
+export const liveEntities = [ChatMessageEntity, HelpRequestEntity, MentorTopicsEntity, TimeRequestEntity];

@@ -3,6 +3,7 @@ import type { LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
+import { HelpQueueService } from './help-queue.service.js';
 import { liveChannels, type LabRoleName, type LiveConnectionData, type LiveSnapshot } from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
@@ -30,6 +31,7 @@ export class LiveConnectionsService {
     private readonly access: LabAccessService,
     private readonly rounds: LiveRoundsRepository,
     private readonly chat: ChatMessagesRepository,
+    private readonly help: HelpQueueService,
   ) {}
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
@@ -102,6 +104,7 @@ export class LiveConnectionsService {
         roomMates,
         chat: chatRows.map(toChatMessage),
         chatTruncated,
+        ...(await this.help.queueOf(me)),
       },
     };
   }

@@ -80,6 +80,40 @@ export interface LiveSnapshot {
   chat: ChatMessage[];
   /** More messages were missed than the snapshot carries: page back over HTTP. */
   chatTruncated: boolean;
+  /**
+   * Unresolved help requests: organisers see every one of the lab; a mentor those routed to
+   * them, those routed to no one and those they claimed; others none.
+   */
+  helpQueue: HelpRequest[];
+  /** A mentor's topics (help requests that fit are routed to them first); [] for others. */
+  myTopics: string[];
+}
+
+export interface HelpRequest {
+  id: string;
+  roundId: string;
+  room: { id: string; name: string };
+  topic: string;
+  askedBy: LivePerson;
+  askedAt: string;
+  /** The free mentor whose topics fit best when it was asked; null: no mentor was free, every mentor sees it. */
+  routedTo: LivePerson | null;
+  claimedBy: LivePerson | null;
+  claimedAt: string | null;
+  resolvedAt: string | null;
+  state: 'waiting' | 'claimed' | 'resolved';
+}
+
+export interface TimeRequest {
+  id: string;
+  roundId: string;
+  room: { id: string; name: string };
+  askedBy: LivePerson;
+  askedAt: string;
+  /** Always two minutes. */
+  extraSeconds: number;
+  decision: 'approved' | 'declined' | null;
+  decidedAt: string | null;
 }
 
 export interface RoomAssigned {
@@ -131,6 +165,22 @@ export interface SendChatPayload {
   body: string;
 }
 
+export interface AskHelpPayload {
+  /** What the room needs help with, e.g. "statistics". */
+  topic: string;
+}
+export interface HelpRequestRef {
+  requestId: string;
+}
+export interface MentorTopicsPayload {
+  /** What this mentor can help with (replaces the previous list). */
+  topics: string[];
+}
+export interface DecideTimePayload {
+  requestId: string;
+  approve: boolean;
+}
+
 export interface LiveRequests {
   'round:open': { payload: OpenRoundPayload; result: { round: LiveRound; rooms: number; seated: number } };
   'round:close': { payload: CloseRoundPayload; result: { round: LiveRound } };
@@ -139,6 +189,12 @@ export interface LiveRequests {
   'chat:send': { payload: SendChatPayload; result: { message: ChatMessage; duplicate: boolean } };
   'presence:list': { payload: Record<string, never>; result: { online: PresenceEntry[] } };
   'time:sync': { payload: Record<string, never>; result: { serverNow: string } };
+  'help:request': { payload: AskHelpPayload; result: { request: HelpRequest } };
+  'help:claim': { payload: HelpRequestRef; result: { request: HelpRequest } };
+  'help:resolve': { payload: HelpRequestRef; result: { request: HelpRequest } };
+  'help:topics': { payload: MentorTopicsPayload; result: { topics: string[] } };
+  'time:request': { payload: Record<string, never>; result: { request: TimeRequest } };
+  'time:decide': { payload: DecideTimePayload; result: { request: TimeRequest; round: LiveRound } };
 }
 
 export type LiveErrorAck = { ok: false; code: string; message: string; details?: unknown };
@@ -158,6 +214,16 @@ export interface LiveNotices {
   'chat:message': ChatMessage;
   /** To organisers only. */
   'presence:changed': { userId: string; displayName: string; online: boolean; connections: number };
+  /** To organisers and the mentor it was routed to (every mentor when it was routed to no one). */
+  'help:requested': HelpRequest;
+  /** To organisers and every mentor (so the others drop it from their queue). */
+  'help:claimed': HelpRequest;
+  /** To organisers and every mentor. */
+  'help:resolved': HelpRequest;
+  /** To organisers: a room asks for two more minutes. */
+  'time:requested': TimeRequest;
+  /** To organisers and the asking room. An approval also sends `timer:changed` to the lab. */
+  'time:decided': TimeRequest;
 }
 
 /** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */

@@ -1,6 +1,8 @@
 import type { ChatMessageRow } from './chat-messages.repository.js';
-import type { ChatMessage, LiveRoom, LiveRound, LiveSessionInfo } from './live-events.js';
+import type { HelpRequestRow } from './help-requests.repository.js';
+import type { ChatMessage, HelpRequest, LiveRoom, LiveRound, LiveSessionInfo, TimeRequest } from './live-events.js';
 import type { LiveRoomRow, LiveRoundRow, LiveSessionRow } from './live-rounds.repository.js';
+import type { TimeRequestRow } from './time-requests.repository.js';
 
 export const toLiveRound = (row: LiveRoundRow): LiveRound => ({
   id: row.id,
@@ -36,4 +38,32 @@ export const toChatMessage = (row: ChatMessageRow): ChatMessage => ({
   body: row.body,
   clientMessageId: row.clientMessageId,
   sentAt: new Date(row.createdAt).toISOString(),
+});
+
+export const toHelpRequest = (row: HelpRequestRow): HelpRequest => ({
+  id: row.id,
+  roundId: row.roundId,
+  room: { id: row.roomId, name: row.roomName },
+  topic: row.topic,
+  askedBy: { userId: row.askedBy, displayName: row.askedByName },
+  askedAt: new Date(row.askedAt).toISOString(),
+  routedTo: row.routedTo ? { userId: row.routedTo, displayName: row.routedToName ?? '' } : null,
+  claimedBy: row.claimedBy ? { userId: row.claimedBy, displayName: row.claimedByName ?? '' } : null,
+  claimedAt: row.claimedAt ? new Date(row.claimedAt).toISOString() : null,
+  resolvedAt: row.resolvedAt ? new Date(row.resolvedAt).toISOString() : null,
+  state: row.resolvedAt ? 'resolved' : row.claimedAt ? 'claimed' : 'waiting',
+});
+
+/** What a room gets when an organiser approves its "+2 minutes". */
+export const EXTRA_TIME_SECONDS = 120;
+
+export const toTimeRequest = (row: TimeRequestRow): TimeRequest => ({
+  id: row.id,
+  roundId: row.roundId,
+  room: { id: row.roomId, name: row.roomName },
+  askedBy: { userId: row.askedBy, displayName: row.askedByName },
+  askedAt: new Date(row.askedAt).toISOString(),
+  extraSeconds: EXTRA_TIME_SECONDS,
+  decision: row.decision,
+  decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
 });

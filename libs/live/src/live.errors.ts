@@ -13,6 +13,16 @@ export type LiveErrorCode =
   | 'LIVE_ROOM_NOT_FOUND'
   | 'LIVE_CHANNEL_INVALID'
   | 'LIVE_CHANNEL_FORBIDDEN'
+  | 'LIVE_MENTOR_REQUIRED'
+  | 'LIVE_NOT_IN_ROOM'
+  | 'LIVE_HELP_NOT_FOUND'
+  | 'LIVE_HELP_ALREADY_ASKED'
+  | 'LIVE_HELP_ALREADY_CLAIMED'
+  | 'LIVE_HELP_RESOLVED'
+  | 'LIVE_HELP_NOT_YOURS'
+  | 'LIVE_TIME_NOT_FOUND'
+  | 'LIVE_TIME_ALREADY_ASKED'
+  | 'LIVE_TIME_ALREADY_DECIDED'
   | 'LIVE_INTERNAL_ERROR';
 
 /** The HTTP status of a code, for the chat history route (socket errors carry only the code). */
@@ -23,7 +33,19 @@ export function statusForLiveError(code: LiveErrorCode): number {
     case 'LIVE_ROLE_REQUIRED':
     case 'LIVE_ORGANISER_REQUIRED':
     case 'LIVE_CHANNEL_FORBIDDEN':
+    case 'LIVE_MENTOR_REQUIRED':
+    case 'LIVE_NOT_IN_ROOM':
+    case 'LIVE_HELP_NOT_YOURS':
       return 403;
+    case 'LIVE_HELP_NOT_FOUND':
+    case 'LIVE_TIME_NOT_FOUND':
+      return 404;
+    case 'LIVE_HELP_ALREADY_ASKED':
+    case 'LIVE_HELP_ALREADY_CLAIMED':
+    case 'LIVE_HELP_RESOLVED':
+    case 'LIVE_TIME_ALREADY_ASKED':
+    case 'LIVE_TIME_ALREADY_DECIDED':
+      return 409;
     case 'LIVE_LAB_NOT_FOUND':
     case 'LIVE_ROUND_NOT_FOUND':
     case 'LIVE_ROOM_NOT_FOUND':

@@ -3,12 +3,14 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type 
 import type { Namespace, Socket } from 'socket.io';
 import { AppError, Public } from '@ideas-lab/platform';
 import { ControlRoomService } from './control-room.service.js';
-import { AdjustTimerDto, BroadcastDto, CloseRoundDto, OpenRoundDto, SendChatDto } from './dto/live-requests.dto.js';
+import { AdjustTimerDto, AskHelpDto, BroadcastDto, CloseRoundDto, DecideTimeDto, HelpRequestRefDto, MentorTopicsDto, OpenRoundDto, SendChatDto } from './dto/live-requests.dto.js';
+import { HelpQueueService } from './help-queue.service.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
 import type { LiveAck, LiveClientToServer, LiveConnectErrorData, LiveConnectionData, LiveRequests, LiveServerToClient } from './live-events.js';
 import { requireEmptyPayload, validatePayload } from './live-payloads.js';
 import { LiveRealtime } from './live-publisher.js';
+import { TimeRequestsService } from './time-requests.service.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** Per connection: a burst of this many events, then this many a second. */
@@ -34,6 +36,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly connections: LiveConnectionsService,
     private readonly control: ControlRoomService,
     private readonly chat: LiveChatService,
+    private readonly help: HelpQueueService,
+    private readonly time: TimeRequestsService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -111,6 +115,39 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       requireEmptyPayload(payload);
       return Promise.resolve({ serverNow: new Date().toISOString() });
     });
+  }
+
+  @SubscribeMessage('help:request')
+  askHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'help:request'>(socket, () => this.help.ask(socket.data, validatePayload(AskHelpDto, payload)));
+  }
+
+  @SubscribeMessage('help:claim')
+  claimHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'help:claim'>(socket, () => this.help.claim(socket.data, validatePayload(HelpRequestRefDto, payload)));
+  }
+
+  @SubscribeMessage('help:resolve')
+  resolveHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'help:resolve'>(socket, () => this.help.resolve(socket.data, validatePayload(HelpRequestRefDto, payload)));
+  }
+
+  @SubscribeMessage('help:topics')
+  mentorTopics(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'help:topics'>(socket, () => this.help.setTopics(socket.data, validatePayload(MentorTopicsDto, payload)));
+  }
+
+  @SubscribeMessage('time:request')
+  askTime(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'time:request'>(socket, () => {
+      requireEmptyPayload(payload);
+      return this.time.ask(socket.data);
+    });
+  }
+
+  @SubscribeMessage('time:decide')
+  decideTime(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'time:decide'>(socket, () => this.time.decide(socket.data, validatePayload(DecideTimeDto, payload)));
   }
 
   /** Rate limit, run, and turn every outcome into an acknowledgement; nothing escapes to the socket. */

@@ -5,6 +5,8 @@ import { WorkshopModule } from '@ideas-lab/workshop';
 import { BreakoutRelayService } from './breakout-relay.service.js';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
 import { ControlRoomService } from './control-room.service.js';
+import { HelpQueueService } from './help-queue.service.js';
+import { HelpRequestsRepository } from './help-requests.repository.js';
 import { LiveChatController } from './live-chat.controller.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
@@ -12,6 +14,8 @@ import { LiveGateway } from './live.gateway.js';
 import { LivePublisher, LiveRealtime } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { RoundTimerService } from './round-timer.service.js';
+import { TimeRequestsRepository } from './time-requests.repository.js';
+import { TimeRequestsService } from './time-requests.service.js';
 
 @Module({
   imports: [IdentityModule, LabsModule, WorkshopModule],
@@ -21,9 +25,13 @@ import { RoundTimerService } from './round-timer.service.js';
     { provide: LivePublisher, useExisting: LiveRealtime },
     LiveRoundsRepository,
     ChatMessagesRepository,
+    HelpRequestsRepository,
+    TimeRequestsRepository,
     LiveConnectionsService,
     ControlRoomService,
     LiveChatService,
+    HelpQueueService,
+    TimeRequestsService,
     RoundTimerService,
     BreakoutRelayService,
     LiveGateway,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
-import type { AdjustTimerPayload, BroadcastPayload, CloseRoundPayload, OpenRoundPayload, SendChatPayload } from '../live-events.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
+import type { AdjustTimerPayload, AskHelpPayload, BroadcastPayload, CloseRoundPayload, DecideTimePayload, HelpRequestRef, MentorTopicsPayload, OpenRoundPayload, SendChatPayload } from '../live-events.js';
 
 /** `lab`, or `room:<roomId>`. */
 export const CHANNEL_PATTERN = /^(lab|room:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -65,6 +65,35 @@ export class SendChatDto implements SendChatPayload {
   @MinLength(1)
   @MaxLength(4000)
   body: string;
+}
+
+export class AskHelpDto implements AskHelpPayload {
+  @IsString()
+  @Matches(/\S/, { message: 'topic must not be blank' })
+  @MaxLength(80)
+  topic: string;
+}
+
+export class HelpRequestRefDto implements HelpRequestRef {
+  @IsUUID()
+  requestId: string;
+}
+
+export class MentorTopicsDto implements MentorTopicsPayload {
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(80, { each: true })
+  topics: string[];
+}
+
+export class DecideTimeDto implements DecideTimePayload {
+  @IsUUID()
+  requestId: string;
+
+  @IsBoolean()
+  approve: boolean;
 }
 
 export class ChatHistoryQueryDto {
