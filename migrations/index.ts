@@ -6,5 +6,6 @@ import { Review1795718559871 } from './1795718559871-Review.js';
 import { Live1795718954718 } from './1795718954718-Live.js';
 import { Selection1795720479317 } from './1795720479317-Selection.js';
 import { LiveHelp1795720529412 } from './1795720529412-LiveHelp.js';
+import { DecisionLetters1795720946270 } from './1795720946270-DecisionLetters.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412, DecisionLetters1795720946270];

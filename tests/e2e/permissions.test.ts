@@ -109,6 +109,11 @@ const RULES: Record<string, Rule> = {
   'GET /api/me/decisions': 'authenticated',
   'POST /api/decisions/{decisionId}/confirm': 'authenticated',
   'POST /api/decisions/{decisionId}/decline': 'authenticated',
+  // Decision letters: the organisers' outbox.
+  'GET /api/labs/{labId}/letters': 'lab-organiser',
+  'POST /api/labs/{labId}/letters/compose': 'lab-organiser',
+  'PATCH /api/labs/{labId}/letters/{letterId}': 'lab-organiser',
+  'POST /api/labs/{labId}/letters/release': 'lab-organiser',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -211,6 +216,7 @@ describe('permission matrix over every route', () => {
         .replace('{assignmentId}', randomUUID())
         .replace('{runId}', randomUUID())
         .replace('{decisionId}', randomUUID())
+        .replace('{letterId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

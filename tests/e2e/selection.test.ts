@@ -49,13 +49,36 @@ const profile = (p: Person) => ({
   availability: Object.fromEntries(WORKSHOP_DAYS.map((d, i) => [d, p.available !== false || i !== 2])),
 });
 
+/** Every person applies and submits; the mentor reviews each one with their score. */
+async function reviewedApplicants(app: TestApp, labId: string, organiser: Session, mentor: Session, persons: Person[]) {
+  const api = () => request(app.baseUrl);
+  const people = new Map<string, { session: Session; applicationId: string }>();
+  const appOf = (name: string) => people.get(name)!.applicationId;
+  await api().put(`/api/labs/${labId}/application-form`).set(bearer(organiser)).send({ questions: [{ id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true }] }).expect(200);
+  await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'applications_open' }).expect(200);
+  for (const p of persons) {
+    await app.createUser({ email: `${p.name}-sel@example.test`, displayName: p.name });
+    const session = await login(app, `${p.name}-sel@example.test`);
+    const started = await api().post(`/api/labs/${labId}/applications`).set(bearer(session)).expect(201);
+    await api().patch(`/api/applications/${started.body.id}`).set(bearer(session)).send({ version: 1, profile: profile(p), answers: { pitch: `${p.name}'s idea` } }).expect(200);
+    await api().post(`/api/applications/${started.body.id}/submit`).set(bearer(session)).send({}).expect(200);
+    people.set(p.name, { session, applicationId: started.body.id });
+  }
+  await api().put(`/api/labs/${labId}/rubric`).set(bearer(organiser)).send(RUBRIC).expect(200);
+  await api().post(`/api/labs/${labId}/review-assignments/run`).set(bearer(organiser)).send({ reviewsPerApplication: 1, reviewerIds: [mentor.userId] }).expect(200);
+  for (const p of persons) {
+    await api().post(`/api/labs/${labId}/my-reviews/${appOf(p.name)}/submit`).set(bearer(mentor)).send({ scores: { merit: p.score } }).expect(200);
+  }
+  return people;
+}
+
 describe('cohort selection and decisions', () => {
   let app: TestApp;
   let labId: string;
   let organiser: Session;
   let mentor: Session;
   let otherOrganiser: Session;
-  const people = new Map<string, { session: Session; applicationId: string }>();
+  let people = new Map<string, { session: Session; applicationId: string }>();
   const api = () => request(app.baseUrl);
   const appOf = (name: string) => people.get(name)!.applicationId;
   const nameOf = (applicationId: string) => [...people].find(([, v]) => v.applicationId === applicationId)![0];
@@ -69,21 +92,7 @@ describe('cohort selection and decisions', () => {
     const lab = await labWithStaff(app, 'sel');
     ({ labId, organiser, mentor } = lab);
     ({ organiser: otherOrganiser } = await labWithStaff(app, 'sel-other'));
-    await api().put(`/api/labs/${labId}/application-form`).set(bearer(organiser)).send({ questions: [{ id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true }] }).expect(200);
-    await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'applications_open' }).expect(200);
-    for (const p of PEOPLE) {
-      await app.createUser({ email: `${p.name}-sel@example.test`, displayName: p.name });
-      const session = await login(app, `${p.name}-sel@example.test`);
-      const started = await api().post(`/api/labs/${labId}/applications`).set(bearer(session)).expect(201);
-      await api().patch(`/api/applications/${started.body.id}`).set(bearer(session)).send({ version: 1, profile: profile(p), answers: { pitch: `${p.name}'s idea` } }).expect(200);
-      await api().post(`/api/applications/${started.body.id}/submit`).set(bearer(session)).send({}).expect(200);
-      people.set(p.name, { session, applicationId: started.body.id });
-    }
-    await api().put(`/api/labs/${labId}/rubric`).set(bearer(organiser)).send(RUBRIC).expect(200);
-    await api().post(`/api/labs/${labId}/review-assignments/run`).set(bearer(organiser)).send({ reviewsPerApplication: 1, reviewerIds: [mentor.userId] }).expect(200);
-    for (const p of PEOPLE) {
-      await api().post(`/api/labs/${labId}/my-reviews/${appOf(p.name)}/submit`).set(bearer(mentor)).send({ scores: { merit: p.score } }).expect(200);
-    }
+    people = await reviewedApplicants(app, labId, organiser, mentor, PEOPLE);
   });
   afterAll(() => app?.close());
 
@@ -261,5 +270,60 @@ describe('cohort selection and decisions', () => {
     expect(expired.body.promotion.explanation.join(' ')).toMatch(/No waitlisted applicant can fill 1 place/);
     const counts = (await api().get(`/api/labs/${labId}/decisions`).set(bearer(organiser))).body.counts;
     expect(counts).toMatchObject({ confirmed: 1, pending: 1, declinedPlaces: 2 });
+  });
+
+  it('composes a letter per decision into the outbox, lets organisers edit it, and releases the batch', async () => {
+    const composed = await api().post(`/api/labs/${labId}/letters/compose`).set(bearer(organiser));
+    expect(composed.status).toBe(200);
+    expect(composed.body.transport).toBe('preview');
+    // A, B hold places; C, E, F wait; G was declined; D and H gave their places up (no letter).
+    const byName = Object.fromEntries(composed.body.letters.map((l: { recipient: string }) => [l.recipient.split('-')[0], l]));
+    expect(Object.keys(byName).sort()).toEqual(['a', 'b', 'c', 'e', 'f', 'g']);
+    expect(byName.b).toMatchObject({ outcome: 'accepted', status: 'draft', recipient: 'b-sel@example.test' });
+    expect(byName.b.body).toMatch(/^Dear B,/);
+    expect(byName.b.body).toMatch(/confirm or decline your place by/);
+    expect(byName.c.body).toMatch(/number 1 on the waiting list/);
+    expect(byName.g.subject).toMatch(/your application/);
+    expect(JSON.stringify(composed.body.letters)).not.toMatch(/merit|score|review/i);
+
+    const edited = await api().patch(`/api/labs/${labId}/letters/${byName.g.id}`).set(bearer(organiser)).send({ body: 'Dear G, thank you. We hope to see you next year.' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ body: 'Dear G, thank you. We hope to see you next year.', status: 'draft' });
+    // Composing again keeps the outbox one letter per decision.
+    expect((await api().post(`/api/labs/${labId}/letters/compose`).set(bearer(organiser))).body.letters).toHaveLength(6);
+
+    const released = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
+    expect(released.status).toBe(200);
+    expect(released.body.released).toEqual({ sent: 6, failed: 0 });
+    expect(released.body.counts).toEqual({ draft: 0, sent: 6, failed: 0 });
+    expect(released.body.letters.every((l: { transport: string; attempts: number }) => l.transport === 'preview' && l.attempts === 1)).toBe(true);
+    const late = await api().patch(`/api/labs/${labId}/letters/${byName.g.id}`).set(bearer(organiser)).send({ subject: 'Too late' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('LETTER_ALREADY_SENT');
+    expect((await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser))).body.released).toEqual({ sent: 0, failed: 0 });
+    expect((await api().get(`/api/labs/${labId}/letters`).set(bearer(people.get('a')!.session))).status).toBe(403);
+  });
+});
+
+describe('decision letters through an SMTP server that is down', () => {
+  let app: TestApp;
+  afterAll(() => app?.close());
+
+  it('records each failed send on the letter and retries it with the next release', async () => {
+    app = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
+    const { labId, organiser, mentor } = await labWithStaff(app, 'smtp');
+    await reviewedApplicants(app, labId, organiser, mentor, PEOPLE.slice(0, 2));
+    const api = () => request(app.baseUrl);
+    const run = await api().post(`/api/labs/${labId}/selection-runs`).set(bearer(organiser)).send({ capacity: 1 });
+    await api().post(`/api/labs/${labId}/selection-runs/${run.body.id}/adopt`).set(bearer(organiser)).send({}).expect(200);
+    expect((await api().post(`/api/labs/${labId}/letters/compose`).set(bearer(organiser))).body).toMatchObject({ transport: 'smtp', counts: { draft: 2 } });
+
+    const first = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
+    expect(first.status).toBe(200);
+    expect(first.body.released).toEqual({ sent: 0, failed: 2 });
+    expect(first.body.letters.every((l: { status: string; attempts: number; lastError: string }) => l.status === 'failed' && l.attempts === 1 && l.lastError.length > 0)).toBe(true);
+    const second = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
+    expect(second.body.counts).toEqual({ draft: 0, sent: 0, failed: 2 });
+    expect(second.body.letters.map((l: { attempts: number }) => l.attempts)).toEqual([2, 2]);
   });
 });

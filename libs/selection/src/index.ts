@@ -1,12 +1,16 @@
 export * from './selection.module.js';
 export * from './selection-runs.service.js';
 export * from './decisions.service.js';
+export * from './decision-letters.service.js';
 export * from './selection.errors.js';
 export * from './dto/selection-run.dto.js';
+export * from './dto/decision-letter.dto.js';
 export * from './entities/selection-run.entity.js';
 export * from './entities/selection-decision.entity.js';
+export * from './entities/decision-letter.entity.js';
 
+import { DecisionLetterEntity } from './entities/decision-letter.entity.js';
 import { SelectionDecisionEntity } from './entities/selection-decision.entity.js';
 import { SelectionRunEntity } from './entities/selection-run.entity.js';
 
-export const selectionEntities = [SelectionRunEntity, SelectionDecisionEntity];
+export const selectionEntities = [SelectionRunEntity, SelectionDecisionEntity, DecisionLetterEntity];

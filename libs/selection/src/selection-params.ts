@@ -4,3 +4,4 @@ import { uuidParam } from '@ideas-lab/platform';
 export const LabId = uuidParam('labId');
 export const RunId = uuidParam('runId');
 export const DecisionId = uuidParam('decisionId');
+export const LetterId = uuidParam('letterId');

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentActor, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
+import { DecisionLettersService, type DecisionLetterView, type OutboxView, type ReleaseView } from './decision-letters.service.js';
 import { DecisionsService, type DecisionsView, type ExpiryView, type MyDecisionView } from './decisions.service.js';
+import { EditDecisionLetterDto } from './dto/decision-letter.dto.js';
 import { AdoptSelectionRunDto, CreateSelectionRunDto } from './dto/selection-run.dto.js';
-import { DecisionId, LabId, RunId } from './selection-params.js';
+import { DecisionId, LabId, LetterId, RunId } from './selection-params.js';
 import { SelectionRunsService, type SelectionRerunView, type SelectionRunSummary, type SelectionRunView } from './selection-runs.service.js';
 
 const COMMON = [400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED'] as const;
@@ -128,5 +130,50 @@ export class MyDecisionsController {
   @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'DECISION_NOT_FOUND', 409, 'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED')
   decline(@CurrentActor() actor: Actor, @Param('decisionId', DecisionId) decisionId: string): Promise<MyDecisionView> {
     return this.decisions.decline(actor, decisionId);
+  }
+}
+
+@ApiTags('selection')
+@ApiBearerAuth()
+@Controller('labs/:labId/letters')
+export class DecisionLettersController {
+  constructor(private readonly letters: DecisionLettersService) {}
+
+  @LabRoles('organiser')
+  @Get()
+  @ApiOperation({ summary: 'The outbox: decision letters with their status (draft, sent, failed), attempts and last error; without SMTP_URL it shows what would be sent' })
+  @ApiResponse({ status: 200, description: '{ transport, counts, letters }' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<OutboxView> {
+    return this.letters.list(actor, labId);
+  }
+
+  @LabRoles('organiser')
+  @Post('compose')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Compose a letter per decision from the templates into the outbox (drafts are rewritten, sent letters kept)' })
+  @ApiResponse({ status: 200, description: 'The outbox.' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  compose(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<OutboxView> {
+    return this.letters.compose(actor, labId);
+  }
+
+  @LabRoles('organiser')
+  @Patch(':letterId')
+  @ApiOperation({ summary: 'Edit a letter before it is sent' })
+  @ApiResponse({ status: 200, description: 'The letter.' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND | LETTER_NOT_FOUND', 409, 'LETTER_ALREADY_SENT')
+  edit(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('letterId', LetterId) letterId: string, @Body() body: EditDecisionLetterDto): Promise<DecisionLetterView> {
+    return this.letters.edit(actor, labId, letterId, body);
+  }
+
+  @LabRoles('organiser')
+  @Post('release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release the outbox in one batch: send every draft and retry every failed letter (SMTP when SMTP_URL is set)' })
+  @ApiResponse({ status: 200, description: 'The outbox, with how many were sent and how many failed.' })
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  release(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ReleaseView> {
+    return this.letters.release(actor, labId);
   }
 }

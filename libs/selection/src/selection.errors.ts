@@ -8,12 +8,15 @@ export type SelectionErrorCode =
   | 'DECISION_NOT_FOUND'
   | 'DECISION_NOT_OFFERED'
   | 'DECISION_ALREADY_ANSWERED'
-  | 'DECISION_CONFIRM_BY_PASSED';
+  | 'DECISION_CONFIRM_BY_PASSED'
+  | 'LETTER_NOT_FOUND'
+  | 'LETTER_ALREADY_SENT';
 
 export function statusForSelectionError(code: SelectionErrorCode): number {
   switch (code) {
     case 'SELECTION_RUN_NOT_FOUND':
     case 'DECISION_NOT_FOUND':
+    case 'LETTER_NOT_FOUND':
       return 404;
     case 'SELECTION_INPUT_INVALID':
       return 400;
@@ -22,6 +25,7 @@ export function statusForSelectionError(code: SelectionErrorCode): number {
     case 'DECISION_NOT_OFFERED':
     case 'DECISION_ALREADY_ANSWERED':
     case 'DECISION_CONFIRM_BY_PASSED':
+    case 'LETTER_ALREADY_SENT':
       return 409;
   }
 }
