@@ -279,11 +279,11 @@ export class ApplicationsService {
   }
 
   private async view(actor: Actor, application: ApplicationEntity): Promise<ApplicationView> {
-    const [labView, form, versions] = await Promise.all([
-      this.labs.get(actor, application.labId),
-      this.formOf(application),
-      this.versions.findSummariesOfApplication(application.id),
-    ]);
+    // One after the other: inside a transaction these share one connection, and pg must not
+    // be handed a second query while the first runs.
+    const labView = await this.labs.get(actor, application.labId);
+    const form = await this.formOf(application);
+    const versions = await this.versions.findSummariesOfApplication(application.id);
     return toApplicationView({ application, form, lab: labFacts(labView), versions, now: new Date() });
   }
 
