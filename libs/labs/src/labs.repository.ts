@@ -110,7 +110,8 @@ export class LabsRepository {
   async findByIdWithRolesOf(labId: string, userId: string): Promise<LabWithMyRoles | null> {
     const rows: LabRow[] = this.tx.inTransaction()
       ? await this.tx.manager().query(LAB_WITH_ROLES_SQL, [labId, userId])
-      : (await this.pool().query<LabRow>(LAB_WITH_ROLES_SQL, [labId, userId])).rows;
+      : // A named statement: each connection parses and plans it once, not on every request.
+        (await this.pool().query<LabRow>({ name: 'lab_with_roles', text: LAB_WITH_ROLES_SQL, values: [labId, userId] })).rows;
     return rows.length === 0 ? null : fromRow(rows[0]);
   }
 
