@@ -21,37 +21,32 @@ import {
 } from 'class-validator';
 import { LAB_PHASES, type LabPhase } from '@ideas-lab/domain';
 
-const ISO = { strict: true, strictSeparator: true };
+/** An optional, clearable date-time: absent keeps the value, null clears it. */
+const OptionalDateTime = (name: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', nullable: true }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: `${name} must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z` },
+    ),
+  );
 
 export class LabDatesDto {
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(ISO, { message: 'applicationsOpenAt must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z' })
+  @OptionalDateTime('applicationsOpenAt')
   applicationsOpenAt?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(ISO, { message: 'applicationsCloseAt must be an ISO 8601 date-time, e.g. 2026-06-01T17:00:00Z' })
+  @OptionalDateTime('applicationsCloseAt')
   applicationsCloseAt?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(ISO, { message: 'workshopStartAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('workshopStartAt')
   workshopStartAt?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(ISO, { message: 'workshopEndAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('workshopEndAt')
   workshopEndAt?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601(ISO, { message: 'proposalsDueAt must be an ISO 8601 date-time' })
+  @OptionalDateTime('proposalsDueAt')
   proposalsDueAt?: string | null;
 }
 
