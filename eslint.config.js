@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'migrations/**', 'tests/browser/screenshots/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'migrations/**',
+      'tests/browser/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +27,10 @@ export default tseslint.config(
         'error',
         { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'off',
     },
   },
@@ -44,7 +56,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'typeorm', message: 'Only *.repository.ts, entities/ and platform/database import typeorm.' }],
+          paths: [
+            {
+              name: 'typeorm',
+              message: 'Only *.repository.ts, entities/ and platform/database import typeorm.',
+            },
+          ],
         },
       ],
     },
@@ -57,7 +74,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'class-validator', 'class-transformer', 'node:fs*', 'fs', 'socket.io', 'fastify', '@ideas-lab/*'], message: 'libs/domain stays pure.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'class-validator',
+                'class-transformer',
+                'node:fs*',
+                'fs',
+                'socket.io',
+                'fastify',
+                '@ideas-lab/*',
+              ],
+              message: 'libs/domain stays pure.',
+            },
           ],
         },
       ],
@@ -68,7 +99,10 @@ export default tseslint.config(
     files: ['libs/**/*.ts', 'apps/api/**/*.ts'],
     ignores: ['libs/platform/src/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through AppConfig.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through AppConfig.' },
+      ],
     },
   },
 );

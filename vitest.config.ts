@@ -2,7 +2,8 @@ import swc from 'unplugin-swc';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const lib = (name: string) =>
+  fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
@@ -20,7 +21,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/web/src/**/*.spec.ts', 'tests/{medium,e2e,browser}/**/*.test.ts'],
+    include: [
+      'libs/**/*.spec.ts',
+      'apps/api/**/*.spec.ts',
+      'apps/web/src/**/*.spec.ts',
+      'tests/{medium,e2e,browser}/**/*.test.ts',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

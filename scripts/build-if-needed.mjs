@@ -11,7 +11,8 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const s = statSync(p);
     if (s.isDirectory()) {
-      for (const entry of readdirSync(p)) if (entry !== 'node_modules' && entry !== 'dist') walk(join(p, entry));
+      for (const entry of readdirSync(p))
+        if (entry !== 'node_modules' && entry !== 'dist') walk(join(p, entry));
     } else if (s.mtimeMs > newest) newest = s.mtimeMs;
   };
   paths.forEach((p) => walk(join(root, p)));
@@ -29,8 +30,21 @@ function run(script) {
 }
 
 const targets = {
-  api: { sources: ['apps/api', 'libs', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'], script: 'build:api' },
-  web: { sources: ['apps/web', 'libs/domain/src/lab-phase', 'package-lock.json'], script: 'build:web' },
+  api: {
+    sources: [
+      'apps/api',
+      'libs',
+      'migrations',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package-lock.json',
+    ],
+    script: 'build:api',
+  },
+  web: {
+    sources: ['apps/web', 'libs/domain/src/lab-phase', 'package-lock.json'],
+    script: 'build:web',
+  },
 };
 
 /** Build what is stale; `which` lists the targets to consider. */
@@ -48,4 +62,5 @@ export function buildIfNeeded(which = ['api', 'web'], log = (m) => process.stdou
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded(process.argv.slice(2).length ? process.argv.slice(2) : undefined);
+if (import.meta.url === `file://${process.argv[1]}`)
+  buildIfNeeded(process.argv.slice(2).length ? process.argv.slice(2) : undefined);

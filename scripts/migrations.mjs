@@ -14,7 +14,10 @@ const [command, name] = process.argv.slice(2);
 
 if (command === 'run') {
   buildIfNeeded(['api']);
-  const result = spawnSync(process.execPath, ['dist/apps/api/src/main.js', 'migrate'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['dist/apps/api/src/main.js', 'migrate'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 if (command !== 'generate' && command !== 'check') {
@@ -22,12 +25,16 @@ if (command !== 'generate' && command !== 'check') {
   process.exit(2);
 }
 if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
-  console.error('Give the migration a PascalCase name: npm run migration:generate -- AddApplications');
+  console.error(
+    'Give the migration a PascalCase name: npm run migration:generate -- AddApplications',
+  );
   process.exit(2);
 }
 
 buildIfNeeded(['api']);
-const { findOrStartPostgres, databaseUrl, adminQuery, runMigrations } = await import(join(root, 'dist/libs/platform/src/index.js'));
+const { findOrStartPostgres, databaseUrl, adminQuery, runMigrations } = await import(
+  join(root, 'dist/libs/platform/src/index.js')
+);
 const { createDataSource } = await import(join(root, 'dist/apps/api/src/database.js'));
 
 const server = await findOrStartPostgres({
@@ -50,7 +57,9 @@ try {
       if (up.length === 0) {
         console.log('migration:check: the entities and the migrations agree.');
       } else {
-        console.error('migration:check: the entities and the migrations differ. Missing statements:');
+        console.error(
+          'migration:check: the entities and the migrations differ. Missing statements:',
+        );
         for (const q of up) console.error(`  ${q.query}`);
         console.error('Run `npm run migration:generate -- <Name>` and review the new file.');
         exitCode = 1;
@@ -60,8 +69,10 @@ try {
     } else {
       const timestamp = Date.now();
       const className = `${name}${timestamp}`;
-      const escape = (q) => q.query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-      const params = (q) => (q.parameters && q.parameters.length ? `, ${JSON.stringify(q.parameters)}` : '');
+      const escape = (q) =>
+        q.query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+      const params = (q) =>
+        q.parameters && q.parameters.length ? `, ${JSON.stringify(q.parameters)}` : '';
       const file = `${timestamp}-${name}.ts`;
       writeFileSync(
         join(root, 'migrations', file),
@@ -87,7 +98,9 @@ ${down.map((q) => `    await queryRunner.query(\`${escape(q)}\`${params(q)});`).
     await dataSource.destroy();
   }
 } finally {
-  await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
+  await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(
+    () => undefined,
+  );
   await server.stop();
 }
 process.exit(exitCode);

@@ -3,10 +3,14 @@ import { spawn } from 'node:child_process';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 buildIfNeeded();
-const server = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js', ...process.argv.slice(2)], {
-  cwd: new URL('..', import.meta.url).pathname,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  ['--enable-source-maps', 'dist/apps/api/src/main.js', ...process.argv.slice(2)],
+  {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: 'inherit',
+  },
+);
 // Ctrl-C reaches the server too (same process group): let it shut down, then leave with its code.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

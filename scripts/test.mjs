@@ -14,8 +14,13 @@ if (!existsSync('/usr/bin/chromium')) {
       : 'Browser journeys skipped: Chromium not found at /usr/bin/chromium (on Debian/Ubuntu: apt-get install chromium). Everything else runs.';
   process.stdout.write(`\n*** ${message} ***\n\n`);
 }
-const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (!existsSync('/usr/bin/chromium') && process.env.CI !== 'true') {
-  process.stdout.write('\n*** Browser journeys were skipped: Chromium not found at /usr/bin/chromium. ***\n');
+  process.stdout.write(
+    '\n*** Browser journeys were skipped: Chromium not found at /usr/bin/chromium. ***\n',
+  );
 }
 process.exit(result.status ?? 1);

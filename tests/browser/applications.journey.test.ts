@@ -91,7 +91,10 @@ describeBrowser('web client: a call takes applications', () => {
       funding: { pool: 1_000_000, currency: 'USD' },
     });
     labId = lab.id;
-    await call('POST', `/labs/${labId}/members`, admin, { email: organiser.email, role: 'organiser' });
+    await call('POST', `/labs/${labId}/members`, admin, {
+      email: organiser.email,
+      role: 'organiser',
+    });
   });
 
   afterAll(async () => {
@@ -130,7 +133,10 @@ describeBrowser('web client: a call takes applications', () => {
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const saveStatus = (page: Page) => page.locator('.save-status__text');
   const waitSaved = (page: Page) =>
-    page.locator('.save-status__text').filter({ hasText: /^Saved at / }).waitFor();
+    page
+      .locator('.save-status__text')
+      .filter({ hasText: /^Saved at / })
+      .waitFor();
   const sidewaysScroll = (page: Page) =>
     page.evaluate(() =>
       Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
@@ -192,10 +198,16 @@ describeBrowser('web client: a call takes applications', () => {
       await second.getByLabel('Options').fill('Modeller\nClinician\nData scientist');
       // Reorder: the consent moves above the choice.
       await third.getByRole('button', { name: 'Move question 3 up' }).click();
-      await org.getByRole('status').filter({ hasText: /to position 2 of 3/ }).waitFor();
+      await org
+        .getByRole('status')
+        .filter({ hasText: /to position 2 of 3/ })
+        .waitFor();
       expect(await org.locator('.question-editor h3').nth(1).textContent()).toContain('Yes / no');
       await org.getByRole('button', { name: 'Publish version 1' }).click();
-      await org.getByRole('status').filter({ hasText: 'Version 1 of the form is published.' }).waitFor();
+      await org
+        .getByRole('status')
+        .filter({ hasText: 'Version 1 of the form is published.' })
+        .waitFor();
       await shot(org, 'form-editor-published');
 
       await tab(org, 'Settings');
@@ -234,15 +246,25 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('checkbox', { name: 'AI', exact: true }).check();
       const tooLong = Array.from({ length: 25 }, (_, i) => `word${i}`).join(' ');
       await ada.getByLabel(essay).fill(tooLong);
-      await ada.locator('.word-count').filter({ hasText: '25 words: 5 over the limit of 20' }).waitFor();
+      await ada
+        .locator('.word-count')
+        .filter({ hasText: '25 words: 5 over the limit of 20' })
+        .waitFor();
       await waitSaved(ada);
-      expect(await ada.getByRole('status').filter({ hasText: /^Saved at / }).count()).toBe(1);
+      expect(
+        await ada
+          .getByRole('status')
+          .filter({ hasText: /^Saved at / })
+          .count(),
+      ).toBe(1);
       await shot(ada, 'form-autosaved');
 
       // A reload keeps every answer.
       await ada.reload();
       await ada.getByLabel('Institution (affiliation)').waitFor();
-      expect(await ada.getByLabel('Institution (affiliation)').inputValue()).toBe('University of London');
+      expect(await ada.getByLabel('Institution (affiliation)').inputValue()).toBe(
+        'University of London',
+      );
       expect(await ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked()).toBe(true);
       expect(await ada.getByLabel(essay).inputValue()).toBe(tooLong);
 
@@ -250,7 +272,9 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('button', { name: 'Submit application' }).click();
       const summary = ada.locator('.error-summary');
       await summary.waitFor();
-      expect(await ada.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+      expect(await ada.evaluate(() => document.activeElement?.className)).toContain(
+        'error-summary',
+      );
       const expected = [
         'apply-profile-organisationType',
         'apply-profile-careerStage',
@@ -262,9 +286,9 @@ describeBrowser('web client: a call takes applications', () => {
       ];
       for (const id of expected) await errorBeside(ada, id).waitFor();
       expect(await summary.getByRole('link').count()).toBe(expected.length);
-      expect(await errorBeside(ada, 'apply-answers-why-do-you-want-to-join-this-lab').textContent()).toContain(
-        'The answer has 25 words; the limit is 20.',
-      );
+      expect(
+        await errorBeside(ada, 'apply-answers-why-do-you-want-to-join-this-lab').textContent(),
+      ).toContain('The answer has 25 words; the limit is 20.');
       expect(await ada.getByLabel('Organisation type').getAttribute('aria-invalid')).toBe('true');
       await shot(ada, 'submit-every-error');
       // The summary's links take her to the field.
@@ -280,7 +304,9 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByLabel('ORCID iD (optional)').fill('0000-0002-1825-0097');
       for (const day of await ada.locator('.availability__day').all())
         await day.getByLabel('Yes').check();
-      await ada.getByLabel(essay).fill('I build patient-specific tumour models and want to meet clinicians.');
+      await ada
+        .getByLabel(essay)
+        .fill('I build patient-specific tumour models and want to meet clinicians.');
       await ada.locator('.word-count').filter({ hasText: '10 of 20 words' }).waitFor();
       await ada.getByRole('group', { name: consent }).getByLabel('Yes').check();
       expect(await errorBeside(ada, 'apply-profile-country').count()).toBe(0);
@@ -289,11 +315,17 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.waitForURL(`**/applications/${applicationId}`);
       await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
       await ada.locator('.badge--app-submitted').waitFor();
-      expect(await ada.locator('.facts__row').filter({ hasText: 'You can still edit until' }).textContent()).toContain(
-        'Asia/Tokyo',
-      );
+      expect(
+        await ada
+          .locator('.facts__row')
+          .filter({ hasText: 'You can still edit until' })
+          .textContent(),
+      ).toContain('Asia/Tokyo');
       await shot(ada, 'status-submitted');
-      await ada.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My applications' }).click();
+      await ada
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My applications' })
+        .click();
       await ada.getByRole('link', { name: labTitle }).waitFor();
       await shot(ada, 'my-applications');
 
@@ -319,7 +351,10 @@ describeBrowser('web client: a call takes applications', () => {
       const csv = await readFile(await download.path(), 'utf8');
       expect(csv).toContain(applicant.email);
       expect(csv).toContain(`${essay} [why-do-you-want-to-join-this-lab]`);
-      await org.getByRole('status').filter({ hasText: `Downloaded applications-${labSlug}.csv` }).waitFor();
+      await org
+        .getByRole('status')
+        .filter({ hasText: `Downloaded applications-${labSlug}.csv` })
+        .waitFor();
 
       await tab(org, 'Funnel');
       const submittedRow = org.getByRole('row', { name: /^Submitted/ }).first();
@@ -345,8 +380,12 @@ describeBrowser('web client: a call takes applications', () => {
         },
       });
       await ada.getByLabel('Institution (affiliation)').fill('University College London');
-      await saveStatus(ada).filter({ hasText: /^Not saved\.$/ }).waitFor();
-      const refusal = ada.getByRole('alert').filter({ hasText: 'Applications to this lab closed on' });
+      await saveStatus(ada)
+        .filter({ hasText: /^Not saved\.$/ })
+        .waitFor();
+      const refusal = ada
+        .getByRole('alert')
+        .filter({ hasText: 'Applications to this lab closed on' });
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('(America/New_York). Ask the organisers');
       // The header now says the application is closed.
@@ -372,7 +411,10 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByLabel(`New deadline for ${applicant.name}`).fill(local);
       await shot(org, 'extension-form');
       await org.getByRole('button', { name: 'Grant extension' }).click();
-      await org.getByRole('status').filter({ hasText: `${applicant.name} can now change` }).waitFor();
+      await org
+        .getByRole('status')
+        .filter({ hasText: `${applicant.name} can now change` })
+        .waitFor();
       await org.getByRole('row').filter({ hasText: 'Extended to' }).waitFor();
 
       // With her extension she can edit again, then withdraws.
@@ -382,9 +424,9 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('button', { name: 'Withdraw application…' }).click();
       const confirm = ada.getByRole('group', { name: 'Withdraw your application?' });
       await confirm.waitFor();
-      expect(await ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe(
-        'withdraw-title',
-      );
+      expect(
+        await ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')),
+      ).toBe('withdraw-title');
       await shot(ada, 'withdraw-confirm');
       await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();
@@ -401,7 +443,9 @@ describeBrowser('web client: a call takes applications', () => {
       current = mobile;
       await mobile.goto(`/applications/${applicationId}/edit`);
       await mobile.getByLabel('Institution (affiliation)').waitFor();
-      expect(await sidewaysScroll(mobile), 'the application form scrolls sideways on a phone').toBe(0);
+      expect(await sidewaysScroll(mobile), 'the application form scrolls sideways on a phone').toBe(
+        0,
+      );
       await shot(mobile, 'phone-form');
       await mobile.goto(`/applications/${applicationId}`);
       await mobile.locator('.badge--app-withdrawn').waitFor();
@@ -414,7 +458,10 @@ describeBrowser('web client: a call takes applications', () => {
       current = orgMobile;
       await orgMobile.goto(`/labs/${labId}/applications`);
       await orgMobile.getByRole('row').filter({ hasText: applicant.email }).waitFor();
-      expect(await sidewaysScroll(orgMobile), 'the applications table scrolls the page sideways').toBe(0);
+      expect(
+        await sidewaysScroll(orgMobile),
+        'the applications table scrolls the page sideways',
+      ).toBe(0);
       await shot(orgMobile, 'phone-table');
       await tab(orgMobile, 'Funnel');
       await orgMobile.getByRole('region', { name: 'By career stage' }).waitFor();
@@ -425,6 +472,5 @@ describeBrowser('web client: a call takes applications', () => {
       expect(await sidewaysScroll(orgMobile), 'the form editor scrolls the page sideways').toBe(0);
       await shot(orgMobile, 'phone-form-editor');
     }
-
   }, 240_000);
 });

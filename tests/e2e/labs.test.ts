@@ -28,7 +28,10 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
   });
 
   it('refuses a slug another lab uses, beside the slug field', async () => {
-    const res = await api().post('/api/labs').set(bearer(admin)).send(labBody({ slug: 'lab-main' }));
+    const res = await api()
+      .post('/api/labs')
+      .set(bearer(admin))
+      .send(labBody({ slug: 'lab-main' }));
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'LAB_SLUG_TAKEN', details: [{ field: 'slug' }] });
   });
@@ -38,26 +41,46 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const res = await api().post('/api/labs').set(bearer(admin)).send(body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('LAB_SETTINGS_INVALID');
-    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['timezone', 'teamSize.min']);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'timezone',
+      'teamSize.min',
+    ]);
   });
 
   it('validates nested fields by their dotted path', async () => {
     const res = await api()
       .post('/api/labs')
       .set(bearer(admin))
-      .send(labBody({ slug: 'Has Spaces', capacity: 0, dates: { applicationsCloseAt: 'next tuesday' } }));
+      .send(
+        labBody({
+          slug: 'Has Spaces',
+          capacity: 0,
+          dates: { applicationsCloseAt: 'next tuesday' },
+        }),
+      );
     expect(res.status).toBe(400);
-    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['capacity', 'dates.applicationsCloseAt', 'slug']);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'capacity',
+      'dates.applicationsCloseAt',
+      'slug',
+    ]);
   });
 
   it('shows the organiser the lab with their role, and lists it among their labs', async () => {
     const res = await api().get(`/api/labs/${labId}`).set(bearer(organiser));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: labId, phase: 'draft', myRoles: ['organiser'], funding: { pool: 1_000_000, currency: 'USD' } });
+    expect(res.body).toMatchObject({
+      id: labId,
+      phase: 'draft',
+      myRoles: ['organiser'],
+      funding: { pool: 1_000_000, currency: 'USD' },
+    });
     const list = await api().get('/api/labs').set(bearer(organiser));
     expect(list.body).toEqual([expect.objectContaining({ id: labId, myRoles: ['organiser'] })]);
     const me = await api().get('/api/me').set(bearer(mentor));
-    expect(me.body.memberships).toEqual([expect.objectContaining({ labId, role: 'mentor', labPhase: 'draft' })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({ labId, role: 'mentor', labPhase: 'draft' }),
+    ]);
   });
 
   it('hides a draft lab from people who hold no role in it', async () => {
@@ -74,9 +97,16 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       .set(bearer(organiser))
       .send({ version: current.version, theme: 'Digital twins for oncology', capacity: 32 });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ theme: 'Digital twins for oncology', capacity: 32, version: current.version + 1 });
+    expect(first.body).toMatchObject({
+      theme: 'Digital twins for oncology',
+      capacity: 32,
+      version: current.version + 1,
+    });
 
-    const stale = await api().patch(`/api/labs/${labId}`).set(bearer(admin)).send({ version: current.version, capacity: 28 });
+    const stale = await api()
+      .patch(`/api/labs/${labId}`)
+      .set(bearer(admin))
+      .send({ version: current.version, capacity: 28 });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('LAB_VERSION_CONFLICT');
     expect((await api().get(`/api/labs/${labId}`).set(bearer(organiser))).body.capacity).toBe(32);
@@ -87,37 +117,64 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const res = await api()
       .patch(`/api/labs/${labId}`)
       .set(bearer(organiser))
-      .send({ version: current.version, taxonomy: { disciplines: ['AI', 'mathematical modelling'] } });
+      .send({
+        version: current.version,
+        taxonomy: { disciplines: ['AI', 'mathematical modelling'] },
+      });
     expect(res.status).toBe(200);
-    expect(res.body.taxonomy).toEqual({ ...current.taxonomy, disciplines: ['AI', 'mathematical modelling'] });
+    expect(res.body.taxonomy).toEqual({
+      ...current.taxonomy,
+      disciplines: ['AI', 'mathematical modelling'],
+    });
   });
 
   it('does not let a mentor edit the lab', async () => {
-    const res = await api().patch(`/api/labs/${labId}`).set(bearer(mentor)).send({ version: 1, title: 'Mentor was here' });
+    const res = await api()
+      .patch(`/api/labs/${labId}`)
+      .set(bearer(mentor))
+      .send({ version: 1, title: 'Mentor was here' });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('LAB_ROLE_REQUIRED');
   });
 
   it('moves through phases one at a time and says why a move is refused', async () => {
-    const skip = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'workshop' });
+    const skip = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'workshop' });
     expect(skip.status).toBe(409);
     expect(skip.body.code).toBe('LAB_PHASE_SKIP');
 
-    const unknown = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'launched' });
+    const unknown = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'launched' });
     expect(unknown.status).toBe(400);
 
-    const open = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'applications_open' });
+    const open = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'applications_open' });
     expect(open.status).toBe(200);
     expect(open.body.phase).toBe('applications_open');
 
-    const selection = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'selection' });
+    const selection = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'selection' });
     expect(selection.body.phase).toBe('selection');
 
-    const underCapacity = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'workshop' });
+    const underCapacity = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'workshop' });
     expect(underCapacity.status).toBe(409);
     expect(underCapacity.body.code).toBe('LAB_PHASE_UNDER_CAPACITY');
 
-    const back = await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'applications_open' });
+    const back = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'applications_open' });
     expect(back.body.phase).toBe('applications_open');
   });
 
@@ -134,9 +191,15 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
   });
 
   it('requires the settings an open call needs', async () => {
-    const created = await api().post('/api/labs').set(bearer(admin)).send({ title: 'Bare lab', slug: 'bare-lab' });
+    const created = await api()
+      .post('/api/labs')
+      .set(bearer(admin))
+      .send({ title: 'Bare lab', slug: 'bare-lab' });
     expect(created.status).toBe(201);
-    const res = await api().post(`/api/labs/${created.body.id}/phase`).set(bearer(admin)).send({ to: 'applications_open' });
+    const res = await api()
+      .post(`/api/labs/${created.body.id}/phase`)
+      .set(bearer(admin))
+      .send({ to: 'applications_open' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('LAB_PHASE_INCOMPLETE_SETTINGS');
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([
@@ -148,19 +211,35 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
   });
 
   it('invites a mentor who signs up with the link, once', async () => {
-    const invitation = await api().post(`/api/labs/${labId}/invitations`).set(bearer(organiser)).send({ email: 'new.mentor@example.test', role: 'mentor' });
+    const invitation = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ email: 'new.mentor@example.test', role: 'mentor' });
     expect(invitation.status).toBe(201);
     expect(invitation.body.acceptUrl).toContain(`/invitations/${invitation.body.token}`);
 
     const preview = await api().get(`/api/invitations/${invitation.body.token}`);
-    expect(preview.body).toMatchObject({ labId, role: 'mentor', status: 'pending', email: 'new.mentor@example.test' });
+    expect(preview.body).toMatchObject({
+      labId,
+      role: 'mentor',
+      status: 'pending',
+      email: 'new.mentor@example.test',
+    });
 
-    const signup = await api().post('/api/auth/register').send({ email: 'new.mentor@example.test', password: 'mentoring-matters', displayName: 'New Mentor' });
+    const signup = await api()
+      .post('/api/auth/register')
+      .send({
+        email: 'new.mentor@example.test',
+        password: 'mentoring-matters',
+        displayName: 'New Mentor',
+      });
     const auth = { authorization: `Bearer ${signup.body.accessToken}` };
     const accepted = await api().post(`/api/invitations/${invitation.body.token}/accept`).set(auth);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ labId, role: 'mentor' });
-    expect((await api().get('/api/me').set(auth)).body.memberships).toEqual([expect.objectContaining({ labId, role: 'mentor' })]);
+    expect((await api().get('/api/me').set(auth)).body.memberships).toEqual([
+      expect.objectContaining({ labId, role: 'mentor' }),
+    ]);
 
     const again = await api().post(`/api/invitations/${invitation.body.token}/accept`).set(auth);
     expect(again.status).toBe(409);
@@ -172,15 +251,28 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
   });
 
   it('withdraws an invitation so its link stops working', async () => {
-    const invitation = await api().post(`/api/labs/${labId}/invitations`).set(bearer(organiser)).send({ email: 'maybe@example.test', role: 'organiser' });
-    expect((await api().delete(`/api/labs/${labId}/invitations/${invitation.body.id}`).set(bearer(organiser))).status).toBe(204);
-    const res = await api().post(`/api/invitations/${invitation.body.token}/accept`).set(bearer(stranger));
+    const invitation = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ email: 'maybe@example.test', role: 'organiser' });
+    expect(
+      (
+        await api()
+          .delete(`/api/labs/${labId}/invitations/${invitation.body.id}`)
+          .set(bearer(organiser))
+      ).status,
+    ).toBe(204);
+    const res = await api()
+      .post(`/api/invitations/${invitation.body.token}/accept`)
+      .set(bearer(stranger));
     expect(res.status).toBe(410);
     expect(res.body.code).toBe('INVITATION_REVOKED');
   });
 
   it('keeps at least one organiser', async () => {
-    const res = await api().delete(`/api/labs/${labId}/members/${organiser.userId}/organiser`).set(bearer(admin));
+    const res = await api()
+      .delete(`/api/labs/${labId}/members/${organiser.userId}/organiser`)
+      .set(bearer(admin));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('LAST_ORGANISER');
   });
@@ -190,9 +282,21 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(3);
     expect(page.body.items[0].seq).toBeGreaterThan(page.body.items[2].seq);
-    const older = await api().get(`/api/labs/${labId}/audit?limit=200&before=${page.body.nextBefore}`).set(bearer(organiser));
-    const actions = [...page.body.items, ...older.body.items].map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['lab.created', 'lab.member_added', 'lab.updated', 'lab.phase_changed', 'lab.invitation_accepted']));
+    const older = await api()
+      .get(`/api/labs/${labId}/audit?limit=200&before=${page.body.nextBefore}`)
+      .set(bearer(organiser));
+    const actions = [...page.body.items, ...older.body.items].map(
+      (e: { action: string }) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'lab.created',
+        'lab.member_added',
+        'lab.updated',
+        'lab.phase_changed',
+        'lab.invitation_accepted',
+      ]),
+    );
     expect(older.body.nextBefore).toBeNull();
 
     const verified = await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser));
@@ -202,7 +306,9 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const tampered = page.body.items[2].seq;
     const client = new pg.Client({ connectionString: app.database.url });
     await client.connect();
-    await client.query(`UPDATE audit_events SET data = '{"to":"decided"}' WHERE seq = $1`, [tampered]);
+    await client.query(`UPDATE audit_events SET data = '{"to":"decided"}' WHERE seq = $1`, [
+      tampered,
+    ]);
     await client.end();
     const broken = await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser));
     expect(broken.body).toMatchObject({ valid: false, firstBrokenSeq: tampered });
@@ -210,12 +316,20 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
 
   it('keeps one lab’s organiser out of another lab entirely', async () => {
     const other = await labWithStaff(app, 'other');
-    for (const path of [`/api/labs/${labId}`, `/api/labs/${labId}/members`, `/api/labs/${labId}/audit`, `/api/labs/${labId}/invitations`]) {
+    for (const path of [
+      `/api/labs/${labId}`,
+      `/api/labs/${labId}/members`,
+      `/api/labs/${labId}/audit`,
+      `/api/labs/${labId}/invitations`,
+    ]) {
       const res = await api().get(path).set(bearer(other.organiser));
       expect(res.status, path).toBe(404);
       expect(res.body.code, path).toBe('LAB_NOT_FOUND');
     }
-    const patch = await api().patch(`/api/labs/${labId}`).set(bearer(other.organiser)).send({ version: 1, title: 'Taken over' });
+    const patch = await api()
+      .patch(`/api/labs/${labId}`)
+      .set(bearer(other.organiser))
+      .send({ version: 1, title: 'Taken over' });
     expect(patch.status).toBe(404);
   });
 });

@@ -28,14 +28,20 @@ describe('live layer: the help queue and "+2 minutes"', () => {
     lab = await liveLab(app, 'livehelp');
     await app.createUser({ email: 'mentor2-livehelp@example.test', displayName: 'Second mentor' });
     secondMentor = await login(app, 'mentor2-livehelp@example.test');
-    await lab.db.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`, [lab.labId, secondMentor.userId]);
+    await lab.db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
+      [lab.labId, secondMentor.userId],
+    );
     round = await lab.createRound('Round 1');
     organiser = open(lab.organiser);
     statsMentor = open(lab.mentor);
     designMentor = open(secondMentor);
     people = lab.participants.map((p) => open(p));
     await Promise.all(clients.map((c) => c.connect()));
-    const opened = await organiser.request('round:open', { roundId: round.roundId, durationSeconds: 600 });
+    const opened = await organiser.request('round:open', {
+      roundId: round.roundId,
+      durationSeconds: 600,
+    });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     await Promise.all(people.map((p) => p.next('room:assigned')));
   });
@@ -46,34 +52,74 @@ describe('live layer: the help queue and "+2 minutes"', () => {
   });
 
   it('mentors declare their topics; others may not', async () => {
-    expect(await statsMentor.request('help:topics', { topics: ['Statistics', ' statistics ', 'Survey design'] })).toMatchObject({ ok: true, topics: ['statistics', 'survey design'] });
-    expect(await designMentor.request('help:topics', { topics: ['Product design'] })).toMatchObject({ ok: true });
-    expect(await people[0].request('help:topics', { topics: ['anything'] })).toMatchObject({ ok: false, code: 'LIVE_MENTOR_REQUIRED' });
-    expect(await statsMentor.request('help:topics', { topics: 'statistics' })).toMatchObject({ ok: false, code: 'LIVE_VALIDATION_FAILED' });
+    expect(
+      await statsMentor.request('help:topics', {
+        topics: ['Statistics', ' statistics ', 'Survey design'],
+      }),
+    ).toMatchObject({ ok: true, topics: ['statistics', 'survey design'] });
+    expect(await designMentor.request('help:topics', { topics: ['Product design'] })).toMatchObject(
+      { ok: true },
+    );
+    expect(await people[0].request('help:topics', { topics: ['anything'] })).toMatchObject({
+      ok: false,
+      code: 'LIVE_MENTOR_REQUIRED',
+    });
+    expect(await statsMentor.request('help:topics', { topics: 'statistics' })).toMatchObject({
+      ok: false,
+      code: 'LIVE_VALIDATION_FAILED',
+    });
   });
 
-  it('routes a room\'s request to the free mentor whose topics fit; only that mentor and the organisers hear of it', async () => {
-    expect(await people[0].request('help:request', { topic: '' })).toMatchObject({ ok: false, code: 'LIVE_VALIDATION_FAILED' });
+  it("routes a room's request to the free mentor whose topics fit; only that mentor and the organisers hear of it", async () => {
+    expect(await people[0].request('help:request', { topic: '' })).toMatchObject({
+      ok: false,
+      code: 'LIVE_VALIDATION_FAILED',
+    });
     const ack = await people[0].request('help:request', { topic: 'Statistics' });
     if (!ack.ok) throw new Error(JSON.stringify(ack));
     fromRoomA = ack.request;
-    expect(fromRoomA).toMatchObject({ topic: 'Statistics', state: 'waiting', room: { id: round.roomA }, askedBy: { userId: lab.participants[0].userId }, routedTo: { userId: lab.mentor.userId } });
+    expect(fromRoomA).toMatchObject({
+      topic: 'Statistics',
+      state: 'waiting',
+      room: { id: round.roomA },
+      askedBy: { userId: lab.participants[0].userId },
+      routedTo: { userId: lab.mentor.userId },
+    });
     expect((await statsMentor.next('help:requested')).id).toBe(fromRoomA.id);
     expect((await organiser.next('help:requested')).id).toBe(fromRoomA.id);
     // One unresolved request per room, whoever in the room asks.
-    expect(await people[1].request('help:request', { topic: 'anything' })).toMatchObject({ ok: false, code: 'LIVE_HELP_ALREADY_ASKED' });
+    expect(await people[1].request('help:request', { topic: 'anything' })).toMatchObject({
+      ok: false,
+      code: 'LIVE_HELP_ALREADY_ASKED',
+    });
   });
 
   it('one mentor claims it, a second claim is refused, only the claimer or an organiser resolves it', async () => {
-    expect(await people[0].request('help:claim', { requestId: fromRoomA.id })).toMatchObject({ ok: false, code: 'LIVE_MENTOR_REQUIRED' });
-    expect(await statsMentor.request('help:claim', { requestId: 'nope' })).toMatchObject({ ok: false, code: 'LIVE_VALIDATION_FAILED' });
+    expect(await people[0].request('help:claim', { requestId: fromRoomA.id })).toMatchObject({
+      ok: false,
+      code: 'LIVE_MENTOR_REQUIRED',
+    });
+    expect(await statsMentor.request('help:claim', { requestId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'LIVE_VALIDATION_FAILED',
+    });
     const claimed = await statsMentor.request('help:claim', { requestId: fromRoomA.id });
-    expect(claimed).toMatchObject({ ok: true, request: { state: 'claimed', claimedBy: { userId: lab.mentor.userId } } });
-    expect(await designMentor.request('help:claim', { requestId: fromRoomA.id })).toMatchObject({ ok: false, code: 'LIVE_HELP_ALREADY_CLAIMED' });
-    for (const client of [organiser, designMentor]) expect((await client.next('help:claimed')).id).toBe(fromRoomA.id);
+    expect(claimed).toMatchObject({
+      ok: true,
+      request: { state: 'claimed', claimedBy: { userId: lab.mentor.userId } },
+    });
+    expect(await designMentor.request('help:claim', { requestId: fromRoomA.id })).toMatchObject({
+      ok: false,
+      code: 'LIVE_HELP_ALREADY_CLAIMED',
+    });
+    for (const client of [organiser, designMentor])
+      expect((await client.next('help:claimed')).id).toBe(fromRoomA.id);
     // The second mentor never got the request routed to the first.
     expect(designMentor.all('help:requested')).toEqual([]);
-    expect(await designMentor.request('help:resolve', { requestId: fromRoomA.id })).toMatchObject({ ok: false, code: 'LIVE_HELP_NOT_YOURS' });
+    expect(await designMentor.request('help:resolve', { requestId: fromRoomA.id })).toMatchObject({
+      ok: false,
+      code: 'LIVE_HELP_NOT_YOURS',
+    });
   });
 
   it('routes to a free mentor when the fitting one is busy', async () => {
@@ -90,7 +136,10 @@ describe('live layer: the help queue and "+2 minutes"', () => {
     expect(snapshot.helpQueue.map((r) => r.id)).toEqual([fromRoomB.id]);
     expect(snapshot.myTopics).toEqual(['product design']);
     const organiserAgain = open(lab.organiser);
-    expect((await organiserAgain.connect()).helpQueue.map((r) => r.id)).toEqual([fromRoomA.id, fromRoomB.id]);
+    expect((await organiserAgain.connect()).helpQueue.map((r) => r.id)).toEqual([
+      fromRoomA.id,
+      fromRoomB.id,
+    ]);
     const participantAgain = open(lab.participants[3]);
     expect((await participantAgain.connect()).helpQueue).toEqual([]);
   });
@@ -98,42 +147,83 @@ describe('live layer: the help queue and "+2 minutes"', () => {
   it('resolving keeps when it was asked, claimed and resolved', async () => {
     const resolved = await statsMentor.request('help:resolve', { requestId: fromRoomA.id });
     expect(resolved).toMatchObject({ ok: true, request: { state: 'resolved' } });
-    expect(await statsMentor.request('help:resolve', { requestId: fromRoomA.id })).toMatchObject({ ok: false, code: 'LIVE_HELP_RESOLVED' });
+    expect(await statsMentor.request('help:resolve', { requestId: fromRoomA.id })).toMatchObject({
+      ok: false,
+      code: 'LIVE_HELP_RESOLVED',
+    });
     expect((await organiser.next('help:resolved')).id).toBe(fromRoomA.id);
-    const row = (await lab.db.query(`SELECT asked_at, claimed_at, resolved_at FROM help_requests WHERE id = $1`, [fromRoomA.id])).rows[0];
+    const row = (
+      await lab.db.query(
+        `SELECT asked_at, claimed_at, resolved_at FROM help_requests WHERE id = $1`,
+        [fromRoomA.id],
+      )
+    ).rows[0];
     expect(row.asked_at.getTime()).toBeLessThanOrEqual(row.claimed_at.getTime());
     expect(row.claimed_at.getTime()).toBeLessThanOrEqual(row.resolved_at.getTime());
     // The room may ask again now; an organiser resolves a request nobody claimed.
     const next = await people[1].request('help:request', { topic: 'ethics' });
     if (!next.ok) throw new Error(JSON.stringify(next));
-    expect(await organiser.request('help:resolve', { requestId: next.request.id })).toMatchObject({ ok: true, request: { state: 'resolved', claimedBy: null } });
+    expect(await organiser.request('help:resolve', { requestId: next.request.id })).toMatchObject({
+      ok: true,
+      request: { state: 'resolved', claimedBy: null },
+    });
   });
 
   it('"+2 minutes": organisers decline or approve; an approval moves everyone\'s timer; once per room unless declined', async () => {
-    expect(await people[0].request('time:request', { minutes: 5 })).toMatchObject({ ok: false, code: 'LIVE_VALIDATION_FAILED' });
+    expect(await people[0].request('time:request', { minutes: 5 })).toMatchObject({
+      ok: false,
+      code: 'LIVE_VALIDATION_FAILED',
+    });
     const asked = await people[0].request('time:request', {});
     if (!asked.ok) throw new Error(JSON.stringify(asked));
-    expect(asked.request).toMatchObject({ room: { id: round.roomA }, decision: null, extraSeconds: 120 });
+    expect(asked.request).toMatchObject({
+      room: { id: round.roomA },
+      decision: null,
+      extraSeconds: 120,
+    });
     expect((await organiser.next('time:requested')).id).toBe(asked.request.id);
-    expect(await people[1].request('time:request', {})).toMatchObject({ ok: false, code: 'LIVE_TIME_ALREADY_ASKED' });
-    expect(await people[0].request('time:decide', { requestId: asked.request.id, approve: true })).toMatchObject({ ok: false, code: 'LIVE_ORGANISER_REQUIRED' });
+    expect(await people[1].request('time:request', {})).toMatchObject({
+      ok: false,
+      code: 'LIVE_TIME_ALREADY_ASKED',
+    });
+    expect(
+      await people[0].request('time:decide', { requestId: asked.request.id, approve: true }),
+    ).toMatchObject({ ok: false, code: 'LIVE_ORGANISER_REQUIRED' });
 
-    const declined = await organiser.request('time:decide', { requestId: asked.request.id, approve: false });
+    const declined = await organiser.request('time:decide', {
+      requestId: asked.request.id,
+      approve: false,
+    });
     expect(declined).toMatchObject({ ok: true, request: { decision: 'declined' } });
-    for (const client of [people[0], people[1]]) expect((await client.next('time:decided')).decision).toBe('declined');
-    expect(await organiser.request('time:decide', { requestId: asked.request.id, approve: true })).toMatchObject({ ok: false, code: 'LIVE_TIME_ALREADY_DECIDED' });
+    for (const client of [people[0], people[1]])
+      expect((await client.next('time:decided')).decision).toBe('declined');
+    expect(
+      await organiser.request('time:decide', { requestId: asked.request.id, approve: true }),
+    ).toMatchObject({ ok: false, code: 'LIVE_TIME_ALREADY_DECIDED' });
 
-    const before = (await lab.db.query(`SELECT ends_at FROM breakout_rounds WHERE id = $1`, [round.roundId])).rows[0].ends_at as Date;
+    const before = (
+      await lab.db.query(`SELECT ends_at FROM breakout_rounds WHERE id = $1`, [round.roundId])
+    ).rows[0].ends_at as Date;
     const again = await people[1].request('time:request', {});
     if (!again.ok) throw new Error(JSON.stringify(again));
-    const approved = await organiser.request('time:decide', { requestId: again.request.id, approve: true });
+    const approved = await organiser.request('time:decide', {
+      requestId: again.request.id,
+      approve: true,
+    });
     if (!approved.ok) throw new Error(JSON.stringify(approved));
     expect(Date.parse(approved.round.endsAt!) - before.getTime()).toBe(120_000);
-    for (const client of [organiser, statsMentor, designMentor, ...people]) expect((await client.next('timer:changed')).endsAt).toBe(approved.round.endsAt);
-    expect((await people[0].next('time:decided', (t: TimeRequest) => t.id === again.request.id)).decision).toBe('approved');
+    for (const client of [organiser, statsMentor, designMentor, ...people])
+      expect((await client.next('timer:changed')).endsAt).toBe(approved.round.endsAt);
+    expect(
+      (await people[0].next('time:decided', (t: TimeRequest) => t.id === again.request.id))
+        .decision,
+    ).toBe('approved');
     // Room B never heard of room A's request; the approved room cannot ask again this round.
     expect(people[2].all('time:decided')).toEqual([]);
-    expect(await people[0].request('time:request', {})).toMatchObject({ ok: false, code: 'LIVE_TIME_ALREADY_ASKED' });
+    expect(await people[0].request('time:request', {})).toMatchObject({
+      ok: false,
+      code: 'LIVE_TIME_ALREADY_ASKED',
+    });
   });
 
   it('participants never hear of help requests, and the new events share the per-socket rate limit', async () => {
@@ -142,7 +232,11 @@ describe('live layer: the help queue and "+2 minutes"', () => {
       expect(client.all('help:claimed')).toEqual([]);
       expect(client.all('time:requested')).toEqual([]);
     }
-    const acks = await Promise.all(Array.from({ length: 30 }, () => people[3].request('help:claim', { requestId: fromRoomB.id })));
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        people[3].request('help:claim', { requestId: fromRoomB.id }),
+      ),
+    );
     expect(acks.filter((a) => !a.ok && a.code === 'LIVE_RATE_LIMITED').length).toBeGreaterThan(0);
     expect(people[3].socket.connected).toBe(true);
   });

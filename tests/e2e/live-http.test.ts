@@ -31,48 +31,80 @@ describe('live layer and the workshop HTTP routes: one logic for opening, moving
 
   it('an HTTP open starts the clock and tells every connected participant its room', async () => {
     const before = Date.now();
-    const res = await request(app.baseUrl).post(`${base()}/state`).set(bearer(lab.organiser)).send({ state: 'open' });
+    const res = await request(app.baseUrl)
+      .post(`${base()}/state`)
+      .set(bearer(lab.organiser))
+      .send({ state: 'open' });
     expect(res.status).toBe(200);
     for (const [i, client] of people.entries()) {
       const assigned = await client.next('room:assigned');
       expect(assigned.room.id).toBe(i < 2 ? round.roomA : round.roomB);
       // The planned 20 minutes, from now.
-      expect(Date.parse(assigned.round.endsAt!)).toBeGreaterThanOrEqual(before + 20 * 60_000 - 1_000);
-      expect(Date.parse(assigned.round.endsAt!)).toBeLessThanOrEqual(Date.now() + 20 * 60_000 + 1_000);
+      expect(Date.parse(assigned.round.endsAt!)).toBeGreaterThanOrEqual(
+        before + 20 * 60_000 - 1_000,
+      );
+      expect(Date.parse(assigned.round.endsAt!)).toBeLessThanOrEqual(
+        Date.now() + 20 * 60_000 + 1_000,
+      );
     }
-    expect((await organiser.next('round:opened')).round).toMatchObject({ id: round.roundId, state: 'open' });
-    const row = await lab.db.query(`SELECT ends_at FROM breakout_rounds WHERE id = $1`, [round.roundId]);
+    expect((await organiser.next('round:opened')).round).toMatchObject({
+      id: round.roundId,
+      state: 'open',
+    });
+    const row = await lab.db.query(`SELECT ends_at FROM breakout_rounds WHERE id = $1`, [
+      round.roundId,
+    ]);
     expect(row.rows[0].ends_at).not.toBeNull();
     // A room broadcast reaches the room's sockets: they joined it.
-    expect(await organiser.request('broadcast', { message: 'Room A, hello', roomId: round.roomA })).toMatchObject({ ok: true });
+    expect(
+      await organiser.request('broadcast', { message: 'Room A, hello', roomId: round.roomA }),
+    ).toMatchObject({ ok: true });
     expect((await people[0].next('broadcast:message')).message).toBe('Room A, hello');
     expect(people[2].all('broadcast:message')).toEqual([]);
   });
 
   it('an HTTP move tells the moved participant its new room and moves its sockets', async () => {
-    const res = await request(app.baseUrl).post(`${base()}/moves`).set(bearer(lab.organiser)).send({ userId: lab.participants[0].userId, roomId: round.roomB });
+    const res = await request(app.baseUrl)
+      .post(`${base()}/moves`)
+      .set(bearer(lab.organiser))
+      .send({ userId: lab.participants[0].userId, roomId: round.roomB });
     expect(res.status).toBe(200);
     const assigned = await people[0].next('room:assigned');
     expect(assigned.room.id).toBe(round.roomB);
-    expect(assigned.roomMates.map((m) => m.userId).sort()).toEqual([0, 2, 3].map((i) => lab.participants[i].userId).sort());
+    expect(assigned.roomMates.map((m) => m.userId).sort()).toEqual(
+      [0, 2, 3].map((i) => lab.participants[i].userId).sort(),
+    );
     expect(people[1].all('room:assigned')).toEqual([]);
-    expect(await organiser.request('broadcast', { message: 'Room B only', roomId: round.roomB })).toMatchObject({ ok: true });
+    expect(
+      await organiser.request('broadcast', { message: 'Room B only', roomId: round.roomB }),
+    ).toMatchObject({ ok: true });
     expect((await people[0].next('broadcast:message')).message).toBe('Room B only');
-    expect(await organiser.request('broadcast', { message: 'Room A only', roomId: round.roomA })).toMatchObject({ ok: true });
-    expect((await people[1].next('broadcast:message', (b) => b.message === 'Room A only')).roomId).toBe(round.roomA);
+    expect(
+      await organiser.request('broadcast', { message: 'Room A only', roomId: round.roomA }),
+    ).toMatchObject({ ok: true });
+    expect(
+      (await people[1].next('broadcast:message', (b) => b.message === 'Room A only')).roomId,
+    ).toBe(round.roomA);
     expect(people[0].all('broadcast:message')).toEqual([]);
   });
 
   it('an HTTP swap moves both people', async () => {
-    const res = await request(app.baseUrl).post(`${base()}/swaps`).set(bearer(lab.organiser)).send({ userIds: [lab.participants[1].userId, lab.participants[2].userId] });
+    const res = await request(app.baseUrl)
+      .post(`${base()}/swaps`)
+      .set(bearer(lab.organiser))
+      .send({ userIds: [lab.participants[1].userId, lab.participants[2].userId] });
     expect(res.status).toBe(200);
     expect((await people[1].next('room:assigned')).room.id).toBe(round.roomB);
     expect((await people[2].next('room:assigned')).room.id).toBe(round.roomA);
   });
 
   it('an HTTP close announces round:closed to everyone', async () => {
-    const res = await request(app.baseUrl).post(`${base()}/state`).set(bearer(lab.organiser)).send({ state: 'closed' });
+    const res = await request(app.baseUrl)
+      .post(`${base()}/state`)
+      .set(bearer(lab.organiser))
+      .send({ state: 'closed' });
     expect(res.status).toBe(200);
-    for (const client of clients) expect((await client.next('round:closed')).roundId).toBe(round.roundId);
+    for (const client of clients)
+      expect((await client.next('round:closed')).roundId).toBe(round.roundId);
   });
 });

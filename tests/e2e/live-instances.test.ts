@@ -50,10 +50,16 @@ describe('live layer with two API instances on one database', () => {
     const rounds = [];
     for (let i = 0; i < 6; i++) rounds.push((await lab.createRound(`Race ${i}`, 'none')).roundId);
     // Open them all and put their deadlines in the past, then let both instances poll at once, repeatedly.
-    await lab.db.query(`UPDATE breakout_rounds SET state = 'open', ends_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [rounds]);
+    await lab.db.query(
+      `UPDATE breakout_rounds SET state = 'open', ends_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`,
+      [rounds],
+    );
     const timers = [first.app.get(RoundTimerService), second.app.get(RoundTimerService)];
     await Promise.all([...timers, ...timers, ...timers].map((t) => t.tick()));
-    const closed = await lab.db.query(`SELECT count(*)::int AS n FROM breakout_rounds WHERE id = ANY($1::uuid[]) AND state = 'closed'`, [rounds]);
+    const closed = await lab.db.query(
+      `SELECT count(*)::int AS n FROM breakout_rounds WHERE id = ANY($1::uuid[]) AND state = 'closed'`,
+      [rounds],
+    );
     expect(closed.rows[0].n).toBe(rounds.length);
     const audits = await lab.db.query(
       `SELECT entity_id, count(*)::int AS n FROM audit_events WHERE action = 'breakout.round_closed' AND entity_id = ANY($1::text[]) GROUP BY entity_id`,
@@ -80,8 +86,13 @@ describe('live layer with two API instances on one database', () => {
     organiserOnFirst.close();
     await first.app.get(RoundTimerService).onModuleDestroy();
     const closedNotice = await onSecond.next('round:closed', (n) => n.roundId === roundId, 8_000);
-    expect(Date.parse(closedNotice.closedAt)).toBeGreaterThanOrEqual(Date.parse(snapshot.round!.endsAt!) - 50);
-    const audits = await lab.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'breakout.round_closed' AND entity_id = $1`, [roundId]);
+    expect(Date.parse(closedNotice.closedAt)).toBeGreaterThanOrEqual(
+      Date.parse(snapshot.round!.endsAt!) - 50,
+    );
+    const audits = await lab.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breakout.round_closed' AND entity_id = $1`,
+      [roundId],
+    );
     expect(audits.rows[0].n).toBe(1);
     await second.app.get(RoundTimerService).tick();
     expect(onSecond.all('round:closed').filter((n) => n.roundId === roundId)).toEqual([]);
@@ -92,29 +103,40 @@ describe('live layer with two API instances on one database', () => {
     const { roundId } = await lab.createRound('Warned round', 'none');
     const watcher = await connect(second, 0);
     const other = await connect(first, 1);
-    await lab.db.query(`UPDATE breakout_rounds SET state = 'open', ends_at = now() + interval '59 seconds', warned_5_at = now(), warned_1_at = NULL WHERE id = $1`, [roundId]);
+    await lab.db.query(
+      `UPDATE breakout_rounds SET state = 'open', ends_at = now() + interval '59 seconds', warned_5_at = now(), warned_1_at = NULL WHERE id = $1`,
+      [roundId],
+    );
     const [a, b] = await Promise.allSettled([
       watcher.next('timer:warning', (w) => w.roundId === roundId, 3_000),
       other.next('timer:warning', (w) => w.roundId === roundId, 3_000),
     ]);
     const received = [a, b].filter((r) => r.status === 'fulfilled');
     expect(received).toHaveLength(1);
-    expect((received[0] as PromiseFulfilledResult<{ minutesLeft: number }>).value.minutesLeft).toBe(1);
+    expect((received[0] as PromiseFulfilledResult<{ minutesLeft: number }>).value.minutesLeft).toBe(
+      1,
+    );
     await lab.db.query(`UPDATE breakout_rounds SET state = 'closed' WHERE id = $1`, [roundId]);
   });
 });
 
 describe('live layer with two API instances on one Redis', async () => {
   const reachable = await redisReachable(REDIS_URL);
-  if (!reachable && process.env.CI === 'true') throw new Error(`CI=true and Redis is not reachable at ${REDIS_URL}`);
-  if (!reachable) process.stderr.write(`\n*** live Redis tests skipped: no Redis at ${REDIS_URL} ***\n`);
+  if (!reachable && process.env.CI === 'true')
+    throw new Error(`CI=true and Redis is not reachable at ${REDIS_URL}`);
+  if (!reachable)
+    process.stderr.write(`\n*** live Redis tests skipped: no Redis at ${REDIS_URL} ***\n`);
 
   describe.skipIf(!reachable)('fan-out through the Redis Streams adapter', () => {
     let first: TestApp;
     let second: TestApp;
     let lab: LiveLab;
     const clients: LiveTestClient[] = [];
-    const connect = async (app: TestApp, session: LiveLab['organiser'], extra: { lastSeenMessageId?: string } = {}) => {
+    const connect = async (
+      app: TestApp,
+      session: LiveLab['organiser'],
+      extra: { lastSeenMessageId?: string } = {},
+    ) => {
       const client = liveClient(app.baseUrl, session, lab.labId, extra);
       clients.push(client);
       await client.connect();
@@ -136,31 +158,55 @@ describe('live layer with two API instances on one Redis', async () => {
     it('delivers a broadcast, room moves and room chat to clients on both instances', async () => {
       const { roundId, roomA, roomB } = await lab.createRound('Round R');
       const organiser = await connect(first, lab.organiser);
-      const people = [await connect(first, lab.participants[0]), await connect(second, lab.participants[1]), await connect(second, lab.participants[2]), await connect(first, lab.participants[3])];
+      const people = [
+        await connect(first, lab.participants[0]),
+        await connect(second, lab.participants[1]),
+        await connect(second, lab.participants[2]),
+        await connect(first, lab.participants[3]),
+      ];
 
-      expect(await organiser.request('broadcast', { message: 'Hello, both instances' })).toMatchObject({ ok: true });
-      for (const client of people) expect((await client.next('broadcast:message')).message).toBe('Hello, both instances');
+      expect(
+        await organiser.request('broadcast', { message: 'Hello, both instances' }),
+      ).toMatchObject({ ok: true });
+      for (const client of people)
+        expect((await client.next('broadcast:message')).message).toBe('Hello, both instances');
 
-      expect(await organiser.request('round:open', { roundId, durationSeconds: 600 })).toMatchObject({ ok: true });
+      expect(
+        await organiser.request('round:open', { roundId, durationSeconds: 600 }),
+      ).toMatchObject({ ok: true });
       // people 0, 1 are in room A (on different instances); 2, 3 in room B.
       expect((await people[1].next('room:assigned')).room.id).toBe(roomA);
       expect((await people[2].next('room:assigned')).room.id).toBe(roomB);
-      const sent = await people[0].request('chat:send', { channel: `room:${roomA}`, clientMessageId: 'r-1', body: 'across instances' });
+      const sent = await people[0].request('chat:send', {
+        channel: `room:${roomA}`,
+        clientMessageId: 'r-1',
+        body: 'across instances',
+      });
       expect(sent.ok).toBe(true);
       expect((await people[1].next('chat:message')).clientMessageId).toBe('r-1');
-      expect(await organiser.request('broadcast', { message: 'Room B only', roomId: roomB })).toMatchObject({ ok: true });
+      expect(
+        await organiser.request('broadcast', { message: 'Room B only', roomId: roomB }),
+      ).toMatchObject({ ok: true });
       expect((await people[2].next('broadcast:message')).message).toBe('Room B only');
       expect((await people[3].next('broadcast:message')).message).toBe('Room B only');
 
       const presence = await organiser.request('presence:list', {});
       if (!presence.ok) throw new Error(presence.message);
-      expect(presence.online.find((e) => e.userId === lab.participants[1].userId)?.roomIds).toEqual([roomA]);
+      expect(presence.online.find((e) => e.userId === lab.participants[1].userId)?.roomIds).toEqual(
+        [roomA],
+      );
 
       // Reconnecting to the other instance lands in the same room.
       people[1].close();
-      const moved = await connect(first, lab.participants[1], sent.ok ? { lastSeenMessageId: sent.message.id } : {});
+      const moved = await connect(
+        first,
+        lab.participants[1],
+        sent.ok ? { lastSeenMessageId: sent.message.id } : {},
+      );
       expect(moved.socket.connected).toBe(true);
-      expect(await organiser.request('broadcast', { message: 'Room A again', roomId: roomA })).toMatchObject({ ok: true });
+      expect(
+        await organiser.request('broadcast', { message: 'Room A again', roomId: roomA }),
+      ).toMatchObject({ ok: true });
       expect((await moved.next('broadcast:message')).message).toBe('Room A again');
     });
   });

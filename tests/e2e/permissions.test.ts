@@ -8,8 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Rule = 'public' | 'authenticated' | 'admin' | 'lab-member' | 'lab-workshop' | 'lab-participant' | 'lab-staff' | 'lab-organiser';
-type Persona = 'anonymous' | 'stranger' | 'applicant' | 'participant' | 'mentor' | 'organiser of another lab' | 'organiser' | 'admin';
+type Rule =
+  | 'public'
+  | 'authenticated'
+  | 'admin'
+  | 'lab-member'
+  | 'lab-workshop'
+  | 'lab-participant'
+  | 'lab-staff'
+  | 'lab-organiser';
+type Persona =
+  | 'anonymous'
+  | 'stranger'
+  | 'applicant'
+  | 'participant'
+  | 'mentor'
+  | 'organiser of another lab'
+  | 'organiser'
+  | 'admin';
 
 /**
  * Who may call each route. The table is checked against the router: a route added without
@@ -117,8 +133,25 @@ const RULES: Record<string, Rule> = {
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
-  public: ['anonymous', 'stranger', 'applicant', 'participant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
-  authenticated: ['stranger', 'applicant', 'participant', 'mentor', 'organiser of another lab', 'organiser', 'admin'],
+  public: [
+    'anonymous',
+    'stranger',
+    'applicant',
+    'participant',
+    'mentor',
+    'organiser of another lab',
+    'organiser',
+    'admin',
+  ],
+  authenticated: [
+    'stranger',
+    'applicant',
+    'participant',
+    'mentor',
+    'organiser of another lab',
+    'organiser',
+    'admin',
+  ],
   admin: ['admin'],
   'lab-member': ['applicant', 'participant', 'mentor', 'organiser', 'admin'],
   // The people of the live workshop: participants, mentors and organisers (applicants are not).
@@ -143,8 +176,10 @@ function routesOfTheRouter(app: TestApp): string[] {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (method === undefined || path === undefined) continue;
-        const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`
-          .replace(/:(\w+)/g, '{$1}');
+        const full = `/${[base, path]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/')}`.replace(/:(\w+)/g, '{$1}');
         const prefixed = full.startsWith('/health') ? full : `/api${full}`;
         routes.add(`${RequestMethod[method]} ${prefixed}`);
       }
@@ -170,11 +205,17 @@ describe('permission matrix over every route', () => {
     // Applications come with a later issue; grant the role directly for now.
     const client = new pg.Client({ connectionString: app.database.url });
     await client.connect();
-    await client.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`, [labId, applicant.userId]);
+    await client.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`,
+      [labId, applicant.userId],
+    );
     // Selection grants the participant role in a later flow; grant it directly here.
     await app.createUser({ email: 'participant@example.test' });
     const participant = await login(app, 'participant@example.test');
-    await client.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`, [labId, participant.userId]);
+    await client.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`,
+      [labId, participant.userId],
+    );
     await client.end();
     sessions.set('stranger', await login(app, 'stranger@example.test'));
     sessions.set('applicant', applicant);
@@ -194,8 +235,14 @@ describe('permission matrix over every route', () => {
       Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect([...documented].sort()).toEqual([...routes].sort());
-    expect(routes.filter((r) => !(r in RULES)), 'routes without a permission rule').toEqual([]);
-    expect(Object.keys(RULES).filter((r) => !routes.includes(r)), 'rules for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in RULES)),
+      'routes without a permission rule',
+    ).toEqual([]);
+    expect(
+      Object.keys(RULES).filter((r) => !routes.includes(r)),
+      'rules for routes that no longer exist',
+    ).toEqual([]);
   });
 
   it('lets exactly the allowed people through each route', async () => {
@@ -220,17 +267,31 @@ describe('permission matrix over every route', () => {
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.
-      const ordered = [...PERSONAS.filter((p) => !allowed.includes(p)), ...PERSONAS.filter((p) => allowed.includes(p))];
+      const ordered = [
+        ...PERSONAS.filter((p) => !allowed.includes(p)),
+        ...PERSONAS.filter((p) => allowed.includes(p)),
+      ];
       for (const persona of ordered) {
         const session = sessions.get(persona);
-        let call = request(app.baseUrl)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+        let call = request(app.baseUrl)[
+          method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
+        ](path);
         if (session) call = call.set(bearer(session));
         const res = method === 'GET' || method === 'DELETE' ? await call : await call.send({});
-        const denied = res.status === 401 || res.status === 403 || (res.status === 404 && res.body.code === 'LAB_NOT_FOUND' && RULES[route] !== 'public');
-        if (allowed.includes(persona) && denied) failures.push(`${route} as ${persona}: expected through, got ${res.status} ${res.body.code}`);
+        const denied =
+          res.status === 401 ||
+          res.status === 403 ||
+          (res.status === 404 && res.body.code === 'LAB_NOT_FOUND' && RULES[route] !== 'public');
+        if (allowed.includes(persona) && denied)
+          failures.push(
+            `${route} as ${persona}: expected through, got ${res.status} ${res.body.code}`,
+          );
         if (!allowed.includes(persona)) {
           const expected = persona === 'anonymous' ? [401] : [403, 404];
-          if (!expected.includes(res.status)) failures.push(`${route} as ${persona}: expected ${expected.join('/')}, got ${res.status} ${res.body.code}`);
+          if (!expected.includes(res.status))
+            failures.push(
+              `${route} as ${persona}: expected ${expected.join('/')}, got ${res.status} ${res.body.code}`,
+            );
         }
         if (res.status >= 500) failures.push(`${route} as ${persona}: server error ${res.status}`);
       }

@@ -24,10 +24,16 @@ describe('platform: health, docs, errors, the web client', () => {
     const doc = (await api().get('/docs-json')).body;
     expect(doc.info.title).toBe('Ideas Lab API');
     const undocumented: string[] = [];
-    for (const [path, item] of Object.entries<Record<string, { summary?: string; responses: Record<string, unknown> }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<string, { summary?: string; responses: Record<string, unknown> }>
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         const statuses = Object.keys(op.responses);
-        if (!op.summary || !statuses.some((s) => s.startsWith('2')) || (path.startsWith('/api/') && !statuses.some((s) => /^[45]/.test(s)))) {
+        if (
+          !op.summary ||
+          !statuses.some((s) => s.startsWith('2')) ||
+          (path.startsWith('/api/') && !statuses.some((s) => /^[45]/.test(s)))
+        ) {
           undocumented.push(`${method.toUpperCase()} ${path}`);
         }
       }
@@ -39,17 +45,28 @@ describe('platform: health, docs, errors, the web client', () => {
   it('echoes a request id and puts it in error bodies', async () => {
     const res = await api().get('/api/me').set('x-request-id', 'trace-me-123');
     expect(res.headers['x-request-id']).toBe('trace-me-123');
-    expect(res.body).toEqual({ statusCode: 401, code: 'UNAUTHENTICATED', message: expect.any(String), requestId: 'trace-me-123' });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      code: 'UNAUTHENTICATED',
+      message: expect.any(String),
+      requestId: 'trace-me-123',
+    });
   });
 
   it('explains malformed JSON and unknown routes with a code', async () => {
-    const bad = await api().post('/api/auth/login').set('content-type', 'application/json').send('{"email":');
+    const bad = await api()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('INVALID_JSON');
     const missing = await api().get('/api/no-such-thing');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('ROUTE_NOT_FOUND');
-    const wrongType = await api().post('/api/auth/login').set('content-type', 'application/xml').send('<login/>');
+    const wrongType = await api()
+      .post('/api/auth/login')
+      .set('content-type', 'application/xml')
+      .send('<login/>');
     expect(wrongType.status).toBe(415);
     expect(wrongType.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -71,12 +88,15 @@ describe('platform: health, docs, errors, the web client', () => {
     }
   });
 
-  it.runIf(existsSync(join(process.cwd(), 'dist/web/index.html')))('serves the web client at / and on its own routes', async () => {
-    const home = await api().get('/');
-    expect(home.status).toBe(200);
-    expect(home.text).toContain('<div id="root">');
-    const deep = await api().get('/labs/some-lab');
-    expect(deep.status).toBe(200);
-    expect(deep.headers['content-type']).toContain('text/html');
-  });
+  it.runIf(existsSync(join(process.cwd(), 'dist/web/index.html')))(
+    'serves the web client at / and on its own routes',
+    async () => {
+      const home = await api().get('/');
+      expect(home.status).toBe(200);
+      expect(home.text).toContain('<div id="root">');
+      const deep = await api().get('/labs/some-lab');
+      expect(deep.status).toBe(200);
+      expect(deep.headers['content-type']).toContain('text/html');
+    },
+  );
 });

@@ -44,17 +44,24 @@ describe('workshop: agenda and breakout rounds', () => {
     ({ organiser: otherOrganiser } = await labWithStaff(app, 'other'));
     db = new pg.Client({ connectionString: app.database.url });
     await db.connect();
-    for (const name of ['applicant', 'stranger']) await app.createUser({ email: `${name}@example.test` });
+    for (const name of ['applicant', 'stranger'])
+      await app.createUser({ email: `${name}@example.test` });
     applicant = await login(app, 'applicant@example.test');
     stranger = await login(app, 'stranger@example.test');
-    await db.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`, [labId, applicant.userId]);
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'applicant')`,
+      [labId, applicant.userId],
+    );
     // Selection (a later issue) makes people participants; grant the role directly here.
     for (let i = 0; i < 12; i++) {
       const email = `p${String(i).padStart(2, '0')}@example.test`;
       await app.createUser({ email, displayName: `Participant ${String(i).padStart(2, '0')}` });
       const session = await login(app, email);
       participants.push(session);
-      await db.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`, [labId, session.userId]);
+      await db.query(
+        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`,
+        [labId, session.userId],
+      );
     }
   });
   afterAll(async () => {
@@ -79,53 +86,117 @@ describe('workshop: agenda and breakout rounds', () => {
       const res = await api()
         .post(`/api/labs/${labId}/sessions`)
         .set(bearer(organiser))
-        .send(session({ kind: 'party', title: 'x', startsAt: 'monday morning', materials: [{ title: 'Brief', url: 'not a link' }], meetingUrl: 'ftp://x' }));
+        .send(
+          session({
+            kind: 'party',
+            title: 'x',
+            startsAt: 'monday morning',
+            materials: [{ title: 'Brief', url: 'not a link' }],
+            meetingUrl: 'ftp://x',
+          }),
+        );
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['kind', 'materials.0.url', 'meetingUrl', 'startsAt', 'title']);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'kind',
+        'materials.0.url',
+        'meetingUrl',
+        'startsAt',
+        'title',
+      ]);
     });
 
     it('refuses times outside the workshop, and an end before the start', async () => {
-      const outside = await api().post(`/api/labs/${labId}/sessions`).set(bearer(organiser)).send(session({ startsAt: at(12, '15:00'), endsAt: at(12, '16:00') }));
+      const outside = await api()
+        .post(`/api/labs/${labId}/sessions`)
+        .set(bearer(organiser))
+        .send(session({ startsAt: at(12, '15:00'), endsAt: at(12, '16:00') }));
       expect(outside.status).toBe(400);
       expect(outside.body.code).toBe('SESSION_TIMES_INVALID');
-      expect(outside.body.details.map((d: { field: string }) => d.field)).toEqual(['startsAt', 'endsAt']);
-      const backwards = await api().post(`/api/labs/${labId}/sessions`).set(bearer(organiser)).send(session({ startsAt: at(14, '16:00'), endsAt: at(14, '15:00') }));
+      expect(outside.body.details.map((d: { field: string }) => d.field)).toEqual([
+        'startsAt',
+        'endsAt',
+      ]);
+      const backwards = await api()
+        .post(`/api/labs/${labId}/sessions`)
+        .set(bearer(organiser))
+        .send(session({ startsAt: at(14, '16:00'), endsAt: at(14, '15:00') }));
       expect(backwards.status).toBe(400);
-      expect(backwards.body.details).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+      expect(backwards.body.details).toEqual([
+        { field: 'endsAt', message: 'endsAt must be after startsAt' },
+      ]);
     });
 
     it('lets only organisers schedule', async () => {
       for (const who of [mentor, participants[0], applicant]) {
-        const res = await api().post(`/api/labs/${labId}/sessions`).set(bearer(who)).send(session());
+        const res = await api()
+          .post(`/api/labs/${labId}/sessions`)
+          .set(bearer(who))
+          .send(session());
         expect(res.status).toBe(403);
       }
-      const res = await api().post(`/api/labs/${labId}/sessions`).set(bearer(otherOrganiser)).send(session());
+      const res = await api()
+        .post(`/api/labs/${labId}/sessions`)
+        .set(bearer(otherOrganiser))
+        .send(session());
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('LAB_NOT_FOUND');
     });
 
     it("schedules sessions, shown in the lab's time zone", async () => {
-      const res = await api().post(`/api/labs/${labId}/sessions`).set(bearer(organiser)).send(session());
+      const res = await api()
+        .post(`/api/labs/${labId}/sessions`)
+        .set(bearer(organiser))
+        .send(session());
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ kind: 'plenary', state: 'scheduled', version: 1, startsAt: new Date(at(13, '15:00')).toISOString(), day: `${year}-07-13` });
+      expect(res.body).toMatchObject({
+        kind: 'plenary',
+        state: 'scheduled',
+        version: 1,
+        startsAt: new Date(at(13, '15:00')).toISOString(),
+        day: `${year}-07-13`,
+      });
       expect(res.body.startsAtLocal).toBe(`13 July ${year} at 11:00 EDT (America/New_York)`);
       plenaryId = res.body.id;
       const pitch = await api()
         .post(`/api/labs/${labId}/sessions`)
         .set(bearer(organiser))
-        .send(session({ kind: 'pitch', title: 'Team pitches', startsAt: at(17, '18:00'), endsAt: at(17, '20:00'), materials: [], meetingUrl: null }));
+        .send(
+          session({
+            kind: 'pitch',
+            title: 'Team pitches',
+            startsAt: at(17, '18:00'),
+            endsAt: at(17, '20:00'),
+            materials: [],
+            meetingUrl: null,
+          }),
+        );
       expect(pitch.status).toBe(201);
     });
 
     it('never loses a concurrent edit (optimistic locking on version)', async () => {
-      const first = await api().patch(`/api/labs/${labId}/sessions/${plenaryId}`).set(bearer(organiser)).send({ version: 1, endsAt: at(13, '16:30') });
+      const first = await api()
+        .patch(`/api/labs/${labId}/sessions/${plenaryId}`)
+        .set(bearer(organiser))
+        .send({ version: 1, endsAt: at(13, '16:30') });
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ version: 2, endsAt: new Date(at(13, '16:30')).toISOString() });
-      const stale = await api().patch(`/api/labs/${labId}/sessions/${plenaryId}`).set(bearer(admin)).send({ version: 1, title: 'Lost edit' });
+      expect(first.body).toMatchObject({
+        version: 2,
+        endsAt: new Date(at(13, '16:30')).toISOString(),
+      });
+      const stale = await api()
+        .patch(`/api/labs/${labId}/sessions/${plenaryId}`)
+        .set(bearer(admin))
+        .send({ version: 1, title: 'Lost edit' });
       expect(stale.status).toBe(409);
-      expect(stale.body).toMatchObject({ code: 'SESSION_VERSION_CONFLICT', details: { currentVersion: 2, yourVersion: 1 } });
-      const outside = await api().patch(`/api/labs/${labId}/sessions/${plenaryId}`).set(bearer(organiser)).send({ version: 2, endsAt: at(18, '10:00') });
+      expect(stale.body).toMatchObject({
+        code: 'SESSION_VERSION_CONFLICT',
+        details: { currentVersion: 2, yourVersion: 1 },
+      });
+      const outside = await api()
+        .patch(`/api/labs/${labId}/sessions/${plenaryId}`)
+        .set(bearer(organiser))
+        .send({ version: 2, endsAt: at(18, '10:00') });
       expect(outside.status).toBe(400);
       expect(outside.body.code).toBe('SESSION_TIMES_INVALID');
     });
@@ -135,13 +206,18 @@ describe('workshop: agenda and breakout rounds', () => {
         const res = await api().get(`/api/labs/${labId}/agenda`).set(bearer(who));
         expect(res.status).toBe(200);
         expect(res.body.timezone).toBe('America/New_York');
-        expect(res.body.sessions.map((s: { title: string }) => s.title)).toEqual(['Welcome, aims; and rules', 'Team pitches']);
+        expect(res.body.sessions.map((s: { title: string }) => s.title)).toEqual([
+          'Welcome, aims; and rules',
+          'Team pitches',
+        ]);
       }
       for (const who of [stranger, otherOrganiser]) {
         const res = await api().get(`/api/labs/${labId}/agenda`).set(bearer(who));
         expect(res.status).toBe(404);
         expect(res.body.code).toBe('LAB_NOT_FOUND');
-        expect((await api().get(`/api/labs/${labId}/agenda.ics`).set(bearer(who))).status).toBe(404);
+        expect((await api().get(`/api/labs/${labId}/agenda.ics`).set(bearer(who))).status).toBe(
+          404,
+        );
       }
     });
 
@@ -169,9 +245,24 @@ describe('workshop: agenda and breakout rounds', () => {
     });
 
     it('deletes a session', async () => {
-      const created = await api().post(`/api/labs/${labId}/sessions`).set(bearer(organiser)).send(session({ kind: 'ideation', title: 'To be dropped' }));
-      expect((await api().delete(`/api/labs/${labId}/sessions/${created.body.id}`).set(bearer(organiser))).status).toBe(204);
-      expect((await api().delete(`/api/labs/${labId}/sessions/${created.body.id}`).set(bearer(organiser))).body.code).toBe('SESSION_NOT_FOUND');
+      const created = await api()
+        .post(`/api/labs/${labId}/sessions`)
+        .set(bearer(organiser))
+        .send(session({ kind: 'ideation', title: 'To be dropped' }));
+      expect(
+        (
+          await api()
+            .delete(`/api/labs/${labId}/sessions/${created.body.id}`)
+            .set(bearer(organiser))
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await api()
+            .delete(`/api/labs/${labId}/sessions/${created.body.id}`)
+            .set(bearer(organiser))
+        ).body.code,
+      ).toBe('SESSION_NOT_FOUND');
     });
   });
 
@@ -184,22 +275,40 @@ describe('workshop: agenda and breakout rounds', () => {
       expect(res.status).toBe(200);
       return res.body.rounds;
     };
-    const roomOf = (round: Round, userId: string) => round.rooms.find((r) => r.participants?.some((p) => p.userId === userId));
+    const roomOf = (round: Round, userId: string) =>
+      round.rooms.find((r) => r.participants?.some((p) => p.userId === userId));
 
     beforeAll(async () => {
       const breakout = await api()
         .post(`/api/labs/${labId}/sessions`)
         .set(bearer(organiser))
-        .send(session({ kind: 'breakout', title: 'Breakouts: meet the cohort', startsAt: at(14, '15:00'), endsAt: at(14, '18:00') }));
+        .send(
+          session({
+            kind: 'breakout',
+            title: 'Breakouts: meet the cohort',
+            startsAt: at(14, '15:00'),
+            endsAt: at(14, '18:00'),
+          }),
+        );
       breakoutId = breakout.body.id;
-      plenaryId = (await api().get(`/api/labs/${labId}/agenda`).set(bearer(organiser))).body.sessions[0].id;
+      plenaryId = (await api().get(`/api/labs/${labId}/agenda`).set(bearer(organiser))).body
+        .sessions[0].id;
     });
 
     it('keeps a discipline per participant, from the lab taxonomy', async () => {
-      const wrong = await api().put(`/api/labs/${labId}/participants/${participants[0].userId}/profile`).set(bearer(organiser)).send({ discipline: 'astrology' });
+      const wrong = await api()
+        .put(`/api/labs/${labId}/participants/${participants[0].userId}/profile`)
+        .set(bearer(organiser))
+        .send({ discipline: 'astrology' });
       expect(wrong.status).toBe(400);
-      expect(wrong.body).toMatchObject({ code: 'PROFILE_NOT_IN_TAXONOMY', details: [{ field: 'discipline' }] });
-      const notParticipant = await api().put(`/api/labs/${labId}/participants/${mentor.userId}/profile`).set(bearer(organiser)).send({ discipline: 'AI' });
+      expect(wrong.body).toMatchObject({
+        code: 'PROFILE_NOT_IN_TAXONOMY',
+        details: [{ field: 'discipline' }],
+      });
+      const notParticipant = await api()
+        .put(`/api/labs/${labId}/participants/${mentor.userId}/profile`)
+        .set(bearer(organiser))
+        .send({ discipline: 'AI' });
       expect(notParticipant.body.code).toBe('NOT_A_PARTICIPANT');
       for (const [i, p] of participants.entries()) {
         const res = await api()
@@ -210,25 +319,42 @@ describe('workshop: agenda and breakout rounds', () => {
       }
       const list = await api().get(`/api/labs/${labId}/participants`).set(bearer(organiser));
       expect(list.body).toHaveLength(12);
-      expect(list.body.every((p: { discipline: string | null }) => p.discipline !== null)).toBe(true);
+      expect(list.body.every((p: { discipline: string | null }) => p.discipline !== null)).toBe(
+        true,
+      );
     });
 
     it('plans only breakout sessions', async () => {
-      const res = await api().post(`/api/labs/${labId}/sessions/${plenaryId}/plans`).set(bearer(organiser)).send({ rounds: 3, roomSize: 3 });
+      const res = await api()
+        .post(`/api/labs/${labId}/sessions/${plenaryId}/plans`)
+        .set(bearer(organiser))
+        .send({ rounds: 3, roomSize: 3 });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('SESSION_NOT_BREAKOUT');
     });
 
     it('stores a reproducible plan with its inputs, seed and metrics', async () => {
-      const bad = await api().post(`${base()}/plans`).set(bearer(organiser)).send({ rounds: 0, roomSize: 1, seed: 'with spaces' });
+      const bad = await api()
+        .post(`${base()}/plans`)
+        .set(bearer(organiser))
+        .send({ rounds: 0, roomSize: 1, seed: 'with spaces' });
       expect(bad.status).toBe(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['roomSize', 'rounds', 'seed']);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'roomSize',
+        'rounds',
+        'seed',
+      ]);
 
       const body = { rounds: 3, roomSize: 3, minDisciplinesPerRoom: 3, seed: 'day-2' };
       const first = await api().post(`${base()}/plans`).set(bearer(organiser)).send(body);
       expect(first.status).toBe(201);
       // 12 people in 4 rooms of 3 for 3 rounds: 36 meetings, all between different pairs.
-      expect(first.body).toMatchObject({ seed: 'day-2', pairsMet: 36, repeats: 0, adoptedAt: null });
+      expect(first.body).toMatchObject({
+        seed: 'day-2',
+        pairsMet: 36,
+        repeats: 0,
+        adoptedAt: null,
+      });
       expect(first.body.inputs.participants).toHaveLength(12);
       expect(first.body.metrics.minDisciplinesInRoom).toBe(3);
       const again = await api().post(`${base()}/plans`).set(bearer(organiser)).send(body);
@@ -258,7 +384,9 @@ describe('workshop: agenda and breakout rounds', () => {
       }
       const mentorRounds = await roundsOf(mentor);
       // One mentor for four rooms: one room a round, the one the planner gave them.
-      expect(mentorRounds.every((r) => r.rooms.length === 1 && r.rooms[0].mentorId === mentor.userId)).toBe(true);
+      expect(
+        mentorRounds.every((r) => r.rooms.length === 1 && r.rooms[0].mentorId === mentor.userId),
+      ).toBe(true);
 
       expect((await api().get(`${base()}/rounds`).set(bearer(applicant))).status).toBe(403);
       const other = await api().get(`${base()}/rounds`).set(bearer(otherOrganiser));
@@ -282,47 +410,93 @@ describe('workshop: agenda and breakout rounds', () => {
       const p = participants[0].userId;
       const from = roomOf(second, p)!;
       const to = second.rooms.find((r) => r.id !== from.id)!;
-      const moved = await api().post(`${base()}/rounds/${second.id}/moves`).set(bearer(organiser)).send({ userId: p, roomId: to.id });
+      const moved = await api()
+        .post(`${base()}/rounds/${second.id}/moves`)
+        .set(bearer(organiser))
+        .send({ userId: p, roomId: to.id });
       expect(moved.status).toBe(200);
       const afterMove = (await roundsOf(participants[0]))[1];
       expect(afterMove.myRoomId).toBe(to.id);
 
       const q = from.participants!.find((s) => s.userId !== p)!.userId;
-      const swapped = await api().post(`${base()}/rounds/${second.id}/swaps`).set(bearer(organiser)).send({ userIds: [p, q] });
+      const swapped = await api()
+        .post(`${base()}/rounds/${second.id}/swaps`)
+        .set(bearer(organiser))
+        .send({ userIds: [p, q] });
       expect(swapped.status).toBe(200);
       const round = (swapped.body.rounds as Round[])[1];
       expect(roomOf(round, p)!.id).toBe(from.id);
       expect(roomOf(round, q)!.id).toBe(to.id);
 
-      const notParticipant = await api().post(`${base()}/rounds/${second.id}/moves`).set(bearer(organiser)).send({ userId: mentor.userId, roomId: to.id });
+      const notParticipant = await api()
+        .post(`${base()}/rounds/${second.id}/moves`)
+        .set(bearer(organiser))
+        .send({ userId: mentor.userId, roomId: to.id });
       expect(notParticipant.body.code).toBe('NOT_A_PARTICIPANT');
-      const sameTwice = await api().post(`${base()}/rounds/${second.id}/swaps`).set(bearer(organiser)).send({ userIds: [p, p] });
+      const sameTwice = await api()
+        .post(`${base()}/rounds/${second.id}/swaps`)
+        .set(bearer(organiser))
+        .send({ userIds: [p, p] });
       expect(sameTwice.status).toBe(400);
 
       const [first] = await roundsOf(organiser);
-      expect((await api().post(`${base()}/rounds/${first.id}/state`).set(bearer(organiser)).send({ state: 'closed' })).body.code).toBe('ROUND_STATE_INVALID');
-      expect((await api().post(`${base()}/rounds/${first.id}/state`).set(bearer(organiser)).send({ state: 'open' })).status).toBe(200);
-      expect((await api().post(`${base()}/rounds/${first.id}/state`).set(bearer(organiser)).send({ state: 'closed' })).status).toBe(200);
+      expect(
+        (
+          await api()
+            .post(`${base()}/rounds/${first.id}/state`)
+            .set(bearer(organiser))
+            .send({ state: 'closed' })
+        ).body.code,
+      ).toBe('ROUND_STATE_INVALID');
+      expect(
+        (
+          await api()
+            .post(`${base()}/rounds/${first.id}/state`)
+            .set(bearer(organiser))
+            .send({ state: 'open' })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await api()
+            .post(`${base()}/rounds/${first.id}/state`)
+            .set(bearer(organiser))
+            .send({ state: 'closed' })
+        ).status,
+      ).toBe(200);
       const a = first.rooms[0].participants![0].userId;
       const b = first.rooms[1].participants![0].userId;
-      const closedMove = await api().post(`${base()}/rounds/${first.id}/moves`).set(bearer(organiser)).send({ userId: a, roomId: first.rooms[1].id });
+      const closedMove = await api()
+        .post(`${base()}/rounds/${first.id}/moves`)
+        .set(bearer(organiser))
+        .send({ userId: a, roomId: first.rooms[1].id });
       expect(closedMove.status).toBe(409);
       expect(closedMove.body.code).toBe('ROUND_CLOSED');
-      const closedSwap = await api().post(`${base()}/rounds/${first.id}/swaps`).set(bearer(organiser)).send({ userIds: [a, b] });
+      const closedSwap = await api()
+        .post(`${base()}/rounds/${first.id}/swaps`)
+        .set(bearer(organiser))
+        .send({ userIds: [a, b] });
       expect(closedSwap.body.code).toBe('ROUND_CLOSED');
     });
 
     it('re-plans the rounds still to come, keeping the round held', async () => {
       const before = await roundsOf(organiser);
       const stalePlan = (await api().get(`${base()}/plans`).set(bearer(organiser))).body[0];
-      const stale = await api().post(`${base()}/plans/${stalePlan.id}/adopt`).set(bearer(organiser));
+      const stale = await api()
+        .post(`${base()}/plans/${stalePlan.id}/adopt`)
+        .set(bearer(organiser));
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('PLAN_STALE');
 
-      const plan = await api().post(`${base()}/plans`).set(bearer(organiser)).send({ rounds: 4, roomSize: 3, seed: 'replan' });
+      const plan = await api()
+        .post(`${base()}/plans`)
+        .set(bearer(organiser))
+        .send({ rounds: 4, roomSize: 3, seed: 'replan' });
       expect(plan.status).toBe(201);
       expect(plan.body.inputs.heldRounds).toHaveLength(1);
-      const adopted = await api().post(`${base()}/plans/${plan.body.id}/adopt`).set(bearer(organiser));
+      const adopted = await api()
+        .post(`${base()}/plans/${plan.body.id}/adopt`)
+        .set(bearer(organiser));
       expect(adopted.status).toBe(200);
       const after = adopted.body.rounds as Round[];
       expect(after.map((r) => r.state)).toEqual(['closed', 'planned', 'planned', 'planned']);
@@ -334,14 +508,30 @@ describe('workshop: agenda and breakout rounds', () => {
       const noCapacity = await api()
         .post(`${base()}/rounds`)
         .set(bearer(organiser))
-        .send({ title: 'Pick a challenge', durationMinutes: 25, mode: 'self-select', rooms: [{ name: 'Imaging', capacity: 3 }, { name: 'Genomics' }] });
+        .send({
+          title: 'Pick a challenge',
+          durationMinutes: 25,
+          mode: 'self-select',
+          rooms: [{ name: 'Imaging', capacity: 3 }, { name: 'Genomics' }],
+        });
       expect(noCapacity.status).toBe(400);
-      expect(noCapacity.body).toMatchObject({ code: 'ROUND_ROOMS_INVALID', details: [{ field: 'rooms.1.capacity' }] });
+      expect(noCapacity.body).toMatchObject({
+        code: 'ROUND_ROOMS_INVALID',
+        details: [{ field: 'rooms.1.capacity' }],
+      });
       const wrongMentor = await api()
         .post(`${base()}/rounds`)
         .set(bearer(organiser))
-        .send({ title: 'Pick a challenge', durationMinutes: 25, mode: 'self-select', rooms: [{ name: 'Imaging', capacity: 3, mentorId: participants[0].userId }] });
-      expect(wrongMentor.body).toMatchObject({ code: 'MENTOR_NOT_IN_LAB', details: [{ field: 'rooms.0.mentorId' }] });
+        .send({
+          title: 'Pick a challenge',
+          durationMinutes: 25,
+          mode: 'self-select',
+          rooms: [{ name: 'Imaging', capacity: 3, mentorId: participants[0].userId }],
+        });
+      expect(wrongMentor.body).toMatchObject({
+        code: 'MENTOR_NOT_IN_LAB',
+        details: [{ field: 'rooms.0.mentorId' }],
+      });
 
       const created = await api()
         .post(`${base()}/rounds`)
@@ -351,7 +541,12 @@ describe('workshop: agenda and breakout rounds', () => {
           durationMinutes: 25,
           mode: 'self-select',
           rooms: [
-            { name: 'Imaging', capacity: 3, mentorId: mentor.userId, meetingUrl: 'https://zoom.example/j/imaging' },
+            {
+              name: 'Imaging',
+              capacity: 3,
+              mentorId: mentor.userId,
+              meetingUrl: 'https://zoom.example/j/imaging',
+            },
             { name: 'Genomics', capacity: 20 },
           ],
         });
@@ -362,27 +557,53 @@ describe('workshop: agenda and breakout rounds', () => {
 
       // Everyone rushes for the small room at once: exactly three get in.
       const choices = await Promise.all(
-        participants.map((p) => api().post(`${base()}/rounds/${round.id}/choice`).set(bearer(p)).send({ roomId: imaging.id })),
+        participants.map((p) =>
+          api()
+            .post(`${base()}/rounds/${round.id}/choice`)
+            .set(bearer(p))
+            .send({ roomId: imaging.id }),
+        ),
       );
       expect(choices.filter((r) => r.status === 200)).toHaveLength(3);
       const refused = choices.filter((r) => r.status !== 200);
       expect(refused).toHaveLength(9);
       expect(refused.every((r) => r.status === 409 && r.body.code === 'ROOM_FULL')).toBe(true);
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM breakout_assignments WHERE room_id = $1`, [imaging.id]);
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM breakout_assignments WHERE room_id = $1`,
+        [imaging.id],
+      );
       expect(rows[0].n).toBe(3);
 
       const late = participants[choices.findIndex((r) => r.status !== 200)];
-      const other = await api().post(`${base()}/rounds/${round.id}/choice`).set(bearer(late)).send({ roomId: genomics.id });
+      const other = await api()
+        .post(`${base()}/rounds/${round.id}/choice`)
+        .set(bearer(late))
+        .send({ roomId: genomics.id });
       expect(other.status).toBe(200);
       const seen = (other.body.rounds as Round[]).find((r) => r.id === round.id)!;
       expect(seen.myRoomId).toBe(genomics.id);
-      expect(seen.rooms.map((r) => [r.name, r.occupancy])).toEqual([['Imaging', 3], ['Genomics', 1]]);
+      expect(seen.rooms.map((r) => [r.name, r.occupancy])).toEqual([
+        ['Imaging', 3],
+        ['Genomics', 1],
+      ]);
       expect(seen.rooms[0].participants).toBeUndefined();
 
-      const assignedRound = (await roundsOf(organiser)).find((r) => r.mode === 'assigned' && r.state === 'planned')!;
-      const notSelfSelect = await api().post(`${base()}/rounds/${assignedRound.id}/choice`).set(bearer(late)).send({ roomId: assignedRound.rooms[0].id });
+      const assignedRound = (await roundsOf(organiser)).find(
+        (r) => r.mode === 'assigned' && r.state === 'planned',
+      )!;
+      const notSelfSelect = await api()
+        .post(`${base()}/rounds/${assignedRound.id}/choice`)
+        .set(bearer(late))
+        .send({ roomId: assignedRound.rooms[0].id });
       expect(notSelfSelect.body.code).toBe('ROUND_NOT_SELF_SELECT');
-      expect((await api().post(`${base()}/rounds/${round.id}/choice`).set(bearer(mentor)).send({ roomId: genomics.id })).status).toBe(403);
+      expect(
+        (
+          await api()
+            .post(`${base()}/rounds/${round.id}/choice`)
+            .set(bearer(mentor))
+            .send({ roomId: genomics.id })
+        ).status,
+      ).toBe(403);
     });
 
     it('audits every change', async () => {
@@ -404,7 +625,9 @@ describe('workshop: agenda and breakout rounds', () => {
       ]) {
         expect(actions).toContain(action);
       }
-      expect((await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser))).body.valid).toBe(true);
+      expect(
+        (await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser))).body.valid,
+      ).toBe(true);
     });
   });
 });

@@ -6,7 +6,8 @@ import type { Actor } from '@ideas-lab/domain';
 import { bearer, labWithStaff } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const codeOf = (result: PromiseSettledResult<unknown>) => (result.status === 'rejected' ? (result.reason as { code?: string }).code : 'ok');
+const codeOf = (result: PromiseSettledResult<unknown>) =>
+  result.status === 'rejected' ? (result.reason as { code?: string }).code : 'ok';
 
 describe('applications under concurrency (service against PostgreSQL)', () => {
   let app: TestApp;
@@ -24,7 +25,11 @@ describe('applications under concurrency (service against PostgreSQL)', () => {
       .set(bearer(lab.organiser))
       .send({ questions: [{ id: 'pitch', type: 'short_text', label: 'Pitch', required: true }] })
       .expect(200);
-    await request(app.baseUrl).post(`/api/labs/${labId}/phase`).set(bearer(lab.organiser)).send({ to: 'applications_open' }).expect(200);
+    await request(app.baseUrl)
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(lab.organiser))
+      .send({ to: 'applications_open' })
+      .expect(200);
     db = new pg.Client({ connectionString: app.database.url });
     await db.connect();
   });
@@ -33,15 +38,33 @@ describe('applications under concurrency (service against PostgreSQL)', () => {
     await app?.close();
   });
 
-  const applicant = async (email: string): Promise<Actor> => ({ userId: (await app.createUser({ email })).id, isAdmin: false });
+  const applicant = async (email: string): Promise<Actor> => ({
+    userId: (await app.createUser({ email })).id,
+    isAdmin: false,
+  });
 
   it('keeps one application per person when the same person starts several at once', async () => {
     const actor = await applicant('double-click@example.test');
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => service.start(actor, labId)));
-    expect(results.map(codeOf).sort()).toEqual(['APPLICATION_ALREADY_EXISTS', 'APPLICATION_ALREADY_EXISTS', 'APPLICATION_ALREADY_EXISTS', 'APPLICATION_ALREADY_EXISTS', 'APPLICATION_ALREADY_EXISTS', 'ok']);
-    const rows = await db.query('SELECT count(*)::int AS n FROM applications WHERE lab_id = $1 AND applicant_id = $2', [labId, actor.userId]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => service.start(actor, labId)),
+    );
+    expect(results.map(codeOf).sort()).toEqual([
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICATION_ALREADY_EXISTS',
+      'ok',
+    ]);
+    const rows = await db.query(
+      'SELECT count(*)::int AS n FROM applications WHERE lab_id = $1 AND applicant_id = $2',
+      [labId, actor.userId],
+    );
     expect(rows.rows[0].n).toBe(1);
-    const roles = await db.query(`SELECT role FROM lab_memberships WHERE lab_id = $1 AND user_id = $2`, [labId, actor.userId]);
+    const roles = await db.query(
+      `SELECT role FROM lab_memberships WHERE lab_id = $1 AND user_id = $2`,
+      [labId, actor.userId],
+    );
     expect(roles.rows).toEqual([{ role: 'applicant' }]);
   });
 
@@ -49,7 +72,9 @@ describe('applications under concurrency (service against PostgreSQL)', () => {
     const actor = await applicant('two-tabs@example.test');
     const { id } = await service.start(actor, labId);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => service.update(actor, id, { version: 1, answers: { pitch: `tab ${i}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        service.update(actor, id, { version: 1, answers: { pitch: `tab ${i}` } }),
+      ),
     );
     const codes = results.map(codeOf);
     expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
@@ -80,12 +105,22 @@ describe('applications under concurrency (service against PostgreSQL)', () => {
     });
     await service.submit(actor, id, 2);
     await service.update(actor, id, { version: 3, answers: { pitch: 'Debug the digital twin' } });
-    await expect(service.update(actor, id, { version: 4, answers: { pitch: null } })).rejects.toMatchObject({ code: 'APPLICATION_INCOMPLETE' });
+    await expect(
+      service.update(actor, id, { version: 4, answers: { pitch: null } }),
+    ).rejects.toMatchObject({ code: 'APPLICATION_INCOMPLETE' });
 
-    const versions = await db.query('SELECT version, kind, answers, profile->>$2 AS name FROM application_versions WHERE application_id = $1 ORDER BY version', [id, 'name']);
+    const versions = await db.query(
+      'SELECT version, kind, answers, profile->>$2 AS name FROM application_versions WHERE application_id = $1 ORDER BY version',
+      [id, 'name'],
+    );
     expect(versions.rows).toEqual([
       { version: 3, kind: 'submitted', answers: { pitch: 'Debug the twin' }, name: 'Grace Hopper' },
-      { version: 4, kind: 'edited', answers: { pitch: 'Debug the digital twin' }, name: 'Grace Hopper' },
+      {
+        version: 4,
+        kind: 'edited',
+        answers: { pitch: 'Debug the digital twin' },
+        name: 'Grace Hopper',
+      },
     ]);
     const current = await db.query('SELECT version, answers FROM applications WHERE id = $1', [id]);
     expect(current.rows[0]).toEqual({ version: 4, answers: { pitch: 'Debug the digital twin' } });

@@ -19,7 +19,14 @@ describe('audit log (service against PostgreSQL)', () => {
   it('keeps one unbroken chain when many changes append at once', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        audit.append({ actorId: null, labId, action: 'test.concurrent', entityType: 'test', entityId: String(i), data: { i } }),
+        audit.append({
+          actorId: null,
+          labId,
+          action: 'test.concurrent',
+          entityType: 'test',
+          entityId: String(i),
+          data: { i },
+        }),
       ),
     );
     expect(await audit.verifyLab(labId)).toEqual({ valid: true, checked: 40 });
@@ -30,7 +37,13 @@ describe('audit log (service against PostgreSQL)', () => {
   it('drops the event when the change it records rolls back', async () => {
     await expect(
       tx.run(async () => {
-        await audit.append({ actorId: null, labId, action: 'test.rolled_back', entityType: 'test', entityId: 'x' });
+        await audit.append({
+          actorId: null,
+          labId,
+          action: 'test.rolled_back',
+          entityType: 'test',
+          entityId: 'x',
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -53,7 +66,13 @@ describe('audit log (service against PostgreSQL)', () => {
 
   it('keeps each lab on its own chain', async () => {
     const otherLab = '0b6c1f7e-2d5a-4c3e-8f9a-1b2c3d4e5f60';
-    await audit.append({ actorId: null, labId: otherLab, action: 'test.other', entityType: 'test', entityId: '1' });
+    await audit.append({
+      actorId: null,
+      labId: otherLab,
+      action: 'test.other',
+      entityType: 'test',
+      entityId: '1',
+    });
     expect(await audit.verifyLab(otherLab)).toEqual({ valid: true, checked: 1 });
   });
 });

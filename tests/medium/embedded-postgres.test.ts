@@ -37,7 +37,11 @@ describe('embedded PostgreSQL', () => {
 
     // The owner "crashes": it never stops its server. The next start must cope.
     const messages: string[] = [];
-    const second = await startEmbeddedPostgres({ dataDir, port: 54391, log: (m) => messages.push(m) });
+    const second = await startEmbeddedPostgres({
+      dataDir,
+      port: 54391,
+      log: (m) => messages.push(m),
+    });
     started.push(second);
     expect(messages.join('\n')).toMatch(/was left running .* stopping it first/);
     expect(isAlive(stalePid)).toBe(false);

@@ -3,11 +3,22 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationsService } from '@ideas-lab/applications';
 import type { Actor } from '@ideas-lab/domain';
-import { ReviewAssignmentService, ReviewersService, ReviewRubricService, ReviewsService } from '@ideas-lab/review';
+import {
+  ReviewAssignmentService,
+  ReviewersService,
+  ReviewRubricService,
+  ReviewsService,
+} from '@ideas-lab/review';
 import { bearer, labWithStaff } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const INSTITUTIONS = ['University of Edinburgh', 'Argonne National Laboratory', 'Moffitt Cancer Center', 'ETH Zurich', 'IBM Research'];
+const INSTITUTIONS = [
+  'University of Edinburgh',
+  'Argonne National Laboratory',
+  'Moffitt Cancer Center',
+  'ETH Zurich',
+  'IBM Research',
+];
 
 describe('reviewer assignment against PostgreSQL', () => {
   let app: TestApp;
@@ -27,18 +38,31 @@ describe('reviewer assignment against PostgreSQL', () => {
     mentors = [{ userId: lab.mentor.userId, isAdmin: false }];
     for (let i = 2; i <= 4; i++) {
       const user = await app.createUser({ email: `mentor${i}-assign@example.test` });
-      await request(app.baseUrl).post(`/api/labs/${labId}/members`).set(bearer(lab.admin)).send({ email: user.email, role: 'mentor' }).expect(204);
+      await request(app.baseUrl)
+        .post(`/api/labs/${labId}/members`)
+        .set(bearer(lab.admin))
+        .send({ email: user.email, role: 'mentor' })
+        .expect(204);
       mentors.push({ userId: user.id, isAdmin: false });
     }
-    await request(app.baseUrl).put(`/api/labs/${labId}/application-form`).set(bearer(lab.organiser)).send({ questions: [{ id: 'pitch', type: 'short_text', label: 'Pitch', required: true }] }).expect(200);
-    await request(app.baseUrl).post(`/api/labs/${labId}/phase`).set(bearer(lab.organiser)).send({ to: 'applications_open' }).expect(200);
+    await request(app.baseUrl)
+      .put(`/api/labs/${labId}/application-form`)
+      .set(bearer(lab.organiser))
+      .send({ questions: [{ id: 'pitch', type: 'short_text', label: 'Pitch', required: true }] })
+      .expect(200);
+    await request(app.baseUrl)
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(lab.organiser))
+      .send({ to: 'applications_open' })
+      .expect(200);
     const applications = app.app.get(ApplicationsService);
     for (let i = 0; i < 25; i++) {
       const user = await app.createUser({ email: `applicant${i}-assign@example.test` });
       const actor = { userId: user.id, isAdmin: false };
       const started = await applications.start(actor, labId);
       // Spelled as people type them: the derived conflict must see through case and spaces.
-      const institution = i % 5 === 0 ? `  university of   EDINBURGH ` : INSTITUTIONS[i % INSTITUTIONS.length];
+      const institution =
+        i % 5 === 0 ? `  university of   EDINBURGH ` : INSTITUTIONS[i % INSTITUTIONS.length];
       const updated = await applications.update(actor, started.id, {
         version: 1,
         profile: {
@@ -58,11 +82,20 @@ describe('reviewer assignment against PostgreSQL', () => {
       applicationIds.push(started.id);
       institutionOf.set(started.id, institution);
     }
-    await app.app.get(ReviewRubricService).put(organiser, labId, { criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 5 } }] });
+    await app.app
+      .get(ReviewRubricService)
+      .put(organiser, labId, {
+        criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 5 } }],
+      });
     // Mentor 1 works at Edinburgh; mentor 2 declared Argonne and one applicant as conflicts.
     const reviewers = app.app.get(ReviewersService);
     await reviewers.declare(mentors[0], labId, { institution: 'University of Edinburgh' });
-    await reviewers.declare(mentors[1], labId, { conflicts: [{ institution: 'argonne national laboratory' }, { applicantEmail: 'applicant2-assign@example.test' }] });
+    await reviewers.declare(mentors[1], labId, {
+      conflicts: [
+        { institution: 'argonne national laboratory' },
+        { applicantEmail: 'applicant2-assign@example.test' },
+      ],
+    });
     assignments = app.app.get(ReviewAssignmentService);
     db = new pg.Client({ connectionString: app.database.url });
     await db.connect();
@@ -73,11 +106,25 @@ describe('reviewer assignment against PostgreSQL', () => {
   });
 
   const stored = async () =>
-    (await db.query<{ application_id: string; reviewer_id: string; status: string }>('SELECT application_id, reviewer_id, status FROM review_assignments WHERE lab_id = $1', [labId])).rows;
+    (
+      await db.query<{ application_id: string; reviewer_id: string; status: string }>(
+        'SELECT application_id, reviewer_id, status FROM review_assignments WHERE lab_id = $1',
+        [labId],
+      )
+    ).rows;
 
   it('gives every application k reviewers, loads within one, and never a conflicted pair', async () => {
-    const result = await assignments.run(organiser, labId, { reviewsPerApplication: 2, reviewerIds: mentors.map((m) => m.userId) });
-    expect(result).toMatchObject({ complete: true, optimal: true, added: 50, kept: 0, problems: [] });
+    const result = await assignments.run(organiser, labId, {
+      reviewsPerApplication: 2,
+      reviewerIds: mentors.map((m) => m.userId),
+    });
+    expect(result).toMatchObject({
+      complete: true,
+      optimal: true,
+      added: 50,
+      kept: 0,
+      problems: [],
+    });
     const rows = await stored();
     expect(rows).toHaveLength(50);
     const perApplication = new Map<string, number>();
@@ -92,7 +139,10 @@ describe('reviewer assignment against PostgreSQL', () => {
     expect(result.loadSpread).toBeLessThanOrEqual(1);
     for (const r of rows) {
       const institution = institutionOf.get(r.application_id) as string;
-      if (r.reviewer_id === mentors[0].userId) expect(institution.trim().toLowerCase().replace(/\s+/g, ' ')).not.toBe('university of edinburgh');
+      if (r.reviewer_id === mentors[0].userId)
+        expect(institution.trim().toLowerCase().replace(/\s+/g, ' ')).not.toBe(
+          'university of edinburgh',
+        );
       if (r.reviewer_id === mentors[1].userId) {
         expect(institution).not.toBe('Argonne National Laboratory');
         expect(r.application_id).not.toBe(applicationIds[2]);
@@ -106,26 +156,48 @@ describe('reviewer assignment against PostgreSQL', () => {
     await reviews.submit(mentors[2], labId, mine[0].application_id, { scores: { overall: 4 } });
     await reviews.save(mentors[2], labId, mine[1].application_id, { scores: { overall: 2 } });
 
-    const result = await assignments.run(organiser, labId, { reviewsPerApplication: 3, reviewerIds: mentors.map((m) => m.userId) });
+    const result = await assignments.run(organiser, labId, {
+      reviewsPerApplication: 3,
+      reviewerIds: mentors.map((m) => m.userId),
+    });
     expect(result.kept).toBe(2);
     expect(result.complete).toBe(true);
     const rows = await stored();
     expect(rows).toHaveLength(75);
-    expect(rows).toContainEqual({ application_id: mine[0].application_id, reviewer_id: mentors[2].userId, status: 'submitted' });
-    expect(rows).toContainEqual({ application_id: mine[1].application_id, reviewer_id: mentors[2].userId, status: 'draft' });
-    const submitted = await db.query(`SELECT scores FROM review_assignments WHERE status = 'submitted'`);
+    expect(rows).toContainEqual({
+      application_id: mine[0].application_id,
+      reviewer_id: mentors[2].userId,
+      status: 'submitted',
+    });
+    expect(rows).toContainEqual({
+      application_id: mine[1].application_id,
+      reviewer_id: mentors[2].userId,
+      status: 'draft',
+    });
+    const submitted = await db.query(
+      `SELECT scores FROM review_assignments WHERE status = 'submitted'`,
+    );
     expect(submitted.rows).toEqual([{ scores: { overall: 4 } }]);
   });
 
   it('queues two runs started at once instead of mixing their assignments', async () => {
     const results = await Promise.all([
-      assignments.run(organiser, labId, { reviewsPerApplication: 2, reviewerIds: mentors.map((m) => m.userId) }),
-      assignments.run(organiser, labId, { reviewsPerApplication: 2, reviewerIds: mentors.map((m) => m.userId) }),
+      assignments.run(organiser, labId, {
+        reviewsPerApplication: 2,
+        reviewerIds: mentors.map((m) => m.userId),
+      }),
+      assignments.run(organiser, labId, {
+        reviewsPerApplication: 2,
+        reviewerIds: mentors.map((m) => m.userId),
+      }),
     ]);
     expect(results.every((r) => r.complete)).toBe(true);
     const rows = await stored();
     expect(rows).toHaveLength(50);
-    const runs = await db.query('SELECT count(*)::int AS n FROM review_assignment_runs WHERE lab_id = $1', [labId]);
+    const runs = await db.query(
+      'SELECT count(*)::int AS n FROM review_assignment_runs WHERE lab_id = $1',
+      [labId],
+    );
     expect(runs.rows[0].n).toBe(4);
   });
 });

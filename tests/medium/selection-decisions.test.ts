@@ -9,7 +9,9 @@ import { bearer, labWithStaff } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DISCIPLINES = ['AI', 'bioinformatics', 'cancer research'];
-const QUOTAS = { discipline: { AI: { min: 2 }, bioinformatics: { min: 2 }, 'cancer research': { min: 2 } } };
+const QUOTAS = {
+  discipline: { AI: { min: 2 }, bioinformatics: { min: 2 }, 'cancer research': { min: 2 } },
+};
 
 describe('selection decisions against PostgreSQL', () => {
   let app: TestApp;
@@ -27,8 +29,16 @@ describe('selection decisions against PostgreSQL', () => {
     labId = lab.labId;
     organiser = { userId: lab.organiser.userId, isAdmin: false };
     const mentor: Actor = { userId: lab.mentor.userId, isAdmin: false };
-    await request(app.baseUrl).put(`/api/labs/${labId}/application-form`).set(bearer(lab.organiser)).send({ questions: [{ id: 'pitch', type: 'short_text', label: 'Pitch', required: true }] }).expect(200);
-    await request(app.baseUrl).post(`/api/labs/${labId}/phase`).set(bearer(lab.organiser)).send({ to: 'applications_open' }).expect(200);
+    await request(app.baseUrl)
+      .put(`/api/labs/${labId}/application-form`)
+      .set(bearer(lab.organiser))
+      .send({ questions: [{ id: 'pitch', type: 'short_text', label: 'Pitch', required: true }] })
+      .expect(200);
+    await request(app.baseUrl)
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(lab.organiser))
+      .send({ to: 'applications_open' })
+      .expect(200);
     const applications = app.app.get(ApplicationsService);
     for (let i = 0; i < 15; i++) {
       const user = await app.createUser({ email: `applicant${i}-decide@example.test` });
@@ -54,11 +64,18 @@ describe('selection decisions against PostgreSQL', () => {
       applicants.set(started.id, actor);
       disciplineOf.set(started.id, discipline);
     }
-    await app.app.get(ReviewRubricService).put(organiser, labId, { criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 20 } }] });
-    await app.app.get(ReviewAssignmentService).run(organiser, labId, { reviewsPerApplication: 1, reviewerIds: [mentor.userId] });
+    await app.app
+      .get(ReviewRubricService)
+      .put(organiser, labId, {
+        criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 20 } }],
+      });
+    await app.app
+      .get(ReviewAssignmentService)
+      .run(organiser, labId, { reviewsPerApplication: 1, reviewerIds: [mentor.userId] });
     const reviews = app.app.get(ReviewsService);
     let score = 20;
-    for (const applicationId of applicants.keys()) await reviews.submit(mentor, labId, applicationId, { scores: { overall: score-- } });
+    for (const applicationId of applicants.keys())
+      await reviews.submit(mentor, labId, applicationId, { scores: { overall: score-- } });
     runs = app.app.get(SelectionRunsService);
     decisions = app.app.get(DecisionsService);
     db = new pg.Client({ connectionString: app.database.url });
@@ -72,11 +89,20 @@ describe('selection decisions against PostgreSQL', () => {
   it('keeps one adopted run per lab when two adoptions race', async () => {
     const first = await runs.create(organiser, labId, { capacity: 6, quotas: QUOTAS, seed: 'one' });
     const second = await runs.create(organiser, labId, { capacity: 6, seed: 'two' });
-    const settled = await Promise.allSettled([decisions.adopt(organiser, labId, first.id, {}), decisions.adopt(organiser, labId, second.id, {})]);
+    const settled = await Promise.allSettled([
+      decisions.adopt(organiser, labId, first.id, {}),
+      decisions.adopt(organiser, labId, second.id, {}),
+    ]);
     expect(settled.every((s) => s.status === 'fulfilled')).toBe(true);
-    const adopted = await db.query<{ id: string }>('SELECT id FROM selection_runs WHERE lab_id = $1 AND adopted_at IS NOT NULL', [labId]);
+    const adopted = await db.query<{ id: string }>(
+      'SELECT id FROM selection_runs WHERE lab_id = $1 AND adopted_at IS NOT NULL',
+      [labId],
+    );
     expect(adopted.rows).toHaveLength(1);
-    const rows = await db.query<{ run_id: string }>('SELECT DISTINCT run_id FROM selection_decisions WHERE lab_id = $1', [labId]);
+    const rows = await db.query<{ run_id: string }>(
+      'SELECT DISTINCT run_id FROM selection_decisions WHERE lab_id = $1',
+      [labId],
+    );
     expect(rows.rows.map((r) => r.run_id)).toEqual([adopted.rows[0].id]);
     // Leave the quota run adopted for the next test.
     await decisions.adopt(organiser, labId, first.id, {});
@@ -87,20 +113,35 @@ describe('selection decisions against PostgreSQL', () => {
     const accepted = before.decisions.filter((d) => d.outcome === 'accepted');
     expect(accepted).toHaveLength(6);
     // Three accepted applicants, one of each discipline, decline at the same moment.
-    const decliners = DISCIPLINES.map((discipline) => accepted.find((d) => disciplineOf.get(d.applicationId) === discipline)!);
-    const settled = await Promise.allSettled(decliners.map((d) => decisions.decline(applicants.get(d.applicationId)!, d.id)));
+    const decliners = DISCIPLINES.map((discipline) =>
+      accepted.find((d) => disciplineOf.get(d.applicationId) === discipline)!,
+    );
+    const settled = await Promise.allSettled(
+      decliners.map((d) => decisions.decline(applicants.get(d.applicationId)!, d.id)),
+    );
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
 
     const after = await decisions.list(organiser, labId);
-    const holders = after.decisions.filter((d) => d.response === 'pending' || d.response === 'confirmed');
+    const holders = after.decisions.filter(
+      (d) => d.response === 'pending' || d.response === 'confirmed',
+    );
     expect(holders).toHaveLength(6);
     expect(new Set(holders.map((d) => d.applicationId)).size).toBe(6);
-    for (const discipline of DISCIPLINES) expect(holders.filter((d) => disciplineOf.get(d.applicationId) === discipline).length).toBeGreaterThanOrEqual(2);
+    for (const discipline of DISCIPLINES)
+      expect(
+        holders.filter((d) => disciplineOf.get(d.applicationId) === discipline).length,
+      ).toBeGreaterThanOrEqual(2);
     expect(holders.filter((d) => d.promotion !== null)).toHaveLength(3);
-    const audit = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE lab_id = $1 AND action = 'selection.waitlist_promoted'`, [labId]);
+    const audit = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM audit_events WHERE lab_id = $1 AND action = 'selection.waitlist_promoted'`,
+      [labId],
+    );
     expect(Number(audit.rows[0].n)).toBe(3);
     // The waitlist is ranked 1..n again without gaps.
-    const ranks = after.decisions.filter((d) => d.outcome === 'waitlisted').map((d) => d.waitlistRank).sort((a, b) => a! - b!);
+    const ranks = after.decisions
+      .filter((d) => d.outcome === 'waitlisted')
+      .map((d) => d.waitlistRank)
+      .sort((a, b) => a! - b!);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
   });
 });

@@ -26,12 +26,20 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
       await app.createUser({ email: `m${i}@example.test` });
       const { userId } = await login(app, `m${i}@example.test`);
       participants.push({ userId, isAdmin: false });
-      await db.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`, [labId, userId]);
+      await db.query(
+        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`,
+        [labId, userId],
+      );
     }
     const year = new Date().getUTCFullYear() + 1;
     const session = await app.app
       .get(AgendaService)
-      .create(organiser, labId, { kind: 'breakout', title: 'Breakouts', startsAt: `${year}-07-14T15:00:00Z`, endsAt: `${year}-07-14T17:00:00Z` });
+      .create(organiser, labId, {
+        kind: 'breakout',
+        title: 'Breakouts',
+        startsAt: `${year}-07-14T15:00:00Z`,
+        endsAt: `${year}-07-14T17:00:00Z`,
+      });
     sessionId = session.id;
   });
   afterAll(async () => {
@@ -52,10 +60,14 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
     const round = view.rounds.at(-1)!;
     const [a, b] = round.rooms;
     // Everyone tries A, then everyone tries B, then A again, all at once.
-    const attempts = participants.flatMap((p) => [a, b, a].map((room) => breakout.choose(p, labId, sessionId, round.id, room.id).then(
-      () => 'seated',
-      (e: { code?: string }) => e.code,
-    )));
+    const attempts = participants.flatMap((p) =>
+      [a, b, a].map((room) =>
+        breakout.choose(p, labId, sessionId, round.id, room.id).then(
+          () => 'seated',
+          (e: { code?: string }) => e.code,
+        ),
+      ),
+    );
     const outcomes = await Promise.all(attempts);
     expect(outcomes.every((o) => o === 'seated' || o === 'ROOM_FULL')).toBe(true);
     const { rows } = await db.query<{ room_id: string; n: number }>(
@@ -69,17 +81,34 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
   });
 
   it('lets someone already in a full room choose it again', async () => {
-    const view = await breakout.createRound(organiser, labId, sessionId, { title: 'Tiny', durationMinutes: 10, mode: 'self-select', rooms: [{ name: 'Solo', capacity: 1 }] });
+    const view = await breakout.createRound(organiser, labId, sessionId, {
+      title: 'Tiny',
+      durationMinutes: 10,
+      mode: 'self-select',
+      rooms: [{ name: 'Solo', capacity: 1 }],
+    });
     const round = view.rounds.at(-1)!;
     await breakout.choose(participants[0], labId, sessionId, round.id, round.rooms[0].id);
-    await expect(breakout.choose(participants[0], labId, sessionId, round.id, round.rooms[0].id)).resolves.toBeDefined();
-    await expect(breakout.choose(participants[1], labId, sessionId, round.id, round.rooms[0].id)).rejects.toMatchObject({ code: 'ROOM_FULL' });
+    await expect(
+      breakout.choose(participants[0], labId, sessionId, round.id, round.rooms[0].id),
+    ).resolves.toBeDefined();
+    await expect(
+      breakout.choose(participants[1], labId, sessionId, round.id, round.rooms[0].id),
+    ).rejects.toMatchObject({ code: 'ROOM_FULL' });
   });
 
   it('adopts two plans at once one after the other: the rounds never mix', async () => {
     const [first, second] = [
-      await breakout.createPlan(organiser, labId, sessionId, { rounds: 3, roomSize: 3, seed: 'one' }),
-      await breakout.createPlan(organiser, labId, sessionId, { rounds: 2, roomSize: 5, seed: 'two' }),
+      await breakout.createPlan(organiser, labId, sessionId, {
+        rounds: 3,
+        roomSize: 3,
+        seed: 'one',
+      }),
+      await breakout.createPlan(organiser, labId, sessionId, {
+        rounds: 2,
+        roomSize: 5,
+        seed: 'two',
+      }),
     ];
     const results = await Promise.allSettled([
       breakout.adopt(organiser, labId, sessionId, first.id),
@@ -93,7 +122,9 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
     expect(rows).toHaveLength(1);
     const winner = rows[0].plan_id === first.id ? first : second;
     expect(rows[0].n).toBe((winner.inputs as { rounds: number }).rounds);
-    const adopted = (await breakout.plansOf(organiser, labId, sessionId)).filter((p) => p.adoptedAt !== null);
+    const adopted = (await breakout.plansOf(organiser, labId, sessionId)).filter(
+      (p) => p.adoptedAt !== null,
+    );
     expect(adopted.map((p) => p.id)).toEqual([winner.id]);
   });
 });

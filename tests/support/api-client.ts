@@ -10,10 +10,20 @@ export interface Session {
 }
 
 /** Log in through the API, as a client would. */
-export async function login(app: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
+export async function login(
+  app: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
   const res = await request(app.baseUrl).post('/api/auth/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { userId: res.body.user.id, email, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+  if (res.status !== 200)
+    throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    userId: res.body.user.id,
+    email,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+  };
 }
 
 export const bearer = (session: Session) => ({ authorization: `Bearer ${session.accessToken}` });
@@ -51,15 +61,23 @@ export async function labWithStaff(app: TestApp, tag = Math.random().toString(36
   await app.createUser({ email: `organiser-${tag}@example.test` });
   await app.createUser({ email: `mentor-${tag}@example.test` });
   const admin = await login(app, `admin-${tag}@example.test`);
-  const created = await request(app.baseUrl).post('/api/labs').set(bearer(admin)).send(labBody({ slug: `lab-${tag}` }));
-  if (created.status !== 201) throw new Error(`lab creation failed: ${JSON.stringify(created.body)}`);
+  const created = await request(app.baseUrl)
+    .post('/api/labs')
+    .set(bearer(admin))
+    .send(labBody({ slug: `lab-${tag}` }));
+  if (created.status !== 201)
+    throw new Error(`lab creation failed: ${JSON.stringify(created.body)}`);
   const labId: string = created.body.id;
   for (const [email, role] of [
     [`organiser-${tag}@example.test`, 'organiser'],
     [`mentor-${tag}@example.test`, 'mentor'],
   ]) {
-    const res = await request(app.baseUrl).post(`/api/labs/${labId}/members`).set(bearer(admin)).send({ email, role });
-    if (res.status !== 204) throw new Error(`appointing ${email} failed: ${JSON.stringify(res.body)}`);
+    const res = await request(app.baseUrl)
+      .post(`/api/labs/${labId}/members`)
+      .set(bearer(admin))
+      .send({ email, role });
+    if (res.status !== 204)
+      throw new Error(`appointing ${email} failed: ${JSON.stringify(res.body)}`);
   }
   return {
     labId,

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { adminQuery, databaseUrl, findOrStartPostgres, runMigrations, type PostgresServer } from '@ideas-lab/platform';
+import {
+  adminQuery,
+  databaseUrl,
+  findOrStartPostgres,
+  runMigrations,
+  type PostgresServer,
+} from '@ideas-lab/platform';
 import { createDataSource } from '../../apps/api/src/database.js';
 
 declare module 'vitest' {
@@ -24,7 +30,9 @@ export async function setup(project: TestProject): Promise<void> {
     embeddedPort: 54330,
     log: (message) => process.stderr.write(`${message}\n`),
   });
-  process.stderr.write(`tests: PostgreSQL ${server.kind === 'embedded' ? 'embedded (no server found on 127.0.0.1:5432)' : server.kind}\n`);
+  process.stderr.write(
+    `tests: PostgreSQL ${server.kind === 'embedded' ? 'embedded (no server found on 127.0.0.1:5432)' : server.kind}\n`,
+  );
   template = `ideas_lab_template_${process.pid}`;
   await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await adminQuery(server.adminUrl, `CREATE DATABASE ${template}`);
@@ -49,7 +57,8 @@ export async function teardown(): Promise<void> {
         `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
         [template, `t_${process.pid}_%`],
       );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of rows)
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     } finally {
       await client.end();
     }

@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { LiveAck, LiveClientToServer, LiveConnectErrorData, LiveNotices, LiveRequests, LiveServerToClient, LiveSnapshot } from '@ideas-lab/live';
+import type {
+  LiveAck,
+  LiveClientToServer,
+  LiveConnectErrorData,
+  LiveNotices,
+  LiveRequests,
+  LiveServerToClient,
+  LiveSnapshot,
+} from '@ideas-lab/live';
 import type { Session } from './api-client.js';
 
 const WAIT_MS = 5_000;
@@ -15,8 +23,17 @@ export class LiveTestClient {
   private readonly received: { event: string; payload: unknown }[] = [];
   private readonly waiters = new Set<() => void>();
 
-  constructor(baseUrl: string, auth: { token: string; labId: string; lastSeenMessageId?: string | null }) {
-    this.socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], autoConnect: false, reconnection: false, forceNew: true });
+  constructor(
+    baseUrl: string,
+    auth: { token: string; labId: string; lastSeenMessageId?: string | null },
+  ) {
+    this.socket = io(`${baseUrl}/live`, {
+      auth,
+      transports: ['websocket'],
+      autoConnect: false,
+      reconnection: false,
+      forceNew: true,
+    });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
       for (const wake of [...this.waiters]) wake();
@@ -26,7 +43,9 @@ export class LiveTestClient {
   /** Connect and resolve with the snapshot the server sends. */
   async connect(): Promise<LiveSnapshot> {
     const snapshot = this.next('live:snapshot');
-    const failed = new Promise<never>((_, reject) => this.socket.once('connect_error', (e) => reject(e)));
+    const failed = new Promise<never>((_, reject) =>
+      this.socket.once('connect_error', (e) => reject(e)),
+    );
     this.socket.connect();
     return Promise.race([snapshot, failed]);
   }
@@ -34,7 +53,10 @@ export class LiveTestClient {
   /** Connect expecting a refusal; resolves with its error data. */
   refused(): Promise<LiveConnectErrorData> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('expected connect_error, none came')), WAIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('expected connect_error, none came')),
+        WAIT_MS,
+      );
       this.socket.once('connect_error', (error: Error & { data?: LiveConnectErrorData }) => {
         clearTimeout(timer);
         resolve(error.data ?? { code: 'NONE', message: error.message });
@@ -48,10 +70,16 @@ export class LiveTestClient {
   }
 
   /** The next notice of this kind (matching `where`), taken from what arrived or waited for. */
-  next<E extends keyof LiveNotices>(event: E, where: (payload: Notice<E>) => boolean = () => true, timeoutMs = WAIT_MS): Promise<Notice<E>> {
+  next<E extends keyof LiveNotices>(
+    event: E,
+    where: (payload: Notice<E>) => boolean = () => true,
+    timeoutMs = WAIT_MS,
+  ): Promise<Notice<E>> {
     return new Promise((resolve, reject) => {
       const take = (): boolean => {
-        const index = this.received.findIndex((r) => r.event === event && where(r.payload as Notice<E>));
+        const index = this.received.findIndex(
+          (r) => r.event === event && where(r.payload as Notice<E>),
+        );
         if (index < 0) return false;
         const [found] = this.received.splice(index, 1);
         resolve(found.payload as Notice<E>);
@@ -63,7 +91,11 @@ export class LiveTestClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(wake);
-        reject(new Error(`no ${event} within ${timeoutMs} ms (got: ${this.received.map((r) => r.event).join(', ') || 'nothing'})`));
+        reject(
+          new Error(
+            `no ${event} within ${timeoutMs} ms (got: ${this.received.map((r) => r.event).join(', ') || 'nothing'})`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
@@ -79,8 +111,13 @@ export class LiveTestClient {
   }
 
   /** Send a request and wait for its acknowledgement. */
-  request<E extends keyof LiveRequests>(event: E, payload: unknown): Promise<LiveAck<LiveRequests[E]['result']>> {
-    const timed = this.socket.timeout(WAIT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<LiveAck<LiveRequests[E]['result']>> };
+  request<E extends keyof LiveRequests>(
+    event: E,
+    payload: unknown,
+  ): Promise<LiveAck<LiveRequests[E]['result']>> {
+    const timed = this.socket.timeout(WAIT_MS) as unknown as {
+      emitWithAck(event: string, payload: unknown): Promise<LiveAck<LiveRequests[E]['result']>>;
+    };
     return timed.emitWithAck(event, payload);
   }
 
@@ -89,6 +126,11 @@ export class LiveTestClient {
   }
 }
 
-export function liveClient(baseUrl: string, session: Session, labId: string, extra: { lastSeenMessageId?: string | null } = {}): LiveTestClient {
+export function liveClient(
+  baseUrl: string,
+  session: Session,
+  labId: string,
+  extra: { lastSeenMessageId?: string | null } = {},
+): LiveTestClient {
   return new LiveTestClient(baseUrl, { token: session.accessToken, labId, ...extra });
 }

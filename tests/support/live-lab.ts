@@ -12,7 +12,10 @@ export interface LiveLab {
   sessionId: string;
   db: pg.Client;
   /** A planned round with rooms A (mentored) and B, participants split between them. */
-  createRound(title: string, seating?: 'split' | 'none'): Promise<{ roundId: string; roomA: string; roomB: string }>;
+  createRound(
+    title: string,
+    seating?: 'split' | 'none',
+  ): Promise<{ roundId: string; roomA: string; roomB: string }>;
 }
 
 const year = new Date().getUTCFullYear() + 1;
@@ -27,13 +30,23 @@ export async function liveLab(app: TestApp, tag: string, participantCount = 4): 
     const email = `p${i}-${tag}@example.test`;
     await app.createUser({ email, displayName: `Participant ${i} ${tag}` });
     const session = await login(app, email);
-    await db.query(`INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`, [labId, session.userId]);
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`,
+      [labId, session.userId],
+    );
     participants.push(session);
   }
   const created = await request(app.baseUrl)
     .post(`/api/labs/${labId}/sessions`)
     .set(bearer(organiser))
-    .send({ kind: 'breakout', title: 'Breakouts', startsAt: `${year}-07-14T15:00:00Z`, endsAt: `${year}-07-14T17:00:00Z`, materials: [], meetingUrl: null });
+    .send({
+      kind: 'breakout',
+      title: 'Breakouts',
+      startsAt: `${year}-07-14T15:00:00Z`,
+      endsAt: `${year}-07-14T17:00:00Z`,
+      materials: [],
+      meetingUrl: null,
+    });
   if (created.status !== 201) throw new Error(`session: ${JSON.stringify(created.body)}`);
   const sessionId: string = created.body.id;
   return {
@@ -49,14 +62,28 @@ export async function liveLab(app: TestApp, tag: string, participantCount = 4): 
       const res = await request(app.baseUrl)
         .post(base)
         .set(bearer(organiser))
-        .send({ title, durationMinutes: 20, mode: 'assigned', rooms: [{ name: 'Room A', mentorId: mentor.userId }, { name: 'Room B' }] });
+        .send({
+          title,
+          durationMinutes: 20,
+          mode: 'assigned',
+          rooms: [{ name: 'Room A', mentorId: mentor.userId }, { name: 'Room B' }],
+        });
       if (res.status !== 201) throw new Error(`round: ${JSON.stringify(res.body)}`);
-      const round = (res.body.rounds as { id: string; title: string; rooms: { id: string; name: string }[] }[]).find((r) => r.title === title)!;
-      const [roomA, roomB] = [round.rooms.find((r) => r.name === 'Room A')!.id, round.rooms.find((r) => r.name === 'Room B')!.id];
+      const round = (
+        res.body.rounds as { id: string; title: string; rooms: { id: string; name: string }[] }[]
+      ).find((r) => r.title === title)!;
+      const [roomA, roomB] = [
+        round.rooms.find((r) => r.name === 'Room A')!.id,
+        round.rooms.find((r) => r.name === 'Room B')!.id,
+      ];
       if (seating === 'split') {
         for (const [i, p] of participants.entries()) {
-          const move = await request(app.baseUrl).post(`${base}/${round.id}/moves`).set(bearer(organiser)).send({ userId: p.userId, roomId: i < participants.length / 2 ? roomA : roomB });
-          if (move.status !== 200 && move.status !== 201) throw new Error(`move: ${JSON.stringify(move.body)}`);
+          const move = await request(app.baseUrl)
+            .post(`${base}/${round.id}/moves`)
+            .set(bearer(organiser))
+            .send({ userId: p.userId, roomId: i < participants.length / 2 ? roomA : roomB });
+          if (move.status !== 200 && move.status !== 201)
+            throw new Error(`move: ${JSON.stringify(move.body)}`);
         }
       }
       return { roundId: round.id, roomA, roomB };

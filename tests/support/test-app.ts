@@ -17,7 +17,12 @@ export interface TestApp {
   database: TestDatabase;
   config: AppConfig;
   /** Create an account directly (admins cannot sign up). */
-  createUser(input: { email: string; displayName?: string; isAdmin?: boolean; password?: string }): Promise<UserProfile>;
+  createUser(input: {
+    email: string;
+    displayName?: string;
+    isAdmin?: boolean;
+    password?: string;
+  }): Promise<UserProfile>;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,10 @@ export interface TestAppOptions {
  * The whole API (and the built web client when present) on a random port, against a fresh
  * database of its own (or a shared one, see TestAppOptions).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createTestDatabase());
   const config = AppConfig.fromEnv({
@@ -47,7 +55,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     WEB_DIR: join(process.cwd(), 'dist/web'),
     ...env,
   });
-  const { app, document } = await createApp({ config, databaseUrl: database.url, logger: createRootLogger(config.logLevel) });
+  const { app, document } = await createApp({
+    config,
+    databaseUrl: database.url,
+    logger: createRootLogger(config.logLevel),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -8,7 +8,13 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { AppConfig, AppErrorFilter, PinoNestLogger, RealtimeIoAdapter, validationFailed } from '@ideas-lab/platform';
+import {
+  AppConfig,
+  AppErrorFilter,
+  PinoNestLogger,
+  RealtimeIoAdapter,
+  validationFailed,
+} from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 
 export const API_PREFIX = 'api';
@@ -21,7 +27,11 @@ export interface CreatedApp {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Build the whole HTTP application (used by main.ts, the tests and the benchmarks). */
-export async function createApp(options: { config: AppConfig; databaseUrl: string; logger: Logger }): Promise<CreatedApp> {
+export async function createApp(options: {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: Logger;
+}): Promise<CreatedApp> {
   const { config, databaseUrl, logger } = options;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -34,10 +44,14 @@ export async function createApp(options: { config: AppConfig; databaseUrl: strin
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -67,7 +81,13 @@ export async function createApp(options: { config: AppConfig; databaseUrl: strin
   fastify.addHook('onResponse', (request, reply, done) => {
     if (logsRequests) {
       request.log.info(
-        { requestId: request.id, method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        {
+          requestId: request.id,
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
         'request completed',
       );
     }
@@ -99,12 +119,21 @@ async function serveWebClient(app: NestFastifyApplication, webDir: string): Prom
   const index = join(webDir, 'index.html');
   const hasClient = existsSync(index);
   if (hasClient) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
   // Client-side routes (`/labs/…`, `/call/…`) get index.html; unknown API paths a JSON 404.
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
-    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`) || path.startsWith('/docs') || path.startsWith('/health');
+    const isApi =
+      path === `/${API_PREFIX}` ||
+      path.startsWith(`/${API_PREFIX}/`) ||
+      path.startsWith('/docs') ||
+      path.startsWith('/health');
     if (hasClient && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
       void reply.type('text/html').sendFile('index.html');
       return;

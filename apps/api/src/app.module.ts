@@ -19,7 +19,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config),
-        TypeOrmModule.forRoot(postgresOptions({ url: databaseUrl, entities, migrations, poolSize: config.databasePoolSize })),
+        TypeOrmModule.forRoot(
+          postgresOptions({
+            url: databaseUrl,
+            entities,
+            migrations,
+            poolSize: config.databasePoolSize,
+          }),
+        ),
         IdentityModule,
         LabsModule,
         ApplicationsModule,

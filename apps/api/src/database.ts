@@ -9,7 +9,16 @@ import { selectionEntities } from '@ideas-lab/selection';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
-export const entities = [...platformEntities, ...identityEntities, ...labsEntities, ...applicationsEntities, ...workshopEntities, ...reviewEntities, ...liveEntities, ...selectionEntities];
+export const entities = [
+  ...platformEntities,
+  ...identityEntities,
+  ...labsEntities,
+  ...applicationsEntities,
+  ...workshopEntities,
+  ...reviewEntities,
+  ...liveEntities,
+  ...selectionEntities,
+];
 
 export function createDataSource(url: string, poolSize?: number) {
   return createPostgresDataSource({ url, entities, migrations, poolSize });

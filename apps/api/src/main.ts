@@ -57,20 +57,26 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n  Stop with Ctrl-C.\n\n`);
 }
 
-function printLogins(logins: { role: string; email: string; password: string }[], created: boolean): void {
+function printLogins(
+  logins: { role: string; email: string; password: string }[],
+  created: boolean,
+): void {
   if (!created) {
     process.stdout.write('The demo lab already exists; nothing to do.\n');
     return;
   }
   process.stdout.write('Demo lab created. Logins (shown once):\n');
-  for (const l of logins) process.stdout.write(`  ${l.role.padEnd(10)} ${l.email.padEnd(28)} ${l.password}\n`);
+  for (const l of logins)
+    process.stdout.write(`  ${l.role.padEnd(10)} ${l.email.padEnd(28)} ${l.password}\n`);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Ideas Lab could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Ideas Lab could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

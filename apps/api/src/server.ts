@@ -1,7 +1,14 @@
 import type { Logger } from 'pino';
 import pg from 'pg';
 import { join } from 'node:path';
-import { AppConfig, createRootLogger, databaseUrl, runMigrations, startEmbeddedPostgres, type EmbeddedDatabase } from '@ideas-lab/platform';
+import {
+  AppConfig,
+  createRootLogger,
+  databaseUrl,
+  runMigrations,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '@ideas-lab/platform';
 import { createApp, type CreatedApp } from './app.factory.js';
 import { createDataSource } from './database.js';
 import { seedDemoLab, type DemoSeedResult } from './demo/demo-lab.js';
@@ -15,7 +22,10 @@ export interface PreparedDatabase {
 const EMBEDDED_DATABASE = 'ideas_lab';
 
 /** The configured database, or an embedded one under the data folder; then migrate it. */
-export async function prepareDatabase(config: AppConfig, logger: Logger): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  config: AppConfig,
+  logger: Logger,
+): Promise<PreparedDatabase> {
   let url = config.databaseUrl;
   let embedded: EmbeddedDatabase | null = null;
   if (url === null) {
@@ -32,7 +42,8 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
     await dataSource.initialize();
     try {
       const migrationsApplied = await runMigrations(dataSource);
-      if (migrationsApplied.length > 0) logger.info({ migrations: migrationsApplied }, 'migrations applied');
+      if (migrationsApplied.length > 0)
+        logger.info({ migrations: migrationsApplied }, 'migrations applied');
       return { url, embedded, migrationsApplied };
     } finally {
       await dataSource.destroy();
@@ -63,7 +74,10 @@ export interface RunningServer extends CreatedApp {
 }
 
 /** Start everything: database, migrations, demo data when asked, HTTP. */
-export async function startServer(config: AppConfig, logger = createRootLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  logger = createRootLogger(config.logLevel),
+): Promise<RunningServer> {
   const database = await prepareDatabase(config, logger);
   let created: CreatedApp;
   try {
@@ -72,7 +86,9 @@ export async function startServer(config: AppConfig, logger = createRootLogger(c
     await database.embedded?.stop();
     throw error;
   }
-  const seed = config.seedDemo ? await seedDemoLab(created.app, { knownPasswords: !config.isProduction }) : null;
+  const seed = config.seedDemo
+    ? await seedDemoLab(created.app, { knownPasswords: !config.isProduction })
+    : null;
   await created.app.listen({ port: config.port, host: config.host });
   const address = created.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

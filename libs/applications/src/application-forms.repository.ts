@@ -3,7 +3,8 @@ import { TransactionRunner } from '@ideas-lab/platform';
 import type { FormQuestion } from '@ideas-lab/domain';
 import { ApplicationFormEntity } from './entities/application-form.entity.js';
 
-const isUniqueViolation = (error: unknown) => (error as { driverError?: { code?: string } }).driverError?.code === '23505';
+const isUniqueViolation = (error: unknown) =>
+  (error as { driverError?: { code?: string } }).driverError?.code === '23505';
 
 @Injectable()
 export class ApplicationFormsRepository {
@@ -23,7 +24,11 @@ export class ApplicationFormsRepository {
   }
 
   /** Publish the next version; null when someone published the same version at the same moment. */
-  async insertNextVersion(labId: string, questions: FormQuestion[], publishedBy: string): Promise<ApplicationFormEntity | null> {
+  async insertNextVersion(
+    labId: string,
+    questions: FormQuestion[],
+    publishedBy: string,
+  ): Promise<ApplicationFormEntity | null> {
     try {
       const rows: { id: string }[] = await this.tx.manager().query(
         `INSERT INTO application_forms (lab_id, version, questions, published_by)

@@ -9,7 +9,12 @@ import type { FormQuestionDto } from './dto/application-form.dto.js';
 
 /** Keep only what a question of its type means (no word limit on a choice, no options on a URL). */
 function questionOf(dto: FormQuestionDto): FormQuestion {
-  const question: FormQuestion = { id: dto.id, type: dto.type, label: dto.label.trim(), required: dto.required };
+  const question: FormQuestion = {
+    id: dto.id,
+    type: dto.type,
+    label: dto.label.trim(),
+    required: dto.required,
+  };
   if (dto.helpText?.trim()) question.helpText = dto.helpText.trim();
   if (dto.wordLimit !== undefined) question.wordLimit = dto.wordLimit;
   if (dto.options !== undefined) question.options = dto.options.map((o) => o.trim());
@@ -28,21 +33,30 @@ export class ApplicationFormsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async publish(actor: Actor, labId: string, questionDtos: FormQuestionDto[]): Promise<ApplicationFormView> {
+  async publish(
+    actor: Actor,
+    labId: string,
+    questionDtos: FormQuestionDto[],
+  ): Promise<ApplicationFormView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const questions = questionDtos.map(questionOf);
     const problems = formDefinitionProblems(questions);
     if (problems.length > 0) {
       throw new ApplicationsError(
         'APPLICATION_FORM_INVALID',
-        problems.length === 1 ? `The form has a problem: ${problems[0].message}.` : `The form has ${problems.length} problems.`,
+        problems.length === 1
+          ? `The form has a problem: ${problems[0].message}.`
+          : `The form has ${problems.length} problems.`,
         problems,
       );
     }
     return this.tx.run(async () => {
       const form = await this.forms.insertNextVersion(labId, questions, actor.userId);
       if (!form) {
-        throw new ApplicationsError('APPLICATION_FORM_CHANGED_CONCURRENTLY', 'Someone else published this form at the same moment. Reload it and publish again.');
+        throw new ApplicationsError(
+          'APPLICATION_FORM_CHANGED_CONCURRENTLY',
+          'Someone else published this form at the same moment. Reload it and publish again.',
+        );
       }
       await this.audit.append({
         actorId: actor.userId,
@@ -60,7 +74,11 @@ export class ApplicationFormsService {
   async current(actor: Actor, labId: string): Promise<ApplicationFormView> {
     await this.labs.get(actor, labId);
     const form = await this.forms.findCurrentOfLab(labId);
-    if (!form) throw new ApplicationsError('APPLICATION_FORM_NOT_FOUND', 'The organisers have not published an application form for this lab yet.');
+    if (!form)
+      throw new ApplicationsError(
+        'APPLICATION_FORM_NOT_FOUND',
+        'The organisers have not published an application form for this lab yet.',
+      );
     return toFormView(form);
   }
 }

@@ -35,7 +35,11 @@ export function labFacts(lab: LabView): LabFacts {
     phase: lab.phase,
     timezone: lab.timezone,
     applicationsCloseAt: date(lab.dates.applicationsCloseAt),
-    workshopDays: workshopDays({ startAt: date(lab.dates.workshopStartAt), endAt: date(lab.dates.workshopEndAt), timezone: lab.timezone }),
+    workshopDays: workshopDays({
+      startAt: date(lab.dates.workshopStartAt),
+      endAt: date(lab.dates.workshopEndAt),
+      timezone: lab.timezone,
+    }),
     taxonomy: lab.taxonomy,
   };
 }
@@ -49,7 +53,13 @@ export interface ApplicationFormView {
 }
 
 export function toFormView(form: ApplicationFormEntity): ApplicationFormView {
-  return { id: form.id, labId: form.labId, version: form.version, questions: form.questions, publishedAt: form.publishedAt.toISOString() };
+  return {
+    id: form.id,
+    labId: form.labId,
+    version: form.version,
+    questions: form.questions,
+    publishedAt: form.publishedAt.toISOString(),
+  };
 }
 
 export interface ApplicationView {
@@ -61,8 +71,18 @@ export interface ApplicationView {
   profile: ApplicantProfile;
   answers: Record<string, AnswerValue>;
   form: ApplicationFormView;
-  deadline: { closesAt: string | null; closesAtInLabTimezone: string | null; timezone: string; extended: boolean; passed: boolean };
-  availability: { workshopDays: string[]; availableForWholeWorkshop: boolean | null; unavailableDays: string[] };
+  deadline: {
+    closesAt: string | null;
+    closesAtInLabTimezone: string | null;
+    timezone: string;
+    extended: boolean;
+    passed: boolean;
+  };
+  availability: {
+    workshopDays: string[];
+    availableForWholeWorkshop: boolean | null;
+    unavailableDays: string[];
+  };
   versions: { version: number; kind: string; at: string }[];
   submittedAt: string | null;
   withdrawnAt: string | null;
@@ -78,8 +98,16 @@ export function toApplicationView(input: {
   now: Date;
 }): ApplicationView {
   const { application: a, form, lab, versions, now } = input;
-  const deadline = decideApplicationDeadline({ closesAt: lab.applicationsCloseAt, extensionUntil: a.extensionUntil, now, timezone: lab.timezone });
-  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(a.profile.availability, lab.workshopDays);
+  const deadline = decideApplicationDeadline({
+    closesAt: lab.applicationsCloseAt,
+    extensionUntil: a.extensionUntil,
+    now,
+    timezone: lab.timezone,
+  });
+  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(
+    a.profile.availability,
+    lab.workshopDays,
+  );
   return {
     id: a.id,
     labId: a.labId,
@@ -91,13 +119,19 @@ export function toApplicationView(input: {
     form: toFormView(form),
     deadline: {
       closesAt: iso(deadline.deadline),
-      closesAtInLabTimezone: deadline.deadline ? formatInTimezone(deadline.deadline, lab.timezone) : null,
+      closesAtInLabTimezone: deadline.deadline
+        ? formatInTimezone(deadline.deadline, lab.timezone)
+        : null,
       timezone: lab.timezone,
       extended: deadline.extended,
       passed: !deadline.open,
     },
     availability: { workshopDays: lab.workshopDays, availableForWholeWorkshop, unavailableDays },
-    versions: versions.map((v) => ({ version: v.version, kind: v.kind, at: v.createdAt.toISOString() })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      kind: v.kind,
+      at: v.createdAt.toISOString(),
+    })),
     submittedAt: iso(a.submittedAt),
     withdrawnAt: iso(a.withdrawnAt),
     createdAt: a.createdAt.toISOString(),
@@ -126,7 +160,10 @@ export interface ApplicationSummary {
 
 export function toApplicationSummary(row: ApplicationOfLabRow, lab: LabFacts): ApplicationSummary {
   const p = row.profile;
-  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(p.availability, lab.workshopDays);
+  const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(
+    p.availability,
+    lab.workshopDays,
+  );
   return {
     id: row.id,
     applicantId: row.applicantId,

@@ -19,6 +19,11 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('joins cells with commas and rows with CRLF, ending with one', () => {
-    expect(toCsv([['id', 'name'], ['1', 'Lovelace, Ada']])).toBe('id,name\r\n1,"Lovelace, Ada"\r\n');
+    expect(
+      toCsv([
+        ['id', 'name'],
+        ['1', 'Lovelace, Ada'],
+      ]),
+    ).toBe('id,name\r\n1,"Lovelace, Ada"\r\n');
   });
 });

@@ -47,6 +47,9 @@ export class ApplicationsError extends AppError {
   }
 
   static notFound(): ApplicationsError {
-    return new ApplicationsError('APPLICATION_NOT_FOUND', 'There is no such application, or you cannot see it.');
+    return new ApplicationsError(
+      'APPLICATION_NOT_FOUND',
+      'There is no such application, or you cannot see it.',
+    );
   }
 }

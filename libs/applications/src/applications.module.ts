@@ -4,7 +4,12 @@ import { LabsModule } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
 import { ApplicationFormsService } from './application-forms.service.js';
 import { ApplicationVersionsRepository } from './application-versions.repository.js';
-import { ApplicationFormController, ApplicationsController, LabApplicationsController, MyApplicationsController } from './applications.controller.js';
+import {
+  ApplicationFormController,
+  ApplicationsController,
+  LabApplicationsController,
+  MyApplicationsController,
+} from './applications.controller.js';
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 import { LabApplicationsService } from './lab-applications.service.js';
@@ -12,8 +17,26 @@ import { SubmittedApplicationsService } from './submitted-applications.service.j
 
 @Module({
   imports: [IdentityModule, LabsModule],
-  controllers: [ApplicationFormController, LabApplicationsController, ApplicationsController, MyApplicationsController],
-  providers: [ApplicationFormsRepository, ApplicationsRepository, ApplicationVersionsRepository, ApplicationFormsService, ApplicationsService, LabApplicationsService, SubmittedApplicationsService],
-  exports: [ApplicationFormsService, ApplicationsService, LabApplicationsService, SubmittedApplicationsService],
+  controllers: [
+    ApplicationFormController,
+    LabApplicationsController,
+    ApplicationsController,
+    MyApplicationsController,
+  ],
+  providers: [
+    ApplicationFormsRepository,
+    ApplicationsRepository,
+    ApplicationVersionsRepository,
+    ApplicationFormsService,
+    ApplicationsService,
+    LabApplicationsService,
+    SubmittedApplicationsService,
+  ],
+  exports: [
+    ApplicationFormsService,
+    ApplicationsService,
+    LabApplicationsService,
+    SubmittedApplicationsService,
+  ],
 })
 export class ApplicationsModule {}

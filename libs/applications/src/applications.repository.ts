@@ -46,7 +46,17 @@ export interface FunnelFactsRow {
 }
 
 export type ApplicationChanges = Partial<
-  Pick<ApplicationEntity, 'status' | 'formId' | 'profile' | 'answers' | 'submittedAt' | 'withdrawnAt' | 'extensionUntil' | 'extensionGrantedBy'>
+  Pick<
+    ApplicationEntity,
+    | 'status'
+    | 'formId'
+    | 'profile'
+    | 'answers'
+    | 'submittedAt'
+    | 'withdrawnAt'
+    | 'extensionUntil'
+    | 'extensionGrantedBy'
+  >
 >;
 
 const OF_LAB_COLUMNS = `a.id, a.applicant_id AS "applicantId", u.email, a.status, a.form_id AS "formId", a.profile, a.answers,
@@ -61,9 +71,11 @@ function whereOf(labId: string, filters: ApplicationFilters): { where: string; p
     clauses.push(clause(`$${params.length}`));
   };
   if (filters.status) add((n) => `a.status = ${n}`, filters.status);
-  if (filters.discipline) add((n) => `a.profile->'disciplines' @> jsonb_build_array(${n}::text)`, filters.discipline);
+  if (filters.discipline)
+    add((n) => `a.profile->'disciplines' @> jsonb_build_array(${n}::text)`, filters.discipline);
   if (filters.careerStage) add((n) => `a.profile->>'careerStage' = ${n}`, filters.careerStage);
-  if (filters.organisationType) add((n) => `a.profile->>'organisationType' = ${n}`, filters.organisationType);
+  if (filters.organisationType)
+    add((n) => `a.profile->>'organisationType' = ${n}`, filters.organisationType);
   if (filters.country) add((n) => `a.profile->>'country' = ${n}`, filters.country);
   return { where: clauses.join(' AND '), params };
 }
@@ -77,12 +89,19 @@ export class ApplicationsRepository {
   }
 
   /** Start an application; null when this person already has one in this lab. */
-  async insert(application: Pick<ApplicationEntity, 'labId' | 'applicantId' | 'formId' | 'profile'>): Promise<ApplicationEntity | null> {
+  async insert(
+    application: Pick<ApplicationEntity, 'labId' | 'applicantId' | 'formId' | 'profile'>,
+  ): Promise<ApplicationEntity | null> {
     // ON CONFLICT rather than catching the violation: the transaction stays usable.
     const rows: { id: string }[] = await this.tx.manager().query(
       `INSERT INTO applications (lab_id, applicant_id, form_id, profile) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (lab_id, applicant_id) DO NOTHING RETURNING id`,
-      [application.labId, application.applicantId, application.formId, JSON.stringify(application.profile)],
+      [
+        application.labId,
+        application.applicantId,
+        application.formId,
+        JSON.stringify(application.profile),
+      ],
     );
     return rows.length === 0 ? null : this.findById(rows[0].id);
   }
@@ -93,7 +112,11 @@ export class ApplicationsRepository {
 
   /** The application, locked until the transaction ends (edits of one application queue up). */
   findByIdForUpdate(applicationId: string): Promise<ApplicationEntity | null> {
-    return this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :applicationId', { applicationId }).getOne();
+    return this.repo
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :applicationId', { applicationId })
+      .getOne();
   }
 
   findOfApplicantInLab(labId: string, applicantId: string): Promise<ApplicationEntity | null> {
@@ -114,17 +137,30 @@ export class ApplicationsRepository {
    * Change an application only if it is still at `expectedVersion`; the version goes up by
    * one when `bumpVersion` (content changes), not for an organiser's extension.
    */
-  async updateIfVersion(applicationId: string, expectedVersion: number, changes: ApplicationChanges, bumpVersion = true): Promise<boolean> {
+  async updateIfVersion(
+    applicationId: string,
+    expectedVersion: number,
+    changes: ApplicationChanges,
+    bumpVersion = true,
+  ): Promise<boolean> {
     const result = await this.repo
       .createQueryBuilder()
       .update(ApplicationEntity)
       .set(bumpVersion ? { ...changes, version: () => 'version + 1' } : changes)
-      .where('id = :applicationId AND version = :expectedVersion', { applicationId, expectedVersion })
+      .where('id = :applicationId AND version = :expectedVersion', {
+        applicationId,
+        expectedVersion,
+      })
       .execute();
     return (result.affected ?? 0) === 1;
   }
 
-  async findPageOfLab(labId: string, filters: ApplicationFilters, offset: number, limit: number): Promise<{ rows: ApplicationOfLabRow[]; total: number }> {
+  async findPageOfLab(
+    labId: string,
+    filters: ApplicationFilters,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ApplicationOfLabRow[]; total: number }> {
     const { where, params } = whereOf(labId, filters);
     const [rows, counted] = await Promise.all([
       this.tx.manager().query(
@@ -132,17 +168,24 @@ export class ApplicationsRepository {
           WHERE ${where} ORDER BY a.created_at, a.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
         [...params, offset, limit],
       ) as Promise<ApplicationOfLabRow[]>,
-      this.tx.manager().query(`SELECT count(*)::int AS total FROM applications a WHERE ${where}`, params) as Promise<{ total: number }[]>,
+      this.tx
+        .manager()
+        .query(
+          `SELECT count(*)::int AS total FROM applications a WHERE ${where}`,
+          params,
+        ) as Promise<{ total: number }[]>,
     ]);
     return { rows, total: counted[0].total };
   }
 
   findAllOfLab(labId: string, filters: ApplicationFilters): Promise<ApplicationOfLabRow[]> {
     const { where, params } = whereOf(labId, filters);
-    return this.tx.manager().query(
-      `SELECT ${OF_LAB_COLUMNS} FROM applications a JOIN users u ON u.id = a.applicant_id WHERE ${where} ORDER BY a.created_at, a.id`,
-      params,
-    );
+    return this.tx
+      .manager()
+      .query(
+        `SELECT ${OF_LAB_COLUMNS} FROM applications a JOIN users u ON u.id = a.applicant_id WHERE ${where} ORDER BY a.created_at, a.id`,
+        params,
+      );
   }
 
   findFunnelFactsOfLab(labId: string): Promise<FunnelFactsRow[]> {

@@ -15,4 +15,8 @@ import { ApplicationFormEntity } from './entities/application-form.entity.js';
 import { ApplicationVersionEntity } from './entities/application-version.entity.js';
 import { ApplicationEntity } from './entities/application.entity.js';
 
-export const applicationsEntities = [ApplicationFormEntity, ApplicationEntity, ApplicationVersionEntity];
+export const applicationsEntities = [
+  ApplicationFormEntity,
+  ApplicationEntity,
+  ApplicationVersionEntity,
+];

@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { availabilitySummary, computeFunnel, type Actor, type AnswerValue, type Funnel } from '@ideas-lab/domain';
+import {
+  availabilitySummary,
+  computeFunnel,
+  type Actor,
+  type AnswerValue,
+  type Funnel,
+} from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
-import { labFacts, toApplicationSummary, type ApplicationSummary, type LabFacts } from './application-view.js';
+import {
+  labFacts,
+  toApplicationSummary,
+  type ApplicationSummary,
+  type LabFacts,
+} from './application-view.js';
 import { toCsv } from './applications-csv.js';
-import { ApplicationsRepository, type ApplicationFilters, type ApplicationOfLabRow } from './applications.repository.js';
+import {
+  ApplicationsRepository,
+  type ApplicationFilters,
+  type ApplicationOfLabRow,
+} from './applications.repository.js';
 import type { ListApplicationsQueryDto } from './dto/application.dto.js';
 
 export interface ApplicationPage {
@@ -26,7 +41,15 @@ const filtersOf = (query: ListApplicationsQueryDto): ApplicationFilters => ({
 });
 
 const answerText = (value: AnswerValue | undefined) =>
-  value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : Array.isArray(value) ? value.join('; ') : value;
+  value === undefined
+    ? ''
+    : typeof value === 'boolean'
+      ? value
+        ? 'yes'
+        : 'no'
+      : Array.isArray(value)
+        ? value.join('; ')
+        : value;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : '');
 
 /** The organisers' side: the applications of a lab, filtered, exported and counted. */
@@ -39,25 +62,66 @@ export class LabApplicationsService {
     private readonly access: LabAccessService,
   ) {}
 
-  async list(actor: Actor, labId: string, query: ListApplicationsQueryDto): Promise<ApplicationPage> {
+  async list(
+    actor: Actor,
+    labId: string,
+    query: ListApplicationsQueryDto,
+  ): Promise<ApplicationPage> {
     const lab = await this.organisersLab(actor, labId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const { rows, total } = await this.applications.findPageOfLab(labId, filtersOf(query), (page - 1) * pageSize, pageSize);
+    const { rows, total } = await this.applications.findPageOfLab(
+      labId,
+      filtersOf(query),
+      (page - 1) * pageSize,
+      pageSize,
+    );
     return { items: rows.map((r) => toApplicationSummary(r, lab)), total, page, pageSize };
   }
 
   /** Every matching application, one row each, with the answers to the lab's current form. */
-  async exportCsv(actor: Actor, labId: string, query: ListApplicationsQueryDto): Promise<{ filename: string; csv: string }> {
+  async exportCsv(
+    actor: Actor,
+    labId: string,
+    query: ListApplicationsQueryDto,
+  ): Promise<{ filename: string; csv: string }> {
     const lab = await this.organisersLab(actor, labId);
-    const [rows, form] = await Promise.all([this.applications.findAllOfLab(labId, filtersOf(query)), this.forms.findCurrentOfLab(labId)]);
+    const [rows, form] = await Promise.all([
+      this.applications.findAllOfLab(labId, filtersOf(query)),
+      this.forms.findCurrentOfLab(labId),
+    ]);
     const questions = form?.questions ?? [];
     const header = [
-      'id', 'status', 'name', 'email', 'affiliation', 'organisation type', 'career stage', 'primary discipline', 'disciplines',
-      'expertise keywords', 'country', 'orcid', 'links', 'available whole workshop', 'unavailable days', 'submitted at', 'updated at',
-      'extension until', ...questions.map((q) => `${q.label} [${q.id}]`),
+      'id',
+      'status',
+      'name',
+      'email',
+      'affiliation',
+      'organisation type',
+      'career stage',
+      'primary discipline',
+      'disciplines',
+      'expertise keywords',
+      'country',
+      'orcid',
+      'links',
+      'available whole workshop',
+      'unavailable days',
+      'submitted at',
+      'updated at',
+      'extension until',
+      ...questions.map((q) => `${q.label} [${q.id}]`),
     ];
-    const csv = toCsv([header, ...rows.map((row) => this.csvRow(row, lab, questions.map((q) => q.id)))]);
+    const csv = toCsv([
+      header,
+      ...rows.map((row) =>
+        this.csvRow(
+          row,
+          lab,
+          questions.map((q) => q.id),
+        ),
+      ),
+    ]);
     return { filename: `applications-${lab.slug}.csv`, csv };
   }
 
@@ -65,13 +129,21 @@ export class LabApplicationsService {
     const lab = await this.organisersLab(actor, labId);
     const facts = await this.applications.findFunnelFactsOfLab(labId);
     // Review, selection and confirmation come with later slices of issue 3.
-    const applications = facts.map((f) => ({ ...f, reviewed: false, selected: false, confirmed: false }));
+    const applications = facts.map((f) => ({
+      ...f,
+      reviewed: false,
+      selected: false,
+      confirmed: false,
+    }));
     return { ...computeFunnel({ applications, taxonomy: lab.taxonomy }), note: FUNNEL_NOTE };
   }
 
   private csvRow(row: ApplicationOfLabRow, lab: LabFacts, questionIds: string[]): string[] {
     const p = row.profile;
-    const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(p.availability, lab.workshopDays);
+    const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(
+      p.availability,
+      lab.workshopDays,
+    );
     return [
       row.id,
       row.status,

@@ -43,9 +43,13 @@ export class SubmittedApplicationsService {
   }
 
   /** One submitted application of the lab with the questions of the form it was submitted on. */
-  async withQuestions(labId: string, applicationId: string): Promise<(SubmittedApplication & { questions: FormQuestion[] }) | null> {
+  async withQuestions(
+    labId: string,
+    applicationId: string,
+  ): Promise<(SubmittedApplication & { questions: FormQuestion[] }) | null> {
     const application = await this.applications.findById(applicationId);
-    if (!application || application.labId !== labId || application.status !== 'submitted') return null;
+    if (!application || application.labId !== labId || application.status !== 'submitted')
+      return null;
     const form = await this.forms.findById(application.formId);
     return {
       id: application.id,

@@ -2,7 +2,13 @@ import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentActor, Public } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import { AuthSessionDto, ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
+import {
+  AuthSessionDto,
+  ChangePasswordDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+} from './dto/auth.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { IdentityService, type AuthSession, type UserProfile } from './identity.service.js';
 
@@ -24,7 +30,9 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password (throttled per account and per address)' })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password (throttled per account and per address)',
+  })
   @ApiBody({ type: LoginDto })
   @ApiResponse({ status: 200, type: AuthSessionDto })
   @ApiErrors(400, 'VALIDATION_FAILED', 401, 'INVALID_CREDENTIALS', 429, 'TOO_MANY_LOGIN_ATTEMPTS')
@@ -35,9 +43,17 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one is spent; reuse ends the session family)' })
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token for a new pair (the old one is spent; reuse ends the session family)',
+  })
   @ApiResponse({ status: 200, type: AuthSessionDto })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'REFRESH_TOKEN_INVALID | REFRESH_TOKEN_EXPIRED | REFRESH_TOKEN_REVOKED | REFRESH_TOKEN_REUSED')
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'REFRESH_TOKEN_INVALID | REFRESH_TOKEN_EXPIRED | REFRESH_TOKEN_REVOKED | REFRESH_TOKEN_REUSED',
+  )
   refresh(@Body() body: RefreshDto): Promise<AuthSession> {
     return this.identity.refresh(body.refreshToken);
   }
@@ -64,7 +80,10 @@ export class AccountController {
   @ApiOperation({ summary: 'Change my password (ends all my other sessions)' })
   @ApiResponse({ status: 204 })
   @ApiErrors(400, 'VALIDATION_FAILED | WRONG_CURRENT_PASSWORD', 401, 'UNAUTHENTICATED')
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
     await this.identity.changePassword(actor, body);
   }
 }

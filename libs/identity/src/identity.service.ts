@@ -40,7 +40,11 @@ export class IdentityService {
     private readonly config: AppConfig,
   ) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<AuthSession> {
+  async register(input: {
+    email: string;
+    password: string;
+    displayName: string;
+  }): Promise<AuthSession> {
     const passwordHash = await this.hasher.hash(input.password);
     return this.tx.run(async () => {
       const user = await this.createAccount({ ...input, passwordHash, isAdmin: false });
@@ -56,11 +60,19 @@ export class IdentityService {
     isAdmin: boolean;
   }): Promise<UserProfile> {
     return this.tx.run(async () => {
-      const user = await this.users.insertIfEmailFree({ ...input, email: normaliseEmail(input.email), displayName: input.displayName.trim() });
+      const user = await this.users.insertIfEmailFree({
+        ...input,
+        email: normaliseEmail(input.email),
+        displayName: input.displayName.trim(),
+      });
       if (!user) {
-        throw new IdentityError('EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in instead.', {
-          field: 'email',
-        });
+        throw new IdentityError(
+          'EMAIL_TAKEN',
+          'An account with this e-mail address already exists. Sign in instead.',
+          {
+            field: 'email',
+          },
+        );
       }
       await this.audit.append({
         actorId: user.id,
@@ -78,7 +90,11 @@ export class IdentityService {
    * Check a login, counting failures per account and per address. The same error is given
    * for an unknown e-mail address and a wrong password.
    */
-  async verifyCredentials(input: { email: string; password: string; address: string }): Promise<UserProfile> {
+  async verifyCredentials(input: {
+    email: string;
+    password: string;
+    address: string;
+  }): Promise<UserProfile> {
     const email = normaliseEmail(input.email);
     const keys = [`email:${email}`, `ip:${input.address}`];
     const windows = await this.throttle.findCurrentWindows(keys, this.config.loginWindowSeconds);
@@ -86,8 +102,14 @@ export class IdentityService {
     const waits = keys.map((key, i) => {
       const window = windows.get(key);
       if (!window) return 0;
-      const maxFailures = i === 0 ? this.config.loginMaxFailuresPerAccount : this.config.loginMaxFailuresPerAddress;
-      return loginRetryAfterSeconds({ ...window, maxFailures, windowSeconds: this.config.loginWindowSeconds, now });
+      const maxFailures =
+        i === 0 ? this.config.loginMaxFailuresPerAccount : this.config.loginMaxFailuresPerAddress;
+      return loginRetryAfterSeconds({
+        ...window,
+        maxFailures,
+        windowSeconds: this.config.loginWindowSeconds,
+        now,
+      });
     });
     const retryAfterSeconds = Math.max(...waits);
     if (retryAfterSeconds > 0) {
@@ -100,7 +122,10 @@ export class IdentityService {
     const user = await this.users.findByEmail(email);
     if (!(await this.hasher.verify(user?.passwordHash ?? null, input.password)) || !user) {
       await this.throttle.recordFailure(keys, this.config.loginWindowSeconds);
-      throw new IdentityError('INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
+      throw new IdentityError(
+        'INVALID_CREDENTIALS',
+        'The e-mail address or the password is wrong.',
+      );
     }
     await this.throttle.clear(keys[0]);
     return profileOf(user);
@@ -109,7 +134,13 @@ export class IdentityService {
   /** A new session for a verified user (after passport-local). */
   async login(user: UserProfile): Promise<AuthSession> {
     return this.tx.run(async () => {
-      await this.audit.append({ actorId: user.id, labId: null, action: 'user.logged_in', entityType: 'user', entityId: user.id });
+      await this.audit.append({
+        actorId: user.id,
+        labId: null,
+        action: 'user.logged_in',
+        entityType: 'user',
+        entityId: user.id,
+      });
       return this.sessionFor(user);
     });
   }
@@ -128,22 +159,39 @@ export class IdentityService {
     await this.tx.run(async () => {
       const userId = await this.tokens.revokeFamilyOf(refreshToken);
       if (userId) {
-        await this.audit.append({ actorId: userId, labId: null, action: 'user.logged_out', entityType: 'user', entityId: userId });
+        await this.audit.append({
+          actorId: userId,
+          labId: null,
+          action: 'user.logged_out',
+          entityType: 'user',
+          entityId: userId,
+        });
       }
     });
   }
 
-  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new IdentityError('USER_NOT_FOUND', 'This account no longer exists.');
     if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
-      throw new IdentityError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', { field: 'currentPassword' });
+      throw new IdentityError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', {
+        field: 'currentPassword',
+      });
     }
     const hash = await this.hasher.hash(input.newPassword);
     await this.tx.run(async () => {
       await this.users.updatePasswordHash(user.id, hash, new Date());
       await this.tokens.revokeAllOfUser(user.id, 'password-changed');
-      await this.audit.append({ actorId: user.id, labId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id });
+      await this.audit.append({
+        actorId: user.id,
+        labId: null,
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
   }
 

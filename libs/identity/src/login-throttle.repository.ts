@@ -11,7 +11,10 @@ export interface ThrottleWindow {
 export class LoginThrottleRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async findCurrentWindows(keys: string[], windowSeconds: number): Promise<Map<string, ThrottleWindow>> {
+  async findCurrentWindows(
+    keys: string[],
+    windowSeconds: number,
+  ): Promise<Map<string, ThrottleWindow>> {
     const rows: { key: string; failures: number; window_started_at: Date }[] = await this.tx
       .manager()
       .query(
@@ -19,7 +22,9 @@ export class LoginThrottleRepository {
           WHERE key = ANY($1) AND window_started_at > now() - make_interval(secs => $2)`,
         [keys, windowSeconds],
       );
-    return new Map(rows.map((r) => [r.key, { failures: r.failures, windowStartedAt: r.window_started_at }]));
+    return new Map(
+      rows.map((r) => [r.key, { failures: r.failures, windowStartedAt: r.window_started_at }]),
+    );
   }
 
   /** Count one failure for each key, starting a new window where the old one has passed. */

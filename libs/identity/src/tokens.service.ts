@@ -31,10 +31,15 @@ export class TokensService {
   ) {}
 
   /** Start a new family (a new login) or continue one (a rotation). */
-  async issue(user: { id: string; isAdmin: boolean }, familyId: string = randomUUID()): Promise<IssuedTokens> {
+  async issue(
+    user: { id: string; isAdmin: boolean },
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
     const now = Date.now();
     const claims: AccessTokenClaims = { sub: user.id, adm: user.isAdmin, typ: 'access' };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(now + this.config.refreshTokenTtlSeconds * 1000);
     await this.refreshTokens.insert({
@@ -54,7 +59,9 @@ export class TokensService {
   /** The actor an access token speaks for (same secret and checks as HTTP), or null when it is not valid. */
   async verifyAccess(accessToken: string): Promise<Actor | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
+        algorithms: ['HS256'],
+      });
       if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
       return { userId: claims.sub, isAdmin: claims.adm === true };
     } catch {
@@ -72,9 +79,15 @@ export class TokensService {
     const decision = decideRefreshTokenUse({ token, now });
     switch (decision.outcome) {
       case 'unknown':
-        throw new IdentityError('REFRESH_TOKEN_INVALID', 'This refresh token is not valid. Sign in again.');
+        throw new IdentityError(
+          'REFRESH_TOKEN_INVALID',
+          'This refresh token is not valid. Sign in again.',
+        );
       case 'expired':
-        throw new IdentityError('REFRESH_TOKEN_EXPIRED', 'Your session has expired. Sign in again.');
+        throw new IdentityError(
+          'REFRESH_TOKEN_EXPIRED',
+          'Your session has expired. Sign in again.',
+        );
       case 'revoked':
         throw new IdentityError('REFRESH_TOKEN_REVOKED', 'This session was ended. Sign in again.');
       case 'reused':
@@ -89,7 +102,10 @@ export class TokensService {
     const current = token!;
     if (!(await this.refreshTokens.markUsedIfUnused(current.id, now))) {
       await this.refreshTokens.revokeFamily(current.familyId, now, 'reuse-detected');
-      throw new IdentityError('REFRESH_TOKEN_REUSED', 'This refresh token was used twice at once; every session started from it has been ended. Sign in again.');
+      throw new IdentityError(
+        'REFRESH_TOKEN_REUSED',
+        'This refresh token was used twice at once; every session started from it has been ended. Sign in again.',
+      );
     }
     return { userId: current.userId, familyId: current.familyId };
   }

@@ -20,9 +20,13 @@ export class LabAccessService {
     if (actor.isAdmin) return roles;
     if (roles.length === 0) throw LabsError.notFound();
     if (!roles.some((r) => allowed.includes(r))) {
-      throw new LabsError('LAB_ROLE_REQUIRED', `This needs the role ${allowed.join(' or ')} in this lab.`, {
-        requiredRoles: allowed,
-      });
+      throw new LabsError(
+        'LAB_ROLE_REQUIRED',
+        `This needs the role ${allowed.join(' or ')} in this lab.`,
+        {
+          requiredRoles: allowed,
+        },
+      );
     }
     return roles;
   }

@@ -1,8 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ApiErrors, AuditService, LabRoles, type AuditPage, type AuditVerification } from '@ideas-lab/platform';
+import {
+  ApiErrors,
+  AuditService,
+  LabRoles,
+  type AuditPage,
+  type AuditVerification,
+} from '@ideas-lab/platform';
 import { LabIdPipe } from './labs.controller.js';
 
 export class AuditPageQueryDto {
@@ -14,7 +27,9 @@ export class AuditPageQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Return events older than this sequence number (from nextBefore).' })
+  @ApiPropertyOptional({
+    description: 'Return events older than this sequence number (from nextBefore).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'before must be a whole number' })
@@ -37,9 +52,40 @@ export class LabAuditController {
   @LabRoles('organiser')
   @Get()
   @ApiOperation({ summary: "The lab's audit log, newest first (organisers)" })
-  @ApiResponse({ status: 200, schema: { example: { items: [{ seq: 12, at: '2026-07-20T14:00:00.000Z', actorId: '…', action: 'lab.phase_changed', entityType: 'lab', entityId: '…', data: { from: 'draft', to: 'applications_open' }, hash: '…' }], nextBefore: null } } })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
-  page(@Param('labId', LabIdPipe) labId: string, @Query() query: AuditPageQueryDto): Promise<AuditPage> {
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        items: [
+          {
+            seq: 12,
+            at: '2026-07-20T14:00:00.000Z',
+            actorId: '…',
+            action: 'lab.phase_changed',
+            entityType: 'lab',
+            entityId: '…',
+            data: { from: 'draft', to: 'applications_open' },
+            hash: '…',
+          },
+        ],
+        nextBefore: null,
+      },
+    },
+  })
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+  )
+  page(
+    @Param('labId', LabIdPipe) labId: string,
+    @Query() query: AuditPageQueryDto,
+  ): Promise<AuditPage> {
     return this.audit.pageOfLab(labId, query.limit ?? 50, query.before ?? null);
   }
 

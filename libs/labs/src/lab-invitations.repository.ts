@@ -10,7 +10,12 @@ export class LabInvitationsRepository {
     return this.tx.manager().getRepository(LabInvitationEntity);
   }
 
-  insert(invitation: Pick<LabInvitationEntity, 'labId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'>): Promise<LabInvitationEntity> {
+  insert(
+    invitation: Pick<
+      LabInvitationEntity,
+      'labId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'
+    >,
+  ): Promise<LabInvitationEntity> {
     return this.repo.save(this.repo.create(invitation));
   }
 
@@ -28,7 +33,10 @@ export class LabInvitationsRepository {
 
   /** Redeem a pending invitation once; false when someone redeemed or revoked it first. */
   async markAcceptedIfPending(id: string, userId: string, at: Date): Promise<boolean> {
-    const result = await this.repo.update({ id, status: 'pending' }, { status: 'accepted', acceptedBy: userId, acceptedAt: at });
+    const result = await this.repo.update(
+      { id, status: 'pending' },
+      { status: 'accepted', acceptedBy: userId, acceptedAt: at },
+    );
     return (result.affected ?? 0) === 1;
   }
 

@@ -55,7 +55,9 @@ export class LabMembershipsRepository {
   }
 
   /** Grant a role; false when the person already holds it. */
-  async insertIfAbsent(membership: Pick<LabMembershipEntity, 'labId' | 'userId' | 'role' | 'grantedBy'>): Promise<boolean> {
+  async insertIfAbsent(
+    membership: Pick<LabMembershipEntity, 'labId' | 'userId' | 'role' | 'grantedBy'>,
+  ): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager().query(
       `INSERT INTO lab_memberships (lab_id, user_id, role, granted_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (lab_id, user_id, role) DO NOTHING RETURNING id`,

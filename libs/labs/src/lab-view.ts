@@ -26,7 +26,10 @@ export interface LabView {
   updatedAt: string;
 }
 
-export type CallPage = Pick<LabView, 'id' | 'slug' | 'title' | 'theme' | 'description' | 'timezone' | 'capacity' | 'dates' | 'taxonomy'>;
+export type CallPage = Pick<
+  LabView,
+  'id' | 'slug' | 'title' | 'theme' | 'description' | 'timezone' | 'capacity' | 'dates' | 'taxonomy'
+>;
 
 export interface LabSummary {
   id: string;
@@ -71,6 +74,9 @@ export function toLabView(lab: LabEntity, myRoles: LabRole[]): LabView {
 }
 
 export function toCallPage(lab: LabEntity): CallPage {
-  const { id, slug, title, theme, description, timezone, capacity, dates, taxonomy } = toLabView(lab, []);
+  const { id, slug, title, theme, description, timezone, capacity, dates, taxonomy } = toLabView(
+    lab,
+    [],
+  );
   return { id, slug, title, theme, description, timezone, capacity, dates, taxonomy };
 }

@@ -1,8 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiErrors, CurrentActor, LabRoles, Public, uuidParam } from '@ideas-lab/platform';
+import {
+  AdminOnly,
+  ApiErrors,
+  CurrentActor,
+  LabRoles,
+  Public,
+  uuidParam,
+} from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import { CallPageDto, ChangePhaseDto, CreateLabDto, LabSummaryDto, LabViewDto, UpdateLabDto } from './dto/lab.dto.js';
+import {
+  CallPageDto,
+  ChangePhaseDto,
+  CreateLabDto,
+  LabSummaryDto,
+  LabViewDto,
+  UpdateLabDto,
+} from './dto/lab.dto.js';
 import type { CallPage, LabSummary, LabView } from './lab-view.js';
 import { LabsService } from './labs.service.js';
 
@@ -27,13 +41,24 @@ export class LabsController {
   @Post()
   @ApiOperation({ summary: 'Create a lab (admins)' })
   @ApiResponse({ status: 201, type: LabViewDto })
-  @ApiErrors(400, 'VALIDATION_FAILED | LAB_SETTINGS_INVALID', 401, 'UNAUTHENTICATED', 403, 'ADMIN_REQUIRED', 409, 'LAB_SLUG_TAKEN')
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED | LAB_SETTINGS_INVALID',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'ADMIN_REQUIRED',
+    409,
+    'LAB_SLUG_TAKEN',
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateLabDto): Promise<LabView> {
     return this.labs.create(actor, body);
   }
 
   @Get(':labId')
-  @ApiOperation({ summary: 'A lab (members and admins; anyone signed in while applications are open)' })
+  @ApiOperation({
+    summary: 'A lab (members and admins; anyone signed in while applications are open)',
+  })
   @ApiResponse({ status: 200, type: LabViewDto })
   @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'LAB_NOT_FOUND')
   get(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string): Promise<LabView> {
@@ -42,32 +67,54 @@ export class LabsController {
 
   @LabRoles('organiser')
   @Patch(':labId')
-  @ApiOperation({ summary: "Edit a lab's settings (organisers), with optimistic locking on `version`" })
+  @ApiOperation({
+    summary: "Edit a lab's settings (organisers), with optimistic locking on `version`",
+  })
   @ApiResponse({ status: 200, type: LabViewDto })
   @ApiErrors(
-    400, 'VALIDATION_FAILED | LAB_SETTINGS_INVALID',
-    401, 'UNAUTHENTICATED',
-    403, 'LAB_ROLE_REQUIRED',
-    404, 'LAB_NOT_FOUND',
-    409, 'LAB_VERSION_CONFLICT | LAB_SLUG_TAKEN',
+    400,
+    'VALIDATION_FAILED | LAB_SETTINGS_INVALID',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+    409,
+    'LAB_VERSION_CONFLICT | LAB_SLUG_TAKEN',
   )
-  update(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string, @Body() body: UpdateLabDto): Promise<LabView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabIdPipe) labId: string,
+    @Body() body: UpdateLabDto,
+  ): Promise<LabView> {
     return this.labs.update(actor, labId, body);
   }
 
   @LabRoles('organiser')
   @Post(':labId/phase')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the lab to another phase (organisers); guarded by the phase rules' })
+  @ApiOperation({
+    summary: 'Move the lab to another phase (organisers); guarded by the phase rules',
+  })
   @ApiResponse({ status: 200, type: LabViewDto })
   @ApiErrors(
-    400, 'VALIDATION_FAILED',
-    401, 'UNAUTHENTICATED',
-    403, 'LAB_ROLE_REQUIRED',
-    404, 'LAB_NOT_FOUND',
-    409, 'LAB_PHASE_SKIP | LAB_PHASE_UNCHANGED | LAB_PHASE_BACKWARD_NOT_ALLOWED | LAB_PHASE_INCOMPLETE_SETTINGS | LAB_PHASE_UNDER_CAPACITY | LAB_PHASE_FINAL | LAB_PHASE_CHANGED_CONCURRENTLY',
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+    409,
+    'LAB_PHASE_SKIP | LAB_PHASE_UNCHANGED | LAB_PHASE_BACKWARD_NOT_ALLOWED | LAB_PHASE_INCOMPLETE_SETTINGS | LAB_PHASE_UNDER_CAPACITY | LAB_PHASE_FINAL | LAB_PHASE_CHANGED_CONCURRENTLY',
   )
-  changePhase(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string, @Body() body: ChangePhaseDto): Promise<LabView> {
+  changePhase(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabIdPipe) labId: string,
+    @Body() body: ChangePhaseDto,
+  ): Promise<LabView> {
     return this.labs.changePhase(actor, labId, body);
   }
 }

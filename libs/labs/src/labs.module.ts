@@ -9,12 +9,23 @@ import { LabMembershipsRepository } from './lab-memberships.repository.js';
 import { CallsController, LabsController } from './labs.controller.js';
 import { LabsRepository } from './labs.repository.js';
 import { LabsService } from './labs.service.js';
-import { InvitationsController, LabMembersController, MeController } from './memberships.controller.js';
+import {
+  InvitationsController,
+  LabMembersController,
+  MeController,
+} from './memberships.controller.js';
 import { MembershipsService } from './memberships.service.js';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [LabsController, CallsController, LabMembersController, InvitationsController, MeController, LabAuditController],
+  controllers: [
+    LabsController,
+    CallsController,
+    LabMembersController,
+    InvitationsController,
+    MeController,
+    LabAuditController,
+  ],
   providers: [
     LabsRepository,
     LabMembershipsRepository,

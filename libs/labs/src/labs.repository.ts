@@ -111,7 +111,13 @@ export class LabsRepository {
     const rows: LabRow[] = this.tx.inTransaction()
       ? await this.tx.manager().query(LAB_WITH_ROLES_SQL, [labId, userId])
       : // A named statement: each connection parses and plans it once, not on every request.
-        (await this.pool().query<LabRow>({ name: 'lab_with_roles', text: LAB_WITH_ROLES_SQL, values: [labId, userId] })).rows;
+        (
+          await this.pool().query<LabRow>({
+            name: 'lab_with_roles',
+            text: LAB_WITH_ROLES_SQL,
+            values: [labId, userId],
+          })
+        ).rows;
     return rows.length === 0 ? null : fromRow(rows[0]);
   }
 
@@ -139,11 +145,17 @@ export class LabsRepository {
 
   findByIds(ids: string[]): Promise<LabEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.createQueryBuilder('l').where('l.id IN (:...ids)', { ids }).orderBy('l.created_at', 'DESC').getMany();
+    return this.repo
+      .createQueryBuilder('l')
+      .where('l.id IN (:...ids)', { ids })
+      .orderBy('l.created_at', 'DESC')
+      .getMany();
   }
 
   /** Insert a lab; null when the slug is taken. */
-  async insert(lab: LabChanges & Pick<LabEntity, 'slug' | 'title' | 'taxonomy' | 'createdBy'>): Promise<LabEntity | null> {
+  async insert(
+    lab: LabChanges & Pick<LabEntity, 'slug' | 'title' | 'taxonomy' | 'createdBy'>,
+  ): Promise<LabEntity | null> {
     try {
       return await this.repo.save(this.repo.create(lab));
     } catch (error) {
@@ -156,7 +168,11 @@ export class LabsRepository {
    * Apply changes only if the lab is still at `expectedVersion` (optimistic locking; the
    * version column is bumped by the update). Returns 'updated', 'stale' or 'slug-taken'.
    */
-  async updateIfVersion(labId: string, expectedVersion: number, changes: LabChanges): Promise<'updated' | 'stale' | 'slug-taken'> {
+  async updateIfVersion(
+    labId: string,
+    expectedVersion: number,
+    changes: LabChanges,
+  ): Promise<'updated' | 'stale' | 'slug-taken'> {
     try {
       const result = await this.repo
         .createQueryBuilder()

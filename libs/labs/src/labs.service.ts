@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { decideLabPhaseTransition, labSettingsProblems, type Actor, type LabRole } from '@ideas-lab/domain';
+import {
+  decideLabPhaseTransition,
+  labSettingsProblems,
+  type Actor,
+  type LabRole,
+} from '@ideas-lab/domain';
 import type { ChangePhaseDto, CreateLabDto, LabSettingsDto, UpdateLabDto } from './dto/lab.dto.js';
 import type { LabEntity } from './entities/lab.entity.js';
 import { LabAccessService } from './lab-access.service.js';
@@ -9,11 +14,15 @@ import { toCallPage, toLabView, type CallPage, type LabSummary, type LabView } f
 import { LabsError } from './labs.errors.js';
 import { LabsRepository, type LabChanges } from './labs.repository.js';
 
-const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
+const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
 const clean = (names: string[]) => names.map((n) => n.trim());
 
 /** Turn the settings of a request into column changes; absent fields stay as they are. */
-function changesFrom(dto: LabSettingsDto & { title?: string; slug?: string }, current: Pick<LabEntity, 'taxonomy'> | null): LabChanges {
+function changesFrom(
+  dto: LabSettingsDto & { title?: string; slug?: string },
+  current: Pick<LabEntity, 'taxonomy'> | null,
+): LabChanges {
   const changes: LabChanges = {};
   if (dto.title !== undefined) changes.title = dto.title.trim();
   if (dto.slug !== undefined) changes.slug = dto.slug;
@@ -42,7 +51,8 @@ function changesFrom(dto: LabSettingsDto & { title?: string; slug?: string }, cu
   }
   if (dto.teamSize?.min !== undefined) changes.teamSizeMin = dto.teamSize.min;
   if (dto.teamSize?.max !== undefined) changes.teamSizeMax = dto.teamSize.max;
-  if (dto.funding?.pool !== undefined) changes.fundingPoolMinor = String(Math.round(dto.funding.pool * 100));
+  if (dto.funding?.pool !== undefined)
+    changes.fundingPoolMinor = String(Math.round(dto.funding.pool * 100));
   if (dto.funding?.currency !== undefined) changes.fundingCurrency = dto.funding.currency;
   return changes;
 }
@@ -83,16 +93,20 @@ function assertConsistent(settings: LabSettingsColumns & Pick<LabEntity, 'taxono
   if (problems.length > 0) {
     throw new LabsError(
       'LAB_SETTINGS_INVALID',
-      problems.length === 1 ? `The lab's settings do not fit together: ${problems[0].message}.` : `The lab's settings have ${problems.length} problems.`,
+      problems.length === 1
+        ? `The lab's settings do not fit together: ${problems[0].message}.`
+        : `The lab's settings have ${problems.length} problems.`,
       problems,
     );
   }
 }
 
 const slugTaken = (slug: string) =>
-  new LabsError('LAB_SLUG_TAKEN', `Another lab already uses the address "${slug}"; choose another slug.`, [
-    { field: 'slug', message: 'this slug is taken by another lab' },
-  ]);
+  new LabsError(
+    'LAB_SLUG_TAKEN',
+    `Another lab already uses the address "${slug}"; choose another slug.`,
+    [{ field: 'slug', message: 'this slug is taken by another lab' }],
+  );
 
 @Injectable()
 export class LabsService {
@@ -106,12 +120,29 @@ export class LabsService {
 
   async create(actor: Actor, dto: CreateLabDto): Promise<LabView> {
     const changes = changesFrom(dto, null);
-    const taxonomy = changes.taxonomy ?? { disciplines: [], careerStages: [], organisationTypes: [] };
+    const taxonomy = changes.taxonomy ?? {
+      disciplines: [],
+      careerStages: [],
+      organisationTypes: [],
+    };
     assertConsistent({ ...DEFAULTS, ...changes, taxonomy });
     return this.tx.run(async () => {
-      const lab = await this.labs.insert({ ...changes, slug: dto.slug, title: dto.title.trim(), taxonomy, createdBy: actor.userId });
+      const lab = await this.labs.insert({
+        ...changes,
+        slug: dto.slug,
+        title: dto.title.trim(),
+        taxonomy,
+        createdBy: actor.userId,
+      });
       if (!lab) throw slugTaken(dto.slug);
-      await this.audit.append({ actorId: actor.userId, labId: lab.id, action: 'lab.created', entityType: 'lab', entityId: lab.id, data: { slug: lab.slug, title: lab.title } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId: lab.id,
+        action: 'lab.created',
+        entityType: 'lab',
+        entityId: lab.id,
+        data: { slug: lab.slug, title: lab.title },
+      });
       return toLabView(lab, []);
     });
   }
@@ -119,7 +150,8 @@ export class LabsService {
   /** A lab as the caller may see it: members and admins always; others while its call is open. */
   async get(actor: Actor, labId: string): Promise<LabView> {
     const lab = await this.labs.findByIdWithRolesOf(labId, actor.userId);
-    if (!lab || (!actor.isAdmin && lab.myRoles.length === 0 && lab.phase !== 'applications_open')) throw LabsError.notFound();
+    if (!lab || (!actor.isAdmin && lab.myRoles.length === 0 && lab.phase !== 'applications_open'))
+      throw LabsError.notFound();
     return toLabView(lab, lab.myRoles);
   }
 
@@ -127,7 +159,9 @@ export class LabsService {
     const mine = await this.memberships.findLabsOfUser(actor.userId);
     const rolesByLab = new Map<string, LabRole[]>();
     for (const m of mine) rolesByLab.set(m.labId, [...(rolesByLab.get(m.labId) ?? []), m.role]);
-    const labs = actor.isAdmin ? await this.labs.findAll() : await this.labs.findByIds([...rolesByLab.keys()]);
+    const labs = actor.isAdmin
+      ? await this.labs.findAll()
+      : await this.labs.findByIds([...rolesByLab.keys()]);
     return labs.map((lab) => ({
       id: lab.id,
       slug: lab.slug,
@@ -155,7 +189,14 @@ export class LabsService {
         );
       }
       const changed = Object.keys(changes);
-      await this.audit.append({ actorId: actor.userId, labId, action: 'lab.updated', entityType: 'lab', entityId: labId, data: { fields: changed, version: dto.version + 1 } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'lab.updated',
+        entityType: 'lab',
+        entityId: labId,
+        data: { fields: changed, version: dto.version + 1 },
+      });
       const updated = await this.labs.findById(labId);
       return toLabView(updated!, roles);
     });
@@ -184,10 +225,20 @@ export class LabsService {
         },
       });
       if (!decision.allowed) {
-        throw new LabsError(decision.code, decision.message, decision.missing?.map((field) => ({ field, message: `${field} is required for this phase` })));
+        throw new LabsError(
+          decision.code,
+          decision.message,
+          decision.missing?.map((field) => ({
+            field,
+            message: `${field} is required for this phase`,
+          })),
+        );
       }
       if (!(await this.labs.updatePhaseIf(labId, decision.from, decision.to))) {
-        throw new LabsError('LAB_PHASE_CHANGED_CONCURRENTLY', 'Someone else changed the phase of this lab just now. Reload and try again.');
+        throw new LabsError(
+          'LAB_PHASE_CHANGED_CONCURRENTLY',
+          'Someone else changed the phase of this lab just now. Reload and try again.',
+        );
       }
       await this.audit.append({
         actorId: actor.userId,
@@ -195,7 +246,12 @@ export class LabsService {
         action: 'lab.phase_changed',
         entityType: 'lab',
         entityId: labId,
-        data: { from: decision.from, to: decision.to, direction: decision.direction, acceptUnderCapacity: dto.acceptUnderCapacity ?? false },
+        data: {
+          from: decision.from,
+          to: decision.to,
+          direction: decision.direction,
+          acceptUnderCapacity: dto.acceptUnderCapacity ?? false,
+        },
       });
       const updated = await this.labs.findById(labId);
       return toLabView(updated!, roles);

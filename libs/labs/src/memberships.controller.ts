@@ -1,11 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, LabRoles, PlatformError, Public, uuidParam } from '@ideas-lab/platform';
+import {
+  ApiErrors,
+  CurrentActor,
+  LabRoles,
+  PlatformError,
+  Public,
+  uuidParam,
+} from '@ideas-lab/platform';
 import { isLabRole, type Actor } from '@ideas-lab/domain';
-import { AcceptedInvitationDto, AddMemberDto, CreateInvitationDto, InvitationDto, InvitationPreviewDto, MeDto, MemberDto } from './dto/membership.dto.js';
+import {
+  AcceptedInvitationDto,
+  AddMemberDto,
+  CreateInvitationDto,
+  InvitationDto,
+  InvitationPreviewDto,
+  MeDto,
+  MemberDto,
+} from './dto/membership.dto.js';
 import { LabIdPipe } from './labs.controller.js';
 import { MembershipsService } from './memberships.service.js';
-
 
 @ApiTags('labs')
 @ApiBearerAuth()
@@ -25,10 +39,25 @@ export class LabMembersController {
   @LabRoles('organiser')
   @Post('members')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Appoint an existing account as organiser or mentor (organisers, admins)' })
+  @ApiOperation({
+    summary: 'Appoint an existing account as organiser or mentor (organisers, admins)',
+  })
   @ApiResponse({ status: 204 })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND | MEMBER_ACCOUNT_NOT_FOUND')
-  async addMember(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string, @Body() body: AddMemberDto): Promise<void> {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND | MEMBER_ACCOUNT_NOT_FOUND',
+  )
+  async addMember(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabIdPipe) labId: string,
+    @Body() body: AddMemberDto,
+  ): Promise<void> {
     await this.memberships.addMember(actor, labId, body.email, body.role);
   }
 
@@ -37,7 +66,18 @@ export class LabMembersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a role from a person (organisers); the last organiser stays' })
   @ApiResponse({ status: 204 })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND | MEMBERSHIP_NOT_FOUND', 409, 'LAST_ORGANISER')
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND | MEMBERSHIP_NOT_FOUND',
+    409,
+    'LAST_ORGANISER',
+  )
   async removeMember(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -45,7 +85,11 @@ export class LabMembersController {
     @Param('role') role: string,
   ): Promise<void> {
     if (!isLabRole(role)) {
-      throw new PlatformError('VALIDATION_FAILED', 'role must be organiser, mentor, participant or applicant.', [{ field: 'role', message: 'unknown role' }]);
+      throw new PlatformError(
+        'VALIDATION_FAILED',
+        'role must be organiser, mentor, participant or applicant.',
+        [{ field: 'role', message: 'unknown role' }],
+      );
     }
     await this.memberships.removeMember(actor, labId, userId, role);
   }
@@ -54,8 +98,21 @@ export class LabMembersController {
   @Post('invitations')
   @ApiOperation({ summary: 'Invite someone (new or existing account) as mentor or organiser' })
   @ApiResponse({ status: 201, type: InvitationDto })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
-  invite(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string, @Body() body: CreateInvitationDto) {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+  )
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabIdPipe) labId: string,
+    @Body() body: CreateInvitationDto,
+  ) {
     return this.memberships.invite(actor, labId, body.email, body.role);
   }
 
@@ -73,7 +130,18 @@ export class LabMembersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw a pending invitation' })
   @ApiResponse({ status: 204 })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND | INVITATION_NOT_FOUND', 409, 'INVITATION_ALREADY_USED')
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND | INVITATION_NOT_FOUND',
+    409,
+    'INVITATION_ALREADY_USED',
+  )
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -102,7 +170,16 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation with the signed-in account' })
   @ApiResponse({ status: 200, type: AcceptedInvitationDto })
-  @ApiErrors(401, 'UNAUTHENTICATED', 404, 'INVITATION_NOT_FOUND', 409, 'INVITATION_ALREADY_USED', 410, 'INVITATION_EXPIRED | INVITATION_REVOKED')
+  @ApiErrors(
+    401,
+    'UNAUTHENTICATED',
+    404,
+    'INVITATION_NOT_FOUND',
+    409,
+    'INVITATION_ALREADY_USED',
+    410,
+    'INVITATION_EXPIRED | INVITATION_REVOKED',
+  )
   accept(@CurrentActor() actor: Actor, @Param('token') token: string) {
     return this.memberships.acceptInvitation(actor, token);
   }

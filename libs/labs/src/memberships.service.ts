@@ -5,7 +5,11 @@ import type { Actor, LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import type { InvitationRole, LabInvitationEntity } from './entities/lab-invitation.entity.js';
 import { LabInvitationsRepository } from './lab-invitations.repository.js';
-import { LabMembershipsRepository, type MemberRow, type MembershipWithLab } from './lab-memberships.repository.js';
+import {
+  LabMembershipsRepository,
+  type MemberRow,
+  type MembershipWithLab,
+} from './lab-memberships.repository.js';
 import { LabsError } from './labs.errors.js';
 import { LabsRepository } from './labs.repository.js';
 
@@ -24,7 +28,8 @@ export interface InvitationView {
 }
 
 function invitationView(invitation: LabInvitationEntity, now: Date): InvitationView {
-  const expired = invitation.status === 'pending' && invitation.expiresAt.getTime() <= now.getTime();
+  const expired =
+    invitation.status === 'pending' && invitation.expiresAt.getTime() <= now.getTime();
   return {
     id: invitation.id,
     email: invitation.email,
@@ -65,9 +70,11 @@ export class MembershipsService {
   async addMember(actor: Actor, labId: string, email: string, role: InvitationRole): Promise<void> {
     const user = await this.identity.findProfileByEmail(email);
     if (!user) {
-      throw new LabsError('MEMBER_ACCOUNT_NOT_FOUND', `No account uses ${email}. Send an invitation instead; it works for new accounts too.`, [
-        { field: 'email', message: 'no account uses this address' },
-      ]);
+      throw new LabsError(
+        'MEMBER_ACCOUNT_NOT_FOUND',
+        `No account uses ${email}. Send an invitation instead; it works for new accounts too.`,
+        [{ field: 'email', message: 'no account uses this address' }],
+      );
     }
     await this.grant(actor.userId, labId, user.id, role, 'lab.member_added');
   }
@@ -75,16 +82,34 @@ export class MembershipsService {
   async removeMember(actor: Actor, labId: string, userId: string, role: LabRole): Promise<void> {
     await this.tx.run(async () => {
       if (role === 'organiser' && (await this.memberships.countByRole(labId, 'organiser')) <= 1) {
-        throw new LabsError('LAST_ORGANISER', 'A lab needs at least one organiser: appoint another before removing this one.');
+        throw new LabsError(
+          'LAST_ORGANISER',
+          'A lab needs at least one organiser: appoint another before removing this one.',
+        );
       }
       if (!(await this.memberships.delete(labId, userId, role))) {
-        throw new LabsError('MEMBERSHIP_NOT_FOUND', 'This person does not hold that role in this lab.');
+        throw new LabsError(
+          'MEMBERSHIP_NOT_FOUND',
+          'This person does not hold that role in this lab.',
+        );
       }
-      await this.audit.append({ actorId: actor.userId, labId, action: 'lab.member_removed', entityType: 'membership', entityId: userId, data: { role } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'lab.member_removed',
+        entityType: 'membership',
+        entityId: userId,
+        data: { role },
+      });
     });
   }
 
-  async invite(actor: Actor, labId: string, email: string, role: InvitationRole): Promise<InvitationView> {
+  async invite(
+    actor: Actor,
+    labId: string,
+    email: string,
+    role: InvitationRole,
+  ): Promise<InvitationView> {
     const token = randomBytes(24).toString('base64url');
     return this.tx.run(async () => {
       const invitation = await this.invitations.insert({
@@ -95,8 +120,19 @@ export class MembershipsService {
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
-      await this.audit.append({ actorId: actor.userId, labId, action: 'lab.invitation_created', entityType: 'invitation', entityId: invitation.id, data: { email: invitation.email, role } });
-      return { ...invitationView(invitation, new Date()), token, acceptUrl: `${this.config.publicUrl}/invitations/${token}` };
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'lab.invitation_created',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        data: { email: invitation.email, role },
+      });
+      return {
+        ...invitationView(invitation, new Date()),
+        token,
+        acceptUrl: `${this.config.publicUrl}/invitations/${token}`,
+      };
     });
   }
 
@@ -108,11 +144,21 @@ export class MembershipsService {
   async revokeInvitation(actor: Actor, labId: string, invitationId: string): Promise<void> {
     await this.tx.run(async () => {
       const invitation = await this.invitations.findOfLab(labId, invitationId);
-      if (!invitation) throw new LabsError('INVITATION_NOT_FOUND', 'There is no such invitation in this lab.');
+      if (!invitation)
+        throw new LabsError('INVITATION_NOT_FOUND', 'There is no such invitation in this lab.');
       if (!(await this.invitations.markRevokedIfPending(invitation.id))) {
-        throw new LabsError('INVITATION_ALREADY_USED', 'This invitation was already accepted or revoked.');
+        throw new LabsError(
+          'INVITATION_ALREADY_USED',
+          'This invitation was already accepted or revoked.',
+        );
       }
-      await this.audit.append({ actorId: actor.userId, labId, action: 'lab.invitation_revoked', entityType: 'invitation', entityId: invitation.id });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'lab.invitation_revoked',
+        entityType: 'invitation',
+        entityId: invitation.id,
+      });
     });
   }
 
@@ -121,28 +167,58 @@ export class MembershipsService {
     const lab = await this.labs.findById(invitation.labId);
     if (!lab) throw new LabsError('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     const view = invitationView(invitation, new Date());
-    return { labId: lab.id, labTitle: lab.title, role: view.role, email: view.email, status: view.status, expiresAt: view.expiresAt };
+    return {
+      labId: lab.id,
+      labTitle: lab.title,
+      role: view.role,
+      email: view.email,
+      status: view.status,
+      expiresAt: view.expiresAt,
+    };
   }
 
-  async acceptInvitation(actor: Actor, token: string): Promise<{ labId: string; role: InvitationRole }> {
+  async acceptInvitation(
+    actor: Actor,
+    token: string,
+  ): Promise<{ labId: string; role: InvitationRole }> {
     return this.tx.run(async () => {
       const invitation = await this.usableInvitation(token, { allowUsed: false });
-      if (!(await this.invitations.markAcceptedIfPending(invitation.id, actor.userId, new Date()))) {
+      if (
+        !(await this.invitations.markAcceptedIfPending(invitation.id, actor.userId, new Date()))
+      ) {
         throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
       }
-      await this.grant(actor.userId, invitation.labId, actor.userId, invitation.role, 'lab.invitation_accepted');
+      await this.grant(
+        actor.userId,
+        invitation.labId,
+        actor.userId,
+        invitation.role,
+        'lab.invitation_accepted',
+      );
       return { labId: invitation.labId, role: invitation.role };
     });
   }
 
-  private async usableInvitation(token: string, options: { allowUsed: boolean }): Promise<LabInvitationEntity> {
+  private async usableInvitation(
+    token: string,
+    options: { allowUsed: boolean },
+  ): Promise<LabInvitationEntity> {
     const invitation = await this.invitations.findByTokenHash(hashToken(token));
-    if (!invitation) throw new LabsError('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
+    if (!invitation)
+      throw new LabsError('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     if (options.allowUsed) return invitation;
-    if (invitation.status === 'revoked') throw new LabsError('INVITATION_REVOKED', 'This invitation was withdrawn by the lab organisers.');
-    if (invitation.status === 'accepted') throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
+    if (invitation.status === 'revoked')
+      throw new LabsError(
+        'INVITATION_REVOKED',
+        'This invitation was withdrawn by the lab organisers.',
+      );
+    if (invitation.status === 'accepted')
+      throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
     if (invitation.expiresAt.getTime() <= Date.now()) {
-      throw new LabsError('INVITATION_EXPIRED', 'This invitation has expired; ask the lab organisers for a new one.');
+      throw new LabsError(
+        'INVITATION_EXPIRED',
+        'This invitation has expired; ask the lab organisers for a new one.',
+      );
     }
     return invitation;
   }
@@ -155,10 +231,29 @@ export class MembershipsService {
     return this.grant(actorId, labId, userId, role, 'lab.role_granted');
   }
 
-  private async grant(actorId: string, labId: string, userId: string, role: LabRole, action: string): Promise<void> {
+  private async grant(
+    actorId: string,
+    labId: string,
+    userId: string,
+    role: LabRole,
+    action: string,
+  ): Promise<void> {
     await this.tx.run(async () => {
-      const added = await this.memberships.insertIfAbsent({ labId, userId, role, grantedBy: actorId });
-      if (added) await this.audit.append({ actorId, labId, action, entityType: 'membership', entityId: userId, data: { role } });
+      const added = await this.memberships.insertIfAbsent({
+        labId,
+        userId,
+        role,
+        grantedBy: actorId,
+      });
+      if (added)
+        await this.audit.append({
+          actorId,
+          labId,
+          action,
+          entityType: 'membership',
+          entityId: userId,
+          data: { role },
+        });
     });
   }
 }

@@ -47,16 +47,27 @@ export class BreakoutRelayService implements OnModuleInit {
     const lab = liveChannels.lab(round.labId);
     const live = toLiveRound(round);
     const serverNow = new Date().toISOString();
-    this.publisher.leave(lab, sessionRoomIds.filter((id) => !rooms.some((r) => r.id === id)).map(liveChannels.room));
+    this.publisher.leave(
+      lab,
+      sessionRoomIds.filter((id) => !rooms.some((r) => r.id === id)).map(liveChannels.room),
+    );
     for (const room of rooms) {
       const people = seats.filter((s) => s.roomId === room.id);
       const roomMates = people.map((s) => ({ userId: s.userId, displayName: s.displayName }));
       const members = [...people.map((s) => s.userId), ...(room.mentorId ? [room.mentorId] : [])];
       const personal = members.map((id) => liveChannels.person(round.labId, id));
       if (personal.length === 0) continue;
-      this.publisher.leave(personal, rooms.filter((r) => r.id !== room.id).map((r) => liveChannels.room(r.id)));
+      this.publisher.leave(
+        personal,
+        rooms.filter((r) => r.id !== room.id).map((r) => liveChannels.room(r.id)),
+      );
       this.publisher.join(personal, [liveChannels.room(room.id)]);
-      this.publisher.emit(personal, 'room:assigned', { serverNow, round: live, room: toLiveRoom(room), roomMates });
+      this.publisher.emit(personal, 'room:assigned', {
+        serverNow,
+        round: live,
+        room: toLiveRoom(room),
+        roomMates,
+      });
     }
     this.publisher.emit(lab, 'round:opened', { serverNow, round: live });
   }
@@ -64,18 +75,31 @@ export class BreakoutRelayService implements OnModuleInit {
   /** In an open round, the people who moved change socket rooms and are told their new room. */
   private async announceSeats(round: LiveRoundRow, userIds: readonly string[]): Promise<void> {
     if (round.state !== 'open') return;
-    const [rooms, seats] = [await this.rounds.findRoomsOfRound(round.id), await this.rounds.findSeatsOfRound(round.id)];
+    const [rooms, seats] = [
+      await this.rounds.findRoomsOfRound(round.id),
+      await this.rounds.findSeatsOfRound(round.id),
+    ];
     const live = toLiveRound(round);
     const serverNow = new Date().toISOString();
     for (const userId of userIds) {
       const seat = seats.find((s) => s.userId === userId);
       const room = seat ? rooms.find((r) => r.id === seat.roomId) : undefined;
       const personal = liveChannels.person(round.labId, userId);
-      this.publisher.leave(personal, rooms.filter((r) => r.id !== room?.id).map((r) => liveChannels.room(r.id)));
+      this.publisher.leave(
+        personal,
+        rooms.filter((r) => r.id !== room?.id).map((r) => liveChannels.room(r.id)),
+      );
       if (!room) continue;
       this.publisher.join(personal, [liveChannels.room(room.id)]);
-      const roomMates = seats.filter((s) => s.roomId === room.id).map((s) => ({ userId: s.userId, displayName: s.displayName }));
-      this.publisher.emit(personal, 'room:assigned', { serverNow, round: live, room: toLiveRoom(room), roomMates });
+      const roomMates = seats
+        .filter((s) => s.roomId === room.id)
+        .map((s) => ({ userId: s.userId, displayName: s.displayName }));
+      this.publisher.emit(personal, 'room:assigned', {
+        serverNow,
+        round: live,
+        room: toLiveRoom(room),
+        roomMates,
+      });
     }
   }
 }

@@ -26,7 +26,13 @@ export class ChatMessagesRepository {
    * Returns the stored row and whether it is new. A concurrent retry waits on the unique
    * index and then finds the first one.
    */
-  async insertOnce(input: { labId: string; roomId: string | null; senderId: string; clientMessageId: string; body: string }): Promise<{ row: ChatMessageRow; created: boolean }> {
+  async insertOnce(input: {
+    labId: string;
+    roomId: string | null;
+    senderId: string;
+    clientMessageId: string;
+    body: string;
+  }): Promise<{ row: ChatMessageRow; created: boolean }> {
     const manager = this.tx.manager();
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO chat_messages (lab_id, room_id, sender_id, client_message_id, body) VALUES ($1, $2, $3, $4, $5)
@@ -35,12 +41,20 @@ export class ChatMessagesRepository {
     );
     const rows: ChatMessageRow[] = inserted.length
       ? await manager.query(`${SELECT} WHERE m.id = $1`, [inserted[0].id])
-      : await manager.query(`${SELECT} WHERE m.sender_id = $1 AND m.client_message_id = $2`, [input.senderId, input.clientMessageId]);
+      : await manager.query(`${SELECT} WHERE m.sender_id = $1 AND m.client_message_id = $2`, [
+          input.senderId,
+          input.clientMessageId,
+        ]);
     return { row: rows[0], created: inserted.length === 1 };
   }
 
   /** A page of one channel before an id (newest first), `limit` rows at most. */
-  findPageOfChannel(labId: string, roomId: string | null, before: string | null, limit: number): Promise<ChatMessageRow[]> {
+  findPageOfChannel(
+    labId: string,
+    roomId: string | null,
+    before: string | null,
+    limit: number,
+  ): Promise<ChatMessageRow[]> {
     return this.tx.manager().query(
       `${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM $2::uuid AND ($3::bigint IS NULL OR m.id < $3::bigint)
         ORDER BY m.id DESC LIMIT $4`,
@@ -49,7 +63,12 @@ export class ChatMessagesRepository {
   }
 
   /** Messages of the lab channel and of the given rooms after an id (oldest first), `limit` rows at most. */
-  findAfter(labId: string, roomIds: readonly string[], after: string, limit: number): Promise<ChatMessageRow[]> {
+  findAfter(
+    labId: string,
+    roomIds: readonly string[],
+    after: string,
+    limit: number,
+  ): Promise<ChatMessageRow[]> {
     return this.tx.manager().query(
       `${SELECT} WHERE m.lab_id = $1 AND (m.room_id IS NULL OR m.room_id = ANY($2::uuid[])) AND m.id > $3::bigint
         ORDER BY m.id ASC LIMIT $4`,

@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { BreakoutService } from '@ideas-lab/workshop';
-import type { AdjustTimerDto, BroadcastDto, CloseRoundDto, OpenRoundDto } from './dto/live-requests.dto.js';
-import { liveChannels, type LiveConnectionData, type LiveRequests, type PresenceEntry } from './live-events.js';
+import type {
+  AdjustTimerDto,
+  BroadcastDto,
+  CloseRoundDto,
+  OpenRoundDto,
+} from './dto/live-requests.dto.js';
+import {
+  liveChannels,
+  type LiveConnectionData,
+  type LiveRequests,
+  type PresenceEntry,
+} from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
@@ -31,9 +41,19 @@ export class ControlRoomService {
   async openRound(me: LiveConnectionData, dto: OpenRoundDto): Promise<Result<'round:open'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
-    await this.breakout.changeRoundState({ userId: me.userId, isAdmin: me.isAdmin }, me.labId, round.sessionId, round.id, 'open', { durationSeconds: dto.durationSeconds });
+    await this.breakout.changeRoundState(
+      { userId: me.userId, isAdmin: me.isAdmin },
+      me.labId,
+      round.sessionId,
+      round.id,
+      'open',
+      { durationSeconds: dto.durationSeconds },
+    );
     const opened = await this.requireRound(me.labId, round.id);
-    const [rooms, seats] = [await this.rounds.findRoomsOfRound(round.id), await this.rounds.findSeatsOfRound(round.id)];
+    const [rooms, seats] = [
+      await this.rounds.findRoomsOfRound(round.id),
+      await this.rounds.findSeatsOfRound(round.id),
+    ];
     return { round: toLiveRound(opened), rooms: rooms.length, seated: seats.length };
   }
 
@@ -45,7 +65,15 @@ export class ControlRoomService {
     if (grace === 0) {
       const closed = await this.tx.run(async () => {
         const row = await this.rounds.closeNow(round.id);
-        if (row) await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'breakout.round_closed', entityType: 'breakout_round', entityId: row.id, data: { sessionId: row.sessionId, by: 'organiser' } });
+        if (row)
+          await this.audit.append({
+            actorId: me.userId,
+            labId: me.labId,
+            action: 'breakout.round_closed',
+            entityType: 'breakout_round',
+            entityId: row.id,
+            data: { sessionId: row.sessionId, by: 'organiser' },
+          });
         return row;
       });
       if (!closed) throw LiveError.roundNotOpen(round.state);
@@ -55,7 +83,12 @@ export class ControlRoomService {
     const closing = await this.rounds.endWithin(round.id, grace);
     if (!closing) throw LiveError.roundNotOpen(round.state);
     const live = toLiveRound(closing);
-    this.publisher.emit(liveChannels.lab(me.labId), 'round:closing', { serverNow: new Date().toISOString(), roundId: round.id, endsAt: live.endsAt!, graceSeconds: grace });
+    this.publisher.emit(liveChannels.lab(me.labId), 'round:closing', {
+      serverNow: new Date().toISOString(),
+      roundId: round.id,
+      endsAt: live.endsAt!,
+      graceSeconds: grace,
+    });
     return { round: live };
   }
 
@@ -64,30 +97,57 @@ export class ControlRoomService {
     const round = await this.requireRound(me.labId, dto.roundId);
     const moved = await this.tx.run(async () => {
       const row = await this.rounds.moveDeadline(round.id, dto.deltaSeconds);
-      if (row) await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'breakout.timer_adjusted', entityType: 'breakout_round', entityId: row.id, data: { deltaSeconds: dto.deltaSeconds, endsAt: row.endsAt } });
+      if (row)
+        await this.audit.append({
+          actorId: me.userId,
+          labId: me.labId,
+          action: 'breakout.timer_adjusted',
+          entityType: 'breakout_round',
+          entityId: row.id,
+          data: { deltaSeconds: dto.deltaSeconds, endsAt: row.endsAt },
+        });
       return row;
     });
     if (!moved) throw LiveError.roundNotOpen(round.state);
     const live = toLiveRound(moved);
-    this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', { serverNow: new Date().toISOString(), roundId: round.id, endsAt: live.endsAt! });
+    this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', {
+      serverNow: new Date().toISOString(),
+      roundId: round.id,
+      endsAt: live.endsAt!,
+    });
     return { round: live };
   }
 
   async broadcast(me: LiveConnectionData, dto: BroadcastDto): Promise<Result<'broadcast'>> {
     requireOrganiser(me);
     if (dto.roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, dto.roomId))) {
-      throw new LiveError('LIVE_ROOM_NOT_FOUND', 'There is no such room in the round running now.', [{ field: 'roomId', message: 'not a room of the open round' }]);
+      throw new LiveError(
+        'LIVE_ROOM_NOT_FOUND',
+        'There is no such room in the round running now.',
+        [{ field: 'roomId', message: 'not a room of the open round' }],
+      );
     }
     const id = randomUUID();
     const message = dto.message.trim();
-    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.broadcast', entityType: 'lab', entityId: me.labId, data: { id, roomId: dto.roomId ?? null, message } });
-    this.publisher.emit(dto.roomId ? liveChannels.room(dto.roomId) : liveChannels.lab(me.labId), 'broadcast:message', {
-      id,
-      message,
-      roomId: dto.roomId ?? null,
-      from: { userId: me.userId, displayName: me.displayName },
-      sentAt: new Date().toISOString(),
+    await this.audit.append({
+      actorId: me.userId,
+      labId: me.labId,
+      action: 'live.broadcast',
+      entityType: 'lab',
+      entityId: me.labId,
+      data: { id, roomId: dto.roomId ?? null, message },
     });
+    this.publisher.emit(
+      dto.roomId ? liveChannels.room(dto.roomId) : liveChannels.lab(me.labId),
+      'broadcast:message',
+      {
+        id,
+        message,
+        roomId: dto.roomId ?? null,
+        from: { userId: me.userId, displayName: me.displayName },
+        sentAt: new Date().toISOString(),
+      },
+    );
     return { id };
   }
 
@@ -96,7 +156,13 @@ export class ControlRoomService {
     requireOrganiser(me);
     const byUser = new Map<string, PresenceEntry>();
     for (const member of await this.publisher.members(liveChannels.lab(me.labId))) {
-      const entry = byUser.get(member.data.userId) ?? { userId: member.data.userId, displayName: member.data.displayName, roles: member.data.roles, roomIds: [], connections: 0 };
+      const entry = byUser.get(member.data.userId) ?? {
+        userId: member.data.userId,
+        displayName: member.data.displayName,
+        roles: member.data.roles,
+        roomIds: [],
+        connections: 0,
+      };
       entry.connections += 1;
       for (const channel of member.channels) {
         const roomId = channel.startsWith('room:') ? channel.slice('room:'.length) : null;
@@ -104,13 +170,21 @@ export class ControlRoomService {
       }
       byUser.set(entry.userId, entry);
     }
-    return { online: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+    return {
+      online: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    };
   }
 
   /** Tell the organisers someone came online or went offline (with how many connections remain). */
   async announcePresence(who: LiveConnectionData, online: boolean): Promise<void> {
-    const connections = (await this.publisher.members(liveChannels.person(who.labId, who.userId))).length;
-    this.publisher.emit(liveChannels.role(who.labId, 'organiser'), 'presence:changed', { userId: who.userId, displayName: who.displayName, online: online || connections > 0, connections });
+    const connections = (await this.publisher.members(liveChannels.person(who.labId, who.userId)))
+      .length;
+    this.publisher.emit(liveChannels.role(who.labId, 'organiser'), 'presence:changed', {
+      userId: who.userId,
+      displayName: who.displayName,
+      online: online || connections > 0,
+      connections,
+    });
   }
 
   private async requireRound(labId: string, roundId: string): Promise<LiveRoundRow> {

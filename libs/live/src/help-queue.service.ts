@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ideas-lab/platform';
 import type { AskHelpDto, HelpRequestRefDto, MentorTopicsDto } from './dto/live-requests.dto.js';
-import { liveChannels, type HelpRequest, type LiveConnectionData, type LiveRequests } from './live-events.js';
+import {
+  liveChannels,
+  type HelpRequest,
+  type LiveConnectionData,
+  type LiveRequests,
+} from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
@@ -32,11 +37,36 @@ export class HelpQueueService {
     if (!round || !roomId) throw notInRoom();
     const topic = dto.topic.trim().replace(/\s+/g, ' ');
     const routedTo = await this.routeTo(me.labId, normaliseTopic(topic));
-    const id = await this.requests.insertUnlessRoomWaiting({ labId: me.labId, roundId: round.id, roomId, topic, askedBy: me.userId, routedTo });
-    if (!id) throw new LiveError('LIVE_HELP_ALREADY_ASKED', 'Your room already asked for help; a mentor will come.');
-    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.help_requested', entityType: 'help_request', entityId: id, data: { roomId, topic, routedTo } });
+    const id = await this.requests.insertUnlessRoomWaiting({
+      labId: me.labId,
+      roundId: round.id,
+      roomId,
+      topic,
+      askedBy: me.userId,
+      routedTo,
+    });
+    if (!id)
+      throw new LiveError(
+        'LIVE_HELP_ALREADY_ASKED',
+        'Your room already asked for help; a mentor will come.',
+      );
+    await this.audit.append({
+      actorId: me.userId,
+      labId: me.labId,
+      action: 'live.help_requested',
+      entityType: 'help_request',
+      entityId: id,
+      data: { roomId, topic, routedTo },
+    });
     const request = await this.require(me.labId, id);
-    this.publisher.emit([liveChannels.role(me.labId, 'organiser'), routedTo ? liveChannels.person(me.labId, routedTo) : liveChannels.role(me.labId, 'mentor')], 'help:requested', request);
+    this.publisher.emit(
+      [
+        liveChannels.role(me.labId, 'organiser'),
+        routedTo ? liveChannels.person(me.labId, routedTo) : liveChannels.role(me.labId, 'mentor'),
+      ],
+      'help:requested',
+      request,
+    );
     return { request };
   }
 
@@ -47,9 +77,20 @@ export class HelpQueueService {
     if (!(await this.requests.claimIfWaiting(before.id, me.userId))) {
       const now = await this.require(me.labId, before.id);
       if (now.state === 'resolved') throw resolved();
-      throw new LiveError('LIVE_HELP_ALREADY_CLAIMED', `${now.claimedBy?.displayName ?? 'Someone'} is already on it.`, { claimedBy: now.claimedBy });
+      throw new LiveError(
+        'LIVE_HELP_ALREADY_CLAIMED',
+        `${now.claimedBy?.displayName ?? 'Someone'} is already on it.`,
+        { claimedBy: now.claimedBy },
+      );
     }
-    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.help_claimed', entityType: 'help_request', entityId: before.id, data: {} });
+    await this.audit.append({
+      actorId: me.userId,
+      labId: me.labId,
+      action: 'live.help_claimed',
+      entityType: 'help_request',
+      entityId: before.id,
+      data: {},
+    });
     const request = await this.require(me.labId, before.id);
     this.publisher.emit(this.staff(me.labId), 'help:claimed', request);
     return { request };
@@ -60,17 +101,31 @@ export class HelpQueueService {
     requireMentorOrOrganiser(me);
     const before = await this.require(me.labId, dto.requestId);
     if (!me.isOrganiser && before.claimedBy?.userId !== me.userId) {
-      throw new LiveError('LIVE_HELP_NOT_YOURS', 'Only the mentor who claimed this request (or an organiser) resolves it.');
+      throw new LiveError(
+        'LIVE_HELP_NOT_YOURS',
+        'Only the mentor who claimed this request (or an organiser) resolves it.',
+      );
     }
     if (!(await this.requests.resolveIfOpen(before.id))) throw resolved();
-    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.help_resolved', entityType: 'help_request', entityId: before.id, data: {} });
+    await this.audit.append({
+      actorId: me.userId,
+      labId: me.labId,
+      action: 'live.help_resolved',
+      entityType: 'help_request',
+      entityId: before.id,
+      data: {},
+    });
     const request = await this.require(me.labId, before.id);
     this.publisher.emit(this.staff(me.labId), 'help:resolved', request);
     return { request };
   }
 
   async setTopics(me: LiveConnectionData, dto: MentorTopicsDto): Promise<Result<'help:topics'>> {
-    if (!me.roles.includes('mentor')) throw new LiveError('LIVE_MENTOR_REQUIRED', 'Only mentors declare the topics they help with.');
+    if (!me.roles.includes('mentor'))
+      throw new LiveError(
+        'LIVE_MENTOR_REQUIRED',
+        'Only mentors declare the topics they help with.',
+      );
     const topics = [...new Set(dto.topics.map(normaliseTopic).filter((t) => t.length > 0))];
     await this.requests.saveTopics(me.labId, me.userId, topics);
     return { topics };
@@ -84,7 +139,9 @@ export class HelpQueueService {
       : isMentor
         ? await this.requests.findUnresolvedForMentor(me.labId, me.userId)
         : [];
-    const myTopics = isMentor ? ((await this.requests.findTopicsOf(me.labId, [me.userId])).get(me.userId) ?? []) : [];
+    const myTopics = isMentor
+      ? ((await this.requests.findTopicsOf(me.labId, [me.userId])).get(me.userId) ?? [])
+      : [];
     return { helpQueue: rows.map(toHelpRequest), myTopics };
   }
 
@@ -93,12 +150,22 @@ export class HelpQueueService {
    * one with the fewest waiting requests; null when no mentor is online and free.
    */
   private async routeTo(labId: string, topic: string): Promise<string | null> {
-    const online = [...new Set((await this.publisher.members(liveChannels.role(labId, 'mentor'))).map((m) => m.data.userId))];
+    const online = [
+      ...new Set(
+        (await this.publisher.members(liveChannels.role(labId, 'mentor'))).map(
+          (m) => m.data.userId,
+        ),
+      ),
+    ];
     const busy = new Set(await this.requests.findBusyMentorIds(labId));
     const free = online.filter((id) => !busy.has(id));
     if (free.length === 0) return null;
-    const [topics, waiting] = [await this.requests.findTopicsOf(labId, free), await this.requests.countWaitingByMentor(labId)];
-    const rank = (id: string) => [(topics.get(id) ?? []).includes(topic) ? 0 : 1, waiting.get(id) ?? 0] as const;
+    const [topics, waiting] = [
+      await this.requests.findTopicsOf(labId, free),
+      await this.requests.countWaitingByMentor(labId),
+    ];
+    const rank = (id: string) =>
+      [(topics.get(id) ?? []).includes(topic) ? 0 : 1, waiting.get(id) ?? 0] as const;
     return [...free].sort((a, b) => {
       const [ra, rb] = [rank(a), rank(b)];
       return ra[0] - rb[0] || ra[1] - rb[1] || a.localeCompare(b);
@@ -111,14 +178,23 @@ export class HelpQueueService {
 
   private async require(labId: string, id: string): Promise<HelpRequest> {
     const row = await this.requests.findOfLab(labId, id);
-    if (!row) throw new LiveError('LIVE_HELP_NOT_FOUND', 'There is no such help request in this lab.', [{ field: 'requestId', message: 'no such help request in this lab' }]);
+    if (!row)
+      throw new LiveError('LIVE_HELP_NOT_FOUND', 'There is no such help request in this lab.', [
+        { field: 'requestId', message: 'no such help request in this lab' },
+      ]);
     return toHelpRequest(row);
   }
 }
 
 function requireMentorOrOrganiser(me: LiveConnectionData): void {
-  if (!me.isOrganiser && !me.roles.includes('mentor')) throw new LiveError('LIVE_MENTOR_REQUIRED', 'Only mentors and organisers take help requests.');
+  if (!me.isOrganiser && !me.roles.includes('mentor'))
+    throw new LiveError('LIVE_MENTOR_REQUIRED', 'Only mentors and organisers take help requests.');
 }
 
-export const notInRoom = () => new LiveError('LIVE_NOT_IN_ROOM', 'Only someone in a room of the round running now can ask this.');
-const resolved = () => new LiveError('LIVE_HELP_RESOLVED', 'This help request is resolved already.');
+export const notInRoom = () =>
+  new LiveError(
+    'LIVE_NOT_IN_ROOM',
+    'Only someone in a room of the round running now can ask this.',
+  );
+const resolved = () =>
+  new LiveError('LIVE_HELP_RESOLVED', 'This help request is resolved already.');

@@ -32,7 +32,14 @@ export class HelpRequestsRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   /** Store a request; null when the room already has an unresolved one. */
-  async insertUnlessRoomWaiting(input: { labId: string; roundId: string; roomId: string; topic: string; askedBy: string; routedTo: string | null }): Promise<string | null> {
+  async insertUnlessRoomWaiting(input: {
+    labId: string;
+    roundId: string;
+    roomId: string;
+    topic: string;
+    askedBy: string;
+    routedTo: string | null;
+  }): Promise<string | null> {
     const rows: { id: string }[] = await this.tx.manager().query(
       `INSERT INTO help_requests (lab_id, round_id, room_id, topic, asked_by, routed_to) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (room_id) WHERE resolved_at IS NULL DO NOTHING RETURNING id`,
@@ -42,60 +49,81 @@ export class HelpRequestsRepository {
   }
 
   async findOfLab(labId: string, id: string): Promise<HelpRequestRow | null> {
-    const rows: HelpRequestRow[] = await this.tx.manager().query(`${SELECT} WHERE h.lab_id = $1 AND h.id = $2`, [labId, id]);
+    const rows: HelpRequestRow[] = await this.tx
+      .manager()
+      .query(`${SELECT} WHERE h.lab_id = $1 AND h.id = $2`, [labId, id]);
     return rows[0] ?? null;
   }
 
   findUnresolvedOfLab(labId: string): Promise<HelpRequestRow[]> {
-    return this.tx.manager().query(`${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL ORDER BY h.asked_at, h.id`, [labId]);
+    return this.tx
+      .manager()
+      .query(`${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL ORDER BY h.asked_at, h.id`, [
+        labId,
+      ]);
   }
 
   /** A mentor's queue: routed to them, routed to no one, or claimed by them. */
   findUnresolvedForMentor(labId: string, mentorId: string): Promise<HelpRequestRow[]> {
-    return this.tx.manager().query(
-      `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL AND (h.routed_to = $2 OR h.routed_to IS NULL OR h.claimed_by = $2) ORDER BY h.asked_at, h.id`,
-      [labId, mentorId],
-    );
+    return this.tx
+      .manager()
+      .query(
+        `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL AND (h.routed_to = $2 OR h.routed_to IS NULL OR h.claimed_by = $2) ORDER BY h.asked_at, h.id`,
+        [labId, mentorId],
+      );
   }
 
   /** Claim a waiting request; false when someone claimed it first or it was resolved. */
   async claimIfWaiting(id: string, userId: string): Promise<boolean> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE help_requests SET claimed_by = $2, claimed_at = now() WHERE id = $1 AND claimed_at IS NULL AND resolved_at IS NULL RETURNING id`,
-      [id, userId],
-    )) as [unknown[], number];
+    const [rows] = (await this.tx
+      .manager()
+      .query(
+        `UPDATE help_requests SET claimed_by = $2, claimed_at = now() WHERE id = $1 AND claimed_at IS NULL AND resolved_at IS NULL RETURNING id`,
+        [id, userId],
+      )) as [unknown[], number];
     return rows.length === 1;
   }
 
   async resolveIfOpen(id: string): Promise<boolean> {
-    const [rows] = (await this.tx.manager().query(`UPDATE help_requests SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL RETURNING id`, [id])) as [unknown[], number];
+    const [rows] = (await this.tx
+      .manager()
+      .query(
+        `UPDATE help_requests SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL RETURNING id`,
+        [id],
+      )) as [unknown[], number];
     return rows.length === 1;
   }
 
   /** Mentors busy with a claimed, unresolved request. */
   async findBusyMentorIds(labId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.tx.manager().query(
-      `SELECT DISTINCT claimed_by AS id FROM help_requests WHERE lab_id = $1 AND resolved_at IS NULL AND claimed_by IS NOT NULL`,
-      [labId],
-    );
+    const rows: { id: string }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT DISTINCT claimed_by AS id FROM help_requests WHERE lab_id = $1 AND resolved_at IS NULL AND claimed_by IS NOT NULL`,
+        [labId],
+      );
     return rows.map((r) => r.id);
   }
 
   /** How many waiting requests are routed to each mentor. */
   async countWaitingByMentor(labId: string): Promise<Map<string, number>> {
-    const rows: { id: string; n: number }[] = await this.tx.manager().query(
-      `SELECT routed_to AS id, count(*)::int AS n FROM help_requests WHERE lab_id = $1 AND resolved_at IS NULL AND claimed_at IS NULL AND routed_to IS NOT NULL GROUP BY routed_to`,
-      [labId],
-    );
+    const rows: { id: string; n: number }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT routed_to AS id, count(*)::int AS n FROM help_requests WHERE lab_id = $1 AND resolved_at IS NULL AND claimed_at IS NULL AND routed_to IS NOT NULL GROUP BY routed_to`,
+        [labId],
+      );
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   async findTopicsOf(labId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
     if (userIds.length === 0) return new Map();
-    const rows: { userId: string; topics: string[] }[] = await this.tx.manager().query(
-      `SELECT user_id AS "userId", topics FROM mentor_topics WHERE lab_id = $1 AND user_id = ANY($2::uuid[])`,
-      [labId, [...userIds]],
-    );
+    const rows: { userId: string; topics: string[] }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT user_id AS "userId", topics FROM mentor_topics WHERE lab_id = $1 AND user_id = ANY($2::uuid[])`,
+        [labId, [...userIds]],
+      );
     return new Map(rows.map((r) => [r.userId, r.topics]));
   }
 

@@ -14,4 +14,9 @@ import { HelpRequestEntity } from './entities/help-request.entity.js';
 import { MentorTopicsEntity } from './entities/mentor-topics.entity.js';
 import { TimeRequestEntity } from './entities/time-request.entity.js';
 
-export const liveEntities = [ChatMessageEntity, HelpRequestEntity, MentorTopicsEntity, TimeRequestEntity];
+export const liveEntities = [
+  ChatMessageEntity,
+  HelpRequestEntity,
+  MentorTopicsEntity,
+  TimeRequestEntity,
+];

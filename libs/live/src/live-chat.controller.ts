@@ -23,8 +23,21 @@ export class LiveChatController {
       'New messages arrive live on the `/live` Socket.IO namespace (see docs/live-events.md).',
   })
   @ApiResponse({ status: 200, type: ChatPageDto })
-  @ApiErrors(400, 'VALIDATION_FAILED | LIVE_CHANNEL_INVALID', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED | LIVE_CHANNEL_FORBIDDEN', 404, 'LAB_NOT_FOUND')
-  history(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Query() query: ChatHistoryQueryDto): Promise<ChatPage> {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED | LIVE_CHANNEL_INVALID',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED | LIVE_CHANNEL_FORBIDDEN',
+    404,
+    'LAB_NOT_FOUND',
+  )
+  history(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Query() query: ChatHistoryQueryDto,
+  ): Promise<ChatPage> {
     return this.chat.history(actor, labId, query);
   }
 }

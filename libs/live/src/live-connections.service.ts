@@ -4,7 +4,12 @@ import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
 import { HelpQueueService } from './help-queue.service.js';
-import { liveChannels, type LabRoleName, type LiveConnectionData, type LiveSnapshot } from './live-events.js';
+import {
+  liveChannels,
+  type LabRoleName,
+  type LiveConnectionData,
+  type LiveSnapshot,
+} from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
@@ -36,16 +41,31 @@ export class LiveConnectionsService {
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
   async authenticate(auth: unknown): Promise<LiveConnectionData> {
-    const fields = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
+    const fields = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<
+      string,
+      unknown
+    >;
     const token = typeof fields.token === 'string' ? fields.token : '';
     const actor = token ? await this.identity.verifyAccessToken(token) : null;
-    if (!actor) throw new LiveError('LIVE_UNAUTHENTICATED', 'Sign in again: the access token is missing, invalid or expired.');
+    if (!actor)
+      throw new LiveError(
+        'LIVE_UNAUTHENTICATED',
+        'Sign in again: the access token is missing, invalid or expired.',
+      );
     const labId = fields.labId;
-    if (typeof labId !== 'string' || !UUID.test(labId)) throw new LiveError('LIVE_LAB_REQUIRED', 'Name the lab to join: auth.labId must be a lab id (a UUID).');
+    if (typeof labId !== 'string' || !UUID.test(labId))
+      throw new LiveError(
+        'LIVE_LAB_REQUIRED',
+        'Name the lab to join: auth.labId must be a lab id (a UUID).',
+      );
     const roles = (await this.access.rolesOf(actor, labId)) as LabRoleName[];
-    if (roles.length === 0 && !actor.isAdmin) throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
+    if (roles.length === 0 && !actor.isAdmin)
+      throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
     if (!actor.isAdmin && !roles.some((r) => WORKSHOP_ROLES.includes(r))) {
-      throw new LiveError('LIVE_ROLE_REQUIRED', 'The live workshop is for its participants, mentors and organisers.');
+      throw new LiveError(
+        'LIVE_ROLE_REQUIRED',
+        'The live workshop is for its participants, mentors and organisers.',
+      );
     }
     const lastSeen = fields.lastSeenMessageId;
     const profile = await this.identity.profile(actor.userId);
@@ -56,14 +76,20 @@ export class LiveConnectionsService {
       labId,
       roles,
       isOrganiser: actor.isAdmin || roles.includes('organiser'),
-      lastSeenMessageId: typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
+      lastSeenMessageId:
+        typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
     };
   }
 
   /** The channels of a (re)connecting client and its snapshot, both read from the database. */
   async arrive(me: LiveConnectionData): Promise<Arrival> {
-    const channels = [liveChannels.lab(me.labId), liveChannels.person(me.labId, me.userId), ...me.roles.map((r) => liveChannels.role(me.labId, r))];
-    if (me.isOrganiser && !me.roles.includes('organiser')) channels.push(liveChannels.role(me.labId, 'organiser'));
+    const channels = [
+      liveChannels.lab(me.labId),
+      liveChannels.person(me.labId, me.userId),
+      ...me.roles.map((r) => liveChannels.role(me.labId, r)),
+    ];
+    if (me.isOrganiser && !me.roles.includes('organiser'))
+      channels.push(liveChannels.role(me.labId, 'organiser'));
 
     const round = await this.rounds.findOpenRoundOfLab(me.labId);
     const session = round ? await this.rounds.findSession(round.sessionId) : null;
@@ -72,22 +98,32 @@ export class LiveConnectionsService {
     let roomMates: LiveSnapshot['roomMates'] = [];
     if (round && roomId) {
       channels.push(liveChannels.room(roomId));
-      const row = (await this.rounds.findRoomsOfRound(round.id)).find((r) => r.id === roomId) ?? null;
+      const row =
+        (await this.rounds.findRoomsOfRound(round.id)).find((r) => r.id === roomId) ?? null;
       room = row ? toLiveRoom(row) : null;
-      roomMates = (await this.rounds.findSeatsOfRound(round.id)).filter((s) => s.roomId === roomId).map((s) => ({ userId: s.userId, displayName: s.displayName }));
+      roomMates = (await this.rounds.findSeatsOfRound(round.id))
+        .filter((s) => s.roomId === roomId)
+        .map((s) => ({ userId: s.userId, displayName: s.displayName }));
     }
 
     const roomIds = roomId ? [roomId] : [];
     let chatRows;
     let chatTruncated = false;
     if (me.lastSeenMessageId) {
-      chatRows = await this.chat.findAfter(me.labId, roomIds, me.lastSeenMessageId, SNAPSHOT_CHAT_LIMIT + 1);
+      chatRows = await this.chat.findAfter(
+        me.labId,
+        roomIds,
+        me.lastSeenMessageId,
+        SNAPSHOT_CHAT_LIMIT + 1,
+      );
       chatTruncated = chatRows.length > SNAPSHOT_CHAT_LIMIT;
       chatRows = chatRows.slice(0, SNAPSHOT_CHAT_LIMIT);
     } else {
       const recent = [
         ...(await this.chat.findPageOfChannel(me.labId, null, null, SNAPSHOT_RECENT_CHAT)),
-        ...(roomId ? await this.chat.findPageOfChannel(me.labId, roomId, null, SNAPSHOT_RECENT_CHAT) : []),
+        ...(roomId
+          ? await this.chat.findPageOfChannel(me.labId, roomId, null, SNAPSHOT_RECENT_CHAT)
+          : []),
       ];
       chatRows = recent.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     }
@@ -97,7 +133,12 @@ export class LiveConnectionsService {
       snapshot: {
         serverNow: new Date().toISOString(),
         labId: me.labId,
-        me: { userId: me.userId, displayName: me.displayName, roles: me.roles, isOrganiser: me.isOrganiser },
+        me: {
+          userId: me.userId,
+          displayName: me.displayName,
+          roles: me.roles,
+          isOrganiser: me.isOrganiser,
+        },
         session: session ? toLiveSession(session) : null,
         round: round ? toLiveRound(round) : null,
         room,

@@ -182,7 +182,10 @@ export interface DecideTimePayload {
 }
 
 export interface LiveRequests {
-  'round:open': { payload: OpenRoundPayload; result: { round: LiveRound; rooms: number; seated: number } };
+  'round:open': {
+    payload: OpenRoundPayload;
+    result: { round: LiveRound; rooms: number; seated: number };
+  };
   'round:close': { payload: CloseRoundPayload; result: { round: LiveRound } };
   'timer:adjust': { payload: AdjustTimerPayload; result: { round: LiveRound } };
   broadcast: { payload: BroadcastPayload; result: { id: string } };
@@ -210,7 +213,13 @@ export interface LiveNotices {
   'round:closed': { serverNow: string; roundId: string; closedAt: string };
   'timer:changed': TimerNotice;
   'timer:warning': TimerNotice & { minutesLeft: 5 | 1 };
-  'broadcast:message': { id: string; message: string; roomId: string | null; from: LivePerson; sentAt: string };
+  'broadcast:message': {
+    id: string;
+    message: string;
+    roomId: string | null;
+    from: LivePerson;
+    sentAt: string;
+  };
   'chat:message': ChatMessage;
   /** To organisers only. */
   'presence:changed': { userId: string; displayName: string; online: boolean; connections: number };
@@ -229,7 +238,10 @@ export interface LiveNotices {
 /** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */
 export type LiveServerToClient = { [E in keyof LiveNotices]: (payload: LiveNotices[E]) => void };
 export type LiveClientToServer = {
-  [E in keyof LiveRequests]: (payload: LiveRequests[E]['payload'], ack: (result: LiveAck<LiveRequests[E]['result']>) => void) => void;
+  [E in keyof LiveRequests]: (
+    payload: LiveRequests[E]['payload'],
+    ack: (result: LiveAck<LiveRequests[E]['result']>) => void,
+  ) => void;
 };
 
 /** Per-connection state kept on the socket (`socket.data`). */

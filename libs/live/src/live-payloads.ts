@@ -10,14 +10,24 @@ import { LiveError } from './live.errors.js';
 export function validatePayload<T extends object>(dto: new () => T, payload: unknown): T {
   const plain = payload === undefined || payload === null ? {} : payload;
   if (typeof plain !== 'object' || Array.isArray(plain)) {
-    throw new LiveError('LIVE_VALIDATION_FAILED', 'The payload must be an object.', [{ field: '', message: 'payload must be an object' }]);
+    throw new LiveError('LIVE_VALIDATION_FAILED', 'The payload must be an object.', [
+      { field: '', message: 'payload must be an object' },
+    ]);
   }
   const instance = plainToInstance(dto, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
   if (errors.length > 0) {
     const details = fieldProblems(errors);
     const fields = [...new Set(details.map((d) => d.field))];
-    throw new LiveError('LIVE_VALIDATION_FAILED', `The event has a problem with ${fields.join(', ')}.`, details);
+    throw new LiveError(
+      'LIVE_VALIDATION_FAILED',
+      `The event has a problem with ${fields.join(', ')}.`,
+      details,
+    );
   }
   return instance;
 }
@@ -25,11 +35,16 @@ export function validatePayload<T extends object>(dto: new () => T, payload: unk
 /** Requests that carry nothing: nothing, or an empty object. */
 export function requireEmptyPayload(payload: unknown): void {
   if (payload === undefined || payload === null) return;
-  if (typeof payload === 'object' && !Array.isArray(payload) && Object.keys(payload).length === 0) return;
-  const fields = typeof payload === 'object' && !Array.isArray(payload) ? Object.keys(payload) : [''];
+  if (typeof payload === 'object' && !Array.isArray(payload) && Object.keys(payload).length === 0)
+    return;
+  const fields =
+    typeof payload === 'object' && !Array.isArray(payload) ? Object.keys(payload) : [''];
   throw new LiveError(
     'LIVE_VALIDATION_FAILED',
     'This event takes no payload.',
-    fields.map((field) => ({ field, message: `${field || 'payload'} is not a field this event accepts` })),
+    fields.map((field) => ({
+      field,
+      message: `${field || 'payload'} is not a field this event accepts`,
+    })),
   );
 }

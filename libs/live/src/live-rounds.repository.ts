@@ -58,24 +58,30 @@ export class LiveRoundsRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   async findRoundOfLab(labId: string, roundId: string): Promise<LiveRoundRow | null> {
-    const rows: LiveRoundRow[] = await this.tx.manager().query(`${ROUND} WHERE s.lab_id = $1 AND r.id = $2`, [labId, roundId]);
+    const rows: LiveRoundRow[] = await this.tx
+      .manager()
+      .query(`${ROUND} WHERE s.lab_id = $1 AND r.id = $2`, [labId, roundId]);
     return rows[0] ?? null;
   }
 
   /** The round running now in a lab (the latest opened, should there be several). */
   async findOpenRoundOfLab(labId: string): Promise<LiveRoundRow | null> {
-    const rows: LiveRoundRow[] = await this.tx.manager().query(
-      `${ROUND} WHERE s.lab_id = $1 AND r.state = 'open' ORDER BY r.ends_at DESC NULLS LAST, r.index DESC LIMIT 1`,
-      [labId],
-    );
+    const rows: LiveRoundRow[] = await this.tx
+      .manager()
+      .query(
+        `${ROUND} WHERE s.lab_id = $1 AND r.state = 'open' ORDER BY r.ends_at DESC NULLS LAST, r.index DESC LIMIT 1`,
+        [labId],
+      );
     return rows[0] ?? null;
   }
 
   async findSession(sessionId: string): Promise<LiveSessionRow | null> {
-    const rows: LiveSessionRow[] = await this.tx.manager().query(
-      `SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl" FROM agenda_sessions WHERE id = $1`,
-      [sessionId],
-    );
+    const rows: LiveSessionRow[] = await this.tx
+      .manager()
+      .query(
+        `SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl" FROM agenda_sessions WHERE id = $1`,
+        [sessionId],
+      );
     return rows[0] ?? null;
   }
 
@@ -99,10 +105,12 @@ export class LiveRoundsRepository {
 
   /** Every room of every round of a session: the channels to leave when another round opens. */
   async findRoomIdsOfSession(sessionId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.tx.manager().query(
-      `SELECT b.id FROM breakout_rooms b JOIN breakout_rounds r ON r.id = b.round_id WHERE r.session_id = $1`,
-      [sessionId],
-    );
+    const rows: { id: string }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT b.id FROM breakout_rooms b JOIN breakout_rounds r ON r.id = b.round_id WHERE r.session_id = $1`,
+        [sessionId],
+      );
     return rows.map((r) => r.id);
   }
 
@@ -119,7 +127,10 @@ export class LiveRoundsRepository {
   }
 
   /** Whether a room belongs to a round that is open now in this lab. */
-  async findOpenRoomOfLab(labId: string, roomId: string): Promise<{ roomId: string; roundId: string } | null> {
+  async findOpenRoomOfLab(
+    labId: string,
+    roomId: string,
+  ): Promise<{ roomId: string; roundId: string } | null> {
     const rows: { roomId: string; roundId: string }[] = await this.tx.manager().query(
       `SELECT b.id AS "roomId", r.id AS "roundId" FROM breakout_rooms b
          JOIN breakout_rounds r ON r.id = b.round_id JOIN agenda_sessions s ON s.id = r.session_id
@@ -151,34 +162,40 @@ export class LiveRoundsRepository {
 
   /** Move the deadline of an open round by `deltaSeconds` (never before now); a warning whose moment moves ahead again is re-armed. */
   async moveDeadline(roundId: string, deltaSeconds: number): Promise<LiveRoundRow | null> {
-    const rows = returned(await this.tx.manager().query(
-      `WITH next AS (SELECT id, GREATEST(now(), COALESCE(ends_at, now()) + make_interval(secs => $2)) AS ends_at FROM breakout_rounds WHERE id = $1 AND state = 'open')
+    const rows = returned(
+      await this.tx.manager().query(
+        `WITH next AS (SELECT id, GREATEST(now(), COALESCE(ends_at, now()) + make_interval(secs => $2)) AS ends_at FROM breakout_rounds WHERE id = $1 AND state = 'open')
        UPDATE breakout_rounds r SET ends_at = next.ends_at,
               warned_5_at = CASE WHEN next.ends_at - now() > interval '5 minutes' THEN NULL ELSE r.warned_5_at END,
               warned_1_at = CASE WHEN next.ends_at - now() > interval '1 minute' THEN NULL ELSE r.warned_1_at END
          FROM next WHERE r.id = next.id ${RETURNING}`,
-      [roundId, deltaSeconds],
-    ));
+        [roundId, deltaSeconds],
+      ),
+    );
     return rows[0] ?? null;
   }
 
   /** A grace countdown: the round ends in `seconds` at the latest. */
   async endWithin(roundId: string, seconds: number): Promise<LiveRoundRow | null> {
-    const rows = returned(await this.tx.manager().query(
-      `UPDATE breakout_rounds r SET ends_at = LEAST(COALESCE(r.ends_at, 'infinity'), now() + make_interval(secs => $2))
+    const rows = returned(
+      await this.tx.manager().query(
+        `UPDATE breakout_rounds r SET ends_at = LEAST(COALESCE(r.ends_at, 'infinity'), now() + make_interval(secs => $2))
         WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
-      [roundId, seconds],
-    ));
+        [roundId, seconds],
+      ),
+    );
     return rows[0] ?? null;
   }
 
   /** Close one open round now; null when it was not open (someone else closed it). */
   async closeNow(roundId: string): Promise<LiveRoundRow | null> {
-    const rows = returned(await this.tx.manager().query(
-      `UPDATE breakout_rounds r SET state = 'closed', ends_at = LEAST(COALESCE(r.ends_at, now()), now())
+    const rows = returned(
+      await this.tx.manager().query(
+        `UPDATE breakout_rounds r SET state = 'closed', ends_at = LEAST(COALESCE(r.ends_at, now()), now())
         WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
-      [roundId],
-    ));
+        [roundId],
+      ),
+    );
     return rows[0] ?? null;
   }
 
@@ -188,22 +205,26 @@ export class LiveRoundsRepository {
    * another instance is closing right now are skipped, not waited for.
    */
   async closeDue(): Promise<LiveRoundRow[]> {
-    return returned(await this.tx.manager().query(
-      `UPDATE breakout_rounds r SET state = 'closed'
+    return returned(
+      await this.tx.manager().query(
+        `UPDATE breakout_rounds r SET state = 'closed'
         WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ends_at <= now() FOR UPDATE SKIP LOCKED)
           AND r.state = 'open' ${RETURNING}`,
-    ));
+      ),
+    );
   }
 
   /** Mark the T-`minutes` warning of every open round that has reached it; once per round. */
   async warnDue(minutes: 5 | 1): Promise<LiveRoundRow[]> {
     const column = minutes === 5 ? 'warned_5_at' : 'warned_1_at';
-    return returned(await this.tx.manager().query(
-      `UPDATE breakout_rounds r SET ${column} = now()
+    return returned(
+      await this.tx.manager().query(
+        `UPDATE breakout_rounds r SET ${column} = now()
         WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ${column} IS NULL AND ends_at > now()
                           AND ends_at - make_interval(mins => $1) <= now() FOR UPDATE SKIP LOCKED)
           AND r.${column} IS NULL ${RETURNING}`,
-      [minutes],
-    ));
+        [minutes],
+      ),
+    );
   }
 }

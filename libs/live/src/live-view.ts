@@ -1,6 +1,13 @@
 import type { ChatMessageRow } from './chat-messages.repository.js';
 import type { HelpRequestRow } from './help-requests.repository.js';
-import type { ChatMessage, HelpRequest, LiveRoom, LiveRound, LiveSessionInfo, TimeRequest } from './live-events.js';
+import type {
+  ChatMessage,
+  HelpRequest,
+  LiveRoom,
+  LiveRound,
+  LiveSessionInfo,
+  TimeRequest,
+} from './live-events.js';
 import type { LiveRoomRow, LiveRoundRow, LiveSessionRow } from './live-rounds.repository.js';
 import type { TimeRequestRow } from './time-requests.repository.js';
 

@@ -72,14 +72,23 @@ export class LiveError extends AppError {
   }
 
   static organiserRequired(): LiveError {
-    return new LiveError('LIVE_ORGANISER_REQUIRED', 'Only the organisers of this lab run the control room.');
+    return new LiveError(
+      'LIVE_ORGANISER_REQUIRED',
+      'Only the organisers of this lab run the control room.',
+    );
   }
 
   static roundNotFound(): LiveError {
-    return new LiveError('LIVE_ROUND_NOT_FOUND', 'There is no such round in this lab.', [{ field: 'roundId', message: 'no such round in this lab' }]);
+    return new LiveError('LIVE_ROUND_NOT_FOUND', 'There is no such round in this lab.', [
+      { field: 'roundId', message: 'no such round in this lab' },
+    ]);
   }
 
   static roundNotOpen(state: string): LiveError {
-    return new LiveError('LIVE_ROUND_NOT_OPEN', `This round is ${state}; only an open round has a running timer.`, { state });
+    return new LiveError(
+      'LIVE_ROUND_NOT_OPEN',
+      `This round is ${state}; only an open round has a running timer.`,
+      { state },
+    );
   }
 }

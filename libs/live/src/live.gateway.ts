@@ -1,13 +1,38 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AppError, Public } from '@ideas-lab/platform';
 import { ControlRoomService } from './control-room.service.js';
-import { AdjustTimerDto, AskHelpDto, BroadcastDto, CloseRoundDto, DecideTimeDto, HelpRequestRefDto, MentorTopicsDto, OpenRoundDto, SendChatDto } from './dto/live-requests.dto.js';
+import {
+  AdjustTimerDto,
+  AskHelpDto,
+  BroadcastDto,
+  CloseRoundDto,
+  DecideTimeDto,
+  HelpRequestRefDto,
+  MentorTopicsDto,
+  OpenRoundDto,
+  SendChatDto,
+} from './dto/live-requests.dto.js';
 import { HelpQueueService } from './help-queue.service.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
-import type { LiveAck, LiveClientToServer, LiveConnectErrorData, LiveConnectionData, LiveRequests, LiveServerToClient } from './live-events.js';
+import type {
+  LiveAck,
+  LiveClientToServer,
+  LiveConnectErrorData,
+  LiveConnectionData,
+  LiveRequests,
+  LiveServerToClient,
+} from './live-events.js';
 import { requireEmptyPayload, validatePayload } from './live-payloads.js';
 import { LiveRealtime } from './live-publisher.js';
 import { TimeRequestsService } from './time-requests.service.js';
@@ -16,8 +41,18 @@ import { TokenBucket } from './token-bucket.js';
 /** Per connection: a burst of this many events, then this many a second. */
 export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
 
-type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, LiveConnectionData>;
-type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<string, never>, LiveConnectionData>;
+type LiveSocket = Socket<
+  LiveClientToServer,
+  LiveServerToClient,
+  Record<string, never>,
+  LiveConnectionData
+>;
+type LiveNamespace = Namespace<
+  LiveClientToServer,
+  LiveServerToClient,
+  Record<string, never>,
+  LiveConnectionData
+>;
 
 /**
  * The `/live` namespace: transport only. The handshake is authenticated like HTTP (the
@@ -26,7 +61,9 @@ type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<st
  */
 @Public()
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class LiveGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger('LiveGateway');
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
   private closing = false;
@@ -73,32 +110,46 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     if (this.closing || !socket.data?.userId) return;
-    await this.control.announcePresence(socket.data, false).catch((error: unknown) => this.logger.warn({ msg: 'presence announcement failed', err: error }));
+    await this.control
+      .announcePresence(socket.data, false)
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'presence announcement failed', err: error }),
+      );
   }
 
   @SubscribeMessage('round:open')
   openRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'round:open'>(socket, () => this.control.openRound(socket.data, validatePayload(OpenRoundDto, payload)));
+    return this.respond<'round:open'>(socket, () =>
+      this.control.openRound(socket.data, validatePayload(OpenRoundDto, payload)),
+    );
   }
 
   @SubscribeMessage('round:close')
   closeRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'round:close'>(socket, () => this.control.closeRound(socket.data, validatePayload(CloseRoundDto, payload)));
+    return this.respond<'round:close'>(socket, () =>
+      this.control.closeRound(socket.data, validatePayload(CloseRoundDto, payload)),
+    );
   }
 
   @SubscribeMessage('timer:adjust')
   adjustTimer(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'timer:adjust'>(socket, () => this.control.adjustTimer(socket.data, validatePayload(AdjustTimerDto, payload)));
+    return this.respond<'timer:adjust'>(socket, () =>
+      this.control.adjustTimer(socket.data, validatePayload(AdjustTimerDto, payload)),
+    );
   }
 
   @SubscribeMessage('broadcast')
   broadcast(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'broadcast'>(socket, () => this.control.broadcast(socket.data, validatePayload(BroadcastDto, payload)));
+    return this.respond<'broadcast'>(socket, () =>
+      this.control.broadcast(socket.data, validatePayload(BroadcastDto, payload)),
+    );
   }
 
   @SubscribeMessage('chat:send')
   sendChat(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'chat:send'>(socket, () => this.chat.send(socket.data, validatePayload(SendChatDto, payload)));
+    return this.respond<'chat:send'>(socket, () =>
+      this.chat.send(socket.data, validatePayload(SendChatDto, payload)),
+    );
   }
 
   @SubscribeMessage('presence:list')
@@ -119,22 +170,30 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('help:request')
   askHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'help:request'>(socket, () => this.help.ask(socket.data, validatePayload(AskHelpDto, payload)));
+    return this.respond<'help:request'>(socket, () =>
+      this.help.ask(socket.data, validatePayload(AskHelpDto, payload)),
+    );
   }
 
   @SubscribeMessage('help:claim')
   claimHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'help:claim'>(socket, () => this.help.claim(socket.data, validatePayload(HelpRequestRefDto, payload)));
+    return this.respond<'help:claim'>(socket, () =>
+      this.help.claim(socket.data, validatePayload(HelpRequestRefDto, payload)),
+    );
   }
 
   @SubscribeMessage('help:resolve')
   resolveHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'help:resolve'>(socket, () => this.help.resolve(socket.data, validatePayload(HelpRequestRefDto, payload)));
+    return this.respond<'help:resolve'>(socket, () =>
+      this.help.resolve(socket.data, validatePayload(HelpRequestRefDto, payload)),
+    );
   }
 
   @SubscribeMessage('help:topics')
   mentorTopics(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'help:topics'>(socket, () => this.help.setTopics(socket.data, validatePayload(MentorTopicsDto, payload)));
+    return this.respond<'help:topics'>(socket, () =>
+      this.help.setTopics(socket.data, validatePayload(MentorTopicsDto, payload)),
+    );
   }
 
   @SubscribeMessage('time:request')
@@ -147,28 +206,56 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('time:decide')
   decideTime(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'time:decide'>(socket, () => this.time.decide(socket.data, validatePayload(DecideTimeDto, payload)));
+    return this.respond<'time:decide'>(socket, () =>
+      this.time.decide(socket.data, validatePayload(DecideTimeDto, payload)),
+    );
   }
 
   /** Rate limit, run, and turn every outcome into an acknowledgement; nothing escapes to the socket. */
-  private async respond<E extends keyof LiveRequests>(socket: LiveSocket, work: () => Promise<LiveRequests[E]['result']>): Promise<LiveAck<LiveRequests[E]['result']>> {
+  private async respond<E extends keyof LiveRequests>(
+    socket: LiveSocket,
+    work: () => Promise<LiveRequests[E]['result']>,
+  ): Promise<LiveAck<LiveRequests[E]['result']>> {
     let bucket = this.buckets.get(socket);
-    if (!bucket) this.buckets.set(socket, (bucket = new TokenBucket(LIVE_RATE_LIMIT.burst, LIVE_RATE_LIMIT.perSecond, Date.now())));
+    if (!bucket)
+      this.buckets.set(
+        socket,
+        (bucket = new TokenBucket(LIVE_RATE_LIMIT.burst, LIVE_RATE_LIMIT.perSecond, Date.now())),
+      );
     if (!bucket.take(Date.now())) {
-      return { ok: false, code: 'LIVE_RATE_LIMITED', message: `Slow down: at most ${LIVE_RATE_LIMIT.perSecond} events a second.` };
+      return {
+        ok: false,
+        code: 'LIVE_RATE_LIMITED',
+        message: `Slow down: at most ${LIVE_RATE_LIMIT.perSecond} events a second.`,
+      };
     }
     try {
       return { ok: true, ...(await work()) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      if (error instanceof AppError)
+        return {
+          ok: false,
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        };
       this.logger.error({ msg: 'live event failed', err: error, userId: socket.data.userId });
-      return { ok: false, code: 'LIVE_INTERNAL_ERROR', message: 'Something went wrong on our side; try again.' };
+      return {
+        ok: false,
+        code: 'LIVE_INTERNAL_ERROR',
+        message: 'Something went wrong on our side; try again.',
+      };
     }
   }
 }
 
 function connectError(error: unknown): Error {
   const data: LiveConnectErrorData =
-    error instanceof AppError ? { code: error.code, message: error.message } : { code: 'LIVE_INTERNAL_ERROR', message: 'The live connection could not be set up; try again.' };
+    error instanceof AppError
+      ? { code: error.code, message: error.message }
+      : {
+          code: 'LIVE_INTERNAL_ERROR',
+          message: 'The live connection could not be set up; try again.',
+        };
   return Object.assign(new Error(data.message), { data });
 }

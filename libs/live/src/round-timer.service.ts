@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { liveChannels } from './live-events.js';
 import { LivePublisher } from './live-publisher.js';
@@ -31,7 +36,9 @@ export class RoundTimerService implements OnApplicationBootstrap, OnModuleDestro
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
-        .catch((error: unknown) => this.logger.error({ msg: 'round timer poll failed', err: error }))
+        .catch((error: unknown) =>
+          this.logger.error({ msg: 'round timer poll failed', err: error }),
+        )
         .finally(() => (this.running = null));
     }, ROUND_TIMER_POLL_MS);
     this.timer.unref();
@@ -48,14 +55,26 @@ export class RoundTimerService implements OnApplicationBootstrap, OnModuleDestro
     const closed = await this.tx.run(async () => {
       const rows = await this.rounds.closeDue();
       for (const row of rows) {
-        await this.audit.append({ actorId: null, labId: row.labId, action: 'breakout.round_closed', entityType: 'breakout_round', entityId: row.id, data: { sessionId: row.sessionId, by: 'timer' } });
+        await this.audit.append({
+          actorId: null,
+          labId: row.labId,
+          action: 'breakout.round_closed',
+          entityType: 'breakout_round',
+          entityId: row.id,
+          data: { sessionId: row.sessionId, by: 'timer' },
+        });
       }
       return rows;
     });
     for (const row of closed) await this.announceClosed(row);
     for (const minutes of [5, 1] as const) {
       for (const row of await this.rounds.warnDue(minutes)) {
-        this.publisher.emit(liveChannels.lab(row.labId), 'timer:warning', { serverNow: new Date().toISOString(), roundId: row.id, endsAt: toLiveRound(row).endsAt!, minutesLeft: minutes });
+        this.publisher.emit(liveChannels.lab(row.labId), 'timer:warning', {
+          serverNow: new Date().toISOString(),
+          roundId: row.id,
+          endsAt: toLiveRound(row).endsAt!,
+          minutesLeft: minutes,
+        });
       }
     }
   }
@@ -63,8 +82,14 @@ export class RoundTimerService implements OnApplicationBootstrap, OnModuleDestro
   /** Tell the lab a round is over and take everyone out of its rooms. */
   async announceClosed(row: LiveRoundRow): Promise<void> {
     const now = new Date().toISOString();
-    const roomIds = (await this.rounds.findRoomsOfRound(row.id)).map((r) => liveChannels.room(r.id));
-    this.publisher.emit(liveChannels.lab(row.labId), 'round:closed', { serverNow: now, roundId: row.id, closedAt: now });
+    const roomIds = (await this.rounds.findRoomsOfRound(row.id)).map((r) =>
+      liveChannels.room(r.id),
+    );
+    this.publisher.emit(liveChannels.lab(row.labId), 'round:closed', {
+      serverNow: now,
+      roundId: row.id,
+      closedAt: now,
+    });
     this.publisher.leave(liveChannels.lab(row.labId), roomIds);
   }
 }

@@ -25,7 +25,12 @@ export class TimeRequestsRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   /** Store a request; null when the room already asked in this round (and was not declined). */
-  async insertOncePerRoom(input: { labId: string; roundId: string; roomId: string; askedBy: string }): Promise<string | null> {
+  async insertOncePerRoom(input: {
+    labId: string;
+    roundId: string;
+    roomId: string;
+    askedBy: string;
+  }): Promise<string | null> {
     const rows: { id: string }[] = await this.tx.manager().query(
       `INSERT INTO time_requests (lab_id, round_id, room_id, asked_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (round_id, room_id) WHERE decision IS NULL OR decision = 'approved' DO NOTHING RETURNING id`,
@@ -35,16 +40,24 @@ export class TimeRequestsRepository {
   }
 
   async findOfLab(labId: string, id: string): Promise<TimeRequestRow | null> {
-    const rows: TimeRequestRow[] = await this.tx.manager().query(`${SELECT} WHERE t.lab_id = $1 AND t.id = $2`, [labId, id]);
+    const rows: TimeRequestRow[] = await this.tx
+      .manager()
+      .query(`${SELECT} WHERE t.lab_id = $1 AND t.id = $2`, [labId, id]);
     return rows[0] ?? null;
   }
 
   /** Decide a pending request; false when it was decided already. */
-  async decideIfPending(id: string, decision: TimeRequestDecision, userId: string): Promise<boolean> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE time_requests SET decision = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND decision IS NULL RETURNING id`,
-      [id, decision, userId],
-    )) as [unknown[], number];
+  async decideIfPending(
+    id: string,
+    decision: TimeRequestDecision,
+    userId: string,
+  ): Promise<boolean> {
+    const [rows] = (await this.tx
+      .manager()
+      .query(
+        `UPDATE time_requests SET decision = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND decision IS NULL RETURNING id`,
+        [id, decision, userId],
+      )) as [unknown[], number];
     return rows.length === 1;
   }
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type { DecideTimeDto } from './dto/live-requests.dto.js';
 import { notInRoom } from './help-queue.service.js';
-import { liveChannels, type LiveConnectionData, type LiveRequests, type TimeRequest } from './live-events.js';
+import {
+  liveChannels,
+  type LiveConnectionData,
+  type LiveRequests,
+  type TimeRequest,
+} from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
@@ -26,9 +31,25 @@ export class TimeRequestsService {
     const round = await this.rounds.findOpenRoundOfLab(me.labId);
     const roomId = round ? await this.rounds.findRoomIdOf(round.id, me.userId) : null;
     if (!round || !roomId) throw notInRoom();
-    const id = await this.requests.insertOncePerRoom({ labId: me.labId, roundId: round.id, roomId, askedBy: me.userId });
-    if (!id) throw new LiveError('LIVE_TIME_ALREADY_ASKED', 'Your room already asked for more time in this round.');
-    await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.time_requested', entityType: 'time_request', entityId: id, data: { roundId: round.id, roomId } });
+    const id = await this.requests.insertOncePerRoom({
+      labId: me.labId,
+      roundId: round.id,
+      roomId,
+      askedBy: me.userId,
+    });
+    if (!id)
+      throw new LiveError(
+        'LIVE_TIME_ALREADY_ASKED',
+        'Your room already asked for more time in this round.',
+      );
+    await this.audit.append({
+      actorId: me.userId,
+      labId: me.labId,
+      action: 'live.time_requested',
+      entityType: 'time_request',
+      entityId: id,
+      data: { roundId: round.id, roomId },
+    });
     const request = await this.require(me.labId, id);
     this.publisher.emit(liveChannels.role(me.labId, 'organiser'), 'time:requested', request);
     return { request };
@@ -41,23 +62,46 @@ export class TimeRequestsService {
     const decision = dto.approve ? 'approved' : 'declined';
     const round = await this.tx.run(async () => {
       if (!(await this.requests.decideIfPending(before.id, decision, me.userId))) {
-        throw new LiveError('LIVE_TIME_ALREADY_DECIDED', 'This request was decided already.', { decision: (await this.require(me.labId, before.id)).decision });
+        throw new LiveError('LIVE_TIME_ALREADY_DECIDED', 'This request was decided already.', {
+          decision: (await this.require(me.labId, before.id)).decision,
+        });
       }
-      const moved = dto.approve ? await this.rounds.moveDeadline(before.roundId, EXTRA_TIME_SECONDS) : await this.rounds.findRoundOfLab(me.labId, before.roundId);
+      const moved = dto.approve
+        ? await this.rounds.moveDeadline(before.roundId, EXTRA_TIME_SECONDS)
+        : await this.rounds.findRoundOfLab(me.labId, before.roundId);
       if (!moved || moved.state !== 'open') throw LiveError.roundNotOpen(moved?.state ?? 'closed');
-      await this.audit.append({ actorId: me.userId, labId: me.labId, action: 'live.time_decided', entityType: 'time_request', entityId: before.id, data: { decision, endsAt: moved.endsAt } });
+      await this.audit.append({
+        actorId: me.userId,
+        labId: me.labId,
+        action: 'live.time_decided',
+        entityType: 'time_request',
+        entityId: before.id,
+        data: { decision, endsAt: moved.endsAt },
+      });
       return toLiveRound(moved);
     });
     const request = await this.require(me.labId, before.id);
     const serverNow = new Date().toISOString();
-    if (dto.approve) this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', { serverNow, roundId: round.id, endsAt: round.endsAt! });
-    this.publisher.emit([liveChannels.role(me.labId, 'organiser'), liveChannels.room(request.room.id)], 'time:decided', request);
+    if (dto.approve)
+      this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', {
+        serverNow,
+        roundId: round.id,
+        endsAt: round.endsAt!,
+      });
+    this.publisher.emit(
+      [liveChannels.role(me.labId, 'organiser'), liveChannels.room(request.room.id)],
+      'time:decided',
+      request,
+    );
     return { request, round };
   }
 
   private async require(labId: string, id: string): Promise<TimeRequest> {
     const row = await this.requests.findOfLab(labId, id);
-    if (!row) throw new LiveError('LIVE_TIME_NOT_FOUND', 'There is no such time request in this lab.', [{ field: 'requestId', message: 'no such time request in this lab' }]);
+    if (!row)
+      throw new LiveError('LIVE_TIME_NOT_FOUND', 'There is no such time request in this lab.', [
+        { field: 'requestId', message: 'no such time request in this lab' },
+      ]);
     return toTimeRequest(row);
   }
 }

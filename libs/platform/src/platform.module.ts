@@ -14,7 +14,13 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }, TransactionRunner, AuditRepository, AuditService, HealthRepository],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        TransactionRunner,
+        AuditRepository,
+        AuditService,
+        HealthRepository,
+      ],
       exports: [AppConfig, TransactionRunner, AuditService],
     };
   }

@@ -21,4 +21,10 @@ import { ReviewConflictEntity } from './entities/review-conflict.entity.js';
 import { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 import { ReviewerProfileEntity } from './entities/reviewer-profile.entity.js';
 
-export const reviewEntities = [ReviewRubricEntity, ReviewerProfileEntity, ReviewConflictEntity, ReviewAssignmentEntity, ReviewAssignmentRunEntity];
+export const reviewEntities = [
+  ReviewRubricEntity,
+  ReviewerProfileEntity,
+  ReviewConflictEntity,
+  ReviewAssignmentEntity,
+  ReviewAssignmentRunEntity,
+];

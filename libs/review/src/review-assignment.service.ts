@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { assignReviewers, type Actor, type ConflictReason, type ReviewConflict, type ReviewerAssignment } from '@ideas-lab/domain';
+import {
+  assignReviewers,
+  type Actor,
+  type ConflictReason,
+  type ReviewConflict,
+  type ReviewerAssignment,
+} from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import type { AddAssignmentDto, RunAssignmentDto } from './dto/assignment.dto.js';
@@ -85,35 +91,90 @@ export class ReviewAssignmentService {
       for (const [reviewerId, declared] of facts.declaredBy) {
         for (const d of declared) {
           if ('institution' in d) conflicts.push({ reviewerId, institution: d.institution });
-          else if (applicationOfApplicant.has(d.applicantId)) conflicts.push({ reviewerId, applicationId: applicationOfApplicant.get(d.applicantId) as string });
+          else if (applicationOfApplicant.has(d.applicantId))
+            conflicts.push({
+              reviewerId,
+              applicationId: applicationOfApplicant.get(d.applicantId) as string,
+            });
         }
       }
       const fixed = existing
         .filter((a) => a.status !== 'assigned' || a.source === 'manual')
         .map((a) => ({ reviewerId: a.reviewerId, applicationId: a.applicationId }));
       const inputs = {
-        applications: applications.map((a) => ({ id: a.id, ...(a.profile.affiliation ? { institution: a.profile.affiliation } : {}) })),
-        reviewers: reviewers.map((r) => ({ id: r.userId, ...(facts.institutionOf.get(r.userId) ? { institution: facts.institutionOf.get(r.userId) } : {}) })),
+        applications: applications.map((a) => ({
+          id: a.id,
+          ...(a.profile.affiliation ? { institution: a.profile.affiliation } : {}),
+        })),
+        reviewers: reviewers.map((r) => ({
+          id: r.userId,
+          ...(facts.institutionOf.get(r.userId)
+            ? { institution: facts.institutionOf.get(r.userId) }
+            : {}),
+        })),
         reviewsPerApplication: dto.reviewsPerApplication,
-        load: { ...(dto.load?.min !== undefined ? { min: dto.load.min } : {}), ...(dto.load?.max !== undefined ? { max: dto.load.max } : {}) },
+        load: {
+          ...(dto.load?.min !== undefined ? { min: dto.load.min } : {}),
+          ...(dto.load?.max !== undefined ? { max: dto.load.max } : {}),
+        },
         conflicts,
         fixed,
       };
       const result = await assignReviewers(inputs);
       await this.assignments.deleteUnstartedAutomatic(labId);
-      const added = await this.assignments.insertMany(labId, result.assignments.filter((a) => !a.fixed), 'auto', actor.userId);
+      const added = await this.assignments.insertMany(
+        labId,
+        result.assignments.filter((a) => !a.fixed),
+        'auto',
+        actor.userId,
+      );
       const kept = result.assignments.filter((a) => a.fixed).length;
-      const summary = { complete: result.complete, optimal: result.optimal, solverStatus: result.solverStatus, loads: result.loads, loadSpread: result.loadSpread, unfilled: result.unfilled, problems: result.problems, warnings: result.warnings, kept, added };
-      const run = await this.assignments.insertRun({ labId, inputs: { ...inputs }, result: summary, createdBy: actor.userId });
+      const summary = {
+        complete: result.complete,
+        optimal: result.optimal,
+        solverStatus: result.solverStatus,
+        loads: result.loads,
+        loadSpread: result.loadSpread,
+        unfilled: result.unfilled,
+        problems: result.problems,
+        warnings: result.warnings,
+        kept,
+        added,
+      };
+      const run = await this.assignments.insertRun({
+        labId,
+        inputs: { ...inputs },
+        result: summary,
+        createdBy: actor.userId,
+      });
       await this.audit.append({
         actorId: actor.userId,
         labId,
         action: 'review.assignment_run',
         entityType: 'review_assignment_run',
         entityId: run.id,
-        data: { reviewsPerApplication: dto.reviewsPerApplication, load: inputs.load, applications: applications.length, reviewers: reviewers.length, kept, added, complete: result.complete, loadSpread: result.loadSpread },
+        data: {
+          reviewsPerApplication: dto.reviewsPerApplication,
+          load: inputs.load,
+          applications: applications.length,
+          reviewers: reviewers.length,
+          kept,
+          added,
+          complete: result.complete,
+          loadSpread: result.loadSpread,
+        },
       });
-      return this.runView(run.id, run.createdAt, dto.reviewsPerApplication, applications.length, result, kept, added, staff, applications);
+      return this.runView(
+        run.id,
+        run.createdAt,
+        dto.reviewsPerApplication,
+        applications.length,
+        result,
+        kept,
+        added,
+        staff,
+        applications,
+      );
     });
   }
 
@@ -131,7 +192,17 @@ export class ReviewAssignmentService {
     if (latest) {
       const r = latest.result as unknown as ReviewerAssignment & { kept: number; added: number };
       const k = (latest.inputs as { reviewsPerApplication: number }).reviewsPerApplication;
-      latestRun = this.runView(latest.id, latest.createdAt, k, (latest.inputs as { applications: unknown[] }).applications.length, r, r.kept, r.added, staff, applications);
+      latestRun = this.runView(
+        latest.id,
+        latest.createdAt,
+        k,
+        (latest.inputs as { applications: unknown[] }).applications.length,
+        r,
+        r.kept,
+        r.added,
+        staff,
+        applications,
+      );
     }
     return {
       assignments: rows
@@ -164,12 +235,29 @@ export class ReviewAssignmentService {
       const reviewer = this.chosenReviewers(staff, [dto.reviewerId])[0];
       const conflict = this.reviewers.conflictOf(facts, reviewer.userId, application);
       if (conflict) {
-        throw new ReviewError('ASSIGNMENT_CONFLICT_OF_INTEREST', `${reviewer.displayName} has a conflict of interest with this application (${ORGANISER_CONFLICT_LABELS[conflict]}).`, { reason: conflict });
+        throw new ReviewError(
+          'ASSIGNMENT_CONFLICT_OF_INTEREST',
+          `${reviewer.displayName} has a conflict of interest with this application (${ORGANISER_CONFLICT_LABELS[conflict]}).`,
+          { reason: conflict },
+        );
       }
-      if ((await this.assignments.insertMany(labId, [{ applicationId: application.id, reviewerId: reviewer.userId }], 'manual', actor.userId)) === 0) {
-        throw new ReviewError('REVIEW_ASSIGNMENT_EXISTS', `${reviewer.displayName} is already assigned to this application.`);
+      if (
+        (await this.assignments.insertMany(
+          labId,
+          [{ applicationId: application.id, reviewerId: reviewer.userId }],
+          'manual',
+          actor.userId,
+        )) === 0
+      ) {
+        throw new ReviewError(
+          'REVIEW_ASSIGNMENT_EXISTS',
+          `${reviewer.displayName} is already assigned to this application.`,
+        );
       }
-      const created = (await this.assignments.findOne(application.id, reviewer.userId)) as ReviewAssignmentEntity;
+      const created = (await this.assignments.findOne(
+        application.id,
+        reviewer.userId,
+      )) as ReviewAssignmentEntity;
       await this.audit.append({
         actorId: actor.userId,
         labId,
@@ -178,7 +266,15 @@ export class ReviewAssignmentService {
         entityId: created.id,
         data: { applicationId: application.id, reviewerId: reviewer.userId },
       });
-      return { id: created.id, applicationId: application.id, applicantName: application.profile.name ?? null, reviewerId: reviewer.userId, reviewerName: reviewer.displayName, source: created.source, status: created.status };
+      return {
+        id: created.id,
+        applicationId: application.id,
+        applicantName: application.profile.name ?? null,
+        reviewerId: reviewer.userId,
+        reviewerName: reviewer.displayName,
+        source: created.source,
+        status: created.status,
+      };
     });
   }
 
@@ -188,9 +284,16 @@ export class ReviewAssignmentService {
     await this.tx.run(async () => {
       await this.assignments.lockLab(labId);
       const assignment = await this.assignments.findById(assignmentId);
-      if (!assignment || assignment.labId !== labId) throw new ReviewError('REVIEW_ASSIGNMENT_NOT_FOUND', 'There is no such assignment in this lab.');
+      if (!assignment || assignment.labId !== labId)
+        throw new ReviewError(
+          'REVIEW_ASSIGNMENT_NOT_FOUND',
+          'There is no such assignment in this lab.',
+        );
       if (assignment.status === 'submitted') {
-        throw new ReviewError('REVIEW_ASSIGNMENT_HAS_REVIEW', 'This reviewer has submitted their review; the assignment stays so the review keeps counting.');
+        throw new ReviewError(
+          'REVIEW_ASSIGNMENT_HAS_REVIEW',
+          'This reviewer has submitted their review; the assignment stays so the review keeps counting.',
+        );
       }
       await this.assignments.deleteById(assignment.id);
       await this.audit.append({
@@ -199,7 +302,12 @@ export class ReviewAssignmentService {
         action: 'review.assignment_removed',
         entityType: 'review_assignment',
         entityId: assignment.id,
-        data: { applicationId: assignment.applicationId, reviewerId: assignment.reviewerId, reason: 'organiser', hadDraft: assignment.status === 'draft' },
+        data: {
+          applicationId: assignment.applicationId,
+          reviewerId: assignment.reviewerId,
+          reason: 'organiser',
+          hadDraft: assignment.status === 'draft',
+        },
       });
     });
   }
@@ -212,7 +320,10 @@ export class ReviewAssignmentService {
       throw new ReviewError(
         'REVIEWER_NOT_IN_LAB',
         `Reviewers are the lab's mentors and organisers; ${unknown.length === 1 ? 'one id is' : `${unknown.length} ids are`} not.`,
-        unknown.map((id) => ({ field: 'reviewerIds', message: `${id} is not a mentor or organiser of this lab` })),
+        unknown.map((id) => ({
+          field: 'reviewerIds',
+          message: `${id} is not a mentor or organiser of this lab`,
+        })),
       );
     }
     return [...new Set(ids)].map((id) => byId.get(id) as LabReviewer);
@@ -223,7 +334,17 @@ export class ReviewAssignmentService {
     createdAt: Date,
     k: number,
     applicationCount: number,
-    result: Pick<ReviewerAssignment, 'complete' | 'optimal' | 'solverStatus' | 'loads' | 'loadSpread' | 'unfilled' | 'problems' | 'warnings'>,
+    result: Pick<
+      ReviewerAssignment,
+      | 'complete'
+      | 'optimal'
+      | 'solverStatus'
+      | 'loads'
+      | 'loadSpread'
+      | 'unfilled'
+      | 'problems'
+      | 'warnings'
+    >,
     kept: number,
     added: number,
     staff: LabReviewer[],
@@ -242,7 +363,10 @@ export class ReviewAssignmentService {
       added,
       loads: result.loads.map((l) => ({ ...l, name: reviewerName.get(l.reviewerId) ?? '' })),
       loadSpread: result.loadSpread,
-      unfilled: result.unfilled.map((u) => ({ ...u, name: applicantName.get(u.applicationId) ?? null })),
+      unfilled: result.unfilled.map((u) => ({
+        ...u,
+        name: applicantName.get(u.applicationId) ?? null,
+      })),
       problems: result.problems,
       warnings: result.warnings,
       createdAt: createdAt.toISOString(),

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { ReviewAssignmentRunEntity } from './entities/review-assignment-run.entity.js';
-import { ReviewAssignmentEntity, type AssignmentSource } from './entities/review-assignment.entity.js';
+import {
+  ReviewAssignmentEntity,
+  type AssignmentSource,
+} from './entities/review-assignment.entity.js';
 
-export type ReviewChanges = Partial<Pick<ReviewAssignmentEntity, 'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt'>>;
+export type ReviewChanges = Partial<
+  Pick<ReviewAssignmentEntity, 'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt'>
+>;
 
 /** Assignments of reviewers to applications, with the reviews written on them, and the assignment runs. */
 @Injectable()
@@ -16,12 +21,21 @@ export class ReviewAssignmentsRepository {
 
   /** One assignment change per lab at a time (runs, hand edits, declarations): held until the transaction ends. */
   async lockLab(labId: string): Promise<void> {
-    await this.tx.manager().query(`SELECT pg_advisory_xact_lock(hashtextextended('review-assignments:' || $1, 0))`, [labId]);
+    await this.tx
+      .manager()
+      .query(`SELECT pg_advisory_xact_lock(hashtextextended('review-assignments:' || $1, 0))`, [
+        labId,
+      ]);
   }
 
   /** Reviews being saved share the lab: they wait for a run or a rubric change, not for each other. */
   async lockLabShared(labId: string): Promise<void> {
-    await this.tx.manager().query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('review-assignments:' || $1, 0))`, [labId]);
+    await this.tx
+      .manager()
+      .query(
+        `SELECT pg_advisory_xact_lock_shared(hashtextextended('review-assignments:' || $1, 0))`,
+        [labId],
+      );
   }
 
   findOfLab(labId: string): Promise<ReviewAssignmentEntity[]> {
@@ -45,11 +59,17 @@ export class ReviewAssignmentsRepository {
   }
 
   /** The assignment, locked until the transaction ends (saves of one review queue up). */
-  findOneForUpdate(applicationId: string, reviewerId: string): Promise<ReviewAssignmentEntity | null> {
+  findOneForUpdate(
+    applicationId: string,
+    reviewerId: string,
+  ): Promise<ReviewAssignmentEntity | null> {
     return this.repo
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
-      .where('a.application_id = :applicationId AND a.reviewer_id = :reviewerId', { applicationId, reviewerId })
+      .where('a.application_id = :applicationId AND a.reviewer_id = :reviewerId', {
+        applicationId,
+        reviewerId,
+      })
       .getOne();
   }
 
@@ -58,14 +78,26 @@ export class ReviewAssignmentsRepository {
   }
 
   /** Insert assignments; pairs that already exist are skipped. Returns how many were added. */
-  async insertMany(labId: string, pairs: { applicationId: string; reviewerId: string }[], source: AssignmentSource, assignedBy: string | null): Promise<number> {
+  async insertMany(
+    labId: string,
+    pairs: { applicationId: string; reviewerId: string }[],
+    source: AssignmentSource,
+    assignedBy: string | null,
+  ): Promise<number> {
     if (pairs.length === 0) return 0;
     const rows: unknown[] = await this.tx.manager().query(
       `INSERT INTO review_assignments (lab_id, application_id, reviewer_id, source, assigned_by)
        SELECT $1, p.application_id, p.reviewer_id, $2, $3
          FROM jsonb_to_recordset($4::jsonb) AS p(application_id uuid, reviewer_id uuid)
        ON CONFLICT (application_id, reviewer_id) DO NOTHING RETURNING id`,
-      [labId, source, assignedBy, JSON.stringify(pairs.map((p) => ({ application_id: p.applicationId, reviewer_id: p.reviewerId })))],
+      [
+        labId,
+        source,
+        assignedBy,
+        JSON.stringify(
+          pairs.map((p) => ({ application_id: p.applicationId, reviewer_id: p.reviewerId })),
+        ),
+      ],
     );
     return rows.length;
   }
@@ -84,12 +116,17 @@ export class ReviewAssignmentsRepository {
     await this.repo.update({ id: assignmentId }, changes);
   }
 
-  async insertRun(run: Pick<ReviewAssignmentRunEntity, 'labId' | 'inputs' | 'result' | 'createdBy'>): Promise<ReviewAssignmentRunEntity> {
+  async insertRun(
+    run: Pick<ReviewAssignmentRunEntity, 'labId' | 'inputs' | 'result' | 'createdBy'>,
+  ): Promise<ReviewAssignmentRunEntity> {
     const repo = this.tx.manager().getRepository(ReviewAssignmentRunEntity);
     return repo.save(repo.create(run));
   }
 
   findLatestRunOfLab(labId: string): Promise<ReviewAssignmentRunEntity | null> {
-    return this.tx.manager().getRepository(ReviewAssignmentRunEntity).findOne({ where: { labId }, order: { createdAt: 'DESC' } });
+    return this.tx
+      .manager()
+      .getRepository(ReviewAssignmentRunEntity)
+      .findOne({ where: { labId }, order: { createdAt: 'DESC' } });
   }
 }

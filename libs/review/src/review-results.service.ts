@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { aggregateScores, compareText, type Actor, type ReviewerCalibration } from '@ideas-lab/domain';
+import {
+  aggregateScores,
+  compareText,
+  type Actor,
+  type ReviewerCalibration,
+} from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import type { ScoreSort } from './dto/review.dto.js';
@@ -56,7 +61,11 @@ export class ReviewResultsService {
 
   async progress(actor: Actor, labId: string): Promise<ReviewProgressView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const [rows, applications, staff] = await Promise.all([this.assignments.findOfLab(labId), this.submitted.ofLab(labId), this.reviewers.ofLab(labId)]);
+    const [rows, applications, staff] = await Promise.all([
+      this.assignments.findOfLab(labId),
+      this.submitted.ofLab(labId),
+      this.reviewers.ofLab(labId),
+    ]);
     const live = new Set(applications.map((a) => a.id));
     const current = rows.filter((r) => live.has(r.applicationId));
     const perReviewer = staff.map((r) => ({
@@ -74,14 +83,21 @@ export class ReviewResultsService {
       totals: {
         ...progressOf(current.map((r) => r.status)),
         applications: applications.length,
-        applicationsFullyReviewed: perApplication.filter((p) => p.assigned > 0 && p.submitted === p.assigned).length,
+        applicationsFullyReviewed: perApplication.filter(
+          (p) => p.assigned > 0 && p.submitted === p.assigned,
+        ).length,
       },
       perReviewer,
       perApplication,
     };
   }
 
-  async scores(actor: Actor, labId: string, sort: ScoreSort = 'merit', order: 'asc' | 'desc' = 'desc'): Promise<ScoresView> {
+  async scores(
+    actor: Actor,
+    labId: string,
+    sort: ScoreSort = 'merit',
+    order: 'asc' | 'desc' = 'desc',
+  ): Promise<ScoresView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const [rows, applications, rubric, staff] = await Promise.all([
       this.assignments.findOfLab(labId),
@@ -92,7 +108,14 @@ export class ReviewResultsService {
     const live = new Set(applications.map((a) => a.id));
     const reviews = rows.filter((r) => r.status === 'submitted' && live.has(r.applicationId));
     const aggregation = rubric
-      ? aggregateScores({ rubric, reviews: reviews.map((r) => ({ applicationId: r.applicationId, reviewerId: r.reviewerId, scores: r.scores })) })
+      ? aggregateScores({
+          rubric,
+          reviews: reviews.map((r) => ({
+            applicationId: r.applicationId,
+            reviewerId: r.reviewerId,
+            scores: r.scores,
+          })),
+        })
       : { applications: [], reviewers: [] };
     const scoreOf = new Map(aggregation.applications.map((s) => [s.applicationId, s]));
     const table = applications.map((a): ApplicationScoreRow => {
@@ -116,12 +139,14 @@ export class ReviewResultsService {
       };
     });
     const sign = order === 'asc' ? 1 : -1;
-    const key = (row: ApplicationScoreRow): number | string | null => (sort === 'name' ? (row.applicantName ?? '') : row[sort]);
+    const key = (row: ApplicationScoreRow): number | string | null =>
+      sort === 'name' ? (row.applicantName ?? '') : row[sort];
     table.sort((a, b) => {
       const x = key(a);
       const y = key(b);
       // Applications without reviews go last whatever the order.
-      if (x === null || y === null) return x === y ? compareText(a.applicationId, b.applicationId) : x === null ? 1 : -1;
+      if (x === null || y === null)
+        return x === y ? compareText(a.applicationId, b.applicationId) : x === null ? 1 : -1;
       const c = typeof x === 'string' ? compareText(x, y as string) : x - (y as number);
       return sign * c || compareText(a.applicationId, b.applicationId);
     });

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { rubricChangeProblems, rubricProblems, type Actor, type ReviewCriterion } from '@ideas-lab/domain';
+import {
+  rubricChangeProblems,
+  rubricProblems,
+  type Actor,
+  type ReviewCriterion,
+} from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import type { PutRubricDto } from './dto/rubric.dto.js';
 import type { ReviewRubricEntity } from './entities/review-rubric.entity.js';
@@ -60,17 +65,25 @@ export class ReviewRubricService {
     const criteria = tidy(dto.criteria);
     const problems = rubricProblems(criteria);
     if (problems.length > 0) {
-      throw new ReviewError('REVIEW_RUBRIC_INVALID', `The rubric has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${[...new Set(problems.map((p) => p.field))].join(', ')}).`, problems);
+      throw new ReviewError(
+        'REVIEW_RUBRIC_INVALID',
+        `The rubric has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${[...new Set(problems.map((p) => p.field))].join(', ')}).`,
+        problems,
+      );
     }
     return this.tx.run(async () => {
       // Reviews are submitted under the same lock: no review slips in between the check and the change.
       await this.assignments.lockLab(labId);
       const current = await this.rubrics.findOfLabForUpdate(labId);
       if (dto.version !== undefined && dto.version !== (current?.version ?? 0)) {
-        throw new ReviewError('REVIEW_RUBRIC_VERSION_CONFLICT', `The rubric changed since you opened it (you edited version ${dto.version}, it is now version ${current?.version ?? 0}). Reload it and apply your changes again.`, {
-          currentVersion: current?.version ?? 0,
-          yourVersion: dto.version,
-        });
+        throw new ReviewError(
+          'REVIEW_RUBRIC_VERSION_CONFLICT',
+          `The rubric changed since you opened it (you edited version ${dto.version}, it is now version ${current?.version ?? 0}). Reload it and apply your changes again.`,
+          {
+            currentVersion: current?.version ?? 0,
+            yourVersion: dto.version,
+          },
+        );
       }
       const submittedReviews = await this.assignments.countSubmittedOfLab(labId);
       if (current && submittedReviews > 0) {
@@ -83,9 +96,18 @@ export class ReviewRubricService {
           );
         }
       }
-      const next = { labId, criteria, commentPrompt: dto.commentPrompt?.trim() ?? current?.commentPrompt ?? '', blind: dto.blind ?? current?.blind ?? false, updatedBy: actor.userId };
+      const next = {
+        labId,
+        criteria,
+        commentPrompt: dto.commentPrompt?.trim() ?? current?.commentPrompt ?? '',
+        blind: dto.blind ?? current?.blind ?? false,
+        updatedBy: actor.userId,
+      };
       if (!(await this.rubrics.saveNextVersion(next, current?.version ?? null))) {
-        throw new ReviewError('REVIEW_RUBRIC_VERSION_CONFLICT', 'Someone else set the rubric at the same moment. Reload it and apply your changes again.');
+        throw new ReviewError(
+          'REVIEW_RUBRIC_VERSION_CONFLICT',
+          'Someone else set the rubric at the same moment. Reload it and apply your changes again.',
+        );
       }
       const saved = (await this.rubrics.findOfLab(labId)) as ReviewRubricEntity;
       await this.audit.append({
@@ -94,7 +116,11 @@ export class ReviewRubricService {
         action: 'review.rubric_set',
         entityType: 'review_rubric',
         entityId: labId,
-        data: { version: saved.version, criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, scale: c.scale })), blind: saved.blind },
+        data: {
+          version: saved.version,
+          criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, scale: c.scale })),
+          blind: saved.blind,
+        },
       });
       return this.view(saved, submittedReviews);
     });

@@ -16,12 +16,28 @@ export class ReviewRubricsRepository {
 
   /** The rubric, locked until the transaction ends (changes of one rubric queue up). */
   findOfLabForUpdate(labId: string): Promise<ReviewRubricEntity | null> {
-    return this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.lab_id = :labId', { labId }).getOne();
+    return this.repo
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.lab_id = :labId', { labId })
+      .getOne();
   }
 
   /** Write the rubric as its next version (1 for the first); null when another first version won a race. */
-  async saveNextVersion(rubric: Pick<ReviewRubricEntity, 'labId' | 'criteria' | 'commentPrompt' | 'blind' | 'updatedBy'>, currentVersion: number | null): Promise<boolean> {
-    const values = [rubric.labId, JSON.stringify(rubric.criteria), rubric.commentPrompt, rubric.blind, rubric.updatedBy];
+  async saveNextVersion(
+    rubric: Pick<
+      ReviewRubricEntity,
+      'labId' | 'criteria' | 'commentPrompt' | 'blind' | 'updatedBy'
+    >,
+    currentVersion: number | null,
+  ): Promise<boolean> {
+    const values = [
+      rubric.labId,
+      JSON.stringify(rubric.criteria),
+      rubric.commentPrompt,
+      rubric.blind,
+      rubric.updatedBy,
+    ];
     if (currentVersion === null) {
       const rows: unknown[] = await this.tx.manager().query(
         `INSERT INTO review_rubrics (lab_id, version, criteria, comment_prompt, blind, updated_by) VALUES ($1, 1, $2::jsonb, $3, $4, $5)
@@ -33,8 +49,17 @@ export class ReviewRubricsRepository {
     const result = await this.repo
       .createQueryBuilder()
       .update(ReviewRubricEntity)
-      .set({ criteria: rubric.criteria, commentPrompt: rubric.commentPrompt, blind: rubric.blind, updatedBy: rubric.updatedBy, version: () => 'version + 1' })
-      .where('lab_id = :labId AND version = :currentVersion', { labId: rubric.labId, currentVersion })
+      .set({
+        criteria: rubric.criteria,
+        commentPrompt: rubric.commentPrompt,
+        blind: rubric.blind,
+        updatedBy: rubric.updatedBy,
+        version: () => 'version + 1',
+      })
+      .where('lab_id = :labId AND version = :currentVersion', {
+        labId: rubric.labId,
+        currentVersion,
+      })
       .execute();
     return (result.affected ?? 0) === 1;
   }

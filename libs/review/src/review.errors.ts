@@ -54,14 +54,23 @@ export class ReviewError extends AppError {
   }
 
   static applicationNotFound(): ReviewError {
-    return new ReviewError('REVIEW_APPLICATION_NOT_FOUND', 'There is no such submitted application in this lab.');
+    return new ReviewError(
+      'REVIEW_APPLICATION_NOT_FOUND',
+      'There is no such submitted application in this lab.',
+    );
   }
 
   static notAssigned(): ReviewError {
-    return new ReviewError('REVIEW_NOT_ASSIGNED', 'You are not assigned to review this application.');
+    return new ReviewError(
+      'REVIEW_NOT_ASSIGNED',
+      'You are not assigned to review this application.',
+    );
   }
 
   static rubricNotSet(): ReviewError {
-    return new ReviewError('REVIEW_RUBRIC_NOT_SET', 'The organisers have not set the review rubric of this lab yet.');
+    return new ReviewError(
+      'REVIEW_RUBRIC_NOT_SET',
+      'The organisers have not set the review rubric of this lab yet.',
+    );
   }
 }

@@ -7,14 +7,26 @@ import { ReviewAssignmentsRepository } from './review-assignments.repository.js'
 import { ReviewResultsService } from './review-results.service.js';
 import { ReviewRubricService } from './review-rubric.service.js';
 import { ReviewRubricsRepository } from './review-rubrics.repository.js';
-import { MyReviewsController, ReviewAssignmentsController, ReviewersController, ReviewResultsController, RubricController } from './review.controller.js';
+import {
+  MyReviewsController,
+  ReviewAssignmentsController,
+  ReviewersController,
+  ReviewResultsController,
+  RubricController,
+} from './review.controller.js';
 import { ReviewersRepository } from './reviewers.repository.js';
 import { ReviewersService } from './reviewers.service.js';
 import { ReviewsService } from './reviews.service.js';
 
 @Module({
   imports: [IdentityModule, LabsModule, ApplicationsModule],
-  controllers: [RubricController, ReviewersController, ReviewAssignmentsController, MyReviewsController, ReviewResultsController],
+  controllers: [
+    RubricController,
+    ReviewersController,
+    ReviewAssignmentsController,
+    MyReviewsController,
+    ReviewResultsController,
+  ],
   providers: [
     ReviewRubricsRepository,
     ReviewersRepository,
@@ -25,6 +37,12 @@ import { ReviewsService } from './reviews.service.js';
     ReviewsService,
     ReviewResultsService,
   ],
-  exports: [ReviewRubricService, ReviewersService, ReviewAssignmentService, ReviewsService, ReviewResultsService],
+  exports: [
+    ReviewRubricService,
+    ReviewersService,
+    ReviewAssignmentService,
+    ReviewsService,
+    ReviewResultsService,
+  ],
 })
 export class ReviewModule {}

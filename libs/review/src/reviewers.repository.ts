@@ -3,7 +3,9 @@ import { TransactionRunner } from '@ideas-lab/platform';
 import { ReviewConflictEntity } from './entities/review-conflict.entity.js';
 import { ReviewerProfileEntity } from './entities/reviewer-profile.entity.js';
 
-export type ConflictInput = { applicantId: string; institution?: undefined } | { institution: string; applicantId?: undefined };
+export type ConflictInput =
+  | { applicantId: string; institution?: undefined }
+  | { institution: string; applicantId?: undefined };
 
 /** Reviewers' institutions and the conflicts of interest they declared. */
 @Injectable()
@@ -27,18 +29,35 @@ export class ReviewersRepository {
   }
 
   findConflictsOfLab(labId: string): Promise<ReviewConflictEntity[]> {
-    return this.tx.manager().getRepository(ReviewConflictEntity).find({ where: { labId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(ReviewConflictEntity)
+      .find({ where: { labId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   findConflictsOfReviewer(labId: string, reviewerId: string): Promise<ReviewConflictEntity[]> {
-    return this.tx.manager().getRepository(ReviewConflictEntity).find({ where: { labId, reviewerId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.tx
+      .manager()
+      .getRepository(ReviewConflictEntity)
+      .find({ where: { labId, reviewerId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** A reviewer's declarations, replaced as a whole. */
-  async replaceConflictsOfReviewer(labId: string, reviewerId: string, conflicts: ConflictInput[]): Promise<void> {
+  async replaceConflictsOfReviewer(
+    labId: string,
+    reviewerId: string,
+    conflicts: ConflictInput[],
+  ): Promise<void> {
     const repo = this.tx.manager().getRepository(ReviewConflictEntity);
     await repo.delete({ labId, reviewerId });
     if (conflicts.length === 0) return;
-    await repo.insert(conflicts.map((c) => ({ labId, reviewerId, applicantId: c.applicantId ?? null, institution: c.institution ?? null })));
+    await repo.insert(
+      conflicts.map((c) => ({
+        labId,
+        reviewerId,
+        applicantId: c.applicantId ?? null,
+        institution: c.institution ?? null,
+      })),
+    );
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { reviewConflictOf, type Actor, type ConflictReason, type DeclaredConflict } from '@ideas-lab/domain';
+import {
+  reviewConflictOf,
+  type Actor,
+  type ConflictReason,
+  type DeclaredConflict,
+} from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService, type SubmittedApplication } from '@ideas-lab/applications';
@@ -48,7 +53,12 @@ export class ReviewersService {
     const byId = new Map<string, LabReviewer>();
     for (const member of await this.memberships.members(labId)) {
       if (member.role !== 'organiser' && member.role !== 'mentor') continue;
-      const reviewer = byId.get(member.userId) ?? { userId: member.userId, email: member.email, displayName: member.displayName, roles: [] };
+      const reviewer = byId.get(member.userId) ?? {
+        userId: member.userId,
+        email: member.email,
+        displayName: member.displayName,
+        roles: [],
+      };
       reviewer.roles.push(member.role);
       byId.set(member.userId, reviewer);
     }
@@ -56,21 +66,35 @@ export class ReviewersService {
   }
 
   async conflictFacts(labId: string): Promise<ConflictFacts> {
-    const [profiles, conflicts] = await Promise.all([this.reviewers.findProfilesOfLab(labId), this.reviewers.findConflictsOfLab(labId)]);
+    const [profiles, conflicts] = await Promise.all([
+      this.reviewers.findProfilesOfLab(labId),
+      this.reviewers.findConflictsOfLab(labId),
+    ]);
     const declaredBy = new Map<string, DeclaredConflict[]>();
     for (const c of conflicts) {
       const list = declaredBy.get(c.reviewerId) ?? [];
-      list.push(c.applicantId !== null ? { applicantId: c.applicantId } : { institution: c.institution ?? '' });
+      list.push(
+        c.applicantId !== null
+          ? { applicantId: c.applicantId }
+          : { institution: c.institution ?? '' },
+      );
       declaredBy.set(c.reviewerId, list);
     }
     return { institutionOf: new Map(profiles.map((p) => [p.userId, p.institution])), declaredBy };
   }
 
-  conflictOf(facts: ConflictFacts, reviewerId: string, application: Pick<SubmittedApplication, 'applicantId' | 'profile'>): ConflictReason | null {
+  conflictOf(
+    facts: ConflictFacts,
+    reviewerId: string,
+    application: Pick<SubmittedApplication, 'applicantId' | 'profile'>,
+  ): ConflictReason | null {
     return reviewConflictOf({
       reviewerInstitution: facts.institutionOf.get(reviewerId),
       declared: facts.declaredBy.get(reviewerId) ?? [],
-      application: { applicantId: application.applicantId, institution: application.profile.affiliation },
+      application: {
+        applicantId: application.applicantId,
+        institution: application.profile.affiliation,
+      },
     });
   }
 
@@ -91,7 +115,10 @@ export class ReviewersService {
       const email = c.applicantEmail?.trim();
       const institution = c.institution?.trim();
       if ((email ? 1 : 0) + (institution ? 1 : 0) !== 1) {
-        problems.push({ field: `conflicts[${i}]`, message: 'name either an applicant (applicantEmail) or an institution, not both' });
+        problems.push({
+          field: `conflicts[${i}]`,
+          message: 'name either an applicant (applicantEmail) or an institution, not both',
+        });
         continue;
       }
       if (institution) {
@@ -99,16 +126,25 @@ export class ReviewersService {
         continue;
       }
       const person = await this.identity.findProfileByEmail(email as string);
-      if (!person) problems.push({ field: `conflicts[${i}].applicantEmail`, message: 'no account uses this address' });
+      if (!person)
+        problems.push({
+          field: `conflicts[${i}].applicantEmail`,
+          message: 'no account uses this address',
+        });
       else conflicts.push({ applicantId: person.id });
     }
     if (problems.length > 0) {
-      throw new ReviewError('CONFLICT_DECLARATION_INVALID', `The declaration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}.`, problems);
+      throw new ReviewError(
+        'CONFLICT_DECLARATION_INVALID',
+        `The declaration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}.`,
+        problems,
+      );
     }
     return this.tx.run(async () => {
       await this.assignments.lockLab(labId);
       const current = await this.reviewers.findProfile(labId, actor.userId);
-      const institution = dto.institution === undefined ? (current?.institution ?? '') : dto.institution.trim();
+      const institution =
+        dto.institution === undefined ? (current?.institution ?? '') : dto.institution.trim();
       await this.reviewers.upsertProfile(labId, actor.userId, institution);
       await this.reviewers.replaceConflictsOfReviewer(labId, actor.userId, conflicts);
       const facts = await this.conflictFacts(labId);
@@ -116,7 +152,12 @@ export class ReviewersService {
       let removed = 0;
       for (const assignment of await this.assignments.findOfReviewer(labId, actor.userId)) {
         const application = applications.get(assignment.applicationId);
-        if (!application || assignment.status === 'submitted' || !this.conflictOf(facts, actor.userId, application)) continue;
+        if (
+          !application ||
+          assignment.status === 'submitted' ||
+          !this.conflictOf(facts, actor.userId, application)
+        )
+          continue;
         await this.assignments.deleteById(assignment.id);
         removed++;
         await this.audit.append({
@@ -125,7 +166,12 @@ export class ReviewersService {
           action: 'review.assignment_removed',
           entityType: 'review_assignment',
           entityId: assignment.id,
-          data: { applicationId: assignment.applicationId, reviewerId: actor.userId, reason: 'conflict_of_interest', hadDraft: assignment.status === 'draft' },
+          data: {
+            applicationId: assignment.applicationId,
+            reviewerId: actor.userId,
+            reason: 'conflict_of_interest',
+            hadDraft: assignment.status === 'draft',
+          },
         });
       }
       await this.audit.append({
@@ -134,20 +180,38 @@ export class ReviewersService {
         action: 'review.conflicts_declared',
         entityType: 'reviewer',
         entityId: actor.userId,
-        data: { institution, people: conflicts.filter((c) => c.applicantId).length, institutions: conflicts.filter((c) => c.institution).map((c) => c.institution), removedAssignments: removed },
+        data: {
+          institution,
+          people: conflicts.filter((c) => c.applicantId).length,
+          institutions: conflicts.filter((c) => c.institution).map((c) => c.institution),
+          removedAssignments: removed,
+        },
       });
       return this.view(labId, actor.userId, removed);
     });
   }
 
-  private async view(labId: string, userId: string, removedAssignments: number): Promise<MyReviewerProfile> {
-    const [profile, conflicts] = await Promise.all([this.reviewers.findProfile(labId, userId), this.reviewers.findConflictsOfReviewer(labId, userId)]);
-    const people = await this.identity.profilesByIds(conflicts.flatMap((c) => (c.applicantId ? [c.applicantId] : [])));
+  private async view(
+    labId: string,
+    userId: string,
+    removedAssignments: number,
+  ): Promise<MyReviewerProfile> {
+    const [profile, conflicts] = await Promise.all([
+      this.reviewers.findProfile(labId, userId),
+      this.reviewers.findConflictsOfReviewer(labId, userId),
+    ]);
+    const people = await this.identity.profilesByIds(
+      conflicts.flatMap((c) => (c.applicantId ? [c.applicantId] : [])),
+    );
     const emailOf = new Map(people.map((p) => [p.id, p.email]));
     return {
       labId,
       institution: profile?.institution ?? '',
-      conflicts: conflicts.map((c) => (c.applicantId ? { applicantId: c.applicantId, applicantEmail: emailOf.get(c.applicantId) } : { institution: c.institution ?? '' })),
+      conflicts: conflicts.map((c) =>
+        c.applicantId
+          ? { applicantId: c.applicantId, applicantEmail: emailOf.get(c.applicantId) }
+          : { institution: c.institution ?? '' },
+      ),
       removedAssignments,
     };
   }

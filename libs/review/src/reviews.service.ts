@@ -94,7 +94,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function progressOf(statuses: readonly ReviewStatus[]): ReviewProgress {
   const count = (s: ReviewStatus) => statuses.filter((x) => x === s).length;
-  return { assigned: statuses.length, submitted: count('submitted'), draft: count('draft'), notStarted: count('assigned') };
+  return {
+    assigned: statuses.length,
+    submitted: count('submitted'),
+    draft: count('draft'),
+    notStarted: count('assigned'),
+  };
 }
 
 /** The reviewer's side: a queue, opening an assigned application, drafting and submitting a review, and others' reviews. */
@@ -133,13 +138,21 @@ export class ReviewsService {
         careerStage: p.careerStage ?? null,
         organisationType: p.organisationType ?? null,
         status: row.status,
-        conflict: row.status === 'submitted' ? null : this.reviewers.conflictOf(facts, actor.userId, application),
+        conflict:
+          row.status === 'submitted'
+            ? null
+            : this.reviewers.conflictOf(facts, actor.userId, application),
         submittedAt: iso(row.submittedAt),
       });
     }
     // What is left to do first, then by discipline.
     const order: Record<ReviewStatus, number> = { draft: 0, assigned: 1, submitted: 2 };
-    items.sort((a, b) => order[a.status] - order[b.status] || (a.primaryDiscipline ?? '').localeCompare(b.primaryDiscipline ?? '') || a.applicationId.localeCompare(b.applicationId));
+    items.sort(
+      (a, b) =>
+        order[a.status] - order[b.status] ||
+        (a.primaryDiscipline ?? '').localeCompare(b.primaryDiscipline ?? '') ||
+        a.applicationId.localeCompare(b.applicationId),
+    );
     return { labId, blind, progress: progressOf(items.map((i) => i.status)), items };
   }
 
@@ -152,8 +165,12 @@ export class ReviewsService {
       applicationId,
       blind,
       profile: blind ? blindApplicantProfile(application.profile) : application.profile,
-      answers: blind ? blindAnswers(application.questions, application.answers) : application.answers,
-      questions: blind ? application.questions.filter((q) => q.type !== 'url') : application.questions,
+      answers: blind
+        ? blindAnswers(application.questions, application.answers)
+        : application.answers,
+      questions: blind
+        ? application.questions.filter((q) => q.type !== 'url')
+        : application.questions,
       rubric: rubric ? await this.rubrics.get(actor, labId) : null,
       review: this.myReview(assignment),
       othersVisible: assignment.status === 'submitted',
@@ -161,12 +178,22 @@ export class ReviewsService {
   }
 
   /** Save my draft: scores may be incomplete, but each given one must be on its scale. */
-  async save(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto): Promise<MyReview> {
+  async save(
+    actor: Actor,
+    labId: string,
+    applicationId: string,
+    dto: SaveReviewDto,
+  ): Promise<MyReview> {
     return this.write(actor, labId, applicationId, dto, false);
   }
 
   /** Submit my review: every criterion scored; every problem is listed at once. Final once submitted. */
-  async submit(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto): Promise<MyReview> {
+  async submit(
+    actor: Actor,
+    labId: string,
+    applicationId: string,
+    dto: SaveReviewDto,
+  ): Promise<MyReview> {
     return this.write(actor, labId, applicationId, dto, true);
   }
 
@@ -174,7 +201,11 @@ export class ReviewsService {
    * The submitted reviews of an application. Organisers see them all, with names. A reviewer
    * sees them only after submitting their own, and in the blind phase without who wrote them.
    */
-  async ofApplication(actor: Actor, labId: string, applicationId: string): Promise<ApplicationReviews> {
+  async ofApplication(
+    actor: Actor,
+    labId: string,
+    applicationId: string,
+  ): Promise<ApplicationReviews> {
     const roles = await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
     const organiser = actor.isAdmin || roles.includes('organiser');
     const rubric = await this.rubrics.findOfLab(labId);
@@ -182,13 +213,20 @@ export class ReviewsService {
     if (!organiser) {
       const { assignment } = await this.assigned(actor, labId, applicationId);
       if (assignment.status !== 'submitted') {
-        throw new ReviewError('REVIEWS_HIDDEN_UNTIL_SUBMITTED', "Others' reviews of this application open to you once you have submitted your own.");
+        throw new ReviewError(
+          'REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+          "Others' reviews of this application open to you once you have submitted your own.",
+        );
       }
     } else if (!(await this.submitted.withQuestions(labId, applicationId))) {
       throw ReviewError.applicationNotFound();
     }
-    const rows = (await this.assignments.findOfApplication(applicationId)).filter((a) => a.status === 'submitted');
-    const names = new Map((await this.reviewers.ofLab(labId)).map((r) => [r.userId, r.displayName]));
+    const rows = (await this.assignments.findOfApplication(applicationId)).filter(
+      (a) => a.status === 'submitted',
+    );
+    const names = new Map(
+      (await this.reviewers.ofLab(labId)).map((r) => [r.userId, r.displayName]),
+    );
     const weighted = rubric ? this.weightedScores(rubric, rows) : new Map<string, number>();
     const hide = blind && !organiser;
     let n = 0;
@@ -200,7 +238,11 @@ export class ReviewsService {
         if (!mine) n++;
         return {
           reviewerId: hide && !mine ? null : a.reviewerId,
-          reviewerName: mine ? (names.get(a.reviewerId) ?? 'You') : hide ? `Reviewer ${n}` : (names.get(a.reviewerId) ?? 'A former reviewer'),
+          reviewerName: mine
+            ? (names.get(a.reviewerId) ?? 'You')
+            : hide
+              ? `Reviewer ${n}`
+              : (names.get(a.reviewerId) ?? 'A former reviewer'),
           mine,
           scores: a.scores,
           comment: a.comment,
@@ -211,24 +253,47 @@ export class ReviewsService {
     };
   }
 
-  private weightedScores(rubric: ReviewRubricEntity, rows: ReviewAssignmentEntity[]): Map<string, number> {
+  private weightedScores(
+    rubric: ReviewRubricEntity,
+    rows: ReviewAssignmentEntity[],
+  ): Map<string, number> {
     const { applications } = aggregateScores({
       rubric,
-      reviews: rows.map((a) => ({ applicationId: a.applicationId, reviewerId: a.reviewerId, scores: a.scores })),
+      reviews: rows.map((a) => ({
+        applicationId: a.applicationId,
+        reviewerId: a.reviewerId,
+        scores: a.scores,
+      })),
     });
     return new Map((applications[0]?.reviews ?? []).map((r) => [r.reviewerId, r.weightedScore]));
   }
 
-  private async write(actor: Actor, labId: string, applicationId: string, dto: SaveReviewDto, complete: boolean): Promise<MyReview> {
+  private async write(
+    actor: Actor,
+    labId: string,
+    applicationId: string,
+    dto: SaveReviewDto,
+    complete: boolean,
+  ): Promise<MyReview> {
     await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
     return this.tx.run(async () => {
       await this.assignments.lockLabShared(labId);
       const { assignment } = await this.assigned(actor, labId, applicationId, true);
-      if (assignment.status === 'submitted') throw new ReviewError('REVIEW_ALREADY_SUBMITTED', 'You have submitted this review; it can no longer change.');
+      if (assignment.status === 'submitted')
+        throw new ReviewError(
+          'REVIEW_ALREADY_SUBMITTED',
+          'You have submitted this review; it can no longer change.',
+        );
       const rubric = await this.rubrics.findOfLab(labId);
       if (!rubric) throw ReviewError.rubricNotSet();
-      const scores = dto.scores === undefined ? { ...assignment.scores } : (Object.fromEntries(Object.entries(dto.scores).filter(([, v]) => v !== null)) as Record<string, unknown>);
+      const scores =
+        dto.scores === undefined
+          ? { ...assignment.scores }
+          : (Object.fromEntries(Object.entries(dto.scores).filter(([, v]) => v !== null)) as Record<
+              string,
+              unknown
+            >);
       const comment = dto.comment ?? assignment.comment;
       const problems = reviewProblems({ criteria: rubric.criteria, scores, comment, complete });
       if (problems.length > 0) {
@@ -253,7 +318,11 @@ export class ReviewsService {
         action: complete ? 'review.submitted' : 'review.draft_saved',
         entityType: 'review_assignment',
         entityId: assignment.id,
-        data: { applicationId, rubricVersion: rubric.version, ...(complete ? { scores } : { scored: Object.keys(scores) }) },
+        data: {
+          applicationId,
+          rubricVersion: rubric.version,
+          ...(complete ? { scores } : { scored: Object.keys(scores) }),
+        },
       });
       return this.myReview({ ...assignment, ...changes, updatedAt: now });
     });
@@ -265,21 +334,42 @@ export class ReviewsService {
     labId: string,
     applicationId: string,
     forUpdate = false,
-  ): Promise<{ application: SubmittedApplication & { questions: FormQuestion[] }; assignment: ReviewAssignmentEntity }> {
+  ): Promise<{
+    application: SubmittedApplication & { questions: FormQuestion[] };
+    assignment: ReviewAssignmentEntity;
+  }> {
     const application = await this.submitted.withQuestions(labId, applicationId);
     if (!application) throw ReviewError.applicationNotFound();
     const facts = await this.reviewers.conflictFacts(labId);
-    const assignment = forUpdate ? await this.assignments.findOneForUpdate(applicationId, actor.userId) : await this.assignments.findOne(applicationId, actor.userId);
+    const assignment = forUpdate
+      ? await this.assignments.findOneForUpdate(applicationId, actor.userId)
+      : await this.assignments.findOne(applicationId, actor.userId);
     const conflict = this.reviewers.conflictOf(facts, actor.userId, application);
     // A review submitted before a conflict was declared stays readable to its author.
     if (conflict && !(assignment?.status === 'submitted' && !forUpdate)) {
-      throw new ReviewError('REVIEW_CONFLICT_OF_INTEREST', `You cannot review this application: ${CONFLICT_REASON_LABELS[conflict]}.`, { reason: conflict });
+      throw new ReviewError(
+        'REVIEW_CONFLICT_OF_INTEREST',
+        `You cannot review this application: ${CONFLICT_REASON_LABELS[conflict]}.`,
+        { reason: conflict },
+      );
     }
     if (!assignment) throw ReviewError.notAssigned();
     return { application, assignment };
   }
 
-  private myReview(a: Pick<ReviewAssignmentEntity, 'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'updatedAt'>): MyReview {
-    return { status: a.status, scores: a.scores, comment: a.comment, rubricVersion: a.rubricVersion, submittedAt: iso(a.submittedAt), updatedAt: a.updatedAt.toISOString() };
+  private myReview(
+    a: Pick<
+      ReviewAssignmentEntity,
+      'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'updatedAt'
+    >,
+  ): MyReview {
+    return {
+      status: a.status,
+      scores: a.scores,
+      comment: a.comment,
+      rubricVersion: a.rubricVersion,
+      submittedAt: iso(a.submittedAt),
+      updatedAt: a.updatedAt.toISOString(),
+    };
   }
 }

@@ -4,7 +4,10 @@ import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { AppConfig, AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { composeDecisionLetter } from './decision-letters.util.js';
-import { DecisionLettersRepository, type NewDecisionLetter } from './decision-letters.repository.js';
+import {
+  DecisionLettersRepository,
+  type NewDecisionLetter,
+} from './decision-letters.repository.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
 import type { EditDecisionLetterDto } from './dto/decision-letter.dto.js';
 import type { DecisionLetterEntity, LetterStatus } from './entities/decision-letter.entity.js';
@@ -71,7 +74,11 @@ export class DecisionLettersService {
   /** A draft per decision of the adopted run (drafts are rewritten; sent letters are kept). */
   async compose(actor: Actor, labId: string): Promise<OutboxView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const [lab, decisions, applications] = await Promise.all([this.labs.get(actor, labId), this.decisions.findOfLab(labId), this.submitted.ofLab(labId)]);
+    const [lab, decisions, applications] = await Promise.all([
+      this.labs.get(actor, labId),
+      this.decisions.findOfLab(labId),
+      this.submitted.ofLab(labId),
+    ]);
     const byId = new Map(applications.map((a) => [a.id, a]));
     const statusUrl = new URL('/me/applications', this.config.publicUrl).toString();
     const drafts: NewDecisionLetter[] = [];
@@ -79,7 +86,8 @@ export class DecisionLettersService {
       const application = byId.get(d.applicationId);
       if (!application) continue;
       // A place given up needs no letter of its own.
-      if (d.outcome === 'accepted' && d.response !== 'pending' && d.response !== 'confirmed') continue;
+      if (d.outcome === 'accepted' && d.response !== 'pending' && d.response !== 'confirmed')
+        continue;
       const { subject, body } = composeDecisionLetter({
         outcome: d.outcome,
         applicantName: application.profile.name ?? application.email,
@@ -88,11 +96,25 @@ export class DecisionLettersService {
         waitlistRank: d.waitlistRank,
         statusUrl,
       });
-      drafts.push({ labId, decisionId: d.id, outcome: d.outcome, recipient: application.email, subject, body });
+      drafts.push({
+        labId,
+        decisionId: d.id,
+        outcome: d.outcome,
+        recipient: application.email,
+        subject,
+        body,
+      });
     }
     await this.tx.run(async () => {
       await this.letters.upsertDrafts(drafts);
-      await this.audit.append({ actorId: actor.userId, labId, action: 'letters.composed', entityType: 'lab', entityId: labId, data: { letters: drafts.length } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'letters.composed',
+        entityType: 'lab',
+        entityId: labId,
+        data: { letters: drafts.length },
+      });
     });
     return this.outbox(labId);
   }
@@ -102,16 +124,36 @@ export class DecisionLettersService {
     return this.outbox(labId);
   }
 
-  async edit(actor: Actor, labId: string, letterId: string, dto: EditDecisionLetterDto): Promise<DecisionLetterView> {
+  async edit(
+    actor: Actor,
+    labId: string,
+    letterId: string,
+    dto: EditDecisionLetterDto,
+  ): Promise<DecisionLetterView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       const letter = await this.letters.findOfLabById(labId, letterId);
-      if (!letter) throw new SelectionError('LETTER_NOT_FOUND', 'There is no such letter in the outbox of this lab.');
-      if (letter.status === 'sent') throw new SelectionError('LETTER_ALREADY_SENT', 'This letter has been sent and can no longer be edited.');
+      if (!letter)
+        throw new SelectionError(
+          'LETTER_NOT_FOUND',
+          'There is no such letter in the outbox of this lab.',
+        );
+      if (letter.status === 'sent')
+        throw new SelectionError(
+          'LETTER_ALREADY_SENT',
+          'This letter has been sent and can no longer be edited.',
+        );
       if (dto.subject !== undefined) letter.subject = dto.subject;
       if (dto.body !== undefined) letter.body = dto.body;
       const saved = await this.letters.save(letter);
-      await this.audit.append({ actorId: actor.userId, labId, action: 'letter.edited', entityType: 'decision_letter', entityId: letterId, data: { fields: Object.keys(dto) } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'letter.edited',
+        entityType: 'decision_letter',
+        entityId: letterId,
+        data: { fields: Object.keys(dto) },
+      });
       return letterView(saved);
     });
   }
@@ -126,21 +168,40 @@ export class DecisionLettersService {
       letter.attempts += 1;
       try {
         await this.mail.send({ to: letter.recipient, subject: letter.subject, text: letter.body });
-        Object.assign(letter, { status: 'sent', lastError: null, transport: this.mail.kind, sentAt: now() });
+        Object.assign(letter, {
+          status: 'sent',
+          lastError: null,
+          transport: this.mail.kind,
+          sentAt: now(),
+        });
         sent += 1;
       } catch (error) {
-        Object.assign(letter, { status: 'failed', lastError: error instanceof Error ? error.message : String(error) });
+        Object.assign(letter, {
+          status: 'failed',
+          lastError: error instanceof Error ? error.message : String(error),
+        });
         failed += 1;
       }
       await this.letters.save(letter);
     }
-    await this.audit.append({ actorId: actor.userId, labId, action: 'letters.released', entityType: 'lab', entityId: labId, data: { sent, failed, transport: this.mail.kind } });
+    await this.audit.append({
+      actorId: actor.userId,
+      labId,
+      action: 'letters.released',
+      entityType: 'lab',
+      entityId: labId,
+      data: { sent, failed, transport: this.mail.kind },
+    });
     return { ...(await this.outbox(labId)), released: { sent, failed } };
   }
 
   private async outbox(labId: string): Promise<OutboxView> {
     const all = await this.letters.findOfLab(labId);
     const count = (s: LetterStatus) => all.filter((l) => l.status === s).length;
-    return { transport: this.mail.kind, counts: { draft: count('draft'), sent: count('sent'), failed: count('failed') }, letters: all.map(letterView) };
+    return {
+      transport: this.mail.kind,
+      counts: { draft: count('draft'), sent: count('sent'), failed: count('failed') },
+      letters: all.map(letterView),
+    };
   }
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { composeDecisionLetter } from './decision-letters.util.js';
 
-const base = { applicantName: 'Ada', labTitle: 'Digital Twins', confirmBy: '15 May 2027, 17:00 EDT', waitlistRank: 2, statusUrl: 'https://lab.example/status' };
+const base = {
+  applicantName: 'Ada',
+  labTitle: 'Digital Twins',
+  confirmBy: '15 May 2027, 17:00 EDT',
+  waitlistRank: 2,
+  statusUrl: 'https://lab.example/status',
+};
 
 describe('composeDecisionLetter', () => {
   it.each([

@@ -12,7 +12,10 @@ export interface DecisionLetterFacts {
 }
 
 /** The letter for one decision. Never mentions scores, reviews or reviewers. */
-export function composeDecisionLetter(facts: DecisionLetterFacts): { subject: string; body: string } {
+export function composeDecisionLetter(facts: DecisionLetterFacts): {
+  subject: string;
+  body: string;
+} {
   const greeting = `Dear ${facts.applicantName},`;
   const signOff = `With best wishes,\nThe organisers of ${facts.labTitle}`;
   switch (facts.outcome) {

@@ -5,7 +5,11 @@ import { AppConfig } from '@ideas-lab/platform';
 /** A dead SMTP server fails a send in seconds, not minutes (the retry is the next release). */
 function withTimeouts(smtpUrl: string): string {
   const url = new URL(smtpUrl);
-  for (const [key, ms] of [['connectionTimeout', '5000'], ['greetingTimeout', '5000'], ['socketTimeout', '10000']]) {
+  for (const [key, ms] of [
+    ['connectionTimeout', '5000'],
+    ['greetingTimeout', '5000'],
+    ['socketTimeout', '10000'],
+  ]) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, ms);
   }
   return url.toString();
@@ -34,6 +38,9 @@ export class DecisionMailRepository {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({ from: `Ideas Lab <no-reply@${new URL(this.config.publicUrl).hostname}>`, ...mail });
+    await this.transport.sendMail({
+      from: `Ideas Lab <no-reply@${new URL(this.config.publicUrl).hostname}>`,
+      ...mail,
+    });
   }
 }

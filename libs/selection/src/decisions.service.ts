@@ -4,8 +4,16 @@ import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
-import type { DecisionOutcome, DecisionPromotion, DecisionResponse, SelectionDecisionEntity } from './entities/selection-decision.entity.js';
-import { SelectionDecisionsRepository, type NewDecision } from './selection-decisions.repository.js';
+import type {
+  DecisionOutcome,
+  DecisionPromotion,
+  DecisionResponse,
+  SelectionDecisionEntity,
+} from './entities/selection-decision.entity.js';
+import {
+  SelectionDecisionsRepository,
+  type NewDecision,
+} from './selection-decisions.repository.js';
 import { SelectionError } from './selection.errors.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
 
@@ -44,7 +52,11 @@ export interface MyDecisionView {
 
 export interface DecisionsView {
   adoptedRunId: string | null;
-  counts: Record<DecisionOutcome, number> & { confirmed: number; pending: number; declinedPlaces: number };
+  counts: Record<DecisionOutcome, number> & {
+    confirmed: number;
+    pending: number;
+    declinedPlaces: number;
+  };
   decisions: DecisionView[];
 }
 
@@ -92,8 +104,10 @@ function myDecisionView(d: SelectionDecisionEntity): MyDecisionView {
   };
 }
 
-const holdsPlace = (d: SelectionDecisionEntity) => d.outcome === 'accepted' && (d.response === 'pending' || d.response === 'confirmed');
-const gaveUpPlace = (d: SelectionDecisionEntity) => d.outcome === 'accepted' && (d.response === 'declined' || d.response === 'expired');
+const holdsPlace = (d: SelectionDecisionEntity) =>
+  d.outcome === 'accepted' && (d.response === 'pending' || d.response === 'confirmed');
+const gaveUpPlace = (d: SelectionDecisionEntity) =>
+  d.outcome === 'accepted' && (d.response === 'declined' || d.response === 'expired');
 
 /**
  * Decisions from the adopted selection run: adoption, the applicants' confirmations and
@@ -115,11 +129,21 @@ export class DecisionsService {
    * Adopt a feasible run: accepted (selected), waitlisted (ranked) and declined (everyone else
    * submitted). Adopting again replaces the decisions only while nobody has answered an offer.
    */
-  async adopt(actor: Actor, labId: string, runId: string, dto: AdoptSelectionRunDto, now = new Date()): Promise<DecisionsView> {
+  async adopt(
+    actor: Actor,
+    labId: string,
+    runId: string,
+    dto: AdoptSelectionRunDto,
+    now = new Date(),
+  ): Promise<DecisionsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const confirmBy = dto.confirmBy ? new Date(dto.confirmBy) : new Date(now.getTime() + DEFAULT_CONFIRM_DAYS * DAY_MS);
+    const confirmBy = dto.confirmBy
+      ? new Date(dto.confirmBy)
+      : new Date(now.getTime() + DEFAULT_CONFIRM_DAYS * DAY_MS);
     if (confirmBy.getTime() <= now.getTime()) {
-      throw new SelectionError('SELECTION_INPUT_INVALID', 'confirmBy must be in the future.', [{ field: 'confirmBy', message: 'confirmBy must be in the future' }]);
+      throw new SelectionError('SELECTION_INPUT_INVALID', 'confirmBy must be in the future.', [
+        { field: 'confirmBy', message: 'confirmBy must be in the future' },
+      ]);
     }
     const applications = await this.submitted.ofLab(labId);
     await this.tx.run(async () => {
@@ -127,7 +151,11 @@ export class DecisionsService {
       const run = await this.runs.findOfLab(labId, runId);
       if (!run) throw SelectionError.runNotFound();
       if (run.status !== 'optimal' && run.status !== 'feasible') {
-        throw new SelectionError('SELECTION_RUN_INFEASIBLE', 'Only a run that found a cohort can be adopted.', { status: run.status });
+        throw new SelectionError(
+          'SELECTION_RUN_INFEASIBLE',
+          'Only a run that found a cohort can be adopted.',
+          { status: run.status },
+        );
       }
       const answered = await this.decisions.countAnsweredOfLab(labId);
       if (answered > 0) {
@@ -140,7 +168,11 @@ export class DecisionsService {
       const selected = new Set(run.result.selectedIds);
       const rank = new Map(run.result.waitlistIds.map((id, i) => [id, i + 1]));
       const rows: NewDecision[] = applications.map((a) => {
-        const outcome: DecisionOutcome = selected.has(a.id) ? 'accepted' : rank.has(a.id) ? 'waitlisted' : 'declined';
+        const outcome: DecisionOutcome = selected.has(a.id)
+          ? 'accepted'
+          : rank.has(a.id)
+            ? 'waitlisted'
+            : 'declined';
         return {
           labId,
           runId,
@@ -161,7 +193,12 @@ export class DecisionsService {
         action: 'selection.run_adopted',
         entityType: 'selection_run',
         entityId: runId,
-        data: { accepted: count('accepted'), waitlisted: count('waitlisted'), declined: count('declined'), confirmBy: confirmBy.toISOString() },
+        data: {
+          accepted: count('accepted'),
+          waitlisted: count('waitlisted'),
+          declined: count('declined'),
+          confirmBy: confirmBy.toISOString(),
+        },
       });
     });
     return this.view(labId);
@@ -206,11 +243,19 @@ export class DecisionsService {
         });
       }
       const expiredIds = overdue.map((d) => d.applicationId);
-      return { expiredIds, promotion: expiredIds.length > 0 ? await this.promote(actor, labId, expiredIds, now) : null };
+      return {
+        expiredIds,
+        promotion: expiredIds.length > 0 ? await this.promote(actor, labId, expiredIds, now) : null,
+      };
     });
   }
 
-  private async answer(actor: Actor, decisionId: string, response: 'confirmed' | 'declined', now: Date): Promise<MyDecisionView> {
+  private async answer(
+    actor: Actor,
+    decisionId: string,
+    response: 'confirmed' | 'declined',
+    now: Date,
+  ): Promise<MyDecisionView> {
     const found = await this.decisions.findById(decisionId);
     if (!found || found.applicantId !== actor.userId) throw SelectionError.decisionNotFound();
     const labId = found.labId;
@@ -218,10 +263,24 @@ export class DecisionsService {
       await this.runs.lockLab(labId);
       const d = await this.decisions.findById(decisionId);
       if (!d) throw SelectionError.decisionNotFound();
-      if (d.outcome !== 'accepted') throw new SelectionError('DECISION_NOT_OFFERED', 'You have not been offered a place (yet).', { outcome: d.outcome });
-      if (d.response !== 'pending') throw new SelectionError('DECISION_ALREADY_ANSWERED', `You have already answered: ${d.response}.`, { response: d.response });
+      if (d.outcome !== 'accepted')
+        throw new SelectionError(
+          'DECISION_NOT_OFFERED',
+          'You have not been offered a place (yet).',
+          { outcome: d.outcome },
+        );
+      if (d.response !== 'pending')
+        throw new SelectionError(
+          'DECISION_ALREADY_ANSWERED',
+          `You have already answered: ${d.response}.`,
+          { response: d.response },
+        );
       if (d.confirmBy !== null && d.confirmBy.getTime() < now.getTime()) {
-        throw new SelectionError('DECISION_CONFIRM_BY_PASSED', `The offer had to be answered by ${d.confirmBy.toISOString()}.`, { confirmBy: d.confirmBy.toISOString() });
+        throw new SelectionError(
+          'DECISION_CONFIRM_BY_PASSED',
+          `The offer had to be answered by ${d.confirmBy.toISOString()}.`,
+          { confirmBy: d.confirmBy.toISOString() },
+        );
       }
       d.response = response;
       d.respondedAt = now;
@@ -234,17 +293,30 @@ export class DecisionsService {
         entityId: d.id,
         data: { applicationId: d.applicationId },
       });
-      if (response === 'confirmed') await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
+      if (response === 'confirmed')
+        await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
       else await this.promote(actor, labId, [d.applicationId], now);
       return myDecisionView(saved);
     });
   }
 
   /** Re-solve the adopted run with every place holder fixed in and the decliners out. */
-  private async promote(actor: Actor, labId: string, freedBy: string[], now: Date): Promise<PromotionView> {
+  private async promote(
+    actor: Actor,
+    labId: string,
+    freedBy: string[],
+    now: Date,
+  ): Promise<PromotionView> {
     const run = await this.runs.findAdoptedOfLab(labId);
     const all = await this.decisions.findOfLab(labId);
-    if (!run) return { status: 'no-open-place', freedBy, promotedIds: [], nextInLineIds: [], explanation: ['No run is adopted.'] };
+    if (!run)
+      return {
+        status: 'no-open-place',
+        freedBy,
+        promotedIds: [],
+        nextInLineIds: [],
+        explanation: ['No run is adopted.'],
+      };
     const decided = new Map(all.map((d) => [d.applicationId, d]));
     // Applications without a decision (withdrawn since) and those declined outright are never promoted.
     const outOfReach = run.inputs.applicants
@@ -261,16 +333,30 @@ export class DecisionsService {
       declined: outOfReach,
       seed: run.seed,
     });
-    const record: DecisionPromotion = { at: now.toISOString(), freedBy, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation };
+    const record: DecisionPromotion = {
+      at: now.toISOString(),
+      freedBy,
+      nextInLineIds: promotion.nextInLineIds,
+      explanation: promotion.explanation,
+    };
     if (promotion.status === 'promoted') {
       const confirmBy = new Date(now.getTime() + PROMOTED_CONFIRM_DAYS * DAY_MS);
       const promoted = new Set(promotion.promotedIds);
       const rank = new Map(promotion.waitlistIds.map((id, i) => [id, i + 1]));
       for (const d of all) {
         if (promoted.has(d.applicationId)) {
-          Object.assign(d, { outcome: 'accepted', waitlistRank: null, response: 'pending', confirmBy, promotion: record });
+          Object.assign(d, {
+            outcome: 'accepted',
+            waitlistRank: null,
+            response: 'pending',
+            confirmBy,
+            promotion: record,
+          });
           await this.decisions.save(d);
-        } else if (d.outcome === 'waitlisted' && d.waitlistRank !== (rank.get(d.applicationId) ?? null)) {
+        } else if (
+          d.outcome === 'waitlisted' &&
+          d.waitlistRank !== (rank.get(d.applicationId) ?? null)
+        ) {
           d.waitlistRank = rank.get(d.applicationId) ?? null;
           await this.decisions.save(d);
         }
@@ -282,13 +368,28 @@ export class DecisionsService {
       action: 'selection.waitlist_promoted',
       entityType: 'selection_run',
       entityId: run.id,
-      data: { status: promotion.status, freedBy, promotedIds: promotion.promotedIds, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation },
+      data: {
+        status: promotion.status,
+        freedBy,
+        promotedIds: promotion.promotedIds,
+        nextInLineIds: promotion.nextInLineIds,
+        explanation: promotion.explanation,
+      },
     });
-    return { status: promotion.status, freedBy, promotedIds: promotion.promotedIds, nextInLineIds: promotion.nextInLineIds, explanation: promotion.explanation };
+    return {
+      status: promotion.status,
+      freedBy,
+      promotedIds: promotion.promotedIds,
+      nextInLineIds: promotion.nextInLineIds,
+      explanation: promotion.explanation,
+    };
   }
 
   private async view(labId: string): Promise<DecisionsView> {
-    const [run, all] = await Promise.all([this.runs.findAdoptedOfLab(labId), this.decisions.findOfLab(labId)]);
+    const [run, all] = await Promise.all([
+      this.runs.findAdoptedOfLab(labId),
+      this.decisions.findOfLab(labId),
+    ]);
     const count = (p: (d: SelectionDecisionEntity) => boolean) => all.filter(p).length;
     return {
       adoptedRunId: run?.id ?? null,

@@ -13,4 +13,8 @@ import { DecisionLetterEntity } from './entities/decision-letter.entity.js';
 import { SelectionDecisionEntity } from './entities/selection-decision.entity.js';
 import { SelectionRunEntity } from './entities/selection-run.entity.js';
 
-export const selectionEntities = [SelectionRunEntity, SelectionDecisionEntity, DecisionLetterEntity];
+export const selectionEntities = [
+  SelectionRunEntity,
+  SelectionDecisionEntity,
+  DecisionLetterEntity,
+];

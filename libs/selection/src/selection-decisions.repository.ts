@@ -3,7 +3,17 @@ import { LessThan } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { SelectionDecisionEntity } from './entities/selection-decision.entity.js';
 
-export type NewDecision = Pick<SelectionDecisionEntity, 'labId' | 'runId' | 'applicationId' | 'applicantId' | 'outcome' | 'waitlistRank' | 'response' | 'confirmBy'>;
+export type NewDecision = Pick<
+  SelectionDecisionEntity,
+  | 'labId'
+  | 'runId'
+  | 'applicationId'
+  | 'applicantId'
+  | 'outcome'
+  | 'waitlistRank'
+  | 'response'
+  | 'confirmBy'
+>;
 
 /** The decisions of each lab's adopted selection run. */
 @Injectable()
@@ -15,7 +25,10 @@ export class SelectionDecisionsRepository {
   }
 
   findOfLab(labId: string): Promise<SelectionDecisionEntity[]> {
-    return this.repo.find({ where: { labId }, order: { outcome: 'ASC', waitlistRank: 'ASC', applicationId: 'ASC' } });
+    return this.repo.find({
+      where: { labId },
+      order: { outcome: 'ASC', waitlistRank: 'ASC', applicationId: 'ASC' },
+    });
   }
 
   findOfApplicant(applicantId: string): Promise<SelectionDecisionEntity[]> {
@@ -29,18 +42,25 @@ export class SelectionDecisionsRepository {
   countAnsweredOfLab(labId: string): Promise<number> {
     return this.repo
       .createQueryBuilder('d')
-      .where('d.lab_id = :labId AND d.response IS NOT NULL AND d.response <> :pending', { labId, pending: 'pending' })
+      .where('d.lab_id = :labId AND d.response IS NOT NULL AND d.response <> :pending', {
+        labId,
+        pending: 'pending',
+      })
       .getCount();
   }
 
   /** Offers still unanswered whose confirm-by date has passed. */
   findOverdueOfLab(labId: string, now: Date): Promise<SelectionDecisionEntity[]> {
-    return this.repo.find({ where: { labId, outcome: 'accepted', response: 'pending', confirmBy: LessThan(now) }, order: { applicationId: 'ASC' } });
+    return this.repo.find({
+      where: { labId, outcome: 'accepted', response: 'pending', confirmBy: LessThan(now) },
+      order: { applicationId: 'ASC' },
+    });
   }
 
   async replaceOfLab(labId: string, decisions: NewDecision[]): Promise<void> {
     await this.repo.delete({ labId });
-    if (decisions.length > 0) await this.repo.insert(decisions.map((d) => ({ ...d, respondedAt: null, promotion: null })));
+    if (decisions.length > 0)
+      await this.repo.insert(decisions.map((d) => ({ ...d, respondedAt: null, promotion: null })));
   }
 
   async save(decision: SelectionDecisionEntity): Promise<SelectionDecisionEntity> {

@@ -14,10 +14,17 @@ export class SelectionRunsRepository {
 
   /** One adoption or decision change per lab at a time: held until the transaction ends. */
   async lockLab(labId: string): Promise<void> {
-    await this.tx.manager().query(`SELECT pg_advisory_xact_lock(hashtextextended('selection:' || $1, 0))`, [labId]);
+    await this.tx
+      .manager()
+      .query(`SELECT pg_advisory_xact_lock(hashtextextended('selection:' || $1, 0))`, [labId]);
   }
 
-  insert(run: Pick<SelectionRunEntity, 'labId' | 'inputs' | 'seed' | 'status' | 'solverStatus' | 'result' | 'createdBy'>): Promise<SelectionRunEntity> {
+  insert(
+    run: Pick<
+      SelectionRunEntity,
+      'labId' | 'inputs' | 'seed' | 'status' | 'solverStatus' | 'result' | 'createdBy'
+    >,
+  ): Promise<SelectionRunEntity> {
     return this.repo.save(this.repo.create({ ...run, adoptedAt: null }));
   }
 

@@ -58,7 +58,12 @@ export interface SelectionRerunView {
   rerun: Pick<CohortSelection, 'status' | 'selectedIds' | 'objective' | 'waitlistIds'>;
 }
 
-const keyFigures = (r: CohortSelection) => ({ status: r.status, selectedIds: r.selectedIds, objective: r.objective, waitlistIds: r.waitlistIds });
+const keyFigures = (r: CohortSelection) => ({
+  status: r.status,
+  selectedIds: r.selectedIds,
+  objective: r.objective,
+  waitlistIds: r.waitlistIds,
+});
 
 export function selectionRunView(run: SelectionRunEntity): SelectionRunView {
   return {
@@ -105,8 +110,14 @@ function boundsProblems(quotas: CreateSelectionRunDto['quotas']): FieldProblem[]
       }
       for (const side of ['min', 'max'] as const) {
         const value: unknown = bounds[side];
-        if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
-          problems.push({ field: `${field}.${side}`, message: `${field}.${side} must be a whole number ≥ 0` });
+        if (
+          value !== undefined &&
+          !(typeof value === 'number' && Number.isInteger(value) && value >= 0)
+        ) {
+          problems.push({
+            field: `${field}.${side}`,
+            message: `${field}.${side} must be a whole number ≥ 0`,
+          });
         }
       }
     }
@@ -130,8 +141,17 @@ export class SelectionRunsService {
   async create(actor: Actor, labId: string, dto: CreateSelectionRunDto): Promise<SelectionRunView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const problems = boundsProblems(dto.quotas);
-    if (problems.length > 0) throw new SelectionError('SELECTION_INPUT_INVALID', 'The quotas are not well formed.', problems);
-    const [lab, scores, applications] = await Promise.all([this.labs.get(actor, labId), this.reviewResults.scores(actor, labId), this.submitted.ofLab(labId)]);
+    if (problems.length > 0)
+      throw new SelectionError(
+        'SELECTION_INPUT_INVALID',
+        'The quotas are not well formed.',
+        problems,
+      );
+    const [lab, scores, applications] = await Promise.all([
+      this.labs.get(actor, labId),
+      this.reviewResults.scores(actor, labId),
+      this.submitted.ofLab(labId),
+    ]);
     const { workshopDays } = labFacts(lab);
     const merits = new Map(scores.applications.map((row) => [row.applicationId, row.merit]));
     const overrides = new Set(dto.availabilityOverrides ?? []);
@@ -152,11 +172,13 @@ export class SelectionRunsService {
         organisationType: p.organisationType ?? '',
         institution: normaliseInstitution(p.affiliation ?? ''),
         country: p.country ?? '',
-        availableForWholeWorkshop: availabilitySummary(p.availability, workshopDays).availableForWholeWorkshop === true,
+        availableForWholeWorkshop:
+          availabilitySummary(p.availability, workshopDays).availableForWholeWorkshop === true,
         ...(overrides.has(application.id) ? { availabilityOverride: true } : {}),
       });
     }
-    const { discipline, careerStage, organisationType, maxPerInstitution, maxPerCountry } = dto.quotas ?? {};
+    const { discipline, careerStage, organisationType, maxPerInstitution, maxPerCountry } =
+      dto.quotas ?? {};
     const quotas: CohortQuotas = {
       ...(discipline ? { discipline } : {}),
       ...(careerStage ? { careerStage } : {}),
@@ -176,14 +198,28 @@ export class SelectionRunsService {
     };
     const result = await this.solve(inputs);
     return this.tx.run(async () => {
-      const run = await this.runs.insert({ labId, inputs, seed: inputs.seed, status: result.status, solverStatus: result.solverStatus, result, createdBy: actor.userId });
+      const run = await this.runs.insert({
+        labId,
+        inputs,
+        seed: inputs.seed,
+        status: result.status,
+        solverStatus: result.solverStatus,
+        result,
+        createdBy: actor.userId,
+      });
       await this.audit.append({
         actorId: actor.userId,
         labId,
         action: 'selection.run_created',
         entityType: 'selection_run',
         entityId: run.id,
-        data: { status: result.status, capacity: inputs.capacity, selected: result.selectedIds.length, objective: result.objective, seed: inputs.seed },
+        data: {
+          status: result.status,
+          capacity: inputs.capacity,
+          selected: result.selectedIds.length,
+          objective: result.objective,
+          seed: inputs.seed,
+        },
       });
       return selectionRunView(run);
     });
@@ -222,7 +258,8 @@ export class SelectionRunsService {
         ...(inputs.lottery ? { lottery: inputs.lottery } : {}),
       });
     } catch (error) {
-      if (error instanceof RangeError) throw new SelectionError('SELECTION_INPUT_INVALID', error.message);
+      if (error instanceof RangeError)
+        throw new SelectionError('SELECTION_INPUT_INVALID', error.message);
       throw error;
     }
   }

@@ -2,14 +2,36 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentActor, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import { DecisionLettersService, type DecisionLetterView, type OutboxView, type ReleaseView } from './decision-letters.service.js';
-import { DecisionsService, type DecisionsView, type ExpiryView, type MyDecisionView } from './decisions.service.js';
+import {
+  DecisionLettersService,
+  type DecisionLetterView,
+  type OutboxView,
+  type ReleaseView,
+} from './decision-letters.service.js';
+import {
+  DecisionsService,
+  type DecisionsView,
+  type ExpiryView,
+  type MyDecisionView,
+} from './decisions.service.js';
 import { EditDecisionLetterDto } from './dto/decision-letter.dto.js';
 import { AdoptSelectionRunDto, CreateSelectionRunDto } from './dto/selection-run.dto.js';
 import { DecisionId, LabId, LetterId, RunId } from './selection-params.js';
-import { SelectionRunsService, type SelectionRerunView, type SelectionRunSummary, type SelectionRunView } from './selection-runs.service.js';
+import {
+  SelectionRunsService,
+  type SelectionRerunView,
+  type SelectionRunSummary,
+  type SelectionRunView,
+} from './selection-runs.service.js';
 
-const COMMON = [400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED'] as const;
+const COMMON = [
+  400,
+  'VALIDATION_FAILED',
+  401,
+  'UNAUTHENTICATED',
+  403,
+  'LAB_ROLE_REQUIRED',
+] as const;
 
 @ApiTags('selection')
 @ApiBearerAuth()
@@ -26,18 +48,35 @@ export class SelectionRunsController {
     summary:
       'Select a cohort (HiGHS) from the reviewed, submitted applications by normalised merit under the quotas; the run is stored. Infeasible quotas give a stored run that explains which quotas conflict and by how much.',
   })
-  @ApiResponse({ status: 201, description: 'The stored run: inputs, seed, solver status, selected, objective, unconstrained top-N, price of diversity, infeasibility, waitlist.' })
+  @ApiResponse({
+    status: 201,
+    description:
+      'The stored run: inputs, seed, solver status, selected, objective, unconstrained top-N, price of diversity, infeasibility, waitlist.',
+  })
   @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND')
-  create(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Body() body: CreateSelectionRunDto): Promise<SelectionRunView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Body() body: CreateSelectionRunDto,
+  ): Promise<SelectionRunView> {
     return this.runs.create(actor, labId, body);
   }
 
   @LabRoles('organiser')
   @Get()
-  @ApiOperation({ summary: 'The selection runs of the lab, newest first, with their key figures side by side' })
-  @ApiResponse({ status: 200, description: '[{ id, createdAt, adopted, seed, status, capacity, selected, objective, unconstrainedMerit, priceOfDiversity, infeasible, quotas, lottery }]' })
+  @ApiOperation({
+    summary: 'The selection runs of the lab, newest first, with their key figures side by side',
+  })
+  @ApiResponse({
+    status: 200,
+    description:
+      '[{ id, createdAt, adopted, seed, status, capacity, selected, objective, unconstrainedMerit, priceOfDiversity, infeasible, quotas, lottery }]',
+  })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
-  list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<SelectionRunSummary[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+  ): Promise<SelectionRunSummary[]> {
     return this.runs.list(actor, labId);
   }
 
@@ -46,17 +85,34 @@ export class SelectionRunsController {
   @ApiOperation({ summary: 'One selection run with its inputs and result' })
   @ApiResponse({ status: 200, description: 'The stored run.' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string): Promise<SelectionRunView> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('runId', RunId) runId: string,
+  ): Promise<SelectionRunView> {
     return this.runs.get(actor, labId, runId);
   }
 
   @LabRoles('organiser')
   @Post(':runId/rerun')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Solve a stored run again from its inputs and seed, and say whether the result is identical (nothing is stored)' })
+  @ApiOperation({
+    summary:
+      'Solve a stored run again from its inputs and seed, and say whether the result is identical (nothing is stored)',
+  })
   @ApiResponse({ status: 200, description: '{ runId, identical, stored, rerun }' })
-  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND')
-  rerun(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string): Promise<SelectionRerunView> {
+  @ApiErrors(
+    ...COMMON,
+    400,
+    'SELECTION_INPUT_INVALID',
+    404,
+    'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND',
+  )
+  rerun(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('runId', RunId) runId: string,
+  ): Promise<SelectionRerunView> {
     return this.runs.rerun(actor, labId, runId);
   }
 
@@ -68,8 +124,21 @@ export class SelectionRunsController {
       'Adopt a run that found a cohort: accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions. Replaces an earlier adoption only while no applicant has answered.',
   })
   @ApiResponse({ status: 200, description: 'The decisions of the lab.' })
-  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND', 409, 'SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED')
-  adopt(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('runId', RunId) runId: string, @Body() body: AdoptSelectionRunDto): Promise<DecisionsView> {
+  @ApiErrors(
+    ...COMMON,
+    400,
+    'SELECTION_INPUT_INVALID',
+    404,
+    'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND',
+    409,
+    'SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED',
+  )
+  adopt(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('runId', RunId) runId: string,
+    @Body() body: AdoptSelectionRunDto,
+  ): Promise<DecisionsView> {
     return this.decisions.adopt(actor, labId, runId, body);
   }
 }
@@ -82,7 +151,10 @@ export class LabDecisionsController {
 
   @LabRoles('organiser')
   @Get()
-  @ApiOperation({ summary: 'The decisions of the adopted run: accepted (and their answers), waitlisted by rank, declined; promotions with their reasons' })
+  @ApiOperation({
+    summary:
+      'The decisions of the adopted run: accepted (and their answers), waitlisted by rank, declined; promotions with their reasons',
+  })
   @ApiResponse({ status: 200, description: '{ adoptedRunId, counts, decisions }' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<DecisionsView> {
@@ -92,7 +164,10 @@ export class LabDecisionsController {
   @LabRoles('organiser')
   @Post('expire')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota' })
+  @ApiOperation({
+    summary:
+      'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota',
+  })
   @ApiResponse({ status: 200, description: '{ expiredIds, promotion }' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
   expire(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ExpiryView> {
@@ -107,8 +182,15 @@ export class MyDecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
   @Get('me/decisions')
-  @ApiOperation({ summary: 'My selection decisions (outcome, waitlist rank, answer, confirm-by date); never scores or reviews' })
-  @ApiResponse({ status: 200, description: '[{ id, labId, outcome, waitlistRank, response, confirmBy, respondedAt, promotedFromWaitlist }]' })
+  @ApiOperation({
+    summary:
+      'My selection decisions (outcome, waitlist rank, answer, confirm-by date); never scores or reviews',
+  })
+  @ApiResponse({
+    status: 200,
+    description:
+      '[{ id, labId, outcome, waitlistRank, response, confirmBy, respondedAt, promotedFromWaitlist }]',
+  })
   @ApiErrors(401, 'UNAUTHENTICATED')
   mine(@CurrentActor() actor: Actor): Promise<MyDecisionView[]> {
     return this.decisions.mine(actor);
@@ -116,19 +198,47 @@ export class MyDecisionsController {
 
   @Post('decisions/:decisionId/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Take my place (before the confirm-by date): I become a participant of the lab' })
+  @ApiOperation({
+    summary: 'Take my place (before the confirm-by date): I become a participant of the lab',
+  })
   @ApiResponse({ status: 200, description: 'My decision.' })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'DECISION_NOT_FOUND', 409, 'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED')
-  confirm(@CurrentActor() actor: Actor, @Param('decisionId', DecisionId) decisionId: string): Promise<MyDecisionView> {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    404,
+    'DECISION_NOT_FOUND',
+    409,
+    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED',
+  )
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('decisionId', DecisionId) decisionId: string,
+  ): Promise<MyDecisionView> {
     return this.decisions.confirm(actor, decisionId);
   }
 
   @Post('decisions/:decisionId/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Give up my place; the best waitlisted applicant who keeps every quota is offered it' })
+  @ApiOperation({
+    summary: 'Give up my place; the best waitlisted applicant who keeps every quota is offered it',
+  })
   @ApiResponse({ status: 200, description: 'My decision.' })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'DECISION_NOT_FOUND', 409, 'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED')
-  decline(@CurrentActor() actor: Actor, @Param('decisionId', DecisionId) decisionId: string): Promise<MyDecisionView> {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    404,
+    'DECISION_NOT_FOUND',
+    409,
+    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED',
+  )
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('decisionId', DecisionId) decisionId: string,
+  ): Promise<MyDecisionView> {
     return this.decisions.decline(actor, decisionId);
   }
 }
@@ -141,7 +251,10 @@ export class DecisionLettersController {
 
   @LabRoles('organiser')
   @Get()
-  @ApiOperation({ summary: 'The outbox: decision letters with their status (draft, sent, failed), attempts and last error; without SMTP_URL it shows what would be sent' })
+  @ApiOperation({
+    summary:
+      'The outbox: decision letters with their status (draft, sent, failed), attempts and last error; without SMTP_URL it shows what would be sent',
+  })
   @ApiResponse({ status: 200, description: '{ transport, counts, letters }' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<OutboxView> {
@@ -151,7 +264,10 @@ export class DecisionLettersController {
   @LabRoles('organiser')
   @Post('compose')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Compose a letter per decision from the templates into the outbox (drafts are rewritten, sent letters kept)' })
+  @ApiOperation({
+    summary:
+      'Compose a letter per decision from the templates into the outbox (drafts are rewritten, sent letters kept)',
+  })
   @ApiResponse({ status: 200, description: 'The outbox.' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
   compose(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<OutboxView> {
@@ -163,17 +279,31 @@ export class DecisionLettersController {
   @ApiOperation({ summary: 'Edit a letter before it is sent' })
   @ApiResponse({ status: 200, description: 'The letter.' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND | LETTER_NOT_FOUND', 409, 'LETTER_ALREADY_SENT')
-  edit(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('letterId', LetterId) letterId: string, @Body() body: EditDecisionLetterDto): Promise<DecisionLetterView> {
+  edit(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('letterId', LetterId) letterId: string,
+    @Body() body: EditDecisionLetterDto,
+  ): Promise<DecisionLetterView> {
     return this.letters.edit(actor, labId, letterId, body);
   }
 
   @LabRoles('organiser')
   @Post('release')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Release the outbox in one batch: send every draft and retry every failed letter (SMTP when SMTP_URL is set)' })
-  @ApiResponse({ status: 200, description: 'The outbox, with how many were sent and how many failed.' })
+  @ApiOperation({
+    summary:
+      'Release the outbox in one batch: send every draft and retry every failed letter (SMTP when SMTP_URL is set)',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The outbox, with how many were sent and how many failed.',
+  })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
-  release(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ReleaseView> {
+  release(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+  ): Promise<ReleaseView> {
     return this.letters.release(actor, labId);
   }
 }

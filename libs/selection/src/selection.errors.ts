@@ -39,7 +39,10 @@ export class SelectionError extends AppError {
   }
 
   static runNotFound(): SelectionError {
-    return new SelectionError('SELECTION_RUN_NOT_FOUND', 'There is no such selection run in this lab.');
+    return new SelectionError(
+      'SELECTION_RUN_NOT_FOUND',
+      'There is no such selection run in this lab.',
+    );
   }
 
   static decisionNotFound(): SelectionError {

@@ -21,7 +21,9 @@ function assertTimesFit(lab: LabView, startsAt: Date, endsAt: Date): void {
   if (problems.length > 0) {
     throw new WorkshopError(
       'SESSION_TIMES_INVALID',
-      problems.length === 1 ? `The session's times do not fit: ${problems[0].message}.` : `The session's times have ${problems.length} problems.`,
+      problems.length === 1
+        ? `The session's times do not fit: ${problems[0].message}.`
+        : `The session's times have ${problems.length} problems.`,
       problems,
     );
   }
@@ -42,13 +44,20 @@ export class AgendaService {
   async agenda(actor: Actor, labId: string): Promise<AgendaView> {
     const lab = await this.labs.get(actor, labId);
     const sessions = await this.sessions.findAllOfLab(labId);
-    return { labId, timezone: lab.timezone, sessions: sessions.map((s) => toSessionView(s, lab.timezone)) };
+    return {
+      labId,
+      timezone: lab.timezone,
+      sessions: sessions.map((s) => toSessionView(s, lab.timezone)),
+    };
   }
 
   async calendar(actor: Actor, labId: string): Promise<string> {
     const lab = await this.labs.get(actor, labId);
     const sessions = await this.sessions.findAllOfLab(labId);
-    return agendaCalendar({ lab: { id: lab.id, title: lab.title, timezone: lab.timezone }, sessions });
+    return agendaCalendar({
+      lab: { id: lab.id, title: lab.title, timezone: lab.timezone },
+      sessions,
+    });
   }
 
   async create(actor: Actor, labId: string, dto: CreateSessionDto): Promise<SessionView> {
@@ -73,13 +82,23 @@ export class AgendaService {
         action: 'agenda.session_created',
         entityType: 'agenda_session',
         entityId: session.id,
-        data: { kind: session.kind, title: session.title, startsAt: dto.startsAt, endsAt: dto.endsAt },
+        data: {
+          kind: session.kind,
+          title: session.title,
+          startsAt: dto.startsAt,
+          endsAt: dto.endsAt,
+        },
       });
       return toSessionView(session, lab.timezone);
     });
   }
 
-  async update(actor: Actor, labId: string, sessionId: string, dto: UpdateSessionDto): Promise<SessionView> {
+  async update(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    dto: UpdateSessionDto,
+  ): Promise<SessionView> {
     const lab = await this.labs.get(actor, labId);
     return this.tx.run(async () => {
       const current = await this.requireSession(labId, sessionId);
@@ -88,14 +107,23 @@ export class AgendaService {
       if (dto.title !== undefined) changes.title = dto.title.trim();
       if (dto.startsAt !== undefined) changes.startsAt = new Date(dto.startsAt);
       if (dto.endsAt !== undefined) changes.endsAt = new Date(dto.endsAt);
-      if (dto.materials !== undefined) changes.materials = dto.materials.map((m) => ({ title: m.title.trim(), url: m.url }));
+      if (dto.materials !== undefined)
+        changes.materials = dto.materials.map((m) => ({ title: m.title.trim(), url: m.url }));
       if (dto.meetingUrl !== undefined) changes.meetingUrl = dto.meetingUrl;
       if (dto.state !== undefined) changes.state = dto.state;
-      if (changes.startsAt || changes.endsAt) assertTimesFit(lab, changes.startsAt ?? current.startsAt, changes.endsAt ?? current.endsAt);
-      if (current.kind === 'breakout' && changes.kind !== undefined && changes.kind !== 'breakout' && (await this.breakout.countRoundsOfSession(sessionId)) > 0) {
-        throw new WorkshopError('SESSION_HAS_ROUNDS', 'This breakout session has rounds; delete them (or the session) before making it another kind.', [
-          { field: 'kind', message: 'a session with breakout rounds stays a breakout' },
-        ]);
+      if (changes.startsAt || changes.endsAt)
+        assertTimesFit(lab, changes.startsAt ?? current.startsAt, changes.endsAt ?? current.endsAt);
+      if (
+        current.kind === 'breakout' &&
+        changes.kind !== undefined &&
+        changes.kind !== 'breakout' &&
+        (await this.breakout.countRoundsOfSession(sessionId)) > 0
+      ) {
+        throw new WorkshopError(
+          'SESSION_HAS_ROUNDS',
+          'This breakout session has rounds; delete them (or the session) before making it another kind.',
+          [{ field: 'kind', message: 'a session with breakout rounds stays a breakout' }],
+        );
       }
       if (!(await this.sessions.updateIfVersion(sessionId, dto.version, changes))) {
         throw new WorkshopError(

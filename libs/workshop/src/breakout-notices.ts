@@ -25,7 +25,13 @@ export class BreakoutNotices {
 
   async publish(notice: BreakoutNotice): Promise<void> {
     for (const listener of this.listeners) {
-      await listener(notice).catch((error: unknown) => this.logger.error({ msg: 'breakout notice listener failed', kind: notice.kind, err: error }));
+      await listener(notice).catch((error: unknown) =>
+        this.logger.error({
+          msg: 'breakout notice listener failed',
+          kind: notice.kind,
+          err: error,
+        }),
+      );
     }
   }
 }

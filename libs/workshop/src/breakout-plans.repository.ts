@@ -11,7 +11,12 @@ export class BreakoutPlansRepository {
     return this.tx.manager().getRepository(BreakoutPlanEntity);
   }
 
-  insert(plan: Pick<BreakoutPlanEntity, 'sessionId' | 'inputs' | 'seed' | 'result' | 'pairsMet' | 'repeats' | 'createdBy'>): Promise<BreakoutPlanEntity> {
+  insert(
+    plan: Pick<
+      BreakoutPlanEntity,
+      'sessionId' | 'inputs' | 'seed' | 'result' | 'pairsMet' | 'repeats' | 'createdBy'
+    >,
+  ): Promise<BreakoutPlanEntity> {
     return this.repo.save(this.repo.create(plan));
   }
 

@@ -54,7 +54,9 @@ export function toRoundsView(
     list.push({ userId: seat.userId, displayName: seat.displayName });
     seatsOfRoom.set(seat.roomId, list);
   }
-  const myRoomOfRound = new Map(seats.filter((s) => s.userId === viewer.userId).map((s) => [s.roundId, s.roomId]));
+  const myRoomOfRound = new Map(
+    seats.filter((s) => s.userId === viewer.userId).map((s) => [s.roundId, s.roomId]),
+  );
   const views: RoundView[] = [];
   for (const round of rounds) {
     const myRoomId = myRoomOfRound.get(round.id) ?? null;

@@ -21,7 +21,14 @@ import {
 import type { ParticipantRow } from './participant-profiles.repository.js';
 import { LabId, PlanId, RoomId, RoundId, SessionId, UserId } from './workshop-params.js';
 
-const SESSION_ERRORS = [400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED'] as const;
+const SESSION_ERRORS = [
+  400,
+  'VALIDATION_FAILED',
+  401,
+  'UNAUTHENTICATED',
+  403,
+  'LAB_ROLE_REQUIRED',
+] as const;
 
 @ApiTags('workshop')
 @ApiBearerAuth()
@@ -31,18 +38,41 @@ export class BreakoutController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get('rounds')
-  @ApiOperation({ summary: 'Breakout rounds: organisers see every room, mentors the rooms they visit, participants their own room' })
+  @ApiOperation({
+    summary:
+      'Breakout rounds: organisers see every room, mentors the rooms they visit, participants their own room',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT')
-  rounds(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('sessionId', SessionId) sessionId: string): Promise<RoundsView> {
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT',
+  )
+  rounds(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('sessionId', SessionId) sessionId: string,
+  ): Promise<RoundsView> {
     return this.breakout.rounds(actor, labId, sessionId);
   }
 
   @LabRoles('organiser')
   @Post('rounds')
-  @ApiOperation({ summary: 'Add a round by hand (organisers): assigned, or self-select with a capacity per room' })
+  @ApiOperation({
+    summary: 'Add a round by hand (organisers): assigned, or self-select with a capacity per room',
+  })
   @ApiResponse({ status: 201, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 400, 'ROUND_ROOMS_INVALID | MENTOR_NOT_IN_LAB', 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    400,
+    'ROUND_ROOMS_INVALID | MENTOR_NOT_IN_LAB',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT',
+  )
   createRound(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -57,7 +87,13 @@ export class BreakoutController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Open a planned round or close an open one (organisers)' })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | ROUND_STATE_INVALID')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_STATE_INVALID',
+  )
   changeState(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -70,9 +106,20 @@ export class BreakoutController {
 
   @LabRoles('organiser')
   @Patch('rounds/:roundId/rooms/:roomId')
-  @ApiOperation({ summary: "Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round)" })
+  @ApiOperation({
+    summary:
+      'Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round)',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 400, 'MENTOR_NOT_IN_LAB', 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | ROUND_CLOSED')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    400,
+    'MENTOR_NOT_IN_LAB',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_CLOSED',
+  )
   updateRoom(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -87,9 +134,19 @@ export class BreakoutController {
   @LabRoles('organiser')
   @Post('rounds/:roundId/moves')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move one participant to another room of a round (organisers; not in a closed round)' })
+  @ApiOperation({
+    summary: 'Move one participant to another room of a round (organisers; not in a closed round)',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 400, 'NOT_A_PARTICIPANT', 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | ROUND_CLOSED')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    400,
+    'NOT_A_PARTICIPANT',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_CLOSED',
+  )
   move(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -103,9 +160,17 @@ export class BreakoutController {
   @LabRoles('organiser')
   @Post('rounds/:roundId/swaps')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Swap the rooms of two participants in a round (organisers; not in a closed round)' })
+  @ApiOperation({
+    summary: 'Swap the rooms of two participants in a round (organisers; not in a closed round)',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | ROUND_CLOSED | PARTICIPANT_NOT_SEATED')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_CLOSED | PARTICIPANT_NOT_SEATED',
+  )
   swap(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -119,13 +184,18 @@ export class BreakoutController {
   @LabRoles('participant')
   @Post('rounds/:roundId/choice')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Pick a room in a self-select round (participants); refused when the room is full' })
+  @ApiOperation({
+    summary: 'Pick a room in a self-select round (participants); refused when the room is full',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
   @ApiErrors(
     ...SESSION_ERRORS,
-    400, 'NOT_A_PARTICIPANT',
-    404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND',
-    409, 'SESSION_NOT_BREAKOUT | ROUND_NOT_SELF_SELECT | ROUND_CLOSED | ROOM_FULL',
+    400,
+    'NOT_A_PARTICIPANT',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_NOT_SELF_SELECT | ROUND_CLOSED | ROOM_FULL',
   )
   choose(
     @CurrentActor() actor: Actor,
@@ -139,18 +209,41 @@ export class BreakoutController {
 
   @LabRoles('organiser')
   @Get('plans')
-  @ApiOperation({ summary: "The session's rotation plans, newest first, with their metrics (organisers)" })
+  @ApiOperation({
+    summary: "The session's rotation plans, newest first, with their metrics (organisers)",
+  })
   @ApiResponse({ status: 200, type: [PlanViewDto] })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT')
-  plans(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('sessionId', SessionId) sessionId: string): Promise<PlanView[]> {
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT',
+  )
+  plans(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('sessionId', SessionId) sessionId: string,
+  ): Promise<PlanView[]> {
     return this.breakout.plansOf(actor, labId, sessionId);
   }
 
   @LabRoles('organiser')
   @Post('plans')
-  @ApiOperation({ summary: "Run the rotation planner over the lab's participants, keeping rounds already held; stores inputs, seed and metrics (organisers)" })
+  @ApiOperation({
+    summary:
+      "Run the rotation planner over the lab's participants, keeping rounds already held; stores inputs, seed and metrics (organisers)",
+  })
   @ApiResponse({ status: 201, type: PlanViewDto })
-  @ApiErrors(...SESSION_ERRORS, 400, 'PLAN_INVALID', 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | PLAN_NO_PARTICIPANTS')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    400,
+    'PLAN_INVALID',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | PLAN_NO_PARTICIPANTS',
+  )
   createPlan(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -163,9 +256,18 @@ export class BreakoutController {
   @LabRoles('organiser')
   @Post('plans/:planId/adopt')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Adopt a plan: replaces the rounds not opened yet, keeps opened and closed ones (organisers)' })
+  @ApiOperation({
+    summary:
+      'Adopt a plan: replaces the rounds not opened yet, keeps opened and closed ones (organisers)',
+  })
   @ApiResponse({ status: 200, type: RoundsViewDto })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND | PLAN_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT | PLAN_STALE')
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | PLAN_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | PLAN_STALE',
+  )
   adopt(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -179,8 +281,18 @@ export class BreakoutController {
   @Get('met-matrix')
   @ApiOperation({ summary: "Who has met whom in the session's rounds (organisers)" })
   @ApiResponse({ status: 200, type: MetMatrixDto })
-  @ApiErrors(...SESSION_ERRORS, 404, 'LAB_NOT_FOUND | SESSION_NOT_FOUND', 409, 'SESSION_NOT_BREAKOUT')
-  metMatrix(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string, @Param('sessionId', SessionId) sessionId: string): Promise<MetMatrixView> {
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT',
+  )
+  metMatrix(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('sessionId', SessionId) sessionId: string,
+  ): Promise<MetMatrixView> {
     return this.breakout.metMatrix(actor, labId, sessionId);
   }
 }
@@ -193,18 +305,44 @@ export class ParticipantProfilesController {
 
   @LabRoles('organiser')
   @Get()
-  @ApiOperation({ summary: "The lab's participants with the discipline and career stage the rotation planner uses (organisers)" })
+  @ApiOperation({
+    summary:
+      "The lab's participants with the discipline and career stage the rotation planner uses (organisers)",
+  })
   @ApiResponse({ status: 200, type: [ParticipantProfileViewDto] })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
-  list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ParticipantRow[]> {
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+  )
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+  ): Promise<ParticipantRow[]> {
     return this.breakout.participantsOf(actor, labId);
   }
 
   @LabRoles('organiser')
   @Put(':userId/profile')
-  @ApiOperation({ summary: "Set a participant's discipline and career stage for planning (organisers)" })
+  @ApiOperation({
+    summary: "Set a participant's discipline and career stage for planning (organisers)",
+  })
   @ApiResponse({ status: 200, type: ParticipantProfileViewDto })
-  @ApiErrors(400, 'VALIDATION_FAILED | PROFILE_NOT_IN_TAXONOMY | NOT_A_PARTICIPANT', 401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
+  @ApiErrors(
+    400,
+    'VALIDATION_FAILED | PROFILE_NOT_IN_TAXONOMY | NOT_A_PARTICIPANT',
+    401,
+    'UNAUTHENTICATED',
+    403,
+    'LAB_ROLE_REQUIRED',
+    404,
+    'LAB_NOT_FOUND',
+  )
   setProfile(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,

@@ -12,8 +12,12 @@ export interface SeatRow {
   displayName: string;
 }
 
-export type NewRoom = Pick<BreakoutRoomEntity, 'name' | 'meetingUrl' | 'mentorId' | 'capacity'> & { participantIds?: readonly string[] };
-export type RoomChanges = Partial<Pick<BreakoutRoomEntity, 'name' | 'meetingUrl' | 'mentorId' | 'capacity'>>;
+export type NewRoom = Pick<BreakoutRoomEntity, 'name' | 'meetingUrl' | 'mentorId' | 'capacity'> & {
+  participantIds?: readonly string[];
+};
+export type RoomChanges = Partial<
+  Pick<BreakoutRoomEntity, 'name' | 'meetingUrl' | 'mentorId' | 'capacity'>
+>;
 
 /** Rounds, rooms and seats of breakout sessions. */
 @Injectable()
@@ -42,7 +46,11 @@ export class BreakoutRepository {
 
   /** A round of a session, locked until the transaction ends: state changes and seat changes queue up. */
   lockRoundOfSession(sessionId: string, roundId: string): Promise<BreakoutRoundEntity | null> {
-    return this.rounds.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :roundId AND r.session_id = :sessionId', { roundId, sessionId }).getOne();
+    return this.rounds
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :roundId AND r.session_id = :sessionId', { roundId, sessionId })
+      .getOne();
   }
 
   findRoomsOfRounds(roundIds: readonly string[]): Promise<BreakoutRoomEntity[]> {
@@ -75,25 +83,43 @@ export class BreakoutRepository {
   }
 
   async nextRoundIndex(sessionId: string): Promise<number> {
-    const rows: { next: number }[] = await this.tx.manager().query(
-      `SELECT COALESCE(MAX(index) + 1, 0)::int AS next FROM breakout_rounds WHERE session_id = $1`,
-      [sessionId],
-    );
+    const rows: { next: number }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT COALESCE(MAX(index) + 1, 0)::int AS next FROM breakout_rounds WHERE session_id = $1`,
+        [sessionId],
+      );
     return rows[0].next;
   }
 
   /** A round with its rooms and (for assigned rounds) the people seated in each room. */
   async insertRound(
-    round: Pick<BreakoutRoundEntity, 'sessionId' | 'index' | 'title' | 'durationMinutes' | 'mode' | 'planId'>,
+    round: Pick<
+      BreakoutRoundEntity,
+      'sessionId' | 'index' | 'title' | 'durationMinutes' | 'mode' | 'planId'
+    >,
     rooms: readonly NewRoom[],
   ): Promise<BreakoutRoundEntity> {
     const saved = await this.rounds.save(this.rounds.create(round));
     for (const [position, room] of rooms.entries()) {
       const savedRoom = await this.rooms.save(
-        this.rooms.create({ roundId: saved.id, position, name: room.name, meetingUrl: room.meetingUrl, mentorId: room.mentorId, capacity: room.capacity }),
+        this.rooms.create({
+          roundId: saved.id,
+          position,
+          name: room.name,
+          meetingUrl: room.meetingUrl,
+          mentorId: room.mentorId,
+          capacity: room.capacity,
+        }),
       );
       if (room.participantIds && room.participantIds.length > 0) {
-        await this.seats.insert(room.participantIds.map((userId) => ({ roundId: saved.id, roomId: savedRoom.id, userId })));
+        await this.seats.insert(
+          room.participantIds.map((userId) => ({
+            roundId: saved.id,
+            roomId: savedRoom.id,
+            userId,
+          })),
+        );
       }
     }
     return saved;
@@ -116,10 +142,12 @@ export class BreakoutRepository {
 
   /** Close an open round now; its deadline becomes now if it was later. */
   async closeRoundIfOpen(roundId: string): Promise<boolean> {
-    const [, affected] = (await this.tx.manager().query(
-      `UPDATE breakout_rounds SET state = 'closed', ends_at = LEAST(COALESCE(ends_at, now()), now()) WHERE id = $1 AND state = 'open' RETURNING id`,
-      [roundId],
-    )) as [unknown[], number];
+    const [, affected] = (await this.tx
+      .manager()
+      .query(
+        `UPDATE breakout_rounds SET state = 'closed', ends_at = LEAST(COALESCE(ends_at, now()), now()) WHERE id = $1 AND state = 'open' RETURNING id`,
+        [roundId],
+      )) as [unknown[], number];
     return affected === 1;
   }
 
@@ -154,7 +182,9 @@ export class BreakoutRepository {
    * Must run inside a transaction. Returns false when the room is full.
    */
   async seatIfFree(roundId: string, roomId: string, userId: string): Promise<boolean> {
-    await this.tx.manager().query(`SELECT id FROM breakout_rooms WHERE id = $1 FOR UPDATE`, [roomId]);
+    await this.tx
+      .manager()
+      .query(`SELECT id FROM breakout_rooms WHERE id = $1 FOR UPDATE`, [roomId]);
     const rows: unknown[] = await this.tx.manager().query(
       `INSERT INTO breakout_assignments (round_id, room_id, user_id)
        SELECT $1, r.id, $3 FROM breakout_rooms r

@@ -1,18 +1,41 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { buildMetMatrix, planRotation, RotationPlanError, summariseRotation, type Actor, type HeldRound, type LabRole } from '@ideas-lab/domain';
+import {
+  buildMetMatrix,
+  planRotation,
+  RotationPlanError,
+  summariseRotation,
+  type Actor,
+  type HeldRound,
+  type LabRole,
+} from '@ideas-lab/domain';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 import { BreakoutNotices } from './breakout-notices.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
-import { toPlanView, toRoundsView, type PlanView, type RoundsView, type SeatView } from './breakout-view.js';
+import {
+  toPlanView,
+  toRoundsView,
+  type PlanView,
+  type RoundsView,
+  type SeatView,
+} from './breakout-view.js';
 import { BreakoutRepository, type NewRoom, type RoomChanges } from './breakout.repository.js';
-import type { CreatePlanDto, CreateRoundDto, ParticipantProfileDto, RoomInputDto, UpdateRoomDto } from './dto/breakout.dto.js';
+import type {
+  CreatePlanDto,
+  CreateRoundDto,
+  ParticipantProfileDto,
+  RoomInputDto,
+  UpdateRoomDto,
+} from './dto/breakout.dto.js';
 import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import type { BreakoutPlanInputs } from './entities/breakout-plan.entity.js';
 import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
-import { ParticipantProfilesRepository, type ParticipantRow } from './participant-profiles.repository.js';
+import {
+  ParticipantProfilesRepository,
+  type ParticipantRow,
+} from './participant-profiles.repository.js';
 import { WorkshopError } from './workshop.errors.js';
 
 /** The planner needs a discipline for everyone; people without a profile share this one. */
@@ -48,9 +71,16 @@ export class BreakoutService {
   // ---- reading --------------------------------------------------------------------------
 
   async rounds(actor: Actor, labId: string, sessionId: string): Promise<RoundsView> {
-    const roles = await this.access.requireRole(actor, labId, ['organiser', 'mentor', 'participant']);
+    const roles = await this.access.requireRole(actor, labId, [
+      'organiser',
+      'mentor',
+      'participant',
+    ]);
     await this.requireBreakoutSession(labId, sessionId);
-    return this.roundsView(sessionId, { userId: actor.userId, seesEverything: seesEverything(actor, roles) });
+    return this.roundsView(sessionId, {
+      userId: actor.userId,
+      seesEverything: seesEverything(actor, roles),
+    });
   }
 
   async metMatrix(actor: Actor, labId: string, sessionId: string): Promise<MetMatrixView> {
@@ -60,7 +90,10 @@ export class BreakoutService {
     const rounds = await this.heldShapeOf(await this.breakout.findRoundsOfSession(sessionId));
     const ids = participants.map((p) => p.userId);
     const matrix = buildMetMatrix({ rounds, participantIds: ids });
-    const metrics = summariseRotation({ rounds, participants: participants.map(toRotationParticipant) });
+    const metrics = summariseRotation({
+      rounds,
+      participants: participants.map(toRotationParticipant),
+    });
     return {
       participants: participants.map((p) => ({ userId: p.userId, displayName: p.displayName })),
       counts: matrix.counts,
@@ -82,23 +115,52 @@ export class BreakoutService {
     return this.profiles.findParticipantsOfLab(labId);
   }
 
-  async setProfile(actor: Actor, labId: string, userId: string, dto: ParticipantProfileDto): Promise<ParticipantRow> {
+  async setProfile(
+    actor: Actor,
+    labId: string,
+    userId: string,
+    dto: ParticipantProfileDto,
+  ): Promise<ParticipantRow> {
     const lab = await this.labs.get(actor, labId);
     const discipline = dto.discipline.trim();
     const careerStage = dto.careerStage?.trim() || null;
     const problems: { field: string; message: string }[] = [];
     if (lab.taxonomy.disciplines.length > 0 && !lab.taxonomy.disciplines.includes(discipline)) {
-      problems.push({ field: 'discipline', message: `discipline must be one of the lab's: ${lab.taxonomy.disciplines.join(', ')}` });
+      problems.push({
+        field: 'discipline',
+        message: `discipline must be one of the lab's: ${lab.taxonomy.disciplines.join(', ')}`,
+      });
     }
-    if (careerStage !== null && lab.taxonomy.careerStages.length > 0 && !lab.taxonomy.careerStages.includes(careerStage)) {
-      problems.push({ field: 'careerStage', message: `careerStage must be one of the lab's: ${lab.taxonomy.careerStages.join(', ')}` });
+    if (
+      careerStage !== null &&
+      lab.taxonomy.careerStages.length > 0 &&
+      !lab.taxonomy.careerStages.includes(careerStage)
+    ) {
+      problems.push({
+        field: 'careerStage',
+        message: `careerStage must be one of the lab's: ${lab.taxonomy.careerStages.join(', ')}`,
+      });
     }
-    if (problems.length > 0) throw new WorkshopError('PROFILE_NOT_IN_TAXONOMY', "The profile uses names that are not in the lab's taxonomy.", problems);
+    if (problems.length > 0)
+      throw new WorkshopError(
+        'PROFILE_NOT_IN_TAXONOMY',
+        "The profile uses names that are not in the lab's taxonomy.",
+        problems,
+      );
     return this.tx.run(async () => {
-      const participant = (await this.profiles.findParticipantsOfLab(labId)).find((p) => p.userId === userId);
+      const participant = (await this.profiles.findParticipantsOfLab(labId)).find(
+        (p) => p.userId === userId,
+      );
       if (!participant) throw notAParticipant('userId');
       await this.profiles.upsert({ labId, userId, discipline, careerStage });
-      await this.audit.append({ actorId: actor.userId, labId, action: 'workshop.profile_set', entityType: 'participant_profile', entityId: userId, data: { discipline, careerStage } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'workshop.profile_set',
+        entityType: 'participant_profile',
+        entityId: userId,
+        data: { discipline, careerStage },
+      });
       return { ...participant, discipline, careerStage };
     });
   }
@@ -106,16 +168,28 @@ export class BreakoutService {
   // ---- plans ----------------------------------------------------------------------------------
 
   /** Run the rotation planner over the lab's participants, keeping the rounds already opened. */
-  async createPlan(actor: Actor, labId: string, sessionId: string, dto: CreatePlanDto): Promise<PlanView> {
+  async createPlan(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    dto: CreatePlanDto,
+  ): Promise<PlanView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId, { lock: true });
       const participants = await this.profiles.findParticipantsOfLab(labId);
       if (participants.length < 2) {
-        throw new WorkshopError('PLAN_NO_PARTICIPANTS', `A plan needs at least two participants in the lab; it has ${participants.length}.`);
+        throw new WorkshopError(
+          'PLAN_NO_PARTICIPANTS',
+          `A plan needs at least two participants in the lab; it has ${participants.length}.`,
+        );
       }
-      const mentors = (await this.memberships.members(labId)).filter((m) => m.role === 'mentor').map((m) => ({ id: m.userId }));
-      const held = (await this.breakout.findRoundsOfSession(sessionId)).filter((r) => r.state !== 'planned');
+      const mentors = (await this.memberships.members(labId))
+        .filter((m) => m.role === 'mentor')
+        .map((m) => ({ id: m.userId }));
+      const held = (await this.breakout.findRoundsOfSession(sessionId)).filter(
+        (r) => r.state !== 'planned',
+      );
       const heldRounds = await this.heldShapeOf(held);
       const inputs: BreakoutPlanInputs = {
         rounds: dto.rounds,
@@ -133,7 +207,11 @@ export class BreakoutService {
         result = planRotation({ ...inputs, seed });
       } catch (error) {
         if (error instanceof RotationPlanError) {
-          throw new WorkshopError('PLAN_INVALID', `The planner cannot plan this: ${error.message}.`, { reason: error.code, heldRounds: heldRounds.length });
+          throw new WorkshopError(
+            'PLAN_INVALID',
+            `The planner cannot plan this: ${error.message}.`,
+            { reason: error.code, heldRounds: heldRounds.length },
+          );
         }
         throw error;
       }
@@ -141,7 +219,13 @@ export class BreakoutService {
         sessionId,
         inputs,
         seed,
-        result: { rounds: result.rounds, roomSizes: result.roomSizes, metrics: { ...result.metrics }, iterationsUsed: result.iterationsUsed, start: result.start },
+        result: {
+          rounds: result.rounds,
+          roomSizes: result.roomSizes,
+          metrics: { ...result.metrics },
+          iterationsUsed: result.iterationsUsed,
+          start: result.start,
+        },
         pairsMet: result.metrics.pairsMet,
         repeats: result.metrics.repeats,
         createdBy: actor.userId,
@@ -152,7 +236,16 @@ export class BreakoutService {
         action: 'breakout.plan_created',
         entityType: 'breakout_plan',
         entityId: plan.id,
-        data: { sessionId, seed, rounds: dto.rounds, roomSize: dto.roomSize, participants: participants.length, heldRounds: heldRounds.length, pairsMet: plan.pairsMet, repeats: plan.repeats },
+        data: {
+          sessionId,
+          seed,
+          rounds: dto.rounds,
+          roomSize: dto.roomSize,
+          participants: participants.length,
+          heldRounds: heldRounds.length,
+          pairsMet: plan.pairsMet,
+          repeats: plan.repeats,
+        },
       });
       return toPlanView(plan);
     });
@@ -167,7 +260,8 @@ export class BreakoutService {
     return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId, { lock: true });
       const plan = await this.plans.findOfSession(sessionId, planId);
-      if (!plan) throw new WorkshopError('PLAN_NOT_FOUND', 'There is no such plan for this session.');
+      if (!plan)
+        throw new WorkshopError('PLAN_NOT_FOUND', 'There is no such plan for this session.');
       const rounds = await this.breakout.findRoundsOfSession(sessionId);
       const held = rounds.filter((r) => r.state !== 'planned');
       if (held.length !== plan.inputs.heldRounds.length) {
@@ -187,7 +281,17 @@ export class BreakoutService {
           capacity: null,
           participantIds: room.participantIds,
         }));
-        await this.breakout.insertRound({ sessionId, index, title: `Round ${index + 1}`, durationMinutes: plan.inputs.roundMinutes, mode: 'assigned', planId }, rooms);
+        await this.breakout.insertRound(
+          {
+            sessionId,
+            index,
+            title: `Round ${index + 1}`,
+            durationMinutes: plan.inputs.roundMinutes,
+            mode: 'assigned',
+            planId,
+          },
+          rooms,
+        );
         index += 1;
       }
       await this.plans.markAdopted(sessionId, planId, new Date());
@@ -197,7 +301,12 @@ export class BreakoutService {
         action: 'breakout.plan_adopted',
         entityType: 'breakout_plan',
         entityId: planId,
-        data: { sessionId, roundsReplaced: replaced, roundsCreated: plan.result.rounds.length - held.length, roundsKept: held.length },
+        data: {
+          sessionId,
+          roundsReplaced: replaced,
+          roundsCreated: plan.result.rounds.length - held.length,
+          roundsKept: held.length,
+        },
       });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
@@ -205,25 +314,50 @@ export class BreakoutService {
 
   // ---- rounds and rooms -------------------------------------------------------------------------
 
-  async createRound(actor: Actor, labId: string, sessionId: string, dto: CreateRoundDto): Promise<RoundsView> {
+  async createRound(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    dto: CreateRoundDto,
+  ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     if (dto.mode === 'self-select') {
-      const missing = dto.rooms.map((room, i) => ({ room, i })).filter(({ room }) => room.capacity == null);
+      const missing = dto.rooms
+        .map((room, i) => ({ room, i }))
+        .filter(({ room }) => room.capacity == null);
       if (missing.length > 0) {
         throw new WorkshopError(
           'ROUND_ROOMS_INVALID',
           'Every room of a self-select round needs a capacity.',
-          missing.map(({ i }) => ({ field: `rooms.${i}.capacity`, message: 'a self-select room needs a capacity' })),
+          missing.map(({ i }) => ({
+            field: `rooms.${i}.capacity`,
+            message: 'a self-select room needs a capacity',
+          })),
         );
       }
     }
     return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId, { lock: true });
-      await this.assertMentors(labId, dto.rooms.map((r, i) => ({ mentorId: r.mentorId ?? null, field: `rooms.${i}.mentorId` })));
+      await this.assertMentors(
+        labId,
+        dto.rooms.map((r, i) => ({ mentorId: r.mentorId ?? null, field: `rooms.${i}.mentorId` })),
+      );
       const index = await this.breakout.nextRoundIndex(sessionId);
       const round = await this.breakout.insertRound(
-        { sessionId, index, title: dto.title.trim(), durationMinutes: dto.durationMinutes, mode: dto.mode, planId: null },
-        dto.rooms.map((room: RoomInputDto) => ({ name: room.name.trim(), meetingUrl: room.meetingUrl ?? null, mentorId: room.mentorId ?? null, capacity: room.capacity ?? null })),
+        {
+          sessionId,
+          index,
+          title: dto.title.trim(),
+          durationMinutes: dto.durationMinutes,
+          mode: dto.mode,
+          planId: null,
+        },
+        dto.rooms.map((room: RoomInputDto) => ({
+          name: room.name.trim(),
+          meetingUrl: room.meetingUrl ?? null,
+          mentorId: room.mentorId ?? null,
+          capacity: room.capacity ?? null,
+        })),
       );
       await this.audit.append({
         actorId: actor.userId,
@@ -242,7 +376,14 @@ export class BreakoutService {
    * (`durationSeconds`, else its planned minutes); once committed, the live layer is told
    * (everyone learns their room, or that the round closed).
    */
-  async changeRoundState(actor: Actor, labId: string, sessionId: string, roundId: string, to: 'open' | 'closed', options: { durationSeconds?: number } = {}): Promise<RoundsView> {
+  async changeRoundState(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    to: 'open' | 'closed',
+    options: { durationSeconds?: number } = {},
+  ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
@@ -250,18 +391,46 @@ export class BreakoutService {
       const from = to === 'open' ? 'planned' : 'open';
       const changed =
         round.state === from &&
-        (to === 'open' ? await this.breakout.openRoundIfPlanned(roundId, options.durationSeconds ?? round.durationMinutes * 60) : await this.breakout.closeRoundIfOpen(roundId));
+        (to === 'open'
+          ? await this.breakout.openRoundIfPlanned(
+              roundId,
+              options.durationSeconds ?? round.durationMinutes * 60,
+            )
+          : await this.breakout.closeRoundIfOpen(roundId));
       if (!changed) {
-        throw new WorkshopError('ROUND_STATE_INVALID', `This round is ${round.state}; only a ${from} round can become ${to}.`, { state: round.state });
+        throw new WorkshopError(
+          'ROUND_STATE_INVALID',
+          `This round is ${round.state}; only a ${from} round can become ${to}.`,
+          { state: round.state },
+        );
       }
-      await this.audit.append({ actorId: actor.userId, labId, action: to === 'open' ? 'breakout.round_opened' : 'breakout.round_closed', entityType: 'breakout_round', entityId: roundId, data: { sessionId, from, to } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: to === 'open' ? 'breakout.round_opened' : 'breakout.round_closed',
+        entityType: 'breakout_round',
+        entityId: roundId,
+        data: { sessionId, from, to },
+      });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
-    await this.notices.publish({ kind: to === 'open' ? 'round-opened' : 'round-closed', labId, sessionId, roundId });
+    await this.notices.publish({
+      kind: to === 'open' ? 'round-opened' : 'round-closed',
+      labId,
+      sessionId,
+      roundId,
+    });
     return view;
   }
 
-  async updateRoom(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string, dto: UpdateRoomDto): Promise<RoundsView> {
+  async updateRoom(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    roomId: string,
+    dto: UpdateRoomDto,
+  ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
@@ -277,34 +446,72 @@ export class BreakoutService {
         changes.mentorId = dto.mentorId;
       }
       await this.breakout.updateRoom(roomId, changes);
-      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.room_updated', entityType: 'breakout_room', entityId: roomId, data: { roundId, ...changes } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.room_updated',
+        entityType: 'breakout_room',
+        entityId: roomId,
+        data: { roundId, ...changes },
+      });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
   }
 
   /** An organiser seats one participant in another room of a round (capacities do not bind organisers). */
-  async move(actor: Actor, labId: string, sessionId: string, roundId: string, userId: string, roomId: string): Promise<RoundsView> {
+  async move(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    userId: string,
+    roomId: string,
+  ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
-      if (!(await this.breakout.findRoomOfRound(roundId, roomId))) throw WorkshopError.roomNotFound();
+      if (!(await this.breakout.findRoomOfRound(roundId, roomId)))
+        throw WorkshopError.roomNotFound();
       if (!(await this.isParticipant(labId, userId))) throw notAParticipant('userId');
       const before = await this.breakout.findSeat(roundId, userId);
       await this.breakout.seat(roundId, roomId, userId);
-      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.participant_moved', entityType: 'breakout_round', entityId: roundId, data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.participant_moved',
+        entityType: 'breakout_round',
+        entityId: roundId,
+        data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId },
+      });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
-    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [userId] });
+    await this.notices.publish({
+      kind: 'seats-changed',
+      labId,
+      sessionId,
+      roundId,
+      userIds: [userId],
+    });
     return view;
   }
 
-  async swap(actor: Actor, labId: string, sessionId: string, roundId: string, firstUserId: string, secondUserId: string): Promise<RoundsView> {
+  async swap(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    firstUserId: string,
+    secondUserId: string,
+  ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
-      const [first, second] = [await this.breakout.findSeat(roundId, firstUserId), await this.breakout.findSeat(roundId, secondUserId)];
+      const [first, second] = [
+        await this.breakout.findSeat(roundId, firstUserId),
+        await this.breakout.findSeat(roundId, secondUserId),
+      ];
       const unseated = [first ? null : 0, second ? null : 1].filter((i): i is number => i !== null);
       if (unseated.length > 0) {
         throw new WorkshopError(
@@ -324,44 +531,89 @@ export class BreakoutService {
       });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
-    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [firstUserId, secondUserId] });
+    await this.notices.publish({
+      kind: 'seats-changed',
+      labId,
+      sessionId,
+      roundId,
+      userIds: [firstUserId, secondUserId],
+    });
     return view;
   }
 
   /** A participant picks a room of a self-select round; refused when it is full. */
-  async choose(actor: Actor, labId: string, sessionId: string, roundId: string, roomId: string): Promise<RoundsView> {
+  async choose(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    roomId: string,
+  ): Promise<RoundsView> {
     const roles = await this.access.requireRole(actor, labId, ['participant']);
     if (!roles.includes('participant')) throw notAParticipant();
     const view = await this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
-      const round = await this.breakout.findRoundsOfSession(sessionId).then((rs) => rs.find((r) => r.id === roundId));
+      const round = await this.breakout
+        .findRoundsOfSession(sessionId)
+        .then((rs) => rs.find((r) => r.id === roundId));
       if (!round) throw WorkshopError.roundNotFound();
-      if (round.mode !== 'self-select') throw new WorkshopError('ROUND_NOT_SELF_SELECT', 'In this round the organisers assign the rooms.');
+      if (round.mode !== 'self-select')
+        throw new WorkshopError(
+          'ROUND_NOT_SELF_SELECT',
+          'In this round the organisers assign the rooms.',
+        );
       if (round.state === 'closed') throw roundClosed();
-      if (!(await this.breakout.findRoomOfRound(roundId, roomId))) throw WorkshopError.roomNotFound();
+      if (!(await this.breakout.findRoomOfRound(roundId, roomId)))
+        throw WorkshopError.roomNotFound();
       if (!(await this.breakout.seatIfFree(roundId, roomId, actor.userId))) {
-        throw new WorkshopError('ROOM_FULL', 'This room is full; pick another one.', [{ field: 'roomId', message: 'no free seat left in this room' }]);
+        throw new WorkshopError('ROOM_FULL', 'This room is full; pick another one.', [
+          { field: 'roomId', message: 'no free seat left in this room' },
+        ]);
       }
-      await this.audit.append({ actorId: actor.userId, labId, action: 'breakout.room_chosen', entityType: 'breakout_round', entityId: roundId, data: { roomId } });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.room_chosen',
+        entityType: 'breakout_round',
+        entityId: roundId,
+        data: { roomId },
+      });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: false });
     });
-    await this.notices.publish({ kind: 'seats-changed', labId, sessionId, roundId, userIds: [actor.userId] });
+    await this.notices.publish({
+      kind: 'seats-changed',
+      labId,
+      sessionId,
+      roundId,
+      userIds: [actor.userId],
+    });
     return view;
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  private async roundsView(sessionId: string, viewer: { userId: string; seesEverything: boolean }): Promise<RoundsView> {
+  private async roundsView(
+    sessionId: string,
+    viewer: { userId: string; seesEverything: boolean },
+  ): Promise<RoundsView> {
     const rounds = await this.breakout.findRoundsOfSession(sessionId);
     const ids = rounds.map((r) => r.id);
-    const [rooms, seats] = [await this.breakout.findRoomsOfRounds(ids), await this.breakout.findSeatsOfRounds(ids)];
+    const [rooms, seats] = [
+      await this.breakout.findRoomsOfRounds(ids),
+      await this.breakout.findSeatsOfRounds(ids),
+    ];
     return toRoundsView(sessionId, rounds, rooms, seats, viewer);
   }
 
   /** Rounds as the planner and the met matrix read them: rooms of participant ids, in round order. */
-  private async heldShapeOf(rounds: readonly BreakoutRoundEntity[]): Promise<BreakoutPlanInputs['heldRounds']> {
+  private async heldShapeOf(
+    rounds: readonly BreakoutRoundEntity[],
+  ): Promise<BreakoutPlanInputs['heldRounds']> {
     const ids = rounds.map((r) => r.id);
-    const [rooms, seats] = [await this.breakout.findRoomsOfRounds(ids), await this.breakout.findSeatsOfRounds(ids)];
+    const [rooms, seats] = [
+      await this.breakout.findRoomsOfRounds(ids),
+      await this.breakout.findSeatsOfRounds(ids),
+    ];
     return rounds.map((round) => ({
       rooms: rooms
         .filter((room) => room.roundId === round.id)
@@ -372,11 +624,20 @@ export class BreakoutService {
     })) satisfies HeldRound[];
   }
 
-  private async requireBreakoutSession(labId: string, sessionId: string, options: { lock?: boolean } = {}): Promise<AgendaSessionEntity> {
-    const session = options.lock ? await this.sessions.lockOfLab(labId, sessionId) : await this.sessions.findOfLab(labId, sessionId);
+  private async requireBreakoutSession(
+    labId: string,
+    sessionId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<AgendaSessionEntity> {
+    const session = options.lock
+      ? await this.sessions.lockOfLab(labId, sessionId)
+      : await this.sessions.findOfLab(labId, sessionId);
     if (!session) throw WorkshopError.sessionNotFound();
     if (session.kind !== 'breakout') {
-      throw new WorkshopError('SESSION_NOT_BREAKOUT', `This is a ${session.kind} session; breakout rounds belong to breakout sessions.`);
+      throw new WorkshopError(
+        'SESSION_NOT_BREAKOUT',
+        `This is a ${session.kind} session; breakout rounds belong to breakout sessions.`,
+      );
     }
     return session;
   }
@@ -388,7 +649,10 @@ export class BreakoutService {
   }
 
   /** Seats and rooms of a closed round are history: they no longer change. */
-  private async requireOpenToChanges(sessionId: string, roundId: string): Promise<BreakoutRoundEntity> {
+  private async requireOpenToChanges(
+    sessionId: string,
+    roundId: string,
+  ): Promise<BreakoutRoundEntity> {
     const round = await this.requireRound(sessionId, roundId);
     if (round.state === 'closed') throw roundClosed();
     return round;
@@ -398,10 +662,19 @@ export class BreakoutService {
     return (await this.access.rolesOf({ userId, isAdmin: false }, labId)).includes('participant');
   }
 
-  private async assertMentors(labId: string, wanted: { mentorId: string | null; field: string }[]): Promise<void> {
-    const named = wanted.filter((w): w is { mentorId: string; field: string } => w.mentorId !== null);
+  private async assertMentors(
+    labId: string,
+    wanted: { mentorId: string | null; field: string }[],
+  ): Promise<void> {
+    const named = wanted.filter(
+      (w): w is { mentorId: string; field: string } => w.mentorId !== null,
+    );
     if (named.length === 0) return;
-    const mentors = new Set((await this.memberships.members(labId)).filter((m) => m.role === 'mentor').map((m) => m.userId));
+    const mentors = new Set(
+      (await this.memberships.members(labId))
+        .filter((m) => m.role === 'mentor')
+        .map((m) => m.userId),
+    );
     const wrong = named.filter((w) => !mentors.has(w.mentorId));
     if (wrong.length > 0) {
       throw new WorkshopError(
@@ -417,12 +690,24 @@ function seesEverything(actor: Actor, roles: readonly LabRole[]): boolean {
   return actor.isAdmin || roles.includes('organiser');
 }
 
-function toRotationParticipant(p: ParticipantRow): { id: string; discipline: string; careerStage?: string } {
-  const participant: { id: string; discipline: string; careerStage?: string } = { id: p.userId, discipline: p.discipline ?? DISCIPLINE_NOT_STATED };
+function toRotationParticipant(p: ParticipantRow): {
+  id: string;
+  discipline: string;
+  careerStage?: string;
+} {
+  const participant: { id: string; discipline: string; careerStage?: string } = {
+    id: p.userId,
+    discipline: p.discipline ?? DISCIPLINE_NOT_STATED,
+  };
   if (p.careerStage) participant.careerStage = p.careerStage;
   return participant;
 }
 
-const roundClosed = () => new WorkshopError('ROUND_CLOSED', 'This round is closed; its rooms are kept as they were held.');
+const roundClosed = () =>
+  new WorkshopError('ROUND_CLOSED', 'This round is closed; its rooms are kept as they were held.');
 const notAParticipant = (field?: string) =>
-  new WorkshopError('NOT_A_PARTICIPANT', 'This person is not a participant of the lab.', field ? [{ field, message: 'not a participant of this lab' }] : undefined);
+  new WorkshopError(
+    'NOT_A_PARTICIPANT',
+    'This person is not a participant of the lab.',
+    field ? [{ field, message: 'not a participant of this lab' }] : undefined,
+  );

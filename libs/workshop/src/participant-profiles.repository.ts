@@ -26,7 +26,9 @@ export class ParticipantProfilesRepository {
     );
   }
 
-  async upsert(profile: Pick<ParticipantProfileEntity, 'labId' | 'userId' | 'discipline' | 'careerStage'>): Promise<void> {
+  async upsert(
+    profile: Pick<ParticipantProfileEntity, 'labId' | 'userId' | 'discipline' | 'careerStage'>,
+  ): Promise<void> {
     await this.tx.manager().query(
       `INSERT INTO participant_profiles (lab_id, user_id, discipline, career_stage) VALUES ($1, $2, $3, $4)
        ON CONFLICT (lab_id, user_id) DO UPDATE SET discipline = EXCLUDED.discipline, career_stage = EXCLUDED.career_stage, updated_at = now()`,

@@ -69,6 +69,8 @@ export class WorkshopError extends AppError {
   }
 
   static roomNotFound(): WorkshopError {
-    return new WorkshopError('ROOM_NOT_FOUND', 'There is no such room in this round.', [{ field: 'roomId', message: 'no such room in this round' }]);
+    return new WorkshopError('ROOM_NOT_FOUND', 'There is no such room in this round.', [
+      { field: 'roomId', message: 'no such room in this round' },
+    ]);
   }
 }

@@ -13,7 +13,15 @@ import { ParticipantProfilesRepository } from './participant-profiles.repository
 @Module({
   imports: [LabsModule],
   controllers: [AgendaController, BreakoutController, ParticipantProfilesController],
-  providers: [AgendaSessionsRepository, BreakoutRepository, BreakoutPlansRepository, ParticipantProfilesRepository, AgendaService, BreakoutService, BreakoutNotices],
+  providers: [
+    AgendaSessionsRepository,
+    BreakoutRepository,
+    BreakoutPlansRepository,
+    ParticipantProfilesRepository,
+    AgendaService,
+    BreakoutService,
+    BreakoutNotices,
+  ],
   exports: [AgendaService, BreakoutService, BreakoutNotices],
 })
 export class WorkshopModule {}

@@ -26,8 +26,21 @@ export const DEMO_LAB = {
     'healthcare delivery',
     'mathematical modelling',
   ],
-  careerStages: ['graduate student', 'postdoctoral researcher', 'early career', 'mid career', 'senior'],
-  organisationTypes: ['university', 'national laboratory', 'cancer centre or hospital', 'industry', 'government', 'non-profit'],
+  careerStages: [
+    'graduate student',
+    'postdoctoral researcher',
+    'early career',
+    'mid career',
+    'senior',
+  ],
+  organisationTypes: [
+    'university',
+    'national laboratory',
+    'cancer centre or hospital',
+    'industry',
+    'government',
+    'non-profit',
+  ],
 };
 
 export const DEMO_PASSWORD = 'ideas-lab-demo';
@@ -52,17 +65,34 @@ const DAY = 86_400_000;
  * Known passwords only in development; elsewhere each staff account gets a random password and
  * the applicants one shared random password, printed once.
  */
-export async function seedDemoLab(app: INestApplicationContext, options: { knownPasswords: boolean; now?: Date }): Promise<DemoSeedResult> {
+export async function seedDemoLab(
+  app: INestApplicationContext,
+  options: { knownPasswords: boolean; now?: Date },
+): Promise<DemoSeedResult> {
   const identity = app.get(IdentityService);
   const labs = app.get(LabsService);
   const memberships = app.get(MembershipsService);
-  if (await identity.findProfileByEmail('admin@ideas-lab.test')) return { created: false, labId: null, logins: [] };
+  if (await identity.findProfileByEmail('admin@ideas-lab.test'))
+    return { created: false, labId: null, logins: [] };
 
-  const password = () => (options.knownPasswords ? DEMO_PASSWORD : randomBytes(12).toString('base64url'));
+  const password = () =>
+    options.knownPasswords ? DEMO_PASSWORD : randomBytes(12).toString('base64url');
   const people = [
     { role: 'admin', email: 'admin@ideas-lab.test', displayName: 'Platform Admin', isAdmin: true },
-    { role: 'organiser', email: 'organiser@ideas-lab.test', displayName: 'Olivia Organiser', isAdmin: false },
-    ...['Amira Haddad', 'Benedikt Vogel', 'Chiara Rossi', 'Daniel Okafor', 'Eun-ji Park', 'Farid Rahimi'].map((displayName, i) => ({
+    {
+      role: 'organiser',
+      email: 'organiser@ideas-lab.test',
+      displayName: 'Olivia Organiser',
+      isAdmin: false,
+    },
+    ...[
+      'Amira Haddad',
+      'Benedikt Vogel',
+      'Chiara Rossi',
+      'Daniel Okafor',
+      'Eun-ji Park',
+      'Farid Rahimi',
+    ].map((displayName, i) => ({
       role: 'mentor',
       email: `mentor${i + 1}@ideas-lab.test`,
       displayName,
@@ -104,12 +134,17 @@ export async function seedDemoLab(app: INestApplicationContext, options: { known
       workshopEndAt: at(64, 21),
       proposalsDueAt: at(90, 21),
     },
-    taxonomy: { disciplines: DEMO_LAB.disciplines, careerStages: DEMO_LAB.careerStages, organisationTypes: DEMO_LAB.organisationTypes },
+    taxonomy: {
+      disciplines: DEMO_LAB.disciplines,
+      careerStages: DEMO_LAB.careerStages,
+      organisationTypes: DEMO_LAB.organisationTypes,
+    },
     teamSize: { min: 3, max: 6 },
     funding: { pool: 1_000_000, currency: 'USD' },
   });
   await memberships.addMember(admin, lab.id, 'organiser@ideas-lab.test', 'organiser');
-  for (let i = 1; i <= 6; i++) await memberships.addMember(admin, lab.id, `mentor${i}@ideas-lab.test`, 'mentor');
+  for (let i = 1; i <= 6; i++)
+    await memberships.addMember(admin, lab.id, `mentor${i}@ideas-lab.test`, 'mentor');
   const organiser = { userId: ids['organiser@ideas-lab.test'], isAdmin: false };
   await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
 
@@ -117,11 +152,18 @@ export async function seedDemoLab(app: INestApplicationContext, options: { known
   await seedDemoApplicants(app, {
     labId: lab.id,
     organiser,
-    mentors: [1, 2, 3, 4, 5, 6].map((i) => ({ userId: ids[`mentor${i}@ideas-lab.test`], isAdmin: false })),
+    mentors: [1, 2, 3, 4, 5, 6].map((i) => ({
+      userId: ids[`mentor${i}@ideas-lab.test`],
+      isAdmin: false,
+    })),
     passwordHash: await identity.hashPassword(applicantPassword),
     disciplines: DEMO_LAB.disciplines,
     careerStages: DEMO_LAB.careerStages,
   });
-  logins.push({ role: 'applicant', email: `${demoApplicantEmail(1)} … ${demoApplicantEmail(DEMO_APPLICANT_COUNT)}`, password: applicantPassword });
+  logins.push({
+    role: 'applicant',
+    email: `${demoApplicantEmail(1)} … ${demoApplicantEmail(DEMO_APPLICANT_COUNT)}`,
+    password: applicantPassword,
+  });
   return { created: true, labId: lab.id, logins };
 }

@@ -22,11 +22,23 @@ describe('applicationFieldErrors', () => {
     const errors = applicationFieldErrors(
       [
         { field: 'profile.orcid', message: 'the check digit does not match' },
-        { field: 'profile.links[0]', message: 'a link must be a web address starting with https://' },
-        { field: 'profile.links[2]', message: 'a link must be a web address starting with https://' },
-        { field: 'profile.availability.2027-07-13', message: 'say whether you can attend on 2027-07-13' },
+        {
+          field: 'profile.links[0]',
+          message: 'a link must be a web address starting with https://',
+        },
+        {
+          field: 'profile.links[2]',
+          message: 'a link must be a web address starting with https://',
+        },
+        {
+          field: 'profile.availability.2027-07-13',
+          message: 'say whether you can attend on 2027-07-13',
+        },
         { field: 'answers.motivation', message: 'the answer has 21 words; the limit is 20' },
-        { field: 'answers.conduct', message: '"I accept the code of conduct" must be answered yes to apply' },
+        {
+          field: 'answers.conduct',
+          message: '"I accept the code of conduct" must be answered yes to apply',
+        },
       ],
       QUESTIONS,
     );
@@ -81,12 +93,22 @@ describe('the form editor', () => {
   });
 
   it('sends only what a question of its type means', () => {
-    const choice = { ...emptyDraft('single_choice'), label: 'Role', options: 'modeller\n\n clinician \n' };
+    const choice = {
+      ...emptyDraft('single_choice'),
+      label: 'Role',
+      options: 'modeller\n\n clinician \n',
+    };
     const url = { ...emptyDraft('url'), label: 'Site', options: 'left over', wordLimit: '30' };
     const consent = { ...emptyDraft('yes_no'), label: 'I agree', helpText: '  ' };
     const essay = { ...emptyDraft('long_text'), label: 'Essay', wordLimit: '250' };
     expect(questionsOf([choice, url, consent, essay])).toEqual([
-      { id: 'role', type: 'single_choice', label: 'Role', required: true, options: ['modeller', 'clinician'] },
+      {
+        id: 'role',
+        type: 'single_choice',
+        label: 'Role',
+        required: true,
+        options: ['modeller', 'clinician'],
+      },
       { id: 'site', type: 'url', label: 'Site', required: true },
       { id: 'i-agree', type: 'yes_no', label: 'I agree', required: true, requireYes: true },
       { id: 'essay', type: 'long_text', label: 'Essay', required: true, wordLimit: 250 },

@@ -61,7 +61,9 @@ export function useAutosave(initial: Application, onSaved?: (application: Applic
           setApplication(saved);
           setFieldProblems([]);
           onSavedRef.current?.(saved);
-          setState(isEmpty(pending.current) ? { kind: 'saved', at: new Date() } : { kind: 'pending' });
+          setState(
+            isEmpty(pending.current) ? { kind: 'saved', at: new Date() } : { kind: 'pending' },
+          );
         },
         (error: unknown) => {
           // Keep what was not saved, under anything typed since.

@@ -1,16 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { QUESTION_TYPES, type QuestionType } from '@ideas-lab/domain';
 
 export class FormQuestionDto {
-  @ApiProperty({ example: 'motivation', description: 'Stable id the answers are keyed by: lower-case letters, digits, _ or -.' })
+  @ApiProperty({
+    example: 'motivation',
+    description: 'Stable id the answers are keyed by: lower-case letters, digits, _ or -.',
+  })
   @IsString({ message: 'id must be text' })
   @MaxLength(40)
   id: string;
 
   @ApiProperty({ enum: QUESTION_TYPES })
-  @IsIn(QUESTION_TYPES as unknown as string[], { message: `type must be one of ${QUESTION_TYPES.join(', ')}` })
+  @IsIn(QUESTION_TYPES as unknown as string[], {
+    message: `type must be one of ${QUESTION_TYPES.join(', ')}`,
+  })
   type: QuestionType;
 
   @ApiProperty({ example: 'Why do you want to join this Ideas Lab?' })

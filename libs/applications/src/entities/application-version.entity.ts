@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { AnswerValue, ApplicantProfile } from '@ideas-lab/domain';
 import { ApplicationFormEntity } from './application-form.entity.js';
 import { ApplicationEntity } from './application.entity.js';
@@ -7,14 +15,19 @@ export type ApplicationVersionKind = 'submitted' | 'edited';
 
 /** The full content of an application as submitted, and after every later edit. */
 @Entity({ name: 'application_versions' })
-@Index('application_versions_application_version_key', ['applicationId', 'version'], { unique: true })
+@Index('application_versions_application_version_key', ['applicationId', 'version'], {
+  unique: true,
+})
 @Check('application_versions_kind_check', `"kind" IN ('submitted','edited')`)
 export class ApplicationVersionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'application_versions_pkey' })
   id: string;
 
   @Column({ type: 'uuid', name: 'application_id' })
-  @ForeignKey(() => ApplicationEntity, 'id', { onDelete: 'CASCADE', name: 'application_versions_application_fkey' })
+  @ForeignKey(() => ApplicationEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'application_versions_application_fkey',
+  })
   applicationId: string;
 
   /** The application's version this content became. */

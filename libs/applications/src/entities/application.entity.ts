@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AnswerValue, ApplicantProfile, ApplicationStatus } from '@ideas-lab/domain';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';

@@ -21,18 +21,30 @@ const lines = (ics: string) => unfold(ics).split('\r\n');
 
 describe('agendaCalendar', () => {
   it('writes a VCALENDAR with one VEVENT per session, times in UTC and the lab time zone', () => {
-    const ics = agendaCalendar({ lab, sessions: [session(), session({ id: 'second', kind: 'pitch', title: 'Pitches' })] });
+    const ics = agendaCalendar({
+      lab,
+      sessions: [session(), session({ id: 'second', kind: 'pitch', title: 'Pitches' })],
+    });
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(lines(ics)).toEqual(
-      expect.arrayContaining(['VERSION:2.0', 'X-WR-TIMEZONE:America/New_York', 'DTSTART:20270713T150000Z', 'DTEND:20270713T163000Z', 'METHOD:PUBLISH']),
+      expect.arrayContaining([
+        'VERSION:2.0',
+        'X-WR-TIMEZONE:America/New_York',
+        'DTSTART:20270713T150000Z',
+        'DTEND:20270713T163000Z',
+        'METHOD:PUBLISH',
+      ]),
     );
   });
 
   it('gives each session a stable UID and a sequence that grows with edits', () => {
     const first = agendaCalendar({ lab, sessions: [session()] });
-    const edited = agendaCalendar({ lab, sessions: [session({ title: 'Welcome and aims', version: 3 })] });
+    const edited = agendaCalendar({
+      lab,
+      sessions: [session({ title: 'Welcome and aims', version: 3 })],
+    });
     const uid = `UID:${sessionEventUid('7f1d2c3b-0000-4000-8000-000000000001')}`;
     expect(lines(first)).toContain(uid);
     expect(lines(edited)).toContain(uid);
@@ -41,7 +53,15 @@ describe('agendaCalendar', () => {
   });
 
   it('escapes commas, semicolons, backslashes and new lines in text', () => {
-    const ics = agendaCalendar({ lab, sessions: [session({ title: 'Ideas, risks; C:\\data', materials: [{ title: 'Brief', url: 'https://example.org/a' }] })] });
+    const ics = agendaCalendar({
+      lab,
+      sessions: [
+        session({
+          title: 'Ideas, risks; C:\\data',
+          materials: [{ title: 'Brief', url: 'https://example.org/a' }],
+        }),
+      ],
+    });
     const all = lines(ics);
     expect(all).toContain('SUMMARY:Ideas\\, risks\\; C:\\\\data');
     const description = all.find((l) => l.startsWith('DESCRIPTION:'));
@@ -50,15 +70,23 @@ describe('agendaCalendar', () => {
   });
 
   it('folds lines longer than 75 octets, counting multi-byte characters by their bytes', () => {
-    const ics = agendaCalendar({ lab, sessions: [session({ title: 'é'.repeat(90) + 'x'.repeat(60) })] });
-    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const ics = agendaCalendar({
+      lab,
+      sessions: [session({ title: 'é'.repeat(90) + 'x'.repeat(60) })],
+    });
+    for (const line of ics.split('\r\n'))
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(lines(ics)).toContain(`SUMMARY:${'é'.repeat(90)}${'x'.repeat(60)}`);
   });
 
   it('puts the meeting link in LOCATION and URL', () => {
-    const all = lines(agendaCalendar({ lab, sessions: [session({ meetingUrl: 'https://zoom.example/j/123' })] }));
+    const all = lines(
+      agendaCalendar({ lab, sessions: [session({ meetingUrl: 'https://zoom.example/j/123' })] }),
+    );
     expect(all).toContain('LOCATION:https://zoom.example/j/123');
-    expect(all.some((l) => l.startsWith('URL') && l.endsWith(':https://zoom.example/j/123'))).toBe(true);
+    expect(all.some((l) => l.startsWith('URL') && l.endsWith(':https://zoom.example/j/123'))).toBe(
+      true,
+    );
   });
 
   it('is a valid empty calendar when the agenda is empty', () => {

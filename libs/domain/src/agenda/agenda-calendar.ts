@@ -38,7 +38,11 @@ export function sessionEventUid(sessionId: string, uidDomain = 'ideas-lab'): str
  * UID, DTSTART/DTEND in UTC, the lab's time zone as X-WR-TIMEZONE (calendar clients show the
  * events in it), text escaped and lines folded at 75 octets (by ical-generator).
  */
-export function agendaCalendar({ lab, sessions, uidDomain = 'ideas-lab' }: AgendaCalendarInput): string {
+export function agendaCalendar({
+  lab,
+  sessions,
+  uidDomain = 'ideas-lab',
+}: AgendaCalendarInput): string {
   const calendar = ical({
     name: lab.title,
     prodId: { company: 'Ideas Lab', product: 'Agenda', language: 'EN' },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { agendaTimeProblems } from './agenda-session.js';
 
-const workshop = { workshopStartAt: new Date('2027-07-13T15:00:00Z'), workshopEndAt: new Date('2027-07-17T21:00:00Z') };
+const workshop = {
+  workshopStartAt: new Date('2027-07-13T15:00:00Z'),
+  workshopEndAt: new Date('2027-07-17T21:00:00Z'),
+};
 const at = (iso: string) => new Date(iso);
 
 describe('agendaTimeProblems', () => {
@@ -12,13 +15,29 @@ describe('agendaTimeProblems', () => {
     ['zero length', '2027-07-14T16:00:00Z', '2027-07-14T16:00:00Z', ['endsAt']],
     ['starting before the workshop', '2027-07-13T14:00:00Z', '2027-07-13T16:00:00Z', ['startsAt']],
     ['ending after the workshop', '2027-07-17T20:00:00Z', '2027-07-17T22:00:00Z', ['endsAt']],
-    ['entirely after the workshop', '2027-07-18T10:00:00Z', '2027-07-18T11:00:00Z', ['startsAt', 'endsAt']],
+    [
+      'entirely after the workshop',
+      '2027-07-18T10:00:00Z',
+      '2027-07-18T11:00:00Z',
+      ['startsAt', 'endsAt'],
+    ],
   ])('%s', (_, startsAt, endsAt, fields) => {
-    expect(agendaTimeProblems({ startsAt: at(startsAt), endsAt: at(endsAt), ...workshop }).map((p) => p.field)).toEqual(fields);
+    expect(
+      agendaTimeProblems({ startsAt: at(startsAt), endsAt: at(endsAt), ...workshop }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(fields);
   });
 
   it('asks for the workshop dates first when the lab has none', () => {
-    const problems = agendaTimeProblems({ startsAt: at('2027-07-13T15:00:00Z'), endsAt: at('2027-07-13T16:00:00Z'), workshopStartAt: null, workshopEndAt: null });
-    expect(problems).toEqual([{ field: 'startsAt', message: expect.stringContaining('workshop dates') }]);
+    const problems = agendaTimeProblems({
+      startsAt: at('2027-07-13T15:00:00Z'),
+      endsAt: at('2027-07-13T16:00:00Z'),
+      workshopStartAt: null,
+      workshopEndAt: null,
+    });
+    expect(problems).toEqual([
+      { field: 'startsAt', message: expect.stringContaining('workshop dates') },
+    ]);
   });
 });

@@ -27,14 +27,26 @@ export function agendaTimeProblems(input: {
     problems.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
   }
   if (!workshopStartAt || !workshopEndAt) {
-    problems.push({ field: 'startsAt', message: "the lab's workshop dates must be set before sessions can be scheduled" });
+    problems.push({
+      field: 'startsAt',
+      message: "the lab's workshop dates must be set before sessions can be scheduled",
+    });
     return problems;
   }
-  if (startsAt.getTime() < workshopStartAt.getTime() || startsAt.getTime() >= workshopEndAt.getTime()) {
-    problems.push({ field: 'startsAt', message: `startsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})` });
+  if (
+    startsAt.getTime() < workshopStartAt.getTime() ||
+    startsAt.getTime() >= workshopEndAt.getTime()
+  ) {
+    problems.push({
+      field: 'startsAt',
+      message: `startsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})`,
+    });
   }
   if (endsAt.getTime() > workshopEndAt.getTime() || endsAt.getTime() <= workshopStartAt.getTime()) {
-    problems.push({ field: 'endsAt', message: `endsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})` });
+    problems.push({
+      field: 'endsAt',
+      message: `endsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})`,
+    });
   }
   return problems;
 }

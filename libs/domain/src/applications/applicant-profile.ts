@@ -22,21 +22,29 @@ export interface ApplicantProfile {
 }
 
 export interface ProfileRules {
-  taxonomy: { disciplines: readonly string[]; careerStages: readonly string[]; organisationTypes: readonly string[] };
+  taxonomy: {
+    disciplines: readonly string[];
+    careerStages: readonly string[];
+    organisationTypes: readonly string[];
+  };
   workshopDays: readonly string[];
 }
 
 export const MAX_EXPERTISE_KEYWORDS = 10;
 export const MAX_LINKS = 5;
 
-const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
+const blank = (value: string | null | undefined) =>
+  value === undefined || value === null || value.trim() === '';
 const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
 /**
  * Whether the applicant can attend the whole workshop. A "no" is allowed (reviewers see it),
  * `missingDays` have no answer yet.
  */
-export function availabilitySummary(availability: Record<string, boolean> | null | undefined, workshopDays: readonly string[]) {
+export function availabilitySummary(
+  availability: Record<string, boolean> | null | undefined,
+  workshopDays: readonly string[],
+) {
   const unavailableDays = workshopDays.filter((d) => availability?.[d] === false);
   const missingDays = workshopDays.filter((d) => typeof availability?.[d] !== 'boolean');
   return {
@@ -47,9 +55,13 @@ export function availabilitySummary(availability: Record<string, boolean> | null
 }
 
 /** Every problem with a profile, for submission, by field path (`profile.orcid`). */
-export function profileProblems(profile: ApplicantProfile, rules: ProfileRules): ApplicationProblem[] {
+export function profileProblems(
+  profile: ApplicantProfile,
+  rules: ProfileRules,
+): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ field: `profile.${field}`, message });
+  const add = (field: string, message: string) =>
+    problems.push({ field: `profile.${field}`, message });
   const { taxonomy } = rules;
 
   if (blank(profile.name)) add('name', 'your name is required');
@@ -59,23 +71,34 @@ export function profileProblems(profile: ApplicantProfile, rules: ProfileRules):
     ['careerStage', profile.careerStage, taxonomy.careerStages, 'career stage'],
   ] as const) {
     if (blank(value)) add(field, `choose your ${what}`);
-    else if (!allowed.includes(value!)) add(field, `choose one of this lab's ${what}s: ${listOf(allowed)}`);
+    else if (!allowed.includes(value!))
+      add(field, `choose one of this lab's ${what}s: ${listOf(allowed)}`);
   }
 
   const disciplines = profile.disciplines ?? [];
   if (disciplines.length === 0) add('disciplines', 'choose at least one discipline');
   const unknown = disciplines.filter((d) => !taxonomy.disciplines.includes(d));
-  if (unknown.length > 0) add('disciplines', `${listOf(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not among this lab's disciplines: ${listOf(taxonomy.disciplines)}`);
-  if (new Set(disciplines).size !== disciplines.length) add('disciplines', 'a discipline is listed twice');
-  if (blank(profile.primaryDiscipline)) add('primaryDiscipline', 'mark one of your disciplines as the primary one');
-  else if (!disciplines.includes(profile.primaryDiscipline!)) add('primaryDiscipline', 'the primary discipline must be one of the disciplines you chose');
+  if (unknown.length > 0)
+    add(
+      'disciplines',
+      `${listOf(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not among this lab's disciplines: ${listOf(taxonomy.disciplines)}`,
+    );
+  if (new Set(disciplines).size !== disciplines.length)
+    add('disciplines', 'a discipline is listed twice');
+  if (blank(profile.primaryDiscipline))
+    add('primaryDiscipline', 'mark one of your disciplines as the primary one');
+  else if (!disciplines.includes(profile.primaryDiscipline!))
+    add('primaryDiscipline', 'the primary discipline must be one of the disciplines you chose');
 
   const keywords = (profile.expertiseKeywords ?? []).filter((k) => !blank(k));
-  if (keywords.length === 0) add('expertiseKeywords', 'give at least one keyword for your expertise');
-  if (keywords.length > MAX_EXPERTISE_KEYWORDS) add('expertiseKeywords', `give at most ${MAX_EXPERTISE_KEYWORDS} keywords`);
+  if (keywords.length === 0)
+    add('expertiseKeywords', 'give at least one keyword for your expertise');
+  if (keywords.length > MAX_EXPERTISE_KEYWORDS)
+    add('expertiseKeywords', `give at most ${MAX_EXPERTISE_KEYWORDS} keywords`);
 
   if (blank(profile.country)) add('country', 'your country is required');
-  else if (!isCountryCode(profile.country!)) add('country', `"${profile.country}" is not an ISO 3166-1 country code such as US, GB or DE`);
+  else if (!isCountryCode(profile.country!))
+    add('country', `"${profile.country}" is not an ISO 3166-1 country code such as US, GB or DE`);
 
   if (!blank(profile.orcid)) {
     const orcid = readOrcid(profile.orcid!);
@@ -85,7 +108,8 @@ export function profileProblems(profile: ApplicantProfile, rules: ProfileRules):
   const links = profile.links ?? [];
   if (links.length > MAX_LINKS) add('links', `give at most ${MAX_LINKS} links`);
   links.forEach((link, i) => {
-    if (!isWebAddress(link)) add(`links[${i}]`, 'a link must be a web address starting with https://');
+    if (!isWebAddress(link))
+      add(`links[${i}]`, 'a link must be a web address starting with https://');
   });
 
   const availability = profile.availability ?? {};
@@ -93,7 +117,8 @@ export function profileProblems(profile: ApplicantProfile, rules: ProfileRules):
     add(`availability.${day}`, `say whether you can attend on ${day}`);
   }
   for (const day of Object.keys(availability)) {
-    if (!rules.workshopDays.includes(day)) add(`availability.${day}`, `${day} is not a day of the workshop`);
+    if (!rules.workshopDays.includes(day))
+      add(`availability.${day}`, `${day} is not a day of the workshop`);
   }
   return problems;
 }

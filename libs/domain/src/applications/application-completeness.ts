@@ -1,5 +1,10 @@
 import { profileProblems, type ApplicantProfile, type ProfileRules } from './applicant-profile.js';
-import { answerProblems, type AnswerValue, type ApplicationProblem, type FormQuestion } from './application-form.js';
+import {
+  answerProblems,
+  type AnswerValue,
+  type ApplicationProblem,
+  type FormQuestion,
+} from './application-form.js';
 
 /**
  * Everything that keeps an application from being submitted, all at once: the profile
@@ -11,5 +16,8 @@ export function applicationProblems(input: {
   answers: Record<string, AnswerValue | null>;
   rules: ProfileRules;
 }): ApplicationProblem[] {
-  return [...profileProblems(input.profile, input.rules), ...answerProblems(input.questions, input.answers)];
+  return [
+    ...profileProblems(input.profile, input.rules),
+    ...answerProblems(input.questions, input.answers),
+  ];
 }

@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems, answerShapeProblems, formDefinitionProblems, isWebAddress, type FormQuestion } from './application-form.js';
+import {
+  answerProblems,
+  answerShapeProblems,
+  formDefinitionProblems,
+  isWebAddress,
+  type FormQuestion,
+} from './application-form.js';
 
 const form: FormQuestion[] = [
   { id: 'motivation', type: 'long_text', label: 'Why this lab?', required: true, wordLimit: 5 },
   { id: 'title', type: 'short_text', label: 'Your job title', required: false },
-  { id: 'role', type: 'single_choice', label: 'Preferred role', required: true, options: ['modeller', 'clinician'] },
-  { id: 'methods', type: 'multiple_choice', label: 'Methods', required: false, options: ['ML', 'ODE', 'agent-based'] },
+  {
+    id: 'role',
+    type: 'single_choice',
+    label: 'Preferred role',
+    required: true,
+    options: ['modeller', 'clinician'],
+  },
+  {
+    id: 'methods',
+    type: 'multiple_choice',
+    label: 'Methods',
+    required: false,
+    options: ['ML', 'ODE', 'agent-based'],
+  },
   { id: 'site', type: 'url', label: 'Website', required: false },
-  { id: 'conduct', type: 'yes_no', label: 'I accept the code of conduct', required: true, requireYes: true },
+  {
+    id: 'conduct',
+    type: 'yes_no',
+    label: 'I accept the code of conduct',
+    required: true,
+    requireYes: true,
+  },
 ];
 
 describe('formDefinitionProblems', () => {
@@ -20,7 +44,14 @@ describe('formDefinitionProblems', () => {
       { id: 'Bad Id', type: 'short_text', label: 'x', required: false },
       { id: 'a', type: 'single_choice', label: 'x', required: true, options: ['one'] },
       { id: 'a', type: 'multiple_choice', label: 'x', required: true, options: ['x', 'X'] },
-      { id: 'b', type: 'short_text', label: 'x', required: true, wordLimit: 10, options: ['x', 'y'] },
+      {
+        id: 'b',
+        type: 'short_text',
+        label: 'x',
+        required: true,
+        wordLimit: 10,
+        options: ['x', 'y'],
+      },
       { id: 'c', type: 'long_text', label: 'x', required: true, requireYes: true },
     ]);
     expect(problems.map((p) => p.field)).toEqual([
@@ -69,7 +100,10 @@ describe('answerProblems (for submission)', () => {
       { field: 'answers.role', message: 'choose one of the options' },
       { field: 'answers.methods', message: 'an option is chosen twice' },
       { field: 'answers.site', message: 'the answer must be a web address starting with https://' },
-      { field: 'answers.conduct', message: '"I accept the code of conduct" must be answered yes to apply' },
+      {
+        field: 'answers.conduct',
+        message: '"I accept the code of conduct" must be answered yes to apply',
+      },
     ]);
   });
 
@@ -77,12 +111,20 @@ describe('answerProblems (for submission)', () => {
     ['missing', {}],
     ['blank', { motivation: '   ', role: '', conduct: null }],
   ])('reports required answers that are %s', (_, answers) => {
-    expect(answerProblems(form, answers).map((p) => p.field)).toEqual(['answers.motivation', 'answers.role', 'answers.conduct']);
+    expect(answerProblems(form, answers).map((p) => p.field)).toEqual([
+      'answers.motivation',
+      'answers.role',
+      'answers.conduct',
+    ]);
   });
 
   it('counts words, not characters, against the limit', () => {
-    expect(answerProblems(form, { ...complete, motivation: 'one two three four five' })).toEqual([]);
-    expect(answerProblems(form, { ...complete, motivation: 'one\n\ntwo — three four five' })).toEqual([]);
+    expect(answerProblems(form, { ...complete, motivation: 'one two three four five' })).toEqual(
+      [],
+    );
+    expect(
+      answerProblems(form, { ...complete, motivation: 'one\n\ntwo — three four five' }),
+    ).toEqual([]);
   });
 });
 

@@ -28,7 +28,14 @@ export interface Funnel {
   byOrganisationType: FunnelRow[];
 }
 
-const zero = (): FunnelCounts => ({ started: 0, submitted: 0, reviewed: 0, selected: 0, confirmed: 0, withdrawn: 0 });
+const zero = (): FunnelCounts => ({
+  started: 0,
+  submitted: 0,
+  reviewed: 0,
+  selected: 0,
+  confirmed: 0,
+  withdrawn: 0,
+});
 
 function count(into: FunnelCounts, a: FunnelApplication): void {
   into.started += 1;
@@ -45,7 +52,11 @@ function count(into: FunnelCounts, a: FunnelApplication): void {
   if (a.confirmed) into.confirmed += 1;
 }
 
-function breakdown(applications: readonly FunnelApplication[], values: readonly string[], valueOf: (a: FunnelApplication) => string | null): FunnelRow[] {
+function breakdown(
+  applications: readonly FunnelApplication[],
+  values: readonly string[],
+  valueOf: (a: FunnelApplication) => string | null,
+): FunnelRow[] {
   const rows = new Map<string | null, FunnelRow>(values.map((v) => [v, { value: v, ...zero() }]));
   for (const a of applications) {
     const value = valueOf(a);
@@ -57,7 +68,8 @@ function breakdown(applications: readonly FunnelApplication[], values: readonly 
   return [...rows.values()].sort((x, y) => rank(x.value, values) - rank(y.value, values));
 }
 
-const rank = (value: string | null, values: readonly string[]) => (value === null ? Infinity : values.includes(value) ? values.indexOf(value) : values.length);
+const rank = (value: string | null, values: readonly string[]) =>
+  value === null ? Infinity : values.includes(value) ? values.indexOf(value) : values.length;
 
 /**
  * How far applications got: started (every application, withdrawn ones too) → submitted
@@ -66,7 +78,11 @@ const rank = (value: string | null, values: readonly string[]) => (value === nul
  */
 export function computeFunnel(input: {
   applications: readonly FunnelApplication[];
-  taxonomy: { disciplines: readonly string[]; careerStages: readonly string[]; organisationTypes: readonly string[] };
+  taxonomy: {
+    disciplines: readonly string[];
+    careerStages: readonly string[];
+    organisationTypes: readonly string[];
+  };
 }): Funnel {
   const { applications, taxonomy } = input;
   const totals = zero();
@@ -75,6 +91,10 @@ export function computeFunnel(input: {
     totals,
     byDiscipline: breakdown(applications, taxonomy.disciplines, (a) => a.primaryDiscipline),
     byCareerStage: breakdown(applications, taxonomy.careerStages, (a) => a.careerStage),
-    byOrganisationType: breakdown(applications, taxonomy.organisationTypes, (a) => a.organisationType),
+    byOrganisationType: breakdown(
+      applications,
+      taxonomy.organisationTypes,
+      (a) => a.organisationType,
+    ),
   };
 }

@@ -30,13 +30,21 @@ describe('readOrcid', () => {
 
   it('accepts every iD whose last character is the MOD 11-2 check of the others, and catches any single-digit typo', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{15}$/), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 9 }), (base, position, shift) => {
-        const id = base + orcidCheckCharacter(base);
-        const grouped = id.match(/.{4}/g)!.join('-');
-        expect(readOrcid(grouped)).toEqual({ ok: true, orcid: grouped });
-        const typo = base.slice(0, position) + String((Number(base[position]) + shift) % 10) + base.slice(position + 1);
-        expect(readOrcid(typo + orcidCheckCharacter(base)).ok).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{15}$/),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 1, max: 9 }),
+        (base, position, shift) => {
+          const id = base + orcidCheckCharacter(base);
+          const grouped = id.match(/.{4}/g)!.join('-');
+          expect(readOrcid(grouped)).toEqual({ ok: true, orcid: grouped });
+          const typo =
+            base.slice(0, position) +
+            String((Number(base[position]) + shift) % 10) +
+            base.slice(position + 1);
+          expect(readOrcid(typo + orcidCheckCharacter(base)).ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -18,10 +18,18 @@ export type OrcidReading = { ok: true; orcid: string } | { ok: false; message: s
  */
 export function readOrcid(input: string): OrcidReading {
   const match = ORCID.exec(input.trim().replace(ORCID_URL_PREFIX, '').toUpperCase());
-  if (!match) return { ok: false, message: 'an ORCID iD has the form 0000-0002-1825-0097 (16 digits, the last may be X)' };
+  if (!match)
+    return {
+      ok: false,
+      message: 'an ORCID iD has the form 0000-0002-1825-0097 (16 digits, the last may be X)',
+    };
   const digits = match.slice(1, 5).join('');
   if (orcidCheckCharacter(digits.slice(0, 15)) !== digits[15]) {
-    return { ok: false, message: 'this ORCID iD has a typo: its check digit does not match (copy it from your ORCID record)' };
+    return {
+      ok: false,
+      message:
+        'this ORCID iD has a typo: its check digit does not match (copy it from your ORCID record)',
+    };
   }
   return { ok: true, orcid: `${match[1]}-${match[2]}-${match[3]}-${match[4]}` };
 }

@@ -29,9 +29,13 @@ describe('countWords', () => {
 
   it('is unchanged by extra whitespace between words', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/)), fc.stringMatching(/^[ \t\n]{1,4}$/), (words, gap) => {
-        expect(countWords(words.join(gap))).toBe(words.length);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/)),
+        fc.stringMatching(/^[ \t\n]{1,4}$/),
+        (words, gap) => {
+          expect(countWords(words.join(gap))).toBe(words.length);
+        },
+      ),
     );
   });
 });

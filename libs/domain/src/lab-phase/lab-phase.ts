@@ -81,7 +81,10 @@ export function nextLabPhase(phase: LabPhase): LabPhase | null {
 }
 
 /** Phases from which an organiser may step back one phase, and why others may not. */
-const BACKWARD_ALLOWED: ReadonlySet<LabPhase> = new Set<LabPhase>(['applications_open', 'selection']);
+const BACKWARD_ALLOWED: ReadonlySet<LabPhase> = new Set<LabPhase>([
+  'applications_open',
+  'selection',
+]);
 
 function missingFor(to: LabPhase, facts: LabPhaseFacts): string[] {
   const missing: string[] = [];
@@ -137,7 +140,11 @@ export function decideLabPhaseTransition(input: {
     };
   }
   if (to === from) {
-    return { allowed: false, code: 'LAB_PHASE_UNCHANGED', message: `The lab is already in phase ${LAB_PHASE_LABELS[from]}.` };
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_UNCHANGED',
+      message: `The lab is already in phase ${LAB_PHASE_LABELS[from]}.`,
+    };
   }
   const fromIndex = LAB_PHASES.indexOf(from);
   const toIndex = LAB_PHASES.indexOf(to);
@@ -154,7 +161,11 @@ export function decideLabPhaseTransition(input: {
   }
 
   if (from === 'follow_up') {
-    return { allowed: false, code: 'LAB_PHASE_FINAL', message: 'Follow-up is the last phase of a lab.' };
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_FINAL',
+      message: 'Follow-up is the last phase of a lab.',
+    };
   }
   if (toIndex !== fromIndex + 1) {
     return {
@@ -174,7 +185,11 @@ export function decideLabPhaseTransition(input: {
     };
   }
 
-  if (to === 'workshop' && facts.confirmedParticipants < facts.capacity && !facts.acceptUnderCapacity) {
+  if (
+    to === 'workshop' &&
+    facts.confirmedParticipants < facts.capacity &&
+    !facts.acceptUnderCapacity
+  ) {
     return {
       allowed: false,
       code: 'LAB_PHASE_UNDER_CAPACITY',

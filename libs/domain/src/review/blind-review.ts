@@ -15,7 +15,10 @@ export function blindApplicantProfile(profile: ApplicantProfile): ApplicantProfi
   return blind;
 }
 
-export function blindAnswers(questions: readonly FormQuestion[], answers: Readonly<Record<string, AnswerValue>>): Record<string, AnswerValue> {
+export function blindAnswers(
+  questions: readonly FormQuestion[],
+  answers: Readonly<Record<string, AnswerValue>>,
+): Record<string, AnswerValue> {
   const links = new Set(questions.filter((q) => q.type === 'url').map((q) => q.id));
   return Object.fromEntries(Object.entries(answers).filter(([id]) => !links.has(id)));
 }

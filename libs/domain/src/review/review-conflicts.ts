@@ -16,10 +16,14 @@ export function reviewConflictOf(input: {
   application: { applicantId: string; institution: string | null | undefined };
 }): ConflictReason | null {
   const { reviewerInstitution, declared, application } = input;
-  if (declared.some((d) => 'applicantId' in d && d.applicantId === application.applicantId)) return 'declared-person';
+  if (declared.some((d) => 'applicantId' in d && d.applicantId === application.applicantId))
+    return 'declared-person';
   const institution = normaliseInstitution(application.institution ?? '');
   if (institution === '') return null;
-  if (declared.some((d) => 'institution' in d && normaliseInstitution(d.institution) === institution)) return 'declared-institution';
+  if (
+    declared.some((d) => 'institution' in d && normaliseInstitution(d.institution) === institution)
+  )
+    return 'declared-institution';
   if (normaliseInstitution(reviewerInstitution ?? '') === institution) return 'same-institution';
   return null;
 }

@@ -5,16 +5,33 @@ import { reviewConflictOf } from './review-conflicts.js';
 import { rubricChangeProblems, rubricProblems, type ReviewCriterion } from './review-rubric.js';
 import { reviewProblems } from './review-scores.js';
 
-const expertise: ReviewCriterion = { id: 'expertise', label: 'Expertise', weight: 2, scale: { min: 1, max: 5 } };
+const expertise: ReviewCriterion = {
+  id: 'expertise',
+  label: 'Expertise',
+  weight: 2,
+  scale: { min: 1, max: 5 },
+};
 const fit: ReviewCriterion = { id: 'fit', label: 'Fit', weight: 1, scale: { min: 0, max: 10 } };
 
 describe('rubricProblems', () => {
   it.each<{ name: string; criteria: ReviewCriterion[]; fields: string[] }>([
     { name: 'a good rubric', criteria: [expertise, fit], fields: [] },
     { name: 'no criteria', criteria: [], fields: ['criteria'] },
-    { name: 'a repeated id', criteria: [expertise, { ...fit, id: 'expertise' }], fields: ['criteria[1].id'] },
-    { name: 'a zero weight and an upside-down scale', criteria: [{ ...expertise, weight: 0, scale: { min: 5, max: 1 } }], fields: ['criteria[0].weight', 'criteria[0].scale'] },
-    { name: 'fractional scale ends', criteria: [{ ...expertise, scale: { min: 0.5, max: 5 } }], fields: ['criteria[0].scale'] },
+    {
+      name: 'a repeated id',
+      criteria: [expertise, { ...fit, id: 'expertise' }],
+      fields: ['criteria[1].id'],
+    },
+    {
+      name: 'a zero weight and an upside-down scale',
+      criteria: [{ ...expertise, weight: 0, scale: { min: 5, max: 1 } }],
+      fields: ['criteria[0].weight', 'criteria[0].scale'],
+    },
+    {
+      name: 'fractional scale ends',
+      criteria: [{ ...expertise, scale: { min: 0.5, max: 5 } }],
+      fields: ['criteria[0].scale'],
+    },
   ])('$name → $fields', ({ criteria, fields }) => {
     expect(rubricProblems(criteria).map((p) => p.field)).toEqual(fields);
   });
@@ -22,20 +39,39 @@ describe('rubricProblems', () => {
 
 describe('rubricChangeProblems', () => {
   it('allows rewording and reweighting', () => {
-    expect(rubricChangeProblems([expertise, fit], [{ ...expertise, label: 'Depth', weight: 5 }, fit])).toEqual([]);
+    expect(
+      rubricChangeProblems([expertise, fit], [{ ...expertise, label: 'Depth', weight: 5 }, fit]),
+    ).toEqual([]);
   });
   it('refuses removed and added criteria and changed scales, each named', () => {
-    const problems = rubricChangeProblems([expertise, fit], [{ ...expertise, scale: { min: 1, max: 7 } }, { ...fit, id: 'novelty' }]);
-    expect(problems.map((p) => p.field)).toEqual(['criteria', 'criteria[0].scale', 'criteria[1].id']);
+    const problems = rubricChangeProblems(
+      [expertise, fit],
+      [
+        { ...expertise, scale: { min: 1, max: 7 } },
+        { ...fit, id: 'novelty' },
+      ],
+    );
+    expect(problems.map((p) => p.field)).toEqual([
+      'criteria',
+      'criteria[0].scale',
+      'criteria[1].id',
+    ]);
   });
 });
 
 describe('reviewProblems', () => {
-  const check = (scores: Record<string, unknown>, complete: boolean) => reviewProblems({ criteria: [expertise, fit], scores, comment: '', complete }).map((p) => p.field);
+  const check = (scores: Record<string, unknown>, complete: boolean) =>
+    reviewProblems({ criteria: [expertise, fit], scores, comment: '', complete }).map(
+      (p) => p.field,
+    );
   it.each<{ scores: Record<string, unknown>; complete: boolean; fields: string[] }>([
     { scores: { expertise: 3 }, complete: false, fields: [] },
     { scores: { expertise: 3 }, complete: true, fields: ['scores.fit'] },
-    { scores: { expertise: 6, fit: 2.5, charm: 1 }, complete: true, fields: ['scores.charm', 'scores.expertise', 'scores.fit'] },
+    {
+      scores: { expertise: 6, fit: 2.5, charm: 1 },
+      complete: true,
+      fields: ['scores.charm', 'scores.expertise', 'scores.fit'],
+    },
     { scores: { expertise: '3', fit: 0 }, complete: true, fields: ['scores.expertise'] },
     { scores: { expertise: 1, fit: 10 }, complete: true, fields: [] },
   ])('$scores (complete: $complete) → $fields', ({ scores, complete, fields }) => {
@@ -45,25 +81,63 @@ describe('reviewProblems', () => {
 
 describe('reviewConflictOf', () => {
   const application = { applicantId: 'u-ada', institution: '  University of  Edinburgh ' };
-  it.each<{ name: string; reviewerInstitution: string | null; declared: ({ applicantId: string } | { institution: string })[]; reason: string | null }>([
+  it.each<{
+    name: string;
+    reviewerInstitution: string | null;
+    declared: ({ applicantId: string } | { institution: string })[];
+    reason: string | null;
+  }>([
     { name: 'no relation', reviewerInstitution: 'Argonne', declared: [], reason: null },
-    { name: 'same institution, spelled differently', reviewerInstitution: 'university of edinburgh', declared: [], reason: 'same-institution' },
-    { name: 'a declared person', reviewerInstitution: null, declared: [{ applicantId: 'u-ada' }], reason: 'declared-person' },
-    { name: 'a declared institution', reviewerInstitution: null, declared: [{ institution: 'UNIVERSITY OF EDINBURGH' }], reason: 'declared-institution' },
+    {
+      name: 'same institution, spelled differently',
+      reviewerInstitution: 'university of edinburgh',
+      declared: [],
+      reason: 'same-institution',
+    },
+    {
+      name: 'a declared person',
+      reviewerInstitution: null,
+      declared: [{ applicantId: 'u-ada' }],
+      reason: 'declared-person',
+    },
+    {
+      name: 'a declared institution',
+      reviewerInstitution: null,
+      declared: [{ institution: 'UNIVERSITY OF EDINBURGH' }],
+      reason: 'declared-institution',
+    },
   ])('$name → $reason', ({ reviewerInstitution, declared, reason }) => {
     expect(reviewConflictOf({ reviewerInstitution, declared, application })).toBe(reason);
   });
 
   it('agrees with assignReviewers on who may review what', async () => {
-    const institutions = ['Edinburgh', ' edinburgh', 'EDINBURGH  ', 'Argonne', 'argonne national lab', ''];
+    const institutions = [
+      'Edinburgh',
+      ' edinburgh',
+      'EDINBURGH  ',
+      'Argonne',
+      'argonne national lab',
+      '',
+    ];
     const applications = institutions.map((institution, i) => ({ id: `a${i}`, institution }));
     const reviewers = institutions.map((institution, i) => ({ id: `r${i}`, institution }));
-    const result = await assignReviewers({ applications, reviewers, reviewsPerApplication: reviewers.length });
+    const result = await assignReviewers({
+      applications,
+      reviewers,
+      reviewsPerApplication: reviewers.length,
+    });
     const assigned = new Set(result.assignments.map((a) => `${a.reviewerId}/${a.applicationId}`));
     for (const r of reviewers) {
       for (const a of applications) {
-        const conflicted = reviewConflictOf({ reviewerInstitution: r.institution, declared: [], application: { applicantId: 'x', institution: a.institution } }) !== null;
-        expect(assigned.has(`${r.id}/${a.id}`), `${r.institution} → ${a.institution}`).toBe(!conflicted);
+        const conflicted =
+          reviewConflictOf({
+            reviewerInstitution: r.institution,
+            declared: [],
+            application: { applicantId: 'x', institution: a.institution },
+          }) !== null;
+        expect(assigned.has(`${r.id}/${a.id}`), `${r.institution} → ${a.institution}`).toBe(
+          !conflicted,
+        );
       }
     }
   });
@@ -71,7 +145,15 @@ describe('reviewConflictOf', () => {
 
 describe('blind review', () => {
   it('drops identity and keeps what the applicant can do', () => {
-    const profile = { name: 'Ada', affiliation: 'UCL', country: 'GB', orcid: '0000-0002-1825-0097', links: ['https://a.example'], careerStage: 'senior', disciplines: ['AI'] };
+    const profile = {
+      name: 'Ada',
+      affiliation: 'UCL',
+      country: 'GB',
+      orcid: '0000-0002-1825-0097',
+      links: ['https://a.example'],
+      careerStage: 'senior',
+      disciplines: ['AI'],
+    };
     expect(blindApplicantProfile(profile)).toEqual({ careerStage: 'senior', disciplines: ['AI'] });
     expect(profile.name).toBe('Ada');
   });
@@ -80,6 +162,8 @@ describe('blind review', () => {
       { id: 'pitch', type: 'short_text' as const, label: 'Pitch', required: true },
       { id: 'site', type: 'url' as const, label: 'Site', required: false },
     ];
-    expect(blindAnswers(questions, { pitch: 'Twins', site: 'https://a.example' })).toEqual({ pitch: 'Twins' });
+    expect(blindAnswers(questions, { pitch: 'Twins', site: 'https://a.example' })).toEqual({
+      pitch: 'Twins',
+    });
   });
 });

@@ -19,20 +19,39 @@ export function reviewProblems(input: {
   const problems: ApplicationProblem[] = [];
   const known = new Set(criteria.map((c) => c.id));
   for (const id of Object.keys(scores)) {
-    if (!known.has(id)) problems.push({ field: `scores.${id}`, message: `"${id}" is not a criterion of this rubric` });
+    if (!known.has(id))
+      problems.push({
+        field: `scores.${id}`,
+        message: `"${id}" is not a criterion of this rubric`,
+      });
   }
   for (const criterion of criteria) {
     const score = scores[criterion.id];
     const field = `scores.${criterion.id}`;
     const { min, max } = criterion.scale;
     if (score === undefined || score === null) {
-      if (complete) problems.push({ field, message: `${criterion.label}: a score from ${min} to ${max} is required` });
-    } else if (typeof score !== 'number' || !Number.isInteger(score) || score < min || score > max) {
-      problems.push({ field, message: `${criterion.label}: the score must be a whole number from ${min} to ${max}` });
+      if (complete)
+        problems.push({
+          field,
+          message: `${criterion.label}: a score from ${min} to ${max} is required`,
+        });
+    } else if (
+      typeof score !== 'number' ||
+      !Number.isInteger(score) ||
+      score < min ||
+      score > max
+    ) {
+      problems.push({
+        field,
+        message: `${criterion.label}: the score must be a whole number from ${min} to ${max}`,
+      });
     }
   }
   if (comment.length > REVIEW_COMMENT_MAX_CHARACTERS) {
-    problems.push({ field: 'comment', message: `the comment has at most ${REVIEW_COMMENT_MAX_CHARACTERS} characters` });
+    problems.push({
+      field: 'comment',
+      message: `the comment has at most ${REVIEW_COMMENT_MAX_CHARACTERS} characters`,
+    });
   }
   return problems;
 }

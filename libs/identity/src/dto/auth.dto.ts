@@ -68,7 +68,8 @@ export class UserProfileDto {
 export class AuthSessionDto {
   @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`.' }) accessToken: string;
   @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
-  @ApiProperty({ description: 'Opaque; single use. Exchange at /api/auth/refresh for a new pair.' }) refreshToken: string;
+  @ApiProperty({ description: 'Opaque; single use. Exchange at /api/auth/refresh for a new pair.' })
+  refreshToken: string;
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
   @ApiProperty({ type: UserProfileDto }) user: UserProfileDto;
 }

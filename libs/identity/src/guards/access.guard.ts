@@ -29,14 +29,18 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     if (access.adminOnly) {
       const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
-      if (!actor.isAdmin) throw new IdentityError('ADMIN_REQUIRED', 'Only platform admins can do this.');
+      if (!actor.isAdmin)
+        throw new IdentityError('ADMIN_REQUIRED', 'Only platform admins can do this.');
     }
     return true;
   }
 
   override handleRequest<T = Actor>(error: unknown, user: T | false): T {
     if (error || !user) {
-      throw new IdentityError('UNAUTHENTICATED', 'Sign in to do this (the access token is missing, invalid or expired).');
+      throw new IdentityError(
+        'UNAUTHENTICATED',
+        'Sign in to do this (the access token is missing, invalid or expired).',
+      );
     }
     return user;
   }

@@ -10,7 +10,11 @@ import { LoginDto } from '../dto/auth.dto.js';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body ?? {};
-    const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+    const errors = await validate(plainToInstance(LoginDto, body), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    });
     if (errors.length > 0) throw validationFailed(errors);
     return (await super.canActivate(context)) as boolean;
   }

@@ -66,11 +66,17 @@ export class LabTaxonomyDto {
   @TaxonomyList('disciplines')
   disciplines?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['graduate student', 'early career', 'mid career', 'senior'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['graduate student', 'early career', 'mid career', 'senior'],
+  })
   @TaxonomyList('careerStages')
   careerStages?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['university', 'national laboratory', 'industry'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['university', 'national laboratory', 'industry'],
+  })
   @TaxonomyList('organisationTypes')
   organisationTypes?: string[];
 }
@@ -92,25 +98,38 @@ export class TeamSizeDto {
 }
 
 export class FundingDto {
-  @ApiPropertyOptional({ description: 'The seed-funding pool in major units (e.g. dollars), up to 2 decimals.', example: 1_000_000 })
+  @ApiPropertyOptional({
+    description: 'The seed-funding pool in major units (e.g. dollars), up to 2 decimals.',
+    example: 1_000_000,
+  })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'pool must be an amount with at most 2 decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'pool must be an amount with at most 2 decimals' },
+  )
   @Min(0)
   @Max(1e12)
   pool?: number;
 
   @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 currency code.' })
   @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code such as USD or EUR' })
+  @Matches(/^[A-Z]{3}$/, {
+    message: 'currency must be a three-letter ISO 4217 code such as USD or EUR',
+  })
   currency?: string;
 }
 
 const TitleRules = () =>
-  applyDecorators(IsString(), MinLength(3, { message: 'title must be at least 3 characters long' }), MaxLength(200));
+  applyDecorators(
+    IsString(),
+    MinLength(3, { message: 'title must be at least 3 characters long' }),
+    MaxLength(200),
+  );
 const SlugRules = () =>
   applyDecorators(
     Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-      message: 'slug may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)',
+      message:
+        'slug may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)',
     }),
     MaxLength(80),
   );
@@ -132,7 +151,10 @@ export class LabSettingsDto {
   @MaxLength(20_000)
   description?: string;
 
-  @ApiPropertyOptional({ example: 'America/New_York', description: 'IANA time zone; deadlines are shown in it.' })
+  @ApiPropertyOptional({
+    example: 'America/New_York',
+    description: 'IANA time zone; deadlines are shown in it.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -175,7 +197,10 @@ export class CreateLabDto extends LabSettingsDto {
   @TitleRules()
   title: string;
 
-  @ApiProperty({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' })
+  @ApiProperty({
+    example: 'cancer-digital-twin',
+    description: 'Lower-case letters, digits and hyphens.',
+  })
   @SlugRules()
   slug: string;
 }
@@ -186,12 +211,18 @@ export class UpdateLabDto extends LabSettingsDto {
   @TitleRules()
   title?: string;
 
-  @ApiPropertyOptional({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' })
+  @ApiPropertyOptional({
+    example: 'cancer-digital-twin',
+    description: 'Lower-case letters, digits and hyphens.',
+  })
   @IsOptional()
   @SlugRules()
   slug?: string;
 
-  @ApiProperty({ description: 'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.' })
+  @ApiProperty({
+    description:
+      'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.',
+  })
   @IsInt({ message: 'version must be the whole-number version of the lab you edited' })
   @Min(1)
   version: number;
@@ -199,10 +230,14 @@ export class UpdateLabDto extends LabSettingsDto {
 
 export class ChangePhaseDto {
   @ApiProperty({ enum: LAB_PHASES })
-  @IsIn(LAB_PHASES as unknown as string[], { message: `to must be one of ${LAB_PHASES.join(', ')}` })
+  @IsIn(LAB_PHASES as unknown as string[], {
+    message: `to must be one of ${LAB_PHASES.join(', ')}`,
+  })
   to: LabPhase;
 
-  @ApiPropertyOptional({ description: 'Close selection with fewer confirmed participants than the capacity.' })
+  @ApiPropertyOptional({
+    description: 'Close selection with fewer confirmed participants than the capacity.',
+  })
   @IsOptional()
   @IsBoolean()
   acceptUnderCapacity?: boolean;
@@ -234,7 +269,10 @@ export class LabViewDto {
   @ApiProperty({ type: LabDatesViewDto }) dates: LabDatesViewDto;
   @ApiProperty({ type: LabTaxonomyViewDto }) taxonomy: LabTaxonomyViewDto;
   @ApiProperty({ example: { min: 3, max: 6 } }) teamSize: { min: number; max: number };
-  @ApiProperty({ example: { pool: 1000000, currency: 'USD' } }) funding: { pool: number; currency: string };
+  @ApiProperty({ example: { pool: 1000000, currency: 'USD' } }) funding: {
+    pool: number;
+    currency: string;
+  };
   @ApiProperty({ type: [String], description: 'Your roles in this lab.' }) myRoles: string[];
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -3,7 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, MaxLength } from 'class-validator';
 
 export class AddMemberDto {
-  @ApiProperty({ example: 'mentor7@ideas-lab.test', description: 'The e-mail address of an existing account.' })
+  @ApiProperty({
+    example: 'mentor7@ideas-lab.test',
+    description: 'The e-mail address of an existing account.',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
@@ -31,7 +34,10 @@ export class InvitationDto {
   @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] }) status: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ description: 'Only in the answer to the creation: the link to send to the invitee.' }) acceptUrl?: string;
+  @ApiPropertyOptional({
+    description: 'Only in the answer to the creation: the link to send to the invitee.',
+  })
+  acceptUrl?: string;
   @ApiPropertyOptional({ description: 'Only in the answer to the creation.' }) token?: string;
 }
 

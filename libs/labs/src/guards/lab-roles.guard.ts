@@ -15,9 +15,14 @@ export class LabRolesGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<LabRole[] | undefined>(LAB_ROLES_REQUIRED, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<LabRole[] | undefined>(LAB_ROLES_REQUIRED, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles) return true;
-    const request = context.switchToHttp().getRequest<{ user?: Actor; params: Record<string, string | undefined> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ user?: Actor; params: Record<string, string | undefined> }>();
     const labId = request.params.labId;
     if (!labId || !UUID.test(labId)) {
       throw new PlatformError('VALIDATION_FAILED', 'labId must be a lab id (a UUID).', [

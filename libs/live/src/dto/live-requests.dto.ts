@@ -1,10 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
-import type { AdjustTimerPayload, AskHelpPayload, BroadcastPayload, CloseRoundPayload, DecideTimePayload, HelpRequestRef, MentorTopicsPayload, OpenRoundPayload, SendChatPayload } from '../live-events.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  NotEquals,
+} from 'class-validator';
+import type {
+  AdjustTimerPayload,
+  AskHelpPayload,
+  BroadcastPayload,
+  CloseRoundPayload,
+  DecideTimePayload,
+  HelpRequestRef,
+  MentorTopicsPayload,
+  OpenRoundPayload,
+  SendChatPayload,
+} from '../live-events.js';
 
 /** `lab`, or `room:<roomId>`. */
-export const CHANNEL_PATTERN = /^(lab|room:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+export const CHANNEL_PATTERN =
+  /^(lab|room:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const CHANNEL_MESSAGE = 'channel must be "lab" or "room:<roomId>"';
 
 export class OpenRoundDto implements OpenRoundPayload {
@@ -123,7 +148,8 @@ class ChatSenderDto {
 }
 
 export class ChatMessageDto {
-  @ApiProperty({ description: 'Ordered message id (a bigint, as a string)', example: '121' }) id: string;
+  @ApiProperty({ description: 'Ordered message id (a bigint, as a string)', example: '121' })
+  id: string;
   @ApiProperty({ example: 'lab' }) channel: string;
   @ApiProperty({ type: ChatSenderDto }) sender: ChatSenderDto;
   @ApiProperty() body: string;
@@ -134,5 +160,10 @@ export class ChatMessageDto {
 export class ChatPageDto {
   @ApiProperty({ example: 'lab' }) channel: string;
   @ApiProperty({ type: [ChatMessageDto], description: 'Oldest first' }) messages: ChatMessageDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for the page before; null at the start' }) nextBefore: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `before` for the page before; null at the start',
+  })
+  nextBefore: string | null;
 }

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
 import { BreakoutRoomEntity } from '@ideas-lab/workshop';
@@ -11,7 +18,10 @@ import { BreakoutRoomEntity } from '@ideas-lab/workshop';
 @Index('chat_messages_sender_client_id_key', ['senderId', 'clientMessageId'], { unique: true })
 @Index('chat_messages_lab_room_id_idx', ['labId', 'roomId', 'id'])
 export class ChatMessageEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'chat_messages_pkey' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'chat_messages_pkey',
+  })
   id: string;
 
   @Column({ type: 'uuid', name: 'lab_id' })
@@ -19,7 +29,10 @@ export class ChatMessageEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'room_id', nullable: true })
-  @ForeignKey(() => BreakoutRoomEntity, 'id', { onDelete: 'CASCADE', name: 'chat_messages_room_fkey' })
+  @ForeignKey(() => BreakoutRoomEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'chat_messages_room_fkey',
+  })
   roomId: string | null;
 
   @Column({ type: 'uuid', name: 'sender_id' })

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
 import { BreakoutRoomEntity, BreakoutRoundEntity } from '@ideas-lab/workshop';
@@ -9,7 +16,10 @@ import { BreakoutRoomEntity, BreakoutRoundEntity } from '@ideas-lab/workshop';
  * request per room.
  */
 @Entity({ name: 'help_requests' })
-@Index('help_requests_room_unresolved_key', ['roomId'], { unique: true, where: '"resolved_at" IS NULL' })
+@Index('help_requests_room_unresolved_key', ['roomId'], {
+  unique: true,
+  where: '"resolved_at" IS NULL',
+})
 @Index('help_requests_lab_resolved_idx', ['labId', 'resolvedAt'])
 export class HelpRequestEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'help_requests_pkey' })
@@ -20,11 +30,17 @@ export class HelpRequestEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'round_id' })
-  @ForeignKey(() => BreakoutRoundEntity, 'id', { onDelete: 'CASCADE', name: 'help_requests_round_fkey' })
+  @ForeignKey(() => BreakoutRoundEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'help_requests_round_fkey',
+  })
   roundId: string;
 
   @Column({ type: 'uuid', name: 'room_id' })
-  @ForeignKey(() => BreakoutRoomEntity, 'id', { onDelete: 'CASCADE', name: 'help_requests_room_fkey' })
+  @ForeignKey(() => BreakoutRoomEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'help_requests_room_fkey',
+  })
   roomId: string;
 
   @Column({ type: 'text' })
@@ -39,11 +55,17 @@ export class HelpRequestEntity {
 
   /** The mentor it was routed to; null when no mentor was free (every mentor sees it). */
   @Column({ type: 'uuid', name: 'routed_to', nullable: true })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'SET NULL', name: 'help_requests_routed_to_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'SET NULL',
+    name: 'help_requests_routed_to_fkey',
+  })
   routedTo: string | null;
 
   @Column({ type: 'uuid', name: 'claimed_by', nullable: true })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'SET NULL', name: 'help_requests_claimed_by_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'SET NULL',
+    name: 'help_requests_claimed_by_fkey',
+  })
   claimedBy: string | null;
 
   @Column({ type: 'timestamptz', name: 'claimed_at', nullable: true })

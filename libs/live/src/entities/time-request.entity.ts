@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
 import { BreakoutRoomEntity, BreakoutRoundEntity } from '@ideas-lab/workshop';
@@ -7,8 +15,14 @@ export type TimeRequestDecision = 'approved' | 'declined';
 
 /** A room asking for two more minutes of its round; organisers approve or decline. Once per room and round unless declined. */
 @Entity({ name: 'time_requests' })
-@Index('time_requests_round_room_key', ['roundId', 'roomId'], { unique: true, where: `"decision" IS NULL OR "decision" = 'approved'` })
-@Check('time_requests_decision_check', `"decision" IS NULL OR "decision" IN ('approved','declined')`)
+@Index('time_requests_round_room_key', ['roundId', 'roomId'], {
+  unique: true,
+  where: `"decision" IS NULL OR "decision" = 'approved'`,
+})
+@Check(
+  'time_requests_decision_check',
+  `"decision" IS NULL OR "decision" IN ('approved','declined')`,
+)
 export class TimeRequestEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'time_requests_pkey' })
   id: string;
@@ -18,11 +32,17 @@ export class TimeRequestEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'round_id' })
-  @ForeignKey(() => BreakoutRoundEntity, 'id', { onDelete: 'CASCADE', name: 'time_requests_round_fkey' })
+  @ForeignKey(() => BreakoutRoundEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'time_requests_round_fkey',
+  })
   roundId: string;
 
   @Column({ type: 'uuid', name: 'room_id' })
-  @ForeignKey(() => BreakoutRoomEntity, 'id', { onDelete: 'CASCADE', name: 'time_requests_room_fkey' })
+  @ForeignKey(() => BreakoutRoomEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'time_requests_room_fkey',
+  })
   roomId: string;
 
   @Column({ type: 'uuid', name: 'asked_by' })
@@ -36,7 +56,10 @@ export class TimeRequestEntity {
   decision: TimeRequestDecision | null;
 
   @Column({ type: 'uuid', name: 'decided_by', nullable: true })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'SET NULL', name: 'time_requests_decided_by_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'SET NULL',
+    name: 'time_requests_decided_by_fkey',
+  })
   decidedBy: string | null;
 
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true })

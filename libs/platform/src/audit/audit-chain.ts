@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 // canonicalize ships CommonJS typings that NodeNext reads as a namespace; load it as what it is.
-const canonicalize = createRequire(import.meta.url)('canonicalize') as (input: unknown) => string | undefined;
+const canonicalize = createRequire(import.meta.url)('canonicalize') as (
+  input: unknown,
+) => string | undefined;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -31,5 +33,7 @@ export function auditEventHash(event: ChainedFields): string {
     at: event.at.toISOString(),
     prevHash: event.prevHash,
   });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }

@@ -27,7 +27,11 @@ export class AuditRepository {
   }
 
   /** Newest first, `limit` events with seq below `before`. */
-  async findPageOfChain(chain: string, limit: number, before: string | null): Promise<AuditEventEntity[]> {
+  async findPageOfChain(
+    chain: string,
+    limit: number,
+    before: string | null,
+  ): Promise<AuditEventEntity[]> {
     const query = this.repo
       .createQueryBuilder('e')
       .where('e.chain = :chain', { chain })
@@ -38,7 +42,11 @@ export class AuditRepository {
   }
 
   /** Oldest first, in batches, for verification. */
-  async findBatchOfChainAfter(chain: string, afterSeq: string, limit: number): Promise<AuditEventEntity[]> {
+  async findBatchOfChainAfter(
+    chain: string,
+    afterSeq: string,
+    limit: number,
+  ): Promise<AuditEventEntity[]> {
     return this.repo
       .createQueryBuilder('e')
       .where('e.chain = :chain AND e.seq > :after', { chain, after: afterSeq })

@@ -71,7 +71,11 @@ export class AuditService {
   }
 
   async pageOfLab(labId: string, limit: number, before: number | null): Promise<AuditPage> {
-    const rows = await this.events.findPageOfChain(labId, limit + 1, before === null ? null : String(before));
+    const rows = await this.events.findPageOfChain(
+      labId,
+      limit + 1,
+      before === null ? null : String(before),
+    );
     const items = rows.slice(0, limit).map((e) => ({
       seq: Number(e.seq),
       at: e.at.toISOString(),

@@ -81,7 +81,10 @@ export class AppConfig {
       if (raw === undefined) return fallback;
       const n = Number(raw);
       if (!Number.isInteger(n) || n < min || n > max) {
-        problems.push({ variable: name, message: `must be a whole number from ${min} to ${max}, got "${raw}"` });
+        problems.push({
+          variable: name,
+          message: `must be a whole number from ${min} to ${max}, got "${raw}"`,
+        });
         return fallback;
       }
       return n;
@@ -90,7 +93,10 @@ export class AppConfig {
       const raw = read(name);
       if (raw === undefined) return fallback;
       if (!(allowed as readonly string[]).includes(raw)) {
-        problems.push({ variable: name, message: `must be one of ${allowed.join(', ')}, got "${raw}"` });
+        problems.push({
+          variable: name,
+          message: `must be one of ${allowed.join(', ')}, got "${raw}"`,
+        });
         return fallback;
       }
       return raw as T;
@@ -101,7 +107,10 @@ export class AppConfig {
       try {
         const parsed = new URL(raw);
         if (!protocols.includes(parsed.protocol)) {
-          problems.push({ variable: name, message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+          problems.push({
+            variable: name,
+            message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+          });
         }
       } catch {
         problems.push({ variable: name, message: `is not a valid URL` });
@@ -117,13 +126,20 @@ export class AppConfig {
       return fallback;
     };
 
-    const nodeEnv = oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+    const nodeEnv = oneOf<NodeEnv>(
+      'NODE_ENV',
+      ['development', 'production', 'test'],
+      'development',
+    );
     const port = integer('PORT', 3000, 0, 65535);
     const host = read('HOST') ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
     const dataDir = resolve(read('DATA_DIR') ?? '.data');
     const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
     if (databaseUrl === null && nodeEnv === 'production') {
-      problems.push({ variable: 'DATABASE_URL', message: 'is required in production (the embedded database is for development)' });
+      problems.push({
+        variable: 'DATABASE_URL',
+        message: 'is required in production (the embedded database is for development)',
+      });
     }
     const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
     const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
@@ -135,7 +151,10 @@ export class AppConfig {
     }
     if (jwtSecret === undefined) {
       if (nodeEnv === 'production') {
-        problems.push({ variable: 'JWT_SECRET', message: 'is required in production (at least 32 random characters)' });
+        problems.push({
+          variable: 'JWT_SECRET',
+          message: 'is required in production (at least 32 random characters)',
+        });
       } else if (problems.length === 0) {
         jwtSecret = developmentJwtSecret(dataDir);
       }
@@ -152,7 +171,11 @@ export class AppConfig {
       jwtSecret: jwtSecret ?? '',
       accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
       refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),
-      logLevel: oneOf<LogLevel>('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+      logLevel: oneOf<LogLevel>(
+        'LOG_LEVEL',
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+        nodeEnv === 'test' ? 'silent' : 'info',
+      ),
       dataDir,
       embeddedPostgresPort: integer('EMBEDDED_PG_PORT', 54329, 1024, 65535),
       seedDemo: bool('SEED_DEMO', nodeEnv === 'development'),

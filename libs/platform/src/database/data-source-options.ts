@@ -2,7 +2,9 @@ import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList }
 
 export interface DatabaseOptionsInput {
   url: string;
-  entities: MixedList<string | EntitySchema | (new () => unknown) | ((...args: never[]) => unknown)>;
+  entities: MixedList<
+    string | EntitySchema | (new () => unknown) | ((...args: never[]) => unknown)
+  >;
   migrations: MixedList<string | (new () => unknown) | ((...args: never[]) => unknown)>;
   poolSize?: number;
   applicationName?: string;

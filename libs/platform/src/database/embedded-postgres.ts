@@ -26,7 +26,9 @@ const PASSWORD = 'ideas-lab-local';
  * on a machine without a server. Handles running as root (a `postgres` OS user is created
  * and every parent folder made traversable) and a stale server left by a crash.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
@@ -46,7 +48,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -103,11 +112,15 @@ async function stopStaleServer(dataDir: string, log: (message: string) => void):
   if (!existsSync(pidFile)) return;
   const pid = readPid(dataDir);
   if (pid === null || !isAlive(pid)) {
-    log(`Removing the stale lock file of an embedded PostgreSQL that is no longer running (${pidFile}).`);
+    log(
+      `Removing the stale lock file of an embedded PostgreSQL that is no longer running (${pidFile}).`,
+    );
     rmSync(pidFile, { force: true });
     return;
   }
-  log(`An embedded PostgreSQL (pid ${pid}) was left running in ${dataDir}, probably by a crash: stopping it first.`);
+  log(
+    `An embedded PostgreSQL (pid ${pid}) was left running in ${dataDir}, probably by a crash: stopping it first.`,
+  );
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 15_000;
   while (isAlive(pid)) {
@@ -118,7 +131,10 @@ async function stopStaleServer(dataDir: string, log: (message: string) => void):
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (isAlive(pid)) throw new Error(`Could not stop the stale embedded PostgreSQL (pid ${pid}); stop it by hand and try again.`);
+  if (isAlive(pid))
+    throw new Error(
+      `Could not stop the stale embedded PostgreSQL (pid ${pid}); stop it by hand and try again.`,
+    );
 }
 
 function readPid(dataDir: string): number | null {

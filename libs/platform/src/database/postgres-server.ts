@@ -34,13 +34,18 @@ export async function findOrStartPostgres(options: {
   log?: (message: string) => void;
 }): Promise<PostgresServer> {
   if (options.url) {
-    if (!(await answers(options.url))) throw new Error(`The PostgreSQL server at the given URL does not answer.`);
+    if (!(await answers(options.url)))
+      throw new Error(`The PostgreSQL server at the given URL does not answer.`);
     return { adminUrl: options.url, kind: 'configured', stop: async () => undefined };
   }
   if (await answers(LOCAL_POSTGRES_URL)) {
     return { adminUrl: LOCAL_POSTGRES_URL, kind: 'local', stop: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: options.embeddedDataDir, port: options.embeddedPort ?? 54330, log: options.log });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.embeddedDataDir,
+    port: options.embeddedPort ?? 54330,
+    log: options.log,
+  });
   return { adminUrl: embedded.url, kind: 'embedded', stop: () => embedded.stop() };
 }
 

@@ -50,7 +50,9 @@ export class AppErrorFilter implements ExceptionFilter {
       };
     }
     // Nest wraps Fastify's body-parser errors in an HttpException whose cause is the original.
-    const fastify = fastifyClientError(exception instanceof HttpException ? (exception.cause ?? exception) : exception);
+    const fastify = fastifyClientError(
+      exception instanceof HttpException ? (exception.cause ?? exception) : exception,
+    );
     if (fastify) return { ...fastify, requestId };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -59,16 +61,23 @@ export class AppErrorFilter implements ExceptionFilter {
     return {
       statusCode: 500,
       code: 'INTERNAL_ERROR',
-      message: 'Something went wrong on our side. The error has been logged; quote the request id if you report it.',
+      message:
+        'Something went wrong on our side. The error has been logged; quote the request id if you report it.',
       requestId,
     };
   }
 }
 
-function httpExceptionCode(status: number, exception: HttpException): { code: string; message: string } {
+function httpExceptionCode(
+  status: number,
+  exception: HttpException,
+): { code: string; message: string } {
   switch (status) {
     case 401:
-      return { code: 'UNAUTHENTICATED', message: 'Sign in to do this (the access token is missing, invalid or expired).' };
+      return {
+        code: 'UNAUTHENTICATED',
+        message: 'Sign in to do this (the access token is missing, invalid or expired).',
+      };
     case 403:
       return { code: 'FORBIDDEN', message: 'You do not have permission to do this.' };
     case 404:
@@ -90,15 +99,33 @@ function httpExceptionCode(status: number, exception: HttpException): { code: st
 function fastifyClientError(exception: unknown): Omit<ErrorBody, 'requestId'> | null {
   if (typeof exception !== 'object' || exception === null) return null;
   const { code, statusCode } = exception as { code?: unknown; statusCode?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number' || statusCode >= 500) return null;
+  if (
+    typeof code !== 'string' ||
+    !code.startsWith('FST_') ||
+    typeof statusCode !== 'number' ||
+    statusCode >= 500
+  )
+    return null;
   switch (code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' };
+      return {
+        statusCode: 400,
+        code: 'INVALID_JSON',
+        message: 'The request body is not valid JSON.',
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large.',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json.' };
+      return {
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send the request body as application/json.',
+      };
     default:
       return { statusCode, code: 'BAD_REQUEST', message: 'The request could not be understood.' };
   }

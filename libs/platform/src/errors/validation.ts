@@ -15,7 +15,8 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
 }
 
 function humanise(message: string, property: string, field: string): string {
-  if (message === `property ${property} should not exist`) return `${field} is not a field this request accepts`;
+  if (message === `property ${property} should not exist`)
+    return `${field} is not a field this request accepts`;
   return message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
 }
 

@@ -3,16 +3,27 @@ import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 export class FieldProblemDto {
   @ApiProperty({ example: 'dates.applicationsCloseAt' }) field: string;
-  @ApiProperty({ example: 'dates.applicationsCloseAt must be an ISO 8601 date-time' }) message: string;
+  @ApiProperty({ example: 'dates.applicationsCloseAt must be an ISO 8601 date-time' })
+  message: string;
 }
 
 export class ErrorBodyDto {
   @ApiProperty({ example: 409 }) statusCode: number;
-  @ApiProperty({ example: 'LAB_VERSION_CONFLICT', description: 'Stable, machine-readable error code.' }) code: string;
+  @ApiProperty({
+    example: 'LAB_VERSION_CONFLICT',
+    description: 'Stable, machine-readable error code.',
+  })
+  code: string;
   @ApiProperty({ description: 'What went wrong, for a person.' }) message: string;
-  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Field problems (validation) or structured facts.' })
+  @ApiPropertyOptional({
+    type: [FieldProblemDto],
+    description: 'Field problems (validation) or structured facts.',
+  })
   details?: FieldProblemDto[];
-  @ApiProperty({ description: 'Quote it when reporting a problem; also in the x-request-id header.' }) requestId: string;
+  @ApiProperty({
+    description: 'Quote it when reporting a problem; also in the x-request-id header.',
+  })
+  requestId: string;
 }
 
 /**
@@ -24,7 +35,9 @@ export function ApiErrors(...pairs: (number | string)[]): MethodDecorator & Clas
   for (let i = 0; i < pairs.length; i += 2) {
     const status = Number(pairs[i]);
     const codes = String(pairs[i + 1]);
-    decorators.push(ApiResponse({ status, type: ErrorBodyDto, description: `Error code(s): ${codes}` }));
+    decorators.push(
+      ApiResponse({ status, type: ErrorBodyDto, description: `Error code(s): ${codes}` }),
+    );
   }
   return applyDecorators(...decorators);
 }

@@ -5,6 +5,8 @@ import { PlatformError } from '../errors/app-error.js';
 export function uuidParam(field: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     exceptionFactory: () =>
-      new PlatformError('VALIDATION_FAILED', `${field} must be a UUID.`, [{ field, message: `${field} must be a UUID` }]),
+      new PlatformError('VALIDATION_FAILED', `${field} must be a UUID.`, [
+        { field, message: `${field} must be a UUID` },
+      ]),
   });
 }

@@ -8,11 +8,20 @@ export function createRootLogger(level: LogLevel): Logger {
     level,
     base: { service: 'ideas-lab-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'password', 'refreshToken', '*.password'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'password', 'refreshToken', '*.password'],
+      remove: true,
+    },
   });
 }
 
-const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const WIRING_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Nest's own messages (module wiring, route mapping, errors) through the same pino logger. */
 export class PinoNestLogger implements LoggerService {
@@ -38,11 +47,18 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ) {
     if (typeof message === 'object' && message !== null) {
       const { err, ...rest } = message as { err?: unknown } & Record<string, unknown>;
       const text = typeof rest.msg === 'string' ? rest.msg : undefined;
-      this.logger[level]({ context, ...rest, ...(err instanceof Error ? { err } : {}) }, text ?? context ?? '');
+      this.logger[level](
+        { context, ...rest, ...(err instanceof Error ? { err } : {}) },
+        text ?? context ?? '',
+      );
     } else {
       this.logger[level]({ context }, String(message));
     }

@@ -31,18 +31,26 @@ export class RealtimeIoAdapter extends IoAdapter {
   async connect(): Promise<void> {
     if (!this.redisUrl || this.redis) return;
     const client = createClient({ url: this.redisUrl });
-    client.on('error', (error: unknown) => this.log.error({ msg: 'Redis client error', err: error }));
+    client.on('error', (error: unknown) =>
+      this.log.error({ msg: 'Redis client error', err: error }),
+    );
     await client.connect();
     this.redis = client;
     // Short blocking reads, so a closing server lets go of its stream reader quickly.
-    this.adapterFactory = createAdapter(client, { streamName: 'ideas-lab:socket.io', blockTimeInMs: 1_000 });
+    this.adapterFactory = createAdapter(client, {
+      streamName: 'ideas-lab:socket.io',
+      blockTimeInMs: 1_000,
+    });
     this.log.log('Socket.IO fans out through Redis Streams');
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, {
       ...options,
-      connectionStateRecovery: { maxDisconnectionDuration: CONNECTION_RECOVERY_MS, skipMiddlewares: false },
+      connectionStateRecovery: {
+        maxDisconnectionDuration: CONNECTION_RECOVERY_MS,
+        skipMiddlewares: false,
+      },
     } as ServerOptions);
     if (this.adapterFactory) server.adapter(this.adapterFactory);
     return server;

@@ -11,7 +11,11 @@ export interface RealtimeMember<Data> {
 
 export abstract class RealtimePort<Events extends object, Data = unknown> {
   /** Send one event to every connection in any of the channels. */
-  abstract emit<E extends keyof Events & string>(channels: string | readonly string[], event: E, payload: Events[E]): void;
+  abstract emit<E extends keyof Events & string>(
+    channels: string | readonly string[],
+    event: E,
+    payload: Events[E],
+  ): void;
   /** Every connection in `of` also joins `channels` (on every instance). */
   abstract join(of: string | readonly string[], channels: readonly string[]): void;
   /** Every connection in `of` leaves `channels` (on every instance). */

@@ -9,7 +9,10 @@ const FETCH_TIMEOUT_MS = 2_000;
  * The realtime port over one Socket.IO namespace. The gateway binds the namespace once it
  * exists; with the Redis Streams adapter installed every call reaches every instance.
  */
-export class SocketIoRealtime<Events extends object, Data = unknown> extends RealtimePort<Events, Data> {
+export class SocketIoRealtime<Events extends object, Data = unknown> extends RealtimePort<
+  Events,
+  Data
+> {
   private namespace: Namespace | null = null;
   private closed = false;
   private readonly logger = new Logger('Realtime');
@@ -25,33 +28,47 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
     this.closed = true;
   }
 
-  emit<E extends keyof Events & string>(channels: string | readonly string[], event: E, payload: Events[E]): void {
+  emit<E extends keyof Events & string>(
+    channels: string | readonly string[],
+    event: E,
+    payload: Events[E],
+  ): void {
     const namespace = this.bound(event);
     if (!namespace) return;
     const list = typeof channels === 'string' ? [channels] : [...channels];
     if (list.length === 0) return;
-    (namespace.to(list) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+    (namespace.to(list) as unknown as { emit(event: string, payload: unknown): void }).emit(
+      event,
+      payload,
+    );
   }
 
   join(of: string | readonly string[], channels: readonly string[]): void {
     const namespace = this.bound('join');
-    if (namespace && channels.length > 0) namespace.in(typeof of === 'string' ? of : [...of]).socketsJoin([...channels]);
+    if (namespace && channels.length > 0)
+      namespace.in(typeof of === 'string' ? of : [...of]).socketsJoin([...channels]);
   }
 
   leave(of: string | readonly string[], channels: readonly string[]): void {
     const namespace = this.bound('leave');
-    if (namespace && channels.length > 0) namespace.in(typeof of === 'string' ? of : [...of]).socketsLeave([...channels]);
+    if (namespace && channels.length > 0)
+      namespace.in(typeof of === 'string' ? of : [...of]).socketsLeave([...channels]);
   }
 
   async members(channel: string): Promise<RealtimeMember<Data>[]> {
     const namespace = this.bound('members');
     if (!namespace) return [];
     const sockets = await namespace.in(channel).timeout(FETCH_TIMEOUT_MS).fetchSockets();
-    return sockets.map((s) => ({ connectionId: s.id, data: s.data as Data, channels: [...s.rooms].filter((r) => r !== s.id) }));
+    return sockets.map((s) => ({
+      connectionId: s.id,
+      data: s.data as Data,
+      channels: [...s.rooms].filter((r) => r !== s.id),
+    }));
   }
 
   private bound(what: string): Namespace | null {
-    if (!this.namespace && !this.closed) this.logger.warn(`realtime ${what} before the gateway started: dropped`);
+    if (!this.namespace && !this.closed)
+      this.logger.warn(`realtime ${what} before the gateway started: dropped`);
     return this.namespace;
   }
 }

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ScaleDto {
   @ApiProperty({ example: 1 }) @IsInt({ message: 'scale.min must be a whole number' }) min: number;
@@ -8,14 +19,21 @@ export class ScaleDto {
 }
 
 export class ReviewCriterionDto {
-  @ApiProperty({ example: 'expertise', description: 'Stable id; scores are keyed by it.' }) @IsString() @MaxLength(40) id: string;
+  @ApiProperty({ example: 'expertise', description: 'Stable id; scores are keyed by it.' })
+  @IsString()
+  @MaxLength(40)
+  id: string;
   @ApiProperty({ example: 'Relevant expertise' }) @IsString() @MaxLength(200) label: string;
-  @ApiPropertyOptional({ example: 'Depth of expertise in one of the eight areas and how it serves the challenge.' })
+  @ApiPropertyOptional({
+    example: 'Depth of expertise in one of the eight areas and how it serves the challenge.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   description?: string;
-  @ApiProperty({ example: 2, description: 'Relative weight, greater than 0.' }) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'weight must be a number' }) weight: number;
+  @ApiProperty({ example: 2, description: 'Relative weight, greater than 0.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'weight must be a number' })
+  weight: number;
   @ApiProperty({ type: ScaleDto }) @ValidateNested() @Type(() => ScaleDto) scale: ScaleDto;
 }
 
@@ -27,18 +45,26 @@ export class PutRubricDto {
   @Type(() => ReviewCriterionDto)
   criteria: ReviewCriterionDto[];
 
-  @ApiPropertyOptional({ example: 'What would this person bring to a team?', description: 'Shown above the free comment.' })
+  @ApiPropertyOptional({
+    example: 'What would this person bring to a team?',
+    description: 'Shown above the free comment.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   commentPrompt?: string;
 
-  @ApiPropertyOptional({ description: 'Blind phase: reviewers see no name, institution, country, ORCID iD or links, nor who the other reviewers are.' })
+  @ApiPropertyOptional({
+    description:
+      'Blind phase: reviewers see no name, institution, country, ORCID iD or links, nor who the other reviewers are.',
+  })
   @IsOptional()
   @IsBoolean()
   blind?: boolean;
 
-  @ApiPropertyOptional({ description: 'The version you edited (optimistic locking); omit to overwrite.' })
+  @ApiPropertyOptional({
+    description: 'The version you edited (optimistic locking); omit to overwrite.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -51,7 +77,11 @@ export class RubricViewDto {
   @ApiProperty({ type: [ReviewCriterionDto] }) criteria: ReviewCriterionDto[];
   @ApiProperty() commentPrompt: string;
   @ApiProperty() blind: boolean;
-  @ApiProperty({ description: 'Submitted reviews exist: criteria and scales are fixed, labels and weights may change.' }) locked: boolean;
+  @ApiProperty({
+    description:
+      'Submitted reviews exist: criteria and scales are fixed, labels and weights may change.',
+  })
+  locked: boolean;
   @ApiProperty() submittedReviews: number;
   @ApiProperty() updatedAt: string;
 }

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { LabEntity } from '@ideas-lab/labs';
 
 /** One run of the automatic reviewer assignment: its inputs and its result, to explain and re-run it. */
@@ -9,7 +16,10 @@ export class ReviewAssignmentRunEntity {
   id: string;
 
   @Column({ type: 'uuid', name: 'lab_id' })
-  @ForeignKey(() => LabEntity, 'id', { onDelete: 'CASCADE', name: 'review_assignment_runs_lab_fkey' })
+  @ForeignKey(() => LabEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'review_assignment_runs_lab_fkey',
+  })
   labId: string;
 
   /** What `assignReviewers` was given: applications, reviewers, k, loads, conflicts, fixed pairs. */

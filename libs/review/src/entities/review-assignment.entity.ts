@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ApplicationEntity } from '@ideas-lab/applications';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
@@ -11,7 +20,9 @@ export type AssignmentSource = 'auto' | 'manual';
  * written yet) → draft (saved) → submitted (final, counts in the scores).
  */
 @Entity({ name: 'review_assignments' })
-@Index('review_assignments_application_reviewer_key', ['applicationId', 'reviewerId'], { unique: true })
+@Index('review_assignments_application_reviewer_key', ['applicationId', 'reviewerId'], {
+  unique: true,
+})
 @Index('review_assignments_lab_reviewer_idx', ['labId', 'reviewerId'])
 @Check('review_assignments_status_check', `"status" IN ('assigned','draft','submitted')`)
 @Check('review_assignments_source_check', `"source" IN ('auto','manual')`)
@@ -24,11 +35,17 @@ export class ReviewAssignmentEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'application_id' })
-  @ForeignKey(() => ApplicationEntity, 'id', { onDelete: 'CASCADE', name: 'review_assignments_application_fkey' })
+  @ForeignKey(() => ApplicationEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'review_assignments_application_fkey',
+  })
   applicationId: string;
 
   @Column({ type: 'uuid', name: 'reviewer_id' })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'review_assignments_reviewer_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'review_assignments_reviewer_fkey',
+  })
   reviewerId: string;
 
   @Column({ type: 'text', default: 'auto' })

@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
 
@@ -15,11 +23,17 @@ export class ReviewConflictEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'reviewer_id' })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'review_conflicts_reviewer_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'review_conflicts_reviewer_fkey',
+  })
   reviewerId: string;
 
   @Column({ type: 'uuid', name: 'applicant_id', nullable: true })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'review_conflicts_applicant_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'review_conflicts_applicant_fkey',
+  })
   applicantId: string | null;
 
   @Column({ type: 'text', nullable: true })

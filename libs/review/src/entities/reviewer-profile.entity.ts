@@ -5,11 +5,19 @@ import { LabEntity } from '@ideas-lab/labs';
 /** What application review needs to know about a reviewer of a lab: their institution. */
 @Entity({ name: 'reviewer_profiles' })
 export class ReviewerProfileEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'lab_id', primaryKeyConstraintName: 'reviewer_profiles_pkey' })
+  @PrimaryColumn({
+    type: 'uuid',
+    name: 'lab_id',
+    primaryKeyConstraintName: 'reviewer_profiles_pkey',
+  })
   @ForeignKey(() => LabEntity, 'id', { onDelete: 'CASCADE', name: 'reviewer_profiles_lab_fkey' })
   labId: string;
 
-  @PrimaryColumn({ type: 'uuid', name: 'user_id', primaryKeyConstraintName: 'reviewer_profiles_pkey' })
+  @PrimaryColumn({
+    type: 'uuid',
+    name: 'user_id',
+    primaryKeyConstraintName: 'reviewer_profiles_pkey',
+  })
   @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'reviewer_profiles_user_fkey' })
   userId: string;
 

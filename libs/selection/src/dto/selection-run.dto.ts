@@ -1,26 +1,53 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const BOUNDS_EXAMPLE = { AI: { min: 2, max: 6 }, bioinformatics: { min: 2 } };
 
 export class SelectionQuotasDto {
-  @ApiPropertyOptional({ example: BOUNDS_EXAMPLE, description: 'min/max selected per primary discipline (the lab taxonomy values).' })
+  @ApiPropertyOptional({
+    example: BOUNDS_EXAMPLE,
+    description: 'min/max selected per primary discipline (the lab taxonomy values).',
+  })
   @IsOptional()
   @IsObject({ message: 'quotas.discipline must map disciplines to { min, max }' })
   discipline?: Record<string, { min?: number; max?: number }>;
 
-  @ApiPropertyOptional({ example: { 'early career': { min: 3 } }, description: 'min/max selected per career stage.' })
+  @ApiPropertyOptional({
+    example: { 'early career': { min: 3 } },
+    description: 'min/max selected per career stage.',
+  })
   @IsOptional()
   @IsObject({ message: 'quotas.careerStage must map career stages to { min, max }' })
   careerStage?: Record<string, { min?: number; max?: number }>;
 
-  @ApiPropertyOptional({ example: { 'national laboratory': { max: 2 } }, description: 'min/max selected per organisation type.' })
+  @ApiPropertyOptional({
+    example: { 'national laboratory': { max: 2 } },
+    description: 'min/max selected per organisation type.',
+  })
   @IsOptional()
   @IsObject({ message: 'quotas.organisationType must map organisation types to { min, max }' })
   organisationType?: Record<string, { min?: number; max?: number }>;
 
-  @ApiPropertyOptional({ example: 2, description: 'At most this many from one institution (names compared trimmed and case-insensitively).' })
+  @ApiPropertyOptional({
+    example: 2,
+    description:
+      'At most this many from one institution (names compared trimmed and case-insensitively).',
+  })
   @IsOptional()
   @IsInt({ message: 'quotas.maxPerInstitution must be a whole number' })
   @Min(0)
@@ -34,12 +61,21 @@ export class SelectionQuotasDto {
 }
 
 export class SelectionLotteryDto {
-  @ApiProperty({ example: 0.1, description: 'Merit distance from the selection line within which applicants are drawn by lot.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lottery.tolerance must be a number' })
+  @ApiProperty({
+    example: 0.1,
+    description: 'Merit distance from the selection line within which applicants are drawn by lot.',
+  })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'lottery.tolerance must be a number' },
+  )
   @Min(0)
   tolerance: number;
 
-  @ApiPropertyOptional({ example: 'draw-2027', description: 'Seed of the draw (overrides the run seed).' })
+  @ApiPropertyOptional({
+    example: 'draw-2027',
+    description: 'Seed of the draw (overrides the run seed).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -60,34 +96,50 @@ export class CreateSelectionRunDto {
   @IsUUID('all', { each: true, message: 'mustInclude must list application ids' })
   mustInclude?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Application ids that must not be selected.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Application ids that must not be selected.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)
   @IsUUID('all', { each: true, message: 'mustExclude must list application ids' })
   mustExclude?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Application ids that may be selected although not available for the whole workshop.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Application ids that may be selected although not available for the whole workshop.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10_000)
   @IsUUID('all', { each: true, message: 'availabilityOverrides must list application ids' })
   availabilityOverrides?: string[];
 
-  @ApiPropertyOptional({ example: 30, description: "Places to fill (default: the lab's capacity)." })
+  @ApiPropertyOptional({
+    example: 30,
+    description: "Places to fill (default: the lab's capacity).",
+  })
   @IsOptional()
   @IsInt({ message: 'capacity must be a whole number' })
   @Min(1)
   @Max(100_000)
   capacity?: number;
 
-  @ApiPropertyOptional({ type: SelectionLotteryDto, description: 'Partial randomisation around the selection line.' })
+  @ApiPropertyOptional({
+    type: SelectionLotteryDto,
+    description: 'Partial randomisation around the selection line.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SelectionLotteryDto)
   lottery?: SelectionLotteryDto;
 
-  @ApiPropertyOptional({ example: '2027-selection', description: 'Seed stored with the run (default: a random one).' })
+  @ApiPropertyOptional({
+    example: '2027-selection',
+    description: 'Seed stored with the run (default: a random one).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -95,7 +147,10 @@ export class CreateSelectionRunDto {
 }
 
 export class AdoptSelectionRunDto {
-  @ApiPropertyOptional({ example: '2027-05-15T21:00:00Z', description: 'Accepted applicants confirm or decline by then (default: 14 days from now).' })
+  @ApiPropertyOptional({
+    example: '2027-05-15T21:00:00Z',
+    description: 'Accepted applicants confirm or decline by then (default: 14 days from now).',
+  })
   @IsOptional()
   @IsDateString({}, { message: 'confirmBy must be an ISO 8601 date-time' })
   confirmBy?: string;

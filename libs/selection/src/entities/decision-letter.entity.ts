@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { LabEntity } from '@ideas-lab/labs';
 import type { DecisionOutcome } from './selection-decision.entity.js';
 import { SelectionDecisionEntity } from './selection-decision.entity.js';
@@ -20,7 +30,10 @@ export class DecisionLetterEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'decision_id' })
-  @ForeignKey(() => SelectionDecisionEntity, 'id', { onDelete: 'CASCADE', name: 'decision_letters_decision_fkey' })
+  @ForeignKey(() => SelectionDecisionEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'decision_letters_decision_fkey',
+  })
   decisionId: string;
 
   @Column({ type: 'varchar', length: 20 })

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ApplicationEntity } from '@ideas-lab/applications';
 import { LabEntity } from '@ideas-lab/labs';
 import { SelectionRunEntity } from './selection-run.entity.js';
@@ -22,7 +32,10 @@ export interface DecisionPromotion {
 @Unique('selection_decisions_lab_application_key', ['labId', 'applicationId'])
 @Index('selection_decisions_applicant_idx', ['applicantId'])
 @Check('selection_decisions_outcome_check', `"outcome" IN ('accepted','waitlisted','declined')`)
-@Check('selection_decisions_response_check', `"response" IS NULL OR "response" IN ('pending','confirmed','declined','expired')`)
+@Check(
+  'selection_decisions_response_check',
+  `"response" IS NULL OR "response" IN ('pending','confirmed','declined','expired')`,
+)
 export class SelectionDecisionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'selection_decisions_pkey' })
   id: string;
@@ -32,11 +45,17 @@ export class SelectionDecisionEntity {
   labId: string;
 
   @Column({ type: 'uuid', name: 'run_id' })
-  @ForeignKey(() => SelectionRunEntity, 'id', { onDelete: 'CASCADE', name: 'selection_decisions_run_fkey' })
+  @ForeignKey(() => SelectionRunEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'selection_decisions_run_fkey',
+  })
   runId: string;
 
   @Column({ type: 'uuid', name: 'application_id' })
-  @ForeignKey(() => ApplicationEntity, 'id', { onDelete: 'CASCADE', name: 'selection_decisions_application_fkey' })
+  @ForeignKey(() => ApplicationEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'selection_decisions_application_fkey',
+  })
   applicationId: string;
 
   @Column({ type: 'uuid', name: 'applicant_id' })

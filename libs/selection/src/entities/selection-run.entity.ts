@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { CohortApplicant, CohortQuotas, CohortSelection } from '@ideas-lab/domain';
 import { LabEntity } from '@ideas-lab/labs';
 
@@ -16,7 +23,10 @@ export interface SelectionRunInputs {
 /** One cohort selection run: its inputs, seed, solver status and result. */
 @Entity({ name: 'selection_runs' })
 @Index('selection_runs_lab_created_idx', ['labId', 'createdAt'])
-@Index('selection_runs_one_adopted_per_lab_idx', ['labId'], { unique: true, where: '"adopted_at" IS NOT NULL' })
+@Index('selection_runs_one_adopted_per_lab_idx', ['labId'], {
+  unique: true,
+  where: '"adopted_at" IS NOT NULL',
+})
 export class SelectionRunEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'selection_runs_pkey' })
   id: string;

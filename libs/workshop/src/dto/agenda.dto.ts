@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { AGENDA_SESSION_KINDS, AGENDA_SESSION_STATES, type AgendaSessionKind, type AgendaSessionState } from '@ideas-lab/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AGENDA_SESSION_KINDS,
+  AGENDA_SESSION_STATES,
+  type AgendaSessionKind,
+  type AgendaSessionState,
+} from '@ideas-lab/domain';
 
 const ISO = { strict: true, strictSeparator: true };
 const URL_RULES = { protocols: ['http', 'https'], require_protocol: true };
@@ -30,7 +49,11 @@ export class CreateSessionDto {
   @MaxLength(200, { message: 'title must be at most 200 characters' })
   title: string;
 
-  @ApiProperty({ format: 'date-time', example: '2027-07-13T15:00:00Z', description: 'An instant (with Z or an offset); stored in UTC.' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2027-07-13T15:00:00Z',
+    description: 'An instant (with Z or an offset); stored in UTC.',
+  })
   @IsISO8601(ISO, { message: 'startsAt must be an ISO 8601 date-time, e.g. 2027-07-13T15:00:00Z' })
   startsAt: string;
 
@@ -99,7 +122,9 @@ export class UpdateSessionDto {
 
   @ApiPropertyOptional({ enum: AGENDA_SESSION_STATES })
   @IsOptional()
-  @IsIn(AGENDA_SESSION_STATES, { message: `state must be one of ${AGENDA_SESSION_STATES.join(', ')}` })
+  @IsIn(AGENDA_SESSION_STATES, {
+    message: `state must be one of ${AGENDA_SESSION_STATES.join(', ')}`,
+  })
   state?: AgendaSessionState;
 }
 
@@ -109,9 +134,14 @@ export class SessionViewDto {
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date-time', description: 'UTC instant.' }) startsAt: string;
   @ApiProperty({ format: 'date-time', description: 'UTC instant.' }) endsAt: string;
-  @ApiProperty({ example: '13 July 2027 at 11:00 EDT (America/New_York)', description: "Start as read in the lab's time zone." }) startsAtLocal: string;
+  @ApiProperty({
+    example: '13 July 2027 at 11:00 EDT (America/New_York)',
+    description: "Start as read in the lab's time zone.",
+  })
+  startsAtLocal: string;
   @ApiProperty({ example: '13 July 2027 at 12:00 EDT (America/New_York)' }) endsAtLocal: string;
-  @ApiProperty({ example: '2027-07-13', description: "The workshop day (lab's time zone)." }) day: string;
+  @ApiProperty({ example: '2027-07-13', description: "The workshop day (lab's time zone)." })
+  day: string;
   @ApiProperty({ type: [MaterialDto] }) materials: MaterialDto[];
   @ApiProperty({ nullable: true, type: String }) meetingUrl: string | null;
   @ApiProperty({ enum: AGENDA_SESSION_STATES }) state: string;

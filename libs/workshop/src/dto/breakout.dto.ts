@@ -23,7 +23,12 @@ import {
 const URL_RULES = { protocols: ['http', 'https'], require_protocol: true };
 
 export class CreatePlanDto {
-  @ApiProperty({ minimum: 1, maximum: 20, example: 6, description: 'Rounds in the session, rounds already held included.' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 20,
+    example: 6,
+    description: 'Rounds in the session, rounds already held included.',
+  })
   @IsInt({ message: 'rounds must be a whole number' })
   @Min(1, { message: 'rounds must be at least 1' })
   @Max(20, { message: 'rounds must be at most 20' })
@@ -42,19 +47,33 @@ export class CreatePlanDto {
   @Max(10, { message: 'minDisciplinesPerRoom must be at most 10' })
   minDisciplinesPerRoom?: number;
 
-  @ApiPropertyOptional({ example: 'workshop-day-2', description: 'Same inputs and seed give the same plan; a random seed when absent.' })
+  @ApiPropertyOptional({
+    example: 'workshop-day-2',
+    description: 'Same inputs and seed give the same plan; a random seed when absent.',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'seed must be 1–64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'seed must be 1–64 letters, digits, dots, dashes or underscores',
+  })
   seed?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['early career'], description: 'Career stages whose holders should not be alone in a room.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['early career'],
+    description: 'Career stages whose holders should not be alone in a room.',
+  })
   @IsOptional()
   @IsArray({ message: 'neverAloneCareerStages must be a list' })
   @ArrayMaxSize(10)
   @IsString({ each: true })
   neverAloneCareerStages?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 240, default: 20, description: 'Length of each new round.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 240,
+    default: 20,
+    description: 'Length of each new round.',
+  })
   @IsOptional()
   @IsInt({ message: 'roundMinutes must be a whole number' })
   @Min(1)
@@ -82,7 +101,12 @@ export class RoomInputDto {
   @IsUUID('all', { message: 'mentorId must be a user id (a UUID)' })
   mentorId?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, nullable: true, description: 'Seats, for self-select rounds.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    nullable: true,
+    description: 'Seats, for self-select rounds.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt({ message: 'capacity must be a whole number' })
@@ -162,7 +186,11 @@ export class ParticipantProfileDto {
   @MaxLength(80)
   discipline: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'early career', description: "One of the lab's career stages." })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'early career',
+    description: "One of the lab's career stages.",
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'careerStage must be text' })
@@ -183,7 +211,11 @@ export class RoomViewDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) mentorId: string | null;
   @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
   @ApiProperty() occupancy: number;
-  @ApiPropertyOptional({ type: [SeatDto], description: 'Who sits here: for organisers, the room mentor and its own members.' }) participants?: SeatDto[];
+  @ApiPropertyOptional({
+    type: [SeatDto],
+    description: 'Who sits here: for organisers, the room mentor and its own members.',
+  })
+  participants?: SeatDto[];
 }
 
 export class RoundViewDto {
@@ -193,7 +225,13 @@ export class RoundViewDto {
   @ApiProperty() durationMinutes: number;
   @ApiProperty({ enum: ['planned', 'open', 'closed'] }) state: string;
   @ApiProperty({ enum: ['assigned', 'self-select'] }) mode: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The caller's room in this round." }) myRoomId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The caller's room in this round.",
+  })
+  myRoomId: string | null;
   @ApiProperty({ type: [RoomViewDto] }) rooms: RoomViewDto[];
 }
 
@@ -206,10 +244,16 @@ export class PlanViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty() seed: string;
-  @ApiProperty({ description: 'What the planner was given (participants, mentors, rounds held, settings).' }) inputs: object;
+  @ApiProperty({
+    description: 'What the planner was given (participants, mentors, rounds held, settings).',
+  })
+  inputs: object;
   @ApiProperty() pairsMet: number;
   @ApiProperty() repeats: number;
-  @ApiProperty({ description: 'Every metric of the plan (room sizes, disciplines per room, mentor encounters…).' }) metrics: object;
+  @ApiProperty({
+    description: 'Every metric of the plan (room sizes, disciplines per room, mentor encounters…).',
+  })
+  metrics: object;
   @ApiProperty({ description: 'round → room → participant ids and mentor.' }) rounds: object;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) adoptedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -217,7 +261,8 @@ export class PlanViewDto {
 
 export class MetMatrixDto {
   @ApiProperty({ type: [SeatDto] }) participants: SeatDto[];
-  @ApiProperty({ description: 'counts[i][j]: rounds in which participants i and j shared a room.' }) counts: number[][];
+  @ApiProperty({ description: 'counts[i][j]: rounds in which participants i and j shared a room.' })
+  counts: number[][];
   @ApiProperty() pairsMet: number;
   @ApiProperty() repeats: number;
 }

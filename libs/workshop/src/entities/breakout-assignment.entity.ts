@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { BreakoutRoomEntity } from './breakout-room.entity.js';
 import { BreakoutRoundEntity } from './breakout-round.entity.js';
@@ -12,15 +19,24 @@ export class BreakoutAssignmentEntity {
   id: string;
 
   @Column({ type: 'uuid', name: 'round_id' })
-  @ForeignKey(() => BreakoutRoundEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_assignments_round_fkey' })
+  @ForeignKey(() => BreakoutRoundEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_assignments_round_fkey',
+  })
   roundId: string;
 
   @Column({ type: 'uuid', name: 'room_id' })
-  @ForeignKey(() => BreakoutRoomEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_assignments_room_fkey' })
+  @ForeignKey(() => BreakoutRoomEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_assignments_room_fkey',
+  })
   roomId: string;
 
   @Column({ type: 'uuid', name: 'user_id' })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_assignments_user_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_assignments_user_fkey',
+  })
   userId: string;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { AgendaSessionEntity } from './agenda-session.entity.js';
 
 /** What the planner was asked: enough, with the seed, to run it again and get the same plan. */
@@ -29,7 +36,10 @@ export class BreakoutPlanEntity {
   id: string;
 
   @Column({ type: 'uuid', name: 'session_id' })
-  @ForeignKey(() => AgendaSessionEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_plans_session_fkey' })
+  @ForeignKey(() => AgendaSessionEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_plans_session_fkey',
+  })
   sessionId: string;
 
   @Column({ type: 'jsonb' })

@@ -12,7 +12,10 @@ export class BreakoutRoomEntity {
   id: string;
 
   @Column({ type: 'uuid', name: 'round_id' })
-  @ForeignKey(() => BreakoutRoundEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_rooms_round_fkey' })
+  @ForeignKey(() => BreakoutRoundEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_rooms_round_fkey',
+  })
   roundId: string;
 
   @Column({ type: 'integer' })

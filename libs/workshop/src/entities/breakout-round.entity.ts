@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { AgendaSessionEntity } from './agenda-session.entity.js';
 import { BreakoutPlanEntity } from './breakout-plan.entity.js';
 
@@ -17,7 +25,10 @@ export class BreakoutRoundEntity {
   id: string;
 
   @Column({ type: 'uuid', name: 'session_id' })
-  @ForeignKey(() => AgendaSessionEntity, 'id', { onDelete: 'CASCADE', name: 'breakout_rounds_session_fkey' })
+  @ForeignKey(() => AgendaSessionEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'breakout_rounds_session_fkey',
+  })
   sessionId: string;
 
   @Column({ type: 'integer' })
@@ -36,7 +47,10 @@ export class BreakoutRoundEntity {
   mode: BreakoutRoundMode;
 
   @Column({ type: 'uuid', name: 'plan_id', nullable: true })
-  @ForeignKey(() => BreakoutPlanEntity, 'id', { onDelete: 'SET NULL', name: 'breakout_rounds_plan_fkey' })
+  @ForeignKey(() => BreakoutPlanEntity, 'id', {
+    onDelete: 'SET NULL',
+    name: 'breakout_rounds_plan_fkey',
+  })
   planId: string | null;
 
   // Timer columns written by libs/live (server-authoritative deadline, once-only warnings).

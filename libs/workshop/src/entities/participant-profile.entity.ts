@@ -8,12 +8,23 @@ import { LabEntity } from '@ideas-lab/labs';
  */
 @Entity({ name: 'participant_profiles' })
 export class ParticipantProfileEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'lab_id', primaryKeyConstraintName: 'participant_profiles_pkey' })
+  @PrimaryColumn({
+    type: 'uuid',
+    name: 'lab_id',
+    primaryKeyConstraintName: 'participant_profiles_pkey',
+  })
   @ForeignKey(() => LabEntity, 'id', { onDelete: 'CASCADE', name: 'participant_profiles_lab_fkey' })
   labId: string;
 
-  @PrimaryColumn({ type: 'uuid', name: 'user_id', primaryKeyConstraintName: 'participant_profiles_pkey' })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'participant_profiles_user_fkey' })
+  @PrimaryColumn({
+    type: 'uuid',
+    name: 'user_id',
+    primaryKeyConstraintName: 'participant_profiles_pkey',
+  })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'CASCADE',
+    name: 'participant_profiles_user_fkey',
+  })
   userId: string;
 
   @Column({ type: 'text' })

@@ -68,7 +68,9 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   const { application, state } = autosave;
   const [profile, setProfile] = useState<ApplicantProfile>(initial.profile);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(initial.answers);
-  const [keywordsText, setKeywordsText] = useState((initial.profile.expertiseKeywords ?? []).join(', '));
+  const [keywordsText, setKeywordsText] = useState(
+    (initial.profile.expertiseKeywords ?? []).join(', '),
+  );
   const [linksText, setLinksText] = useState((initial.profile.links ?? []).join('\n'));
   const [errors, setErrors] = useState<ApplicationFieldError[]>([]);
   const [alert, setAlert] = useState<AlertContent | null>(null);
@@ -163,14 +165,21 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
     void (async () => {
       try {
         if (!(await autosave.flush())) {
-          setAlert({ message: 'Your latest changes are not saved yet, so the application was not submitted. See the save status above.' });
+          setAlert({
+            message:
+              'Your latest changes are not saved yet, so the application was not submitted. See the save status above.',
+          });
           return;
         }
         const done = await api.applications.submit(application.id, autosave.application.version);
         autosave.adopt(done);
         await navigate(`/applications/${done.id}`, { state: { submitted: true } });
       } catch (error) {
-        if (isApiError(error) && error.code === 'APPLICATION_INCOMPLETE' && error.details.length > 0) {
+        if (
+          isApiError(error) &&
+          error.code === 'APPLICATION_INCOMPLETE' &&
+          error.details.length > 0
+        ) {
           setErrors(applicationFieldErrors(error.details, questions));
           setAlert(null);
           setFocusSummary((n) => n + 1);
@@ -207,8 +216,8 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         ) : null}
         {submitted ? (
           <p className="notice">
-            Your application is submitted. Changes you make here are saved as a new version, and
-            it must stay complete. <Link to={`/applications/${application.id}`}>See its status</Link>.
+            Your application is submitted. Changes you make here are saved as a new version, and it
+            must stay complete. <Link to={`/applications/${application.id}`}>See its status</Link>.
           </p>
         ) : null}
       </header>
@@ -218,7 +227,11 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           {describeSaveState(state)}
         </p>
         {state.kind === 'failed' && state.retry ? (
-          <button type="button" className="button button--quiet" onClick={() => void autosave.save()}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void autosave.save()}
+          >
             Try again
           </button>
         ) : null}

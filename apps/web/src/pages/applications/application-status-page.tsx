@@ -20,7 +20,9 @@ export function ApplicationStatusPage() {
     return { application, lab };
   }, `application-status:${applicationId}`);
   const [status, setStatus] = useState<string | null>(
-    justSubmitted ? 'Your application is submitted. You can still edit it until the deadline.' : null,
+    justSubmitted
+      ? 'Your application is submitted. You can still edit it until the deadline.'
+      : null,
   );
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -49,14 +51,17 @@ export function ApplicationStatusPage() {
   const withdraw = () => {
     setBusy(true);
     setAlert(null);
-    api.applications.withdraw(application.id).then(
-      (withdrawn: Application) => {
-        set({ application: withdrawn, lab });
-        setConfirming(false);
-        setStatus('Your application is withdrawn.');
-      },
-      (error: unknown) => setAlert(alertFor(error)),
-    ).finally(() => setBusy(false));
+    api.applications
+      .withdraw(application.id)
+      .then(
+        (withdrawn: Application) => {
+          set({ application: withdrawn, lab });
+          setConfirming(false);
+          setStatus('Your application is withdrawn.');
+        },
+        (error: unknown) => setAlert(alertFor(error)),
+      )
+      .finally(() => setBusy(false));
   };
 
   return (
@@ -157,7 +162,12 @@ export function ApplicationStatusPage() {
             undo this.
           </p>
           <div className="form-actions">
-            <button type="button" className="button button--danger" disabled={busy} onClick={withdraw}>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={withdraw}
+            >
               {busy ? 'Withdrawing…' : 'Yes, withdraw it'}
             </button>
             <button

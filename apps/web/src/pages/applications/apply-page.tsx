@@ -30,7 +30,9 @@ export function ApplyPage() {
   const { call, existing } = data.data;
   if (existing) {
     const to =
-      existing.status === 'draft' ? `/applications/${existing.id}/edit` : `/applications/${existing.id}`;
+      existing.status === 'draft'
+        ? `/applications/${existing.id}/edit`
+        : `/applications/${existing.id}`;
     return <Navigate to={to} replace />;
   }
 
@@ -75,8 +77,7 @@ export function ApplyPage() {
           <p>
             <strong>Deadline:</strong>{' '}
             {formatInTimezone(call.dates.applicationsCloseAt, browserTimezone())} (your time);{' '}
-            {formatInTimezone(call.dates.applicationsCloseAt, call.timezone)} in the lab's
-            timezone.
+            {formatInTimezone(call.dates.applicationsCloseAt, call.timezone)} in the lab's timezone.
           </p>
         ) : null}
         <button type="button" className="button" onClick={start} disabled={busy}>

@@ -12,7 +12,10 @@ import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors
 import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
-import { applicationStatusLabel, ApplicationStatusBadge } from '../applications/application-status-badge';
+import {
+  applicationStatusLabel,
+  ApplicationStatusBadge,
+} from '../applications/application-status-badge';
 import { useLab } from './lab-context';
 
 const PAGE_SIZE = 25;
@@ -186,7 +189,11 @@ export function LabApplicationsPage() {
         </div>
         {list.status === 'loading' ? <Loading what="the applications" /> : null}
         {data && data.items.length > 0 ? (
-          <div className="table-scroll" tabIndex={0} aria-label="Applications table, scrolls sideways">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            aria-label="Applications table, scrolls sideways"
+          >
             <table className="applications-table">
               <thead>
                 <tr>
@@ -274,15 +281,19 @@ function ApplicationRow(props: {
         <td>{a.organisationType ?? <span className="muted">—</span>}</td>
         <td>{a.country ?? <span className="muted">—</span>}</td>
         <td>
-          {a.availableForWholeWorkshop === null
-            ? <span className="muted">not said</span>
-            : a.availableForWholeWorkshop
-              ? 'yes'
-              : `no (${a.unavailableDays.join(', ')})`}
+          {a.availableForWholeWorkshop === null ? (
+            <span className="muted">not said</span>
+          ) : a.availableForWholeWorkshop ? (
+            'yes'
+          ) : (
+            `no (${a.unavailableDays.join(', ')})`
+          )}
         </td>
         <td>
           {a.extensionUntil ? (
-            <span className="small">Extended to {formatInTimezone(a.extensionUntil, timezone)}</span>
+            <span className="small">
+              Extended to {formatInTimezone(a.extensionUntil, timezone)}
+            </span>
           ) : (
             <span className="muted small">the lab's</span>
           )}

@@ -62,9 +62,7 @@ function FormEditor(props: {
   onPublished: (form: ApplicationForm) => void;
 }) {
   const { labId, form } = props;
-  const [drafts, setDrafts] = useState<QuestionDraft[]>(() =>
-    (form?.questions ?? []).map(draftOf),
-  );
+  const [drafts, setDrafts] = useState<QuestionDraft[]>(() => (form?.questions ?? []).map(draftOf));
   const [newType, setNewType] = useState<QuestionType>('long_text');
   const [errors, setErrors] = useState<DraftErrors>({});
   const [alert, setAlert] = useState<AlertContent | null>(null);
@@ -162,14 +160,16 @@ function FormEditor(props: {
             : 'No form is published yet. Applicants can start only once a form is published.'}
         </p>
         <p className="muted small">
-          Every application also asks for the applicant's profile: name, institution,
-          organisation type, career stage, disciplines, expertise, country, ORCID iD, links and
-          availability for each workshop day.
+          Every application also asks for the applicant's profile: name, institution, organisation
+          type, career stage, disciplines, expertise, country, ORCID iD, links and availability for
+          each workshop day.
         </p>
       </div>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
-      {drafts.length === 0 ? <p className="card empty">No questions yet. Add the first one below.</p> : null}
+      {drafts.length === 0 ? (
+        <p className="card empty">No questions yet. Add the first one below.</p>
+      ) : null}
       <ol className="question-list" aria-label="Questions">
         {drafts.map((draft, index) => {
           const e = errors[draft.key] ?? {};

@@ -4,7 +4,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'audit_events' })
 @Index('audit_events_chain_seq_idx', ['chain', 'seq'])
 export class AuditEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint', name: 'seq', primaryKeyConstraintName: 'audit_events_pkey' })
+  @PrimaryGeneratedColumn({
+    type: 'bigint',
+    name: 'seq',
+    primaryKeyConstraintName: 'audit_events_pkey',
+  })
   seq: string;
 
   /** The lab id, or `platform` for events that belong to no lab. */
