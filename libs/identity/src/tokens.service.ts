@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@ideas-lab/platform';
+import { AppConfig, hashSecretToken, newSecretToken } from '@ideas-lab/platform';
 import { decideRefreshTokenUse, type Actor } from '@ideas-lab/domain';
 import { IdentityError } from './identity.errors.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -18,8 +18,6 @@ export interface IssuedTokens {
   refreshToken: string;
   refreshTokenExpiresAt: string;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Short-lived JWT access tokens and rotating, hashed refresh tokens with reuse detection. */
 @Injectable()
@@ -40,12 +38,12 @@ export class TokensService {
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newSecretToken(32);
     const refreshExpiresAt = new Date(now + this.config.refreshTokenTtlSeconds * 1000);
     await this.refreshTokens.insert({
       userId: user.id,
       familyId,
-      tokenHash: hashToken(refreshToken),
+      tokenHash: hashSecretToken(refreshToken),
       expiresAt: refreshExpiresAt,
     });
     return {
@@ -74,7 +72,7 @@ export class TokensService {
    * use of the same token revokes its whole family.
    */
   async spend(refreshToken: string): Promise<{ userId: string; familyId: string }> {
-    const token = await this.refreshTokens.findByHash(hashToken(refreshToken));
+    const token = await this.refreshTokens.findByHash(hashSecretToken(refreshToken));
     const now = new Date();
     const decision = decideRefreshTokenUse({ token, now });
     switch (decision.outcome) {
@@ -112,7 +110,7 @@ export class TokensService {
 
   /** Log out: end the family the token belongs to. Unknown tokens are ignored. */
   async revokeFamilyOf(refreshToken: string): Promise<string | null> {
-    const token = await this.refreshTokens.findByHash(hashToken(refreshToken));
+    const token = await this.refreshTokens.findByHash(hashSecretToken(refreshToken));
     if (!token) return null;
     await this.refreshTokens.revokeFamily(token.familyId, new Date(), 'logout');
     return token.userId;

@@ -1,6 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuditService, TransactionRunner } from '@ideas-lab/platform';
+import {
+  AppConfig,
+  AuditService,
+  TransactionRunner,
+  hashSecretToken,
+  newSecretToken,
+} from '@ideas-lab/platform';
 import type { Actor, LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import type { InvitationRole, LabInvitationEntity } from './entities/lab-invitation.entity.js';
@@ -14,7 +19,6 @@ import { LabsError } from './labs.errors.js';
 import { LabsRepository } from './labs.repository.js';
 
 const INVITATION_DAYS = 14;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface InvitationView {
   id: string;
@@ -110,13 +114,13 @@ export class MembershipsService {
     email: string,
     role: InvitationRole,
   ): Promise<InvitationView> {
-    const token = randomBytes(24).toString('base64url');
+    const token = newSecretToken(24);
     return this.tx.run(async () => {
       const invitation = await this.invitations.insert({
         labId,
         email: email.trim().toLowerCase(),
         role,
-        tokenHash: hashToken(token),
+        tokenHash: hashSecretToken(token),
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
@@ -203,7 +207,7 @@ export class MembershipsService {
     token: string,
     options: { allowUsed: boolean },
   ): Promise<LabInvitationEntity> {
-    const invitation = await this.invitations.findByTokenHash(hashToken(token));
+    const invitation = await this.invitations.findByTokenHash(hashSecretToken(token));
     if (!invitation)
       throw new LabsError('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     if (options.allowUsed) return invitation;

@@ -21,3 +21,4 @@ export * from './database/postgres-server.js';
 export * from './realtime/realtime.port.js';
 export * from './realtime/socket-io-realtime.js';
 export * from './realtime/realtime-io.adapter.js';
+export * from './security/secret-tokens.js';
