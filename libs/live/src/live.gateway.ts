@@ -103,9 +103,9 @@ export class LiveGateway
   }
 
   /** Shutting down: the sockets about to be dropped announce nothing through a closing adapter. */
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    this.realtime.unbind();
+    await this.realtime.unbind();
   }
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {

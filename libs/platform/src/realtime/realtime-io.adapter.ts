@@ -20,6 +20,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   private readonly log = new Logger('Realtime');
   private redis: RedisClient | null = null;
   private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+  private readonly servers = new Set<Server>();
 
   constructor(
     app: INestApplicationContext,
@@ -53,10 +54,25 @@ export class RealtimeIoAdapter extends IoAdapter {
       },
     } as ServerOptions);
     if (this.adapterFactory) server.adapter(this.adapterFactory);
+    this.servers.add(server);
     return server;
   }
 
+  /**
+   * Nest closes only what `create` returned — for a gateway namespace that is the namespace,
+   * which has no `close` — so the Socket.IO servers and their adapters would live on: the
+   * cluster adapter's heartbeat would keep publishing through a Redis client that is gone.
+   * Drop every socket and close every namespace adapter first, then let go of Redis.
+   */
   override async dispose(): Promise<void> {
+    for (const server of this.servers) {
+      for (const namespace of server._nsps.values()) {
+        namespace.local.disconnectSockets(true);
+        await namespace.adapter.close();
+      }
+      server.engine.close();
+    }
+    this.servers.clear();
     await super.dispose();
     const client = this.redis;
     this.redis = null;

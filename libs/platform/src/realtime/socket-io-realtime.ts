@@ -15,6 +15,8 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
 > {
   private namespace: Namespace | null = null;
   private closed = false;
+  /** Cross-instance queries still waiting: shutdown lets them finish before Redis goes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly logger = new Logger('Realtime');
 
   bind(namespace: Namespace): void {
@@ -22,10 +24,15 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
     this.closed = false;
   }
 
-  /** The server is shutting down: drop what is published from now on (its adapter is closing too). */
-  unbind(): void {
+  /**
+   * The server is shutting down: drop what is published from now on (its adapter is closing
+   * too), and wait for the cross-instance queries already asked, which publish through the
+   * adapter a moment after they start and would otherwise find its Redis client closed.
+   */
+  async unbind(): Promise<void> {
     this.namespace = null;
     this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
   }
 
   emit<E extends keyof Events & string>(
@@ -58,7 +65,9 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
   async members(channel: string): Promise<RealtimeMember<Data>[]> {
     const namespace = this.bound('members');
     if (!namespace) return [];
-    const sockets = await namespace.in(channel).timeout(FETCH_TIMEOUT_MS).fetchSockets();
+    const query = namespace.in(channel).timeout(FETCH_TIMEOUT_MS).fetchSockets();
+    this.inFlight.add(query);
+    const sockets = await query.finally(() => this.inFlight.delete(query));
     return sockets.map((s) => ({
       connectionId: s.id,
       data: s.data as Data,
