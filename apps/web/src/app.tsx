@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
+import { liveLabRoutes } from './features/live/routes';
+import { reviewLabRoutes } from './features/review/routes';
+import { selectionLabRoutes } from './features/selection/routes';
+import { workshopLabRoutes } from './features/workshop/routes';
 import { RequireSignIn } from './components/session';
 import { AcceptInvitationPage } from './pages/accept-invitation-page';
 import { AccountPage } from './pages/account-page';
@@ -96,6 +100,10 @@ export function App() {
               </OrganiserOnly>
             }
           />
+          {reviewLabRoutes()}
+          {selectionLabRoutes()}
+          {workshopLabRoutes()}
+          {liveLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,3 +1,7 @@
+import { liveApi } from '../features/live/api';
+import { reviewApi } from '../features/review/api';
+import { selectionApi } from '../features/selection/api';
+import { workshopApi } from '../features/workshop/api';
 import { ApiClient } from './client';
 import type {
   Application,
@@ -147,4 +151,8 @@ export const api = {
   calls: {
     get: (slug: string) => client.request<CallPage>('GET', `/calls/${id(slug)}`, { auth: false }),
   },
+  review: reviewApi(client),
+  selection: selectionApi(client),
+  workshop: workshopApi(client),
+  live: liveApi(client),
 };

@@ -7,7 +7,12 @@ import { useUser } from '../../components/session';
 import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
+import { liveLabTabs } from '../../features/live/routes';
+import { reviewLabTabs } from '../../features/review/routes';
+import { selectionLabTabs } from '../../features/selection/routes';
+import { workshopLabTabs } from '../../features/workshop/routes';
 import type { LabContext } from './lab-context';
+import type { LabTab, LabTabContext } from './lab-tabs';
 
 /** The frame of every lab screen: title, phase, the viewer's roles and the tabs they may use. */
 export function LabLayout() {
@@ -30,18 +35,28 @@ export function LabLayout() {
   }
 
   const context: LabContext = { lab: lab.data, setLab: set, reload, canOrganise: organiser };
-  const tabs = [
+  const tabContext: LabTabContext = {
+    labId,
+    phase: lab.data.phase,
+    roles,
+    canOrganise: organiser,
+  };
+  const tabs: LabTab[] = [
     { to: '.', label: 'Overview', end: true },
     ...(organiser
       ? [
-          { to: 'settings', label: 'Settings', end: false },
-          { to: 'people', label: 'People', end: false },
-          { to: 'form', label: 'Application form', end: false },
-          { to: 'applications', label: 'Applications', end: false },
-          { to: 'funnel', label: 'Funnel', end: false },
-          { to: 'audit', label: 'Audit', end: false },
+          { to: 'settings', label: 'Settings' },
+          { to: 'people', label: 'People' },
+          { to: 'form', label: 'Application form' },
+          { to: 'applications', label: 'Applications' },
+          { to: 'funnel', label: 'Funnel' },
         ]
       : []),
+    ...reviewLabTabs(tabContext),
+    ...selectionLabTabs(tabContext),
+    ...workshopLabTabs(tabContext),
+    ...liveLabTabs(tabContext),
+    ...(organiser ? [{ to: 'audit', label: 'Audit' }] : []),
   ];
 
   return (
@@ -65,7 +80,7 @@ export function LabLayout() {
           <ul>
             {tabs.map((tab) => (
               <li key={tab.label}>
-                <NavLink to={tab.to} end={tab.end}>
+                <NavLink to={tab.to} end={tab.end ?? false}>
                   {tab.label}
                 </NavLink>
               </li>
