@@ -1,0 +1,147 @@
+import type { BreakoutRound, Seat } from './api';
+
+/** Someone online in the lab now, and the breakout rooms their connections are in. */
+export interface OnlinePerson {
+  userId: string;
+  displayName: string;
+  roles: readonly string[];
+  roomIds: readonly string[];
+}
+
+/** Something that happened in a room, newest first on the tile. */
+export interface RoomActivity {
+  roomId: string | null;
+  at: string;
+  kind: 'broadcast' | 'help' | 'time' | 'move' | 'chat';
+  text: string;
+}
+
+export interface OpenHelp {
+  id: string;
+  roomId: string;
+  topic: string;
+  state: 'waiting' | 'claimed' | 'resolved';
+  claimedBy: { displayName: string } | null;
+}
+
+export interface PendingTime {
+  id: string;
+  roomId: string;
+  askedBy: { displayName: string };
+}
+
+export type TileAttention = 'help' | 'time' | 'empty' | 'calm';
+
+export interface RoomTile {
+  roomId: string;
+  name: string;
+  meetingUrl: string | null;
+  /** Everyone seated here, each marked as in the room now or not. */
+  seats: (Seat & { here: boolean })[];
+  /** People whose connection is in this room without a seat here (a visiting mentor, organisers). */
+  visitors: Seat[];
+  mentor: (Seat & { here: boolean }) | null;
+  here: number;
+  seated: number;
+  help: OpenHelp | null;
+  time: PendingTime | null;
+  /** What asks for the organiser's eye first. */
+  attention: TileAttention;
+  recent: RoomActivity[];
+}
+
+export interface TileInputs {
+  round: BreakoutRound;
+  online: readonly OnlinePerson[];
+  /** Display names of the lab's people (mentors are not in the rooms' seat lists). */
+  names: ReadonlyMap<string, string>;
+  help: readonly OpenHelp[];
+  time: readonly PendingTime[];
+  activity: readonly RoomActivity[];
+  /** How many recent activities a tile shows. */
+  recentLimit?: number;
+}
+
+/**
+ * One tile per room of the round: who is seated and who of them is actually in the room
+ * (their live connection joined it), the mentor and whether they are there, visitors, the
+ * open help request and "+2 minutes" request, and the latest activity.
+ */
+export function roomTiles(inputs: TileInputs): RoomTile[] {
+  const { round, online, names, help, time, activity, recentLimit = 3 } = inputs;
+  const roomsOf = new Map(online.map((p) => [p.userId, new Set(p.roomIds)]));
+  const isIn = (userId: string, roomId: string) => roomsOf.get(userId)?.has(roomId) ?? false;
+  return [...round.rooms]
+    .sort((a, b) => a.position - b.position)
+    .map((room) => {
+      const members = (room.participants ?? []).filter((s) => s.userId !== room.mentorId);
+      const seats = members.map((s) => ({ ...s, here: isIn(s.userId, room.id) }));
+      const mentor = room.mentorId
+        ? {
+            userId: room.mentorId,
+            displayName: names.get(room.mentorId) ?? 'Mentor',
+            here: isIn(room.mentorId, room.id),
+          }
+        : null;
+      const known = new Set([...members.map((m) => m.userId), room.mentorId]);
+      const visitors = online
+        .filter((p) => !known.has(p.userId) && p.roomIds.includes(room.id))
+        .map((p) => ({ userId: p.userId, displayName: p.displayName }));
+      const openHelp = help.find((h) => h.roomId === room.id && h.state !== 'resolved') ?? null;
+      const pendingTime = time.find((t) => t.roomId === room.id) ?? null;
+      const here = seats.filter((s) => s.here).length;
+      const attention: TileAttention = openHelp
+        ? 'help'
+        : pendingTime
+          ? 'time'
+          : round.state === 'open' && here === 0
+            ? 'empty'
+            : 'calm';
+      return {
+        roomId: room.id,
+        name: room.name,
+        meetingUrl: room.meetingUrl,
+        seats,
+        visitors,
+        mentor,
+        here,
+        seated: seats.length,
+        help: openHelp,
+        time: pendingTime,
+        attention,
+        recent: activity
+          .filter((a) => a.roomId === room.id || a.roomId === null)
+          .slice()
+          .sort((a, b) => b.at.localeCompare(a.at))
+          .slice(0, recentLimit),
+      };
+    });
+}
+
+/** The round the control room shows: the open one, else the next planned, else the last. */
+export function currentRound(rounds: readonly BreakoutRound[]): BreakoutRound | null {
+  const sorted = [...rounds].sort((a, b) => a.index - b.index);
+  return (
+    sorted.find((r) => r.state === 'open') ??
+    sorted.find((r) => r.state === 'planned') ??
+    sorted[sorted.length - 1] ??
+    null
+  );
+}
+
+/** Whole seconds left until `endsAt` on the server's clock (never below zero). */
+export function secondsLeft(endsAt: string | null, serverOffsetMs: number, nowMs: number): number {
+  if (!endsAt) return 0;
+  const end = Date.parse(endsAt);
+  if (Number.isNaN(end)) return 0;
+  return Math.max(0, Math.ceil((end - (nowMs + serverOffsetMs)) / 1000));
+}
+
+/** 605 → "10:05"; 3725 → "1:02:05". */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
