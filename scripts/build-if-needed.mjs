@@ -42,7 +42,13 @@ const targets = {
     script: 'build:api',
   },
   web: {
-    sources: ['apps/web', 'libs/domain/src/lab-phase', 'package-lock.json'],
+    sources: [
+      'apps/web',
+      'libs/domain/src/lab-phase',
+      'libs/domain/src/applications',
+      'libs/live/src/live-events.ts',
+      'package-lock.json',
+    ],
     script: 'build:web',
   },
 };

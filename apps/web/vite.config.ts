@@ -15,6 +15,7 @@ export default defineConfig({
       '@ideas-lab/domain/lab-phase': here('../../libs/domain/src/lab-phase/lab-phase.ts'),
       '@ideas-lab/domain/word-count': here('../../libs/domain/src/applications/word-count.ts'),
       '@ideas-lab/domain/countries': here('../../libs/domain/src/applications/countries.ts'),
+      '@ideas-lab/live/events': here('../../libs/live/src/live-events.ts'),
     },
   },
   build: {
@@ -23,6 +24,9 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+    },
   },
 });

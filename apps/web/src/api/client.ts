@@ -123,6 +123,14 @@ export class ApiClient {
     if (this.state.status === 'signed-in') this.setState({ status: 'signed-in', user });
   }
 
+  /**
+   * The access token for a transport that cannot go through `request` (the live socket's
+   * handshake); null when signed out. Call `refresh()` when it is refused.
+   */
+  currentAccessToken(): string | null {
+    return this.accessToken;
+  }
+
   storedRefreshToken(): string | null {
     return this.storage.getItem(REFRESH_TOKEN_KEY);
   }
