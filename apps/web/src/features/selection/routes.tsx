@@ -1,13 +1,30 @@
 import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { OrganiserOnly } from '../../pages/lab/organiser-only';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
+import { DecisionsPage } from './decisions-page';
+import { OutboxPage } from './outbox-page';
+import { RunPage } from './run-page';
+import { SelectionPage } from './selection-page';
+
+const organiser = (page: ReactNode) => <OrganiserOnly>{page}</OrganiserOnly>;
 
 /** Cohort selection, decisions, outbox: the routes inside a lab (children of /labs/:labId). */
 export function selectionLabRoutes(): ReactNode {
-  return null;
+  return [
+    <Route key="selection" path="selection" element={organiser(<SelectionPage />)} />,
+    <Route key="selection-run" path="selection/runs/:runId" element={organiser(<RunPage />)} />,
+    <Route key="decisions" path="decisions" element={organiser(<DecisionsPage />)} />,
+    <Route key="outbox" path="outbox" element={organiser(<OutboxPage />)} />,
+  ];
 }
 
-/** The lab tabs this feature adds for the viewer. */
+/** The lab tabs this feature adds for the viewer: organisers, once applications have opened. */
 export function selectionLabTabs(context: LabTabContext): LabTab[] {
-  void context;
-  return [];
+  if (!context.canOrganise || context.phase === 'draft') return [];
+  return [
+    { to: 'selection', label: 'Selection' },
+    { to: 'decisions', label: 'Decisions' },
+    { to: 'outbox', label: 'Outbox' },
+  ];
 }

@@ -8,6 +8,7 @@ import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { ApplicationStatusBadge } from './application-status-badge';
+import { DecisionPanel } from './decision-panel';
 
 /** Where an application stands: its status, when it was last edited, until when it can change. */
 export function ApplicationStatusPage() {
@@ -74,6 +75,7 @@ export function ApplicationStatusPage() {
       </header>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
+      {application.status === 'submitted' ? <DecisionPanel lab={lab} /> : null}
       <div className="card">
         <dl className="facts">
           <div className="facts__row">

@@ -1,0 +1,220 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { api } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import { useApplicants, type ApplicantDirectory } from './applicants';
+import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
+import { withNames } from './infeasibility';
+import type { Decision } from './types';
+
+/** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
+export function DecisionsPage() {
+  const { lab } = useLab();
+  const location = useLocation();
+  const [decisions, { reload, set }] = useResource(
+    () => api.selection.decisions(lab.id),
+    `decisions:${lab.id}`,
+  );
+  const [applicants] = useApplicants(lab.id);
+  const [status, setStatus] = useState<string | null>(
+    (location.state as { status?: string } | null)?.status ?? null,
+  );
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (decisions.status === 'failed') return <ErrorAlert alert={alertFor(decisions.error)} />;
+  if (applicants.status === 'failed') return <ErrorAlert alert={alertFor(applicants.error)} />;
+  if (decisions.status === 'loading' || applicants.status === 'loading')
+    return <Loading what="the decisions" />;
+  const data = decisions.data;
+  const dir = applicants.data;
+
+  const expire = () => {
+    setBusy(true);
+    setAlert(null);
+    api.selection
+      .expireOffers(lab.id)
+      .then(async (result) => {
+        const n = result.expiredIds.length;
+        const promoted = result.promotion?.promotedIds ?? [];
+        setStatus(
+          n === 0
+            ? 'No offer has passed its date.'
+            : `${n} offer${n === 1 ? '' : 's'} passed ${n === 1 ? 'its' : 'their'} date. ${
+                promoted.length > 0
+                  ? `Offered to ${promoted.map(dir.nameOf).join(', ')} from the waitlist.`
+                  : (result.promotion?.explanation ?? [])
+                      .map((line) => withNames(line, dir.nameOf))
+                      .join(' ')
+              }`,
+        );
+        set(await api.selection.decisions(lab.id));
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(false));
+  };
+
+  if (!data.adoptedRunId)
+    return (
+      <div className="stack-lg">
+        <StatusMessage>{status}</StatusMessage>
+        <section className="card empty">
+          <h2>No decisions yet</h2>
+          <p>
+            Adopt a run on the <Link to="../selection">Selection</Link> tab: its cohort is offered
+            places, the others who can attend go on a ranked waitlist.
+          </p>
+        </section>
+      </div>
+    );
+
+  const { accepted, waitlist, declined } = groupDecisions(data.decisions);
+  const c = data.counts;
+  return (
+    <div className="stack-lg selection">
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert} />
+      <section className="card" aria-labelledby="decisions-title">
+        <div className="page-title">
+          <h2 id="decisions-title">Decisions</h2>
+          <Link to={`../selection/runs/${data.adoptedRunId}`}>The adopted run</Link>
+        </div>
+        <dl className="counts">
+          <div>
+            <dt>Confirmed</dt>
+            <dd>{c.confirmed}</dd>
+          </div>
+          <div>
+            <dt>Waiting for an answer</dt>
+            <dd>{c.pending}</dd>
+          </div>
+          <div>
+            <dt>Places given up</dt>
+            <dd>{c.declinedPlaces}</dd>
+          </div>
+          <div>
+            <dt>On the waitlist</dt>
+            <dd>{c.waitlisted}</dd>
+          </div>
+          <div>
+            <dt>Declined</dt>
+            <dd>{c.declined}</dd>
+          </div>
+        </dl>
+        <div className="form-actions">
+          <Link className="button button--secondary" to="../outbox">
+            Letters in the outbox
+          </Link>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={expire}
+          >
+            {busy ? 'Closing…' : 'Close offers past their date'}
+          </button>
+          <button type="button" className="button button--quiet" onClick={reload}>
+            Refresh
+          </button>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="accepted-title">
+        <h2 id="accepted-title">Accepted ({accepted.length})</h2>
+        <div className="table-scroll" tabIndex={0} aria-label="Accepted applicants, scrolls sideways">
+          <table className="applications-table decisions-table">
+            <thead>
+              <tr>
+                <th scope="col">Applicant</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Answer by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accepted.map((d) => (
+                <AcceptedRow key={d.id} decision={d} directory={dir} timezone={lab.timezone} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="waitlist-title">
+        <h2 id="waitlist-title">Waitlist ({waitlist.length})</h2>
+        {waitlist.length === 0 ? (
+          <p className="muted">Nobody is waiting.</p>
+        ) : (
+          <ol className="waitlist" aria-labelledby="waitlist-title">
+            {waitlist.map((d) => (
+              <li key={d.id}>
+                <span className="waitlist__rank">{d.waitlistRank}</span>
+                <span className="applicant-name">{dir.nameOf(d.applicationId)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="declined-title">
+        <h2 id="declined-title">Declined ({declined.length})</h2>
+        {declined.length === 0 ? (
+          <p className="muted">Nobody.</p>
+        ) : (
+          <ul className="people-list">
+            {declined.map((d) => (
+              <li key={d.id}>{dir.nameOf(d.applicationId)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function AcceptedRow(props: { decision: Decision; directory: ApplicantDirectory; timezone: string }) {
+  const { decision: d, directory } = props;
+  const response = d.response ?? 'pending';
+  return (
+    <tr>
+      <th scope="row">
+        <span className="applicant-name">{directory.nameOf(d.applicationId)}</span>
+        {d.promotion ? (
+          <details className="promotion">
+            <summary>Promoted from the waitlist</summary>
+            <p className="small">
+              In place of {d.promotion.freedBy.map(directory.nameOf).join(', ')}
+              {d.promotion.nextInLineIds.length > 0 &&
+              d.promotion.nextInLineIds.some((id) => id !== d.applicationId)
+                ? `; next in line by merit alone: ${d.promotion.nextInLineIds.map(directory.nameOf).join(', ')}`
+                : ''}
+              .
+            </p>
+            <ul className="small">
+              {d.promotion.explanation.map((line) => (
+                <li key={line}>{withNames(line, directory.nameOf)}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </th>
+      <td>
+        <span className={`badge badge--answer-${response}`}>
+          {RESPONSE_LABELS[response] ?? response}
+        </span>
+      </td>
+      <td>
+        {d.respondedAt ? (
+          <span className="small">answered {formatInTimezone(d.respondedAt, props.timezone)}</span>
+        ) : d.confirmBy ? (
+          formatInTimezone(d.confirmBy, props.timezone)
+        ) : (
+          '—'
+        )}
+      </td>
+    </tr>
+  );
+}

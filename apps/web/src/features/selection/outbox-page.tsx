@@ -1,0 +1,308 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextAreaField, TextField } from '../../components/form-fields';
+import { formatInTimezone } from '../../lib/lab-time';
+import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import { letterStatusLabel, lettersToRelease, OUTCOME_TITLES, outboxInFlight } from './outbox';
+import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
+
+const POLL_MS = 2_000;
+
+/** The decision letters: composed from the decisions, edited, released in one batch, followed. */
+export function OutboxPage() {
+  const { lab } = useLab();
+  const [outbox, { set, reload }] = useResource(
+    () => api.selection.outbox(lab.id),
+    `outbox:${lab.id}`,
+  );
+  const [status, setStatus] = useState<string | null>(null);
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState<'compose' | 'release' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const data = outbox.status === 'ready' ? outbox.data : null;
+  const inFlight = data ? outboxInFlight(data) : false;
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  // Letters a sending worker still holds (queued, retrying) are followed until they settle.
+  useEffect(() => {
+    if (!inFlight) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [inFlight, reload]);
+
+  const act = (kind: 'compose' | 'release', call: () => Promise<Outbox>, done: (o: Outbox) => string) => {
+    setBusy(kind);
+    setAlert(null);
+    call()
+      .then((result) => {
+        set(result);
+        setStatus(done(result));
+        setConfirming(false);
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(null));
+  };
+  const compose = () =>
+    act(
+      'compose',
+      () => api.selection.composeLetters(lab.id),
+      (o) => `${o.letters.length} letter${o.letters.length === 1 ? '' : 's'} in the outbox.`,
+    );
+  const release = () =>
+    act(
+      'release',
+      () => api.selection.releaseLetters(lab.id),
+      (o) => {
+        const r = o.released ?? {};
+        const parts = Object.entries(r).map(([k, n]) => `${n} ${k}`);
+        return parts.length > 0
+          ? `Released: ${parts.join(', ')}.`
+          : 'The letters are released.';
+      },
+    );
+
+  if (outbox.status === 'loading') return <Loading what="the outbox" />;
+  if (outbox.status === 'failed') return <ErrorAlert alert={alertFor(outbox.error)} />;
+  const o = outbox.data;
+  const toRelease = lettersToRelease(o);
+
+  return (
+    <div className="stack-lg selection">
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert} />
+      <section className="card" aria-labelledby="outbox-title">
+        <h2 id="outbox-title">Outbox</h2>
+        {o.transport === 'preview' ? (
+          <p className="notice">
+            No mail server is set up (development): releasing records what would be sent, and
+            nothing leaves the server. Each letter below is exactly what its applicant would
+            receive.
+          </p>
+        ) : (
+          <p className="muted">Released letters are sent by email.</p>
+        )}
+        <dl className="counts">
+          {Object.entries(o.counts).map(([key, n]) => (
+            <div key={key}>
+              <dt>{letterStatusLabel(key)}</dt>
+              <dd>{n}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="form-actions">
+          <button
+            type="button"
+            className={o.letters.length === 0 ? 'button' : 'button button--secondary'}
+            disabled={busy !== null}
+            onClick={compose}
+          >
+            {busy === 'compose'
+              ? 'Composing…'
+              : o.letters.length === 0
+                ? 'Compose the letters'
+                : 'Compose again from the decisions'}
+          </button>
+          {toRelease > 0 && !confirming ? (
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => setConfirming(true)}
+            >
+              Release {toRelease} letter{toRelease === 1 ? '' : 's'}…
+            </button>
+          ) : null}
+          <Link to="../decisions">The decisions</Link>
+        </div>
+        {o.letters.length > 0 ? (
+          <p className="field__hint">
+            Composing again rewrites the drafts from the decisions (your edits to drafts are
+            replaced); letters already sent are kept.
+          </p>
+        ) : null}
+        {confirming ? (
+          <div
+            className="confirm card"
+            role="group"
+            aria-labelledby="release-title"
+            tabIndex={-1}
+            ref={confirmRef}
+          >
+            <h3 id="release-title">Release {toRelease} letters now?</h3>
+            <p>
+              {o.transport === 'preview'
+                ? 'They are recorded as sent (no mail server is set up).'
+                : 'They are emailed to the applicants; a failed send is kept and retried.'}{' '}
+              Sent letters can no longer be edited.
+            </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={release}
+              >
+                {busy === 'release' ? 'Releasing…' : 'Yes, release them'}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setConfirming(false)}
+              >
+                Not yet
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      {o.letters.length === 0 ? (
+        <section className="card empty">
+          <p>The outbox is empty. Compose the letters once a run is adopted.</p>
+        </section>
+      ) : null}
+
+      {DECISION_OUTCOMES.map((outcome) => {
+        const letters = o.letters.filter((l) => l.outcome === outcome);
+        if (letters.length === 0) return null;
+        return (
+          <section key={outcome} className="stack" aria-labelledby={`letters-${outcome}`}>
+            <h2 id={`letters-${outcome}`}>
+              {OUTCOME_TITLES[outcome]} ({letters.length})
+            </h2>
+            {letters.map((letter) => (
+              <LetterCard
+                key={letter.id}
+                labId={lab.id}
+                timezone={lab.timezone}
+                letter={letter}
+                onSaved={(saved) => {
+                  set({ ...o, letters: o.letters.map((l) => (l.id === saved.id ? saved : l)) });
+                  setStatus(`The letter to ${saved.recipient} is saved.`);
+                }}
+              />
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function LetterCard(props: {
+  labId: string;
+  timezone: string;
+  letter: DecisionLetter;
+  onSaved: (letter: DecisionLetter) => void;
+}) {
+  const { letter } = props;
+  const [editing, setEditing] = useState(false);
+  const [subject, setSubject] = useState(letter.subject);
+  const [body, setBody] = useState(letter.body);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const form = useFormSubmit(['subject', 'body']);
+  const titleId = `letter-${letter.id}`;
+
+  const save = form.handleSubmit(async () => {
+    const patch: { subject?: string; body?: string } = {};
+    if (subject !== letter.subject) patch.subject = subject;
+    if (body !== letter.body) patch.body = body;
+    if (Object.keys(patch).length > 0)
+      props.onSaved(await api.selection.editLetter(props.labId, letter.id, patch));
+    setEditing(false);
+    setTimeout(() => editRef.current?.focus());
+  });
+
+  return (
+    <article className={`card letter letter--${letter.status}`} aria-labelledby={titleId}>
+      <header className="letter__head">
+        <h3 id={titleId}>To {letter.recipient}</h3>
+        <span className={`badge badge--letter-${letter.status}`}>
+          {letterStatusLabel(letter.status)}
+        </span>
+      </header>
+      <p className="small muted">
+        {letter.sentAt
+          ? `${letter.transport === 'preview' ? 'Recorded (not emailed)' : 'Sent'} ${formatInTimezone(letter.sentAt, props.timezone)}`
+          : null}
+        {letter.attempts > 0 ? ` · ${letter.attempts} attempt${letter.attempts === 1 ? '' : 's'}` : ''}
+        {letter.nextAttemptAt
+          ? ` · next try ${formatInTimezone(letter.nextAttemptAt, props.timezone)}`
+          : ''}
+      </p>
+      {letter.lastError ? (
+        <p className="letter__error">
+          <strong>Last error:</strong> {letter.lastError}
+        </p>
+      ) : null}
+      {editing ? (
+        <form ref={form.formRef} onSubmit={save} noValidate className="stack">
+          <ErrorAlert alert={form.alert} />
+          <TextField
+            id={`${titleId}-subject`}
+            label="Subject"
+            value={subject}
+            error={form.fieldErrors.subject}
+            onChange={(e) => setSubject(e.target.value)}
+          />
+          <TextAreaField
+            id={`${titleId}-body`}
+            label="Letter"
+            rows={10}
+            value={body}
+            error={form.fieldErrors.body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={form.busy}>
+              {form.busy ? 'Saving…' : 'Save the letter'}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setEditing(false);
+                setSubject(letter.subject);
+                setBody(letter.body);
+                setTimeout(() => editRef.current?.focus());
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p className="letter__subject">
+            <span className="muted">Subject:</span> {letter.subject}
+          </p>
+          <div className="letter__body">{letter.body}</div>
+          {letter.status !== 'sent' ? (
+            <div className="form-actions">
+              <button
+                ref={editRef}
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setSubject(letter.subject);
+                  setBody(letter.body);
+                  setEditing(true);
+                  setTimeout(() => document.getElementById(`${titleId}-subject`)?.focus());
+                }}
+              >
+                Edit<span className="visually-hidden"> the letter to {letter.recipient}</span>
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </article>
+  );
+}

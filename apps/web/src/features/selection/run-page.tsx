@@ -1,0 +1,379 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextField } from '../../components/form-fields';
+import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
+import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import { useApplicants, type ApplicantDirectory } from './applicants';
+import { explainInfeasibility } from './infeasibility';
+import { MeritChart } from './merit-chart-figure';
+import { formatMerit, formatShare } from './merit-chart';
+import { describeQuotas } from './quota-form';
+import { foundCohort, runNumbers, statusLabel } from './run-labels';
+import type { SelectionRun } from './types';
+
+/** One stored run: what it was given, what it found (or why it could not), and adopting it. */
+export function RunPage() {
+  const { lab } = useLab();
+  const { runId = '' } = useParams();
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const [data, { set }] = useResource(
+    () => Promise.all([api.selection.run(lab.id, runId), api.selection.runs(lab.id)]),
+    `selection-run:${lab.id}:${runId}`,
+  );
+  const [applicants] = useApplicants(lab.id);
+  const [status, setStatus] = useState<string | null>(null);
+
+  if (data.status === 'loading' || applicants.status === 'loading')
+    return <Loading what="the run" />;
+  if (data.status === 'failed' || applicants.status === 'failed')
+    return (
+      <ErrorAlert
+        alert={alertFor(data.status === 'failed' ? data.error : applicants.error)}
+      />
+    );
+  const [run, runs] = data.data;
+  const dir = applicants.data;
+  const number = runNumbers(runs).get(run.id) ?? '';
+  const feasible = foundCohort(run.status);
+
+  return (
+    <div className="stack-lg selection">
+      <p>
+        <Link to="../selection">← All runs and quotas</Link>
+      </p>
+      <StatusMessage>
+        {status ??
+          (created
+            ? feasible
+              ? `Run ${number} found a cohort of ${run.result.selectedIds.length}.`
+              : `Run ${number} found no cohort: the quotas conflict.`
+            : null)}
+      </StatusMessage>
+      <section className="card" aria-labelledby="run-title">
+        <div className="page-title">
+          <h2 id="run-title">Run {number}</h2>
+          <p>
+            <span className={`badge badge--run-${run.status}`}>{statusLabel(run.status)}</span>
+            {run.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
+          </p>
+        </div>
+        <RunFacts run={run} timezone={lab.timezone} />
+        <RerunCheck labId={lab.id} run={run} onStatus={setStatus} />
+      </section>
+
+      {run.result.infeasibility ? (
+        <Infeasibility run={run} directory={dir} />
+      ) : null}
+
+      {feasible ? (
+        <section className="card" aria-labelledby="price-title">
+          <h2 id="price-title">Price of diversity</h2>
+          <MeritChart run={run} />
+        </section>
+      ) : null}
+
+      {feasible ? <Cohort run={run} directory={dir} /> : null}
+
+      {feasible ? (
+        <AdoptForm
+          labId={lab.id}
+          timezone={lab.timezone}
+          run={run}
+          number={number}
+          onAdopted={() => set([{ ...run, adopted: true }, runs])}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function RunFacts({ run, timezone }: { run: SelectionRun; timezone: string }) {
+  const quotas = describeQuotas(run.inputs.quotas, run.inputs.lottery);
+  const price = run.result.priceOfDiversity;
+  const share = formatShare(price?.relative);
+  return (
+    <dl className="facts">
+      <div className="facts__row">
+        <dt>Made</dt>
+        <dd>{formatInTimezone(run.createdAt, timezone)}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>Places</dt>
+        <dd>
+          {run.result.selectedIds.length} of {run.inputs.capacity} filled
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>Considered</dt>
+        <dd>
+          {run.inputs.applicants.length} reviewed applicants
+          {run.inputs.unreviewedIds.length > 0
+            ? `; ${run.inputs.unreviewedIds.length} submitted but not reviewed were left out`
+            : ''}
+          {run.result.ineligibleIds.length > 0
+            ? `; ${run.result.ineligibleIds.length} cannot attend the whole workshop`
+            : ''}
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>Cohort merit</dt>
+        <dd>{formatMerit(run.result.objective)}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>Top-N merit</dt>
+        <dd>{formatMerit(run.result.unconstrained.merit)}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>Price of diversity</dt>
+        <dd>
+          {price ? `${formatMerit(price.absolute)}${share ? ` (${share})` : ''}` : '—'}
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>Quotas</dt>
+        <dd>{quotas.length === 0 ? 'none' : quotas.join('; ')}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>Seed</dt>
+        <dd>
+          <code>{run.seed}</code>
+        </dd>
+      </div>
+      <div className="facts__row">
+        <dt>Solver</dt>
+        <dd>
+          {run.solverStatus}
+          {run.result.gap !== null && run.result.gap > 0
+            ? ` (gap ${(run.result.gap * 100).toFixed(2)} %)`
+            : ''}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function RerunCheck(props: { labId: string; run: SelectionRun; onStatus: (s: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<ReturnType<typeof alertFor> | null>(null);
+  const check = () => {
+    setBusy(true);
+    setAlert(null);
+    api.selection
+      .rerun(props.labId, props.run.id)
+      .then(
+        (r) =>
+          props.onStatus(
+            r.identical
+              ? 'Solved again from the stored inputs and seed: the same cohort, objective and waitlist.'
+              : 'Solved again from the stored inputs and seed: the result differs from the stored one.',
+          ),
+        (error: unknown) => setAlert(alertFor(error)),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="form-actions">
+      <ErrorAlert alert={alert} />
+      <button type="button" className="button button--secondary" disabled={busy} onClick={check}>
+        {busy ? 'Solving again…' : 'Repeat this run to check it'}
+      </button>
+    </div>
+  );
+}
+
+function Infeasibility({ run, directory }: { run: SelectionRun; directory: ApplicantDirectory }) {
+  const infeasibility = run.result.infeasibility!;
+  const { conflicts, relaxation } = explainInfeasibility(infeasibility, directory.nameOf);
+  return (
+    <section className="card card--warn" aria-labelledby="infeasible-title">
+      <h2 id="infeasible-title">Why no cohort keeps these quotas</h2>
+      {conflicts.length > 0 ? (
+        <>
+          <h3>The quotas that conflict</h3>
+          <ul className="explanation">
+            {conflicts.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {relaxation.length > 0 ? (
+        <>
+          <h3>The smallest change that would allow a cohort</h3>
+          <ul className="explanation">
+            {relaxation.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <Link to="../selection">Change the quotas</Link> and run the selection again.
+      </p>
+    </section>
+  );
+}
+
+function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDirectory }) {
+  const byId = new Map(run.inputs.applicants.map((a) => [a.id, a]));
+  const topN = new Set(run.result.unconstrained.selectedIds);
+  const drawn = new Set(run.result.lottery?.drawnIds ?? []);
+  const mustInclude = new Set(run.inputs.quotas.mustInclude ?? []);
+  const leftOut = run.result.unconstrained.selectedIds.filter(
+    (id) => !run.result.selectedIds.includes(id),
+  );
+  const rows = (ids: string[], rank: boolean) =>
+    ids.map((id, i) => {
+      const a = byId.get(id);
+      const notes = [
+        !topN.has(id) ? 'chosen for the quotas' : '',
+        drawn.has(id) ? 'drawn by lot' : '',
+        mustInclude.has(id) ? 'must include' : '',
+        a?.availabilityOverride ? 'availability overridden' : '',
+      ].filter(Boolean);
+      return (
+        <tr key={id}>
+          {rank ? <td className="num">{i + 1}</td> : null}
+          <th scope="row">
+            <span className="applicant-name">{directory.nameOf(id)}</span>
+            {notes.length > 0 ? <span className="muted small">{notes.join(', ')}</span> : null}
+          </th>
+          <td>{a?.discipline || '—'}</td>
+          <td>{a?.careerStage || '—'}</td>
+          <td>{a?.organisationType || '—'}</td>
+          <td>{directory.byId.get(id)?.affiliation ?? a?.institution ?? '—'}</td>
+          <td>{a?.country || '—'}</td>
+          <td className="num">{formatMerit(a?.merit)}</td>
+        </tr>
+      );
+    });
+  const head = (rank: boolean) => (
+    <thead>
+      <tr>
+        {rank ? (
+          <th scope="col" className="num">
+            Rank
+          </th>
+        ) : null}
+        <th scope="col">Applicant</th>
+        <th scope="col">Discipline</th>
+        <th scope="col">Stage</th>
+        <th scope="col">Organisation</th>
+        <th scope="col">Institution</th>
+        <th scope="col">Country</th>
+        <th scope="col" className="num">
+          Merit
+        </th>
+      </tr>
+    </thead>
+  );
+  return (
+    <section className="card" aria-labelledby="cohort-title">
+      <h2 id="cohort-title">Cohort ({run.result.selectedIds.length})</h2>
+      {run.result.lottery ? (
+        <p className="notice">
+          Lottery within {run.result.lottery.tolerance} of the line ({formatMerit(run.result.lottery.line)}):{' '}
+          {run.result.lottery.bandIds.length} in the band, {run.result.lottery.drawnIds.length} drawn
+          with seed <code>{run.result.lottery.seed}</code>.
+        </p>
+      ) : null}
+      {leftOut.length > 0 ? (
+        <p>
+          Left out for the quotas although in the top {run.result.unconstrained.selectedIds.length}:{' '}
+          {leftOut.map(directory.nameOf).join(', ')}.
+        </p>
+      ) : null}
+      <div className="table-scroll" tabIndex={0} aria-label="Cohort table, scrolls sideways">
+        <table className="applications-table">
+          {head(false)}
+          <tbody>{rows(run.result.selectedIds, false)}</tbody>
+        </table>
+      </div>
+      {run.result.waitlistIds.length > 0 ? (
+        <details className="waitlist-preview">
+          <summary>Waitlist if adopted ({run.result.waitlistIds.length}, best first)</summary>
+          <div className="table-scroll" tabIndex={0} aria-label="Waitlist table, scrolls sideways">
+            <table className="applications-table">
+              {head(true)}
+              <tbody>{rows(run.result.waitlistIds, true)}</tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function AdoptForm(props: {
+  labId: string;
+  timezone: string;
+  run: SelectionRun;
+  number: number | string;
+  onAdopted: () => void;
+}) {
+  const navigate = useNavigate();
+  const [confirmBy, setConfirmBy] = useState('');
+  const form = useFormSubmit(['confirmBy']);
+  const adopt = (event: FormEvent<HTMLFormElement>) =>
+    form.handleSubmit(
+      async () => {
+        const iso = confirmBy ? localInputToIso(confirmBy, props.timezone) : null;
+        const decisions = await api.selection.adopt(
+          props.labId,
+          props.run.id,
+          iso ? { confirmBy: iso } : {},
+        );
+        props.onAdopted();
+        navigate('../decisions', {
+          state: {
+            status: `Run ${props.number} is adopted: ${decisions.counts.accepted} offered a place, ${decisions.counts.waitlisted} on the waitlist, ${decisions.counts.declined} declined.`,
+          },
+        });
+      },
+      (error) =>
+        isApiError(error) && error.code === 'SELECTION_DECISIONS_ANSWERED'
+          ? {
+              message: error.message,
+              requestId: error.requestId,
+            }
+          : undefined,
+    )(event);
+  return (
+    <section className="card" aria-labelledby="adopt-title">
+      <h2 id="adopt-title">{props.run.adopted ? 'Adopted' : 'Adopt this run'}</h2>
+      {props.run.adopted ? (
+        <p>
+          This run's decisions stand. <Link to="../decisions">See the decisions</Link>.
+        </p>
+      ) : (
+        <form ref={form.formRef} onSubmit={adopt} noValidate className="stack">
+          <p>
+            Adopting offers a place to the {props.run.result.selectedIds.length} selected, puts
+            the {props.run.result.waitlistIds.length} others who can attend on a ranked waitlist
+            and declines the rest. It replaces an earlier adoption only while nobody has answered.
+          </p>
+          <ErrorAlert alert={form.alert} />
+          <TextField
+            id="adopt-confirmBy"
+            type="datetime-local"
+            label="Answer by (optional)"
+            hint={`In the lab's timezone, ${props.timezone}. Empty: 14 days from now.`}
+            value={confirmBy}
+            error={form.fieldErrors.confirmBy}
+            onChange={(e) => setConfirmBy(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={form.busy}>
+              {form.busy ? 'Adopting…' : `Adopt run ${props.number}`}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,382 @@
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { SelectField } from '../../components/form-fields';
+import { formatInTimezone } from '../../lib/lab-time';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import { useApplicants, type ApplicantDirectory } from './applicants';
+import { formatMerit, formatShare, priceBars } from './merit-chart';
+import { describeQuotas, quotaFormValues } from './quota-form';
+import { QuotaForm } from './quota-editor';
+import { compareRuns } from './run-compare';
+import { foundCohort, runNumbers, statusLabel } from './run-labels';
+import type { CreateSelectionRun, SelectionRun, SelectionRunSummary } from './types';
+
+/** Quotas, the stored runs with what each cost, and two runs side by side. */
+export function SelectionPage() {
+  const { lab } = useLab();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [runs, { reload }] = useResource(
+    () => api.selection.runs(lab.id),
+    `selection-runs:${lab.id}`,
+  );
+  const [applicants] = useApplicants(lab.id);
+  const [startFrom, setStartFrom] = useState<SelectionRunSummary | null>(null);
+  const [status, setStatus] = useState<string | null>(
+    (location.state as { status?: string } | null)?.status ?? null,
+  );
+  const initial = useMemo(
+    () => quotaFormValues(lab, startFrom ?? undefined),
+    [lab, startFrom],
+  );
+
+  const run = async (request: CreateSelectionRun) => {
+    setStatus('Selecting the cohort…');
+    try {
+      const created = await api.selection.createRun(lab.id, request);
+      navigate(`runs/${created.id}`, { state: { created: true } });
+    } catch (error) {
+      setStatus(null);
+      throw error;
+    }
+  };
+
+  const dir = applicants.status === 'ready' ? applicants.data : null;
+  const list = runs.status === 'ready' ? runs.data : null;
+
+  return (
+    <div className="stack-lg selection">
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert
+        alert={
+          runs.status === 'failed'
+            ? alertFor(runs.error)
+            : applicants.status === 'failed'
+              ? alertFor(applicants.error)
+              : null
+        }
+      />
+      <section className="card" aria-labelledby="quotas-title">
+        <h2 id="quotas-title">Quotas</h2>
+        <p className="muted">
+          The cohort is chosen from the submitted applications that have been reviewed, by
+          normalised merit, keeping every quota. Each run is stored and can be compared, repeated
+          and adopted.
+        </p>
+        {startFrom && list ? (
+          <p className="notice">
+            Starting from the quotas of run {runNumbers(list).get(startFrom.id)}.{' '}
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setStartFrom(null)}
+            >
+              Clear the form
+            </button>
+          </p>
+        ) : null}
+        {dir ? (
+          <QuotaForm
+            lab={lab}
+            initial={initial}
+            applicants={dir.all}
+            nameOf={dir.nameOf}
+            onRun={run}
+          />
+        ) : applicants.status === 'loading' ? (
+          <Loading what="the applicants" />
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="runs-title">
+        <div className="page-title">
+          <h2 id="runs-title">Runs</h2>
+          {list ? (
+            <button type="button" className="button button--quiet" onClick={reload}>
+              Refresh
+            </button>
+          ) : null}
+        </div>
+        {runs.status === 'loading' ? <Loading what="the runs" /> : null}
+        {list && list.length === 0 ? (
+          <p className="empty">No run yet: set the quotas above and run the selection.</p>
+        ) : null}
+        {list && list.length > 0 ? (
+          <RunsTable
+            runs={list}
+            timezone={lab.timezone}
+            onStartFrom={(r) => {
+              setStartFrom(r);
+              setStatus(`The form now holds the quotas of run ${runNumbers(list).get(r.id)}.`);
+              document.getElementById('quotas-title')?.scrollIntoView();
+              setTimeout(() => document.getElementById('quota-capacity')?.focus());
+            }}
+          />
+        ) : null}
+      </section>
+
+      {list && list.length >= 2 && dir ? (
+        <CompareRuns labId={lab.id} runs={list} directory={dir} />
+      ) : null}
+    </div>
+  );
+}
+
+function RunsTable(props: {
+  runs: SelectionRunSummary[];
+  timezone: string;
+  onStartFrom: (run: SelectionRunSummary) => void;
+}) {
+  const { runs } = props;
+  const numbers = runNumbers(runs);
+  const bars = priceBars(runs.map((r) => r.priceOfDiversity?.absolute ?? null));
+  return (
+    <div className="table-scroll" tabIndex={0} aria-label="Runs table, scrolls sideways">
+      <table className="runs-table">
+        <caption className="visually-hidden">
+          Selection runs, newest first, with the price of diversity of each
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col">Result</th>
+            <th scope="col" className="num">
+              Cohort merit
+            </th>
+            <th scope="col" className="num">
+              Top-N merit
+            </th>
+            <th scope="col">Price of diversity</th>
+            <th scope="col">Quotas</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const quotas = describeQuotas(r.quotas, r.lottery);
+            return (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`runs/${r.id}`}>Run {numbers.get(r.id)}</Link>
+                  <span className="muted small">{formatInTimezone(r.createdAt, props.timezone)}</span>
+                  {r.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
+                </th>
+                <td>
+                  <span className={`badge badge--run-${r.status}`}>{statusLabel(r.status)}</span>
+                  <span className="small">
+                    {r.selected} of {r.capacity} places
+                  </span>
+                </td>
+                <td className="num">{formatMerit(r.objective)}</td>
+                <td className="num">{formatMerit(r.unconstrainedMerit)}</td>
+                <td className="price-cell">
+                  {r.priceOfDiversity ? (
+                    <>
+                      <span className="price-bar" aria-hidden="true">
+                        <span style={{ width: `${Math.round(bars[i] * 100)}%` }} />
+                      </span>
+                      <span className="num">
+                        {formatMerit(r.priceOfDiversity.absolute)}
+                        {formatShare(r.priceOfDiversity.relative)
+                          ? ` (${formatShare(r.priceOfDiversity.relative)})`
+                          : ''}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="muted">no cohort</span>
+                  )}
+                </td>
+                <td>
+                  {quotas.length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
+                    <ul className="quota-lines">
+                      {quotas.map((q) => (
+                        <li key={q}>{q}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => props.onStartFrom(r)}
+                  >
+                    Use these quotas
+                    <span className="visually-hidden"> (run {numbers.get(r.id)})</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CompareRuns(props: {
+  labId: string;
+  runs: SelectionRunSummary[];
+  directory: ApplicantDirectory;
+}) {
+  const { runs, directory } = props;
+  const numbers = runNumbers(runs);
+  const feasible = runs.filter((r) => foundCohort(r.status));
+  const [first, setFirst] = useState((feasible[1] ?? runs[1]).id);
+  const [second, setSecond] = useState((feasible[0] ?? runs[0]).id);
+  const [pair] = useResource(
+    () =>
+      Promise.all([
+        api.selection.run(props.labId, first),
+        api.selection.run(props.labId, second),
+      ]),
+    `compare:${first}:${second}`,
+  );
+  const option = (r: SelectionRunSummary) => (
+    <option key={r.id} value={r.id}>
+      Run {numbers.get(r.id)} · {statusLabel(r.status)}
+    </option>
+  );
+  return (
+    <section className="card" aria-labelledby="compare-title">
+      <h2 id="compare-title">Compare two runs</h2>
+      <div className="compare__pick">
+        <SelectField
+          id="compare-first"
+          label="First run"
+          value={first}
+          onChange={(e) => setFirst(e.target.value)}
+        >
+          {runs.map(option)}
+        </SelectField>
+        <SelectField
+          id="compare-second"
+          label="Second run"
+          value={second}
+          onChange={(e) => setSecond(e.target.value)}
+        >
+          {runs.map(option)}
+        </SelectField>
+      </div>
+      <ErrorAlert alert={pair.status === 'failed' ? alertFor(pair.error) : null} />
+      {pair.status === 'loading' ? <Loading what="the two runs" /> : null}
+      {pair.status === 'ready' ? (
+        <Comparison
+          a={pair.data[0]}
+          b={pair.data[1]}
+          labelA={`Run ${numbers.get(first)}`}
+          labelB={`Run ${numbers.get(second)}`}
+          directory={directory}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Comparison(props: {
+  a: SelectionRun;
+  b: SelectionRun;
+  labelA: string;
+  labelB: string;
+  directory: ApplicantDirectory;
+}) {
+  const { a, b, labelA, labelB, directory } = props;
+  if (a.id === b.id) return <p className="muted">Choose two different runs.</p>;
+  const diff = compareRuns(a, b);
+  const merit = new Map(
+    [...a.inputs.applicants, ...b.inputs.applicants].map((x) => [x.id, x.merit]),
+  );
+  const row = (label: string, va: string, vb: string) => (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{va}</td>
+      <td className="num">{vb}</td>
+    </tr>
+  );
+  const people = (ids: string[], caption: string) => (
+    <section className="compare__side" aria-label={caption}>
+      <h3>
+        {caption} ({ids.length})
+      </h3>
+      {ids.length === 0 ? (
+        <p className="muted">Nobody.</p>
+      ) : (
+        <ul className="people-list">
+          {ids.map((id) => {
+            const who = directory.byId.get(id);
+            return (
+              <li key={id}>
+                <span className="applicant-name">{directory.nameOf(id)}</span>{' '}
+                <span className="muted small">
+                  {[who?.primaryDiscipline, who?.careerStage, who?.organisationType]
+                    .filter(Boolean)
+                    .join(' · ')}{' '}
+                  · merit {formatMerit(merit.get(id))}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+  return (
+    <div className="stack">
+      <div className="table-scroll" tabIndex={0} aria-label="Key figures of the two runs">
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Figure</span>
+              </th>
+              <th scope="col" className="num">
+                {labelA}
+              </th>
+              <th scope="col" className="num">
+                {labelB}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {row('Result', statusLabel(a.status), statusLabel(b.status))}
+            {row(
+              'Places',
+              `${a.result.selectedIds.length} of ${a.inputs.capacity}`,
+              `${b.result.selectedIds.length} of ${b.inputs.capacity}`,
+            )}
+            {row('Cohort merit (objective)', formatMerit(a.result.objective), formatMerit(b.result.objective))}
+            {row(
+              'Top-N merit',
+              formatMerit(a.result.unconstrained.merit),
+              formatMerit(b.result.unconstrained.merit),
+            )}
+            {row(
+              'Price of diversity',
+              formatMerit(a.result.priceOfDiversity?.absolute),
+              formatMerit(b.result.priceOfDiversity?.absolute),
+            )}
+            {row('Seed', a.seed, b.seed)}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        {diff.both} in both cohorts.{' '}
+        {diff.objectiveDelta !== null
+          ? `${labelB} has ${formatMerit(Math.abs(diff.objectiveDelta))} ${diff.objectiveDelta >= 0 ? 'more' : 'less'} merit than ${labelA}.`
+          : ''}
+      </p>
+      <div className="compare__sides">
+        {people(diff.onlyFirst, `Only in ${labelA}`)}
+        {people(diff.onlySecond, `Only in ${labelB}`)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type Lab } from '../../api';
+import { ErrorAlert, StatusMessage } from '../../components/feedback';
+import type { MyDecision } from '../../features/selection/types';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+
+/** The date to answer by, in the applicant's own timezone first, then in the lab's. */
+function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
+  const mine = browserTimezone();
+  return (
+    <>
+      <time dateTime={iso}>{formatInTimezone(iso, mine)}</time>{' '}
+      <span className="muted">
+        (your time, {mine}
+        {mine === lab.timezone
+          ? ''
+          : `; ${formatInTimezone(iso, lab.timezone)} in the lab's timezone, ${lab.timezone}`}
+        )
+      </span>
+    </>
+  );
+}
+
+/**
+ * The selection decision on an application, once the organisers have decided: a place to
+ * confirm or decline by a date, a place on the waitlist, or a decline. Never scores or reviews.
+ */
+export function DecisionPanel({ lab }: { lab: Lab }) {
+  const [mine, { set }] = useResource(() => api.selection.myDecisions(), `my-decisions:${lab.id}`);
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const declineRef = useRef<HTMLDivElement>(null);
+  const declineButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (declining) declineRef.current?.focus();
+  }, [declining]);
+
+  if (mine.status === 'loading') return null;
+  if (mine.status === 'failed') return <ErrorAlert alert={alertFor(mine.error)} />;
+  const decision = mine.data.find((d) => d.labId === lab.id);
+  if (!decision) return null;
+
+  const answer = (kind: 'confirm' | 'decline') => {
+    setBusy(true);
+    setAlert(null);
+    (kind === 'confirm' ? api.selection.confirm(decision.id) : api.selection.decline(decision.id))
+      .then(async (answered: MyDecision) => {
+        set(mine.data.map((d) => (d.id === answered.id ? answered : d)));
+        setDeclining(false);
+        setStatus(
+          kind === 'confirm'
+            ? 'Your place is confirmed. Welcome to the lab!'
+            : 'You have declined your place.',
+        );
+        // Confirming makes you a participant: the lab appears among your labs.
+        if (kind === 'confirm') await api.me.reload().catch(() => undefined);
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(false));
+  };
+
+  const passed =
+    decision.confirmBy !== null && Date.parse(decision.confirmBy) < Date.now();
+
+  return (
+    <section className="card decision" aria-labelledby="decision-title">
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert} />
+      {decision.outcome === 'accepted' && decision.response === 'pending' ? (
+        <>
+          <h2 id="decision-title">You have a place</h2>
+          <p>
+            {decision.promotedFromWaitlist
+              ? `A place has become free at ${lab.title}, and we are delighted to offer it to you.`
+              : `We are delighted to offer you a place at ${lab.title}.`}{' '}
+            Attendance of the whole workshop is required.
+          </p>
+          {decision.confirmBy ? (
+            <p className="decision__deadline">
+              {passed ? 'The date to answer was ' : 'Please confirm or decline by '}
+              <AnswerBy iso={decision.confirmBy} lab={lab} />
+            </p>
+          ) : null}
+          {passed ? (
+            <p className="notice">The date has passed: the place can no longer be confirmed.</p>
+          ) : (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => answer('confirm')}
+              >
+                {busy && !declining ? 'Confirming…' : 'Confirm my place'}
+              </button>
+              {!declining ? (
+                <button
+                  ref={declineButton}
+                  type="button"
+                  className="button button--danger"
+                  disabled={busy}
+                  onClick={() => setDeclining(true)}
+                >
+                  Decline my place…
+                </button>
+              ) : null}
+            </div>
+          )}
+          {declining ? (
+            <div
+              className="confirm card"
+              role="group"
+              aria-labelledby="decline-title"
+              tabIndex={-1}
+              ref={declineRef}
+            >
+              <h3 id="decline-title">Decline your place?</h3>
+              <p>The place goes to someone on the waiting list. You cannot undo this.</p>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={busy}
+                  onClick={() => answer('decline')}
+                >
+                  {busy ? 'Declining…' : 'Yes, decline my place'}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setDeclining(false);
+                    setTimeout(() => declineButton.current?.focus());
+                  }}
+                >
+                  Keep my place
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </>
+      ) : decision.outcome === 'accepted' && decision.response === 'confirmed' ? (
+        <>
+          <h2 id="decision-title">Your place is confirmed</h2>
+          <p>
+            You are a participant of {lab.title}.{' '}
+            <Link to={`/labs/${lab.id}`}>Open the lab</Link>
+          </p>
+        </>
+      ) : decision.outcome === 'accepted' && decision.response === 'declined' ? (
+        <>
+          <h2 id="decision-title">You declined your place</h2>
+          <p>Thank you for letting us know; the place has gone to someone on the waiting list.</p>
+        </>
+      ) : decision.outcome === 'accepted' && decision.response === 'expired' ? (
+        <>
+          <h2 id="decision-title">The offer has lapsed</h2>
+          <p>The date to answer passed, so the place was offered to someone else.</p>
+        </>
+      ) : decision.outcome === 'waitlisted' ? (
+        <>
+          <h2 id="decision-title">You are on the waiting list</h2>
+          <p>
+            You are number {decision.waitlistRank ?? '–'} on the waiting list. If a place
+            becomes free and you keep the cohort balanced, we will offer it to you here at once.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 id="decision-title">No place this time</h2>
+          <p>
+            We received many strong applications and are sorry that we cannot offer you a place
+            at {lab.title} this time.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
