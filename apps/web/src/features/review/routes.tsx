@@ -1,13 +1,45 @@
 import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { OrganiserOnly } from '../../pages/lab/organiser-only';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
+import { AssignmentPage } from './assignment-page';
+import { ReviewPage } from './review-page';
+import { ReviewQueuePage } from './review-queue-page';
+import { RubricEditorPage } from './rubric-editor-page';
 
 /** Application review: reviewer queue, rubric form, conflicts, rubric editor, assignment: the routes inside a lab (children of /labs/:labId). */
 export function reviewLabRoutes(): ReactNode {
-  return null;
+  return [
+    <Route key="reviews" path="reviews" element={<ReviewQueuePage />} />,
+    <Route key="review" path="reviews/:applicationId" element={<ReviewPage />} />,
+    <Route
+      key="rubric"
+      path="rubric"
+      element={
+        <OrganiserOnly>
+          <RubricEditorPage />
+        </OrganiserOnly>
+      }
+    />,
+    <Route
+      key="assignment"
+      path="assignment"
+      element={
+        <OrganiserOnly>
+          <AssignmentPage />
+        </OrganiserOnly>
+      }
+    />,
+  ];
 }
 
-/** The lab tabs this feature adds for the viewer. */
+/** Reviewers (mentors and organisers) review once the call is open; organisers set the rubric any time. */
 export function reviewLabTabs(context: LabTabContext): LabTab[] {
-  void context;
-  return [];
+  const reviewer = context.roles.includes('mentor') || context.roles.includes('organiser');
+  const started = context.phase !== 'draft';
+  return [
+    ...(reviewer && started ? [{ to: 'reviews', label: 'Reviews' }] : []),
+    ...(context.canOrganise ? [{ to: 'rubric', label: 'Rubric' }] : []),
+    ...(context.canOrganise && started ? [{ to: 'assignment', label: 'Assignment' }] : []),
+  ];
 }

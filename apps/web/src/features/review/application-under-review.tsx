@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react';
+import type { AnswerValue, ApplicantProfile, FormQuestion } from '../../api';
+import { formatWorkshopDay } from '../../lib/application-fields';
+
+const none = <span className="muted">not given</span>;
+const list = (values: string[] | null | undefined) =>
+  values && values.length > 0 ? values.join(', ') : none;
+
+function answerText(question: FormQuestion, value: AnswerValue | undefined) {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span className="muted">Not answered</span>;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.join(', ');
+  if (question.type === 'url')
+    return (
+      <a href={value} target="_blank" rel="noreferrer noopener">
+        {value}
+      </a>
+    );
+  return <span className="prose">{value}</span>;
+}
+
+/**
+ * What a reviewer reads: the applicant's profile and answers as the server gives them. In the
+ * blind phase the server leaves out who the applicant is; nothing here asks for it.
+ */
+export function ApplicationUnderReview(props: {
+  blind: boolean;
+  profile: ApplicantProfile;
+  questions: FormQuestion[];
+  answers: Record<string, AnswerValue>;
+}) {
+  const { blind, profile, questions, answers } = props;
+  const days = Object.entries(profile.availability ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const unavailable = days.filter(([, yes]) => !yes).map(([day]) => day);
+  const rows: [string, ReactNode][] = [
+    ...(blind
+      ? []
+      : ([
+          ['Name', profile.name ?? none],
+          ['Institution', profile.affiliation ?? none],
+          ['Country', profile.country ?? none],
+        ] as [string, ReactNode][])),
+    ['Organisation type', profile.organisationType ?? none],
+    ['Career stage', profile.careerStage ?? none],
+    ['Primary discipline', profile.primaryDiscipline ?? none],
+    ['Disciplines', list(profile.disciplines)],
+    ['Expertise', list(profile.expertiseKeywords)],
+    ...(blind || !profile.orcid ? [] : ([['ORCID iD', profile.orcid]] as [string, string][])),
+  ];
+  return (
+    <section className="card" aria-labelledby="application-title">
+      <h2 id="application-title">The application</h2>
+      {blind ? (
+        <p className="notice">
+          Blind review: the applicant's name, institution, country, ORCID iD and links are hidden
+          from you.
+        </p>
+      ) : null}
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div key={label} className="facts__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div className="facts__row">
+          <dt>Whole workshop</dt>
+          <dd>
+            {days.length === 0 ? (
+              none
+            ) : unavailable.length === 0 ? (
+              'available every day'
+            ) : (
+              <strong className="review-unavailable">
+                not available on {unavailable.map(formatWorkshopDay).join(', ')}
+              </strong>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {!blind && profile.links && profile.links.length > 0 ? (
+        <>
+          <h3>Links</h3>
+          <ul>
+            {profile.links.map((link) => (
+              <li key={link}>
+                <a href={link} target="_blank" rel="noreferrer noopener">
+                  {link}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {questions.length > 0 ? (
+        <>
+          <h3>Answers</h3>
+          <dl className="review-answers">
+            {questions.map((q) => (
+              <div key={q.id}>
+                <dt>{q.label}</dt>
+                <dd>{answerText(q, answers[q.id])}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,524 @@
+import { useState, type FormEvent } from 'react';
+import { api, isApiError } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { SelectField, TextField } from '../../components/form-fields';
+import { splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import type { AssignmentRun, LabReviewProgress, ReviewAssignment } from './api';
+import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
+import { withNames } from './review-scores';
+
+interface AssignmentData {
+  assignments: ReviewAssignment[];
+  latestRun: AssignmentRun | null;
+  progress: LabReviewProgress;
+}
+
+const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
+
+/**
+ * Reviewers for the submitted applications: run the automatic assignment (k reviews each, a
+ * load range per reviewer, conflicts of interest respected), read what it did and could not
+ * do, adjust by hand, and follow progress per reviewer and per application.
+ */
+export function AssignmentPage() {
+  const { lab } = useLab();
+  const [data, { reload }] = useResource<AssignmentData>(async () => {
+    const [assignments, progress] = await Promise.all([
+      api.review.assignments.list(lab.id),
+      api.review.progress(lab.id),
+    ]);
+    return { ...assignments, progress };
+  }, `assignment:${lab.id}`);
+  const [status, setStatus] = useState<string | null>(null);
+
+  if (data.status === 'loading') return <Loading what="the review assignment" />;
+  if (data.status === 'failed') return <ErrorAlert alert={alertFor(data.error)} />;
+  const { assignments, latestRun, progress } = data.data;
+  const names = new Map<string, string>([
+    ...progress.perReviewer.map((r) => [r.reviewerId, r.name] as [string, string]),
+    ...progress.perApplication.map(
+      (a) => [a.applicationId, applicantLabel(a.applicantName)] as [string, string],
+    ),
+  ]);
+  const changed = (message: string) => {
+    setStatus(message);
+    reload();
+  };
+
+  return (
+    <div className="stack-lg">
+      <StatusMessage>{status}</StatusMessage>
+      <RunForm labId={lab.id} progress={progress} onRun={changed} />
+      {latestRun ? <RunResult run={latestRun} names={names} /> : null}
+      <ProgressPerReviewer progress={progress} />
+      <PerApplication
+        labId={lab.id}
+        progress={progress}
+        assignments={assignments}
+        onChanged={changed}
+      />
+    </div>
+  );
+}
+
+const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+function RunForm(props: {
+  labId: string;
+  progress: LabReviewProgress;
+  onRun: (message: string) => void;
+}) {
+  const reviewers = props.progress.perReviewer;
+  const [k, setK] = useState('3');
+  const [min, setMin] = useState('');
+  const [max, setMax] = useState('');
+  const [chosen, setChosen] = useState<string[]>(() => reviewers.map((r) => r.reviewerId));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = (event: FormEvent) => {
+    event.preventDefault();
+    const local: FieldErrors = {};
+    const reviewsPerApplication = whole(k);
+    if (!Number.isInteger(reviewsPerApplication) || reviewsPerApplication < 1)
+      local.reviewsPerApplication = 'Enter a whole number of at least 1.';
+    const low = min.trim() === '' ? undefined : whole(min);
+    const high = max.trim() === '' ? undefined : whole(max);
+    if (low !== undefined && Number.isNaN(low))
+      local['load.min'] = 'Enter a whole number or leave it empty.';
+    if (high !== undefined && Number.isNaN(high))
+      local['load.max'] = 'Enter a whole number or leave it empty.';
+    if (chosen.length === 0) local.reviewerIds = 'Choose at least one reviewer.';
+    setAlert(null);
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
+      setAlert({ message: 'Please correct the fields marked below.' });
+      setTimeout(() =>
+        document.querySelector<HTMLElement>('.run-form [aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
+    setBusy(true);
+    api.review.assignments
+      .run(props.labId, {
+        reviewsPerApplication,
+        ...(low !== undefined || high !== undefined
+          ? {
+              load: {
+                ...(low !== undefined ? { min: low } : {}),
+                ...(high !== undefined ? { max: high } : {}),
+              },
+            }
+          : {}),
+        reviewerIds: chosen,
+      })
+      .then((result) =>
+        props.onRun(
+          result.complete
+            ? `Assignment done: every application has ${result.reviewsPerApplication} reviewers (${result.added} added, ${result.kept} kept).`
+            : `Assignment done, but ${result.unfilled.length} ${result.unfilled.length === 1 ? 'application is' : 'applications are'} short of reviewers: see why below.`,
+        ),
+      )
+      .catch((error: unknown) => {
+        const { fieldErrors, unmatched } = splitFieldIssues(
+          isApiError(error) ? error.details : [],
+          ['reviewsPerApplication', 'load.min', 'load.max', 'reviewerIds'],
+        );
+        setErrors(fieldErrors);
+        setAlert(alertFor(error, unmatched));
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="card stack run-form" onSubmit={run} noValidate aria-labelledby="run-title">
+      <h2 id="run-title">Automatic assignment</h2>
+      <p className="muted">
+        Gives every submitted application the number of reviewers you ask for, keeps each reviewer's
+        load within the range and as even as possible, and never assigns a conflict of interest.
+        Started and submitted reviews and assignments made by hand are kept; running it again
+        replaces only the untouched automatic ones.
+      </p>
+      <ErrorAlert alert={alert} />
+      <div className="grid-3">
+        <TextField
+          id="run-reviewsPerApplication"
+          label="Reviews per application (k)"
+          inputMode="numeric"
+          value={k}
+          error={errors.reviewsPerApplication}
+          onChange={(e) => setK(e.target.value)}
+        />
+        <TextField
+          id="run-load-min"
+          label="Fewest reviews per reviewer"
+          hint="Optional."
+          inputMode="numeric"
+          value={min}
+          error={errors['load.min']}
+          onChange={(e) => setMin(e.target.value)}
+        />
+        <TextField
+          id="run-load-max"
+          label="Most reviews per reviewer"
+          hint="Optional."
+          inputMode="numeric"
+          value={max}
+          error={errors['load.max']}
+          onChange={(e) => setMax(e.target.value)}
+        />
+      </div>
+      <fieldset
+        className="options"
+        aria-describedby={errors.reviewerIds ? 'run-reviewers-error' : undefined}
+      >
+        <legend>Reviewers</legend>
+        {reviewers.length === 0 ? (
+          <p className="muted">The lab has no mentors yet: invite them on the People tab.</p>
+        ) : (
+          <div className="options__list">
+            {reviewers.map((r) => (
+              <label key={r.reviewerId} className="option">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(r.reviewerId)}
+                  aria-invalid={Boolean(errors.reviewerIds)}
+                  onChange={(e) =>
+                    setChosen((list) =>
+                      e.target.checked
+                        ? [...list, r.reviewerId]
+                        : list.filter((x) => x !== r.reviewerId),
+                    )
+                  }
+                />
+                {r.name}
+                <span className="muted small">({r.roles.join(', ')})</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {errors.reviewerIds ? (
+          <p className="field__error" id="run-reviewers-error">
+            <span aria-hidden="true">⚠ </span>
+            {errors.reviewerIds}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Assigning…' : 'Run the assignment'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<string, string> }) {
+  return (
+    <section className="card" aria-labelledby="result-title">
+      <h2 id="result-title">Latest run</h2>
+      <p
+        className={run.complete ? 'run-outcome run-outcome--ok' : 'run-outcome run-outcome--short'}
+      >
+        {run.complete
+          ? `Complete: each of the ${run.applications} applications has ${run.reviewsPerApplication} reviewers.`
+          : `Incomplete: ${run.unfilled.length} of ${run.applications} applications are short of reviewers (k = ${run.reviewsPerApplication}).`}
+      </p>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Run</dt>
+          <dd>{formatInTimezone(run.createdAt, browserTimezone())}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Assignments added / kept</dt>
+          <dd>
+            {run.added} / {run.kept}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Load spread (most − fewest)</dt>
+          <dd>{run.loadSpread}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Solver</dt>
+          <dd>
+            {run.optimal ? 'optimal' : 'not proven optimal'} ({run.solverStatus})
+          </dd>
+        </div>
+      </dl>
+      {run.problems.length > 0 ? (
+        <div className="notice run-problems">
+          <h3>Why it is short</h3>
+          <ul>
+            {run.problems.map((p) => (
+              <li key={p}>{withNames(p, names)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {run.unfilled.length > 0 ? (
+        <>
+          <h3>Applications short of reviewers</h3>
+          <ul>
+            {run.unfilled.map((u) => (
+              <li key={u.applicationId}>
+                {applicantLabel(u.name)}: {u.assigned} assigned, {u.missing} missing
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {run.warnings.length > 0 ? (
+        <>
+          <h3>Warnings</h3>
+          <ul>
+            {run.warnings.map((w) => (
+              <li key={w}>{withNames(w, names)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 id="loads-title">Load per reviewer</h3>
+      <div className="table-scroll" tabIndex={0} aria-labelledby="loads-title">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Reviewer</th>
+              <th scope="col" className="num">
+                Reviews
+              </th>
+              <th scope="col">Range</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.loads.map((l) => (
+              <tr key={l.reviewerId}>
+                <th scope="row">{l.name || l.reviewerId}</th>
+                <td className="num">{l.load}</td>
+                <td>
+                  {l.min}–{l.max ?? 'any'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
+  const { totals } = progress;
+  return (
+    <section className="card" aria-labelledby="progress-title">
+      <h2 id="progress-title">Progress per reviewer</h2>
+      <p>
+        {totals.submitted} of {totals.assigned} reviews submitted ({totals.draft} in draft) ·{' '}
+        {totals.applicationsFullyReviewed} of {totals.applications} applications fully reviewed
+      </p>
+      <div className="table-scroll" tabIndex={0} aria-labelledby="progress-title">
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">Reviewer</th>
+              <th scope="col" className="num">
+                Assigned
+              </th>
+              <th scope="col" className="num">
+                Submitted
+              </th>
+              <th scope="col" className="num">
+                Draft
+              </th>
+              <th scope="col" className="num">
+                Not started
+              </th>
+              <th scope="col">Done</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.perReviewer.map((r) => (
+              <tr key={r.reviewerId}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{r.assigned}</td>
+                <td className="num">{r.submitted}</td>
+                <td className="num">{r.draft}</td>
+                <td className="num">{r.notStarted}</td>
+                <td>
+                  <ReviewProgressBar
+                    done={r.submitted}
+                    total={r.assigned}
+                    label={`Reviews submitted by ${r.name}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function PerApplication(props: {
+  labId: string;
+  progress: LabReviewProgress;
+  assignments: ReviewAssignment[];
+  onChanged: (message: string) => void;
+}) {
+  const { progress, assignments } = props;
+  const [applicationId, setApplicationId] = useState('');
+  const [reviewerId, setReviewerId] = useState('');
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const byApplication = new Map<string, ReviewAssignment[]>();
+  for (const a of assignments) {
+    const list = byApplication.get(a.applicationId) ?? [];
+    list.push(a);
+    byApplication.set(a.applicationId, list);
+  }
+
+  const assign = (event: FormEvent) => {
+    event.preventDefault();
+    if (!applicationId || !reviewerId) {
+      setAlert({ message: 'Choose an application and a reviewer.' });
+      return;
+    }
+    setBusy(true);
+    setAlert(null);
+    api.review.assignments
+      .add(props.labId, { applicationId, reviewerId })
+      .then((added) => {
+        setReviewerId('');
+        props.onChanged(
+          `${added.reviewerName} now reviews ${applicantLabel(added.applicantName)}.`,
+        );
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(false));
+  };
+
+  const remove = (a: ReviewAssignment) => {
+    setBusy(true);
+    setAlert(null);
+    api.review.assignments
+      .remove(props.labId, a.id)
+      .then(() =>
+        props.onChanged(`${a.reviewerName} no longer reviews ${applicantLabel(a.applicantName)}.`),
+      )
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="per-application-title">
+      <h2 id="per-application-title">Reviewers per application</h2>
+      <form className="assign-form" onSubmit={assign} noValidate aria-label="Assign by hand">
+        <SelectField
+          id="assign-application"
+          label="Application"
+          value={applicationId}
+          onChange={(e) => setApplicationId(e.target.value)}
+        >
+          <option value="">Choose…</option>
+          {progress.perApplication.map((a) => (
+            <option key={a.applicationId} value={a.applicationId}>
+              {applicantLabel(a.applicantName)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="assign-reviewer"
+          label="Reviewer"
+          value={reviewerId}
+          onChange={(e) => setReviewerId(e.target.value)}
+        >
+          <option value="">Choose…</option>
+          {progress.perReviewer.map((r) => (
+            <option key={r.reviewerId} value={r.reviewerId}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          Assign by hand
+        </button>
+      </form>
+      <ErrorAlert alert={alert} />
+      {progress.perApplication.length === 0 ? (
+        <p className="muted">No application is submitted yet.</p>
+      ) : (
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          aria-label="Reviewers per application, scrolls sideways"
+        >
+          <table className="review-table">
+            <thead>
+              <tr>
+                <th scope="col">Application</th>
+                <th scope="col">Reviewers</th>
+                <th scope="col">Done</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.perApplication.map((p) => {
+                const name = applicantLabel(p.applicantName);
+                const list = byApplication.get(p.applicationId) ?? [];
+                return (
+                  <tr key={p.applicationId}>
+                    <th scope="row">{name}</th>
+                    <td>
+                      {list.length === 0 ? (
+                        <span className="muted">none</span>
+                      ) : (
+                        <ul className="assignment-list">
+                          {list.map((a) => (
+                            <li key={a.id}>
+                              <span>
+                                {a.reviewerName} <ReviewStatusBadge status={a.status} />
+                                {a.source === 'manual' ? (
+                                  <span className="muted small">by hand</span>
+                                ) : null}
+                              </span>
+                              {a.status !== 'submitted' ? (
+                                <button
+                                  type="button"
+                                  className="button button--quiet button--quiet-danger"
+                                  disabled={busy}
+                                  onClick={() => remove(a)}
+                                >
+                                  Remove
+                                  <span className="visually-hidden">
+                                    {' '}
+                                    {a.reviewerName} from {name}
+                                  </span>
+                                </button>
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      <ReviewProgressBar
+                        done={p.submitted}
+                        total={p.assigned}
+                        label={`Reviews of ${name} submitted`}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

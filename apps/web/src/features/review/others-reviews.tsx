@@ -1,0 +1,81 @@
+import { api } from '../../api';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import type { Rubric } from './api';
+import { percent } from './review-scores';
+
+/** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
+export function OthersReviews(props: {
+  labId: string;
+  applicationId: string;
+  visible: boolean;
+  rubric: Rubric | null;
+}) {
+  return (
+    <section className="card" aria-labelledby="others-title">
+      <h2 id="others-title">Other reviews</h2>
+      {props.visible ? (
+        <ReviewList {...props} />
+      ) : (
+        <p className="muted">
+          The other reviewers' reviews of this application open to you once you have submitted your
+          own.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ReviewList(props: { labId: string; applicationId: string; rubric: Rubric | null }) {
+  const [reviews] = useResource(
+    () => api.review.reviewsOf(props.labId, props.applicationId),
+    `reviews-of:${props.labId}:${props.applicationId}`,
+  );
+  if (reviews.status === 'loading') return <Loading what="the reviews" />;
+  if (reviews.status === 'failed') return <ErrorAlert alert={alertFor(reviews.error)} />;
+  const others = reviews.data.reviews.filter((r) => !r.mine);
+  const criteria = props.rubric?.criteria ?? [];
+  if (others.length === 0)
+    return <p className="muted">No other reviewer has submitted a review of it yet.</p>;
+  return (
+    <>
+      {reviews.data.blind ? (
+        <p className="muted small">Blind review: reviewers stay anonymous to each other.</p>
+      ) : null}
+      <ul className="review-list">
+        {others.map((r, index) => (
+          <li key={r.reviewerId ?? `anonymous-${index}`} className="review-list__item">
+            <h3>
+              {r.reviewerName}
+              <span className="muted small">
+                {' '}
+                · weighted score {percent(r.weightedScore)} · submitted{' '}
+                {formatInTimezone(r.submittedAt, browserTimezone())}
+              </span>
+            </h3>
+            <dl className="facts">
+              {criteria.map((c) => (
+                <div key={c.id} className="facts__row">
+                  <dt>{c.label}</dt>
+                  <dd>
+                    {r.scores[c.id] ?? '—'}{' '}
+                    <span className="muted small">
+                      of {c.scale.min}–{c.scale.max}
+                    </span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            {r.comment ? (
+              <p className="prose">{r.comment}</p>
+            ) : (
+              <p className="muted">No comment.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

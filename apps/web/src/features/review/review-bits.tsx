@@ -1,0 +1,28 @@
+import type { ReviewStatus } from './api';
+import { REVIEW_STATUS_LABELS } from './review-scores';
+
+export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
+  return (
+    <span className={`badge badge--review-${status}`}>
+      {REVIEW_STATUS_LABELS[status] ?? status}
+    </span>
+  );
+}
+
+/** Reviews done out of assigned, as a bar that also reads as text. */
+export function ReviewProgressBar(props: { done: number; total: number; label: string }) {
+  const { done, total, label } = props;
+  return (
+    <div className="review-progress">
+      <progress
+        max={Math.max(total, 1)}
+        value={done}
+        aria-label={label}
+        aria-valuetext={`${done} of ${total}`}
+      />
+      <span className="small muted" aria-hidden="true">
+        {done}/{total}
+      </span>
+    </div>
+  );
+}

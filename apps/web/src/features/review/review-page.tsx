@@ -1,0 +1,418 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextAreaField } from '../../components/form-fields';
+import { splitFieldIssues } from '../../lib/field-errors';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import type { ApplicationToReview, MyReview, Rubric, RubricCriterion } from './api';
+import { ApplicationUnderReview } from './application-under-review';
+import { OthersReviews } from './others-reviews';
+import { ReviewStatusBadge } from './review-bits';
+import {
+  parseScore,
+  percent,
+  scaleSteps,
+  scoresToSend,
+  unscored,
+  weightedScore,
+  withoutLabel,
+  type ScoreDraft,
+} from './review-scores';
+
+/** One assigned application: read it, score it on the rubric, save a draft, submit. */
+export function ReviewPage() {
+  const { lab } = useLab();
+  const { applicationId = '' } = useParams();
+  const location = useLocation();
+  const label = (location.state as { label?: string } | null)?.label;
+  const [data, { set }] = useResource(
+    () => api.review.myReviews.open(lab.id, applicationId),
+    `review:${lab.id}:${applicationId}`,
+  );
+  const back = (
+    <p>
+      <Link to=".." relative="path">
+        ← Your review queue
+      </Link>
+    </p>
+  );
+
+  if (data.status === 'loading') return <Loading what="the application" />;
+  if (data.status === 'failed') {
+    const conflict = isApiError(data.error) && data.error.code === 'REVIEW_CONFLICT_OF_INTEREST';
+    return (
+      <section className="stack">
+        {back}
+        <h2>
+          {conflict ? 'You cannot review this application' : 'The application could not be opened'}
+        </h2>
+        <ErrorAlert alert={alertFor(data.error)} />
+      </section>
+    );
+  }
+  const title = data.data.profile.name ?? label ?? 'An application';
+  return (
+    <div className="stack-lg">
+      {back}
+      <div className="page-title">
+        <h2>Review: {title}</h2>
+        <ReviewStatusBadge status={data.data.review.status} />
+      </div>
+      <div className="review-layout">
+        <ApplicationUnderReview
+          blind={data.data.blind}
+          profile={data.data.profile}
+          questions={data.data.questions}
+          answers={data.data.answers}
+        />
+        <div className="stack-lg">
+          {data.data.rubric ? (
+            <ReviewForm
+              key={data.data.review.status === 'submitted' ? 'final' : 'open'}
+              labId={lab.id}
+              application={data.data}
+              rubric={data.data.rubric}
+              onSaved={(review) =>
+                set({ ...data.data, review, othersVisible: review.status === 'submitted' })
+              }
+            />
+          ) : (
+            <p className="card notice">
+              The organisers have not set the review rubric yet: you can read the application, and
+              score it once the rubric is there.
+            </p>
+          )}
+          <OthersReviews
+            labId={lab.id}
+            applicationId={applicationId}
+            visible={data.data.othersVisible}
+            rubric={data.data.rubric}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ReviewForm(props: {
+  labId: string;
+  application: ApplicationToReview;
+  rubric: Rubric;
+  onSaved: (review: MyReview) => void;
+}) {
+  const { labId, application, rubric } = props;
+  const review = application.review;
+  const submitted = review.status === 'submitted';
+  const [scores, setScores] = useState<ScoreDraft>(() => ({ ...review.scores }));
+  const [comment, setComment] = useState(review.comment);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [status, setStatus] = useState<string | null>(
+    submitted ? null : review.status === 'draft' ? draftNote(review) : null,
+  );
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (focusRequest > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const score = weightedScore(rubric.criteria, scores);
+  const left = unscored(rubric.criteria, scores);
+  const fields = [...rubric.criteria.map((c) => `scores.${c.id}`), 'comment'];
+
+  const setScore = (criterion: RubricCriterion, value: number | undefined) => {
+    setScores((s) => ({ ...s, [criterion.id]: value }));
+    setDirty(true);
+    setErrors((all) => {
+      const rest = { ...all };
+      delete rest[`scores.${criterion.id}`];
+      return rest;
+    });
+  };
+
+  const write = (kind: 'save' | 'submit') => {
+    const typedBadly = rubric.criteria.filter((c) => Number.isNaN(scores[c.id]));
+    if (typedBadly.length > 0) {
+      setErrors(
+        Object.fromEntries(
+          typedBadly.map((c) => [
+            `scores.${c.id}`,
+            `Enter a whole number from ${c.scale.min} to ${c.scale.max}.`,
+          ]),
+        ),
+      );
+      setAlert({ message: 'Please correct the scores marked below.' });
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setBusy(kind);
+    setAlert(null);
+    setErrors({});
+    setStatus(null);
+    const input = { scores: scoresToSend(rubric.criteria, scores), comment };
+    const call =
+      kind === 'save'
+        ? api.review.myReviews.save(labId, application.applicationId, input)
+        : api.review.myReviews.submit(labId, application.applicationId, input);
+    call
+      .then((saved) => {
+        setDirty(false);
+        setConfirming(false);
+        if (kind === 'save') setStatus(draftNote(saved));
+        props.onSaved(saved);
+      })
+      .catch((error: unknown) => {
+        setConfirming(false);
+        const { fieldErrors, unmatched } = splitFieldIssues(
+          isApiError(error) ? error.details : [],
+          fields,
+        );
+        const beside: Record<string, string> = {};
+        for (const [field, message] of Object.entries(fieldErrors)) {
+          const criterion = rubric.criteria.find((c) => `scores.${c.id}` === field);
+          beside[field] = criterion ? withoutLabel(message, criterion.label) : message;
+        }
+        setErrors(beside);
+        const count = Object.keys(beside).length;
+        setAlert(
+          count > 0 && unmatched.length === 0
+            ? {
+                message:
+                  kind === 'submit'
+                    ? `The review cannot be submitted yet: ${count === 1 ? 'one field needs' : `${count} fields need`} your attention below.`
+                    : `The draft cannot be saved: ${count === 1 ? 'one field needs' : `${count} fields need`} your attention below.`,
+              }
+            : alertFor(error, unmatched),
+        );
+        if (count > 0) setFocusRequest((n) => n + 1);
+      })
+      .finally(() => setBusy(null));
+  };
+
+  if (submitted) {
+    return (
+      <section className="card" aria-labelledby="my-review-title">
+        <h2 id="my-review-title">Your review</h2>
+        <StatusMessage>
+          {review.submittedAt
+            ? `Submitted on ${formatInTimezone(review.submittedAt, browserTimezone())}. A submitted review is final.`
+            : 'Submitted. A submitted review is final.'}
+        </StatusMessage>
+        <dl className="facts">
+          {rubric.criteria.map((c) => (
+            <div key={c.id} className="facts__row">
+              <dt>{c.label}</dt>
+              <dd>
+                {review.scores[c.id] ?? '—'}{' '}
+                <span className="muted small">
+                  of {c.scale.min}–{c.scale.max}
+                </span>
+              </dd>
+            </div>
+          ))}
+          {score !== null ? (
+            <div className="facts__row">
+              <dt>Weighted score</dt>
+              <dd>{percent(score)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <h3>{rubric.commentPrompt || 'Comment'}</h3>
+        {review.comment ? (
+          <p className="prose">{review.comment}</p>
+        ) : (
+          <p className="muted">No comment.</p>
+        )}
+      </section>
+    );
+  }
+
+  const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0);
+  return (
+    <form
+      ref={formRef}
+      className="card stack"
+      aria-labelledby="rubric-form-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+    >
+      <h2 id="rubric-form-title">Your review</h2>
+      <p className="muted small">
+        Score every criterion to submit; a draft may leave some blank. Weights say how much each
+        criterion counts.
+      </p>
+      <ErrorAlert alert={alert} />
+      {rubric.criteria.map((criterion) => (
+        <CriterionScore
+          key={criterion.id}
+          criterion={criterion}
+          share={totalWeight > 0 ? criterion.weight / totalWeight : 0}
+          value={scores[criterion.id]}
+          error={errors[`scores.${criterion.id}`]}
+          onChange={(value) => setScore(criterion, value)}
+        />
+      ))}
+      <TextAreaField
+        id="review-comment"
+        label={rubric.commentPrompt || 'Comment'}
+        hint="Free comment for the organisers (and the other reviewers once they have submitted theirs)."
+        rows={6}
+        value={comment}
+        error={errors.comment}
+        onChange={(e) => {
+          setComment(e.target.value);
+          setDirty(true);
+        }}
+      />
+      <p className="review-score-line" aria-live="polite">
+        {score !== null
+          ? `Weighted score: ${percent(score)}`
+          : `${left} of ${rubric.criteria.length} ${rubric.criteria.length === 1 ? 'criterion' : 'criteria'} still to score`}
+      </p>
+      <StatusMessage>{status}</StatusMessage>
+      {confirming ? (
+        <div
+          className="confirm card"
+          role="group"
+          aria-labelledby="submit-review-title"
+          tabIndex={-1}
+          ref={confirmRef}
+        >
+          <h3 id="submit-review-title">Submit your review?</h3>
+          <p>
+            A submitted review is final: it cannot change afterwards. Then you can read the other
+            reviewers' reviews of this application.
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => write('submit')}
+            >
+              {busy === 'submit' ? 'Submitting…' : 'Yes, submit it'}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(false)}
+            >
+              Keep editing
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy !== null}
+            onClick={() => write('save')}
+          >
+            {busy === 'save' ? 'Saving…' : 'Save draft'}
+          </button>
+          <button type="submit" className="button" disabled={busy !== null}>
+            Submit review…
+          </button>
+          {dirty ? <span className="muted small">Unsaved changes</span> : null}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function draftNote(review: MyReview): string {
+  return `Draft saved at ${formatInTimezone(review.updatedAt, browserTimezone())}.`;
+}
+
+/** One criterion: its scale as radio buttons (a number field for long scales), its weight and any error. */
+function CriterionScore(props: {
+  criterion: RubricCriterion;
+  share: number;
+  value: number | undefined;
+  error?: string;
+  onChange: (value: number | undefined) => void;
+}) {
+  const { criterion: c, share, value, error } = props;
+  const base = `score-${c.id}`;
+  const hintId = `${base}-hint`;
+  const errorId = `${base}-error`;
+  const describedBy = [error ? errorId : null, hintId].filter(Boolean).join(' ');
+  const steps = scaleSteps(c.scale);
+  const [typed, setTyped] = useState(value === undefined ? '' : String(value));
+  return (
+    <fieldset
+      className={['review-criterion', error ? 'field--invalid' : ''].join(' ').trim()}
+      aria-describedby={describedBy}
+    >
+      <legend>{c.label}</legend>
+      <p className="field__hint" id={hintId}>
+        {c.description ? `${c.description} ` : ''}Scale {c.scale.min}–{c.scale.max} ({c.scale.min}{' '}
+        lowest) · weight {c.weight}, {percent(share)} of the score.
+      </p>
+      {steps.length > 0 ? (
+        <div className="review-scale">
+          {steps.map((step) => (
+            <label key={step} className="review-scale__step">
+              <input
+                type="radio"
+                name={base}
+                value={step}
+                checked={value === step}
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? errorId : undefined}
+                onChange={() => props.onChange(step)}
+              />
+              <span>{step}</span>
+            </label>
+          ))}
+          {value !== undefined ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => props.onChange(undefined)}
+            >
+              Clear<span className="visually-hidden"> the score for {c.label}</span>
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <input
+          id={base}
+          inputMode="numeric"
+          className="review-scale__number"
+          aria-label={`${c.label}: score from ${c.scale.min} to ${c.scale.max}`}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? errorId : undefined}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            props.onChange(parseScore(e.target.value));
+          }}
+        />
+      )}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,107 @@
+import { Link } from 'react-router-dom';
+import { api } from '../../api';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { alertFor } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import type { ReviewQueueItem } from './api';
+import { ConflictsCard } from './conflicts-card';
+import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
+import { CONFLICT_LABELS, progressText } from './review-scores';
+
+/** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
+export function ReviewQueuePage() {
+  const { lab } = useLab();
+  const [queue, { reload }] = useResource(
+    () => api.review.myReviews.queue(lab.id),
+    `review-queue:${lab.id}`,
+  );
+
+  return (
+    <div className="stack-lg">
+      <section className="card" aria-labelledby="queue-title">
+        <div className="page-title">
+          <h2 id="queue-title">Your review queue</h2>
+          {queue.status === 'ready' ? (
+            <p className="review-progress__text" id="queue-progress">
+              {progressText(queue.data.progress)}
+            </p>
+          ) : null}
+        </div>
+        {queue.status === 'loading' ? <Loading what="your review queue" /> : null}
+        {queue.status === 'failed' ? <ErrorAlert alert={alertFor(queue.error)} /> : null}
+        {queue.status === 'ready' ? (
+          <>
+            {queue.data.progress.assigned > 0 ? (
+              <ReviewProgressBar
+                done={queue.data.progress.submitted}
+                total={queue.data.progress.assigned}
+                label="Your reviews submitted"
+              />
+            ) : null}
+            {queue.data.blind ? (
+              <p className="notice">
+                Blind review: you see what applicants can do, not who they are (no name,
+                institution, country, ORCID iD or links).
+              </p>
+            ) : null}
+            {queue.data.items.length === 0 ? (
+              <p className="empty muted">
+                No applications are assigned to you yet. The organisers assign them; they will
+                appear here.
+              </p>
+            ) : (
+              <div className="table-scroll" tabIndex={0} aria-label="Your queue, scrolls sideways">
+                <table className="review-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Application</th>
+                      <th scope="col">Discipline</th>
+                      <th scope="col">Stage</th>
+                      <th scope="col">Organisation</th>
+                      <th scope="col">Your review</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {queue.data.items.map((item, index) => (
+                      <QueueRow key={item.applicationId} item={item} position={index + 1} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        ) : null}
+      </section>
+      <ConflictsCard labId={lab.id} onChanged={reload} />
+    </div>
+  );
+}
+
+function QueueRow({ item, position }: { item: ReviewQueueItem; position: number }) {
+  const name = item.applicantName ?? `Application ${position}`;
+  return (
+    <tr>
+      <th scope="row">
+        {item.conflict ? (
+          <>
+            <span className="applicant-name">{name}</span>
+            <span className="small review-conflict">
+              Conflict of interest: {CONFLICT_LABELS[item.conflict]}. It cannot be opened.
+            </span>
+          </>
+        ) : (
+          <Link to={item.applicationId} state={{ label: name }} className="applicant-name">
+            {name}
+          </Link>
+        )}
+      </th>
+      <td>{item.primaryDiscipline ?? <span className="muted">—</span>}</td>
+      <td>{item.careerStage ?? <span className="muted">—</span>}</td>
+      <td>{item.organisationType ?? <span className="muted">—</span>}</td>
+      <td>
+        <ReviewStatusBadge status={item.status} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,322 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, isApiError } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextAreaField, TextField } from '../../components/form-fields';
+import { besideField } from '../../lib/field-errors';
+import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import type { Rubric } from './api';
+import {
+  criteriaOf,
+  draftsOf,
+  emptyCriterion,
+  localProblems,
+  rubricIssueTarget,
+  weightShares,
+  withLabel,
+  type CriterionDraft,
+  type CriterionPart,
+} from './rubric-draft';
+
+/** The lab's rubric, or none yet (the editor then starts from suggested criteria). */
+async function currentRubric(labId: string): Promise<Rubric | null> {
+  try {
+    return await api.review.rubric.get(labId);
+  } catch (error) {
+    if (isApiError(error) && error.code === 'REVIEW_RUBRIC_NOT_SET') return null;
+    throw error;
+  }
+}
+
+export function RubricEditorPage() {
+  const { lab } = useLab();
+  const [rubric, { set, reload }] = useResource(() => currentRubric(lab.id), `rubric:${lab.id}`);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (rubric.status === 'loading') return <Loading what="the rubric" />;
+  if (rubric.status === 'failed') return <ErrorAlert alert={alertFor(rubric.error)} />;
+  return (
+    <RubricEditor
+      key={rubric.data?.version ?? 0}
+      labId={lab.id}
+      rubric={rubric.data}
+      initialStatus={saved}
+      onReload={() => {
+        setSaved(null);
+        reload();
+      }}
+      onSaved={(next) => {
+        setSaved(`Rubric version ${next.version} is saved.`);
+        set(next);
+      }}
+    />
+  );
+}
+
+type DraftErrors = Record<string, Partial<Record<CriterionPart, string>>>;
+
+function RubricEditor(props: {
+  labId: string;
+  rubric: Rubric | null;
+  initialStatus: string | null;
+  onSaved: (rubric: Rubric) => void;
+  onReload: () => void;
+}) {
+  const { labId, rubric } = props;
+  const locked = rubric?.locked ?? false;
+  const [drafts, setDrafts] = useState<CriterionDraft[]>(() => draftsOf(rubric));
+  const [commentPrompt, setCommentPrompt] = useState(
+    rubric?.commentPrompt ?? 'What would this person bring to a team?',
+  );
+  const [blind, setBlind] = useState(rubric?.blind ?? false);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [versionConflict, setVersionConflict] = useState(false);
+  const [status, setStatus] = useState<string | null>(props.initialStatus);
+  const [busy, setBusy] = useState(false);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const shares = weightShares(drafts);
+
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+
+  const update = (key: string, patch: Partial<CriterionDraft>) =>
+    setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+
+  const add = () => {
+    const draft = emptyCriterion();
+    setDrafts([...drafts, draft]);
+    setStatus('Added a criterion.');
+    setFocusId(`${draft.key}-label`);
+  };
+
+  const remove = (index: number) => {
+    const draft = drafts[index];
+    setDrafts(drafts.filter((d) => d.key !== draft.key));
+    setErrors({});
+    setStatus(`Removed “${draft.label || 'Untitled criterion'}”. Save to make it final.`);
+    const neighbour = drafts[index + 1] ?? drafts[index - 1];
+    setFocusId(neighbour ? `${neighbour.key}-label` : 'add-criterion');
+  };
+
+  const showProblems = (byDraft: DraftErrors, message: string, rest: AlertContent | null) => {
+    setErrors(byDraft);
+    setAlert(rest ?? { message });
+    const first = drafts.find((d) => byDraft[d.key]);
+    if (first) {
+      const part = Object.keys(byDraft[first.key])[0];
+      setFocusId(`${first.key}-${part === 'scale' ? 'min' : part}`);
+    }
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setAlert(null);
+    setErrors({});
+    setStatus(null);
+    setVersionConflict(false);
+    const local = localProblems(drafts);
+    if (Object.keys(local).length > 0) {
+      showProblems(local, 'Some numbers are not readable: they are marked below.', null);
+      return;
+    }
+    setBusy(true);
+    api.review.rubric
+      .put(labId, {
+        criteria: criteriaOf(drafts),
+        commentPrompt,
+        blind,
+        ...(rubric ? { version: rubric.version } : {}),
+      })
+      .then((next) => props.onSaved(next))
+      .catch((error: unknown) => {
+        if (isApiError(error) && error.code === 'REVIEW_RUBRIC_VERSION_CONFLICT') {
+          setVersionConflict(true);
+          setAlert(alertFor(error));
+          return;
+        }
+        const byDraft: DraftErrors = {};
+        const rest = [];
+        for (const issue of isApiError(error) ? error.details : []) {
+          const target = rubricIssueTarget(issue.field);
+          const draft = target ? drafts[target.index] : undefined;
+          if (!target || !draft) {
+            rest.push(issue);
+            continue;
+          }
+          const message = besideField({ field: target.part, message: issue.message });
+          const mine = (byDraft[draft.key] ??= {});
+          mine[target.part] = mine[target.part] ? `${mine[target.part]} ${message}` : message;
+        }
+        showProblems(
+          byDraft,
+          `${error instanceof Error ? error.message : 'The rubric could not be saved.'} The problems are marked beside each criterion.`,
+          Object.keys(byDraft).length > 0 && rest.length === 0 ? null : alertFor(error, rest),
+        );
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="stack-lg" onSubmit={save} noValidate aria-labelledby="rubric-title">
+      <div className="card">
+        <h2 id="rubric-title">Review rubric</h2>
+        <p className="muted">
+          {rubric
+            ? `Version ${rubric.version}, saved ${formatInTimezone(rubric.updatedAt, browserTimezone())}. Reviewers score each application on these criteria; the weighted score counts each criterion by its weight.`
+            : 'No rubric is saved yet. These suggested criteria are a starting point: change them as you like, then save. Reviewers can score only once a rubric is saved.'}
+        </p>
+        {locked ? (
+          <p className="notice">
+            {rubric?.submittedReviews === 1
+              ? '1 review was submitted'
+              : `${rubric?.submittedReviews} reviews were submitted`}{' '}
+            with this rubric: criteria can no longer be added or removed and their scales are fixed.
+            Labels, descriptions and weights can still change.
+          </p>
+        ) : null}
+      </div>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert}>
+        {versionConflict ? (
+          <button type="button" className="button button--secondary" onClick={props.onReload}>
+            Load the current rubric
+          </button>
+        ) : null}
+      </ErrorAlert>
+      {drafts.length === 0 ? (
+        <p className="card empty">No criteria yet. Add the first one below.</p>
+      ) : null}
+      <ol className="question-list" aria-label="Criteria">
+        {drafts.map((draft, index) => {
+          const e = errors[draft.key] ?? {};
+          const id = (part: string) => `${draft.key}-${part}`;
+          const fixed = locked && draft.saved;
+          return (
+            <li key={draft.key} className="card question-editor">
+              <div className="question-editor__head">
+                <h3>
+                  Criterion {index + 1}
+                  {shares[index] !== null ? (
+                    <span className="muted"> · {shares[index]}% of the score</span>
+                  ) : null}
+                </h3>
+                {!fixed ? (
+                  <div className="question-editor__tools">
+                    <button
+                      type="button"
+                      className="button button--quiet button--quiet-danger"
+                      onClick={() => remove(index)}
+                      aria-label={`Remove criterion ${index + 1}`}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                ) : null}
+              </div>
+              <div className="grid-2">
+                <TextField
+                  id={id('label')}
+                  label="Criterion"
+                  value={draft.label}
+                  error={e.label}
+                  onChange={(ev) =>
+                    setDrafts((list) =>
+                      list.map((d) =>
+                        d.key === draft.key ? withLabel(d, ev.target.value, list) : d,
+                      ),
+                    )
+                  }
+                />
+                <TextField
+                  id={id('id')}
+                  label="Id"
+                  hint={
+                    draft.saved
+                      ? 'Scores are kept under this id; it cannot change.'
+                      : 'Lower-case letters, digits, - and _; scores are kept under it.'
+                  }
+                  value={draft.id}
+                  error={e.id}
+                  readOnly={draft.saved}
+                  onChange={(ev) => update(draft.key, { id: ev.target.value, idEdited: true })}
+                />
+              </div>
+              <TextField
+                id={id('description')}
+                label="What reviewers should look for (optional)"
+                value={draft.description}
+                error={e.description}
+                onChange={(ev) => update(draft.key, { description: ev.target.value })}
+              />
+              <div className="grid-3">
+                <TextField
+                  id={id('weight')}
+                  label="Weight"
+                  hint="Relative, greater than 0."
+                  inputMode="decimal"
+                  value={draft.weight}
+                  error={e.weight}
+                  onChange={(ev) => update(draft.key, { weight: ev.target.value })}
+                />
+                <TextField
+                  id={id('min')}
+                  label="Lowest score"
+                  inputMode="numeric"
+                  value={draft.min}
+                  error={e.scale}
+                  disabled={fixed}
+                  onChange={(ev) => update(draft.key, { min: ev.target.value })}
+                />
+                <TextField
+                  id={id('max')}
+                  label="Highest score"
+                  inputMode="numeric"
+                  value={draft.max}
+                  disabled={fixed}
+                  aria-invalid={Boolean(e.scale)}
+                  onChange={(ev) => update(draft.key, { max: ev.target.value })}
+                />
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {!locked ? (
+        <div className="form-actions">
+          <button
+            id="add-criterion"
+            type="button"
+            className="button button--secondary"
+            onClick={add}
+          >
+            Add criterion
+          </button>
+        </div>
+      ) : null}
+      <div className="card">
+        <TextAreaField
+          id="rubric-comment-prompt"
+          label="Prompt above the free comment"
+          rows={2}
+          value={commentPrompt}
+          onChange={(ev) => setCommentPrompt(ev.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={blind} onChange={(ev) => setBlind(ev.target.checked)} />
+          Blind review: reviewers do not see the applicant's name, institution, country, ORCID iD or
+          links, nor who the other reviewers are
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy || drafts.length === 0}>
+          {busy ? 'Saving…' : rubric ? `Save version ${rubric.version + 1}` : 'Save the rubric'}
+        </button>
+      </div>
+    </form>
+  );
+}
