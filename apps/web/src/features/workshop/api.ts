@@ -165,8 +165,7 @@ const id = (value: string) => encodeURIComponent(value);
 /** Agenda, control room, rotation planner: one typed function per API route. */
 export function workshopApi(client: ApiClient) {
   const lab = (labId: string) => `/labs/${id(labId)}`;
-  const session = (labId: string, sessionId: string) =>
-    `${lab(labId)}/sessions/${id(sessionId)}`;
+  const session = (labId: string, sessionId: string) => `${lab(labId)}/sessions/${id(sessionId)}`;
   const round = (labId: string, sessionId: string, roundId: string) =>
     `${session(labId, sessionId)}/rounds/${id(roundId)}`;
   return {
@@ -186,7 +185,12 @@ export function workshopApi(client: ApiClient) {
         client.request<Rounds>('GET', `${session(labId, sessionId)}/rounds`),
       createRound: (labId: string, sessionId: string, input: RoundInput) =>
         client.request<Rounds>('POST', `${session(labId, sessionId)}/rounds`, { body: input }),
-      setRoundState: (labId: string, sessionId: string, roundId: string, state: 'open' | 'closed') =>
+      setRoundState: (
+        labId: string,
+        sessionId: string,
+        roundId: string,
+        state: 'open' | 'closed',
+      ) =>
         client.request<Rounds>('POST', `${round(labId, sessionId, roundId)}/state`, {
           body: { state },
         }),

@@ -58,7 +58,10 @@ describe('shortNames', () => {
   it.each([
     [['Ada Lovelace'], ['AL']],
     [['Participant 3 x1'], ['P3X']],
-    [['Ada Lovelace', 'Alan Lee', 'Ben'], ['AL1', 'AL2', 'B']],
+    [
+      ['Ada Lovelace', 'Alan Lee', 'Ben'],
+      ['AL1', 'AL2', 'B'],
+    ],
     [['  '], ['?']],
   ])('%j → %j', (names, expected) => {
     expect(shortNames(names)).toEqual(expected);

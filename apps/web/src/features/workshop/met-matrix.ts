@@ -107,8 +107,7 @@ export function metMatrixOfRounds(
       const members = room.participantIds
         .map((pid) => index.get(pid))
         .filter((i): i is number => i !== undefined);
-      for (const a of members)
-        for (const b of members) if (a !== b) counts[a][b] += 1;
+      for (const a of members) for (const b of members) if (a !== b) counts[a][b] += 1;
     }
   }
   let pairsMet = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakoutRound } from './api';
-import { currentRound, formatClock, roomTiles, secondsLeft } from './room-tiles';
+import { currentRound, roomTiles } from './room-tiles';
 
 const round = (overrides: Partial<BreakoutRound> = {}): BreakoutRound => ({
   id: 'r1',
@@ -110,21 +110,4 @@ describe('currentRound', () => {
     expect(currentRound(rounds)?.id).toBe(id);
   });
   it('has none without rounds', () => expect(currentRound([])).toBeNull());
-});
-
-describe('countdown', () => {
-  it('corrects the local clock by the server offset', () => {
-    const now = Date.parse('2027-01-01T10:00:00Z');
-    expect(secondsLeft('2027-01-01T10:05:00Z', 0, now)).toBe(300);
-    // The server is 10 s ahead of this browser.
-    expect(secondsLeft('2027-01-01T10:05:00Z', 10_000, now)).toBe(290);
-    expect(secondsLeft('2027-01-01T09:00:00Z', 0, now)).toBe(0);
-    expect(secondsLeft(null, 0, now)).toBe(0);
-  });
-  it.each([
-    [0, '0:00'],
-    [65, '1:05'],
-    [605, '10:05'],
-    [3725, '1:02:05'],
-  ])('%i s reads %s', (s, text) => expect(formatClock(s)).toBe(text));
 });

@@ -128,20 +128,3 @@ export function currentRound(rounds: readonly BreakoutRound[]): BreakoutRound | 
     null
   );
 }
-
-/** Whole seconds left until `endsAt` on the server's clock (never below zero). */
-export function secondsLeft(endsAt: string | null, serverOffsetMs: number, nowMs: number): number {
-  if (!endsAt) return 0;
-  const end = Date.parse(endsAt);
-  if (Number.isNaN(end)) return 0;
-  return Math.max(0, Math.ceil((end - (nowMs + serverOffsetMs)) / 1000));
-}
-
-/** 605 → "10:05"; 3725 → "1:02:05". */
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}

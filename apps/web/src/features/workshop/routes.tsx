@@ -1,13 +1,43 @@
 import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
+import { OrganiserOnly } from '../../pages/lab/organiser-only';
+import { AgendaPage } from './agenda-page';
+import { ControlRoomPage } from './control-room-page';
+import { RotationPage } from './rotation-page';
 
 /** Agenda, control room, rotation planner: the routes inside a lab (children of /labs/:labId). */
 export function workshopLabRoutes(): ReactNode {
-  return null;
+  return (
+    <>
+      {/* Every member may read the agenda; only organisers get the editing controls. */}
+      <Route path="agenda" element={<AgendaPage />} />
+      <Route
+        path="rotation"
+        element={
+          <OrganiserOnly>
+            <RotationPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="control-room"
+        element={
+          <OrganiserOnly>
+            <ControlRoomPage />
+          </OrganiserOnly>
+        }
+      />
+    </>
+  );
 }
 
-/** The lab tabs this feature adds for the viewer. */
+/** The lab tabs this feature adds for the viewer: organisers run the workshop from here. */
 export function workshopLabTabs(context: LabTabContext): LabTab[] {
-  void context;
-  return [];
+  if (!context.canOrganise) return [];
+  return [
+    { to: 'agenda', label: 'Agenda' },
+    { to: 'rotation', label: 'Rotation' },
+    { to: 'control-room', label: 'Control room' },
+  ];
 }

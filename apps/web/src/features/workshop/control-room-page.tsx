@@ -1,0 +1,905 @@
+import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
+import type { HelpRequest, LiveRound, TimeRequest } from '@ideas-lab/live/events';
+import { api, type Lab } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import { formatCountdown, secondsLeft } from '../live/live-clock';
+import type { LiveStatus } from '../live/live-connection';
+import {
+  useLiveConnection,
+  useLiveNotices,
+  useLiveState,
+  useServerNow,
+} from '../live/use-live-connection';
+import type { BreakoutRound, Rounds } from './api';
+import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
+import { controlRoomReducer, initialControlRoom } from './control-room-state';
+import { roundStateLabel } from './rotation-page';
+import { currentRound, roomTiles, type RoomTile } from './room-tiles';
+
+/** Re-read who is where this often: a mentor walking between rooms has no notice of its own. */
+const PRESENCE_EVERY_MS = 4_000;
+
+const GRACE_CHOICES = [
+  { seconds: 0, label: 'now' },
+  { seconds: 30, label: 'in 30 seconds' },
+  { seconds: 60, label: 'in 1 minute' },
+  { seconds: 120, label: 'in 2 minutes' },
+];
+
+/**
+ * The organisers' control room for a breakout session: the current round with its
+ * server-timed countdown, every room as a tile (who is seated, who is actually in the room,
+ * the mentor, help and time requests, latest activity), opening and closing rounds, timers,
+ * broadcasts, moves and swaps, the help queue and who is online.
+ */
+export function ControlRoomPage() {
+  const { lab } = useLab();
+  const picker = useBreakoutSession(lab.id);
+  return (
+    <div className="stack-lg workshop control-room">
+      <section className="card" aria-labelledby="control-heading">
+        <h2 id="control-heading">Control room</h2>
+        <BreakoutSessionPicker
+          labId={lab.id}
+          timezone={lab.timezone}
+          picker={picker}
+          idPrefix="control"
+        />
+      </section>
+      {picker.chosen ? (
+        <SessionControl key={picker.chosen.id} lab={lab} sessionId={picker.chosen.id} />
+      ) : null}
+    </div>
+  );
+}
+
+function connectionText(status: LiveStatus): string {
+  switch (status.state) {
+    case 'online':
+      return 'Live';
+    case 'connecting':
+      return 'Connecting…';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'offline':
+      return 'Offline: waiting for the network';
+    case 'refused':
+      return `Refused: ${status.message}`;
+    case 'closed':
+      return 'Disconnected';
+  }
+}
+
+function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
+  const connection = useLiveConnection(lab.id);
+  const { status: link } = useLiveState(connection);
+  const serverNow = useServerNow(connection, 500);
+  const [live, dispatch] = useReducer(controlRoomReducer, initialControlRoom);
+  const [rounds, roundsControl] = useResource(
+    () => api.workshop.breakout.rounds(lab.id, sessionId),
+    `rounds:${lab.id}:${sessionId}`,
+  );
+  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
+  const [status, setStatus] = useState<string | null>(null);
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refreshPresence = useCallback(() => {
+    void connection.request('presence:list', {}).then((ack) => {
+      if (ack.ok) dispatch({ event: 'presence:listed', payload: ack.online });
+    });
+  }, [connection]);
+
+  useLiveNotices(connection, (notice) => {
+    dispatch(notice);
+    switch (notice.event) {
+      case 'live:snapshot':
+      case 'presence:changed':
+        refreshPresence();
+        break;
+      case 'round:opened':
+      case 'round:closed':
+        roundsControl.reload();
+        refreshPresence();
+        break;
+      default:
+        break;
+    }
+  });
+
+  useEffect(() => {
+    if (link.state !== 'online') return;
+    const timer = setInterval(refreshPresence, PRESENCE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [link.state, refreshPresence]);
+
+  const names = new Map<string, string>();
+  if (members.status === 'ready') for (const m of members.data) names.set(m.userId, m.displayName);
+  const allRounds = rounds.status === 'ready' ? rounds.data.rounds : [];
+  const round = currentRound(allRounds);
+  const liveRound: LiveRound | null = round && live.round?.id === round.id ? live.round : null;
+
+  /** Run a live request; show its refusal in the alert region. */
+  const run = async <T,>(
+    work: () => Promise<({ ok: true } & T) | { ok: false; message: string; code: string }>,
+    done: (result: T) => string,
+  ): Promise<boolean> => {
+    setBusy(true);
+    setAlert(null);
+    try {
+      const ack = await work();
+      if (!ack.ok) {
+        setAlert({ message: ack.message });
+        return false;
+      }
+      setStatus(done(ack));
+      return true;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyRounds = (next: Rounds) => roundsControl.set(next);
+
+  const moveOrSwap = async (action: Relocation) => {
+    if (!round) return;
+    setBusy(true);
+    setAlert(null);
+    try {
+      const next =
+        action.kind === 'move'
+          ? await api.workshop.breakout.move(
+              lab.id,
+              sessionId,
+              round.id,
+              action.userId,
+              action.roomId,
+            )
+          : await api.workshop.breakout.swap(lab.id, sessionId, round.id, [
+              action.userId,
+              action.otherId,
+            ]);
+      applyRounds(next);
+      const who = action.personName;
+      const text =
+        action.kind === 'move'
+          ? `${who} moved to ${action.targetName}.`
+          : `${who} and ${action.targetName} swapped rooms.`;
+      setStatus(text);
+      dispatch({
+        event: 'local:activity',
+        payload: {
+          roomId: action.kind === 'move' ? action.roomId : null,
+          at: new Date(serverNow).toISOString(),
+          kind: 'move',
+          text,
+        },
+      });
+      refreshPresence();
+    } catch (error) {
+      setAlert(alertFor(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const tiles = round
+    ? roomTiles({
+        round,
+        online: live.online,
+        names,
+        help: live.help.map((h) => ({
+          id: h.id,
+          roomId: h.room.id,
+          topic: h.topic,
+          state: h.state,
+          claimedBy: h.claimedBy,
+        })),
+        time: live.time
+          .filter((t) => t.roundId === round.id)
+          .map((t) => ({
+            id: t.id,
+            roomId: t.room.id,
+            askedBy: t.askedBy,
+          })),
+        activity: live.activity,
+      })
+    : [];
+
+  return (
+    <>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert alert={alert ?? (rounds.status === 'failed' ? alertFor(rounds.error) : null)} />
+      <p className={`live-link live-link--${link.state}`} role="status" aria-live="polite">
+        <span className="live-link__dot" aria-hidden="true" /> {connectionText(link)}
+        {link.state === 'refused' || link.state === 'reconnecting' ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => connection.reconnectNow()}
+          >
+            Try again now
+          </button>
+        ) : null}
+      </p>
+      {rounds.status === 'loading' ? <Loading what="the rounds" /> : null}
+      {rounds.status === 'ready' && !round ? (
+        <p className="notice">
+          This session has no rounds yet. Plan a rotation and adopt it on the Rotation tab.
+        </p>
+      ) : null}
+      {round ? (
+        <>
+          <RoundBar
+            round={round}
+            rounds={allRounds}
+            liveRound={liveRound}
+            closing={live.closing?.roundId === round.id ? live.closing : null}
+            serverNow={serverNow}
+            busy={busy || link.state !== 'online'}
+            onOpen={(minutes) =>
+              run(
+                () =>
+                  connection.request('round:open', {
+                    roundId: round.id,
+                    durationSeconds: Math.round(minutes * 60),
+                  }),
+                (result) => {
+                  dispatch({ event: 'round:known', payload: result.round });
+                  roundsControl.reload();
+                  return `${round.title} is open: ${result.seated} people were told their room.`;
+                },
+              )
+            }
+            onClose={(graceSeconds) =>
+              run(
+                () => connection.request('round:close', { roundId: round.id, graceSeconds }),
+                (result) => {
+                  dispatch({ event: 'round:known', payload: result.round });
+                  if (result.round.state === 'closed') roundsControl.reload();
+                  return graceSeconds > 0
+                    ? `${round.title} closes in ${formatCountdown(graceSeconds)}; everyone was warned.`
+                    : `${round.title} is closed.`;
+                },
+              )
+            }
+            onAdjust={(deltaSeconds) =>
+              run(
+                () => connection.request('timer:adjust', { roundId: round.id, deltaSeconds }),
+                (result) => {
+                  dispatch({ event: 'round:known', payload: result.round });
+                  return deltaSeconds > 0
+                    ? `Timer extended by ${deltaSeconds / 60} minute${deltaSeconds === 60 ? '' : 's'}.`
+                    : `Timer shortened by ${-deltaSeconds / 60} minute${deltaSeconds === -60 ? '' : 's'}.`;
+                },
+              )
+            }
+          />
+          <section aria-labelledby="rooms-heading">
+            <h2 id="rooms-heading" className="control-room__section-heading">
+              Rooms of {round.title}{' '}
+              <span className="small muted">
+                {tiles.reduce((n, t) => n + t.here, 0)} of {tiles.reduce((n, t) => n + t.seated, 0)}{' '}
+                participants in their rooms
+              </span>
+            </h2>
+            <ul className="room-tiles">
+              {tiles.map((tile) => (
+                <RoomTileCard key={tile.roomId} tile={tile} roundState={round.state} />
+              ))}
+            </ul>
+          </section>
+          <div className="grid-2 control-room__panels">
+            <TimeRequestsCard
+              requests={live.time.filter((t) => t.roundId === round.id)}
+              busy={busy}
+              onDecide={(request, approve) =>
+                run(
+                  () => connection.request('time:decide', { requestId: request.id, approve }),
+                  () =>
+                    approve
+                      ? `${request.room.name} got 2 more minutes.`
+                      : `More time for ${request.room.name} declined.`,
+                )
+              }
+            />
+            <HelpQueueCard
+              requests={live.help}
+              busy={busy}
+              onClaim={(request) =>
+                run(
+                  () => connection.request('help:claim', { requestId: request.id }),
+                  () => `You took the help request of ${request.room.name}.`,
+                )
+              }
+              onResolve={(request) =>
+                run(
+                  () => connection.request('help:resolve', { requestId: request.id }),
+                  () => `Help request of ${request.room.name} resolved.`,
+                )
+              }
+            />
+            <BroadcastCard
+              round={round}
+              busy={busy || link.state !== 'online'}
+              onSend={(message, roomId) =>
+                run(
+                  () => connection.request('broadcast', roomId ? { message, roomId } : { message }),
+                  () => {
+                    const room = round.rooms.find((r) => r.id === roomId);
+                    if (room)
+                      dispatch({
+                        event: 'local:activity',
+                        payload: {
+                          roomId: room.id,
+                          at: new Date(serverNow).toISOString(),
+                          kind: 'broadcast',
+                          text: `Broadcast: ${message}`,
+                        },
+                      });
+                    return room ? `Sent to ${room.name}.` : 'Sent to every room.';
+                  },
+                )
+              }
+            />
+            {round.state !== 'closed' ? (
+              <RelocateCard round={round} busy={busy} onRelocate={moveOrSwap} />
+            ) : null}
+          </div>
+          <PresenceCard online={live.online} round={round} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function RoundBar({
+  round,
+  rounds,
+  liveRound,
+  closing,
+  serverNow,
+  busy,
+  onOpen,
+  onClose,
+  onAdjust,
+}: {
+  round: BreakoutRound;
+  rounds: BreakoutRound[];
+  liveRound: LiveRound | null;
+  closing: { endsAt: string; graceSeconds: number } | null;
+  serverNow: number;
+  busy: boolean;
+  onOpen: (minutes: number) => Promise<boolean>;
+  onClose: (graceSeconds: number) => Promise<boolean>;
+  onAdjust: (deltaSeconds: number) => Promise<boolean>;
+}) {
+  const [minutes, setMinutes] = useState(String(round.durationMinutes));
+  const [grace, setGrace] = useState('60');
+  const endsAt = closing?.endsAt ?? liveRound?.endsAt ?? null;
+  const left =
+    round.state === 'open' ? secondsLeft({ endsAt, localNow: serverNow, offsetMs: 0 }) : null;
+  const position = rounds.findIndex((r) => r.id === round.id) + 1;
+
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(minutes);
+    if (!Number.isFinite(value) || value <= 0) return;
+    void onOpen(value);
+  };
+
+  return (
+    <section className="card round-bar" aria-labelledby="round-heading">
+      <div className="round-bar__head">
+        <h2 id="round-heading">
+          {round.title}{' '}
+          <span className={`badge badge--round-${round.state}`}>
+            {roundStateLabel(round.state)}
+          </span>
+        </h2>
+        <p className="small muted">
+          Round {position} of {rounds.length} · {round.rooms.length} rooms · planned for{' '}
+          {round.durationMinutes} min
+        </p>
+        {round.state === 'open' ? (
+          <p className={`round-bar__clock${closing ? ' round-bar__clock--closing' : ''}`}>
+            <span className="visually-hidden">{closing ? 'Closing in' : 'Time left'}</span>
+            <span aria-hidden="true">{closing ? 'Closing in ' : ''}</span>
+            <time data-testid="round-countdown">{left === null ? '—' : formatCountdown(left)}</time>
+          </p>
+        ) : null}
+      </div>
+      {round.state === 'planned' ? (
+        <form className="round-bar__controls" onSubmit={open}>
+          <div className="field field--inline">
+            <label htmlFor="open-minutes">Minutes</label>
+            <input
+              id="open-minutes"
+              inputMode="numeric"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            Open {round.title}
+          </button>
+        </form>
+      ) : null}
+      {round.state === 'open' ? (
+        <div className="round-bar__controls">
+          <div className="button-group" role="group" aria-label="Timer">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void onAdjust(-60)}
+            >
+              −1 min
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void onAdjust(60)}
+            >
+              +1 min
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void onAdjust(300)}
+            >
+              +5 min
+            </button>
+          </div>
+          <form
+            className="round-bar__close"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void onClose(Number(grace));
+            }}
+          >
+            <div className="field field--inline">
+              <label htmlFor="close-grace">Close</label>
+              <select id="close-grace" value={grace} onChange={(e) => setGrace(e.target.value)}>
+                {GRACE_CHOICES.map((c) => (
+                  <option key={c.seconds} value={c.seconds}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--danger" disabled={busy}>
+              Close round
+            </button>
+          </form>
+        </div>
+      ) : null}
+      {round.state === 'closed' ? (
+        <p className="muted">Every round of this session has been held.</p>
+      ) : null}
+    </section>
+  );
+}
+
+function RoomTileCard({ tile, roundState }: { tile: RoomTile; roundState: string }) {
+  const headingId = `tile-${tile.roomId}`;
+  return (
+    <li className={`room-tile room-tile--${tile.attention}`} aria-labelledby={headingId}>
+      <div className="room-tile__head">
+        <h3 id={headingId}>{tile.name}</h3>
+        <p className="room-tile__count" data-testid="room-occupancy">
+          {roundState === 'open' ? `${tile.here} of ${tile.seated} here` : `${tile.seated} seated`}
+        </p>
+      </div>
+      {tile.help ? (
+        <p className="room-tile__flag room-tile__flag--help">
+          Needs help: {tile.help.topic}
+          {tile.help.claimedBy ? ` (${tile.help.claimedBy.displayName} is on it)` : ''}
+        </p>
+      ) : null}
+      {tile.time ? (
+        <p className="room-tile__flag room-tile__flag--time">Asks for 2 more minutes</p>
+      ) : null}
+      <p className="small room-tile__mentor">
+        {tile.mentor ? (
+          <>
+            Mentor: {tile.mentor.displayName}{' '}
+            {roundState === 'open' ? (
+              <span className={tile.mentor.here ? 'presence presence--here' : 'presence'}>
+                {tile.mentor.here ? 'in the room' : 'not in the room'}
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span className="muted">No mentor</span>
+        )}
+      </p>
+      <ul className="room-tile__people" aria-label={`People in ${tile.name}`}>
+        {tile.seats.map((seat) => (
+          <li key={seat.userId} className={seat.here ? 'presence presence--here' : 'presence'}>
+            {seat.displayName}
+            {roundState === 'open' ? (
+              <span className="visually-hidden">
+                {seat.here ? ', in the room' : ', not connected'}
+              </span>
+            ) : null}
+          </li>
+        ))}
+        {tile.seats.length === 0 ? <li className="muted">Nobody seated</li> : null}
+      </ul>
+      {tile.visitors.length > 0 ? (
+        <p className="small">Visiting: {tile.visitors.map((v) => v.displayName).join(', ')}</p>
+      ) : null}
+      {tile.meetingUrl ? (
+        <p className="small">
+          <a href={tile.meetingUrl} target="_blank" rel="noreferrer">
+            Meeting link <span className="visually-hidden">of {tile.name}</span>
+          </a>
+        </p>
+      ) : null}
+      {tile.recent.length > 0 ? (
+        <ul className="room-tile__activity small" aria-label={`Latest in ${tile.name}`}>
+          {tile.recent.map((a, i) => (
+            <li key={`${a.at}:${i}`}>{a.text}</li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function TimeRequestsCard({
+  requests,
+  busy,
+  onDecide,
+}: {
+  requests: TimeRequest[];
+  busy: boolean;
+  onDecide: (request: TimeRequest, approve: boolean) => Promise<boolean>;
+}) {
+  return (
+    <section className="card" aria-labelledby="time-heading">
+      <h2 id="time-heading">Requests for more time</h2>
+      {requests.length === 0 ? <p className="muted">No room is asking for more time.</p> : null}
+      <ul className="request-list">
+        {requests.map((request) => (
+          <li key={request.id}>
+            <p>
+              <strong>{request.room.name}</strong>: {request.askedBy.displayName} asks for{' '}
+              {Math.round(request.extraSeconds / 60)} more minutes.
+            </p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void onDecide(request, true)}
+              >
+                Approve <span className="visually-hidden">for {request.room.name}</span>
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => void onDecide(request, false)}
+              >
+                Decline <span className="visually-hidden">for {request.room.name}</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function HelpQueueCard({
+  requests,
+  busy,
+  onClaim,
+  onResolve,
+}: {
+  requests: HelpRequest[];
+  busy: boolean;
+  onClaim: (request: HelpRequest) => Promise<boolean>;
+  onResolve: (request: HelpRequest) => Promise<boolean>;
+}) {
+  return (
+    <section className="card" aria-labelledby="help-heading">
+      <h2 id="help-heading">Help requests</h2>
+      {requests.length === 0 ? <p className="muted">No room is waiting for help.</p> : null}
+      <ul className="request-list">
+        {requests.map((request) => (
+          <li key={request.id}>
+            <p>
+              <strong>{request.room.name}</strong>: {request.topic}{' '}
+              <span className="small muted">(asked by {request.askedBy.displayName})</span>
+            </p>
+            <p className="small">
+              {request.state === 'claimed' && request.claimedBy
+                ? `${request.claimedBy.displayName} is on it.`
+                : request.routedTo
+                  ? `Sent to ${request.routedTo.displayName}, waiting.`
+                  : 'No mentor was free: every mentor sees it.'}
+            </p>
+            <div className="button-row">
+              {request.state === 'waiting' ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={() => void onClaim(request)}
+                >
+                  Take it <span className="visually-hidden">: {request.room.name}</span>
+                </button>
+              ) : null}
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={busy}
+                onClick={() => void onResolve(request)}
+              >
+                Mark resolved <span className="visually-hidden">: {request.room.name}</span>
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BroadcastCard({
+  round,
+  busy,
+  onSend,
+}: {
+  round: BreakoutRound;
+  busy: boolean;
+  onSend: (message: string, roomId: string | null) => Promise<boolean>;
+}) {
+  const [message, setMessage] = useState('');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!message.trim()) {
+      setError('Write the message first.');
+      field.current?.focus();
+      return;
+    }
+    setError(null);
+    void onSend(message.trim(), target || null).then((sent) => sent && setMessage(''));
+  };
+  return (
+    <section className="card" aria-labelledby="broadcast-heading">
+      <h2 id="broadcast-heading">Broadcast</h2>
+      <form onSubmit={submit} noValidate>
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor="broadcast-message">Message</label>
+          <textarea
+            id="broadcast-message"
+            ref={field}
+            rows={2}
+            maxLength={1000}
+            value={message}
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? 'broadcast-message-error' : undefined}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          {error ? (
+            <p className="field__error" id="broadcast-message-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="broadcast-target">To</label>
+          <select id="broadcast-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">Every room</option>
+            {round.rooms.map((room) => (
+              <option key={room.id} value={room.id}>
+                {room.name} only
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Send broadcast
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type Relocation =
+  | { kind: 'move'; userId: string; personName: string; roomId: string; targetName: string }
+  | { kind: 'swap'; userId: string; personName: string; otherId: string; targetName: string };
+
+function RelocateCard({
+  round,
+  busy,
+  onRelocate,
+}: {
+  round: BreakoutRound;
+  busy: boolean;
+  onRelocate: (action: Relocation) => Promise<void>;
+}) {
+  const people = round.rooms.flatMap((room) =>
+    (room.participants ?? [])
+      .filter((p) => p.userId !== room.mentorId)
+      .map((p) => ({ ...p, roomId: room.id, roomName: room.name })),
+  );
+  const [userId, setUserId] = useState('');
+  const [kind, setKind] = useState<'move' | 'swap'>('move');
+  const [target, setTarget] = useState('');
+  const person = people.find((p) => p.userId === userId);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!person || !target) return;
+    if (kind === 'move') {
+      const room = round.rooms.find((r) => r.id === target);
+      if (room)
+        void onRelocate({
+          kind,
+          userId,
+          personName: person.displayName,
+          roomId: room.id,
+          targetName: room.name,
+        });
+    } else {
+      const other = people.find((p) => p.userId === target);
+      if (other)
+        void onRelocate({
+          kind,
+          userId,
+          personName: person.displayName,
+          otherId: other.userId,
+          targetName: other.displayName,
+        });
+    }
+    setTarget('');
+  };
+  return (
+    <section className="card" aria-labelledby="relocate-heading">
+      <h2 id="relocate-heading">Move people</h2>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="relocate-person">Who</label>
+          <select
+            id="relocate-person"
+            value={userId}
+            onChange={(e) => {
+              setUserId(e.target.value);
+              setTarget('');
+            }}
+          >
+            <option value="">Choose a participant</option>
+            {round.rooms.map((room) => (
+              <optgroup key={room.id} label={room.name}>
+                {people
+                  .filter((p) => p.roomId === room.id)
+                  .map((p) => (
+                    <option key={p.userId} value={p.userId}>
+                      {p.displayName}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <fieldset className="choice choice--inline">
+          <legend className="visually-hidden">How</legend>
+          <label>
+            <input
+              type="radio"
+              name="relocate-kind"
+              checked={kind === 'move'}
+              onChange={() => {
+                setKind('move');
+                setTarget('');
+              }}
+            />
+            Move to a room
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="relocate-kind"
+              checked={kind === 'swap'}
+              onChange={() => {
+                setKind('swap');
+                setTarget('');
+              }}
+            />
+            Swap with someone
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="relocate-target">{kind === 'move' ? 'To room' : 'Swap with'}</label>
+          <select
+            id="relocate-target"
+            value={target}
+            disabled={!person}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            <option value="">{kind === 'move' ? 'Choose a room' : 'Choose a participant'}</option>
+            {kind === 'move'
+              ? round.rooms
+                  .filter((r) => r.id !== person?.roomId)
+                  .map((room) => (
+                    <option key={room.id} value={room.id}>
+                      {room.name}
+                    </option>
+                  ))
+              : people
+                  .filter((p) => p.roomId !== person?.roomId)
+                  .map((p) => (
+                    <option key={p.userId} value={p.userId}>
+                      {p.displayName} ({p.roomName})
+                    </option>
+                  ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy || !person || !target}>
+          {kind === 'move' ? 'Move' : 'Swap'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function PresenceCard({
+  online,
+  round,
+}: {
+  online: {
+    userId: string;
+    displayName: string;
+    roles: readonly string[];
+    roomIds: readonly string[];
+  }[];
+  round: BreakoutRound;
+}) {
+  const roomName = new Map(round.rooms.map((r) => [r.id, r.name]));
+  const where = (roomIds: readonly string[]) => {
+    const here = roomIds.map((id) => roomName.get(id)).filter(Boolean);
+    return here.length > 0 ? here.join(', ') : 'not in a room';
+  };
+  const groups: { title: string; role: string }[] = [
+    { title: 'Mentors', role: 'mentor' },
+    { title: 'Participants', role: 'participant' },
+    { title: 'Organisers', role: 'organiser' },
+  ];
+  return (
+    <section className="card" aria-labelledby="presence-heading">
+      <h2 id="presence-heading">Who is online ({online.length})</h2>
+      <div className="grid-3">
+        {groups.map(({ title, role }) => {
+          const list = online.filter((p) => p.roles.includes(role));
+          return (
+            <section key={role} aria-label={`${title} online`}>
+              <h3>
+                {title} ({list.length})
+              </h3>
+              {list.length === 0 ? <p className="muted small">Nobody.</p> : null}
+              <ul className="presence-list small">
+                {list.map((p) => (
+                  <li key={p.userId}>
+                    {p.displayName} <span className="muted">· {where(p.roomIds)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

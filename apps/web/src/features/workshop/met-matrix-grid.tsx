@@ -1,0 +1,68 @@
+import type { MetMatrixData } from './api';
+import { layoutMetMatrix } from './met-matrix';
+
+/**
+ * Who has met whom, as a heatmap table: a row per participant, a column per participant
+ * (initials, the full name on hover and for screen readers), each cell coloured by how often
+ * the pair shared a room; repeats stand out.
+ */
+export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption: string }) {
+  const layout = layoutMetMatrix(data);
+  if (layout.rows.length === 0) return <p className="muted">No participants yet.</p>;
+  return (
+    <figure className="met-matrix">
+      <div className="table-scroll">
+        <table className="met-matrix__table">
+          <caption>
+            {caption}: {layout.pairsMet} of {layout.pairsPossible} pairs have met,{' '}
+            {layout.repeats === 0
+              ? 'no pair twice'
+              : `${layout.repeats} repeat${layout.repeats === 1 ? '' : 's'}`}
+            .
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Participant</span>
+              </th>
+              {layout.rows.map((row) => (
+                <th key={row.person.userId} scope="col" className="met-matrix__col">
+                  <abbr title={row.person.displayName}>{row.short}</abbr>
+                </th>
+              ))}
+              <th scope="col" className="met-matrix__met">
+                Met
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {layout.rows.map((row) => (
+              <tr key={row.person.userId}>
+                <th scope="row" className="met-matrix__name">
+                  {row.person.displayName}
+                </th>
+                {row.cells.map((cell, j) => (
+                  <td
+                    key={layout.rows[j].person.userId}
+                    className={`met-matrix__cell met-matrix__cell--${cell.level}`}
+                    title={cell.label}
+                  >
+                    <span aria-hidden="true">{cell.level === 'self' ? '' : cell.count || ''}</span>
+                    <span className="visually-hidden">{cell.label}</span>
+                  </td>
+                ))}
+                <td className="met-matrix__met">{row.met}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <figcaption className="met-matrix__legend small">
+        <span className="met-matrix__key met-matrix__cell--never" aria-hidden="true" /> never met
+        <span className="met-matrix__key met-matrix__cell--once" aria-hidden="true" /> met once
+        <span className="met-matrix__key met-matrix__cell--repeat" aria-hidden="true" /> met more
+        than once
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,573 @@
+import { useState } from 'react';
+import { api, isApiError, type Lab } from '../../api';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextField } from '../../components/form-fields';
+import { fieldId } from '../../lib/field-errors';
+import { formatInTimezone } from '../../lib/lab-time';
+import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
+import { useResource } from '../../lib/use-resource';
+import { useLab } from '../../pages/lab/lab-context';
+import type { ParticipantProfile, RotationPlan, Rounds, Seat } from './api';
+import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
+import { metMatrixOfRounds } from './met-matrix';
+import { MetMatrixGrid } from './met-matrix-grid';
+
+const PLAN_FIELDS = [
+  'rounds',
+  'roomSize',
+  'minDisciplinesPerRoom',
+  'neverAloneCareerStages',
+  'roundMinutes',
+  'seed',
+] as const;
+const pid = (field: string) => fieldId('plan', field);
+
+/**
+ * The rotation planner of a breakout session: participants' disciplines and career stages,
+ * a plan of R rounds of rooms of g with the mixing rules and a seed, every plan kept with its
+ * pairs covered, repeats and who-has-met matrix, one adopted; rounds already held are kept
+ * when planning again.
+ */
+export function RotationPage() {
+  const { lab } = useLab();
+  const picker = useBreakoutSession(lab.id);
+  const session = picker.chosen;
+  return (
+    <div className="stack-lg workshop">
+      <section className="card" aria-labelledby="rotation-heading">
+        <h2 id="rotation-heading">Rotation planner</h2>
+        <p className="muted">
+          Plan who sits with whom across the rounds of a breakout session: as many different pairs
+          as possible meet, rooms stay within one seat of each other, disciplines mix and mentors
+          rotate.
+        </p>
+        <BreakoutSessionPicker
+          labId={lab.id}
+          timezone={lab.timezone}
+          picker={picker}
+          idPrefix="rotation"
+        />
+      </section>
+      {session ? <SessionPlanner key={session.id} lab={lab} sessionId={session.id} /> : null}
+    </div>
+  );
+}
+
+function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
+  const key = `${lab.id}:${sessionId}`;
+  const [participants, participantsControl] = useResource(
+    () => api.workshop.participants.list(lab.id),
+    `participants:${lab.id}`,
+  );
+  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
+  const [rounds, roundsControl] = useResource(
+    () => api.workshop.breakout.rounds(lab.id, sessionId),
+    `rounds:${key}`,
+  );
+  const [plans, plansControl] = useResource(
+    () => api.workshop.breakout.plans(lab.id, sessionId),
+    `plans:${key}`,
+  );
+  const [matrix, matrixControl] = useResource(
+    () => api.workshop.breakout.metMatrix(lab.id, sessionId),
+    `matrix:${key}`,
+  );
+  const [shownPlanId, setShownPlanId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [planAlert, setPlanAlert] = useState<AlertContent | null>(null);
+  const [adopting, setAdopting] = useState<string | null>(null);
+
+  const people: Seat[] = participants.status === 'ready' ? participants.data : [];
+  const names = new Map<string, string>();
+  if (members.status === 'ready') for (const m of members.data) names.set(m.userId, m.displayName);
+  for (const p of people) names.set(p.userId, p.displayName);
+  const mentorCount =
+    members.status === 'ready' ? members.data.filter((m) => m.role === 'mentor').length : 0;
+  const held =
+    rounds.status === 'ready' ? rounds.data.rounds.filter((r) => r.state !== 'planned') : [];
+  const planList = plans.status === 'ready' ? plans.data : [];
+  const shownPlan = planList.find((p) => p.id === shownPlanId) ?? planList[0] ?? null;
+
+  const adopt = (plan: RotationPlan) => {
+    setAdopting(plan.id);
+    setPlanAlert(null);
+    api.workshop.breakout
+      .adopt(lab.id, sessionId, plan.id)
+      .then((adopted: Rounds) => {
+        const planned = adopted.rounds.filter((r) => r.state === 'planned').length;
+        setStatus(
+          `Plan adopted: ${planned} round${planned === 1 ? '' : 's'} ready to open in the control room.`,
+        );
+        roundsControl.reload();
+        plansControl.reload();
+        matrixControl.reload();
+      })
+      .catch((error: unknown) =>
+        setPlanAlert(
+          isApiError(error) && error.code === 'PLAN_STALE'
+            ? { message: `${error.message}` }
+            : alertFor(error),
+        ),
+      )
+      .finally(() => setAdopting(null));
+  };
+
+  return (
+    <>
+      <StatusMessage>{status}</StatusMessage>
+      <ParticipantsCard
+        lab={lab}
+        participants={participants.status === 'ready' ? participants.data : null}
+        failed={participants.status === 'failed' ? participants.error : null}
+        onSaved={() => participantsControl.reload()}
+      />
+      <PlanForm
+        lab={lab}
+        sessionId={sessionId}
+        heldRounds={held.length}
+        participantCount={people.length}
+        mentorCount={mentorCount}
+        onPlanned={(plan) => {
+          setShownPlanId(plan.id);
+          setStatus(
+            `New plan: ${plan.pairsMet} pairs meet, ${plan.repeats} repeat${plan.repeats === 1 ? '' : 's'}.`,
+          );
+          plansControl.reload();
+        }}
+      />
+
+      <section className="card" aria-labelledby="plans-heading">
+        <h2 id="plans-heading">Plans</h2>
+        <ErrorAlert
+          alert={planAlert ?? (plans.status === 'failed' ? alertFor(plans.error) : null)}
+        />
+        {plans.status === 'loading' ? <Loading what="the plans" /> : null}
+        {plans.status === 'ready' && planList.length === 0 ? (
+          <p className="muted">
+            No plans yet: make one above. Every plan is kept until you adopt one.
+          </p>
+        ) : null}
+        {planList.length > 0 ? (
+          <div className="table-scroll">
+            <table className="plans-table">
+              <caption className="visually-hidden">Rotation plans, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Plan</th>
+                  <th scope="col">Rounds × room</th>
+                  <th scope="col">Pairs met</th>
+                  <th scope="col">Repeats</th>
+                  <th scope="col">Room sizes</th>
+                  <th scope="col">Mentors met</th>
+                  <th scope="col">Fewest disciplines</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {planList.map((plan, i) => {
+                  const n = plan.inputs.participants.length;
+                  const name = `Plan ${planList.length - i}`;
+                  const shown = shownPlan?.id === plan.id;
+                  return (
+                    <tr key={plan.id} className={shown ? 'plans-table__row--shown' : undefined}>
+                      <th scope="row">
+                        {name}
+                        {plan.adoptedAt ? (
+                          <span className="badge badge--adopted">Adopted</span>
+                        ) : null}
+                        <br />
+                        <span className="small muted">
+                          seed {plan.seed} · {formatInTimezone(plan.createdAt, lab.timezone)}
+                        </span>
+                      </th>
+                      <td>
+                        {plan.inputs.rounds} × {plan.inputs.roomSize}
+                        {plan.inputs.heldRounds.length > 0 ? (
+                          <span className="small muted">
+                            {' '}
+                            ({plan.inputs.heldRounds.length} held)
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        {plan.pairsMet} of {(n * (n - 1)) / 2}
+                      </td>
+                      <td>{plan.repeats}</td>
+                      <td>
+                        {plan.metrics.roomSizeRange
+                          ? `${plan.metrics.roomSizeRange.min}–${plan.metrics.roomSizeRange.max}`
+                          : '—'}
+                      </td>
+                      <td>
+                        {plan.metrics.mentorsMetPerParticipant && plan.inputs.mentors.length > 0
+                          ? `${plan.metrics.mentorsMetPerParticipant.min}–${plan.metrics.mentorsMetPerParticipant.max} each`
+                          : 'no mentors'}
+                      </td>
+                      <td>
+                        {plan.metrics.minDisciplinesInRoom ?? '—'}
+                        {plan.inputs.minDisciplinesPerRoom > 0 ? (
+                          <span className="small muted">
+                            {' '}
+                            (wanted {plan.inputs.minDisciplinesPerRoom})
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="plans-table__actions">
+                        <button
+                          type="button"
+                          className="button button--quiet"
+                          aria-pressed={shown}
+                          onClick={() => setShownPlanId(plan.id)}
+                        >
+                          Show <span className="visually-hidden">{name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          disabled={adopting !== null}
+                          onClick={() => adopt(plan)}
+                        >
+                          {adopting === plan.id ? 'Adopting…' : 'Adopt'}{' '}
+                          <span className="visually-hidden">{name}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {shownPlan ? (
+          <PlanDetails
+            plan={shownPlan}
+            title={`Plan ${planList.length - planList.indexOf(shownPlan)}`}
+            names={names}
+            people={people}
+          />
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="held-heading">
+        <h2 id="held-heading">Rounds of this session</h2>
+        {rounds.status === 'loading' ? <Loading what="the rounds" /> : null}
+        <ErrorAlert alert={rounds.status === 'failed' ? alertFor(rounds.error) : null} />
+        {rounds.status === 'ready' && rounds.data.rounds.length === 0 ? (
+          <p className="muted">No rounds yet: adopt a plan to create them.</p>
+        ) : null}
+        {rounds.status === 'ready' && rounds.data.rounds.length > 0 ? (
+          <ol className="round-list">
+            {rounds.data.rounds.map((round) => (
+              <li key={round.id}>
+                <strong>{round.title}</strong>{' '}
+                <span className={`badge badge--round-${round.state}`}>
+                  {roundStateLabel(round.state)}
+                </span>{' '}
+                <span className="small muted">
+                  {round.rooms.length} rooms · {round.durationMinutes} min
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {matrix.status === 'ready' && held.length > 0 ? (
+          <MetMatrixGrid data={matrix.data} caption="Who has met so far (rounds opened or held)" />
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function roundStateLabel(state: string): string {
+  return state === 'open' ? 'Open' : state === 'closed' ? 'Closed' : 'Planned';
+}
+
+function PlanDetails({
+  plan,
+  title,
+  names,
+  people,
+}: {
+  plan: RotationPlan;
+  title: string;
+  names: ReadonlyMap<string, string>;
+  people: Seat[];
+}) {
+  const inPlan = new Set(plan.inputs.participants.map((p) => p.id));
+  const seats = people.filter((p) => inPlan.has(p.userId));
+  const held = plan.inputs.heldRounds.length;
+  return (
+    <section className="plan-details" aria-labelledby="plan-details-heading">
+      <h3 id="plan-details-heading">{title}: rooms and who meets whom</h3>
+      <div className="plan-rounds">
+        {plan.rounds.map((round, r) => (
+          <section key={r} className="plan-round" aria-label={`${title}, round ${r + 1}`}>
+            <h4>
+              Round {r + 1}
+              {r < held ? <span className="small muted"> (held, kept)</span> : null}
+            </h4>
+            <ul>
+              {round.rooms.map((room, i) => (
+                <li key={i}>
+                  <strong>Room {i + 1}</strong>
+                  {room.mentorId ? (
+                    <span className="small muted">
+                      {' '}
+                      · mentor {names.get(room.mentorId) ?? 'unknown'}
+                    </span>
+                  ) : null}
+                  :{' '}
+                  {room.participantIds.map((id) => names.get(id) ?? 'someone who left').join(', ')}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <MetMatrixGrid
+        data={metMatrixOfRounds(plan.rounds, seats)}
+        caption={`${title}, all rounds`}
+      />
+    </section>
+  );
+}
+
+function PlanForm({
+  lab,
+  sessionId,
+  heldRounds,
+  participantCount,
+  mentorCount,
+  onPlanned,
+}: {
+  lab: Lab;
+  sessionId: string;
+  heldRounds: number;
+  participantCount: number;
+  mentorCount: number;
+  onPlanned: (plan: RotationPlan) => void;
+}) {
+  const [values, setValues] = useState({
+    rounds: '3',
+    roomSize: '4',
+    minDisciplinesPerRoom: '0',
+    roundMinutes: '20',
+    seed: '',
+    neverAloneCareerStages: [] as string[],
+  });
+  const form = useFormSubmit(PLAN_FIELDS);
+  const edit = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
+  const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+
+  const onSubmit = form.handleSubmit(async () => {
+    const plan = await api.workshop.breakout.createPlan(lab.id, sessionId, {
+      rounds: whole(values.rounds),
+      roomSize: whole(values.roomSize),
+      minDisciplinesPerRoom: whole(values.minDisciplinesPerRoom),
+      roundMinutes: whole(values.roundMinutes),
+      neverAloneCareerStages: values.neverAloneCareerStages,
+      ...(values.seed.trim() ? { seed: values.seed.trim() } : {}),
+    });
+    onPlanned(plan);
+  });
+
+  const replanning = heldRounds > 0;
+  return (
+    <section className="card" aria-labelledby="plan-form-heading">
+      <h2 id="plan-form-heading">{replanning ? 'Re-plan the remaining rounds' : 'Make a plan'}</h2>
+      <p className="muted small">
+        {participantCount} participants and {mentorCount} mentor{mentorCount === 1 ? '' : 's'} in
+        the lab.{' '}
+        {replanning
+          ? `${heldRounds} round${heldRounds === 1 ? ' has' : 's have'} been held and stay as they were; the planner seats everyone present in the rounds after them, avoiding pairs who already met.`
+          : 'Mentors rotate so each participant meets as many of them as possible.'}
+      </p>
+      <ErrorAlert alert={form.alert} />
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+        <div className="grid-3">
+          <TextField
+            id={pid('rounds')}
+            label="Rounds"
+            inputMode="numeric"
+            hint={
+              replanning ? 'All rounds of the session, held ones included.' : 'How many rounds (R).'
+            }
+            value={values.rounds}
+            onChange={(e) => edit({ rounds: e.target.value })}
+            error={form.fieldErrors.rounds}
+          />
+          <TextField
+            id={pid('roomSize')}
+            label="Room size"
+            inputMode="numeric"
+            hint="People per room (g); rooms differ by at most one."
+            value={values.roomSize}
+            onChange={(e) => edit({ roomSize: e.target.value })}
+            error={form.fieldErrors.roomSize}
+          />
+          <TextField
+            id={pid('minDisciplinesPerRoom')}
+            label="Disciplines per room (at least)"
+            inputMode="numeric"
+            hint="m: where the cohort allows it; 0 for no rule."
+            value={values.minDisciplinesPerRoom}
+            onChange={(e) => edit({ minDisciplinesPerRoom: e.target.value })}
+            error={form.fieldErrors.minDisciplinesPerRoom}
+          />
+          <TextField
+            id={pid('roundMinutes')}
+            label="Minutes per round"
+            inputMode="numeric"
+            value={values.roundMinutes}
+            onChange={(e) => edit({ roundMinutes: e.target.value })}
+            error={form.fieldErrors.roundMinutes}
+          />
+          <TextField
+            id={pid('seed')}
+            label="Seed"
+            hint="Optional: the same seed and inputs give the same plan."
+            value={values.seed}
+            onChange={(e) => edit({ seed: e.target.value })}
+            error={form.fieldErrors.seed}
+          />
+        </div>
+        {lab.taxonomy.careerStages.length > 0 ? (
+          <fieldset className="choice">
+            <legend>Never the only one in a room</legend>
+            <p className="field__hint">
+              Groups whose members should not sit alone among the others (e.g. early-career
+              researchers).
+            </p>
+            {form.fieldErrors.neverAloneCareerStages ? (
+              <p className="field__error">{form.fieldErrors.neverAloneCareerStages}</p>
+            ) : null}
+            {lab.taxonomy.careerStages.map((stage) => (
+              <label key={stage}>
+                <input
+                  type="checkbox"
+                  checked={values.neverAloneCareerStages.includes(stage)}
+                  onChange={(e) =>
+                    edit({
+                      neverAloneCareerStages: e.target.checked
+                        ? [...values.neverAloneCareerStages, stage]
+                        : values.neverAloneCareerStages.filter((s) => s !== stage),
+                    })
+                  }
+                />
+                {stage}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={form.busy}>
+            {form.busy ? 'Planning…' : replanning ? 'Re-plan remaining rounds' : 'Plan rotation'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ParticipantsCard({
+  lab,
+  participants,
+  failed,
+  onSaved,
+}: {
+  lab: Lab;
+  participants: ParticipantProfile[] | null;
+  failed: unknown;
+  onSaved: () => void;
+}) {
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const missing = participants?.filter((p) => !p.discipline).length ?? 0;
+
+  const save = (person: ParticipantProfile, change: Partial<ParticipantProfile>) => {
+    const next = { ...person, ...change };
+    if (!next.discipline) return;
+    setAlert(null);
+    api.workshop.participants
+      .setProfile(lab.id, person.userId, {
+        discipline: next.discipline,
+        careerStage: next.careerStage || null,
+      })
+      .then(
+        () => {
+          setStatus(`Saved ${person.displayName}.`);
+          onSaved();
+        },
+        (error: unknown) => setAlert(alertFor(error)),
+      );
+  };
+
+  return (
+    <section className="card" aria-labelledby="participants-heading">
+      <details>
+        <summary>
+          <h2 id="participants-heading" className="details-heading">
+            Participants ({participants?.length ?? '…'})
+          </h2>{' '}
+          <span className="small muted">
+            {missing > 0
+              ? `${missing} without a discipline: the planner cannot mix them.`
+              : 'disciplines and career stages the planner mixes'}
+          </span>
+        </summary>
+        <StatusMessage>{status}</StatusMessage>
+        <ErrorAlert alert={alert ?? (failed ? alertFor(failed) : null)} />
+        {participants && participants.length === 0 ? (
+          <p className="muted">No participants yet: they join when selected applicants confirm.</p>
+        ) : null}
+        {participants && participants.length > 0 ? (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Participant</th>
+                  <th scope="col">Discipline</th>
+                  <th scope="col">Career stage</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <tr key={p.userId}>
+                    <th scope="row">{p.displayName}</th>
+                    <td>
+                      <select
+                        aria-label={`Discipline of ${p.displayName}`}
+                        value={p.discipline ?? ''}
+                        onChange={(e) => save(p, { discipline: e.target.value })}
+                      >
+                        <option value="">Not stated</option>
+                        {lab.taxonomy.disciplines.map((d) => (
+                          <option key={d}>{d}</option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Career stage of ${p.displayName}`}
+                        value={p.careerStage ?? ''}
+                        disabled={!p.discipline}
+                        onChange={(e) => save(p, { careerStage: e.target.value || null })}
+                      >
+                        <option value="">Not stated</option>
+                        {lab.taxonomy.careerStages.map((s) => (
+                          <option key={s}>{s}</option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </details>
+    </section>
+  );
+}
