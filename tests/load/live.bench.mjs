@@ -1,0 +1,897 @@
+/**
+ * Live-layer benchmark: `npm run bench:live`. Nothing to set up by hand.
+ *
+ * For each case N (BENCH_CASES, default "100,1000,5000"):
+ *   API   The built API (`node dist/apps/api/src/main.js`, a fresh child process per case, one
+ *         instance, no REDIS_URL) on a scratch database seeded with the demo lab, to which the
+ *         bench adds 5,000 participants in bulk SQL (one argon2 hash shared by all; two of them
+ *         log in over HTTP to prove it works; the others' access tokens are minted with the
+ *         JWT_SECRET the bench hands the API, with the claims the API itself signs). N real
+ *         socket.io-client clients (websocket transport) connect to `/live` of the demo lab at
+ *         BENCH_CONNECT_RATE a second (the handshake is authenticated and each connection reads
+ *         its snapshot from the database), spread over client processes
+ *         (tests/load/live-clients.mjs). The demo organiser, connected from this process,
+ *         sends `broadcast` BENCH_WARMUP_BROADCASTS + BENCH_BROADCASTS times, one at a time
+ *         (the next once every client has the previous one, plus BENCH_GAP_MS); each
+ *         `broadcast:message` receipt is timed against the send.
+ *   bare  The same clients and the same broadcasts through a plain Socket.IO server
+ *         (tests/load/bare-live-server.mjs), same machine, same run, right after.
+ *
+ * Figures per case: p50Ms / p99Ms over every delivery of the measured broadcasts (API),
+ * bareP99Ms, ratio = p99Ms / bareP99Ms (goal ≤ 1.2 at 1,000), kbPerConn = (API RSS with N
+ * connected − before) / N, held = every client connected, stayed connected and received
+ * every broadcast (goal: true at 5,000). Also the server CPU per broadcast and per connection
+ * (less sensitive to whatever else the machine runs than latency is), and the load average.
+ *
+ * One clock: send and receipt are `process.hrtime.bigint()` (CLOCK_MONOTONIC, shared by every
+ * process on the machine). PostgreSQL: TEST_DATABASE_URL, else 127.0.0.1:5432, else embedded.
+ * Every child process, the embedded server and the scratch database are cleaned up, also on
+ * errors and Ctrl-C; the whole run is bounded by BENCH_TIMEOUT_S (1200). Exits 1 when a case
+ * fails or a case did not hold its clients.
+ *
+ * Knobs: BENCH_CASES, BENCH_BROADCASTS (20), BENCH_WARMUP_BROADCASTS (3), BENCH_GAP_MS (250),
+ * BENCH_CONNECT_RATE (connections/s, 250), BENCH_CONCURRENCY (handshakes in flight per client
+ * process, 32), BENCH_WORKERS (client processes; default 1 up to 500 clients, else 2),
+ * BENCH_BARE_RECOVERY=true (connection-state recovery on the bare server too, as the API has
+ * it), BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API).
+ */
+import 'reflect-metadata';
+import { fork, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { buildIfNeeded } from '../../scripts/build-if-needed.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const env = process.env;
+const CASES = (env.BENCH_CASES ?? '100,1000,5000').split(',').map((c) => Number(c.trim()));
+const BROADCASTS = Number(env.BENCH_BROADCASTS ?? 20);
+const WARMUP_BROADCASTS = Number(env.BENCH_WARMUP_BROADCASTS ?? 3);
+const GAP_MS = Number(env.BENCH_GAP_MS ?? 250);
+const CONNECT_RATE = Number(env.BENCH_CONNECT_RATE ?? 250);
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 32);
+const TIMEOUT_S = Number(env.BENCH_TIMEOUT_S ?? 1200);
+const BARE_RECOVERY = env.BENCH_BARE_RECOVERY === 'true';
+const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const POOL_SIZE = Number(env.DATABASE_POOL_SIZE ?? 10);
+const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo' };
+const DEMO_SLUG = 'cancer-digital-twin';
+const BENCH_PASSWORD = 'bench-live-participant';
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+const DELIVERY_TIMEOUT_MS = 20_000;
+const MAX_N = Math.max(...CASES);
+
+const log = (message) => process.stderr.write(`[bench:live] ${message}\n`);
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const nowNs = () => process.hrtime.bigint();
+
+if (CASES.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(
+    `BENCH_CASES must list client counts, e.g. 100,1000,5000; got ${env.BENCH_CASES}`,
+  );
+
+// ---------------------------------------------------------------------------------------
+// Clean-up of everything this run starts, whatever happens.
+
+const cleanups = [];
+let cleaning = null;
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const step = cleanups.pop();
+      try {
+        await step();
+      } catch (error) {
+        log(`clean-up step failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  })().finally(() => {
+    cleaning = null;
+  });
+  return cleaning;
+}
+/** Register a clean-up; returns a function that runs it now (once) and unregisters it. */
+function onCleanUp(step) {
+  let done = false;
+  const once = async () => {
+    if (done) return;
+    done = true;
+    await step();
+  };
+  cleanups.push(once);
+  return async () => {
+    const i = cleanups.indexOf(once);
+    if (i >= 0) cleanups.splice(i, 1);
+    await once();
+  };
+}
+
+const deadline = setTimeout(() => {
+  log(`timed out after ${TIMEOUT_S} s; cleaning up`);
+  void cleanUp().finally(() => process.exit(1));
+}, TIMEOUT_S * 1000);
+deadline.unref();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Processes.
+
+function tail(stream, lines, limit = 60) {
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk) => {
+    for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
+    if (lines.length > limit) lines.splice(0, lines.length - limit);
+  });
+}
+
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+function waitForExit(child, ms) {
+  if (exited(child)) return Promise.resolve(true);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
+}
+
+/** Signal a child; kill it if it does not leave in time. True when it left by itself. */
+async function stopChild(child, { signal = 'SIGINT', ms = 15_000 } = {}) {
+  if (exited(child)) return true;
+  try {
+    child.kill(signal);
+  } catch {
+    // already gone
+  }
+  if (await waitForExit(child, ms)) return true;
+  log(`pid ${child.pid} did not stop within ${ms} ms after ${signal}: killing it`);
+  try {
+    child.kill('SIGKILL');
+  } catch {
+    // already gone
+  }
+  await waitForExit(child, 5_000);
+  return false;
+}
+
+function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  // As root, embedded PostgreSQL runs as `postgres`, which must traverse the folder.
+  chmodSync(dir, 0o755);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Resident set size of a process in bytes (Linux /proc), or null. */
+function rssBytes(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). USER_HZ is 100. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The soft limit on open files of a process (Node raises its own to the hard limit). */
+function openFilesLimit(pid = process.pid) {
+  try {
+    const match = /Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/.exec(
+      readFileSync(`/proc/${pid}/limits`, 'utf8'),
+    );
+    if (!match) return null;
+    return match[1] === 'unlimited' ? Infinity : Number(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+function childEnv(overrides, remove = []) {
+  const result = { ...env, ...overrides };
+  for (const name of remove) delete result[name];
+  return result;
+}
+
+/** The built API on a free port, one instance, no Redis; resolves once it prints its URL. */
+async function startApi({ databaseUrl, dataDir, jwtSecret }) {
+  const lines = [];
+  const child = spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/src/main.js'], {
+    cwd: root,
+    env: childEnv(
+      {
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'true',
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        JWT_SECRET: jwtSecret,
+      },
+      ['REDIS_URL'],
+    ),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = onCleanUp(() => stopChild(child));
+  tail(child.stderr, lines);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the API did not start within 120 s:\n${lines.join('\n')}`)),
+      120_000,
+    );
+    let buffer = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
+      const found = /running at (http:\/\/\S+)/.exec(buffer);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with code ${code}:\n${lines.join('\n')}`));
+    });
+  });
+  child.stdout.removeAllListeners('data');
+  child.stdout.resume();
+  return { child, url, lines, stop };
+}
+
+async function startBare(from) {
+  const lines = [];
+  const child = fork(join(root, 'tests/load/bare-live-server.mjs'), {
+    cwd: root,
+    env: childEnv({
+      BARE_FROM_ID: from.userId,
+      BARE_FROM_NAME: from.displayName,
+      BARE_RECOVERY: String(BARE_RECOVERY),
+    }),
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  const stop = onCleanUp(() => stopChild(child, { signal: 'SIGTERM' }));
+  tail(child.stderr, lines);
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the bare server did not start:\n${lines.join('\n')}`)),
+      15_000,
+    );
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bare server exited with code ${code}:\n${lines.join('\n')}`));
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}`, lines, stop };
+}
+
+async function json(url, init) {
+  const response = await fetch(url, init);
+  const body = await response.json().catch(() => null);
+  if (!response.ok)
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`,
+    );
+  return body;
+}
+
+const login = (baseUrl, credentials) =>
+  json(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+
+const claimsOf = (token) =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+
+/** An HS256 access token as TokensService signs it: { sub, adm, typ: 'access', iat, exp }. */
+function mintAccessToken(secret, userId, ttlSeconds = 3600) {
+  const iat = Math.floor(Date.now() / 1000);
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: userId, adm: false, typ: 'access', iat, exp: iat + ttlSeconds })}`;
+  return `${body}.${createHmac('sha256', Buffer.from(secret, 'utf8')).update(body).digest('base64url')}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The lab: the demo lab plus MAX_N participants who can log in.
+
+const benchEmail = (i) => `bench-live-${String(i).padStart(5, '0')}@bench.test`;
+
+async function addParticipants(databaseUrl, labId, count) {
+  const startedAt = Date.now();
+  const { PasswordHasher } = await import(join(root, 'dist/libs/identity/src/password-hasher.js'));
+  const hash = await new PasswordHasher().hash(BENCH_PASSWORD);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('BEGIN');
+    await db.query(
+      `INSERT INTO users (email, display_name, password_hash)
+         SELECT 'bench-live-' || lpad(i::text, 5, '0') || '@bench.test', 'Bench Participant ' || i, $1
+           FROM generate_series(1, $2) AS i
+       ON CONFLICT (email) DO NOTHING`,
+      [hash, count],
+    );
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role)
+         SELECT $1, id, 'participant' FROM users WHERE email LIKE 'bench-live-%@bench.test'
+       ON CONFLICT (lab_id, user_id, role) DO NOTHING`,
+      [labId],
+    );
+    await db.query('COMMIT');
+    const { rows } = await db.query(
+      `SELECT id, email FROM users WHERE email LIKE 'bench-live-%@bench.test' ORDER BY email LIMIT $1`,
+      [count],
+    );
+    if (rows.length !== count)
+      throw new Error(`expected ${count} bench users, found ${rows.length}`);
+    log(
+      `${count} participants added in bulk SQL in ${Date.now() - startedAt} ms (one argon2 hash)`,
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await db.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Clients.
+
+function startWorker() {
+  const lines = [];
+  const child = fork(join(root, 'tests/load/live-clients.mjs'), {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  tail(child.stderr, lines);
+  const stop = onCleanUp(() => stopChild(child, { signal: 'SIGTERM', ms: 5_000 }));
+  return { child, lines, stop };
+}
+
+/** Wait for one message of `type` from a worker (or fail when it exits or time runs out). */
+function nextMessage(worker, type, ms, what, match = () => true) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`${what}: no ${type} within ${ms} ms`));
+    }, ms);
+    const onMessage = (message) => {
+      if (message.type !== type || !match(message)) return;
+      cleanup();
+      resolve(message);
+    };
+    const onExit = (code, signal) => {
+      cleanup();
+      reject(
+        new Error(
+          `${what}: client process ${worker.child.pid} exited (${code ?? signal}):\n${worker.lines.join('\n')}`,
+        ),
+      );
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.child.off('message', onMessage);
+      worker.child.off('exit', onExit);
+    };
+    worker.child.on('message', onMessage);
+    worker.child.once('exit', onExit);
+  });
+}
+
+/** A socket.io-client for the organiser, in this process; resolves once its snapshot is in. */
+function organiserSocket(url, auth) {
+  const socket = io(`${url}/live`, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the organiser got no snapshot')), 15_000);
+    socket.once('live:snapshot', (snapshot) => {
+      clearTimeout(timer);
+      resolve({ socket, snapshot });
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`the organiser could not connect: ${error?.data?.code ?? error.message}`));
+    });
+  });
+}
+
+const percentile = (sorted, p) =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const round1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null);
+const round2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : null);
+
+/**
+ * Connect `auths` to one server (`target`), spread over the client processes; the server's
+ * RSS before and after, and its CPU per connection.
+ */
+async function connectClients({ workers, target, name, url, pid, auths }) {
+  const n = auths.length;
+  const notes = [];
+  const limit = openFilesLimit(pid);
+  if (limit !== null && n + 200 > limit)
+    notes.push(
+      `${name}: the server may hold ${limit} open files and this case needs ${n} sockets and more: raise \`ulimit -n\` (the hard limit) to run it`,
+    );
+  const perWorker = Math.ceil(n / workers.length);
+  for (const note of notes) log(`WARNING ${note}`);
+
+  await sleep(500);
+  const rssBefore = rssBytes(pid);
+  const cpuBefore = cpuSeconds(pid);
+  const startedAt = Date.now();
+  const replies = workers.map((worker, w) => {
+    const share = auths.slice(w * perWorker, (w + 1) * perWorker);
+    const rate = CONNECT_RATE / workers.length;
+    const onProgress = (message) => {
+      if (message.type === 'progress' && message.target === target && w === 0)
+        log(`${name}: ~${message.connected * workers.length} of ${n} connected`);
+    };
+    worker.child.on('message', onProgress);
+    worker.child.send({
+      type: 'connect',
+      target,
+      url: `${url}/live`,
+      auths: share,
+      ratePerSecond: rate,
+      concurrency: CONCURRENCY,
+      readyEvent: 'live:snapshot',
+      timeoutMs: HANDSHAKE_TIMEOUT_MS,
+    });
+    return nextMessage(
+      worker,
+      'connected',
+      (share.length / rate) * 1000 + HANDSHAKE_TIMEOUT_MS + 60_000,
+      name,
+      (m) => m.target === target,
+    ).finally(() => worker.child.off('message', onProgress));
+  });
+  const results = await Promise.all(replies);
+  const connectMs = Date.now() - startedAt;
+  const cpuAfter = cpuSeconds(pid);
+  const connected = results.reduce((s, r) => s + r.connected, 0);
+  const failed = results.reduce((s, r) => s + r.failed, 0);
+  const errors = {};
+  for (const r of results)
+    for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
+  log(
+    `${name}: ${connected} of ${n} clients connected in ${(connectMs / 1000).toFixed(1)} s over ${workers.length} client process(es)` +
+      (failed ? `; ${failed} failed: ${JSON.stringify(errors)}` : ''),
+  );
+  if (Object.keys(errors).some((e) => /EMFILE|ENFILE|EADDRNOTAVAIL|EADDRINUSE/.test(e)))
+    notes.push(
+      `${name}: out of file descriptors or local ports (${Object.keys(errors).join('; ')}): check \`ulimit -n\` and net.ipv4.ip_local_port_range`,
+    );
+  await sleep(1000);
+  const rssAfter = rssBytes(pid);
+  return {
+    n,
+    connected,
+    failed,
+    errors,
+    notes,
+    connectMs,
+    rssAfter,
+    kbPerConn: rssBefore === null || rssAfter === null ? null : (rssAfter - rssBefore) / 1024 / n,
+    cpuMsPerConnect:
+      cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / n,
+  };
+}
+
+/**
+ * The broadcasts, one at a time, alternating between the targets in ABBA order (so neither
+ * always goes first); each is done once every client of its target has it (or after
+ * DELIVERY_TIMEOUT_MS), then BENCH_GAP_MS of quiet. Server CPU is read just before the send and
+ * just after the last delivery.
+ */
+async function broadcastRounds({ workers, targets }) {
+  const sent = new Map();
+  const stats = Object.fromEntries(
+    Object.keys(targets).map((t) => [t, { seqs: [], acks: [], cpu: 0, cpuKnown: true, slow: 0 }]),
+  );
+  const order = Object.keys(targets);
+  let seq = 0;
+  for (let i = 0; i < WARMUP_BROADCASTS + BROADCASTS; i++) {
+    for (let j = 0; j < order.length; j++) {
+      const target = i % 2 === 0 ? order[j] : order[order.length - 1 - j];
+      const { organiser, pid, name } = targets[target];
+      seq += 1;
+      const thisSeq = seq;
+      const measured = i >= WARMUP_BROADCASTS;
+      const everyone = Promise.all(
+        workers.map((worker) =>
+          nextMessage(
+            worker,
+            'got',
+            DELIVERY_TIMEOUT_MS,
+            `${name} broadcast ${thisSeq}`,
+            (m) => m.seq === thisSeq,
+          ).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      const cpuBefore = cpuSeconds(pid);
+      const t0 = nowNs();
+      const ack = new Promise((resolve) => {
+        organiser
+          .timeout(DELIVERY_TIMEOUT_MS)
+          .emit('broadcast', { message: `bench ${thisSeq}` }, (error, answer) =>
+            resolve(error ? { ok: false, code: 'ACK_TIMEOUT' } : { ...answer, at: nowNs() }),
+          );
+      });
+      sent.set(thisSeq, t0);
+      const [answer, gots] = await Promise.all([ack, everyone]);
+      const cpuAfter = cpuSeconds(pid);
+      if (!answer.ok)
+        throw new Error(`${name}: broadcast ${thisSeq} refused: ${JSON.stringify(answer)}`);
+      if (measured) {
+        const s = stats[target];
+        s.seqs.push(thisSeq);
+        s.acks.push(Number(answer.at - t0) / 1e6);
+        if (cpuBefore === null || cpuAfter === null) s.cpuKnown = false;
+        else s.cpu += cpuAfter - cpuBefore;
+        if (gots.includes(false)) s.slow += 1;
+      }
+      await sleep(GAP_MS);
+    }
+  }
+
+  const reports = await Promise.all(
+    workers.map((worker) => {
+      const reply = nextMessage(worker, 'report', 30_000, 'report');
+      worker.child.send({ type: 'report' });
+      return reply;
+    }),
+  );
+  const results = {};
+  for (const [target, s] of Object.entries(stats)) {
+    const latencies = [];
+    let received = 0;
+    for (const thisSeq of s.seqs) {
+      const t0 = Number(sent.get(thisSeq));
+      for (const report of reports) {
+        const list = report.receipts[thisSeq] ?? [];
+        received += list.length;
+        for (const at of list) latencies.push((at - t0) / 1e6);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    const lost = reports.reduce((sum, r) => sum + (r.lost[target] ?? 0), 0);
+    const lostReasons = {};
+    for (const r of reports)
+      for (const [k, v] of Object.entries(r.lostReasons))
+        lostReasons[k] = (lostReasons[k] ?? 0) + v;
+    results[target] = {
+      latencies,
+      received,
+      lost,
+      lostReasons,
+      slow: s.slow,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      minMs: latencies[0],
+      maxMs: latencies[latencies.length - 1],
+      ackP50Ms: percentile(
+        [...s.acks].sort((a, b) => a - b),
+        50,
+      ),
+      cpuMsPerBroadcast: s.cpuKnown ? (s.cpu * 1000) / s.seqs.length : null,
+    };
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/**
+ * One case: a fresh API and a fresh bare server, N clients on each (from the same client
+ * processes), then the organiser's broadcasts to both, interleaved: both servers are
+ * measured under the same background load of this shared machine.
+ */
+async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  log(`case ${n}: load average ${load}`);
+  const stops = [];
+  try {
+    const api = await startApi({ databaseUrl, dataDir: join(work, 'data'), jwtSecret });
+    stops.push(async () => {
+      if (!(await api.stop().then(() => exited(api.child))))
+        log(`the API did not stop: ${api.lines.slice(-5).join(' | ')}`);
+    });
+    const session = await login(api.url, ORGANISER);
+    if (!lab.id) {
+      const labs = await json(`${api.url}/api/labs`, {
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
+      const demo = labs.find((l) => l.slug === DEMO_SLUG);
+      if (!demo) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
+      lab.id = demo.id;
+      lab.userIds = await addParticipants(databaseUrl, lab.id, MAX_N);
+      // They can log in: two of them do, over HTTP, and get the claims the bench mints.
+      for (const i of [1, MAX_N]) {
+        const real = await login(api.url, { email: benchEmail(i), password: BENCH_PASSWORD });
+        const claims = claimsOf(real.accessToken);
+        const minted = claimsOf(mintAccessToken(jwtSecret, lab.userIds[i - 1]));
+        if (claims.sub !== minted.sub || claims.typ !== minted.typ || claims.adm !== minted.adm)
+          throw new Error(
+            `a minted token would differ from the API's: ${JSON.stringify({ claims, minted })}`,
+          );
+      }
+      log('bench participants log in over HTTP; the tokens of the rest are minted with JWT_SECRET');
+    }
+    const auths = lab.userIds
+      .slice(0, n)
+      .map((userId) => ({ token: mintAccessToken(jwtSecret, userId), labId: lab.id }));
+    const apiOrganiser = await organiserSocket(api.url, {
+      token: session.accessToken,
+      labId: lab.id,
+    });
+    stops.push(() => apiOrganiser.socket.disconnect());
+    const from = {
+      userId: apiOrganiser.snapshot.me.userId,
+      displayName: apiOrganiser.snapshot.me.displayName,
+    };
+
+    const bare = await startBare(from);
+    stops.push(() => bare.stop());
+    const bareOrganiser = await organiserSocket(bare.url, {});
+    stops.push(() => bareOrganiser.socket.disconnect());
+
+    const workerCount = Number(env.BENCH_WORKERS ?? (n <= 500 ? 1 : 2));
+    const workers = Array.from({ length: workerCount }, () => startWorker());
+    stops.push(async () => {
+      for (const worker of workers)
+        if (!exited(worker.child) && worker.child.connected) worker.child.send({ type: 'close' });
+      await Promise.all(workers.map((w) => waitForExit(w.child, 10_000)));
+      await Promise.all(workers.map((w) => w.stop()));
+    });
+    const perProcess = Math.ceil((2 * n) / workerCount);
+    const clientLimit = openFilesLimit();
+    const notes = [];
+    if (clientLimit !== null && perProcess + 200 > clientLimit)
+      notes.push(
+        `a client process may hold ${clientLimit} open files and gets ${perProcess} sockets: raise \`ulimit -n\` or BENCH_WORKERS`,
+      );
+
+    const apiConnect = await connectClients({
+      workers,
+      target: 'api',
+      name: `API ${n}`,
+      url: api.url,
+      pid: api.child.pid,
+      auths,
+    });
+    const bareConnect = await connectClients({
+      workers,
+      target: 'bare',
+      name: `bare ${n}`,
+      url: bare.url,
+      pid: bare.child.pid,
+      auths,
+    });
+    const rounds = await broadcastRounds({
+      workers,
+      targets: {
+        api: { organiser: apiOrganiser.socket, pid: api.child.pid, name: `API ${n}` },
+        bare: { organiser: bareOrganiser.socket, pid: bare.child.pid, name: `bare ${n}` },
+      },
+    });
+
+    const heldOf = (connect, result) =>
+      connect.failed === 0 &&
+      connect.connected === n &&
+      result.lost === 0 &&
+      result.received === n * BROADCASTS;
+    const held = heldOf(apiConnect, rounds.api);
+    const bareHeld = heldOf(bareConnect, rounds.bare);
+    for (const [name, connect, result, ok] of [
+      ['API', apiConnect, rounds.api, held],
+      ['bare', bareConnect, rounds.bare, bareHeld],
+    ]) {
+      log(
+        `${name} ${n}: p50 ${round1(result.p50Ms)} ms, p99 ${round1(result.p99Ms)} ms (min ${round1(result.minMs)}, max ${round1(result.maxMs)}; ack p50 ${round1(result.ackP50Ms)} ms); ` +
+          `${round1(connect.kbPerConn)} KB/conn (RSS ${Math.round(connect.rssAfter / 1048576)} MB); server CPU ${round1(result.cpuMsPerBroadcast)} ms/broadcast, ${round2(connect.cpuMsPerConnect)} ms/connection`,
+      );
+      if (!ok)
+        log(
+          `${name} ${n}: NOT HELD: ${connect.failed} failed to connect ${JSON.stringify(connect.errors)}, ${result.lost} dropped later ${JSON.stringify(result.lostReasons)}, ` +
+            `${n * BROADCASTS - result.received} deliveries missing, ${result.slow} broadcasts not everywhere within ${DELIVERY_TIMEOUT_MS} ms`,
+        );
+    }
+    return {
+      load,
+      notes: [...notes, ...apiConnect.notes, ...bareConnect.notes],
+      ok: held && bareHeld,
+      line: {
+        bench: 'live',
+        case: String(n),
+        clients: n,
+        p50Ms: round1(rounds.api.p50Ms),
+        p99Ms: round1(rounds.api.p99Ms),
+        bareP50Ms: round1(rounds.bare.p50Ms),
+        bareP99Ms: round1(rounds.bare.p99Ms),
+        ratio: round2(rounds.api.p99Ms / rounds.bare.p99Ms),
+        kbPerConn: round1(apiConnect.kbPerConn),
+        bareKbPerConn: round1(bareConnect.kbPerConn),
+        held,
+        bareHeld,
+        cpuMsPerBroadcast: round1(rounds.api.cpuMsPerBroadcast),
+        bareCpuMsPerBroadcast: round1(rounds.bare.cpuMsPerBroadcast),
+        cpuMsPerConnect: round2(apiConnect.cpuMsPerConnect),
+        bareCpuMsPerConnect: round2(bareConnect.cpuMsPerConnect),
+        load1: Number(load.split(' ')[0]),
+      },
+    };
+  } finally {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log(`stopping: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+async function main() {
+  const startedAt = Date.now();
+  buildIfNeeded(['api'], log);
+  const platform = await import(join(root, 'dist/libs/platform/src/index.js'));
+  const work = tempDir('ideas-lab-bench-live-');
+  const server = await platform.findOrStartPostgres({
+    url: env.TEST_DATABASE_URL || null,
+    embeddedDataDir: join(work, 'postgres'),
+    log: () => undefined,
+  });
+  cleanups.push(() => server.stop());
+  const name = `bench_live_${randomBytes(5).toString('hex')}`;
+  await platform.adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
+  cleanups.push(() =>
+    platform.adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  );
+  const databaseUrl = platform.databaseUrl(server.adminUrl, name);
+  log(
+    `PostgreSQL: ${server.kind}; database ${name}; cases ${CASES.join(', ')}; ${WARMUP_BROADCASTS}+${BROADCASTS} broadcasts each; ` +
+      `${CONNECT_RATE} connections/s; open files limit ${openFilesLimit()}`,
+  );
+
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const lab = { id: null, userIds: [] };
+  const results = [];
+  for (const n of CASES) {
+    try {
+      results.push(await runCase({ n, databaseUrl, work, jwtSecret, lab }));
+    } catch (error) {
+      // One case failing (say 5,000 clients that cannot be held) still reports the others.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`case ${n} failed: ${message}`);
+      results.push({
+        load: loadavg()[0].toFixed(2),
+        notes: [`case ${n} failed: ${message.split('\n')[0]}`],
+        ok: false,
+        line: {
+          bench: 'live',
+          case: String(n),
+          clients: n,
+          held: false,
+          error: message.split('\n')[0],
+        },
+      });
+    }
+  }
+  await cleanUp();
+
+  const row = (cells) =>
+    cells
+      .map((c, i) =>
+        String(c ?? 'n/a')
+          .padStart(i === 0 ? 0 : 9)
+          .padEnd(i === 0 ? 8 : 9),
+      )
+      .join(' ');
+  const lines = [
+    '',
+    `Live broadcast fan-out (/live, websocket, one API instance vs a bare Socket.IO server; ${BROADCASTS} broadcasts per case after ${WARMUP_BROADCASTS} warm-up; latency = organiser send → client handler, one monotonic clock)`,
+    row([
+      'clients',
+      'p50 ms',
+      'p99 ms',
+      'bare p50',
+      'bare p99',
+      'ratio',
+      'KB/conn',
+      'bare KB',
+      'CPU ms/b',
+      'bare CPU',
+      'held',
+      'load1',
+    ]),
+  ];
+  for (const r of results) {
+    const l = r.line;
+    lines.push(
+      row([
+        l.case,
+        l.p50Ms,
+        l.p99Ms,
+        l.bareP50Ms,
+        l.bareP99Ms,
+        l.ratio,
+        l.kbPerConn,
+        l.bareKbPerConn,
+        l.cpuMsPerBroadcast,
+        l.bareCpuMsPerBroadcast,
+        l.held,
+        r.load.split(' ')[0],
+      ]),
+    );
+  }
+  lines.push(
+    'Goals: ratio ≤ 1.2 at 1000 clients; 5000 clients held. CPU ms/b: server CPU per broadcast (Linux /proc).',
+  );
+  const at1000 = results.find((r) => r.line.clients === 1000);
+  if (at1000)
+    lines.push(
+      `ratio at 1000: ${at1000.line.ratio} (${at1000.line.ratio <= 1.2 ? 'met' : 'NOT met'})`,
+    );
+  const at5000 = results.find((r) => r.line.clients === 5000);
+  if (at5000) lines.push(`5000 held: ${at5000.line.held}`);
+  for (const r of results) for (const note of r.notes) lines.push(`note: ${note}`);
+  lines.push(
+    `(${Math.round((Date.now() - startedAt) / 1000)} s in all; load average now ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+    '',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const r of results) process.stdout.write(`${JSON.stringify(r.line)}\n`);
+  return results.every((r) => r.ok);
+}
+
+main().then(
+  (ok) => {
+    if (!ok) log('failed: a case failed or did not hold its clients (see above)');
+    process.exit(ok ? 0 : 1);
+  },
+  async (error) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await cleanUp();
+    process.exit(1);
+  },
+);
