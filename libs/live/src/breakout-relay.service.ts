@@ -3,7 +3,8 @@ import { BreakoutNotices, type BreakoutNotice } from '@ideas-lab/workshop';
 import { liveChannels } from './live-events.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
-import { toLiveRoom, toLiveRound } from './live-view.js';
+import { toLayout, toLiveRoom, toLiveRound } from './live-view.js';
+import { RoomActivityService } from './room-activity.service.js';
 import { RoundTimerService } from './round-timer.service.js';
 
 /**
@@ -18,6 +19,7 @@ export class BreakoutRelayService implements OnModuleInit {
     private readonly rounds: LiveRoundsRepository,
     private readonly timer: RoundTimerService,
     private readonly publisher: LivePublisher,
+    private readonly activity: RoomActivityService,
   ) {}
 
   onModuleInit(): void {
@@ -27,18 +29,40 @@ export class BreakoutRelayService implements OnModuleInit {
   async relay(notice: BreakoutNotice): Promise<void> {
     const round = await this.rounds.findRoundOfLab(notice.labId, notice.roundId);
     if (!round) return;
+    this.activity.touch(round.labId);
     switch (notice.kind) {
       case 'round-opened':
-        return this.announceOpened(round);
+        await this.seatEveryone(round);
+        this.publisher.emit(liveChannels.lab(round.labId), 'round:opened', {
+          serverNow: new Date().toISOString(),
+          round: toLiveRound(round),
+        });
+        return;
       case 'round-closed':
         return this.timer.announceClosed(round);
       case 'seats-changed':
-        return this.announceSeats(round, notice.userIds);
+        return this.announceSeats(round, notice.userIds, notice.roomIds);
+      case 'rooms-recreated':
+        return this.announceRecreated(round);
     }
   }
 
+  /** Organisers see the new layout; in an open round everyone is told where to go now. */
+  private async announceRecreated(round: LiveRoundRow): Promise<void> {
+    if (round.state === 'open') await this.seatEveryone(round);
+    const [rooms, seats] = [
+      await this.rounds.findRoomsOfRound(round.id),
+      await this.rounds.findSeatsOfRound(round.id),
+    ];
+    this.publisher.emit(liveChannels.role(round.labId, 'organiser'), 'rooms:recreated', {
+      serverNow: new Date().toISOString(),
+      round: toLiveRound(round),
+      rooms: toLayout(rooms, seats),
+    });
+  }
+
   /** Everyone's connections leave the session's other rooms and join their new one; each person is told where to go. */
-  private async announceOpened(round: LiveRoundRow): Promise<void> {
+  private async seatEveryone(round: LiveRoundRow): Promise<void> {
     const [rooms, seats, sessionRoomIds] = [
       await this.rounds.findRoomsOfRound(round.id),
       await this.rounds.findSeatsOfRound(round.id),
@@ -69,11 +93,27 @@ export class BreakoutRelayService implements OnModuleInit {
         roomMates,
       });
     }
-    this.publisher.emit(lab, 'round:opened', { serverNow, round: live });
+    // Participants seated nowhere now (a recreation left them out) leave every room of the round.
+    const seatedIds = new Set(seats.map((s) => s.userId));
+    const unseated = (await this.rounds.findParticipantIdsOfLab(round.labId)).filter(
+      (id) => !seatedIds.has(id),
+    );
+    if (unseated.length > 0)
+      this.publisher.leave(
+        unseated.map((id) => liveChannels.person(round.labId, id)),
+        rooms.map((r) => liveChannels.room(r.id)),
+      );
   }
 
-  /** In an open round, the people who moved change socket rooms and are told their new room. */
-  private async announceSeats(round: LiveRoundRow, userIds: readonly string[]): Promise<void> {
+  /**
+   * In an open round, the people who moved change socket rooms and are told their new room;
+   * every room someone left or joined gets its new room-mates.
+   */
+  private async announceSeats(
+    round: LiveRoundRow,
+    userIds: readonly string[],
+    roomIds: readonly string[],
+  ): Promise<void> {
     if (round.state !== 'open') return;
     const [rooms, seats] = [
       await this.rounds.findRoomsOfRound(round.id),
@@ -99,6 +139,17 @@ export class BreakoutRelayService implements OnModuleInit {
         round: live,
         room: toLiveRoom(room),
         roomMates,
+      });
+    }
+    for (const roomId of roomIds) {
+      if (!rooms.some((r) => r.id === roomId)) continue;
+      this.publisher.emit(liveChannels.room(roomId), 'room:mates', {
+        serverNow,
+        roundId: round.id,
+        roomId,
+        roomMates: seats
+          .filter((s) => s.roomId === roomId)
+          .map((s) => ({ userId: s.userId, displayName: s.displayName })),
       });
     }
   }

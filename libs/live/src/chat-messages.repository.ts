@@ -5,6 +5,7 @@ export interface ChatMessageRow {
   id: string;
   labId: string;
   roomId: string | null;
+  teamId: string | null;
   senderId: string;
   senderName: string;
   clientMessageId: string;
@@ -12,11 +13,23 @@ export interface ChatMessageRow {
   createdAt: Date;
 }
 
-const SELECT = `SELECT m.id::text AS id, m.lab_id AS "labId", m.room_id AS "roomId", m.sender_id AS "senderId",
+const SELECT = `SELECT m.id::text AS id, m.lab_id AS "labId", m.room_id AS "roomId", m.team_id AS "teamId", m.sender_id AS "senderId",
                        u.display_name AS "senderName", m.client_message_id AS "clientMessageId", m.body, m.created_at AS "createdAt"
                   FROM chat_messages m JOIN users u ON u.id = m.sender_id`;
 
-/** Chat messages of labs and breakout rooms, in id order. */
+/** Where a message goes: the lab (both null), one breakout room or one team. */
+export interface ChatScope {
+  roomId: string | null;
+  teamId: string | null;
+}
+
+export interface RoomChatStats {
+  roomId: string;
+  messageCount: number;
+  lastMessageAt: Date | null;
+}
+
+/** Chat messages of labs, breakout rooms and teams, in id order. */
 @Injectable()
 export class ChatMessagesRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -29,15 +42,16 @@ export class ChatMessagesRepository {
   async insertOnce(input: {
     labId: string;
     roomId: string | null;
+    teamId: string | null;
     senderId: string;
     clientMessageId: string;
     body: string;
   }): Promise<{ row: ChatMessageRow; created: boolean }> {
     const manager = this.tx.manager();
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO chat_messages (lab_id, room_id, sender_id, client_message_id, body) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO chat_messages (lab_id, room_id, team_id, sender_id, client_message_id, body) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (sender_id, client_message_id) DO NOTHING RETURNING id::text AS id`,
-      [input.labId, input.roomId, input.senderId, input.clientMessageId, input.body],
+      [input.labId, input.roomId, input.teamId, input.senderId, input.clientMessageId, input.body],
     );
     const rows: ChatMessageRow[] = inserted.length
       ? await manager.query(`${SELECT} WHERE m.id = $1`, [inserted[0].id])
@@ -51,28 +65,42 @@ export class ChatMessagesRepository {
   /** A page of one channel before an id (newest first), `limit` rows at most. */
   findPageOfChannel(
     labId: string,
-    roomId: string | null,
+    scope: ChatScope,
     before: string | null,
     limit: number,
   ): Promise<ChatMessageRow[]> {
     return this.tx.manager().query(
-      `${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM $2::uuid AND ($3::bigint IS NULL OR m.id < $3::bigint)
-        ORDER BY m.id DESC LIMIT $4`,
-      [labId, roomId, before, limit],
+      `${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM $2::uuid AND m.team_id IS NOT DISTINCT FROM $3::uuid
+          AND ($4::bigint IS NULL OR m.id < $4::bigint)
+        ORDER BY m.id DESC LIMIT $5`,
+      [labId, scope.roomId, scope.teamId, before, limit],
     );
   }
 
-  /** Messages of the lab channel and of the given rooms after an id (oldest first), `limit` rows at most. */
+  /** How many messages each room has and when the last one came. */
+  async roomStats(roomIds: readonly string[]): Promise<RoomChatStats[]> {
+    if (roomIds.length === 0) return [];
+    return this.tx.manager().query(
+      `SELECT room_id AS "roomId", count(*)::int AS "messageCount", max(created_at) AS "lastMessageAt"
+         FROM chat_messages WHERE room_id = ANY($1::uuid[]) GROUP BY room_id`,
+      [[...roomIds]],
+    );
+  }
+
+  /** Messages of the lab channel and of the given rooms and teams after an id (oldest first), `limit` rows at most. */
   findAfter(
     labId: string,
     roomIds: readonly string[],
+    teamIds: readonly string[],
     after: string,
     limit: number,
   ): Promise<ChatMessageRow[]> {
     return this.tx.manager().query(
-      `${SELECT} WHERE m.lab_id = $1 AND (m.room_id IS NULL OR m.room_id = ANY($2::uuid[])) AND m.id > $3::bigint
-        ORDER BY m.id ASC LIMIT $4`,
-      [labId, [...roomIds], after, limit],
+      `${SELECT} WHERE m.lab_id = $1
+          AND ((m.room_id IS NULL AND m.team_id IS NULL) OR m.room_id = ANY($2::uuid[]) OR m.team_id = ANY($3::uuid[]))
+          AND m.id > $4::bigint
+        ORDER BY m.id ASC LIMIT $5`,
+      [labId, [...roomIds], [...teamIds], after, limit],
     );
   }
 }

@@ -7,7 +7,10 @@ import type {
   BroadcastDto,
   CloseRoundDto,
   OpenRoundDto,
+  RecreateRoomsDto,
 } from './dto/live-requests.dto.js';
+import { MentorVisitsService } from './mentor-visits.service.js';
+import { RoomActivityService } from './room-activity.service.js';
 import {
   liveChannels,
   type LiveConnectionData,
@@ -17,7 +20,7 @@ import {
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
-import { toLiveRound } from './live-view.js';
+import { toLayout, toLiveRound } from './live-view.js';
 import { RoundTimerService } from './round-timer.service.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
@@ -32,6 +35,8 @@ export class ControlRoomService {
     private readonly publisher: LivePublisher,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly activity: RoomActivityService,
+    private readonly mentors: MentorVisitsService,
   ) {}
 
   /**
@@ -151,6 +156,47 @@ export class ControlRoomService {
     return { id };
   }
 
+  /**
+   * Rebuild the rooms of a round (from its plan, or by size over everyone or only those
+   * connected now); in an open round everyone is told where to go (the relay does it).
+   */
+  async recreateRooms(
+    me: LiveConnectionData,
+    dto: RecreateRoomsDto,
+  ): Promise<Result<'rooms:recreate'>> {
+    requireOrganiser(me);
+    const round = await this.requireRound(me.labId, dto.roundId);
+    let participantIds: string[] | undefined;
+    if (dto.from === 'size' && dto.onlineOnly) {
+      participantIds = [
+        ...new Set(
+          (await this.publisher.members(liveChannels.role(me.labId, 'participant'))).map(
+            (m) => m.data.userId,
+          ),
+        ),
+      ];
+    }
+    await this.breakout.recreateRooms(
+      { userId: me.userId, isAdmin: me.isAdmin },
+      me.labId,
+      round.sessionId,
+      round.id,
+      { from: dto.from, roomSize: dto.roomSize, participantIds },
+    );
+    const [now, rooms, seats] = [
+      await this.requireRound(me.labId, round.id),
+      await this.rounds.findRoomsOfRound(round.id),
+      await this.rounds.findSeatsOfRound(round.id),
+    ];
+    return { round: toLiveRound(now), rooms: toLayout(rooms, seats), seated: seats.length };
+  }
+
+  /** The control room's tiles: every room of the open round with its occupancy and activity. */
+  async roomsActivity(me: LiveConnectionData): Promise<Result<'rooms:activity'>> {
+    requireOrganiser(me);
+    return this.activity.activityOf(me.labId);
+  }
+
   /** Who is online in the lab and in which rooms (across instances): organisers only. */
   async presence(me: LiveConnectionData): Promise<Result<'presence:list'>> {
     requireOrganiser(me);
@@ -185,6 +231,9 @@ export class ControlRoomService {
       online: online || connections > 0,
       connections,
     });
+    if ((online && connections === 1) || (!online && connections === 0))
+      await this.mentors.announcePresence(who, online);
+    this.activity.touch(who.labId);
   }
 
   private async requireRound(labId: string, roundId: string): Promise<LiveRoundRow> {

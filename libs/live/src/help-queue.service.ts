@@ -11,6 +11,7 @@ import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { HelpRequestsRepository, type HelpRequestRow } from './help-requests.repository.js';
+import { RoomActivityService } from './room-activity.service.js';
 import { toHelpRequest } from './live-view.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
@@ -29,6 +30,7 @@ export class HelpQueueService {
     private readonly rounds: LiveRoundsRepository,
     private readonly publisher: LivePublisher,
     private readonly audit: AuditService,
+    private readonly activity: RoomActivityService,
   ) {}
 
   async ask(me: LiveConnectionData, dto: AskHelpDto): Promise<Result<'help:request'>> {
@@ -67,6 +69,7 @@ export class HelpQueueService {
       'help:requested',
       request,
     );
+    this.activity.touch(me.labId);
     return { request };
   }
 
@@ -93,6 +96,14 @@ export class HelpQueueService {
     });
     const request = await this.require(me.labId, before.id);
     this.publisher.emit(this.staff(me.labId), 'help:claimed', request);
+    this.publisher.emit(liveChannels.room(request.room.id), 'help:coming', {
+      requestId: request.id,
+      topic: request.topic,
+      roomId: request.room.id,
+      mentor: request.claimedBy ?? { userId: me.userId, displayName: me.displayName },
+      claimedAt: request.claimedAt ?? new Date().toISOString(),
+    });
+    this.activity.touch(me.labId);
     return { request };
   }
 
@@ -117,6 +128,7 @@ export class HelpQueueService {
     });
     const request = await this.require(me.labId, before.id);
     this.publisher.emit(this.staff(me.labId), 'help:resolved', request);
+    this.activity.touch(me.labId);
     return { request };
   }
 

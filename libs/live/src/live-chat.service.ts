@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
-import { ChatMessagesRepository } from './chat-messages.repository.js';
+import { TeamsService } from '@ideas-lab/workshop';
+import { ChatMessagesRepository, type ChatScope } from './chat-messages.repository.js';
 import type { ChatHistoryQueryDto, SendChatDto } from './dto/live-requests.dto.js';
 import {
   liveChannels,
@@ -12,6 +13,7 @@ import {
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { RoomActivityService } from './room-activity.service.js';
 import { toChatMessage } from './live-view.js';
 
 export interface ChatPage {
@@ -22,24 +24,43 @@ export interface ChatPage {
   nextBefore: string | null;
 }
 
-const roomOfChannel = (channel: string): string | null =>
-  channel === 'lab' ? null : channel.slice('room:'.length);
+/** `lab`, `room:<id>` or `team:<id>` as the scope a message is stored under. */
+export const scopeOfChannel = (channel: string): ChatScope => ({
+  roomId: channel.startsWith('room:') ? channel.slice('room:'.length) : null,
+  teamId: channel.startsWith('team:') ? channel.slice('team:'.length) : null,
+});
 
-/** Chat of a lab and of its breakout rooms: stored first, then sent, once per client message id. */
+const teamForbidden = () =>
+  new LiveError('LIVE_CHANNEL_FORBIDDEN', "A team's chat is for its members and the organisers.", [
+    { field: 'channel', message: 'you are not on this team' },
+  ]);
+const noSuchTeam = () =>
+  new LiveError('LIVE_CHANNEL_INVALID', 'There is no such team in this lab.', [
+    { field: 'channel', message: 'no such team in this lab' },
+  ]);
+
+/** Chat of a lab, its breakout rooms and its teams: stored first, then sent, once per client message id. */
 @Injectable()
 export class LiveChatService {
   constructor(
     private readonly messages: ChatMessagesRepository,
     private readonly rounds: LiveRoundsRepository,
     private readonly access: LabAccessService,
+    private readonly teams: TeamsService,
     private readonly publisher: LivePublisher,
+    private readonly activity: RoomActivityService,
   ) {}
 
   async send(
     me: LiveConnectionData,
     dto: SendChatDto,
   ): Promise<LiveRequests['chat:send']['result']> {
-    const roomId = roomOfChannel(dto.channel);
+    const { roomId, teamId } = scopeOfChannel(dto.channel);
+    if (teamId) {
+      const { exists, member } = await this.teams.membership(me.labId, teamId, me.userId);
+      if (!exists) throw noSuchTeam();
+      if (!member && !me.isOrganiser) throw teamForbidden();
+    }
     if (roomId) {
       const open = await this.rounds.findOpenRoomOfLab(me.labId, roomId);
       const roomOfMine = open ? await this.rounds.findRoomIdOf(open.roundId, me.userId) : null;
@@ -53,6 +74,7 @@ export class LiveChatService {
     const { row, created } = await this.messages.insertOnce({
       labId: me.labId,
       roomId,
+      teamId,
       senderId: me.userId,
       clientMessageId: dto.clientMessageId,
       body: dto.body.trim() || dto.body,
@@ -60,10 +82,15 @@ export class LiveChatService {
     const message = toChatMessage(row);
     if (created)
       this.publisher.emit(
-        roomId ? liveChannels.room(roomId) : liveChannels.lab(me.labId),
+        roomId
+          ? liveChannels.room(roomId)
+          : teamId
+            ? liveChannels.team(teamId)
+            : liveChannels.lab(me.labId),
         'chat:message',
         message,
       );
+    if (created && roomId) this.activity.touch(me.labId);
     return { message, duplicate: !created };
   }
 
@@ -75,7 +102,13 @@ export class LiveChatService {
       'organiser',
     ]);
     const channel = query.channel ?? 'lab';
-    const roomId = roomOfChannel(channel);
+    const scope = scopeOfChannel(channel);
+    const { roomId, teamId } = scope;
+    if (teamId) {
+      const { exists, member } = await this.teams.membership(labId, teamId, actor.userId);
+      if (!exists) throw noSuchTeam();
+      if (!member && !actor.isAdmin && !roles.includes('organiser')) throw teamForbidden();
+    }
     if (roomId) {
       if (!(await this.rounds.roomIsOfLab(labId, roomId)))
         throw new LiveError('LIVE_CHANNEL_INVALID', 'There is no such room in this lab.', [
@@ -93,7 +126,7 @@ export class LiveChatService {
     const limit = query.limit ?? 50;
     const rows = await this.messages.findPageOfChannel(
       labId,
-      roomId,
+      scope,
       query.before ?? null,
       limit + 1,
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
+import { TeamsService } from '@ideas-lab/workshop';
 import { ChatMessagesRepository } from './chat-messages.repository.js';
 import { HelpQueueService } from './help-queue.service.js';
 import {
@@ -13,6 +14,7 @@ import {
 import { LiveError } from './live.errors.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
+import { PinnedInstructionsService } from './pinned-instructions.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MESSAGE_ID = /^[0-9]{1,18}$/;
@@ -23,10 +25,28 @@ export const SNAPSHOT_CHAT_LIMIT = 200;
 const SNAPSHOT_RECENT_CHAT = 50;
 
 export interface Arrival {
-  /** Every channel the connection belongs in, its breakout room included. */
+  /** Every channel the connection belongs in, its breakout room and teams included. */
   channels: string[];
   snapshot: Omit<LiveSnapshot, 'recovered'>;
 }
+
+/** When a verified JWT expires (epoch ms), read from its `exp` claim. */
+export function tokenExpiry(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : Number.MAX_SAFE_INTEGER;
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+const unauthenticated = () =>
+  new LiveError(
+    'LIVE_UNAUTHENTICATED',
+    'Sign in again: the access token is missing, invalid or expired.',
+  );
 
 /** Who may connect to a lab's live layer, and what they see when they (re)connect. */
 @Injectable()
@@ -37,6 +57,8 @@ export class LiveConnectionsService {
     private readonly rounds: LiveRoundsRepository,
     private readonly chat: ChatMessagesRepository,
     private readonly help: HelpQueueService,
+    private readonly pins: PinnedInstructionsService,
+    private readonly teams: TeamsService,
   ) {}
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
@@ -47,11 +69,7 @@ export class LiveConnectionsService {
     >;
     const token = typeof fields.token === 'string' ? fields.token : '';
     const actor = token ? await this.identity.verifyAccessToken(token) : null;
-    if (!actor)
-      throw new LiveError(
-        'LIVE_UNAUTHENTICATED',
-        'Sign in again: the access token is missing, invalid or expired.',
-      );
+    if (!actor) throw unauthenticated();
     const labId = fields.labId;
     if (typeof labId !== 'string' || !UUID.test(labId))
       throw new LiveError(
@@ -78,7 +96,23 @@ export class LiveConnectionsService {
       isOrganiser: actor.isAdmin || roles.includes('organiser'),
       lastSeenMessageId:
         typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
+      tokenExpiresAt: tokenExpiry(token),
     };
+  }
+
+  /**
+   * A connected client hands in a fresh access token before the one it connected with
+   * expires: it must be valid and the same person's. Returns the new expiry (epoch ms).
+   */
+  async refreshToken(me: LiveConnectionData, token: string): Promise<number> {
+    const actor = await this.identity.verifyAccessToken(token);
+    if (!actor) throw unauthenticated();
+    if (actor.userId !== me.userId)
+      throw new LiveError(
+        'LIVE_TOKEN_MISMATCH',
+        'The new token is for someone else; connect again to change who is signed in.',
+      );
+    return tokenExpiry(token);
   }
 
   /** The channels of a (re)connecting client and its snapshot, both read from the database. */
@@ -106,6 +140,13 @@ export class LiveConnectionsService {
         .map((s) => ({ userId: s.userId, displayName: s.displayName }));
     }
 
+    const teams = await this.teams.viewsOf(me.labId, me.userId, me.isOrganiser);
+    // Organisers read every team's chat over HTTP; live they join only the teams they are on.
+    const myTeamIds = teams
+      .filter((t) => t.members.some((m) => m.userId === me.userId))
+      .map((t) => t.id);
+    channels.push(...myTeamIds.map(liveChannels.team));
+
     const roomIds = roomId ? [roomId] : [];
     let chatRows;
     let chatTruncated = false;
@@ -113,18 +154,23 @@ export class LiveConnectionsService {
       chatRows = await this.chat.findAfter(
         me.labId,
         roomIds,
+        myTeamIds,
         me.lastSeenMessageId,
         SNAPSHOT_CHAT_LIMIT + 1,
       );
       chatTruncated = chatRows.length > SNAPSHOT_CHAT_LIMIT;
       chatRows = chatRows.slice(0, SNAPSHOT_CHAT_LIMIT);
     } else {
-      const recent = [
-        ...(await this.chat.findPageOfChannel(me.labId, null, null, SNAPSHOT_RECENT_CHAT)),
-        ...(roomId
-          ? await this.chat.findPageOfChannel(me.labId, roomId, null, SNAPSHOT_RECENT_CHAT)
-          : []),
+      const scopes = [
+        { roomId: null, teamId: null },
+        ...roomIds.map((id) => ({ roomId: id, teamId: null })),
+        ...myTeamIds.map((id) => ({ roomId: null, teamId: id })),
       ];
+      const recent = [];
+      for (const scope of scopes)
+        recent.push(
+          ...(await this.chat.findPageOfChannel(me.labId, scope, null, SNAPSHOT_RECENT_CHAT)),
+        );
       chatRows = recent.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     }
 
@@ -146,6 +192,14 @@ export class LiveConnectionsService {
         chat: chatRows.map(toChatMessage),
         chatTruncated,
         ...(await this.help.queueOf(me)),
+        pinned: await this.pins.pinnedFor(
+          me.labId,
+          me.isOrganiser && round
+            ? (await this.rounds.findRoomsOfRound(round.id)).map((r) => r.id)
+            : roomIds,
+        ),
+        teams: teams.map((t) => ({ id: t.id, name: t.name, members: t.members })),
+        tokenExpiresAt: new Date(Math.min(me.tokenExpiresAt, 8.64e15)).toISOString(),
       },
     };
   }

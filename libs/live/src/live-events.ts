@@ -58,7 +58,7 @@ export interface LiveSessionInfo {
 export interface ChatMessage {
   /** Ordered: a larger id was stored later. A bigint, as a string. */
   id: string;
-  /** `lab` or `room:<roomId>`. */
+  /** `lab`, `room:<roomId>` or `team:<teamId>`. */
   channel: string;
   sender: LivePerson;
   body: string;
@@ -76,7 +76,7 @@ export interface LiveSnapshot {
   round: LiveRound | null;
   room: LiveRoom | null;
   roomMates: LivePerson[];
-  /** Chat of the lab and of one's room after `lastSeenMessageId` (or the latest), oldest first. */
+  /** Chat of the lab, of one's room and of one's teams after `lastSeenMessageId` (or the latest), oldest first. */
   chat: ChatMessage[];
   /** More messages were missed than the snapshot carries: page back over HTTP. */
   chatTruncated: boolean;
@@ -87,6 +87,60 @@ export interface LiveSnapshot {
   helpQueue: HelpRequest[];
   /** A mentor's topics (help requests that fit are routed to them first); [] for others. */
   myTopics: string[];
+  /**
+   * Instructions pinned now, oldest first: those for every room and those for one's room;
+   * organisers get every pin of the lab.
+   */
+  pinned: PinnedInstruction[];
+  /** The teams one belongs to (their chat is `team:<teamId>`); organisers get every team of the lab. */
+  teams: LiveTeam[];
+  /** When the access token this connection was authenticated with expires (send `auth:refresh` before). */
+  tokenExpiresAt: string;
+}
+
+export interface LiveTeam {
+  id: string;
+  name: string;
+  members: LivePerson[];
+}
+
+export interface PinnedInstruction {
+  id: string;
+  /** null: pinned for every room (the whole lab). */
+  roomId: string | null;
+  message: string;
+  pinnedBy: LivePerson;
+  pinnedAt: string;
+  /** Set once it is unpinned. */
+  unpinnedAt: string | null;
+}
+
+/** A room of a round as the control room lays it out. */
+export interface RoomLayout {
+  room: LiveRoom;
+  /** The participants seated in it (the room of record). */
+  seated: LivePerson[];
+}
+
+/** One control-room tile: who is there now and what happens in it, without joining it. */
+export interface RoomActivity extends RoomLayout {
+  /** Seated participants connected now (on any instance) whose connections are in this room. */
+  present: LivePerson[];
+  /** The room's own mentor is connected and in it. */
+  mentorPresent: boolean;
+  /** Mentors visiting it now (`mentor:visit`), its own mentor included when present. */
+  mentorsHere: LivePerson[];
+  messageCount: number;
+  lastMessageAt: string | null;
+  /** Unresolved help requests of the room (waiting or claimed). */
+  openHelpRequests: HelpRequest[];
+}
+
+export interface RoomsActivity {
+  serverNow: string;
+  /** The round running now; null (and no rooms) when none is open. */
+  round: LiveRound | null;
+  rooms: RoomActivity[];
 }
 
 export interface HelpRequest {
@@ -180,6 +234,35 @@ export interface DecideTimePayload {
   requestId: string;
   approve: boolean;
 }
+export interface PinPayload {
+  /** 1–500 characters. */
+  message: string;
+  /** A room of the open round; every room when absent. */
+  roomId?: string;
+}
+export interface UnpinPayload {
+  pinId: string;
+}
+export interface RecreateRoomsPayload {
+  roundId: string;
+  /**
+   * `plan`: the round's rooms as the adopted plan made them (undoing moves); `size`: new rooms
+   * of about `roomSize` people, planned for new encounters and discipline mix.
+   */
+  from: 'plan' | 'size';
+  /** With `from: 'size'`: wanted people per room (2–50). */
+  roomSize?: number;
+  /** With `from: 'size'`: seat only the participants connected now (default false: every participant). */
+  onlineOnly?: boolean;
+}
+export interface MentorVisitPayload {
+  /** A room of the open round to go to; null to leave the room one is visiting. */
+  roomId: string | null;
+}
+export interface AuthRefreshPayload {
+  /** A fresh access token of the same person (from POST /api/auth/refresh). */
+  token: string;
+}
 
 export interface LiveRequests {
   'round:open': {
@@ -198,6 +281,15 @@ export interface LiveRequests {
   'help:topics': { payload: MentorTopicsPayload; result: { topics: string[] } };
   'time:request': { payload: Record<string, never>; result: { request: TimeRequest } };
   'time:decide': { payload: DecideTimePayload; result: { request: TimeRequest; round: LiveRound } };
+  'pin:set': { payload: PinPayload; result: { pin: PinnedInstruction } };
+  'pin:clear': { payload: UnpinPayload; result: { pin: PinnedInstruction } };
+  'rooms:recreate': {
+    payload: RecreateRoomsPayload;
+    result: { round: LiveRound; rooms: RoomLayout[]; seated: number };
+  };
+  'rooms:activity': { payload: Record<string, never>; result: RoomsActivity };
+  'mentor:visit': { payload: MentorVisitPayload; result: { roomId: string | null } };
+  'auth:refresh': { payload: AuthRefreshPayload; result: { tokenExpiresAt: string } };
 }
 
 export type LiveErrorAck = { ok: false; code: string; message: string; details?: unknown };
@@ -233,6 +325,37 @@ export interface LiveNotices {
   'time:requested': TimeRequest;
   /** To organisers and the asking room. An approval also sends `timer:changed` to the lab. */
   'time:decided': TimeRequest;
+  /** To the asking room: a mentor claimed its help request and is on the way. */
+  'help:coming': {
+    requestId: string;
+    topic: string;
+    roomId: string;
+    mentor: LivePerson;
+    claimedAt: string;
+  };
+  /** To the room it is for (every room when `roomId` is null) and the organisers. */
+  'pin:added': PinnedInstruction;
+  /** Same audience as `pin:added`; `unpinnedAt` is set. */
+  'pin:removed': PinnedInstruction;
+  /** To organisers: the rooms of a round were rebuilt (people of an open round also get `room:assigned`). */
+  'rooms:recreated': { serverNow: string; round: LiveRound; rooms: RoomLayout[] };
+  /** To organisers: the control-room tiles changed (presence, chat, help, moves); at most one a second. */
+  'rooms:activity': RoomsActivity;
+  /** To a room whose people changed (someone moved in or out): the room-mates now. */
+  'room:mates': { serverNow: string; roundId: string; roomId: string; roomMates: LivePerson[] };
+  /** To organisers and both rooms: a mentor went into (or out of) a room; null = none. */
+  'mentor:moved': {
+    serverNow: string;
+    roundId: string;
+    mentor: LivePerson;
+    fromRoomId: string | null;
+    toRoomId: string | null;
+  };
+  /**
+   * To one connection whose access token expired: it is disconnected right after. Reconnect
+   * with a fresh token (or send `auth:refresh` before `tokenExpiresAt` to stay connected).
+   */
+  'auth:expired': { code: 'LIVE_TOKEN_EXPIRED'; message: string; expiredAt: string };
 }
 
 /** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */
@@ -254,6 +377,8 @@ export interface LiveConnectionData {
   /** Organisers and platform admins run the control room. */
   isOrganiser: boolean;
   lastSeenMessageId: string | null;
+  /** When the access token expires (epoch ms); the connection is dropped then unless refreshed. */
+  tokenExpiresAt: number;
 }
 
 /** Channel names: one place, so services and the gateway agree. */
@@ -262,4 +387,5 @@ export const liveChannels = {
   role: (labId: string, role: LabRoleName) => `lab:${labId}:role:${role}`,
   person: (labId: string, userId: string) => `lab:${labId}:user:${userId}`,
   room: (roomId: string) => `room:${roomId}`,
+  team: (teamId: string) => `team:${teamId}`,
 };

@@ -103,6 +103,16 @@ export class LiveRoundsRepository {
     );
   }
 
+  async findParticipantIdsOfLab(labId: string): Promise<string[]> {
+    const rows: { userId: string }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT user_id AS "userId" FROM lab_memberships WHERE lab_id = $1 AND role = 'participant'`,
+        [labId],
+      );
+    return rows.map((r) => r.userId);
+  }
+
   /** Every room of every round of a session: the channels to leave when another round opens. */
   async findRoomIdsOfSession(sessionId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.tx
@@ -114,16 +124,34 @@ export class LiveRoundsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The room someone belongs to in a round: their seat, or the room they mentor. */
+  /** The room someone belongs to in a round: the room a mentor is visiting, their seat, or the room they mentor. */
   async findRoomIdOf(roundId: string, userId: string): Promise<string | null> {
     const rows: { roomId: string }[] = await this.tx.manager().query(
-      `SELECT room_id AS "roomId" FROM breakout_assignments WHERE round_id = $1 AND user_id = $2
-       UNION ALL
-       SELECT id FROM breakout_rooms WHERE round_id = $1 AND mentor_id = $2
-       LIMIT 1`,
+      `SELECT "roomId" FROM (
+         SELECT room_id AS "roomId", 0 AS rank FROM mentor_visits WHERE round_id = $1 AND user_id = $2
+         UNION ALL
+         SELECT room_id, 1 FROM breakout_assignments WHERE round_id = $1 AND user_id = $2
+         UNION ALL
+         SELECT id, 2 FROM breakout_rooms WHERE round_id = $1 AND mentor_id = $2
+       ) places ORDER BY rank LIMIT 1`,
       [roundId, userId],
     );
     return rows[0]?.roomId ?? null;
+  }
+
+  /** A mentor goes to a room of a round (replacing any earlier visit in the lab). */
+  async visit(labId: string, userId: string, roundId: string, roomId: string): Promise<void> {
+    await this.tx.manager().query(
+      `INSERT INTO mentor_visits (lab_id, user_id, round_id, room_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (lab_id, user_id) DO UPDATE SET round_id = EXCLUDED.round_id, room_id = EXCLUDED.room_id, since = now()`,
+      [labId, userId, roundId, roomId],
+    );
+  }
+
+  async endVisit(labId: string, userId: string): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`DELETE FROM mentor_visits WHERE lab_id = $1 AND user_id = $2`, [labId, userId]);
   }
 
   /** Whether a room belongs to a round that is open now in this lab. */

@@ -1,14 +1,22 @@
 import type { ChatMessageRow } from './chat-messages.repository.js';
 import type { HelpRequestRow } from './help-requests.repository.js';
+import type { PinnedInstructionRow } from './pinned-instructions.repository.js';
 import type {
   ChatMessage,
   HelpRequest,
   LiveRoom,
   LiveRound,
   LiveSessionInfo,
+  PinnedInstruction,
+  RoomLayout,
   TimeRequest,
 } from './live-events.js';
-import type { LiveRoomRow, LiveRoundRow, LiveSessionRow } from './live-rounds.repository.js';
+import type {
+  LiveRoomRow,
+  LiveRoundRow,
+  LiveSeatRow,
+  LiveSessionRow,
+} from './live-rounds.repository.js';
 import type { TimeRequestRow } from './time-requests.repository.js';
 
 export const toLiveRound = (row: LiveRoundRow): LiveRound => ({
@@ -36,11 +44,12 @@ export const toLiveSession = (row: LiveSessionRow): LiveSessionInfo => ({
   meetingUrl: row.meetingUrl,
 });
 
-export const channelOf = (roomId: string | null) => (roomId ? `room:${roomId}` : 'lab');
+export const channelOf = (roomId: string | null, teamId: string | null = null) =>
+  roomId ? `room:${roomId}` : teamId ? `team:${teamId}` : 'lab';
 
 export const toChatMessage = (row: ChatMessageRow): ChatMessage => ({
   id: row.id,
-  channel: channelOf(row.roomId),
+  channel: channelOf(row.roomId, row.teamId),
   sender: { userId: row.senderId, displayName: row.senderName },
   body: row.body,
   clientMessageId: row.clientMessageId,
@@ -74,3 +83,24 @@ export const toTimeRequest = (row: TimeRequestRow): TimeRequest => ({
   decision: row.decision,
   decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
 });
+
+export const toPinnedInstruction = (row: PinnedInstructionRow): PinnedInstruction => ({
+  id: row.id,
+  roomId: row.roomId,
+  message: row.message,
+  pinnedBy: { userId: row.pinnedBy, displayName: row.pinnedByName },
+  pinnedAt: new Date(row.pinnedAt).toISOString(),
+  unpinnedAt: row.unpinnedAt ? new Date(row.unpinnedAt).toISOString() : null,
+});
+
+export function toLayout(
+  rooms: readonly LiveRoomRow[],
+  seats: readonly LiveSeatRow[],
+): RoomLayout[] {
+  return rooms.map((room) => ({
+    room: toLiveRoom(room),
+    seated: seats
+      .filter((s) => s.roomId === room.id)
+      .map((s) => ({ userId: s.userId, displayName: s.displayName })),
+  }));
+}

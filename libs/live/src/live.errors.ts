@@ -23,12 +23,17 @@ export type LiveErrorCode =
   | 'LIVE_TIME_NOT_FOUND'
   | 'LIVE_TIME_ALREADY_ASKED'
   | 'LIVE_TIME_ALREADY_DECIDED'
+  | 'LIVE_PIN_NOT_FOUND'
+  | 'LIVE_PIN_REMOVED'
+  | 'LIVE_TOKEN_EXPIRED'
+  | 'LIVE_TOKEN_MISMATCH'
   | 'LIVE_INTERNAL_ERROR';
 
 /** The HTTP status of a code, for the chat history route (socket errors carry only the code). */
 export function statusForLiveError(code: LiveErrorCode): number {
   switch (code) {
     case 'LIVE_UNAUTHENTICATED':
+    case 'LIVE_TOKEN_EXPIRED':
       return 401;
     case 'LIVE_ROLE_REQUIRED':
     case 'LIVE_ORGANISER_REQUIRED':
@@ -36,15 +41,18 @@ export function statusForLiveError(code: LiveErrorCode): number {
     case 'LIVE_MENTOR_REQUIRED':
     case 'LIVE_NOT_IN_ROOM':
     case 'LIVE_HELP_NOT_YOURS':
+    case 'LIVE_TOKEN_MISMATCH':
       return 403;
     case 'LIVE_HELP_NOT_FOUND':
     case 'LIVE_TIME_NOT_FOUND':
+    case 'LIVE_PIN_NOT_FOUND':
       return 404;
     case 'LIVE_HELP_ALREADY_ASKED':
     case 'LIVE_HELP_ALREADY_CLAIMED':
     case 'LIVE_HELP_RESOLVED':
     case 'LIVE_TIME_ALREADY_ASKED':
     case 'LIVE_TIME_ALREADY_DECIDED':
+    case 'LIVE_PIN_REMOVED':
       return 409;
     case 'LIVE_LAB_NOT_FOUND':
     case 'LIVE_ROUND_NOT_FOUND':
@@ -81,6 +89,12 @@ export class LiveError extends AppError {
   static roundNotFound(): LiveError {
     return new LiveError('LIVE_ROUND_NOT_FOUND', 'There is no such round in this lab.', [
       { field: 'roundId', message: 'no such round in this lab' },
+    ]);
+  }
+
+  static roomNotOpen(): LiveError {
+    return new LiveError('LIVE_ROOM_NOT_FOUND', 'There is no such room in the round running now.', [
+      { field: 'roomId', message: 'not a room of the open round' },
     ]);
   }
 

@@ -14,13 +14,18 @@ import { ControlRoomService } from './control-room.service.js';
 import {
   AdjustTimerDto,
   AskHelpDto,
+  AuthRefreshDto,
   BroadcastDto,
   CloseRoundDto,
   DecideTimeDto,
   HelpRequestRefDto,
   MentorTopicsDto,
+  MentorVisitDto,
   OpenRoundDto,
+  PinDto,
+  RecreateRoomsDto,
   SendChatDto,
+  UnpinDto,
 } from './dto/live-requests.dto.js';
 import { HelpQueueService } from './help-queue.service.js';
 import { LiveChatService } from './live-chat.service.js';
@@ -35,8 +40,13 @@ import type {
 } from './live-events.js';
 import { requireEmptyPayload, validatePayload } from './live-payloads.js';
 import { LiveRealtime } from './live-publisher.js';
+import { MentorVisitsService } from './mentor-visits.service.js';
+import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { TimeRequestsService } from './time-requests.service.js';
 import { TokenBucket } from './token-bucket.js';
+
+/** setTimeout's longest delay; a token further from expiry is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Per connection: a burst of this many events, then this many a second. */
 export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
@@ -66,6 +76,8 @@ export class LiveGateway
 {
   private readonly logger = new Logger('LiveGateway');
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+  /** Each connection's expiry timer: at the token's expiry it is told and dropped. */
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
   private closing = false;
 
   constructor(
@@ -75,6 +87,8 @@ export class LiveGateway
     private readonly chat: LiveChatService,
     private readonly help: HelpQueueService,
     private readonly time: TimeRequestsService,
+    private readonly pins: PinnedInstructionsService,
+    private readonly mentors: MentorVisitsService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -91,6 +105,7 @@ export class LiveGateway
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
+    this.expireAt(socket, socket.data.tokenExpiresAt);
     try {
       const { channels, snapshot } = await this.connections.arrive(socket.data);
       await socket.join(channels);
@@ -105,10 +120,14 @@ export class LiveGateway
   /** Shutting down: the sockets about to be dropped announce nothing through a closing adapter. */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
+    for (const timer of this.expiries.values()) clearTimeout(timer);
+    this.expiries.clear();
     await this.realtime.unbind();
   }
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {
+    clearTimeout(this.expiries.get(socket.id));
+    this.expiries.delete(socket.id);
     if (this.closing || !socket.data?.userId) return;
     await this.control
       .announcePresence(socket.data, false)
@@ -209,6 +228,76 @@ export class LiveGateway
     return this.respond<'time:decide'>(socket, () =>
       this.time.decide(socket.data, validatePayload(DecideTimeDto, payload)),
     );
+  }
+
+  @SubscribeMessage('pin:set')
+  pin(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'pin:set'>(socket, () =>
+      this.pins.pin(socket.data, validatePayload(PinDto, payload)),
+    );
+  }
+
+  @SubscribeMessage('pin:clear')
+  unpin(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'pin:clear'>(socket, () =>
+      this.pins.unpin(socket.data, validatePayload(UnpinDto, payload)),
+    );
+  }
+
+  @SubscribeMessage('rooms:recreate')
+  recreateRooms(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'rooms:recreate'>(socket, () =>
+      this.control.recreateRooms(socket.data, validatePayload(RecreateRoomsDto, payload)),
+    );
+  }
+
+  @SubscribeMessage('rooms:activity')
+  roomsActivity(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'rooms:activity'>(socket, () => {
+      requireEmptyPayload(payload);
+      return this.control.roomsActivity(socket.data);
+    });
+  }
+
+  @SubscribeMessage('mentor:visit')
+  visit(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'mentor:visit'>(socket, () =>
+      this.mentors.visit(socket.data, validatePayload(MentorVisitDto, payload)),
+    );
+  }
+
+  /** A fresh access token keeps the connection past the old one's expiry. */
+  @SubscribeMessage('auth:refresh')
+  refreshAuth(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    return this.respond<'auth:refresh'>(socket, async () => {
+      const dto = validatePayload(AuthRefreshDto, payload);
+      const expiresAt = await this.connections.refreshToken(socket.data, dto.token);
+      socket.data.tokenExpiresAt = expiresAt;
+      this.expireAt(socket, expiresAt);
+      return { tokenExpiresAt: new Date(Math.min(expiresAt, 8.64e15)).toISOString() };
+    });
+  }
+
+  /** At the token's expiry the connection is told (`auth:expired`) and dropped. */
+  private expireAt(socket: LiveSocket, expiresAt: number): void {
+    clearTimeout(this.expiries.get(socket.id));
+    const delay = expiresAt - Date.now();
+    const timer = setTimeout(
+      () => {
+        if (Date.now() < socket.data.tokenExpiresAt)
+          return this.expireAt(socket, socket.data.tokenExpiresAt);
+        this.expiries.delete(socket.id);
+        socket.emit('auth:expired', {
+          code: 'LIVE_TOKEN_EXPIRED',
+          message: 'The access token expired: connect again with a fresh one.',
+          expiredAt: new Date(socket.data.tokenExpiresAt).toISOString(),
+        });
+        socket.disconnect(true);
+      },
+      Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+    );
+    timer.unref();
+    this.expiries.set(socket.id, timer);
   }
 
   /** Rate limit, run, and turn every outcome into an acknowledgement; nothing escapes to the socket. */

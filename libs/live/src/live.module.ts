@@ -13,6 +13,10 @@ import { LiveConnectionsService } from './live-connections.service.js';
 import { LiveGateway } from './live.gateway.js';
 import { LivePublisher, LiveRealtime } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { MentorVisitsService } from './mentor-visits.service.js';
+import { PinnedInstructionsRepository } from './pinned-instructions.repository.js';
+import { PinnedInstructionsService } from './pinned-instructions.service.js';
+import { RoomActivityService } from './room-activity.service.js';
 import { RoundTimerService } from './round-timer.service.js';
 import { TimeRequestsRepository } from './time-requests.repository.js';
 import { TimeRequestsService } from './time-requests.service.js';
@@ -27,6 +31,10 @@ import { TimeRequestsService } from './time-requests.service.js';
     ChatMessagesRepository,
     HelpRequestsRepository,
     TimeRequestsRepository,
+    PinnedInstructionsRepository,
+    RoomActivityService,
+    MentorVisitsService,
+    PinnedInstructionsService,
     LiveConnectionsService,
     ControlRoomService,
     LiveChatService,

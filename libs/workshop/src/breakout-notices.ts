@@ -4,8 +4,20 @@ import { Injectable, Logger } from '@nestjs/common';
 export type BreakoutNotice =
   | { kind: 'round-opened'; labId: string; sessionId: string; roundId: string }
   | { kind: 'round-closed'; labId: string; sessionId: string; roundId: string }
-  /** These people now sit elsewhere in the round (moves, swaps, self-select choices). */
-  | { kind: 'seats-changed'; labId: string; sessionId: string; roundId: string; userIds: string[] };
+  /**
+   * These people now sit elsewhere in the round (moves, swaps, self-select choices);
+   * `roomIds`: every room they left or joined.
+   */
+  | {
+      kind: 'seats-changed';
+      labId: string;
+      sessionId: string;
+      roundId: string;
+      userIds: string[];
+      roomIds: string[];
+    }
+  /** The round's rooms were rebuilt: everyone may sit elsewhere, rooms may be new or gone. */
+  | { kind: 'rooms-recreated'; labId: string; sessionId: string; roundId: string };
 
 export type BreakoutNoticeListener = (notice: BreakoutNotice) => Promise<void>;
 

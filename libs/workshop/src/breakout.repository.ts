@@ -151,6 +151,35 @@ export class BreakoutRepository {
     return affected === 1;
   }
 
+  /** A room added to a round at a position. */
+  async insertRoom(roundId: string, position: number, room: NewRoom): Promise<BreakoutRoomEntity> {
+    return this.rooms.save(
+      this.rooms.create({
+        roundId,
+        position,
+        name: room.name,
+        meetingUrl: room.meetingUrl,
+        mentorId: room.mentorId,
+        capacity: room.capacity,
+      }),
+    );
+  }
+
+  async deleteRooms(roomIds: readonly string[]): Promise<void> {
+    if (roomIds.length === 0) return;
+    await this.rooms.delete({ id: In([...roomIds]) });
+  }
+
+  /** Take everyone out of the rooms of a round. */
+  async clearSeats(roundId: string): Promise<void> {
+    await this.seats.delete({ roundId });
+  }
+
+  async seatMany(roundId: string, roomId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.seats.insert(userIds.map((userId) => ({ roundId, roomId, userId })));
+  }
+
   async updateRoom(roomId: string, changes: RoomChanges): Promise<void> {
     await this.rooms.update({ id: roomId }, changes);
   }

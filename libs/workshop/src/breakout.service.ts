@@ -42,6 +42,13 @@ import { WorkshopError } from './workshop.errors.js';
 export const DISCIPLINE_NOT_STATED = '(not stated)';
 const DEFAULT_ROUND_MINUTES = 20;
 
+/** A room as a recreation lays it out; `mentorId` undefined keeps the room's mentor. */
+interface RoomLayout {
+  participantIds: string[];
+  mentorId?: string | null;
+  roomId?: string;
+}
+
 export interface MetMatrixView {
   participants: SeatView[];
   counts: number[][];
@@ -484,7 +491,10 @@ export class BreakoutService {
         entityId: roundId,
         data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId },
       });
-      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+      return {
+        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: true }),
+        touched: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
+      };
     });
     await this.notices.publish({
       kind: 'seats-changed',
@@ -492,8 +502,9 @@ export class BreakoutService {
       sessionId,
       roundId,
       userIds: [userId],
+      roomIds: view.touched,
     });
-    return view;
+    return view.view;
   }
 
   async swap(
@@ -529,7 +540,10 @@ export class BreakoutService {
         entityId: roundId,
         data: { userIds: [firstUserId, secondUserId], roomIds: [first!.roomId, second!.roomId] },
       });
-      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+      return {
+        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: true }),
+        touched: [...new Set([first!.roomId, second!.roomId])],
+      };
     });
     await this.notices.publish({
       kind: 'seats-changed',
@@ -537,8 +551,9 @@ export class BreakoutService {
       sessionId,
       roundId,
       userIds: [firstUserId, secondUserId],
+      roomIds: view.touched,
     });
-    return view;
+    return view.view;
   }
 
   /** A participant picks a room of a self-select round; refused when it is full. */
@@ -565,6 +580,7 @@ export class BreakoutService {
       if (round.state === 'closed') throw roundClosed();
       if (!(await this.breakout.findRoomOfRound(roundId, roomId)))
         throw WorkshopError.roomNotFound();
+      const before = await this.breakout.findSeat(roundId, actor.userId);
       if (!(await this.breakout.seatIfFree(roundId, roomId, actor.userId))) {
         throw new WorkshopError('ROOM_FULL', 'This room is full; pick another one.', [
           { field: 'roomId', message: 'no free seat left in this room' },
@@ -578,7 +594,10 @@ export class BreakoutService {
         entityId: roundId,
         data: { roomId },
       });
-      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: false });
+      return {
+        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: false }),
+        touched: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
+      };
     });
     await this.notices.publish({
       kind: 'seats-changed',
@@ -586,8 +605,148 @@ export class BreakoutService {
       sessionId,
       roundId,
       userIds: [actor.userId],
+      roomIds: view.touched,
     });
+    return view.view;
+  }
+
+  /**
+   * Rebuild the rooms of a round that is not closed: as its adopted plan made them (`plan`,
+   * undoing moves), or new rooms of about `roomSize` planned by the rotation planner for new
+   * encounters (counting the rounds held before it) and discipline mix, over every
+   * participant or only `participantIds` (those present). Rooms are reused in order; missing
+   * ones are added; surplus ones are deleted in a planned round and left empty in an open one
+   * (their chat stays). Once committed, the live layer tells everyone where to go.
+   */
+  async recreateRooms(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    roundId: string,
+    options: { from: 'plan' | 'size'; roomSize?: number; participantIds?: readonly string[] },
+  ): Promise<RoundsView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const view = await this.tx.run(async () => {
+      await this.requireBreakoutSession(labId, sessionId, { lock: true });
+      const round = await this.requireOpenToChanges(sessionId, roundId);
+      const rounds = await this.breakout.findRoundsOfSession(sessionId);
+      const layout =
+        options.from === 'plan'
+          ? await this.planLayoutOf(sessionId, round, rounds)
+          : await this.sizedLayoutOf(labId, round, rounds, options);
+      const existing = await this.breakout.findRoomsOfRounds([roundId]);
+      for (const [position, planned] of layout.entries()) {
+        const room =
+          existing[position] ??
+          (await this.breakout.insertRoom(roundId, position, {
+            name: `Room ${position + 1}`,
+            meetingUrl: null,
+            mentorId: null,
+            capacity: null,
+          }));
+        if (planned.mentorId !== undefined && planned.mentorId !== room.mentorId)
+          await this.breakout.updateRoom(room.id, { mentorId: planned.mentorId });
+        planned.roomId = room.id;
+      }
+      const surplus = existing.slice(layout.length).map((r) => r.id);
+      if (round.state === 'planned') await this.breakout.deleteRooms(surplus);
+      await this.breakout.clearSeats(roundId);
+      for (const planned of layout)
+        await this.breakout.seatMany(roundId, planned.roomId!, planned.participantIds);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'breakout.rooms_recreated',
+        entityType: 'breakout_round',
+        entityId: roundId,
+        data: {
+          sessionId,
+          from: options.from,
+          roomSize: options.roomSize ?? null,
+          rooms: layout.length,
+          seated: layout.reduce((n, r) => n + r.participantIds.length, 0),
+          keptEmpty: round.state === 'planned' ? [] : surplus,
+        },
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
+    });
+    await this.notices.publish({ kind: 'rooms-recreated', labId, sessionId, roundId });
     return view;
+  }
+
+  /** The rooms the adopted plan gave this round. */
+  private async planLayoutOf(
+    sessionId: string,
+    round: BreakoutRoundEntity,
+    rounds: readonly BreakoutRoundEntity[],
+  ): Promise<RoomLayout[]> {
+    const plan = round.planId ? await this.plans.findOfSession(sessionId, round.planId) : null;
+    const siblings = rounds.filter((r) => r.planId !== null && r.planId === round.planId);
+    const planned = plan?.result.rounds[plan.inputs.heldRounds.length + siblings.indexOf(round)];
+    if (!plan || !planned)
+      throw new WorkshopError(
+        'ROOMS_RECREATE_INVALID',
+        'This round was not made from a plan; recreate its rooms by size instead.',
+        [{ field: 'from', message: 'the round has no plan' }],
+      );
+    return planned.rooms.map((room) => ({
+      participantIds: [...room.participantIds],
+      mentorId: room.mentorId ?? null,
+    }));
+  }
+
+  /** New rooms of about `roomSize` for the next round after the ones held before it. */
+  private async sizedLayoutOf(
+    labId: string,
+    round: BreakoutRoundEntity,
+    rounds: readonly BreakoutRoundEntity[],
+    options: { roomSize?: number; participantIds?: readonly string[] },
+  ): Promise<RoomLayout[]> {
+    if (!options.roomSize)
+      throw new WorkshopError('ROOMS_RECREATE_INVALID', 'Say how many people a room should have.', [
+        { field: 'roomSize', message: 'required to recreate rooms by size' },
+      ]);
+    const wanted = options.participantIds ? new Set(options.participantIds) : null;
+    const participants = (await this.profiles.findParticipantsOfLab(labId)).filter(
+      (p) => !wanted || wanted.has(p.userId),
+    );
+    if (participants.length < 2)
+      throw new WorkshopError(
+        'ROOMS_RECREATE_INVALID',
+        `Rooms need at least two participants to seat; there are ${participants.length}.`,
+      );
+    const held = rounds.filter((r) => r.state !== 'planned' && r.id !== round.id);
+    const heldRounds = await this.heldShapeOf(held);
+    const mentors = (await this.memberships.members(labId))
+      .filter((m) => m.role === 'mentor')
+      .map((m) => ({ id: m.userId }));
+    const plan = round.planId
+      ? await this.plans.findOfSession(round.sessionId, round.planId)
+      : null;
+    try {
+      const result = planRotation({
+        participants: participants.map(toRotationParticipant),
+        mentors,
+        rounds: heldRounds.length + 1,
+        roomSize: options.roomSize,
+        heldRounds,
+        minDisciplinesPerRoom: plan?.inputs.minDisciplinesPerRoom ?? 2,
+        neverAloneCareerStages: plan?.inputs.neverAloneCareerStages ?? [],
+        seed: randomInt(1, 2 ** 31),
+      });
+      return result.rounds[heldRounds.length].rooms.map((room) => ({
+        participantIds: [...room.participantIds],
+        mentorId: room.mentorId ?? (mentors.length > 0 ? null : undefined),
+      }));
+    } catch (error) {
+      if (error instanceof RotationPlanError)
+        throw new WorkshopError(
+          'ROOMS_RECREATE_INVALID',
+          `The planner cannot make these rooms: ${error.message}.`,
+          { reason: error.code },
+        );
+      throw error;
+    }
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

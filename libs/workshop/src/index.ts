@@ -2,6 +2,7 @@ export * from './workshop.module.js';
 export * from './agenda.service.js';
 export * from './breakout.service.js';
 export * from './breakout-notices.js';
+export * from './teams.service.js';
 export * from './workshop.errors.js';
 export * from './agenda-view.js';
 export * from './breakout-view.js';
@@ -11,6 +12,8 @@ export * from './entities/breakout-plan.entity.js';
 export * from './entities/breakout-round.entity.js';
 export * from './entities/breakout-room.entity.js';
 export * from './entities/breakout-assignment.entity.js';
+export * from './entities/team.entity.js';
+export * from './entities/team-member.entity.js';
 
 import { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import { BreakoutAssignmentEntity } from './entities/breakout-assignment.entity.js';
@@ -18,6 +21,8 @@ import { BreakoutPlanEntity } from './entities/breakout-plan.entity.js';
 import { BreakoutRoomEntity } from './entities/breakout-room.entity.js';
 import { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
 import { ParticipantProfileEntity } from './entities/participant-profile.entity.js';
+import { TeamEntity } from './entities/team.entity.js';
+import { TeamMemberEntity } from './entities/team-member.entity.js';
 
 export const workshopEntities = [
   AgendaSessionEntity,
@@ -26,4 +31,6 @@ export const workshopEntities = [
   BreakoutRoundEntity,
   BreakoutRoomEntity,
   BreakoutAssignmentEntity,
+  TeamEntity,
+  TeamMemberEntity,
 ];

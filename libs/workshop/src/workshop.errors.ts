@@ -21,7 +21,10 @@ export type WorkshopErrorCode =
   | 'ROOM_FULL'
   | 'MENTOR_NOT_IN_LAB'
   | 'NOT_A_PARTICIPANT'
-  | 'PARTICIPANT_NOT_SEATED';
+  | 'PARTICIPANT_NOT_SEATED'
+  | 'ROOMS_RECREATE_INVALID'
+  | 'TEAM_NAME_TAKEN'
+  | 'TEAM_MEMBER_INVALID';
 
 export function statusForWorkshopError(code: WorkshopErrorCode): number {
   switch (code) {
@@ -36,6 +39,8 @@ export function statusForWorkshopError(code: WorkshopErrorCode): number {
     case 'ROUND_ROOMS_INVALID':
     case 'MENTOR_NOT_IN_LAB':
     case 'NOT_A_PARTICIPANT':
+    case 'ROOMS_RECREATE_INVALID':
+    case 'TEAM_MEMBER_INVALID':
       return 400;
     case 'SESSION_VERSION_CONFLICT':
     case 'SESSION_NOT_BREAKOUT':
@@ -48,6 +53,7 @@ export function statusForWorkshopError(code: WorkshopErrorCode): number {
     case 'ROUND_NOT_SELF_SELECT':
     case 'ROOM_FULL':
     case 'PARTICIPANT_NOT_SEATED':
+    case 'TEAM_NAME_TAKEN':
       return 409;
   }
 }

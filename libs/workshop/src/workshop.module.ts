@@ -9,10 +9,18 @@ import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import { BreakoutRepository } from './breakout.repository.js';
 import { BreakoutService } from './breakout.service.js';
 import { ParticipantProfilesRepository } from './participant-profiles.repository.js';
+import { TeamsController } from './teams.controller.js';
+import { TeamsRepository } from './teams.repository.js';
+import { TeamsService } from './teams.service.js';
 
 @Module({
   imports: [LabsModule],
-  controllers: [AgendaController, BreakoutController, ParticipantProfilesController],
+  controllers: [
+    AgendaController,
+    BreakoutController,
+    ParticipantProfilesController,
+    TeamsController,
+  ],
   providers: [
     AgendaSessionsRepository,
     BreakoutRepository,
@@ -21,7 +29,9 @@ import { ParticipantProfilesRepository } from './participant-profiles.repository
     AgendaService,
     BreakoutService,
     BreakoutNotices,
+    TeamsRepository,
+    TeamsService,
   ],
-  exports: [AgendaService, BreakoutService, BreakoutNotices],
+  exports: [AgendaService, BreakoutService, BreakoutNotices, TeamsService],
 })
 export class WorkshopModule {}

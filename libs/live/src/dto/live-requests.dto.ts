@@ -4,7 +4,9 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
+  IsJWT,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,15 +24,20 @@ import type {
   CloseRoundPayload,
   DecideTimePayload,
   HelpRequestRef,
+  AuthRefreshPayload,
   MentorTopicsPayload,
+  MentorVisitPayload,
   OpenRoundPayload,
+  PinPayload,
+  RecreateRoomsPayload,
   SendChatPayload,
+  UnpinPayload,
 } from '../live-events.js';
 
-/** `lab`, or `room:<roomId>`. */
+/** `lab`, `room:<roomId>` or `team:<teamId>`. */
 export const CHANNEL_PATTERN =
-  /^(lab|room:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const CHANNEL_MESSAGE = 'channel must be "lab" or "room:<roomId>"';
+  /^(lab|(room|team):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CHANNEL_MESSAGE = 'channel must be "lab", "room:<roomId>" or "team:<teamId>"';
 
 export class OpenRoundDto implements OpenRoundPayload {
   @IsUUID()
@@ -121,8 +128,56 @@ export class DecideTimeDto implements DecideTimePayload {
   approve: boolean;
 }
 
+export class PinDto implements PinPayload {
+  @IsString()
+  @Matches(/\S/, { message: 'message must not be blank' })
+  @MaxLength(500)
+  message: string;
+
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+}
+
+export class UnpinDto implements UnpinPayload {
+  @IsUUID()
+  pinId: string;
+}
+
+export class RecreateRoomsDto implements RecreateRoomsPayload {
+  @IsUUID()
+  roundId: string;
+
+  @IsIn(['plan', 'size'])
+  from: 'plan' | 'size';
+
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  roomSize?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  onlineOnly?: boolean;
+}
+
+export class MentorVisitDto implements MentorVisitPayload {
+  @IsOptional()
+  @IsUUID()
+  roomId: string | null;
+}
+
+export class AuthRefreshDto implements AuthRefreshPayload {
+  @IsJWT()
+  token: string;
+}
+
 export class ChatHistoryQueryDto {
-  @ApiPropertyOptional({ description: '`lab` (default) or `room:<roomId>`', example: 'lab' })
+  @ApiPropertyOptional({
+    description: '`lab` (default), `room:<roomId>` or `team:<teamId>`',
+    example: 'lab',
+  })
   @IsOptional()
   @IsString()
   @Matches(CHANNEL_PATTERN, { message: CHANNEL_MESSAGE })

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,15 +9,17 @@ import {
 } from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
-import { BreakoutRoomEntity } from '@ideas-lab/workshop';
+import { BreakoutRoomEntity, TeamEntity } from '@ideas-lab/workshop';
 
 /**
- * One chat message of a lab (room_id null) or of one breakout room. Stored before it is
+ * One chat message of a lab (room_id and team_id null), of one breakout room or of one team. Stored before it is
  * broadcast; the bigserial id orders it; (sender, client message id) makes a retry a no-op.
  */
 @Entity({ name: 'chat_messages' })
 @Index('chat_messages_sender_client_id_key', ['senderId', 'clientMessageId'], { unique: true })
 @Index('chat_messages_lab_room_id_idx', ['labId', 'roomId', 'id'])
+@Index('chat_messages_team_id_idx', ['teamId', 'id'], { where: '"team_id" IS NOT NULL' })
+@Check('chat_messages_one_channel_check', '"room_id" IS NULL OR "team_id" IS NULL')
 export class ChatMessageEntity {
   @PrimaryGeneratedColumn('increment', {
     type: 'bigint',
@@ -34,6 +37,10 @@ export class ChatMessageEntity {
     name: 'chat_messages_room_fkey',
   })
   roomId: string | null;
+
+  @Column({ type: 'uuid', name: 'team_id', nullable: true })
+  @ForeignKey(() => TeamEntity, 'id', { onDelete: 'CASCADE', name: 'chat_messages_team_fkey' })
+  teamId: string | null;
 
   @Column({ type: 'uuid', name: 'sender_id' })
   @ForeignKey(() => UserEntity, 'id', { onDelete: 'CASCADE', name: 'chat_messages_sender_fkey' })

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import type { PinDto, UnpinDto } from './dto/live-requests.dto.js';
+import {
+  liveChannels,
+  type LiveConnectionData,
+  type LiveRequests,
+  type PinnedInstruction,
+} from './live-events.js';
+import { LiveError } from './live.errors.js';
+import { LivePublisher } from './live-publisher.js';
+import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { PinnedInstructionsRepository } from './pinned-instructions.repository.js';
+import { toPinnedInstruction } from './live-view.js';
+
+type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
+
+/**
+ * Pinned instructions: an organiser pins one for every room or for one room of the open
+ * round; it is stored, shown on every (re)connect and pushed to the people it is for, until
+ * it is unpinned.
+ */
+@Injectable()
+export class PinnedInstructionsService {
+  constructor(
+    private readonly pins: PinnedInstructionsRepository,
+    private readonly rounds: LiveRoundsRepository,
+    private readonly publisher: LivePublisher,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async pin(me: LiveConnectionData, dto: PinDto): Promise<Result<'pin:set'>> {
+    if (!me.isOrganiser) throw LiveError.organiserRequired();
+    const roomId = dto.roomId ?? null;
+    if (roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, roomId)))
+      throw LiveError.roomNotOpen();
+    const message = dto.message.trim();
+    const id = await this.tx.run(async () => {
+      const pinId = await this.pins.insert({
+        labId: me.labId,
+        roomId,
+        message,
+        pinnedBy: me.userId,
+      });
+      await this.audit.append({
+        actorId: me.userId,
+        labId: me.labId,
+        action: 'live.instruction_pinned',
+        entityType: 'pinned_instruction',
+        entityId: pinId,
+        data: { roomId, message },
+      });
+      return pinId;
+    });
+    const pin = await this.require(me.labId, id);
+    this.publisher.emit(this.audienceOf(me.labId, pin), 'pin:added', pin);
+    return { pin };
+  }
+
+  async unpin(me: LiveConnectionData, dto: UnpinDto): Promise<Result<'pin:clear'>> {
+    if (!me.isOrganiser) throw LiveError.organiserRequired();
+    await this.require(me.labId, dto.pinId);
+    const unpinned = await this.tx.run(async () => {
+      const done = await this.pins.unpin(me.labId, dto.pinId, me.userId);
+      if (done)
+        await this.audit.append({
+          actorId: me.userId,
+          labId: me.labId,
+          action: 'live.instruction_unpinned',
+          entityType: 'pinned_instruction',
+          entityId: dto.pinId,
+          data: {},
+        });
+      return done;
+    });
+    if (!unpinned) throw new LiveError('LIVE_PIN_REMOVED', 'This instruction is no longer pinned.');
+    const pin = await this.require(me.labId, dto.pinId);
+    this.publisher.emit(this.audienceOf(me.labId, pin), 'pin:removed', pin);
+    return { pin };
+  }
+
+  /** Pins in force for someone: every room's, and those of the rooms given (one's own; organisers: the open round's). */
+  async pinnedFor(labId: string, roomIds: readonly string[]): Promise<PinnedInstruction[]> {
+    return (await this.pins.findActive(labId, roomIds)).map(toPinnedInstruction);
+  }
+
+  private audienceOf(labId: string, pin: PinnedInstruction): string[] {
+    return [
+      pin.roomId ? liveChannels.room(pin.roomId) : liveChannels.lab(labId),
+      liveChannels.role(labId, 'organiser'),
+    ];
+  }
+
+  private async require(labId: string, id: string): Promise<PinnedInstruction> {
+    const row = await this.pins.findOfLab(labId, id);
+    if (!row)
+      throw new LiveError(
+        'LIVE_PIN_NOT_FOUND',
+        'There is no such pinned instruction in this lab.',
+        [{ field: 'pinId', message: 'no such pinned instruction in this lab' }],
+      );
+    return toPinnedInstruction(row);
+  }
+}

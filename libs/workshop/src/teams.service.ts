@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import type { Actor } from '@ideas-lab/domain';
+import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
+import type { CreateTeamDto } from './dto/teams.dto.js';
+import { TeamsRepository, type TeamRow } from './teams.repository.js';
+import { WorkshopError } from './workshop.errors.js';
+
+export interface TeamView {
+  id: string;
+  name: string;
+  members: { userId: string; displayName: string }[];
+  createdAt: string;
+}
+
+/**
+ * Teams of a lab's workshop: organisers set them up; members (and organisers) chat in them
+ * on the live layer. Team formation from ideas and interests will fill the same tables.
+ */
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly access: LabAccessService,
+    private readonly memberships: MembershipsService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /** Organisers see every team; participants and mentors the teams they are on. */
+  async list(actor: Actor, labId: string): Promise<TeamView[]> {
+    const roles = await this.access.requireRole(actor, labId, [
+      'participant',
+      'mentor',
+      'organiser',
+    ]);
+    return this.viewsOf(labId, actor.userId, actor.isAdmin || roles.includes('organiser'));
+  }
+
+  async create(actor: Actor, labId: string, dto: CreateTeamDto): Promise<TeamView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const name = dto.name.trim();
+    const memberIds = [...new Set(dto.memberIds)];
+    return this.tx.run(async () => {
+      const people = new Set(
+        (await this.memberships.members(labId))
+          .filter((m) => m.role === 'participant' || m.role === 'mentor')
+          .map((m) => m.userId),
+      );
+      const wrong = dto.memberIds.map((id, i) => ({ id, i })).filter(({ id }) => !people.has(id));
+      if (wrong.length > 0)
+        throw new WorkshopError(
+          'TEAM_MEMBER_INVALID',
+          'Team members must be participants or mentors of the lab.',
+          wrong.map(({ i }) => ({
+            field: `memberIds.${i}`,
+            message: 'not a participant or mentor of this lab',
+          })),
+        );
+      const id = await this.teams.insert({ labId, name, createdBy: actor.userId, memberIds });
+      if (!id)
+        throw new WorkshopError('TEAM_NAME_TAKEN', `The lab already has a team called "${name}".`, [
+          { field: 'name', message: 'taken in this lab' },
+        ]);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'workshop.team_created',
+        entityType: 'team',
+        entityId: id,
+        data: { name, memberIds },
+      });
+      const view = (await this.viewsOf(labId, actor.userId, true)).find((t) => t.id === id);
+      return view!;
+    });
+  }
+
+  /** For the live layer: the teams someone sees (every team for organisers), with members. */
+  async viewsOf(labId: string, userId: string, everyTeam: boolean): Promise<TeamView[]> {
+    const rows: TeamRow[] = everyTeam
+      ? await this.teams.findOfLab(labId)
+      : await this.teams.findOfMember(labId, userId);
+    const members = await this.teams.findMembersOf(rows.map((t) => t.id));
+    return rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      members: members
+        .filter((m) => m.teamId === t.id)
+        .map((m) => ({ userId: m.userId, displayName: m.displayName })),
+      createdAt: new Date(t.createdAt).toISOString(),
+    }));
+  }
+
+  /** For the live layer: is this a team of the lab, and is someone on it. */
+  async membership(
+    labId: string,
+    teamId: string,
+    userId: string,
+  ): Promise<{ exists: boolean; member: boolean }> {
+    if (!(await this.teams.existsInLab(labId, teamId))) return { exists: false, member: false };
+    return { exists: true, member: await this.teams.isMember(labId, teamId, userId) };
+  }
+}
