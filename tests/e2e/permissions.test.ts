@@ -77,6 +77,9 @@ const RULES: Record<string, Rule> = {
   // Live chat history: the lab's chat for the people of the workshop (record-level: a room's
   // chat for those who were in it, and the organisers).
   'GET /api/labs/{labId}/chat': 'lab-workshop',
+  // Teams: organisers set them up; the people of the workshop list them (record-level: one's own teams).
+  'GET /api/labs/{labId}/teams': 'lab-workshop',
+  'POST /api/labs/{labId}/teams': 'lab-organiser',
   'GET /api/labs/{labId}/agenda.ics': 'lab-member',
   'POST /api/labs/{labId}/sessions': 'lab-organiser',
   'PATCH /api/labs/{labId}/sessions/{sessionId}': 'lab-organiser',

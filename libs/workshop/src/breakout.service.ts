@@ -682,7 +682,9 @@ export class BreakoutService {
   ): Promise<RoomLayout[]> {
     const plan = round.planId ? await this.plans.findOfSession(sessionId, round.planId) : null;
     const siblings = rounds.filter((r) => r.planId !== null && r.planId === round.planId);
-    const planned = plan?.result.rounds[plan.inputs.heldRounds.length + siblings.indexOf(round)];
+    const position = siblings.findIndex((r) => r.id === round.id);
+    const planned =
+      position < 0 ? undefined : plan?.result.rounds[plan.inputs.heldRounds.length + position];
     if (!plan || !planned)
       throw new WorkshopError(
         'ROOMS_RECREATE_INVALID',
