@@ -109,12 +109,7 @@ export function DecisionsPage() {
           <Link className="button button--secondary" to="../outbox">
             Letters in the outbox
           </Link>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={busy}
-            onClick={expire}
-          >
+          <button type="button" className="button button--quiet" disabled={busy} onClick={expire}>
             {busy ? 'Closing…' : 'Close offers past their date'}
           </button>
           <button type="button" className="button button--quiet" onClick={reload}>
@@ -125,7 +120,11 @@ export function DecisionsPage() {
 
       <section className="card" aria-labelledby="accepted-title">
         <h2 id="accepted-title">Accepted ({accepted.length})</h2>
-        <div className="table-scroll" tabIndex={0} aria-label="Accepted applicants, scrolls sideways">
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          aria-label="Accepted applicants, scrolls sideways"
+        >
           <table className="applications-table decisions-table">
             <thead>
               <tr>
@@ -175,7 +174,11 @@ export function DecisionsPage() {
   );
 }
 
-function AcceptedRow(props: { decision: Decision; directory: ApplicantDirectory; timezone: string }) {
+function AcceptedRow(props: {
+  decision: Decision;
+  directory: ApplicantDirectory;
+  timezone: string;
+}) {
   const { decision: d, directory } = props;
   const response = d.response ?? 'pending';
   return (

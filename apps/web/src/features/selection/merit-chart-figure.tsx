@@ -68,10 +68,7 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
         </text>
         {chart.gap ? <polygon className="merit-chart__gap" points={chart.gap} /> : null}
         <polyline className="merit-chart__line merit-chart__line--top" points={chart.lines[0]} />
-        <polyline
-          className="merit-chart__line merit-chart__line--cohort"
-          points={chart.lines[1]}
-        />
+        <polyline className="merit-chart__line merit-chart__line--cohort" points={chart.lines[1]} />
       </svg>
       <figcaption>
         <ul className="merit-chart__legend">
@@ -80,12 +77,12 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
             {topN.length} by merit alone: {formatMerit(run.result.unconstrained.merit)}
           </li>
           <li>
-            <span className="merit-chart__key merit-chart__key--cohort" aria-hidden="true" />{' '}
-            Cohort under the quotas: {formatMerit(run.result.objective)}
+            <span className="merit-chart__key merit-chart__key--cohort" aria-hidden="true" /> Cohort
+            under the quotas: {formatMerit(run.result.objective)}
           </li>
           <li>
-            <span className="merit-chart__key merit-chart__key--gap" aria-hidden="true" /> Price
-            of diversity: {formatMerit(price?.absolute ?? 0)}
+            <span className="merit-chart__key merit-chart__key--gap" aria-hidden="true" /> Price of
+            diversity: {formatMerit(price?.absolute ?? 0)}
             {share ? ` (${share})` : ''}
           </li>
         </ul>

@@ -79,9 +79,7 @@ export function lineChart(series: number[][], box: ChartBox): LineChart {
   const values = series.flat();
   const places = Math.max(1, ...series.map((s) => s.length));
   const ticks = niceTicks(Math.min(...values, 0), Math.max(...values, 0), 5);
-  const domain: [number, number] = ticks.length
-    ? [ticks[0], ticks[ticks.length - 1]]
-    : [0, 1];
+  const domain: [number, number] = ticks.length ? [ticks[0], ticks[ticks.length - 1]] : [0, 1];
   const y = linearScale(domain, [box.height - box.bottom, box.top]);
   const x = linearScale([1, Math.max(2, places)], [box.left, box.width - box.right]);
   const point = (v: number, i: number) => `${fmt(x(i + 1))},${fmt(y(v))}`;

@@ -7,7 +7,15 @@ import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import { letterStatusLabel, lettersToRelease, OUTCOME_TITLES, outboxInFlight } from './outbox';
+import {
+  letterEditable,
+  letterState,
+  letterStatusLabel,
+  lettersToRelease,
+  OUTCOME_TITLES,
+  outboxInFlight,
+  releaseMessage,
+} from './outbox';
 import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
 
 const POLL_MS = 2_000;
@@ -37,7 +45,11 @@ export function OutboxPage() {
     return () => clearInterval(timer);
   }, [inFlight, reload]);
 
-  const act = (kind: 'compose' | 'release', call: () => Promise<Outbox>, done: (o: Outbox) => string) => {
+  const act = (
+    kind: 'compose' | 'release',
+    call: () => Promise<Outbox>,
+    done: (o: Outbox) => string,
+  ) => {
     setBusy(kind);
     setAlert(null);
     call()
@@ -59,13 +71,7 @@ export function OutboxPage() {
     act(
       'release',
       () => api.selection.releaseLetters(lab.id),
-      (o) => {
-        const r = o.released ?? {};
-        const parts = Object.entries(r).map(([k, n]) => `${n} ${k}`);
-        return parts.length > 0
-          ? `Released: ${parts.join(', ')}.`
-          : 'The letters are released.';
-      },
+      (o) => releaseMessage(o.released),
     );
 
   if (outbox.status === 'loading') return <Loading what="the outbox" />;
@@ -89,12 +95,14 @@ export function OutboxPage() {
           <p className="muted">Released letters are sent by email.</p>
         )}
         <dl className="counts">
-          {Object.entries(o.counts).map(([key, n]) => (
-            <div key={key}>
-              <dt>{letterStatusLabel(key)}</dt>
-              <dd>{n}</dd>
-            </div>
-          ))}
+          {Object.entries(o.counts)
+            .filter(([, n]) => n > 0)
+            .map(([key, n]) => (
+              <div key={key}>
+                <dt>{letterStatusLabel(key)}</dt>
+                <dd>{n}</dd>
+              </div>
+            ))}
         </dl>
         <div className="form-actions">
           <button
@@ -138,17 +146,12 @@ export function OutboxPage() {
             <h3 id="release-title">Release {toRelease} letters now?</h3>
             <p>
               {o.transport === 'preview'
-                ? 'They are recorded as sent (no mail server is set up).'
-                : 'They are emailed to the applicants; a failed send is kept and retried.'}{' '}
-              Sent letters can no longer be edited.
+                ? 'No mail server is set up: each is logged as what would be sent.'
+                : 'They are emailed to the applicants in the background; a failed send is retried after a pause.'}{' '}
+              Released letters can no longer be edited.
             </p>
             <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                disabled={busy !== null}
-                onClick={release}
-              >
+              <button type="button" className="button" disabled={busy !== null} onClick={release}>
                 {busy === 'release' ? 'Releasing…' : 'Yes, release them'}
               </button>
               <button
@@ -224,15 +227,19 @@ function LetterCard(props: {
     <article className={`card letter letter--${letter.status}`} aria-labelledby={titleId}>
       <header className="letter__head">
         <h3 id={titleId}>To {letter.recipient}</h3>
-        <span className={`badge badge--letter-${letter.status}`}>
-          {letterStatusLabel(letter.status)}
+        <span className={`badge badge--letter-${letterState(letter)}`}>
+          {letterStatusLabel(letterState(letter))}
         </span>
       </header>
       <p className="small muted">
         {letter.sentAt
-          ? `${letter.transport === 'preview' ? 'Recorded (not emailed)' : 'Sent'} ${formatInTimezone(letter.sentAt, props.timezone)}`
-          : null}
-        {letter.attempts > 0 ? ` · ${letter.attempts} attempt${letter.attempts === 1 ? '' : 's'}` : ''}
+          ? `${letter.status === 'logged' || letter.transport === 'preview' ? 'Logged (not emailed)' : 'Sent'} ${formatInTimezone(letter.sentAt, props.timezone)}`
+          : letter.releasedAt
+            ? `Released ${formatInTimezone(letter.releasedAt, props.timezone)}`
+            : null}
+        {letter.attempts > 0
+          ? ` · ${letter.attempts} attempt${letter.attempts === 1 ? '' : 's'}`
+          : ''}
         {letter.nextAttemptAt
           ? ` · next try ${formatInTimezone(letter.nextAttemptAt, props.timezone)}`
           : ''}
@@ -284,7 +291,7 @@ function LetterCard(props: {
             <span className="muted">Subject:</span> {letter.subject}
           </p>
           <div className="letter__body">{letter.body}</div>
-          {letter.status !== 'sent' ? (
+          {letterEditable(letter) ? (
             <div className="form-actions">
               <button
                 ref={editRef}

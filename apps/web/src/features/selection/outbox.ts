@@ -1,4 +1,4 @@
-import type { DecisionOutcome, Outbox } from './types';
+import type { DecisionLetter, DecisionOutcome, Outbox } from './types';
 
 export const OUTCOME_TITLES: Record<DecisionOutcome, string> = {
   accepted: 'Offered a place',
@@ -12,11 +12,33 @@ const LETTER_STATUS_LABELS: Record<string, string> = {
   sending: 'Sending',
   retrying: 'Retrying',
   sent: 'Sent',
+  logged: 'Logged, not emailed',
   failed: 'Failed',
 };
 
 export function letterStatusLabel(status: string): string {
   return LETTER_STATUS_LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+/** What a letter's badge says: a queued letter that has failed before is waiting to be retried. */
+export function letterState(letter: Pick<DecisionLetter, 'status' | 'attempts'>): string {
+  return letter.status === 'queued' && letter.attempts > 0 ? 'retrying' : letter.status;
+}
+
+/** Letters that can still be edited: not yet released, or released and given up on. */
+export const letterEditable = (letter: Pick<DecisionLetter, 'status'>) =>
+  letter.status === 'draft' || letter.status === 'failed';
+
+/** "3 letters queued for sending." from a release's answer. */
+export function releaseMessage(released: Record<string, number> | undefined): string {
+  const entries = Object.entries(released ?? {});
+  if (entries.length === 0) return 'The letters are released.';
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (entries.length === 1 && entries[0][0] === 'queued')
+    return total === 0
+      ? 'Nothing to release: every letter is already on its way.'
+      : `${total} letter${total === 1 ? '' : 's'} queued for sending.`;
+  return `Released: ${entries.map(([k, n]) => `${n} ${k}`).join(', ')}.`;
 }
 
 /** Letters a release would send: drafts, and failed letters (released again = retried). */
@@ -26,7 +48,5 @@ export function lettersToRelease(outbox: Pick<Outbox, 'letters'>): number {
 
 /** Letters a sending worker still holds: the outbox is followed until they settle. */
 export function outboxInFlight(outbox: Pick<Outbox, 'letters'>): boolean {
-  return outbox.letters.some(
-    (l) => l.status === 'queued' || l.status === 'sending' || l.status === 'retrying',
-  );
+  return outbox.letters.some((l) => l.status === 'queued' || l.status === 'sending');
 }

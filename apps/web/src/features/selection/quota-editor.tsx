@@ -42,7 +42,10 @@ export function QuotaForm(props: {
       ...v,
       bounds: {
         ...v.bounds,
-        [category]: { ...v.bounds[category], [group]: { ...v.bounds[category][group], [side]: raw } },
+        [category]: {
+          ...v.bounds[category],
+          [group]: { ...v.bounds[category][group], [side]: raw },
+        },
       },
     }));
   const partlyAvailable = applicants.filter((a) => a.availableForWholeWorkshop === false);

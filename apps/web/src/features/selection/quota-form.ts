@@ -123,7 +123,9 @@ export function quotaRequest(
     if (value === '') return undefined;
     if (!WHOLE.test(value) || Number(value) < least) {
       errors[field] =
-        least === 0 ? 'Enter a whole number, 0 or more.' : `Enter a whole number, ${least} or more.`;
+        least === 0
+          ? 'Enter a whole number, 0 or more.'
+          : `Enter a whole number, ${least} or more.`;
       return undefined;
     }
     return Number(value);
@@ -199,8 +201,7 @@ export function describeQuotas(
   }
   if (quotas.maxPerInstitution !== undefined)
     lines.push(`At most ${quotas.maxPerInstitution} per institution`);
-  if (quotas.maxPerCountry !== undefined)
-    lines.push(`At most ${quotas.maxPerCountry} per country`);
+  if (quotas.maxPerCountry !== undefined) lines.push(`At most ${quotas.maxPerCountry} per country`);
   if (quotas.mustInclude?.length) lines.push(`${quotas.mustInclude.length} must be included`);
   if (quotas.mustExclude?.length) lines.push(`${quotas.mustExclude.length} must be left out`);
   if (lottery) lines.push(`Lottery within ${lottery.tolerance} of the line`);

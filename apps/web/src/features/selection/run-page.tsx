@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -13,7 +13,7 @@ import { MeritChart } from './merit-chart-figure';
 import { formatMerit, formatShare } from './merit-chart';
 import { describeQuotas } from './quota-form';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
-import type { SelectionRun } from './types';
+import type { AdoptSelectionRun, SelectionRun } from './types';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -32,9 +32,7 @@ export function RunPage() {
     return <Loading what="the run" />;
   if (data.status === 'failed' || applicants.status === 'failed')
     return (
-      <ErrorAlert
-        alert={alertFor(data.status === 'failed' ? data.error : applicants.error)}
-      />
+      <ErrorAlert alert={alertFor(data.status === 'failed' ? data.error : applicants.error)} />
     );
   const [run, runs] = data.data;
   const dir = applicants.data;
@@ -66,9 +64,7 @@ export function RunPage() {
         <RerunCheck labId={lab.id} run={run} onStatus={setStatus} />
       </section>
 
-      {run.result.infeasibility ? (
-        <Infeasibility run={run} directory={dir} />
-      ) : null}
+      {run.result.infeasibility ? <Infeasibility run={run} directory={dir} /> : null}
 
       {feasible ? (
         <section className="card" aria-labelledby="price-title">
@@ -83,6 +79,7 @@ export function RunPage() {
         <AdoptForm
           labId={lab.id}
           timezone={lab.timezone}
+          phase={lab.phase}
           run={run}
           number={number}
           onAdopted={() => set([{ ...run, adopted: true }, runs])}
@@ -130,9 +127,7 @@ function RunFacts({ run, timezone }: { run: SelectionRun; timezone: string }) {
       </div>
       <div className="facts__row">
         <dt>Price of diversity</dt>
-        <dd>
-          {price ? `${formatMerit(price.absolute)}${share ? ` (${share})` : ''}` : '—'}
-        </dd>
+        <dd>{price ? `${formatMerit(price.absolute)}${share ? ` (${share})` : ''}` : '—'}</dd>
       </div>
       <div className="facts__row">
         <dt>Quotas</dt>
@@ -277,9 +272,10 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
       <h2 id="cohort-title">Cohort ({run.result.selectedIds.length})</h2>
       {run.result.lottery ? (
         <p className="notice">
-          Lottery within {run.result.lottery.tolerance} of the line ({formatMerit(run.result.lottery.line)}):{' '}
-          {run.result.lottery.bandIds.length} in the band, {run.result.lottery.drawnIds.length} drawn
-          with seed <code>{run.result.lottery.seed}</code>.
+          Lottery within {run.result.lottery.tolerance} of the line (
+          {formatMerit(run.result.lottery.line)}): {run.result.lottery.bandIds.length} in the band,{' '}
+          {run.result.lottery.drawnIds.length} drawn with seed{' '}
+          <code>{run.result.lottery.seed}</code>.
         </p>
       ) : null}
       {leftOut.length > 0 ? (
@@ -312,37 +308,57 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
 function AdoptForm(props: {
   labId: string;
   timezone: string;
+  phase: string;
   run: SelectionRun;
   number: number | string;
   onAdopted: () => void;
 }) {
   const navigate = useNavigate();
   const [confirmBy, setConfirmBy] = useState('');
-  const form = useFormSubmit(['confirmBy']);
-  const adopt = (event: FormEvent<HTMLFormElement>) =>
-    form.handleSubmit(
-      async () => {
-        const iso = confirmBy ? localInputToIso(confirmBy, props.timezone) : null;
-        const decisions = await api.selection.adopt(
-          props.labId,
-          props.run.id,
-          iso ? { confirmBy: iso } : {},
-        );
-        props.onAdopted();
-        navigate('../decisions', {
-          state: {
-            status: `Run ${props.number} is adopted: ${decisions.counts.accepted} offered a place, ${decisions.counts.waitlisted} on the waitlist, ${decisions.counts.declined} declined.`,
-          },
-        });
-      },
-      (error) =>
-        isApiError(error) && error.code === 'SELECTION_DECISIONS_ANSWERED'
-          ? {
-              message: error.message,
-              requestId: error.requestId,
-            }
-          : undefined,
-    )(event);
+  const [promotedDays, setPromotedDays] = useState('');
+  const [declineUnreviewed, setDeclineUnreviewed] = useState(false);
+  const [askUnreviewed, setAskUnreviewed] = useState(props.run.inputs.unreviewedIds.length > 0);
+  const form = useFormSubmit(['confirmBy', 'promotedConfirmDays', 'declineUnreviewed']);
+  const adopt = form.handleSubmit(
+    async () => {
+      const body: AdoptSelectionRun = {};
+      if (confirmBy) {
+        const iso = localInputToIso(confirmBy, props.timezone);
+        if (!iso) {
+          form.showFieldErrors({ confirmBy: 'Choose a date and time, or leave it empty.' });
+          return;
+        }
+        body.confirmBy = iso;
+      }
+      if (promotedDays.trim()) {
+        if (!/^\d+$/.test(promotedDays.trim())) {
+          form.showFieldErrors({ promotedConfirmDays: 'Enter a whole number of days.' });
+          return;
+        }
+        body.promotedConfirmDays = Number(promotedDays.trim());
+      }
+      if (declineUnreviewed) body.declineUnreviewed = true;
+      const decisions = await api.selection.adopt(props.labId, props.run.id, body);
+      props.onAdopted();
+      await navigate('../decisions', {
+        state: {
+          status: `Run ${props.number} is adopted: ${decisions.counts.accepted} offered a place, ${decisions.counts.waitlisted} on the waitlist, ${decisions.counts.declined} declined.`,
+        },
+      });
+    },
+    (error) => {
+      if (!isApiError(error)) return undefined;
+      if (error.code === 'SELECTION_UNREVIEWED_APPLICATIONS') {
+        setAskUnreviewed(true);
+        const n = (error.data as { unreviewed?: number } | undefined)?.unreviewed;
+        return {
+          message: `${n ?? 'Some'} submitted application${n === 1 ? ' was' : 's were'} not reviewed when this run was made, so the run did not consider ${n === 1 ? 'it' : 'them'}. Have ${n === 1 ? 'it' : 'them'} reviewed and run the selection again, or tick “Decline the applications this run did not consider” to adopt it anyway.`,
+          requestId: error.requestId,
+        };
+      }
+      return undefined;
+    },
+  );
   return (
     <section className="card" aria-labelledby="adopt-title">
       <h2 id="adopt-title">{props.run.adopted ? 'Adopted' : 'Adopt this run'}</h2>
@@ -353,20 +369,51 @@ function AdoptForm(props: {
       ) : (
         <form ref={form.formRef} onSubmit={adopt} noValidate className="stack">
           <p>
-            Adopting offers a place to the {props.run.result.selectedIds.length} selected, puts
-            the {props.run.result.waitlistIds.length} others who can attend on a ranked waitlist
-            and declines the rest. It replaces an earlier adoption only while nobody has answered.
+            Adopting offers a place to the {props.run.result.selectedIds.length} selected, puts the{' '}
+            {props.run.result.waitlistIds.length} others who can attend on a ranked waitlist and
+            declines the rest. It replaces an earlier adoption only while nobody has answered.
           </p>
+          {props.phase !== 'selection' ? (
+            <p className="notice">
+              Runs are adopted while the lab is in the Selection phase; move it on in{' '}
+              <Link to="../settings">Settings</Link>.
+            </p>
+          ) : null}
           <ErrorAlert alert={form.alert} />
-          <TextField
-            id="adopt-confirmBy"
-            type="datetime-local"
-            label="Answer by (optional)"
-            hint={`In the lab's timezone, ${props.timezone}. Empty: 14 days from now.`}
-            value={confirmBy}
-            error={form.fieldErrors.confirmBy}
-            onChange={(e) => setConfirmBy(e.target.value)}
-          />
+          <div className="quota-form__top">
+            <TextField
+              id="adopt-confirmBy"
+              type="datetime-local"
+              label="Answer by (optional)"
+              hint={`In the lab's timezone, ${props.timezone}; before the workshop starts. Empty: 14 days from now.`}
+              value={confirmBy}
+              error={form.fieldErrors.confirmBy}
+              onChange={(e) => setConfirmBy(e.target.value)}
+            />
+            <TextField
+              id="adopt-promotedConfirmDays"
+              label="Days to answer after a promotion (optional)"
+              hint="For someone offered a freed place from the waitlist. Empty: 7 days."
+              inputMode="numeric"
+              value={promotedDays}
+              error={form.fieldErrors.promotedConfirmDays}
+              onChange={(e) => setPromotedDays(e.target.value)}
+            />
+          </div>
+          {askUnreviewed ? (
+            <div className="check">
+              <input
+                id="adopt-declineUnreviewed"
+                type="checkbox"
+                checked={declineUnreviewed}
+                onChange={(e) => setDeclineUnreviewed(e.target.checked)}
+              />
+              <label htmlFor="adopt-declineUnreviewed">
+                Decline the applications this run did not consider (
+                {props.run.inputs.unreviewedIds.length || 'some'} not reviewed in time)
+              </label>
+            </div>
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button" disabled={form.busy}>
               {form.busy ? 'Adopting…' : `Adopt run ${props.number}`}

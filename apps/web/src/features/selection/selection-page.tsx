@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
+import { phaseLabel } from '../../lib/phases';
 import { alertFor } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
@@ -29,16 +30,13 @@ export function SelectionPage() {
   const [status, setStatus] = useState<string | null>(
     (location.state as { status?: string } | null)?.status ?? null,
   );
-  const initial = useMemo(
-    () => quotaFormValues(lab, startFrom ?? undefined),
-    [lab, startFrom],
-  );
+  const initial = useMemo(() => quotaFormValues(lab, startFrom ?? undefined), [lab, startFrom]);
 
   const run = async (request: CreateSelectionRun) => {
     setStatus('Selecting the cohort…');
     try {
       const created = await api.selection.createRun(lab.id, request);
-      navigate(`runs/${created.id}`, { state: { created: true } });
+      await navigate(`runs/${created.id}`, { state: { created: true } });
     } catch (error) {
       setStatus(null);
       throw error;
@@ -67,6 +65,13 @@ export function SelectionPage() {
           normalised merit, keeping every quota. Each run is stored and can be compared, repeated
           and adopted.
         </p>
+        {lab.phase !== 'selection' ? (
+          <p className="notice">
+            Selection runs are made and adopted while the lab is in the Selection phase; it is in{' '}
+            {phaseLabel(lab.phase)}. Move it on in <Link to="../settings">Settings</Link> once the
+            call has closed.
+          </p>
+        ) : null}
         {startFrom && list ? (
           <p className="notice">
             Starting from the quotas of run {runNumbers(list).get(startFrom.id)}.{' '}
@@ -164,7 +169,9 @@ function RunsTable(props: {
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={`runs/${r.id}`}>Run {numbers.get(r.id)}</Link>
-                  <span className="muted small">{formatInTimezone(r.createdAt, props.timezone)}</span>
+                  <span className="muted small">
+                    {formatInTimezone(r.createdAt, props.timezone)}
+                  </span>
                   {r.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
                 </th>
                 <td>
@@ -234,10 +241,7 @@ function CompareRuns(props: {
   const [second, setSecond] = useState((feasible[0] ?? runs[0]).id);
   const [pair] = useResource(
     () =>
-      Promise.all([
-        api.selection.run(props.labId, first),
-        api.selection.run(props.labId, second),
-      ]),
+      Promise.all([api.selection.run(props.labId, first), api.selection.run(props.labId, second)]),
     `compare:${first}:${second}`,
   );
   const option = (r: SelectionRunSummary) => (
@@ -352,7 +356,11 @@ function Comparison(props: {
               `${a.result.selectedIds.length} of ${a.inputs.capacity}`,
               `${b.result.selectedIds.length} of ${b.inputs.capacity}`,
             )}
-            {row('Cohort merit (objective)', formatMerit(a.result.objective), formatMerit(b.result.objective))}
+            {row(
+              'Cohort merit (objective)',
+              formatMerit(a.result.objective),
+              formatMerit(b.result.objective),
+            )}
             {row(
               'Top-N merit',
               formatMerit(a.result.unconstrained.merit),

@@ -168,6 +168,7 @@ export interface Decision {
 
 export interface Decisions {
   adoptedRunId: string | null;
+  promotedConfirmDays?: number | null;
   counts: Record<DecisionOutcome, number> & {
     confirmed: number;
     pending: number;
@@ -178,6 +179,10 @@ export interface Decisions {
 
 export interface AdoptSelectionRun {
   confirmBy?: string;
+  /** Days someone promoted from the waitlist has to answer (server default 7). */
+  promotedConfirmDays?: number;
+  /** Decline the submitted applications the run did not consider (unreviewed when it was made). */
+  declineUnreviewed?: boolean;
 }
 
 export interface PromotionResult {
@@ -205,8 +210,13 @@ export interface MyDecision {
   promotedFromWaitlist: boolean;
 }
 
-/** draft, sent and failed today; a sending worker may add its own states (queued, retrying). */
-export type LetterStatus = 'draft' | 'sent' | 'failed' | (string & {});
+/**
+ * draft: editable; queued/sending: released, with the background sender (a queued letter with
+ * attempts has failed before and waits for its retry); sent: emailed; logged: no mail server,
+ * recorded as what would be sent; failed: every attempt failed, released again to retry.
+ */
+export type LetterStatus =
+  'draft' | 'queued' | 'sending' | 'sent' | 'logged' | 'failed' | (string & {});
 
 export interface DecisionLetter {
   id: string;
@@ -221,6 +231,7 @@ export interface DecisionLetter {
   transport: 'smtp' | 'preview' | null;
   sentAt: string | null;
   nextAttemptAt?: string | null;
+  releasedAt?: string | null;
 }
 
 export interface Outbox {

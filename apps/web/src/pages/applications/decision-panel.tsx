@@ -65,8 +65,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
       .finally(() => setBusy(false));
   };
 
-  const passed =
-    decision.confirmBy !== null && Date.parse(decision.confirmBy) < Date.now();
+  const passed = decision.confirmBy !== null && Date.parse(decision.confirmBy) < Date.now();
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
@@ -149,8 +148,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
         <>
           <h2 id="decision-title">Your place is confirmed</h2>
           <p>
-            You are a participant of {lab.title}.{' '}
-            <Link to={`/labs/${lab.id}`}>Open the lab</Link>
+            You are a participant of {lab.title}. <Link to={`/labs/${lab.id}`}>Open the lab</Link>
           </p>
         </>
       ) : decision.outcome === 'accepted' && decision.response === 'declined' ? (
@@ -167,16 +165,16 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
         <>
           <h2 id="decision-title">You are on the waiting list</h2>
           <p>
-            You are number {decision.waitlistRank ?? '–'} on the waiting list. If a place
-            becomes free and you keep the cohort balanced, we will offer it to you here at once.
+            You are number {decision.waitlistRank ?? '–'} on the waiting list. If a place becomes
+            free and you keep the cohort balanced, we will offer it to you here at once.
           </p>
         </>
       ) : (
         <>
           <h2 id="decision-title">No place this time</h2>
           <p>
-            We received many strong applications and are sorry that we cannot offer you a place
-            at {lab.title} this time.
+            We received many strong applications and are sorry that we cannot offer you a place at{' '}
+            {lab.title} this time.
           </p>
         </>
       )}

@@ -1,0 +1,531 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeBrowser,
+  launchChromium,
+  requireWebBuild,
+  SCREENSHOT_DIR,
+  screenshotter,
+} from './support/browser.js';
+import { startJourneyServer, type JourneyServer } from './support/server.js';
+
+interface Person {
+  key: string;
+  name: string;
+  discipline: string;
+  stage: string;
+  score: number;
+  available?: boolean;
+}
+
+/**
+ * The applicants of tests/e2e/selection.test.ts, with names. Scored 10..3 by one mentor. With
+ * one bioinformatician and one early-career person required, Dev (7) takes Cleo's (8) place;
+ * when Dev declines, the next by merit (Cleo, AI, senior) would break both quotas, so Hana
+ * (3, bioinformatics, early career) is promoted. Gia cannot attend one workshop day.
+ */
+const PEOPLE: Person[] = [
+  { key: 'a', name: 'Ada Arden', discipline: 'AI', stage: 'Senior', score: 10 },
+  { key: 'b', name: 'Ben Brook', discipline: 'AI', stage: 'Senior', score: 9 },
+  { key: 'c', name: 'Cleo Cole', discipline: 'AI', stage: 'Senior', score: 8 },
+  { key: 'd', name: 'Dev Desai', discipline: 'Bioinformatics', stage: 'Early career', score: 7 },
+  { key: 'e', name: 'Eve Ellis', discipline: 'AI', stage: 'Senior', score: 6 },
+  { key: 'f', name: 'Finn Ford', discipline: 'Bioinformatics', stage: 'Senior', score: 5 },
+  {
+    key: 'g',
+    name: 'Gia Grant',
+    discipline: 'Cancer research',
+    stage: 'Early career',
+    score: 4,
+    available: false,
+  },
+  { key: 'h', name: 'Hana Hill', discipline: 'Bioinformatics', stage: 'Early career', score: 3 },
+];
+
+/**
+ * Selection and decisions, end to end in the browser. Eight applicants apply and are reviewed
+ * through the API (the applications and review journeys cover those screens); then the
+ * organiser runs the selection without quotas, sets quotas (a typing slip is shown beside its
+ * box), sees what they cost as a chart, asks for a quota nobody can meet and reads why, compares
+ * two runs side by side, adopts one with an answer-by date, edits a letter and releases the
+ * outbox. An accepted applicant in Tokyo confirms by the date shown in her own time, another
+ * declines, and the waitlisted applicant who keeps the quotas is offered the place — which the
+ * organiser sees in the decisions.
+ */
+describeBrowser('web client: cohort selection and decisions', () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  const shot = screenshotter('selection-');
+  const run = Date.now().toString(36);
+  const year = new Date().getUTCFullYear() + 1;
+  const workshopDays = [13, 14, 15, 16, 17].map((d) => `${year}-07-${d}`);
+  const password = 'selection-password-1';
+  const organiser = { name: 'Olu Organiser', email: `olu.${run}@example.test` };
+  const mentor = { name: 'Mo Mentor', email: `mo.${run}@example.test` };
+  const emailOf = (p: Person) => `${p.key}.${run}@example.test`;
+  const person = (key: string) => PEOPLE.find((p) => p.key === key)!;
+  const labTitle = `Digital Twin Sandpit ${run}`;
+  let labId = '';
+  const applicationOf = new Map<string, string>();
+
+  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${server.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const register = (email: string, displayName: string) =>
+    call<{ accessToken: string; user: { id: string } }>('POST', '/auth/register', undefined, {
+      email,
+      password,
+      displayName,
+    });
+
+  beforeAll(async () => {
+    requireWebBuild();
+    server = await startJourneyServer();
+    browser = await launchChromium();
+    const admin = (
+      await call<{ accessToken: string }>('POST', '/auth/login', undefined, server.admin)
+    ).accessToken;
+    const org = (await register(organiser.email, organiser.name)).accessToken;
+    const mentorSession = await register(mentor.email, mentor.name);
+    const lab = await call<{ id: string }>('POST', '/labs', admin, {
+      title: labTitle,
+      slug: `sandpit-${run}`,
+      theme: 'Toward building a cancer patient digital twin',
+      timezone: 'America/New_York',
+      capacity: 3,
+      dates: {
+        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
+        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
+        workshopStartAt: `${year}-07-13T15:00:00Z`,
+        workshopEndAt: `${year}-07-17T21:00:00Z`,
+        proposalsDueAt: `${year}-08-15T21:00:00Z`,
+      },
+      taxonomy: {
+        disciplines: ['AI', 'Bioinformatics', 'Cancer research'],
+        careerStages: ['Early career', 'Senior'],
+        organisationTypes: ['University', 'Industry'],
+      },
+      teamSize: { min: 2, max: 4 },
+      funding: { pool: 500_000, currency: 'USD' },
+    });
+    labId = lab.id;
+    await call('POST', `/labs/${labId}/members`, admin, {
+      email: organiser.email,
+      role: 'organiser',
+    });
+    await call('POST', `/labs/${labId}/members`, admin, { email: mentor.email, role: 'mentor' });
+    await call('PUT', `/labs/${labId}/application-form`, org, {
+      questions: [{ id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true }],
+    });
+    await call('POST', `/labs/${labId}/phase`, org, { to: 'applications_open' });
+
+    for (const p of PEOPLE) {
+      const { accessToken } = await register(emailOf(p), p.name);
+      const started = await call<{ id: string }>(
+        'POST',
+        `/labs/${labId}/applications`,
+        accessToken,
+      );
+      await call('PATCH', `/applications/${started.id}`, accessToken, {
+        version: 1,
+        profile: {
+          name: p.name,
+          affiliation: `Institute ${p.key.toUpperCase()}`,
+          organisationType: 'University',
+          careerStage: p.stage,
+          disciplines: [p.discipline],
+          primaryDiscipline: p.discipline,
+          expertiseKeywords: ['models'],
+          country: 'GB',
+          links: [],
+          availability: Object.fromEntries(
+            workshopDays.map((d, i) => [d, p.available !== false || i !== 2]),
+          ),
+        },
+        answers: { pitch: `${p.name}'s idea` },
+      });
+      await call('POST', `/applications/${started.id}/submit`, accessToken, {});
+      applicationOf.set(p.key, started.id);
+    }
+
+    await call('PUT', `/labs/${labId}/rubric`, org, {
+      criteria: [{ id: 'merit', label: 'Overall merit', weight: 1, scale: { min: 1, max: 10 } }],
+    });
+    await call('POST', `/labs/${labId}/review-assignments/run`, org, {
+      reviewsPerApplication: 1,
+      reviewerIds: [mentorSession.user.id],
+    });
+    for (const p of PEOPLE)
+      await call(
+        'POST',
+        `/labs/${labId}/my-reviews/${applicationOf.get(p.key)}/submit`,
+        mentorSession.accessToken,
+        { scores: { merit: p.score } },
+      );
+    await call('POST', `/labs/${labId}/phase`, org, { to: 'selection' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const desktop = (timezoneId: string) =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      timezoneId,
+      locale: 'en-GB',
+    });
+  const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      storageState,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: 'Europe/Berlin',
+      locale: 'en-GB',
+    });
+  const logIn = async (page: Page, email: string, next: string) => {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`**${next}`);
+  };
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
+  const status = (page: Page, text: string | RegExp) =>
+    page.getByRole('status').filter({ hasText: text }).waitFor();
+  const sidewaysScroll = (page: Page) =>
+    page.evaluate(() =>
+      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    );
+  const textOf = async (page: Page, selector: string) =>
+    ((await page.locator(selector).allTextContents()) ?? []).join(' ');
+
+  it('takes reviewed applicants through selection, letters and answers', async () => {
+    const contexts: BrowserContext[] = [];
+    let current: Page | undefined;
+    try {
+      await journey();
+    } catch (error) {
+      if (current && !current.isClosed())
+        await current
+          .screenshot({ path: `${SCREENSHOT_DIR}selection-failure.png`, fullPage: true })
+          .catch(() => undefined);
+      throw error;
+    } finally {
+      for (const context of contexts) await context.close().catch(() => undefined);
+    }
+
+    async function journey() {
+      const orgContext = await desktop('Europe/Berlin');
+      contexts.push(orgContext);
+      const org = await orgContext.newPage();
+      current = org;
+      await logIn(org, organiser.email, `/labs/${labId}`);
+      await tab(org, 'Selection');
+      await org.getByText('No run yet').waitFor();
+
+      // --- Run 1: no quotas, the top three by merit. ---
+      expect(await org.getByLabel('Places to fill').inputValue()).toBe('3');
+      await org.getByRole('button', { name: 'Run selection' }).click();
+      await org.waitForURL(/\/selection\/runs\/[^/]+$/);
+      await status(org, 'Run 1 found a cohort of 3.');
+      const cohort1 = org.getByRole('region', { name: /^Cohort/ });
+      for (const name of ['Ada Arden', 'Ben Brook', 'Cleo Cole'])
+        await cohort1.getByRole('row').filter({ hasText: name }).waitFor();
+      expect(
+        await org.locator('.facts__row').filter({ hasText: 'Price of diversity' }).textContent(),
+      ).toContain('0.00');
+      await shot(org, 'run-without-quotas');
+
+      // --- Run 2: a bioinformatician and an early-career person; one per institution. ---
+      await org.getByRole('link', { name: '← All runs and quotas' }).click();
+      await org.getByLabel('Discipline Bioinformatics at least').fill('1');
+      await org.getByLabel('Career stage Early career at least').fill('one');
+      await org.getByLabel('At most per institution').fill('1');
+      await org.getByLabel('Run seed (optional)').fill('quotas-2027');
+      await org.getByRole('button', { name: 'Run selection' }).click();
+      // A typing slip is refused beside its box, which takes the focus.
+      const slip = org.locator('#quota-careerStage-0-min-error');
+      await slip.waitFor();
+      expect(await slip.textContent()).toContain('Enter a whole number, 0 or more.');
+      expect(await org.evaluate(() => document.activeElement?.id)).toBe('quota-careerStage-0-min');
+      await shot(org, 'quota-error-beside-field');
+      await org.getByLabel('Career stage Early career at least').fill('1');
+      await org.getByRole('button', { name: 'Run selection' }).click();
+      await status(org, 'Run 2 found a cohort of 3.');
+      const cohort2 = org.getByRole('region', { name: /^Cohort/ });
+      await cohort2
+        .getByRole('row')
+        .filter({ hasText: 'Dev Desai' })
+        .filter({ hasText: 'chosen for the quotas' })
+        .waitFor();
+      await org.getByText('Left out for the quotas although in the top 3: Cleo Cole.').waitFor();
+      // The price of diversity, as a chart and in words.
+      const chart = org.getByRole('img', { name: /Merit by place/ });
+      await chart.waitFor();
+      expect(await org.locator('.merit-chart polyline').count()).toBe(2);
+      expect(await org.locator('.merit-chart__gap').count()).toBe(1);
+      const legend = await textOf(org, '.merit-chart__legend');
+      expect(legend).toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
+      expect(legend).not.toContain('Price of diversity: 0.00');
+      expect(await chart.locator('desc').textContent()).toMatch(/^The quotas cost /);
+      await shot(org, 'run-with-quotas-price-of-diversity');
+
+      // --- Run 3: a quota nobody can meet, explained. ---
+      await org.getByRole('link', { name: '← All runs and quotas' }).click();
+      await org.getByLabel('Discipline Cancer research at least').fill('1');
+      await org.getByRole('button', { name: 'Run selection' }).click();
+      await status(org, 'Run 3 found no cohort: the quotas conflict.');
+      const why = org.getByRole('region', { name: 'Why no cohort keeps these quotas' });
+      await why.waitFor();
+      expect(await why.textContent()).toContain(
+        'Discipline Cancer research needs at least 1 but only 0 eligible applicants.',
+      );
+      expect(await why.textContent()).toContain(
+        'Discipline “Cancer research”: lower the minimum from 1 to 0 (1 place short).',
+      );
+      expect(await org.getByRole('button', { name: /^Adopt run/ }).count()).toBe(0);
+      await shot(org, 'infeasible-explained');
+
+      // --- The runs side by side. ---
+      await org.getByRole('link', { name: '← All runs and quotas' }).click();
+      const runsTable = org.getByRole('table', { name: /Selection runs/ });
+      await runsTable.waitFor();
+      expect(await runsTable.getByRole('row').count()).toBe(4);
+      const run3Row = runsTable.getByRole('row').filter({ hasText: 'Run 3' });
+      expect(await run3Row.textContent()).toContain('Infeasible');
+      expect(await run3Row.textContent()).toContain('no cohort');
+      expect(await runsTable.getByRole('row').filter({ hasText: 'Run 2' }).textContent()).toContain(
+        'Discipline Bioinformatics: at least 1',
+      );
+      const compare = org.getByRole('region', { name: 'Compare two runs' });
+      expect(
+        await compare.getByLabel('First run').locator('option:checked').textContent(),
+      ).toContain('Run 1');
+      expect(
+        await compare.getByLabel('Second run').locator('option:checked').textContent(),
+      ).toContain('Run 2');
+      const onlyIn1 = compare.getByRole('region', { name: 'Only in Run 1' });
+      const onlyIn2 = compare.getByRole('region', { name: 'Only in Run 2' });
+      await onlyIn1.getByText('Cleo Cole').waitFor();
+      await onlyIn2.getByText('Dev Desai').waitFor();
+      expect(await onlyIn1.getByRole('listitem').count()).toBe(1);
+      expect(await onlyIn2.getByRole('listitem').count()).toBe(1);
+      await compare.getByText('2 in both cohorts.').waitFor();
+      await compare.getByText(/Run 2 has \d+\.\d\d less merit than Run 1\./).waitFor();
+      await shot(org, 'runs-compared');
+      // "Use these quotas" brings a run's quotas back into the form.
+      await runsTable.getByRole('button', { name: 'Use these quotas (run 2)' }).click();
+      await status(org, 'The form now holds the quotas of run 2.');
+      expect(await org.getByLabel('Discipline Bioinformatics at least').inputValue()).toBe('1');
+      expect(await org.getByLabel('At most per institution').inputValue()).toBe('1');
+
+      // --- Adopt run 2, with an answer-by date in the lab's time (New York). ---
+      await runsTable.getByRole('link', { name: 'Run 2' }).click();
+      await org.getByLabel('Answer by (optional)').fill(`${year}-05-15T18:00`);
+      await org.getByRole('button', { name: 'Adopt run 2' }).click();
+      await org.waitForURL(`**/labs/${labId}/decisions`);
+      await status(org, 'Run 2 is adopted: 3 offered a place, 4 on the waitlist, 1 declined.');
+      const accepted = org.getByRole('region', { name: /^Accepted/ });
+      for (const name of ['Ada Arden', 'Ben Brook', 'Dev Desai'])
+        expect(await accepted.getByRole('row').filter({ hasText: name }).textContent()).toContain(
+          `Waiting for an answer15 May ${year}, 18:00`,
+        );
+      const waitlist = org.getByRole('list', { name: /^Waitlist/ });
+      expect(await waitlist.getByRole('listitem').allTextContents()).toEqual([
+        '1Cleo Cole',
+        '2Eve Ellis',
+        '3Finn Ford',
+        '4Hana Hill',
+      ]);
+      await org
+        .getByRole('region', { name: /^Declined/ })
+        .getByText('Gia Grant')
+        .waitFor();
+      await shot(org, 'decisions-adopted');
+
+      // --- The outbox: compose, edit one letter, release the batch. ---
+      await tab(org, 'Outbox');
+      await org.getByText('No mail server is set up (development)').waitFor();
+      await org.getByRole('button', { name: 'Compose the letters' }).click();
+      await status(org, '8 letters in the outbox.');
+      const offered = org.getByRole('region', { name: 'Offered a place (3)' });
+      const adaLetter = offered.getByRole('article', { name: `To ${emailOf(person('a'))}` });
+      expect(await adaLetter.textContent()).toContain('Dear Ada Arden,');
+      expect(await adaLetter.textContent()).toContain('confirm or decline your place by');
+      expect(
+        await org
+          .getByRole('region', { name: 'On the waitlist (4)' })
+          .getByRole('article', { name: `To ${emailOf(person('c'))}` })
+          .textContent(),
+      ).toContain('number 1 on the waiting list');
+      const giaLetter = org
+        .getByRole('region', { name: 'Declined (1)' })
+        .getByRole('article', { name: `To ${emailOf(person('g'))}` });
+      await giaLetter
+        .getByRole('button', { name: `Edit the letter to ${emailOf(person('g'))}` })
+        .click();
+      expect(await org.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+      const personal =
+        'Dear Gia Grant,\n\nThank you for applying. As you cannot attend every day, we could not offer you a place this time; we hope to see you at the next lab.';
+      await giaLetter.getByLabel('Letter').fill(personal);
+      await shot(org, 'outbox-edit-letter');
+      await giaLetter.getByRole('button', { name: 'Save the letter' }).click();
+      await status(org, `The letter to ${emailOf(person('g'))} is saved.`);
+      expect(await giaLetter.locator('.letter__body').textContent()).toBe(personal);
+      await org.getByRole('button', { name: 'Release 8 letters…' }).click();
+      const confirmRelease = org.getByRole('group', { name: 'Release 8 letters now?' });
+      await confirmRelease.waitFor();
+      await confirmRelease.getByRole('button', { name: 'Yes, release them' }).click();
+      await status(org, /queued for sending|Released/);
+      // Every letter ends up delivered (in development: logged as what would be sent).
+      await org.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.letter__head .badge')].filter((b) =>
+            /^(Sent|Logged, not emailed)$/.test(b.textContent ?? ''),
+          ).length === 8,
+        undefined,
+        { timeout: 20_000 },
+      );
+      expect(await org.getByRole('button', { name: /^Edit the letter/ }).count()).toBe(0);
+      expect(await org.getByRole('button', { name: /^Release/ }).count()).toBe(0);
+      await shot(org, 'outbox-released');
+
+      // --- Ada, in Tokyo, confirms her place by the date shown in her own time. ---
+      const adaContext = await desktop('Asia/Tokyo');
+      contexts.push(adaContext);
+      const ada = await adaContext.newPage();
+      current = ada;
+      await logIn(ada, emailOf(person('a')), `/applications/${applicationOf.get('a')}`);
+      const place = ada.getByRole('region', { name: 'You have a place' });
+      await place.waitFor();
+      const deadline = await place.locator('.decision__deadline').textContent();
+      // 18:00 in New York (EDT) on 15 May is 07:00 on 16 May in Tokyo.
+      expect(deadline).toContain(`Please confirm or decline by 16 May ${year}, 07:00`);
+      expect(deadline).toContain('your time, Asia/Tokyo');
+      expect(deadline).toContain(
+        `15 May ${year}, 18:00 EDT in the lab's timezone, America/New_York`,
+      );
+      expect(await place.textContent()).not.toMatch(/merit|score|review/i);
+      await shot(ada, 'applicant-offer');
+      await place.getByRole('button', { name: 'Confirm my place' }).click();
+      await status(ada, 'Your place is confirmed. Welcome to the lab!');
+      await ada.getByRole('region', { name: 'Your place is confirmed' }).waitFor();
+      await ada.getByRole('link', { name: 'Open the lab' }).click();
+      await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
+      expect(await ada.locator('.badge--role').allTextContents()).toContain('Participant');
+      await shot(ada, 'applicant-confirmed');
+
+      // --- Hana waits fourth on the list. ---
+      const hanaContext = await desktop('Europe/London');
+      contexts.push(hanaContext);
+      const hana = await hanaContext.newPage();
+      current = hana;
+      await logIn(hana, emailOf(person('h')), `/applications/${applicationOf.get('h')}`);
+      const waiting = hana.getByRole('region', { name: 'You are on the waiting list' });
+      await waiting.waitFor();
+      expect(await waiting.textContent()).toContain('You are number 4 on the waiting list.');
+
+      // --- Dev declines his place. ---
+      const devContext = await desktop('Asia/Kolkata');
+      contexts.push(devContext);
+      const dev = await devContext.newPage();
+      current = dev;
+      await logIn(dev, emailOf(person('d')), `/applications/${applicationOf.get('d')}`);
+      await dev.getByRole('button', { name: 'Decline my place…' }).click();
+      const confirmDecline = dev.getByRole('group', { name: 'Decline your place?' });
+      await confirmDecline.waitFor();
+      expect(
+        await dev.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')),
+      ).toBe('decline-title');
+      await shot(dev, 'applicant-decline-confirm');
+      await confirmDecline.getByRole('button', { name: 'Yes, decline my place' }).click();
+      await status(dev, 'You have declined your place.');
+      await dev.getByRole('region', { name: 'You declined your place' }).waitFor();
+
+      // --- Hana, who keeps both quotas, is offered the place (not Cleo, first in line). ---
+      current = hana;
+      await hana.reload();
+      const offer = hana.getByRole('region', { name: 'You have a place' });
+      await offer.waitFor();
+      expect(await offer.textContent()).toContain('A place has become free');
+      await offer.getByRole('button', { name: 'Confirm my place' }).waitFor();
+      await shot(hana, 'applicant-promoted');
+
+      // --- The organiser sees all of it in the decisions. ---
+      current = org;
+      await tab(org, 'Decisions');
+      const acceptedNow = org.getByRole('region', { name: /^Accepted/ });
+      await acceptedNow.waitFor();
+      expect(
+        await acceptedNow.getByRole('row').filter({ hasText: 'Ada Arden' }).textContent(),
+      ).toContain('Confirmed');
+      expect(
+        await acceptedNow.getByRole('row').filter({ hasText: 'Dev Desai' }).textContent(),
+      ).toContain('Declined the place');
+      const hanaRow = acceptedNow.getByRole('row').filter({ hasText: 'Hana Hill' });
+      expect(await hanaRow.textContent()).toContain('Waiting for an answer');
+      await hanaRow.getByText('Promoted from the waitlist').click();
+      await hanaRow
+        .getByText('In place of Dev Desai; next in line by merit alone: Cleo Cole.')
+        .waitFor();
+      expect(
+        await org
+          .getByRole('list', { name: /^Waitlist/ })
+          .getByRole('listitem')
+          .allTextContents(),
+      ).toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford']);
+      const counts = await textOf(org, '.counts');
+      expect(counts).toContain('Confirmed1');
+      expect(counts).toContain('Waiting for an answer2');
+      expect(counts).toContain('Places given up1');
+      await shot(org, 'decisions-after-answers');
+      const orgSession = await orgContext.storageState();
+      const adaSession = await adaContext.storageState();
+
+      // --- The same screens on a phone. ---
+      const orgPhone = await phone(orgSession);
+      contexts.push(orgPhone);
+      const mobile = await orgPhone.newPage();
+      current = mobile;
+      await mobile.goto(`/labs/${labId}/selection`);
+      await mobile.getByRole('table', { name: /Selection runs/ }).waitFor();
+      await mobile.getByRole('region', { name: 'Only in Run 2' }).waitFor();
+      expect(await sidewaysScroll(mobile), 'the selection screen scrolls sideways').toBe(0);
+      await shot(mobile, 'phone-selection');
+      await mobile.getByRole('link', { name: 'Run 2' }).click();
+      await mobile.getByRole('img', { name: /Merit by place/ }).waitFor();
+      expect(await sidewaysScroll(mobile), 'a run scrolls sideways').toBe(0);
+      await shot(mobile, 'phone-run');
+      await tab(mobile, 'Outbox');
+      await mobile.getByRole('region', { name: 'Offered a place (3)' }).waitFor();
+      expect(await sidewaysScroll(mobile), 'the outbox scrolls sideways').toBe(0);
+      await shot(mobile, 'phone-outbox');
+
+      const adaPhone = await phone(adaSession);
+      contexts.push(adaPhone);
+      const adaMobile = await adaPhone.newPage();
+      current = adaMobile;
+      await adaMobile.goto(`/applications/${applicationOf.get('a')}`);
+      await adaMobile.getByRole('region', { name: 'Your place is confirmed' }).waitFor();
+      expect(await sidewaysScroll(adaMobile), 'the status page scrolls sideways').toBe(0);
+      await shot(adaMobile, 'phone-applicant');
+    }
+  }, 300_000);
+});
