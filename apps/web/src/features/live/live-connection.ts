@@ -72,6 +72,10 @@ type AnySocket = Socket<Record<string, (payload: never) => void>, Record<string,
 const SNAPSHOT_EVENT = 'live:snapshot';
 const CHAT_EVENT = 'chat:message';
 const SYNC_REQUEST = 'time:sync';
+const TOKEN_REFRESH_REQUEST = 'auth:refresh';
+const TOKEN_EXPIRED_EVENT = 'auth:expired';
+/** Hand the server a fresh token this long before the one in use expires. */
+const TOKEN_RENEW_AHEAD_MS = 20_000;
 
 export class LiveConnection<
   N extends object = LiveNotices,
@@ -93,6 +97,10 @@ export class LiveConnection<
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private closed = false;
+  /** The token the current connection was authenticated with (or last renewed with). */
+  private tokenInUse: string | null = null;
+  private tokenTimer: ReturnType<typeof setTimeout> | undefined;
+  private tokenExpired = false;
 
   constructor(options: LiveConnectionOptions) {
     this.options = {
@@ -109,12 +117,14 @@ export class LiveConnection<
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
       // Read for every handshake: a refreshed token and the latest message seen go with it.
-      auth: (send) =>
+      auth: (send) => {
+        this.tokenInUse = this.options.accessToken();
         send({
-          token: this.options.accessToken() ?? '',
+          token: this.tokenInUse ?? '',
           labId: this.labId,
           lastSeenMessageId: this.lastSeenMessageId,
-        }),
+        });
+      },
     }) as unknown as AnySocket;
     this.wire();
   }
@@ -165,6 +175,7 @@ export class LiveConnection<
     window.removeEventListener('online', this.cameOnline);
     clearInterval(this.syncTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.tokenTimer);
     this.socket.disconnect();
     this.setStatus({ state: 'closed' });
   }
@@ -238,14 +249,18 @@ export class LiveConnection<
     });
     socket.on('disconnect', (reason: string) => {
       clearInterval(this.syncTimer);
+      clearTimeout(this.tokenTimer);
       if (this.closed) return;
       if (this.state.status.state === 'offline') return;
       if (socket.active) {
         this.setStatus({ state: 'reconnecting', attempt: 0 });
       } else if (reason === 'io server disconnect') {
-        // The server dropped this connection on purpose (e.g. it could not set it up): retry shortly.
+        // The server dropped this connection on purpose: its token expired (the handshake
+        // refreshes it), or it could not set the connection up. Come back shortly.
         this.setStatus({ state: 'reconnecting', attempt: 0 });
-        this.retryTimer = setTimeout(() => this.reconnectNow(), 2_000);
+        const delay = this.tokenExpired ? 0 : 2_000;
+        this.tokenExpired = false;
+        this.retryTimer = setTimeout(() => this.reconnectNow(), delay);
       }
     });
     socket.on('connect_error', (error: Error & { data?: LiveConnectErrorData }) => {
@@ -284,6 +299,9 @@ export class LiveConnection<
       const chat = Array.isArray(fields.chat) ? (fields.chat as { id: string }[]) : [];
       this.lastSeenMessageId = latestMessageId(this.lastSeenMessageId, chat);
       this.setStatus({ state: 'online', recovered: fields.recovered === true });
+      if (typeof fields.tokenExpiresAt === 'string') this.renewTokenBefore(fields.tokenExpiresAt);
+    } else if (event === TOKEN_EXPIRED_EVENT) {
+      this.tokenExpired = true;
     } else if (event === CHAT_EVENT && typeof fields.id === 'string') {
       this.lastSeenMessageId = latestMessageId(this.lastSeenMessageId, [{ id: fields.id }]);
     }
@@ -320,6 +338,37 @@ export class LiveConnection<
       this.state = { ...this.state, offsetMs: this.clock.offsetMs };
       this.emit();
     }
+  }
+
+  /**
+   * The server drops a connection whose token expires: hand it a fresh one shortly before.
+   * The HTTP client has usually renewed its token by then; otherwise it is asked to.
+   */
+  private renewTokenBefore(expiresAt: string): void {
+    clearTimeout(this.tokenTimer);
+    const due = Date.parse(expiresAt) - TOKEN_RENEW_AHEAD_MS - this.serverNow();
+    if (!Number.isFinite(due)) return;
+    this.tokenTimer = setTimeout(() => void this.renewToken(), Math.max(due, 1_000));
+  }
+
+  private async renewToken(): Promise<void> {
+    if (this.closed || !this.socket.connected) return;
+    let token = this.options.accessToken();
+    if (!token || token === this.tokenInUse) {
+      if (!(await this.options.refreshToken().catch(() => false))) return;
+      token = this.options.accessToken();
+    }
+    if (!token || this.closed) return;
+    const ack = (await this.request(
+      TOKEN_REFRESH_REQUEST as keyof R & string,
+      { token } as R[keyof R & string]['payload'],
+    )) as RequestAck<{ tokenExpiresAt?: string }>;
+    if (ack.ok && typeof ack.tokenExpiresAt === 'string') {
+      this.tokenInUse = token;
+      this.renewTokenBefore(ack.tokenExpiresAt);
+    }
+    // Refused or unanswered: the server ends the connection at expiry and the next
+    // handshake carries the fresh token.
   }
 
   private async refused(data: LiveConnectErrorData): Promise<void> {

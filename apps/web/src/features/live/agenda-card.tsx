@@ -1,0 +1,146 @@
+import { useId, useState } from 'react';
+import { api, describeError } from '../../api';
+import { useResource } from '../../lib/use-resource';
+import type { AgendaSession } from './api';
+
+const KIND_LABELS: Record<string, string> = {
+  plenary: 'Plenary',
+  breakout: 'Breakout',
+  ideation: 'Ideation',
+  pitch: 'Pitch',
+};
+
+const dayLabel = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+};
+
+/** "09:00" out of the server's "14 Jul 2026, 09:00 EDT" label (already in the lab's zone). */
+const clockOf = (local: string) => /\d{1,2}:\d{2}/.exec(local)?.[0] ?? local;
+
+function groupByDay(sessions: AgendaSession[]): [string, AgendaSession[]][] {
+  const days = new Map<string, AgendaSession[]>();
+  for (const s of sessions) days.set(s.day, [...(days.get(s.day) ?? []), s]);
+  return [...days.entries()];
+}
+
+/** The workshop agenda in the lab's time zone, with the .ics calendar to take away. */
+export function AgendaCard({
+  labId,
+  currentSessionId,
+}: {
+  labId: string;
+  currentSessionId?: string;
+}) {
+  const headingId = useId();
+  const [agenda] = useResource(() => api.live.agenda(labId), `live-agenda:${labId}`);
+  const [downloading, setDownloading] = useState(false);
+  const [status, setStatus] = useState('');
+
+  const download = async () => {
+    setDownloading(true);
+    setStatus('');
+    try {
+      const { blob, filename } = await api.live.agendaCalendar(labId);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename ?? 'agenda.ics';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus(`Downloaded ${link.download}: open it to add the sessions to your calendar.`);
+    } catch (error) {
+      setStatus(`The calendar could not be downloaded: ${describeError(error)}`);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section className="card live-agenda" aria-labelledby={headingId}>
+      <div className="live-agenda__head">
+        <h2 id={headingId}>Agenda</h2>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void download()}
+          disabled={downloading}
+        >
+          {downloading ? 'Downloading…' : 'Add to calendar (.ics)'}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="status">
+        {status}
+      </p>
+      {agenda.status === 'loading' ? <p className="loading">Loading the agenda…</p> : null}
+      {agenda.status === 'failed' ? (
+        <p className="field__error">
+          The agenda could not be loaded: {describeError(agenda.error)}
+        </p>
+      ) : null}
+      {agenda.status === 'ready' && agenda.data.sessions.length === 0 ? (
+        <p className="muted">The organisers have not published the agenda yet.</p>
+      ) : null}
+      {agenda.status === 'ready' && agenda.data.sessions.length > 0 ? (
+        <>
+          <p className="muted small">Times are in the lab’s time zone ({agenda.data.timezone}).</p>
+          {groupByDay(agenda.data.sessions).map(([day, sessions]) => (
+            <div key={day} className="live-agenda__day">
+              <h3>{dayLabel(day)}</h3>
+              <ol className="live-agenda__sessions">
+                {sessions.map((s) => {
+                  const now = s.state === 'live' || s.id === currentSessionId;
+                  return (
+                    <li
+                      key={s.id}
+                      className={`live-agenda__session${now ? ' live-agenda__session--now' : ''}`}
+                      aria-current={now ? 'true' : undefined}
+                    >
+                      <p className="live-agenda__time">
+                        <time dateTime={s.startsAt}>{clockOf(s.startsAtLocal)}</time>–
+                        <time dateTime={s.endsAt}>{clockOf(s.endsAtLocal)}</time>
+                      </p>
+                      <div>
+                        <p className="live-agenda__title">
+                          {s.title} <span className="badge">{KIND_LABELS[s.kind] ?? s.kind}</span>
+                          {now ? <span className="badge badge--now">Now</span> : null}
+                          {s.state === 'ended' ? <span className="badge">Ended</span> : null}
+                        </p>
+                        {s.meetingUrl || s.materials.length > 0 ? (
+                          <ul className="live-agenda__links">
+                            {s.meetingUrl ? (
+                              <li>
+                                <a href={s.meetingUrl} target="_blank" rel="noreferrer">
+                                  Video call<span className="visually-hidden"> for {s.title}</span>
+                                </a>
+                              </li>
+                            ) : null}
+                            {s.materials.map((m) => (
+                              <li key={m.url}>
+                                <a href={m.url} target="_blank" rel="noreferrer">
+                                  {m.title}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </div>
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { LiveViewState } from './live-view-state';
+
+const timeOf = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+/**
+ * The organisers' voice: broadcasts (announced at once, newest first, each dismissible) and
+ * the instructions pinned for everyone or for one's room.
+ */
+export function Announcements({ view }: { view: LiveViewState }) {
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const shown = view.broadcasts
+    .filter((b) => !dismissed.has(b.id))
+    .slice(-3)
+    .reverse();
+  return (
+    <>
+      <div className="live-broadcasts" aria-live="assertive" aria-relevant="additions">
+        {shown.map((b) => (
+          <div key={b.id} className="live-broadcast" data-testid="broadcast">
+            <p className="live-broadcast__message">
+              <span className="visually-hidden">Announcement: </span>
+              {b.message}
+            </p>
+            <p className="live-broadcast__meta small">
+              {b.from.displayName}
+              {b.roomId ? ', to your room' : ', to everyone'} ·{' '}
+              <time dateTime={b.sentAt}>{timeOf(b.sentAt)}</time>
+            </p>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setDismissed((d) => new Set(d).add(b.id))}
+            >
+              Dismiss<span className="visually-hidden"> announcement</span>
+            </button>
+          </div>
+        ))}
+      </div>
+      {view.pinned.length > 0 ? (
+        <section className="live-pinned" aria-labelledby="live-pinned-heading">
+          <h2 id="live-pinned-heading">Pinned instructions</h2>
+          <ul aria-live="polite">
+            {view.pinned.map((p) => (
+              <li key={p.id}>
+                <p className="live-pinned__message">{p.message}</p>
+                <p className="muted small">
+                  {p.roomId ? 'For your room' : 'For every room'} · {p.pinnedBy.displayName}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
+import { api, describeError } from '../../api';
+import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
+import type { LiveConnection, LiveStatus } from './live-connection';
+import { chatChannels, type LiveViewAction, type LiveViewState } from './live-view-state';
+
+const MAX_BODY = 4000;
+const HISTORY_PAGE = 50;
+
+const timeOf = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+const newClientMessageId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Chat of the lab, of one's room and of one's teams. Messages show at once as "sending" and
+ * are sent with a client id, so a retry after a drop is stored once; failed ones are sent
+ * again when the connection is back. Older messages are paged over HTTP.
+ */
+export function ChatPanel({
+  labId,
+  connection,
+  status,
+  view,
+  dispatch,
+}: {
+  labId: string;
+  connection: LiveConnection<LiveNotices, LiveRequests>;
+  status: LiveStatus;
+  view: LiveViewState;
+  dispatch: (action: LiveViewAction) => void;
+}) {
+  const channels = chatChannels(view);
+  const [chosen, setChosen] = useState('lab');
+  const channel = channels.some((c) => c.channel === chosen) ? chosen : 'lab';
+  const current = channels.find((c) => c.channel === channel) ?? channels[0];
+  const [draft, setDraft] = useState('');
+  const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
+  const [history, setHistory] = useState<
+    Record<string, { loading: boolean; done: boolean; error?: string }>
+  >({});
+  const logRef = useRef<HTMLOListElement>(null);
+  const headingId = useId();
+  const inputId = useId();
+  const myUserId = view.me?.userId ?? null;
+
+  const stored = messagesOf(view.chat, channel);
+  const pending = stillOutgoing(outgoing, view.chat, myUserId).filter((o) => o.channel === channel);
+
+  // Drop outgoing messages once the server has stored them.
+  useEffect(() => {
+    setOutgoing((list) => {
+      const left = stillOutgoing(list, view.chat, myUserId);
+      return left.length === list.length ? list : left;
+    });
+  }, [view.chat, myUserId]);
+
+  // Keep the newest message in view.
+  const newest = stored.at(-1)?.id;
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [newest, pending.length, channel]);
+
+  const send = async (message: OutgoingMessage) => {
+    setOutgoing((list) => [
+      ...list.filter((o) => o.clientMessageId !== message.clientMessageId),
+      { ...message, state: 'sending', error: undefined },
+    ]);
+    const ack = await connection.request('chat:send', {
+      channel: message.channel,
+      clientMessageId: message.clientMessageId,
+      body: message.body,
+    });
+    if (ack.ok) {
+      dispatch({ event: 'chat:message', payload: ack.message });
+      return;
+    }
+    setOutgoing((list) =>
+      list.map((o) =>
+        o.clientMessageId === message.clientMessageId
+          ? { ...o, state: 'failed', error: ack.message }
+          : o,
+      ),
+    );
+  };
+
+  // Back online: send again what could not be sent (the client id keeps it stored once).
+  const online = status.state === 'online';
+  useEffect(() => {
+    if (!online) return;
+    for (const message of outgoing) if (message.state === 'failed') void send(message);
+    // Only when the connection comes back, not on every change of the list.
+  }, [online]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const body = draft.trim();
+    if (!body) return;
+    setDraft('');
+    void send({ clientMessageId: newClientMessageId(), channel, body, state: 'sending' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+
+  const loadEarlier = async () => {
+    setHistory((h) => ({ ...h, [channel]: { loading: true, done: false } }));
+    try {
+      const page = await api.live.chatHistory(labId, {
+        channel,
+        before: stored[0]?.id,
+        limit: HISTORY_PAGE,
+      });
+      dispatch({ event: 'local:history', payload: page.messages });
+      setHistory((h) => ({ ...h, [channel]: { loading: false, done: page.nextBefore === null } }));
+    } catch (error) {
+      setHistory((h) => ({
+        ...h,
+        [channel]: { loading: false, done: false, error: describeError(error) },
+      }));
+    }
+  };
+
+  const paging = history[channel];
+
+  return (
+    <section className="card live-chat" aria-labelledby={headingId}>
+      <h2 id={headingId}>Chat</h2>
+      {channels.length > 1 ? (
+        <div className="live-chat__channels" role="group" aria-label="Chat channel">
+          {channels.map((c) => (
+            <button
+              key={c.channel}
+              type="button"
+              className="chip-button"
+              aria-pressed={c.channel === channel}
+              onClick={() => setChosen(c.channel)}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div className="live-chat__earlier">
+        {paging?.done ? (
+          <p className="muted small">This is the start of the conversation.</p>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void loadEarlier()}
+            disabled={paging?.loading}
+          >
+            {paging?.loading ? 'Loading earlier messages…' : 'Load earlier messages'}
+          </button>
+        )}
+        {paging?.error ? <p className="field__error">{paging.error}</p> : null}
+        {view.chatTruncated && !paging ? (
+          <p className="muted small">You missed more messages than shown: load earlier ones.</p>
+        ) : null}
+      </div>
+      <ol
+        ref={logRef}
+        className="live-chat__log"
+        role="log"
+        aria-live="polite"
+        aria-label={`Messages: ${current.label}`}
+        tabIndex={0}
+      >
+        {stored.length === 0 && pending.length === 0 ? (
+          <li className="live-chat__empty muted">No messages yet. Say hello.</li>
+        ) : null}
+        {stored.map((m) => (
+          <li
+            key={m.id}
+            className={`live-chat__message${m.sender.userId === myUserId ? ' live-chat__message--mine' : ''}`}
+          >
+            <p className="live-chat__meta">
+              <strong>{m.sender.userId === myUserId ? 'You' : m.sender.displayName}</strong>{' '}
+              <time dateTime={m.sentAt}>{timeOf(m.sentAt)}</time>
+            </p>
+            <p className="live-chat__body">{m.body}</p>
+          </li>
+        ))}
+        {pending.map((m) => (
+          <li
+            key={m.clientMessageId}
+            className={`live-chat__message live-chat__message--mine live-chat__message--${m.state}`}
+          >
+            <p className="live-chat__meta">
+              <strong>You</strong>{' '}
+              <span>{m.state === 'sending' ? 'sending…' : `not sent: ${m.error ?? ''}`}</span>
+            </p>
+            <p className="live-chat__body">{m.body}</p>
+            {m.state === 'failed' ? (
+              <button type="button" className="button button--quiet" onClick={() => void send(m)}>
+                Send again
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <form className="live-chat__composer" onSubmit={submit}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Message to {current.label}
+        </label>
+        <textarea
+          id={inputId}
+          rows={2}
+          value={draft}
+          maxLength={MAX_BODY}
+          placeholder={`Message ${current.label}`}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="button" disabled={!draft.trim()}>
+          Send
+        </button>
+      </form>
+      <p className="muted small">Enter sends; Shift+Enter starts a new line.</p>
+    </section>
+  );
+}

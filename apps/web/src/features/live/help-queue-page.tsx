@@ -1,0 +1,318 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import type { HelpRequest, LiveNotices, LiveRequests } from '@ideas-lab/live/events';
+import { api, describeError } from '../../api';
+import { useResource } from '../../lib/use-resource';
+import type { MentorRound } from './api';
+import type { LiveConnection } from './live-connection';
+import { formatCountdown } from './live-clock';
+import { LiveStatusBar } from './live-status';
+import type { LiveViewAction, LiveViewState } from './live-view-state';
+import { useLiveConnection, useLiveState, useServerNow } from './use-live-connection';
+import { useLiveView } from './use-live-view';
+
+type Connection = LiveConnection<LiveNotices, LiveRequests>;
+
+/**
+ * The mentor's screen: the help requests routed to them (or to no one), claimed and resolved
+ * here with how long each has waited; the topics they help with; the rooms they visit.
+ */
+export function HelpQueuePage() {
+  const { labId = '' } = useParams();
+  const connection = useLiveConnection(labId);
+  const { status } = useLiveState(connection);
+  const [view, dispatch] = useLiveView(connection);
+
+  return (
+    <div className="live">
+      <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
+      <div className="live__grid">
+        <HelpQueue connection={connection} view={view} dispatch={dispatch} />
+        <div className="stack-lg">
+          <RoomsToVisit labId={labId} view={view} />
+          <MentorTopics connection={connection} view={view} dispatch={dispatch} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** "4 min" since an instant, on the server's clock. */
+const since = (iso: string | null, serverNow: number) =>
+  iso ? formatCountdown(Math.max(0, Math.floor((serverNow - Date.parse(iso)) / 1000))) : '';
+
+function HelpQueue({
+  connection,
+  view,
+  dispatch,
+}: {
+  connection: Connection;
+  view: LiveViewState;
+  dispatch: (action: LiveViewAction) => void;
+}) {
+  const headingId = useId();
+  const serverNow = useServerNow(connection, 1_000);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const me = view.me?.userId;
+  const queue = view.helpQueue;
+  const mine = queue.filter((h) => h.claimedBy?.userId === me);
+  const waiting = queue.filter((h) => h.state === 'waiting');
+
+  const act = async (request: HelpRequest, action: 'help:claim' | 'help:resolve') => {
+    setBusy(request.id);
+    setOutcome('');
+    const ack = await connection.request(action, { requestId: request.id });
+    setBusy(null);
+    if (ack.ok) {
+      dispatch({ event: 'local:help-changed', payload: ack.request });
+      setOutcome(
+        action === 'help:claim'
+          ? `You claimed ${request.room.name}’s request (“${request.topic}”): go to the room.`
+          : `${request.room.name}’s request is resolved.`,
+      );
+      return;
+    }
+    if (ack.code === 'LIVE_HELP_ALREADY_CLAIMED' || ack.code === 'LIVE_HELP_RESOLVED') {
+      dispatch({ event: 'help:resolved', payload: request });
+      setOutcome(`Another mentor took ${request.room.name}’s request first.`);
+      return;
+    }
+    setOutcome(ack.message);
+  };
+
+  const row = (h: HelpRequest) => (
+    <li key={h.id} className={`help-request help-request--${h.state}`} data-testid="help-request">
+      <div className="help-request__what">
+        <p className="help-request__topic">
+          <strong>{h.topic}</strong> · {h.room.name}
+        </p>
+        <p className="muted small">
+          Asked by {h.askedBy.displayName}
+          {h.routedTo
+            ? h.routedTo.userId === me
+              ? ', routed to you'
+              : `, routed to ${h.routedTo.displayName}`
+            : ', to every mentor'}
+        </p>
+        <p className="small">
+          {h.state === 'waiting' ? (
+            <>
+              Waiting for <span className="help-request__clock">{since(h.askedAt, serverNow)}</span>
+            </>
+          ) : (
+            <>
+              Claimed by {h.claimedBy?.userId === me ? 'you' : h.claimedBy?.displayName}{' '}
+              {h.claimedAt ? `after ${formatWait(h.askedAt, h.claimedAt)}` : ''} · with them for{' '}
+              <span className="help-request__clock">{since(h.claimedAt, serverNow)}</span>
+            </>
+          )}
+        </p>
+      </div>
+      <div className="help-request__actions">
+        {h.state === 'waiting' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void act(h, 'help:claim')}
+          >
+            Claim<span className="visually-hidden"> {h.room.name}’s request</span>
+          </button>
+        ) : null}
+        {h.state === 'claimed' && (h.claimedBy?.userId === me || view.me?.isOrganiser) ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy !== null}
+            onClick={() => void act(h, 'help:resolve')}
+          >
+            Mark resolved<span className="visually-hidden"> ({h.room.name})</span>
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Help queue</h2>
+      <p role="status" aria-live="polite" className="status" data-testid="help-outcome">
+        {outcome}
+      </p>
+      {!view.ready ? <p className="loading">Loading the help queue…</p> : null}
+      {view.ready && queue.length === 0 ? (
+        <p className="muted">No room is asking for help right now. New requests appear here.</p>
+      ) : null}
+      {mine.length > 0 ? (
+        <>
+          <h3>With you</h3>
+          <ul className="help-requests">{mine.map(row)}</ul>
+        </>
+      ) : null}
+      {waiting.length > 0 ? (
+        <>
+          <h3>Waiting ({waiting.length})</h3>
+          <ul className="help-requests" aria-live="polite">
+            {waiting.map(row)}
+          </ul>
+        </>
+      ) : null}
+      {queue.some((h) => h.state === 'claimed' && h.claimedBy?.userId !== me) ? (
+        <>
+          <h3>With other mentors</h3>
+          <ul className="help-requests">
+            {queue.filter((h) => h.state === 'claimed' && h.claimedBy?.userId !== me).map(row)}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function formatWait(from: string, to: string): string {
+  const seconds = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** The rooms this mentor is assigned to, in the round running now and the rounds to come. */
+function RoomsToVisit({ labId, view }: { labId: string; view: LiveViewState }) {
+  const headingId = useId();
+  const sessionId = view.round?.sessionId ?? view.session?.id ?? null;
+  const key = `mentor-rooms:${labId}:${sessionId ?? ''}:${view.round?.id ?? ''}:${view.round?.state ?? ''}`;
+  const [rounds] = useResource(
+    () =>
+      sessionId
+        ? api.live.rounds(labId, sessionId).then((r) => r.rounds)
+        : Promise.resolve([] as MentorRound[]),
+    key,
+  );
+  const me = view.me?.userId;
+  const visible =
+    rounds.status === 'ready'
+      ? rounds.data
+          .filter((r) => r.state !== 'closed')
+          .map((r) => ({ ...r, rooms: r.rooms.filter((room) => room.mentorId === me) }))
+          .filter((r) => r.rooms.length > 0)
+      : [];
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Rooms to visit</h2>
+      {!sessionId ? (
+        <p className="muted">
+          No breakout round is running. Your rooms appear here when the organisers open one.
+        </p>
+      ) : rounds.status === 'loading' ? (
+        <p className="loading">Loading your rooms…</p>
+      ) : rounds.status === 'failed' ? (
+        <p className="field__error">
+          Your rooms could not be loaded: {describeError(rounds.error)}
+        </p>
+      ) : visible.length === 0 ? (
+        <p className="muted">
+          You are not assigned to a room in this session’s open or coming rounds.
+        </p>
+      ) : (
+        visible.map((round) => (
+          <div key={round.id} className="mentor-round">
+            <h3>
+              {round.title}{' '}
+              {round.state === 'open' ? (
+                <span className="badge badge--now">Now</span>
+              ) : (
+                <span className="badge">Coming</span>
+              )}
+            </h3>
+            <ul className="mentor-rooms">
+              {round.rooms.map((room) => (
+                <li key={room.id}>
+                  <p>
+                    <strong>{room.name}</strong> · {room.occupancy}{' '}
+                    {room.occupancy === 1 ? 'person' : 'people'}
+                  </p>
+                  {room.participants && room.participants.length > 0 ? (
+                    <p className="muted small">
+                      {room.participants.map((p) => p.displayName).join(', ')}
+                    </p>
+                  ) : null}
+                  {room.meetingUrl ? (
+                    <a href={room.meetingUrl} target="_blank" rel="noreferrer">
+                      Video call<span className="visually-hidden"> of {room.name}</span>
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
+
+/** What this mentor helps with: requests on these topics are routed to them first. */
+function MentorTopics({
+  connection,
+  view,
+  dispatch,
+}: {
+  connection: Connection;
+  view: LiveViewState;
+  dispatch: (action: LiveViewAction) => void;
+}) {
+  const inputId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const value = draft ?? view.myTopics.join(', ');
+
+  // A new snapshot (another device changed the topics) replaces an untouched field.
+  useEffect(() => setDraft(null), [view.myTopics]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const topics = [
+      ...new Set(
+        value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    setBusy(true);
+    setStatus('');
+    const ack = await connection.request('help:topics', { topics });
+    setBusy(false);
+    if (ack.ok) {
+      dispatch({ event: 'local:topics', payload: ack.topics });
+      setStatus('Saved: requests on these topics come to you first.');
+    } else setStatus(ack.message);
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void save(e)}>
+      <h2>Your topics</h2>
+      <div className="field">
+        <label htmlFor={inputId}>What can you help with?</label>
+        <p className="field__hint" id={`${inputId}-hint`}>
+          Separate topics with commas, e.g. statistics, machine learning, ethics.
+        </p>
+        <input
+          id={inputId}
+          value={value}
+          aria-describedby={`${inputId}-hint`}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          Save topics
+        </button>
+        <p role="status" aria-live="polite" className="status">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}
