@@ -36,6 +36,9 @@ const PEOPLE: Person[] = [
   { name: 'h', discipline: 'bioinformatics', stage: 'early career', score: 3 },
 ];
 
+/** Applies and submits, but nobody reviews the application. */
+const UNREVIEWED: Person = { name: 'i', discipline: 'cancer research', stage: 'senior', score: 0 };
+
 const QUOTAS = {
   discipline: { bioinformatics: { min: 1 } },
   careerStage: { 'early career': { min: 1 } },
@@ -57,13 +60,17 @@ const profile = (p: Person) => ({
   ),
 });
 
-/** Every person applies and submits; the mentor reviews each one with their score. */
+/**
+ * Every person applies and submits; the mentor reviews each one with their score, except the
+ * `unreviewed` ones (assigned, never reviewed).
+ */
 async function reviewedApplicants(
   app: TestApp,
   labId: string,
   organiser: Session,
   mentor: Session,
   persons: Person[],
+  unreviewed: Person[] = [],
 ) {
   const api = () => request(app.baseUrl);
   const people = new Map<string, { session: Session; applicationId: string }>();
@@ -80,7 +87,7 @@ async function reviewedApplicants(
     .set(bearer(organiser))
     .send({ to: 'applications_open' })
     .expect(200);
-  for (const p of persons) {
+  for (const p of [...persons, ...unreviewed]) {
     await app.createUser({ email: `${p.name}-sel@example.test`, displayName: p.name });
     const session = await login(app, `${p.name}-sel@example.test`);
     const started = await api()
@@ -115,6 +122,31 @@ async function reviewedApplicants(
   return people;
 }
 
+async function toPhase(app: TestApp, labId: string, organiser: Session, to: string) {
+  await request(app.baseUrl)
+    .post(`/api/labs/${labId}/phase`)
+    .set(bearer(organiser))
+    .send({ to, acceptUnderCapacity: true })
+    .expect(200);
+}
+
+/** Wait until the background sender has dealt with the released letters. */
+async function outboxSettled(
+  app: TestApp,
+  labId: string,
+  organiser: Session,
+  done: (letters: { status: string; attempts: number }[]) => boolean,
+) {
+  for (let i = 0; i < 100; i++) {
+    const outbox = await request(app.baseUrl)
+      .get(`/api/labs/${labId}/letters`)
+      .set(bearer(organiser));
+    if (done(outbox.body.letters)) return outbox.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the outbox did not settle');
+}
+
 describe('cohort selection and decisions', () => {
   let app: TestApp;
   let labId: string;
@@ -136,9 +168,25 @@ describe('cohort selection and decisions', () => {
     const lab = await labWithStaff(app, 'sel');
     ({ labId, organiser, mentor } = lab);
     ({ organiser: otherOrganiser } = await labWithStaff(app, 'sel-other'));
-    people = await reviewedApplicants(app, labId, organiser, mentor, PEOPLE);
+    people = await reviewedApplicants(app, labId, organiser, mentor, PEOPLE, [UNREVIEWED]);
   });
   afterAll(() => app?.close());
+
+  it('selects only in the Selection phase, and has no decisions or letters before adoption', async () => {
+    const early = await api()
+      .post(`/api/labs/${labId}/selection-runs`)
+      .set(bearer(organiser))
+      .send({ capacity: 3 });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('SELECTION_PHASE_REQUIRED');
+    expect(early.body.message).toMatch(/Selection phase.*Applications open/);
+    await toPhase(app, labId, organiser, 'selection');
+    for (const path of ['letters/compose', 'letters/release', 'decisions/expire']) {
+      const res = await api().post(`/api/labs/${labId}/${path}`).set(bearer(organiser));
+      expect(res.status, path).toBe(409);
+      expect(res.body.code, path).toBe('SELECTION_NOT_ADOPTED');
+    }
+  });
 
   it('selects the top of merit without quotas: the price of diversity is zero', async () => {
     const res = await api()
@@ -169,7 +217,7 @@ describe('cohort selection and decisions', () => {
       capacity: 3,
       quotas: QUOTAS,
       seed: 'quotas',
-      unreviewedIds: [],
+      unreviewedIds: [appOf('i')],
     });
     quotaRunId = res.body.id;
   });
@@ -294,22 +342,52 @@ describe('cohort selection and decisions', () => {
       .send({});
     expect(infeasible.status).toBe(409);
     expect(infeasible.body.code).toBe('SELECTION_RUN_INFEASIBLE');
+    // I was never reviewed: adopting would decline them, so it is refused until the organiser says so.
+    const unreviewed = await api()
+      .post(`/api/labs/${labId}/selection-runs/${plainRunId}/adopt`)
+      .set(bearer(organiser))
+      .send({});
+    expect(unreviewed.status).toBe(409);
+    expect(unreviewed.body.code).toBe('SELECTION_UNREVIEWED_APPLICATIONS');
+    expect(unreviewed.body.message).toMatch(/^1 submitted application was not reviewed/);
+    expect(unreviewed.body.message).toMatch(/declineUnreviewed/);
+    expect(unreviewed.body.details).toEqual({ unreviewed: 1, applicationIds: [appOf('i')] });
+    expect(
+      (await api().get(`/api/labs/${labId}/decisions`).set(bearer(organiser))).body.adoptedRunId,
+    ).toBeNull();
+    for (const [body, code] of [
+      [{ promotedConfirmDays: 0 }, 'VALIDATION_FAILED'],
+      [{ promotedConfirmDays: 61 }, 'VALIDATION_FAILED'],
+      [{ declineUnreviewed: 'yes' }, 'VALIDATION_FAILED'],
+      [
+        { declineUnreviewed: true, confirmBy: `${year}-08-01T00:00:00Z` },
+        'SELECTION_INPUT_INVALID',
+      ],
+    ] as const) {
+      const bad = await api()
+        .post(`/api/labs/${labId}/selection-runs/${quotaRunId}/adopt`)
+        .set(bearer(organiser))
+        .send(body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.code, JSON.stringify(body)).toBe(code);
+    }
     // Adopting another run first, then the quota run, replaces the decisions while nobody has answered.
     await api()
       .post(`/api/labs/${labId}/selection-runs/${plainRunId}/adopt`)
       .set(bearer(organiser))
-      .send({})
+      .send({ declineUnreviewed: true })
       .expect(200);
     const adopted = await api()
       .post(`/api/labs/${labId}/selection-runs/${quotaRunId}/adopt`)
       .set(bearer(organiser))
-      .send({});
+      .send({ declineUnreviewed: true, promotedConfirmDays: 3 });
     expect(adopted.status).toBe(200);
     expect(adopted.body.adoptedRunId).toBe(quotaRunId);
+    expect(adopted.body.promotedConfirmDays).toBe(3);
     expect(adopted.body.counts).toMatchObject({
       accepted: 3,
       waitlisted: 4,
-      declined: 1,
+      declined: 2,
       pending: 3,
       confirmed: 0,
     });
@@ -321,6 +399,7 @@ describe('cohort selection and decisions', () => {
     expect(byName.c).toMatchObject({ outcome: 'waitlisted', waitlistRank: 1, response: null });
     expect(byName.h).toMatchObject({ outcome: 'waitlisted', waitlistRank: 4 });
     expect(byName.g).toMatchObject({ outcome: 'declined' });
+    expect(byName.i).toMatchObject({ outcome: 'declined' });
     const days = (Date.parse(byName.a.confirmBy) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
@@ -404,6 +483,10 @@ describe('cohort selection and decisions', () => {
       waitlistRank: null,
     });
     expect(names(byName.h.promotion.freedBy)).toEqual(['d']);
+    // The organiser gave promoted applicants 3 days to answer.
+    const hDays = (Date.parse(byName.h.confirmBy) - Date.now()) / 86_400_000;
+    expect(hDays).toBeGreaterThan(2.9);
+    expect(hDays).toBeLessThanOrEqual(3);
     expect(names(byName.h.promotion.nextInLineIds)).toEqual(['c']);
     expect(byName.h.promotion.explanation.join(' ')).toMatch(/would break/);
     expect(byName.c).toMatchObject({ outcome: 'waitlisted', waitlistRank: 1 });
@@ -466,15 +549,42 @@ describe('cohort selection and decisions', () => {
     expect(counts).toMatchObject({ confirmed: 1, pending: 1, declinedPlaces: 2 });
   });
 
+  it('counts reviewed, selected and confirmed in the funnel from the reviews and the adopted run', async () => {
+    const res = await api().get(`/api/labs/${labId}/applications/funnel`).set(bearer(organiser));
+    expect(res.status).toBe(200);
+    // I was never reviewed; A, B, D and H were offered a place (D gave it up, H came from the
+    // waitlist); only A confirmed.
+    expect(res.body.totals).toEqual({
+      started: 9,
+      submitted: 9,
+      reviewed: 8,
+      selected: 4,
+      confirmed: 1,
+      withdrawn: 0,
+    });
+    const rows = (
+      list: { value: string; reviewed: number; selected: number; confirmed: number }[],
+    ) => Object.fromEntries(list.map((r) => [r.value, [r.reviewed, r.selected, r.confirmed]]));
+    expect(rows(res.body.byDiscipline)).toEqual({
+      AI: [4, 2, 1],
+      bioinformatics: [3, 2, 0],
+      'cancer research': [1, 0, 0],
+    });
+    expect(rows(res.body.byCareerStage)).toEqual({
+      'early career': [3, 2, 0],
+      senior: [5, 2, 1],
+    });
+  });
+
   it('composes a letter per decision into the outbox, lets organisers edit it, and releases the batch', async () => {
     const composed = await api().post(`/api/labs/${labId}/letters/compose`).set(bearer(organiser));
     expect(composed.status).toBe(200);
     expect(composed.body.transport).toBe('preview');
-    // A, B hold places; C, E, F wait; G was declined; D and H gave their places up (no letter).
+    // A, B hold places; C, E, F wait; G and I were declined; D and H gave their places up (no letter).
     const byName = Object.fromEntries(
       composed.body.letters.map((l: { recipient: string }) => [l.recipient.split('-')[0], l]),
     );
-    expect(Object.keys(byName).sort()).toEqual(['a', 'b', 'c', 'e', 'f', 'g']);
+    expect(Object.keys(byName).sort()).toEqual(['a', 'b', 'c', 'e', 'f', 'g', 'i']);
     expect(byName.b).toMatchObject({
       outcome: 'accepted',
       status: 'draft',
@@ -498,18 +608,21 @@ describe('cohort selection and decisions', () => {
     // Composing again keeps the outbox one letter per decision.
     expect(
       (await api().post(`/api/labs/${labId}/letters/compose`).set(bearer(organiser))).body.letters,
-    ).toHaveLength(6);
+    ).toHaveLength(7);
 
+    // Releasing only queues: the background sender logs them (no SMTP_URL here).
     const released = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
     expect(released.status).toBe(200);
-    expect(released.body.released).toEqual({ sent: 6, failed: 0 });
-    expect(released.body.counts).toEqual({ draft: 0, sent: 6, failed: 0 });
-    expect(
-      released.body.letters.every(
-        (l: { transport: string; attempts: number }) =>
-          l.transport === 'preview' && l.attempts === 1,
-      ),
-    ).toBe(true);
+    expect(released.body.released).toEqual({ queued: 7 });
+    expect(released.body.counts.draft).toBe(0);
+    const settled = await outboxSettled(app, labId, organiser, (letters) =>
+      letters.every((l) => l.status === 'logged'),
+    );
+    expect(settled.counts).toMatchObject({ draft: 0, queued: 0, sending: 0, logged: 7, failed: 0 });
+    for (const l of settled.letters) {
+      expect(l).toMatchObject({ transport: 'preview', attempts: 1, lastError: null });
+      expect(Date.parse(l.sentAt)).toBeGreaterThanOrEqual(Date.parse(l.releasedAt));
+    }
     const late = await api()
       .patch(`/api/labs/${labId}/letters/${byName.g.id}`)
       .set(bearer(organiser))
@@ -518,7 +631,15 @@ describe('cohort selection and decisions', () => {
     expect(late.body.code).toBe('LETTER_ALREADY_SENT');
     expect(
       (await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser))).body.released,
-    ).toEqual({ sent: 0, failed: 0 });
+    ).toEqual({ queued: 0 });
+    const audit = await api().get(`/api/labs/${labId}/audit`).set(bearer(organiser));
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'letters.delivered',
+        actorId: null,
+        data: expect.objectContaining({ logged: 7, transport: 'preview' }),
+      }),
+    );
     expect(
       (
         await api()
@@ -527,16 +648,39 @@ describe('cohort selection and decisions', () => {
       ).status,
     ).toBe(403);
   });
+
+  it('fixes the cohort once the lab leaves the Selection phase', async () => {
+    await toPhase(app, labId, organiser, 'workshop');
+    const b = people.get('b')!.session;
+    const decisionId = (await api().get('/api/me/decisions').set(bearer(b))).body[0].id;
+    const late = await api().post(`/api/decisions/${decisionId}/confirm`).set(bearer(b));
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('DECISIONS_CLOSED');
+    expect(late.body.message).toMatch(/Workshop/);
+    const run = await api()
+      .post(`/api/labs/${labId}/selection-runs`)
+      .set(bearer(organiser))
+      .send({ capacity: 3 });
+    expect(run.body.code).toBe('SELECTION_PHASE_REQUIRED');
+    const adopt = await api()
+      .post(`/api/labs/${labId}/selection-runs/${plainRunId}/adopt`)
+      .set(bearer(organiser))
+      .send({ declineUnreviewed: true });
+    expect(adopt.body.code).toBe('SELECTION_PHASE_REQUIRED');
+    const expire = await api().post(`/api/labs/${labId}/decisions/expire`).set(bearer(organiser));
+    expect(expire.body.code).toBe('DECISIONS_CLOSED');
+  });
 });
 
 describe('decision letters through an SMTP server that is down', () => {
   let app: TestApp;
   afterAll(() => app?.close());
 
-  it('records each failed send on the letter and retries it with the next release', async () => {
+  it('records each failed attempt on the letter, outside the request, and schedules a retry', async () => {
     app = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
     const { labId, organiser, mentor } = await labWithStaff(app, 'smtp');
     await reviewedApplicants(app, labId, organiser, mentor, PEOPLE.slice(0, 2));
+    await toPhase(app, labId, organiser, 'selection');
     const api = () => request(app.baseUrl);
     const run = await api()
       .post(`/api/labs/${labId}/selection-runs`)
@@ -553,15 +697,25 @@ describe('decision letters through an SMTP server that is down', () => {
 
     const first = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
     expect(first.status).toBe(200);
-    expect(first.body.released).toEqual({ sent: 0, failed: 2 });
-    expect(
-      first.body.letters.every(
-        (l: { status: string; attempts: number; lastError: string }) =>
-          l.status === 'failed' && l.attempts === 1 && l.lastError.length > 0,
-      ),
-    ).toBe(true);
+    expect(first.body.released).toEqual({ queued: 2 });
+    const failed = await outboxSettled(app, labId, organiser, (letters) =>
+      letters.every((l) => l.status === 'queued' && l.attempts === 1),
+    );
+    for (const l of failed.letters) {
+      expect(l.lastError.length).toBeGreaterThan(0);
+      expect(l.sentAt).toBeNull();
+      // The next attempt waits (backoff), it is not retried in a loop.
+      expect(Date.parse(l.nextAttemptAt)).toBeGreaterThan(Date.now() + 20_000);
+    }
+    // Queued letters are neither edited nor released twice.
+    const edit = await api()
+      .patch(`/api/labs/${labId}/letters/${failed.letters[0].id}`)
+      .set(bearer(organiser))
+      .send({ subject: 'Changed' });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('LETTER_IN_QUEUE');
     const second = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
-    expect(second.body.counts).toEqual({ draft: 0, sent: 0, failed: 2 });
-    expect(second.body.letters.map((l: { attempts: number }) => l.attempts)).toEqual([2, 2]);
+    expect(second.body.released).toEqual({ queued: 0 });
+    expect(second.body.counts).toMatchObject({ queued: 2, sent: 0 });
   });
 });

@@ -21,7 +21,6 @@ import {
   ApplicationPageDto,
   ApplicationViewDto,
   ExportApplicationsQueryDto,
-  FunnelDto,
   GrantExtensionDto,
   ListApplicationsQueryDto,
   MyApplicationDto,
@@ -171,18 +170,6 @@ export class LabApplicationsController {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${filename}"`,
     });
-  }
-
-  @LabRoles('organiser')
-  @Get('applications/funnel')
-  @ApiOperation({
-    summary:
-      'How far applications got (started → submitted → reviewed → selected → confirmed), by taxonomy attribute (organisers)',
-  })
-  @ApiResponse({ status: 200, type: FunnelDto })
-  @ApiErrors(401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
-  funnel(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
-    return this.labApplications.funnel(actor, labId);
   }
 
   @LabRoles('organiser')

@@ -39,6 +39,7 @@ export interface ApplicationOfApplicantRow {
 }
 
 export interface FunnelFactsRow {
+  id: string;
   status: ApplicationStatus;
   primaryDiscipline: string | null;
   careerStage: string | null;
@@ -190,7 +191,7 @@ export class ApplicationsRepository {
 
   findFunnelFactsOfLab(labId: string): Promise<FunnelFactsRow[]> {
     return this.tx.manager().query(
-      `SELECT status, profile->>'primaryDiscipline' AS "primaryDiscipline", profile->>'careerStage' AS "careerStage",
+      `SELECT id, status, profile->>'primaryDiscipline' AS "primaryDiscipline", profile->>'careerStage' AS "careerStage",
               profile->>'organisationType' AS "organisationType"
          FROM applications WHERE lab_id = $1`,
       [labId],

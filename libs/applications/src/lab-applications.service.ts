@@ -30,7 +30,14 @@ export interface ApplicationPage {
 }
 
 export const FUNNEL_NOTE =
-  'reviewed, selected and confirmed stay 0 until application review and cohort selection are in place; started counts withdrawn applications too.';
+  'started counts withdrawn applications too; reviewed, selected and confirmed come from application review and the adopted selection run: reviewed = submitted with at least one submitted review (what makes it eligible for selection), selected = offered a place (from the start or from the waitlist, whatever the answer), confirmed = took the place.';
+
+/** How far each application got after submission, as application review and selection know it. */
+export interface FunnelProgress {
+  reviewed: ReadonlySet<string>;
+  selected: ReadonlySet<string>;
+  confirmed: ReadonlySet<string>;
+}
 
 const filtersOf = (query: ListApplicationsQueryDto): ApplicationFilters => ({
   discipline: query.discipline,
@@ -125,15 +132,22 @@ export class LabApplicationsService {
     return { filename: `applications-${lab.slug}.csv`, csv };
   }
 
-  async funnel(actor: Actor, labId: string): Promise<Funnel & { note: string }> {
+  /**
+   * The funnel of the lab. Review and selection live in features built on this one, so the
+   * caller (the selection feature, which serves the route) supplies how far each got.
+   */
+  async funnel(
+    actor: Actor,
+    labId: string,
+    progress: FunnelProgress,
+  ): Promise<Funnel & { note: string }> {
     const lab = await this.organisersLab(actor, labId);
     const facts = await this.applications.findFunnelFactsOfLab(labId);
-    // Review, selection and confirmation come with later slices of issue 3.
-    const applications = facts.map((f) => ({
+    const applications = facts.map(({ id, ...f }) => ({
       ...f,
-      reviewed: false,
-      selected: false,
-      confirmed: false,
+      reviewed: progress.reviewed.has(id),
+      selected: progress.selected.has(id),
+      confirmed: progress.confirmed.has(id),
     }));
     return { ...computeFunnel({ applications, taxonomy: lab.taxonomy }), note: FUNNEL_NOTE };
   }

@@ -73,6 +73,16 @@ export class ReviewAssignmentsRepository {
       .getOne();
   }
 
+  /** Applications of the lab with at least one submitted review. */
+  async findReviewedApplicationIdsOfLab(labId: string): Promise<string[]> {
+    const rows: { applicationId: string }[] = await this.tx.manager().query(
+      `SELECT DISTINCT application_id AS "applicationId" FROM review_assignments
+        WHERE lab_id = $1 AND status = 'submitted'`,
+      [labId],
+    );
+    return rows.map((r) => r.applicationId);
+  }
+
   countSubmittedOfLab(labId: string): Promise<number> {
     return this.repo.countBy({ labId, status: 'submitted' });
   }

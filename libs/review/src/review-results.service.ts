@@ -92,6 +92,14 @@ export class ReviewResultsService {
     };
   }
 
+  /**
+   * The applications with at least one submitted review: those that have a merit and so can
+   * be selected (no access check; the calling feature decides who sees the figures).
+   */
+  async reviewedApplicationIds(labId: string): Promise<Set<string>> {
+    return new Set(await this.assignments.findReviewedApplicationIdsOfLab(labId));
+  }
+
   async scores(
     actor: Actor,
     labId: string,

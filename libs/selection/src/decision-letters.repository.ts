@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLetterEntity } from './entities/decision-letter.entity.js';
 
@@ -8,7 +7,17 @@ export type NewDecisionLetter = Pick<
   'labId' | 'decisionId' | 'outcome' | 'recipient' | 'subject' | 'body'
 >;
 
-/** The outbox of decision letters of each lab. */
+/** A letter claimed by this instance's sender. */
+export interface ClaimedLetter {
+  id: string;
+  labId: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/** The outbox of decision letters of each lab, and the sender's queue over every lab. */
 @Injectable()
 export class DecisionLettersRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -28,15 +37,7 @@ export class DecisionLettersRepository {
     return this.repo.findOneBy({ id: letterId, labId });
   }
 
-  /** Letters that the next release sends: drafts and failed sends. */
-  findUnsentOfLab(labId: string): Promise<DecisionLetterEntity[]> {
-    return this.repo.find({
-      where: { labId, status: In(['draft', 'failed']) },
-      order: { recipient: 'ASC', id: 'ASC' },
-    });
-  }
-
-  /** Write or rewrite the drafts; a letter already sent or failed is left alone. */
+  /** Write or rewrite the drafts; a letter already released is left alone. */
   async upsertDrafts(letters: NewDecisionLetter[]): Promise<void> {
     for (const letter of letters) {
       const existing = await this.repo.findOneBy({ decisionId: letter.decisionId });
@@ -48,6 +49,9 @@ export class DecisionLettersRepository {
           lastError: null,
           transport: null,
           sentAt: null,
+          nextAttemptAt: null,
+          claimedUntil: null,
+          releasedAt: null,
         });
       else if (existing.status === 'draft') await this.repo.update({ id: existing.id }, letter);
     }
@@ -55,5 +59,81 @@ export class DecisionLettersRepository {
 
   save(letter: DecisionLetterEntity): Promise<DecisionLetterEntity> {
     return this.repo.save(letter);
+  }
+
+  /** Queue the drafts and the letters that gave up; returns how many were queued. */
+  async queueReleasableOfLab(labId: string, now: Date): Promise<number> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE decision_letters
+          SET status = 'queued', attempts = 0, next_attempt_at = $2, released_at = $2,
+              claimed_until = NULL, updated_at = now()
+        WHERE lab_id = $1 AND status IN ('draft', 'failed')`,
+      [labId, now],
+    )) as [unknown[], number];
+    return count;
+  }
+
+  /**
+   * Claim up to `limit` letters that are due (queued and past their backoff, or left
+   * `sending` by an instance whose lease ran out). `FOR UPDATE SKIP LOCKED` lets several
+   * instances claim at once without ever taking the same letter; the claim counts an attempt.
+   */
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedLetter[]> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE decision_letters l
+          SET status = 'sending', claimed_until = $2, attempts = l.attempts + 1, updated_at = now()
+        WHERE l.id IN (SELECT id FROM decision_letters
+                        WHERE (status = 'queued' AND next_attempt_at <= $1)
+                           OR (status = 'sending' AND claimed_until < $1)
+                        ORDER BY next_attempt_at, id
+                        LIMIT $3
+                        FOR UPDATE SKIP LOCKED)
+       RETURNING l.id, l.lab_id AS "labId", l.recipient, l.subject, l.body, l.attempts`,
+      [now, leaseUntil, limit],
+    )) as [ClaimedLetter[], number];
+    return rows;
+  }
+
+  /** The claimed letter went out (or was logged); false if this instance's claim was lost. */
+  async markDelivered(
+    letter: ClaimedLetter,
+    status: 'sent' | 'logged',
+    transport: 'smtp' | 'preview',
+    at: Date,
+  ): Promise<boolean> {
+    return this.finishClaim(letter, {
+      status,
+      transport,
+      sent_at: at,
+      last_error: null,
+      next_attempt_at: null,
+    });
+  }
+
+  /** The attempt failed: try again at `retryAt`, or give up (`retryAt` null). */
+  async markAttemptFailed(
+    letter: ClaimedLetter,
+    error: string,
+    retryAt: Date | null,
+  ): Promise<boolean> {
+    return this.finishClaim(letter, {
+      status: retryAt === null ? 'failed' : 'queued',
+      last_error: error,
+      next_attempt_at: retryAt,
+    });
+  }
+
+  private async finishClaim(
+    letter: ClaimedLetter,
+    changes: Record<string, string | Date | null>,
+  ): Promise<boolean> {
+    const columns = Object.keys(changes);
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE decision_letters
+          SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, claimed_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [letter.id, letter.attempts, ...Object.values(changes)],
+    )) as [unknown[], number];
+    return count === 1;
   }
 }

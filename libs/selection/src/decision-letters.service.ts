@@ -8,11 +8,17 @@ import {
   DecisionLettersRepository,
   type NewDecisionLetter,
 } from './decision-letters.repository.js';
+import { DecisionLetterSender } from './decision-letter-sender.service.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
 import type { EditDecisionLetterDto } from './dto/decision-letter.dto.js';
-import type { DecisionLetterEntity, LetterStatus } from './entities/decision-letter.entity.js';
+import {
+  LETTER_STATUSES,
+  type DecisionLetterEntity,
+  type LetterStatus,
+} from './entities/decision-letter.entity.js';
 import type { DecisionOutcome } from './entities/selection-decision.entity.js';
 import { SelectionDecisionsRepository } from './selection-decisions.repository.js';
+import { SelectionRunsRepository } from './selection-runs.repository.js';
 import { SelectionError } from './selection.errors.js';
 
 export interface DecisionLetterView {
@@ -23,22 +29,30 @@ export interface DecisionLetterView {
   subject: string;
   body: string;
   status: LetterStatus;
+  /** Send attempts since the letter was last released. */
   attempts: number;
   lastError: string | null;
+  /** Queued after a failed attempt: when the next one is due. */
+  nextAttemptAt: string | null;
+  releasedAt: string | null;
   transport: 'smtp' | 'preview' | null;
+  /** When it was sent (or logged, without SMTP). */
   sentAt: string | null;
 }
 
 export interface OutboxView {
-  /** smtp: released letters are sent; preview: no SMTP_URL, releasing only records what would be sent. */
+  /** smtp: released letters are sent; preview: no SMTP_URL, released letters are only logged as what would be sent. */
   transport: 'smtp' | 'preview';
   counts: Record<LetterStatus, number>;
   letters: DecisionLetterView[];
 }
 
 export interface ReleaseView extends OutboxView {
-  released: { sent: number; failed: number };
+  /** Letters queued by this release (drafts, and letters whose attempts had all failed); a background sender sends them. */
+  released: { queued: number };
 }
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 function letterView(l: DecisionLetterEntity): DecisionLetterView {
   return {
@@ -51,8 +65,10 @@ function letterView(l: DecisionLetterEntity): DecisionLetterView {
     status: l.status,
     attempts: l.attempts,
     lastError: l.lastError,
+    nextAttemptAt: iso(l.nextAttemptAt),
+    releasedAt: iso(l.releasedAt),
     transport: l.transport,
-    sentAt: l.sentAt === null ? null : l.sentAt.toISOString(),
+    sentAt: iso(l.sentAt),
   };
 }
 
@@ -62,7 +78,9 @@ export class DecisionLettersService {
   constructor(
     private readonly letters: DecisionLettersRepository,
     private readonly decisions: SelectionDecisionsRepository,
+    private readonly runs: SelectionRunsRepository,
     private readonly mail: DecisionMailRepository,
+    private readonly sender: DecisionLetterSender,
     private readonly submitted: SubmittedApplicationsService,
     private readonly labs: LabsService,
     private readonly access: LabAccessService,
@@ -71,9 +89,10 @@ export class DecisionLettersService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A draft per decision of the adopted run (drafts are rewritten; sent letters are kept). */
+  /** A draft per decision of the adopted run (drafts are rewritten; released letters are kept). */
   async compose(actor: Actor, labId: string): Promise<OutboxView> {
     await this.access.requireRole(actor, labId, ['organiser']);
+    if (!(await this.runs.findAdoptedOfLab(labId))) throw SelectionError.notAdopted();
     const [lab, decisions, applications] = await Promise.all([
       this.labs.get(actor, labId),
       this.decisions.findOfLab(labId),
@@ -138,10 +157,17 @@ export class DecisionLettersService {
           'LETTER_NOT_FOUND',
           'There is no such letter in the outbox of this lab.',
         );
-      if (letter.status === 'sent')
+      if (letter.status === 'sent' || letter.status === 'logged')
         throw new SelectionError(
           'LETTER_ALREADY_SENT',
           'This letter has been sent and can no longer be edited.',
+          { status: letter.status },
+        );
+      if (letter.status === 'queued' || letter.status === 'sending')
+        throw new SelectionError(
+          'LETTER_IN_QUEUE',
+          'This letter has been released and is waiting to be sent; it can no longer be edited.',
+          { status: letter.status },
         );
       if (dto.subject !== undefined) letter.subject = dto.subject;
       if (dto.body !== undefined) letter.body = dto.body;
@@ -158,49 +184,38 @@ export class DecisionLettersService {
     });
   }
 
-  /** Send every draft and every failed letter; a failure is recorded on the letter and retried by the next release. */
-  async release(actor: Actor, labId: string, now = () => new Date()): Promise<ReleaseView> {
+  /**
+   * Release the outbox in one batch: every draft, and every letter whose attempts all failed,
+   * is queued for the background sender (which retries failures with backoff). Nothing is sent
+   * inside this request.
+   */
+  async release(actor: Actor, labId: string, now = new Date()): Promise<ReleaseView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const unsent = await this.letters.findUnsentOfLab(labId);
-    let sent = 0;
-    let failed = 0;
-    for (const letter of unsent) {
-      letter.attempts += 1;
-      try {
-        await this.mail.send({ to: letter.recipient, subject: letter.subject, text: letter.body });
-        Object.assign(letter, {
-          status: 'sent',
-          lastError: null,
-          transport: this.mail.kind,
-          sentAt: now(),
-        });
-        sent += 1;
-      } catch (error) {
-        Object.assign(letter, {
-          status: 'failed',
-          lastError: error instanceof Error ? error.message : String(error),
-        });
-        failed += 1;
-      }
-      await this.letters.save(letter);
-    }
-    await this.audit.append({
-      actorId: actor.userId,
-      labId,
-      action: 'letters.released',
-      entityType: 'lab',
-      entityId: labId,
-      data: { sent, failed, transport: this.mail.kind },
+    if (!(await this.runs.findAdoptedOfLab(labId))) throw SelectionError.notAdopted();
+    const queued = await this.tx.run(async () => {
+      const count = await this.letters.queueReleasableOfLab(labId, now);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'letters.released',
+        entityType: 'lab',
+        entityId: labId,
+        data: { queued: count, transport: this.mail.kind },
+      });
+      return count;
     });
-    return { ...(await this.outbox(labId)), released: { sent, failed } };
+    if (queued > 0) this.sender.wake();
+    return { ...(await this.outbox(labId)), released: { queued } };
   }
 
   private async outbox(labId: string): Promise<OutboxView> {
     const all = await this.letters.findOfLab(labId);
-    const count = (s: LetterStatus) => all.filter((l) => l.status === s).length;
+    const counts = Object.fromEntries(
+      LETTER_STATUSES.map((status) => [status, all.filter((l) => l.status === status).length]),
+    ) as Record<LetterStatus, number>;
     return {
       transport: this.mail.kind,
-      counts: { draft: count('draft'), sent: count('sent'), failed: count('failed') },
+      counts,
       letters: all.map(letterView),
     };
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeDecisionLetter } from './decision-letters.util.js';
+import {
+  composeDecisionLetter,
+  LETTER_MAX_ATTEMPTS,
+  letterRetryDelayMs,
+} from './decision-letters.util.js';
 
 const base = {
   applicantName: 'Ada',
@@ -20,5 +24,23 @@ describe('composeDecisionLetter', () => {
     expect(letter.body).toMatch(body);
     expect(letter.body).toMatch(/^Dear Ada,/);
     expect(letter.body).not.toMatch(/score|review|merit/i);
+  });
+});
+
+describe('letterRetryDelayMs', () => {
+  it.each([
+    [1, 30_000],
+    [2, 60_000],
+    [3, 120_000],
+    [4, 240_000],
+    [LETTER_MAX_ATTEMPTS, null],
+    [LETTER_MAX_ATTEMPTS + 3, null],
+  ])('after %i failed attempts waits %s ms', (failed, delay) => {
+    expect(letterRetryDelayMs(failed)).toBe(delay);
+  });
+
+  it('never waits longer than an hour', () => {
+    for (let n = 1; n < LETTER_MAX_ATTEMPTS; n++)
+      expect(letterRetryDelayMs(n)).toBeLessThanOrEqual(3_600_000);
   });
 });

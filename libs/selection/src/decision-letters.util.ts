@@ -51,3 +51,15 @@ export function composeDecisionLetter(facts: DecisionLetterFacts): {
       };
   }
 }
+
+/** A failed letter is tried this many times per release, then waits for the next release. */
+export const LETTER_MAX_ATTEMPTS = 5;
+
+/**
+ * How long to wait before the next attempt after `failedAttempts` failed ones: 30 s, 1 min,
+ * 2 min, 4 min … never more than an hour; null once the attempts are used up.
+ */
+export function letterRetryDelayMs(failedAttempts: number): number | null {
+  if (failedAttempts >= LETTER_MAX_ATTEMPTS) return null;
+  return Math.min(30_000 * 2 ** Math.max(0, failedAttempts - 1), 3_600_000);
+}

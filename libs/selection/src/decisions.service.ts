@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { promoteFromWaitlist, type Actor, type WaitlistPromotionStatus } from '@ideas-lab/domain';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
-import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
+import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
 import type {
@@ -16,12 +16,23 @@ import {
 } from './selection-decisions.repository.js';
 import { SelectionError } from './selection.errors.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
+import { assertDecisionsOpen, assertSelectionPhase } from './selection-phase.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Accepted applicants answer within this many days unless the organisers set a date. */
 export const DEFAULT_CONFIRM_DAYS = 14;
-/** Someone promoted from the waitlist gets this long to answer. */
-export const PROMOTED_CONFIRM_DAYS = 7;
+/** Someone promoted from the waitlist gets this long to answer unless the organisers said otherwise on adoption. */
+export const DEFAULT_PROMOTED_CONFIRM_DAYS = 7;
+
+/** `days` after `now`, but never past the workshop start. */
+function answerBy(now: Date, days: number, workshopStartAt: Date | null): Date {
+  const by = new Date(now.getTime() + days * DAY_MS);
+  return workshopStartAt !== null && workshopStartAt.getTime() < by.getTime()
+    ? workshopStartAt
+    : by;
+}
+
+const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** A decision as organisers read it. */
 export interface DecisionView {
@@ -52,6 +63,8 @@ export interface MyDecisionView {
 
 export interface DecisionsView {
   adoptedRunId: string | null;
+  /** Days a waitlisted applicant promoted into a freed place has to answer (null: nothing adopted). */
+  promotedConfirmDays: number | null;
   counts: Record<DecisionOutcome, number> & {
     confirmed: number;
     pending: number;
@@ -71,6 +84,11 @@ export interface PromotionView {
 export interface ExpiryView {
   expiredIds: string[];
   promotion: PromotionView | null;
+}
+
+/** What one sweep over every lab did. */
+export interface ExpirySweep {
+  labs: { labId: string; expiredIds: string[]; promotedIds: string[] }[];
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -120,14 +138,18 @@ export class DecisionsService {
     private readonly decisions: SelectionDecisionsRepository,
     private readonly submitted: SubmittedApplicationsService,
     private readonly memberships: MembershipsService,
+    private readonly labs: LabsService,
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
 
   /**
-   * Adopt a feasible run: accepted (selected), waitlisted (ranked) and declined (everyone else
-   * submitted). Adopting again replaces the decisions only while nobody has answered an offer.
+   * Adopt a feasible run (in the Selection phase): accepted (selected), waitlisted (ranked) and
+   * declined (everyone else submitted). Submitted applications the run could not consider
+   * (unreviewed when it was made, or submitted since) are declined only when the organiser
+   * says so; otherwise adopting is refused and names how many there are. Adopting again
+   * replaces the decisions only while nobody has answered an offer.
    */
   async adopt(
     actor: Actor,
@@ -137,13 +159,24 @@ export class DecisionsService {
     now = new Date(),
   ): Promise<DecisionsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
+    const lab = await this.labs.get(actor, labId);
+    assertSelectionPhase(lab.phase);
+    const workshopStartAt = dateOrNull(lab.dates.workshopStartAt);
     const confirmBy = dto.confirmBy
       ? new Date(dto.confirmBy)
-      : new Date(now.getTime() + DEFAULT_CONFIRM_DAYS * DAY_MS);
+      : answerBy(now, DEFAULT_CONFIRM_DAYS, workshopStartAt);
+    const promotedConfirmDays = dto.promotedConfirmDays ?? DEFAULT_PROMOTED_CONFIRM_DAYS;
     if (confirmBy.getTime() <= now.getTime()) {
       throw new SelectionError('SELECTION_INPUT_INVALID', 'confirmBy must be in the future.', [
         { field: 'confirmBy', message: 'confirmBy must be in the future' },
       ]);
+    }
+    if (workshopStartAt !== null && confirmBy.getTime() > workshopStartAt.getTime()) {
+      throw new SelectionError(
+        'SELECTION_INPUT_INVALID',
+        `confirmBy must not be after the workshop starts (${workshopStartAt.toISOString()}).`,
+        [{ field: 'confirmBy', message: 'confirmBy must not be after the workshop start' }],
+      );
     }
     const applications = await this.submitted.ofLab(labId);
     await this.tx.run(async () => {
@@ -165,6 +198,16 @@ export class DecisionsService {
           { answered },
         );
       }
+      const considered = new Set(run.inputs.applicants.map((a) => a.id));
+      const unreviewedIds = applications.filter((a) => !considered.has(a.id)).map((a) => a.id);
+      if (unreviewedIds.length > 0 && dto.declineUnreviewed !== true) {
+        const n = unreviewedIds.length;
+        throw new SelectionError(
+          'SELECTION_UNREVIEWED_APPLICATIONS',
+          `${n} submitted application${n === 1 ? ' was' : 's were'} not reviewed when this run was made, so the run did not consider ${n === 1 ? 'it' : 'them'}. Review ${n === 1 ? 'it' : 'them'} and run selection again, or adopt with declineUnreviewed: true to decline ${n === 1 ? 'it' : 'them'}.`,
+          { unreviewed: n, applicationIds: unreviewedIds },
+        );
+      }
       const selected = new Set(run.result.selectedIds);
       const rank = new Map(run.result.waitlistIds.map((id, i) => [id, i + 1]));
       const rows: NewDecision[] = applications.map((a) => {
@@ -184,7 +227,7 @@ export class DecisionsService {
           confirmBy: outcome === 'accepted' ? confirmBy : null,
         };
       });
-      await this.runs.markAdopted(labId, runId, now);
+      await this.runs.markAdopted(labId, runId, now, promotedConfirmDays);
       await this.decisions.replaceOfLab(labId, rows);
       const count = (o: DecisionOutcome) => rows.filter((r) => r.outcome === o).length;
       await this.audit.append({
@@ -197,7 +240,9 @@ export class DecisionsService {
           accepted: count('accepted'),
           waitlisted: count('waitlisted'),
           declined: count('declined'),
+          declinedUnreviewed: unreviewedIds.length,
           confirmBy: confirmBy.toISOString(),
+          promotedConfirmDays,
         },
       });
     });
@@ -226,6 +271,39 @@ export class DecisionsService {
   /** Organisers close the offers whose confirm-by date passed, and refill those places from the waitlist. */
   async expire(actor: Actor, labId: string, now = new Date()): Promise<ExpiryView> {
     await this.access.requireRole(actor, labId, ['organiser']);
+    const lab = await this.labs.get(actor, labId);
+    assertDecisionsOpen(lab.phase);
+    if (!(await this.runs.findAdoptedOfLab(labId))) throw SelectionError.notAdopted();
+    return this.expireOverdue(actor.userId, labId, dateOrNull(lab.dates.workshopStartAt), now);
+  }
+
+  /**
+   * The periodic sweep (no actor): in every lab in the Selection phase, close the offers whose
+   * date passed and refill the places. Any number of instances may sweep at once: each lab is
+   * expired under its selection lock and only offers still pending are expired, so a place is
+   * refilled once.
+   */
+  async expireDue(now = new Date()): Promise<ExpirySweep> {
+    const labs = await this.decisions.findLabsWithOverdueOffers(now);
+    const swept: ExpirySweep['labs'] = [];
+    for (const { labId, workshopStartAt } of labs) {
+      const result = await this.expireOverdue(null, labId, workshopStartAt, now);
+      if (result.expiredIds.length > 0)
+        swept.push({
+          labId,
+          expiredIds: result.expiredIds,
+          promotedIds: result.promotion?.promotedIds ?? [],
+        });
+    }
+    return { labs: swept };
+  }
+
+  private expireOverdue(
+    actorId: string | null,
+    labId: string,
+    workshopStartAt: Date | null,
+    now: Date,
+  ): Promise<ExpiryView> {
     return this.tx.run(async () => {
       await this.runs.lockLab(labId);
       const overdue = await this.decisions.findOverdueOfLab(labId, now);
@@ -234,18 +312,25 @@ export class DecisionsService {
         d.respondedAt = now;
         await this.decisions.save(d);
         await this.audit.append({
-          actorId: actor.userId,
+          actorId,
           labId,
           action: 'decision.expired',
           entityType: 'selection_decision',
           entityId: d.id,
-          data: { applicationId: d.applicationId, confirmBy: iso(d.confirmBy) },
+          data: {
+            applicationId: d.applicationId,
+            confirmBy: iso(d.confirmBy),
+            by: actorId === null ? 'sweep' : 'organiser',
+          },
         });
       }
       const expiredIds = overdue.map((d) => d.applicationId);
       return {
         expiredIds,
-        promotion: expiredIds.length > 0 ? await this.promote(actor, labId, expiredIds, now) : null,
+        promotion:
+          expiredIds.length > 0
+            ? await this.promote(actorId, labId, expiredIds, workshopStartAt, now)
+            : null,
       };
     });
   }
@@ -259,6 +344,8 @@ export class DecisionsService {
     const found = await this.decisions.findById(decisionId);
     if (!found || found.applicantId !== actor.userId) throw SelectionError.decisionNotFound();
     const labId = found.labId;
+    const lab = await this.labs.get(actor, labId);
+    assertDecisionsOpen(lab.phase);
     return this.tx.run(async () => {
       await this.runs.lockLab(labId);
       const d = await this.decisions.findById(decisionId);
@@ -295,16 +382,24 @@ export class DecisionsService {
       });
       if (response === 'confirmed')
         await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
-      else await this.promote(actor, labId, [d.applicationId], now);
+      else
+        await this.promote(
+          actor.userId,
+          labId,
+          [d.applicationId],
+          dateOrNull(lab.dates.workshopStartAt),
+          now,
+        );
       return myDecisionView(saved);
     });
   }
 
   /** Re-solve the adopted run with every place holder fixed in and the decliners out. */
   private async promote(
-    actor: Actor,
+    actorId: string | null,
     labId: string,
     freedBy: string[],
+    workshopStartAt: Date | null,
     now: Date,
   ): Promise<PromotionView> {
     const run = await this.runs.findAdoptedOfLab(labId);
@@ -339,8 +434,14 @@ export class DecisionsService {
       nextInLineIds: promotion.nextInLineIds,
       explanation: promotion.explanation,
     };
+    let promotedConfirmBy: Date | null = null;
     if (promotion.status === 'promoted') {
-      const confirmBy = new Date(now.getTime() + PROMOTED_CONFIRM_DAYS * DAY_MS);
+      const confirmBy = answerBy(
+        now,
+        run.promotedConfirmDays ?? DEFAULT_PROMOTED_CONFIRM_DAYS,
+        workshopStartAt,
+      );
+      promotedConfirmBy = confirmBy;
       const promoted = new Set(promotion.promotedIds);
       const rank = new Map(promotion.waitlistIds.map((id, i) => [id, i + 1]));
       for (const d of all) {
@@ -363,7 +464,7 @@ export class DecisionsService {
       }
     }
     await this.audit.append({
-      actorId: actor.userId,
+      actorId,
       labId,
       action: 'selection.waitlist_promoted',
       entityType: 'selection_run',
@@ -374,6 +475,7 @@ export class DecisionsService {
         promotedIds: promotion.promotedIds,
         nextInLineIds: promotion.nextInLineIds,
         explanation: promotion.explanation,
+        ...(promotedConfirmBy ? { confirmBy: promotedConfirmBy.toISOString() } : {}),
       },
     });
     return {
@@ -393,6 +495,7 @@ export class DecisionsService {
     const count = (p: (d: SelectionDecisionEntity) => boolean) => all.filter(p).length;
     return {
       adoptedRunId: run?.id ?? null,
+      promotedConfirmDays: run ? (run.promotedConfirmDays ?? DEFAULT_PROMOTED_CONFIRM_DAYS) : null,
       counts: {
         accepted: count((d) => d.outcome === 'accepted'),
         waitlisted: count((d) => d.outcome === 'waitlisted'),

@@ -57,6 +57,23 @@ export class SelectionDecisionsRepository {
     });
   }
 
+  /**
+   * Labs in the Selection phase with offers still unanswered after their confirm-by date,
+   * with the workshop start (a promoted applicant must answer before it).
+   */
+  findLabsWithOverdueOffers(now: Date): Promise<{ labId: string; workshopStartAt: Date | null }[]> {
+    return this.tx.manager().query(
+      `SELECT l.id AS "labId", l.workshop_start_at AS "workshopStartAt"
+         FROM labs l
+        WHERE l.phase = 'selection'
+          AND EXISTS (SELECT 1 FROM selection_decisions d
+                       WHERE d.lab_id = l.id AND d.outcome = 'accepted'
+                         AND d.response = 'pending' AND d.confirm_by < $1)
+        ORDER BY l.id`,
+      [now],
+    );
+  }
+
   async replaceOfLab(labId: string, decisions: NewDecision[]): Promise<void> {
     await this.repo.delete({ labId });
     if (decisions.length > 0)

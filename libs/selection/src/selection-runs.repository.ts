@@ -25,7 +25,7 @@ export class SelectionRunsRepository {
       'labId' | 'inputs' | 'seed' | 'status' | 'solverStatus' | 'result' | 'createdBy'
     >,
   ): Promise<SelectionRunEntity> {
-    return this.repo.save(this.repo.create({ ...run, adoptedAt: null }));
+    return this.repo.save(this.repo.create({ ...run, adoptedAt: null, promotedConfirmDays: null }));
   }
 
   findNewestFirstOfLab(labId: string): Promise<SelectionRunEntity[]> {
@@ -40,8 +40,16 @@ export class SelectionRunsRepository {
     return this.repo.findOneBy({ labId, adoptedAt: Not(IsNull()) });
   }
 
-  async markAdopted(labId: string, runId: string, at: Date): Promise<void> {
-    await this.repo.update({ labId, adoptedAt: Not(IsNull()) }, { adoptedAt: null });
-    await this.repo.update({ id: runId, labId }, { adoptedAt: at });
+  async markAdopted(
+    labId: string,
+    runId: string,
+    at: Date,
+    promotedConfirmDays: number,
+  ): Promise<void> {
+    await this.repo.update(
+      { labId, adoptedAt: Not(IsNull()) },
+      { adoptedAt: null, promotedConfirmDays: null },
+    );
+    await this.repo.update({ id: runId, labId }, { adoptedAt: at, promotedConfirmDays });
   }
 }

@@ -18,6 +18,7 @@ import type { CreateSelectionRunDto } from './dto/selection-run.dto.js';
 import type { SelectionRunEntity, SelectionRunInputs } from './entities/selection-run.entity.js';
 import { SelectionError } from './selection.errors.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
+import { assertSelectionPhase } from './selection-phase.js';
 
 /** A stored run as organisers read it: inputs, seed, solver status and the whole result. */
 export interface SelectionRunView {
@@ -125,7 +126,10 @@ function boundsProblems(quotas: CreateSelectionRunDto['quotas']): FieldProblem[]
   return problems;
 }
 
-/** Runs cohort selection over the reviewed, submitted applications of a lab, and keeps every run. */
+/**
+ * Runs cohort selection over the reviewed, submitted applications of a lab (in the Selection
+ * phase), and keeps every run.
+ */
 @Injectable()
 export class SelectionRunsService {
   constructor(
@@ -147,8 +151,9 @@ export class SelectionRunsService {
         'The quotas are not well formed.',
         problems,
       );
-    const [lab, scores, applications] = await Promise.all([
-      this.labs.get(actor, labId),
+    const lab = await this.labs.get(actor, labId);
+    assertSelectionPhase(lab.phase);
+    const [scores, applications] = await Promise.all([
       this.reviewResults.scores(actor, labId),
       this.submitted.ofLab(labId),
     ]);

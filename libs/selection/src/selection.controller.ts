@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentActor, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
+import { FunnelDto } from '@ideas-lab/applications';
+import { ApplicationFunnelService } from './application-funnel.service.js';
 import {
   DecisionLettersService,
   type DecisionLetterView,
@@ -46,14 +48,22 @@ export class SelectionRunsController {
   @Post()
   @ApiOperation({
     summary:
-      'Select a cohort (HiGHS) from the reviewed, submitted applications by normalised merit under the quotas; the run is stored. Infeasible quotas give a stored run that explains which quotas conflict and by how much.',
+      'Select a cohort (HiGHS) from the reviewed, submitted applications by normalised merit under the quotas; the run is stored. Infeasible quotas give a stored run that explains which quotas conflict and by how much. Only in the Selection phase.',
   })
   @ApiResponse({
     status: 201,
     description:
       'The stored run: inputs, seed, solver status, selected, objective, unconstrained top-N, price of diversity, infeasibility, waitlist.',
   })
-  @ApiErrors(...COMMON, 400, 'SELECTION_INPUT_INVALID', 404, 'LAB_NOT_FOUND')
+  @ApiErrors(
+    ...COMMON,
+    400,
+    'SELECTION_INPUT_INVALID',
+    404,
+    'LAB_NOT_FOUND',
+    409,
+    'SELECTION_PHASE_REQUIRED',
+  )
   create(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -121,7 +131,7 @@ export class SelectionRunsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Adopt a run that found a cohort: accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions. Replaces an earlier adoption only while no applicant has answered.',
+      'Adopt a run that found a cohort (Selection phase only): accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions; `promotedConfirmDays` is how long someone promoted from the waitlist has to answer. Submitted applications the run did not consider (unreviewed) make adoption refuse unless `declineUnreviewed` is true. Replaces an earlier adoption only while no applicant has answered.',
   })
   @ApiResponse({ status: 200, description: 'The decisions of the lab.' })
   @ApiErrors(
@@ -131,7 +141,7 @@ export class SelectionRunsController {
     404,
     'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND',
     409,
-    'SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED',
+    'SELECTION_PHASE_REQUIRED | SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED | SELECTION_UNREVIEWED_APPLICATIONS',
   )
   adopt(
     @CurrentActor() actor: Actor,
@@ -155,7 +165,10 @@ export class LabDecisionsController {
     summary:
       'The decisions of the adopted run: accepted (and their answers), waitlisted by rank, declined; promotions with their reasons',
   })
-  @ApiResponse({ status: 200, description: '{ adoptedRunId, counts, decisions }' })
+  @ApiResponse({
+    status: 200,
+    description: '{ adoptedRunId, promotedConfirmDays, counts, decisions }',
+  })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<DecisionsView> {
     return this.decisions.list(actor, labId);
@@ -166,10 +179,10 @@ export class LabDecisionsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota',
+      'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota (a periodic sweep does the same by itself; this does it now)',
   })
   @ApiResponse({ status: 200, description: '{ expiredIds, promotion }' })
-  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND', 409, 'DECISIONS_CLOSED | SELECTION_NOT_ADOPTED')
   expire(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<ExpiryView> {
     return this.decisions.expire(actor, labId);
   }
@@ -210,7 +223,7 @@ export class MyDecisionsController {
     404,
     'DECISION_NOT_FOUND',
     409,
-    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED',
+    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | DECISIONS_CLOSED',
   )
   confirm(
     @CurrentActor() actor: Actor,
@@ -233,7 +246,7 @@ export class MyDecisionsController {
     404,
     'DECISION_NOT_FOUND',
     409,
-    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED',
+    'DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | DECISIONS_CLOSED',
   )
   decline(
     @CurrentActor() actor: Actor,
@@ -253,7 +266,7 @@ export class DecisionLettersController {
   @Get()
   @ApiOperation({
     summary:
-      'The outbox: decision letters with their status (draft, sent, failed), attempts and last error; without SMTP_URL it shows what would be sent',
+      'The outbox: decision letters with their status (draft, queued, sending, sent, logged, failed), attempts, last error and next attempt; without SMTP_URL released letters are marked logged: what would be sent',
   })
   @ApiResponse({ status: 200, description: '{ transport, counts, letters }' })
   @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
@@ -266,19 +279,27 @@ export class DecisionLettersController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Compose a letter per decision from the templates into the outbox (drafts are rewritten, sent letters kept)',
+      'Compose a letter per decision of the adopted run from the templates into the outbox (drafts are rewritten, released letters kept)',
   })
   @ApiResponse({ status: 200, description: 'The outbox.' })
-  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND', 409, 'SELECTION_NOT_ADOPTED')
   compose(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<OutboxView> {
     return this.letters.compose(actor, labId);
   }
 
   @LabRoles('organiser')
   @Patch(':letterId')
-  @ApiOperation({ summary: 'Edit a letter before it is sent' })
+  @ApiOperation({
+    summary: 'Edit a letter before it is released (a draft, or one whose attempts all failed)',
+  })
   @ApiResponse({ status: 200, description: 'The letter.' })
-  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND | LETTER_NOT_FOUND', 409, 'LETTER_ALREADY_SENT')
+  @ApiErrors(
+    ...COMMON,
+    404,
+    'LAB_NOT_FOUND | LETTER_NOT_FOUND',
+    409,
+    'LETTER_ALREADY_SENT | LETTER_IN_QUEUE',
+  )
   edit(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -293,17 +314,37 @@ export class DecisionLettersController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Release the outbox in one batch: send every draft and retry every failed letter (SMTP when SMTP_URL is set)',
+      'Release the outbox in one batch: every draft (and every letter whose attempts all failed) is queued; a background sender sends them through SMTP when SMTP_URL is set (else logs them), retrying failures with backoff',
   })
   @ApiResponse({
     status: 200,
-    description: 'The outbox, with how many were sent and how many failed.',
+    description:
+      'The outbox, with how many letters this release queued ({ released: { queued } }).',
   })
-  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND')
+  @ApiErrors(...COMMON, 404, 'LAB_NOT_FOUND', 409, 'SELECTION_NOT_ADOPTED')
   release(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
   ): Promise<ReleaseView> {
     return this.letters.release(actor, labId);
+  }
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('labs/:labId/applications')
+export class ApplicationFunnelController {
+  constructor(private readonly funnels: ApplicationFunnelService) {}
+
+  @LabRoles('organiser')
+  @Get('funnel')
+  @ApiOperation({
+    summary:
+      'How far applications got (started → submitted → reviewed → selected → confirmed), by taxonomy attribute (organisers). Reviewed: at least one submitted review; selected: offered a place by the adopted run; confirmed: took it.',
+  })
+  @ApiResponse({ status: 200, type: FunnelDto })
+  @ApiErrors(401, 'UNAUTHENTICATED', 403, 'LAB_ROLE_REQUIRED', 404, 'LAB_NOT_FOUND')
+  funnel(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string): Promise<FunnelDto> {
+    return this.funnels.funnel(actor, labId);
   }
 }

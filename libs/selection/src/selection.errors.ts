@@ -5,12 +5,17 @@ export type SelectionErrorCode =
   | 'SELECTION_INPUT_INVALID'
   | 'SELECTION_RUN_INFEASIBLE'
   | 'SELECTION_DECISIONS_ANSWERED'
+  | 'SELECTION_PHASE_REQUIRED'
+  | 'SELECTION_NOT_ADOPTED'
+  | 'SELECTION_UNREVIEWED_APPLICATIONS'
+  | 'DECISIONS_CLOSED'
   | 'DECISION_NOT_FOUND'
   | 'DECISION_NOT_OFFERED'
   | 'DECISION_ALREADY_ANSWERED'
   | 'DECISION_CONFIRM_BY_PASSED'
   | 'LETTER_NOT_FOUND'
-  | 'LETTER_ALREADY_SENT';
+  | 'LETTER_ALREADY_SENT'
+  | 'LETTER_IN_QUEUE';
 
 export function statusForSelectionError(code: SelectionErrorCode): number {
   switch (code) {
@@ -22,10 +27,15 @@ export function statusForSelectionError(code: SelectionErrorCode): number {
       return 400;
     case 'SELECTION_RUN_INFEASIBLE':
     case 'SELECTION_DECISIONS_ANSWERED':
+    case 'SELECTION_PHASE_REQUIRED':
+    case 'SELECTION_NOT_ADOPTED':
+    case 'SELECTION_UNREVIEWED_APPLICATIONS':
+    case 'DECISIONS_CLOSED':
     case 'DECISION_NOT_OFFERED':
     case 'DECISION_ALREADY_ANSWERED':
     case 'DECISION_CONFIRM_BY_PASSED':
     case 'LETTER_ALREADY_SENT':
+    case 'LETTER_IN_QUEUE':
       return 409;
   }
 }
@@ -42,6 +52,13 @@ export class SelectionError extends AppError {
     return new SelectionError(
       'SELECTION_RUN_NOT_FOUND',
       'There is no such selection run in this lab.',
+    );
+  }
+
+  static notAdopted(): SelectionError {
+    return new SelectionError(
+      'SELECTION_NOT_ADOPTED',
+      'No selection run is adopted in this lab yet: adopt a run first; decisions and letters come from it.',
     );
   }
 

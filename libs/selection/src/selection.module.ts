@@ -7,7 +7,11 @@ import { DecisionLettersRepository } from './decision-letters.repository.js';
 import { DecisionLettersService } from './decision-letters.service.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
 import { DecisionsService } from './decisions.service.js';
+import { OfferExpirySweeper } from './offer-expiry-sweeper.service.js';
+import { ApplicationFunnelService } from './application-funnel.service.js';
+import { DecisionLetterSender } from './decision-letter-sender.service.js';
 import {
+  ApplicationFunnelController,
   DecisionLettersController,
   LabDecisionsController,
   MyDecisionsController,
@@ -24,6 +28,7 @@ import { SelectionRunsService } from './selection-runs.service.js';
     LabDecisionsController,
     MyDecisionsController,
     DecisionLettersController,
+    ApplicationFunnelController,
   ],
   providers: [
     SelectionRunsRepository,
@@ -33,7 +38,10 @@ import { SelectionRunsService } from './selection-runs.service.js';
     SelectionRunsService,
     DecisionsService,
     DecisionLettersService,
+    ApplicationFunnelService,
+    DecisionLetterSender,
+    OfferExpirySweeper,
   ],
-  exports: [SelectionRunsService, DecisionsService],
+  exports: [SelectionRunsService, DecisionsService, DecisionLetterSender],
 })
 export class SelectionModule {}

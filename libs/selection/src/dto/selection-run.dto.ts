@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsInt,
   IsNumber,
@@ -149,9 +150,30 @@ export class CreateSelectionRunDto {
 export class AdoptSelectionRunDto {
   @ApiPropertyOptional({
     example: '2027-05-15T21:00:00Z',
-    description: 'Accepted applicants confirm or decline by then (default: 14 days from now).',
+    description:
+      'Accepted applicants confirm or decline by then: in the future and before the workshop starts (default: 14 days from now, or the workshop start if sooner).',
   })
   @IsOptional()
   @IsDateString({}, { message: 'confirmBy must be an ISO 8601 date-time' })
   confirmBy?: string;
+
+  @ApiPropertyOptional({
+    example: 7,
+    description:
+      'Someone promoted from the waitlist (after a decline or a missed date) has this many days to answer, never past the workshop start (default: 7).',
+  })
+  @IsOptional()
+  @IsInt({ message: 'promotedConfirmDays must be a whole number of days' })
+  @Min(1, { message: 'promotedConfirmDays must be at least 1' })
+  @Max(60, { message: 'promotedConfirmDays must be at most 60' })
+  promotedConfirmDays?: number;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Submitted applications that are not in the run (nobody had reviewed them when it was made) are declined only when this is true; otherwise adopting is refused with SELECTION_UNREVIEWED_APPLICATIONS.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'declineUnreviewed must be true or false' })
+  declineUnreviewed?: boolean;
 }

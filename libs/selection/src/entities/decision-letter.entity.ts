@@ -13,14 +13,24 @@ import { LabEntity } from '@ideas-lab/labs';
 import type { DecisionOutcome } from './selection-decision.entity.js';
 import { SelectionDecisionEntity } from './selection-decision.entity.js';
 
-/** draft: in the outbox, editable; sent: delivered (or previewed without SMTP); failed: to retry. */
-export type LetterStatus = 'draft' | 'sent' | 'failed';
+/**
+ * draft: in the outbox, editable; queued: released, waiting for the sender (again after a
+ * failed attempt, at `nextAttemptAt`); sending: claimed by one instance's sender; sent:
+ * delivered over SMTP; logged: no SMTP server (development), recorded as what would be sent;
+ * failed: every attempt failed, released again by the next release.
+ */
+export const LETTER_STATUSES = ['draft', 'queued', 'sending', 'sent', 'logged', 'failed'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** One decision letter in the lab's outbox. */
 @Entity({ name: 'decision_letters' })
 @Unique('decision_letters_decision_key', ['decisionId'])
 @Index('decision_letters_lab_status_idx', ['labId', 'status'])
-@Check('decision_letters_status_check', `"status" IN ('draft','sent','failed')`)
+@Index('decision_letters_due_idx', ['status', 'nextAttemptAt'])
+@Check(
+  'decision_letters_status_check',
+  `"status" IN ('draft','queued','sending','sent','logged','failed')`,
+)
 export class DecisionLetterEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'decision_letters_pkey' })
   id: string;
@@ -51,8 +61,20 @@ export class DecisionLetterEntity {
   @Column({ type: 'varchar', length: 20 })
   status: LetterStatus;
 
+  /** Send attempts since the letter was last released. */
   @Column({ type: 'integer', default: 0 })
   attempts: number;
+
+  /** Queued: not to be tried before then (backoff after a failed attempt). */
+  @Column({ type: 'timestamptz', name: 'next_attempt_at', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** Sending: the claiming instance's lease; after it another instance may take the letter over. */
+  @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true })
+  claimedUntil: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'released_at', nullable: true })
+  releasedAt: Date | null;
 
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError: string | null;

@@ -55,6 +55,10 @@ export class SelectionRunEntity {
   @Column({ type: 'timestamptz', name: 'adopted_at', nullable: true })
   adoptedAt: Date | null;
 
+  /** Set on adoption: days a waitlisted applicant promoted into a freed place has to answer. */
+  @Column({ type: 'integer', name: 'promoted_confirm_days', nullable: true })
+  promotedConfirmDays: number | null;
+
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 
