@@ -63,8 +63,12 @@ export function ReviewQueuePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {queue.data.items.map((item, index) => (
-                      <QueueRow key={item.applicationId} item={item} position={index + 1} />
+                    {queue.data.items.map((item) => (
+                      <QueueRow
+                        key={item.applicationId}
+                        item={item}
+                        position={blindNumbers(queue.data.items).get(item.applicationId) ?? 0}
+                      />
                     ))}
                   </tbody>
                 </table>
@@ -76,6 +80,15 @@ export function ReviewQueuePage() {
       <ConflictsCard labId={lab.id} onChanged={reload} />
     </div>
   );
+}
+
+/**
+ * Without names (the blind phase) applications are numbered. The queue is sorted by what is left
+ * to do, so the numbers follow a fixed order instead: "Application 1" stays itself once reviewed.
+ */
+function blindNumbers(items: readonly ReviewQueueItem[]): Map<string, number> {
+  const ids = items.map((i) => i.applicationId).sort();
+  return new Map(ids.map((id, index) => [id, index + 1]));
 }
 
 function QueueRow({ item, position }: { item: ReviewQueueItem; position: number }) {

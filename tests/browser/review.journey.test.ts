@@ -1,0 +1,510 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeBrowser,
+  launchChromium,
+  requireWebBuild,
+  SCREENSHOT_DIR,
+  screenshotter,
+} from './support/browser.js';
+import { startJourneyServer, type JourneyServer } from './support/server.js';
+
+/**
+ * Application review, end to end in the browser: the organiser turns the suggested rubric into
+ * the lab's own (a bad scale refused beside its fields) with a blind phase; a mentor states her
+ * institution and declares a conflict with an applicant (an unknown address refused beside the
+ * field); the organiser runs the automatic assignment, reads why k = 3 cannot be met (the
+ * conflicts), runs k = 2, and is refused a conflicted hand assignment; the mentor opens her
+ * queue (no names: blind), is shown every missing score at once, saves a draft, submits, and only
+ * then reads the other reviewer's review; her progress and the organiser's progress move.
+ */
+describeBrowser('web client: applications are reviewed', () => {
+  let server: JourneyServer;
+  let browser: Browser;
+  const shot = screenshotter('review-');
+  const run = Date.now().toString(36);
+  const year = new Date().getUTCFullYear() + 1;
+  const password = 'review-journey-password';
+  const person = (key: string, name: string) => ({
+    name,
+    email: `${key}.${run}@example.test`,
+    password,
+  });
+  const organiser = person('orla', 'Orla Organiser');
+  const mia = person('mia', 'Mia Mentor');
+  const max = person('max', 'Max Mentor');
+  const moe = person('moe', 'Moe Mentor');
+  const applicants = [
+    { ...person('ada', 'Ada Lovelace'), affiliation: 'University of Edinburgh' },
+    { ...person('bob', 'Bob Noyce'), affiliation: 'Argonne National Laboratory' },
+    { ...person('cy', 'Cy Young'), affiliation: 'Moffitt Cancer Center' },
+    { ...person('dee', 'Dee Hopper'), affiliation: 'ETH Zurich' },
+  ];
+  const [, bob, , dee] = applicants;
+  const labTitle = `Digital Twin Review ${run}`;
+  const otherComment = 'Strong modeller; would pair well with a clinician.';
+  let labId = '';
+
+  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${server.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const tokenOf = async (email: string, secret: string) =>
+    (
+      await call<{ accessToken: string }>('POST', '/auth/login', undefined, {
+        email,
+        password: secret,
+      })
+    ).accessToken;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    server = await startJourneyServer();
+    browser = await launchChromium();
+    for (const who of [organiser, mia, max, moe, ...applicants])
+      await call('POST', '/auth/register', undefined, {
+        email: who.email,
+        password: who.password,
+        displayName: who.name,
+      });
+    const admin = await tokenOf(server.admin.email, server.admin.password);
+    const lab = await call<{ id: string }>('POST', '/labs', admin, {
+      title: labTitle,
+      slug: `digital-twin-review-${run}`,
+      theme: 'Toward building a cancer patient digital twin',
+      timezone: 'America/New_York',
+      capacity: 30,
+      dates: {
+        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
+        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
+        workshopStartAt: `${year}-07-13T15:00:00Z`,
+        workshopEndAt: `${year}-07-17T21:00:00Z`,
+        proposalsDueAt: `${year}-08-15T21:00:00Z`,
+      },
+      taxonomy: {
+        disciplines: ['AI', 'Bioinformatics', 'Cancer research'],
+        careerStages: ['Early career', 'Senior'],
+        organisationTypes: ['University', 'National laboratory'],
+      },
+      teamSize: { min: 3, max: 6 },
+      funding: { pool: 1_000_000, currency: 'USD' },
+    });
+    labId = lab.id;
+    await call('POST', `/labs/${labId}/members`, admin, {
+      email: organiser.email,
+      role: 'organiser',
+    });
+    for (const mentor of [mia, max, moe])
+      await call('POST', `/labs/${labId}/members`, admin, { email: mentor.email, role: 'mentor' });
+    const orgToken = await tokenOf(organiser.email, organiser.password);
+    await call('PUT', `/labs/${labId}/application-form`, orgToken, {
+      questions: [
+        { id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true },
+        { id: 'portfolio', type: 'url', label: 'Portfolio', required: false },
+      ],
+    });
+    await call('POST', `/labs/${labId}/phase`, orgToken, { to: 'applications_open' });
+    // Four applicants submit; Dee cannot come on the second day.
+    for (const applicant of applicants) {
+      const token = await tokenOf(applicant.email, applicant.password);
+      const started = await call<{ id: string; version: number }>(
+        'POST',
+        `/labs/${labId}/applications`,
+        token,
+      );
+      await call('PATCH', `/applications/${started.id}`, token, {
+        version: started.version,
+        profile: {
+          name: applicant.name,
+          affiliation: applicant.affiliation,
+          organisationType: 'University',
+          careerStage: 'Senior',
+          disciplines: ['AI'],
+          primaryDiscipline: 'AI',
+          expertiseKeywords: ['tumour models'],
+          country: 'GB',
+          links: [`https://example.org/${applicant.name.split(' ')[0].toLowerCase()}`],
+          availability: Object.fromEntries(
+            [13, 14, 15, 16, 17].map((d) => [`${year}-07-${d}`, !(applicant === dee && d === 14)]),
+          ),
+        },
+        answers: {
+          pitch: `${applicant.name.split(' ')[0]} builds patient-specific tumour models`,
+          portfolio: `https://example.org/${applicant.name.split(' ')[0].toLowerCase()}/work`,
+        },
+      });
+      await call('POST', `/applications/${started.id}/submit`, token, {});
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const desktop = () =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/London',
+      locale: 'en-GB',
+    });
+  const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
+    browser.newContext({
+      baseURL: server.baseUrl,
+      storageState,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: 'Europe/London',
+      locale: 'en-GB',
+    });
+  const logIn = async (page: Page, who: { email: string; password: string }, next: string) => {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`**${next}`);
+  };
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
+  const status = (page: Page, text: string | RegExp) =>
+    page.getByRole('status').filter({ hasText: text }).waitFor();
+  const sidewaysScroll = (page: Page) =>
+    page.evaluate(() =>
+      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    );
+  const criterion = (page: Page, index: number) => page.locator('.question-editor').nth(index);
+  const scoreGroup = (page: Page, label: string) =>
+    page.getByRole('group', { name: label, exact: true });
+
+  it('takes applications from a rubric to submitted reviews', async () => {
+    const contexts: BrowserContext[] = [];
+    let current: Page | undefined;
+    try {
+      await journey();
+    } catch (error) {
+      if (current && !current.isClosed())
+        await current
+          .screenshot({ path: `${SCREENSHOT_DIR}review-failure.png`, fullPage: true })
+          .catch(() => undefined);
+      throw error;
+    } finally {
+      for (const context of contexts) await context.close().catch(() => undefined);
+    }
+
+    async function journey() {
+      // --- The organiser makes the suggested rubric the lab's own. ---
+      const orgContext = await desktop();
+      contexts.push(orgContext);
+      const org = await orgContext.newPage();
+      current = org;
+      await logIn(org, organiser, `/labs/${labId}/rubric`);
+      await org.getByText('No rubric is saved yet.').waitFor();
+      expect(await org.locator('.question-editor').count()).toBe(5);
+      expect(await criterion(org, 0).getByLabel('Criterion', { exact: true }).inputValue()).toBe(
+        'Relevant expertise',
+      );
+      // Communication and creativity go; fit counts more.
+      await org.getByRole('button', { name: 'Remove criterion 3' }).click();
+      await status(org, 'Removed “Communication”');
+      await org.getByRole('button', { name: 'Remove criterion 3' }).click();
+      await status(org, 'Removed “Creativity”');
+      expect(await org.locator('.question-editor').count()).toBe(3);
+      await criterion(org, 2).getByLabel('Weight').fill('4');
+      expect(await criterion(org, 2).locator('h3').textContent()).toContain('50% of the score');
+      // A new criterion: its id follows its label; its scale is upside down.
+      await org.getByRole('button', { name: 'Add criterion' }).click();
+      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
+      const added = criterion(org, 3);
+      await added.getByLabel('Criterion', { exact: true }).fill('Openness to other disciplines');
+      expect(await added.getByLabel('Id', { exact: true }).inputValue()).toBe(
+        'openness-to-other-disciplines',
+      );
+      await added.getByLabel('Lowest score').fill('5');
+      await added.getByLabel('Highest score').fill('1');
+      await org.getByLabel(/^Blind review/).check();
+      await org.getByRole('button', { name: 'Save the rubric' }).click();
+      await added.locator('.field__error').filter({ hasText: 'greater than min' }).waitFor();
+      expect(await added.getByLabel('Lowest score').getAttribute('aria-invalid')).toBe('true');
+      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-min$/);
+      await org.getByRole('alert').filter({ hasText: 'marked beside each criterion' }).waitFor();
+      await shot(org, 'rubric-error');
+      await added.getByLabel('Lowest score').fill('1');
+      await added.getByLabel('Highest score').fill('5');
+      await org.getByRole('button', { name: 'Save the rubric' }).click();
+      await status(org, 'Rubric version 1 is saved.');
+      await org.getByRole('button', { name: 'Save version 2' }).waitFor();
+      expect(await org.getByLabel(/^Blind review/).isChecked()).toBe(true);
+      // Saved criteria keep their id.
+      expect(
+        await criterion(org, 3).getByLabel('Id', { exact: true }).getAttribute('readonly'),
+      ).not.toBeNull();
+      await shot(org, 'rubric-saved');
+
+      // --- A mentor states her institution and declares a conflict. ---
+      const miaContext = await desktop();
+      contexts.push(miaContext);
+      const mentor = await miaContext.newPage();
+      current = mentor;
+      await logIn(mentor, mia, `/labs/${labId}`);
+      await tab(mentor, 'Reviews');
+      await mentor.getByText('No applications are assigned to you yet.').waitFor();
+      await mentor.getByLabel('Your institution').fill('ETH Zurich');
+      await mentor.getByRole('button', { name: 'Save institution' }).click();
+      await status(mentor, 'Your institution is ETH Zurich');
+      await mentor.getByLabel("Applicant's e-mail").fill(`nobody.${run}@example.test`);
+      await mentor.getByRole('button', { name: 'Declare conflict' }).click();
+      await mentor
+        .locator('#conflict-value-error')
+        .filter({ hasText: 'No account uses this address.' })
+        .waitFor();
+      expect(await mentor.getByLabel("Applicant's e-mail").getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      expect(await mentor.evaluate(() => document.activeElement?.id)).toBe('conflict-value');
+      await shot(mentor, 'conflict-error');
+      await mentor.getByLabel("Applicant's e-mail").fill(bob.email);
+      await mentor.getByRole('button', { name: 'Declare conflict' }).click();
+      await status(mentor, `Conflict of interest with ${bob.email} declared.`);
+      const declared = mentor.getByRole('list', { name: 'Declared conflicts' });
+      expect(await declared.textContent()).toContain(bob.email);
+      // The institution is kept alongside the declared person.
+      expect(await mentor.getByLabel('Your institution').inputValue()).toBe('ETH Zurich');
+      await shot(mentor, 'conflicts-declared');
+
+      // --- The organiser assigns reviewers. ---
+      current = org;
+      await tab(org, 'Assignment');
+      const reviewers = org.getByRole('group', { name: 'Reviewers' });
+      await reviewers.waitFor();
+      // The organiser does not review this time.
+      await reviewers.getByLabel(/^Orla Organiser/).uncheck();
+      await org.getByLabel('Reviews per application (k)').fill('3');
+      await org.getByRole('button', { name: 'Run the assignment' }).click();
+      await status(org, '2 applications are short of reviewers');
+      const result = org.getByRole('region', { name: 'Latest run' });
+      await result.getByText('Incomplete: 2 of 4 applications are short of reviewers').waitFor();
+      // The conflicts, in words and with names: Mia may review neither Bob nor Dee.
+      const why = await result.locator('.run-problems').textContent();
+      expect(why).toContain(
+        `Application ${bob.name} has only 2 reviewers without a conflict of interest (needs 3)`,
+      );
+      expect(why).toContain(`Application ${dee.name} has only 2 reviewers`);
+      await shot(org, 'assignment-short');
+      await org.getByLabel('Reviews per application (k)').fill('2');
+      await org.getByLabel('Most reviews per reviewer').fill('3');
+      await org.getByRole('button', { name: 'Run the assignment' }).click();
+      await status(org, 'every application has 2 reviewers');
+      await result.getByText('Complete: each of the 4 applications has 2 reviewers.').waitFor();
+      const loads = result.getByRole('table');
+      // Mia can take only Ada and Cy: she gets both, the others three each.
+      const miaLoad = loads
+        .getByRole('row', { name: /^Mia Mentor/ })
+        .getByRole('cell')
+        .first();
+      expect(await miaLoad.textContent()).toBe('2');
+      // A hand assignment that would be a conflict is refused, with the reason.
+      await org.getByLabel('Application', { exact: true }).selectOption({ label: bob.name });
+      await org.getByLabel('Reviewer', { exact: true }).selectOption({ label: mia.name });
+      await org.getByRole('button', { name: 'Assign by hand' }).click();
+      await org
+        .getByRole('alert')
+        .filter({ hasText: `${mia.name} has a conflict of interest with this application` })
+        .waitFor();
+      const bobRow = org
+        .getByRole('region', { name: 'Reviewers per application' })
+        .getByRole('row', { name: new RegExp(`^${bob.name}`) });
+      expect(await bobRow.textContent()).not.toContain(mia.name);
+      await shot(org, 'assignment-complete');
+
+      // Another reviewer submits first (through the API), on the first application in Mia's queue.
+      const miaToken = await tokenOf(mia.email, mia.password);
+      const queue = await call<{ items: { applicationId: string }[] }>(
+        'GET',
+        `/labs/${labId}/my-reviews`,
+        miaToken,
+      );
+      expect(queue.items).toHaveLength(2);
+      const firstId = queue.items[0].applicationId;
+      const orgToken = await tokenOf(organiser.email, organiser.password);
+      const { assignments } = await call<{
+        assignments: { applicationId: string; reviewerId: string; reviewerName: string }[];
+      }>('GET', `/labs/${labId}/review-assignments`, orgToken);
+      const otherName = assignments.find(
+        (a) => a.applicationId === firstId && a.reviewerName !== mia.name,
+      )!.reviewerName;
+      const other = [max, moe].find((m) => m.name === otherName)!;
+      await call(
+        'POST',
+        `/labs/${labId}/my-reviews/${firstId}/submit`,
+        await tokenOf(other.email, other.password),
+        {
+          scores: { expertise: 4, collaboration: 3, fit: 5, 'openness-to-other-disciplines': 4 },
+          comment: otherComment,
+        },
+      );
+
+      // --- The mentor reviews, blind. ---
+      current = mentor;
+      await mentor.reload();
+      await mentor.getByText('0 of 2 done · 2 not started').waitFor();
+      await mentor.getByText(/^Blind review: you see what applicants can do/).waitFor();
+      const queueText = await mentor
+        .getByRole('region', { name: 'Your review queue' })
+        .textContent();
+      for (const applicant of applicants) expect(queueText).not.toContain(applicant.name);
+      expect(
+        await mentor
+          .getByRole('progressbar', { name: 'Your reviews submitted' })
+          .getAttribute('aria-valuetext'),
+      ).toBe('0 of 2');
+      await shot(mentor, 'queue');
+      await mentor.getByRole('link', { name: 'Application 1' }).click();
+      await mentor.getByRole('heading', { name: 'Review: Application 1' }).waitFor();
+      await mentor.getByText("Blind review: the applicant's name, institution").waitFor();
+      const application = await mentor
+        .getByRole('region', { name: 'The application' })
+        .textContent();
+      for (const applicant of applicants) {
+        expect(application).not.toContain(applicant.name);
+        expect(application).not.toContain(applicant.affiliation);
+      }
+      expect(application).not.toContain('example.org');
+      expect(application).toMatch(/builds patient-specific tumour models/);
+      await mentor
+        .getByRole('region', { name: 'Other reviews' })
+        .getByText('open to you once you have submitted your own')
+        .waitFor();
+
+      // One score, then an early submit: every missing score is named beside its criterion.
+      await scoreGroup(mentor, 'Relevant expertise').getByRole('radio', { name: '4' }).check();
+      await mentor.getByText('3 of 4 criteria still to score').waitFor();
+      await mentor.getByRole('button', { name: 'Submit review…' }).click();
+      const confirm = mentor.getByRole('group', { name: 'Submit your review?' });
+      await confirm.waitFor();
+      await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
+      await mentor
+        .getByRole('alert')
+        .filter({ hasText: 'The review cannot be submitted yet: 3 fields need your attention' })
+        .waitFor();
+      for (const label of [
+        'Ability to collaborate',
+        'Fit to the challenge',
+        'Openness to other disciplines',
+      ])
+        await scoreGroup(mentor, label)
+          .locator('.field__error')
+          .filter({ hasText: 'A score from 1 to 5 is required.' })
+          .waitFor();
+      // Focus lands on the first criterion in error.
+      expect(
+        await mentor.evaluate(
+          () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
+        ),
+      ).toBe('Ability to collaborate');
+      await shot(mentor, 'review-missing-scores');
+
+      // Scored by keyboard: arrows move along a scale.
+      await mentor.keyboard.press('Space');
+      await mentor.keyboard.press('ArrowRight');
+      await mentor.keyboard.press('ArrowRight');
+      expect(
+        await scoreGroup(mentor, 'Ability to collaborate')
+          .getByRole('radio', { name: '3' })
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await scoreGroup(mentor, 'Ability to collaborate').locator('.field__error').count(),
+      ).toBe(0);
+      await scoreGroup(mentor, 'Fit to the challenge').getByRole('radio', { name: '5' }).check();
+      await mentor
+        .getByLabel('What would this person bring to a team?')
+        .fill('A modeller who listens.');
+      await mentor.getByRole('button', { name: 'Save draft' }).click();
+      await status(mentor, /^Draft saved at /);
+      // The draft survives a reload.
+      await mentor.reload();
+      await scoreGroup(mentor, 'Fit to the challenge').waitFor();
+      expect(
+        await scoreGroup(mentor, 'Fit to the challenge')
+          .getByRole('radio', { name: '5' })
+          .isChecked(),
+      ).toBe(true);
+      expect(await mentor.getByLabel('What would this person bring to a team?').inputValue()).toBe(
+        'A modeller who listens.',
+      );
+      await scoreGroup(mentor, 'Openness to other disciplines')
+        .getByRole('radio', { name: '4' })
+        .check();
+      // Weighted: (2·3/4 + 2·2/4 + 4·4/4 + 1·3/4) / 9 = 7.25 / 9 of the way up every scale.
+      await mentor.getByText('Weighted score: 81%').waitFor();
+      await shot(mentor, 'review-draft');
+      await mentor.getByRole('button', { name: 'Submit review…' }).click();
+      await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
+      await status(mentor, /^Submitted on .*A submitted review is final\./);
+      expect(await mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+      // Only now the other review opens to her, anonymous in the blind phase.
+      const others = mentor.getByRole('region', { name: 'Other reviews' });
+      await others.getByText(otherComment).waitFor();
+      const othersText = await others.textContent();
+      expect(othersText).toContain('Reviewer 1');
+      expect(othersText).not.toContain(other.name);
+      await shot(mentor, 'review-submitted');
+
+      await mentor.getByRole('link', { name: '← Your review queue' }).click();
+      await mentor.getByText('1 of 2 done · 1 not started').waitFor();
+      // Done work goes to the end of the queue; its number stays.
+      expect(await mentor.getByRole('row').last().textContent()).toMatch(
+        /^Application 1.*Submitted/,
+      );
+      await shot(mentor, 'queue-progress');
+
+      // --- The organiser follows progress. ---
+      current = org;
+      await org.reload();
+      const perReviewer = org.getByRole('region', { name: 'Progress per reviewer' });
+      await perReviewer.getByText('2 of 8 reviews submitted').waitFor();
+      const miaRow = perReviewer.getByRole('row', { name: /^Mia Mentor/ });
+      expect(await miaRow.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 2');
+      await shot(org, 'assignment-progress');
+
+      // --- The same screens on a phone. ---
+      const phoneContext = await phone(await miaContext.storageState());
+      contexts.push(phoneContext);
+      const mobile = await phoneContext.newPage();
+      current = mobile;
+      await mobile.goto(`/labs/${labId}/reviews`);
+      await mobile.getByText('1 of 2 done · 1 not started').waitFor();
+      expect(await sidewaysScroll(mobile), 'the review queue scrolls sideways on a phone').toBe(0);
+      await shot(mobile, 'phone-queue');
+      await mobile.getByRole('link', { name: 'Application 2' }).click();
+      await scoreGroup(mobile, 'Relevant expertise').waitFor();
+      expect(await sidewaysScroll(mobile), 'the rubric form scrolls sideways on a phone').toBe(0);
+      await shot(mobile, 'phone-review');
+
+      const orgPhone = await phone(await orgContext.storageState());
+      contexts.push(orgPhone);
+      const orgMobile = await orgPhone.newPage();
+      current = orgMobile;
+      await orgMobile.goto(`/labs/${labId}/assignment`);
+      await orgMobile.getByRole('button', { name: 'Run the assignment' }).waitFor();
+      expect(await sidewaysScroll(orgMobile), 'the assignment screen scrolls sideways').toBe(0);
+      await shot(orgMobile, 'phone-assignment');
+      await tab(orgMobile, 'Rubric');
+      await orgMobile.getByRole('button', { name: 'Save version 2' }).waitFor();
+      expect(await sidewaysScroll(orgMobile), 'the rubric editor scrolls sideways').toBe(0);
+      await shot(orgMobile, 'phone-rubric');
+    }
+  }, 240_000);
+});
