@@ -103,7 +103,10 @@ async function connectAll({
   let inFlight = 0;
   const pending = [];
   const gapMs = 1000 / ratePerSecond;
-  let lastProgress = Date.now();
+  const progress = setInterval(
+    () => send({ type: 'progress', target, connected: ready[target], failed }),
+    1000,
+  );
   for (let i = 0; i < auths.length; i++) {
     // Pace: the i-th connection starts no earlier than i / rate seconds after the first.
     const due = startedAt + i * gapMs;
@@ -121,12 +124,9 @@ async function connectAll({
         }
       }),
     );
-    if (Date.now() - lastProgress > 1000) {
-      lastProgress = Date.now();
-      send({ type: 'progress', target, connected: ready[target], failed });
-    }
   }
   await Promise.all(pending);
+  clearInterval(progress);
   send({
     type: 'connected',
     target,

@@ -62,6 +62,8 @@ const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo
 const DEMO_SLUG = 'cancer-digital-twin';
 const BENCH_PASSWORD = 'bench-live-participant';
 const HANDSHAKE_TIMEOUT_MS = 30_000;
+/** Connecting gives up when no client connected (or failed) for this long. */
+const STALL_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 20_000;
 const MAX_N = Math.max(...CASES);
 
@@ -452,31 +454,66 @@ async function connectClients({ workers, target, name, url, pid, auths }) {
   const rssBefore = rssBytes(pid);
   const cpuBefore = cpuSeconds(pid);
   const startedAt = Date.now();
+  const progress = workers.map(() => 0);
+  let loggedAt = Date.now();
   const replies = workers.map((worker, w) => {
     const share = auths.slice(w * perWorker, (w + 1) * perWorker);
-    const rate = CONNECT_RATE / workers.length;
-    const onProgress = (message) => {
-      if (message.type === 'progress' && message.target === target && w === 0)
-        log(`${name}: ~${message.connected * workers.length} of ${n} connected`);
-    };
-    worker.child.on('message', onProgress);
     worker.child.send({
       type: 'connect',
       target,
       url: `${url}/live`,
       auths: share,
-      ratePerSecond: rate,
+      ratePerSecond: CONNECT_RATE / workers.length,
       concurrency: CONCURRENCY,
       readyEvent: 'live:snapshot',
       timeoutMs: HANDSHAKE_TIMEOUT_MS,
     });
-    return nextMessage(
-      worker,
-      'connected',
-      (share.length / rate) * 1000 + HANDSHAKE_TIMEOUT_MS + 60_000,
-      name,
-      (m) => m.target === target,
-    ).finally(() => worker.child.off('message', onProgress));
+    // The server sets the pace once it cannot keep up with BENCH_CONNECT_RATE: wait as long
+    // as clients keep arriving, and give up after STALL_MS without one.
+    return new Promise((resolve, reject) => {
+      let last = -1;
+      let timer = null;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          done();
+          reject(new Error(`${name}: no client connected or failed for ${STALL_MS} ms`));
+        }, STALL_MS);
+      };
+      const onMessage = (message) => {
+        if (message.target !== target) return;
+        if (message.type === 'connected') {
+          done();
+          resolve(message);
+        } else if (message.type === 'progress') {
+          progress[w] = message.connected;
+          if (message.connected + message.failed !== last) {
+            last = message.connected + message.failed;
+            arm();
+          }
+          if (Date.now() - loggedAt > 5000) {
+            loggedAt = Date.now();
+            log(`${name}: ${progress.reduce((a, b) => a + b, 0)} of ${n} connected`);
+          }
+        }
+      };
+      const onExit = (code, signal) => {
+        done();
+        reject(
+          new Error(
+            `${name}: client process exited (${code ?? signal}):\n${worker.lines.join('\n')}`,
+          ),
+        );
+      };
+      const done = () => {
+        clearTimeout(timer);
+        worker.child.off('message', onMessage);
+        worker.child.off('exit', onExit);
+      };
+      worker.child.on('message', onMessage);
+      worker.child.once('exit', onExit);
+      arm();
+    });
   });
   const results = await Promise.all(replies);
   const connectMs = Date.now() - startedAt;
@@ -618,6 +655,38 @@ async function broadcastRounds({ workers, targets }) {
 // ---------------------------------------------------------------------------------------
 
 /**
+ * Once per run: an API on the empty scratch database migrates it and seeds the demo lab;
+ * the bench adds MAX_N participants and checks that they can log in. Then that API stops,
+ * so every case starts a fresh one (whose RSS is then that case's alone, not the seed's).
+ */
+async function prepareLab({ databaseUrl, work, jwtSecret }) {
+  const api = await startApi({ databaseUrl, dataDir: join(work, 'data'), jwtSecret });
+  try {
+    const session = await login(api.url, ORGANISER);
+    const labs = await json(`${api.url}/api/labs`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    const demo = labs.find((l) => l.slug === DEMO_SLUG);
+    if (!demo) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
+    const userIds = await addParticipants(databaseUrl, demo.id, MAX_N);
+    // They can log in: two of them do, over HTTP, and get the claims the bench mints.
+    for (const i of [1, MAX_N]) {
+      const real = await login(api.url, { email: benchEmail(i), password: BENCH_PASSWORD });
+      const claims = claimsOf(real.accessToken);
+      const minted = claimsOf(mintAccessToken(jwtSecret, userIds[i - 1]));
+      if (claims.sub !== minted.sub || claims.typ !== minted.typ || claims.adm !== minted.adm)
+        throw new Error(
+          `a minted token would differ from the API's: ${JSON.stringify({ claims, minted })}`,
+        );
+    }
+    log('bench participants log in over HTTP; the tokens of the rest are minted with JWT_SECRET');
+    return { id: demo.id, userIds };
+  } finally {
+    await api.stop();
+  }
+}
+
+/**
  * One case: a fresh API and a fresh bare server, N clients on each (from the same client
  * processes), then the organiser's broadcasts to both, interleaved: both servers are
  * measured under the same background load of this shared machine.
@@ -635,26 +704,6 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
         log(`the API did not stop: ${api.lines.slice(-5).join(' | ')}`);
     });
     const session = await login(api.url, ORGANISER);
-    if (!lab.id) {
-      const labs = await json(`${api.url}/api/labs`, {
-        headers: { authorization: `Bearer ${session.accessToken}` },
-      });
-      const demo = labs.find((l) => l.slug === DEMO_SLUG);
-      if (!demo) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
-      lab.id = demo.id;
-      lab.userIds = await addParticipants(databaseUrl, lab.id, MAX_N);
-      // They can log in: two of them do, over HTTP, and get the claims the bench mints.
-      for (const i of [1, MAX_N]) {
-        const real = await login(api.url, { email: benchEmail(i), password: BENCH_PASSWORD });
-        const claims = claimsOf(real.accessToken);
-        const minted = claimsOf(mintAccessToken(jwtSecret, lab.userIds[i - 1]));
-        if (claims.sub !== minted.sub || claims.typ !== minted.typ || claims.adm !== minted.adm)
-          throw new Error(
-            `a minted token would differ from the API's: ${JSON.stringify({ claims, minted })}`,
-          );
-      }
-      log('bench participants log in over HTTP; the tokens of the rest are minted with JWT_SECRET');
-    }
     const auths = lab.userIds
       .slice(0, n)
       .map((userId) => ({ token: mintAccessToken(jwtSecret, userId), labId: lab.id }));
@@ -792,7 +841,7 @@ async function main() {
   );
 
   const jwtSecret = randomBytes(48).toString('base64url');
-  const lab = { id: null, userIds: [] };
+  const lab = await prepareLab({ databaseUrl, work, jwtSecret });
   const results = [];
   for (const n of CASES) {
     try {
