@@ -1,0 +1,293 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { liveClient, type LiveTestClient } from '../support/live-client.js';
+import { liveLab, type LiveLab } from '../support/live-lab.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import {
+  describeBrowser,
+  launchChromium,
+  requireWebBuild,
+  SCREENSHOT_DIR,
+  screenshotter,
+} from './support/browser.js';
+
+/**
+ * A participant follows the live workshop in the browser, against the real server, while the
+ * organiser and another participant act through real socket.io clients: the organiser opens a
+ * round and the page shows the participant's room, room-mates, video link and the
+ * server-timed countdown; a broadcast appears as a banner; the organiser shortens the round
+ * and the T-5 warning shows; the participant chats, asks for two more minutes (approved: the
+ * countdown grows) and for help. Then the participant's network drops (Playwright offline
+ * mode): the page says so, a room-mate writes meanwhile, and when the network is back the
+ * page reconnects by itself to the same room with the messages it missed. A mentor claims
+ * the help request in the Help queue; the participant sees who is coming; the mentor
+ * resolves it.
+ */
+describeBrowser(
+  'web client: a participant follows the live workshop through a network drop',
+  () => {
+    let app: TestApp;
+    let browser: Browser;
+    let lab: LiveLab;
+    let round: { roundId: string; roomA: string; roomB: string };
+    let organiser: LiveTestClient;
+    let roomMate: LiveTestClient;
+    const shot = screenshotter('live-');
+    const tag = Date.now().toString(36);
+    const meetingUrl = 'https://meet.example.org/room-a';
+
+    beforeAll(async () => {
+      requireWebBuild();
+      // BROWSER_WEB_DIR serves another build of the client (e.g. one made outside dist/web).
+      app = await startTestApp(
+        process.env.BROWSER_WEB_DIR ? { WEB_DIR: process.env.BROWSER_WEB_DIR } : {},
+      );
+      browser = await launchChromium();
+      // Participants 0 and 1 are seated in Room A (mentored), 2 and 3 in Room B.
+      lab = await liveLab(app, tag, 4);
+      await lab.db.query(`UPDATE labs SET phase = 'workshop' WHERE id = $1`, [lab.labId]);
+      round = await lab.createRound('Round 1');
+      await lab.db.query(`UPDATE breakout_rooms SET meeting_url = $1 WHERE id = $2`, [
+        meetingUrl,
+        round.roomA,
+      ]);
+      organiser = liveClient(app.baseUrl, lab.organiser, lab.labId);
+      await organiser.connect();
+      roomMate = liveClient(app.baseUrl, lab.participants[1], lab.labId);
+      await roomMate.connect();
+    });
+
+    afterAll(async () => {
+      organiser?.close();
+      roomMate?.close();
+      await lab?.db.end();
+      await browser?.close();
+      await app?.close();
+    });
+
+    const newContext = (viewport = { width: 1280, height: 900 }) =>
+      browser.newContext({
+        baseURL: app.baseUrl,
+        viewport,
+        timezoneId: 'Europe/Berlin',
+        locale: 'en-GB',
+        acceptDownloads: true,
+      });
+
+    const logIn = async (page: Page, email: string) => {
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL('**/labs');
+    };
+
+    const openTab = async (page: Page, name: string) => {
+      await page.goto(`/labs/${lab.labId}`);
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name, exact: true })
+        .click();
+    };
+
+    /** The connection status line ("Connected", "Offline", …). */
+    const connection = (page: Page) => page.locator('.live-status').getByRole('status');
+    const countdownSeconds = async (page: Page) => {
+      const text = (await page.getByTestId('countdown').textContent()) ?? '';
+      const [m, s] = text.split(':').map(Number);
+      return m * 60 + s;
+    };
+    const chatLog = (page: Page) => page.getByRole('log');
+
+    it('shows the room and countdown, survives a network drop, and reaches a mentor', async () => {
+      const contexts: BrowserContext[] = [];
+      let page: Page | undefined;
+      try {
+        await journey();
+      } catch (error) {
+        for (const [i, context] of contexts.entries())
+          for (const open of context.pages())
+            await open
+              .screenshot({ path: `${SCREENSHOT_DIR}live-failure-${i}.png`, fullPage: true })
+              .catch(() => undefined);
+        throw error;
+      } finally {
+        for (const context of contexts) await context.close().catch(() => undefined);
+      }
+
+      async function journey() {
+        const participant = lab.participants[0];
+        const me = `Participant 0 ${tag}`;
+        const mate = `Participant 1 ${tag}`;
+        const mentorName = `mentor-${tag}`;
+
+        // ---- Before the round: the participant opens the Live tab. ----
+        const context = await newContext();
+        contexts.push(context);
+        page = await context.newPage();
+        await logIn(page, participant.email);
+        await openTab(page, 'Live');
+        await connection(page).filter({ hasText: 'Connected' }).waitFor();
+        await page.getByRole('heading', { name: 'No breakout round right now' }).waitFor();
+        // The agenda, in the lab's New York time, with its calendar file.
+        const agenda = page.getByRole('region', { name: 'Agenda' });
+        await agenda.getByText('Breakouts').waitFor();
+        await agenda.getByText('America/New_York').waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          agenda.getByRole('button', { name: 'Add to calendar (.ics)' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe('agenda.ics');
+        await shot(page, 'participant-before-round');
+
+        // ---- The organiser opens the round (10 minutes): the page shows where to go. ----
+        const opened = await organiser.request('round:open', {
+          roundId: round.roundId,
+          durationSeconds: 600,
+        });
+        expect(opened.ok).toBe(true);
+        const room = page.getByTestId('my-room');
+        await room.getByTestId('room-name').filter({ hasText: 'Room A' }).waitFor();
+        await room.getByText('Round 1').waitFor();
+        await room.getByRole('listitem').filter({ hasText: mate }).waitFor();
+        await room.getByRole('listitem').filter({ hasText: mentorName }).waitFor();
+        expect(
+          await room.getByRole('link', { name: 'Join Room A’s video call' }).getAttribute('href'),
+        ).toBe(meetingUrl);
+        const started = await countdownSeconds(page);
+        expect(started).toBeGreaterThan(570);
+        expect(started).toBeLessThanOrEqual(600);
+        expect(await page.getByTestId('timer-warning').textContent()).toBe('');
+        // It counts down.
+        await expect.poll(() => countdownSeconds(page!), { timeout: 5_000 }).toBeLessThan(started);
+
+        // ---- A broadcast appears as a banner. ----
+        expect(
+          (await organiser.request('broadcast', { message: 'Pitches start at 16:00 sharp.' })).ok,
+        ).toBe(true);
+        await page
+          .getByTestId('broadcast')
+          .filter({ hasText: 'Pitches start at 16:00 sharp.' })
+          .waitFor();
+
+        // ---- The organiser shortens the round to under 5 minutes: the T-5 warning shows. ----
+        expect(
+          (await organiser.request('timer:adjust', { roundId: round.roundId, deltaSeconds: -360 }))
+            .ok,
+        ).toBe(true);
+        await page.getByTestId('timer-warning').filter({ hasText: 'Five minutes left' }).waitFor();
+        const shortened = await countdownSeconds(page);
+        expect(shortened).toBeLessThanOrEqual(240);
+        expect(shortened).toBeGreaterThan(200);
+
+        // ---- The participant writes in the room chat; the room-mate receives it. ----
+        await page
+          .getByRole('group', { name: 'Chat channel' })
+          .getByRole('button', { name: 'Room A' })
+          .click();
+        await page.getByLabel('Message to Room A').fill('Shall we start with the data model?');
+        await page.keyboard.press('Enter');
+        await chatLog(page).getByText('Shall we start with the data model?').waitFor();
+        const received = await roomMate.next(
+          'chat:message',
+          (m) => m.body === 'Shall we start with the data model?',
+        );
+        expect(received.channel).toBe(`room:${round.roomA}`);
+        expect(received.sender.userId).toBe(participant.userId);
+
+        // ---- "+2 minutes": asked in the browser, approved by the organiser. ----
+        await room.getByRole('button', { name: 'Ask for 2 more minutes' }).click();
+        await page
+          .getByTestId('time-outcome')
+          .filter({ hasText: 'waiting for the organisers' })
+          .waitFor();
+        const asked = await organiser.next('time:requested');
+        expect(asked.room.name).toBe('Room A');
+        expect(
+          (await organiser.request('time:decide', { requestId: asked.id, approve: true })).ok,
+        ).toBe(true);
+        await page.getByTestId('time-outcome').filter({ hasText: 'Approved' }).waitFor();
+        await expect
+          .poll(() => countdownSeconds(page!), { timeout: 5_000 })
+          .toBeGreaterThan(shortened + 60);
+
+        // ---- Ask for help. ----
+        await room.getByLabel('What do you need help with?').fill('statistics');
+        await room.getByRole('button', { name: 'Ask for help' }).click();
+        await room.getByText('Help asked with “statistics”').waitFor();
+        await shot(page, 'participant-in-room');
+
+        // ---- The network drops. ----
+        await context.setOffline(true);
+        await connection(page).filter({ hasText: 'Offline' }).waitFor();
+        // Meanwhile the room-mate writes in the room and in the lab's chat.
+        const missedRoom = await roomMate.request('chat:send', {
+          channel: `room:${round.roomA}`,
+          clientMessageId: `missed-room-${tag}`,
+          body: 'I pushed the schema while you were away.',
+        });
+        const missedLab = await roomMate.request('chat:send', {
+          channel: 'lab',
+          clientMessageId: `missed-lab-${tag}`,
+          body: 'Room A is ready for the mentor.',
+        });
+        expect(missedRoom.ok && missedLab.ok).toBe(true);
+        // The page, offline, cannot have them.
+        await page.waitForTimeout(1_000);
+        expect(
+          await chatLog(page).getByText('I pushed the schema while you were away.').count(),
+        ).toBe(0);
+        await connection(page).filter({ hasText: 'Offline' }).waitFor();
+        await shot(page, 'participant-offline');
+
+        // ---- The network is back: the page reconnects by itself, same room, missed chat. ----
+        await context.setOffline(false);
+        await connection(page).filter({ hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+        await room.getByTestId('room-name').filter({ hasText: 'Room A' }).waitFor();
+        await room.getByRole('listitem').filter({ hasText: mate }).waitFor();
+        await chatLog(page).getByText('I pushed the schema while you were away.').waitFor();
+        // Each message once, the participant's own from before the drop still there.
+        expect(
+          await chatLog(page).getByText('I pushed the schema while you were away.').count(),
+        ).toBe(1);
+        await chatLog(page).getByText('Shall we start with the data model?').waitFor();
+        await page
+          .getByRole('group', { name: 'Chat channel' })
+          .getByRole('button', { name: 'Whole lab' })
+          .click();
+        await chatLog(page).getByText('Room A is ready for the mentor.').waitFor();
+        // The countdown is still the server's.
+        const afterDrop = await countdownSeconds(page);
+        expect(afterDrop).toBeGreaterThan(200);
+        expect(afterDrop).toBeLessThanOrEqual(shortened + 120);
+        await shot(page, 'participant-back-online');
+
+        // ---- A mentor claims the help request in the Help queue. ----
+        const mentorContext = await newContext({ width: 390, height: 844 });
+        contexts.push(mentorContext);
+        const mentorPage = await mentorContext.newPage();
+        await logIn(mentorPage, lab.mentor.email);
+        await openTab(mentorPage, 'Help queue');
+        const request = mentorPage.getByTestId('help-request').filter({ hasText: 'statistics' });
+        await request.getByText('statistics · Room A').waitFor();
+        await request.getByText(/Waiting for \d+:\d\d/).waitFor();
+        const toVisit = mentorPage.getByRole('region', { name: 'Rooms to visit' });
+        await toVisit.getByText('Room A', { exact: true }).waitFor();
+        await toVisit.getByText(`${me}, ${mate}`).waitFor();
+        expect(
+          await toVisit.getByRole('link', { name: 'Video call of Room A' }).getAttribute('href'),
+        ).toBe(meetingUrl);
+        await shot(mentorPage, 'mentor-help-queue');
+        await request.getByRole('button', { name: /^Claim/ }).click();
+        await mentorPage.getByTestId('help-outcome').filter({ hasText: 'You claimed' }).waitFor();
+        await mentorPage.getByRole('heading', { name: 'With you' }).waitFor();
+        // The participant is told who is coming.
+        await room.getByText(`${mentorName} is on the way`).waitFor();
+        await shot(mentorPage, 'mentor-claimed');
+        await mentorPage.getByRole('button', { name: /^Mark resolved/ }).click();
+        await mentorPage.getByText('No room is asking for help right now.').waitFor();
+        await shot(page, 'participant-mentor-coming');
+      }
+    }, 180_000);
+  },
+);
