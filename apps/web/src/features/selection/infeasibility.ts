@@ -27,7 +27,7 @@ export function withNames(text: string, nameOf: (id: string) => string): string 
 }
 
 function relaxationSentence(v: QuotaViolation, nameOf: (id: string) => string): string {
-  const group = v.group === null ? '' : ` “${nameOf(v.group)}”`;
+  const group = v.group === null ? '' : ` “${v.group}”`;
   const what = `${QUOTA_NAMES[v.quota] ?? v.quota}${group}`;
   const units = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
   if (v.quota === 'capacity')
