@@ -64,11 +64,9 @@ describe('selection decisions against PostgreSQL', () => {
       applicants.set(started.id, actor);
       disciplineOf.set(started.id, discipline);
     }
-    await app.app
-      .get(ReviewRubricService)
-      .put(organiser, labId, {
-        criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 20 } }],
-      });
+    await app.app.get(ReviewRubricService).put(organiser, labId, {
+      criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 20 } }],
+    });
     await app.app
       .get(ReviewAssignmentService)
       .run(organiser, labId, { reviewsPerApplication: 1, reviewerIds: [mentor.userId] });
@@ -76,6 +74,11 @@ describe('selection decisions against PostgreSQL', () => {
     let score = 20;
     for (const applicationId of applicants.keys())
       await reviews.submit(mentor, labId, applicationId, { scores: { overall: score-- } });
+    await request(app.baseUrl)
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(lab.organiser))
+      .send({ to: 'selection' })
+      .expect(200);
     runs = app.app.get(SelectionRunsService);
     decisions = app.app.get(DecisionsService);
     db = new pg.Client({ connectionString: app.database.url });
@@ -143,5 +146,52 @@ describe('selection decisions against PostgreSQL', () => {
       .map((d) => d.waitlistRank)
       .sort((a, b) => a! - b!);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+  });
+
+  it('expires a missed date once however many sweeps run at the same time, and gives the promoted applicant the default 7 days', async () => {
+    const before = await decisions.list(organiser, labId);
+    expect(before.promotedConfirmDays).toBe(7);
+    const late = before.decisions.find((d) => d.response === 'pending')!;
+    await db.query(
+      `UPDATE selection_decisions SET confirm_by = now() - interval '1 minute' WHERE id = $1`,
+      [late.id],
+    );
+    // Three instances sweep at once.
+    const sweeps = await Promise.all([
+      decisions.expireDue(),
+      decisions.expireDue(),
+      decisions.expireDue(),
+    ]);
+    const ofLab = sweeps.flatMap((s) => s.labs).filter((l) => l.labId === labId);
+    expect(ofLab).toHaveLength(1);
+    expect(ofLab[0].expiredIds).toEqual([late.applicationId]);
+    expect(ofLab[0].promotedIds).toHaveLength(1);
+
+    const after = await decisions.list(organiser, labId);
+    const holders = after.decisions.filter(
+      (d) => d.response === 'pending' || d.response === 'confirmed',
+    );
+    expect(holders).toHaveLength(6);
+    for (const discipline of DISCIPLINES)
+      expect(
+        holders.filter((d) => disciplineOf.get(d.applicationId) === discipline).length,
+      ).toBeGreaterThanOrEqual(2);
+    expect(after.decisions.find((d) => d.id === late.id)).toMatchObject({ response: 'expired' });
+    const promoted = after.decisions.find((d) => d.applicationId === ofLab[0].promotedIds[0])!;
+    const days = (Date.parse(promoted.confirmBy!) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    const audit = await db.query<{ action: string; actor_id: string | null }>(
+      `SELECT action, actor_id FROM audit_events
+        WHERE lab_id = $1 AND action IN ('decision.expired', 'selection.waitlist_promoted')
+        ORDER BY seq`,
+      [labId],
+    );
+    expect(audit.rows.filter((r) => r.action === 'decision.expired')).toEqual([
+      { action: 'decision.expired', actor_id: null },
+    ]);
+    expect(audit.rows.filter((r) => r.action === 'selection.waitlist_promoted')).toHaveLength(4);
+    // Nothing is overdue any more: another sweep does nothing.
+    expect((await decisions.expireDue()).labs.filter((l) => l.labId === labId)).toEqual([]);
   });
 });
