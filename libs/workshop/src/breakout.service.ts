@@ -168,7 +168,13 @@ export class BreakoutService {
         entityId: userId,
         data: { discipline, careerStage },
       });
-      return { ...participant, discipline, careerStage };
+      return {
+        ...participant,
+        discipline,
+        careerStage,
+        disciplines: [discipline],
+        source: 'organiser' as const,
+      };
     });
   }
 

@@ -5,21 +5,45 @@ import { ParticipantProfileEntity } from './entities/participant-profile.entity.
 export interface ParticipantRow {
   userId: string;
   displayName: string;
+  /** The one discipline the rotation planner mixes by. */
   discipline: string | null;
   careerStage: string | null;
+  /** Every discipline the person declared (the organiser's pick alone when set by hand). */
+  disciplines: string[];
+  institution: string | null;
+  /**
+   * Where the profile comes from: `organiser` (set by hand, wins), `application` (the
+   * application of the person whose place was confirmed), or null (nothing known).
+   */
+  source: 'organiser' | 'application' | null;
 }
 
 @Injectable()
 export class ParticipantProfilesRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  /** Every participant of a lab (role `participant`) with the profile the planner reads, by name. */
+  /**
+   * Every participant of a lab (role `participant`) with the profile the planner reads, by
+   * name: the organiser's profile when there is one, else what the person's application to
+   * the lab declares (primary discipline, career stage, affiliation) — so a confirmed place
+   * brings its disciplines to the planner without anyone typing them again.
+   */
   findParticipantsOfLab(labId: string): Promise<ParticipantRow[]> {
     return this.tx.manager().query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", p.discipline, p.career_stage AS "careerStage"
+      `SELECT u.id AS "userId", u.display_name AS "displayName",
+              COALESCE(p.discipline, NULLIF(a.profile->>'primaryDiscipline', ''), NULLIF(a.profile->'disciplines'->>0, '')) AS discipline,
+              COALESCE(p.career_stage, NULLIF(a.profile->>'careerStage', '')) AS "careerStage",
+              CASE WHEN p.discipline IS NOT NULL THEN ARRAY[p.discipline]
+                   WHEN jsonb_typeof(a.profile->'disciplines') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(a.profile->'disciplines'))
+                   ELSE ARRAY[]::text[] END AS disciplines,
+              NULLIF(a.profile->>'affiliation', '') AS institution,
+              CASE WHEN p.user_id IS NOT NULL THEN 'organiser'
+                   WHEN a.id IS NOT NULL AND COALESCE(a.profile->>'primaryDiscipline', a.profile->'disciplines'->>0, a.profile->>'careerStage') IS NOT NULL THEN 'application'
+                   END AS source
          FROM lab_memberships m
          JOIN users u ON u.id = m.user_id
          LEFT JOIN participant_profiles p ON p.lab_id = m.lab_id AND p.user_id = m.user_id
+         LEFT JOIN applications a ON a.lab_id = m.lab_id AND a.applicant_id = m.user_id AND a.status = 'submitted'
         WHERE m.lab_id = $1 AND m.role = 'participant'
         ORDER BY u.display_name, u.id`,
       [labId],

@@ -272,4 +272,18 @@ export class ParticipantProfileViewDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ nullable: true, type: String }) discipline: string | null;
   @ApiProperty({ nullable: true, type: String }) careerStage: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'Every discipline declared (the organiser’s pick alone when set by hand)',
+  })
+  disciplines: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'From the application’s affiliation' })
+  institution: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['organiser', 'application'],
+    description:
+      'organiser: set by hand (wins); application: read from the confirmed participant’s application',
+  })
+  source: 'organiser' | 'application' | null;
 }
