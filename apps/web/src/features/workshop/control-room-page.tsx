@@ -24,6 +24,7 @@ const PRESENCE_EVERY_MS = 4_000;
 
 const GRACE_CHOICES = [
   { seconds: 0, label: 'now' },
+  { seconds: 10, label: 'in 10 seconds' },
   { seconds: 30, label: 'in 30 seconds' },
   { seconds: 60, label: 'in 1 minute' },
   { seconds: 120, label: 'in 2 minutes' },
@@ -406,8 +407,7 @@ function RoundBar({
         </p>
         {round.state === 'open' ? (
           <p className={`round-bar__clock${closing ? ' round-bar__clock--closing' : ''}`}>
-            <span className="visually-hidden">{closing ? 'Closing in' : 'Time left'}</span>
-            <span aria-hidden="true">{closing ? 'Closing in ' : ''}</span>
+            <span className="round-bar__clock-label">{closing ? 'Closing in' : 'Time left'}</span>{' '}
             <time data-testid="round-countdown">{left === null ? '—' : formatCountdown(left)}</time>
           </p>
         ) : null}
