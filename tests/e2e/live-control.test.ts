@@ -249,6 +249,8 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
     expect(moved.status).toBe(200);
     const assigned = await people[2].next('room:assigned');
     expect(assigned.room.id).toBe(round.roomB);
+    // The pins of the new room come with it (room B has none of its own; room A's is gone).
+    expect(assigned.pinned.map((p) => p.message)).toEqual(['Everyone: one idea each']);
     const oldRoom = await people[0].next('room:mates', (m) => m.roomId === round.roomA);
     expect(oldRoom.roomMates.map((p) => p.userId).sort()).toEqual(ids(0, 1));
     const newRoom = await people[3].next('room:mates', (m) => m.roomId === round.roomB);

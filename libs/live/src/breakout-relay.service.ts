@@ -4,6 +4,7 @@ import { liveChannels } from './live-events.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
 import { toLayout, toLiveRoom, toLiveRound } from './live-view.js';
+import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { RoomActivityService } from './room-activity.service.js';
 import { RoundTimerService } from './round-timer.service.js';
 
@@ -20,6 +21,7 @@ export class BreakoutRelayService implements OnModuleInit {
     private readonly timer: RoundTimerService,
     private readonly publisher: LivePublisher,
     private readonly activity: RoomActivityService,
+    private readonly pins: PinnedInstructionsService,
   ) {}
 
   onModuleInit(): void {
@@ -91,6 +93,7 @@ export class BreakoutRelayService implements OnModuleInit {
         round: live,
         room: toLiveRoom(room),
         roomMates,
+        pinned: await this.pins.pinnedFor(round.labId, [room.id]),
       });
     }
     // Participants seated nowhere now (a recreation left them out) leave every room of the round.
@@ -139,6 +142,7 @@ export class BreakoutRelayService implements OnModuleInit {
         round: live,
         room: toLiveRoom(room),
         roomMates,
+        pinned: await this.pins.pinnedFor(round.labId, [room.id]),
       });
     }
     for (const roomId of roomIds) {

@@ -175,6 +175,8 @@ export interface RoomAssigned {
   round: LiveRound;
   room: LiveRoom;
   roomMates: LivePerson[];
+  /** The instructions pinned now for this person: every room's and the new room's (replaces the list). */
+  pinned: PinnedInstruction[];
 }
 
 export interface TimerNotice {
