@@ -40,7 +40,7 @@ describeBrowser('web client: applications are reviewed', () => {
     { ...person('cy', 'Cy Young'), affiliation: 'Moffitt Cancer Center' },
     { ...person('dee', 'Dee Hopper'), affiliation: 'ETH Zurich' },
   ];
-  const [, bob, , dee] = applicants;
+  const [ada, bob, , dee] = applicants;
   const labTitle = `Digital Twin Review ${run}`;
   const otherComment = 'Strong modeller; would pair well with a clinician.';
   let labId = '';
@@ -235,10 +235,19 @@ describeBrowser('web client: applications are reviewed', () => {
       await added.getByLabel('Highest score').fill('1');
       await org.getByLabel(/^Blind review/).check();
       await org.getByRole('button', { name: 'Save the rubric' }).click();
-      await added.locator('.field__error').filter({ hasText: 'greater than min' }).waitFor();
+      await added
+        .locator('.field__error')
+        .filter({ hasText: 'The highest score must be greater than the lowest.' })
+        .waitFor();
       expect(await added.getByLabel('Lowest score').getAttribute('aria-invalid')).toBe('true');
+      expect(await added.getByLabel('Highest score').getAttribute('aria-invalid')).toBe('true');
       expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-min$/);
-      await org.getByRole('alert').filter({ hasText: 'marked beside each criterion' }).waitFor();
+      await org
+        .getByRole('alert')
+        .filter({
+          hasText: 'The rubric cannot be saved: one problem is marked beside the criteria.',
+        })
+        .waitFor();
       await shot(org, 'rubric-error');
       await added.getByLabel('Lowest score').fill('1');
       await added.getByLabel('Highest score').fill('5');
@@ -326,6 +335,24 @@ describeBrowser('web client: applications are reviewed', () => {
         .getByRole('region', { name: 'Reviewers per application' })
         .getByRole('row', { name: new RegExp(`^${bob.name}`) });
       expect(await bobRow.textContent()).not.toContain(mia.name);
+      // By hand: one of Ada's reviewers is taken off, then put back.
+      const adaRow = org
+        .getByRole('region', { name: 'Reviewers per application' })
+        .getByRole('row', { name: new RegExp(`^${ada.name}`) });
+      const adaOther = adaRow.getByRole('listitem').filter({ hasNotText: mia.name }).first();
+      const handName = /^(Max Mentor|Moe Mentor)/.exec((await adaOther.textContent()) ?? '')![1];
+      await adaRow.getByRole('button', { name: `Remove ${handName} from ${ada.name}` }).click();
+      await status(org, `${handName} no longer reviews ${ada.name}.`);
+      expect(await adaRow.getByRole('listitem').count()).toBe(1);
+      await org.getByLabel('Application', { exact: true }).selectOption({ label: ada.name });
+      await org.getByLabel('Reviewer', { exact: true }).selectOption({ label: handName });
+      await org.getByRole('button', { name: 'Assign by hand' }).click();
+      await status(org, `${handName} now reviews ${ada.name}.`);
+      await adaRow
+        .getByRole('listitem')
+        .filter({ hasText: handName })
+        .filter({ hasText: 'by hand' })
+        .waitFor();
       await shot(org, 'assignment-complete');
 
       // Another reviewer submits first (through the API), on the first application in Mia's queue.
@@ -503,6 +530,10 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(orgMobile, 'phone-assignment');
       await tab(orgMobile, 'Rubric');
       await orgMobile.getByRole('button', { name: 'Save version 2' }).waitFor();
+      // Reviews were submitted on it: criteria and scales are fixed now.
+      await orgMobile.getByText('2 reviews were submitted with this rubric').waitFor();
+      expect(await orgMobile.getByRole('button', { name: /^Remove criterion/ }).count()).toBe(0);
+      expect(await criterion(orgMobile, 0).getByLabel('Highest score').isDisabled()).toBe(true);
       expect(await sidewaysScroll(orgMobile), 'the rubric editor scrolls sideways').toBe(0);
       await shot(orgMobile, 'phone-rubric');
     }

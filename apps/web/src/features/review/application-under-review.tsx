@@ -81,7 +81,7 @@ export function ApplicationUnderReview(props: {
       </dl>
       {!blind && profile.links && profile.links.length > 0 ? (
         <>
-          <h3>Links</h3>
+          <h3 className="review-answers-title">Links</h3>
           <ul>
             {profile.links.map((link) => (
               <li key={link}>
@@ -95,7 +95,7 @@ export function ApplicationUnderReview(props: {
       ) : null}
       {questions.length > 0 ? (
         <>
-          <h3>Answers</h3>
+          <h3 className="review-answers-title">Answers</h3>
           <dl className="review-answers">
             {questions.map((q) => (
               <div key={q.id}>

@@ -285,7 +285,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
       ) : null}
       <h3 id="loads-title">Load per reviewer</h3>
       <div className="table-scroll" tabIndex={0} aria-labelledby="loads-title">
-        <table>
+        <table className="review-table">
           <thead>
             <tr>
               <th scope="col">Reviewer</th>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  besideCriterion,
   criteriaOf,
   criterionIdFrom,
   draftsOf,
@@ -117,5 +118,25 @@ describe('rubricIssueTarget', () => {
     ['commentPrompt', null],
   ])('%s → %j', (field, target) => {
     expect(rubricIssueTarget(field)).toEqual(target);
+  });
+});
+
+describe('besideCriterion', () => {
+  it.each([
+    [
+      'scale',
+      'scale max must be greater than min',
+      'The highest score must be greater than the lowest.',
+    ],
+    [
+      'scale',
+      'scale min and max must be whole numbers',
+      'The lowest and highest scores must be whole numbers.',
+    ],
+    ['scale', 'a scale has at most 100 steps', 'A scale has at most 100 steps.'],
+    ['weight', 'weight must be greater than 0', 'Must be greater than 0.'],
+    ['id', 'id "fit" is used by another criterion', '"fit" is used by another criterion.'],
+  ] as const)('%s: %s', (part, message, shown) => {
+    expect(besideCriterion(part, message)).toBe(shown);
   });
 });

@@ -1,3 +1,4 @@
+import { besideField } from '../../lib/field-errors';
 import { slugify } from '../../lib/slug';
 import type { Rubric, RubricCriterion } from './api';
 
@@ -140,4 +141,18 @@ export function weightShares(drafts: readonly CriterionDraft[]): (number | null)
   const valid = weights.every((w) => Number.isFinite(w) && w > 0);
   const total = weights.reduce((sum, w) => sum + w, 0);
   return weights.map((w) => (valid && total > 0 ? Math.round((100 * w) / total) : null));
+}
+
+/**
+ * A server problem as shown beside its part of a criterion, in the editor's words: the scale's
+ * ends are the lowest and highest score.
+ */
+export function besideCriterion(part: CriterionPart, message: string): string {
+  if (part === 'scale') {
+    if (/max must be greater than min/.test(message))
+      return 'The highest score must be greater than the lowest.';
+    if (/min and max must be whole numbers|must be a whole number/.test(message))
+      return 'The lowest and highest scores must be whole numbers.';
+  }
+  return besideField({ field: part, message });
 }

@@ -2,13 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/form-fields';
-import { besideField } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import type { Rubric } from './api';
 import {
+  besideCriterion,
   criteriaOf,
   draftsOf,
   emptyCriterion,
@@ -148,13 +148,14 @@ function RubricEditor(props: {
             rest.push(issue);
             continue;
           }
-          const message = besideField({ field: target.part, message: issue.message });
+          const message = besideCriterion(target.part, issue.message);
           const mine = (byDraft[draft.key] ??= {});
           mine[target.part] = mine[target.part] ? `${mine[target.part]} ${message}` : message;
         }
+        const count = Object.values(byDraft).reduce((n, parts) => n + Object.keys(parts).length, 0);
         showProblems(
           byDraft,
-          `${error instanceof Error ? error.message : 'The rubric could not be saved.'} The problems are marked beside each criterion.`,
+          `The rubric cannot be saved: ${count === 1 ? 'one problem is' : `${count} problems are`} marked beside the criteria.`,
           Object.keys(byDraft).length > 0 && rest.length === 0 ? null : alertFor(error, rest),
         );
       })
@@ -253,34 +254,50 @@ function RubricEditor(props: {
                 error={e.description}
                 onChange={(ev) => update(draft.key, { description: ev.target.value })}
               />
-              <div className="grid-3">
+              <div className="rubric-numbers">
                 <TextField
                   id={id('weight')}
-                  label="Weight"
-                  hint="Relative, greater than 0."
+                  label="Weight (relative)"
                   inputMode="decimal"
                   value={draft.weight}
                   error={e.weight}
                   onChange={(ev) => update(draft.key, { weight: ev.target.value })}
                 />
-                <TextField
-                  id={id('min')}
-                  label="Lowest score"
-                  inputMode="numeric"
-                  value={draft.min}
-                  error={e.scale}
-                  disabled={fixed}
-                  onChange={(ev) => update(draft.key, { min: ev.target.value })}
-                />
-                <TextField
-                  id={id('max')}
-                  label="Highest score"
-                  inputMode="numeric"
-                  value={draft.max}
-                  disabled={fixed}
-                  aria-invalid={Boolean(e.scale)}
-                  onChange={(ev) => update(draft.key, { max: ev.target.value })}
-                />
+                <fieldset
+                  className={['rubric-scale', e.scale ? 'field--invalid' : ''].join(' ').trim()}
+                  aria-describedby={fixed ? id('scale-hint') : undefined}
+                >
+                  <legend>Scale</legend>
+                  {fixed ? (
+                    <p className="field__hint" id={id('scale-hint')}>
+                      Fixed: submitted reviews use it.
+                    </p>
+                  ) : null}
+                  <div className="rubric-scale__inputs">
+                    {(['min', 'max'] as const).map((end) => (
+                      <div key={end} className="field">
+                        <label htmlFor={id(end)}>
+                          {end === 'min' ? 'Lowest score' : 'Highest score'}
+                        </label>
+                        <input
+                          id={id(end)}
+                          inputMode="numeric"
+                          value={draft[end]}
+                          disabled={fixed}
+                          aria-invalid={Boolean(e.scale)}
+                          aria-describedby={e.scale ? id('scale-error') : undefined}
+                          onChange={(ev) => update(draft.key, { [end]: ev.target.value })}
+                        />
+                      </div>
+                    ))}
+                  </div>
+                  {e.scale ? (
+                    <p className="field__error" id={id('scale-error')}>
+                      <span aria-hidden="true">⚠ </span>
+                      {e.scale}
+                    </p>
+                  ) : null}
+                </fieldset>
               </div>
             </li>
           );
