@@ -679,7 +679,7 @@ describe('decision letters through an SMTP server that is down', () => {
   it('records each failed attempt on the letter, outside the request, and schedules a retry', async () => {
     app = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:1' });
     const { labId, organiser, mentor } = await labWithStaff(app, 'smtp');
-    await reviewedApplicants(app, labId, organiser, mentor, PEOPLE.slice(0, 2));
+    const people = await reviewedApplicants(app, labId, organiser, mentor, PEOPLE.slice(0, 2));
     await toPhase(app, labId, organiser, 'selection');
     const api = () => request(app.baseUrl);
     const run = await api()
@@ -717,5 +717,31 @@ describe('decision letters through an SMTP server that is down', () => {
     const second = await api().post(`/api/labs/${labId}/letters/release`).set(bearer(organiser));
     expect(second.body.released).toEqual({ queued: 0 });
     expect(second.body.counts).toMatchObject({ queued: 2, sent: 0 });
+
+    // Letters have gone out: the decisions they announce can no longer be replaced.
+    const readopt = await api()
+      .post(`/api/labs/${labId}/selection-runs/${run.body.id}/adopt`)
+      .set(bearer(organiser))
+      .send({});
+    expect(readopt.status).toBe(409);
+    expect(readopt.body.code).toBe('SELECTION_LETTERS_RELEASED');
+
+    // A gives the place up; B, told they were waiting, is promoted and gets an offer letter too.
+    const a = people.get('a')!.session;
+    const decisionOfA = (await api().get('/api/me/decisions').set(bearer(a))).body[0].id;
+    await api().post(`/api/decisions/${decisionOfA}/decline`).set(bearer(a)).expect(200);
+    const recomposed = await api()
+      .post(`/api/labs/${labId}/letters/compose`)
+      .set(bearer(organiser));
+    const lettersOf = (who: string) =>
+      recomposed.body.letters
+        .filter((l: { recipient: string }) => l.recipient.startsWith(`${who}-`))
+        .map((l: { outcome: string; status: string }) => [l.outcome, l.status])
+        .sort();
+    expect(lettersOf('b')).toEqual([
+      ['accepted', 'draft'],
+      ['waitlisted', 'queued'],
+    ]);
+    expect(lettersOf('a')).toEqual([['accepted', 'queued']]);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLetterEntity } from './entities/decision-letter.entity.js';
 
@@ -37,10 +38,22 @@ export class DecisionLettersRepository {
     return this.repo.findOneBy({ id: letterId, labId });
   }
 
-  /** Write or rewrite the drafts; a letter already released is left alone. */
-  async upsertDrafts(letters: NewDecisionLetter[]): Promise<void> {
+  /**
+   * Make the lab's drafts exactly `letters` (one per decision and outcome): drafts are written
+   * or rewritten, drafts no longer called for (a place given up, a waitlisted applicant
+   * promoted before the letter went out) are dropped, released letters are left alone.
+   */
+  async replaceDraftsOfLab(labId: string, letters: NewDecisionLetter[]): Promise<void> {
+    const wanted = new Set(letters.map((l) => `${l.decisionId}:${l.outcome}`));
+    const stale = (await this.repo.findBy({ labId, status: 'draft' })).filter(
+      (l) => !wanted.has(`${l.decisionId}:${l.outcome}`),
+    );
+    if (stale.length > 0) await this.repo.delete(stale.map((l) => l.id));
     for (const letter of letters) {
-      const existing = await this.repo.findOneBy({ decisionId: letter.decisionId });
+      const existing = await this.repo.findOneBy({
+        decisionId: letter.decisionId,
+        outcome: letter.outcome,
+      });
       if (!existing)
         await this.repo.insert({
           ...letter,
@@ -55,6 +68,11 @@ export class DecisionLettersRepository {
         });
       else if (existing.status === 'draft') await this.repo.update({ id: existing.id }, letter);
     }
+  }
+
+  /** Letters of the lab that have left the outbox (released, sent, logged or failed). */
+  countReleasedOfLab(labId: string): Promise<number> {
+    return this.repo.countBy({ labId, status: Not('draft') });
   }
 
   save(letter: DecisionLetterEntity): Promise<DecisionLetterEntity> {

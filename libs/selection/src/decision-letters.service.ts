@@ -125,7 +125,7 @@ export class DecisionLettersService {
       });
     }
     await this.tx.run(async () => {
-      await this.letters.upsertDrafts(drafts);
+      await this.letters.replaceDraftsOfLab(labId, drafts);
       await this.audit.append({
         actorId: actor.userId,
         labId,

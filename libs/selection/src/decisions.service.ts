@@ -3,6 +3,7 @@ import { promoteFromWaitlist, type Actor, type WaitlistPromotionStatus } from '@
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { DecisionLettersRepository } from './decision-letters.repository.js';
 import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
 import type {
   DecisionOutcome,
@@ -136,6 +137,7 @@ export class DecisionsService {
   constructor(
     private readonly runs: SelectionRunsRepository,
     private readonly decisions: SelectionDecisionsRepository,
+    private readonly letters: DecisionLettersRepository,
     private readonly submitted: SubmittedApplicationsService,
     private readonly memberships: MembershipsService,
     private readonly labs: LabsService,
@@ -149,7 +151,7 @@ export class DecisionsService {
    * declined (everyone else submitted). Submitted applications the run could not consider
    * (unreviewed when it was made, or submitted since) are declined only when the organiser
    * says so; otherwise adopting is refused and names how many there are. Adopting again
-   * replaces the decisions only while nobody has answered an offer.
+   * replaces the decisions only while nobody has answered an offer and no letter has gone out.
    */
   async adopt(
     actor: Actor,
@@ -196,6 +198,14 @@ export class DecisionsService {
           'SELECTION_DECISIONS_ANSWERED',
           `${answered} applicant${answered === 1 ? ' has' : 's have'} already answered an offer of the adopted run; another run cannot be adopted now.`,
           { answered },
+        );
+      }
+      const released = await this.letters.countReleasedOfLab(labId);
+      if (released > 0) {
+        throw new SelectionError(
+          'SELECTION_LETTERS_RELEASED',
+          `${released} decision letter${released === 1 ? ' has' : 's have'} already been released to applicants; another run cannot be adopted now.`,
+          { released },
         );
       }
       const considered = new Set(run.inputs.applicants.map((a) => a.id));

@@ -131,7 +131,7 @@ export class SelectionRunsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Adopt a run that found a cohort (Selection phase only): accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions; `promotedConfirmDays` is how long someone promoted from the waitlist has to answer. Submitted applications the run did not consider (unreviewed) make adoption refuse unless `declineUnreviewed` is true. Replaces an earlier adoption only while no applicant has answered.',
+      'Adopt a run that found a cohort (Selection phase only): accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions; `promotedConfirmDays` is how long someone promoted from the waitlist has to answer. Submitted applications the run did not consider (unreviewed) make adoption refuse unless `declineUnreviewed` is true. Replaces an earlier adoption only while no applicant has answered and no letter has been released.',
   })
   @ApiResponse({ status: 200, description: 'The decisions of the lab.' })
   @ApiErrors(
@@ -141,7 +141,7 @@ export class SelectionRunsController {
     404,
     'LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND',
     409,
-    'SELECTION_PHASE_REQUIRED | SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED | SELECTION_UNREVIEWED_APPLICATIONS',
+    'SELECTION_PHASE_REQUIRED | SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED | SELECTION_LETTERS_RELEASED | SELECTION_UNREVIEWED_APPLICATIONS',
   )
   adopt(
     @CurrentActor() actor: Actor,

@@ -24,7 +24,8 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** One decision letter in the lab's outbox. */
 @Entity({ name: 'decision_letters' })
-@Unique('decision_letters_decision_key', ['decisionId'])
+/** One letter per decision and outcome: someone promoted from the waitlist gets an offer letter too. */
+@Unique('decision_letters_decision_outcome_key', ['decisionId', 'outcome'])
 @Index('decision_letters_lab_status_idx', ['labId', 'status'])
 @Index('decision_letters_due_idx', ['status', 'nextAttemptAt'])
 @Check(
