@@ -33,12 +33,14 @@
  * BENCH_CONNECT_RATE (connections/s, 250), BENCH_CONCURRENCY (handshakes in flight per client
  * process, 32), BENCH_WORKERS (client processes; default 1 up to 500 clients, else 2),
  * BENCH_BARE_RECOVERY=true (connection-state recovery on the bare server too, as the API has
- * it), BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API).
+ * it), BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API),
+ * BENCH_WINDOWS_FILE (append each broadcast's send→last-delivery window there, in monotonic µs
+ * like a V8 CPU profile's timestamps, to look at the profile of the broadcasts alone).
  */
 import 'reflect-metadata';
 import { fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +58,8 @@ const CONNECT_RATE = Number(env.BENCH_CONNECT_RATE ?? 250);
 const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 32);
 const TIMEOUT_S = Number(env.BENCH_TIMEOUT_S ?? 1200);
 const BARE_RECOVERY = env.BENCH_BARE_RECOVERY === 'true';
+/** Where to append each broadcast's window (monotonic µs, as V8 CPU profiles count), to slice a profile. */
+const WINDOWS_FILE = env.BENCH_WINDOWS_FILE ?? null;
 const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const POOL_SIZE = Number(env.DATABASE_POOL_SIZE ?? 10);
 const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo' };
@@ -593,6 +597,11 @@ async function broadcastRounds({ workers, targets }) {
       sent.set(thisSeq, t0);
       const [answer, gots] = await Promise.all([ack, everyone]);
       const cpuAfter = cpuSeconds(pid);
+      if (WINDOWS_FILE)
+        appendFileSync(
+          WINDOWS_FILE,
+          `${JSON.stringify({ target, pid, seq: thisSeq, measured, fromUs: Number(t0 / 1000n), toUs: Number(nowNs() / 1000n) })}\n`,
+        );
       if (!answer.ok)
         throw new Error(`${name}: broadcast ${thisSeq} refused: ${JSON.stringify(answer)}`);
       if (measured) {
