@@ -40,6 +40,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
   ] as const;
   let labId: string;
   let organiserEmail: string;
+  let mentor: Session;
   const participants: (Session & { name: string })[] = [];
   const sockets: LiveTestClient[] = [];
 
@@ -53,6 +54,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
     const staff = await labWithStaff(app, tag);
     labId = staff.labId;
     organiserEmail = staff.organiser.email;
+    mentor = staff.mentor;
     db = new pg.Client({ connectionString: app.database.url });
     await db.connect();
     for (const [i, [name, discipline]] of people.entries()) {
@@ -239,12 +241,15 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
 
       // Five participants connect: each is told its room; the tiles count them in.
       const roomOf = new Map<string, string>();
+      const roomIds = new Map<string, string>();
+      const roomIdOf = (p: Session) => roomIds.get(p.userId)!;
       for (const p of participants.slice(0, 5)) {
         const socket = liveClient(app.baseUrl, p, labId);
         sockets.push(socket);
         const snapshot = await socket.connect();
         expect(snapshot.room?.name).toMatch(/^Room [12]$/);
         roomOf.set(p.userId, snapshot.room!.name);
+        roomIds.set(p.userId, snapshot.room!.id);
       }
       const inRoom = (name: string) =>
         participants.filter((p) => roomOf.get(p.userId) === name).length;
@@ -257,12 +262,47 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       const last = participants[5];
       const lastSocket = liveClient(app.baseUrl, last, labId);
       sockets.push(lastSocket);
-      roomOf.set(last.userId, (await lastSocket.connect()).room!.name);
+      const lastRoom = (await lastSocket.connect()).room!;
+      roomOf.set(last.userId, lastRoom.name);
+      roomIds.set(last.userId, lastRoom.id);
       await tile(page, 'Room 1').getByText('3 of 3 here').waitFor();
       await tile(page, 'Room 2').getByText('3 of 3 here').waitFor();
       await page.getByRole('heading', { name: /6 of 6 participants in their rooms/ }).waitFor();
       await page.getByRole('region', { name: 'Participants online' }).getByText('(6)').waitFor();
+
+      // The mentor connects and lands in the room they mentor: its tile shows them there.
+      const mentorSocket = liveClient(app.baseUrl, mentor, labId);
+      sockets.push(mentorSocket);
+      const mentorRoom = (await mentorSocket.connect()).room!;
+      await tile(page, mentorRoom.name).getByText('in the room', { exact: true }).waitFor();
+
+      // Room chat shows on its tile without the organiser joining the room.
+      const chatter = participants.find((p) => roomOf.get(p.userId) === 'Room 2')!;
+      const chatSocket = sockets[participants.indexOf(chatter)];
+      const room2 = roomIdOf(chatter);
+      expect(
+        (
+          await chatSocket.request('chat:send', {
+            channel: `room:${room2}`,
+            clientMessageId: `hello-${tag}`,
+            body: 'Shall we start with the data?',
+          })
+        ).ok,
+      ).toBe(true);
+      await tile(page, 'Room 2')
+        .getByText(/^1 chat message, last at \d\d:\d\d$/)
+        .waitFor();
       await shot(page, 'tiles-full');
+
+      // An instruction pinned for Room 1 reaches Room 1 and shows on its tile.
+      await page.getByLabel('Instruction', { exact: true }).fill('Name a scribe first.');
+      await page.getByLabel('For', { exact: true }).selectOption({ label: 'Room 1 only' });
+      await page.getByRole('button', { name: 'Pin', exact: true }).click();
+      await announced(page, 'Instruction pinned.');
+      await tile(page, 'Room 1').getByText('Name a scribe first.').waitFor();
+      const inRoom1 = sockets[participants.findIndex((p) => roomOf.get(p.userId) === 'Room 1')];
+      expect((await inRoom1.next('pin:added')).message).toBe('Name a scribe first.');
+      expect(chatSocket.all('pin:added')).toEqual([]);
 
       // Broadcast to every room: every participant gets it.
       await page

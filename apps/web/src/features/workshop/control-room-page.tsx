@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
-import type { HelpRequest, LiveRound, TimeRequest } from '@ideas-lab/live/events';
+import type {
+  HelpRequest,
+  LiveRound,
+  PinnedInstruction,
+  TimeRequest,
+} from '@ideas-lab/live/events';
 import { api, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
@@ -19,8 +24,8 @@ import { controlRoomReducer, initialControlRoom } from './control-room-state';
 import { roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 
-/** Re-read who is where this often: a mentor walking between rooms has no notice of its own. */
-const PRESENCE_EVERY_MS = 4_000;
+/** Re-read who is online this often, besides the pushes (a safety net, not the source). */
+const PRESENCE_EVERY_MS = 10_000;
 
 const GRACE_CHOICES = [
   { seconds: 0, label: 'now' },
@@ -92,6 +97,13 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     void connection.request('presence:list', {}).then((ack) => {
       if (ack.ok) dispatch({ event: 'presence:listed', payload: ack.online });
     });
+    void connection.request('rooms:activity', {}).then((ack) => {
+      if (ack.ok) {
+        const { ok: _ok, ...activity } = ack;
+        void _ok;
+        dispatch({ event: 'rooms:listed', payload: activity });
+      }
+    });
   }, [connection]);
 
   useLiveNotices(connection, (notice) => {
@@ -99,10 +111,12 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     switch (notice.event) {
       case 'live:snapshot':
       case 'presence:changed':
+      case 'mentor:moved':
         refreshPresence();
         break;
       case 'round:opened':
       case 'round:closed':
+      case 'rooms:recreated':
         roundsControl.reload();
         refreshPresence();
         break;
@@ -207,6 +221,8 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             askedBy: t.askedBy,
           })),
         activity: live.activity,
+        serverActivity: live.rooms?.round?.id === round.id ? live.rooms.rooms : undefined,
+        pins: live.pins,
       })
     : [];
 
@@ -267,6 +283,16 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                 },
               )
             }
+            onRecreate={(payload) =>
+              run(
+                () => connection.request('rooms:recreate', { roundId: round.id, ...payload }),
+                (result) => {
+                  roundsControl.reload();
+                  refreshPresence();
+                  return `Rooms recreated: ${result.rooms.length} rooms, ${result.seated} people seated.`;
+                },
+              )
+            }
             onAdjust={(deltaSeconds) =>
               run(
                 () => connection.request('timer:adjust', { roundId: round.id, deltaSeconds }),
@@ -289,7 +315,12 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             </h2>
             <ul className="room-tiles">
               {tiles.map((tile) => (
-                <RoomTileCard key={tile.roomId} tile={tile} roundState={round.state} />
+                <RoomTileCard
+                  key={tile.roomId}
+                  tile={tile}
+                  roundState={round.state}
+                  timezone={lab.timezone}
+                />
               ))}
             </ul>
           </section>
@@ -349,6 +380,29 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             {round.state !== 'closed' ? (
               <RelocateCard round={round} busy={busy} onRelocate={moveOrSwap} />
             ) : null}
+            <PinsCard
+              round={round}
+              pins={live.pins}
+              busy={busy || link.state !== 'online'}
+              onPin={(message, roomId) =>
+                run(
+                  () => connection.request('pin:set', roomId ? { message, roomId } : { message }),
+                  (result) => {
+                    dispatch({ event: 'pin:added', payload: result.pin });
+                    return 'Instruction pinned.';
+                  },
+                )
+              }
+              onUnpin={(pin) =>
+                run(
+                  () => connection.request('pin:clear', { pinId: pin.id }),
+                  (result) => {
+                    dispatch({ event: 'pin:removed', payload: result.pin });
+                    return 'Instruction unpinned.';
+                  },
+                )
+              }
+            />
           </div>
           <PresenceCard online={live.online} round={round} />
         </>
@@ -367,6 +421,7 @@ function RoundBar({
   onOpen,
   onClose,
   onAdjust,
+  onRecreate,
 }: {
   round: BreakoutRound;
   rounds: BreakoutRound[];
@@ -377,6 +432,7 @@ function RoundBar({
   onOpen: (minutes: number) => Promise<boolean>;
   onClose: (graceSeconds: number) => Promise<boolean>;
   onAdjust: (deltaSeconds: number) => Promise<boolean>;
+  onRecreate: (payload: Recreate) => Promise<boolean>;
 }) {
   const [minutes, setMinutes] = useState(String(round.durationMinutes));
   const [grace, setGrace] = useState('60');
@@ -482,11 +538,105 @@ function RoundBar({
       {round.state === 'closed' ? (
         <p className="muted">Every round of this session has been held.</p>
       ) : null}
+      {round.state !== 'closed' ? (
+        <RecreateRooms roundState={round.state} busy={busy} onRecreate={onRecreate} />
+      ) : null}
     </section>
   );
 }
 
-function RoomTileCard({ tile, roundState }: { tile: RoomTile; roundState: string }) {
+type Recreate = { from: 'plan' } | { from: 'size'; roomSize: number; onlineOnly: boolean };
+
+/** Rebuild the round's rooms: as the adopted plan made them (undoing moves), or anew by size. */
+function RecreateRooms({
+  roundState,
+  busy,
+  onRecreate,
+}: {
+  roundState: string;
+  busy: boolean;
+  onRecreate: (payload: Recreate) => Promise<boolean>;
+}) {
+  const [from, setFrom] = useState<'plan' | 'size'>('plan');
+  const [size, setSize] = useState('4');
+  const [onlineOnly, setOnlineOnly] = useState(true);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const roomSize = Number(size);
+    if (from === 'size' && !(Number.isInteger(roomSize) && roomSize >= 2)) return;
+    if (
+      roundState === 'open' &&
+      !window.confirm(
+        'Everyone in this open round may change room and will be told where to go. Recreate the rooms?',
+      )
+    )
+      return;
+    void onRecreate(from === 'plan' ? { from } : { from, roomSize, onlineOnly });
+  };
+  return (
+    <details className="recreate">
+      <summary>Recreate rooms</summary>
+      <form onSubmit={submit}>
+        <fieldset className="choice">
+          <legend className="visually-hidden">Recreate the rooms</legend>
+          <label>
+            <input
+              type="radio"
+              name="recreate-from"
+              checked={from === 'plan'}
+              onChange={() => setFrom('plan')}
+            />
+            As the adopted plan made them (undo moves)
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="recreate-from"
+              checked={from === 'size'}
+              onChange={() => setFrom('size')}
+            />
+            New rooms by size, for new encounters
+          </label>
+        </fieldset>
+        {from === 'size' ? (
+          <div className="round-bar__controls">
+            <div className="field field--inline">
+              <label htmlFor="recreate-size">People per room</label>
+              <input
+                id="recreate-size"
+                inputMode="numeric"
+                value={size}
+                onChange={(e) => setSize(e.target.value)}
+              />
+            </div>
+            <div className="checkbox">
+              <input
+                id="recreate-online"
+                type="checkbox"
+                checked={onlineOnly}
+                onChange={(e) => setOnlineOnly(e.target.checked)}
+              />
+              <label htmlFor="recreate-online">Only people connected now</label>
+            </div>
+          </div>
+        ) : null}
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          Recreate rooms
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function RoomTileCard({
+  tile,
+  roundState,
+  timezone,
+}: {
+  tile: RoomTile;
+  roundState: string;
+  timezone: string;
+}) {
   const headingId = `tile-${tile.roomId}`;
   return (
     <li className={`room-tile room-tile--${tile.attention}`} aria-labelledby={headingId}>
@@ -535,6 +685,21 @@ function RoomTileCard({ tile, roundState }: { tile: RoomTile; roundState: string
       {tile.visitors.length > 0 ? (
         <p className="small">Visiting: {tile.visitors.map((v) => v.displayName).join(', ')}</p>
       ) : null}
+      {tile.messages !== null ? (
+        <p className="small muted">
+          {tile.messages === 0
+            ? 'No chat yet'
+            : `${tile.messages} chat message${tile.messages === 1 ? '' : 's'}`}
+          {tile.lastMessageAt ? `, last at ${clockTime(tile.lastMessageAt, timezone)}` : ''}
+        </p>
+      ) : null}
+      {tile.pins.map((pin) => (
+        <p key={pin.id} className="small room-tile__pin">
+          <span aria-hidden="true">📌 </span>
+          <span className="visually-hidden">Pinned here: </span>
+          {pin.message}
+        </p>
+      ))}
       {tile.meetingUrl ? (
         <p className="small">
           <a href={tile.meetingUrl} target="_blank" rel="noreferrer">
@@ -550,6 +715,100 @@ function RoomTileCard({ tile, roundState }: { tile: RoomTile; roundState: string
         </ul>
       ) : null}
     </li>
+  );
+}
+
+function clockTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+function PinsCard({
+  round,
+  pins,
+  busy,
+  onPin,
+  onUnpin,
+}: {
+  round: BreakoutRound;
+  pins: PinnedInstruction[];
+  busy: boolean;
+  onPin: (message: string, roomId: string | null) => Promise<boolean>;
+  onUnpin: (pin: PinnedInstruction) => Promise<boolean>;
+}) {
+  const [message, setMessage] = useState('');
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const roomName = new Map(round.rooms.map((r) => [r.id, r.name]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!message.trim()) {
+      setError('Write the instruction first.');
+      return;
+    }
+    setError(null);
+    void onPin(message.trim(), target || null).then((done) => done && setMessage(''));
+  };
+  return (
+    <section className="card" aria-labelledby="pins-heading">
+      <h2 id="pins-heading">Pinned instructions</h2>
+      {pins.length === 0 ? <p className="muted">Nothing pinned.</p> : null}
+      <ul className="request-list">
+        {pins.map((pin) => (
+          <li key={pin.id}>
+            <p>
+              <strong>{pin.roomId ? (roomName.get(pin.roomId) ?? 'A room') : 'Every room'}</strong>:{' '}
+              {pin.message}
+            </p>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => void onUnpin(pin)}
+            >
+              Unpin <span className="visually-hidden">{pin.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {round.state === 'open' ? (
+        <form onSubmit={submit} noValidate>
+          <div className={`field${error ? ' field--invalid' : ''}`}>
+            <label htmlFor="pin-message">Instruction</label>
+            <input
+              id="pin-message"
+              maxLength={500}
+              value={message}
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? 'pin-message-error' : undefined}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+            {error ? (
+              <p className="field__error" id="pin-message-error">
+                {error}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="pin-target">For</label>
+            <select id="pin-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Every room</option>
+              {round.rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {room.name} only
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            Pin
+          </button>
+        </form>
+      ) : (
+        <p className="small muted">Instructions can be pinned while a round is open.</p>
+      )}
+    </section>
   );
 }
 

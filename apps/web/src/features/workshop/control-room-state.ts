@@ -2,7 +2,9 @@ import type {
   HelpRequest,
   LiveNotices,
   LiveRound,
+  PinnedInstruction,
   PresenceEntry,
+  RoomsActivity,
   TimeRequest,
 } from '@ideas-lab/live/events';
 import type { NoticeOf } from '../live/live-connection';
@@ -22,12 +24,17 @@ export interface ControlRoomState {
   online: PresenceEntry[];
   /** What happened, newest first. */
   activity: RoomActivity[];
+  /** The server's tiles of the open round (presence, mentors, chat, help per room). */
+  rooms: RoomsActivity | null;
+  /** Instructions pinned now, oldest first. */
+  pins: PinnedInstruction[];
 }
 
 export type ControlRoomInput =
   | NoticeOf<LiveNotices>
   | { event: 'presence:listed'; payload: PresenceEntry[] }
   | { event: 'local:activity'; payload: RoomActivity }
+  | { event: 'rooms:listed'; payload: RoomsActivity }
   | { event: 'round:known'; payload: LiveRound };
 
 export const initialControlRoom: ControlRoomState = {
@@ -37,6 +44,8 @@ export const initialControlRoom: ControlRoomState = {
   time: [],
   online: [],
   activity: [],
+  rooms: null,
+  pins: [],
 };
 
 const ACTIVITY_KEPT = 60;
@@ -62,6 +71,7 @@ export function controlRoomReducer(
         ...state,
         round: input.payload.round ?? state.round,
         help: input.payload.helpQueue.filter((h) => h.state !== 'resolved'),
+        pins: input.payload.pinned ?? state.pins,
         closing: null,
       };
     case 'round:known':
@@ -103,6 +113,7 @@ export function controlRoomReducer(
             ? { ...state.round, state: 'closed' }
             : state.round,
         closing: null,
+        rooms: state.rooms?.round?.id === input.payload.roundId ? null : state.rooms,
         time: state.time.filter((t) => t.roundId !== input.payload.roundId),
         activity: remember(state, {
           roomId: null,
@@ -202,6 +213,38 @@ export function controlRoomReducer(
         ],
       };
     }
+    case 'rooms:activity':
+    case 'rooms:listed':
+      // Pushes may overtake one another: keep the newest picture.
+      return state.rooms && state.rooms.serverNow > input.payload.serverNow
+        ? state
+        : { ...state, rooms: input.payload };
+    case 'pin:added':
+      return { ...state, pins: upsert(state.pins, input.payload) };
+    case 'pin:removed':
+      return { ...state, pins: state.pins.filter((p) => p.id !== input.payload.id) };
+    case 'mentor:moved': {
+      const { mentor, toRoomId, fromRoomId, serverNow } = input.payload;
+      return {
+        ...state,
+        activity: remember(state, {
+          roomId: toRoomId ?? fromRoomId,
+          at: serverNow,
+          kind: 'move',
+          text: toRoomId ? `${mentor.displayName} came in` : `${mentor.displayName} left`,
+        }),
+      };
+    }
+    case 'rooms:recreated':
+      return {
+        ...state,
+        activity: remember(state, {
+          roomId: null,
+          at: input.payload.serverNow,
+          kind: 'move',
+          text: `Rooms of ${input.payload.round.title} recreated`,
+        }),
+      };
     case 'local:activity':
       return { ...state, activity: remember(state, input.payload) };
     default:

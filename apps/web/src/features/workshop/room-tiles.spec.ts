@@ -99,6 +99,47 @@ describe('roomTiles', () => {
   });
 });
 
+describe('roomTiles with the server activity of the open round', () => {
+  it('takes presence, the mentor and visitors from the server, and counts the chat', () => {
+    const tiles = roomTiles({
+      round: round(),
+      // Stale presence says Ada is elsewhere; the server's room activity wins.
+      online: [{ userId: 'a', displayName: 'Ada', roles: ['participant'], roomIds: [] }],
+      names,
+      help: [],
+      time: [],
+      activity: [],
+      pins: [
+        { id: 'p1', roomId: 'room-a', message: 'Pick a scribe' },
+        { id: 'p2', roomId: null, message: 'Everyone' },
+      ],
+      serverActivity: [
+        {
+          room: { id: 'room-a' },
+          present: [{ userId: 'a', displayName: 'Ada' }],
+          mentorPresent: true,
+          mentorsHere: [{ userId: 'm', displayName: 'Mo Mentor' }],
+          messageCount: 4,
+          lastMessageAt: '2027-01-01T10:00:00Z',
+        },
+        {
+          room: { id: 'room-b' },
+          present: [],
+          mentorPresent: false,
+          mentorsHere: [{ userId: 'v', displayName: 'Vi Visitor' }],
+          messageCount: 0,
+          lastMessageAt: null,
+        },
+      ],
+    });
+    expect(tiles[0]).toMatchObject({ here: 1, seated: 2, messages: 4, visitors: [] });
+    expect(tiles[0].mentor?.here).toBe(true);
+    expect(tiles[0].pins.map((p) => p.message)).toEqual(['Pick a scribe']);
+    expect(tiles[1]).toMatchObject({ here: 0, messages: 0 });
+    expect(tiles[1].visitors).toEqual([{ userId: 'v', displayName: 'Vi Visitor' }]);
+  });
+});
+
 describe('currentRound', () => {
   const r = (index: number, state: BreakoutRound['state']) =>
     round({ id: `r${index}`, index, state });

@@ -30,6 +30,25 @@ export interface PendingTime {
   askedBy: { displayName: string };
 }
 
+/**
+ * What the live layer reports about one room of the open round (`rooms:activity`): who is
+ * present, whether its mentor is there, mentors visiting, chat and help counts.
+ */
+export interface ServerRoomActivity {
+  room: { id: string };
+  present: readonly Seat[];
+  mentorPresent: boolean;
+  mentorsHere: readonly Seat[];
+  messageCount: number;
+  lastMessageAt: string | null;
+}
+
+export interface PinnedNote {
+  id: string;
+  roomId: string | null;
+  message: string;
+}
+
 export type TileAttention = 'help' | 'time' | 'empty' | 'calm';
 
 export interface RoomTile {
@@ -48,6 +67,11 @@ export interface RoomTile {
   /** What asks for the organiser's eye first. */
   attention: TileAttention;
   recent: RoomActivity[];
+  /** Room chat so far (from the server's activity), and when the last message came. */
+  messages: number | null;
+  lastMessageAt: string | null;
+  /** Instructions pinned for this room only. */
+  pins: PinnedNote[];
 }
 
 export interface TileInputs {
@@ -58,6 +82,12 @@ export interface TileInputs {
   help: readonly OpenHelp[];
   time: readonly PendingTime[];
   activity: readonly RoomActivity[];
+  /**
+   * The server's view of each room of the open round; where present it decides who is in the
+   * room (presence entries are the fallback).
+   */
+  serverActivity?: readonly ServerRoomActivity[];
+  pins?: readonly PinnedNote[];
   /** How many recent activities a tile shows. */
   recentLimit?: number;
 }
@@ -70,22 +100,32 @@ export interface TileInputs {
 export function roomTiles(inputs: TileInputs): RoomTile[] {
   const { round, online, names, help, time, activity, recentLimit = 3 } = inputs;
   const roomsOf = new Map(online.map((p) => [p.userId, new Set(p.roomIds)]));
-  const isIn = (userId: string, roomId: string) => roomsOf.get(userId)?.has(roomId) ?? false;
+  const reported = new Map((inputs.serverActivity ?? []).map((a) => [a.room.id, a]));
   return [...round.rooms]
     .sort((a, b) => a.position - b.position)
     .map((room) => {
+      const server = reported.get(room.id);
+      const present = new Set(server?.present.map((p) => p.userId));
+      const isIn = (userId: string) =>
+        server ? present.has(userId) : (roomsOf.get(userId)?.has(room.id) ?? false);
       const members = (room.participants ?? []).filter((s) => s.userId !== room.mentorId);
-      const seats = members.map((s) => ({ ...s, here: isIn(s.userId, room.id) }));
+      const seats = members.map((s) => ({ ...s, here: isIn(s.userId) }));
       const mentor = room.mentorId
         ? {
             userId: room.mentorId,
             displayName: names.get(room.mentorId) ?? 'Mentor',
-            here: isIn(room.mentorId, room.id),
+            here: server ? server.mentorPresent : isIn(room.mentorId),
           }
         : null;
       const known = new Set([...members.map((m) => m.userId), room.mentorId]);
-      const visitors = online
-        .filter((p) => !known.has(p.userId) && p.roomIds.includes(room.id))
+      const visitors = (
+        server
+          ? server.mentorsHere
+          : online
+              .filter((p) => p.roomIds.includes(room.id))
+              .map((p) => ({ userId: p.userId, displayName: p.displayName }))
+      )
+        .filter((p) => !known.has(p.userId))
         .map((p) => ({ userId: p.userId, displayName: p.displayName }));
       const openHelp = help.find((h) => h.roomId === room.id && h.state !== 'resolved') ?? null;
       const pendingTime = time.find((t) => t.roomId === room.id) ?? null;
@@ -114,6 +154,9 @@ export function roomTiles(inputs: TileInputs): RoomTile[] {
           .slice()
           .sort((a, b) => b.at.localeCompare(a.at))
           .slice(0, recentLimit),
+        messages: server ? server.messageCount : null,
+        lastMessageAt: server ? server.lastMessageAt : null,
+        pins: (inputs.pins ?? []).filter((p) => p.roomId === room.id),
       };
     });
 }
