@@ -21,7 +21,7 @@ import {
  * mode): the page says so, a room-mate writes meanwhile, and when the network is back the
  * page reconnects by itself to the same room with the messages it missed. A mentor claims
  * the help request in the Help queue; the participant sees who is coming; the mentor
- * resolves it.
+ * resolves it, then claims another room's request and goes to that room.
  */
 describeBrowser(
   'web client: a participant follows the live workshop through a network drop',
@@ -287,6 +287,26 @@ describeBrowser(
         await mentorPage.getByRole('button', { name: /^Mark resolved/ }).click();
         await mentorPage.getByText('No room is asking for help right now.').waitFor();
         await shot(page, 'participant-mentor-coming');
+
+        // ---- Room B asks too; the mentor claims it and goes there (everyone in B sees it). ----
+        const roomB = liveClient(app.baseUrl, lab.participants[2], lab.labId);
+        await roomB.connect();
+        try {
+          expect((await roomB.request('help:request', { topic: 'ethics' })).ok).toBe(true);
+          const ethics = mentorPage.getByTestId('help-request').filter({ hasText: 'ethics' });
+          await ethics.getByRole('button', { name: /^Claim/ }).click();
+          await roomB.next('help:coming', (c) => c.mentor.userId === lab.mentor.userId);
+          await ethics.getByRole('button', { name: 'Go to Room B' }).click();
+          await mentorPage
+            .getByTestId('visit-outcome')
+            .filter({ hasText: 'You are in Room B now' })
+            .waitFor();
+          const moved = await roomB.next('mentor:moved', (m) => m.toRoomId === round.roomB);
+          expect(moved.mentor.userId).toBe(lab.mentor.userId);
+          await shot(mentorPage, 'mentor-visits-room-b');
+        } finally {
+          roomB.close();
+        }
       }
     }, 180_000);
   },

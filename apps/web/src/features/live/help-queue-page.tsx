@@ -22,18 +22,99 @@ export function HelpQueuePage() {
   const connection = useLiveConnection(labId);
   const { status } = useLiveState(connection);
   const [view, dispatch] = useLiveView(connection);
+  const visits = useVisits(connection, view);
 
   return (
     <div className="live">
       <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
+      <p role="status" aria-live="polite" className="status" data-testid="visit-outcome">
+        {visits.outcome}
+      </p>
       <div className="live__grid">
-        <HelpQueue connection={connection} view={view} dispatch={dispatch} />
+        <HelpQueue connection={connection} view={view} dispatch={dispatch} visits={visits} />
         <div className="stack-lg">
-          <RoomsToVisit labId={labId} view={view} />
+          <RoomsToVisit labId={labId} view={view} visits={visits} />
           <MentorTopics connection={connection} view={view} dispatch={dispatch} />
         </div>
       </div>
     </div>
+  );
+}
+
+interface Visits {
+  /** The room this mentor is in now (their own, or the one they visit); null: none. */
+  hereRoomId: string | null;
+  busy: boolean;
+  outcome: string;
+  go: (room: { id: string; name: string } | null) => void;
+}
+
+/**
+ * Where the mentor is: going into a room (mentor:visit) makes it their room of record, so
+ * its people and the organisers see them there, and they join its chat.
+ */
+function useVisits(connection: Connection, view: LiveViewState): Visits {
+  const [moved, setMoved] = useState<{ from: string | null; to: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState('');
+  const recorded = view.room?.id ?? null;
+  // A newer word from the server (snapshot, room:assigned) replaces what this screen did.
+  const hereRoomId = moved && moved.from === recorded ? moved.to : recorded;
+
+  const go = (room: { id: string; name: string } | null) => {
+    setBusy(true);
+    setOutcome('');
+    void connection.request('mentor:visit', { roomId: room?.id ?? null }).then((ack) => {
+      setBusy(false);
+      if (!ack.ok) {
+        setOutcome(ack.message);
+        return;
+      }
+      setMoved({ from: recorded, to: ack.roomId });
+      setOutcome(
+        room
+          ? `You are in ${room.name} now: its people and the organisers see you there.`
+          : ack.roomId
+            ? 'You left the room you visited and are back in your own.'
+            : 'You left the room.',
+      );
+    });
+  };
+  return { hereRoomId, busy, outcome, go };
+}
+
+function VisitButton({
+  room,
+  visits,
+  own = false,
+}: {
+  room: { id: string; name: string };
+  visits: Visits;
+  /** The mentor's own room: they are in it whenever they visit no other. */
+  own?: boolean;
+}) {
+  if (visits.hereRoomId === room.id && own)
+    return <span className="badge badge--now">You are here</span>;
+  if (visits.hereRoomId === room.id)
+    return (
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={visits.busy}
+        onClick={() => visits.go(null)}
+      >
+        Leave {room.name}
+      </button>
+    );
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      disabled={visits.busy}
+      onClick={() => visits.go(room)}
+    >
+      Go to {room.name}
+    </button>
   );
 }
 
@@ -45,10 +126,12 @@ function HelpQueue({
   connection,
   view,
   dispatch,
+  visits,
 }: {
   connection: Connection;
   view: LiveViewState;
   dispatch: (action: LiveViewAction) => void;
+  visits: Visits;
 }) {
   const headingId = useId();
   const serverNow = useServerNow(connection, 1_000);
@@ -120,6 +203,12 @@ function HelpQueue({
             Claim<span className="visually-hidden"> {h.room.name}’s request</span>
           </button>
         ) : null}
+        {h.state === 'claimed' &&
+        h.claimedBy?.userId === me &&
+        h.roundId === view.round?.id &&
+        visits.hereRoomId !== h.room.id ? (
+          <VisitButton room={h.room} visits={visits} />
+        ) : null}
         {h.state === 'claimed' && (h.claimedBy?.userId === me || view.me?.isOrganiser) ? (
           <button
             type="button"
@@ -176,7 +265,15 @@ function formatWait(from: string, to: string): string {
 }
 
 /** The rooms this mentor is assigned to, in the round running now and the rounds to come. */
-function RoomsToVisit({ labId, view }: { labId: string; view: LiveViewState }) {
+function RoomsToVisit({
+  labId,
+  view,
+  visits,
+}: {
+  labId: string;
+  view: LiveViewState;
+  visits: Visits;
+}) {
   const headingId = useId();
   const sessionId = view.round?.sessionId ?? view.session?.id ?? null;
   const key = `mentor-rooms:${labId}:${sessionId ?? ''}:${view.round?.id ?? ''}:${view.round?.state ?? ''}`;
@@ -236,11 +333,16 @@ function RoomsToVisit({ labId, view }: { labId: string; view: LiveViewState }) {
                       {room.participants.map((p) => p.displayName).join(', ')}
                     </p>
                   ) : null}
-                  {room.meetingUrl ? (
-                    <a href={room.meetingUrl} target="_blank" rel="noreferrer">
-                      Video call<span className="visually-hidden"> of {room.name}</span>
-                    </a>
-                  ) : null}
+                  <p className="mentor-rooms__actions">
+                    {room.meetingUrl ? (
+                      <a href={room.meetingUrl} target="_blank" rel="noreferrer">
+                        Video call<span className="visually-hidden"> of {room.name}</span>
+                      </a>
+                    ) : null}
+                    {round.state === 'open' ? (
+                      <VisitButton room={room} visits={visits} own={room.mentorId === me} />
+                    ) : null}
+                  </p>
                 </li>
               ))}
             </ul>

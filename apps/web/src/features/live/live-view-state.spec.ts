@@ -116,17 +116,25 @@ describe('the live view folded from notices', () => {
       },
     ]);
     expect(asked.timeRequest?.decision).toBe('approved');
-    const moved = fold(
-      [
-        {
-          event: 'room:assigned',
-          payload: { serverNow: '', round: round(), room: roomB, roomMates: [ada] },
-        },
-      ],
-      asked,
-    );
+    const pin = {
+      id: 'pin-b',
+      roomId: 'room-b',
+      message: 'Room B: start with the data',
+      pinnedBy: mentor,
+      pinnedAt: '2026-07-14T15:04:00.000Z',
+      unpinnedAt: null,
+    };
+    const assigned = {
+      serverNow: '',
+      round: round(),
+      room: roomB,
+      roomMates: [ada],
+      pinned: [pin],
+    };
+    const moved = fold([{ event: 'room:assigned', payload: assigned }], asked);
     expect(moved.room?.name).toBe('Room B');
     expect(moved.timeRequest).toBeNull();
+    expect(moved.pinned).toEqual([pin]);
   });
 
   it('follows the deadline as the organisers extend it, and says when the round closed', () => {

@@ -154,8 +154,11 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
         closedRound: null,
         myHelp: sameRoom ? state.myHelp : null,
         visitingMentors: sameRoom ? state.visitingMentors : [],
-        // Pins for one room stay with it; the lab's pins stay everywhere.
-        pinned: state.pinned.filter((p) => p.roomId === null || p.roomId === room.id),
+        // The notice carries the pins for the new room (and every room's); without them,
+        // those of the old room go and the lab's stay.
+        pinned:
+          (action.payload as { pinned?: PinnedInstruction[] }).pinned ??
+          state.pinned.filter((p) => p.roomId === null || p.roomId === room.id),
       };
     }
     case 'room:mates': {
