@@ -168,7 +168,10 @@ export function OutboxPage() {
 
       {o.letters.length === 0 ? (
         <section className="card empty">
-          <p>The outbox is empty. Compose the letters once a run is adopted.</p>
+          <p>
+            The outbox is empty. Letters are composed from the decisions, once a run is adopted on
+            the <Link to="../selection">Selection</Link> tab.
+          </p>
         </section>
       ) : null}
 

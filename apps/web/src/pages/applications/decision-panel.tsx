@@ -66,6 +66,8 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   };
 
   const passed = decision.confirmBy !== null && Date.parse(decision.confirmBy) < Date.now();
+  // Offers are answered during the lab's Selection phase; after it the cohort is fixed.
+  const closed = lab.phase !== 'selection';
 
   return (
     <section className="card decision" aria-labelledby="decision-title">
@@ -86,8 +88,12 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
               <AnswerBy iso={decision.confirmBy} lab={lab} />
             </p>
           ) : null}
-          {passed ? (
-            <p className="notice">The date has passed: the place can no longer be confirmed.</p>
+          {passed || closed ? (
+            <p className="notice">
+              {passed
+                ? 'The date has passed: the place can no longer be confirmed.'
+                : 'Selection has closed, so the place can no longer be answered here; please write to the organisers.'}
+            </p>
           ) : (
             <div className="form-actions">
               <button
