@@ -160,7 +160,11 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
     people[5].close();
     const after = await organiser.next(
       'rooms:activity',
-      (a) => tile(a, round.roomB)?.present.length === 2,
+      (a) =>
+        tile(a, round.roomB)
+          ?.present.map((p) => p.userId)
+          .sort()
+          .join() === ids(3, 4).join(),
       4_000,
     );
     expect(
@@ -304,11 +308,37 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
     // The room of record follows: a reconnect lands in the new room.
     const snapshot = await reconnect(0);
     expect(snapshot.room?.id).toBe(seatedIn.get(lab.participants[0].userId));
+    // Fewer, larger rooms, only for the people connected now: the surplus room of an open
+    // round stays (empty, its chat kept), the one who is offline is left out.
+    people[5].close();
+    const smaller = ok(
+      await organiser.request('rooms:recreate', {
+        roundId: round.roundId,
+        from: 'size',
+        roomSize: 3,
+        onlineOnly: true,
+      }),
+    );
+    expect(smaller.rooms.map((r) => r.seated.length).sort()).toEqual([0, 2, 3]);
+    expect(smaller.rooms[2].room.id).toBe(done.rooms[2].room.id);
+    expect(smaller.seated).toBe(5);
+    expect(smaller.rooms.flatMap((r) => r.seated.map((p) => p.userId))).not.toContain(
+      lab.participants[5].userId,
+    );
+    for (const [i, client] of people.slice(0, 5).entries()) {
+      const where = smaller.rooms.find((r) =>
+        r.seated.some((p) => p.userId === lab.participants[i].userId),
+      )!;
+      expect(
+        (await client.next('room:assigned', (a) => a.room.id === where.room.id)).roomMates,
+      ).toHaveLength(where.seated.length);
+    }
+    expect((await connect(lab.participants[5])).snapshot.room).toBeNull();
     const audit = await lab.db.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'breakout.rooms_recreated' AND entity_id = $1`,
       [round.roundId],
     );
-    expect(audit.rows[0].n).toBe(1);
+    expect(audit.rows[0].n).toBe(2);
   });
 
   it('recreates a planned round as its adopted plan made it, undoing a manual move', async () => {

@@ -190,6 +190,16 @@ describe('live layer with two API instances on one Redis', async () => {
       expect((await people[2].next('broadcast:message')).message).toBe('Room B only');
       expect((await people[3].next('broadcast:message')).message).toBe('Room B only');
 
+      // The control-room tiles count people connected on either instance as present.
+      const tiles = await organiser.request('rooms:activity', {});
+      if (!tiles.ok) throw new Error(tiles.message);
+      expect(
+        tiles.rooms
+          .find((r) => r.room.id === roomA)
+          ?.present.map((p) => p.userId)
+          .sort(),
+      ).toEqual([lab.participants[0].userId, lab.participants[1].userId].sort());
+
       const presence = await organiser.request('presence:list', {});
       if (!presence.ok) throw new Error(presence.message);
       expect(presence.online.find((e) => e.userId === lab.participants[1].userId)?.roomIds).toEqual(
