@@ -526,6 +526,10 @@ describeBrowser('web client: applications are reviewed', () => {
       current = orgMobile;
       await orgMobile.goto(`/labs/${labId}/assignment`);
       await orgMobile.getByRole('button', { name: 'Run the assignment' }).waitFor();
+      // A re-run starts from the last run's settings.
+      expect(await orgMobile.getByLabel('Reviews per application (k)').inputValue()).toBe('2');
+      expect(await orgMobile.getByLabel('Most reviews per reviewer').inputValue()).toBe('3');
+      expect(await orgMobile.getByLabel(/^Orla Organiser/).isChecked()).toBe(false);
       expect(await sidewaysScroll(orgMobile), 'the assignment screen scrolls sideways').toBe(0);
       await shot(orgMobile, 'phone-assignment');
       await tab(orgMobile, 'Rubric');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -9,6 +9,7 @@ import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import type { AssignmentRun, LabReviewProgress, ReviewAssignment } from './api';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
+import { runSettings } from './assignment-run';
 import { withNames } from './review-scores';
 
 interface AssignmentData {
@@ -34,6 +35,13 @@ export function AssignmentPage() {
     return { ...assignments, progress };
   }, `assignment:${lab.id}`);
   const [status, setStatus] = useState<string | null>(null);
+  // A change is announced once the screen shows it, not while the old table is still up.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (data.status !== 'ready' || pending.current === null) return;
+    setStatus(pending.current);
+    pending.current = null;
+  }, [data]);
 
   if (data.status === 'loading') return <Loading what="the review assignment" />;
   if (data.status === 'failed') return <ErrorAlert alert={alertFor(data.error)} />;
@@ -45,14 +53,14 @@ export function AssignmentPage() {
     ),
   ]);
   const changed = (message: string) => {
-    setStatus(message);
+    pending.current = message;
     reload();
   };
 
   return (
     <div className="stack-lg">
       <StatusMessage>{status}</StatusMessage>
-      <RunForm labId={lab.id} progress={progress} onRun={changed} />
+      <RunForm labId={lab.id} progress={progress} latest={latestRun} onRun={changed} />
       {latestRun ? <RunResult run={latestRun} names={names} /> : null}
       <ProgressPerReviewer progress={progress} />
       <PerApplication
@@ -70,13 +78,18 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
 function RunForm(props: {
   labId: string;
   progress: LabReviewProgress;
+  /** A re-run starts from the last run's settings. */
+  latest: AssignmentRun | null;
   onRun: (message: string) => void;
 }) {
   const reviewers = props.progress.perReviewer;
-  const [k, setK] = useState('3');
-  const [min, setMin] = useState('');
-  const [max, setMax] = useState('');
-  const [chosen, setChosen] = useState<string[]>(() => reviewers.map((r) => r.reviewerId));
+  const last = runSettings(props.latest);
+  const [k, setK] = useState(last?.k ?? '3');
+  const [min, setMin] = useState(last?.min ?? '');
+  const [max, setMax] = useState(last?.max ?? '');
+  const [chosen, setChosen] = useState<string[]>(
+    () => last?.reviewerIds ?? reviewers.map((r) => r.reviewerId),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
@@ -458,7 +471,7 @@ function PerApplication(props: {
           tabIndex={0}
           aria-label="Reviewers per application, scrolls sideways"
         >
-          <table className="review-table">
+          <table className="review-table per-application-table">
             <thead>
               <tr>
                 <th scope="col">Application</th>
