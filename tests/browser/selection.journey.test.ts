@@ -46,7 +46,8 @@ const PEOPLE: Person[] = [
  * Selection and decisions, end to end in the browser. Eight applicants apply and are reviewed
  * through the API (the applications and review journeys cover those screens); then the
  * organiser runs the selection without quotas, sets quotas (a typing slip is shown beside its
- * box), sees what they cost as a chart, asks for a quota nobody can meet and reads why, compares
+ * box), sees what they cost as a chart, asks for a quota nobody can meet and reads why, meets it
+ * by letting a partly available applicant in, compares
  * two runs side by side, adopts one with an answer-by date, edits a letter and releases the
  * outbox. An accepted applicant in Tokyo confirms by the date shown in her own time, another
  * declines, and the waitlisted applicant who keeps the quotas is offered the place — which the
@@ -303,11 +304,24 @@ describeBrowser('web client: cohort selection and decisions', () => {
       expect(await org.getByRole('button', { name: /^Adopt run/ }).count()).toBe(0);
       await shot(org, 'infeasible-explained');
 
+      // --- Run 4: the same quota, with Gia let in despite one day she cannot attend. ---
+      await why.getByRole('link', { name: 'Change the quotas' }).click();
+      await org.getByLabel('Discipline Cancer research at least').fill('1');
+      await org.getByLabel('Let Gia Grant be selected').check();
+      await org.getByRole('button', { name: 'Run selection' }).click();
+      await status(org, 'Run 4 found a cohort of 3.');
+      await org
+        .getByRole('region', { name: /^Cohort/ })
+        .getByRole('row')
+        .filter({ hasText: 'Gia Grant' })
+        .filter({ hasText: 'availability overridden' })
+        .waitFor();
+
       // --- The runs side by side. ---
       await org.getByRole('link', { name: '← All runs and quotas' }).click();
       const runsTable = org.getByRole('table', { name: /Selection runs/ });
       await runsTable.waitFor();
-      expect(await runsTable.getByRole('row').count()).toBe(4);
+      expect(await runsTable.getByRole('row').count()).toBe(5);
       const run3Row = runsTable.getByRole('row').filter({ hasText: 'Run 3' });
       expect(await run3Row.textContent()).toContain('Infeasible');
       expect(await run3Row.textContent()).toContain('no cohort');
@@ -315,6 +329,13 @@ describeBrowser('web client: cohort selection and decisions', () => {
         'Discipline Bioinformatics: at least 1',
       );
       const compare = org.getByRole('region', { name: 'Compare two runs' });
+      // The two newest runs that found a cohort are compared first.
+      expect(
+        await compare.getByLabel('Second run').locator('option:checked').textContent(),
+      ).toContain('Run 4');
+      await compare.getByRole('region', { name: 'Only in Run 4' }).getByText('Gia Grant').waitFor();
+      await compare.getByLabel('First run').selectOption({ label: 'Run 1 · Optimal' });
+      await compare.getByLabel('Second run').selectOption({ label: 'Run 2 · Optimal' });
       expect(
         await compare.getByLabel('First run').locator('option:checked').textContent(),
       ).toContain('Run 1');
