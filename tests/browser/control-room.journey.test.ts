@@ -181,6 +181,15 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .getByRole('link', { name: 'Rotation' })
         .click();
       await page.getByText(/^Breakout session:/).waitFor();
+      // Profiles the planner mixes by: an organiser sets one by hand.
+      await page.getByText('Participants (6)').click();
+      await page.getByLabel('Career stage of Chen Wei').selectOption('early career');
+      await announced(page, 'Saved Chen Wei.');
+      await page
+        .getByRole('row', { name: /Chen Wei/ })
+        .getByText('Set by an organiser')
+        .waitFor();
+      await page.getByText('Participants (6)').click();
       await page.getByLabel('Rounds', { exact: true }).fill('3');
       await page.getByLabel('Room size', { exact: true }).fill('3');
       await page.getByLabel('Disciplines per room (at least)').fill('2');

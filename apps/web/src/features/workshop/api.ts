@@ -156,8 +156,14 @@ export interface MetMatrixData {
 export interface ParticipantProfile {
   userId: string;
   displayName: string;
+  /** The one discipline the rotation planner mixes by. */
   discipline: string | null;
   careerStage: string | null;
+  /** Every discipline the person declared. */
+  disciplines?: string[];
+  institution?: string | null;
+  /** `organiser`: set by hand (wins); `application`: read from their application; null: unknown. */
+  source?: 'organiser' | 'application' | null;
 }
 
 const id = (value: string) => encodeURIComponent(value);

@@ -309,8 +309,9 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             <h2 id="rooms-heading" className="control-room__section-heading">
               Rooms of {round.title}{' '}
               <span className="small muted">
-                {tiles.reduce((n, t) => n + t.here, 0)} of {tiles.reduce((n, t) => n + t.seated, 0)}{' '}
-                participants in their rooms
+                {round.state === 'open'
+                  ? `${tiles.reduce((n, t) => n + t.here, 0)} of ${tiles.reduce((n, t) => n + t.seated, 0)} participants in their rooms`
+                  : `${tiles.reduce((n, t) => n + t.seated, 0)} participants seated`}
               </span>
             </h2>
             <ul className="room-tiles">

@@ -530,12 +530,18 @@ function ParticipantsCard({
                   <th scope="col">Participant</th>
                   <th scope="col">Discipline</th>
                   <th scope="col">Career stage</th>
+                  <th scope="col">From</th>
                 </tr>
               </thead>
               <tbody>
                 {participants.map((p) => (
                   <tr key={p.userId}>
-                    <th scope="row">{p.displayName}</th>
+                    <th scope="row">
+                      {p.displayName}
+                      {p.disciplines && p.disciplines.length > 1 ? (
+                        <span className="small muted"> ({p.disciplines.join(', ')})</span>
+                      ) : null}
+                    </th>
                     <td>
                       <select
                         aria-label={`Discipline of ${p.displayName}`}
@@ -560,6 +566,14 @@ function ParticipantsCard({
                           <option key={s}>{s}</option>
                         ))}
                       </select>
+                    </td>
+                    <td className="small muted">
+                      {p.source === 'organiser'
+                        ? 'Set by an organiser'
+                        : p.source === 'application'
+                          ? 'Their application'
+                          : 'Not known'}
+                      {p.institution ? ` · ${p.institution}` : ''}
                     </td>
                   </tr>
                 ))}
