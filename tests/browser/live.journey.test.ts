@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { login } from '../support/api-client.js';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
@@ -311,3 +312,97 @@ describeBrowser(
     }, 180_000);
   },
 );
+
+/**
+ * The server drops a live connection when its access token expires (`auth:expired`) unless
+ * the client hands it a fresh one first (`auth:refresh`). With 40-second tokens, the page
+ * stays connected well past the first token's expiry without ever dropping, and still
+ * sends and receives chat.
+ */
+describeBrowser('web client: the live page outlives its access token', () => {
+  const TOKEN_SECONDS = 40;
+  let app: TestApp;
+  let browser: Browser;
+  let lab: LiveLab;
+  const tag = `t${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    app = await startTestApp({
+      ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_SECONDS),
+      ...(process.env.BROWSER_WEB_DIR ? { WEB_DIR: process.env.BROWSER_WEB_DIR } : {}),
+    });
+    browser = await launchChromium();
+    lab = await liveLab(app, tag, 2);
+    await lab.db.query(`UPDATE labs SET phase = 'workshop' WHERE id = $1`, [lab.labId]);
+  });
+
+  afterAll(async () => {
+    await lab?.db.end();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('hands the server a fresh token in time and never drops', async () => {
+    const context = await browser.newContext({
+      baseURL: app.baseUrl,
+      viewport: { width: 390, height: 844 },
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(lab.participants[0].email);
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL('**/labs');
+      await page.goto(`/labs/${lab.labId}/live`);
+      const status = page.locator('.live-status').getByRole('status');
+      await status.filter({ hasText: 'Connected' }).waitFor();
+      // Every status the page shows from now on.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        Object.assign(window, { liveStatuses: seen });
+        const region = document.querySelector('.live-status [role="status"]')!;
+        new MutationObserver(() => seen.push(region.textContent ?? '')).observe(region, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
+
+      await page.waitForTimeout((TOKEN_SECONDS + 15) * 1000);
+
+      const statuses = await page.evaluate(
+        () => (window as unknown as { liveStatuses: string[] }).liveStatuses,
+      );
+      expect(statuses.filter((s) => !s.startsWith('Connected'))).toEqual([]);
+      await status.filter({ hasText: 'Connected' }).waitFor();
+      // Chat still flows both ways on the same connection.
+      await page.getByLabel('Message to Whole lab').fill('Still here after the token expired.');
+      await page.getByRole('button', { name: 'Send' }).click();
+      const other = liveClient(app.baseUrl, await login(app, lab.participants[1].email), lab.labId);
+      try {
+        await other.connect();
+        const reply = await other.request('chat:send', {
+          channel: 'lab',
+          clientMessageId: `reply-${tag}`,
+          body: 'And we can still hear you.',
+        });
+        expect(reply.ok).toBe(true);
+        await page.getByRole('log').getByText('And we can still hear you.').waitFor();
+        await page.getByRole('log').getByText('Still here after the token expired.').waitFor();
+        expect(await page.getByText('not sent').count()).toBe(0);
+      } finally {
+        other.close();
+      }
+    } catch (error) {
+      await page
+        .screenshot({ path: `${SCREENSHOT_DIR}live-token-failure.png`, fullPage: true })
+        .catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }, 150_000);
+});

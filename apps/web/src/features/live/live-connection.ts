@@ -375,7 +375,16 @@ export class LiveConnection<
     if (data.code === 'LIVE_UNAUTHENTICATED' && !this.authRetried) {
       this.authRetried = true;
       this.setStatus({ state: 'connecting' });
-      const renewed = await this.options.refreshToken().catch(() => false);
+      let renewed: boolean;
+      try {
+        renewed = await this.options.refreshToken();
+      } catch {
+        // The refresh itself could not reach the server: not the end of the session.
+        if (this.closed) return;
+        this.setStatus({ state: 'reconnecting', attempt: 1 });
+        this.retryTimer = setTimeout(() => this.reconnectNow(), 3_000);
+        return;
+      }
       if (this.closed) return;
       if (renewed) {
         this.socket.connect();
