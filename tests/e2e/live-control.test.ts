@@ -391,6 +391,18 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
     expect(created.status).toBe(201);
     const teamId: string = created.body.id;
     expect(created.body.members).toHaveLength(2);
+    // Members connected now join the team's chat at once.
+    for (const i of [0, 1]) expect((await people[i].next('team:joined')).id).toBe(teamId);
+    ok(
+      await people[1].request('chat:send', {
+        channel: `team:${teamId}`,
+        clientMessageId: 'team-0',
+        body: 'Hello team',
+      }),
+    );
+    expect(
+      (await people[0].next('chat:message', (m) => m.clientMessageId === 'team-0')).channel,
+    ).toBe(`team:${teamId}`);
     expect(
       (
         await request(app.baseUrl)
@@ -475,7 +487,7 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
       `SELECT count(*)::int AS n FROM chat_messages WHERE team_id = $1`,
       [teamId],
     );
-    expect(stored.rows[0].n).toBe(2);
+    expect(stored.rows[0].n).toBe(3);
 
     const history = (who: Session) =>
       request(app.baseUrl)
@@ -492,6 +504,7 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
       .query({ channel, before: page.body.nextBefore })
       .set(bearer(lab.participants[1]));
     expect(older.body.messages.map((m: { clientMessageId: string }) => m.clientMessageId)).toEqual([
+      'team-0',
       'team-1',
     ]);
     expect((await history(lab.organiser)).status).toBe(200);

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { BreakoutNotices, type BreakoutNotice } from '@ideas-lab/workshop';
+import { BreakoutNotices, TeamsService, type BreakoutNotice } from '@ideas-lab/workshop';
 import { liveChannels } from './live-events.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
@@ -22,6 +22,7 @@ export class BreakoutRelayService implements OnModuleInit {
     private readonly publisher: LivePublisher,
     private readonly activity: RoomActivityService,
     private readonly pins: PinnedInstructionsService,
+    private readonly teams: TeamsService,
   ) {}
 
   onModuleInit(): void {
@@ -29,6 +30,7 @@ export class BreakoutRelayService implements OnModuleInit {
   }
 
   async relay(notice: BreakoutNotice): Promise<void> {
+    if (notice.kind === 'team-created') return this.announceTeam(notice.labId, notice.teamId);
     const round = await this.rounds.findRoundOfLab(notice.labId, notice.roundId);
     if (!round) return;
     this.activity.touch(round.labId);
@@ -47,6 +49,19 @@ export class BreakoutRelayService implements OnModuleInit {
       case 'rooms-recreated':
         return this.announceRecreated(round);
     }
+  }
+
+  /** The members' connections join the new team's chat; each member is told. */
+  private async announceTeam(labId: string, teamId: string): Promise<void> {
+    const team = (await this.teams.viewsOf(labId, '', true)).find((t) => t.id === teamId);
+    if (!team || team.members.length === 0) return;
+    const personal = team.members.map((m) => liveChannels.person(labId, m.userId));
+    this.publisher.join(personal, [liveChannels.team(teamId)]);
+    this.publisher.emit(personal, 'team:joined', {
+      id: team.id,
+      name: team.name,
+      members: team.members,
+    });
   }
 
   /** Organisers see the new layout; in an open round everyone is told where to go now. */

@@ -339,6 +339,8 @@ export interface LiveNotices {
   'pin:added': PinnedInstruction;
   /** Same audience as `pin:added`; `unpinnedAt` is set. */
   'pin:removed': PinnedInstruction;
+  /** To each member of a team just set up: their connections joined its chat (`team:<id>`). */
+  'team:joined': LiveTeam;
   /** To organisers: the rooms of a round were rebuilt (people of an open round also get `room:assigned`). */
   'rooms:recreated': { serverNow: string; round: LiveRound; rooms: RoomLayout[] };
   /** To organisers: the control-room tiles changed (presence, chat, help, moves); at most one a second. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-/** What happened to a breakout round, told after it is committed (the live layer relays it to clients). */
+/** What happened to a breakout round (or a team), told after it is committed (the live layer relays it to clients). */
 export type BreakoutNotice =
   | { kind: 'round-opened'; labId: string; sessionId: string; roundId: string }
   | { kind: 'round-closed'; labId: string; sessionId: string; roundId: string }
@@ -17,7 +17,9 @@ export type BreakoutNotice =
       roomIds: string[];
     }
   /** The round's rooms were rebuilt: everyone may sit elsewhere, rooms may be new or gone. */
-  | { kind: 'rooms-recreated'; labId: string; sessionId: string; roundId: string };
+  | { kind: 'rooms-recreated'; labId: string; sessionId: string; roundId: string }
+  /** A team was set up: its members' connections join its chat. */
+  | { kind: 'team-created'; labId: string; teamId: string };
 
 export type BreakoutNoticeListener = (notice: BreakoutNotice) => Promise<void>;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
+import { BreakoutNotices } from './breakout-notices.js';
 import type { CreateTeamDto } from './dto/teams.dto.js';
 import { TeamsRepository, type TeamRow } from './teams.repository.js';
 import { WorkshopError } from './workshop.errors.js';
@@ -25,6 +26,7 @@ export class TeamsService {
     private readonly memberships: MembershipsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly notices: BreakoutNotices,
   ) {}
 
   /** Organisers see every team; participants and mentors the teams they are on. */
@@ -41,7 +43,7 @@ export class TeamsService {
     await this.access.requireRole(actor, labId, ['organiser']);
     const name = dto.name.trim();
     const memberIds = [...new Set(dto.memberIds)];
-    return this.tx.run(async () => {
+    const team = await this.tx.run(async () => {
       const people = new Set(
         (await this.memberships.members(labId))
           .filter((m) => m.role === 'participant' || m.role === 'mentor')
@@ -73,6 +75,8 @@ export class TeamsService {
       const view = (await this.viewsOf(labId, actor.userId, true)).find((t) => t.id === id);
       return view!;
     });
+    await this.notices.publish({ kind: 'team-created', labId, teamId: team.id });
+    return team;
   }
 
   /** For the live layer: the teams someone sees (every team for organisers), with members. */
