@@ -16,13 +16,14 @@ import {
  * A participant follows the live workshop in the browser, against the real server, while the
  * organiser and another participant act through real socket.io clients: the organiser opens a
  * round and the page shows the participant's room, room-mates, video link and the
- * server-timed countdown; a broadcast appears as a banner; the organiser shortens the round
+ * server-timed countdown; a broadcast appears as a banner, pinned instructions beside it; the organiser shortens the round
  * and the T-5 warning shows; the participant chats, asks for two more minutes (approved: the
  * countdown grows) and for help. Then the participant's network drops (Playwright offline
  * mode): the page says so, a room-mate writes meanwhile, and when the network is back the
  * page reconnects by itself to the same room with the messages it missed. A mentor claims
  * the help request in the Help queue; the participant sees who is coming; the mentor
- * resolves it, then claims another room's request and goes to that room.
+ * resolves it, then claims another room's request and goes to that room. The organiser
+ * closes the round and the page says so.
  */
 describeBrowser(
   'web client: a participant follows the live workshop through a network drop',
@@ -170,6 +171,15 @@ describeBrowser(
           .getByTestId('broadcast')
           .filter({ hasText: 'Pitches start at 16:00 sharp.' })
           .waitFor();
+        // …and instructions pinned for Room A stay on the page.
+        const pinned = await organiser.request('pin:set', {
+          message: 'Sketch the twin on the whiteboard first.',
+          roomId: round.roomA,
+        });
+        expect(pinned.ok).toBe(true);
+        const pins = page.getByRole('region', { name: 'Pinned instructions' });
+        await pins.getByText('Sketch the twin on the whiteboard first.').waitFor();
+        await pins.getByText('For your room').waitFor();
 
         // ---- The organiser shortens the round to under 5 minutes: the T-5 warning shows. ----
         expect(
@@ -257,6 +267,11 @@ describeBrowser(
           .getByRole('button', { name: 'Whole lab' })
           .click();
         await chatLog(page).getByText('Room A is ready for the mentor.').waitFor();
+        // Older lab chat is paged over HTTP: here there is none before what the page shows.
+        await page.getByRole('button', { name: 'Load earlier messages' }).click();
+        await page.getByText('This is the start of the conversation.').waitFor();
+        // The pinned instructions came back with the snapshot.
+        await pins.getByText('Sketch the twin on the whiteboard first.').waitFor();
         // The countdown is still the server's.
         const afterDrop = await countdownSeconds(page);
         expect(afterDrop).toBeGreaterThan(200);
@@ -308,6 +323,12 @@ describeBrowser(
         } finally {
           roomB.close();
         }
+
+        // ---- The organiser closes the round: the page says so and waits for the next. ----
+        expect((await organiser.request('round:close', { roundId: round.roundId })).ok).toBe(true);
+        await page.getByTestId('round-ended').filter({ hasText: 'Round 1 has ended' }).waitFor();
+        await expect(page.getByTestId('my-room').count()).resolves.toBe(0);
+        await shot(page, 'participant-round-ended');
       }
     }, 180_000);
   },
