@@ -488,6 +488,15 @@ describeBrowser('web client: cohort selection and decisions', () => {
       expect(await offer.textContent()).toContain('A place has become free');
       await offer.getByRole('button', { name: 'Confirm my place' }).waitFor();
       await shot(hana, 'applicant-promoted');
+      await hana
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My applications' })
+        .click();
+      await hana
+        .getByRole('listitem')
+        .filter({ hasText: labTitle })
+        .getByText('Place offered: please answer')
+        .waitFor();
 
       // --- The organiser sees all of it in the decisions. ---
       current = org;

@@ -7,10 +7,14 @@ import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { ApplicationStatusBadge } from './application-status-badge';
+import { DecisionBadge } from './decision-badge';
 
 export function MyApplicationsPage() {
   const user = useUser();
   const [mine] = useResource(() => api.applications.mine(), `my-applications:${user.id}`);
+  const [decisions] = useResource(() => api.selection.myDecisions(), `my-decisions:${user.id}`);
+  const decisionOf = (labId: string) =>
+    decisions.status === 'ready' ? decisions.data.find((d) => d.labId === labId) : undefined;
   const zone = browserTimezone();
 
   return (
@@ -33,6 +37,7 @@ export function MyApplicationsPage() {
               </h2>
               <p className="lab-card__meta">
                 <ApplicationStatusBadge status={application.status} />
+                <DecisionBadge decision={decisionOf(application.labId)} />
                 <span className="muted small">
                   Last edited {formatInTimezone(application.updatedAt, zone)}
                 </span>
