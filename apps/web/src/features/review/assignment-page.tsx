@@ -6,11 +6,12 @@ import { splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
+import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
 import type { AssignmentRun, LabReviewProgress, ReviewAssignment } from './api';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { runSettings } from './assignment-run';
-import { withNames } from './review-scores';
+import { reviewOpen, withNames } from './review-scores';
 
 interface AssignmentData {
   assignments: ReviewAssignment[];
@@ -59,12 +60,25 @@ export function AssignmentPage() {
 
   return (
     <div className="stack-lg">
+      {reviewOpen(lab.phase) ? null : (
+        <p className="notice">
+          Assignments change only while the call is open and during selection; this lab is in the
+          phase “{phaseLabel(lab.phase)}”. Progress stays here to read.
+        </p>
+      )}
       <StatusMessage>{status}</StatusMessage>
-      <RunForm labId={lab.id} progress={progress} latest={latestRun} onRun={changed} />
+      <RunForm
+        labId={lab.id}
+        closed={!reviewOpen(lab.phase)}
+        progress={progress}
+        latest={latestRun}
+        onRun={changed}
+      />
       {latestRun ? <RunResult run={latestRun} names={names} /> : null}
       <ProgressPerReviewer progress={progress} />
       <PerApplication
         labId={lab.id}
+        closed={!reviewOpen(lab.phase)}
         progress={progress}
         assignments={assignments}
         onChanged={changed}
@@ -77,6 +91,7 @@ const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
 
 function RunForm(props: {
   labId: string;
+  closed: boolean;
   progress: LabReviewProgress;
   /** A re-run starts from the last run's settings. */
   latest: AssignmentRun | null;
@@ -223,7 +238,7 @@ function RunForm(props: {
         ) : null}
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy || props.closed}>
           {busy ? 'Assigning…' : 'Run the assignment'}
         </button>
       </div>
@@ -380,6 +395,7 @@ function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
 
 function PerApplication(props: {
   labId: string;
+  closed: boolean;
   progress: LabReviewProgress;
   assignments: ReviewAssignment[];
   onChanged: (message: string) => void;
@@ -458,7 +474,7 @@ function PerApplication(props: {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={busy || props.closed}>
           Assign by hand
         </button>
       </form>

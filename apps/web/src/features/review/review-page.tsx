@@ -7,6 +7,7 @@ import { splitFieldIssues } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
+import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicationToReview, MyReview, Rubric, RubricCriterion } from './api';
 import { ApplicationUnderReview } from './application-under-review';
@@ -15,6 +16,7 @@ import { ReviewStatusBadge } from './review-bits';
 import {
   parseScore,
   percent,
+  reviewOpen,
   scaleSteps,
   scoresToSend,
   unscored,
@@ -74,6 +76,7 @@ export function ReviewPage() {
             <ReviewForm
               key={data.data.review.status === 'submitted' ? 'final' : 'open'}
               labId={lab.id}
+              closedIn={reviewOpen(lab.phase) ? null : lab.phase}
               application={data.data}
               rubric={data.data.rubric}
               onSaved={(review) =>
@@ -100,6 +103,8 @@ export function ReviewPage() {
 
 function ReviewForm(props: {
   labId: string;
+  /** The lab's phase when reviewing is closed in it (nothing can be saved). */
+  closedIn: string | null;
   application: ApplicationToReview;
   rubric: Rubric;
   onSaved: (review: MyReview) => void;
@@ -258,35 +263,43 @@ function ReviewForm(props: {
         criterion counts.
       </p>
       <ErrorAlert alert={alert} />
-      {rubric.criteria.map((criterion) => (
-        <CriterionScore
-          key={criterion.id}
-          criterion={criterion}
-          share={totalWeight > 0 ? criterion.weight / totalWeight : 0}
-          value={scores[criterion.id]}
-          error={errors[`scores.${criterion.id}`]}
-          onChange={(value) => setScore(criterion, value)}
+      {props.closedIn ? (
+        <p className="notice">
+          Reviewing is closed: applications are reviewed while the call is open and during
+          selection, and this lab is in the phase “{phaseLabel(props.closedIn)}”.
+        </p>
+      ) : null}
+      <fieldset className="review-form__body" disabled={props.closedIn !== null}>
+        {rubric.criteria.map((criterion) => (
+          <CriterionScore
+            key={criterion.id}
+            criterion={criterion}
+            share={totalWeight > 0 ? criterion.weight / totalWeight : 0}
+            value={scores[criterion.id]}
+            error={errors[`scores.${criterion.id}`]}
+            onChange={(value) => setScore(criterion, value)}
+          />
+        ))}
+        <TextAreaField
+          id="review-comment"
+          label={rubric.commentPrompt || 'Comment'}
+          hint="Free comment for the organisers (and the other reviewers once they have submitted theirs)."
+          rows={6}
+          value={comment}
+          error={errors.comment}
+          onChange={(e) => {
+            setComment(e.target.value);
+            setDirty(true);
+          }}
         />
-      ))}
-      <TextAreaField
-        id="review-comment"
-        label={rubric.commentPrompt || 'Comment'}
-        hint="Free comment for the organisers (and the other reviewers once they have submitted theirs)."
-        rows={6}
-        value={comment}
-        error={errors.comment}
-        onChange={(e) => {
-          setComment(e.target.value);
-          setDirty(true);
-        }}
-      />
+      </fieldset>
       <p className="review-score-line" aria-live="polite">
         {score !== null
           ? `Weighted score: ${percent(score)}`
           : `${left} of ${rubric.criteria.length} ${rubric.criteria.length === 1 ? 'criterion' : 'criteria'} still to score`}
       </p>
       <StatusMessage>{status}</StatusMessage>
-      {confirming ? (
+      {props.closedIn ? null : confirming ? (
         <div
           className="confirm card"
           role="group"
