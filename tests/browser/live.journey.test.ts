@@ -225,7 +225,7 @@ describeBrowser(
         // ---- Ask for help. ----
         await room.getByLabel('What do you need help with?').fill('statistics');
         await room.getByRole('button', { name: 'Ask for help' }).click();
-        await room.getByText('Help asked with “statistics”').waitFor();
+        await room.getByText('You asked for help with “statistics”').waitFor();
         await shot(page, 'participant-in-room');
 
         // ---- The network drops. ----

@@ -232,5 +232,20 @@ describe('the live view folded from notices', () => {
     ]);
     expect(chatChannels(state).map((c) => c.channel)).toEqual(['lab', 'room:room-a', 'team:t1']);
     expect(chatChannels(emptyLiveView).map((c) => c.channel)).toEqual(['lab']);
+    // A team set up while connected joins the list at once (and only once).
+    const team = { id: 't2', name: 'Atlas', members: [ada] };
+    const joined = fold(
+      [
+        { event: 'team:joined', payload: team },
+        { event: 'team:joined', payload: team },
+      ],
+      state,
+    );
+    expect(chatChannels(joined).map((c) => c.label)).toEqual([
+      'Whole lab',
+      'Room A',
+      'Team Twin',
+      'Team Atlas',
+    ]);
   });
 });

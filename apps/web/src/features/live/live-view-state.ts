@@ -179,6 +179,10 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
         return state;
       return { ...state, pinned: [...state.pinned.filter((p) => p.id !== pin.id), pin] };
     }
+    case 'team:joined': {
+      const team = action.payload;
+      return { ...state, teams: [...state.teams.filter((t) => t.id !== team.id), team] };
+    }
     case 'pin:removed':
       return { ...state, pinned: state.pinned.filter((p) => p.id !== action.payload.id) };
     case 'local:help-asked': {

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { Countdown } from './countdown';
 import type { LiveConnection, LiveStatus } from './live-connection';
@@ -58,7 +59,18 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
       <section className="card live-room" aria-labelledby={headingId}>
         <p className="live-room__round">{round.title}</p>
         <h2 id={headingId}>You have no room in this round</h2>
-        <p>The organisers have not seated you yet; your room appears here when they do.</p>
+        {me?.isOrganiser ? (
+          <p>
+            You run this round: the <Link to="../control-room">control room</Link> shows every room.
+          </p>
+        ) : me?.roles.includes('mentor') ? (
+          <p>
+            No room is yours in this round: the <Link to="../help-queue">help queue</Link> shows the
+            rooms asking for a mentor.
+          </p>
+        ) : (
+          <p>The organisers have not seated you yet; your room appears here when they do.</p>
+        )}
         <Countdown connection={connection} endsAt={round.endsAt} closing={view.closing !== null} />
       </section>
     );
@@ -165,7 +177,7 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
         {help
           ? help.mentor
             ? `${help.mentor.displayName} is on the way to help with “${help.topic}”.`
-            : `Help asked with “${help.topic}” at ${timeOf(help.askedAt)}: a mentor has been told.`
+            : `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: a mentor has been told.`
           : (problem ?? '')}
       </p>
     </form>
