@@ -78,6 +78,8 @@ export class LiveGateway
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
   /** Each connection's expiry timer: at the token's expiry it is told and dropped. */
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  /** Presence announcements of connections that left, still running. */
+  private readonly departures = new Set<Promise<void>>();
   private closing = false;
 
   constructor(
@@ -122,6 +124,8 @@ export class LiveGateway
     this.closing = true;
     for (const timer of this.expiries.values()) clearTimeout(timer);
     this.expiries.clear();
+    // Departures announced just before shutdown still read the database: let them finish first.
+    await Promise.allSettled([...this.departures]);
     await this.realtime.unbind();
   }
 
@@ -129,11 +133,13 @@ export class LiveGateway
     clearTimeout(this.expiries.get(socket.id));
     this.expiries.delete(socket.id);
     if (this.closing || !socket.data?.userId) return;
-    await this.control
+    const announcing = this.control
       .announcePresence(socket.data, false)
       .catch((error: unknown) =>
         this.logger.warn({ msg: 'presence announcement failed', err: error }),
       );
+    this.departures.add(announcing);
+    await announcing.finally(() => this.departures.delete(announcing));
   }
 
   @SubscribeMessage('round:open')
