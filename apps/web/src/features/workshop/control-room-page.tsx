@@ -242,6 +242,14 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           </button>
         ) : null}
       </p>
+      {/* What happens in the rooms, read out as it comes (tiles change silently otherwise). */}
+      <div role="log" aria-live="polite" aria-label="Room activity" className="visually-hidden">
+        {live.activity.slice(0, 3).map((a, i) => (
+          <p key={`${a.at}:${i}`}>
+            {[round?.rooms.find((r) => r.id === a.roomId)?.name, a.text].filter(Boolean).join(': ')}
+          </p>
+        ))}
+      </div>
       {rounds.status === 'loading' ? <Loading what="the rounds" /> : null}
       {rounds.status === 'ready' && !round ? (
         <p className="notice">
