@@ -227,6 +227,18 @@ describeBrowser(
         await room.getByRole('button', { name: 'Ask for help' }).click();
         await room.getByText('You asked for help with “statistics”').waitFor();
         await shot(page, 'participant-in-room');
+        // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
+        await page.setViewportSize({ width: 390, height: 844 });
+        expect(
+          await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          ),
+        ).toBeLessThanOrEqual(0);
+        const roomTop = (await room.boundingBox())!.y;
+        const chatTop = (await page.getByRole('region', { name: 'Chat' }).boundingBox())!.y;
+        expect(roomTop).toBeLessThan(chatTop);
+        await shot(page, 'participant-on-a-phone');
+        await page.setViewportSize({ width: 1280, height: 900 });
 
         // ---- The network drops. ----
         await context.setOffline(true);
