@@ -32,14 +32,12 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
       );
     }
     const year = new Date().getUTCFullYear() + 1;
-    const session = await app.app
-      .get(AgendaService)
-      .create(organiser, labId, {
-        kind: 'breakout',
-        title: 'Breakouts',
-        startsAt: `${year}-07-14T15:00:00Z`,
-        endsAt: `${year}-07-14T17:00:00Z`,
-      });
+    const session = await app.app.get(AgendaService).create(organiser, labId, {
+      kind: 'breakout',
+      title: 'Breakouts',
+      startsAt: `${year}-07-14T15:00:00Z`,
+      endsAt: `${year}-07-14T17:00:00Z`,
+    });
     sessionId = session.id;
   });
   afterAll(async () => {
