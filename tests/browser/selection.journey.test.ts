@@ -425,6 +425,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
         { timeout: 20_000 },
       );
       expect(await org.getByRole('button', { name: /^Edit the letter/ }).count()).toBe(0);
+      // A view of the letters that went wrong: none did.
+      await org.getByLabel('Show').selectOption('problems');
+      await org.getByText('No letter in this view.').waitFor();
+      expect(await org.getByRole('article').count()).toBe(0);
+      await org.getByLabel('Show').selectOption('all');
+      expect(await org.getByRole('article').count()).toBe(8);
       expect(await org.getByRole('button', { name: /^Release/ }).count()).toBe(0);
       await shot(org, 'outbox-released');
 

@@ -2,19 +2,22 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { TextAreaField, TextField } from '../../components/form-fields';
+import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import {
+  LETTER_FILTERS,
   letterEditable,
+  letterMatches,
   letterState,
   letterStatusLabel,
   lettersToRelease,
   OUTCOME_TITLES,
   outboxInFlight,
   releaseMessage,
+  type LetterFilter,
 } from './outbox';
 import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
 
@@ -28,6 +31,7 @@ export function OutboxPage() {
     `outbox:${lab.id}`,
   );
   const [status, setStatus] = useState<string | null>(null);
+  const [filter, setFilter] = useState<LetterFilter>('all');
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState<'compose' | 'release' | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -175,8 +179,29 @@ export function OutboxPage() {
         </section>
       ) : null}
 
+      {o.letters.length > 0 ? (
+        <div className="outbox__filter">
+          <SelectField
+            id="outbox-filter"
+            label="Show"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as LetterFilter)}
+          >
+            {Object.entries(LETTER_FILTERS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label} ({o.letters.filter((l) => letterMatches(l, value as LetterFilter)).length})
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      ) : null}
+
+      {o.letters.length > 0 && !o.letters.some((l) => letterMatches(l, filter)) ? (
+        <p className="card empty">No letter in this view.</p>
+      ) : null}
+
       {DECISION_OUTCOMES.map((outcome) => {
-        const letters = o.letters.filter((l) => l.outcome === outcome);
+        const letters = o.letters.filter((l) => l.outcome === outcome && letterMatches(l, filter));
         if (letters.length === 0) return null;
         return (
           <section key={outcome} className="stack" aria-labelledby={`letters-${outcome}`}>

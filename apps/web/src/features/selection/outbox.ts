@@ -50,3 +50,34 @@ export function lettersToRelease(outbox: Pick<Outbox, 'letters'>): number {
 export function outboxInFlight(outbox: Pick<Outbox, 'letters'>): boolean {
   return outbox.letters.some((l) => l.status === 'queued' || l.status === 'sending');
 }
+
+export const LETTER_FILTERS = {
+  all: 'All letters',
+  unreleased: 'Not released yet',
+  'on-its-way': 'On their way',
+  problems: 'Failed or retrying',
+  delivered: 'Sent or logged',
+} as const;
+export type LetterFilter = keyof typeof LETTER_FILTERS;
+
+/** Whether a letter belongs in the chosen view of the outbox. */
+export function letterMatches(
+  letter: Pick<DecisionLetter, 'status' | 'attempts' | 'lastError'>,
+  filter: LetterFilter,
+): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'unreleased':
+      return letter.status === 'draft';
+    case 'on-its-way':
+      return letter.status === 'queued' || letter.status === 'sending';
+    case 'problems':
+      return (
+        letter.status === 'failed' ||
+        (letter.status !== 'sent' && letter.status !== 'logged' && letter.lastError !== null)
+      );
+    case 'delivered':
+      return letter.status === 'sent' || letter.status === 'logged';
+  }
+}

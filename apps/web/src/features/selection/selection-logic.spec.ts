@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupDecisions } from './decision-groups';
 import { explainInfeasibility, withNames } from './infeasibility';
-import { letterState, lettersToRelease, outboxInFlight, releaseMessage } from './outbox';
+import {
+  letterMatches,
+  letterState,
+  lettersToRelease,
+  outboxInFlight,
+  releaseMessage,
+} from './outbox';
 import { compareRuns } from './run-compare';
 import { runNumbers } from './run-labels';
 import type { Decision, DecisionLetter, SelectionRun } from './types';
@@ -156,5 +162,19 @@ describe('outbox', () => {
     [undefined, 'The letters are released.'],
   ])('a release answering %j reads "%s"', (released, text) => {
     expect(releaseMessage(released)).toBe(text);
+  });
+});
+
+describe('letterMatches', () => {
+  const l = (status: string, lastError: string | null = null) =>
+    ({ status, attempts: lastError ? 1 : 0, lastError }) as DecisionLetter;
+  it.each([
+    ['unreleased', [l('draft')], [l('queued'), l('sent')]],
+    ['on-its-way', [l('queued'), l('sending')], [l('draft'), l('logged')]],
+    ['problems', [l('failed', 'refused'), l('queued', 'timeout')], [l('queued'), l('sent')]],
+    ['delivered', [l('sent'), l('logged')], [l('failed', 'x'), l('draft')]],
+  ] as const)('"%s" keeps the first letters and leaves out the others', (filter, kept, left) => {
+    for (const letter of kept) expect(letterMatches(letter, filter)).toBe(true);
+    for (const letter of left) expect(letterMatches(letter, filter)).toBe(false);
   });
 });
