@@ -98,6 +98,35 @@ describe('live layer and the workshop HTTP routes: one logic for opening, moving
     expect((await people[2].next('room:assigned')).room.id).toBe(round.roomA);
   });
 
+  it('HTTP recreates the rooms of the open round: everyone is told where to go', async () => {
+    const invalid = await request(app.baseUrl)
+      .post(`${base()}/rooms/recreate`)
+      .set(bearer(lab.organiser))
+      .send({ from: 'size' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('ROOMS_RECREATE_INVALID');
+    const res = await request(app.baseUrl)
+      .post(`${base()}/rooms/recreate`)
+      .set(bearer(lab.organiser))
+      .send({ from: 'size', roomSize: 2 });
+    expect(res.status).toBe(200);
+    const rooms = (
+      res.body.rounds as {
+        id: string;
+        rooms: { id: string; participants: { userId: string }[] }[];
+      }[]
+    ).find((r) => r.id === round.roundId)!.rooms;
+    for (const [i, client] of people.entries()) {
+      const mine = rooms.find((r) =>
+        r.participants.some((p) => p.userId === lab.participants[i].userId),
+      )!;
+      expect(
+        (await client.next('room:assigned', (a) => a.room.id === mine.id)).roomMates,
+      ).toHaveLength(2);
+    }
+    expect((await organiser.next('rooms:recreated')).round.id).toBe(round.roundId);
+  });
+
   it('an HTTP close announces round:closed to everyone', async () => {
     const res = await request(app.baseUrl)
       .post(`${base()}/state`)

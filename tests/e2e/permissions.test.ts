@@ -79,6 +79,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/labs/{labId}/chat': 'lab-workshop',
   // Teams: organisers set them up; the people of the workshop list them (record-level: one's own teams).
   'GET /api/labs/{labId}/teams': 'lab-workshop',
+  'POST /api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/rooms/recreate': 'lab-organiser',
   'POST /api/labs/{labId}/teams': 'lab-organiser',
   'GET /api/labs/{labId}/agenda.ics': 'lab-member',
   'POST /api/labs/{labId}/sessions': 'lab-organiser',

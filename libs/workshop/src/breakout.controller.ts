@@ -13,6 +13,7 @@ import {
   ParticipantProfileDto,
   ParticipantProfileViewDto,
   PlanViewDto,
+  RecreateRoomsDto,
   RoundStateDto,
   RoundsViewDto,
   SwapDto,
@@ -155,6 +156,35 @@ export class BreakoutController {
     @Body() body: MoveDto,
   ): Promise<RoundsView> {
     return this.breakout.move(actor, labId, sessionId, roundId, body.userId, body.roomId);
+  }
+
+  @LabRoles('organiser')
+  @Post('rounds/:roundId/rooms/recreate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Rebuild the rooms of a planned or open round, from its adopted plan or by size (organisers); in an open round everyone connected is told where to go',
+    description:
+      "The same as the control room's `rooms:recreate` (without `onlineOnly`, which needs the live connections): rooms are reused in order, missing ones added, surplus ones deleted in a planned round and left empty in an open one.",
+  })
+  @ApiResponse({ status: 200, type: RoundsViewDto })
+  @ApiErrors(
+    ...SESSION_ERRORS,
+    400,
+    'ROOMS_RECREATE_INVALID',
+    404,
+    'LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND',
+    409,
+    'SESSION_NOT_BREAKOUT | ROUND_CLOSED',
+  )
+  recreateRooms(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('sessionId', SessionId) sessionId: string,
+    @Param('roundId', RoundId) roundId: string,
+    @Body() body: RecreateRoomsDto,
+  ): Promise<RoundsView> {
+    return this.breakout.recreateRooms(actor, labId, sessionId, roundId, body);
   }
 
   @LabRoles('organiser')

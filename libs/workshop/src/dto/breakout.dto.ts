@@ -153,6 +153,23 @@ export class RoundStateDto {
   state: 'open' | 'closed';
 }
 
+export class RecreateRoomsDto {
+  @ApiProperty({
+    enum: ['plan', 'size'],
+    description:
+      'plan: the rooms the adopted plan gave this round (undoing moves); size: new rooms of about roomSize, planned for new encounters and discipline mix',
+  })
+  @IsIn(['plan', 'size'], { message: 'from must be plan or size' })
+  from: 'plan' | 'size';
+
+  @ApiPropertyOptional({ minimum: 2, maximum: 50, description: 'With from=size: people per room' })
+  @IsOptional()
+  @IsInt({ message: 'roomSize must be a whole number' })
+  @Min(2, { message: 'roomSize must be at least 2' })
+  @Max(50, { message: 'roomSize must be at most 50' })
+  roomSize?: number;
+}
+
 export class MoveDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'userId must be a user id (a UUID)' })
