@@ -404,6 +404,19 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       );
       expect(sideways).toBe(0);
       await shot(page, 'phone');
+
+      // The planner too: the who-has-met matrix scrolls inside itself, never the page.
+      await page.goto(`/labs/${labId}/rotation`);
+      await page
+        .getByRole('table')
+        .filter({ hasText: "Who meets whom in this session's rounds" })
+        .waitFor();
+      expect(
+        await page.evaluate(() =>
+          Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        ),
+      ).toBe(0);
+      await shot(page, 'phone-rotation');
     }
   }, 180_000);
 });

@@ -272,8 +272,11 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             ))}
           </ol>
         ) : null}
-        {matrix.status === 'ready' && held.length > 0 ? (
-          <MetMatrixGrid data={matrix.data} caption="Who has met so far (rounds opened or held)" />
+        {matrix.status === 'ready' && rounds.status === 'ready' && rounds.data.rounds.length > 0 ? (
+          <MetMatrixGrid
+            data={matrix.data}
+            caption="Who meets whom in this session's rounds as they stand (held, open and planned, moves included)"
+          />
         ) : null}
       </section>
     </>
