@@ -366,12 +366,18 @@ describeBrowser('web client: applications are reviewed', () => {
       const firstId = queue.items[0].applicationId;
       const orgToken = await tokenOf(organiser.email, organiser.password);
       const { assignments } = await call<{
-        assignments: { applicationId: string; reviewerId: string; reviewerName: string }[];
+        assignments: {
+          applicationId: string;
+          applicantName: string;
+          reviewerId: string;
+          reviewerName: string;
+        }[];
       }>('GET', `/labs/${labId}/review-assignments`, orgToken);
       const otherName = assignments.find(
         (a) => a.applicationId === firstId && a.reviewerName !== mia.name,
       )!.reviewerName;
       const other = [max, moe].find((m) => m.name === otherName)!;
+      const firstName = assignments.find((a) => a.applicationId === firstId)!.applicantName;
       await call(
         'POST',
         `/labs/${labId}/my-reviews/${firstId}/submit`,
@@ -504,6 +510,14 @@ describeBrowser('web client: applications are reviewed', () => {
       await perReviewer.getByText('2 of 8 reviews submitted').waitFor();
       const miaRow = perReviewer.getByRole('row', { name: /^Mia Mentor/ });
       expect(await miaRow.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 2');
+      // Organisers read every submitted review, with who wrote it.
+      await org.getByRole('button', { name: `Read reviews of ${firstName}` }).click();
+      const read = org.locator('.extension-row');
+      await read.getByText('A modeller who listens.').waitFor();
+      const readText = await read.textContent();
+      expect(readText).toContain(mia.name);
+      expect(readText).toContain(other.name);
+      expect(readText).toContain(otherComment);
       await shot(org, 'assignment-progress');
 
       // --- The same screens on a phone. ---

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -11,6 +11,7 @@ import { useLab } from '../../pages/lab/lab-context';
 import type { AssignmentRun, LabReviewProgress, ReviewAssignment } from './api';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { runSettings } from './assignment-run';
+import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
 
 interface AssignmentData {
@@ -405,6 +406,7 @@ function PerApplication(props: {
   const [reviewerId, setReviewerId] = useState('');
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<string | null>(null);
   const byApplication = new Map<string, ReviewAssignment[]>();
   for (const a of assignments) {
     const list = byApplication.get(a.applicationId) ?? [];
@@ -499,49 +501,70 @@ function PerApplication(props: {
               {progress.perApplication.map((p) => {
                 const name = applicantLabel(p.applicantName);
                 const list = byApplication.get(p.applicationId) ?? [];
+                const open = reading === p.applicationId;
                 return (
-                  <tr key={p.applicationId}>
-                    <th scope="row">{name}</th>
-                    <td>
-                      {list.length === 0 ? (
-                        <span className="muted">none</span>
-                      ) : (
-                        <ul className="assignment-list">
-                          {list.map((a) => (
-                            <li key={a.id}>
-                              <span>
-                                {a.reviewerName} <ReviewStatusBadge status={a.status} />
-                                {a.source === 'manual' ? (
-                                  <span className="muted small">by hand</span>
+                  <Fragment key={p.applicationId}>
+                    <tr>
+                      <th scope="row">{name}</th>
+                      <td>
+                        {list.length === 0 ? (
+                          <span className="muted">none</span>
+                        ) : (
+                          <ul className="assignment-list">
+                            {list.map((a) => (
+                              <li key={a.id}>
+                                <span>
+                                  {a.reviewerName} <ReviewStatusBadge status={a.status} />
+                                  {a.source === 'manual' ? (
+                                    <span className="muted small">by hand</span>
+                                  ) : null}
+                                </span>
+                                {a.status !== 'submitted' ? (
+                                  <button
+                                    type="button"
+                                    className="button button--quiet button--quiet-danger"
+                                    disabled={busy}
+                                    onClick={() => remove(a)}
+                                  >
+                                    Remove
+                                    <span className="visually-hidden">
+                                      {' '}
+                                      {a.reviewerName} from {name}
+                                    </span>
+                                  </button>
                                 ) : null}
-                              </span>
-                              {a.status !== 'submitted' ? (
-                                <button
-                                  type="button"
-                                  className="button button--quiet button--quiet-danger"
-                                  disabled={busy}
-                                  onClick={() => remove(a)}
-                                >
-                                  Remove
-                                  <span className="visually-hidden">
-                                    {' '}
-                                    {a.reviewerName} from {name}
-                                  </span>
-                                </button>
-                              ) : null}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      <ReviewProgressBar
-                        done={p.submitted}
-                        total={p.assigned}
-                        label={`Reviews of ${name} submitted`}
-                      />
-                    </td>
-                  </tr>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>
+                        <ReviewProgressBar
+                          done={p.submitted}
+                          total={p.assigned}
+                          label={`Reviews of ${name} submitted`}
+                        />
+                        {p.submitted > 0 ? (
+                          <button
+                            type="button"
+                            className="button button--quiet"
+                            aria-expanded={open}
+                            onClick={() => setReading(open ? null : p.applicationId)}
+                          >
+                            {open ? 'Hide reviews' : 'Read reviews'}
+                            <span className="visually-hidden"> of {name}</span>
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr className="extension-row">
+                        <td colSpan={3}>
+                          <SubmittedReviews labId={props.labId} applicationId={p.applicationId} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>

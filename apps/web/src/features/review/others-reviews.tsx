@@ -17,7 +17,12 @@ export function OthersReviews(props: {
     <section className="card" aria-labelledby="others-title">
       <h2 id="others-title">Other reviews</h2>
       {props.visible ? (
-        <ReviewList {...props} />
+        <SubmittedReviews
+          labId={props.labId}
+          applicationId={props.applicationId}
+          rubric={props.rubric}
+          others
+        />
       ) : (
         <p className="muted">
           The other reviewers' reviews of this application open to you once you have submitted your
@@ -28,24 +33,45 @@ export function OthersReviews(props: {
   );
 }
 
-function ReviewList(props: { labId: string; applicationId: string; rubric: Rubric | null }) {
+/**
+ * The submitted reviews of an application with their scores and comments: a reviewer's view
+ * (`others`: without their own) or an organiser's (every one, with names). Without a rubric
+ * given, the lab's is read to name the criteria.
+ */
+export function SubmittedReviews(props: {
+  labId: string;
+  applicationId: string;
+  rubric?: Rubric | null;
+  others?: boolean;
+}) {
   const [reviews] = useResource(
-    () => api.review.reviewsOf(props.labId, props.applicationId),
+    () =>
+      Promise.all([
+        api.review.reviewsOf(props.labId, props.applicationId),
+        props.rubric === undefined ? api.review.rubric.get(props.labId) : props.rubric,
+      ]),
     `reviews-of:${props.labId}:${props.applicationId}`,
   );
   if (reviews.status === 'loading') return <Loading what="the reviews" />;
   if (reviews.status === 'failed') return <ErrorAlert alert={alertFor(reviews.error)} />;
-  const others = reviews.data.reviews.filter((r) => !r.mine);
-  const criteria = props.rubric?.criteria ?? [];
-  if (others.length === 0)
-    return <p className="muted">No other reviewer has submitted a review of it yet.</p>;
+  const [list, rubric] = reviews.data;
+  const shown = list.reviews.filter((r) => !(props.others && r.mine));
+  const criteria = rubric?.criteria ?? [];
+  if (shown.length === 0)
+    return (
+      <p className="muted">
+        {props.others
+          ? 'No other reviewer has submitted a review of it yet.'
+          : 'No review of it is submitted yet.'}
+      </p>
+    );
   return (
     <>
-      {reviews.data.blind ? (
+      {list.blind && props.others ? (
         <p className="muted small">Blind review: reviewers stay anonymous to each other.</p>
       ) : null}
       <ul className="review-list">
-        {others.map((r, index) => (
+        {shown.map((r, index) => (
           <li key={r.reviewerId ?? `anonymous-${index}`} className="review-list__item">
             <h3>
               {r.reviewerName}

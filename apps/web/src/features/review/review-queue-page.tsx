@@ -56,10 +56,10 @@ export function ReviewQueuePage() {
                   <thead>
                     <tr>
                       <th scope="col">Application</th>
+                      <th scope="col">Your review</th>
                       <th scope="col">Discipline</th>
                       <th scope="col">Stage</th>
                       <th scope="col">Organisation</th>
-                      <th scope="col">Your review</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -109,12 +109,12 @@ function QueueRow({ item, position }: { item: ReviewQueueItem; position: number 
           </Link>
         )}
       </th>
-      <td>{item.primaryDiscipline ?? <span className="muted">—</span>}</td>
-      <td>{item.careerStage ?? <span className="muted">—</span>}</td>
-      <td>{item.organisationType ?? <span className="muted">—</span>}</td>
       <td>
         <ReviewStatusBadge status={item.status} />
       </td>
+      <td>{item.primaryDiscipline ?? <span className="muted">—</span>}</td>
+      <td>{item.careerStage ?? <span className="muted">—</span>}</td>
+      <td>{item.organisationType ?? <span className="muted">—</span>}</td>
     </tr>
   );
 }
