@@ -51,7 +51,7 @@ const PEOPLE: Person[] = [
  * two runs side by side, adopts one with an answer-by date, edits a letter and releases the
  * outbox. An accepted applicant in Tokyo confirms by the date shown in her own time, another
  * declines, and the waitlisted applicant who keeps the quotas is offered the place — which the
- * organiser sees in the decisions.
+ * organiser sees in the decisions, and sends her an offer letter of its own.
  */
 describeBrowser('web client: cohort selection and decisions', () => {
   let server: JourneyServer;
@@ -532,6 +532,26 @@ describeBrowser('web client: cohort selection and decisions', () => {
       expect(counts).toContain('Waiting for an answer2');
       expect(counts).toContain('Places given up1');
       await shot(org, 'decisions-after-answers');
+
+      // Hana's offer gets a letter of its own, released on its own.
+      await org.getByRole('link', { name: 'Letters in the outbox' }).click();
+      await org.getByRole('button', { name: 'Compose again from the decisions' }).click();
+      await status(org, '9 letters in the outbox.');
+      const hanaOffer = org
+        .getByRole('region', { name: 'Offered a place (4)' })
+        .getByRole('article', { name: `To ${emailOf(person('h'))}` });
+      expect(await hanaOffer.textContent()).toContain('Dear Hana Hill,');
+      expect(await hanaOffer.locator('.badge').textContent()).toBe('Draft');
+      await org.getByRole('button', { name: 'Release 1 letter…' }).click();
+      await org
+        .getByRole('group', { name: 'Release this letter now?' })
+        .getByRole('button', { name: 'Yes, release them' })
+        .click();
+      await hanaOffer
+        .locator('.badge')
+        .filter({ hasText: /^(Sent|Logged, not emailed)$/ })
+        .waitFor({ timeout: 20_000 });
+      await shot(org, 'outbox-promotion-letter');
       const orgSession = await orgContext.storageState();
       const adaSession = await adaContext.storageState();
 
@@ -550,7 +570,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       expect(await sidewaysScroll(mobile), 'a run scrolls sideways').toBe(0);
       await shot(mobile, 'phone-run');
       await tab(mobile, 'Outbox');
-      await mobile.getByRole('region', { name: 'Offered a place (3)' }).waitFor();
+      await mobile.getByRole('region', { name: 'Offered a place (4)' }).waitFor();
       expect(await sidewaysScroll(mobile), 'the outbox scrolls sideways').toBe(0);
       await shot(mobile, 'phone-outbox');
 

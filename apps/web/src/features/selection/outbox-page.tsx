@@ -147,7 +147,9 @@ export function OutboxPage() {
             tabIndex={-1}
             ref={confirmRef}
           >
-            <h3 id="release-title">Release {toRelease} letters now?</h3>
+            <h3 id="release-title">
+              Release {toRelease === 1 ? 'this letter' : `${toRelease} letters`} now?
+            </h3>
             <p>
               {o.transport === 'preview'
                 ? 'No mail server is set up: each is logged as what would be sent.'
