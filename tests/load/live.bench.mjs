@@ -35,12 +35,20 @@
  * BENCH_BARE_RECOVERY=true (connection-state recovery on the bare server too, as the API has
  * it), BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API),
  * BENCH_WINDOWS_FILE (append each broadcast's send→last-delivery window there, in monotonic µs
- * like a V8 CPU profile's timestamps, to look at the profile of the broadcasts alone).
+ * like a V8 CPU profile's timestamps, to look at the profile of the broadcasts alone),
+ * BENCH_API_LOG (append the API's output there, e.g. with BENCH_API_NODE_ARGS=--trace-gc).
  */
 import 'reflect-metadata';
 import { fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +68,8 @@ const TIMEOUT_S = Number(env.BENCH_TIMEOUT_S ?? 1200);
 const BARE_RECOVERY = env.BENCH_BARE_RECOVERY === 'true';
 /** Where to append each broadcast's window (monotonic µs, as V8 CPU profiles count), to slice a profile. */
 const WINDOWS_FILE = env.BENCH_WINDOWS_FILE ?? null;
+/** Append the API's output (after its start line) there, e.g. with BENCH_API_NODE_ARGS=--trace-gc. */
+const API_LOG = env.BENCH_API_LOG ?? null;
 const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const POOL_SIZE = Number(env.DATABASE_POOL_SIZE ?? 10);
 const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo' };
@@ -264,6 +274,12 @@ async function startApi({ databaseUrl, dataDir, jwtSecret }) {
   });
   child.stdout.removeAllListeners('data');
   child.stdout.resume();
+  if (API_LOG) {
+    const out = createWriteStream(API_LOG, { flags: 'a' });
+    child.stdout.on('data', (chunk) => out.write(chunk));
+    child.stderr.on('data', (chunk) => out.write(chunk));
+    child.once('exit', () => out.end());
+  }
   return { child, url, lines, stop };
 }
 
