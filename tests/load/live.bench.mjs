@@ -10,18 +10,22 @@
  *         socket.io-client clients (websocket transport) connect to `/live` of the demo lab at
  *         BENCH_CONNECT_RATE a second (the handshake is authenticated and each connection reads
  *         its snapshot from the database), spread over client processes
- *         (tests/load/live-clients.mjs). The demo organiser, connected from this process,
- *         sends `broadcast` BENCH_WARMUP_BROADCASTS + BENCH_BROADCASTS times, one at a time
- *         (the next once every client has the previous one, plus BENCH_GAP_MS); each
- *         `broadcast:message` receipt is timed against the send.
- *   bare  The same clients and the same broadcasts through a plain Socket.IO server
- *         (tests/load/bare-live-server.mjs), same machine, same run, right after.
+ *         (tests/load/live-clients.mjs).
+ *   bare  A plain Socket.IO server (tests/load/bare-live-server.mjs) started alongside, to
+ *         which the same client processes connect N more clients.
+ * Then the demo organiser (connected to each from this process) sends `broadcast`
+ * BENCH_WARMUP_BROADCASTS + BENCH_BROADCASTS times to each server, alternating API and bare
+ * in ABBA order so both are measured under the same background load; one at a time (the
+ * next once every client has the previous one, plus BENCH_GAP_MS). Each `broadcast:message`
+ * receipt is timed against the send.
  *
  * Figures per case: p50Ms / p99Ms over every delivery of the measured broadcasts (API),
  * bareP99Ms, ratio = p99Ms / bareP99Ms (goal ≤ 1.2 at 1,000), kbPerConn = (API RSS with N
  * connected − before) / N, held = every client connected, stayed connected and received
- * every broadcast (goal: true at 5,000). Also the server CPU per broadcast and per connection
- * (less sensitive to whatever else the machine runs than latency is), and the load average.
+ * every broadcast (goal: true at 5,000). Also typicalP99Ms (the median over broadcasts of each
+ * broadcast's own p99: the p99 over all deliveries is set by the one or two slowest
+ * broadcasts), the server CPU per broadcast and per connection (less sensitive to whatever
+ * else the machine runs than latency is), and the 1-minute load average.
  *
  * One clock: send and receipt are `process.hrtime.bigint()` (CLOCK_MONOTONIC, shared by every
  * process on the machine). PostgreSQL: TEST_DATABASE_URL, else 127.0.0.1:5432, else embedded.
