@@ -592,6 +592,8 @@ describe('cohort selection and decisions', () => {
     });
     expect(byName.b.body).toMatch(/^Dear B,/);
     expect(byName.b.body).toMatch(/confirm or decline your place by/);
+    // The link opens the applicant's own status page in the web client, where the offer is answered.
+    expect(byName.b.body).toMatch(/\/applications\/[0-9a-f-]{36}\b/);
     expect(byName.c.body).toMatch(/number 1 on the waiting list/);
     expect(byName.g.subject).toMatch(/your application/);
     expect(JSON.stringify(composed.body.letters)).not.toMatch(/merit|score|review/i);

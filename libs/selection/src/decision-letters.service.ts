@@ -99,7 +99,6 @@ export class DecisionLettersService {
       this.submitted.ofLab(labId),
     ]);
     const byId = new Map(applications.map((a) => [a.id, a]));
-    const statusUrl = new URL('/me/applications', this.config.publicUrl).toString();
     const drafts: NewDecisionLetter[] = [];
     for (const d of decisions) {
       const application = byId.get(d.applicationId);
@@ -107,6 +106,11 @@ export class DecisionLettersService {
       // A place given up needs no letter of its own.
       if (d.outcome === 'accepted' && d.response !== 'pending' && d.response !== 'confirmed')
         continue;
+      // The applicant's status page in the web client, where an offer is confirmed or declined.
+      const statusUrl = new URL(
+        `/applications/${application.id}`,
+        this.config.publicUrl,
+      ).toString();
       const { subject, body } = composeDecisionLetter({
         outcome: d.outcome,
         applicantName: application.profile.name ?? application.email,
