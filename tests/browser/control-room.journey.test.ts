@@ -20,7 +20,8 @@ import {
  * clock, a material link, the .ics download), plans a rotation and reads its who-has-met
  * matrix, keeps two plans and adopts one, opens the first round in the control room and
  * watches the room tiles fill as participants connect, broadcasts, moves a participant
- * (who is told the new room), approves a "+2 minutes" request, sees a help request, and
+ * (who is told the new room) and swaps them back, approves a "+2 minutes" request, sees a
+ * help request, and
  * closes the round with a grace countdown.
  */
 describeBrowser('web client: an organiser runs the workshop from the control room', () => {
@@ -370,6 +371,32 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await page.getByText('No room is asking for more time.').waitFor();
       // The clock moved two minutes on (less the seconds the approval took).
       await expect.poll(() => secondsShown(page)).toBeGreaterThan(before + 100);
+
+      // Swap the moved participant back with someone of Room 1: both are told their rooms.
+      const other = participants.find(
+        (p) =>
+          roomOf.get(p.userId) === 'Room 1' &&
+          p !== mover &&
+          sockets[participants.indexOf(p)] !== asker,
+      )!;
+      const otherSocket = sockets[participants.indexOf(other)];
+      await page.getByLabel('Who', { exact: true }).selectOption({ label: mover.name });
+      await page.getByLabel('Swap with someone').check();
+      await page
+        .getByLabel('Swap with', { exact: true })
+        .selectOption({ label: `${other.name} (Room 1)` });
+      await page.getByRole('button', { name: 'Swap', exact: true }).click();
+      await announced(page, `${mover.name} and ${other.name} swapped rooms.`);
+      expect((await moverSocket.next('room:assigned')).room.name).toBe('Room 1');
+      expect((await otherSocket.next('room:assigned')).room.name).toBe('Room 2');
+      await tile(page, 'Room 1')
+        .getByRole('list', { name: 'People in Room 1' })
+        .getByText(`${mover.name}, in the room`)
+        .waitFor();
+      await tile(page, 'Room 2')
+        .getByRole('list', { name: 'People in Room 2' })
+        .getByText(`${other.name}, in the room`)
+        .waitFor();
 
       // Close with a 10-second grace: the countdown shows it, then the round closes.
       await page.getByLabel('Close', { exact: true }).selectOption({ label: 'in 10 seconds' });
