@@ -21,8 +21,7 @@ import {
  * matrix, keeps two plans and adopts one, opens the first round in the control room and
  * watches the room tiles fill as participants connect, broadcasts, moves a participant
  * (who is told the new room) and swaps them back, approves a "+2 minutes" request, sees a
- * help request, and
- * closes the round with a grace countdown.
+ * help request, and closes the round with a grace countdown.
  */
 describeBrowser('web client: an organiser runs the workshop from the control room', () => {
   let app: TestApp;
