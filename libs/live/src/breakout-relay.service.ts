@@ -53,7 +53,7 @@ export class BreakoutRelayService implements OnModuleInit {
 
   /** The members' connections join the new team's chat; each member is told. */
   private async announceTeam(labId: string, teamId: string): Promise<void> {
-    const team = (await this.teams.viewsOf(labId, '', true)).find((t) => t.id === teamId);
+    const team = await this.teams.viewOfTeam(labId, teamId);
     if (!team || team.members.length === 0) return;
     const personal = team.members.map((m) => liveChannels.person(labId, m.userId));
     this.publisher.join(personal, [liveChannels.team(teamId)]);
@@ -85,6 +85,7 @@ export class BreakoutRelayService implements OnModuleInit {
       await this.rounds.findSeatsOfRound(round.id),
       await this.rounds.findRoomIdsOfSession(round.sessionId),
     ];
+    const visits = await this.rounds.findVisitsOfRound(round.id);
     const lab = liveChannels.lab(round.labId);
     const live = toLiveRound(round);
     const serverNow = new Date().toISOString();
@@ -95,7 +96,10 @@ export class BreakoutRelayService implements OnModuleInit {
     for (const room of rooms) {
       const people = seats.filter((s) => s.roomId === room.id);
       const roomMates = people.map((s) => ({ userId: s.userId, displayName: s.displayName }));
-      const members = [...people.map((s) => s.userId), ...(room.mentorId ? [room.mentorId] : [])];
+      // A mentor visiting another room stays there (the visit is their room of record).
+      const mentorHere =
+        room.mentorId && (visits.get(room.mentorId) ?? room.id) === room.id ? [room.mentorId] : [];
+      const members = [...people.map((s) => s.userId), ...mentorHere];
       const personal = members.map((id) => liveChannels.person(round.labId, id));
       if (personal.length === 0) continue;
       this.publisher.leave(

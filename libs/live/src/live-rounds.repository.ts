@@ -148,6 +148,17 @@ export class LiveRoundsRepository {
     );
   }
 
+  /** The mentors visiting a room of a round now, and where. */
+  async findVisitsOfRound(roundId: string): Promise<Map<string, string>> {
+    const rows: { userId: string; roomId: string }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT user_id AS "userId", room_id AS "roomId" FROM mentor_visits WHERE round_id = $1`,
+        [roundId],
+      );
+    return new Map(rows.map((r) => [r.userId, r.roomId]));
+  }
+
   async endVisit(labId: string, userId: string): Promise<void> {
     await this.tx
       .manager()

@@ -80,10 +80,11 @@ export class TeamsService {
   }
 
   /** For the live layer: the teams someone sees (every team for organisers), with members. */
-  async viewsOf(labId: string, userId: string, everyTeam: boolean): Promise<TeamView[]> {
-    const rows: TeamRow[] = everyTeam
-      ? await this.teams.findOfLab(labId)
-      : await this.teams.findOfMember(labId, userId);
+  async viewsOf(labId: string, userId: string | null, everyTeam: boolean): Promise<TeamView[]> {
+    const rows: TeamRow[] =
+      everyTeam || userId === null
+        ? await this.teams.findOfLab(labId)
+        : await this.teams.findOfMember(labId, userId);
     const members = await this.teams.findMembersOf(rows.map((t) => t.id));
     return rows.map((t) => ({
       id: t.id,
@@ -93,6 +94,11 @@ export class TeamsService {
         .map((m) => ({ userId: m.userId, displayName: m.displayName })),
       createdAt: new Date(t.createdAt).toISOString(),
     }));
+  }
+
+  /** For the live layer: one team of the lab with its members; null when there is none. */
+  async viewOfTeam(labId: string, teamId: string): Promise<TeamView | null> {
+    return (await this.viewsOf(labId, null, true)).find((t) => t.id === teamId) ?? null;
   }
 
   /** For the live layer: is this a team of the lab, and is someone on it. */
