@@ -487,6 +487,8 @@ describeBrowser('web client: applications are reviewed', () => {
       await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
       await status(mentor, /^Submitted on .*A submitted review is final\./);
       expect(await mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+      // Focus moves to the submitted review that replaced the form.
+      expect(await mentor.evaluate(() => document.activeElement?.id)).toBe('my-review-title');
       // Only now the other review opens to her, anonymous in the blind phase.
       const others = mentor.getByRole('region', { name: 'Other reviews' });
       await others.getByText(otherComment).waitFor();

@@ -31,6 +31,7 @@ export function ReviewPage() {
   const { applicationId = '' } = useParams();
   const location = useLocation();
   const label = (location.state as { label?: string } | null)?.label;
+  const [justSubmitted, setJustSubmitted] = useState(false);
   const [data, { set }] = useResource(
     () => api.review.myReviews.open(lab.id, applicationId),
     `review:${lab.id}:${applicationId}`,
@@ -79,9 +80,11 @@ export function ReviewPage() {
               closedIn={reviewOpen(lab.phase) ? null : lab.phase}
               application={data.data}
               rubric={data.data.rubric}
-              onSaved={(review) =>
-                set({ ...data.data, review, othersVisible: review.status === 'submitted' })
-              }
+              justSubmitted={justSubmitted}
+              onSaved={(review) => {
+                setJustSubmitted(review.status === 'submitted');
+                set({ ...data.data, review, othersVisible: review.status === 'submitted' });
+              }}
             />
           ) : (
             <p className="card notice">
@@ -105,6 +108,8 @@ function ReviewForm(props: {
   labId: string;
   /** The lab's phase when reviewing is closed in it (nothing can be saved). */
   closedIn: string | null;
+  /** Submitted a moment ago: focus goes to the submitted review, which replaced the form. */
+  justSubmitted: boolean;
   application: ApplicationToReview;
   rubric: Rubric;
   onSaved: (review: MyReview) => void;
@@ -125,6 +130,18 @@ function ReviewForm(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const submittedRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (props.justSubmitted) submittedRef.current?.focus();
+  }, [props.justSubmitted]);
+  // Leaving the page (closing the tab, reloading) with unsaved scores asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -210,7 +227,9 @@ function ReviewForm(props: {
   if (submitted) {
     return (
       <section className="card" aria-labelledby="my-review-title">
-        <h2 id="my-review-title">Your review</h2>
+        <h2 id="my-review-title" className="review-focus-target" ref={submittedRef} tabIndex={-1}>
+          Your review
+        </h2>
         <StatusMessage>
           {review.submittedAt
             ? `Submitted on ${formatInTimezone(review.submittedAt, browserTimezone())}. A submitted review is final.`
