@@ -6,6 +6,7 @@ import { AppConfig } from '@ideas-lab/platform';
 import { AccountController, AuthController } from './auth.controller.js';
 import { AccessGuard } from './guards/access.guard.js';
 import { IdentityService } from './identity.service.js';
+import { jwtSecretKey } from './jwt-key.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -20,7 +21,7 @@ import { UsersRepository } from './users.repository.js';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        secret: jwtSecretKey(config),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
