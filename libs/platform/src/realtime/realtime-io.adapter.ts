@@ -1,9 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 
 /** How long a client may be gone and still get its rooms and missed events back. */
 export const CONNECTION_RECOVERY_MS = 2 * 60_000;
@@ -56,6 +58,44 @@ export class RealtimeIoAdapter extends IoAdapter {
     if (this.adapterFactory) server.adapter(this.adapterFactory);
     this.servers.add(server);
     return server;
+  }
+
+  /**
+   * One plain listener per handler instead of Nest's rxjs pipeline per socket and handler
+   * (`fromEvent` + `mergeMap` + `takeUntil(disconnect$)`), which bench:live measured at ~4 KB per
+   * handler per socket: ~100 KB per live connection against ~20 KB on a bare server, and the
+   * garbage-collection pauses behind the 5,000-client tail. The contract is Nest's: the payload
+   * and ack are split by `mapPayload`, a result with `event` is emitted, any other result acks
+   * (unless the handler acks itself), and a failing handler is logged without touching the socket.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const fail = (error: unknown) =>
+          this.log.error({ msg: `${String(message)} failed`, err: error });
+        let results: Observable<unknown>;
+        try {
+          results = transform(callback(data, ack));
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        results.subscribe({
+          next: (response) => {
+            if (response === null || response === undefined) return;
+            const event = response as { event?: string; data?: unknown };
+            if (event.event) socket.emit(event.event, event.data);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          error: fail,
+        });
+      });
+    }
   }
 
   /**
