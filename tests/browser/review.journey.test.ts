@@ -288,8 +288,11 @@ describeBrowser('web client: applications are reviewed', () => {
       await status(mentor, `Conflict of interest with ${bob.email} declared.`);
       const declared = mentor.getByRole('list', { name: 'Declared conflicts' });
       expect(await declared.textContent()).toContain(bob.email);
-      // The institution is kept alongside the declared person.
+      // The institution is kept alongside the declared person, and the other way round.
       expect(await mentor.getByLabel('Your institution').inputValue()).toBe('ETH Zurich');
+      await mentor.getByRole('button', { name: 'Save institution' }).click();
+      await status(mentor, 'Your institution is ETH Zurich');
+      expect(await declared.textContent()).toContain(bob.email);
       await shot(mentor, 'conflicts-declared');
 
       // --- The organiser assigns reviewers. ---

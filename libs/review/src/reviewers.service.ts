@@ -146,7 +146,9 @@ export class ReviewersService {
       const institution =
         dto.institution === undefined ? (current?.institution ?? '') : dto.institution.trim();
       await this.reviewers.upsertProfile(labId, actor.userId, institution);
-      await this.reviewers.replaceConflictsOfReviewer(labId, actor.userId, conflicts);
+      // Conflicts are replaced only when sent: setting one's institution keeps them.
+      if (dto.conflicts !== undefined)
+        await this.reviewers.replaceConflictsOfReviewer(labId, actor.userId, conflicts);
       const facts = await this.conflictFacts(labId);
       const applications = new Map((await this.submitted.ofLab(labId)).map((a) => [a.id, a]));
       let removed = 0;
@@ -182,8 +184,12 @@ export class ReviewersService {
         entityId: actor.userId,
         data: {
           institution,
-          people: conflicts.filter((c) => c.applicantId).length,
-          institutions: conflicts.filter((c) => c.institution).map((c) => c.institution),
+          ...(dto.conflicts !== undefined
+            ? {
+                people: conflicts.filter((c) => c.applicantId).length,
+                institutions: conflicts.filter((c) => c.institution).map((c) => c.institution),
+              }
+            : {}),
           removedAssignments: removed,
         },
       });

@@ -42,7 +42,7 @@ export class DeclareConflictsDto {
 
   @ApiPropertyOptional({
     type: [ConflictDeclarationDto],
-    description: 'Replaces your declared conflicts as a whole.',
+    description: 'Replaces your declared conflicts as a whole. Unchanged when absent.',
   })
   @IsOptional()
   @IsArray()

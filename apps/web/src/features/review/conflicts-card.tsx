@@ -115,8 +115,7 @@ function ConflictsEditor(props: {
 
   const saveInstitution = (event: FormEvent) => {
     event.preventDefault();
-    // The server replaces the conflicts whenever it is sent a declaration: send them unchanged.
-    send({ institution: institution.trim(), conflicts: declared }, (next) =>
+    send({ institution: institution.trim() }, (next) =>
       next.institution
         ? `Your institution is ${next.institution}: its applicants will not be assigned to you.`
         : 'Your institution is cleared.',
