@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, createRootLogger } from '@ideas-lab/platform';
 import { createApp } from './app.factory.js';
-import { DEMO_PASSWORD, seedDemoLab } from './demo/demo-lab.js';
+import { DEMO_PASSWORD, DEMO_WORKSHOP_LAB, seedDemoLab } from './demo/demo-lab.js';
 import { prepareDatabase, startServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -16,7 +16,9 @@ async function main(): Promise<void> {
         const { app } = await createApp({ config, databaseUrl: database.url, logger });
         const result = await seedDemoLab(app, { knownPasswords: !config.isProduction });
         await app.close();
-        printLogins(result.created ? result.logins : [], result.created);
+        if (!result.created && result.workshopLabId)
+          process.stdout.write(`Added the demo lab "${DEMO_WORKSHOP_LAB.title}".\n`);
+        else printLogins(result.created ? result.logins : [], result.created);
       }
     } finally {
       await database.embedded?.stop();
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     lines.push(
       `  Demo logins (password "${DEMO_PASSWORD}"): admin@ideas-lab.test, organiser@ideas-lab.test, mentor1..6@ideas-lab.test, applicant001..130@ideas-lab.test`,
       `  Demo lab:       "Toward Building a Cancer Patient Digital Twin", in selection with 130 reviewed applications: sign in at ${server.url}/login`,
+      `  Demo workshop:  "${DEMO_WORKSHOP_LAB.title}", live today: organiser@ideas-lab.test opens today's breakout rounds from the Control room; applicant001..030 are its participants, mentor1..6 its mentors`,
     );
   }
   if (server.seed?.created && config.isProduction) printLogins(server.seed.logins, true);

@@ -3,6 +3,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService, MembershipsService } from '@ideas-lab/labs';
 import { DEMO_APPLICANT_COUNT, demoApplicantEmail, seedDemoApplicants } from './demo-applicants.js';
+import { seedDemoWorkshopLab } from './demo-workshop.js';
+
+export { DEMO_WORKSHOP_LAB } from './demo-workshop.js';
 
 /** The 2020 NCI–DOE Ideas Lab, as the demo lab. */
 export const DEMO_LAB = {
@@ -52,16 +55,24 @@ export interface DemoLogin {
 }
 
 export interface DemoSeedResult {
+  /** Whether the demo (accounts and the selection lab) was created now. */
   created: boolean;
+  /** The lab in selection, when created now. */
   labId: string | null;
+  /** The lab in its workshop (DEMO_WORKSHOP_LAB), when created now: also added to older demos. */
+  workshopLabId: string | null;
   logins: DemoLogin[];
 }
+
+const MENTOR_EMAILS = [1, 2, 3, 4, 5, 6].map((i) => `mentor${i}@ideas-lab.test`);
 
 const DAY = 86_400_000;
 
 /**
  * Create the demo lab with an admin, an organiser and six mentors, then 130 applicants with
- * submitted, reviewed applications (see demo-applicants.ts), leaving the lab in selection.
+ * submitted, reviewed applications (see demo-applicants.ts), leaving the lab in selection;
+ * then a second lab in its workshop, with applicant001..030 as participants (demo-workshop.ts).
+ * A demo seeded before the second lab existed gets it added.
  * Known passwords only in development; elsewhere each staff account gets a random password and
  * the applicants one shared random password, printed once.
  */
@@ -72,8 +83,19 @@ export async function seedDemoLab(
   const identity = app.get(IdentityService);
   const labs = app.get(LabsService);
   const memberships = app.get(MembershipsService);
-  if (await identity.findProfileByEmail('admin@ideas-lab.test'))
-    return { created: false, labId: null, logins: [] };
+  const existingAdmin = await identity.findProfileByEmail('admin@ideas-lab.test');
+  if (existingAdmin) {
+    const organiser = await identity.findProfileByEmail('organiser@ideas-lab.test');
+    const workshopLabId =
+      organiser && (await identity.findProfileByEmail(demoApplicantEmail(30)))
+        ? await seedWorkshop(app, {
+            admin: { userId: existingAdmin.id, isAdmin: true },
+            organiser: { userId: organiser.id, isAdmin: false },
+            now: options.now ?? new Date(),
+          })
+        : null;
+    return { created: false, labId: null, workshopLabId, logins: [] };
+  }
 
   const password = () =>
     options.knownPasswords ? DEMO_PASSWORD : randomBytes(12).toString('base64url');
@@ -152,10 +174,7 @@ export async function seedDemoLab(
   await seedDemoApplicants(app, {
     labId: lab.id,
     organiser,
-    mentors: [1, 2, 3, 4, 5, 6].map((i) => ({
-      userId: ids[`mentor${i}@ideas-lab.test`],
-      isAdmin: false,
-    })),
+    mentors: MENTOR_EMAILS.map((email) => ({ userId: ids[email], isAdmin: false })),
     passwordHash: await identity.hashPassword(applicantPassword),
     disciplines: DEMO_LAB.disciplines,
     careerStages: DEMO_LAB.careerStages,
@@ -165,5 +184,29 @@ export async function seedDemoLab(
     email: `${demoApplicantEmail(1)} … ${demoApplicantEmail(DEMO_APPLICANT_COUNT)}`,
     password: applicantPassword,
   });
-  return { created: true, labId: lab.id, logins };
+  const workshopLabId = await seedWorkshop(app, { admin, organiser, now });
+  return { created: true, labId: lab.id, workshopLabId, logins };
+}
+
+function seedWorkshop(
+  app: INestApplicationContext,
+  people: {
+    admin: { userId: string; isAdmin: boolean };
+    organiser: { userId: string; isAdmin: boolean };
+    now: Date;
+  },
+): Promise<string | null> {
+  return seedDemoWorkshopLab(app, {
+    ...people,
+    organiserEmail: 'organiser@ideas-lab.test',
+    mentorEmails: MENTOR_EMAILS,
+    disciplines: DEMO_LAB.disciplines,
+    careerStages: DEMO_LAB.careerStages,
+    organisationTypes: DEMO_LAB.organisationTypes,
+    theme: DEMO_LAB.theme,
+    description:
+      `${DEMO_LAB.description} This copy is in its workshop: the agenda runs from yesterday, and ` +
+      "today's breakout rotation is planned, ready to open from the control room.",
+    timezone: DEMO_LAB.timezone,
+  });
 }

@@ -1,0 +1,126 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@ideas-lab/domain';
+import { IdentityService } from '@ideas-lab/identity';
+import { LabsService } from '@ideas-lab/labs';
+import { MentorTopicsEntity } from '@ideas-lab/live';
+import { TransactionRunner } from '@ideas-lab/platform';
+import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
+import {
+  DEMO_LAB,
+  DEMO_PASSWORD,
+  DEMO_WORKSHOP_LAB,
+  seedDemoLab,
+  type DemoSeedResult,
+} from '../../apps/api/src/demo/demo-lab.js';
+import { zonedTime } from '../../apps/api/src/demo/demo-workshop.js';
+import { bearer, login } from '../support/api-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('the demo seed: a lab in selection and a lab in its workshop (services against PostgreSQL)', () => {
+  let app: TestApp;
+  let seed: DemoSeedResult;
+  let organiser: Actor;
+  const now = new Date();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    seed = await seedDemoLab(app.app, { knownPasswords: true, now });
+    const identity = app.app.get(IdentityService);
+    organiser = {
+      userId: (await identity.findProfileByEmail('organiser@ideas-lab.test'))!.id,
+      isAdmin: false,
+    };
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates both labs, the second in its workshop with thirty participants', async () => {
+    expect(seed).toMatchObject({ created: true });
+    expect(seed.labId).toBeTruthy();
+    expect(seed.workshopLabId).toBeTruthy();
+    const labs = await app.app.get(LabsService).list(organiser);
+    expect(labs.find((l) => l.slug === DEMO_LAB.slug)).toMatchObject({ phase: 'selection' });
+    expect(labs.find((l) => l.slug === DEMO_WORKSHOP_LAB.slug)).toMatchObject({
+      id: seed.workshopLabId,
+      phase: 'workshop',
+      title: DEMO_WORKSHOP_LAB.title,
+    });
+    const lab = await app.app.get(LabsService).get(organiser, seed.workshopLabId!);
+    expect(new Date(lab.dates.workshopStartAt!).getTime()).toBeLessThan(now.getTime());
+    expect(new Date(lab.dates.workshopEndAt!).getTime()).toBeGreaterThan(now.getTime());
+
+    const participants = await app.app
+      .get(BreakoutService)
+      .participantsOf(organiser, seed.workshopLabId!);
+    expect(participants).toHaveLength(30);
+    expect(new Set(participants.map((p) => p.discipline))).toEqual(new Set(DEMO_LAB.disciplines));
+    expect(participants.every((p) => p.careerStage && p.source === 'organiser')).toBe(true);
+    // The six mentors help with topics of their own in the help queue.
+    const topics = await app.app
+      .get(TransactionRunner)
+      .manager()
+      .getRepository(MentorTopicsEntity)
+      .findBy({ labId: seed.workshopLabId! });
+    expect(topics).toHaveLength(6);
+  });
+
+  it('has an agenda over five days with one breakout session today, its adopted plan in planned rounds', async () => {
+    const agenda = await app.app.get(AgendaService).agenda(organiser, seed.workshopLabId!);
+    expect(new Set(agenda.sessions.map((s) => s.day)).size).toBe(5);
+    expect(new Set(agenda.sessions.map((s) => s.kind))).toEqual(
+      new Set(['plenary', 'ideation', 'breakout', 'pitch']),
+    );
+    const breakouts = agenda.sessions.filter((s) => s.kind === 'breakout');
+    expect(breakouts).toHaveLength(1);
+    const today = zonedTime(DEMO_LAB.timezone, now, 0, '00:00');
+    const tomorrow = zonedTime(DEMO_LAB.timezone, now, 1, '00:00');
+    expect(breakouts[0].startsAt >= today && breakouts[0].startsAt < tomorrow).toBe(true);
+
+    const breakout = app.app.get(BreakoutService);
+    const plans = await breakout.plansOf(organiser, seed.workshopLabId!, breakouts[0].id);
+    expect(plans).toHaveLength(1);
+    expect(plans[0].adoptedAt).not.toBeNull();
+    const { rounds } = await breakout.rounds(organiser, seed.workshopLabId!, breakouts[0].id);
+    expect(rounds).toHaveLength(4);
+    for (const round of rounds) {
+      expect(round.state).toBe('planned');
+      expect(round.rooms).toHaveLength(6);
+      expect(round.rooms.every((r) => r.mentorId !== null && r.occupancy === 5)).toBe(true);
+    }
+    // Mentors rotate: everyone meets more than one mentor over the four rounds.
+    const mentorsMet = new Map<string, Set<string | null>>();
+    for (const room of rounds.flatMap((r) => r.rooms))
+      for (const seat of room.participants ?? [])
+        mentorsMet.set(seat.userId, (mentorsMet.get(seat.userId) ?? new Set()).add(room.mentorId));
+    expect(mentorsMet.size).toBe(30);
+    expect(Math.min(...[...mentorsMet.values()].map((m) => m.size))).toBeGreaterThan(1);
+  });
+
+  it('lets applicant001 sign in and read the agenda and its room, over HTTP', async () => {
+    const session = await login(app, 'applicant001@ideas-lab.test', DEMO_PASSWORD);
+    const agenda = await request(app.baseUrl)
+      .get(`/api/labs/${seed.workshopLabId}/agenda`)
+      .set(bearer(session));
+    expect(agenda.status).toBe(200);
+    const breakoutSession = agenda.body.sessions.find(
+      (s: { kind: string }) => s.kind === 'breakout',
+    );
+    const rounds = await request(app.baseUrl)
+      .get(`/api/labs/${seed.workshopLabId}/sessions/${breakoutSession.id}/rounds`)
+      .set(bearer(session));
+    expect(rounds.status).toBe(200);
+    expect(rounds.body.rounds).toHaveLength(4);
+    expect(rounds.body.rounds.every((r: { myRoomId: string | null }) => r.myRoomId)).toBe(true);
+  });
+
+  it('is idempotent: a second run creates nothing', async () => {
+    expect(await seedDemoLab(app.app, { knownPasswords: true })).toEqual({
+      created: false,
+      labId: null,
+      workshopLabId: null,
+      logins: [],
+    });
+  });
+});
