@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { journeyApi, openCallLab } from './support/api.js';
 import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
@@ -41,22 +49,7 @@ describeBrowser('web client: a call takes applications', () => {
   let labId = '';
 
   /** The API as a script would call it, for the set-up the lab-setup journey already covers. */
-  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const tokenOf = async (email: string, password: string) =>
-    (await call<{ accessToken: string }>('POST', '/auth/login', undefined, { email, password }))
-      .accessToken;
+  const { call, tokenOf } = journeyApi(() => server.baseUrl);
 
   beforeAll(async () => {
     requireWebBuild();
@@ -69,27 +62,20 @@ describeBrowser('web client: a call takes applications', () => {
       displayName: organiser.name,
     });
     const admin = await tokenOf(server.admin.email, server.admin.password);
-    const lab = await call<{ id: string }>('POST', '/labs', admin, {
-      title: labTitle,
-      slug: labSlug,
-      theme: 'Toward building a cancer patient digital twin',
-      timezone: 'America/New_York',
-      capacity: 30,
-      dates: {
-        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
-        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
-        workshopStartAt: `${year}-07-13T15:00:00Z`,
-        workshopEndAt: `${year}-07-17T21:00:00Z`,
-        proposalsDueAt: `${year}-08-15T21:00:00Z`,
-      },
-      taxonomy: {
-        disciplines: ['AI', 'Bioinformatics', 'Cancer research', 'Clinical practice'],
-        careerStages: ['Early career', 'Mid career', 'Senior'],
-        organisationTypes: ['University', 'National laboratory', 'Industry'],
-      },
-      teamSize: { min: 3, max: 6 },
-      funding: { pool: 1_000_000, currency: 'USD' },
-    });
+    const lab = await call<{ id: string }>(
+      'POST',
+      '/labs',
+      admin,
+      openCallLab({
+        title: labTitle,
+        slug: labSlug,
+        taxonomy: {
+          disciplines: ['AI', 'Bioinformatics', 'Cancer research', 'Clinical practice'],
+          careerStages: ['Early career', 'Mid career', 'Senior'],
+          organisationTypes: ['University', 'National laboratory', 'Industry'],
+        },
+      }),
+    );
     labId = lab.id;
     await call('POST', `/labs/${labId}/members`, admin, {
       email: organiser.email,
@@ -103,32 +89,10 @@ describeBrowser('web client: a call takes applications', () => {
   });
 
   const desktop = (timezoneId: string) =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      timezoneId,
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
+    desktopContext(browser, server.baseUrl, timezoneId, { acceptDownloads: true });
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      storageState,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Asia/Tokyo',
-      locale: 'en-GB',
-    });
+    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Asia/Tokyo' });
 
-  const logIn = async (page: Page, email: string, password: string, next = '/labs') => {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`**${next}`);
-  };
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const saveStatus = (page: Page) => page.locator('.save-status__text');
@@ -137,35 +101,16 @@ describeBrowser('web client: a call takes applications', () => {
       .locator('.save-status__text')
       .filter({ hasText: /^Saved at / })
       .waitFor();
-  const sidewaysScroll = (page: Page) =>
-    page.evaluate(() =>
-      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    );
   /** The error shown beside a field, found from the field's own label or legend. */
   const errorBeside = (page: Page, id: string) => page.locator(`#${id}-error`);
 
   it('takes an application from the call page to withdrawal', async () => {
-    const contexts: BrowserContext[] = [];
-    let current: Page | undefined;
-    try {
-      await journey();
-    } catch (error) {
-      if (current && !current.isClosed())
-        await current
-          .screenshot({ path: `${SCREENSHOT_DIR}apps-failure.png`, fullPage: true })
-          .catch(() => undefined);
-      throw error;
-    } finally {
-      for (const context of contexts) await context.close().catch(() => undefined);
-    }
+    await runJourney('apps-failure', journey);
 
-    async function journey() {
+    async function journey({ open, watch }: JourneyPages) {
       // --- The organiser writes the form and opens the call. ---
-      const orgContext = await desktop('Europe/Berlin');
-      contexts.push(orgContext);
-      const org = await orgContext.newPage();
-      current = org;
-      await logIn(org, organiser.email, organiser.password, `/labs/${labId}/form`);
+      const org = await open(desktop('Europe/Berlin'));
+      await logInThroughUi(org, organiser, `/labs/${labId}/form`);
       await org.getByText('No form is published yet.').waitFor();
 
       await org.getByLabel('New question type').selectOption('long_text');
@@ -215,10 +160,7 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByRole('status').filter({ hasText: 'now in phase Applications open' }).waitFor();
 
       // --- An applicant in Tokyo finds the call and signs up from it. ---
-      const appContext = await desktop('Asia/Tokyo');
-      contexts.push(appContext);
-      const ada = await appContext.newPage();
-      current = ada;
+      const ada = await open(desktop('Asia/Tokyo'));
       await ada.goto(`/call/${labSlug}`);
       await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
       await shot(ada, 'call-page');
@@ -330,7 +272,7 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(ada, 'my-applications');
 
       // --- The organiser follows the call. ---
-      current = org;
+      watch(org);
       await tab(org, 'Applications');
       const row = org.getByRole('row').filter({ hasText: applicant.email });
       await row.waitFor();
@@ -367,7 +309,7 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(org, 'funnel');
 
       // --- The deadline passes while the applicant has her form open. ---
-      current = ada;
+      watch(ada);
       await ada.goto(`/applications/${applicationId}/edit`);
       await ada.getByLabel('Institution (affiliation)').waitFor();
       const orgToken = await tokenOf(organiser.email, organiser.password);
@@ -394,7 +336,7 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(ada, 'edit-refused-deadline');
 
       // The organiser grants her a personal extension.
-      current = org;
+      watch(org);
       await tab(org, 'Applications');
       await org.getByRole('button', { name: `Extend the deadline for ${applicant.name}` }).click();
       const until = new Date(Date.now() + 3 * 86_400_000);
@@ -418,7 +360,7 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByRole('row').filter({ hasText: 'Extended to' }).waitFor();
 
       // With her extension she can edit again, then withdraws.
-      current = ada;
+      watch(ada);
       await ada.goto(`/applications/${applicationId}`);
       await ada.getByText('your personal extension').waitFor();
       await ada.getByRole('button', { name: 'Withdraw application…' }).click();
@@ -433,14 +375,11 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.locator('.badge--app-withdrawn').waitFor();
       expect(await ada.getByRole('link', { name: 'Edit your application' }).count()).toBe(0);
       await shot(ada, 'status-withdrawn');
-      const session = await appContext.storageState();
-      const orgSession = await orgContext.storageState();
+      const session = await ada.context().storageState();
+      const orgSession = await org.context().storageState();
 
       // --- The same screens on a phone. ---
-      const phoneContext = await phone(session);
-      contexts.push(phoneContext);
-      const mobile = await phoneContext.newPage();
-      current = mobile;
+      const mobile = await open(phone(session));
       await mobile.goto(`/applications/${applicationId}/edit`);
       await mobile.getByLabel('Institution (affiliation)').waitFor();
       expect(await sidewaysScroll(mobile), 'the application form scrolls sideways on a phone').toBe(
@@ -452,10 +391,7 @@ describeBrowser('web client: a call takes applications', () => {
       expect(await sidewaysScroll(mobile), 'the status page scrolls sideways on a phone').toBe(0);
       await shot(mobile, 'phone-status');
 
-      const orgPhone = await phone(orgSession);
-      contexts.push(orgPhone);
-      const orgMobile = await orgPhone.newPage();
-      current = orgMobile;
+      const orgMobile = await open(phone(orgSession));
       await orgMobile.goto(`/labs/${labId}/applications`);
       await orgMobile.getByRole('row').filter({ hasText: applicant.email }).waitFor();
       expect(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
@@ -10,9 +10,16 @@ import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 
 /**
  * The organiser runs a live workshop from the browser, against the real server, with real
@@ -82,13 +89,8 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
   });
 
   const desktop = () =>
-    browser.newContext({
-      baseURL: app.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      timezoneId: 'Europe/Berlin',
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
+    desktopContext(browser, app.baseUrl, 'Europe/Berlin', { acceptDownloads: true });
+  const organiser = () => ({ email: organiserEmail, password: TEST_PASSWORD });
 
   const tile = (page: Page, room: string) =>
     page.getByRole('listitem', { name: room, exact: true });
@@ -106,26 +108,11 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
     page.getByRole('status').filter({ hasText: text }).first().waitFor();
 
   it('builds the agenda, plans and adopts a rotation, and runs a round live', async () => {
-    let context: BrowserContext = await desktop();
-    let page = await context.newPage();
-    try {
-      await journey();
-    } catch (error) {
-      if (!page.isClosed())
-        await page
-          .screenshot({ path: `${SCREENSHOT_DIR}control-room-failure.png`, fullPage: true })
-          .catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    await runJourney('control-room-failure', journey);
 
-    async function journey() {
-      await page.goto('/login');
-      await page.getByLabel('Email').fill(organiserEmail);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL('**/labs');
+    async function journey({ open }: JourneyPages) {
+      let page = await open(desktop());
+      await logInThroughUi(page, organiser());
 
       // ---- Agenda: times are entered and read on the lab's New York clock. ----
       await page.goto(`/labs/${labId}`);
@@ -410,25 +397,12 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await shot(page, 'round-closed');
 
       // On a phone the control room stacks its tiles; only the matrix may scroll sideways.
-      await context.close();
-      context = await browser.newContext({
-        baseURL: app.baseUrl,
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Email').fill(organiserEmail);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL('**/labs');
+      await page.context().close();
+      page = await open(phoneContext(browser, app.baseUrl));
+      await logInThroughUi(page, organiser());
       await page.goto(`/labs/${labId}/control-room`);
       await tile(page, 'Room 1').waitFor();
-      const sideways = await page.evaluate(() =>
-        Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      );
-      expect(sideways).toBe(0);
+      expect(await sidewaysScroll(page)).toBe(0);
       await shot(page, 'phone');
 
       // The planner too: the who-has-met matrix scrolls inside itself, never the page.
@@ -437,11 +411,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .getByRole('table')
         .filter({ hasText: "Who meets whom in this session's rounds" })
         .waitFor();
-      expect(
-        await page.evaluate(() =>
-          Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-        ),
-      ).toBe(0);
+      expect(await sidewaysScroll(page)).toBe(0);
       await shot(page, 'phone-rotation');
     }
   }, 180_000);

@@ -1,12 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
@@ -44,21 +51,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
   });
 
   /** A desktop browser in Berlin: the lab's New York times must not follow the browser's zone. */
-  const desktop = () =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      timezoneId: 'Europe/Berlin',
-      locale: 'en-GB',
-    });
-
-  const logIn = async (page: Page, email: string, password: string) => {
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/labs');
-  };
+  const desktop = () => desktopContext(browser, server.baseUrl, 'Europe/Berlin');
 
   const logOut = async (page: Page) => {
     await page
@@ -69,32 +62,14 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
     await page.getByRole('status').filter({ hasText: 'You are logged out.' }).waitFor();
   };
 
-  /** How far the page scrolls sideways: on a phone, only tables may scroll, inside themselves. */
-  const sidewaysScroll = (page: Page) =>
-    page.evaluate(() =>
-      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    );
-
   const field = (page: Page, label: string) =>
     page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
 
   it('walks from sign-up to an open call', async () => {
-    let context: BrowserContext = await desktop();
-    let page = await context.newPage();
-    try {
-      await journey();
-    } catch (error) {
-      // Keep what the browser showed when the journey broke: it usually says why.
-      if (!page.isClosed())
-        await page
-          .screenshot({ path: `${SCREENSHOT_DIR}failure.png`, fullPage: true })
-          .catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    await runJourney('failure', journey);
 
-    async function journey() {
+    async function journey({ open }: JourneyPages) {
+      let page = await open(desktop());
       // A newcomer signs up; a short password is refused beside the password field.
       await page.goto('/signup');
       await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
@@ -119,11 +94,11 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('alert').locator('.alert').waitFor();
       await shot(page, 'log-in-refused');
-      await logIn(page, newcomer.email, newcomer.password);
+      await logInThroughUi(page, newcomer);
       await logOut(page);
 
       // The admin creates a lab in New York time.
-      await logIn(page, server.admin.email, server.admin.password);
+      await logInThroughUi(page, server.admin);
       await page.getByRole('link', { name: 'Create a lab' }).click();
       await page.getByLabel('Title', { exact: true }).fill(lab.title);
       expect(await page.getByLabel('Web address (slug)').inputValue()).toBe(lab.slug.toLowerCase());
@@ -234,29 +209,19 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByRole('status').filter({ hasText: 'The chain is intact' }).waitFor();
       await shot(page, 'lab-audit');
-      const session = await context.storageState();
-      await context.close();
+      const session = await page.context().storageState();
+      await page.context().close();
 
       // Anyone can read the call page.
-      context = await desktop();
-      page = await context.newPage();
+      page = await open(desktop());
       await page.goto(`/call/${lab.slug}`);
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
       expect(await page.locator('.call__deadline').textContent()).toContain(`1 Mar ${year}, 17:00`);
       await shot(page, 'public-call');
-      await context.close();
+      await page.context().close();
 
       // The same screens on a phone, still signed in through the stored refresh token.
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        storageState: session,
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'en-GB',
-      });
-      page = await context.newPage();
+      page = await open(phoneContext(browser, server.baseUrl, { storageState: session }));
       await page.goto(`/call/${lab.slug}`);
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
       await shot(page, 'phone-public-call');

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { login } from '../support/api-client.js';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
@@ -8,9 +8,17 @@ import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  DESKTOP_VIEWPORT,
+  desktopContext,
+  logInThroughUi,
+  PHONE_VIEWPORT,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 
 /**
  * A participant follows the live workshop in the browser, against the real server, while the
@@ -67,22 +75,11 @@ describeBrowser(
       await app?.close();
     });
 
-    const newContext = (viewport = { width: 1280, height: 900 }) =>
-      browser.newContext({
-        baseURL: app.baseUrl,
-        viewport,
-        timezoneId: 'Europe/Berlin',
-        locale: 'en-GB',
-        acceptDownloads: true,
-      });
+    const newContext = (viewport = DESKTOP_VIEWPORT) =>
+      desktopContext(browser, app.baseUrl, 'Europe/Berlin', { viewport, acceptDownloads: true });
 
-    const logIn = async (page: Page, email: string) => {
-      await page.goto('/login');
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL('**/labs');
-    };
+    const logIn = (page: Page, email: string) =>
+      logInThroughUi(page, { email, password: TEST_PASSWORD });
 
     const openTab = async (page: Page, name: string) => {
       await page.goto(`/labs/${lab.labId}`);
@@ -102,31 +99,17 @@ describeBrowser(
     const chatLog = (page: Page) => page.getByRole('log');
 
     it('shows the room and countdown, survives a network drop, and reaches a mentor', async () => {
-      const contexts: BrowserContext[] = [];
-      let page: Page | undefined;
-      try {
-        await journey();
-      } catch (error) {
-        for (const [i, context] of contexts.entries())
-          for (const open of context.pages())
-            await open
-              .screenshot({ path: `${SCREENSHOT_DIR}live-failure-${i}.png`, fullPage: true })
-              .catch(() => undefined);
-        throw error;
-      } finally {
-        for (const context of contexts) await context.close().catch(() => undefined);
-      }
+      await runJourney('live-failure', journey, { everyPage: true });
 
-      async function journey() {
+      async function journey({ open }: JourneyPages) {
         const participant = lab.participants[0];
         const me = `Participant 0 ${tag}`;
         const mate = `Participant 1 ${tag}`;
         const mentorName = `mentor-${tag}`;
 
         // ---- Before the round: the participant opens the Live tab. ----
-        const context = await newContext();
-        contexts.push(context);
-        page = await context.newPage();
+        const page = await open(newContext());
+        const context = page.context();
         await logIn(page, participant.email);
         await openTab(page, 'Live');
         await connection(page).filter({ hasText: 'Connected' }).waitFor();
@@ -229,11 +212,7 @@ describeBrowser(
         await shot(page, 'participant-in-room');
         // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
         await page.setViewportSize({ width: 390, height: 844 });
-        expect(
-          await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          ),
-        ).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page)).toBe(0);
         const roomTop = (await room.boundingBox())!.y;
         const chatTop = (await page.getByRole('region', { name: 'Chat' }).boundingBox())!.y;
         expect(roomTop).toBeLessThan(chatTop);
@@ -291,9 +270,7 @@ describeBrowser(
         await shot(page, 'participant-back-online');
 
         // ---- A mentor claims the help request in the Help queue. ----
-        const mentorContext = await newContext({ width: 390, height: 844 });
-        contexts.push(mentorContext);
-        const mentorPage = await mentorContext.newPage();
+        const mentorPage = await open(newContext(PHONE_VIEWPORT));
         await logIn(mentorPage, lab.mentor.email);
         await openTab(mentorPage, 'Help queue');
         const request = mentorPage.getByTestId('help-request').filter({ hasText: 'statistics' });
@@ -377,18 +354,11 @@ describeBrowser('web client: the live page outlives its access token', () => {
   });
 
   it('hands the server a fresh token in time and never drops', async () => {
-    const context = await browser.newContext({
-      baseURL: app.baseUrl,
-      viewport: { width: 390, height: 844 },
-      locale: 'en-GB',
-    });
-    const page = await context.newPage();
-    try {
-      await page.goto('/login');
-      await page.getByLabel('Email').fill(lab.participants[0].email);
-      await page.getByLabel('Password').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL('**/labs');
+    await runJourney('live-token-failure', async ({ open }) => {
+      const page = await open(
+        browser.newContext({ baseURL: app.baseUrl, viewport: PHONE_VIEWPORT, locale: 'en-GB' }),
+      );
+      await logInThroughUi(page, { email: lab.participants[0].email, password: TEST_PASSWORD });
       await page.goto(`/labs/${lab.labId}/live`);
       const status = page.locator('.live-status').getByRole('status');
       await status.filter({ hasText: 'Connected' }).waitFor();
@@ -429,13 +399,6 @@ describeBrowser('web client: the live page outlives its access token', () => {
       } finally {
         other.close();
       }
-    } catch (error) {
-      await page
-        .screenshot({ path: `${SCREENSHOT_DIR}live-token-failure.png`, fullPage: true })
-        .catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    });
   }, 150_000);
 });

@@ -1,12 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { journeyApi, openCallLab } from './support/api.js';
 import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
@@ -45,26 +53,7 @@ describeBrowser('web client: applications are reviewed', () => {
   const otherComment = 'Strong modeller; would pair well with a clinician.';
   let labId = '';
 
-  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const tokenOf = async (email: string, secret: string) =>
-    (
-      await call<{ accessToken: string }>('POST', '/auth/login', undefined, {
-        email,
-        password: secret,
-      })
-    ).accessToken;
+  const { call, tokenOf } = journeyApi(() => server.baseUrl);
 
   beforeAll(async () => {
     requireWebBuild();
@@ -77,27 +66,12 @@ describeBrowser('web client: applications are reviewed', () => {
         displayName: who.name,
       });
     const admin = await tokenOf(server.admin.email, server.admin.password);
-    const lab = await call<{ id: string }>('POST', '/labs', admin, {
-      title: labTitle,
-      slug: `digital-twin-review-${run}`,
-      theme: 'Toward building a cancer patient digital twin',
-      timezone: 'America/New_York',
-      capacity: 30,
-      dates: {
-        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
-        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
-        workshopStartAt: `${year}-07-13T15:00:00Z`,
-        workshopEndAt: `${year}-07-17T21:00:00Z`,
-        proposalsDueAt: `${year}-08-15T21:00:00Z`,
-      },
-      taxonomy: {
-        disciplines: ['AI', 'Bioinformatics', 'Cancer research'],
-        careerStages: ['Early career', 'Senior'],
-        organisationTypes: ['University', 'National laboratory'],
-      },
-      teamSize: { min: 3, max: 6 },
-      funding: { pool: 1_000_000, currency: 'USD' },
-    });
+    const lab = await call<{ id: string }>(
+      'POST',
+      '/labs',
+      admin,
+      openCallLab({ title: labTitle, slug: `digital-twin-review-${run}` }),
+    );
     labId = lab.id;
     await call('POST', `/labs/${labId}/members`, admin, {
       email: organiser.email,
@@ -151,65 +125,24 @@ describeBrowser('web client: applications are reviewed', () => {
     await server?.close();
   });
 
-  const desktop = () =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      timezoneId: 'Europe/London',
-      locale: 'en-GB',
-    });
+  const desktop = () => desktopContext(browser, server.baseUrl, 'Europe/London');
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      storageState,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Europe/London',
-      locale: 'en-GB',
-    });
-  const logIn = async (page: Page, who: { email: string; password: string }, next: string) => {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`**${next}`);
-  };
+    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Europe/London' });
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const status = (page: Page, text: string | RegExp) =>
     page.getByRole('status').filter({ hasText: text }).waitFor();
-  const sidewaysScroll = (page: Page) =>
-    page.evaluate(() =>
-      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    );
   const criterion = (page: Page, index: number) => page.locator('.question-editor').nth(index);
   const scoreGroup = (page: Page, label: string) =>
     page.getByRole('group', { name: label, exact: true });
 
   it('takes applications from a rubric to submitted reviews', async () => {
-    const contexts: BrowserContext[] = [];
-    let current: Page | undefined;
-    try {
-      await journey();
-    } catch (error) {
-      if (current && !current.isClosed())
-        await current
-          .screenshot({ path: `${SCREENSHOT_DIR}review-failure.png`, fullPage: true })
-          .catch(() => undefined);
-      throw error;
-    } finally {
-      for (const context of contexts) await context.close().catch(() => undefined);
-    }
+    await runJourney('review-failure', journey);
 
-    async function journey() {
+    async function journey({ open, watch }: JourneyPages) {
       // --- The organiser makes the suggested rubric the lab's own. ---
-      const orgContext = await desktop();
-      contexts.push(orgContext);
-      const org = await orgContext.newPage();
-      current = org;
-      await logIn(org, organiser, `/labs/${labId}/rubric`);
+      const org = await open(desktop());
+      await logInThroughUi(org, organiser, `/labs/${labId}/rubric`);
       await org.getByText('No rubric is saved yet.').waitFor();
       expect(await org.locator('.question-editor').count()).toBe(5);
       expect(await criterion(org, 0).getByLabel('Criterion', { exact: true }).inputValue()).toBe(
@@ -262,11 +195,8 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(org, 'rubric-saved');
 
       // --- A mentor states her institution and declares a conflict. ---
-      const miaContext = await desktop();
-      contexts.push(miaContext);
-      const mentor = await miaContext.newPage();
-      current = mentor;
-      await logIn(mentor, mia, `/labs/${labId}`);
+      const mentor = await open(desktop());
+      await logInThroughUi(mentor, mia, `/labs/${labId}`);
       await tab(mentor, 'Reviews');
       await mentor.getByText('No applications are assigned to you yet.').waitFor();
       await mentor.getByLabel('Your institution').fill('ETH Zurich');
@@ -296,7 +226,7 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(mentor, 'conflicts-declared');
 
       // --- The organiser assigns reviewers. ---
-      current = org;
+      watch(org);
       await tab(org, 'Assignment');
       const reviewers = org.getByRole('group', { name: 'Reviewers' });
       await reviewers.waitFor();
@@ -392,7 +322,7 @@ describeBrowser('web client: applications are reviewed', () => {
       );
 
       // --- The mentor reviews, blind. ---
-      current = mentor;
+      watch(mentor);
       await mentor.reload();
       await mentor.getByText('0 of 2 done · 2 not started').waitFor();
       await mentor.getByText(/^Blind review: you see what applicants can do/).waitFor();
@@ -509,7 +439,7 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(mentor, 'queue-progress');
 
       // --- The organiser follows progress. ---
-      current = org;
+      watch(org);
       await org.reload();
       const perReviewer = org.getByRole('region', { name: 'Progress per reviewer' });
       await perReviewer.getByText('2 of 8 reviews submitted').waitFor();
@@ -526,10 +456,7 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(org, 'assignment-progress');
 
       // --- The same screens on a phone. ---
-      const phoneContext = await phone(await miaContext.storageState());
-      contexts.push(phoneContext);
-      const mobile = await phoneContext.newPage();
-      current = mobile;
+      const mobile = await open(phone(await mentor.context().storageState()));
       await mobile.goto(`/labs/${labId}/reviews`);
       await mobile.getByText('1 of 2 done · 1 not started').waitFor();
       expect(await sidewaysScroll(mobile), 'the review queue scrolls sideways on a phone').toBe(0);
@@ -539,10 +466,7 @@ describeBrowser('web client: applications are reviewed', () => {
       expect(await sidewaysScroll(mobile), 'the rubric form scrolls sideways on a phone').toBe(0);
       await shot(mobile, 'phone-review');
 
-      const orgPhone = await phone(await orgContext.storageState());
-      contexts.push(orgPhone);
-      const orgMobile = await orgPhone.newPage();
-      current = orgMobile;
+      const orgMobile = await open(phone(await org.context().storageState()));
       await orgMobile.goto(`/labs/${labId}/assignment`);
       await orgMobile.getByRole('button', { name: 'Run the assignment' }).waitFor();
       // A re-run starts from the last run's settings.

@@ -1,12 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { journeyApi, openCallLab } from './support/api.js';
 import {
   describeBrowser,
   launchChromium,
   requireWebBuild,
-  SCREENSHOT_DIR,
   screenshotter,
 } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
 import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 interface Person {
@@ -69,19 +77,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
   let labId = '';
   const applicationOf = new Map<string, string>();
 
-  const call = async <T>(method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/api${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
+  const { call, tokenOf } = journeyApi(() => server.baseUrl);
   const register = (email: string, displayName: string) =>
     call<{ accessToken: string; user: { id: string } }>('POST', '/auth/register', undefined, {
       email,
@@ -93,32 +89,26 @@ describeBrowser('web client: cohort selection and decisions', () => {
     requireWebBuild();
     server = await startJourneyServer();
     browser = await launchChromium();
-    const admin = (
-      await call<{ accessToken: string }>('POST', '/auth/login', undefined, server.admin)
-    ).accessToken;
+    const admin = await tokenOf(server.admin.email, server.admin.password);
     const org = (await register(organiser.email, organiser.name)).accessToken;
     const mentorSession = await register(mentor.email, mentor.name);
-    const lab = await call<{ id: string }>('POST', '/labs', admin, {
-      title: labTitle,
-      slug: `sandpit-${run}`,
-      theme: 'Toward building a cancer patient digital twin',
-      timezone: 'America/New_York',
-      capacity: 3,
-      dates: {
-        applicationsOpenAt: new Date(Date.now() - 86_400_000).toISOString(),
-        applicationsCloseAt: `${year}-04-01T21:00:00Z`,
-        workshopStartAt: `${year}-07-13T15:00:00Z`,
-        workshopEndAt: `${year}-07-17T21:00:00Z`,
-        proposalsDueAt: `${year}-08-15T21:00:00Z`,
-      },
-      taxonomy: {
-        disciplines: ['AI', 'Bioinformatics', 'Cancer research'],
-        careerStages: ['Early career', 'Senior'],
-        organisationTypes: ['University', 'Industry'],
-      },
-      teamSize: { min: 2, max: 4 },
-      funding: { pool: 500_000, currency: 'USD' },
-    });
+    const lab = await call<{ id: string }>(
+      'POST',
+      '/labs',
+      admin,
+      openCallLab({
+        title: labTitle,
+        slug: `sandpit-${run}`,
+        capacity: 3,
+        taxonomy: {
+          disciplines: ['AI', 'Bioinformatics', 'Cancer research'],
+          careerStages: ['Early career', 'Senior'],
+          organisationTypes: ['University', 'Industry'],
+        },
+        teamSize: { min: 2, max: 4 },
+        funding: { pool: 500_000, currency: 'USD' },
+      }),
+    );
     labId = lab.id;
     await call('POST', `/labs/${labId}/members`, admin, {
       email: organiser.email,
@@ -181,62 +171,24 @@ describeBrowser('web client: cohort selection and decisions', () => {
     await server?.close();
   });
 
-  const desktop = (timezoneId: string) =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      timezoneId,
-      locale: 'en-GB',
-    });
+  const desktop = (timezoneId: string) => desktopContext(browser, server.baseUrl, timezoneId);
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    browser.newContext({
-      baseURL: server.baseUrl,
-      storageState,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Europe/Berlin',
-      locale: 'en-GB',
-    });
-  const logIn = async (page: Page, email: string, next: string) => {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`**${next}`);
-  };
+    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Europe/Berlin' });
+  /** Everyone in this journey has the same password. */
+  const logIn = (page: Page, email: string, next: string) =>
+    logInThroughUi(page, { email, password }, next);
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const status = (page: Page, text: string | RegExp) =>
     page.getByRole('status').filter({ hasText: text }).waitFor();
-  const sidewaysScroll = (page: Page) =>
-    page.evaluate(() =>
-      Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    );
   const textOf = async (page: Page, selector: string) =>
     ((await page.locator(selector).allTextContents()) ?? []).join(' ');
 
   it('takes reviewed applicants through selection, letters and answers', async () => {
-    const contexts: BrowserContext[] = [];
-    let current: Page | undefined;
-    try {
-      await journey();
-    } catch (error) {
-      if (current && !current.isClosed())
-        await current
-          .screenshot({ path: `${SCREENSHOT_DIR}selection-failure.png`, fullPage: true })
-          .catch(() => undefined);
-      throw error;
-    } finally {
-      for (const context of contexts) await context.close().catch(() => undefined);
-    }
+    await runJourney('selection-failure', journey);
 
-    async function journey() {
-      const orgContext = await desktop('Europe/Berlin');
-      contexts.push(orgContext);
-      const org = await orgContext.newPage();
-      current = org;
+    async function journey({ open, watch }: JourneyPages) {
+      const org = await open(desktop('Europe/Berlin'));
       await logIn(org, organiser.email, `/labs/${labId}`);
       await tab(org, 'Selection');
       await org.getByText('No run yet').waitFor();
@@ -435,10 +387,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await shot(org, 'outbox-released');
 
       // --- Ada, in Tokyo, confirms her place by the date shown in her own time. ---
-      const adaContext = await desktop('Asia/Tokyo');
-      contexts.push(adaContext);
-      const ada = await adaContext.newPage();
-      current = ada;
+      const ada = await open(desktop('Asia/Tokyo'));
       await logIn(ada, emailOf(person('a')), `/applications/${applicationOf.get('a')}`);
       const place = ada.getByRole('region', { name: 'You have a place' });
       await place.waitFor();
@@ -460,20 +409,14 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await shot(ada, 'applicant-confirmed');
 
       // --- Hana waits fourth on the list. ---
-      const hanaContext = await desktop('Europe/London');
-      contexts.push(hanaContext);
-      const hana = await hanaContext.newPage();
-      current = hana;
+      const hana = await open(desktop('Europe/London'));
       await logIn(hana, emailOf(person('h')), `/applications/${applicationOf.get('h')}`);
       const waiting = hana.getByRole('region', { name: 'You are on the waiting list' });
       await waiting.waitFor();
       expect(await waiting.textContent()).toContain('You are number 4 on the waiting list.');
 
       // --- Dev declines his place. ---
-      const devContext = await desktop('Asia/Kolkata');
-      contexts.push(devContext);
-      const dev = await devContext.newPage();
-      current = dev;
+      const dev = await open(desktop('Asia/Kolkata'));
       await logIn(dev, emailOf(person('d')), `/applications/${applicationOf.get('d')}`);
       await dev.getByRole('button', { name: 'Decline my place…' }).click();
       const confirmDecline = dev.getByRole('group', { name: 'Decline your place?' });
@@ -487,7 +430,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await dev.getByRole('region', { name: 'You declined your place' }).waitFor();
 
       // --- Hana, who keeps both quotas, is offered the place (not Cleo, first in line). ---
-      current = hana;
+      watch(hana);
       await hana.reload();
       const offer = hana.getByRole('region', { name: 'You have a place' });
       await offer.waitFor();
@@ -505,7 +448,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
         .waitFor();
 
       // --- The organiser sees all of it in the decisions. ---
-      current = org;
+      watch(org);
       await tab(org, 'Decisions');
       const acceptedNow = org.getByRole('region', { name: /^Accepted/ });
       await acceptedNow.waitFor();
@@ -552,14 +495,11 @@ describeBrowser('web client: cohort selection and decisions', () => {
         .filter({ hasText: /^(Sent|Logged, not emailed)$/ })
         .waitFor({ timeout: 20_000 });
       await shot(org, 'outbox-promotion-letter');
-      const orgSession = await orgContext.storageState();
-      const adaSession = await adaContext.storageState();
+      const orgSession = await org.context().storageState();
+      const adaSession = await ada.context().storageState();
 
       // --- The same screens on a phone. ---
-      const orgPhone = await phone(orgSession);
-      contexts.push(orgPhone);
-      const mobile = await orgPhone.newPage();
-      current = mobile;
+      const mobile = await open(phone(orgSession));
       await mobile.goto(`/labs/${labId}/selection`);
       await mobile.getByRole('table', { name: /Selection runs/ }).waitFor();
       await mobile.getByRole('region', { name: 'Only in Run 2' }).waitFor();
@@ -574,10 +514,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       expect(await sidewaysScroll(mobile), 'the outbox scrolls sideways').toBe(0);
       await shot(mobile, 'phone-outbox');
 
-      const adaPhone = await phone(adaSession);
-      contexts.push(adaPhone);
-      const adaMobile = await adaPhone.newPage();
-      current = adaMobile;
+      const adaMobile = await open(phone(adaSession));
       await adaMobile.goto(`/applications/${applicationOf.get('a')}`);
       await adaMobile.getByRole('region', { name: 'Your place is confirmed' }).waitFor();
       expect(await sidewaysScroll(adaMobile), 'the status page scrolls sideways').toBe(0);

@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from './browser.js';
+
+/** The window of a desktop browser, and of a phone held upright. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
+/** A desktop browser in a time zone (undefined: the machine's), speaking British English. */
+export function desktopContext(
+  browser: Browser,
+  baseURL: string,
+  timezoneId: string | undefined,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: DESKTOP_VIEWPORT,
+    timezoneId,
+    locale: 'en-GB',
+    ...options,
+  });
+}
+
+/**
+ * A phone (touch, mobile viewport, 2× pixels) speaking British English; `options` adds the time
+ * zone and, to stay signed in, the storage state of a desktop context.
+ */
+export function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: PHONE_VIEWPORT,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-GB',
+    ...options,
+  });
+}
+
+/**
+ * Logs in through the login form. With `next`, the form is opened to return there and the
+ * login waits for it; without, it waits for the landing page, My labs.
+ */
+export async function logInThroughUi(
+  page: Page,
+  who: { email: string; password: string },
+  next?: string,
+): Promise<void> {
+  await page.goto(next === undefined ? '/login' : `/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(next === undefined ? '**/labs' : `**${next}`);
+}
+
+/** How far the page scrolls sideways: on a phone, only tables may scroll, inside themselves. */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  );
+}
+
+/** What a journey uses to open its browser windows. */
+export interface JourneyPages {
+  /** A page in a new context, closed when the journey ends; a failure is shown from it from now on. */
+  open(context: Promise<BrowserContext>): Promise<Page>;
+  /** The page a failure screenshot is taken of from now on. */
+  watch(page: Page): void;
+}
+
+/**
+ * Runs a journey; if it breaks, keeps what the browser showed (it usually says why) in
+ * tests/browser/screenshots/<failure>.png — with `everyPage`, every open page of every context
+ * the journey opened, as <failure>-<context number>.png — and closes every context it opened.
+ */
+export async function runJourney(
+  failure: string,
+  journey: (pages: JourneyPages) => Promise<void>,
+  { everyPage = false } = {},
+): Promise<void> {
+  const contexts: BrowserContext[] = [];
+  let watched: Page | undefined;
+  const pages: JourneyPages = {
+    async open(opening) {
+      const context = await opening;
+      contexts.push(context);
+      watched = await context.newPage();
+      return watched;
+    },
+    watch(page) {
+      watched = page;
+    },
+  };
+  const screenshot = (page: Page, name: string) =>
+    page
+      .screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true })
+      .catch(() => undefined);
+  try {
+    await journey(pages);
+  } catch (error) {
+    if (everyPage) {
+      for (const [i, context] of contexts.entries())
+        for (const page of context.pages()) await screenshot(page, `${failure}-${i}`);
+    } else if (watched && !watched.isClosed()) await screenshot(watched, failure);
+    throw error;
+  } finally {
+    for (const context of contexts) await context.close().catch(() => undefined);
+  }
+}
