@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
-import {
-  describeBrowser,
-  launchChromium,
-  requireWebBuild,
-  screenshotter,
-} from './support/browser.js';
+import { describeBrowser, screenshotter } from './support/browser.js';
 import {
   desktopContext,
+  journeyStage,
   logInThroughUi,
   phoneContext,
   runJourney,
   sidewaysScroll,
   type JourneyPages,
 } from './support/journey.js';
-import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
  * The call, end to end in the browser: the organiser publishes an application form (an essay
@@ -27,8 +22,7 @@ import { startJourneyServer, type JourneyServer } from './support/server.js';
  * applicant's edits are refused with the deadline; an extension is granted; the applicant withdraws.
  */
 describeBrowser('web client: a call takes applications', () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const stage = journeyStage();
   const shot = screenshotter('apps-');
   const run = Date.now().toString(36);
   const year = new Date().getUTCFullYear() + 1;
@@ -49,19 +43,16 @@ describeBrowser('web client: a call takes applications', () => {
   let labId = '';
 
   /** The API as a script would call it, for the set-up the lab-setup journey already covers. */
-  const { call, tokenOf } = journeyApi(() => server.baseUrl);
+  const { call, tokenOf } = journeyApi(() => stage.server.baseUrl);
 
   beforeAll(async () => {
-    requireWebBuild();
-    server = await startJourneyServer();
-    browser = await launchChromium();
     // An admin creates the lab in New York time and appoints the organiser.
     await call('POST', '/auth/register', undefined, {
       email: organiser.email,
       password: organiser.password,
       displayName: organiser.name,
     });
-    const admin = await tokenOf(server.admin.email, server.admin.password);
+    const admin = await tokenOf(stage.server.admin.email, stage.server.admin.password);
     const lab = await call<{ id: string }>(
       'POST',
       '/labs',
@@ -83,15 +74,10 @@ describeBrowser('web client: a call takes applications', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const desktop = (timezoneId: string) =>
-    desktopContext(browser, server.baseUrl, timezoneId, { acceptDownloads: true });
+    desktopContext(stage.browser, stage.server.baseUrl, timezoneId, { acceptDownloads: true });
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Asia/Tokyo' });
+    phoneContext(stage.browser, stage.server.baseUrl, { storageState, timezoneId: 'Asia/Tokyo' });
 
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();

@@ -1,20 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeBrowser,
-  launchChromium,
-  requireWebBuild,
-  screenshotter,
-} from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, screenshotter } from './support/browser.js';
 import {
   desktopContext,
+  journeyStage,
   logInThroughUi,
   phoneContext,
   runJourney,
   sidewaysScroll,
   type JourneyPages,
 } from './support/journey.js';
-import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
  * One journey through the web client against the real server and database: a newcomer signs
@@ -23,8 +18,7 @@ import { startJourneyServer, type JourneyServer } from './support/server.js';
  * applications; the public call page shows the lab, on a desktop and on a phone.
  */
 describeBrowser('web client: a lab is set up and its call opens', () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const stage = journeyStage();
   const shot = screenshotter();
   const run = Date.now().toString(36);
   const newcomer = {
@@ -39,19 +33,8 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
   };
   const year = new Date().getFullYear() + 1;
 
-  beforeAll(async () => {
-    requireWebBuild();
-    server = await startJourneyServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** A desktop browser in Berlin: the lab's New York times must not follow the browser's zone. */
-  const desktop = () => desktopContext(browser, server.baseUrl, 'Europe/Berlin');
+  const desktop = () => desktopContext(stage.browser, stage.server.baseUrl, 'Europe/Berlin');
 
   const logOut = async (page: Page) => {
     await page
@@ -98,7 +81,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await logOut(page);
 
       // The admin creates a lab in New York time.
-      await logInThroughUi(page, server.admin);
+      await logInThroughUi(page, stage.server.admin);
       await page.getByRole('link', { name: 'Create a lab' }).click();
       await page.getByLabel('Title', { exact: true }).fill(lab.title);
       expect(await page.getByLabel('Web address (slug)').inputValue()).toBe(lab.slug.toLowerCase());
@@ -116,8 +99,10 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       const acceptLink = page.getByTestId('accept-link');
       await acceptLink.waitFor();
       // The link is absolute, on the server's PUBLIC_URL; the journey follows its path here.
-      const acceptPath = new URL((await acceptLink.getAttribute('href')) ?? '', server.baseUrl)
-        .pathname;
+      const acceptPath = new URL(
+        (await acceptLink.getAttribute('href')) ?? '',
+        stage.server.baseUrl,
+      ).pathname;
       expect(acceptPath).toMatch(/^\/invitations\/[^/]+$/);
       await page.getByRole('cell', { name: newcomer.email, exact: true }).waitFor();
       await shot(page, 'admin-invites-organiser');
@@ -221,7 +206,9 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.context().close();
 
       // The same screens on a phone, still signed in through the stored refresh token.
-      page = await open(phoneContext(browser, server.baseUrl, { storageState: session }));
+      page = await open(
+        phoneContext(stage.browser, stage.server.baseUrl, { storageState: session }),
+      );
       await page.goto(`/call/${lab.slug}`);
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
       await shot(page, 'phone-public-call');

@@ -1,21 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
-import {
-  describeBrowser,
-  launchChromium,
-  requireWebBuild,
-  screenshotter,
-} from './support/browser.js';
+import { describeBrowser, screenshotter } from './support/browser.js';
 import {
   desktopContext,
+  journeyStage,
   logInThroughUi,
   phoneContext,
   runJourney,
   sidewaysScroll,
   type JourneyPages,
 } from './support/journey.js';
-import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 /**
  * Application review, end to end in the browser: the organiser turns the suggested rubric into
@@ -27,8 +22,7 @@ import { startJourneyServer, type JourneyServer } from './support/server.js';
  * then reads the other reviewer's review; her progress and the organiser's progress move.
  */
 describeBrowser('web client: applications are reviewed', () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const stage = journeyStage();
   const shot = screenshotter('review-');
   const run = Date.now().toString(36);
   const year = new Date().getUTCFullYear() + 1;
@@ -53,19 +47,16 @@ describeBrowser('web client: applications are reviewed', () => {
   const otherComment = 'Strong modeller; would pair well with a clinician.';
   let labId = '';
 
-  const { call, tokenOf } = journeyApi(() => server.baseUrl);
+  const { call, tokenOf } = journeyApi(() => stage.server.baseUrl);
 
   beforeAll(async () => {
-    requireWebBuild();
-    server = await startJourneyServer();
-    browser = await launchChromium();
     for (const who of [organiser, mia, max, moe, ...applicants])
       await call('POST', '/auth/register', undefined, {
         email: who.email,
         password: who.password,
         displayName: who.name,
       });
-    const admin = await tokenOf(server.admin.email, server.admin.password);
+    const admin = await tokenOf(stage.server.admin.email, stage.server.admin.password);
     const lab = await call<{ id: string }>(
       'POST',
       '/labs',
@@ -120,14 +111,12 @@ describeBrowser('web client: applications are reviewed', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const desktop = () => desktopContext(browser, server.baseUrl, 'Europe/London');
+  const desktop = () => desktopContext(stage.browser, stage.server.baseUrl, 'Europe/London');
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Europe/London' });
+    phoneContext(stage.browser, stage.server.baseUrl, {
+      storageState,
+      timezoneId: 'Europe/London',
+    });
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const status = (page: Page, text: string | RegExp) =>

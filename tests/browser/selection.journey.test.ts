@@ -1,21 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
-import {
-  describeBrowser,
-  launchChromium,
-  requireWebBuild,
-  screenshotter,
-} from './support/browser.js';
+import { describeBrowser, screenshotter } from './support/browser.js';
 import {
   desktopContext,
+  journeyStage,
   logInThroughUi,
   phoneContext,
   runJourney,
   sidewaysScroll,
   type JourneyPages,
 } from './support/journey.js';
-import { startJourneyServer, type JourneyServer } from './support/server.js';
 
 interface Person {
   key: string;
@@ -62,8 +57,7 @@ const PEOPLE: Person[] = [
  * organiser sees in the decisions, and sends her an offer letter of its own.
  */
 describeBrowser('web client: cohort selection and decisions', () => {
-  let server: JourneyServer;
-  let browser: Browser;
+  const stage = journeyStage();
   const shot = screenshotter('selection-');
   const run = Date.now().toString(36);
   const year = new Date().getUTCFullYear() + 1;
@@ -77,7 +71,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
   let labId = '';
   const applicationOf = new Map<string, string>();
 
-  const { call, tokenOf } = journeyApi(() => server.baseUrl);
+  const { call, tokenOf } = journeyApi(() => stage.server.baseUrl);
   const register = (email: string, displayName: string) =>
     call<{ accessToken: string; user: { id: string } }>('POST', '/auth/register', undefined, {
       email,
@@ -86,10 +80,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
     });
 
   beforeAll(async () => {
-    requireWebBuild();
-    server = await startJourneyServer();
-    browser = await launchChromium();
-    const admin = await tokenOf(server.admin.email, server.admin.password);
+    const admin = await tokenOf(stage.server.admin.email, stage.server.admin.password);
     const org = (await register(organiser.email, organiser.name)).accessToken;
     const mentorSession = await register(mentor.email, mentor.name);
     const lab = await call<{ id: string }>(
@@ -166,14 +157,13 @@ describeBrowser('web client: cohort selection and decisions', () => {
     await call('POST', `/labs/${labId}/phase`, org, { to: 'selection' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const desktop = (timezoneId: string) => desktopContext(browser, server.baseUrl, timezoneId);
+  const desktop = (timezoneId: string) =>
+    desktopContext(stage.browser, stage.server.baseUrl, timezoneId);
   const phone = (storageState: Awaited<ReturnType<BrowserContext['storageState']>>) =>
-    phoneContext(browser, server.baseUrl, { storageState, timezoneId: 'Europe/Berlin' });
+    phoneContext(stage.browser, stage.server.baseUrl, {
+      storageState,
+      timezoneId: 'Europe/Berlin',
+    });
   /** Everyone in this journey has the same password. */
   const logIn = (page: Page, email: string, next: string) =>
     logInThroughUi(page, { email, password }, next);

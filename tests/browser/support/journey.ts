@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { SCREENSHOT_DIR } from './browser.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, requireWebBuild, SCREENSHOT_DIR } from './browser.js';
+import { startJourneyServer, type JourneyServer } from './server.js';
 
 /** The window of a desktop browser, and of a phone held upright. */
 export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
@@ -110,4 +112,29 @@ export async function runJourney(
   } finally {
     for (const context of contexts) await context.close().catch(() => undefined);
   }
+}
+
+/** What a file's journeys play on: the journey server and Chromium, ready in their hooks. */
+export interface JourneyStage {
+  readonly server: JourneyServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Before the file's journeys, checks that the web client is built, starts the journey server
+ * and launches Chromium; after them, closes both. Call it before the file's own `beforeAll`,
+ * which then finds both on the stage.
+ */
+export function journeyStage(): JourneyStage {
+  const stage = {} as { server: JourneyServer; browser: Browser };
+  beforeAll(async () => {
+    requireWebBuild();
+    stage.server = await startJourneyServer();
+    stage.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await stage.browser?.close();
+    await stage.server?.close();
+  });
+  return stage;
 }
