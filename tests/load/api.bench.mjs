@@ -24,17 +24,26 @@
  * whatever else runs, CPU per request much less.
  */
 import 'reflect-metadata';
-import { fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildIfNeeded } from '../../scripts/build-if-needed.mjs';
+import { scratchDatabase } from './support/database.mjs';
+import { claimsOf, json, login } from './support/http.mjs';
+import {
+  childEnv,
+  cpuSeconds,
+  exited,
+  root,
+  startBareServer,
+  startBuiltApi,
+  stopChild,
+  tail,
+} from './support/processes.mjs';
+import { cleanUp, log, onCleanUp, sleep, startBenchRun, tempDir } from './support/run.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
@@ -45,87 +54,10 @@ const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo
 const DEMO_SLUG = 'cancer-digital-twin';
 const CASES = (process.env.BENCH_CASES ?? 'lab-by-id,warm-start').split(',').map((c) => c.trim());
 
-const log = (message) => process.stderr.write(`[bench:api] ${message}\n`);
+startBenchRun('bench:api', { timeoutS: TIMEOUT_S });
 
 // ---------------------------------------------------------------------------------------
-// Clean-up of everything this run starts, whatever happens.
-
-/** Clean-up steps, run last-in first-out. */
-const cleanups = [];
-let cleaning = null;
-function cleanUp() {
-  cleaning ??= (async () => {
-    while (cleanups.length > 0) {
-      const step = cleanups.pop();
-      try {
-        await step();
-      } catch (error) {
-        log(`clean-up step failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-const deadline = setTimeout(() => {
-  log(`timed out after ${TIMEOUT_S} s; cleaning up`);
-  void cleanUp().finally(() => process.exit(1));
-}, TIMEOUT_S * 1000);
-deadline.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------
-// Child processes.
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** Keep the last lines of a child's output, to explain a failure. */
-function tail(stream, lines, limit = 60) {
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk) => {
-    for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
-    if (lines.length > limit) lines.splice(0, lines.length - limit);
-  });
-}
-
-function exited(child) {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-function waitForExit(child, ms) {
-  if (exited(child)) return Promise.resolve(true);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done(true);
-    });
-  });
-}
-
-/** Signal a child (or its whole process group); kill it if it does not leave in time. */
-async function stopChild(child, { signal = 'SIGINT', group = false, ms = 15_000 } = {}) {
-  if (exited(child)) return true;
-  const send = (s) => {
-    try {
-      if (group) process.kill(-child.pid, s);
-      else child.kill(s);
-    } catch {
-      // already gone
-    }
-  };
-  send(signal);
-  if (await waitForExit(child, ms)) return true;
-  log(`pid ${child.pid} did not stop within ${ms} ms after ${signal}: killing it`);
-  send('SIGKILL');
-  await waitForExit(child, 5_000);
-  return false;
-}
+// npm start and its embedded PostgreSQL.
 
 function isAlive(pid) {
   try {
@@ -171,128 +103,6 @@ async function waitForHttp(url, { ms, child, lines, every = 10 }) {
   throw new Error(`${url} did not answer 200 within ${ms} ms:\n${lines.join('\n')}`);
 }
 
-function childEnv(overrides, remove = []) {
-  const env = { ...process.env, ...overrides };
-  for (const name of remove) delete env[name];
-  return env;
-}
-
-function tempDir(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  // As root, embedded PostgreSQL runs as `postgres`, which must traverse the folder.
-  chmodSync(dir, 0o755);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-// ---------------------------------------------------------------------------------------
-// The API and the bare server.
-
-/** Start the built API on a free port; resolves with its URL once it prints it. */
-async function startApi(databaseUrl, dataDir) {
-  const lines = [];
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    cwd: root,
-    env: childEnv({
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      NODE_ENV: 'development',
-      DATA_DIR: dataDir,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => stopChild(child));
-  tail(child.stderr, lines);
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `the API did not start within 120 s (migrations and the demo seed included):\n${lines.join('\n')}`,
-          ),
-        ),
-      120_000,
-    );
-    let buffer = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
-      const found = /running at (http:\/\/\S+)/.exec(buffer);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with code ${code}:\n${lines.join('\n')}`));
-    });
-  });
-  child.stdout.removeAllListeners('data');
-  child.stdout.resume();
-  return { child, url };
-}
-
-async function startBare({ databaseUrl, sql, userId }) {
-  const lines = [];
-  const child = fork(join(root, 'tests/load/bare-lab-server.mjs'), {
-    cwd: root,
-    env: childEnv({
-      BARE_DATABASE_URL: databaseUrl,
-      BARE_SQL: sql,
-      BARE_USER_ID: userId,
-      BARE_POOL_SIZE: String(POOL_SIZE),
-    }),
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  cleanups.push(() => stopChild(child, { signal: 'SIGTERM' }));
-  tail(child.stderr, lines);
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the bare server did not start:\n${lines.join('\n')}`)),
-      15_000,
-    );
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      resolve(message.port);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bare server exited with code ${code}:\n${lines.join('\n')}`));
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-async function json(url, init) {
-  const response = await fetch(url, init);
-  const body = await response.json().catch(() => null);
-  if (!response.ok)
-    throw new Error(
-      `${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`,
-    );
-  return body;
-}
-
-function claimsOf(token) {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
-}
-
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). USER_HZ is 100 on Linux. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * One autocannon run against the server of process `pid`; fails on any error or non-2xx
  * answer (a fast 401 is no figure). Also the server's CPU time per request: unlike req/s it
@@ -326,36 +136,30 @@ const round1 = (n) => Math.round(n * 10) / 10;
 // Cases.
 
 async function labById() {
-  const platform = await import(join(root, 'dist/libs/platform/src/index.js'));
   const { LAB_WITH_ROLES_SQL } = await import(join(root, 'dist/libs/labs/src/index.js'));
   const work = tempDir('ideas-lab-bench-');
+  const database = await scratchDatabase({ prefix: 'bench_api', work });
+  const databaseUrl = database.url;
+  log(`PostgreSQL: ${database.kind}; database ${database.name}`);
 
-  const server = await platform.findOrStartPostgres({
-    url: process.env.TEST_DATABASE_URL || null,
-    embeddedDataDir: join(work, 'postgres'),
+  const api = await startBuiltApi({
+    databaseUrl,
+    dataDir: join(work, 'data'),
+    poolSize: POOL_SIZE,
   });
-  cleanups.push(() => server.stop());
-  const name = `bench_api_${randomBytes(5).toString('hex')}`;
-  await platform.adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(() =>
-    platform.adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  );
-  const databaseUrl = platform.databaseUrl(server.adminUrl, name);
-  log(`PostgreSQL: ${server.kind}; database ${name}`);
-
-  const api = await startApi(databaseUrl, join(work, 'data'));
-  const { accessToken } = await json(`${api.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ORGANISER),
-  });
+  const { accessToken } = await login(api.url, ORGANISER);
   const userId = claimsOf(accessToken).sub;
   const labs = await json(`${api.url}/api/labs`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
   const lab = labs.find((l) => l.slug === DEMO_SLUG);
   if (!lab) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
-  const bare = await startBare({ databaseUrl, sql: LAB_WITH_ROLES_SQL, userId });
+  const bare = await startBareServer('bare-lab-server.mjs', {
+    BARE_DATABASE_URL: databaseUrl,
+    BARE_SQL: LAB_WITH_ROLES_SQL,
+    BARE_USER_ID: userId,
+    BARE_POOL_SIZE: String(POOL_SIZE),
+  });
 
   const path = `/api/labs/${lab.id}`;
   const apiHeaders = { authorization: `Bearer ${accessToken}` };
@@ -438,7 +242,7 @@ async function npmStart(dataDir, port) {
     if (left !== null) await stopPostmaster(pgDataDir);
     return { clean, postgresLeftRunning: left !== null, lines };
   };
-  cleanups.push(stop);
+  onCleanUp(stop);
   await waitForHttp(`http://127.0.0.1:${port}/health`, { ms: 180_000, child, lines });
   return { ms: performance.now() - startedAt, stop };
 }
@@ -488,7 +292,6 @@ async function main() {
   buildIfNeeded(['api'], log);
   const lab = CASES.includes('lab-by-id') ? await labById() : null;
   await cleanUp();
-  cleaning = null;
   const start = CASES.includes('warm-start') ? await warmStart() : null;
   await cleanUp();
 

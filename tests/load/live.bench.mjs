@@ -43,24 +43,28 @@
  * BENCH_API_LOG (append the API's output there, e.g. with BENCH_API_NODE_ARGS=--trace-gc).
  */
 import 'reflect-metadata';
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  chmodSync,
-  createWriteStream,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { appendFileSync, createWriteStream, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { buildIfNeeded } from '../../scripts/build-if-needed.mjs';
+import { scratchDatabase } from './support/database.mjs';
+import { claimsOf, json, login } from './support/http.mjs';
+import {
+  cpuSeconds,
+  exited,
+  root,
+  startBareServer,
+  startBuiltApi,
+  stopChild,
+  tail,
+  waitForExit,
+} from './support/processes.mjs';
+import { cleanUp, log, onCleanUp, sleep, startBenchRun, tempDir } from './support/run.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = process.env;
 const CASES = (env.BENCH_CASES ?? '100,1000,5000').split(',').map((c) => Number(c.trim()));
 const BROADCASTS = Number(env.BENCH_BROADCASTS ?? 20);
@@ -85,8 +89,6 @@ const STALL_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 20_000;
 const MAX_N = Math.max(...CASES);
 
-const log = (message) => process.stderr.write(`[bench:live] ${message}\n`);
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const nowNs = () => process.hrtime.bigint();
 
 if (CASES.some((n) => !Number.isInteger(n) || n < 1))
@@ -94,120 +96,16 @@ if (CASES.some((n) => !Number.isInteger(n) || n < 1))
     `BENCH_CASES must list client counts, e.g. 100,1000,5000; got ${env.BENCH_CASES}`,
   );
 
-// ---------------------------------------------------------------------------------------
-// Clean-up of everything this run starts, whatever happens.
-
-const cleanups = [];
-let cleaning = null;
-function cleanUp() {
-  cleaning ??= (async () => {
-    while (cleanups.length > 0) {
-      const step = cleanups.pop();
-      try {
-        await step();
-      } catch (error) {
-        log(`clean-up step failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  })().finally(() => {
-    cleaning = null;
-  });
-  return cleaning;
-}
-/** Register a clean-up; returns a function that runs it now (once) and unregisters it. */
-function onCleanUp(step) {
-  let done = false;
-  const once = async () => {
-    if (done) return;
-    done = true;
-    await step();
-  };
-  cleanups.push(once);
-  return async () => {
-    const i = cleanups.indexOf(once);
-    if (i >= 0) cleanups.splice(i, 1);
-    await once();
-  };
-}
-
-const deadline = setTimeout(() => {
-  log(`timed out after ${TIMEOUT_S} s; cleaning up`);
-  void cleanUp().finally(() => process.exit(1));
-}, TIMEOUT_S * 1000);
-deadline.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+startBenchRun('bench:live', { timeoutS: TIMEOUT_S });
 
 // ---------------------------------------------------------------------------------------
 // Processes.
-
-function tail(stream, lines, limit = 60) {
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk) => {
-    for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
-    if (lines.length > limit) lines.splice(0, lines.length - limit);
-  });
-}
-
-const exited = (child) => child.exitCode !== null || child.signalCode !== null;
-
-function waitForExit(child, ms) {
-  if (exited(child)) return Promise.resolve(true);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done(true);
-    });
-  });
-}
-
-/** Signal a child; kill it if it does not leave in time. True when it left by itself. */
-async function stopChild(child, { signal = 'SIGINT', ms = 15_000 } = {}) {
-  if (exited(child)) return true;
-  try {
-    child.kill(signal);
-  } catch {
-    // already gone
-  }
-  if (await waitForExit(child, ms)) return true;
-  log(`pid ${child.pid} did not stop within ${ms} ms after ${signal}: killing it`);
-  try {
-    child.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
-  await waitForExit(child, 5_000);
-  return false;
-}
-
-function tempDir(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  // As root, embedded PostgreSQL runs as `postgres`, which must traverse the folder.
-  chmodSync(dir, 0o755);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** Resident set size of a process in bytes (Linux /proc), or null. */
 function rssBytes(pid) {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). USER_HZ is 100. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
@@ -226,116 +124,35 @@ function openFilesLimit(pid = process.pid) {
   }
 }
 
-function childEnv(overrides, remove = []) {
-  const result = { ...env, ...overrides };
-  for (const name of remove) delete result[name];
-  return result;
-}
-
-/** The built API on a free port, one instance, no Redis; resolves once it prints its URL. */
+/**
+ * The built API, one instance, no Redis, signing with the bench's JWT secret; with
+ * BENCH_API_LOG its output (after its start line) is appended there.
+ */
 async function startApi({ databaseUrl, dataDir, jwtSecret }) {
-  const lines = [];
-  const child = spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/src/main.js'], {
-    cwd: root,
-    env: childEnv(
-      {
-        DATABASE_URL: databaseUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'true',
-        NODE_ENV: 'development',
-        DATA_DIR: dataDir,
-        DATABASE_POOL_SIZE: String(POOL_SIZE),
-        JWT_SECRET: jwtSecret,
-      },
-      ['REDIS_URL'],
-    ),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const api = await startBuiltApi({
+    databaseUrl,
+    dataDir,
+    poolSize: POOL_SIZE,
+    env: { JWT_SECRET: jwtSecret },
+    removeEnv: ['REDIS_URL'],
+    nodeArgs: API_NODE_ARGS,
   });
-  const stop = onCleanUp(() => stopChild(child));
-  tail(child.stderr, lines);
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the API did not start within 120 s:\n${lines.join('\n')}`)),
-      120_000,
-    );
-    let buffer = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      for (const line of chunk.split('\n')) if (line.trim()) lines.push(line);
-      const found = /running at (http:\/\/\S+)/.exec(buffer);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with code ${code}:\n${lines.join('\n')}`));
-    });
-  });
-  child.stdout.removeAllListeners('data');
-  child.stdout.resume();
   if (API_LOG) {
     const out = createWriteStream(API_LOG, { flags: 'a' });
-    child.stdout.on('data', (chunk) => out.write(chunk));
-    child.stderr.on('data', (chunk) => out.write(chunk));
-    child.once('exit', () => out.end());
+    api.child.stdout.on('data', (chunk) => out.write(chunk));
+    api.child.stderr.on('data', (chunk) => out.write(chunk));
+    api.child.once('exit', () => out.end());
   }
-  return { child, url, lines, stop };
+  return api;
 }
 
-async function startBare(from) {
-  const lines = [];
-  const child = fork(join(root, 'tests/load/bare-live-server.mjs'), {
-    cwd: root,
-    env: childEnv({
-      BARE_FROM_ID: from.userId,
-      BARE_FROM_NAME: from.displayName,
-      BARE_RECOVERY: String(BARE_RECOVERY),
-    }),
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+/** The plain Socket.IO server, whose broadcasts come from `from`. */
+const startBare = (from) =>
+  startBareServer('bare-live-server.mjs', {
+    BARE_FROM_ID: from.userId,
+    BARE_FROM_NAME: from.displayName,
+    BARE_RECOVERY: String(BARE_RECOVERY),
   });
-  const stop = onCleanUp(() => stopChild(child, { signal: 'SIGTERM' }));
-  tail(child.stderr, lines);
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the bare server did not start:\n${lines.join('\n')}`)),
-      15_000,
-    );
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      resolve(message.port);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bare server exited with code ${code}:\n${lines.join('\n')}`));
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}`, lines, stop };
-}
-
-async function json(url, init) {
-  const response = await fetch(url, init);
-  const body = await response.json().catch(() => null);
-  if (!response.ok)
-    throw new Error(
-      `${init?.method ?? 'GET'} ${url} answered ${response.status}: ${JSON.stringify(body)}`,
-    );
-  return body;
-}
-
-const login = (baseUrl, credentials) =>
-  json(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-
-const claimsOf = (token) =>
-  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 
 /** An HS256 access token as TokensService signs it: { sub, adm, typ: 'access', iat, exp }. */
 function mintAccessToken(secret, userId, ttlSeconds = 3600) {
@@ -869,22 +686,15 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
 async function main() {
   const startedAt = Date.now();
   buildIfNeeded(['api'], log);
-  const platform = await import(join(root, 'dist/libs/platform/src/index.js'));
   const work = tempDir('ideas-lab-bench-live-');
-  const server = await platform.findOrStartPostgres({
-    url: env.TEST_DATABASE_URL || null,
-    embeddedDataDir: join(work, 'postgres'),
-    log: () => undefined,
+  const database = await scratchDatabase({
+    prefix: 'bench_live',
+    work,
+    postgresLog: () => undefined,
   });
-  cleanups.push(() => server.stop());
-  const name = `bench_live_${randomBytes(5).toString('hex')}`;
-  await platform.adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(() =>
-    platform.adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  );
-  const databaseUrl = platform.databaseUrl(server.adminUrl, name);
+  const databaseUrl = database.url;
   log(
-    `PostgreSQL: ${server.kind}; database ${name}; cases ${CASES.join(', ')}; ${WARMUP_BROADCASTS}+${BROADCASTS} broadcasts each; ` +
+    `PostgreSQL: ${database.kind}; database ${database.name}; cases ${CASES.join(', ')}; ${WARMUP_BROADCASTS}+${BROADCASTS} broadcasts each; ` +
       `${CONNECT_RATE} connections/s; open files limit ${openFilesLimit()}`,
   );
 
