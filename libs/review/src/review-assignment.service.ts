@@ -79,12 +79,11 @@ export class ReviewAssignmentService {
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
     return this.tx.run(async () => {
       await this.assignments.lockLab(labId);
-      const [applications, staff, facts, existing] = await Promise.all([
-        this.submitted.ofLab(labId),
-        this.reviewers.ofLab(labId),
-        this.reviewers.conflictFacts(labId),
-        this.assignments.findOfLab(labId),
-      ]);
+      // One query at a time: inside the transaction they share one connection.
+      const applications = await this.submitted.ofLab(labId);
+      const staff = await this.reviewers.ofLab(labId);
+      const facts = await this.reviewers.conflictFacts(labId);
+      const existing = await this.assignments.findOfLab(labId);
       const reviewers = this.chosenReviewers(staff, dto.reviewerIds);
       const applicationOfApplicant = new Map(applications.map((a) => [a.applicantId, a.id]));
       const conflicts: ReviewConflict[] = [];
@@ -226,11 +225,10 @@ export class ReviewAssignmentService {
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
     return this.tx.run(async () => {
       await this.assignments.lockLab(labId);
-      const [application, staff, facts] = await Promise.all([
-        this.submitted.withQuestions(labId, dto.applicationId),
-        this.reviewers.ofLab(labId),
-        this.reviewers.conflictFacts(labId),
-      ]);
+      // One query at a time: inside the transaction they share one connection.
+      const application = await this.submitted.withQuestions(labId, dto.applicationId);
+      const staff = await this.reviewers.ofLab(labId);
+      const facts = await this.reviewers.conflictFacts(labId);
       if (!application) throw ReviewError.applicationNotFound();
       const reviewer = this.chosenReviewers(staff, [dto.reviewerId])[0];
       const conflict = this.reviewers.conflictOf(facts, reviewer.userId, application);

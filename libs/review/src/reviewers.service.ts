@@ -66,10 +66,9 @@ export class ReviewersService {
   }
 
   async conflictFacts(labId: string): Promise<ConflictFacts> {
-    const [profiles, conflicts] = await Promise.all([
-      this.reviewers.findProfilesOfLab(labId),
-      this.reviewers.findConflictsOfLab(labId),
-    ]);
+    // One query at a time: assignment asks for these inside its transaction, on one connection.
+    const profiles = await this.reviewers.findProfilesOfLab(labId);
+    const conflicts = await this.reviewers.findConflictsOfLab(labId);
     const declaredBy = new Map<string, DeclaredConflict[]>();
     for (const c of conflicts) {
       const list = declaredBy.get(c.reviewerId) ?? [];
@@ -202,10 +201,9 @@ export class ReviewersService {
     userId: string,
     removedAssignments: number,
   ): Promise<MyReviewerProfile> {
-    const [profile, conflicts] = await Promise.all([
-      this.reviewers.findProfile(labId, userId),
-      this.reviewers.findConflictsOfReviewer(labId, userId),
-    ]);
+    // One query at a time: this view is also read inside the transaction that saved it.
+    const profile = await this.reviewers.findProfile(labId, userId);
+    const conflicts = await this.reviewers.findConflictsOfReviewer(labId, userId);
     const people = await this.identity.profilesByIds(
       conflicts.flatMap((c) => (c.applicantId ? [c.applicantId] : [])),
     );
