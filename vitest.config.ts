@@ -28,6 +28,7 @@ export default defineConfig({
       'tests/{medium,e2e,browser}/**/*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/pg-one-query-at-a-time.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
