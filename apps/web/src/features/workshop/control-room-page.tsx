@@ -7,6 +7,7 @@ import type {
 } from '@ideas-lab/live/events';
 import { api, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { FieldFrame, SelectField, TextField } from '../../components/form-fields';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
@@ -783,33 +784,21 @@ function PinsCard({
       </ul>
       {round.state === 'open' ? (
         <form onSubmit={submit} noValidate>
-          <div className={`field${error ? ' field--invalid' : ''}`}>
-            <label htmlFor="pin-message">Instruction</label>
-            <input
-              id="pin-message"
-              maxLength={500}
-              value={message}
-              aria-invalid={Boolean(error)}
-              aria-describedby={error ? 'pin-message-error' : undefined}
-              onChange={(e) => setMessage(e.target.value)}
-            />
-            {error ? (
-              <p className="field__error" id="pin-message-error">
-                {error}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="pin-target">For</label>
-            <select id="pin-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">Every room</option>
-              {round.rooms.map((room) => (
-                <option key={room.id} value={room.id}>
-                  {room.name} only
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            id="pin-message"
+            label="Instruction"
+            maxLength={500}
+            value={message}
+            error={error ?? undefined}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          <RoomTargetField
+            id="pin-target"
+            label="For"
+            round={round}
+            value={target}
+            onChange={setTarget}
+          />
           <button type="submit" className="button" disabled={busy}>
             Pin
           </button>
@@ -949,35 +938,25 @@ function BroadcastCard({
     <section className="card" aria-labelledby="broadcast-heading">
       <h2 id="broadcast-heading">Broadcast</h2>
       <form onSubmit={submit} noValidate>
-        <div className={`field${error ? ' field--invalid' : ''}`}>
-          <label htmlFor="broadcast-message">Message</label>
-          <textarea
-            id="broadcast-message"
-            ref={field}
-            rows={2}
-            maxLength={1000}
-            value={message}
-            aria-invalid={Boolean(error)}
-            aria-describedby={error ? 'broadcast-message-error' : undefined}
-            onChange={(e) => setMessage(e.target.value)}
-          />
-          {error ? (
-            <p className="field__error" id="broadcast-message-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="broadcast-target">To</label>
-          <select id="broadcast-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">Every room</option>
-            {round.rooms.map((room) => (
-              <option key={room.id} value={room.id}>
-                {room.name} only
-              </option>
-            ))}
-          </select>
-        </div>
+        <FieldFrame id="broadcast-message" label="Message" error={error ?? undefined}>
+          {(control) => (
+            <textarea
+              ref={field}
+              rows={2}
+              maxLength={1000}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              {...control}
+            />
+          )}
+        </FieldFrame>
+        <RoomTargetField
+          id="broadcast-target"
+          label="To"
+          round={round}
+          value={target}
+          onChange={setTarget}
+        />
         <button type="submit" className="button" disabled={busy}>
           Send broadcast
         </button>
@@ -1169,5 +1148,31 @@ function PresenceCard({
         })}
       </div>
     </section>
+  );
+}
+
+/** Every room of the round, or one of them: the target of a pin or a broadcast. */
+function RoomTargetField({
+  id,
+  label,
+  round,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  round: BreakoutRound;
+  value: string;
+  onChange: (roomId: string) => void;
+}) {
+  return (
+    <SelectField id={id} label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Every room</option>
+      {round.rooms.map((room) => (
+        <option key={room.id} value={room.id}>
+          {room.name} only
+        </option>
+      ))}
+    </SelectField>
   );
 }
