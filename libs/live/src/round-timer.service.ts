@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { AuditService, Poller, TransactionRunner } from '@ideas-lab/platform';
 import { liveChannels } from './live-events.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
@@ -22,8 +22,12 @@ export const ROUND_TIMER_POLL_MS = 500;
 @Injectable()
 export class RoundTimerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RoundTimer');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly poller = new Poller(
+    'round timer poll',
+    ROUND_TIMER_POLL_MS,
+    () => this.tick(),
+    this.logger,
+  );
 
   constructor(
     private readonly rounds: LiveRoundsRepository,
@@ -33,21 +37,11 @@ export class RoundTimerService implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) =>
-          this.logger.error({ msg: 'round timer poll failed', err: error }),
-        )
-        .finally(() => (this.running = null));
-    }, ROUND_TIMER_POLL_MS);
-    this.timer.unref();
+    this.poller.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** One poll: close what is due, then give the warnings that are due. */

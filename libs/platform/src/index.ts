@@ -22,3 +22,4 @@ export * from './realtime/realtime.port.js';
 export * from './realtime/socket-io-realtime.js';
 export * from './realtime/realtime-io.adapter.js';
 export * from './security/secret-tokens.js';
+export * from './scheduling/poller.js';

@@ -4,11 +4,10 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { AuditService } from '@ideas-lab/platform';
+import { AuditService, Poller } from '@ideas-lab/platform';
 import { DecisionLettersRepository, type ClaimedLetter } from './decision-letters.repository.js';
 import { letterRetryDelayMs } from './decision-letters.util.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
-import { Poller } from './poller.js';
 
 /** How often every instance looks for letters that are due (a release also wakes its own instance). */
 export const LETTER_SENDER_POLL_MS = 5_000;

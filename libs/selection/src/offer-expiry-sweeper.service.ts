@@ -1,3 +1,4 @@
+import { Poller } from '@ideas-lab/platform';
 import {
   Injectable,
   Logger,
@@ -5,7 +6,6 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DecisionsService } from './decisions.service.js';
-import { Poller } from './poller.js';
 
 /** How often every instance looks for offers whose confirm-by date has passed. */
 export const OFFER_SWEEP_MS = 60_000;

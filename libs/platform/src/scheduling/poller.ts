@@ -3,7 +3,7 @@ import type { Logger } from '@nestjs/common';
 /**
  * Runs `work` every `intervalMs` and whenever woken, never twice at once: a wake during a run
  * runs it once more afterwards. `stop()` waits for the run in flight, so shutdown never cuts
- * a send or a sweep in half.
+ * a run in half (a letter sent, an offer swept, a round closed).
  */
 export class Poller {
   private timer: NodeJS.Timeout | null = null;
