@@ -30,6 +30,9 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/pg-one-query-at-a-time.ts'],
     testTimeout: 30_000,
+    // Browser journeys read the page through expect.poll, retried until it holds: a page
+    // settles a moment after a click (focus, a re-render), more slowly on a loaded machine.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: true,

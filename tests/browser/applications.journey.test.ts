@@ -102,7 +102,7 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByLabel('New question type').selectOption('long_text');
       await org.getByRole('button', { name: 'Add question' }).click();
       // Focus goes to the new question's label.
-      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
+      await expect.poll(() => org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
       const first = org.locator('.question-editor').nth(0);
       await first.getByLabel('Question', { exact: true }).fill(essay);
       await first.getByLabel('Help text (optional)').fill('What would you bring to a team?');
@@ -119,12 +119,16 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByRole('button', { name: 'Add question' }).click();
       const third = org.locator('.question-editor').nth(2);
       await third.getByLabel('Question', { exact: true }).fill(consent);
-      expect(await third.getByLabel('Consent: must be answered yes').isChecked()).toBe(true);
+      await expect
+        .poll(() => third.getByLabel('Consent: must be answered yes').isChecked())
+        .toBe(true);
 
       // A choice with one option is refused beside its options.
       await org.getByRole('button', { name: 'Publish version 1' }).click();
       await second.locator('.field__error').waitFor();
-      expect(await second.getByLabel('Options').getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() => second.getByLabel('Options').getAttribute('aria-invalid'))
+        .toBe('true');
       await shot(org, 'form-editor-error');
       await second.getByLabel('Options').fill('Modeller\nClinician\nData scientist');
       // Reorder: the consent moves above the choice.
@@ -133,7 +137,9 @@ describeBrowser('web client: a call takes applications', () => {
         .getByRole('status')
         .filter({ hasText: /to position 2 of 3/ })
         .waitFor();
-      expect(await org.locator('.question-editor h3').nth(1).textContent()).toContain('Yes / no');
+      await expect
+        .poll(() => org.locator('.question-editor h3').nth(1).textContent())
+        .toContain('Yes / no');
       await org.getByRole('button', { name: 'Publish version 1' }).click();
       await org
         .getByRole('status')
@@ -163,11 +169,11 @@ describeBrowser('web client: a call takes applications', () => {
       const applicationId = /\/applications\/([^/]+)\/edit$/.exec(ada.url())![1];
 
       // The deadline in her own time (Tokyo) and in the lab's (New York).
-      const deadline = await ada.locator('.deadline-line').textContent();
-      expect(deadline).toContain('Asia/Tokyo');
-      expect(deadline).toContain('America/New_York');
-      expect(deadline).toContain(`2 Apr ${year}, 06:00`); // 17:00 EDT is 06:00 next day in Tokyo
-      expect(await ada.getByLabel('Your name').inputValue()).toBe(applicant.name);
+      const deadline = () => ada.locator('.deadline-line').textContent();
+      await expect.poll(deadline).toContain('Asia/Tokyo');
+      await expect.poll(deadline).toContain('America/New_York');
+      await expect.poll(deadline).toContain(`2 Apr ${year}, 06:00`); // 17:00 EDT is 06:00 next day in Tokyo
+      await expect.poll(() => ada.getByLabel('Your name').inputValue()).toBe(applicant.name);
 
       // She fills part of it; autosave says so.
       await ada.getByLabel('Institution (affiliation)').fill('University of London');
@@ -179,30 +185,34 @@ describeBrowser('web client: a call takes applications', () => {
         .filter({ hasText: '25 words: 5 over the limit of 20' })
         .waitFor();
       await waitSaved(ada);
-      expect(
-        await ada
-          .getByRole('status')
-          .filter({ hasText: /^Saved at / })
-          .count(),
-      ).toBe(1);
+      await expect
+        .poll(() =>
+          ada
+            .getByRole('status')
+            .filter({ hasText: /^Saved at / })
+            .count(),
+        )
+        .toBe(1);
       await shot(ada, 'form-autosaved');
 
       // A reload keeps every answer.
       await ada.reload();
       await ada.getByLabel('Institution (affiliation)').waitFor();
-      expect(await ada.getByLabel('Institution (affiliation)').inputValue()).toBe(
-        'University of London',
-      );
-      expect(await ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked()).toBe(true);
-      expect(await ada.getByLabel(essay).inputValue()).toBe(tooLong);
+      await expect
+        .poll(() => ada.getByLabel('Institution (affiliation)').inputValue())
+        .toBe('University of London');
+      await expect
+        .poll(() => ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked())
+        .toBe(true);
+      await expect.poll(() => ada.getByLabel(essay).inputValue()).toBe(tooLong);
 
       // Submitting too early lists every problem at once, each beside its field.
       await ada.getByRole('button', { name: 'Submit application' }).click();
       const summary = ada.locator('.error-summary');
       await summary.waitFor();
-      expect(await ada.evaluate(() => document.activeElement?.className)).toContain(
-        'error-summary',
-      );
+      await expect
+        .poll(() => ada.evaluate(() => document.activeElement?.className))
+        .toContain('error-summary');
       const expected = [
         'apply-profile-organisationType',
         'apply-profile-careerStage',
@@ -213,20 +223,28 @@ describeBrowser('web client: a call takes applications', () => {
         'apply-answers-i-accept-the-code-of-conduct',
       ];
       for (const id of expected) await errorBeside(ada, id).waitFor();
-      expect(await summary.getByRole('link').count()).toBe(expected.length);
-      expect(
-        await errorBeside(ada, 'apply-answers-why-do-you-want-to-join-this-lab').textContent(),
-      ).toContain('The answer has 25 words; the limit is 20.');
-      expect(await ada.getByLabel('Organisation type').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => summary.getByRole('link').count()).toBe(expected.length);
+      await expect
+        .poll(() =>
+          errorBeside(ada, 'apply-answers-why-do-you-want-to-join-this-lab').textContent(),
+        )
+        .toContain('The answer has 25 words; the limit is 20.');
+      await expect
+        .poll(() => ada.getByLabel('Organisation type').getAttribute('aria-invalid'))
+        .toBe('true');
       await shot(ada, 'submit-every-error');
       // The summary's links take her to the field.
       await summary.getByRole('link', { name: /^Country:/ }).click();
-      expect(await ada.evaluate(() => document.activeElement?.id)).toBe('apply-profile-country');
+      await expect
+        .poll(() => ada.evaluate(() => document.activeElement?.id))
+        .toBe('apply-profile-country');
 
       // She fixes everything.
       await ada.getByLabel('Organisation type').selectOption('University');
       await ada.getByLabel('Career stage').selectOption('Senior');
-      expect(await ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked()).toBe(true);
+      await expect
+        .poll(() => ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked())
+        .toBe(true);
       await ada.getByLabel('Expertise keywords').fill('mechanistic models, tumour growth');
       await ada.getByLabel('Country', { exact: true }).selectOption('GB');
       await ada.getByLabel('ORCID iD (optional)').fill('0000-0002-1825-0097');
@@ -237,18 +255,17 @@ describeBrowser('web client: a call takes applications', () => {
         .fill('I build patient-specific tumour models and want to meet clinicians.');
       await ada.locator('.word-count').filter({ hasText: '10 of 20 words' }).waitFor();
       await ada.getByRole('group', { name: consent }).getByLabel('Yes').check();
-      expect(await errorBeside(ada, 'apply-profile-country').count()).toBe(0);
+      await expect.poll(() => errorBeside(ada, 'apply-profile-country').count()).toBe(0);
       await waitSaved(ada);
       await ada.getByRole('button', { name: 'Submit application' }).click();
       await ada.waitForURL(`**/applications/${applicationId}`);
       await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
       await ada.locator('.badge--app-submitted').waitFor();
-      expect(
-        await ada
-          .locator('.facts__row')
-          .filter({ hasText: 'You can still edit until' })
-          .textContent(),
-      ).toContain('Asia/Tokyo');
+      await expect
+        .poll(() =>
+          ada.locator('.facts__row').filter({ hasText: 'You can still edit until' }).textContent(),
+        )
+        .toContain('Asia/Tokyo');
       await shot(ada, 'status-submitted');
       await ada
         .getByRole('navigation', { name: 'Main' })
@@ -262,7 +279,7 @@ describeBrowser('web client: a call takes applications', () => {
       await tab(org, 'Applications');
       const row = org.getByRole('row').filter({ hasText: applicant.email });
       await row.waitFor();
-      expect(await row.textContent()).toContain('Submitted');
+      await expect.poll(() => row.textContent()).toContain('Submitted');
       await org.getByLabel('Discipline').selectOption('AI');
       await org.waitForURL(/discipline=AI/);
       await row.waitFor();
@@ -287,11 +304,11 @@ describeBrowser('web client: a call takes applications', () => {
       await tab(org, 'Funnel');
       const submittedRow = org.getByRole('row', { name: /^Submitted/ }).first();
       await submittedRow.waitFor();
-      expect(await submittedRow.getByRole('cell').first().textContent()).toBe('1');
+      await expect.poll(() => submittedRow.getByRole('cell').first().textContent()).toBe('1');
       const aiRow = org
         .getByRole('region', { name: 'By primary discipline' })
         .getByRole('row', { name: /^AI/ });
-      expect(await aiRow.getByRole('cell').nth(1).textContent()).toBe('1');
+      await expect.poll(() => aiRow.getByRole('cell').nth(1).textContent()).toBe('1');
       await shot(org, 'funnel');
 
       // --- The deadline passes while the applicant has her form open. ---
@@ -315,10 +332,12 @@ describeBrowser('web client: a call takes applications', () => {
         .getByRole('alert')
         .filter({ hasText: 'Applications to this lab closed on' });
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain('(America/New_York). Ask the organisers');
+      await expect
+        .poll(() => refusal.textContent())
+        .toContain('(America/New_York). Ask the organisers');
       // The header now says the application is closed.
       await ada.locator('.deadline-line').filter({ hasText: 'Closed:' }).waitFor();
-      expect(await ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);
+      await expect.poll(() => ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);
       await shot(ada, 'edit-refused-deadline');
 
       // The organiser grants her a personal extension.
@@ -352,14 +371,16 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('button', { name: 'Withdraw application…' }).click();
       const confirm = ada.getByRole('group', { name: 'Withdraw your application?' });
       await confirm.waitFor();
-      expect(
-        await ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')),
-      ).toBe('withdraw-title');
+      await expect
+        .poll(() => ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+        .toBe('withdraw-title');
       await shot(ada, 'withdraw-confirm');
       await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();
       await ada.locator('.badge--app-withdrawn').waitFor();
-      expect(await ada.getByRole('link', { name: 'Edit your application' }).count()).toBe(0);
+      await expect
+        .poll(() => ada.getByRole('link', { name: 'Edit your application' }).count())
+        .toBe(0);
       await shot(ada, 'status-withdrawn');
       const session = await ada.context().storageState();
       const orgSession = await org.context().storageState();
@@ -368,30 +389,43 @@ describeBrowser('web client: a call takes applications', () => {
       const mobile = await open(phone(session));
       await mobile.goto(`/applications/${applicationId}/edit`);
       await mobile.getByLabel('Institution (affiliation)').waitFor();
-      expect(await sidewaysScroll(mobile), 'the application form scrolls sideways on a phone').toBe(
-        0,
-      );
+      await expect
+        .poll(() => sidewaysScroll(mobile), {
+          message: 'the application form scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(mobile, 'phone-form');
       await mobile.goto(`/applications/${applicationId}`);
       await mobile.locator('.badge--app-withdrawn').waitFor();
-      expect(await sidewaysScroll(mobile), 'the status page scrolls sideways on a phone').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), {
+          message: 'the status page scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(mobile, 'phone-status');
 
       const orgMobile = await open(phone(orgSession));
       await orgMobile.goto(`/labs/${labId}/applications`);
       await orgMobile.getByRole('row').filter({ hasText: applicant.email }).waitFor();
-      expect(
-        await sidewaysScroll(orgMobile),
-        'the applications table scrolls the page sideways',
-      ).toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(orgMobile), {
+          message: 'the applications table scrolls the page sideways',
+        })
+        .toBe(0);
       await shot(orgMobile, 'phone-table');
       await tab(orgMobile, 'Funnel');
       await orgMobile.getByRole('region', { name: 'By career stage' }).waitFor();
-      expect(await sidewaysScroll(orgMobile), 'the funnel scrolls the page sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(orgMobile), { message: 'the funnel scrolls the page sideways' })
+        .toBe(0);
       await shot(orgMobile, 'phone-funnel');
       await tab(orgMobile, 'Application form');
       await orgMobile.getByRole('button', { name: 'Publish version 2' }).waitFor();
-      expect(await sidewaysScroll(orgMobile), 'the form editor scrolls the page sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(orgMobile), {
+          message: 'the form editor scrolls the page sideways',
+        })
+        .toBe(0);
       await shot(orgMobile, 'phone-form-editor');
     }
   }, 240_000);

@@ -139,16 +139,16 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await page.getByLabel('Ends').fill(`${year}-07-13T11:00`);
       await page.getByRole('button', { name: 'Add session' }).click();
       await page.locator('#session-endsAt-error').waitFor();
-      expect(await page.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('Ends').fill(`${year}-07-13T13:00`);
       await page.getByRole('button', { name: 'Add session' }).click();
       await announced(page, '"Breakout rotation" added to the agenda.');
 
       const welcome = page.getByRole('listitem', { name: 'Welcome and aims' });
       await welcome.getByText('11:00–11:30 EDT').waitFor();
-      expect(await welcome.getByRole('link', { name: 'Workshop brief' }).getAttribute('href')).toBe(
-        'https://example.org/brief.pdf',
-      );
+      await expect
+        .poll(() => welcome.getByRole('link', { name: 'Workshop brief' }).getAttribute('href'))
+        .toBe('https://example.org/brief.pdf');
       await page
         .getByRole('listitem', { name: 'Breakout rotation' })
         .getByText('11:30–13:00 EDT')
@@ -198,7 +198,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       const plans = page
         .getByRole('table')
         .filter({ has: page.getByRole('columnheader', { name: 'Pairs met' }) });
-      expect(await plans.getByRole('row').count()).toBe(3); // header + two plans
+      await expect.poll(() => plans.getByRole('row').count()).toBe(3); // header + two plans
 
       // The matrix of the plan shown: 6 people, 15 pairs; every cell says who met whom.
       const matrix = page.getByRole('table').filter({ hasText: 'Plan 2, all rounds' });
@@ -211,13 +211,15 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .getByRole('cell', { name: /Ada Lovelace and Ben Okafor met (never|once|twice|\d+ times)/ })
         .waitFor();
       // Every room mixes at least the two disciplines asked for.
-      expect(
-        await plans
-          .getByRole('row', { name: /Plan 2/ })
-          .getByRole('cell')
-          .nth(5)
-          .textContent(),
-      ).toMatch(/^[23] \(wanted 2\)$/);
+      await expect
+        .poll(() =>
+          plans
+            .getByRole('row', { name: /Plan 2/ })
+            .getByRole('cell')
+            .nth(5)
+            .textContent(),
+        )
+        .toMatch(/^[23] \(wanted 2\)$/);
       await shot(page, 'rotation-plans');
 
       await page.getByRole('button', { name: 'Adopt Plan 1' }).click();
@@ -333,9 +335,11 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .getByRole('list', { name: 'People in Room 2' })
         .getByText(`${mover.name}, in the room`)
         .waitFor();
-      expect(
-        await tile(page, 'Room 1').getByRole('list', { name: 'People in Room 1' }).textContent(),
-      ).not.toContain(mover.name);
+      await expect
+        .poll(() =>
+          tile(page, 'Room 1').getByRole('list', { name: 'People in Room 1' }).textContent(),
+        )
+        .not.toContain(mover.name);
       await tile(page, 'Room 2').getByText('4 of 4 here').waitFor();
       await tile(page, 'Room 1').getByText('2 of 2 here').waitFor();
 
@@ -402,7 +406,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await logInThroughUi(page, organiser());
       await page.goto(`/labs/${labId}/control-room`);
       await tile(page, 'Room 1').waitFor();
-      expect(await sidewaysScroll(page)).toBe(0);
+      await expect.poll(() => sidewaysScroll(page)).toBe(0);
       await shot(page, 'phone');
 
       // The planner too: the who-has-met matrix scrolls inside itself, never the page.
@@ -411,7 +415,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .getByRole('table')
         .filter({ hasText: "Who meets whom in this session's rounds" })
         .waitFor();
-      expect(await sidewaysScroll(page)).toBe(0);
+      await expect.poll(() => sidewaysScroll(page)).toBe(0);
       await shot(page, 'phone-rotation');
     }
   }, 180_000);

@@ -62,7 +62,9 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByLabel('Password').fill('short');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await field(page, 'Password').locator('.field__error').waitFor();
-      expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+      await expect
+        .poll(() => page.getByLabel('Password').getAttribute('aria-invalid'))
+        .toBe('true');
       await shot(page, 'sign-up-field-error');
       await page.getByLabel('Password').fill(newcomer.password);
       await page.getByRole('button', { name: 'Sign up' }).click();
@@ -84,7 +86,9 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await logInThroughUi(page, stage.server.admin);
       await page.getByRole('link', { name: 'Create a lab' }).click();
       await page.getByLabel('Title', { exact: true }).fill(lab.title);
-      expect(await page.getByLabel('Web address (slug)').inputValue()).toBe(lab.slug.toLowerCase());
+      await expect
+        .poll(() => page.getByLabel('Web address (slug)').inputValue())
+        .toBe(lab.slug.toLowerCase());
       await page.getByLabel('Theme').fill('Toward building a cancer patient digital twin');
       await page.getByLabel('Timezone').fill(lab.timezone);
       await shot(page, 'admin-create-lab');
@@ -133,7 +137,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Move to Applications open' }).click();
       const phaseAlert = page.locator('.phase-panel').getByRole('alert');
       await phaseAlert.locator('.alert').waitFor();
-      expect(await phaseAlert.textContent()).toMatch(/Disciplines/);
+      await expect.poll(() => phaseAlert.textContent()).toMatch(/Disciplines/);
       await shot(page, 'phase-refused-missing-settings');
 
       // Edits the lab; capacity 0 is refused beside the capacity field, with focus on it.
@@ -150,15 +154,19 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Save settings' }).click();
       const capacity = field(page, 'Places (capacity)');
       await capacity.locator('.field__error').waitFor();
-      expect(await page.getByLabel('Places (capacity)').getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-capacity');
+      await expect
+        .poll(() => page.getByLabel('Places (capacity)').getAttribute('aria-invalid'))
+        .toBe('true');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('settings-capacity');
       await shot(page, 'settings-field-error');
 
       // Fixes it and saves.
       await page.getByLabel('Places (capacity)').fill('30');
       await page.getByRole('button', { name: 'Save settings' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-      expect(await page.locator('.field__error').count()).toBe(0);
+      await expect.poll(() => page.locator('.field__error').count()).toBe(0);
 
       // Opens applications.
       await page.getByRole('button', { name: 'Move to Applications open' }).click();
@@ -175,7 +183,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Overview' })
         .click();
       const workshopStart = page.locator('.facts__row').filter({ hasText: 'Workshop starts' });
-      expect(await workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
+      await expect.poll(() => workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
       await shot(page, 'lab-overview-applications-open');
 
       // The People tab lists the new organiser; the audit log holds the changes, its chain intact.
@@ -201,7 +209,9 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       page = await open(desktop());
       await page.goto(`/call/${lab.slug}`);
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-      expect(await page.locator('.call__deadline').textContent()).toContain(`1 Mar ${year}, 17:00`);
+      await expect
+        .poll(() => page.locator('.call__deadline').textContent())
+        .toContain(`1 Mar ${year}, 17:00`);
       await shot(page, 'public-call');
       await page.context().close();
 
@@ -222,14 +232,22 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Settings' })
         .click();
       await page.getByRole('button', { name: 'Save settings' }).waitFor();
-      expect(await sidewaysScroll(page), 'the settings page scrolls sideways on a phone').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(page), {
+          message: 'the settings page scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(page, 'phone-lab-settings');
       await page
         .getByRole('navigation', { name: 'Lab sections' })
         .getByRole('link', { name: 'People' })
         .click();
       await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
-      expect(await sidewaysScroll(page), 'the people page scrolls sideways on a phone').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(page), {
+          message: 'the people page scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(page, 'phone-lab-people');
 
       // Closing selection below capacity needs the organiser's explicit consent.
@@ -242,8 +260,12 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Move to Workshop' }).click();
       const consent = page.getByLabel(/Accept under capacity/);
       await consent.waitFor();
-      expect(await page.locator('.phase-panel').getByRole('alert').textContent()).toMatch(/30/);
-      expect(await page.getByRole('button', { name: 'Move to Workshop' }).isDisabled()).toBe(true);
+      await expect
+        .poll(() => page.locator('.phase-panel').getByRole('alert').textContent())
+        .toMatch(/30/);
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Move to Workshop' }).isDisabled())
+        .toBe(true);
       await shot(page, 'phone-phase-under-capacity');
       await consent.check();
       await page.getByRole('button', { name: 'Move to Workshop' }).click();

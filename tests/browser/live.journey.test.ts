@@ -136,13 +136,15 @@ describeBrowser(
         await room.getByText('Round 1').waitFor();
         await room.getByRole('listitem').filter({ hasText: mate }).waitFor();
         await room.getByRole('listitem').filter({ hasText: mentorName }).waitFor();
-        expect(
-          await room.getByRole('link', { name: 'Join Room A’s video call' }).getAttribute('href'),
-        ).toBe(meetingUrl);
+        await expect
+          .poll(() =>
+            room.getByRole('link', { name: 'Join Room A’s video call' }).getAttribute('href'),
+          )
+          .toBe(meetingUrl);
         const started = await countdownSeconds(page);
         expect(started).toBeGreaterThan(570);
         expect(started).toBeLessThanOrEqual(600);
-        expect(await page.getByTestId('timer-warning').textContent()).toBe('');
+        await expect.poll(() => page.getByTestId('timer-warning').textContent()).toBe('');
         // It counts down.
         await expect.poll(() => countdownSeconds(page!), { timeout: 5_000 }).toBeLessThan(started);
 
@@ -212,7 +214,7 @@ describeBrowser(
         await shot(page, 'participant-in-room');
         // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
         await page.setViewportSize({ width: 390, height: 844 });
-        expect(await sidewaysScroll(page)).toBe(0);
+        await expect.poll(() => sidewaysScroll(page)).toBe(0);
         const roomTop = (await room.boundingBox())!.y;
         const chatTop = (await page.getByRole('region', { name: 'Chat' }).boundingBox())!.y;
         expect(roomTop).toBeLessThan(chatTop);
@@ -236,9 +238,9 @@ describeBrowser(
         expect(missedRoom.ok && missedLab.ok).toBe(true);
         // The page, offline, cannot have them.
         await page.waitForTimeout(1_000);
-        expect(
-          await chatLog(page).getByText('I pushed the schema while you were away.').count(),
-        ).toBe(0);
+        await expect
+          .poll(() => chatLog(page).getByText('I pushed the schema while you were away.').count())
+          .toBe(0);
         await connection(page).filter({ hasText: 'Offline' }).waitFor();
         await shot(page, 'participant-offline');
 
@@ -249,9 +251,9 @@ describeBrowser(
         await room.getByRole('listitem').filter({ hasText: mate }).waitFor();
         await chatLog(page).getByText('I pushed the schema while you were away.').waitFor();
         // Each message once, the participant's own from before the drop still there.
-        expect(
-          await chatLog(page).getByText('I pushed the schema while you were away.').count(),
-        ).toBe(1);
+        await expect
+          .poll(() => chatLog(page).getByText('I pushed the schema while you were away.').count())
+          .toBe(1);
         await chatLog(page).getByText('Shall we start with the data model?').waitFor();
         await page
           .getByRole('group', { name: 'Chat channel' })
@@ -279,9 +281,11 @@ describeBrowser(
         const toVisit = mentorPage.getByRole('region', { name: 'Rooms to visit' });
         await toVisit.getByText('Room A', { exact: true }).waitFor();
         await toVisit.getByText(`${me}, ${mate}`).waitFor();
-        expect(
-          await toVisit.getByRole('link', { name: 'Video call of Room A' }).getAttribute('href'),
-        ).toBe(meetingUrl);
+        await expect
+          .poll(() =>
+            toVisit.getByRole('link', { name: 'Video call of Room A' }).getAttribute('href'),
+          )
+          .toBe(meetingUrl);
         await shot(mentorPage, 'mentor-help-queue');
         await request.getByRole('button', { name: /^Claim/ }).click();
         await mentorPage.getByTestId('help-outcome').filter({ hasText: 'You claimed' }).waitFor();
@@ -395,7 +399,7 @@ describeBrowser('web client: the live page outlives its access token', () => {
         expect(reply.ok).toBe(true);
         await page.getByRole('log').getByText('And we can still hear you.').waitFor();
         await page.getByRole('log').getByText('Still here after the token expired.').waitFor();
-        expect(await page.getByText('not sent').count()).toBe(0);
+        await expect.poll(() => page.getByText('not sent').count()).toBe(0);
       } finally {
         other.close();
       }

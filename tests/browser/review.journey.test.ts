@@ -133,26 +133,28 @@ describeBrowser('web client: applications are reviewed', () => {
       const org = await open(desktop());
       await logInThroughUi(org, organiser, `/labs/${labId}/rubric`);
       await org.getByText('No rubric is saved yet.').waitFor();
-      expect(await org.locator('.question-editor').count()).toBe(5);
-      expect(await criterion(org, 0).getByLabel('Criterion', { exact: true }).inputValue()).toBe(
-        'Relevant expertise',
-      );
+      await expect.poll(() => org.locator('.question-editor').count()).toBe(5);
+      await expect
+        .poll(() => criterion(org, 0).getByLabel('Criterion', { exact: true }).inputValue())
+        .toBe('Relevant expertise');
       // Communication and creativity go; fit counts more.
       await org.getByRole('button', { name: 'Remove criterion 3' }).click();
       await status(org, 'Removed “Communication”');
       await org.getByRole('button', { name: 'Remove criterion 3' }).click();
       await status(org, 'Removed “Creativity”');
-      expect(await org.locator('.question-editor').count()).toBe(3);
+      await expect.poll(() => org.locator('.question-editor').count()).toBe(3);
       await criterion(org, 2).getByLabel('Weight').fill('4');
-      expect(await criterion(org, 2).locator('h3').textContent()).toContain('50% of the score');
+      await expect
+        .poll(() => criterion(org, 2).locator('h3').textContent())
+        .toContain('50% of the score');
       // A new criterion: its id follows its label; its scale is upside down.
       await org.getByRole('button', { name: 'Add criterion' }).click();
-      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
+      await expect.poll(() => org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
       const added = criterion(org, 3);
       await added.getByLabel('Criterion', { exact: true }).fill('Openness to other disciplines');
-      expect(await added.getByLabel('Id', { exact: true }).inputValue()).toBe(
-        'openness-to-other-disciplines',
-      );
+      await expect
+        .poll(() => added.getByLabel('Id', { exact: true }).inputValue())
+        .toBe('openness-to-other-disciplines');
       await added.getByLabel('Lowest score').fill('5');
       await added.getByLabel('Highest score').fill('1');
       await org.getByLabel(/^Blind review/).check();
@@ -161,9 +163,13 @@ describeBrowser('web client: applications are reviewed', () => {
         .locator('.field__error')
         .filter({ hasText: 'The highest score must be greater than the lowest.' })
         .waitFor();
-      expect(await added.getByLabel('Lowest score').getAttribute('aria-invalid')).toBe('true');
-      expect(await added.getByLabel('Highest score').getAttribute('aria-invalid')).toBe('true');
-      expect(await org.evaluate(() => document.activeElement?.id)).toMatch(/-min$/);
+      await expect
+        .poll(() => added.getByLabel('Lowest score').getAttribute('aria-invalid'))
+        .toBe('true');
+      await expect
+        .poll(() => added.getByLabel('Highest score').getAttribute('aria-invalid'))
+        .toBe('true');
+      await expect.poll(() => org.evaluate(() => document.activeElement?.id)).toMatch(/-min$/);
       await org
         .getByRole('alert')
         .filter({
@@ -176,11 +182,11 @@ describeBrowser('web client: applications are reviewed', () => {
       await org.getByRole('button', { name: 'Save the rubric' }).click();
       await status(org, 'Rubric version 1 is saved.');
       await org.getByRole('button', { name: 'Save version 2' }).waitFor();
-      expect(await org.getByLabel(/^Blind review/).isChecked()).toBe(true);
+      await expect.poll(() => org.getByLabel(/^Blind review/).isChecked()).toBe(true);
       // Saved criteria keep their id.
-      expect(
-        await criterion(org, 3).getByLabel('Id', { exact: true }).getAttribute('readonly'),
-      ).not.toBeNull();
+      await expect
+        .poll(() => criterion(org, 3).getByLabel('Id', { exact: true }).getAttribute('readonly'))
+        .not.toBeNull();
       await shot(org, 'rubric-saved');
 
       // --- A mentor states her institution and declares a conflict. ---
@@ -197,21 +203,25 @@ describeBrowser('web client: applications are reviewed', () => {
         .locator('#conflict-value-error')
         .filter({ hasText: 'No account uses this address.' })
         .waitFor();
-      expect(await mentor.getByLabel("Applicant's e-mail").getAttribute('aria-invalid')).toBe(
-        'true',
-      );
-      expect(await mentor.evaluate(() => document.activeElement?.id)).toBe('conflict-value');
+      await expect
+        .poll(() => mentor.getByLabel("Applicant's e-mail").getAttribute('aria-invalid'))
+        .toBe('true');
+      await expect
+        .poll(() => mentor.evaluate(() => document.activeElement?.id))
+        .toBe('conflict-value');
       await shot(mentor, 'conflict-error');
       await mentor.getByLabel("Applicant's e-mail").fill(bob.email);
       await mentor.getByRole('button', { name: 'Declare conflict' }).click();
       await status(mentor, `Conflict of interest with ${bob.email} declared.`);
       const declared = mentor.getByRole('list', { name: 'Declared conflicts' });
-      expect(await declared.textContent()).toContain(bob.email);
+      await expect.poll(() => declared.textContent()).toContain(bob.email);
       // The institution is kept alongside the declared person, and the other way round.
-      expect(await mentor.getByLabel('Your institution').inputValue()).toBe('ETH Zurich');
+      await expect
+        .poll(() => mentor.getByLabel('Your institution').inputValue())
+        .toBe('ETH Zurich');
       await mentor.getByRole('button', { name: 'Save institution' }).click();
       await status(mentor, 'Your institution is ETH Zurich');
-      expect(await declared.textContent()).toContain(bob.email);
+      await expect.poll(() => declared.textContent()).toContain(bob.email);
       await shot(mentor, 'conflicts-declared');
 
       // --- The organiser assigns reviewers. ---
@@ -227,11 +237,13 @@ describeBrowser('web client: applications are reviewed', () => {
       const result = org.getByRole('region', { name: 'Latest run' });
       await result.getByText('Incomplete: 2 of 4 applications are short of reviewers').waitFor();
       // The conflicts, in words and with names: Mia may review neither Bob nor Dee.
-      const why = await result.locator('.run-problems').textContent();
-      expect(why).toContain(
-        `Application ${bob.name} has only 2 reviewers without a conflict of interest (needs 3)`,
-      );
-      expect(why).toContain(`Application ${dee.name} has only 2 reviewers`);
+      const why = () => result.locator('.run-problems').textContent();
+      await expect
+        .poll(why)
+        .toContain(
+          `Application ${bob.name} has only 2 reviewers without a conflict of interest (needs 3)`,
+        );
+      await expect.poll(why).toContain(`Application ${dee.name} has only 2 reviewers`);
       await shot(org, 'assignment-short');
       await org.getByLabel('Reviews per application (k)').fill('2');
       await org.getByLabel('Most reviews per reviewer').fill('3');
@@ -244,7 +256,7 @@ describeBrowser('web client: applications are reviewed', () => {
         .getByRole('row', { name: /^Mia Mentor/ })
         .getByRole('cell')
         .first();
-      expect(await miaLoad.textContent()).toBe('2');
+      await expect.poll(() => miaLoad.textContent()).toBe('2');
       // A hand assignment that would be a conflict is refused, with the reason.
       await org.getByLabel('Application', { exact: true }).selectOption({ label: bob.name });
       await org.getByLabel('Reviewer', { exact: true }).selectOption({ label: mia.name });
@@ -256,7 +268,7 @@ describeBrowser('web client: applications are reviewed', () => {
       const bobRow = org
         .getByRole('region', { name: 'Reviewers per application' })
         .getByRole('row', { name: new RegExp(`^${bob.name}`) });
-      expect(await bobRow.textContent()).not.toContain(mia.name);
+      await expect.poll(() => bobRow.textContent()).not.toContain(mia.name);
       // By hand: one of Ada's reviewers is taken off, then put back.
       const adaRow = org
         .getByRole('region', { name: 'Reviewers per application' })
@@ -265,7 +277,7 @@ describeBrowser('web client: applications are reviewed', () => {
       const handName = /^(Max Mentor|Moe Mentor)/.exec((await adaOther.textContent()) ?? '')![1];
       await adaRow.getByRole('button', { name: `Remove ${handName} from ${ada.name}` }).click();
       await status(org, `${handName} no longer reviews ${ada.name}.`);
-      expect(await adaRow.getByRole('listitem').count()).toBe(1);
+      await expect.poll(() => adaRow.getByRole('listitem').count()).toBe(1);
       await org.getByLabel('Application', { exact: true }).selectOption({ label: ada.name });
       await org.getByLabel('Reviewer', { exact: true }).selectOption({ label: handName });
       await org.getByRole('button', { name: 'Assign by hand' }).click();
@@ -319,11 +331,13 @@ describeBrowser('web client: applications are reviewed', () => {
         .getByRole('region', { name: 'Your review queue' })
         .textContent();
       for (const applicant of applicants) expect(queueText).not.toContain(applicant.name);
-      expect(
-        await mentor
-          .getByRole('progressbar', { name: 'Your reviews submitted' })
-          .getAttribute('aria-valuetext'),
-      ).toBe('0 of 2');
+      await expect
+        .poll(() =>
+          mentor
+            .getByRole('progressbar', { name: 'Your reviews submitted' })
+            .getAttribute('aria-valuetext'),
+        )
+        .toBe('0 of 2');
       await shot(mentor, 'queue');
       await mentor.getByRole('link', { name: 'Application 1' }).click();
       await mentor.getByRole('heading', { name: 'Review: Application 1' }).waitFor();
@@ -363,25 +377,29 @@ describeBrowser('web client: applications are reviewed', () => {
           .filter({ hasText: 'A score from 1 to 5 is required.' })
           .waitFor();
       // Focus lands on the first criterion in error.
-      expect(
-        await mentor.evaluate(
-          () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
-        ),
-      ).toBe('Ability to collaborate');
+      await expect
+        .poll(() =>
+          mentor.evaluate(
+            () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
+          ),
+        )
+        .toBe('Ability to collaborate');
       await shot(mentor, 'review-missing-scores');
 
       // Scored by keyboard: arrows move along a scale.
       await mentor.keyboard.press('Space');
       await mentor.keyboard.press('ArrowRight');
       await mentor.keyboard.press('ArrowRight');
-      expect(
-        await scoreGroup(mentor, 'Ability to collaborate')
-          .getByRole('radio', { name: '3' })
-          .isChecked(),
-      ).toBe(true);
-      expect(
-        await scoreGroup(mentor, 'Ability to collaborate').locator('.field__error').count(),
-      ).toBe(0);
+      await expect
+        .poll(() =>
+          scoreGroup(mentor, 'Ability to collaborate')
+            .getByRole('radio', { name: '3' })
+            .isChecked(),
+        )
+        .toBe(true);
+      await expect
+        .poll(() => scoreGroup(mentor, 'Ability to collaborate').locator('.field__error').count())
+        .toBe(0);
       await scoreGroup(mentor, 'Fit to the challenge').getByRole('radio', { name: '5' }).check();
       await mentor
         .getByLabel('What would this person bring to a team?')
@@ -391,14 +409,14 @@ describeBrowser('web client: applications are reviewed', () => {
       // The draft survives a reload.
       await mentor.reload();
       await scoreGroup(mentor, 'Fit to the challenge').waitFor();
-      expect(
-        await scoreGroup(mentor, 'Fit to the challenge')
-          .getByRole('radio', { name: '5' })
-          .isChecked(),
-      ).toBe(true);
-      expect(await mentor.getByLabel('What would this person bring to a team?').inputValue()).toBe(
-        'A modeller who listens.',
-      );
+      await expect
+        .poll(() =>
+          scoreGroup(mentor, 'Fit to the challenge').getByRole('radio', { name: '5' }).isChecked(),
+        )
+        .toBe(true);
+      await expect
+        .poll(() => mentor.getByLabel('What would this person bring to a team?').inputValue())
+        .toBe('A modeller who listens.');
       await scoreGroup(mentor, 'Openness to other disciplines')
         .getByRole('radio', { name: '4' })
         .check();
@@ -408,23 +426,24 @@ describeBrowser('web client: applications are reviewed', () => {
       await mentor.getByRole('button', { name: 'Submit review…' }).click();
       await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
       await status(mentor, /^Submitted on .*A submitted review is final\./);
-      expect(await mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+      await expect.poll(() => mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
       // Focus moves to the submitted review that replaced the form.
-      expect(await mentor.evaluate(() => document.activeElement?.id)).toBe('my-review-title');
+      await expect
+        .poll(() => mentor.evaluate(() => document.activeElement?.id))
+        .toBe('my-review-title');
       // Only now the other review opens to her, anonymous in the blind phase.
       const others = mentor.getByRole('region', { name: 'Other reviews' });
       await others.getByText(otherComment).waitFor();
-      const othersText = await others.textContent();
-      expect(othersText).toContain('Reviewer 1');
-      expect(othersText).not.toContain(other.name);
+      await expect.poll(() => others.textContent()).toContain('Reviewer 1');
+      await expect.poll(() => others.textContent()).not.toContain(other.name);
       await shot(mentor, 'review-submitted');
 
       await mentor.getByRole('link', { name: '← Your review queue' }).click();
       await mentor.getByText('1 of 2 done · 1 not started').waitFor();
       // Done work goes to the end of the queue; its number stays.
-      expect(await mentor.getByRole('row').last().textContent()).toMatch(
-        /^Application 1.*Submitted/,
-      );
+      await expect
+        .poll(() => mentor.getByRole('row').last().textContent())
+        .toMatch(/^Application 1.*Submitted/);
       await shot(mentor, 'queue-progress');
 
       // --- The organiser follows progress. ---
@@ -433,44 +452,68 @@ describeBrowser('web client: applications are reviewed', () => {
       const perReviewer = org.getByRole('region', { name: 'Progress per reviewer' });
       await perReviewer.getByText('2 of 8 reviews submitted').waitFor();
       const miaRow = perReviewer.getByRole('row', { name: /^Mia Mentor/ });
-      expect(await miaRow.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 2');
+      await expect
+        .poll(() => miaRow.getByRole('progressbar').getAttribute('aria-valuetext'))
+        .toBe('1 of 2');
       // Organisers read every submitted review, with who wrote it.
       await org.getByRole('button', { name: `Read reviews of ${firstName}` }).click();
       const read = org.locator('.extension-row');
       await read.getByText('A modeller who listens.').waitFor();
-      const readText = await read.textContent();
-      expect(readText).toContain(mia.name);
-      expect(readText).toContain(other.name);
-      expect(readText).toContain(otherComment);
+      const readText = () => read.textContent();
+      await expect.poll(readText).toContain(mia.name);
+      await expect.poll(readText).toContain(other.name);
+      await expect.poll(readText).toContain(otherComment);
       await shot(org, 'assignment-progress');
 
       // --- The same screens on a phone. ---
       const mobile = await open(phone(await mentor.context().storageState()));
       await mobile.goto(`/labs/${labId}/reviews`);
       await mobile.getByText('1 of 2 done · 1 not started').waitFor();
-      expect(await sidewaysScroll(mobile), 'the review queue scrolls sideways on a phone').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), {
+          message: 'the review queue scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(mobile, 'phone-queue');
       await mobile.getByRole('link', { name: 'Application 2' }).click();
       await scoreGroup(mobile, 'Relevant expertise').waitFor();
-      expect(await sidewaysScroll(mobile), 'the rubric form scrolls sideways on a phone').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), {
+          message: 'the rubric form scrolls sideways on a phone',
+        })
+        .toBe(0);
       await shot(mobile, 'phone-review');
 
       const orgMobile = await open(phone(await org.context().storageState()));
       await orgMobile.goto(`/labs/${labId}/assignment`);
       await orgMobile.getByRole('button', { name: 'Run the assignment' }).waitFor();
       // A re-run starts from the last run's settings.
-      expect(await orgMobile.getByLabel('Reviews per application (k)').inputValue()).toBe('2');
-      expect(await orgMobile.getByLabel('Most reviews per reviewer').inputValue()).toBe('3');
-      expect(await orgMobile.getByLabel(/^Orla Organiser/).isChecked()).toBe(false);
-      expect(await sidewaysScroll(orgMobile), 'the assignment screen scrolls sideways').toBe(0);
+      await expect
+        .poll(() => orgMobile.getByLabel('Reviews per application (k)').inputValue())
+        .toBe('2');
+      await expect
+        .poll(() => orgMobile.getByLabel('Most reviews per reviewer').inputValue())
+        .toBe('3');
+      await expect.poll(() => orgMobile.getByLabel(/^Orla Organiser/).isChecked()).toBe(false);
+      await expect
+        .poll(() => sidewaysScroll(orgMobile), {
+          message: 'the assignment screen scrolls sideways',
+        })
+        .toBe(0);
       await shot(orgMobile, 'phone-assignment');
       await tab(orgMobile, 'Rubric');
       await orgMobile.getByRole('button', { name: 'Save version 2' }).waitFor();
       // Reviews were submitted on it: criteria and scales are fixed now.
       await orgMobile.getByText('2 reviews were submitted with this rubric').waitFor();
-      expect(await orgMobile.getByRole('button', { name: /^Remove criterion/ }).count()).toBe(0);
-      expect(await criterion(orgMobile, 0).getByLabel('Highest score').isDisabled()).toBe(true);
-      expect(await sidewaysScroll(orgMobile), 'the rubric editor scrolls sideways').toBe(0);
+      await expect
+        .poll(() => orgMobile.getByRole('button', { name: /^Remove criterion/ }).count())
+        .toBe(0);
+      await expect
+        .poll(() => criterion(orgMobile, 0).getByLabel('Highest score').isDisabled())
+        .toBe(true);
+      await expect
+        .poll(() => sidewaysScroll(orgMobile), { message: 'the rubric editor scrolls sideways' })
+        .toBe(0);
       await shot(orgMobile, 'phone-rubric');
     }
   }, 240_000);

@@ -184,16 +184,18 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await org.getByText('No run yet').waitFor();
 
       // --- Run 1: no quotas, the top three by merit. ---
-      expect(await org.getByLabel('Places to fill').inputValue()).toBe('3');
+      await expect.poll(() => org.getByLabel('Places to fill').inputValue()).toBe('3');
       await org.getByRole('button', { name: 'Run selection' }).click();
       await org.waitForURL(/\/selection\/runs\/[^/]+$/);
       await status(org, 'Run 1 found a cohort of 3.');
       const cohort1 = org.getByRole('region', { name: /^Cohort/ });
       for (const name of ['Ada Arden', 'Ben Brook', 'Cleo Cole'])
         await cohort1.getByRole('row').filter({ hasText: name }).waitFor();
-      expect(
-        await org.locator('.facts__row').filter({ hasText: 'Price of diversity' }).textContent(),
-      ).toContain('0.00');
+      await expect
+        .poll(() =>
+          org.locator('.facts__row').filter({ hasText: 'Price of diversity' }).textContent(),
+        )
+        .toContain('0.00');
       await shot(org, 'run-without-quotas');
 
       // --- Run 2: a bioinformatician and an early-career person; one per institution. ---
@@ -206,8 +208,10 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // A typing slip is refused beside its box, which takes the focus.
       const slip = org.locator('#quota-careerStage-0-min-error');
       await slip.waitFor();
-      expect(await slip.textContent()).toContain('Enter a whole number, 0 or more.');
-      expect(await org.evaluate(() => document.activeElement?.id)).toBe('quota-careerStage-0-min');
+      await expect.poll(() => slip.textContent()).toContain('Enter a whole number, 0 or more.');
+      await expect
+        .poll(() => org.evaluate(() => document.activeElement?.id))
+        .toBe('quota-careerStage-0-min');
       await shot(org, 'quota-error-beside-field');
       await org.getByLabel('Career stage Early career at least').fill('1');
       await org.getByRole('button', { name: 'Run selection' }).click();
@@ -222,12 +226,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // The price of diversity, as a chart and in words.
       const chart = org.getByRole('img', { name: /Merit by place/ });
       await chart.waitFor();
-      expect(await org.locator('.merit-chart polyline').count()).toBe(2);
-      expect(await org.locator('.merit-chart__gap').count()).toBe(1);
+      await expect.poll(() => org.locator('.merit-chart polyline').count()).toBe(2);
+      await expect.poll(() => org.locator('.merit-chart__gap').count()).toBe(1);
       const legend = await textOf(org, '.merit-chart__legend');
       expect(legend).toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
       expect(legend).not.toContain('Price of diversity: 0.00');
-      expect(await chart.locator('desc').textContent()).toMatch(/^The quotas cost /);
+      await expect.poll(() => chart.locator('desc').textContent()).toMatch(/^The quotas cost /);
       await shot(org, 'run-with-quotas-price-of-diversity');
 
       // --- Run 3: a quota nobody can meet, explained. ---
@@ -237,13 +241,13 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await status(org, 'Run 3 found no cohort: the quotas conflict.');
       const why = org.getByRole('region', { name: 'Why no cohort keeps these quotas' });
       await why.waitFor();
-      expect(await why.textContent()).toContain(
-        'Discipline Cancer research needs at least 1 but only 0 eligible applicants.',
-      );
-      expect(await why.textContent()).toContain(
-        'Discipline “Cancer research”: lower the minimum from 1 to 0 (1 place short).',
-      );
-      expect(await org.getByRole('button', { name: /^Adopt run/ }).count()).toBe(0);
+      await expect
+        .poll(() => why.textContent())
+        .toContain('Discipline Cancer research needs at least 1 but only 0 eligible applicants.');
+      await expect
+        .poll(() => why.textContent())
+        .toContain('Discipline “Cancer research”: lower the minimum from 1 to 0 (1 place short).');
+      await expect.poll(() => org.getByRole('button', { name: /^Adopt run/ }).count()).toBe(0);
       await shot(org, 'infeasible-explained');
 
       // --- Run 4: the same quota, with Gia let in despite one day she cannot attend. ---
@@ -263,41 +267,43 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await org.getByRole('link', { name: '← All runs and quotas' }).click();
       const runsTable = org.getByRole('table', { name: /Selection runs/ });
       await runsTable.waitFor();
-      expect(await runsTable.getByRole('row').count()).toBe(5);
+      await expect.poll(() => runsTable.getByRole('row').count()).toBe(5);
       const run3Row = runsTable.getByRole('row').filter({ hasText: 'Run 3' });
-      expect(await run3Row.textContent()).toContain('Infeasible');
-      expect(await run3Row.textContent()).toContain('no cohort');
-      expect(await runsTable.getByRole('row').filter({ hasText: 'Run 2' }).textContent()).toContain(
-        'Discipline Bioinformatics: at least 1',
-      );
+      await expect.poll(() => run3Row.textContent()).toContain('Infeasible');
+      await expect.poll(() => run3Row.textContent()).toContain('no cohort');
+      await expect
+        .poll(() => runsTable.getByRole('row').filter({ hasText: 'Run 2' }).textContent())
+        .toContain('Discipline Bioinformatics: at least 1');
       const compare = org.getByRole('region', { name: 'Compare two runs' });
       // The two newest runs that found a cohort are compared first.
-      expect(
-        await compare.getByLabel('Second run').locator('option:checked').textContent(),
-      ).toContain('Run 4');
+      await expect
+        .poll(() => compare.getByLabel('Second run').locator('option:checked').textContent())
+        .toContain('Run 4');
       await compare.getByRole('region', { name: 'Only in Run 4' }).getByText('Gia Grant').waitFor();
       await compare.getByLabel('First run').selectOption({ label: 'Run 1 · Optimal' });
       await compare.getByLabel('Second run').selectOption({ label: 'Run 2 · Optimal' });
-      expect(
-        await compare.getByLabel('First run').locator('option:checked').textContent(),
-      ).toContain('Run 1');
-      expect(
-        await compare.getByLabel('Second run').locator('option:checked').textContent(),
-      ).toContain('Run 2');
+      await expect
+        .poll(() => compare.getByLabel('First run').locator('option:checked').textContent())
+        .toContain('Run 1');
+      await expect
+        .poll(() => compare.getByLabel('Second run').locator('option:checked').textContent())
+        .toContain('Run 2');
       const onlyIn1 = compare.getByRole('region', { name: 'Only in Run 1' });
       const onlyIn2 = compare.getByRole('region', { name: 'Only in Run 2' });
       await onlyIn1.getByText('Cleo Cole').waitFor();
       await onlyIn2.getByText('Dev Desai').waitFor();
-      expect(await onlyIn1.getByRole('listitem').count()).toBe(1);
-      expect(await onlyIn2.getByRole('listitem').count()).toBe(1);
+      await expect.poll(() => onlyIn1.getByRole('listitem').count()).toBe(1);
+      await expect.poll(() => onlyIn2.getByRole('listitem').count()).toBe(1);
       await compare.getByText('2 in both cohorts.').waitFor();
       await compare.getByText(/Run 2 has \d+\.\d\d less merit than Run 1\./).waitFor();
       await shot(org, 'runs-compared');
       // "Use these quotas" brings a run's quotas back into the form.
       await runsTable.getByRole('button', { name: 'Use these quotas (run 2)' }).click();
       await status(org, 'The form now holds the quotas of run 2.');
-      expect(await org.getByLabel('Discipline Bioinformatics at least').inputValue()).toBe('1');
-      expect(await org.getByLabel('At most per institution').inputValue()).toBe('1');
+      await expect
+        .poll(() => org.getByLabel('Discipline Bioinformatics at least').inputValue())
+        .toBe('1');
+      await expect.poll(() => org.getByLabel('At most per institution').inputValue()).toBe('1');
 
       // --- Adopt run 2, with an answer-by date in the lab's time (New York). ---
       await runsTable.getByRole('link', { name: 'Run 2' }).click();
@@ -307,16 +313,13 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await status(org, 'Run 2 is adopted: 3 offered a place, 4 on the waitlist, 1 declined.');
       const accepted = org.getByRole('region', { name: /^Accepted/ });
       for (const name of ['Ada Arden', 'Ben Brook', 'Dev Desai'])
-        expect(await accepted.getByRole('row').filter({ hasText: name }).textContent()).toContain(
-          `Waiting for an answer15 May ${year}, 18:00`,
-        );
+        await expect
+          .poll(() => accepted.getByRole('row').filter({ hasText: name }).textContent())
+          .toContain(`Waiting for an answer15 May ${year}, 18:00`);
       const waitlist = org.getByRole('list', { name: /^Waitlist/ });
-      expect(await waitlist.getByRole('listitem').allTextContents()).toEqual([
-        '1Cleo Cole',
-        '2Eve Ellis',
-        '3Finn Ford',
-        '4Hana Hill',
-      ]);
+      await expect
+        .poll(() => waitlist.getByRole('listitem').allTextContents())
+        .toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford', '4Hana Hill']);
       await org
         .getByRole('region', { name: /^Declined/ })
         .getByText('Gia Grant')
@@ -330,28 +333,32 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await status(org, '8 letters in the outbox.');
       const offered = org.getByRole('region', { name: 'Offered a place (3)' });
       const adaLetter = offered.getByRole('article', { name: `To ${emailOf(person('a'))}` });
-      expect(await adaLetter.textContent()).toContain('Dear Ada Arden,');
-      expect(await adaLetter.textContent()).toContain('confirm or decline your place by');
-      expect(
-        await org
-          .getByRole('region', { name: 'On the waitlist (4)' })
-          .getByRole('article', { name: `To ${emailOf(person('c'))}` })
-          .textContent(),
-      ).toContain('number 1 on the waiting list');
+      await expect.poll(() => adaLetter.textContent()).toContain('Dear Ada Arden,');
+      await expect
+        .poll(() => adaLetter.textContent())
+        .toContain('confirm or decline your place by');
+      await expect
+        .poll(() =>
+          org
+            .getByRole('region', { name: 'On the waitlist (4)' })
+            .getByRole('article', { name: `To ${emailOf(person('c'))}` })
+            .textContent(),
+        )
+        .toContain('number 1 on the waiting list');
       const giaLetter = org
         .getByRole('region', { name: 'Declined (1)' })
         .getByRole('article', { name: `To ${emailOf(person('g'))}` });
       await giaLetter
         .getByRole('button', { name: `Edit the letter to ${emailOf(person('g'))}` })
         .click();
-      expect(await org.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+      await expect.poll(() => org.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
       const personal =
         'Dear Gia Grant,\n\nThank you for applying. As you cannot attend every day, we could not offer you a place this time; we hope to see you at the next lab.';
       await giaLetter.getByLabel('Letter').fill(personal);
       await shot(org, 'outbox-edit-letter');
       await giaLetter.getByRole('button', { name: 'Save the letter' }).click();
       await status(org, `The letter to ${emailOf(person('g'))} is saved.`);
-      expect(await giaLetter.locator('.letter__body').textContent()).toBe(personal);
+      await expect.poll(() => giaLetter.locator('.letter__body').textContent()).toBe(personal);
       await org.getByRole('button', { name: 'Release 8 letters…' }).click();
       const confirmRelease = org.getByRole('group', { name: 'Release 8 letters now?' });
       await confirmRelease.waitFor();
@@ -366,14 +373,16 @@ describeBrowser('web client: cohort selection and decisions', () => {
         undefined,
         { timeout: 20_000 },
       );
-      expect(await org.getByRole('button', { name: /^Edit the letter/ }).count()).toBe(0);
+      await expect
+        .poll(() => org.getByRole('button', { name: /^Edit the letter/ }).count())
+        .toBe(0);
       // A view of the letters that went wrong: none did.
       await org.getByLabel('Show').selectOption('problems');
       await org.getByText('No letter in this view.').waitFor();
-      expect(await org.getByRole('article').count()).toBe(0);
+      await expect.poll(() => org.getByRole('article').count()).toBe(0);
       await org.getByLabel('Show').selectOption('all');
-      expect(await org.getByRole('article').count()).toBe(8);
-      expect(await org.getByRole('button', { name: /^Release/ }).count()).toBe(0);
+      await expect.poll(() => org.getByRole('article').count()).toBe(8);
+      await expect.poll(() => org.getByRole('button', { name: /^Release/ }).count()).toBe(0);
       await shot(org, 'outbox-released');
 
       // --- Ada, in Tokyo, confirms her place by the date shown in her own time. ---
@@ -381,21 +390,23 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await logIn(ada, emailOf(person('a')), `/applications/${applicationOf.get('a')}`);
       const place = ada.getByRole('region', { name: 'You have a place' });
       await place.waitFor();
-      const deadline = await place.locator('.decision__deadline').textContent();
+      const deadline = () => place.locator('.decision__deadline').textContent();
       // 18:00 in New York (EDT) on 15 May is 07:00 on 16 May in Tokyo.
-      expect(deadline).toContain(`Please confirm or decline by 16 May ${year}, 07:00`);
-      expect(deadline).toContain('your time, Asia/Tokyo');
-      expect(deadline).toMatch(
-        new RegExp(`15 May ${year}, 18:00 \\S+ in the lab's timezone, America/New_York`),
-      );
-      expect(await place.textContent()).not.toMatch(/merit|score|review/i);
+      await expect.poll(deadline).toContain(`Please confirm or decline by 16 May ${year}, 07:00`);
+      await expect.poll(deadline).toContain('your time, Asia/Tokyo');
+      await expect
+        .poll(deadline)
+        .toMatch(new RegExp(`15 May ${year}, 18:00 \\S+ in the lab's timezone, America/New_York`));
+      await expect.poll(() => place.textContent()).not.toMatch(/merit|score|review/i);
       await shot(ada, 'applicant-offer');
       await place.getByRole('button', { name: 'Confirm my place' }).click();
       await status(ada, 'Your place is confirmed. Welcome to the lab!');
       await ada.getByRole('region', { name: 'Your place is confirmed' }).waitFor();
       await ada.getByRole('link', { name: 'Open the lab' }).click();
       await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
-      expect(await ada.locator('.badge--role').allTextContents()).toContain('Participant');
+      await expect
+        .poll(() => ada.locator('.badge--role').allTextContents())
+        .toContain('Participant');
       await shot(ada, 'applicant-confirmed');
 
       // --- Hana waits fourth on the list. ---
@@ -403,7 +414,9 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await logIn(hana, emailOf(person('h')), `/applications/${applicationOf.get('h')}`);
       const waiting = hana.getByRole('region', { name: 'You are on the waiting list' });
       await waiting.waitFor();
-      expect(await waiting.textContent()).toContain('You are number 4 on the waiting list.');
+      await expect
+        .poll(() => waiting.textContent())
+        .toContain('You are number 4 on the waiting list.');
 
       // --- Dev declines his place. ---
       const dev = await open(desktop('Asia/Kolkata'));
@@ -411,9 +424,9 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await dev.getByRole('button', { name: 'Decline my place…' }).click();
       const confirmDecline = dev.getByRole('group', { name: 'Decline your place?' });
       await confirmDecline.waitFor();
-      expect(
-        await dev.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')),
-      ).toBe('decline-title');
+      await expect
+        .poll(() => dev.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+        .toBe('decline-title');
       await shot(dev, 'applicant-decline-confirm');
       await confirmDecline.getByRole('button', { name: 'Yes, decline my place' }).click();
       await status(dev, 'You have declined your place.');
@@ -424,7 +437,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await hana.reload();
       const offer = hana.getByRole('region', { name: 'You have a place' });
       await offer.waitFor();
-      expect(await offer.textContent()).toContain('A place has become free');
+      await expect.poll(() => offer.textContent()).toContain('A place has become free');
       await offer.getByRole('button', { name: 'Confirm my place' }).waitFor();
       await shot(hana, 'applicant-promoted');
       await hana
@@ -442,24 +455,26 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await tab(org, 'Decisions');
       const acceptedNow = org.getByRole('region', { name: /^Accepted/ });
       await acceptedNow.waitFor();
-      expect(await acceptedNow.getByRole('row', { name: /^Ada Arden/ }).textContent()).toContain(
-        'Confirmed',
-      );
-      expect(await acceptedNow.getByRole('row', { name: /^Dev Desai/ }).textContent()).toContain(
-        'Declined the place',
-      );
+      await expect
+        .poll(() => acceptedNow.getByRole('row', { name: /^Ada Arden/ }).textContent())
+        .toContain('Confirmed');
+      await expect
+        .poll(() => acceptedNow.getByRole('row', { name: /^Dev Desai/ }).textContent())
+        .toContain('Declined the place');
       const hanaRow = acceptedNow.getByRole('row', { name: /^Hana Hill/ });
-      expect(await hanaRow.textContent()).toContain('Waiting for an answer');
+      await expect.poll(() => hanaRow.textContent()).toContain('Waiting for an answer');
       await hanaRow.getByText('Promoted from the waitlist').click();
       await hanaRow
         .getByText('In place of Dev Desai; next in line by merit alone: Cleo Cole.')
         .waitFor();
-      expect(
-        await org
-          .getByRole('list', { name: /^Waitlist/ })
-          .getByRole('listitem')
-          .allTextContents(),
-      ).toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford']);
+      await expect
+        .poll(() =>
+          org
+            .getByRole('list', { name: /^Waitlist/ })
+            .getByRole('listitem')
+            .allTextContents(),
+        )
+        .toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford']);
       const counts = await textOf(org, '.counts');
       expect(counts).toContain('Confirmed1');
       expect(counts).toContain('Waiting for an answer2');
@@ -473,8 +488,8 @@ describeBrowser('web client: cohort selection and decisions', () => {
       const hanaOffer = org
         .getByRole('region', { name: 'Offered a place (4)' })
         .getByRole('article', { name: `To ${emailOf(person('h'))}` });
-      expect(await hanaOffer.textContent()).toContain('Dear Hana Hill,');
-      expect(await hanaOffer.locator('.badge').textContent()).toBe('Draft');
+      await expect.poll(() => hanaOffer.textContent()).toContain('Dear Hana Hill,');
+      await expect.poll(() => hanaOffer.locator('.badge').textContent()).toBe('Draft');
       await org.getByRole('button', { name: 'Release 1 letter…' }).click();
       await org
         .getByRole('group', { name: 'Release this letter now?' })
@@ -493,21 +508,29 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await mobile.goto(`/labs/${labId}/selection`);
       await mobile.getByRole('table', { name: /Selection runs/ }).waitFor();
       await mobile.getByRole('region', { name: 'Only in Run 2' }).waitFor();
-      expect(await sidewaysScroll(mobile), 'the selection screen scrolls sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), { message: 'the selection screen scrolls sideways' })
+        .toBe(0);
       await shot(mobile, 'phone-selection');
       await mobile.getByRole('link', { name: 'Run 2' }).click();
       await mobile.getByRole('img', { name: /Merit by place/ }).waitFor();
-      expect(await sidewaysScroll(mobile), 'a run scrolls sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), { message: 'a run scrolls sideways' })
+        .toBe(0);
       await shot(mobile, 'phone-run');
       await tab(mobile, 'Outbox');
       await mobile.getByRole('region', { name: 'Offered a place (4)' }).waitFor();
-      expect(await sidewaysScroll(mobile), 'the outbox scrolls sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(mobile), { message: 'the outbox scrolls sideways' })
+        .toBe(0);
       await shot(mobile, 'phone-outbox');
 
       const adaMobile = await open(phone(adaSession));
       await adaMobile.goto(`/applications/${applicationOf.get('a')}`);
       await adaMobile.getByRole('region', { name: 'Your place is confirmed' }).waitFor();
-      expect(await sidewaysScroll(adaMobile), 'the status page scrolls sideways').toBe(0);
+      await expect
+        .poll(() => sidewaysScroll(adaMobile), { message: 'the status page scrolls sideways' })
+        .toBe(0);
       await shot(adaMobile, 'phone-applicant');
     }
   }, 300_000);
