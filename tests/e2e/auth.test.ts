@@ -7,18 +7,16 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
   const api = () => request(app.baseUrl);
 
   beforeAll(async () => {
-    app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+    app = await startTestApp({ LOGIN_FREE_FAILURES: '3' });
   });
   afterAll(() => app?.close());
 
   it('registers an account and signs it in', async () => {
-    const res = await api()
-      .post('/api/auth/register')
-      .send({
-        email: 'Ada@Example.org ',
-        password: 'analytical-engine',
-        displayName: 'Ada Lovelace',
-      });
+    const res = await api().post('/api/auth/register').send({
+      email: 'Ada@Example.org ',
+      password: 'analytical-engine',
+      displayName: 'Ada Lovelace',
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({
       email: 'ada@example.org',
@@ -168,7 +166,7 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     ).toBe(200);
   });
 
-  it('throttles an account after repeated failures, even with the right password', async () => {
+  it('throttles an account from one address after repeated failures, even with the right password', async () => {
     await app.createUser({ email: 'target@example.org' });
     for (let i = 0; i < 3; i++) {
       expect(
@@ -185,6 +183,77 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('identity: throttling', () => {
+  let app: TestApp;
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const attempt = (email: string, password: string, address: string) =>
+    request(app.baseUrl).post('/api/auth/login').set(from(address)).send({ email, password });
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      TRUST_PROXY: 'true',
+      LOGIN_FREE_FAILURES: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '12',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '30',
+    });
+  });
+  afterAll(() => app?.close());
+
+  it('checks no more passwords than allowed when 100 wrong ones arrive at once', async () => {
+    await app.createUser({ email: 'race@example.org' });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        attempt('race@example.org', `wrong-guess-${i}`, '198.51.100.7'),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(95);
+  });
+
+  it('makes a guesser wait longer and longer, while the owner signs in from elsewhere', async () => {
+    await app.createUser({ email: 'owner@example.org' });
+    for (let i = 0; i < 5; i++)
+      expect((await attempt('owner@example.org', `guess-${i}-guess`, '203.0.113.9')).status).toBe(
+        401,
+      );
+    const blocked = await attempt('owner@example.org', TEST_PASSWORD, '203.0.113.9');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(30);
+
+    const owner = await attempt('owner@example.org', TEST_PASSWORD, '192.0.2.44');
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.email).toBe('owner@example.org');
+  });
+
+  it('signing in rightly forgets the failures of that account from that address', async () => {
+    await app.createUser({ email: 'forgetful@example.org' });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await attempt('forgetful@example.org', `typo-${round}-${i}`, '192.0.2.80')).status,
+        ).toBe(401);
+      expect((await attempt('forgetful@example.org', TEST_PASSWORD, '192.0.2.80')).status).toBe(
+        200,
+      );
+    }
+  });
+
+  it('throttles an account guessed at from many addresses, past a looser limit', async () => {
+    await app.createUser({ email: 'popular@example.org' });
+    for (let i = 0; i < 12; i++)
+      expect((await attempt('popular@example.org', 'not-the-one', `198.18.0.${i}`)).status).toBe(
+        401,
+      );
+    const res = await attempt('popular@example.org', TEST_PASSWORD, '198.18.1.1');
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(60);
   });
 });
 

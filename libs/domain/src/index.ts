@@ -1,6 +1,7 @@
 export * from './lab-phase/lab-phase.js';
 export * from './access/lab-roles.js';
 export * from './identity/refresh-token-rotation.js';
+export * from './identity/login-throttle.js';
 export * from './labs/lab-settings.js';
 export * from './shared/compare-text.js';
 export * from './shared/seeded-random.js';

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { loginRetryAfterSeconds, type Actor } from '@ideas-lab/domain';
+import {
+  decideLoginAttempt,
+  type Actor,
+  type LoginThrottlePolicy,
+  type LoginThrottleScope,
+} from '@ideas-lab/domain';
 import type { UserEntity } from './entities/user.entity.js';
 import { IdentityError } from './identity.errors.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
@@ -37,8 +42,17 @@ export class IdentityService {
     private readonly throttle: LoginThrottleRepository,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
-    private readonly config: AppConfig,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.throttlePolicy = {
+      freeFailuresPerAccountAddress: config.loginFreeFailuresPerAccountAddress,
+      maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
+      maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      windowSeconds: config.loginWindowSeconds,
+    };
+  }
+
+  private readonly throttlePolicy: LoginThrottlePolicy;
 
   async register(input: {
     email: string;
@@ -87,8 +101,10 @@ export class IdentityService {
   }
 
   /**
-   * Check a login, counting failures per account and per address. The same error is given
-   * for an unknown e-mail address and a wrong password.
+   * Check a login. The attempt is reserved first (counted as a failure under a lock, see
+   * `decideLoginAttempt`), so attempts sent all at once cannot all be checked; a right password
+   * takes the reservation back. The same error is given for an unknown e-mail address and a
+   * wrong password.
    */
   async verifyCredentials(input: {
     email: string;
@@ -96,38 +112,51 @@ export class IdentityService {
     address: string;
   }): Promise<UserProfile> {
     const email = normaliseEmail(input.email);
-    const keys = [`email:${email}`, `ip:${input.address}`];
-    const windows = await this.throttle.findCurrentWindows(keys, this.config.loginWindowSeconds);
-    const now = new Date();
-    const waits = keys.map((key, i) => {
-      const window = windows.get(key);
-      if (!window) return 0;
-      const maxFailures =
-        i === 0 ? this.config.loginMaxFailuresPerAccount : this.config.loginMaxFailuresPerAddress;
-      return loginRetryAfterSeconds({
-        ...window,
-        maxFailures,
-        windowSeconds: this.config.loginWindowSeconds,
-        now,
+    const keys: Record<LoginThrottleScope, string> = {
+      'account-address': `account-address:${email}|${input.address}`,
+      account: `account:${email}`,
+      address: `address:${input.address}`,
+    };
+    const decision = await this.tx.run(async () => {
+      const stored = await this.throttle.lockCounters(Object.values(keys));
+      const result = decideLoginAttempt({
+        counters: new Map(
+          Object.entries(keys).map(([scope, key]) => [
+            scope as LoginThrottleScope,
+            stored.get(key) ?? null,
+          ]),
+        ),
+        policy: this.throttlePolicy,
+        now: new Date(),
       });
+      if (result.allowed) {
+        await this.throttle.saveCounters(
+          new Map([...result.counters].map(([scope, counter]) => [keys[scope], counter])),
+        );
+      }
+      return result;
     });
-    const retryAfterSeconds = Math.max(...waits);
-    if (retryAfterSeconds > 0) {
+    if (!decision.allowed) {
+      const { retryAfterSeconds } = decision;
       throw new IdentityError(
         'TOO_MANY_LOGIN_ATTEMPTS',
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        retryAfterSeconds < 60
+          ? `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} second(s).`
+          : `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
         { retryAfterSeconds },
       );
     }
     const user = await this.users.findByEmail(email);
     if (!(await this.hasher.verify(user?.passwordHash ?? null, input.password)) || !user) {
-      await this.throttle.recordFailure(keys, this.config.loginWindowSeconds);
       throw new IdentityError(
         'INVALID_CREDENTIALS',
         'The e-mail address or the password is wrong.',
       );
     }
-    await this.throttle.clear(keys[0]);
+    await this.throttle.release({
+      uncount: [keys.account, keys.address],
+      forget: keys['account-address'],
+    });
     return profileOf(user);
   }
 

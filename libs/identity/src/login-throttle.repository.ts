@@ -1,45 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
-import { LoginThrottleEntity } from './entities/login-throttle.entity.js';
-
-export interface ThrottleWindow {
-  failures: number;
-  windowStartedAt: Date;
-}
+import type { LoginThrottleCounter } from '@ideas-lab/domain';
 
 @Injectable()
 export class LoginThrottleRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async findCurrentWindows(
-    keys: string[],
-    windowSeconds: number,
-  ): Promise<Map<string, ThrottleWindow>> {
-    const rows: { key: string; failures: number; window_started_at: Date }[] = await this.tx
-      .manager()
-      .query(
-        `SELECT key, failures, window_started_at FROM login_throttle
-          WHERE key = ANY($1) AND window_started_at > now() - make_interval(secs => $2)`,
-        [keys, windowSeconds],
-      );
+  /**
+   * The counters under the given keys, locked until the transaction ends: concurrent attempts
+   * on the same account or address queue here, so each sees the ones before it. Keys are
+   * locked in one order (sorted), so two attempts sharing keys cannot deadlock.
+   */
+  async lockCounters(keys: string[]): Promise<Map<string, LoginThrottleCounter>> {
+    const sorted = [...keys].sort();
+    const manager = this.tx.manager();
+    // Rows that do not exist yet cannot be locked: create them empty first (in key order).
+    await manager.query(
+      `INSERT INTO login_throttle (key, failures, window_started_at, last_failure_at)
+         SELECT k, 0, now(), now() FROM unnest($1::text[]) WITH ORDINALITY AS u(k, i) ORDER BY i
+       ON CONFLICT (key) DO NOTHING`,
+      [sorted],
+    );
+    const rows: {
+      key: string;
+      failures: number;
+      window_started_at: Date;
+      last_failure_at: Date;
+    }[] = await manager.query(
+      `SELECT key, failures, window_started_at, last_failure_at FROM login_throttle
+        WHERE key = ANY($1) ORDER BY key FOR UPDATE`,
+      [sorted],
+    );
     return new Map(
-      rows.map((r) => [r.key, { failures: r.failures, windowStartedAt: r.window_started_at }]),
+      rows
+        .filter((r) => r.failures > 0)
+        .map((r) => [
+          r.key,
+          {
+            failures: r.failures,
+            windowStartedAt: r.window_started_at,
+            lastFailureAt: r.last_failure_at,
+          },
+        ]),
     );
   }
 
-  /** Count one failure for each key, starting a new window where the old one has passed. */
-  async recordFailure(keys: string[], windowSeconds: number): Promise<void> {
+  async saveCounters(counters: Map<string, LoginThrottleCounter>): Promise<void> {
+    const entries = [...counters];
     await this.tx.manager().query(
-      `INSERT INTO login_throttle AS t (key, failures, window_started_at)
-         SELECT k, 1, now() FROM unnest($1::text[]) AS k
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END`,
-      [keys, windowSeconds],
+      `UPDATE login_throttle AS t
+          SET failures = c.failures, window_started_at = c.window_started_at, last_failure_at = c.last_failure_at
+         FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[])
+              AS c(key, failures, window_started_at, last_failure_at)
+        WHERE t.key = c.key`,
+      [
+        entries.map(([key]) => key),
+        entries.map(([, c]) => c.failures),
+        entries.map(([, c]) => c.windowStartedAt),
+        entries.map(([, c]) => c.lastFailureAt),
+      ],
     );
   }
 
-  async clear(key: string): Promise<void> {
-    await this.tx.manager().getRepository(LoginThrottleEntity).delete({ key });
+  /** The attempt was right after all: take its reservation back and forget `forget`. */
+  async release(input: { uncount: string[]; forget: string }): Promise<void> {
+    await this.tx.manager().query(
+      `WITH forgotten AS (DELETE FROM login_throttle WHERE key = $2)
+       UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ANY($1)`,
+      [input.uncount, input.forget],
+    );
   }
 }

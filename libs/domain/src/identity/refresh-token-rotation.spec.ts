@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRefreshTokenUse, loginRetryAfterSeconds } from './refresh-token-rotation.js';
+import { decideRefreshTokenUse } from './refresh-token-rotation.js';
 
 const now = new Date('2026-07-20T12:00:00Z');
 const later = new Date('2026-07-21T12:00:00Z');
@@ -29,43 +29,5 @@ describe('decideRefreshTokenUse', () => {
       outcome: 'reused',
       revokeFamily: true,
     });
-  });
-});
-
-describe('loginRetryAfterSeconds', () => {
-  const windowStartedAt = new Date(now.getTime() - 60_000);
-  it('lets a caller under the limit try again at once', () => {
-    expect(
-      loginRetryAfterSeconds({
-        failures: 4,
-        maxFailures: 5,
-        windowStartedAt,
-        windowSeconds: 900,
-        now,
-      }),
-    ).toBe(0);
-  });
-  it('makes a caller at the limit wait until the window ends', () => {
-    expect(
-      loginRetryAfterSeconds({
-        failures: 5,
-        maxFailures: 5,
-        windowStartedAt,
-        windowSeconds: 900,
-        now,
-      }),
-    ).toBe(840);
-  });
-  it('lets a caller in again once the window has passed', () => {
-    const old = new Date(now.getTime() - 901_000);
-    expect(
-      loginRetryAfterSeconds({
-        failures: 9,
-        maxFailures: 5,
-        windowStartedAt: old,
-        windowSeconds: 900,
-        now,
-      }),
-    ).toBe(0);
   });
 });

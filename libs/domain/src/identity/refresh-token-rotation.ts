@@ -27,17 +27,3 @@ export function decideRefreshTokenUse(input: {
   if (token.expiresAt.getTime() <= now.getTime()) return { outcome: 'expired' };
   return { outcome: 'rotate' };
 }
-
-/** Seconds to wait before another login attempt is allowed, or 0. */
-export function loginRetryAfterSeconds(input: {
-  failures: number;
-  maxFailures: number;
-  windowStartedAt: Date;
-  windowSeconds: number;
-  now: Date;
-}): number {
-  const { failures, maxFailures, windowStartedAt, windowSeconds, now } = input;
-  if (failures < maxFailures) return 0;
-  const endsAt = windowStartedAt.getTime() + windowSeconds * 1000;
-  return Math.max(0, Math.ceil((endsAt - now.getTime()) / 1000));
-}

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Failed logins in the current window, per account (`email:…`) and per address (`ip:…`). */
+/**
+ * Failed sign-ins (reserved attempts) in the current window, per account from one address
+ * (`account-address:…`), per account (`account:…`) and per address (`address:…`).
+ */
 @Entity({ name: 'login_throttle' })
 export class LoginThrottleEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'login_throttle_pkey' })
@@ -11,4 +14,7 @@ export class LoginThrottleEntity {
 
   @Column({ type: 'timestamptz', name: 'window_started_at' })
   windowStartedAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'last_failure_at', default: () => 'now()' })
+  lastFailureAt: Date;
 }

@@ -44,6 +44,9 @@ export class AppConfig {
   readonly seedDemo: boolean;
   readonly webDir: string;
   readonly smtpUrl: string | null;
+  /** Failed logins of one account from one address before each further try waits (growing). */
+  readonly loginFreeFailuresPerAccountAddress: number;
+  /** Failed logins of one account from all addresses per window (loose: the owner must get in). */
   readonly loginMaxFailuresPerAccount: number;
   readonly loginMaxFailuresPerAddress: number;
   readonly loginWindowSeconds: number;
@@ -181,7 +184,8 @@ export class AppConfig {
       seedDemo: bool('SEED_DEMO', nodeEnv === 'development'),
       webDir: resolve(read('WEB_DIR') ?? 'dist/web'),
       smtpUrl,
-      loginMaxFailuresPerAccount: integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      loginFreeFailuresPerAccountAddress: integer('LOGIN_FREE_FAILURES', 5, 1, 1000),
+      loginMaxFailuresPerAccount: integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 100, 1, 100_000),
       loginMaxFailuresPerAddress: integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),
       loginWindowSeconds: integer('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
       trustProxy: bool('TRUST_PROXY', false),
