@@ -151,6 +151,23 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       .send({ to: 'launched' });
     expect(unknown.status).toBe(400);
 
+    // A call cannot open before its application form is published.
+    const noForm = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'applications_open' });
+    expect(noForm.status).toBe(409);
+    expect(noForm.body.code).toBe('LAB_PHASE_INCOMPLETE_SETTINGS');
+    expect(noForm.body.message).toContain('a published application form');
+    expect(noForm.body.details).toEqual([expect.objectContaining({ field: 'applicationForm' })]);
+    await api()
+      .put(`/api/labs/${labId}/application-form`)
+      .set(bearer(organiser))
+      .send({
+        questions: [{ id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true }],
+      })
+      .expect(200);
+
     const open = await api()
       .post(`/api/labs/${labId}/phase`)
       .set(bearer(organiser))
@@ -207,6 +224,7 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       'dates.applicationsCloseAt',
       'dates.workshopStartAt',
       'dates.workshopEndAt',
+      'applicationForm',
     ]);
   });
 
@@ -226,13 +244,11 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       email: 'new.mentor@example.test',
     });
 
-    const signup = await api()
-      .post('/api/auth/register')
-      .send({
-        email: 'new.mentor@example.test',
-        password: 'mentoring-matters',
-        displayName: 'New Mentor',
-      });
+    const signup = await api().post('/api/auth/register').send({
+      email: 'new.mentor@example.test',
+      password: 'mentoring-matters',
+      displayName: 'New Mentor',
+    });
     const auth = { authorization: `Bearer ${signup.body.accessToken}` };
     const accepted = await api().post(`/api/invitations/${invitation.body.token}/accept`).set(auth);
     expect(accepted.status).toBe(200);

@@ -407,6 +407,13 @@ describe('cohort selection and decisions', () => {
     expect(
       runs.filter((r: { adopted: boolean }) => r.adopted).map((r: { id: string }) => r.id),
     ).toEqual([quotaRunId]);
+    // The decisions stand: the call cannot reopen under them.
+    const back = await api()
+      .post(`/api/labs/${labId}/phase`)
+      .set(bearer(organiser))
+      .send({ to: 'applications_open' });
+    expect(back.status).toBe(409);
+    expect(back.body.code).toBe('LAB_PHASE_SELECTION_ADOPTED');
   });
 
   it('lets an accepted applicant confirm (becoming a participant), never showing scores', async () => {

@@ -456,6 +456,18 @@ describe('workshop: agenda and breakout rounds', () => {
             .send({ state: 'open' })
         ).status,
       ).toBe(200);
+      // While people sit in rooms the lab cannot leave its workshop.
+      const { rows } = await db.query<{ phase: string }>(`SELECT phase FROM labs WHERE id = $1`, [
+        labId,
+      ]);
+      await db.query(`UPDATE labs SET phase = 'workshop' WHERE id = $1`, [labId]);
+      const leave = await api()
+        .post(`/api/labs/${labId}/phase`)
+        .set(bearer(organiser))
+        .send({ to: 'proposals' });
+      expect(leave.status).toBe(409);
+      expect(leave.body.code).toBe('LAB_PHASE_ROUND_OPEN');
+      await db.query(`UPDATE labs SET phase = $2 WHERE id = $1`, [labId, rows[0].phase]);
       expect(
         (
           await api()

@@ -1,3 +1,4 @@
+import { ApplicationsPhaseFacts } from './applications-phase-facts.js';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
@@ -31,6 +32,7 @@ import { SubmittedApplicationsService } from './submitted-applications.service.j
     ApplicationsService,
     LabApplicationsService,
     SubmittedApplicationsService,
+    ApplicationsPhaseFacts,
   ],
   exports: [
     ApplicationFormsService,

@@ -1,6 +1,7 @@
 export * from './labs.module.js';
 export * from './labs.service.js';
 export * from './lab-access.service.js';
+export * from './lab-phase-facts.service.js';
 export * from './memberships.service.js';
 export * from './labs.errors.js';
 export * from './lab-view.js';

@@ -40,6 +40,8 @@ export function statusForLabsError(code: LabsErrorCode): number {
     case 'LAB_PHASE_BACKWARD_NOT_ALLOWED':
     case 'LAB_PHASE_INCOMPLETE_SETTINGS':
     case 'LAB_PHASE_UNDER_CAPACITY':
+    case 'LAB_PHASE_ROUND_OPEN':
+    case 'LAB_PHASE_SELECTION_ADOPTED':
     case 'LAB_PHASE_FINAL':
     case 'INVITATION_ALREADY_USED':
     case 'LAST_ORGANISER':

@@ -8,6 +8,7 @@ import { LabInvitationsRepository } from './lab-invitations.repository.js';
 import { LabMembershipsRepository } from './lab-memberships.repository.js';
 import { CallsController, LabsController } from './labs.controller.js';
 import { LabsRepository } from './labs.repository.js';
+import { LabPhaseFactSources } from './lab-phase-facts.service.js';
 import { LabsService } from './labs.service.js';
 import {
   InvitationsController,
@@ -33,8 +34,9 @@ import { MembershipsService } from './memberships.service.js';
     LabAccessService,
     LabsService,
     MembershipsService,
+    LabPhaseFactSources,
     { provide: APP_GUARD, useClass: LabRolesGuard },
   ],
-  exports: [LabsService, LabAccessService, MembershipsService],
+  exports: [LabsService, LabAccessService, MembershipsService, LabPhaseFactSources],
 })
 export class LabsModule {}

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import {
   decideLabPhaseTransition,
+  labPhaseOptions,
   labSettingsProblems,
   type Actor,
+  type LabPhaseFacts,
+  type LabPhaseOption,
   type LabRole,
 } from '@ideas-lab/domain';
 import type { ChangePhaseDto, CreateLabDto, LabSettingsDto, UpdateLabDto } from './dto/lab.dto.js';
 import type { LabEntity } from './entities/lab.entity.js';
 import { LabAccessService } from './lab-access.service.js';
+import { LabPhaseFactSources } from './lab-phase-facts.service.js';
 import { LabMembershipsRepository } from './lab-memberships.repository.js';
 import { toCallPage, toLabView, type CallPage, type LabSummary, type LabView } from './lab-view.js';
 import { LabsError } from './labs.errors.js';
@@ -116,7 +120,39 @@ export class LabsService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly phaseFactSources: LabPhaseFactSources,
   ) {}
+
+  /** Everything the phase rules look at, read inside the caller's transaction. */
+  private async phaseFacts(lab: LabEntity, acceptUnderCapacity?: boolean): Promise<LabPhaseFacts> {
+    return {
+      title: lab.title,
+      capacity: lab.capacity,
+      disciplines: lab.taxonomy.disciplines ?? [],
+      applicationsOpenAt: lab.applicationsOpenAt,
+      applicationsCloseAt: lab.applicationsCloseAt,
+      workshopStartAt: lab.workshopStartAt,
+      workshopEndAt: lab.workshopEndAt,
+      proposalsDueAt: lab.proposalsDueAt,
+      confirmedParticipants: await this.memberships.countByRole(lab.id, 'participant'),
+      acceptUnderCapacity,
+      ...(await this.phaseFactSources.read(lab.id)),
+      now: new Date(),
+    };
+  }
+
+  /**
+   * The phase steps an organiser may be offered now (next, and back where the rules ever
+   * allow it), each with the server's verdict, so the client never offers a refused step.
+   */
+  async phaseOptions(actor: Actor, labId: string): Promise<LabPhaseOption[]> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      const lab = await this.labs.findById(labId);
+      if (!lab) throw LabsError.notFound();
+      return labPhaseOptions({ from: lab.phase, facts: await this.phaseFacts(lab) });
+    });
+  }
 
   async create(actor: Actor, dto: CreateLabDto): Promise<LabView> {
     const changes = changesFrom(dto, null);
@@ -210,19 +246,7 @@ export class LabsService {
       const decision = decideLabPhaseTransition({
         from: lab.phase,
         to: dto.to,
-        facts: {
-          title: lab.title,
-          capacity: lab.capacity,
-          disciplines: lab.taxonomy.disciplines ?? [],
-          applicationsOpenAt: lab.applicationsOpenAt,
-          applicationsCloseAt: lab.applicationsCloseAt,
-          workshopStartAt: lab.workshopStartAt,
-          workshopEndAt: lab.workshopEndAt,
-          proposalsDueAt: lab.proposalsDueAt,
-          confirmedParticipants: await this.memberships.countByRole(labId, 'participant'),
-          acceptUnderCapacity: dto.acceptUnderCapacity,
-          now: new Date(),
-        },
+        facts: await this.phaseFacts(lab, dto.acceptUnderCapacity),
       });
       if (!decision.allowed) {
         throw new LabsError(

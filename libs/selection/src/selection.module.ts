@@ -1,3 +1,4 @@
+import { SelectionPhaseFacts } from './selection-phase-facts.js';
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { IdentityModule } from '@ideas-lab/identity';
@@ -41,6 +42,7 @@ import { SelectionRunsService } from './selection-runs.service.js';
     ApplicationFunnelService,
     DecisionLetterSender,
     OfferExpirySweeper,
+    SelectionPhaseFacts,
   ],
   exports: [SelectionRunsService, DecisionsService, DecisionLetterSender],
 })

@@ -36,6 +36,17 @@ export class BreakoutRepository {
     return this.tx.manager().getRepository(BreakoutAssignmentEntity);
   }
 
+  /** Rounds of any of the lab's sessions that are open right now. */
+  async countOpenRoundsOfLab(labId: string): Promise<number> {
+    const rows: { count: number }[] = await this.tx.manager().query(
+      `SELECT count(*)::int AS count FROM breakout_rounds r
+         JOIN agenda_sessions s ON s.id = r.session_id
+        WHERE s.lab_id = $1 AND r.state = 'open'`,
+      [labId],
+    );
+    return rows[0].count;
+  }
+
   findRoundsOfSession(sessionId: string): Promise<BreakoutRoundEntity[]> {
     return this.rounds.find({ where: { sessionId }, order: { index: 'ASC' } });
   }

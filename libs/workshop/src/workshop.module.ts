@@ -1,3 +1,4 @@
+import { WorkshopPhaseFacts } from './workshop-phase-facts.js';
 import { Module } from '@nestjs/common';
 import { LabsModule } from '@ideas-lab/labs';
 import { AgendaController } from './agenda.controller.js';
@@ -31,6 +32,7 @@ import { TeamsService } from './teams.service.js';
     BreakoutNotices,
     TeamsRepository,
     TeamsService,
+    WorkshopPhaseFacts,
   ],
   exports: [AgendaService, BreakoutService, BreakoutNotices, TeamsService],
 })

@@ -235,6 +235,15 @@ export interface DemoApplicantsInput {
   seed?: string;
 }
 
+/** The demo's application form: published before the call opens (a call needs one). */
+export async function publishDemoApplicationForm(
+  app: INestApplicationContext,
+  labId: string,
+  organiser: Actor,
+): Promise<void> {
+  await app.get(ApplicationFormsService).publish(organiser, labId, FORM);
+}
+
 /**
  * 130 synthetic applicants with submitted applications, the rubric, an automatic reviewer
  * assignment (3 per application over the six mentors) and the mentors' reviews: the demo lab
@@ -246,14 +255,12 @@ export async function seedDemoApplicants(
 ): Promise<boolean> {
   const identity = app.get(IdentityService);
   if (await identity.findProfileByEmail(demoApplicantEmail(1))) return false;
-  const forms = app.get(ApplicationFormsService);
   const applications = app.get(ApplicationsService);
   const random = createSeededRandom({ seed: input.seed ?? 'ideas-lab-demo' });
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const { organiser, labId } = input;
 
-  await forms.publish(organiser, labId, FORM);
   // Every random draw happens here, in order, so the applicants are the same on every machine.
   const stageWeights = [0.12, 0.2, 0.28, 0.25, 0.15];
   const stageOf = () => {

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService, MembershipsService } from '@ideas-lab/labs';
-import { DEMO_APPLICANT_COUNT, demoApplicantEmail, seedDemoApplicants } from './demo-applicants.js';
+import {
+  DEMO_APPLICANT_COUNT,
+  demoApplicantEmail,
+  publishDemoApplicationForm,
+  seedDemoApplicants,
+} from './demo-applicants.js';
 import { seedDemoWorkshopLab } from './demo-workshop.js';
 
 export { DEMO_WORKSHOP_LAB } from './demo-workshop.js';
@@ -168,6 +173,7 @@ export async function seedDemoLab(
   for (let i = 1; i <= 6; i++)
     await memberships.addMember(admin, lab.id, `mentor${i}@ideas-lab.test`, 'mentor');
   const organiser = { userId: ids['organiser@ideas-lab.test'], isAdmin: false };
+  await publishDemoApplicationForm(app, lab.id, organiser);
   await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
 
   const applicantPassword = password();

@@ -5,7 +5,7 @@ import { LabsService, MembershipsService } from '@ideas-lab/labs';
 import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
-import { demoApplicantEmail } from './demo-applicants.js';
+import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
 
 /** The second demo lab: the same challenge, already in its workshop, so the live screens work. */
 export const DEMO_WORKSHOP_LAB = {
@@ -108,6 +108,7 @@ export async function seedDemoWorkshopLab(
   await memberships.addMember(admin, lab.id, input.organiserEmail, 'organiser');
   for (const email of input.mentorEmails)
     await memberships.addMember(admin, lab.id, email, 'mentor');
+  await publishDemoApplicationForm(app, lab.id, organiser);
   await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
   await labs.changePhase(organiser, lab.id, { to: 'selection' });
 

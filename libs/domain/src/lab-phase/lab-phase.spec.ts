@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideLabPhaseTransition,
+  labPhaseOptions,
   LAB_PHASES,
   nextLabPhase,
   type LabPhaseFacts,
@@ -16,6 +17,9 @@ const complete: LabPhaseFacts = {
   workshopEndAt: new Date('2026-03-06T00:00:00Z'),
   proposalsDueAt: new Date('2026-04-01T00:00:00Z'),
   confirmedParticipants: 30,
+  applicationFormPublished: true,
+  openBreakoutRounds: 0,
+  selectionAdopted: false,
   now: new Date('2026-01-15T00:00:00Z'),
 };
 
@@ -99,5 +103,81 @@ describe('decideLabPhaseTransition', () => {
       code: 'LAB_PHASE_INCOMPLETE_SETTINGS',
       missing: ['dates.proposalsDueAt'],
     });
+  });
+});
+
+describe('the rules for the second half of a lab', () => {
+  it('opens applications only with a published form, named among the missing settings', () => {
+    const decision = decideLabPhaseTransition({
+      from: 'draft',
+      to: 'applications_open',
+      facts: { ...complete, applicationFormPublished: false },
+    });
+    expect(decision).toMatchObject({
+      allowed: false,
+      code: 'LAB_PHASE_INCOMPLETE_SETTINGS',
+      missing: ['applicationForm'],
+    });
+    expect(decision.allowed ? '' : decision.message).toContain('a published application form');
+  });
+
+  it('keeps the lab in the workshop while a breakout round is open', () => {
+    expect(
+      decideLabPhaseTransition({
+        from: 'workshop',
+        to: 'proposals',
+        facts: { ...complete, openBreakoutRounds: 1 },
+      }),
+    ).toMatchObject({ allowed: false, code: 'LAB_PHASE_ROUND_OPEN' });
+  });
+
+  it('refuses to step back from Selection once a run is adopted', () => {
+    expect(
+      decideLabPhaseTransition({
+        from: 'selection',
+        to: 'applications_open',
+        facts: { ...complete, selectionAdopted: true },
+      }),
+    ).toMatchObject({ allowed: false, code: 'LAB_PHASE_SELECTION_ADOPTED' });
+  });
+});
+
+describe('labPhaseOptions', () => {
+  it('never offers a step back the rules refuse from that phase', () => {
+    for (const from of ['workshop', 'proposals', 'review', 'decided', 'follow_up'] as const)
+      expect(
+        labPhaseOptions({ from, facts: complete }).filter((o) => o.direction === 'backward'),
+      ).toEqual([]);
+  });
+
+  it('agrees with decideLabPhaseTransition on every offered step', () => {
+    for (const from of LAB_PHASES)
+      for (const facts of [
+        complete,
+        { ...complete, selectionAdopted: true, openBreakoutRounds: 2, confirmedParticipants: 3 },
+      ])
+        for (const option of labPhaseOptions({ from, facts }))
+          expect(decideLabPhaseTransition({ from, to: option.to, facts }).allowed).toBe(
+            option.allowed,
+          );
+  });
+
+  it('marks the steps that cannot be taken back', () => {
+    const fromSelection = labPhaseOptions({ from: 'selection', facts: complete });
+    expect(fromSelection).toEqual([
+      { to: 'workshop', direction: 'forward', allowed: true, irreversible: true },
+      { to: 'applications_open', direction: 'backward', allowed: true, irreversible: false },
+    ]);
+    expect(labPhaseOptions({ from: 'draft', facts: complete })).toEqual([
+      { to: 'applications_open', direction: 'forward', allowed: true, irreversible: false },
+    ]);
+  });
+
+  it('says why the next step is refused, with what is missing', () => {
+    const [next] = labPhaseOptions({
+      from: 'workshop',
+      facts: { ...complete, openBreakoutRounds: 1 },
+    });
+    expect(next).toMatchObject({ to: 'proposals', allowed: false, code: 'LAB_PHASE_ROUND_OPEN' });
   });
 });

@@ -39,6 +39,7 @@ const SETTING_LABELS: Record<string, string> = {
   'dates.workshopStartAt': 'workshop start',
   'dates.workshopEndAt': 'workshop end',
   'dates.proposalsDueAt': 'proposals due date',
+  applicationForm: 'a published application form',
 };
 
 export interface LabPhaseFacts {
@@ -55,6 +56,12 @@ export interface LabPhaseFacts {
   confirmedParticipants: number;
   /** The organiser explicitly accepts going ahead with fewer participants than capacity. */
   acceptUnderCapacity?: boolean;
+  /** A version of the application form is published (applicants can fill it in). */
+  applicationFormPublished: boolean;
+  /** Breakout rounds of the lab that are open right now (people are in rooms). */
+  openBreakoutRounds: number;
+  /** A selection run has been adopted (decisions exist for the cohort). */
+  selectionAdopted: boolean;
   now: Date;
 }
 
@@ -65,6 +72,8 @@ export type LabPhaseRefusalCode =
   | 'LAB_PHASE_BACKWARD_NOT_ALLOWED'
   | 'LAB_PHASE_INCOMPLETE_SETTINGS'
   | 'LAB_PHASE_UNDER_CAPACITY'
+  | 'LAB_PHASE_ROUND_OPEN'
+  | 'LAB_PHASE_SELECTION_ADOPTED'
   | 'LAB_PHASE_FINAL';
 
 export type LabPhaseDecision =
@@ -101,6 +110,7 @@ function missingFor(to: LabPhase, facts: LabPhaseFacts): string[] {
       need(facts.applicationsCloseAt !== null, 'dates.applicationsCloseAt');
       need(facts.workshopStartAt !== null, 'dates.workshopStartAt');
       need(facts.workshopEndAt !== null, 'dates.workshopEndAt');
+      need(facts.applicationFormPublished, 'applicationForm');
       break;
     case 'selection':
     case 'workshop':
@@ -157,6 +167,14 @@ export function decideLabPhaseTransition(input: {
         message: `A lab in phase ${LAB_PHASE_LABELS[from]} cannot go back to ${LAB_PHASE_LABELS[to]}: only Applications open and Selection may step back, one phase at a time.`,
       };
     }
+    if (from === 'selection' && facts.selectionAdopted) {
+      return {
+        allowed: false,
+        code: 'LAB_PHASE_SELECTION_ADOPTED',
+        message:
+          'Selection cannot go back to Applications open: a selection run is adopted and its decisions stand.',
+      };
+    }
     return { allowed: true, from, to, direction: 'backward' };
   }
 
@@ -172,6 +190,14 @@ export function decideLabPhaseTransition(input: {
       allowed: false,
       code: 'LAB_PHASE_SKIP',
       message: `A lab moves one phase at a time: after ${LAB_PHASE_LABELS[from]} comes ${LAB_PHASE_LABELS[LAB_PHASES[fromIndex + 1]]}, not ${LAB_PHASE_LABELS[to]}.`,
+    };
+  }
+
+  if (from === 'workshop' && facts.openBreakoutRounds > 0) {
+    return {
+      allowed: false,
+      code: 'LAB_PHASE_ROUND_OPEN',
+      message: `A breakout round is still open: close it in the control room before the lab leaves the Workshop.`,
     };
   }
 
@@ -198,4 +224,53 @@ export function decideLabPhaseTransition(input: {
   }
 
   return { allowed: true, from, to, direction: 'forward' };
+}
+
+/** What an organiser may do next from a phase, as the server's rules decide it. */
+export interface LabPhaseOption {
+  to: LabPhase;
+  direction: 'forward' | 'backward';
+  allowed: boolean;
+  /** Why not, when not allowed: a stable code and a sentence for people. */
+  code?: LabPhaseRefusalCode;
+  message?: string;
+  /** Settings still missing for this step (keys as in LabPhaseDecision.missing). */
+  missing?: string[];
+  /** True when the step cannot be taken back once made. */
+  irreversible: boolean;
+}
+
+/**
+ * The steps the phase bar may offer from `from`: the next phase and, where the rules ever
+ * allow it, the previous one, each with the server's verdict on the facts as they stand.
+ * A step back that the rules never allow from this phase is not listed at all.
+ */
+export function labPhaseOptions(input: { from: LabPhase; facts: LabPhaseFacts }): LabPhaseOption[] {
+  const { from, facts } = input;
+  const options: LabPhaseOption[] = [];
+  const fromIndex = LAB_PHASES.indexOf(from);
+  const candidates: { to: LabPhase; direction: 'forward' | 'backward' }[] = [];
+  const next = nextLabPhase(from);
+  if (next) candidates.push({ to: next, direction: 'forward' });
+  if (fromIndex > 0 && BACKWARD_ALLOWED.has(from))
+    candidates.push({ to: LAB_PHASES[fromIndex - 1], direction: 'backward' });
+  for (const { to, direction } of candidates) {
+    const decision = decideLabPhaseTransition({ from, to, facts });
+    // Once a lab leaves Selection (or any later phase) it cannot come back.
+    const irreversible = direction === 'forward' && !BACKWARD_ALLOWED.has(to);
+    options.push(
+      decision.allowed
+        ? { to, direction, allowed: true, irreversible }
+        : {
+            to,
+            direction,
+            allowed: false,
+            code: decision.code,
+            message: decision.message,
+            ...(decision.missing ? { missing: decision.missing } : {}),
+            irreversible,
+          },
+    );
+  }
+  return options;
 }
