@@ -138,6 +138,10 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       const phaseAlert = page.locator('.phase-panel').getByRole('alert');
       await phaseAlert.locator('.alert').waitFor();
       await expect.poll(() => phaseAlert.textContent()).toMatch(/Disciplines/);
+      // A call needs a published form: the missing list says so and links to the form editor.
+      await expect
+        .poll(() => phaseAlert.getByRole('link', { name: 'A published application form' }).count())
+        .toBe(1);
       await shot(page, 'phase-refused-missing-settings');
 
       // Edits the lab; capacity 0 is refused beside the capacity field, with focus on it.
@@ -167,6 +171,27 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Save settings' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
       await expect.poll(() => page.locator('.field__error').count()).toBe(0);
+
+      // Publishes a one-question form from the link in the missing list.
+      await page.getByRole('button', { name: 'Move to Applications open' }).click();
+      await page
+        .locator('.phase-panel')
+        .getByRole('link', { name: 'A published application form' })
+        .click();
+      await page.getByText('No form is published yet.').waitFor();
+      await page.getByLabel('New question type').selectOption('short_text');
+      await page.getByRole('button', { name: 'Add question' }).click();
+      await page.getByLabel('Question', { exact: true }).fill('Your idea in one line');
+      await page.getByRole('button', { name: 'Publish version 1' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /[Vv]ersion 1/ })
+        .first()
+        .waitFor();
+      await page
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Settings' })
+        .click();
 
       // Opens applications.
       await page.getByRole('button', { name: 'Move to Applications open' }).click();

@@ -34,6 +34,7 @@ export function settingLabel(field: string): string {
     'teamSize.max': 'Largest team',
     'funding.pool': 'Funding pool',
     'funding.currency': 'Currency',
+    applicationForm: 'A published application form',
   };
   return labels[field] ?? field;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, isApiError, type FieldIssue, type Lab, type LabPhase } from '../../api';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import { besideField } from '../../lib/field-errors';
@@ -93,8 +94,15 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
           <ul>
             {missing.map((issue) => (
               <li key={issue.field}>
-                <a href={`#${settingsFieldId(issue.field)}`}>{settingLabel(issue.field)}</a>
-                {issue.message ? `: ${besideField(issue)}` : null}
+                {issue.field === 'applicationForm' ? (
+                  // Not a setting on this page: the form has its own editor.
+                  <Link to={`/labs/${lab.id}/form`}>{settingLabel(issue.field)}</Link>
+                ) : (
+                  <>
+                    <a href={`#${settingsFieldId(issue.field)}`}>{settingLabel(issue.field)}</a>
+                    {issue.message ? `: ${besideField(issue)}` : null}
+                  </>
+                )}
               </li>
             ))}
           </ul>
