@@ -263,6 +263,20 @@ describe('cohort selection and decisions', () => {
     expect(bad.body.details).toEqual([
       expect.objectContaining({ field: 'quotas.discipline.AI.min' }),
     ]);
+
+    // A minimum above its maximum is a typing slip, refused beside the minimum.
+    const crossed = await api()
+      .post(`/api/labs/${labId}/selection-runs`)
+      .set(bearer(organiser))
+      .send({ quotas: { careerStage: { senior: { min: 5, max: 2 } } } });
+    expect(crossed.status).toBe(400);
+    expect(crossed.body.code).toBe('SELECTION_INPUT_INVALID');
+    expect(crossed.body.details).toEqual([
+      expect.objectContaining({
+        field: 'quotas.careerStage.senior.min',
+        message: expect.stringContaining('above the maximum'),
+      }),
+    ]);
   });
 
   it('lists runs newest first with their key figures, and re-runs one to the same result', async () => {

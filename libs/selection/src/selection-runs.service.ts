@@ -121,6 +121,13 @@ function boundsProblems(quotas: CreateSelectionRunDto['quotas']): FieldProblem[]
           });
         }
       }
+      const { min, max } = bounds as { min?: unknown; max?: unknown };
+      if (typeof min === 'number' && typeof max === 'number' && min > max) {
+        problems.push({
+          field: `${field}.min`,
+          message: `the minimum (${min}) is above the maximum (${max}) for ${group}`,
+        });
+      }
     }
   }
   return problems;

@@ -466,3 +466,66 @@ function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {
 function uniqueSorted(ids: readonly string[]): string[] {
   return [...new Set(ids)].sort(compareText);
 }
+
+/**
+ * The quotas (and capacity) with a relaxation applied: each violated bound moved to what the
+ * relaxed selection reached, a must-include left out, a must-exclude allowed. Applied together,
+ * the changes of one relaxation always admit a cohort (the relaxed selection itself), which is
+ * what the advice promises; the client can offer them as one "apply these changes".
+ */
+export function applyQuotaRelaxation({
+  quotas,
+  capacity,
+  relaxation,
+}: {
+  quotas: CohortQuotas;
+  capacity: number;
+  relaxation: readonly QuotaViolation[];
+}): { quotas: CohortQuotas; capacity: number } {
+  const next = {
+    ...quotas,
+    discipline: { ...quotas.discipline },
+    careerStage: { ...quotas.careerStage },
+    organisationType: { ...quotas.organisationType },
+    mustInclude: [...(quotas.mustInclude ?? [])],
+    mustExclude: [...(quotas.mustExclude ?? [])],
+  };
+  let nextCapacity = capacity;
+  for (const violation of relaxation) {
+    switch (violation.quota) {
+      case 'capacity':
+        nextCapacity = violation.actual;
+        break;
+      case 'discipline':
+      case 'careerStage':
+      case 'organisationType': {
+        const group = violation.group ?? '';
+        const bounds = { ...next[violation.quota][group] };
+        if (violation.bound === 'min' || violation.bound === 'exact') bounds.min = violation.actual;
+        if (violation.bound === 'max' || violation.bound === 'exact') bounds.max = violation.actual;
+        next[violation.quota][group] = bounds;
+        break;
+      }
+      case 'institution':
+        next.maxPerInstitution = Math.max(next.maxPerInstitution ?? 0, violation.actual);
+        break;
+      case 'country':
+        next.maxPerCountry = Math.max(next.maxPerCountry ?? 0, violation.actual);
+        break;
+      case 'mustInclude':
+        next.mustInclude = next.mustInclude.filter((id) => id !== violation.group);
+        break;
+      case 'mustExclude':
+        next.mustExclude = next.mustExclude.filter((id) => id !== violation.group);
+        break;
+      case 'availability':
+        // Never part of a relaxation: the elastic model chooses among eligible applicants only.
+        break;
+      default: {
+        const unreachable: never = violation.quota;
+        throw new Error(`unknown quota ${String(unreachable)}`);
+      }
+    }
+  }
+  return { quotas: next, capacity: nextCapacity };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { findQuotaViolations } from './cohort-quotas.js';
+import { applyQuotaRelaxation, findQuotaViolations } from './cohort-quotas.js';
 import type { CohortApplicant, CohortQuotas } from './cohort-quotas.js';
 import { selectCohort } from './select-cohort.js';
 
@@ -120,6 +120,47 @@ describe('selectCohort', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('property: the advice for infeasible quotas, applied, lets the same run find a cohort', async () => {
+    let infeasibleCases = 0;
+    await fc.assert(
+      fc.asyncProperty(labArbitrary, async ({ applicants, capacity, quotas }) => {
+        const result = await selectCohort({ applicants, capacity, quotas });
+        if (result.status !== 'infeasible') return;
+        infeasibleCases++;
+        const relaxed = applyQuotaRelaxation({
+          quotas,
+          capacity,
+          relaxation: result.infeasibility!.relaxation,
+        });
+        const again = await selectCohort({ applicants, ...relaxed });
+        expect(again.status).toBe('optimal');
+        expect(
+          findQuotaViolations({ applicants, selectedIds: again.selectedIds, ...relaxed }),
+        ).toEqual([]);
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+    expect(infeasibleCases).toBeGreaterThan(0);
+  });
+
+  it('advises changing both sides of a minimum above its maximum, together', async () => {
+    const applicants = Array.from({ length: 8 }, (_, i) =>
+      applicant(`a${i}`, 8 - i, { careerStage: i < 6 ? 'senior' : 'early career' }),
+    );
+    const quotas: CohortQuotas = { careerStage: { senior: { min: 5, max: 2 } } };
+    const result = await selectCohort({ applicants, capacity: 6, quotas });
+    expect(result.status).toBe('infeasible');
+    const relaxed = applyQuotaRelaxation({
+      quotas,
+      capacity: 6,
+      relaxation: result.infeasibility!.relaxation,
+    });
+    expect(relaxed.quotas.careerStage?.senior.min).toBeLessThanOrEqual(
+      relaxed.quotas.careerStage?.senior.max ?? Infinity,
+    );
+    expect((await selectCohort({ applicants, ...relaxed })).status).toBe('optimal');
   });
 
   it('property: with no quotas the cohort is the top N eligible applicants by merit', async () => {

@@ -435,6 +435,10 @@ async function explainInfeasibility({
     ...conflicts.map((conflict) => conflict.message),
     ...relaxation.map((violation) => relaxationMessage(violation)),
   ];
+  if (relaxation.length > 1)
+    messages.push(
+      `these ${relaxation.length} changes are needed together: one alone does not allow a cohort`,
+    );
   if (messages.length === 0) messages.push('the quotas cannot all hold together');
   return { conflicts, relaxation, relaxedSelectedIds, messages };
 }

@@ -199,7 +199,11 @@ function Infeasibility({ run, directory }: { run: SelectionRun; directory: Appli
       ) : null}
       {relaxation.length > 0 ? (
         <>
-          <h3>The smallest change that would allow a cohort</h3>
+          <h3>
+            {relaxation.length > 1
+              ? 'The smallest change that would allow a cohort: all of these together'
+              : 'The smallest change that would allow a cohort'}
+          </h3>
           <ul className="explanation">
             {relaxation.map((c) => (
               <li key={c}>{c}</li>
