@@ -443,6 +443,19 @@ describe('cohort selection and decisions', () => {
       }),
     ]);
     expect(JSON.stringify(mine.body)).not.toMatch(/merit|score|review/i);
+    // Her application is frozen now that a place is offered: the status page says so, and an
+    // edit (from an old tab, or an extension granted earlier) is refused.
+    const own = await api().get(`/api/applications/${appOf('a')}`).set(bearer(a));
+    expect(own.body.editing).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('frozen'),
+    });
+    const late = await api()
+      .patch(`/api/applications/${appOf('a')}`)
+      .set(bearer(a))
+      .send({ version: own.body.version, profile: { affiliation: 'A late edit' } });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('APPLICATIONS_NOT_OPEN');
     const decisionId = mine.body[0].id;
     // Nobody else can answer for A.
     expect(

@@ -83,11 +83,37 @@ export interface ApplicationView {
     availableForWholeWorkshop: boolean | null;
     unavailableDays: string[];
   };
+  /**
+   * Whether the applicant may still change it (the server refuses changes otherwise), and why
+   * not: withdrawn, past the deadline, or frozen because the lab has moved on to selection.
+   */
+  editing: { allowed: boolean; reason: string | null };
   versions: { version: number; kind: string; at: string }[];
   submittedAt: string | null;
   withdrawnAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+function editing(
+  status: ApplicationEntity['status'],
+  phase: LabPhase,
+  deadlineOpen: boolean,
+): ApplicationView['editing'] {
+  if (status === 'withdrawn') return { allowed: false, reason: 'The application is withdrawn.' };
+  if (phase === 'draft') return { allowed: false, reason: 'The call is not open yet.' };
+  if (phase !== 'applications_open')
+    return {
+      allowed: false,
+      reason:
+        'Applications are closed and selection has begun: the application is frozen as the reviewers read it.',
+    };
+  if (!deadlineOpen)
+    return {
+      allowed: false,
+      reason: 'The deadline has passed: the application can no longer change.',
+    };
+  return { allowed: true, reason: null };
 }
 
 export function toApplicationView(input: {
@@ -127,6 +153,7 @@ export function toApplicationView(input: {
       passed: !deadline.open,
     },
     availability: { workshopDays: lab.workshopDays, availableForWholeWorkshop, unavailableDays },
+    editing: editing(a.status, lab.phase, deadline.open),
     versions: versions.map((v) => ({
       version: v.version,
       kind: v.kind,

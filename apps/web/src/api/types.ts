@@ -239,6 +239,7 @@ export interface Application {
     availableForWholeWorkshop: boolean | null;
     unavailableDays: string[];
   };
+  editing: { allowed: boolean; reason: string | null };
   versions: { version: number; kind: 'submitted' | 'edited' | string; at: string }[];
   submittedAt: string | null;
   withdrawnAt: string | null;

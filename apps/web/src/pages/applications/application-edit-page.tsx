@@ -81,7 +81,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   const questions = application.form.questions;
   const submitted = application.status === 'submitted';
   const withdrawn = application.status === 'withdrawn';
-  const closed = application.deadline.passed || withdrawn;
+  const closed = !application.editing.allowed;
   const refusedForGood =
     state.kind === 'failed' &&
     ['APPLICATION_DEADLINE_PASSED', 'APPLICATIONS_NOT_OPEN', 'APPLICATION_WITHDRAWN'].includes(
@@ -214,7 +214,13 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
             <Link to={`/applications/${application.id}`}>See its status</Link>.
           </p>
         ) : null}
-        {submitted ? (
+        {closed && !withdrawn ? (
+          <p className="notice">
+            {application.editing.reason}{' '}
+            <Link to={`/applications/${application.id}`}>See its status</Link>.
+          </p>
+        ) : null}
+        {submitted && !closed ? (
           <p className="notice">
             Your application is submitted. Changes you make here are saved as a new version, and it
             must stay complete. <Link to={`/applications/${application.id}`}>See its status</Link>.

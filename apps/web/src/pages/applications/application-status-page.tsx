@@ -45,7 +45,7 @@ export function ApplicationStatusPage() {
     );
 
   const { application, lab } = data.data;
-  const canEdit = application.status !== 'withdrawn' && !application.deadline.passed;
+  const canEdit = application.editing.allowed;
   const mine = browserTimezone();
   const when = (iso: string) => formatInTimezone(iso, mine);
 
@@ -126,8 +126,8 @@ export function ApplicationStatusPage() {
         {application.status === 'draft' && !application.deadline.passed ? (
           <p className="notice">This application is a draft: it is not submitted yet.</p>
         ) : null}
-        {application.deadline.passed && application.status !== 'withdrawn' ? (
-          <p className="notice">The deadline has passed: the application can no longer change.</p>
+        {!application.editing.allowed && application.status !== 'withdrawn' ? (
+          <p className="notice">{application.editing.reason}</p>
         ) : null}
       </div>
 
