@@ -51,6 +51,29 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     expect(res.body.requestId).toEqual(expect.any(String));
   });
 
+  it('refuses a blank display name', async () => {
+    const res = await api()
+      .post('/api/auth/register')
+      .send({ email: 'blank@example.org', password: 'long-enough-password', displayName: '   ' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details).toEqual([{ field: 'displayName', message: expect.any(String) }]);
+  });
+
+  it('takes a password in either Unicode form (NFC and NFD are the same password)', async () => {
+    const composed = 'caf\u00e9-cr\u00e8me-br\u00fbl\u00e9e';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const registered = await api()
+      .post('/api/auth/register')
+      .send({ email: 'unicode@example.org', password: decomposed, displayName: 'Zo\u00eb' });
+    expect(registered.status).toBe(201);
+    const res = await api()
+      .post('/api/auth/login')
+      .send({ email: 'unicode@example.org', password: composed });
+    expect(res.status).toBe(200);
+  });
+
   it('gives the same answer for an unknown address and a wrong password', async () => {
     const unknown = await api()
       .post('/api/auth/login')

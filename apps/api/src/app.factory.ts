@@ -11,6 +11,9 @@ import type { Logger } from 'pino';
 import {
   AppConfig,
   AppErrorFilter,
+  DEFAULT_BODY_LIMIT,
+  installRequestLimits,
+  nulInUrl,
   PinoNestLogger,
   RealtimeIoAdapter,
   validationFailed,
@@ -38,7 +41,7 @@ export async function createApp(options: {
     // One compact line per request is logged in onResponse below instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
-    bodyLimit: 1_048_576,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
@@ -50,8 +53,11 @@ export async function createApp(options: {
     {
       logger: new PinoNestLogger(logger),
       bufferLogs: false,
+      // installRequestLimits below brings the only body parser (JSON, with its limits).
+      bodyParser: false,
     },
   );
+  installRequestLimits(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -76,7 +82,7 @@ export async function createApp(options: {
   const logsRequests = logger.isLevelEnabled('info');
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    done();
+    done(nulInUrl(request.url) ?? undefined);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     if (logsRequests) {

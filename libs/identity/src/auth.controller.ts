@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, Public } from '@ideas-lab/platform';
+import { ApiErrors, BodyLimit, CurrentActor, Public } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import {
   AuthSessionDto,
@@ -12,6 +12,9 @@ import {
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { IdentityService, type AuthSession, type UserProfile } from './identity.service.js';
 
+/** Sign-in bodies are a few short fields: anything larger is refused before it is parsed. */
+const AUTH_BODY_LIMIT = 4_096;
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -19,6 +22,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @BodyLimit(AUTH_BODY_LIMIT)
   @ApiOperation({ summary: 'Create an account and start a session' })
   @ApiResponse({ status: 201, type: AuthSessionDto })
   @ApiErrors(400, 'VALIDATION_FAILED', 409, 'EMAIL_TAKEN')
@@ -29,6 +33,7 @@ export class AuthController {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Post('login')
+  @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in with e-mail and password (throttled per account and per address)',
@@ -42,6 +47,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -60,6 +66,7 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session the refresh token belongs to' })
   @ApiResponse({ status: 204 })
@@ -76,6 +83,7 @@ export class AccountController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('password')
+  @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(204)
   @ApiOperation({ summary: 'Change my password (ends all my other sessions)' })
   @ApiResponse({ status: 204 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { AppConfig, AuditService, PlatformError, TransactionRunner } from '@ideas-lab/platform';
 import {
   decideLoginAttempt,
   type Actor,
@@ -73,11 +73,17 @@ export class IdentityService {
     passwordHash: string;
     isAdmin: boolean;
   }): Promise<UserProfile> {
+    const displayName = input.displayName.trim();
+    if (!displayName) {
+      throw new PlatformError('VALIDATION_FAILED', 'The request has a problem with displayName.', [
+        { field: 'displayName', message: 'displayName must not be blank' },
+      ]);
+    }
     return this.tx.run(async () => {
       const user = await this.users.insertIfEmailFree({
         ...input,
         email: normaliseEmail(input.email),
-        displayName: input.displayName.trim(),
+        displayName,
       });
       if (!user) {
         throw new IdentityError(

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { fieldProblems } from '@ideas-lab/platform';
+import { fieldProblems, inputValueProblem } from '@ideas-lab/platform';
 import { LiveError } from './live.errors.js';
 
 /**
@@ -14,6 +14,9 @@ export function validatePayload<T extends object>(dto: new () => T, payload: unk
       { field: '', message: 'payload must be an object' },
     ]);
   }
+  // Nesting and U+0000 first, as for HTTP bodies: class-transformer recurses, PostgreSQL refuses NUL.
+  const refused = inputValueProblem(plain);
+  if (refused) throw new LiveError('LIVE_VALIDATION_FAILED', refused.message, refused.details);
   const instance = plainToInstance(dto, plain);
   const errors = validateSync(instance, {
     whitelist: true,

@@ -26,6 +26,7 @@ export abstract class AppError extends Error {
 export type PlatformErrorCode =
   | 'VALIDATION_FAILED'
   | 'INVALID_JSON'
+  | 'JSON_TOO_DEEP'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAUTHENTICATED'
@@ -40,6 +41,7 @@ export function statusForPlatformError(code: PlatformErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'INVALID_JSON':
+    case 'JSON_TOO_DEEP':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;

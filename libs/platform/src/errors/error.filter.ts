@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { afterTooLargeBody } from '../http/request-limits.js';
 import { AppError, type ErrorDetails } from './app-error.js';
 
 export interface ErrorBody {
@@ -36,7 +37,9 @@ export class AppErrorFilter implements ExceptionFilter {
     if (body.statusCode === 429 && body.details && 'retryAfterSeconds' in body.details) {
       void reply.header('retry-after', String(body.details.retryAfterSeconds));
     }
-    void reply.status(body.statusCode).send(body);
+    const send = () => void reply.status(body.statusCode).send(body);
+    if (body.statusCode === 413) afterTooLargeBody(request, send);
+    else send();
   }
 
   toBody(exception: unknown, requestId: string): ErrorBody {
