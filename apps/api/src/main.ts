@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, createRootLogger } from '@ideas-lab/platform';
 import { createApp } from './app.factory.js';
 import { DEMO_PASSWORD, DEMO_WORKSHOP_LAB, seedDemoLab } from './demo/demo-lab.js';
+import { describeDemoLabs } from './demo/demo-banner.js';
 import { prepareDatabase, startServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -52,8 +53,8 @@ async function main(): Promise<void> {
   if (config.seedDemo && !config.isProduction) {
     lines.push(
       `  Demo logins (password "${DEMO_PASSWORD}"): admin@ideas-lab.test, organiser@ideas-lab.test, mentor1..6@ideas-lab.test, applicant001..130@ideas-lab.test`,
-      `  Demo lab:       "Toward Building a Cancer Patient Digital Twin", in selection with 130 reviewed applications: sign in at ${server.url}/login`,
-      `  Demo workshop:  "${DEMO_WORKSHOP_LAB.title}", live today: organiser@ideas-lab.test opens today's breakout rounds from the Control room; applicant001..030 are its participants, mentor1..6 its mentors`,
+      `  Demo labs (sign in at ${server.url}/login):`,
+      ...(await describeDemoLabs(server.app, new Date())).map((line) => `    ${line}`),
     );
   }
   if (server.seed?.created && config.isProduction) printLogins(server.seed.logins, true);
