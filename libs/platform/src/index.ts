@@ -25,3 +25,11 @@ export * from './realtime/socket-io-realtime.js';
 export * from './realtime/realtime-io.adapter.js';
 export * from './security/secret-tokens.js';
 export * from './scheduling/poller.js';
+export * from './solvers/solver-pool.js';
+export * from './solvers/solver.errors.js';
+export type {
+  SolverInput,
+  SolverOutput,
+  SolverTaskName,
+  SolverTasks,
+} from './solvers/solver-tasks.js';

@@ -5,8 +5,9 @@ import { AppConfig } from './config/app-config.js';
 import { TransactionRunner } from './database/transactions.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthRepository } from './health/health.repository.js';
+import { SolverPool } from './solvers/solver-pool.js';
 
-/** Configuration, transactions, audit and health: available to every feature module. */
+/** Configuration, transactions, audit, health and the solver pool: available to every feature module. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -20,8 +21,16 @@ export class PlatformModule {
         AuditRepository,
         AuditService,
         HealthRepository,
+        {
+          provide: SolverPool,
+          useFactory: () =>
+            new SolverPool({
+              threads: config.solverThreads,
+              timeLimitMs: config.solverTimeLimitSeconds * 1000,
+            }),
+        },
       ],
-      exports: [AppConfig, TransactionRunner, AuditService],
+      exports: [AppConfig, TransactionRunner, AuditService, SolverPool],
     };
   }
 }

@@ -62,4 +62,25 @@ describe('AppConfig', () => {
     });
     expect(config).toMatchObject({ seedDemo: false, host: '0.0.0.0' });
   });
+
+  it('sizes the solver pool for a small machine unless told otherwise', () => {
+    expect(AppConfig.fromEnv({ DATA_DIR: dataDir() })).toMatchObject({
+      solverThreads: 1,
+      solverTimeLimitSeconds: 30,
+    });
+    expect(
+      AppConfig.fromEnv({
+        DATA_DIR: dataDir(),
+        SOLVER_THREADS: '2',
+        SOLVER_TIME_LIMIT_SECONDS: '120',
+      }),
+    ).toMatchObject({ solverThreads: 2, solverTimeLimitSeconds: 120 });
+    expect(() =>
+      AppConfig.fromEnv({
+        DATA_DIR: dataDir(),
+        SOLVER_THREADS: '0',
+        SOLVER_TIME_LIMIT_SECONDS: 'x',
+      }),
+    ).toThrow(/SOLVER_THREADS[\s\S]*SOLVER_TIME_LIMIT_SECONDS/);
+  });
 });

@@ -51,6 +51,10 @@ export class AppConfig {
   readonly loginMaxFailuresPerAddress: number;
   readonly loginWindowSeconds: number;
   readonly trustProxy: boolean;
+  /** Worker threads for the optimisers (HiGHS, rotation search), started on the first solve. */
+  readonly solverThreads: number;
+  /** The time budget of one solve, in seconds: passed to the solver and enforced by the pool. */
+  readonly solverTimeLimitSeconds: number;
 
   private constructor(values: Omit<AppConfig, 'isProduction' | 'isDevelopment'>) {
     Object.assign(this, values);
@@ -189,6 +193,8 @@ export class AppConfig {
       loginMaxFailuresPerAddress: integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),
       loginWindowSeconds: integer('LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
       trustProxy: bool('TRUST_PROXY', false),
+      solverThreads: integer('SOLVER_THREADS', 1, 1, 16),
+      solverTimeLimitSeconds: integer('SOLVER_TIME_LIMIT_SECONDS', 30, 1, 600),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
