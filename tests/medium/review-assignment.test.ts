@@ -10,6 +10,7 @@ import {
   ReviewsService,
 } from '@ideas-lab/review';
 import { bearer, labWithStaff } from '../support/api-client.js';
+import { holdSolves } from '../support/solver-gate.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const INSTITUTIONS = [
@@ -82,11 +83,9 @@ describe('reviewer assignment against PostgreSQL', () => {
       applicationIds.push(started.id);
       institutionOf.set(started.id, institution);
     }
-    await app.app
-      .get(ReviewRubricService)
-      .put(organiser, labId, {
-        criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 5 } }],
-      });
+    await app.app.get(ReviewRubricService).put(organiser, labId, {
+      criteria: [{ id: 'overall', label: 'Overall', weight: 1, scale: { min: 1, max: 5 } }],
+    });
     // Mentor 1 works at Edinburgh; mentor 2 declared Argonne and one applicant as conflicts.
     const reviewers = app.app.get(ReviewersService);
     await reviewers.declare(mentors[0], labId, { institution: 'University of Edinburgh' });
@@ -199,5 +198,37 @@ describe('reviewer assignment against PostgreSQL', () => {
       [labId],
     );
     expect(runs.rows[0].n).toBe(4);
+  });
+
+  it('solves with the lab unlocked: an assignment made by hand meanwhile is kept (it solves again)', async () => {
+    const held = holdSolves(app);
+    try {
+      const running = assignments.run(organiser, labId, {
+        reviewsPerApplication: 2,
+        reviewerIds: mentors.map((m) => m.userId),
+      });
+      await held.started;
+      // The solver is working: the lab's assignment lock is free, so this does not wait for it.
+      const reviewer = mentors[3].userId;
+      const assigned = new Set(
+        (await stored()).filter((r) => r.reviewer_id === reviewer).map((r) => r.application_id),
+      );
+      const applicationId = applicationIds.find((id) => !assigned.has(id))!;
+      await assignments.add(organiser, labId, { applicationId, reviewerId: reviewer });
+      held.release();
+      const result = await running;
+      // The first solution was for inputs that no longer stood: it solved again, keeping the new one.
+      expect(held.tasks).toEqual(['assignReviewers', 'assignReviewers']);
+      expect(result.complete).toBe(true);
+      const { rows } = await db.query(
+        `SELECT source FROM review_assignments WHERE lab_id = $1 AND application_id = $2 AND reviewer_id = $3`,
+        [labId, applicationId, reviewer],
+      );
+      expect(rows).toEqual([{ source: 'manual' }]);
+      const perApplication = (await stored()).filter((r) => r.application_id === applicationId);
+      expect(perApplication).toHaveLength(2);
+    } finally {
+      held.restore();
+    }
   });
 });

@@ -89,19 +89,22 @@ describe('selection decisions against PostgreSQL', () => {
     await app?.close();
   });
 
-  it('keeps one adopted run per lab when two adoptions race', async () => {
+  it('adopts one of two runs adopted at the same moment; the other is refused, not silently replaced', async () => {
     const first = await runs.create(organiser, labId, { capacity: 6, quotas: QUOTAS, seed: 'one' });
     const second = await runs.create(organiser, labId, { capacity: 6, seed: 'two' });
     const settled = await Promise.allSettled([
       decisions.adopt(organiser, labId, first.id, {}),
       decisions.adopt(organiser, labId, second.id, {}),
     ]);
-    expect(settled.every((s) => s.status === 'fulfilled')).toBe(true);
+    const won = settled.findIndex((s) => s.status === 'fulfilled');
+    const lost = settled.find((s) => s.status === 'rejected');
+    expect(won).toBeGreaterThanOrEqual(0);
+    expect(lost?.reason).toMatchObject({ code: 'SELECTION_ADOPTION_CHANGED', status: 409 });
     const adopted = await db.query<{ id: string }>(
       'SELECT id FROM selection_runs WHERE lab_id = $1 AND adopted_at IS NOT NULL',
       [labId],
     );
-    expect(adopted.rows).toHaveLength(1);
+    expect(adopted.rows.map((r) => r.id)).toEqual([[first, second][won].id]);
     const rows = await db.query<{ run_id: string }>(
       'SELECT DISTINCT run_id FROM selection_decisions WHERE lab_id = $1',
       [labId],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@ideas-lab/domain';
 import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
 import { labWithStaff, login } from '../support/api-client.js';
+import { holdSolves } from '../support/solver-gate.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('breakout rounds (services against PostgreSQL, under concurrency)', () => {
@@ -124,5 +125,39 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
       (p) => p.adoptedAt !== null,
     );
     expect(adopted.map((p) => p.id)).toEqual([winner.id]);
+  });
+
+  it('plans with the session unlocked: rounds are created and opened meanwhile, and a plan made stale by it is made again', async () => {
+    const held = holdSolves(app);
+    try {
+      const planning = breakout.createPlan(organiser, labId, sessionId, {
+        rounds: 4,
+        roomSize: 3,
+        seed: 'held',
+      });
+      await held.started;
+      // Creating a round locks the session row: it does not wait for the planner.
+      const view = await breakout.createRound(organiser, labId, sessionId, {
+        title: 'Meanwhile',
+        durationMinutes: 10,
+        mode: 'assigned',
+        rooms: [{ name: 'Meanwhile room' }],
+      });
+      const round = view.rounds.at(-1)!;
+      await breakout.changeRoundState(organiser, labId, sessionId, round.id, 'open');
+      held.release();
+      const plan = await planning;
+      // The round opened during the solve is held now: the plan stored counts it.
+      expect(held.tasks).toEqual(['planRotation', 'planRotation']);
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM breakout_rounds WHERE session_id = $1 AND state <> 'planned'`,
+        [sessionId],
+      );
+      expect(plan.inputs.heldRounds).toHaveLength(rows[0].n);
+      expect(plan.rounds).toHaveLength(4);
+      await breakout.changeRoundState(organiser, labId, sessionId, round.id, 'closed');
+    } finally {
+      held.restore();
+    }
   });
 });

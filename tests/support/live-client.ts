@@ -11,6 +11,12 @@ import type {
 import type { Session } from './api-client.js';
 
 const WAIT_MS = 5_000;
+/**
+ * Requests may solve (rooms recreated by size run the rotation planner in the solver pool,
+ * whose first solve starts a thread that loads the TypeScript solvers through tsx): on a
+ * loaded machine that first answer can take several seconds.
+ */
+const REQUEST_WAIT_MS = 20_000;
 
 type Notice<E extends keyof LiveNotices> = LiveNotices[E];
 
@@ -115,7 +121,7 @@ export class LiveTestClient {
     event: E,
     payload: unknown,
   ): Promise<LiveAck<LiveRequests[E]['result']>> {
-    const timed = this.socket.timeout(WAIT_MS) as unknown as {
+    const timed = this.socket.timeout(REQUEST_WAIT_MS) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<LiveAck<LiveRequests[E]['result']>>;
     };
     return timed.emitWithAck(event, payload);

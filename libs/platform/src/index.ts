@@ -33,3 +33,4 @@ export type {
   SolverTaskName,
   SolverTasks,
 } from './solvers/solver-tasks.js';
+export * from './solvers/inputs-fingerprint.js';

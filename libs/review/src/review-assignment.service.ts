@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import {
-  assignReviewers,
+  AuditService,
+  inputsFingerprint,
+  SolverPool,
+  TransactionRunner,
+} from '@ideas-lab/platform';
+import {
   type Actor,
   type ConflictReason,
   type ReviewConflict,
@@ -21,6 +25,9 @@ const ORGANISER_CONFLICT_LABELS: Record<ConflictReason, string> = {
   'declared-institution': "they declared a conflict with the applicant's institution",
   'same-institution': "they work at the applicant's institution",
 };
+
+/** A solve whose inputs moved before its result was written is solved again, this often in all. */
+const MAX_SOLVE_ATTEMPTS = 3;
 
 export interface AssignmentRunView {
   runId: string;
@@ -68,113 +75,149 @@ export class ReviewAssignmentService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly solvers: SolverPool,
   ) {}
 
   /**
    * Assign k reviewers to every submitted application. Started and submitted reviews and
    * hand-made assignments are kept; unstarted automatic ones are replaced by the new solution.
+   *
+   * The solve runs in the solver pool with no lock held (hand-made assignments and reviews go
+   * on meanwhile); the result is written under the lab's lock only if the inputs read again
+   * there are the ones solved. If they moved, it solves again (up to three times in all),
+   * then refuses with 409 REVIEW_ASSIGNMENT_INPUTS_CHANGED.
    */
   async run(actor: Actor, labId: string, dto: RunAssignmentDto): Promise<AssignmentRunView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
-    return this.tx.run(async () => {
-      await this.assignments.lockLab(labId);
-      // One query at a time: inside the transaction they share one connection.
-      const applications = await this.submitted.ofLab(labId);
-      const staff = await this.reviewers.ofLab(labId);
-      const facts = await this.reviewers.conflictFacts(labId);
-      const existing = await this.assignments.findOfLab(labId);
-      const reviewers = this.chosenReviewers(staff, dto.reviewerIds);
-      const applicationOfApplicant = new Map(applications.map((a) => [a.applicantId, a.id]));
-      const conflicts: ReviewConflict[] = [];
-      for (const [reviewerId, declared] of facts.declaredBy) {
-        for (const d of declared) {
-          if ('institution' in d) conflicts.push({ reviewerId, institution: d.institution });
-          else if (applicationOfApplicant.has(d.applicantId))
-            conflicts.push({
-              reviewerId,
-              applicationId: applicationOfApplicant.get(d.applicantId) as string,
-            });
-        }
+    for (let attempt = 1; ; attempt++) {
+      const read = await this.assignmentInputs(labId, dto);
+      const solved = inputsFingerprint(read.inputs);
+      const result = await this.solvers.run('assignReviewers', read.inputs);
+      const view = await this.tx.run(async () => {
+        await this.assignments.lockLab(labId);
+        assertReviewOpen((await this.labs.get(actor, labId)).phase);
+        const now = await this.assignmentInputs(labId, dto);
+        if (inputsFingerprint(now.inputs) !== solved) return null;
+        return this.writeRun(actor, labId, dto, now, result);
+      });
+      if (view) return view;
+      if (attempt === MAX_SOLVE_ATTEMPTS)
+        throw new ReviewError(
+          'REVIEW_ASSIGNMENT_INPUTS_CHANGED',
+          'Applications, reviewers or assignments kept changing while the assignment was solved; run it again.',
+          { attempts: attempt },
+        );
+    }
+  }
+
+  /** What the assignment solver is given, read one query at a time (they may share a connection). */
+  private async assignmentInputs(labId: string, dto: RunAssignmentDto) {
+    const applications = await this.submitted.ofLab(labId);
+    const staff = await this.reviewers.ofLab(labId);
+    const facts = await this.reviewers.conflictFacts(labId);
+    const existing = await this.assignments.findOfLab(labId);
+    const reviewers = this.chosenReviewers(staff, dto.reviewerIds);
+    const applicationOfApplicant = new Map(applications.map((a) => [a.applicantId, a.id]));
+    const conflicts: ReviewConflict[] = [];
+    for (const [reviewerId, declared] of facts.declaredBy) {
+      for (const d of declared) {
+        if ('institution' in d) conflicts.push({ reviewerId, institution: d.institution });
+        else if (applicationOfApplicant.has(d.applicantId))
+          conflicts.push({
+            reviewerId,
+            applicationId: applicationOfApplicant.get(d.applicantId) as string,
+          });
       }
-      const fixed = existing
-        .filter((a) => a.status !== 'assigned' || a.source === 'manual')
-        .map((a) => ({ reviewerId: a.reviewerId, applicationId: a.applicationId }));
-      const inputs = {
-        applications: applications.map((a) => ({
-          id: a.id,
-          ...(a.profile.affiliation ? { institution: a.profile.affiliation } : {}),
-        })),
-        reviewers: reviewers.map((r) => ({
-          id: r.userId,
-          ...(facts.institutionOf.get(r.userId)
-            ? { institution: facts.institutionOf.get(r.userId) }
-            : {}),
-        })),
-        reviewsPerApplication: dto.reviewsPerApplication,
-        load: {
-          ...(dto.load?.min !== undefined ? { min: dto.load.min } : {}),
-          ...(dto.load?.max !== undefined ? { max: dto.load.max } : {}),
-        },
-        conflicts,
-        fixed,
-      };
-      const result = await assignReviewers(inputs);
-      await this.assignments.deleteUnstartedAutomatic(labId);
-      const added = await this.assignments.insertMany(
-        labId,
-        result.assignments.filter((a) => !a.fixed),
-        'auto',
-        actor.userId,
-      );
-      const kept = result.assignments.filter((a) => a.fixed).length;
-      const summary = {
-        complete: result.complete,
-        optimal: result.optimal,
-        solverStatus: result.solverStatus,
-        loads: result.loads,
-        loadSpread: result.loadSpread,
-        unfilled: result.unfilled,
-        problems: result.problems,
-        warnings: result.warnings,
-        kept,
-        added,
-      };
-      const run = await this.assignments.insertRun({
-        labId,
-        inputs: { ...inputs },
-        result: summary,
-        createdBy: actor.userId,
-      });
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: 'review.assignment_run',
-        entityType: 'review_assignment_run',
-        entityId: run.id,
-        data: {
-          reviewsPerApplication: dto.reviewsPerApplication,
-          load: inputs.load,
-          applications: applications.length,
-          reviewers: reviewers.length,
-          kept,
-          added,
-          complete: result.complete,
-          loadSpread: result.loadSpread,
-        },
-      });
-      return this.runView(
-        run.id,
-        run.createdAt,
-        dto.reviewsPerApplication,
-        applications.length,
-        result,
-        kept,
-        added,
-        staff,
-        applications,
-      );
+    }
+    const fixed = existing
+      .filter((a) => a.status !== 'assigned' || a.source === 'manual')
+      .map((a) => ({ reviewerId: a.reviewerId, applicationId: a.applicationId }));
+    const inputs = {
+      applications: applications.map((a) => ({
+        id: a.id,
+        ...(a.profile.affiliation ? { institution: a.profile.affiliation } : {}),
+      })),
+      reviewers: reviewers.map((r) => ({
+        id: r.userId,
+        ...(facts.institutionOf.get(r.userId)
+          ? { institution: facts.institutionOf.get(r.userId) }
+          : {}),
+      })),
+      reviewsPerApplication: dto.reviewsPerApplication,
+      load: {
+        ...(dto.load?.min !== undefined ? { min: dto.load.min } : {}),
+        ...(dto.load?.max !== undefined ? { max: dto.load.max } : {}),
+      },
+      conflicts,
+      fixed,
+    };
+    return { inputs, applications, staff, reviewers };
+  }
+
+  /** Replace the unstarted automatic assignments with the solution, store the run, audit it. */
+  private async writeRun(
+    actor: Actor,
+    labId: string,
+    dto: RunAssignmentDto,
+    read: Awaited<ReturnType<ReviewAssignmentService['assignmentInputs']>>,
+    result: ReviewerAssignment,
+  ): Promise<AssignmentRunView> {
+    const { inputs, applications, staff, reviewers } = read;
+    await this.assignments.deleteUnstartedAutomatic(labId);
+    const added = await this.assignments.insertMany(
+      labId,
+      result.assignments.filter((a) => !a.fixed),
+      'auto',
+      actor.userId,
+    );
+    const kept = result.assignments.filter((a) => a.fixed).length;
+    const summary = {
+      complete: result.complete,
+      optimal: result.optimal,
+      solverStatus: result.solverStatus,
+      loads: result.loads,
+      loadSpread: result.loadSpread,
+      unfilled: result.unfilled,
+      problems: result.problems,
+      warnings: result.warnings,
+      kept,
+      added,
+    };
+    const run = await this.assignments.insertRun({
+      labId,
+      inputs: { ...inputs },
+      result: summary,
+      createdBy: actor.userId,
     });
+    await this.audit.append({
+      actorId: actor.userId,
+      labId,
+      action: 'review.assignment_run',
+      entityType: 'review_assignment_run',
+      entityId: run.id,
+      data: {
+        reviewsPerApplication: dto.reviewsPerApplication,
+        load: inputs.load,
+        applications: applications.length,
+        reviewers: reviewers.length,
+        kept,
+        added,
+        complete: result.complete,
+        loadSpread: result.loadSpread,
+      },
+    });
+    return this.runView(
+      run.id,
+      run.createdAt,
+      dto.reviewsPerApplication,
+      applications.length,
+      result,
+      kept,
+      added,
+      staff,
+      applications,
+    );
   }
 
   async list(actor: Actor, labId: string): Promise<AssignmentsView> {

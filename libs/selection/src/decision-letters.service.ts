@@ -206,9 +206,10 @@ export class DecisionLettersService {
         entityId: labId,
         data: { queued: count, transport: this.mail.kind },
       });
+      // The sender claims only committed letters: wake it once they are.
+      if (count > 0) void this.tx.afterCommit(() => this.sender.wake());
       return count;
     });
-    if (queued > 0) this.sender.wake();
     return { ...(await this.outbox(labId)), released: { queued } };
   }
 

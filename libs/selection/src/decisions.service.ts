@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { promoteFromWaitlist, type Actor, type WaitlistPromotionStatus } from '@ideas-lab/domain';
+import type { Actor, WaitlistPromotionStatus } from '@ideas-lab/domain';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { AuditService, SolverPool, TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLettersRepository } from './decision-letters.repository.js';
 import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
 import type {
@@ -144,6 +144,7 @@ export class DecisionsService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly solvers: SolverPool,
   ) {}
 
   /**
@@ -181,10 +182,22 @@ export class DecisionsService {
       );
     }
     const applications = await this.submitted.ofLab(labId);
+    // What this adoption replaces, as it stood when the organiser asked.
+    const replacing = (await this.runs.findAdoptedOfLab(labId))?.id ?? null;
     await this.tx.run(async () => {
       await this.runs.lockLab(labId);
       const run = await this.runs.findOfLab(labId, runId);
       if (!run) throw SelectionError.runNotFound();
+      // Two adoptions at the same moment: the one that took the lock second must not silently
+      // replace the decisions the first just made.
+      const adoptedNow = (await this.runs.findAdoptedOfLab(labId))?.id ?? null;
+      if (adoptedNow !== replacing) {
+        throw new SelectionError(
+          'SELECTION_ADOPTION_CHANGED',
+          'Another run was adopted while this one was being adopted; look at the adopted run before replacing it.',
+          { adoptedRunId: adoptedNow },
+        );
+      }
       if (run.status !== 'optimal' && run.status !== 'feasible') {
         throw new SelectionError(
           'SELECTION_RUN_INFEASIBLE',
@@ -430,7 +443,9 @@ export class DecisionsService {
         const d = decided.get(id);
         return d === undefined || gaveUpPlace(d) || d.outcome === 'declined';
       });
-    const promotion = await promoteFromWaitlist({
+    // Under the lab's selection lock on purpose: the place freed and its refill are one change
+    // (a decline never leaves a place empty). The solve itself runs in the pool, off the loop.
+    const promotion = await this.solvers.run('promoteFromWaitlist', {
       applicants: run.inputs.applicants,
       capacity: run.inputs.capacity,
       quotas: run.inputs.quotas,

@@ -4,7 +4,6 @@ import {
   availabilitySummary,
   normaliseInstitution,
   QUOTA_CATEGORIES,
-  selectCohort,
   type Actor,
   type CohortApplicant,
   type CohortQuotas,
@@ -12,7 +11,12 @@ import {
 } from '@ideas-lab/domain';
 import { labFacts, SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
-import { AuditService, TransactionRunner, type FieldProblem } from '@ideas-lab/platform';
+import {
+  AuditService,
+  SolverPool,
+  TransactionRunner,
+  type FieldProblem,
+} from '@ideas-lab/platform';
 import { ReviewResultsService } from '@ideas-lab/review';
 import type { CreateSelectionRunDto } from './dto/selection-run.dto.js';
 import type { SelectionRunEntity, SelectionRunInputs } from './entities/selection-run.entity.js';
@@ -147,6 +151,7 @@ export class SelectionRunsService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly solvers: SolverPool,
   ) {}
 
   async create(actor: Actor, labId: string, dto: CreateSelectionRunDto): Promise<SelectionRunView> {
@@ -210,6 +215,8 @@ export class SelectionRunsService {
     };
     const result = await this.solve(inputs);
     return this.tx.run(async () => {
+      // The solve took a while with nothing locked: the lab must still be in selection.
+      assertSelectionPhase((await this.labs.get(actor, labId)).phase);
       const run = await this.runs.insert({
         labId,
         inputs,
@@ -260,9 +267,10 @@ export class SelectionRunsService {
     return { runId, identical: JSON.stringify(stored) === JSON.stringify(rerun), stored, rerun };
   }
 
+  /** Solve in the solver pool (off the event loop, no transaction open). */
   private async solve(inputs: SelectionRunInputs): Promise<CohortSelection> {
     try {
-      return await selectCohort({
+      return await this.solvers.run('selectCohort', {
         applicants: inputs.applicants,
         capacity: inputs.capacity,
         quotas: inputs.quotas,

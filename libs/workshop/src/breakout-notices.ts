@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { TransactionRunner } from '@ideas-lab/platform';
 
 /** What happened to a breakout round (or a team), told after it is committed (the live layer relays it to clients). */
 export type BreakoutNotice =
@@ -26,18 +27,27 @@ export type BreakoutNoticeListener = (notice: BreakoutNotice) => Promise<void>;
 /**
  * The port through which the breakout service tells the outside that rounds opened or closed
  * and people moved, without knowing the transport: the live layer listens and publishes over
- * its realtime port. A failing listener is logged; the change itself is already committed.
+ * its realtime port. A notice published inside a transaction is delivered once it commits
+ * (never if it rolls back), so nothing is announced that did not happen. A failing listener
+ * is logged; the change itself is already committed.
  */
 @Injectable()
 export class BreakoutNotices {
   private readonly logger = new Logger('BreakoutNotices');
   private readonly listeners: BreakoutNoticeListener[] = [];
 
+  constructor(private readonly tx: TransactionRunner) {}
+
   listen(listener: BreakoutNoticeListener): void {
     this.listeners.push(listener);
   }
 
-  async publish(notice: BreakoutNotice): Promise<void> {
+  /** Deliver after the current transaction commits (at once outside one). */
+  publish(notice: BreakoutNotice): Promise<void> {
+    return this.tx.afterCommit(() => this.deliver(notice));
+  }
+
+  private async deliver(notice: BreakoutNotice): Promise<void> {
     for (const listener of this.listeners) {
       await listener(notice).catch((error: unknown) =>
         this.logger.error({

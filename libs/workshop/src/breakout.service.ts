@@ -1,9 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import {
+  AuditService,
+  inputsFingerprint,
+  SolverPool,
+  TransactionRunner,
+  type SolverInput,
+  type SolverOutput,
+} from '@ideas-lab/platform';
 import {
   buildMetMatrix,
-  planRotation,
   RotationPlanError,
   summariseRotation,
   type Actor,
@@ -42,6 +48,15 @@ import { WorkshopError } from './workshop.errors.js';
 export const DISCIPLINE_NOT_STATED = '(not stated)';
 const DEFAULT_ROUND_MINUTES = 20;
 
+/** A solve whose inputs moved before its result was written is solved again, this often in all. */
+const MAX_SOLVE_ATTEMPTS = 3;
+
+/** What the planner is given to seat one round by size (no seed: each attempt draws one). */
+type SizedRoomsInputs = Omit<SolverInput<'planRotation'>, 'seed' | 'heldRounds' | 'mentors'> & {
+  heldRounds: BreakoutPlanInputs['heldRounds'];
+  mentors: { id: string }[];
+};
+
 /** A room as a recreation lays it out; `mentorId` undefined keeps the room's mentor. */
 interface RoomLayout {
   participantIds: string[];
@@ -73,6 +88,7 @@ export class BreakoutService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly notices: BreakoutNotices,
+    private readonly solvers: SolverPool,
   ) {}
 
   // ---- reading --------------------------------------------------------------------------
@@ -180,7 +196,12 @@ export class BreakoutService {
 
   // ---- plans ----------------------------------------------------------------------------------
 
-  /** Run the rotation planner over the lab's participants, keeping the rounds already opened. */
+  /**
+   * Run the rotation planner over the lab's participants, keeping the rounds already opened.
+   * The planner runs in the solver pool with no lock held; the plan is stored under the
+   * session's lock only if the participants, mentors and held rounds read again there are the
+   * ones planned for (else it plans again, up to three times, then 409 PLAN_INPUTS_CHANGED).
+   */
   async createPlan(
     actor: Actor,
     labId: string,
@@ -188,80 +209,101 @@ export class BreakoutService {
     dto: CreatePlanDto,
   ): Promise<PlanView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    return this.tx.run(async () => {
-      await this.requireBreakoutSession(labId, sessionId, { lock: true });
-      const participants = await this.profiles.findParticipantsOfLab(labId);
-      if (participants.length < 2) {
-        throw new WorkshopError(
-          'PLAN_NO_PARTICIPANTS',
-          `A plan needs at least two participants in the lab; it has ${participants.length}.`,
-        );
-      }
-      const mentors = (await this.memberships.members(labId))
-        .filter((m) => m.role === 'mentor')
-        .map((m) => ({ id: m.userId }));
-      const held = (await this.breakout.findRoundsOfSession(sessionId)).filter(
-        (r) => r.state !== 'planned',
-      );
-      const heldRounds = await this.heldShapeOf(held);
-      const inputs: BreakoutPlanInputs = {
-        rounds: dto.rounds,
-        roomSize: dto.roomSize,
-        minDisciplinesPerRoom: dto.minDisciplinesPerRoom ?? 0,
-        roundMinutes: dto.roundMinutes ?? DEFAULT_ROUND_MINUTES,
-        neverAloneCareerStages: dto.neverAloneCareerStages ?? [],
-        participants: participants.map(toRotationParticipant),
-        mentors,
-        heldRounds,
-      };
-      const seed = dto.seed ?? String(randomInt(1, 2 ** 31));
-      let result: ReturnType<typeof planRotation>;
-      try {
-        result = planRotation({ ...inputs, seed });
-      } catch (error) {
-        if (error instanceof RotationPlanError) {
-          throw new WorkshopError(
-            'PLAN_INVALID',
-            `The planner cannot plan this: ${error.message}.`,
-            { reason: error.code, heldRounds: heldRounds.length },
-          );
-        }
-        throw error;
-      }
-      const plan = await this.plans.insert({
-        sessionId,
-        inputs,
-        seed,
-        result: {
-          rounds: result.rounds,
-          roomSizes: result.roomSizes,
-          metrics: { ...result.metrics },
-          iterationsUsed: result.iterationsUsed,
-          start: result.start,
-        },
-        pairsMet: result.metrics.pairsMet,
-        repeats: result.metrics.repeats,
-        createdBy: actor.userId,
+    const seed = dto.seed ?? String(randomInt(1, 2 ** 31));
+    for (let attempt = 1; ; attempt++) {
+      await this.requireBreakoutSession(labId, sessionId);
+      const inputs = await this.planInputs(labId, sessionId, dto);
+      const result = await this.solveRotation({ ...inputs, seed }, (error) => {
+        throw new WorkshopError('PLAN_INVALID', `The planner cannot plan this: ${error.message}.`, {
+          reason: error.code,
+          heldRounds: inputs.heldRounds.length,
+        });
       });
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: 'breakout.plan_created',
-        entityType: 'breakout_plan',
-        entityId: plan.id,
-        data: {
+      const view = await this.tx.run(async () => {
+        await this.requireBreakoutSession(labId, sessionId, { lock: true });
+        const now = await this.planInputs(labId, sessionId, dto);
+        if (inputsFingerprint(now) !== inputsFingerprint(inputs)) return null;
+        const plan = await this.plans.insert({
           sessionId,
+          inputs,
           seed,
-          rounds: dto.rounds,
-          roomSize: dto.roomSize,
-          participants: participants.length,
-          heldRounds: heldRounds.length,
-          pairsMet: plan.pairsMet,
-          repeats: plan.repeats,
-        },
+          result: {
+            rounds: result.rounds,
+            roomSizes: result.roomSizes,
+            metrics: { ...result.metrics },
+            iterationsUsed: result.iterationsUsed,
+            start: result.start,
+          },
+          pairsMet: result.metrics.pairsMet,
+          repeats: result.metrics.repeats,
+          createdBy: actor.userId,
+        });
+        await this.audit.append({
+          actorId: actor.userId,
+          labId,
+          action: 'breakout.plan_created',
+          entityType: 'breakout_plan',
+          entityId: plan.id,
+          data: {
+            sessionId,
+            seed,
+            rounds: dto.rounds,
+            roomSize: dto.roomSize,
+            participants: inputs.participants.length,
+            heldRounds: inputs.heldRounds.length,
+            pairsMet: plan.pairsMet,
+            repeats: plan.repeats,
+          },
+        });
+        return toPlanView(plan);
       });
-      return toPlanView(plan);
-    });
+      if (view) return view;
+      if (attempt === MAX_SOLVE_ATTEMPTS) throw inputsChanged('PLAN_INPUTS_CHANGED', attempt);
+    }
+  }
+
+  /** What the planner is given for a session: participants, mentors, the rounds held so far. */
+  private async planInputs(
+    labId: string,
+    sessionId: string,
+    dto: CreatePlanDto,
+  ): Promise<BreakoutPlanInputs> {
+    const participants = await this.profiles.findParticipantsOfLab(labId);
+    if (participants.length < 2) {
+      throw new WorkshopError(
+        'PLAN_NO_PARTICIPANTS',
+        `A plan needs at least two participants in the lab; it has ${participants.length}.`,
+      );
+    }
+    const mentors = (await this.memberships.members(labId))
+      .filter((m) => m.role === 'mentor')
+      .map((m) => ({ id: m.userId }));
+    const held = (await this.breakout.findRoundsOfSession(sessionId)).filter(
+      (r) => r.state !== 'planned',
+    );
+    return {
+      rounds: dto.rounds,
+      roomSize: dto.roomSize,
+      minDisciplinesPerRoom: dto.minDisciplinesPerRoom ?? 0,
+      roundMinutes: dto.roundMinutes ?? DEFAULT_ROUND_MINUTES,
+      neverAloneCareerStages: dto.neverAloneCareerStages ?? [],
+      participants: participants.map(toRotationParticipant),
+      mentors,
+      heldRounds: await this.heldShapeOf(held),
+    };
+  }
+
+  /** The rotation planner in the solver pool; a request it cannot plan goes to `invalid`. */
+  private async solveRotation(
+    input: SolverInput<'planRotation'>,
+    invalid: (error: RotationPlanError) => never,
+  ): Promise<SolverOutput<'planRotation'>> {
+    try {
+      return await this.solvers.run('planRotation', input);
+    } catch (error) {
+      if (error instanceof RotationPlanError) invalid(error);
+      throw error;
+    }
   }
 
   /**
@@ -425,13 +467,13 @@ export class BreakoutService {
         entityId: roundId,
         data: { sessionId, from, to },
       });
+      await this.notices.publish({
+        kind: to === 'open' ? 'round-opened' : 'round-closed',
+        labId,
+        sessionId,
+        roundId,
+      });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
-    });
-    await this.notices.publish({
-      kind: to === 'open' ? 'round-opened' : 'round-closed',
-      labId,
-      sessionId,
-      roundId,
     });
     return view;
   }
@@ -481,7 +523,7 @@ export class BreakoutService {
     roomId: string,
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const view = await this.tx.run(async () => {
+    return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
       if (!(await this.breakout.findRoomOfRound(roundId, roomId)))
@@ -497,20 +539,16 @@ export class BreakoutService {
         entityId: roundId,
         data: { userId, fromRoomId: before?.roomId ?? null, toRoomId: roomId },
       });
-      return {
-        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: true }),
-        touched: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
-      };
+      await this.notices.publish({
+        kind: 'seats-changed',
+        labId,
+        sessionId,
+        roundId,
+        userIds: [userId],
+        roomIds: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
-    await this.notices.publish({
-      kind: 'seats-changed',
-      labId,
-      sessionId,
-      roundId,
-      userIds: [userId],
-      roomIds: view.touched,
-    });
-    return view.view;
   }
 
   async swap(
@@ -522,7 +560,7 @@ export class BreakoutService {
     secondUserId: string,
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const view = await this.tx.run(async () => {
+    return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       await this.requireOpenToChanges(sessionId, roundId);
       const [first, second] = [
@@ -546,20 +584,16 @@ export class BreakoutService {
         entityId: roundId,
         data: { userIds: [firstUserId, secondUserId], roomIds: [first!.roomId, second!.roomId] },
       });
-      return {
-        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: true }),
-        touched: [...new Set([first!.roomId, second!.roomId])],
-      };
+      await this.notices.publish({
+        kind: 'seats-changed',
+        labId,
+        sessionId,
+        roundId,
+        userIds: [firstUserId, secondUserId],
+        roomIds: [...new Set([first!.roomId, second!.roomId])],
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
-    await this.notices.publish({
-      kind: 'seats-changed',
-      labId,
-      sessionId,
-      roundId,
-      userIds: [firstUserId, secondUserId],
-      roomIds: view.touched,
-    });
-    return view.view;
   }
 
   /** A participant picks a room of a self-select round; refused when it is full. */
@@ -572,7 +606,7 @@ export class BreakoutService {
   ): Promise<RoundsView> {
     const roles = await this.access.requireRole(actor, labId, ['participant']);
     if (!roles.includes('participant')) throw notAParticipant();
-    const view = await this.tx.run(async () => {
+    return this.tx.run(async () => {
       await this.requireBreakoutSession(labId, sessionId);
       const round = await this.breakout
         .findRoundsOfSession(sessionId)
@@ -600,20 +634,16 @@ export class BreakoutService {
         entityId: roundId,
         data: { roomId },
       });
-      return {
-        view: await this.roundsView(sessionId, { userId: actor.userId, seesEverything: false }),
-        touched: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
-      };
+      await this.notices.publish({
+        kind: 'seats-changed',
+        labId,
+        sessionId,
+        roundId,
+        userIds: [actor.userId],
+        roomIds: [...new Set([before?.roomId, roomId].filter((id): id is string => !!id))],
+      });
+      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: false });
     });
-    await this.notices.publish({
-      kind: 'seats-changed',
-      labId,
-      sessionId,
-      roundId,
-      userIds: [actor.userId],
-      roomIds: view.touched,
-    });
-    return view.view;
   }
 
   /**
@@ -632,52 +662,68 @@ export class BreakoutService {
     options: { from: 'plan' | 'size'; roomSize?: number; participantIds?: readonly string[] },
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const view = await this.tx.run(async () => {
-      await this.requireBreakoutSession(labId, sessionId, { lock: true });
-      const round = await this.requireOpenToChanges(sessionId, roundId);
-      const rounds = await this.breakout.findRoundsOfSession(sessionId);
-      const layout =
-        options.from === 'plan'
-          ? await this.planLayoutOf(sessionId, round, rounds)
-          : await this.sizedLayoutOf(labId, round, rounds, options);
-      const existing = await this.breakout.findRoomsOfRounds([roundId]);
-      for (const [position, planned] of layout.entries()) {
-        const room =
-          existing[position] ??
-          (await this.breakout.insertRoom(roundId, position, {
-            name: `Room ${position + 1}`,
-            meetingUrl: null,
-            mentorId: null,
-            capacity: null,
-          }));
-        if (planned.mentorId !== undefined && planned.mentorId !== room.mentorId)
-          await this.breakout.updateRoom(room.id, { mentorId: planned.mentorId });
-        planned.roomId = room.id;
+    for (let attempt = 1; ; attempt++) {
+      // By size, the planner runs first, in the solver pool, with nothing locked.
+      let sized: { inputs: SizedRoomsInputs; layout: RoomLayout[] } | null = null;
+      if (options.from === 'size') {
+        await this.requireBreakoutSession(labId, sessionId);
+        const round = await this.findRound(sessionId, roundId);
+        if (round.state === 'closed') throw roundClosed();
+        const inputs = await this.sizedInputs(labId, round, options);
+        sized = { inputs, layout: await this.sizedLayout(inputs) };
       }
-      const surplus = existing.slice(layout.length).map((r) => r.id);
-      if (round.state === 'planned') await this.breakout.deleteRooms(surplus);
-      await this.breakout.clearSeats(roundId);
-      for (const planned of layout)
-        await this.breakout.seatMany(roundId, planned.roomId!, planned.participantIds);
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: 'breakout.rooms_recreated',
-        entityType: 'breakout_round',
-        entityId: roundId,
-        data: {
-          sessionId,
-          from: options.from,
-          roomSize: options.roomSize ?? null,
-          rooms: layout.length,
-          seated: layout.reduce((n, r) => n + r.participantIds.length, 0),
-          keptEmpty: round.state === 'planned' ? [] : surplus,
-        },
+      const view = await this.tx.run(async () => {
+        await this.requireBreakoutSession(labId, sessionId, { lock: true });
+        const round = await this.requireOpenToChanges(sessionId, roundId);
+        let layout: RoomLayout[];
+        if (sized === null) {
+          const rounds = await this.breakout.findRoundsOfSession(sessionId);
+          layout = await this.planLayoutOf(sessionId, round, rounds);
+        } else {
+          const now = await this.sizedInputs(labId, round, options);
+          if (inputsFingerprint(now) !== inputsFingerprint(sized.inputs)) return null;
+          layout = sized.layout;
+        }
+        const existing = await this.breakout.findRoomsOfRounds([roundId]);
+        for (const [position, planned] of layout.entries()) {
+          const room =
+            existing[position] ??
+            (await this.breakout.insertRoom(roundId, position, {
+              name: `Room ${position + 1}`,
+              meetingUrl: null,
+              mentorId: null,
+              capacity: null,
+            }));
+          if (planned.mentorId !== undefined && planned.mentorId !== room.mentorId)
+            await this.breakout.updateRoom(room.id, { mentorId: planned.mentorId });
+          planned.roomId = room.id;
+        }
+        const surplus = existing.slice(layout.length).map((r) => r.id);
+        if (round.state === 'planned') await this.breakout.deleteRooms(surplus);
+        await this.breakout.clearSeats(roundId);
+        for (const planned of layout)
+          await this.breakout.seatMany(roundId, planned.roomId!, planned.participantIds);
+        await this.audit.append({
+          actorId: actor.userId,
+          labId,
+          action: 'breakout.rooms_recreated',
+          entityType: 'breakout_round',
+          entityId: roundId,
+          data: {
+            sessionId,
+            from: options.from,
+            roomSize: options.roomSize ?? null,
+            rooms: layout.length,
+            seated: layout.reduce((n, r) => n + r.participantIds.length, 0),
+            keptEmpty: round.state === 'planned' ? [] : surplus,
+          },
+        });
+        await this.notices.publish({ kind: 'rooms-recreated', labId, sessionId, roundId });
+        return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
       });
-      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
-    });
-    await this.notices.publish({ kind: 'rooms-recreated', labId, sessionId, roundId });
-    return view;
+      if (view) return view;
+      if (attempt === MAX_SOLVE_ATTEMPTS) throw inputsChanged('ROOMS_INPUTS_CHANGED', attempt);
+    }
   }
 
   /** The rooms the adopted plan gave this round. */
@@ -703,13 +749,12 @@ export class BreakoutService {
     }));
   }
 
-  /** New rooms of about `roomSize` for the next round after the ones held before it. */
-  private async sizedLayoutOf(
+  /** What the planner is given to seat one round in rooms of about `roomSize`, after the rounds held before it. */
+  private async sizedInputs(
     labId: string,
     round: BreakoutRoundEntity,
-    rounds: readonly BreakoutRoundEntity[],
     options: { roomSize?: number; participantIds?: readonly string[] },
-  ): Promise<RoomLayout[]> {
+  ): Promise<SizedRoomsInputs> {
     if (!options.roomSize)
       throw new WorkshopError('ROOMS_RECREATE_INVALID', 'Say how many people a room should have.', [
         { field: 'roomSize', message: 'required to recreate rooms by size' },
@@ -723,6 +768,7 @@ export class BreakoutService {
         'ROOMS_RECREATE_INVALID',
         `Rooms need at least two participants to seat; there are ${participants.length}.`,
       );
+    const rounds = await this.breakout.findRoundsOfSession(round.sessionId);
     const held = rounds.filter((r) => r.state !== 'planned' && r.id !== round.id);
     const heldRounds = await this.heldShapeOf(held);
     const mentors = (await this.memberships.members(labId))
@@ -731,30 +777,30 @@ export class BreakoutService {
     const plan = round.planId
       ? await this.plans.findOfSession(round.sessionId, round.planId)
       : null;
-    try {
-      const result = planRotation({
-        participants: participants.map(toRotationParticipant),
-        mentors,
-        rounds: heldRounds.length + 1,
-        roomSize: options.roomSize,
-        heldRounds,
-        minDisciplinesPerRoom: plan?.inputs.minDisciplinesPerRoom ?? 2,
-        neverAloneCareerStages: plan?.inputs.neverAloneCareerStages ?? [],
-        seed: randomInt(1, 2 ** 31),
-      });
-      return result.rounds[heldRounds.length].rooms.map((room) => ({
-        participantIds: [...room.participantIds],
-        mentorId: room.mentorId ?? (mentors.length > 0 ? null : undefined),
-      }));
-    } catch (error) {
-      if (error instanceof RotationPlanError)
-        throw new WorkshopError(
-          'ROOMS_RECREATE_INVALID',
-          `The planner cannot make these rooms: ${error.message}.`,
-          { reason: error.code },
-        );
-      throw error;
-    }
+    return {
+      participants: participants.map(toRotationParticipant),
+      mentors,
+      rounds: heldRounds.length + 1,
+      roomSize: options.roomSize,
+      heldRounds,
+      minDisciplinesPerRoom: plan?.inputs.minDisciplinesPerRoom ?? 2,
+      neverAloneCareerStages: plan?.inputs.neverAloneCareerStages ?? [],
+    };
+  }
+
+  /** New rooms for the round after the held ones, from the planner (in the solver pool). */
+  private async sizedLayout(inputs: SizedRoomsInputs): Promise<RoomLayout[]> {
+    const result = await this.solveRotation({ ...inputs, seed: randomInt(1, 2 ** 31) }, (error) => {
+      throw new WorkshopError(
+        'ROOMS_RECREATE_INVALID',
+        `The planner cannot make these rooms: ${error.message}.`,
+        { reason: error.code },
+      );
+    });
+    return result.rounds[inputs.heldRounds.length].rooms.map((room) => ({
+      participantIds: [...room.participantIds],
+      mentorId: room.mentorId ?? (inputs.mentors.length > 0 ? null : undefined),
+    }));
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
@@ -807,6 +853,15 @@ export class BreakoutService {
       );
     }
     return session;
+  }
+
+  /** A round of the session as it is now, without locking it. */
+  private async findRound(sessionId: string, roundId: string): Promise<BreakoutRoundEntity> {
+    const round = (await this.breakout.findRoundsOfSession(sessionId)).find(
+      (r) => r.id === roundId,
+    );
+    if (!round) throw WorkshopError.roundNotFound();
+    return round;
   }
 
   private async requireRound(sessionId: string, roundId: string): Promise<BreakoutRoundEntity> {
@@ -870,6 +925,12 @@ function toRotationParticipant(p: ParticipantRow): {
   return participant;
 }
 
+const inputsChanged = (code: 'PLAN_INPUTS_CHANGED' | 'ROOMS_INPUTS_CHANGED', attempts: number) =>
+  new WorkshopError(
+    code,
+    'Participants, mentors or rounds kept changing while the planner ran; try again.',
+    { attempts },
+  );
 const roundClosed = () =>
   new WorkshopError('ROUND_CLOSED', 'This round is closed; its rooms are kept as they were held.');
 const notAParticipant = (field?: string) =>

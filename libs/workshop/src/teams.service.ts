@@ -43,7 +43,7 @@ export class TeamsService {
     await this.access.requireRole(actor, labId, ['organiser']);
     const name = dto.name.trim();
     const memberIds = [...new Set(dto.memberIds)];
-    const team = await this.tx.run(async () => {
+    return this.tx.run(async () => {
       const people = new Set(
         (await this.memberships.members(labId))
           .filter((m) => m.role === 'participant' || m.role === 'mentor')
@@ -72,11 +72,10 @@ export class TeamsService {
         entityId: id,
         data: { name, memberIds },
       });
+      await this.notices.publish({ kind: 'team-created', labId, teamId: id });
       const view = (await this.viewsOf(labId, actor.userId, true)).find((t) => t.id === id);
       return view!;
     });
-    await this.notices.publish({ kind: 'team-created', labId, teamId: team.id });
-    return team;
   }
 
   /** For the live layer: the teams someone sees (every team for organisers), with members. */

@@ -12,6 +12,8 @@ export type WorkshopErrorCode =
   | 'PLAN_INVALID'
   | 'PLAN_NO_PARTICIPANTS'
   | 'PLAN_STALE'
+  | 'PLAN_INPUTS_CHANGED'
+  | 'ROOMS_INPUTS_CHANGED'
   | 'ROUND_NOT_FOUND'
   | 'ROUND_CLOSED'
   | 'ROUND_STATE_INVALID'
@@ -48,6 +50,8 @@ export function statusForWorkshopError(code: WorkshopErrorCode): number {
     case 'SESSION_LIVE':
     case 'PLAN_NO_PARTICIPANTS':
     case 'PLAN_STALE':
+    case 'PLAN_INPUTS_CHANGED':
+    case 'ROOMS_INPUTS_CHANGED':
     case 'ROUND_CLOSED':
     case 'ROUND_STATE_INVALID':
     case 'ROUND_NOT_SELF_SELECT':

@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-
-// canonicalize ships CommonJS typings that NodeNext reads as a namespace; load it as what it is.
-const canonicalize = createRequire(import.meta.url)('canonicalize') as (
-  input: unknown,
-) => string | undefined;
+import { canonicalize } from '../security/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

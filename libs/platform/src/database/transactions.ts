@@ -1,11 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
+/** Something to do once the transaction it was asked in has committed. */
+export type AfterCommitHook = () => unknown;
+
+interface TransactionScope {
+  manager: EntityManager;
+  afterCommit: AfterCommitHook[];
+}
 
 /**
  * Runs a unit of work in one database transaction. Repositories pick up the transaction's
  * manager through `manager()`, so services can group writes (a change and its audit event)
  * without touching TypeORM.
+ *
+ * Side effects that must follow a commit — live pushes, waking a background sender — go
+ * through `afterCommit(fn)`: inside a transaction `fn` runs once the outermost transaction
+ * has committed (never if it rolls back); outside one, at once.
  *
  * On Node 20 an active AsyncLocalStorage installs promise hooks that tax every promise in
  * the process, including reads that never open a transaction. So the storage is enabled
@@ -13,29 +25,68 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class TransactionRunner {
-  private readonly storage = new AsyncLocalStorage<EntityManager>();
+  private readonly storage = new AsyncLocalStorage<TransactionScope>();
+  private readonly logger = new Logger('Transactions');
   private running = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The manager of the current transaction, or the default one outside a transaction. */
   manager(): EntityManager {
-    return (this.running > 0 ? this.storage.getStore() : undefined) ?? this.dataSource.manager;
+    return this.scope()?.manager ?? this.dataSource.manager;
   }
 
   inTransaction(): boolean {
-    return this.running > 0 && this.storage.getStore() !== undefined;
+    return this.scope() !== undefined;
   }
 
-  /** Run `work` in a transaction (joining the current one if there is one). */
+  /**
+   * Run `work` in a transaction (joining the current one if there is one). Once it commits,
+   * the hooks it registered run in order, each awaited, before this resolves; a failing hook
+   * is logged (the change is committed all the same) and the next one still runs.
+   */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction()) return work();
     this.running += 1;
+    const hooks: AfterCommitHook[] = [];
+    let result: T;
     try {
-      return await this.dataSource.transaction((manager) => this.storage.run(manager, work));
+      result = await this.dataSource.transaction((manager) =>
+        this.storage.run({ manager, afterCommit: hooks }, work),
+      );
     } finally {
       this.running -= 1;
       if (this.running === 0) this.storage.disable();
+    }
+    await this.runHooks(hooks);
+    return result;
+  }
+
+  /**
+   * Do `fn` once the current transaction commits; outside a transaction, now (its first
+   * synchronous step before this returns). Nothing runs for a transaction that rolls back.
+   * The promise settles when `fn` has run (outside a transaction) or at once (inside one).
+   */
+  afterCommit(fn: AfterCommitHook): Promise<void> {
+    const scope = this.scope();
+    if (scope) {
+      scope.afterCommit.push(fn);
+      return Promise.resolve();
+    }
+    return this.runHooks([fn]);
+  }
+
+  private scope(): TransactionScope | undefined {
+    return this.running > 0 ? this.storage.getStore() : undefined;
+  }
+
+  private async runHooks(hooks: readonly AfterCommitHook[]): Promise<void> {
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        this.logger.error({ msg: 'after-commit hook failed', err: error });
+      }
     }
   }
 }
