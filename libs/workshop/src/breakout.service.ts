@@ -230,9 +230,11 @@ export class BreakoutService {
           result: {
             rounds: result.rounds,
             roomSizes: result.roomSizes,
-            metrics: { ...result.metrics },
+            metrics: { ...result.metrics, constraintCost: result.constraintCost },
             iterationsUsed: result.iterationsUsed,
             start: result.start,
+            design: result.design,
+            stoppedBy: result.stoppedBy,
           },
           pairsMet: result.metrics.pairsMet,
           repeats: result.metrics.repeats,
@@ -785,6 +787,7 @@ export class BreakoutService {
       heldRounds,
       minDisciplinesPerRoom: plan?.inputs.minDisciplinesPerRoom ?? 2,
       neverAloneCareerStages: plan?.inputs.neverAloneCareerStages ?? [],
+      measureConstraintCost: false,
     };
   }
 

@@ -288,7 +288,8 @@ describe('planRotation', () => {
       rounds: 5,
       roomSize: 5,
       seed: 9,
-      timeLimit: { ms: 0, clock: () => now++ },
+      timeLimitMs: 0,
+      clock: () => now++,
     });
     expectEveryoneOncePerRound(
       plan.rounds,

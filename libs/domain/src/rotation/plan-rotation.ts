@@ -1,4 +1,4 @@
-import { buildCyclicStart } from './cyclic-design.js';
+import { buildDesignStart, type DesignStartMethod } from './design-start.js';
 import { buildMetMatrix, summariseRotation } from './met-matrix.js';
 import { assignMentors } from './mentor-rotation.js';
 import { alignRoomOrder, fitPreviousRounds } from './previous-plan.js';
@@ -50,10 +50,30 @@ export interface PlanRotationInput {
    */
   previousRounds?: readonly HeldRound[];
   seed: number | string;
-  /** Search moves at most (default 9,000); the search also stops at a provable optimum. */
+  /**
+   * Search moves at most, over every stage (default 9,000; the comparison without the lab's
+   * rules, when one is needed, has the same budget again). The search also stops at a
+   * provable optimum. This budget does not depend on the machine: the same inputs and seed
+   * give the same plan anywhere, which a stored plan's re-run relies on.
+   */
   iterations?: number;
-  /** Optional wall-clock cap; the plan then depends on the machine's speed. */
-  timeLimit?: { ms: number; clock: () => number };
+  /**
+   * Optional wall-clock cap in milliseconds, read from `clock`: when it runs out the best
+   * plan found so far is returned. A plan cut short by it depends on the machine's speed and
+   * load and may not be reproduced from its seed; set `iterations` for reproducible plans
+   * and keep this as a safety net.
+   */
+  timeLimitMs?: number;
+  /**
+   * Also plan without the lab's rules, to report what they cost in repeats (default true;
+   * it can double the work when the rules bind). See `constraintCost`.
+   */
+  measureConstraintCost?: boolean;
+  /**
+   * Milliseconds since any fixed origin (e.g. `performance.now`), read only with
+   * `timeLimitMs`. The one input that is not plain data: a worker passes its own clock.
+   */
+  clock?: () => number;
   /** Relative weights of the goals in the search (defaults: repeat 3, discipline 2, stage 2). */
   weights?: Partial<RotationWeights>;
 }
@@ -68,8 +88,28 @@ export interface PlanRotationResult {
   seed: number | string;
   /** Moves the search made; with the seed and inputs this reproduces the plan. */
   iterationsUsed: number;
-  /** How the plan was started: the previous plan, a column-cyclic design or greedily. */
-  start: 'previous-plan' | 'cyclic-design' | 'greedy' | 'none';
+  /** How the plan was started: the previous plan, a design (see `design`) or greedily. */
+  start: 'previous-plan' | 'design' | 'greedy' | 'none';
+  /** The construction behind the plan's repeat-free rounds, when one was used. */
+  design: DesignStartMethod | null;
+  /** Why the search stopped: it reached a provable optimum, used its moves, or ran out of time. */
+  stoppedBy: 'optimum' | 'iterations' | 'time-limit';
+  /** What the lab's rules cost in repeats (null when not measured); see `RotationConstraintCost`. */
+  constraintCost: RotationConstraintCost | null;
+}
+
+/**
+ * The repeats the lab's rules cost: the plan against the best plan for the same people,
+ * room sizes and number of rounds with none of them (no discipline mix, no career-stage
+ * rule, no held rounds kept, no earlier sessions avoided).
+ */
+export interface RotationConstraintCost {
+  /** Repeats of that plan without the rules. */
+  unconstrainedRepeats: number;
+  /** How many more repeats this plan has (`metrics.repeats` − that, at least 0). */
+  extraRepeats: number;
+  /** `unconstrainedRepeats` is the optimum (it meets the lower bound), not only the best found. */
+  proven: boolean;
 }
 
 const DEFAULT_ITERATIONS = 9_000;
@@ -144,11 +184,7 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
   );
 
   const random = createRotationRandom({ seed: input.seed });
-  const { timeLimit } = input;
-  const startedAt = timeLimit?.clock();
-  const shouldStop = timeLimit
-    ? () => timeLimit.clock() - (startedAt as number) >= timeLimit.ms
-    : undefined;
+  const deadline = timeLimitOf(input);
   const fixedMatters = heldRounds.length > 0 || earlier.size > 0;
   const previous = input.previousRounds?.slice(heldRounds.length, input.rounds) ?? [];
   const previousStart =
@@ -160,20 +196,17 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
           meetings: fixed,
         })
       : undefined;
-  const {
-    rounds: plannedRounds,
-    iterationsUsed,
-    start,
-  } = planFreeRounds({
+  const iterations = input.iterations ?? DEFAULT_ITERATIONS;
+  const free = planFreeRounds({
     previousStart,
     n,
     roomSizes,
     roundCount: F,
     fixed,
     fixedMatters,
-    iterations: input.iterations ?? DEFAULT_ITERATIONS,
+    iterations,
     random,
-    shouldStop,
+    shouldStop: deadline?.shouldStop,
     engine: {
       discipline,
       disciplineCount: disciplines.length,
@@ -183,6 +216,7 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
       weights: { ...DEFAULT_WEIGHTS, ...input.weights },
     },
   });
+  const plannedRounds = free.rounds;
 
   const plannedIds = plannedRounds.map((rooms) =>
     rooms.map((players) => [...players].sort((a, b) => a - b).map((p) => participants[p].id)),
@@ -214,24 +248,82 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
     ),
   }));
   const rounds = [...held, ...planned];
+  const metrics = summariseRotation({
+    rounds,
+    participants,
+    alreadyMet,
+    minDisciplinesPerRoom: minDisciplines,
+    neverAloneCareerStages: neverAlone,
+  });
+
+  // The same people, rooms and rounds without the lab's rules, when the rules may bind.
+  const rulesApply = fixedMatters || neverAlone.length > 0 || disciplineTargets.some((t) => t > 1);
+  const allRounds = input.rounds;
+  const unconstrainedBound = repeatLowerBound(n, roomSizes, allRounds, new Int32Array(n * n));
+  let constraintCost: RotationConstraintCost | null;
+  if (input.measureConstraintCost === false) {
+    constraintCost = null;
+  } else if (!rulesApply || metrics.repeats <= unconstrainedBound || n === 0 || allRounds === 0) {
+    constraintCost = {
+      unconstrainedRepeats: metrics.repeats,
+      extraRepeats: 0,
+      proven: metrics.repeats <= unconstrainedBound,
+    };
+  } else {
+    const unconstrained = planFreeRounds({
+      n,
+      roomSizes,
+      roundCount: allRounds,
+      fixed: new Int32Array(n * n),
+      fixedMatters: false,
+      iterations,
+      random: createRotationRandom({ seed: random.int(2 ** 31) }),
+      shouldStop: deadline?.shouldStop,
+      engine: {
+        discipline: new Int32Array(n),
+        disciplineCount: 1,
+        disciplineTargets: roomSizes.map(() => 0),
+        protectedStage: new Int32Array(n).fill(-1),
+        protectedStageCount: 0,
+        weights: { repeat: 1, disciplineShortfall: 0, loneStage: 0 },
+      },
+    });
+    const unconstrainedRepeats = Math.min(metrics.repeats, unconstrained.cost);
+    constraintCost = {
+      unconstrainedRepeats,
+      extraRepeats: metrics.repeats - unconstrainedRepeats,
+      proven: unconstrainedRepeats <= unconstrainedBound,
+    };
+  }
   return {
     rounds,
     roomSizes,
-    metrics: summariseRotation({
-      rounds,
-      participants,
-      alreadyMet,
-      minDisciplinesPerRoom: minDisciplines,
-      neverAloneCareerStages: neverAlone,
-    }),
+    metrics,
     metMatrix: buildMetMatrix({
       rounds,
       participantIds: participants.map((p) => p.id),
       alreadyMet,
     }),
     seed: input.seed,
-    iterationsUsed,
-    start,
+    iterationsUsed: free.iterationsUsed,
+    start: free.start,
+    design: free.design,
+    stoppedBy: free.provenOptimal ? 'optimum' : deadline?.expired() ? 'time-limit' : 'iterations',
+    constraintCost,
+  };
+}
+
+/** The wall-clock cap, when there is one: a stop test for the search and whether it fired. */
+function timeLimitOf(
+  input: PlanRotationInput,
+): { shouldStop: () => boolean; expired: () => boolean } | undefined {
+  const { timeLimitMs, clock } = input;
+  if (timeLimitMs === undefined || clock === undefined) return undefined;
+  const startedAt = clock();
+  let expired = false;
+  return {
+    shouldStop: () => (expired ||= clock() - startedAt >= timeLimitMs),
+    expired: () => expired,
   };
 }
 
@@ -245,11 +337,24 @@ type EngineSettings = Pick<
   | 'weights'
 >;
 
+interface FreePlan {
+  rounds: number[][][];
+  /** The search's cost of the plan (weighted repeats, shortfalls and lone stages). */
+  cost: number;
+  iterationsUsed: number;
+  start: PlanRotationResult['start'];
+  design: DesignStartMethod | null;
+  /** The cost meets the lower bound: no plan can do better. */
+  provenOptimal: boolean;
+}
+
 /**
  * Plans the free rounds in stages:
  * 0. With a previous plan, its rounds fitted to who is present; kept if nothing beats it.
- * 1. Base: the longest repeat-free column-cyclic design that fits (at most F rounds),
- *    relabelled and polished by the search (discipline mix, held rounds, earlier sessions).
+ * 1. Base: the longest repeat-free design that fits (at most F rounds; see
+ *    `design-start.ts`: affine geometries, transversal designs, Kirkman triple systems,
+ *    round robins, their products, column-cyclic designs), relabelled and polished by the
+ *    search (discipline mix, held rounds, earlier sessions).
  * 2. Rounds beyond the design's reach are planned against the base (held fixed), starting
  *    from a small design relabelled to fit. Designs differ in which pairs they leave
  *    unmet, so this is done for a few seeded bases and the best base + extra pair is kept.
@@ -268,10 +373,18 @@ function planFreeRounds(input: {
   random: RotationRandom;
   shouldStop?: () => boolean;
   engine: EngineSettings;
-}): { rounds: number[][][]; iterationsUsed: number; start: PlanRotationResult['start'] } {
+}): FreePlan {
   const { n, roomSizes, roundCount: F, random, engine } = input;
-  if (F === 0 || n === 0)
-    return { rounds: Array.from({ length: F }, () => []), iterationsUsed: 0, start: 'none' };
+  if (F === 0 || n === 0) {
+    return {
+      rounds: Array.from({ length: F }, () => []),
+      cost: 0,
+      iterationsUsed: 0,
+      start: 'none',
+      design: null,
+      provenOptimal: true,
+    };
+  }
   let iterationsUsed = 0;
   // With held rounds or earlier sessions, half the budget is kept for a greedy competitor.
   const reserve = input.fixedMatters ? Math.floor(input.iterations / 2) : 0;
@@ -307,36 +420,51 @@ function planFreeRounds(input: {
     const player = random.shuffle(Array.from({ length: n }, (_, i) => i));
     return rounds.map((rooms) => rooms.map((points) => points.map((point) => player[point])));
   };
+  const done = (
+    result: RotationSearchResult,
+    start: PlanRotationResult['start'],
+    design: DesignStartMethod | null,
+  ): FreePlan => ({
+    rounds: result.rounds,
+    cost: result.cost,
+    iterationsUsed,
+    start,
+    design,
+    provenOptimal: result.cost <= finalBound,
+  });
 
   // Stage 0: the previous plan, fitted to who is present, when there is one.
   let fromPrevious: RotationSearchResult | null = null;
   if (input.previousStart) {
     fromPrevious = run(F, input.fixed, input.previousStart, Math.ceil(budget / 3));
-    if (fromPrevious.cost <= finalBound)
-      return { rounds: fromPrevious.rounds, iterationsUsed, start: 'previous-plan' };
+    if (fromPrevious.cost <= finalBound) return done(fromPrevious, 'previous-plan', null);
   }
   const orPrevious = (
-    result: { rounds: number[][][]; iterationsUsed: number; start: PlanRotationResult['start'] },
-    cost: number,
-  ): { rounds: number[][][]; iterationsUsed: number; start: PlanRotationResult['start'] } =>
-    fromPrevious !== null && fromPrevious.cost <= cost
-      ? { rounds: fromPrevious.rounds, iterationsUsed, start: 'previous-plan' }
-      : { ...result, iterationsUsed };
+    result: RotationSearchResult,
+    start: PlanRotationResult['start'],
+    design: DesignStartMethod | null,
+  ): FreePlan =>
+    fromPrevious !== null && fromPrevious.cost <= result.cost
+      ? done(fromPrevious, 'previous-plan', null)
+      : done(result, start, design);
 
   // Stage 1: the longest repeat-free design of at most F rounds.
-  const maxSize = Math.max(...roomSizes);
-  let baseRounds = Math.min(F, Math.floor((n - 1) / Math.max(1, maxSize - 1)));
-  let design: ReturnType<typeof buildCyclicStart> = null;
-  for (; baseRounds >= 1; baseRounds--) {
-    design = buildCyclicStart({ roomSizes, rounds: baseRounds, random, repeatFree: true });
-    if (design !== null) break;
+  const design = buildDesignStart({ roomSizes, rounds: F, random });
+  if (design === null) {
+    budget += reserve;
+    return orPrevious(run(F, input.fixed, undefined, budget), 'greedy', null);
   }
-  if (design === null) return greedyOnly();
+  const baseRounds = design.rounds.length;
 
   let best: RotationSearchResult;
+  let greedy: RotationSearchResult | null = null;
   if (F === baseRounds) {
     best = run(F, input.fixed, label(design.rounds), budget);
   } else {
+    // Beyond the design's reach a greedy start competes; where rounds are few for the
+    // cohort (100 people in rooms of 5 for 10 rounds) it reaches the optimum at once.
+    greedy = run(F, input.fixed, undefined, Math.ceil(budget / GREEDY_SHARE));
+    if (greedy.cost <= finalBound) return orPrevious(greedy, 'greedy', null);
     // Stage 2: designs differ in which pairs they leave unmet, so several bases are tried,
     // each with its extra rounds planned against it for pairs only (relabelling in stage 3
     // then fixes the discipline mix without touching who meets whom).
@@ -350,16 +478,15 @@ function planFreeRounds(input: {
     let bestPair: { cost: number; rounds: number[][][] } | null = null;
     for (let c = 0; c < BASE_CANDIDATES; c++) {
       const baseDesign =
-        c === 0
-          ? design
-          : buildCyclicStart({ roomSizes, rounds: baseRounds, random, repeatFree: true });
-      if (baseDesign === null) continue;
+        c === 0 ? design : buildDesignStart({ roomSizes, rounds: baseRounds, random });
+      if (baseDesign === null || baseDesign.rounds.length !== baseRounds) continue;
       let base = label(baseDesign.rounds);
       if (input.fixedMatters)
         base = run(baseRounds, input.fixed, base, Math.ceil(perBase / 4), pairsOnly).rounds;
-      const extraDesign = buildCyclicStart({ roomSizes, rounds: extra, random, repeatFree: true });
+      const extraDesign = buildDesignStart({ roomSizes, rounds: extra, random });
       const baseFixed = withMeetings(input.fixed, n, base);
-      const startRounds = extraDesign ? label(extraDesign.rounds) : undefined;
+      const startRounds =
+        extraDesign && extraDesign.rounds.length === extra ? label(extraDesign.rounds) : undefined;
       // Its cost counts every pair of the session: base, extra rounds and fixed meetings.
       const extraRounds = run(extra, baseFixed, startRounds, perBase, pairsOnly, false);
       if (bestPair === null || extraRounds.cost < bestPair.cost) {
@@ -370,26 +497,16 @@ function planFreeRounds(input: {
     best = run(F, input.fixed, (bestPair as { rounds: number[][][] }).rounds, budget);
   }
   budget += reserve;
-  if (input.fixedMatters && best.cost > finalBound && budget > 0) {
-    const greedy = run(F, input.fixed, undefined, budget);
-    if (greedy.cost < best.cost)
-      return orPrevious({ rounds: greedy.rounds, iterationsUsed, start: 'greedy' }, greedy.cost);
-  }
-  return orPrevious({ rounds: best.rounds, iterationsUsed, start: 'cyclic-design' }, best.cost);
-
-  function greedyOnly(): {
-    rounds: number[][][];
-    iterationsUsed: number;
-    start: PlanRotationResult['start'];
-  } {
-    budget += reserve;
-    const result = run(F, input.fixed, undefined, budget);
-    return orPrevious({ rounds: result.rounds, iterationsUsed, start: 'greedy' }, result.cost);
-  }
+  if (greedy === null && input.fixedMatters && best.cost > finalBound && budget > 0)
+    greedy = run(F, input.fixed, undefined, budget);
+  if (greedy !== null && greedy.cost < best.cost) return orPrevious(greedy, 'greedy', null);
+  return orPrevious(best, 'design', design.method);
 }
 
 /** Base designs tried when rounds go beyond a design's reach. */
 const BASE_CANDIDATES = 6;
+/** Beyond a design's reach, a greedy start first gets 1/GREEDY_SHARE of the budget. */
+const GREEDY_SHARE = 3;
 
 /** A copy of `fixed` with the meetings of the given rounds added. */
 function withMeetings(fixed: Int32Array, n: number, rounds: readonly number[][][]): Int32Array {
@@ -484,10 +601,13 @@ function validate(input: PlanRotationInput): void {
       `iterations must be a non-negative integer, got ${input.iterations}`,
     );
   }
-  if (input.timeLimit !== undefined && !(input.timeLimit.ms >= 0)) {
+  if (input.timeLimitMs !== undefined && !(input.timeLimitMs >= 0)) {
     throw new RotationPlanError(
       'ROTATION_INVALID_BUDGET',
-      `timeLimit.ms must be non-negative, got ${input.timeLimit.ms}`,
+      `timeLimitMs must be non-negative, got ${input.timeLimitMs}`,
     );
+  }
+  if (input.timeLimitMs !== undefined && input.clock === undefined) {
+    throw new RotationPlanError('ROTATION_INVALID_BUDGET', 'timeLimitMs needs a clock to read');
   }
 }

@@ -1,3 +1,4 @@
+import { greedyStart } from './greedy-start.js';
 import type { RotationRandom } from './rotation-random.js';
 
 /**
@@ -81,6 +82,8 @@ const TENURE_MIN = 4;
 const TENURE_SPAN = 40;
 const STALL_MOVES = 1500;
 const CONFLICT_SAMPLE = 32;
+/** Kicks of the best plan without a new best before a greedy-started search starts afresh. */
+const KICKS_BEFORE_RESTART = 12;
 /** Relabelling: moves at most, and moves without improvement before it stops. */
 const RELABEL_MOVES = 4000;
 const RELABEL_STALL = 1000;
@@ -129,36 +132,27 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
   };
 
   // ---- phase 1: start -----------------------------------------------------------------
-  if (input.startRounds) {
-    input.startRounds.forEach((rooms, f) =>
+  const greedy = (): number[][][] =>
+    greedyStart({
+      playerCount: n,
+      roomSizes: input.roomSizes,
+      roundCount: F,
+      fixedMeetings: fixed,
+      discipline: disc,
+      disciplineTargets: input.disciplineTargets,
+      random: rnd,
+    });
+  const load = (rounds: readonly (readonly (readonly number[])[])[]): void => {
+    meet.set(fixed);
+    fill.fill(0);
+    discCnt.fill(0);
+    distinct.fill(0);
+    stageCnt.fill(0);
+    rounds.forEach((rooms, f) =>
       rooms.forEach((players, r) => players.forEach((p) => place(f, r, p))),
     );
-  } else {
-    for (let f = 0; f < F; f++) {
-      for (const p of rnd.shuffle(Array.from({ length: n }, (_, i) => i))) {
-        let best = -1;
-        let bestScore = Infinity;
-        let ties = 0;
-        for (let r = 0; r < k; r++) {
-          const rr = f * k + r;
-          if (fill[rr] >= sizes[r]) continue;
-          let met = 0;
-          for (let i = 0; i < fill[rr]; i++) met += meet[p * n + members[rr * S + i]];
-          const sameDiscipline = discCnt[rr * D + disc[p]] > 0 ? 1 : 0;
-          // Meet nobody again first, then bring a new discipline, then fill evenly.
-          const score = met * 4 * S + sameDiscipline * S + fill[rr] / sizes[r];
-          if (score < bestScore) {
-            bestScore = score;
-            best = r;
-            ties = 1;
-          } else if (score === bestScore && rnd.int(++ties) === 0) {
-            best = r;
-          }
-        }
-        place(f, best, p);
-      }
-    }
-  }
+  };
+  load(input.startRounds ?? greedy());
 
   const mixPenalty = (rr: number): number => {
     const short = targets[rr % k] - distinct[rr];
@@ -171,9 +165,13 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
   };
   const pen = (c: number): number => (c > 1 ? c - 1 : 0);
 
-  let cost = 0;
-  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) cost += wR * pen(meet[p * n + q]);
-  for (let rr = 0; rr < F * k; rr++) cost += wD * mixPenalty(rr) + wS * lonePenalty(rr);
+  const totalCost = (): number => {
+    let total = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) total += wR * pen(meet[p * n + q]);
+    for (let rr = 0; rr < F * k; rr++) total += wD * mixPenalty(rr) + wS * lonePenalty(rr);
+    return total;
+  };
+  let cost = totalCost();
 
   // ---- moves ---------------------------------------------------------------------------
   /** Change of the room-level penalties (mix, lone stages) when a and b swap in round f. */
@@ -349,6 +347,12 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
     for (let f = 0; f < F; f++) for (let p = 0; p < n; p++) place(f, bestRoom[f * n + p], p);
     cost = bestCost;
   };
+  const keepIfBest = (): void => {
+    if (cost < bestCost) {
+      bestCost = cost;
+      bestRoom = room.slice();
+    }
+  };
 
   // ---- phase 2: relabelling ------------------------------------------------------------
   if (input.startRounds && input.relabel !== false && cost > stopAt) {
@@ -403,6 +407,7 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
   const tabuUntil = new Int32Array(F * n * n);
   const conflicted = new Uint8Array(F * n);
   let lastImprovement = 0;
+  let kicksSinceBest = 0;
   let iter = 0;
   while (iter < input.iterations && bestCost > stopAt) {
     if ((iter & 127) === 0 && input.shouldStop?.()) break;
@@ -465,7 +470,17 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
       bestCost = cost;
       bestRoom = room.slice();
       lastImprovement = iter;
+      kicksSinceBest = 0;
     } else if (iter - lastImprovement > STALL_MOVES) {
+      lastImprovement = iter;
+      if (!input.startRounds && ++kicksSinceBest > KICKS_BEFORE_RESTART) {
+        // The best plan's neighbourhood is worn out: start again from a fresh greedy plan.
+        load(greedy());
+        cost = totalCost();
+        keepIfBest();
+        kicksSinceBest = 0;
+        continue;
+      }
       restore();
       const kicks = 2 + rnd.int(3);
       for (let i = 0; i < kicks; i++) {
@@ -476,7 +491,6 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
         cost += swapDelta(f, a, b);
         applySwap(f, a, b);
       }
-      lastImprovement = iter;
     }
   }
 

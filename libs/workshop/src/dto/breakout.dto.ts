@@ -268,7 +268,8 @@ export class PlanViewDto {
   @ApiProperty() pairsMet: number;
   @ApiProperty() repeats: number;
   @ApiProperty({
-    description: 'Every metric of the plan (room sizes, disciplines per room, mentor encounters…).',
+    description:
+      'Every metric of the plan (room sizes, disciplines per room, mentor encounters…), and constraintCost: the repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats).',
   })
   metrics: object;
   @ApiProperty({ description: 'round → room → participant ids and mentor.' }) rounds: object;

@@ -26,6 +26,10 @@ export interface BreakoutPlanResult {
   metrics: Record<string, unknown>;
   iterationsUsed: number;
   start: string;
+  /** The construction behind the repeat-free rounds (plans made before it was kept: absent). */
+  design?: string | null;
+  /** Why the search stopped: 'optimum', 'iterations' or 'time-limit'. */
+  stoppedBy?: string;
 }
 
 /** One run of the rotation planner over a breakout session; several may be kept, one adopted. */
