@@ -87,6 +87,90 @@ describe('planRotation', () => {
     },
   );
 
+  it.each([
+    { n: 15, g: 3, rounds: 7, design: 'kirkman' }, // Kirkman's schoolgirls
+    { n: 21, g: 3, rounds: 10, design: 'kirkman' },
+    { n: 32, g: 4, rounds: 8, design: 'transversal' }, // the original social golfers
+    { n: 32, g: 4, rounds: 9, design: 'transversal' },
+    { n: 25, g: 5, rounds: 6, design: 'affine-geometry' },
+    { n: 49, g: 7, rounds: 8, design: 'affine-geometry' },
+    { n: 48, g: 6, rounds: 8, design: 'transversal' },
+  ])(
+    'reaches the known optimum of $n in rooms of $g over $rounds rounds: no repeat ($design)',
+    ({ n, g, rounds, design }) => {
+      const participants = Array.from({ length: n }, (_, i) => ({
+        id: `golfer-${i}`,
+        discipline: 'golf',
+      }));
+      const plan = planRotation({ participants, rounds, roomSize: g, seed: 11 });
+      expect(plan.metrics.repeats).toBe(0);
+      expect(plan.metrics.pairsMet).toBe((rounds * n * (g - 1)) / 2);
+      expect(plan.design).toBe(design);
+      expect(plan.stoppedBy).toBe('optimum');
+      expect(plan.constraintCost).toEqual({
+        unconstrainedRepeats: 0,
+        extraRepeats: 0,
+        proven: true,
+      });
+    },
+  );
+
+  it('reports the repeats that the lab’s rules cost against a plan without them', () => {
+    // Two early-career researchers among nine, rooms of three: never leaving one of them
+    // alone (weighed above everything here) keeps the two together every round, where 4
+    // rounds could have had no repeat.
+    const participants = Array.from({ length: 9 }, (_, i) => ({
+      id: `p${i}`,
+      discipline: AREAS[i % 3],
+      careerStage: i < 2 ? 'early-career' : 'senior',
+    }));
+    const plan = planRotation({
+      participants,
+      rounds: 4,
+      roomSize: 3,
+      neverAloneCareerStages: ['early-career'],
+      weights: { loneStage: 20 },
+      seed: 12,
+    });
+    expect(plan.metrics.loneCareerStageSeats).toBe(0);
+    expect(plan.metrics.repeats).toBeGreaterThanOrEqual(3);
+    expect(plan.constraintCost).toEqual({
+      unconstrainedRepeats: 0,
+      extraRepeats: plan.metrics.repeats,
+      proven: true,
+    });
+
+    const free = planRotation({ participants, rounds: 4, roomSize: 3, seed: 12 });
+    expect(free.constraintCost).toEqual({ unconstrainedRepeats: 0, extraRepeats: 0, proven: true });
+    const unmeasured = planRotation({
+      participants,
+      rounds: 4,
+      roomSize: 3,
+      neverAloneCareerStages: ['early-career'],
+      weights: { loneStage: 20 },
+      seed: 12,
+      measureConstraintCost: false,
+    });
+    expect(unmeasured.constraintCost).toBeNull();
+    expect(unmeasured.rounds).toEqual(plan.rounds);
+  });
+
+  it('takes and returns plain data, so a worker can run it as it is', () => {
+    const input = {
+      participants: cohort(17),
+      mentors: [{ id: 'm1', expertise: ['AI'] }],
+      rounds: 3,
+      roomSize: 4,
+      minDisciplinesPerRoom: 3,
+      neverAloneCareerStages: ['early-career'],
+      seed: 'worker',
+      iterations: 400,
+    };
+    const plan = planRotation(structuredClone(input));
+    expect(structuredClone(plan)).toEqual(plan);
+    expect(planRotation(input)).toEqual(plan);
+  });
+
   it('meets the 30 × 5 × 6 optimum of 360 pairs with at least 4 disciplines in every room', () => {
     const plan = planRotation({
       participants: cohort(30),
@@ -283,14 +367,16 @@ describe('planRotation', () => {
 
   it('stops at the time limit of the injected clock and still returns a whole plan', () => {
     let now = 0;
+    // Nine rounds of 31 in rooms of 5 force repeats beyond what the search can prove optimal.
     const plan = planRotation({
       participants: cohort(31),
-      rounds: 5,
+      rounds: 9,
       roomSize: 5,
       seed: 9,
       timeLimitMs: 0,
       clock: () => now++,
     });
+    expect(plan.stoppedBy).toBe('time-limit');
     expectEveryoneOncePerRound(
       plan.rounds,
       cohort(31).map((p) => p.id),

@@ -120,6 +120,8 @@ export interface PlanMetrics {
   loneCareerStageSeats?: number;
   mentorEncounters?: number;
   mentorsMetPerParticipant?: { min: number; max: number };
+  /** Repeats of the best plan without the lab's rules, and how many more the rules cost. */
+  constraintCost?: { unconstrainedRepeats: number; extraRepeats: number; proven: boolean } | null;
 }
 
 /** One run of the rotation planner, kept with its inputs and seed. */

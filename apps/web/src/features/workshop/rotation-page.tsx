@@ -194,7 +194,15 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                       <td>
                         {plan.pairsMet} of {(n * (n - 1)) / 2}
                       </td>
-                      <td>{plan.repeats}</td>
+                      <td>
+                        {plan.repeats}
+                        {plan.metrics.constraintCost?.extraRepeats ? (
+                          <span className="small muted">
+                            {' '}
+                            ({plan.metrics.constraintCost.extraRepeats} from the lab’s rules)
+                          </span>
+                        ) : null}
+                      </td>
                       <td>
                         {plan.metrics.roomSizeRange
                           ? `${plan.metrics.roomSizeRange.min}–${plan.metrics.roomSizeRange.max}`
