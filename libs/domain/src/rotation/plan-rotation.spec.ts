@@ -373,8 +373,7 @@ describe('planRotation', () => {
       rounds: 9,
       roomSize: 5,
       seed: 9,
-      timeLimitMs: 0,
-      clock: () => now++,
+      timeLimit: { ms: 0, clock: () => now++ },
     });
     expect(plan.stoppedBy).toBe('time-limit');
     expectEveryoneOncePerRound(

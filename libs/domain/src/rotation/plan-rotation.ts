@@ -58,22 +58,18 @@ export interface PlanRotationInput {
    */
   iterations?: number;
   /**
-   * Optional wall-clock cap in milliseconds, read from `clock`: when it runs out the best
-   * plan found so far is returned. A plan cut short by it depends on the machine's speed and
-   * load and may not be reproduced from its seed; set `iterations` for reproducible plans
-   * and keep this as a safety net.
+   * Optional wall-clock cap: `ms` milliseconds read from `clock` (e.g. `performance.now`);
+   * when it runs out the best plan found so far is returned. A plan cut short by it depends
+   * on the machine's speed and load and may not be reproduced from its seed: set
+   * `iterations` for reproducible plans and keep this as a safety net. The clock is the one
+   * input that is not plain data; the solver pool's worker adds its own.
    */
-  timeLimitMs?: number;
+  timeLimit?: { ms: number; clock: () => number };
   /**
    * Also plan without the lab's rules, to report what they cost in repeats (default true;
    * it can double the work when the rules bind). See `constraintCost`.
    */
   measureConstraintCost?: boolean;
-  /**
-   * Milliseconds since any fixed origin (e.g. `performance.now`), read only with
-   * `timeLimitMs`. The one input that is not plain data: a worker passes its own clock.
-   */
-  clock?: () => number;
   /** Relative weights of the goals in the search (defaults: repeat 3, discipline 2, stage 2). */
   weights?: Partial<RotationWeights>;
 }
@@ -317,12 +313,12 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
 function timeLimitOf(
   input: PlanRotationInput,
 ): { shouldStop: () => boolean; expired: () => boolean } | undefined {
-  const { timeLimitMs, clock } = input;
-  if (timeLimitMs === undefined || clock === undefined) return undefined;
-  const startedAt = clock();
+  const { timeLimit } = input;
+  if (timeLimit === undefined) return undefined;
+  const startedAt = timeLimit.clock();
   let expired = false;
   return {
-    shouldStop: () => (expired ||= clock() - startedAt >= timeLimitMs),
+    shouldStop: () => (expired ||= timeLimit.clock() - startedAt >= timeLimit.ms),
     expired: () => expired,
   };
 }
@@ -601,13 +597,10 @@ function validate(input: PlanRotationInput): void {
       `iterations must be a non-negative integer, got ${input.iterations}`,
     );
   }
-  if (input.timeLimitMs !== undefined && !(input.timeLimitMs >= 0)) {
+  if (input.timeLimit !== undefined && !(input.timeLimit.ms >= 0)) {
     throw new RotationPlanError(
       'ROTATION_INVALID_BUDGET',
-      `timeLimitMs must be non-negative, got ${input.timeLimitMs}`,
+      `timeLimit.ms must be non-negative, got ${input.timeLimit.ms}`,
     );
-  }
-  if (input.timeLimitMs !== undefined && input.clock === undefined) {
-    throw new RotationPlanError('ROTATION_INVALID_BUDGET', 'timeLimitMs needs a clock to read');
   }
 }
