@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshCookieOf, withRefreshCookie } from '../support/api-client.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 describe('identity: register, log in, refresh, reuse detection, log out', () => {
@@ -87,62 +88,73 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
-  it('rotates refresh tokens and ends the whole family when a spent one comes back', async () => {
-    const first = await api()
-      .post('/api/auth/login')
-      .send({ email: 'ada@example.org', password: 'analytical-engine' });
-    expect(first.status).toBe(200);
-    const second = await api()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: first.body.refreshToken });
-    expect(second.status).toBe(200);
-    expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
-    expect(second.body.user.email).toBe('ada@example.org');
+  const signIn = (email: string, password: string) =>
+    api().post('/api/auth/login').send({ email, password });
+  const refresh = (token: string) =>
+    api().post('/api/auth/refresh').set(withRefreshCookie(token)).send();
 
-    const replay = await api()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: first.body.refreshToken });
+  it('keeps the refresh token in an HttpOnly, Secure, SameSite=Strict cookie for the auth routes only', async () => {
+    const res = await signIn('ada@example.org', 'analytical-engine');
+    expect(res.status).toBe(200);
+    expect(res.body.refreshToken).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain(refreshCookieOf(res)!);
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n');
+    expect(cookie).toMatch(/^ideas_lab_refresh=[A-Za-z0-9_-]{20,};/);
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/auth'])
+      expect(cookie).toContain(attribute);
+  });
+
+  it('rotates refresh tokens and ends the whole family when a spent one comes back', async () => {
+    const first = refreshCookieOf(await signIn('ada@example.org', 'analytical-engine'))!;
+    const second = await refresh(first);
+    expect(second.status).toBe(200);
+    expect(second.body.user.email).toBe('ada@example.org');
+    const next = refreshCookieOf(second)!;
+    expect(next).not.toBe(first);
+
+    const replay = await refresh(first);
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(String(replay.headers['set-cookie'])).toContain('Max-Age=0');
 
     // The legitimate holder's newer token died with the family.
-    const after = await api()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: second.body.refreshToken });
+    const after = await refresh(next);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('REFRESH_TOKEN_REVOKED');
   });
 
   it('lets two concurrent refreshes with one token win at most once', async () => {
-    const session = await api()
-      .post('/api/auth/login')
-      .send({ email: 'ada@example.org', password: 'analytical-engine' });
-    const results = await Promise.all(
-      [1, 2].map(() =>
-        api().post('/api/auth/refresh').send({ refreshToken: session.body.refreshToken }),
-      ),
-    );
+    const token = refreshCookieOf(await signIn('ada@example.org', 'analytical-engine'))!;
+    const results = await Promise.all([1, 2].map(() => refresh(token)));
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
     expect(results.some((r) => r.body.code === 'REFRESH_TOKEN_REUSED')).toBe(true);
   });
 
-  it('ends the session on logout', async () => {
-    const session = await api()
-      .post('/api/auth/login')
-      .send({ email: 'ada@example.org', password: 'analytical-engine' });
-    expect(
-      (await api().post('/api/auth/logout').send({ refreshToken: session.body.refreshToken }))
-        .status,
-    ).toBe(204);
-    const res = await api()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: session.body.refreshToken });
+  it('refuses a refresh or logout without the anti-forgery header, cookie or not', async () => {
+    const token = refreshCookieOf(await signIn('ada@example.org', 'analytical-engine'))!;
+    for (const path of ['/api/auth/refresh', '/api/auth/logout']) {
+      const forged = await api().post(path).set('cookie', `ideas_lab_refresh=${token}`).send();
+      expect(forged.status).toBe(403);
+      expect(forged.body.code).toBe('REFRESH_HEADER_REQUIRED');
+    }
+    expect((await refresh(token)).status).toBe(200);
+    const none = await api().post('/api/auth/refresh').set('x-ideas-lab-refresh', '1').send();
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('REFRESH_TOKEN_INVALID');
+  });
+
+  it('ends the session on logout and clears the cookie', async () => {
+    const token = refreshCookieOf(await signIn('ada@example.org', 'analytical-engine'))!;
+    const out = await api().post('/api/auth/logout').set(withRefreshCookie(token)).send();
+    expect(out.status).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/^ideas_lab_refresh=;.*Max-Age=0/);
+    const res = await refresh(token);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('REFRESH_TOKEN_REVOKED');
   });
 
   it('refuses unknown and garbage tokens with 401', async () => {
-    const res = await api().post('/api/auth/refresh').send({ refreshToken: 'not-a-token' });
+    const res = await refresh('not-a-token');
     expect(res.body.code).toBe('REFRESH_TOKEN_INVALID');
     const me = await api()
       .get('/api/me')
@@ -152,11 +164,10 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     expect((await api().get('/api/me')).status).toBe(401);
   });
 
-  it('changes the password and ends the other sessions', async () => {
+  it('changes the password: every other session ends at once, access tokens too, and this one goes on', async () => {
     await app.createUser({ email: 'grace@example.org' });
-    const session = await api()
-      .post('/api/auth/login')
-      .send({ email: 'grace@example.org', password: TEST_PASSWORD });
+    const session = await signIn('grace@example.org', TEST_PASSWORD);
+    const other = await signIn('grace@example.org', TEST_PASSWORD);
     const auth = { authorization: `Bearer ${session.body.accessToken}` };
     const wrong = await api()
       .post('/api/me/password')
@@ -168,25 +179,38 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
       .post('/api/me/password')
       .set(auth)
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' });
-    expect(ok.status).toBe(204);
-    expect(
-      (await api().post('/api/auth/refresh').send({ refreshToken: session.body.refreshToken }))
-        .status,
-    ).toBe(401);
-    expect(
-      (
-        await api()
-          .post('/api/auth/login')
-          .send({ email: 'grace@example.org', password: TEST_PASSWORD })
-      ).status,
-    ).toBe(401);
-    expect(
-      (
-        await api()
-          .post('/api/auth/login')
-          .send({ email: 'grace@example.org', password: 'a-brand-new-password' })
-      ).status,
-    ).toBe(200);
+    expect(ok.status).toBe(200);
+    for (const old of [session, other]) {
+      const me = await api().get('/api/me').set('authorization', `Bearer ${old.body.accessToken}`);
+      expect(me.status).toBe(401);
+      expect((await refresh(refreshCookieOf(old)!)).status).toBe(401);
+    }
+    const continued = await api()
+      .get('/api/me')
+      .set('authorization', `Bearer ${ok.body.accessToken}`);
+    expect(continued.status).toBe(200);
+    expect((await refresh(refreshCookieOf(ok)!)).status).toBe(200);
+    expect((await signIn('grace@example.org', TEST_PASSWORD)).status).toBe(401);
+    expect((await signIn('grace@example.org', 'a-brand-new-password')).status).toBe(200);
+  });
+
+  it('signs out everywhere: every access token and refresh token of the account ends at once', async () => {
+    await app.createUser({ email: 'everywhere@example.org' });
+    const laptop = await signIn('everywhere@example.org', TEST_PASSWORD);
+    const phone = await signIn('everywhere@example.org', TEST_PASSWORD);
+    const me = (token: string) => api().get('/api/me').set('authorization', `Bearer ${token}`);
+    expect((await me(phone.body.accessToken)).status).toBe(200);
+    const out = await api()
+      .delete('/api/me/sessions')
+      .set('authorization', `Bearer ${laptop.body.accessToken}`);
+    expect(out.status).toBe(204);
+    expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
+    for (const session of [laptop, phone]) {
+      expect((await me(session.body.accessToken)).status).toBe(401);
+      expect((await refresh(refreshCookieOf(session)!)).status).toBe(401);
+    }
+    const again = await signIn('everywhere@example.org', TEST_PASSWORD);
+    expect((await me(again.body.accessToken)).status).toBe(200);
   });
 
   it('throttles an account from one address after repeated failures, even with the right password', async () => {
@@ -206,6 +230,39 @@ describe('identity: register, log in, refresh, reuse detection, log out', () => 
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('identity: ending sessions across instances', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await startTestApp();
+    second = await startTestApp({}, { database: first.database });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('refuses the access tokens of a signed-out account on another instance within seconds', async () => {
+    await first.createUser({ email: 'roaming@example.org' });
+    const signIn = () =>
+      request(first.baseUrl)
+        .post('/api/auth/login')
+        .send({ email: 'roaming@example.org', password: TEST_PASSWORD });
+    const laptop = await signIn();
+    const phone = await signIn();
+    const meOnSecond = (token: string) =>
+      request(second.baseUrl).get('/api/me').set('authorization', `Bearer ${token}`);
+    // The second instance has read (and now caches) the account's token epoch.
+    expect((await meOnSecond(phone.body.accessToken)).status).toBe(200);
+    const out = await request(first.baseUrl)
+      .delete('/api/me/sessions')
+      .set('authorization', `Bearer ${laptop.body.accessToken}`);
+    expect(out.status).toBe(204);
+    await expect.poll(async () => (await meOnSecond(phone.body.accessToken)).status).toBe(401);
+    expect((await meOnSecond((await signIn()).body.accessToken)).status).toBe(200);
   });
 });
 

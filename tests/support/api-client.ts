@@ -6,8 +6,28 @@ export interface Session {
   userId: string;
   email: string;
   accessToken: string;
+  /** The refresh token the server set in its HttpOnly cookie. */
   refreshToken: string;
 }
+
+const REFRESH_COOKIE = 'ideas_lab_refresh';
+
+/** The refresh cookie a response set (`Set-Cookie`), or null when it set none. */
+export function refreshCookieOf(res: { headers: Record<string, unknown> }): string | null {
+  const header = res.headers['set-cookie'];
+  const cookies = Array.isArray(header) ? (header as string[]) : header ? [String(header)] : [];
+  for (const cookie of cookies) {
+    const [pair] = cookie.split(';');
+    if (pair.startsWith(`${REFRESH_COOKIE}=`)) return pair.slice(REFRESH_COOKIE.length + 1);
+  }
+  return null;
+}
+
+/** Headers of a browser sending its refresh cookie to /api/auth/refresh or /api/auth/logout. */
+export const withRefreshCookie = (refreshToken: string) => ({
+  cookie: `${REFRESH_COOKIE}=${refreshToken}`,
+  'x-ideas-lab-refresh': '1',
+});
 
 /** Log in through the API, as a client would. */
 export async function login(
@@ -22,7 +42,7 @@ export async function login(
     userId: res.body.user.id,
     email,
     accessToken: res.body.accessToken,
-    refreshToken: res.body.refreshToken,
+    refreshToken: refreshCookieOf(res) ?? '',
   };
 }
 

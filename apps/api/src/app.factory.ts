@@ -10,6 +10,7 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import {
   AppConfig,
+  API_PREFIX,
   AppErrorFilter,
   DEFAULT_BODY_LIMIT,
   installRequestLimits,
@@ -20,7 +21,7 @@ import {
 } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 
-export const API_PREFIX = 'api';
+export { API_PREFIX };
 
 export interface CreatedApp {
   app: NestFastifyApplication;

@@ -1,19 +1,38 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, BodyLimit, CurrentActor, Public } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import {
-  AuthSessionDto,
-  ChangePasswordDto,
-  LoginDto,
-  RefreshDto,
-  RegisterDto,
-} from './dto/auth.dto.js';
+import { AuthSessionDto, ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
-import { IdentityService, type AuthSession, type UserProfile } from './identity.service.js';
+import { IdentityError } from './identity.errors.js';
+import { IdentityService, type UserProfile } from './identity.service.js';
+import {
+  clearedRefreshCookie,
+  REFRESH_COOKIE,
+  REFRESH_CSRF_HEADER,
+  refreshTokenOf,
+  requireRefreshHeader,
+  sessionWithCookie,
+  type SessionView,
+} from './refresh-cookie.js';
 
 /** Sign-in bodies are a few short fields: anything larger is refused before it is parsed. */
 const AUTH_BODY_LIMIT = 4_096;
+
+const COOKIE_NOTE = `The refresh token is set in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/api/auth, Secure, SameSite=Strict), never in the body.`;
+const csrfHeader = ApiHeader({
+  name: REFRESH_CSRF_HEADER,
+  required: true,
+  description: 'Must be `1`: guards the session cookie against cross-site requests.',
+});
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,11 +42,14 @@ export class AuthController {
   @Public()
   @Post('register')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @ApiOperation({ summary: 'Create an account and start a session' })
+  @ApiOperation({ summary: 'Create an account and start a session', description: COOKIE_NOTE })
   @ApiResponse({ status: 201, type: AuthSessionDto })
   @ApiErrors(400, 'VALIDATION_FAILED', 409, 'EMAIL_TAKEN')
-  register(@Body() body: RegisterDto): Promise<AuthSession> {
-    return this.identity.register(body);
+  async register(
+    @Body() body: RegisterDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    return sessionWithCookie(reply, await this.identity.register(body));
   }
 
   @Public()
@@ -36,43 +58,71 @@ export class AuthController {
   @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Sign in with e-mail and password (throttled per account and per address)',
+    summary:
+      'Sign in with e-mail and password (throttled per account and address, per account, per address)',
+    description: COOKIE_NOTE,
   })
   @ApiBody({ type: LoginDto })
   @ApiResponse({ status: 200, type: AuthSessionDto })
   @ApiErrors(400, 'VALIDATION_FAILED', 401, 'INVALID_CREDENTIALS', 429, 'TOO_MANY_LOGIN_ATTEMPTS')
-  login(@Req() request: { user: UserProfile }): Promise<AuthSession> {
-    return this.identity.login(request.user);
+  async login(
+    @Req() request: { user: UserProfile },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    return sessionWithCookie(reply, await this.identity.login(request.user));
   }
 
   @Public()
   @Post('refresh')
   @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(200)
+  @csrfHeader
   @ApiOperation({
     summary:
-      'Exchange a refresh token for a new pair (the old one is spent; reuse ends the session family)',
+      'Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)',
+    description: COOKIE_NOTE,
   })
   @ApiResponse({ status: 200, type: AuthSessionDto })
   @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
     401,
     'REFRESH_TOKEN_INVALID | REFRESH_TOKEN_EXPIRED | REFRESH_TOKEN_REVOKED | REFRESH_TOKEN_REUSED',
+    403,
+    'REFRESH_HEADER_REQUIRED',
   )
-  refresh(@Body() body: RefreshDto): Promise<AuthSession> {
-    return this.identity.refresh(body.refreshToken);
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    requireRefreshHeader(request.headers);
+    const token = refreshTokenOf(request.headers);
+    if (!token) {
+      throw new IdentityError('REFRESH_TOKEN_INVALID', 'There is no session to refresh. Sign in.');
+    }
+    try {
+      return sessionWithCookie(reply, await this.identity.refresh(token));
+    } catch (error) {
+      // A session that cannot be refreshed is over: the browser forgets its cookie.
+      if (error instanceof IdentityError) void reply.header('set-cookie', clearedRefreshCookie());
+      throw error;
+    }
   }
 
   @Public()
   @Post('logout')
   @BodyLimit(AUTH_BODY_LIMIT)
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session the refresh token belongs to' })
+  @csrfHeader
+  @ApiOperation({ summary: 'End the session of the refresh cookie, and clear the cookie' })
   @ApiResponse({ status: 204 })
-  @ApiErrors(400, 'VALIDATION_FAILED')
-  async logout(@Body() body: RefreshDto): Promise<void> {
-    await this.identity.logout(body.refreshToken);
+  @ApiErrors(403, 'REFRESH_HEADER_REQUIRED')
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    requireRefreshHeader(request.headers);
+    const token = refreshTokenOf(request.headers);
+    if (token) await this.identity.logout(token);
+    void reply.header('set-cookie', clearedRefreshCookie());
   }
 }
 
@@ -84,14 +134,35 @@ export class AccountController {
 
   @Post('password')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Change my password (ends all my other sessions)' })
-  @ApiResponse({ status: 204 })
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session',
+    description: COOKIE_NOTE,
+  })
+  @ApiResponse({ status: 200, type: AuthSessionDto })
   @ApiErrors(400, 'VALIDATION_FAILED | WRONG_CURRENT_PASSWORD', 401, 'UNAUTHENTICATED')
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    return sessionWithCookie(reply, await this.identity.changePassword(actor, body));
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Sign out everywhere: every refresh token is revoked and every access token refused within seconds, on every instance',
+  })
+  @ApiResponse({ status: 204 })
+  @ApiErrors(401, 'UNAUTHENTICATED')
+  async endAllSessions(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.identity.changePassword(actor, body);
+    await this.identity.endAllSessions(actor);
+    void reply.header('set-cookie', clearedRefreshCookie());
   }
 }

@@ -10,6 +10,7 @@ export type IdentityErrorCode =
   | 'REFRESH_TOKEN_REVOKED'
   | 'REFRESH_TOKEN_REUSED'
   | 'WRONG_CURRENT_PASSWORD'
+  | 'REFRESH_HEADER_REQUIRED'
   | 'ADMIN_REQUIRED'
   | 'USER_NOT_FOUND';
 
@@ -25,6 +26,7 @@ export function statusForIdentityError(code: IdentityErrorCode): number {
     case 'WRONG_CURRENT_PASSWORD':
       return 400;
     case 'ADMIN_REQUIRED':
+    case 'REFRESH_HEADER_REQUIRED':
       return 403;
     case 'USER_NOT_FOUND':
       return 404;

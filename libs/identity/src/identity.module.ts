@@ -12,6 +12,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
+import { TokenEpochs } from './token-epochs.js';
 import { TokensService } from './tokens.service.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -32,6 +33,7 @@ import { UsersRepository } from './users.repository.js';
     RefreshTokensRepository,
     LoginThrottleRepository,
     PasswordHasher,
+    TokenEpochs,
     TokensService,
     IdentityService,
     LocalStrategy,

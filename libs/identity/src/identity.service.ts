@@ -205,10 +205,11 @@ export class IdentityService {
     });
   }
 
+  /** Change the password: every session ends (on every instance within seconds) but a new one for the caller. */
   async changePassword(
     actor: Actor,
     input: { currentPassword: string; newPassword: string },
-  ): Promise<void> {
+  ): Promise<AuthSession> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new IdentityError('USER_NOT_FOUND', 'This account no longer exists.');
     if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
@@ -217,15 +218,30 @@ export class IdentityService {
       });
     }
     const hash = await this.hasher.hash(input.newPassword);
-    await this.tx.run(async () => {
+    return this.tx.run(async () => {
       await this.users.updatePasswordHash(user.id, hash, new Date());
-      await this.tokens.revokeAllOfUser(user.id, 'password-changed');
+      await this.tokens.endAllSessions(user.id, 'password-changed');
       await this.audit.append({
         actorId: user.id,
         labId: null,
         action: 'user.password_changed',
         entityType: 'user',
         entityId: user.id,
+      });
+      return this.sessionFor(profileOf(user));
+    });
+  }
+
+  /** Sign out everywhere: every refresh token revoked, every access token refused within seconds. */
+  async endAllSessions(actor: Actor): Promise<void> {
+    await this.tx.run(async () => {
+      await this.tokens.endAllSessions(actor.userId, 'signed-out-everywhere');
+      await this.audit.append({
+        actorId: actor.userId,
+        labId: null,
+        action: 'user.signed_out_everywhere',
+        entityType: 'user',
+        entityId: actor.userId,
       });
     });
   }

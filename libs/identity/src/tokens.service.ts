@@ -5,11 +5,14 @@ import { AppConfig, hashSecretToken, newSecretToken } from '@ideas-lab/platform'
 import { decideRefreshTokenUse, type Actor } from '@ideas-lab/domain';
 import { IdentityError } from './identity.errors.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { TokenEpochs } from './token-epochs.js';
 
 export interface AccessTokenClaims {
   sub: string;
   adm: boolean;
   typ: 'access';
+  /** The user's token epoch when issued (absent on tokens from before epochs: 0). */
+  ep?: number;
 }
 
 export interface IssuedTokens {
@@ -26,6 +29,7 @@ export class TokensService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly epochs: TokenEpochs,
   ) {}
 
   /** Start a new family (a new login) or continue one (a rotation). */
@@ -34,7 +38,8 @@ export class TokensService {
     familyId: string = randomUUID(),
   ): Promise<IssuedTokens> {
     const now = Date.now();
-    const claims: AccessTokenClaims = { sub: user.id, adm: user.isAdmin, typ: 'access' };
+    const ep = (await this.epochs.fresh(user.id)) ?? 0;
+    const claims: AccessTokenClaims = { sub: user.id, adm: user.isAdmin, typ: 'access', ep };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });
@@ -56,15 +61,32 @@ export class TokensService {
 
   /** The actor an access token speaks for (same secret and checks as HTTP), or null when it is not valid. */
   async verifyAccess(accessToken: string): Promise<Actor | null> {
+    let claims: AccessTokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
         algorithms: ['HS256'],
       });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-      return { userId: claims.sub, isAdmin: claims.adm === true };
     } catch {
       return null;
     }
+    return this.actorFor(claims);
+  }
+
+  /**
+   * The actor of verified claims, or null: the claims must be an access token's, and of the
+   * user's current token epoch (ending every session moves the epoch on).
+   */
+  async actorFor(claims: AccessTokenClaims): Promise<Actor | null> {
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
+    const epoch = await this.epochs.current(claims.sub);
+    if (epoch === null || (claims.ep ?? 0) !== epoch) return null;
+    return { userId: claims.sub, isAdmin: claims.adm === true };
+  }
+
+  /** End every session of the user: refresh tokens revoked, access tokens of older epochs refused. */
+  async endAllSessions(userId: string, reason: string): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(userId, new Date(), reason);
+    await this.epochs.bump(userId);
   }
 
   /**
@@ -114,9 +136,5 @@ export class TokensService {
     if (!token) return null;
     await this.refreshTokens.revokeFamily(token.familyId, new Date(), 'logout');
     return token.userId;
-  }
-
-  async revokeAllOfUser(userId: string, reason: string): Promise<void> {
-    await this.refreshTokens.revokeAllOfUser(userId, new Date(), reason);
   }
 }

@@ -39,6 +39,25 @@ export class UsersRepository {
     await this.repo.update({ id }, { passwordHash, passwordChangedAt: changedAt });
   }
 
+  async findTokenEpoch(id: string): Promise<number | null> {
+    const rows: { token_epoch: number }[] = await this.tx
+      .manager()
+      .query(`SELECT token_epoch FROM users WHERE id = $1`, [id]);
+    return rows[0]?.token_epoch ?? null;
+  }
+
+  /** A new token epoch for the user (ends their access tokens); the new epoch. */
+  async bumpTokenEpoch(id: string): Promise<number> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ tokenEpoch: () => 'token_epoch + 1' })
+      .where('id = :id', { id })
+      .returning('token_epoch')
+      .execute();
+    return (result.raw as { token_epoch: number }[])[0]?.token_epoch ?? 0;
+  }
+
   async setAdmin(id: string, isAdmin: boolean): Promise<void> {
     await this.repo.update({ id }, { isAdmin });
   }

@@ -12,6 +12,7 @@ export * from './database/migrate.js';
 export * from './database/data-source-options.js';
 export * from './http/api-errors.decorator.js';
 export * from './http/uuid-param.js';
+export * from './http/api-prefix.js';
 export * from './http/input-limits.js';
 export * from './http/request-limits.js';
 export * from './logging/logger.js';

@@ -34,7 +34,6 @@ function session(lifetimeMs = 15 * 60_000): AuthSession {
   return {
     accessToken: `access-${issued}`,
     accessTokenExpiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
-    refreshToken: `refresh-${issued}`,
     refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     user: {
       id: 'u1',
@@ -49,7 +48,13 @@ function session(lifetimeMs = 15 * 60_000): AuthSession {
 /** A fake API: /auth/refresh rotates tokens; /labs answers 401 to any token but the newest. */
 function fakeApi() {
   let current = '';
-  const calls: { path: string; auth: string | null; body: unknown }[] = [];
+  const calls: {
+    path: string;
+    auth: string | null;
+    body: unknown;
+    headers: Headers;
+    credentials?: RequestCredentials;
+  }[] = [];
   let refreshAnswer: () => Response = () => {
     const next = session();
     current = next.accessToken;
@@ -58,7 +63,14 @@ function fakeApi() {
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input);
     const auth = new Headers(init?.headers).get('Authorization');
-    calls.push({ path, auth, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const headers = new Headers(init?.headers);
+    calls.push({
+      path,
+      auth,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      headers,
+      credentials: init?.credentials,
+    });
     await Promise.resolve();
     if (path === '/api/auth/refresh') return refreshAnswer();
     if (path === '/api/me')
@@ -100,11 +112,12 @@ describe('ApiClient', () => {
     vi.useRealTimers();
   });
 
-  it('keeps the access token in memory and the refresh token in storage', async () => {
+  it('keeps the access token in memory and only a signed-in mark in storage (the refresh token is an HttpOnly cookie)', async () => {
     const started = session();
     server.accept(started.accessToken);
     await client.startSession(started);
-    expect(storage.getItem('ideas-lab.refresh-token')).toBe(started.refreshToken);
+    expect(storage.getItem('ideas-lab.session')).toBe('signed-in');
+    expect(storage.length).toBe(1);
     expect(
       JSON.stringify(
         [...Array(storage.length).keys()].map((i) => storage.getItem(storage.key(i)!)),
@@ -112,7 +125,7 @@ describe('ApiClient', () => {
     ).not.toContain(started.accessToken);
   });
 
-  it('on a 401 refreshes once with the stored token, then retries the request', async () => {
+  it('on a 401 refreshes once with the cookie, then retries the request', async () => {
     const started = session();
     await client.startSession(started);
     server.expireAccess();
@@ -124,8 +137,10 @@ describe('ApiClient', () => {
       '/api/auth/refresh',
       '/api/labs',
     ]);
-    expect(server.calls[1].body).toEqual({ refreshToken: started.refreshToken });
-    expect(storage.getItem('ideas-lab.refresh-token')).not.toBe(started.refreshToken);
+    expect(server.calls[1].body).toBeUndefined();
+    expect(server.calls[1].headers.get('X-Ideas-Lab-Refresh')).toBe('1');
+    expect(server.calls[1].credentials).toBe('same-origin');
+    expect(server.calls[1].auth).toBeNull();
   });
 
   it('shares one refresh between requests that fail together (a rotated token is never reused)', async () => {
@@ -153,7 +168,30 @@ describe('ApiClient', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(401);
     expect(client.getState()).toEqual({ status: 'signed-out' });
-    expect(storage.getItem('ideas-lab.refresh-token')).toBeNull();
+    expect(storage.getItem('ideas-lab.session')).toBeNull();
+  });
+
+  it('resumes a session at start-up only when this browser has one', async () => {
+    await client.restore();
+    expect(client.getState()).toEqual({ status: 'signed-out' });
+    expect(server.calls).toHaveLength(0);
+
+    storage.setItem('ideas-lab.session', 'signed-in');
+    await client.restore();
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
+    expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('follows another tab that signs out or in', async () => {
+    await client.startSession(session());
+    storage.removeItem('ideas-lab.session');
+    client.handleStorageEvent({ key: 'ideas-lab.session', newValue: null } as StorageEvent);
+    expect(client.getState()).toEqual({ status: 'signed-out' });
+
+    storage.setItem('ideas-lab.session', 'signed-in');
+    client.handleStorageEvent({ key: 'ideas-lab.session', newValue: 'signed-in' } as StorageEvent);
+    await vi.waitFor(() => expect(client.getState().status).toBe('signed-in'));
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
   });
 
   it('refreshes silently shortly before the access token expires', async () => {

@@ -9,6 +9,7 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Send the access token and, on a 401, refresh once and retry. Off for public and auth routes. */
   auth?: boolean;
+  headers?: Record<string, string>;
 }
 
 export interface ApiClientOptions {
@@ -18,19 +19,26 @@ export interface ApiClientOptions {
   now?: () => number;
 }
 
-const REFRESH_TOKEN_KEY = 'ideas-lab.refresh-token';
+/**
+ * Whether this browser has a session: a hint for start-up and for other tabs, never a secret
+ * (the refresh token itself is in an HttpOnly cookie no script can read).
+ */
+const SESSION_KEY = 'ideas-lab.session';
 const REFRESH_LOCK = 'ideas-lab.refresh';
+/** The routes that read the refresh cookie want this header (it guards the cookie against cross-site requests). */
+export const REFRESH_HEADERS = { 'X-Ideas-Lab-Refresh': '1' };
 /** Refresh this long before the access token expires, so requests never carry an expired one. */
 const REFRESH_AHEAD_MS = 30_000;
 const RETRY_REFRESH_MS = 15_000;
 
 /**
  * Talks JSON to the API and keeps the session: the access token lives only in memory, the
- * refresh token in localStorage so a reload keeps you signed in. Tokens are refreshed shortly
- * before they expire, and once more when a request is answered 401.
+ * refresh token in an HttpOnly cookie the server sets (scripts never see it), so a reload keeps
+ * you signed in. Tokens are refreshed shortly before they expire, and once more when a request
+ * is answered 401.
  *
  * Refresh tokens rotate and a reused one revokes the whole family, so refreshes are serialised
- * across tabs (Web Locks) and always use the newest token in storage.
+ * across tabs (Web Locks): each sends the cookie as the previous refresh left it.
  */
 export class ApiClient {
   private readonly baseUrl: string;
@@ -66,23 +74,23 @@ export class ApiClient {
     for (const listener of this.listeners) listener();
   }
 
-  /** At start-up: resume the session from the stored refresh token, if any. */
+  /** At start-up: resume the session from the refresh cookie, if this browser has one. */
   async restore(): Promise<void> {
-    if (!this.storage.getItem(REFRESH_TOKEN_KEY)) {
+    if (!this.storage.getItem(SESSION_KEY)) {
       this.setState({ status: 'signed-out' });
       return;
     }
     try {
       await this.refresh();
     } catch {
-      // The server is unreachable: stay signed out for now, keep the token for the next try.
+      // The server is unreachable: stay signed out for now, keep the session for the next try.
       this.setState({ status: 'signed-out' });
     }
   }
 
   /** Another tab signed out (or in): follow it. */
   handleStorageEvent(event: StorageEvent): void {
-    if (event.key !== REFRESH_TOKEN_KEY) return;
+    if (event.key !== SESSION_KEY) return;
     if (event.newValue === null && this.state.status === 'signed-in') this.endSession();
     if (event.newValue !== null && this.state.status === 'signed-out') void this.restore();
   }
@@ -90,7 +98,7 @@ export class ApiClient {
   async startSession(session: AuthSession): Promise<Me> {
     this.accessToken = session.accessToken;
     this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
-    this.storage.setItem(REFRESH_TOKEN_KEY, session.refreshToken);
+    this.storage.setItem(SESSION_KEY, 'signed-in');
     this.scheduleRefresh(this.accessTokenExpiresAt - REFRESH_AHEAD_MS - this.now());
     const user = await this.completeUser(session.user);
     this.setState({ status: 'signed-in', user });
@@ -114,7 +122,7 @@ export class ApiClient {
     clearTimeout(this.refreshTimer);
     this.accessToken = null;
     this.accessTokenExpiresAt = 0;
-    this.storage.removeItem(REFRESH_TOKEN_KEY);
+    this.storage.removeItem(SESSION_KEY);
     this.setState({ status: 'signed-out' });
   }
 
@@ -131,10 +139,6 @@ export class ApiClient {
     return this.accessToken;
   }
 
-  storedRefreshToken(): string | null {
-    return this.storage.getItem(REFRESH_TOKEN_KEY);
-  }
-
   private scheduleRefresh(delayMs: number): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(
@@ -145,7 +149,7 @@ export class ApiClient {
     );
   }
 
-  /** Exchanges the stored refresh token for a new pair. Resolves false when the session is over. */
+  /** Exchanges the refresh cookie for a new access token (and cookie). Resolves false when the session is over. */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.underRefreshLock(() => this.refreshNow()).finally(() => {
       this.refreshing = null;
@@ -154,14 +158,13 @@ export class ApiClient {
   }
 
   private async refreshNow(): Promise<boolean> {
-    const refreshToken = this.storage.getItem(REFRESH_TOKEN_KEY);
-    if (!refreshToken) {
+    if (!this.storage.getItem(SESSION_KEY)) {
       this.endSession();
       return false;
     }
     try {
       const session = await this.request<AuthSession>('POST', '/auth/refresh', {
-        body: { refreshToken },
+        headers: REFRESH_HEADERS,
         auth: false,
       });
       await this.startSession(session);
@@ -215,7 +218,7 @@ export class ApiClient {
       await this.refresh();
     }
     let response = await this.send(method, path, options, auth);
-    if (response.status === 401 && auth && this.storage.getItem(REFRESH_TOKEN_KEY)) {
+    if (response.status === 401 && auth && this.storage.getItem(SESSION_KEY)) {
       if (await this.refresh()) response = await this.send(method, path, options, auth);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
@@ -228,13 +231,18 @@ export class ApiClient {
     options: RequestOptions & { accept?: string },
     auth: boolean,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+    const headers: Record<string, string> = {
+      ...options.headers,
+      Accept: options.accept ?? 'application/json',
+    };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     try {
       return await this.fetchFn(this.url(path, options.query), {
         method,
         headers,
+        // The refresh cookie goes only to this site's own API.
+        credentials: 'same-origin',
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
     } catch (error) {

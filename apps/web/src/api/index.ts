@@ -2,7 +2,7 @@ import { liveApi } from '../features/live/api';
 import { reviewApi } from '../features/review/api';
 import { selectionApi } from '../features/selection/api';
 import { workshopApi } from '../features/workshop/api';
-import { ApiClient } from './client';
+import { ApiClient, REFRESH_HEADERS } from './client';
 import type {
   Application,
   ApplicationFilters,
@@ -56,13 +56,11 @@ export const api = {
       return client.startSession(session);
     },
     async logout(): Promise<void> {
-      const refreshToken = client.storedRefreshToken();
       try {
-        if (refreshToken)
-          await client.request<void>('POST', '/auth/logout', {
-            body: { refreshToken },
-            auth: false,
-          });
+        await client.request<void>('POST', '/auth/logout', {
+          headers: REFRESH_HEADERS,
+          auth: false,
+        });
       } finally {
         // Signing out locally must work even when the server cannot be reached.
         client.endSession();
@@ -75,8 +73,11 @@ export const api = {
       client.updateUser(me);
       return me;
     },
-    changePassword: (input: { currentPassword: string; newPassword: string }) =>
-      client.request<void>('POST', '/me/password', { body: input }),
+    /** Every other session ends; this one goes on with the new session the server returns. */
+    async changePassword(input: { currentPassword: string; newPassword: string }): Promise<Me> {
+      const session = await client.request<AuthSession>('POST', '/me/password', { body: input });
+      return client.startSession(session);
+    },
   },
   labs: {
     list: () => client.request<LabSummary[]>('GET', '/labs'),

@@ -25,7 +25,7 @@ export interface Me {
 export interface AuthSession {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
+  /** When the refresh cookie (HttpOnly: never readable here) expires. */
   refreshTokenExpiresAt: string;
   /** The contract promises Me; the server may leave `memberships` out (the client then reads /me). */
   user: Omit<Me, 'memberships'> & { memberships?: Me['memberships'] };

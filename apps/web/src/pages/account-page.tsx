@@ -21,7 +21,7 @@ export function AccountPage() {
     await api.me.changePassword({ currentPassword, newPassword });
     setCurrentPassword('');
     setNewPassword('');
-    setStatus('Your password was changed.');
+    setStatus('Your password was changed, and you were signed out on every other device.');
   });
 
   return (

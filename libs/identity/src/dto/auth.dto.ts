@@ -36,14 +36,6 @@ export class LoginDto {
   password: string;
 }
 
-export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the current session.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  refreshToken: string;
-}
-
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
@@ -68,8 +60,11 @@ export class UserProfileDto {
 export class AuthSessionDto {
   @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`.' }) accessToken: string;
   @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
-  @ApiProperty({ description: 'Opaque; single use. Exchange at /api/auth/refresh for a new pair.' })
-  refreshToken: string;
-  @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'When the refresh cookie expires (the token itself is only in the HttpOnly cookie; exchange it at /api/auth/refresh).',
+  })
+  refreshTokenExpiresAt: string;
   @ApiProperty({ type: UserProfileDto }) user: UserProfileDto;
 }

@@ -29,6 +29,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', name: 'password_changed_at', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** Access tokens carry the epoch they were issued in; bumping it ends them all. */
+  @Column({ type: 'integer', name: 'token_epoch', default: 0 })
+  tokenEpoch: number;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

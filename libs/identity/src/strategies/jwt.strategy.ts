@@ -4,12 +4,15 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { jwtSecretKey } from '../jwt-key.js';
-import type { AccessTokenClaims } from '../tokens.service.js';
+import { TokensService, type AccessTokenClaims } from '../tokens.service.js';
 
-/** passport-jwt: a bearer access token, verified without a database round trip. */
+/** passport-jwt: a bearer access token, of its user's current token epoch (cached, see TokenEpochs). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly tokens: TokensService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: jwtSecretKey(config),
@@ -18,8 +21,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor | false {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') return false;
-    return { userId: claims.sub, isAdmin: claims.adm === true };
+  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+    return (await this.tokens.actorFor(claims)) ?? false;
   }
 }
