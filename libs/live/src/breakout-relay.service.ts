@@ -107,7 +107,7 @@ export class BreakoutRelayService implements OnModuleInit {
         rooms.filter((r) => r.id !== room.id).map((r) => liveChannels.room(r.id)),
       );
       this.publisher.join(personal, [liveChannels.room(room.id)]);
-      this.publisher.emit(personal, 'room:assigned', {
+      this.publisher.emitEphemeral(personal, 'room:assigned', {
         serverNow,
         round: live,
         room: toLiveRoom(room),
@@ -156,7 +156,7 @@ export class BreakoutRelayService implements OnModuleInit {
       const roomMates = seats
         .filter((s) => s.roomId === room.id)
         .map((s) => ({ userId: s.userId, displayName: s.displayName }));
-      this.publisher.emit(personal, 'room:assigned', {
+      this.publisher.emitEphemeral(personal, 'room:assigned', {
         serverNow,
         round: live,
         room: toLiveRoom(room),
@@ -166,7 +166,7 @@ export class BreakoutRelayService implements OnModuleInit {
     }
     for (const roomId of roomIds) {
       if (!rooms.some((r) => r.id === roomId)) continue;
-      this.publisher.emit(liveChannels.room(roomId), 'room:mates', {
+      this.publisher.emitEphemeral(liveChannels.room(roomId), 'room:mates', {
         serverNow,
         roundId: round.id,
         roomId,

@@ -9,7 +9,6 @@ import type {
   OpenRoundDto,
   RecreateRoomsDto,
 } from './dto/live-requests.dto.js';
-import { MentorVisitsService } from './mentor-visits.service.js';
 import { RoomActivityService } from './room-activity.service.js';
 import {
   liveChannels,
@@ -36,7 +35,6 @@ export class ControlRoomService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly activity: RoomActivityService,
-    private readonly mentors: MentorVisitsService,
   ) {}
 
   /**
@@ -219,21 +217,6 @@ export class ControlRoomService {
     return {
       online: [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)),
     };
-  }
-
-  /** Tell the organisers someone came online or went offline (with how many connections remain). */
-  async announcePresence(who: LiveConnectionData, online: boolean): Promise<void> {
-    const connections = (await this.publisher.members(liveChannels.person(who.labId, who.userId)))
-      .length;
-    this.publisher.emit(liveChannels.role(who.labId, 'organiser'), 'presence:changed', {
-      userId: who.userId,
-      displayName: who.displayName,
-      online: online || connections > 0,
-      connections,
-    });
-    if ((online && connections === 1) || (!online && connections === 0))
-      await this.mentors.announcePresence(who, online);
-    this.activity.touch(who.labId);
   }
 
   private async requireRound(labId: string, roundId: string): Promise<LiveRoundRow> {

@@ -360,6 +360,13 @@ export interface LiveNotices {
    * with a fresh token (or send `auth:refresh` before `tokenExpiresAt` to stay connected).
    */
   'auth:expired': { code: 'LIVE_TOKEN_EXPIRED'; message: string; expiredAt: string };
+  /**
+   * To every connection of an instance that is shutting down gracefully: in `inMs` it closes
+   * this connection's transport. Reconnect at once then (another instance takes over; the
+   * snapshot and, after a short gap, connection-state recovery bring the client up to date).
+   * Each connection gets its own moment, so the reconnects are spread out.
+   */
+  'live:reconnect': { code: 'LIVE_SERVER_CLOSING'; message: string; inMs: number };
 }
 
 /** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */

@@ -27,6 +27,7 @@ export type LiveErrorCode =
   | 'LIVE_PIN_REMOVED'
   | 'LIVE_TOKEN_EXPIRED'
   | 'LIVE_TOKEN_MISMATCH'
+  | 'LIVE_SERVER_CLOSING'
   | 'LIVE_INTERNAL_ERROR';
 
 /** The HTTP status of a code, for the chat history route (socket errors carry only the code). */
@@ -66,6 +67,8 @@ export function statusForLiveError(code: LiveErrorCode): number {
       return 409;
     case 'LIVE_RATE_LIMITED':
       return 429;
+    case 'LIVE_SERVER_CLOSING':
+      return 503;
     case 'LIVE_INTERNAL_ERROR':
       return 500;
   }

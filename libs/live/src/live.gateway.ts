@@ -30,6 +30,7 @@ import {
 import { HelpQueueService } from './help-queue.service.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
+import { LivePresenceService } from './live-presence.service.js';
 import type {
   LiveAck,
   LiveClientToServer,
@@ -40,6 +41,7 @@ import type {
 } from './live-events.js';
 import { requireEmptyPayload, validatePayload } from './live-payloads.js';
 import { LiveRealtime } from './live-publisher.js';
+import { LiveError } from './live.errors.js';
 import { MentorVisitsService } from './mentor-visits.service.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { TimeRequestsService } from './time-requests.service.js';
@@ -50,6 +52,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Per connection: a burst of this many events, then this many a second. */
 export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
+
+/**
+ * A graceful shutdown hands the connections over to the other instances spread over this
+ * many milliseconds per connection (1,000 connections: one second; about what a surviving
+ * instance takes to connect them afresh), and never over more than LIVE_DRAIN_MAX_MS.
+ */
+export const LIVE_DRAIN = { perConnectionMs: 1, maxMs: 8_000 };
 
 type LiveSocket = Socket<
   LiveClientToServer,
@@ -78,9 +87,8 @@ export class LiveGateway
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
   /** Each connection's expiry timer: at the token's expiry it is told and dropped. */
   private readonly expiries = new Map<string, NodeJS.Timeout>();
-  /** Presence announcements of connections that left, still running. */
-  private readonly departures = new Set<Promise<void>>();
   private closing = false;
+  private namespace: LiveNamespace | null = null;
 
   constructor(
     private readonly realtime: LiveRealtime,
@@ -91,11 +99,22 @@ export class LiveGateway
     private readonly time: TimeRequestsService,
     private readonly pins: PinnedInstructionsService,
     private readonly mentors: MentorVisitsService,
+    private readonly presenceChanges: LivePresenceService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
+    this.namespace = namespace;
     this.realtime.bind(namespace as unknown as Namespace);
     namespace.use((socket, next) => {
+      if (this.closing)
+        return next(
+          connectError(
+            new LiveError(
+              'LIVE_SERVER_CLOSING',
+              'This server is shutting down: connect again in a moment (another one takes over).',
+            ),
+          ),
+        );
       this.connections.authenticate(socket.handshake.auth).then(
         (data) => {
           socket.data = data;
@@ -112,34 +131,44 @@ export class LiveGateway
       const { channels, snapshot } = await this.connections.arrive(socket.data);
       await socket.join(channels);
       socket.emit('live:snapshot', { ...snapshot, recovered: socket.recovered });
-      await this.control.announcePresence(socket.data, true);
+      this.presenceChanges.arrived(socket.data);
     } catch (error) {
       this.logger.error({ msg: 'live connection setup failed', err: error });
       socket.disconnect(true);
     }
   }
 
-  /** Shutting down: the sockets about to be dropped announce nothing through a closing adapter. */
+  /**
+   * Shutting down gracefully: stop taking connections (the listener closes, so a load balancer
+   * sends newcomers to another instance, and a handshake that still arrives is refused with
+   * LIVE_SERVER_CLOSING), hand every connection over to the other instances spread out in time
+   * (`live:reconnect`, then its transport closes), announce the presence still pending, and
+   * only then let go of the adapter: nothing is published through a closing Redis client.
+   * Departures during the hand-over are not announced: those people are arriving elsewhere.
+   */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     for (const timer of this.expiries.values()) clearTimeout(timer);
     this.expiries.clear();
-    // Departures announced just before shutdown still read the database: let them finish first.
-    await Promise.allSettled([...this.departures]);
+    this.namespace?.server.httpServer?.close();
+    await this.realtime.drain({
+      ...LIVE_DRAIN,
+      tell: (socket, inMs) =>
+        socket.emit('live:reconnect', {
+          code: 'LIVE_SERVER_CLOSING',
+          message: 'This server is restarting: the live connection moves to another one.',
+          inMs,
+        }),
+    });
+    await this.presenceChanges.stop();
     await this.realtime.unbind();
   }
 
-  async handleDisconnect(socket: LiveSocket): Promise<void> {
+  handleDisconnect(socket: LiveSocket): void {
     clearTimeout(this.expiries.get(socket.id));
     this.expiries.delete(socket.id);
     if (this.closing || !socket.data?.userId) return;
-    const announcing = this.control
-      .announcePresence(socket.data, false)
-      .catch((error: unknown) =>
-        this.logger.warn({ msg: 'presence announcement failed', err: error }),
-      );
-    this.departures.add(announcing);
-    await announcing.finally(() => this.departures.delete(announcing));
+    this.presenceChanges.left(socket.data);
   }
 
   @SubscribeMessage('round:open')

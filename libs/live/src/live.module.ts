@@ -11,6 +11,7 @@ import { LiveChatController } from './live-chat.controller.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
 import { LiveGateway } from './live.gateway.js';
+import { LivePresenceService } from './live-presence.service.js';
 import { LivePublisher, LiveRealtime } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { MentorVisitsService } from './mentor-visits.service.js';
@@ -37,6 +38,7 @@ import { TimeRequestsService } from './time-requests.service.js';
     PinnedInstructionsService,
     LiveConnectionsService,
     ControlRoomService,
+    LivePresenceService,
     LiveChatService,
     HelpQueueService,
     TimeRequestsService,

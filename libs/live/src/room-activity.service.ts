@@ -93,6 +93,6 @@ export class RoomActivityService implements OnModuleDestroy {
   private async push(labId: string): Promise<void> {
     const organisers = liveChannels.role(labId, 'organiser');
     if ((await this.publisher.members(organisers)).length === 0) return;
-    this.publisher.emit(organisers, 'rooms:activity', await this.activityOf(labId));
+    this.publisher.emitEphemeral(organisers, 'rooms:activity', await this.activityOf(labId));
   }
 }

@@ -16,10 +16,21 @@ export abstract class RealtimePort<Events extends object, Data = unknown> {
     event: E,
     payload: Events[E],
   ): void;
+  /**
+   * The same, for a notice derived from state that a reconnecting client reads afresh anyway
+   * (presence, room assignments, tiles): it reaches every instance without entering the log
+   * that connection-state recovery replays, so it is never replayed and no reconnecting
+   * client has to read past it. Use `emit` for anything the client could not rebuild.
+   */
+  abstract emitEphemeral<E extends keyof Events & string>(
+    channels: string | readonly string[],
+    event: E,
+    payload: Events[E],
+  ): void;
   /** Every connection in `of` also joins `channels` (on every instance). */
   abstract join(of: string | readonly string[], channels: readonly string[]): void;
   /** Every connection in `of` leaves `channels` (on every instance). */
   abstract leave(of: string | readonly string[], channels: readonly string[]): void;
-  /** The connections in a channel, across instances. */
-  abstract members(channel: string): Promise<RealtimeMember<Data>[]>;
+  /** The connections in a channel (or in any of several), across instances. */
+  abstract members(channel: string | readonly string[]): Promise<RealtimeMember<Data>[]>;
 }

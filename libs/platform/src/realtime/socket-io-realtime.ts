@@ -4,6 +4,18 @@ import { RealtimePort, type RealtimeMember } from './realtime.port.js';
 
 /** How long a cross-instance `members` query waits for the other instances. */
 const FETCH_TIMEOUT_MS = 2_000;
+/** The server-side event that carries an ephemeral notice to the other instances. */
+const EPHEMERAL_EVENT = 'realtime:ephemeral';
+
+/** How a closing server hands its connections over to the other instances. */
+export interface DrainOptions {
+  /** Spread the moves over this many milliseconds per connection... */
+  perConnectionMs: number;
+  /** ...but over no more than this in all. */
+  maxMs: number;
+  /** Told to each connection first: it is moved (its transport closed) in `inMs`. */
+  tell(connection: { emit(event: string, payload: unknown): void }, inMs: number): void;
+}
 
 /**
  * The realtime port over one Socket.IO namespace. The gateway binds the namespace once it
@@ -22,6 +34,10 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
   bind(namespace: Namespace): void {
     this.namespace = namespace;
     this.closed = false;
+    if (clustered(namespace))
+      namespace.on(EPHEMERAL_EVENT, (channels: string[], event: string, payload: unknown) => {
+        if (this.namespace === namespace) emitLocally(namespace, channels, event, payload);
+      });
   }
 
   /**
@@ -50,6 +66,52 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
     );
   }
 
+  emitEphemeral<E extends keyof Events & string>(
+    channels: string | readonly string[],
+    event: E,
+    payload: Events[E],
+  ): void {
+    const namespace = this.bound(event);
+    if (!namespace) return;
+    const list = typeof channels === 'string' ? [channels] : [...channels];
+    if (list.length === 0) return;
+    // Through the cluster adapter's pub/sub (as its fetchSockets requests go), not its stream:
+    // connection-state recovery reads only the stream.
+    if (clustered(namespace)) namespace.serverSideEmit(EPHEMERAL_EVENT, list, event, payload);
+    emitLocally(namespace, list, event, payload);
+  }
+
+  /**
+   * Hand every connection of this instance over to the others, spread out in time: each is
+   * told when (`tell`), then at that moment its transport is closed, as a lost network would
+   * close it, so the client reconnects (through the load balancer, to another instance) and
+   * its session is kept for connection-state recovery. Resolves once every connection is gone
+   * or the spread plus a second has passed. The caller stops new connections first.
+   */
+  async drain(options: DrainOptions): Promise<void> {
+    const namespace = this.namespace;
+    if (!namespace) return;
+    const sockets = [...namespace.sockets.values()];
+    if (sockets.length === 0) return;
+    const spreadMs = Math.min(options.maxMs, sockets.length * options.perConnectionMs);
+    // One slot per connection, a random moment in each, the slots dealt out at random: the
+    // arrivals elsewhere are as even as a queue, and nobody is always first.
+    const slots = sockets.map((_, i) => ((i + Math.random()) * spreadMs) / sockets.length);
+    for (let i = slots.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [slots[i], slots[j]] = [slots[j]!, slots[i]!];
+    }
+    const timers = sockets.map((socket, i) => {
+      const inMs = Math.round(slots[i]!);
+      options.tell(socket, inMs);
+      return setTimeout(() => socket.conn.close(), inMs);
+    });
+    const deadline = Date.now() + spreadMs + 1_000;
+    while (namespace.sockets.size > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const timer of timers) clearTimeout(timer);
+  }
+
   join(of: string | readonly string[], channels: readonly string[]): void {
     const namespace = this.bound('join');
     if (namespace && channels.length > 0)
@@ -62,10 +124,14 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
       namespace.in(typeof of === 'string' ? of : [...of]).socketsLeave([...channels]);
   }
 
-  async members(channel: string): Promise<RealtimeMember<Data>[]> {
+  async members(channel: string | readonly string[]): Promise<RealtimeMember<Data>[]> {
     const namespace = this.bound('members');
-    if (!namespace) return [];
-    const query = namespace.in(channel).timeout(FETCH_TIMEOUT_MS).fetchSockets();
+    // No channel means nobody (`in([])` would mean everyone).
+    if (!namespace || channel.length === 0) return [];
+    const query = namespace
+      .in(typeof channel === 'string' ? channel : [...channel])
+      .timeout(FETCH_TIMEOUT_MS)
+      .fetchSockets();
     this.inFlight.add(query);
     const sockets = await query.finally(() => this.inFlight.delete(query));
     return sockets.map((s) => ({
@@ -80,4 +146,16 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
       this.logger.warn(`realtime ${what} before the gateway started: dropped`);
     return this.namespace;
   }
+}
+
+/** With a cluster adapter (Redis), server-side events reach the other instances. */
+function clustered(namespace: Namespace): boolean {
+  return typeof (namespace.adapter as { publish?: unknown }).publish === 'function';
+}
+
+function emitLocally(namespace: Namespace, channels: string[], event: string, payload: unknown) {
+  (namespace.local.to(channels) as unknown as { emit(event: string, payload: unknown): void }).emit(
+    event,
+    payload,
+  );
 }
