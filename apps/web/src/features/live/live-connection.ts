@@ -14,9 +14,13 @@ import { betterOffset, clockOffset, type ClockOffset } from './live-clock';
  *
  * - Authenticated with the HTTP client's access token, read afresh for every handshake; a
  *   handshake refused as LIVE_UNAUTHENTICATED refreshes the token once and connects again.
- * - Reconnects by itself (Socket.IO's backoff); when the browser reports the network gone it
- *   drops the link at once and reconnects the moment the network is back, instead of waiting
- *   for a heartbeat to time out.
+ * - Reconnects by itself (Socket.IO's backoff, randomised, so a lost server's clients do not
+ *   all come back at once); when the browser reports the network gone it drops the link at
+ *   once and reconnects the moment the network is back, instead of waiting for a heartbeat to
+ *   time out.
+ * - A server shutting down gracefully says so (`live:reconnect`) and closes each connection at
+ *   its own moment: the connection then comes back at once, not after the backoff, and lands
+ *   on another instance. A handshake refused as LIVE_SERVER_CLOSING is tried again shortly.
  * - Every (re)connect sends the id of the last chat message seen, so the server's
  *   `live:snapshot` carries exactly the chat that was missed; connection-state recovery
  *   replays the events of short gaps on top.
@@ -74,6 +78,12 @@ const CHAT_EVENT = 'chat:message';
 const SYNC_REQUEST = 'time:sync';
 const TOKEN_REFRESH_REQUEST = 'auth:refresh';
 const TOKEN_EXPIRED_EVENT = 'auth:expired';
+const SERVER_CLOSING_EVENT = 'live:reconnect';
+const SERVER_CLOSING_CODE = 'LIVE_SERVER_CLOSING';
+/** Socket.IO's first reconnection delay (it doubles up to the max, ±50 % at random). */
+const RECONNECTION_DELAY_MS = 500;
+/** A handshake refused by a closing server is tried again after a random delay up to this. */
+const CLOSING_RETRY_MAX_MS = 1_500;
 /** Hand the server a fresh token this long before the one in use expires. */
 const TOKEN_RENEW_AHEAD_MS = 20_000;
 
@@ -101,6 +111,8 @@ export class LiveConnection<
   private tokenInUse: string | null = null;
   private tokenTimer: ReturnType<typeof setTimeout> | undefined;
   private tokenExpired = false;
+  /** The server said it is shutting down: its next transport close is a hand-over. */
+  private serverClosing = false;
 
   constructor(options: LiveConnectionOptions) {
     this.options = {
@@ -114,7 +126,7 @@ export class LiveConnection<
     this.socket = io(`${origin}/live`, {
       autoConnect: false,
       transports: options.transports ?? ['websocket', 'polling'],
-      reconnectionDelay: 500,
+      reconnectionDelay: RECONNECTION_DELAY_MS,
       reconnectionDelayMax: 5_000,
       // Read for every handshake: a refreshed token and the latest message seen go with it.
       auth: (send) => {
@@ -243,6 +255,7 @@ export class LiveConnection<
     const socket = this.socket;
     socket.on('connect', () => {
       this.authRetried = false;
+      this.serverClosing = false;
       void this.syncClock();
       clearInterval(this.syncTimer);
       this.syncTimer = setInterval(() => void this.syncClock(), this.options.clockSyncEveryMs);
@@ -253,6 +266,7 @@ export class LiveConnection<
       if (this.closed) return;
       if (this.state.status.state === 'offline') return;
       if (socket.active) {
+        if (this.serverClosing) this.reconnectAtOnce();
         this.setStatus({ state: 'reconnecting', attempt: 0 });
       } else if (reason === 'io server disconnect') {
         // The server dropped this connection on purpose: its token expired (the handshake
@@ -285,6 +299,17 @@ export class LiveConnection<
     });
   }
 
+  /**
+   * The server that is shutting down closed this connection on purpose: Socket.IO schedules its
+   * reconnection right after this 'disconnect' with the backoff's first delay; make that one 0
+   * (the server already spread its connections out) and put the usual delay back afterwards.
+   */
+  private reconnectAtOnce(): void {
+    this.serverClosing = false;
+    this.socket.io.reconnectionDelay(0);
+    setTimeout(() => this.socket.io.reconnectionDelay(RECONNECTION_DELAY_MS), 0);
+  }
+
   private attempt(): number {
     return this.state.status.state === 'reconnecting' ? this.state.status.attempt : 0;
   }
@@ -302,6 +327,8 @@ export class LiveConnection<
       if (typeof fields.tokenExpiresAt === 'string') this.renewTokenBefore(fields.tokenExpiresAt);
     } else if (event === TOKEN_EXPIRED_EVENT) {
       this.tokenExpired = true;
+    } else if (event === SERVER_CLOSING_EVENT) {
+      this.serverClosing = true;
     } else if (event === CHAT_EVENT && typeof fields.id === 'string') {
       this.lastSeenMessageId = latestMessageId(this.lastSeenMessageId, [{ id: fields.id }]);
     }
@@ -372,6 +399,15 @@ export class LiveConnection<
   }
 
   private async refused(data: LiveConnectErrorData): Promise<void> {
+    if (data.code === SERVER_CLOSING_CODE) {
+      // Reached a server on its way out: another one takes over in a moment.
+      this.setStatus({ state: 'reconnecting', attempt: this.attempt() + 1 });
+      this.retryTimer = setTimeout(
+        () => this.reconnectNow(),
+        Math.round(Math.random() * CLOSING_RETRY_MAX_MS),
+      );
+      return;
+    }
     if (data.code === 'LIVE_UNAUTHENTICATED' && !this.authRetried) {
       this.authRetried = true;
       this.setStatus({ state: 'connecting' });
