@@ -43,9 +43,10 @@
  * BENCH_API_LOG (append the API's output there, e.g. with BENCH_API_NODE_ARGS=--trace-gc).
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -66,7 +67,16 @@ import {
 import { cleanUp, log, onCleanUp, sleep, startBenchRun, tempDir } from './support/run.mjs';
 
 const env = process.env;
-const CASES = (env.BENCH_CASES ?? '100,1000,5000').split(',').map((c) => Number(c.trim()));
+/** A case: a client count (one instance against a bare server), `split-N` or `storm-N`. */
+const CASES = (env.BENCH_CASES ?? '100,1000,5000,split-1000,storm-1000,storm-3000')
+  .split(',')
+  .map((c) => c.trim())
+  .map((c) => {
+    const named = /^(split|storm)-(\d+)$/.exec(c);
+    return named
+      ? { kind: named[1], n: Number(named[2]), name: c }
+      : { kind: 'single', n: Number(c), name: c };
+  });
 const BROADCASTS = Number(env.BENCH_BROADCASTS ?? 20);
 const WARMUP_BROADCASTS = Number(env.BENCH_WARMUP_BROADCASTS ?? 3);
 const GAP_MS = Number(env.BENCH_GAP_MS ?? 250);
@@ -82,24 +92,36 @@ const API_NODE_ARGS = (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)
 const POOL_SIZE = Number(env.DATABASE_POOL_SIZE ?? 10);
 const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo' };
 const DEMO_SLUG = 'cancer-digital-twin';
+/** The demo lab in its workshop, whose breakout rounds the storm cases open. */
+const DEMO_WORKSHOP_SLUG = 'cancer-digital-twin-workshop';
 const BENCH_PASSWORD = 'bench-live-participant';
 const HANDSHAKE_TIMEOUT_MS = 30_000;
 /** Connecting gives up when no client connected (or failed) for this long. */
 const STALL_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 20_000;
-const MAX_N = Math.max(...CASES);
+const MAX_N = Math.max(...CASES.map((c) => c.n));
+/** The Redis of the two-instance cases: BENCH_REDIS_URL, else a redis-server the bench starts. */
+const REDIS_URL = env.BENCH_REDIS_URL ?? null;
+/** How long the survivor has to take every client of a stopped instance back. */
+const STORM_TIMEOUT_MS = Number(env.BENCH_STORM_TIMEOUT_MS ?? 120_000);
 
 const nowNs = () => process.hrtime.bigint();
 
-if (CASES.some((n) => !Number.isInteger(n) || n < 1))
+if (CASES.some((c) => !Number.isInteger(c.n) || c.n < 1))
   throw new Error(
-    `BENCH_CASES must list client counts, e.g. 100,1000,5000; got ${env.BENCH_CASES}`,
+    `BENCH_CASES must list client counts or split-N / storm-N, e.g. 100,1000,split-1000,storm-1000; got ${env.BENCH_CASES}`,
   );
 
 startBenchRun('bench:live', { timeoutS: TIMEOUT_S });
 
 // ---------------------------------------------------------------------------------------
 // Processes.
+
+/** CPU seconds used so far by one process or, summed, by several (null when unknown). */
+function cpuOf(pid) {
+  const each = [pid].flat().map((p) => cpuSeconds(p));
+  return each.includes(null) ? null : each.reduce((a, b) => a + b, 0);
+}
 
 /** Resident set size of a process in bytes (Linux /proc), or null. */
 function rssBytes(pid) {
@@ -128,13 +150,13 @@ function openFilesLimit(pid = process.pid) {
  * The built API, one instance, no Redis, signing with the bench's JWT secret; with
  * BENCH_API_LOG its output (after its start line) is appended there.
  */
-async function startApi({ databaseUrl, dataDir, jwtSecret }) {
+async function startApi({ databaseUrl, dataDir, jwtSecret, redisUrl = null }) {
   const api = await startBuiltApi({
     databaseUrl,
     dataDir,
     poolSize: POOL_SIZE,
-    env: { JWT_SECRET: jwtSecret },
-    removeEnv: ['REDIS_URL'],
+    env: { JWT_SECRET: jwtSecret, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+    removeEnv: redisUrl ? [] : ['REDIS_URL'],
     nodeArgs: API_NODE_ARGS,
   });
   if (API_LOG) {
@@ -167,7 +189,7 @@ function mintAccessToken(secret, userId, ttlSeconds = 3600) {
 
 const benchEmail = (i) => `bench-live-${String(i).padStart(5, '0')}@bench.test`;
 
-async function addParticipants(databaseUrl, labId, count) {
+async function addParticipants(databaseUrl, labIds, count) {
   const startedAt = Date.now();
   const { PasswordHasher } = await import(join(root, 'dist/libs/identity/src/password-hasher.js'));
   const hash = await new PasswordHasher().hash(BENCH_PASSWORD);
@@ -182,12 +204,13 @@ async function addParticipants(databaseUrl, labId, count) {
        ON CONFLICT (email) DO NOTHING`,
       [hash, count],
     );
-    await db.query(
-      `INSERT INTO lab_memberships (lab_id, user_id, role)
-         SELECT $1, id, 'participant' FROM users WHERE email LIKE 'bench-live-%@bench.test'
-       ON CONFLICT (lab_id, user_id, role) DO NOTHING`,
-      [labId],
-    );
+    for (const labId of labIds)
+      await db.query(
+        `INSERT INTO lab_memberships (lab_id, user_id, role)
+           SELECT $1, id, 'participant' FROM users WHERE email LIKE 'bench-live-%@bench.test'
+         ON CONFLICT (lab_id, user_id, role) DO NOTHING`,
+        [labId],
+      );
     await db.query('COMMIT');
     const { rows } = await db.query(
       `SELECT id, email FROM users WHERE email LIKE 'bench-live-%@bench.test' ORDER BY email LIMIT $1`,
@@ -280,10 +303,19 @@ const round2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : null);
  * Connect `auths` to one server (`target`), spread over the client processes; the server's
  * RSS before and after, and its CPU per connection.
  */
-async function connectClients({ workers, target, name, url, pid, auths }) {
+async function connectClients({
+  workers,
+  target,
+  name,
+  url,
+  urls = null,
+  pid,
+  auths,
+  rate = CONNECT_RATE,
+}) {
   const n = auths.length;
   const notes = [];
-  const limit = openFilesLimit(pid);
+  const limit = openFilesLimit([pid].flat()[0]);
   if (limit !== null && n + 200 > limit)
     notes.push(
       `${name}: the server may hold ${limit} open files and this case needs ${n} sockets and more: raise \`ulimit -n\` (the hard limit) to run it`,
@@ -293,7 +325,7 @@ async function connectClients({ workers, target, name, url, pid, auths }) {
 
   await sleep(500);
   const rssBefore = rssBytes(pid);
-  const cpuBefore = cpuSeconds(pid);
+  const cpuBefore = cpuOf(pid);
   const startedAt = Date.now();
   const progress = workers.map(() => 0);
   let loggedAt = Date.now();
@@ -303,8 +335,9 @@ async function connectClients({ workers, target, name, url, pid, auths }) {
       type: 'connect',
       target,
       url: `${url}/live`,
+      urls: urls ? urls.map((u) => `${u}/live`) : undefined,
       auths: share,
-      ratePerSecond: CONNECT_RATE / workers.length,
+      ratePerSecond: rate ? rate / workers.length : null,
       concurrency: CONCURRENCY,
       readyEvent: 'live:snapshot',
       timeoutMs: HANDSHAKE_TIMEOUT_MS,
@@ -358,7 +391,7 @@ async function connectClients({ workers, target, name, url, pid, auths }) {
   });
   const results = await Promise.all(replies);
   const connectMs = Date.now() - startedAt;
-  const cpuAfter = cpuSeconds(pid);
+  const cpuAfter = cpuOf(pid);
   const connected = results.reduce((s, r) => s + r.connected, 0);
   const failed = results.reduce((s, r) => s + r.failed, 0);
   const errors = {};
@@ -422,7 +455,7 @@ async function broadcastRounds({ workers, targets }) {
           ),
         ),
       );
-      const cpuBefore = cpuSeconds(pid);
+      const cpuBefore = cpuOf(pid);
       const t0 = nowNs();
       const ack = new Promise((resolve) => {
         organiser
@@ -433,7 +466,7 @@ async function broadcastRounds({ workers, targets }) {
       });
       sent.set(thisSeq, t0);
       const [answer, gots] = await Promise.all([ack, everyone]);
-      const cpuAfter = cpuSeconds(pid);
+      const cpuAfter = cpuOf(pid);
       if (WINDOWS_FILE)
         appendFileSync(
           WINDOWS_FILE,
@@ -530,7 +563,10 @@ async function prepareLab({ databaseUrl, work, jwtSecret }) {
     });
     const demo = labs.find((l) => l.slug === DEMO_SLUG);
     if (!demo) throw new Error(`the demo lab "${DEMO_SLUG}" is not among the organiser's labs`);
-    const userIds = await addParticipants(databaseUrl, demo.id, MAX_N);
+    const workshop = labs.find((l) => l.slug === DEMO_WORKSHOP_SLUG);
+    if (!workshop)
+      throw new Error(`the demo lab "${DEMO_WORKSHOP_SLUG}" is not among the organiser's labs`);
+    const userIds = await addParticipants(databaseUrl, [demo.id, workshop.id], MAX_N);
     // They can log in: two of them do, over HTTP, and get the claims the bench mints.
     for (const i of [1, MAX_N]) {
       const real = await login(api.url, { email: benchEmail(i), password: BENCH_PASSWORD });
@@ -542,7 +578,7 @@ async function prepareLab({ databaseUrl, work, jwtSecret }) {
         );
     }
     log('bench participants log in over HTTP; the tokens of the rest are minted with JWT_SECRET');
-    return { id: demo.id, userIds };
+    return { id: demo.id, workshopId: workshop.id, userIds };
   } finally {
     await api.stop();
   }
@@ -683,6 +719,417 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
   }
 }
 
+// ---------------------------------------------------------------------------------------
+// Two instances on one Redis: the split and storm cases.
+
+/** A free TCP port of 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The Redis of the two-instance cases: BENCH_REDIS_URL, else a private redis-server on a free
+ * port (no persistence), so no other process on the machine reads the same stream.
+ */
+let benchRedis = null;
+async function redisForBench() {
+  if (REDIS_URL) return REDIS_URL;
+  benchRedis ??= (async () => {
+    const port = await freePort();
+    const lines = [];
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    tail(child.stdout, lines);
+    tail(child.stderr, lines);
+    onCleanUp(() => stopChild(child, { signal: 'SIGTERM', ms: 5_000 }));
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server did not start:\n${lines.join('\n')}`)),
+        10_000,
+      );
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(
+          new Error(
+            `redis-server could not be started (${error.message}): install it or set BENCH_REDIS_URL`,
+          ),
+        );
+      });
+      const check = setInterval(() => {
+        if (lines.some((l) => /Ready to accept connections/.test(l))) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 50);
+    });
+    log(`Redis: a redis-server of the bench on port ${port}`);
+    return `redis://127.0.0.1:${port}`;
+  })();
+  return benchRedis;
+}
+
+/** Start an API process and register its stop (logging when it would not stop). */
+async function startStoppedLast(stops, options) {
+  const api = await startApi(options);
+  stops.push(async () => {
+    if (!(await api.stop().then(() => exited(api.child))))
+      log(`the API did not stop: ${api.lines.slice(-5).join(' | ')}`);
+  });
+  return api;
+}
+
+/** The client processes of a case, closed on the way out. */
+function startWorkers(stops, count) {
+  const workers = Array.from({ length: count }, () => startWorker());
+  stops.push(async () => {
+    for (const worker of workers)
+      if (!exited(worker.child) && worker.child.connected) worker.child.send({ type: 'close' });
+    await Promise.all(workers.map((w) => waitForExit(w.child, 10_000)));
+    await Promise.all(workers.map((w) => w.stop()));
+  });
+  return workers;
+}
+
+/** Ask every worker the same question and gather the answers. */
+function askWorkers(workers, message, replyType, ms = 30_000) {
+  return Promise.all(
+    workers.map((worker) => {
+      const reply = nextMessage(
+        worker,
+        replyType,
+        ms,
+        `${message.type} ${message.target ?? ''}`,
+        (m) => m.target === message.target,
+      );
+      worker.child.send(message);
+      return reply;
+    }),
+  );
+}
+
+async function runInCase(name, work) {
+  const stops = [];
+  try {
+    return await work(stops);
+  } finally {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log(`${name}: stopping: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+/**
+ * `split-N`: two API instances on one Redis (A and B), N clients split between them (the
+ * i-th to A when i is even), the organiser on A; and one instance without Redis with the same
+ * N clients, as the yardstick. The organiser's broadcasts alternate between the pair and the
+ * single instance (ABBA), as in the plain cases.
+ */
+async function runSplitCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  log(`case ${name}: load average ${load}`);
+  const redisUrl = await redisForBench();
+  return runInCase(name, async (stops) => {
+    const dataDir = join(work, 'data');
+    const [a, b, single] = [
+      await startStoppedLast(stops, { databaseUrl, dataDir, jwtSecret, redisUrl }),
+      await startStoppedLast(stops, { databaseUrl, dataDir, jwtSecret, redisUrl }),
+      await startStoppedLast(stops, { databaseUrl, dataDir, jwtSecret }),
+    ];
+    const session = await login(a.url, ORGANISER);
+    const organiserAuth = { token: session.accessToken, labId: lab.id };
+    const onA = await organiserSocket(a.url, organiserAuth);
+    stops.push(() => onA.socket.disconnect());
+    const onSingle = await organiserSocket(single.url, organiserAuth);
+    stops.push(() => onSingle.socket.disconnect());
+    const workers = startWorkers(stops, Number(env.BENCH_WORKERS ?? 2));
+    const auths = lab.userIds
+      .slice(0, n)
+      .map((userId) => ({ token: mintAccessToken(jwtSecret, userId), labId: lab.id }));
+    const pair = [a.child.pid, b.child.pid];
+    const splitConnect = await connectClients({
+      workers,
+      target: 'split',
+      name: `${name} (A+B)`,
+      url: a.url,
+      urls: [a.url, b.url],
+      pid: pair,
+      auths,
+    });
+    const singleConnect = await connectClients({
+      workers,
+      target: 'single',
+      name: `${name} (single)`,
+      url: single.url,
+      pid: single.child.pid,
+      auths,
+    });
+    const rounds = await broadcastRounds({
+      workers,
+      targets: {
+        split: { organiser: onA.socket, pid: pair, name: `${name} (A+B)` },
+        single: { organiser: onSingle.socket, pid: single.child.pid, name: `${name} (single)` },
+      },
+    });
+    const heldOf = (connect, result) =>
+      connect.failed === 0 &&
+      connect.connected === n &&
+      result.lost === 0 &&
+      result.received === n * BROADCASTS;
+    const held = heldOf(splitConnect, rounds.split);
+    const singleHeld = heldOf(singleConnect, rounds.single);
+    for (const [label, result] of [
+      ['A+B', rounds.split],
+      ['single', rounds.single],
+    ])
+      log(
+        `${name} ${label}: p50 ${round1(result.p50Ms)} ms, p99 ${round1(result.p99Ms)} ms (median broadcast's p99 ${round1(result.typicalP99Ms)} ms); server CPU ${round1(result.cpuMsPerBroadcast)} ms/broadcast`,
+      );
+    return {
+      load,
+      notes: [...splitConnect.notes, ...singleConnect.notes],
+      ok: held && singleHeld,
+      line: {
+        bench: 'live',
+        case: name,
+        clients: n,
+        p50Ms: round1(rounds.split.p50Ms),
+        p99Ms: round1(rounds.split.p99Ms),
+        singleP50Ms: round1(rounds.single.p50Ms),
+        singleP99Ms: round1(rounds.single.p99Ms),
+        ratio: round2(rounds.split.p99Ms / rounds.single.p99Ms),
+        typicalP99Ms: round1(rounds.split.typicalP99Ms),
+        singleTypicalP99Ms: round1(rounds.single.typicalP99Ms),
+        typicalRatio: round2(rounds.split.typicalP99Ms / rounds.single.typicalP99Ms),
+        cpuMsPerBroadcast: round1(rounds.split.cpuMsPerBroadcast),
+        singleCpuMsPerBroadcast: round1(rounds.single.cpuMsPerBroadcast),
+        cpuMsPerConnect: round2(splitConnect.cpuMsPerConnect),
+        singleCpuMsPerConnect: round2(singleConnect.cpuMsPerConnect),
+        held,
+        singleHeld,
+        load1: Number(load.split(' ')[0]),
+      },
+    };
+  });
+}
+
+/**
+ * Seat the first N bench participants, five to a room, in a planned round of the workshop lab
+ * (bulk SQL; any round still open from an earlier case is closed first). Returns its id.
+ */
+async function seatRound(databaseUrl, labId, userIds) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('BEGIN');
+    await db.query(
+      `UPDATE breakout_rounds SET state = 'closed', ends_at = now()
+        WHERE state = 'open' AND session_id IN (SELECT id FROM agenda_sessions WHERE lab_id = $1)`,
+      [labId],
+    );
+    const { rows } = await db.query(
+      `SELECT r.id FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id
+        WHERE s.lab_id = $1 AND r.state = 'planned' AND r.mode = 'assigned'
+        ORDER BY s.starts_at, r.index LIMIT 1`,
+      [labId],
+    );
+    if (rows.length === 0) throw new Error('the workshop lab has no planned round left');
+    const roundId = rows[0].id;
+    await db.query('DELETE FROM breakout_rooms WHERE round_id = $1', [roundId]);
+    await db.query(
+      `INSERT INTO breakout_rooms (round_id, position, name)
+         SELECT $1, k, 'Bench room ' || k FROM generate_series(1, $2) AS k`,
+      [roundId, Math.ceil(userIds.length / 5)],
+    );
+    await db.query(
+      `INSERT INTO breakout_assignments (round_id, room_id, user_id)
+         SELECT $1, room.id, seat.user_id
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS seat(user_id, i)
+           JOIN breakout_rooms room ON room.round_id = $1 AND room.position = (seat.i - 1) / 5 + 1`,
+      [roundId, userIds],
+    );
+    await db.query('COMMIT');
+    return roundId;
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Poll until `check` is true (or fail after `ms`). */
+async function until(what, ms, check) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(250);
+  }
+}
+
+/**
+ * `storm-N`: two API instances on one Redis (A and B); N participants connect to B and a round
+ * seating them five to a room opens (from the organiser, on A); N fresh connections of the same
+ * people to A are timed (as fast as they go) and dropped; then B is stopped gracefully (SIGTERM)
+ * and every client reconnects to A the moment its connection closes, with its Socket.IO session,
+ * as the web client does. ms99 / ms100: from the signal until 99 % / all of them have a snapshot
+ * from A; wrongRoom: snapshots naming another room than the one the client was in.
+ */
+async function runStormCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  log(`case ${name}: load average ${load}`);
+  const redisUrl = await redisForBench();
+  return runInCase(name, async (stops) => {
+    const dataDir = join(work, 'data');
+    const a = await startStoppedLast(stops, { databaseUrl, dataDir, jwtSecret, redisUrl });
+    const b = await startStoppedLast(stops, { databaseUrl, dataDir, jwtSecret, redisUrl });
+    const people = lab.userIds.slice(0, n);
+    const roundId = await seatRound(databaseUrl, lab.workshopId, people);
+    const session = await login(a.url, ORGANISER);
+    const organiser = await organiserSocket(a.url, {
+      token: session.accessToken,
+      labId: lab.workshopId,
+    });
+    stops.push(() => organiser.socket.disconnect());
+    const workers = startWorkers(stops, Number(env.BENCH_WORKERS ?? (n <= 500 ? 1 : 2)));
+    const auths = people.map((userId) => ({
+      token: mintAccessToken(jwtSecret, userId),
+      labId: lab.workshopId,
+    }));
+    const onB = await connectClients({
+      workers,
+      target: 'storm',
+      name: `${name} on B`,
+      url: b.url,
+      pid: b.child.pid,
+      auths,
+    });
+    if (onB.connected !== n) throw new Error(`${name}: only ${onB.connected} of ${n} reached B`);
+
+    const openedAt = nowNs();
+    const opened = await new Promise((resolve) =>
+      organiser.socket
+        .timeout(60_000)
+        .emit('round:open', { roundId, durationSeconds: 3600 }, (error, answer) =>
+          resolve(error ? { ok: false, code: 'ACK_TIMEOUT' } : answer),
+        ),
+    );
+    if (!opened.ok) throw new Error(`${name}: round:open refused: ${JSON.stringify(opened)}`);
+    const seatedCount = async () =>
+      (await askWorkers(workers, { type: 'seated', target: 'storm' }, 'seated')).reduce(
+        (sum, r) => sum + r.seated,
+        0,
+      );
+    await until(
+      `${name}: every client told its room`,
+      60_000,
+      async () => (await seatedCount()) === n,
+    );
+    log(
+      `${name}: round open, ${opened.rooms} rooms, every client told its room within ${round1(Number(nowNs() - openedAt) / 1e6)} ms`,
+    );
+
+    // The yardstick: N fresh connections to A, as fast as A takes them, then dropped again.
+    const fresh = await connectClients({
+      workers,
+      target: 'fresh',
+      name: `${name} fresh on A`,
+      url: a.url,
+      pid: a.child.pid,
+      auths,
+      rate: null,
+    });
+    await askWorkers(workers, { type: 'drop', target: 'fresh' }, 'dropped');
+    await sleep(2_000);
+
+    await askWorkers(workers, { type: 'failover', target: 'storm', url: a.url }, 'armed');
+    const cpuBefore = cpuOf(a.child.pid);
+    const stoppedAt = nowNs();
+    const bStopped = stopChild(b.child, { signal: 'SIGTERM', ms: 30_000 }).then((clean) => ({
+      clean,
+      ms: Number(nowNs() - stoppedAt) / 1e6,
+    }));
+    let reports = [];
+    const back = async () => {
+      reports = await askWorkers(
+        workers,
+        { type: 'failover-report', target: 'storm' },
+        'failover-report',
+      );
+      return reports.reduce((sum, r) => sum + r.backs.length, 0) === n;
+    };
+    await until(`${name}: every client back on A`, STORM_TIMEOUT_MS, back).catch((error) =>
+      log(error.message),
+    );
+    const cpuAfter = cpuOf(a.child.pid);
+    const bExit = await bStopped;
+    const times = reports
+      .flatMap((r) => r.backs)
+      .map((at) => (at - Number(stoppedAt)) / 1e6)
+      .sort((x, y) => x - y);
+    const sum = (key) => reports.reduce((total, r) => total + r[key], 0);
+    const gones = reports
+      .flatMap((r) => r.gones)
+      .map((at) => (at - Number(stoppedAt)) / 1e6)
+      .sort((x, y) => x - y);
+    const reasons = {};
+    for (const r of reports)
+      for (const [k, v] of Object.entries(r.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
+    log(
+      `${name}: connections closed from ${round1(gones[0])} to ${round1(gones.at(-1))} ms after the signal (${JSON.stringify(reasons)})`,
+    );
+    const ms99 = times.length >= Math.ceil(0.99 * n) ? times[Math.ceil(0.99 * n) - 1] : null;
+    const ms100 = times.length === n ? times[times.length - 1] : null;
+    const line = {
+      bench: 'live',
+      case: name,
+      clients: n,
+      ms99: round1(ms99),
+      ms100: round1(ms100),
+      freshMs: fresh.connectMs,
+      stormRatio: ms99 === null ? null : round2(ms99 / fresh.connectMs),
+      wrongRoom: sum('wrongRoom'),
+      back: times.length,
+      recovered: sum('recovered'),
+      told: sum('told'),
+      retries: sum('retries'),
+      cpuMsPerReconnect:
+        cpuBefore === null || cpuAfter === null
+          ? null
+          : round2(((cpuAfter - cpuBefore) * 1000) / n),
+      freshCpuMsPerConnect: round2(fresh.cpuMsPerConnect),
+      bStopMs: Math.round(bExit.ms),
+      bStoppedCleanly: bExit.clean,
+      held: times.length === n && sum('wrongRoom') === 0,
+      load1: Number(load.split(' ')[0]),
+    };
+    log(
+      `${name}: ${line.back} of ${n} back on A (${line.recovered} recovered, ${line.told} told to move), 99 % after ${line.ms99} ms, all after ${line.ms100} ms; ` +
+        `${n} fresh connects took ${line.freshMs} ms; wrong room ${line.wrongRoom}; A's CPU ${line.cpuMsPerReconnect} ms per reconnect (${line.freshCpuMsPerConnect} per fresh connect); B stopped in ${line.bStopMs} ms`,
+    );
+    return { load, notes: [], ok: line.held, line };
+  });
+}
+
 async function main() {
   const startedAt = Date.now();
   buildIfNeeded(['api'], log);
@@ -694,27 +1141,32 @@ async function main() {
   });
   const databaseUrl = database.url;
   log(
-    `PostgreSQL: ${database.kind}; database ${database.name}; cases ${CASES.join(', ')}; ${WARMUP_BROADCASTS}+${BROADCASTS} broadcasts each; ` +
+    `PostgreSQL: ${database.kind}; database ${database.name}; cases ${CASES.map((c) => c.name).join(', ')}; ${WARMUP_BROADCASTS}+${BROADCASTS} broadcasts each; ` +
       `${CONNECT_RATE} connections/s; open files limit ${openFilesLimit()}`,
   );
 
   const jwtSecret = randomBytes(48).toString('base64url');
   const lab = await prepareLab({ databaseUrl, work, jwtSecret });
   const results = [];
-  for (const n of CASES) {
+  const runners = { single: runCase, split: runSplitCase, storm: runStormCase };
+  for (const { kind, n, name } of CASES) {
     try {
-      results.push(await runCase({ n, databaseUrl, work, jwtSecret, lab }));
+      results.push({
+        kind,
+        ...(await runners[kind]({ n, name, databaseUrl, work, jwtSecret, lab })),
+      });
     } catch (error) {
       // One case failing (say 5,000 clients that cannot be held) still reports the others.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      log(`case ${n} failed: ${message}`);
+      log(`case ${name} failed: ${message}`);
       results.push({
+        kind,
         load: loadavg()[0].toFixed(2),
-        notes: [`case ${n} failed: ${message.split('\n')[0]}`],
+        notes: [`case ${name} failed: ${message.split('\n')[0]}`],
         ok: false,
         line: {
           bench: 'live',
-          case: String(n),
+          case: name,
           clients: n,
           held: false,
           error: message.split('\n')[0],
@@ -732,28 +1184,33 @@ async function main() {
           .padEnd(i === 0 ? 8 : 9),
       )
       .join(' ');
-  const lines = [
-    '',
-    `Live broadcast fan-out (/live, websocket, one API instance vs a bare Socket.IO server; ${BROADCASTS} broadcasts per case after ${WARMUP_BROADCASTS} warm-up; latency = organiser send → client handler, one monotonic clock)`,
-    row([
-      'clients',
-      'p50 ms',
-      'p99 ms',
-      'bare p50',
-      'bare p99',
-      'ratio',
-      'typ. p99',
-      'bare typ',
-      'typ. ratio',
-      'KB/conn',
-      'bare KB',
-      'CPU ms/b',
-      'bare CPU',
-      'held',
-      'load1',
-    ]),
-  ];
-  for (const r of results) {
+  const single = results.filter((r) => r.kind === 'single');
+  const split = results.filter((r) => r.kind === 'split');
+  const storm = results.filter((r) => r.kind === 'storm');
+  const lines = [];
+  if (single.length > 0)
+    lines.push(
+      '',
+      `Live broadcast fan-out (/live, websocket, one API instance vs a bare Socket.IO server; ${BROADCASTS} broadcasts per case after ${WARMUP_BROADCASTS} warm-up; latency = organiser send → client handler, one monotonic clock)`,
+      row([
+        'clients',
+        'p50 ms',
+        'p99 ms',
+        'bare p50',
+        'bare p99',
+        'ratio',
+        'typ. p99',
+        'bare typ',
+        'typ. ratio',
+        'KB/conn',
+        'bare KB',
+        'CPU ms/b',
+        'bare CPU',
+        'held',
+        'load1',
+      ]),
+    );
+  for (const r of single) {
     const l = r.line;
     lines.push(
       row([
@@ -775,16 +1232,99 @@ async function main() {
       ]),
     );
   }
-  lines.push(
-    "Goals: ratio ≤ 1.2 at 1000 clients; 5000 clients held. typ. p99: median over broadcasts of each one's p99 (steadier than the p99 over all deliveries, which one slow broadcast sets). CPU ms/b: server CPU per broadcast (Linux /proc). load1: 1-minute load average at the start of the case.",
-  );
-  const at1000 = results.find((r) => r.line.clients === 1000);
+  if (single.length > 0)
+    lines.push(
+      "Goals: ratio ≤ 1.2 at 1000 clients; 5000 clients held. typ. p99: median over broadcasts of each one's p99 (steadier than the p99 over all deliveries, which one slow broadcast sets). CPU ms/b: server CPU per broadcast (Linux /proc). load1: 1-minute load average at the start of the case.",
+    );
+  const at1000 = single.find((r) => r.line.clients === 1000);
   if (at1000)
     lines.push(
       `ratio at 1000: ${at1000.line.ratio} (${at1000.line.ratio <= 1.2 ? 'met' : 'NOT met'})`,
     );
-  const at5000 = results.find((r) => r.line.clients === 5000);
+  const at5000 = single.find((r) => r.line.clients === 5000);
   if (at5000) lines.push(`5000 held: ${at5000.line.held}`);
+  if (split.length > 0) {
+    lines.push(
+      '',
+      'Two API instances on one Redis, clients split half and half, organiser on A; against one instance without Redis, the same clients, broadcasts interleaved ABBA',
+      row([
+        'case',
+        'p50 ms',
+        'p99 ms',
+        'single p50',
+        'single p99',
+        'ratio',
+        'typ. p99',
+        'single typ',
+        'CPU ms/b',
+        'single CPU',
+        'held',
+        'load1',
+      ]),
+    );
+    for (const r of split) {
+      const l = r.line;
+      lines.push(
+        row([
+          l.case,
+          l.p50Ms,
+          l.p99Ms,
+          l.singleP50Ms,
+          l.singleP99Ms,
+          l.ratio,
+          l.typicalP99Ms,
+          l.singleTypicalP99Ms,
+          l.cpuMsPerBroadcast,
+          l.singleCpuMsPerBroadcast,
+          l.held,
+          r.load.split(' ')[0],
+        ]),
+      );
+    }
+    lines.push('Goal: ratio ≤ 1.2 (split-1000). CPU ms/b: both instances together.');
+  }
+  if (storm.length > 0) {
+    lines.push(
+      '',
+      'An instance stopped gracefully (SIGTERM) during an open round: its clients reconnect to the other; ms from the signal until each has a snapshot from it',
+      row([
+        'case',
+        'ms99',
+        'ms100',
+        'fresh ms',
+        'ratio',
+        'wrong',
+        'back',
+        'recovered',
+        'CPU/recon',
+        'CPU/fresh',
+        'B stop ms',
+        'load1',
+      ]),
+    );
+    for (const r of storm) {
+      const l = r.line;
+      lines.push(
+        row([
+          l.case,
+          l.ms99,
+          l.ms100,
+          l.freshMs,
+          l.stormRatio,
+          l.wrongRoom,
+          l.back,
+          l.recovered,
+          l.cpuMsPerReconnect,
+          l.freshCpuMsPerConnect,
+          l.bStopMs,
+          r.load.split(' ')[0],
+        ]),
+      );
+    }
+    lines.push(
+      "Goals: ratio (ms99 / fresh ms: the same number of fresh connects to the survivor, as fast as they go) ≤ 1.5 and 0 wrong rooms at 1000; at 3000 every client back in its room. CPU/recon, CPU/fresh: the survivor's CPU ms per reconnect and per fresh connect.",
+    );
+  }
   for (const r of results) for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push(
     `(${Math.round((Date.now() - startedAt) / 1000)} s in all; load average now ${loadavg()

@@ -130,7 +130,7 @@ export class LiveGateway
     try {
       const { channels, snapshot } = await this.connections.arrive(socket.data);
       await socket.join(channels);
-      socket.emit('live:snapshot', { ...snapshot, recovered: socket.recovered });
+      this.realtime.send(socket.id, 'live:snapshot', { ...snapshot, recovered: socket.recovered });
       this.presenceChanges.arrived(socket.data);
     } catch (error) {
       this.logger.error({ msg: 'live connection setup failed', err: error });
@@ -153,8 +153,8 @@ export class LiveGateway
     this.namespace?.server.httpServer?.close();
     await this.realtime.drain({
       ...LIVE_DRAIN,
-      tell: (socket, inMs) =>
-        socket.emit('live:reconnect', {
+      tell: (connectionId, inMs) =>
+        this.realtime.send(connectionId, 'live:reconnect', {
           code: 'LIVE_SERVER_CLOSING',
           message: 'This server is restarting: the live connection moves to another one.',
           inMs,
@@ -322,7 +322,7 @@ export class LiveGateway
         if (Date.now() < socket.data.tokenExpiresAt)
           return this.expireAt(socket, socket.data.tokenExpiresAt);
         this.expiries.delete(socket.id);
-        socket.emit('auth:expired', {
+        this.realtime.send(socket.id, 'auth:expired', {
           code: 'LIVE_TOKEN_EXPIRED',
           message: 'The access token expired: connect again with a fresh one.',
           expiredAt: new Date(socket.data.tokenExpiresAt).toISOString(),

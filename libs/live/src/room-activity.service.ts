@@ -19,6 +19,8 @@ export const ROOM_ACTIVITY_THROTTLE_MS = 1_000;
 export class RoomActivityService implements OnModuleDestroy {
   private readonly logger = new Logger('RoomActivity');
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Pushes under way: shutdown waits for them, which still read the database. */
+  private readonly pushing = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -76,18 +78,22 @@ export class RoomActivityService implements OnModuleDestroy {
     if (this.stopped || this.pending.has(labId)) return;
     const timer = setTimeout(() => {
       this.pending.delete(labId);
-      this.push(labId).catch((error: unknown) =>
-        this.logger.warn({ msg: 'room activity push failed', err: error, labId }),
-      );
+      const push = this.push(labId)
+        .catch((error: unknown) =>
+          this.logger.warn({ msg: 'room activity push failed', err: error, labId }),
+        )
+        .finally(() => this.pushing.delete(push));
+      this.pushing.add(push);
     }, ROOM_ACTIVITY_THROTTLE_MS);
     timer.unref();
     this.pending.set(labId, timer);
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    await Promise.allSettled([...this.pushing]);
   }
 
   private async push(labId: string): Promise<void> {

@@ -13,8 +13,8 @@ export interface DrainOptions {
   perConnectionMs: number;
   /** ...but over no more than this in all. */
   maxMs: number;
-  /** Told to each connection first: it is moved (its transport closed) in `inMs`. */
-  tell(connection: { emit(event: string, payload: unknown): void }, inMs: number): void;
+  /** Told to each connection first (with `send`): it is moved (its transport closed) in `inMs`. */
+  tell(connectionId: string, inMs: number): void;
 }
 
 /**
@@ -66,6 +66,16 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
     );
   }
 
+  /**
+   * To one connection of this instance, written to it directly. With connection-state recovery
+   * on, Socket.IO routes even `socket.emit` through the adapter: with Redis, every snapshot
+   * would be an entry of the stream that every instance reads and every recovery decodes.
+   */
+  send<E extends keyof Events & string>(connectionId: string, event: E, payload: Events[E]): void {
+    const namespace = this.bound(event);
+    if (namespace) emitLocally(namespace, [connectionId], event, payload);
+  }
+
   emitEphemeral<E extends keyof Events & string>(
     channels: string | readonly string[],
     event: E,
@@ -103,7 +113,7 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
     }
     const timers = sockets.map((socket, i) => {
       const inMs = Math.round(slots[i]!);
-      options.tell(socket, inMs);
+      options.tell(socket.id, inMs);
       return setTimeout(() => socket.conn.close(), inMs);
     });
     const deadline = Date.now() + spreadMs + 1_000;
