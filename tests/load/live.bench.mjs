@@ -1095,7 +1095,8 @@ async function runStormCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
     for (const r of reports)
       for (const [k, v] of Object.entries(r.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
     log(
-      `${name}: connections closed from ${round1(gones[0])} to ${round1(gones.at(-1))} ms after the signal (${JSON.stringify(reasons)})`,
+      `${name}: connections closed from ${round1(gones[0])} to ${round1(gones.at(-1))} ms after the signal (${JSON.stringify(reasons)}); ` +
+        `back from ${round1(times[0])} ms, half by ${round1(percentile(times, 50))} ms`,
     );
     const ms99 = times.length >= Math.ceil(0.99 * n) ? times[Math.ceil(0.99 * n) - 1] : null;
     const ms100 = times.length === n ? times[times.length - 1] : null;
