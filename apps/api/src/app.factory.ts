@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import {
   AppConfig,
   API_PREFIX,
   AppErrorFilter,
+  ContractValidationPipe,
   DEFAULT_BODY_LIMIT,
   installRequestLimits,
   nulInUrl,
@@ -20,6 +21,7 @@ import {
   validationFailed,
 } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
+import { API_PREFIX, API_PREFIX_OPTIONS, buildOpenApiDocument } from './openapi.js';
 
 export { API_PREFIX };
 
@@ -59,15 +61,19 @@ export async function createApp(options: {
     },
   );
   installRequestLimits(app.getHttpAdapter().getInstance());
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
+  // Contract DTOs (zod) are parsed by their schema; the rest still by class-validator while
+  // the libs move to contracts.
   app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: true,
-      exceptionFactory: validationFailed,
-    }),
+    new ContractValidationPipe(
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        stopAtFirstError: true,
+        exceptionFactory: validationFailed,
+      }),
+    ),
   );
   app.useGlobalFilters(new AppErrorFilter());
   // Socket.IO (the /live gateway) on the same HTTP server, fanned out through Redis when REDIS_URL is set.
@@ -101,18 +107,7 @@ export async function createApp(options: {
     done();
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ideas Lab API')
-      .setDescription(
-        'Run a virtual Ideas Lab (sandpit) end to end. Every route needs `Authorization: Bearer <access token>` unless marked public. ' +
-          'Errors are `{ statusCode, code, message, details?, requestId }` with a stable `code`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   await serveWebClient(app, config.webDir);

@@ -5,7 +5,7 @@ export * from './lab-phase-facts.service.js';
 export * from './memberships.service.js';
 export * from './labs.errors.js';
 export * from './lab-view.js';
-export * from './dto/lab.dto.js';
+export * from './labs.contract.js';
 export { LAB_WITH_ROLES_SQL } from './labs.repository.js';
 export * from './entities/lab.entity.js';
 export * from './entities/lab-membership.entity.js';

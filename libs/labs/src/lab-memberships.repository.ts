@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
-import type { LabRole } from '@ideas-lab/domain';
+import type { LabPhase, LabRole } from '@ideas-lab/domain';
 import { LabMembershipEntity } from './entities/lab-membership.entity.js';
 
 export interface MembershipWithLab {
   labId: string;
   labSlug: string;
   labTitle: string;
-  labPhase: string;
+  labPhase: LabPhase;
   role: LabRole;
 }
 

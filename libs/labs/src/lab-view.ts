@@ -1,44 +1,6 @@
-import type { LabPhase, LabRole } from '@ideas-lab/domain';
+import type { LabRole } from '@ideas-lab/domain';
 import type { LabEntity } from './entities/lab.entity.js';
-
-export interface LabView {
-  id: string;
-  slug: string;
-  title: string;
-  theme: string;
-  description: string;
-  timezone: string;
-  phase: LabPhase;
-  capacity: number;
-  dates: {
-    applicationsOpenAt: string | null;
-    applicationsCloseAt: string | null;
-    workshopStartAt: string | null;
-    workshopEndAt: string | null;
-    proposalsDueAt: string | null;
-  };
-  taxonomy: { disciplines: string[]; careerStages: string[]; organisationTypes: string[] };
-  teamSize: { min: number; max: number };
-  funding: { pool: number; currency: string };
-  myRoles: LabRole[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type CallPage = Pick<
-  LabView,
-  'id' | 'slug' | 'title' | 'theme' | 'description' | 'timezone' | 'capacity' | 'dates' | 'taxonomy'
->;
-
-export interface LabSummary {
-  id: string;
-  slug: string;
-  title: string;
-  phase: LabPhase;
-  timezone: string;
-  myRoles: LabRole[];
-}
+import type { CallPage, LabView } from './labs.contract.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -9,12 +9,13 @@ import {
   type LabPhaseOption,
   type LabRole,
 } from '@ideas-lab/domain';
-import type { ChangePhaseDto, CreateLabDto, LabSettingsDto, UpdateLabDto } from './dto/lab.dto.js';
+import type { ChangePhase, CreateLab, LabSettingsInput, UpdateLab } from './labs.contract.js';
 import type { LabEntity } from './entities/lab.entity.js';
 import { LabAccessService } from './lab-access.service.js';
 import { LabPhaseFactSources } from './lab-phase-facts.service.js';
 import { LabMembershipsRepository } from './lab-memberships.repository.js';
-import { toCallPage, toLabView, type CallPage, type LabSummary, type LabView } from './lab-view.js';
+import { toCallPage, toLabView } from './lab-view.js';
+import type { CallPage, LabSummary, LabView } from './labs.contract.js';
 import { LabsError } from './labs.errors.js';
 import { LabsRepository, type LabChanges } from './labs.repository.js';
 
@@ -24,7 +25,7 @@ const clean = (names: string[]) => names.map((n) => n.trim());
 
 /** Turn the settings of a request into column changes; absent fields stay as they are. */
 function changesFrom(
-  dto: LabSettingsDto & { title?: string; slug?: string },
+  dto: LabSettingsInput,
   current: Pick<LabEntity, 'taxonomy'> | null,
 ): LabChanges {
   const changes: LabChanges = {};
@@ -154,7 +155,7 @@ export class LabsService {
     });
   }
 
-  async create(actor: Actor, dto: CreateLabDto): Promise<LabView> {
+  async create(actor: Actor, dto: CreateLab): Promise<LabView> {
     const changes = changesFrom(dto, null);
     const taxonomy = changes.taxonomy ?? {
       disciplines: [],
@@ -208,7 +209,7 @@ export class LabsService {
     }));
   }
 
-  async update(actor: Actor, labId: string, dto: UpdateLabDto): Promise<LabView> {
+  async update(actor: Actor, labId: string, dto: UpdateLab): Promise<LabView> {
     const roles = await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       const current = await this.labs.findById(labId);
@@ -238,7 +239,7 @@ export class LabsService {
     });
   }
 
-  async changePhase(actor: Actor, labId: string, dto: ChangePhaseDto): Promise<LabView> {
+  async changePhase(actor: Actor, labId: string, dto: ChangePhase): Promise<LabView> {
     const roles = await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       const lab = await this.labs.findById(labId);

@@ -15,21 +15,11 @@ import {
   type MemberRow,
   type MembershipWithLab,
 } from './lab-memberships.repository.js';
+import type { InvitationView } from './labs.contract.js';
 import { LabsError } from './labs.errors.js';
 import { LabsRepository } from './labs.repository.js';
 
 const INVITATION_DAYS = 14;
-
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: InvitationRole;
-  status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  expiresAt: string;
-  createdAt: string;
-  acceptUrl?: string;
-  token?: string;
-}
 
 function invitationView(invitation: LabInvitationEntity, now: Date): InvitationView {
   const expired =

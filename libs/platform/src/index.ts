@@ -35,3 +35,12 @@ export type {
   SolverTasks,
 } from './solvers/solver-tasks.js';
 export * from './solvers/inputs-fingerprint.js';
+export * from './errors/error-catalogue.js';
+export * from './contract/contract-problems.js';
+export * from './contract/contract-validation.pipe.js';
+export * from './contract/endpoint.decorator.js';
+export * from './contract/describe-endpoints.js';
+export * from './contract/error-body.contract.js';
+export * from './contract/openapi-document.js';
+export * from './contract/contract-schemas.js';
+export * from './audit/audit.contract.js';

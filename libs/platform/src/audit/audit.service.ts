@@ -12,28 +12,7 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-export interface AuditEventView {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  data: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditPage {
-  items: AuditEventView[];
-  /** Pass as `before` to get the next (older) page; null at the start of the chain. */
-  nextBefore: number | null;
-}
-
-export interface AuditVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-}
+import type { AuditPage, AuditVerification } from './audit.contract.js';
 
 const PLATFORM_CHAIN = 'platform';
 

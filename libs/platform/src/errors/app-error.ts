@@ -1,3 +1,5 @@
+import { errorCatalogue } from './error-catalogue.js';
+
 /** One problem with one field of a request, by its dotted path (`dates.workshopStartAt`). */
 export interface FieldProblem {
   field: string;
@@ -8,7 +10,7 @@ export type ErrorDetails = FieldProblem[] | Record<string, unknown>;
 
 /**
  * The base of every error a client may see. Each feature extends it with its own class and
- * code union, mapping codes to HTTP status in an exhaustive switch.
+ * error catalogue (code → HTTP status).
  */
 export abstract class AppError extends Error {
   abstract readonly status: number;
@@ -23,52 +25,27 @@ export abstract class AppError extends Error {
   }
 }
 
-export type PlatformErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'INVALID_JSON'
-  | 'JSON_TOO_DEEP'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'ROUTE_NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'CONFLICT'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_ERROR';
-
-export function statusForPlatformError(code: PlatformErrorCode): number {
-  switch (code) {
-    case 'VALIDATION_FAILED':
-    case 'INVALID_JSON':
-    case 'JSON_TOO_DEEP':
-      return 400;
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'ROUTE_NOT_FOUND':
-      return 404;
-    case 'CONFLICT':
-      return 409;
-    case 'PAYLOAD_TOO_LARGE':
-      return 413;
-    case 'UNSUPPORTED_MEDIA_TYPE':
-      return 415;
-    case 'RATE_LIMITED':
-      return 429;
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    case 'INTERNAL_ERROR':
-      return 500;
-  }
-}
+export const platformErrors = errorCatalogue({
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  JSON_TOO_DEEP: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+});
+export type PlatformErrorCode = keyof typeof platformErrors;
 
 export class PlatformError extends AppError {
   readonly status: number;
 
   constructor(code: PlatformErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForPlatformError(code);
+    this.status = platformErrors[code];
   }
 }

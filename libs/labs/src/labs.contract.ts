@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { LAB_PHASES, LAB_ROLES } from '@ideas-lab/domain';
+import { dateTimeInput, emailInput, isoDateTime } from '@ideas-lab/platform';
+
+/**
+ * The labs lib's HTTP contract: every request and response shape, once. The server validates
+ * with these schemas, the OpenAPI document is written from them, and the web client's types
+ * are generated from that document.
+ */
+
+const LabPhase = z.enum(LAB_PHASES);
+const LabRole = z.enum(LAB_ROLES);
+const InvitationRole = z.enum(['organiser', 'mentor']);
+
+// ---- requests ---------------------------------------------------------------------------
+
+/** An optional, clearable date-time: absent keeps the value, null clears it. */
+const clearableDate = () => dateTimeInput().nullable().optional();
+
+const LabDatesInput = z.strictObject({
+  applicationsOpenAt: clearableDate(),
+  applicationsCloseAt: clearableDate(),
+  workshopStartAt: clearableDate(),
+  workshopEndAt: clearableDate(),
+  proposalsDueAt: clearableDate(),
+});
+
+/** A list of up to 50 distinct, non-empty names. */
+const taxonomyList = () =>
+  z
+    .array(z.string().min(1, 'must be a non-empty name').max(80))
+    .max(50)
+    .optional();
+
+const LabTaxonomyInput = z.strictObject({
+  disciplines: taxonomyList().meta({ example: ['AI', 'bioinformatics'] }),
+  careerStages: taxonomyList().meta({
+    example: ['graduate student', 'early career', 'mid career', 'senior'],
+  }),
+  organisationTypes: taxonomyList().meta({
+    example: ['university', 'national laboratory', 'industry'],
+  }),
+});
+
+const title = () =>
+  z.string().min(3).max(200).meta({ example: 'Toward Building a Cancer Patient Digital Twin' });
+const slug = () =>
+  z
+    .string()
+    .max(80)
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)',
+    )
+    .meta({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' });
+
+/** The settings of a lab other than its title and slug, every one optional. */
+const labSettings = {
+  theme: z.string().max(500).optional(),
+  description: z.string().max(20_000).optional(),
+  timezone: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ example: 'America/New_York', description: 'IANA time zone; deadlines are shown in it.' }),
+  capacity: z.int().min(1).max(10_000).optional().meta({ example: 30 }),
+  dates: LabDatesInput.optional(),
+  taxonomy: LabTaxonomyInput.optional(),
+  teamSize: z
+    .strictObject({ min: z.int().min(1).max(50).optional(), max: z.int().min(1).max(50).optional() })
+    .optional(),
+  funding: z
+    .strictObject({
+      pool: z
+        .number()
+        .min(0)
+        .max(1e12)
+        .multipleOf(0.01, 'must be an amount with at most 2 decimals')
+        .optional()
+        .meta({
+          description: 'The seed-funding pool in major units (e.g. dollars), up to 2 decimals.',
+          example: 1_000_000,
+        }),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or EUR')
+        .optional()
+        .meta({ example: 'USD', description: 'ISO 4217 currency code.' }),
+    })
+    .optional(),
+};
+
+export const CreateLab = z
+  .strictObject({ title: title(), slug: slug(), ...labSettings })
+  .meta({ id: 'CreateLab' });
+export type CreateLab = z.output<typeof CreateLab>;
+export class CreateLabDto extends createZodDto(CreateLab) {}
+
+export const UpdateLab = z
+  .strictObject({
+    title: title().optional(),
+    slug: slug().optional(),
+    ...labSettings,
+    version: z
+      .int('must be the whole-number version of the lab you edited')
+      .min(1)
+      .meta({
+        description:
+          'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.',
+      }),
+  })
+  .meta({ id: 'UpdateLab' });
+export type UpdateLab = z.output<typeof UpdateLab>;
+export class UpdateLabDto extends createZodDto(UpdateLab) {}
+
+/** The settings part of a create or update request. */
+export type LabSettingsInput = Partial<Pick<CreateLab, 'title' | 'slug'>> &
+  Omit<CreateLab, 'title' | 'slug'>;
+
+export const ChangePhase = z
+  .strictObject({
+    to: LabPhase,
+    acceptUnderCapacity: z.boolean().optional().meta({
+      description: 'Close selection with fewer confirmed participants than the capacity.',
+    }),
+  })
+  .meta({ id: 'ChangePhase' });
+export type ChangePhase = z.output<typeof ChangePhase>;
+export class ChangePhaseDto extends createZodDto(ChangePhase) {}
+
+export const AddMember = z
+  .strictObject({
+    email: emailInput().meta({
+      example: 'mentor7@ideas-lab.test',
+      description: 'The e-mail address of an existing account.',
+    }),
+    role: InvitationRole,
+  })
+  .meta({ id: 'AddMember' });
+export class AddMemberDto extends createZodDto(AddMember) {}
+
+export const CreateInvitation = AddMember.meta({ id: 'CreateInvitation' });
+export class CreateInvitationDto extends createZodDto(CreateInvitation) {}
+
+export const AuditPageQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(200).optional().meta({ default: 50 }),
+    before: z.coerce.number().int().min(1).optional().meta({
+      description: 'Return events older than this sequence number (from nextBefore).',
+    }),
+  })
+  .meta({ id: 'AuditPageQuery' });
+export class AuditPageQueryDto extends createZodDto(AuditPageQuery) {}
+
+// ---- responses --------------------------------------------------------------------------
+
+const LabDates = z.object({
+  applicationsOpenAt: isoDateTime().nullable(),
+  applicationsCloseAt: isoDateTime().nullable(),
+  workshopStartAt: isoDateTime().nullable(),
+  workshopEndAt: isoDateTime().nullable(),
+  proposalsDueAt: isoDateTime().nullable(),
+});
+
+const LabTaxonomy = z.object({
+  disciplines: z.array(z.string()),
+  careerStages: z.array(z.string()),
+  organisationTypes: z.array(z.string()),
+});
+
+export const LabView = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    theme: z.string(),
+    description: z.string(),
+    timezone: z.string(),
+    phase: LabPhase,
+    capacity: z.int(),
+    dates: LabDates,
+    taxonomy: LabTaxonomy,
+    teamSize: z.object({ min: z.int(), max: z.int() }),
+    funding: z.object({ pool: z.number(), currency: z.string() }),
+    myRoles: z.array(LabRole).meta({ description: 'Your roles in this lab.' }),
+    version: z.int(),
+    createdAt: isoDateTime(),
+    updatedAt: isoDateTime(),
+  })
+  .meta({ id: 'LabView' });
+export type LabView = z.output<typeof LabView>;
+
+export const CallPage = LabView.pick({
+  id: true,
+  slug: true,
+  title: true,
+  theme: true,
+  description: true,
+  timezone: true,
+  capacity: true,
+  dates: true,
+  taxonomy: true,
+}).meta({ id: 'CallPage' });
+export type CallPage = z.output<typeof CallPage>;
+
+export const LabSummary = LabView.pick({
+  id: true,
+  slug: true,
+  title: true,
+  phase: true,
+  timezone: true,
+  myRoles: true,
+}).meta({ id: 'LabSummary' });
+export type LabSummary = z.output<typeof LabSummary>;
+
+export const Member = z
+  .object({
+    userId: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: LabRole,
+    createdAt: isoDateTime(),
+  })
+  .meta({ id: 'Member' });
+export type Member = z.output<typeof Member>;
+
+const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
+
+export const InvitationView = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: InvitationRole,
+    status: InvitationStatus,
+    expiresAt: isoDateTime(),
+    createdAt: isoDateTime(),
+    acceptUrl: z.string().optional().meta({
+      description: 'Only in the answer to the creation: the link to send to the invitee.',
+    }),
+    token: z.string().optional().meta({ description: 'Only in the answer to the creation.' }),
+  })
+  .meta({ id: 'Invitation' });
+export type InvitationView = z.output<typeof InvitationView>;
+
+export const InvitationPreview = z
+  .object({
+    labId: z.uuid(),
+    labTitle: z.string(),
+    role: InvitationRole,
+    email: z.string(),
+    status: InvitationStatus,
+    expiresAt: isoDateTime(),
+  })
+  .meta({ id: 'InvitationPreview' });
+export type InvitationPreview = z.output<typeof InvitationPreview>;
+
+export const AcceptedInvitation = z
+  .object({ labId: z.uuid(), role: InvitationRole })
+  .meta({ id: 'AcceptedInvitation' });
+export type AcceptedInvitation = z.output<typeof AcceptedInvitation>;
+
+export const MembershipOfMe = z
+  .object({
+    labId: z.uuid(),
+    labSlug: z.string(),
+    labTitle: z.string(),
+    labPhase: LabPhase,
+    role: LabRole,
+  })
+  .meta({ id: 'MembershipOfMe' });
+export type MembershipOfMe = z.output<typeof MembershipOfMe>;
+
+export const Me = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    memberships: z.array(MembershipOfMe),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.output<typeof Me>;

@@ -1,0 +1,36 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { z } from 'zod';
+import { ERROR_BODY_SCHEMA } from './describe-endpoints.js';
+import { ErrorBodySchema } from './error-body.contract.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The last pass over the document SwaggerModule made: nestjs-zod's clean-up (named contract
+ * schemas under components.schemas), the error body every error response refers to, and the
+ * long patterns zod writes beside a `format` left out (the format says it).
+ */
+export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  const cleaned = cleanupOpenApiDoc(document);
+  const errorBody = z.toJSONSchema(ErrorBodySchema, { target: 'openapi-3.0' }) as JsonSchema;
+  delete errorBody.$schema;
+  const schemas = (cleaned.components ??= {}).schemas ?? {};
+  schemas[ERROR_BODY_SCHEMA] = errorBody;
+  cleaned.components.schemas = Object.fromEntries(
+    Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  dropFormatPatterns(cleaned);
+  return cleaned;
+}
+
+function dropFormatPatterns(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(dropFormatPatterns);
+  } else if (node && typeof node === 'object') {
+    const schema = node as JsonSchema;
+    if (typeof schema.format === 'string' && typeof schema.pattern === 'string')
+      delete schema.pattern;
+    Object.values(schema).forEach(dropFormatPatterns);
+  }
+}
