@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'migrations/**',
       'tests/browser/screenshots/**',
+      'apps/web/src/api/generated/**',
     ],
   },
   js.configs.recommended,

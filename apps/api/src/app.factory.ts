@@ -21,7 +21,7 @@ import {
   validationFailed,
 } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
-import { API_PREFIX, API_PREFIX_OPTIONS, buildOpenApiDocument } from './openapi.js';
+import { API_PREFIX_OPTIONS, buildOpenApiDocument } from './openapi.js';
 
 export { API_PREFIX };
 

@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, createRootLogger } from '@ideas-lab/platform';
 import { createApp } from './app.factory.js';
+import { buildOpenApiDocumentOffline } from './openapi.js';
 import { DEMO_PASSWORD, DEMO_WORKSHOP_LAB, seedDemoLab } from './demo/demo-lab.js';
 import { describeDemoLabs } from './demo/demo-banner.js';
 import { prepareDatabase, startServer } from './server.js';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'openapi') {
+    // The OpenAPI document, from the modules alone: no configuration, database or server.
+    const document = await buildOpenApiDocumentOffline();
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
   const config = AppConfig.fromProcessEnv();
   const logger = createRootLogger(config.logLevel);
   const command = process.argv[2] ?? 'serve';

@@ -3,10 +3,14 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { AppConfig, describeEndpoints, finishOpenApiDocument } from '@ideas-lab/platform';
+import {
+  API_PREFIX,
+  AppConfig,
+  describeEndpoints,
+  finishOpenApiDocument,
+} from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 
-export const API_PREFIX = 'api';
 export const API_PREFIX_OPTIONS = { exclude: ['health', 'health/ready'] };
 
 /** The OpenAPI document of an app whose routes are registered (served at /docs-json). */

@@ -1,19 +1,19 @@
-import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, BodyLimit, CurrentActor, Public } from '@ideas-lab/platform';
+import { BodyLimit, CurrentActor, Endpoint, Public } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import { AuthSessionDto, ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
+import {
+  AuthSession,
+  ChangePasswordDto,
+  LoginDto,
+  RegisterDto,
+  type SessionView,
+  type UserProfile,
+} from './identity.contract.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { IdentityError } from './identity.errors.js';
-import { IdentityService, type UserProfile } from './identity.service.js';
+import { IdentityService } from './identity.service.js';
 import {
   clearedRefreshCookie,
   REFRESH_COOKIE,
@@ -21,7 +21,6 @@ import {
   refreshTokenOf,
   requireRefreshHeader,
   sessionWithCookie,
-  type SessionView,
 } from './refresh-cookie.js';
 
 /** Sign-in bodies are a few short fields: anything larger is refused before it is parsed. */
@@ -42,9 +41,12 @@ export class AuthController {
   @Public()
   @Post('register')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @ApiOperation({ summary: 'Create an account and start a session', description: COOKIE_NOTE })
-  @ApiResponse({ status: 201, type: AuthSessionDto })
-  @ApiErrors(400, 'VALIDATION_FAILED', 409, 'EMAIL_TAKEN')
+  @Endpoint({
+    summary: 'Create an account and start a session',
+    description: COOKIE_NOTE,
+    response: AuthSession,
+    errors: ['EMAIL_TAKEN'],
+  })
   async register(
     @Body() body: RegisterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -56,15 +58,15 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Sign in with e-mail and password (throttled per account and address, per account, per address)',
     description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: ['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_LOGIN_ATTEMPTS'],
   })
-  @ApiBody({ type: LoginDto })
-  @ApiResponse({ status: 200, type: AuthSessionDto })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'INVALID_CREDENTIALS', 429, 'TOO_MANY_LOGIN_ATTEMPTS')
+  @ApiBody({ type: LoginDto }) // the guard parses it (guards run before pipes)
   async login(
     @Req() request: { user: UserProfile },
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -75,20 +77,21 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @HttpCode(200)
   @csrfHeader
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)',
     description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: [
+      'REFRESH_TOKEN_INVALID',
+      'REFRESH_TOKEN_EXPIRED',
+      'REFRESH_TOKEN_REVOKED',
+      'REFRESH_TOKEN_REUSED',
+      'REFRESH_HEADER_REQUIRED',
+    ],
   })
-  @ApiResponse({ status: 200, type: AuthSessionDto })
-  @ApiErrors(
-    401,
-    'REFRESH_TOKEN_INVALID | REFRESH_TOKEN_EXPIRED | REFRESH_TOKEN_REVOKED | REFRESH_TOKEN_REUSED',
-    403,
-    'REFRESH_HEADER_REQUIRED',
-  )
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -110,11 +113,12 @@ export class AuthController {
   @Public()
   @Post('logout')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @HttpCode(204)
   @csrfHeader
-  @ApiOperation({ summary: 'End the session of the refresh cookie, and clear the cookie' })
-  @ApiResponse({ status: 204 })
-  @ApiErrors(403, 'REFRESH_HEADER_REQUIRED')
+  @Endpoint({
+    summary: 'End the session of the refresh cookie, and clear the cookie',
+    response: null,
+    errors: ['REFRESH_HEADER_REQUIRED'],
+  })
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -127,21 +131,20 @@ export class AuthController {
 }
 
 @ApiTags('account')
-@ApiBearerAuth()
 @Controller('me')
 export class AccountController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('password')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session',
     description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: ['WRONG_CURRENT_PASSWORD'],
   })
-  @ApiResponse({ status: 200, type: AuthSessionDto })
-  @ApiErrors(400, 'VALIDATION_FAILED | WRONG_CURRENT_PASSWORD', 401, 'UNAUTHENTICATED')
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
@@ -151,13 +154,11 @@ export class AccountController {
   }
 
   @Delete('sessions')
-  @HttpCode(204)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Sign out everywhere: every refresh token is revoked and every access token refused within seconds, on every instance',
+    response: null,
   })
-  @ApiResponse({ status: 204 })
-  @ApiErrors(401, 'UNAUTHENTICATED')
   async endAllSessions(
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,47 +1,27 @@
-import { AppError } from '@ideas-lab/platform';
+import { AppError, errorCatalogue } from '@ideas-lab/platform';
 
-export type IdentityErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'TOO_MANY_LOGIN_ATTEMPTS'
-  | 'EMAIL_TAKEN'
-  | 'REFRESH_TOKEN_INVALID'
-  | 'REFRESH_TOKEN_EXPIRED'
-  | 'REFRESH_TOKEN_REVOKED'
-  | 'REFRESH_TOKEN_REUSED'
-  | 'WRONG_CURRENT_PASSWORD'
-  | 'REFRESH_HEADER_REQUIRED'
-  | 'ADMIN_REQUIRED'
-  | 'USER_NOT_FOUND';
-
-export function statusForIdentityError(code: IdentityErrorCode): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-    case 'INVALID_CREDENTIALS':
-    case 'REFRESH_TOKEN_INVALID':
-    case 'REFRESH_TOKEN_EXPIRED':
-    case 'REFRESH_TOKEN_REVOKED':
-    case 'REFRESH_TOKEN_REUSED':
-      return 401;
-    case 'WRONG_CURRENT_PASSWORD':
-      return 400;
-    case 'ADMIN_REQUIRED':
-    case 'REFRESH_HEADER_REQUIRED':
-      return 403;
-    case 'USER_NOT_FOUND':
-      return 404;
-    case 'EMAIL_TAKEN':
-      return 409;
-    case 'TOO_MANY_LOGIN_ATTEMPTS':
-      return 429;
-  }
-}
+/** Every code the identity lib answers with, and its HTTP status. */
+export const identityErrors = errorCatalogue({
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_EXPIRED: 401,
+  REFRESH_TOKEN_REVOKED: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  WRONG_CURRENT_PASSWORD: 400,
+  ADMIN_REQUIRED: 403,
+  REFRESH_HEADER_REQUIRED: 403,
+  USER_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  TOO_MANY_LOGIN_ATTEMPTS: 429,
+});
+export type IdentityErrorCode = keyof typeof identityErrors;
 
 export class IdentityError extends AppError {
   readonly status: number;
 
   constructor(code: IdentityErrorCode, message: string, details?: Record<string, unknown>) {
     super(code, message, details);
-    this.status = statusForIdentityError(code);
+    this.status = identityErrors[code];
   }
 }

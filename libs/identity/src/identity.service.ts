@@ -10,19 +10,9 @@ import type { UserEntity } from './entities/user.entity.js';
 import { IdentityError } from './identity.errors.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { PasswordHasher } from './password-hasher.js';
-import { TokensService, type IssuedTokens } from './tokens.service.js';
+import type { AuthSession, UserProfile } from './identity.contract.js';
+import { TokensService } from './tokens.service.js';
 import { UsersRepository } from './users.repository.js';
-
-export interface UserProfile {
-  id: string;
-  email: string;
-  displayName: string;
-  isAdmin: boolean;
-}
-
-export interface AuthSession extends IssuedTokens {
-  user: UserProfile;
-}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 

@@ -1,7 +1,7 @@
 export * from './identity.module.js';
 export * from './identity.service.js';
 export * from './identity.errors.js';
-export * from './dto/auth.dto.js';
+export * from './identity.contract.js';
 export { REFRESH_COOKIE, REFRESH_CSRF_HEADER } from './refresh-cookie.js';
 export * from './entities/user.entity.js';
 export * from './entities/refresh-token.entity.js';

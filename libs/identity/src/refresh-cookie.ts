@@ -1,6 +1,6 @@
 import { API_PREFIX } from '@ideas-lab/platform';
 import { IdentityError } from './identity.errors.js';
-import type { AuthSession } from './identity.service.js';
+import type { AuthSession, SessionView } from './identity.contract.js';
 
 /**
  * The refresh token lives in a cookie no script can read (HttpOnly), sent only over HTTPS
@@ -54,8 +54,6 @@ export function requireRefreshHeader(headers: Record<string, string | string[] |
   }
 }
 
-/** What a client is told of a session: everything but the refresh token, which goes in the cookie. */
-export type SessionView = Omit<AuthSession, 'refreshToken'>;
 
 export function sessionWithCookie(
   reply: { header(name: string, value: string): unknown },

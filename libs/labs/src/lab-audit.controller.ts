@@ -1,6 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditPage, AuditService, AuditVerification, Endpoint, LabRoles } from '@ideas-lab/platform';
+import {
+  AuditPage,
+  AuditService,
+  AuditVerification,
+  Endpoint,
+  LabRoles,
+} from '@ideas-lab/platform';
 import { AuditPageQueryDto } from './labs.contract.js';
 import { LabIdPipe } from './labs.controller.js';
 

@@ -28,10 +28,7 @@ const LabDatesInput = z.strictObject({
 
 /** A list of up to 50 distinct, non-empty names. */
 const taxonomyList = () =>
-  z
-    .array(z.string().min(1, 'must be a non-empty name').max(80))
-    .max(50)
-    .optional();
+  z.array(z.string().min(1, 'must be a non-empty name').max(80)).max(50).optional();
 
 const LabTaxonomyInput = z.strictObject({
   disciplines: taxonomyList().meta({ example: ['AI', 'bioinformatics'] }),
@@ -53,22 +50,27 @@ const slug = () =>
       /^[a-z0-9]+(-[a-z0-9]+)*$/,
       'may hold only lower-case letters, digits and single hyphens (e.g. cancer-digital-twin)',
     )
-    .meta({ example: 'cancer-digital-twin', description: 'Lower-case letters, digits and hyphens.' });
+    .meta({
+      example: 'cancer-digital-twin',
+      description: 'Lower-case letters, digits and hyphens.',
+    });
 
 /** The settings of a lab other than its title and slug, every one optional. */
 const labSettings = {
   theme: z.string().max(500).optional(),
   description: z.string().max(20_000).optional(),
-  timezone: z
-    .string()
-    .max(64)
-    .optional()
-    .meta({ example: 'America/New_York', description: 'IANA time zone; deadlines are shown in it.' }),
+  timezone: z.string().max(64).optional().meta({
+    example: 'America/New_York',
+    description: 'IANA time zone; deadlines are shown in it.',
+  }),
   capacity: z.int().min(1).max(10_000).optional().meta({ example: 30 }),
   dates: LabDatesInput.optional(),
   taxonomy: LabTaxonomyInput.optional(),
   teamSize: z
-    .strictObject({ min: z.int().min(1).max(50).optional(), max: z.int().min(1).max(50).optional() })
+    .strictObject({
+      min: z.int().min(1).max(50).optional(),
+      max: z.int().min(1).max(50).optional(),
+    })
     .optional(),
   funding: z
     .strictObject({
@@ -102,13 +104,10 @@ export const UpdateLab = z
     title: title().optional(),
     slug: slug().optional(),
     ...labSettings,
-    version: z
-      .int('must be the whole-number version of the lab you edited')
-      .min(1)
-      .meta({
-        description:
-          'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.',
-      }),
+    version: z.int('must be the whole-number version of the lab you edited').min(1).meta({
+      description:
+        'The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT.',
+    }),
   })
   .meta({ id: 'UpdateLab' });
 export type UpdateLab = z.output<typeof UpdateLab>;

@@ -1,26 +1,15 @@
 // The shapes of the HTTP API under /api, as the server documents them at /docs.
 import type { LabPhase } from '@ideas-lab/domain/lab-phase';
+import type { components } from './generated/openapi';
 
 export type { LabPhase };
 
 export type LabRole = 'organiser' | 'mentor' | 'participant' | 'applicant';
 export type InvitableRole = 'mentor' | 'organiser';
 
-export interface Membership {
-  labId: string;
-  labSlug: string;
-  labTitle: string;
-  labPhase: LabPhase;
-  role: LabRole;
-}
+export type Membership = components['schemas']['MembershipOfMe'];
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  isAdmin: boolean;
-  memberships: Membership[];
-}
+export type Me = components['schemas']['Me'];
 
 export interface AuthSession {
   accessToken: string;
@@ -31,30 +20,13 @@ export interface AuthSession {
   user: Omit<Me, 'memberships'> & { memberships?: Me['memberships'] };
 }
 
-export interface LabSummary {
-  id: string;
-  slug: string;
-  title: string;
-  phase: LabPhase;
-  timezone: string;
-  myRoles: LabRole[];
-}
+export type LabSummary = components['schemas']['LabSummary'];
 
-export interface LabDates {
-  applicationsOpenAt: string | null;
-  applicationsCloseAt: string | null;
-  workshopStartAt: string | null;
-  workshopEndAt: string | null;
-  proposalsDueAt: string | null;
-}
+export type LabDates = components['schemas']['LabView']['dates'];
 
 export type LabDateKey = keyof LabDates;
 
-export interface LabTaxonomy {
-  disciplines: string[];
-  careerStages: string[];
-  organisationTypes: string[];
-}
+export type LabTaxonomy = components['schemas']['LabView']['taxonomy'];
 
 export interface Lab {
   id: string;
@@ -92,13 +64,7 @@ export type NewLabInput = Pick<LabInput, 'title' | 'slug'> & Partial<LabInput>;
 
 export type LabPatch = Partial<LabInput> & { version: number };
 
-export interface LabMember {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: LabRole;
-  createdAt: string;
-}
+export type LabMember = components['schemas']['Member'];
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
@@ -116,48 +82,15 @@ export interface CreatedInvitation extends Invitation {
   token: string;
 }
 
-export interface InvitationPreview {
-  labId: string;
-  labTitle: string;
-  role: InvitableRole;
-  email: string;
-  status: InvitationStatus | string;
-  expiresAt: string;
-}
+export type InvitationPreview = components['schemas']['InvitationPreview'];
 
-export interface CallPage {
-  id: string;
-  slug: string;
-  title: string;
-  theme: string;
-  description: string;
-  timezone: string;
-  dates: LabDates;
-  taxonomy: LabTaxonomy;
-  capacity: number;
-}
+export type CallPage = components['schemas']['CallPage'];
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  data: unknown;
-  hash: string;
-}
+export type AuditEvent = components['schemas']['AuditEvent'];
 
-export interface AuditPage {
-  items: AuditEvent[];
-  nextBefore: number | null;
-}
+export type AuditPage = components['schemas']['AuditPage'];
 
-export interface AuditVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenSeq?: number;
-}
+export type AuditVerification = components['schemas']['AuditVerification'];
 
 // --- applications -------------------------------------------------------------------------
 

@@ -1,21 +1,14 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { validationFailed } from '@ideas-lab/platform';
-import { LoginDto } from '../dto/auth.dto.js';
+import { parseRequest } from '@ideas-lab/platform';
+import { Login } from '../identity.contract.js';
 
 /** Validates the login body (guards run before pipes), then runs passport-local. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body ?? {};
-    const errors = await validate(plainToInstance(LoginDto, body), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
-    });
-    if (errors.length > 0) throw validationFailed(errors);
+    const request = context.switchToHttp().getRequest<{ body?: unknown }>();
+    request.body = parseRequest(Login, request.body);
     return (await super.canActivate(context)) as boolean;
   }
 

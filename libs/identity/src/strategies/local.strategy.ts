@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import type { FastifyRequest } from 'fastify';
-import { IdentityService, type UserProfile } from '../identity.service.js';
+import type { UserProfile } from '../identity.contract.js';
+import { IdentityService } from '../identity.service.js';
 
 /** passport-local: e-mail and password, checked with throttling per account and address. */
 @Injectable()

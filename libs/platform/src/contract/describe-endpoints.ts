@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplicationContext, Type } from '@nestjs/common';
-import { ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ADMIN_ONLY, IS_PUBLIC, LAB_ROLES_REQUIRED } from '../auth/auth.decorators.js';
@@ -74,9 +74,21 @@ function describe(
       }),
     );
   } else {
-    const list = Array.isArray(response);
-    const schema = list ? response[0] : response;
-    apply(ApiResponse({ status, description: 'OK', type: responseDto(schema, where), isArray: list }));
+    if (Array.isArray(response)) {
+      // A list refers to the item schema by its id (nestjs-zod renames XDto to X, but not
+      // inside `items`); the DTO is registered as an extra model so the schema is there.
+      const dto = responseDto(response[0], where);
+      apply(ApiExtraModels(dto) as MethodDecorator);
+      apply(
+        ApiResponse({
+          status,
+          description: 'OK',
+          schema: { type: 'array', items: { $ref: `#/components/schemas/${idOf(response[0])}` } },
+        }),
+      );
+    } else {
+      apply(ApiResponse({ status, description: 'OK', type: responseDto(response, where) }));
+    }
   }
 
   // Errors: implied by access rules and inputs, then the route's own.
@@ -132,7 +144,7 @@ const responseDtos = new WeakMap<z.ZodType, Type>();
 function responseDto(schema: z.ZodType, where: string): Type {
   let dto = responseDtos.get(schema);
   if (!dto) {
-    const id = z.globalRegistry.get(schema)?.id;
+    const id = idOf(schema);
     if (!id) throw new Error(`${where}: give the response schema an id: .meta({ id: 'Name' }).`);
     dto = createZodDto(schema) as unknown as Type;
     Object.defineProperty(dto, 'name', { value: `${id}Dto` });
@@ -140,6 +152,8 @@ function responseDto(schema: z.ZodType, where: string): Type {
   }
   return dto;
 }
+
+const idOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.id;
 
 function isMediaResponse(value: object): value is MediaResponse {
   return 'mediaType' in value && !(value instanceof z.ZodType);

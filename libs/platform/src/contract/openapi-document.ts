@@ -8,8 +8,9 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * The last pass over the document SwaggerModule made: nestjs-zod's clean-up (named contract
- * schemas under components.schemas), the error body every error response refers to, and the
- * long patterns zod writes beside a `format` left out (the format says it).
+ * schemas under components.schemas), the error body every error response refers to, and
+ * noise left out: the long patterns zod writes beside a `format` (the format says it) and the
+ * ±2^53 bounds it gives every integer.
  */
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   const cleaned = cleanupOpenApiDoc(document);
@@ -20,17 +21,21 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   cleaned.components.schemas = Object.fromEntries(
     Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)),
   );
-  dropFormatPatterns(cleaned);
+  tidy(cleaned);
   return cleaned;
 }
 
-function dropFormatPatterns(node: unknown): void {
+function tidy(node: unknown): void {
   if (Array.isArray(node)) {
-    node.forEach(dropFormatPatterns);
+    node.forEach(tidy);
   } else if (node && typeof node === 'object') {
     const schema = node as JsonSchema;
     if (typeof schema.format === 'string' && typeof schema.pattern === 'string')
       delete schema.pattern;
-    Object.values(schema).forEach(dropFormatPatterns);
+    if (schema.type === 'integer') {
+      if (schema.minimum === Number.MIN_SAFE_INTEGER) delete schema.minimum;
+      if (schema.maximum === Number.MAX_SAFE_INTEGER) delete schema.maximum;
+    }
+    Object.values(schema).forEach(tidy);
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
+import { Endpoint } from '../contract/endpoint.decorator.js';
 import { PlatformError } from '../errors/app-error.js';
+import { Liveness, Readiness } from './health.contract.js';
 import { HealthRepository } from './health.repository.js';
-import { ApiErrors } from '../http/api-errors.decorator.js';
 
 @ApiTags('health')
 @Public()
@@ -12,21 +13,21 @@ export class HealthController {
   constructor(private readonly health: HealthRepository) {}
 
   @Get()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiResponse({ status: 200, schema: { example: { status: 'ok' } } })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @Endpoint({ summary: 'Liveness: the process answers', response: Liveness })
+  live() {
+    return { status: 'ok' } as const;
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers' })
-  @ApiResponse({ status: 200, schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiErrors(503, 'SERVICE_UNAVAILABLE')
-  async ready(): Promise<{ status: 'ok'; database: 'up' }> {
+  @Endpoint({
+    summary: 'Readiness: the database answers',
+    response: Readiness,
+    errors: ['SERVICE_UNAVAILABLE'],
+  })
+  async ready() {
     if (!(await this.health.databaseAnswers())) {
       throw new PlatformError('SERVICE_UNAVAILABLE', 'The database does not answer.');
     }
-    return { status: 'ok', database: 'up' };
+    return { status: 'ok', database: 'up' } as const;
   }
 }
