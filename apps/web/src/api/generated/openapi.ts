@@ -45,7 +45,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and start a session */
+        /**
+         * Create an account and start a session
+         * @description The refresh token is set in the HttpOnly cookie `ideas_lab_refresh` (Path=/api/auth, Secure, SameSite=Strict), never in the body.
+         */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -62,7 +65,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password (throttled per account and per address) */
+        /**
+         * Sign in with e-mail and password (throttled per account and address, per account, per address)
+         * @description The refresh token is set in the HttpOnly cookie `ideas_lab_refresh` (Path=/api/auth, Secure, SameSite=Strict), never in the body.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -79,7 +85,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair (the old one is spent; reuse ends the session family) */
+        /**
+         * Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)
+         * @description The refresh token is set in the HttpOnly cookie `ideas_lab_refresh` (Path=/api/auth, Secure, SameSite=Strict), never in the body.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -96,7 +105,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session the refresh token belongs to */
+        /** End the session of the refresh cookie, and clear the cookie */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -113,9 +122,29 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password (ends all my other sessions) */
+        /**
+         * Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session
+         * @description The refresh token is set in the HttpOnly cookie `ideas_lab_refresh` (Path=/api/auth, Secure, SameSite=Strict), never in the body.
+         */
         post: operations["AccountController_changePassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out everywhere: every refresh token is revoked and every access token refused within seconds, on every instance */
+        delete: operations["AccountController_endAllSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1479,9 +1508,10 @@ export interface components {
             accessToken: string;
             /** Format: date-time */
             accessTokenExpiresAt: string;
-            /** @description Opaque; single use. Exchange at /api/auth/refresh for a new pair. */
-            refreshToken: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the refresh cookie expires (the token itself is only in the HttpOnly cookie; exchange it at /api/auth/refresh).
+             */
             refreshTokenExpiresAt: string;
             user: components["schemas"]["UserProfile"];
         };
@@ -2050,7 +2080,7 @@ export interface components {
             inputs: Record<string, never>;
             pairsMet: number;
             repeats: number;
-            /** @description Every metric of the plan (room sizes, disciplines per room, mentor encounters…). */
+            /** @description Every metric of the plan (room sizes, disciplines per room, mentor encounters…), and constraintCost: the repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats). */
             metrics: Record<string, never>;
             /** @description round → room → participant ids and mentor. */
             rounds: Record<string, never>;
@@ -2088,10 +2118,6 @@ export interface components {
             from: "plan" | "size";
             /** @description With from=size: people per room */
             roomSize?: number;
-        };
-        Refresh: {
-            /** @description The refresh token of the current session. */
-            refreshToken: string;
         };
         Register: {
             /** @example ada@example.org */
@@ -2622,15 +2648,14 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Must be `1`: guards the session cookie against cross-site requests. */
+                "x-ideas-lab-refresh": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Refresh"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -2639,18 +2664,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthSession"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
                 };
             };
             /** @description Error code(s): REFRESH_TOKEN_INVALID | REFRESH_TOKEN_EXPIRED | REFRESH_TOKEN_REVOKED | REFRESH_TOKEN_REUSED */
@@ -2665,20 +2678,31 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error code(s): REFRESH_HEADER_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REFRESH_HEADER_REQUIRED";
+                    };
+                };
+            };
         };
     };
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Must be `1`: guards the session cookie against cross-site requests. */
+                "x-ideas-lab-refresh": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Refresh"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Done; no content. */
             204: {
@@ -2687,15 +2711,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
+            /** @description Error code(s): REFRESH_HEADER_REQUIRED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "REFRESH_HEADER_REQUIRED";
                     };
                 };
             };
@@ -2714,12 +2738,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done; no content. */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED | WRONG_CURRENT_PASSWORD */
             400: {
@@ -2732,6 +2758,36 @@ export interface operations {
                         code?: "VALIDATION_FAILED" | "WRONG_CURRENT_PASSWORD";
                     };
                 };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    AccountController_endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error code(s): UNAUTHENTICATED */
             401: {
