@@ -1,6 +1,6 @@
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RoundTimerService } from '@ideas-lab/live';
+import { BreakoutRoundsService } from '@ideas-lab/workshop';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -54,7 +54,7 @@ describe('live layer with two API instances on one database', () => {
       `UPDATE breakout_rounds SET state = 'open', ends_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`,
       [rounds],
     );
-    const timers = [first.app.get(RoundTimerService), second.app.get(RoundTimerService)];
+    const timers = [first.app.get(BreakoutRoundsService), second.app.get(BreakoutRoundsService)];
     await Promise.all([...timers, ...timers, ...timers].map((t) => t.tick()));
     const closed = await lab.db.query(
       `SELECT count(*)::int AS n FROM breakout_rounds WHERE id = ANY($1::uuid[]) AND state = 'closed'`,
@@ -84,7 +84,7 @@ describe('live layer with two API instances on one database', () => {
     // The instance that opened the round goes away; the other one closes it at its deadline.
     onFirst.close();
     organiserOnFirst.close();
-    await first.app.get(RoundTimerService).onModuleDestroy();
+    await first.app.get(BreakoutRoundsService).onModuleDestroy();
     const closedNotice = await onSecond.next('round:closed', (n) => n.roundId === roundId, 8_000);
     expect(Date.parse(closedNotice.closedAt)).toBeGreaterThanOrEqual(
       Date.parse(snapshot.round!.endsAt!) - 50,
@@ -94,9 +94,9 @@ describe('live layer with two API instances on one database', () => {
       [roundId],
     );
     expect(audits.rows[0].n).toBe(1);
-    await second.app.get(RoundTimerService).tick();
+    await second.app.get(BreakoutRoundsService).tick();
     expect(onSecond.all('round:closed').filter((n) => n.roundId === roundId)).toEqual([]);
-    first.app.get(RoundTimerService).onApplicationBootstrap();
+    first.app.get(BreakoutRoundsService).onApplicationBootstrap();
   });
 
   it('warns at T-1 minute once, from whichever instance gets there first', async () => {

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RoundTimerService } from '@ideas-lab/live';
+import { BreakoutRoundsService } from '@ideas-lab/workshop';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -98,7 +98,7 @@ describe('a round survives a restart of the server process', () => {
     // The in-process app only sets the lab up: its own round timer is stopped, so only the
     // server processes below can close a round.
     app = await startTestApp();
-    await app.app.get(RoundTimerService).onModuleDestroy();
+    await app.app.get(BreakoutRoundsService).onModuleDestroy();
     lab = await liveLab(app, 'restart', 2);
     port = await freePort();
     env = {

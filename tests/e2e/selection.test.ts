@@ -445,7 +445,9 @@ describe('cohort selection and decisions', () => {
     expect(JSON.stringify(mine.body)).not.toMatch(/merit|score|review/i);
     // Her application is frozen now that a place is offered: the status page says so, and an
     // edit (from an old tab, or an extension granted earlier) is refused.
-    const own = await api().get(`/api/applications/${appOf('a')}`).set(bearer(a));
+    const own = await api()
+      .get(`/api/applications/${appOf('a')}`)
+      .set(bearer(a));
     expect(own.body.editing).toEqual({
       allowed: false,
       reason: expect.stringContaining('frozen'),

@@ -6,19 +6,17 @@ import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repositor
 import { toLayout, toLiveRoom, toLiveRound } from './live-view.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { RoomActivityService } from './room-activity.service.js';
-import { RoundTimerService } from './round-timer.service.js';
 
 /**
- * Relays what the workshop commits — a round opened or closed, people moved — to connected
- * clients, whether it came from the control room or from HTTP: sockets change rooms and each
- * person is told where to go.
+ * Relays what the workshop commits — a round opened, closing or closed, its timer moved or
+ * warning, people moved — to connected clients, whether it came from the control room, HTTP
+ * or the round timer: sockets change rooms and each person is told where to go.
  */
 @Injectable()
 export class BreakoutRelayService implements OnModuleInit {
   constructor(
     private readonly notices: BreakoutNotices,
     private readonly rounds: LiveRoundsRepository,
-    private readonly timer: RoundTimerService,
     private readonly publisher: LivePublisher,
     private readonly activity: RoomActivityService,
     private readonly pins: PinnedInstructionsService,
@@ -30,7 +28,45 @@ export class BreakoutRelayService implements OnModuleInit {
   }
 
   async relay(notice: BreakoutNotice): Promise<void> {
-    if (notice.kind === 'team-created') return this.announceTeam(notice.labId, notice.teamId);
+    const serverNow = new Date().toISOString();
+    switch (notice.kind) {
+      case 'team-created':
+        return this.announceTeam(notice.labId, notice.teamId);
+      case 'round-closing':
+        this.publisher.emit(liveChannels.lab(notice.labId), 'round:closing', {
+          serverNow,
+          roundId: notice.roundId,
+          endsAt: notice.endsAt,
+          graceSeconds: notice.graceSeconds,
+        });
+        return;
+      case 'timer-changed':
+        this.publisher.emit(liveChannels.lab(notice.labId), 'timer:changed', {
+          serverNow,
+          roundId: notice.roundId,
+          endsAt: notice.endsAt,
+        });
+        return;
+      case 'timer-warning':
+        this.publisher.emit(liveChannels.lab(notice.labId), 'timer:warning', {
+          serverNow,
+          roundId: notice.roundId,
+          endsAt: notice.endsAt,
+          minutesLeft: notice.minutesLeft,
+        });
+        return;
+      default:
+        return this.relayRound(notice);
+    }
+  }
+
+  /** Notices that change who is in which room: read the round as committed, then tell everyone. */
+  private async relayRound(
+    notice: Extract<
+      BreakoutNotice,
+      { kind: 'round-opened' | 'round-closed' | 'seats-changed' | 'rooms-recreated' }
+    >,
+  ): Promise<void> {
     const round = await this.rounds.findRoundOfLab(notice.labId, notice.roundId);
     if (!round) return;
     this.activity.touch(round.labId);
@@ -43,12 +79,26 @@ export class BreakoutRelayService implements OnModuleInit {
         });
         return;
       case 'round-closed':
-        return this.timer.announceClosed(round);
+        return this.announceClosed(round);
       case 'seats-changed':
         return this.announceSeats(round, notice.userIds, notice.roomIds);
       case 'rooms-recreated':
         return this.announceRecreated(round);
     }
+  }
+
+  /** Tell the lab a round is over and take everyone out of its rooms. */
+  private async announceClosed(round: LiveRoundRow): Promise<void> {
+    const now = new Date().toISOString();
+    const roomIds = (await this.rounds.findRoomsOfRound(round.id)).map((r) =>
+      liveChannels.room(r.id),
+    );
+    this.publisher.emit(liveChannels.lab(round.labId), 'round:closed', {
+      serverNow: now,
+      roundId: round.id,
+      closedAt: now,
+    });
+    this.publisher.leave(liveChannels.lab(round.labId), roomIds);
   }
 
   /** The members' connections join the new team's chat; each member is told. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import { BreakoutService } from '@ideas-lab/workshop';
+import { AuditService } from '@ideas-lab/platform';
+import { BreakoutRoundsService, BreakoutService } from '@ideas-lab/workshop';
 import type {
   AdjustTimerDto,
   BroadcastDto,
@@ -16,11 +16,10 @@ import {
   type LiveRequests,
   type PresenceEntry,
 } from './live-events.js';
-import { LiveError } from './live.errors.js';
+import { LiveError, notOpenAsLive } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository, type LiveRoundRow } from './live-rounds.repository.js';
 import { toLayout, toLiveRound } from './live-view.js';
-import { RoundTimerService } from './round-timer.service.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
 
@@ -30,10 +29,9 @@ export class ControlRoomService {
   constructor(
     private readonly rounds: LiveRoundsRepository,
     private readonly breakout: BreakoutService,
-    private readonly timer: RoundTimerService,
+    private readonly roundStates: BreakoutRoundsService,
     private readonly publisher: LivePublisher,
     private readonly audit: AuditService,
-    private readonly tx: TransactionRunner,
     private readonly activity: RoomActivityService,
   ) {}
 
@@ -44,15 +42,11 @@ export class ControlRoomService {
   async openRound(me: LiveConnectionData, dto: OpenRoundDto): Promise<Result<'round:open'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
-    await this.breakout.changeRoundState(
-      { userId: me.userId, isAdmin: me.isAdmin },
-      me.labId,
-      round.sessionId,
-      round.id,
-      'open',
+    const opened = await this.roundStates.open(
+      actorOf(me),
+      { labId: me.labId, roundId: round.id },
       { durationSeconds: dto.durationSeconds },
     );
-    const opened = await this.requireRound(me.labId, round.id);
     const [rooms, seats] = [
       await this.rounds.findRoomsOfRound(round.id),
       await this.rounds.findSeatsOfRound(round.id),
@@ -60,65 +54,31 @@ export class ControlRoomService {
     return { round: toLiveRound(opened), rooms: rooms.length, seated: seats.length };
   }
 
-  /** Close a round now (grace 0) or after a countdown everyone sees. */
+  /** Close a round now (grace 0) or after a countdown everyone sees (the workshop's rounds service owns both). */
   async closeRound(me: LiveConnectionData, dto: CloseRoundDto): Promise<Result<'round:close'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
-    const grace = dto.graceSeconds ?? 0;
-    if (grace === 0) {
-      const closed = await this.tx.run(async () => {
-        const row = await this.rounds.closeNow(round.id);
-        if (row)
-          await this.audit.append({
-            actorId: me.userId,
-            labId: me.labId,
-            action: 'breakout.round_closed',
-            entityType: 'breakout_round',
-            entityId: row.id,
-            data: { sessionId: row.sessionId, by: 'organiser' },
-          });
-        return row;
-      });
-      if (!closed) throw LiveError.roundNotOpen(round.state);
-      await this.timer.announceClosed(closed);
-      return { round: toLiveRound(closed) };
-    }
-    const closing = await this.rounds.endWithin(round.id, grace);
-    if (!closing) throw LiveError.roundNotOpen(round.state);
-    const live = toLiveRound(closing);
-    this.publisher.emit(liveChannels.lab(me.labId), 'round:closing', {
-      serverNow: new Date().toISOString(),
-      roundId: round.id,
-      endsAt: live.endsAt!,
-      graceSeconds: grace,
-    });
-    return { round: live };
+    const closed = await notOpenAsLive(
+      this.roundStates.close(
+        actorOf(me),
+        { labId: me.labId, roundId: round.id },
+        { graceSeconds: dto.graceSeconds ?? 0 },
+      ),
+    );
+    return { round: toLiveRound(closed) };
   }
 
   async adjustTimer(me: LiveConnectionData, dto: AdjustTimerDto): Promise<Result<'timer:adjust'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
-    const moved = await this.tx.run(async () => {
-      const row = await this.rounds.moveDeadline(round.id, dto.deltaSeconds);
-      if (row)
-        await this.audit.append({
-          actorId: me.userId,
-          labId: me.labId,
-          action: 'breakout.timer_adjusted',
-          entityType: 'breakout_round',
-          entityId: row.id,
-          data: { deltaSeconds: dto.deltaSeconds, endsAt: row.endsAt },
-        });
-      return row;
-    });
-    if (!moved) throw LiveError.roundNotOpen(round.state);
-    const live = toLiveRound(moved);
-    this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', {
-      serverNow: new Date().toISOString(),
-      roundId: round.id,
-      endsAt: live.endsAt!,
-    });
-    return { round: live };
+    const moved = await notOpenAsLive(
+      this.roundStates.adjustTimer(
+        actorOf(me),
+        { labId: me.labId, roundId: round.id },
+        dto.deltaSeconds,
+      ),
+    );
+    return { round: toLiveRound(moved) };
   }
 
   async broadcast(me: LiveConnectionData, dto: BroadcastDto): Promise<Result<'broadcast'>> {
@@ -225,6 +185,8 @@ export class ControlRoomService {
     return round;
   }
 }
+
+const actorOf = (me: LiveConnectionData) => ({ userId: me.userId, isAdmin: me.isAdmin });
 
 function requireOrganiser(me: LiveConnectionData): void {
   if (!me.isOrganiser) throw LiveError.organiserRequired();

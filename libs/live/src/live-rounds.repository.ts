@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
+import type { BreakoutRoundRow } from '@ideas-lab/workshop';
 
 /** A breakout round with what the live layer needs to place it: its session and lab. */
-export interface LiveRoundRow {
-  id: string;
-  sessionId: string;
-  labId: string;
-  index: number;
-  title: string;
-  state: 'planned' | 'open' | 'closed';
-  durationMinutes: number;
-  endsAt: Date | null;
-}
+export type LiveRoundRow = BreakoutRoundRow;
 
 export interface LiveSessionRow {
   id: string;
@@ -40,18 +32,10 @@ export interface LiveSeatRow {
 const ROUND = `SELECT r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index, r.title, r.state,
                       r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"
                  FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id`;
-const RETURNING = `RETURNING r.id, r.session_id AS "sessionId", (SELECT lab_id FROM agenda_sessions WHERE id = r.session_id) AS "labId",
-                             r.index, r.title, r.state, r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"`;
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
-function returned(result: unknown): LiveRoundRow[] {
-  const pair = result as [LiveRoundRow[], number];
-  return Array.isArray(pair[0]) ? pair[0] : (result as LiveRoundRow[]);
-}
-
 /**
- * The live side of breakout rounds (tables of libs/workshop): timers, the room of record
- * and the once-only transitions every API instance races for.
+ * What the live layer reads of breakout rounds (tables of libs/workshop): rounds, rooms,
+ * seats and the room of record, and mentors' visits. It changes no round: every round
+ * transition belongs to the workshop's BreakoutRoundsService.
  */
 @Injectable()
 export class LiveRoundsRepository {
@@ -197,73 +181,5 @@ export class LiveRoundsRepository {
       [roomId, userId],
     );
     return rows.length > 0;
-  }
-
-  /** Move the deadline of an open round by `deltaSeconds` (never before now); a warning whose moment moves ahead again is re-armed. */
-  async moveDeadline(roundId: string, deltaSeconds: number): Promise<LiveRoundRow | null> {
-    const rows = returned(
-      await this.tx.manager().query(
-        `WITH next AS (SELECT id, GREATEST(now(), COALESCE(ends_at, now()) + make_interval(secs => $2)) AS ends_at FROM breakout_rounds WHERE id = $1 AND state = 'open')
-       UPDATE breakout_rounds r SET ends_at = next.ends_at,
-              warned_5_at = CASE WHEN next.ends_at - now() > interval '5 minutes' THEN NULL ELSE r.warned_5_at END,
-              warned_1_at = CASE WHEN next.ends_at - now() > interval '1 minute' THEN NULL ELSE r.warned_1_at END
-         FROM next WHERE r.id = next.id ${RETURNING}`,
-        [roundId, deltaSeconds],
-      ),
-    );
-    return rows[0] ?? null;
-  }
-
-  /** A grace countdown: the round ends in `seconds` at the latest. */
-  async endWithin(roundId: string, seconds: number): Promise<LiveRoundRow | null> {
-    const rows = returned(
-      await this.tx.manager().query(
-        `UPDATE breakout_rounds r SET ends_at = LEAST(COALESCE(r.ends_at, 'infinity'), now() + make_interval(secs => $2))
-        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
-        [roundId, seconds],
-      ),
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Close one open round now; null when it was not open (someone else closed it). */
-  async closeNow(roundId: string): Promise<LiveRoundRow | null> {
-    const rows = returned(
-      await this.tx.manager().query(
-        `UPDATE breakout_rounds r SET state = 'closed', ends_at = LEAST(COALESCE(r.ends_at, now()), now())
-        WHERE r.id = $1 AND r.state = 'open' ${RETURNING}`,
-        [roundId],
-      ),
-    );
-    return rows[0] ?? null;
-  }
-
-  /**
-   * Close every open round whose deadline has passed. Each row is updated by exactly one
-   * caller across all instances: the guarded update only matches rows still open, and rows
-   * another instance is closing right now are skipped, not waited for.
-   */
-  async closeDue(): Promise<LiveRoundRow[]> {
-    return returned(
-      await this.tx.manager().query(
-        `UPDATE breakout_rounds r SET state = 'closed'
-        WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ends_at <= now() FOR UPDATE SKIP LOCKED)
-          AND r.state = 'open' ${RETURNING}`,
-      ),
-    );
-  }
-
-  /** Mark the T-`minutes` warning of every open round that has reached it; once per round. */
-  async warnDue(minutes: 5 | 1): Promise<LiveRoundRow[]> {
-    const column = minutes === 5 ? 'warned_5_at' : 'warned_1_at';
-    return returned(
-      await this.tx.manager().query(
-        `UPDATE breakout_rounds r SET ${column} = now()
-        WHERE r.id IN (SELECT id FROM breakout_rounds WHERE state = 'open' AND ${column} IS NULL AND ends_at > now()
-                          AND ends_at - make_interval(mins => $1) <= now() FOR UPDATE SKIP LOCKED)
-          AND r.${column} IS NULL ${RETURNING}`,
-        [minutes],
-      ),
-    );
   }
 }

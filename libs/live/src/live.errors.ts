@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { WorkshopError } from '@ideas-lab/workshop';
 
 export type LiveErrorCode =
   | 'LIVE_UNAUTHENTICATED'
@@ -107,5 +108,18 @@ export class LiveError extends AppError {
       `This round is ${state}; only an open round has a running timer.`,
       { state },
     );
+  }
+}
+
+/** A round that is not open answers in the live layer's words (LIVE_ROUND_NOT_OPEN). */
+export async function notOpenAsLive<T>(transition: Promise<T>): Promise<T> {
+  try {
+    return await transition;
+  } catch (error) {
+    if (error instanceof WorkshopError && error.code === 'ROUND_STATE_INVALID') {
+      const state = (error.details as { state?: string } | undefined)?.state ?? 'not open';
+      throw LiveError.roundNotOpen(state);
+    }
+    throw error;
   }
 }

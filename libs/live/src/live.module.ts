@@ -18,7 +18,6 @@ import { MentorVisitsService } from './mentor-visits.service.js';
 import { PinnedInstructionsRepository } from './pinned-instructions.repository.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { RoomActivityService } from './room-activity.service.js';
-import { RoundTimerService } from './round-timer.service.js';
 import { TimeRequestsRepository } from './time-requests.repository.js';
 import { TimeRequestsService } from './time-requests.service.js';
 
@@ -42,10 +41,9 @@ import { TimeRequestsService } from './time-requests.service.js';
     LiveChatService,
     HelpQueueService,
     TimeRequestsService,
-    RoundTimerService,
     BreakoutRelayService,
     LiveGateway,
   ],
-  exports: [LivePublisher, RoundTimerService],
+  exports: [LivePublisher],
 })
 export class LiveModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { BreakoutRoundsService } from '@ideas-lab/workshop';
 import type { DecideTimeDto } from './dto/live-requests.dto.js';
 import { notInRoom } from './help-queue.service.js';
 import {
@@ -8,7 +9,7 @@ import {
   type LiveRequests,
   type TimeRequest,
 } from './live-events.js';
-import { LiveError } from './live.errors.js';
+import { LiveError, notOpenAsLive } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { TimeRequestsRepository } from './time-requests.repository.js';
@@ -25,6 +26,7 @@ export class TimeRequestsService {
     private readonly publisher: LivePublisher,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly roundStates: BreakoutRoundsService,
   ) {}
 
   async ask(me: LiveConnectionData): Promise<Result<'time:request'>> {
@@ -66,8 +68,15 @@ export class TimeRequestsService {
           decision: (await this.require(me.labId, before.id)).decision,
         });
       }
+      // The deadline moves through the rounds' owner, in this transaction (announced once committed).
       const moved = dto.approve
-        ? await this.rounds.moveDeadline(before.roundId, EXTRA_TIME_SECONDS)
+        ? await notOpenAsLive(
+            this.roundStates.adjustTimer(
+              { userId: me.userId, isAdmin: me.isAdmin },
+              { labId: me.labId, roundId: before.roundId },
+              EXTRA_TIME_SECONDS,
+            ),
+          )
         : await this.rounds.findRoundOfLab(me.labId, before.roundId);
       if (!moved || moved.state !== 'open') throw LiveError.roundNotOpen(moved?.state ?? 'closed');
       await this.audit.append({
@@ -81,13 +90,6 @@ export class TimeRequestsService {
       return toLiveRound(moved);
     });
     const request = await this.require(me.labId, before.id);
-    const serverNow = new Date().toISOString();
-    if (dto.approve)
-      this.publisher.emit(liveChannels.lab(me.labId), 'timer:changed', {
-        serverNow,
-        roundId: round.id,
-        endsAt: round.endsAt!,
-      });
     this.publisher.emit(
       [liveChannels.role(me.labId, 'organiser'), liveChannels.room(request.room.id)],
       'time:decided',

@@ -5,6 +5,26 @@ import { TransactionRunner } from '@ideas-lab/platform';
 export type BreakoutNotice =
   | { kind: 'round-opened'; labId: string; sessionId: string; roundId: string }
   | { kind: 'round-closed'; labId: string; sessionId: string; roundId: string }
+  /** The organisers gave the round `graceSeconds` more: it ends at `endsAt` (ISO 8601). */
+  | {
+      kind: 'round-closing';
+      labId: string;
+      sessionId: string;
+      roundId: string;
+      endsAt: string;
+      graceSeconds: number;
+    }
+  /** The round's deadline moved. */
+  | { kind: 'timer-changed'; labId: string; sessionId: string; roundId: string; endsAt: string }
+  /** The round ends in `minutesLeft` minutes (told once per round and mark). */
+  | {
+      kind: 'timer-warning';
+      labId: string;
+      sessionId: string;
+      roundId: string;
+      endsAt: string;
+      minutesLeft: 5 | 1;
+    }
   /**
    * These people now sit elsewhere in the round (moves, swaps, self-select choices);
    * `roomIds`: every room they left or joined.

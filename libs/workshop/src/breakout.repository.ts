@@ -137,31 +137,6 @@ export class BreakoutRepository {
   }
 
   /** Move a round from one state to the next, only if nobody moved it meanwhile. */
-  /**
-   * Open a planned round with its clock running: it ends `seconds` from now (the deadline the
-   * live layer's timer closes it at). Warnings that would come at or before the start count as given.
-   */
-  async openRoundIfPlanned(roundId: string, seconds: number): Promise<boolean> {
-    const [, affected] = (await this.tx.manager().query(
-      `UPDATE breakout_rounds SET state = 'open', ends_at = now() + make_interval(secs => $2),
-              warned_5_at = CASE WHEN $2 <= 300 THEN now() END, warned_1_at = CASE WHEN $2 <= 60 THEN now() END
-        WHERE id = $1 AND state = 'planned' RETURNING id`,
-      [roundId, seconds],
-    )) as [unknown[], number];
-    return affected === 1;
-  }
-
-  /** Close an open round now; its deadline becomes now if it was later. */
-  async closeRoundIfOpen(roundId: string): Promise<boolean> {
-    const [, affected] = (await this.tx
-      .manager()
-      .query(
-        `UPDATE breakout_rounds SET state = 'closed', ends_at = LEAST(COALESCE(ends_at, now()), now()) WHERE id = $1 AND state = 'open' RETURNING id`,
-        [roundId],
-      )) as [unknown[], number];
-    return affected === 1;
-  }
-
   /** A room added to a round at a position. */
   async insertRoom(roundId: string, position: number, room: NewRoom): Promise<BreakoutRoomEntity> {
     return this.rooms.save(

@@ -19,6 +19,7 @@ import {
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 import { BreakoutNotices } from './breakout-notices.js';
+import { BreakoutRoundsService } from './breakout-rounds.service.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import {
   toPlanView,
@@ -89,6 +90,7 @@ export class BreakoutService {
     private readonly tx: TransactionRunner,
     private readonly notices: BreakoutNotices,
     private readonly solvers: SolverPool,
+    private readonly roundStates: BreakoutRoundsService,
   ) {}
 
   // ---- reading --------------------------------------------------------------------------
@@ -429,9 +431,10 @@ export class BreakoutService {
   }
 
   /**
-   * planned → open → closed, each step once. Opening starts the round's clock
-   * (`durationSeconds`, else its planned minutes); once committed, the live layer is told
-   * (everyone learns their room, or that the round closed).
+   * planned → open → closed, each step once, through the rounds' one owner
+   * (BreakoutRoundsService). Opening starts the round's clock (`durationSeconds`, else its
+   * planned minutes); once committed, the live layer is told (everyone learns their room, or
+   * that the round closed).
    */
   async changeRoundState(
     actor: Actor,
@@ -442,42 +445,11 @@ export class BreakoutService {
     options: { durationSeconds?: number } = {},
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const view = await this.tx.run(async () => {
-      await this.requireBreakoutSession(labId, sessionId);
-      const round = await this.requireRound(sessionId, roundId);
-      const from = to === 'open' ? 'planned' : 'open';
-      const changed =
-        round.state === from &&
-        (to === 'open'
-          ? await this.breakout.openRoundIfPlanned(
-              roundId,
-              options.durationSeconds ?? round.durationMinutes * 60,
-            )
-          : await this.breakout.closeRoundIfOpen(roundId));
-      if (!changed) {
-        throw new WorkshopError(
-          'ROUND_STATE_INVALID',
-          `This round is ${round.state}; only a ${from} round can become ${to}.`,
-          { state: round.state },
-        );
-      }
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: to === 'open' ? 'breakout.round_opened' : 'breakout.round_closed',
-        entityType: 'breakout_round',
-        entityId: roundId,
-        data: { sessionId, from, to },
-      });
-      await this.notices.publish({
-        kind: to === 'open' ? 'round-opened' : 'round-closed',
-        labId,
-        sessionId,
-        roundId,
-      });
-      return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
-    });
-    return view;
+    await this.requireBreakoutSession(labId, sessionId);
+    const ref = { labId, sessionId, roundId };
+    if (to === 'open') await this.roundStates.open(actor, ref, options);
+    else await this.roundStates.close(actor, ref);
+    return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
   }
 
   async updateRoom(

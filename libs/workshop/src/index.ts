@@ -2,6 +2,8 @@ export * from './workshop.module.js';
 export * from './agenda.service.js';
 export * from './breakout.service.js';
 export * from './breakout-notices.js';
+export * from './breakout-rounds.service.js';
+export type { BreakoutRoundRow } from './breakout-rounds.repository.js';
 export * from './teams.service.js';
 export * from './workshop.errors.js';
 export * from './agenda-view.js';

@@ -5,6 +5,8 @@ import { AgendaController } from './agenda.controller.js';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 import { AgendaService } from './agenda.service.js';
 import { BreakoutNotices } from './breakout-notices.js';
+import { BreakoutRoundsRepository } from './breakout-rounds.repository.js';
+import { BreakoutRoundsService } from './breakout-rounds.service.js';
 import { BreakoutController, ParticipantProfilesController } from './breakout.controller.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import { BreakoutRepository } from './breakout.repository.js';
@@ -30,10 +32,12 @@ import { TeamsService } from './teams.service.js';
     AgendaService,
     BreakoutService,
     BreakoutNotices,
+    BreakoutRoundsRepository,
+    BreakoutRoundsService,
     TeamsRepository,
     TeamsService,
     WorkshopPhaseFacts,
   ],
-  exports: [AgendaService, BreakoutService, BreakoutNotices, TeamsService],
+  exports: [AgendaService, BreakoutService, BreakoutRoundsService, BreakoutNotices, TeamsService],
 })
 export class WorkshopModule {}

@@ -17,6 +17,8 @@ export type BreakoutRoundMode = 'assigned' | 'self-select';
 /** One round of a breakout session: everyone is in one room for `durationMinutes`. */
 @Entity({ name: 'breakout_rounds' })
 @Index('breakout_rounds_session_index_key', ['sessionId', 'index'], { unique: true })
+// The round timer's poll (every 500 ms on every instance) looks only at open rounds by deadline.
+@Index('breakout_rounds_open_ends_at_idx', ['endsAt'], { where: `"state" = 'open'` })
 @Check('breakout_rounds_state_check', `"state" IN ('planned','open','closed')`)
 @Check('breakout_rounds_mode_check', `"mode" IN ('assigned','self-select')`)
 @Check('breakout_rounds_duration_check', '"duration_minutes" > 0')
@@ -53,7 +55,7 @@ export class BreakoutRoundEntity {
   })
   planId: string | null;
 
-  // Timer columns written by libs/live (server-authoritative deadline, once-only warnings).
+  // Timer columns written by BreakoutRoundsService (server-authoritative deadline, once-only warnings).
   @Column({ type: 'timestamptz', name: 'ends_at', nullable: true })
   endsAt: Date | null;
 
