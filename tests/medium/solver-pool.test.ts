@@ -61,18 +61,26 @@ describe('SolverPool', () => {
   });
 
   it('cancels a running solve when its signal aborts, and keeps serving', async () => {
+    // A 10,000 → 1,000 selection with quotas: far longer than the moment before the abort.
     const big = {
-      participants: Array.from({ length: 300 }, (_, i) => ({
-        id: `q${i}`,
+      applicants: Array.from({ length: 10_000 }, (_, i) => ({
+        ...applicants[i % applicants.length],
+        id: `b${String(i).padStart(5, '0')}`,
+        merit: (i * 7919) % 10_007,
         discipline: `d${i % 8}`,
+        institution: `inst${i % 900}`,
       })),
-      rounds: 6,
-      roomSize: 5,
-      seed: 1,
+      capacity: 1_000,
+      quotas: {
+        discipline: Object.fromEntries(
+          Array.from({ length: 8 }, (_, d) => [`d${d}`, { min: 110 }]),
+        ),
+        maxPerInstitution: 2,
+      },
     };
     const controller = new AbortController();
-    const running = pool.run('planRotation', big, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    const running = pool.run('selectCohort', big, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
     const error = await running.catch((e) => e);
     expect(error).toBeInstanceOf(SolverError);
     expect(error.code).toBe('SOLVER_CANCELLED');
