@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, LiveSnapshot } from '@ideas-lab/live';
@@ -65,8 +66,10 @@ describe('an instance stopping gracefully during a round, with another on the sa
     };
 
     beforeAll(async () => {
-      staying = await startTestApp({ REDIS_URL });
-      leaving = await startTestApp({ REDIS_URL }, { database: staying.database });
+      // A stream and channels of this file's own: other test files may use the same Redis at once.
+      const redis = { REDIS_URL, REDIS_PREFIX: `test-${randomUUID()}` };
+      staying = await startTestApp(redis);
+      leaving = await startTestApp(redis, { database: staying.database });
       lab = await liveLab(staying, 'handover', 6);
     });
     afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BreakoutRoundsService } from '@ideas-lab/workshop';
@@ -144,8 +145,10 @@ describe('live layer with two API instances on one Redis', async () => {
     };
 
     beforeAll(async () => {
-      first = await startTestApp({ REDIS_URL });
-      second = await startTestApp({ REDIS_URL }, { database: first.database });
+      // A stream and channels of this file's own: other test files may use the same Redis at once.
+      const redis = { REDIS_URL, REDIS_PREFIX: `test-${randomUUID()}` };
+      first = await startTestApp(redis);
+      second = await startTestApp(redis, { database: first.database });
       lab = await liveLab(first, 'redis', 4);
     });
     afterAll(async () => {

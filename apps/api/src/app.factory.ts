@@ -77,7 +77,7 @@ export async function createApp(options: {
   );
   app.useGlobalFilters(new AppErrorFilter());
   // Socket.IO (the /live gateway) on the same HTTP server, fanned out through Redis when REDIS_URL is set.
-  const realtime = new RealtimeIoAdapter(app, config.redisUrl);
+  const realtime = new RealtimeIoAdapter(app, config.redisUrl, config.redisPrefix);
   await realtime.connect();
   app.useWebSocketAdapter(realtime);
 

@@ -34,6 +34,11 @@ export class AppConfig {
   readonly databaseUrl: string | null;
   readonly databasePoolSize: number;
   readonly redisUrl: string | null;
+  /**
+   * Names the Redis stream, channels and session keys of the Socket.IO fan-out: the instances
+   * of one deployment share it; another deployment (or test run) on the same Redis uses its own.
+   */
+  readonly redisPrefix: string;
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
@@ -149,6 +154,12 @@ export class AppConfig {
       });
     }
     const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+    const redisPrefix = read('REDIS_PREFIX') ?? 'ideas-lab';
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix))
+      problems.push({
+        variable: 'REDIS_PREFIX',
+        message: 'must be 1 to 64 letters, digits, dots, dashes or underscores',
+      });
     const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
     const publicUrlRaw = url('PUBLIC_URL', ['http:', 'https:']);
 
@@ -175,6 +186,7 @@ export class AppConfig {
       databaseUrl,
       databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
       redisUrl,
+      redisPrefix,
       jwtSecret: jwtSecret ?? '',
       accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
       refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400, 60, 365 * 86_400),

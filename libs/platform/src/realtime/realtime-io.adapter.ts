@@ -17,7 +17,6 @@ export const CONNECTION_RECOVERY_MS = 2 * 60_000;
 export const RECOVERY_MAX_ENTRIES = 100;
 /** How long the stream's recovery horizon is reused: during a reconnect storm one read serves many. */
 const HORIZON_TTL_MS = 100;
-const STREAM_NAME = 'ideas-lab:socket.io';
 
 type RedisClient = ReturnType<typeof createClient>;
 type AdapterFactory = ReturnType<typeof createAdapter>;
@@ -38,6 +37,8 @@ export class RealtimeIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | null,
+    /** Names the stream, the pub/sub channels and the session keys (REDIS_PREFIX). */
+    private readonly redisPrefix = 'ideas-lab',
   ) {
     super(app);
   }
@@ -56,8 +57,14 @@ export class RealtimeIoAdapter extends IoAdapter {
     await client.connect();
     this.redis = client;
     // Short blocking reads, so a closing server lets go of its stream reader quickly.
-    const factory = createAdapter(client, { streamName: STREAM_NAME, blockTimeInMs: 1_000 });
-    const horizon = recoveryHorizon(client, STREAM_NAME);
+    const streamName = `${this.redisPrefix}:socket.io`;
+    const factory = createAdapter(client, {
+      streamName,
+      channelPrefix: `${this.redisPrefix}:socket.io`,
+      sessionKeyPrefix: `${this.redisPrefix}:socket.io:session:`,
+      blockTimeInMs: 1_000,
+    });
+    const horizon = recoveryHorizon(client, streamName);
     // A plain function: Socket.IO calls it with `new`.
     this.adapterFactory = function (nsp: Parameters<AdapterFactory>[0]) {
       return boundRecovery(factory(nsp), horizon);
