@@ -151,6 +151,17 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       .send({ to: 'launched' });
     expect(unknown.status).toBe(400);
 
+    // The phase bar asks the server what it may offer: the next step, not yet allowed.
+    const options = await api().get(`/api/labs/${labId}/phase-options`).set(bearer(organiser));
+    expect(options.body).toEqual([
+      expect.objectContaining({
+        to: 'applications_open',
+        allowed: false,
+        code: 'LAB_PHASE_INCOMPLETE_SETTINGS',
+        missing: ['applicationForm'],
+        irreversible: false,
+      }),
+    ]);
     // A call cannot open before its application form is published.
     const noForm = await api()
       .post(`/api/labs/${labId}/phase`)

@@ -467,6 +467,18 @@ describe('workshop: agenda and breakout rounds', () => {
         .send({ to: 'proposals' });
       expect(leave.status).toBe(409);
       expect(leave.body.code).toBe('LAB_PHASE_ROUND_OPEN');
+      // The phase bar is told so before anyone clicks, and is offered no step back.
+      const options = await api().get(`/api/labs/${labId}/phase-options`).set(bearer(organiser));
+      expect(options.status).toBe(200);
+      expect(options.body).toEqual([
+        expect.objectContaining({
+          to: 'proposals',
+          direction: 'forward',
+          allowed: false,
+          code: 'LAB_PHASE_ROUND_OPEN',
+          irreversible: true,
+        }),
+      ]);
       await db.query(`UPDATE labs SET phase = $2 WHERE id = $1`, [labId, rows[0].phase]);
       expect(
         (

@@ -203,6 +203,25 @@ export const CallPage = LabView.pick({
 }).meta({ id: 'CallPage' });
 export type CallPage = z.output<typeof CallPage>;
 
+export const LabPhaseOption = z
+  .object({
+    to: LabPhase,
+    direction: z.enum(['forward', 'backward']),
+    allowed: z.boolean().meta({ description: 'Whether the server would take this step now.' }),
+    code: z
+      .string()
+      .optional()
+      .meta({ description: 'Why not, when not allowed (the code a move would be refused with).' }),
+    message: z.string().optional().meta({ description: 'Why not, in words.' }),
+    missing: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Settings still missing for this step (field keys).' }),
+    irreversible: z.boolean().meta({ description: 'The step cannot be taken back once made.' }),
+  })
+  .meta({ id: 'LabPhaseOption' });
+export type LabPhaseOption = z.output<typeof LabPhaseOption>;
+
 export const LabSummary = LabView.pick({
   id: true,
   slug: true,

@@ -13,6 +13,7 @@ import {
   CallPage,
   ChangePhaseDto,
   CreateLabDto,
+  LabPhaseOption,
   LabSummary,
   LabView,
   UpdateLabDto,
@@ -80,6 +81,8 @@ export class LabsController {
       'LAB_PHASE_BACKWARD_NOT_ALLOWED',
       'LAB_PHASE_INCOMPLETE_SETTINGS',
       'LAB_PHASE_UNDER_CAPACITY',
+      'LAB_PHASE_ROUND_OPEN',
+      'LAB_PHASE_SELECTION_ADOPTED',
       'LAB_PHASE_FINAL',
       'LAB_PHASE_CHANGED_CONCURRENTLY',
     ],
@@ -90,6 +93,17 @@ export class LabsController {
     @Body() body: ChangePhaseDto,
   ) {
     return this.labs.changePhase(actor, labId, body);
+  }
+
+  @LabRoles('organiser')
+  @Get(':labId/phase-options')
+  @Endpoint({
+    summary:
+      "The phase steps an organiser may be offered now (next, and back where the rules allow), each with the server's verdict",
+    response: [LabPhaseOption],
+  })
+  phaseOptions(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
+    return this.labs.phaseOptions(actor, labId);
   }
 }
 

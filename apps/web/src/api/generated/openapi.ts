@@ -203,6 +203,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/phase-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phase steps an organiser may be offered now (next, and back where the rules allow), each with the server's verdict */
+        get: operations["LabsController_phaseOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/{slug}": {
         parameters: {
             query?: never;
@@ -1910,6 +1927,22 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        LabPhaseOption: {
+            /** @enum {string} */
+            to: "draft" | "applications_open" | "selection" | "workshop" | "proposals" | "review" | "decided" | "follow_up";
+            /** @enum {string} */
+            direction: "forward" | "backward";
+            /** @description Whether the server would take this step now. */
+            allowed: boolean;
+            /** @description Why not, when not allowed (the code a move would be refused with). */
+            code?: string;
+            /** @description Why not, in words. */
+            message?: string;
+            /** @description Settings still missing for this step (field keys). */
+            missing?: string[];
+            /** @description The step cannot be taken back once made. */
+            irreversible: boolean;
+        };
         LabSummary: {
             /** Format: uuid */
             id: string;
@@ -3123,7 +3156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error code(s): LAB_PHASE_SKIP | LAB_PHASE_UNCHANGED | LAB_PHASE_BACKWARD_NOT_ALLOWED | LAB_PHASE_INCOMPLETE_SETTINGS | LAB_PHASE_UNDER_CAPACITY | LAB_PHASE_FINAL | LAB_PHASE_CHANGED_CONCURRENTLY */
+            /** @description Error code(s): LAB_PHASE_SKIP | LAB_PHASE_UNCHANGED | LAB_PHASE_BACKWARD_NOT_ALLOWED | LAB_PHASE_INCOMPLETE_SETTINGS | LAB_PHASE_UNDER_CAPACITY | LAB_PHASE_ROUND_OPEN | LAB_PHASE_SELECTION_ADOPTED | LAB_PHASE_FINAL | LAB_PHASE_CHANGED_CONCURRENTLY */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,7 +3164,77 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "LAB_PHASE_SKIP" | "LAB_PHASE_UNCHANGED" | "LAB_PHASE_BACKWARD_NOT_ALLOWED" | "LAB_PHASE_INCOMPLETE_SETTINGS" | "LAB_PHASE_UNDER_CAPACITY" | "LAB_PHASE_FINAL" | "LAB_PHASE_CHANGED_CONCURRENTLY";
+                        code?: "LAB_PHASE_SKIP" | "LAB_PHASE_UNCHANGED" | "LAB_PHASE_BACKWARD_NOT_ALLOWED" | "LAB_PHASE_INCOMPLETE_SETTINGS" | "LAB_PHASE_UNDER_CAPACITY" | "LAB_PHASE_ROUND_OPEN" | "LAB_PHASE_SELECTION_ADOPTED" | "LAB_PHASE_FINAL" | "LAB_PHASE_CHANGED_CONCURRENTLY";
+                    };
+                };
+            };
+        };
+    };
+    LabsController_phaseOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabPhaseOption"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
                     };
                 };
             };
