@@ -87,4 +87,40 @@ describe('searchRotation', () => {
       { numRuns: 40 },
     );
   });
+
+  it.each([
+    { k: 3, g: 3, rounds: 4 }, // the affine plane of order 3: every pair once
+    { k: 4, g: 4, rounds: 5 }, // of order 4
+    { k: 5, g: 5, rounds: 6 }, // of order 5
+    { k: 5, g: 3, rounds: 7 }, // Kirkman's schoolgirls
+    { k: 6, g: 3, rounds: 7 },
+    { k: 7, g: 3, rounds: 9 },
+    { k: 8, g: 3, rounds: 10 },
+  ])(
+    'finds a plan with no repeat from a greedy start where one is known: $k rooms of $g, $rounds rounds',
+    ({ k, g, rounds }) => {
+      const n = k * g;
+      const result = searchRotation({
+        playerCount: n,
+        roomSizes: Array.from({ length: k }, () => g),
+        roundCount: rounds,
+        fixedMeetings: new Int32Array(n * n),
+        discipline: new Int32Array(n),
+        disciplineCount: 1,
+        disciplineTargets: Array.from({ length: k }, () => 0),
+        protectedStage: new Int32Array(n).fill(-1),
+        protectedStageCount: 0,
+        weights: { repeat: 1, disciplineShortfall: 0, loneStage: 0 },
+        random: createRotationRandom({ seed: 7919 }),
+        iterations: 20_000,
+        lowerBound: 0,
+      });
+      expect(result.cost).toBe(0);
+      const met = new Set<number>();
+      for (const rooms of result.rounds)
+        for (const room of rooms)
+          for (const a of room) for (const b of room) if (a < b) met.add(a * n + b);
+      expect(met.size).toBe((rounds * n * (g - 1)) / 2);
+    },
+  );
 });
