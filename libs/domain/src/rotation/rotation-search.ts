@@ -287,20 +287,6 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
     }
   };
 
-  /** Does moving player a in round f have a reason (a repeat, or a room penalty)? */
-  const inConflict = (f: number, a: number): boolean => {
-    const A = room[f * n + a];
-    const rr = f * k + A;
-    if (wD !== 0 && mixPenalty(rr) > 0) return true;
-    if (wS !== 0 && P > 0 && lonePenalty(rr) > 0) return true;
-    const base = rr * S;
-    for (let i = 0, end = sizes[A]; i < end; i++) {
-      const x = members[base + i];
-      if (x !== a && meet[a * n + x] > 1) return true;
-    }
-    return false;
-  };
-
   /** Cost change when a and b exchange places in every round. */
   const relabelDelta = (a: number, b: number): number => {
     let d = 0;
@@ -406,18 +392,43 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
   // A swap of players a and b in round f is tabu until tabuUntil[(f * n + a) * n + b].
   const tabuUntil = new Int32Array(F * n * n);
   const conflicted = new Uint8Array(F * n);
+  // loss[f * n + p]: roommates of p in round f whom p meets more than once (leaving them
+  // removes that many repeats); known[r]: people in room r of the round whom a has met.
+  const loss = new Int32Array(F * n);
+  const known = new Int32Array(k);
+  const roomTerms = wD !== 0 || (wS !== 0 && P > 0);
   let lastImprovement = 0;
   let kicksSinceBest = 0;
   let iter = 0;
   while (iter < input.iterations && bestCost > stopAt) {
     if ((iter & 127) === 0 && input.shouldStop?.()) break;
     iter++;
+    loss.fill(0);
     let conflictCount = 0;
     for (let f = 0; f < F; f++) {
-      for (let a = 0; a < n; a++) {
-        const c = inConflict(f, a) ? 1 : 0;
-        conflicted[f * n + a] = c;
-        conflictCount += c;
+      for (let r = 0; r < k; r++) {
+        const rr = f * k + r;
+        const base = rr * S;
+        const size = sizes[r];
+        for (let i = 0; i < size; i++) {
+          const x = members[base + i];
+          for (let j = i + 1; j < size; j++) {
+            const y = members[base + j];
+            if (meet[x * n + y] > 1) {
+              loss[f * n + x]++;
+              loss[f * n + y]++;
+            }
+          }
+        }
+        const penalised =
+          roomTerms &&
+          ((wD !== 0 && mixPenalty(rr) > 0) || (wS !== 0 && P > 0 && lonePenalty(rr) > 0));
+        for (let i = 0; i < size; i++) {
+          const x = members[base + i];
+          const c = penalised || loss[f * n + x] > 0 ? 1 : 0;
+          conflicted[f * n + x] = c;
+          conflictCount += c;
+        }
       }
     }
     // With many conflicts, look at a random sample of them (each kept with probability keep).
@@ -433,10 +444,25 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
         if (conflicted[fn + a] === 0) continue;
         if (keep < 1 && rnd.next() >= keep) continue;
         const A = room[fn + a];
+        const an = a * n;
         const tabuRow = (fn + a) * n;
+        known.fill(0);
+        for (let x = 0; x < n; x++) if (x !== a && meet[an + x] > 0) known[room[fn + x]]++;
+        const baseA = (f * k + A) * S;
+        const sizeA = sizes[A];
+        // Swapping a and b: a leaves its repeats in A and meets again the people of B (but b)
+        // it knows; b leaves its repeats in B and meets again the people of A (but a) it knows.
+        const stay = -loss[fn + a];
         for (let b = 0; b < n; b++) {
-          if (room[fn + b] === A || (b < a && conflicted[fn + b] === 1)) continue;
-          const d = swapDelta(f, a, b);
+          const B = room[fn + b];
+          if (B === A || (b < a && conflicted[fn + b] === 1)) continue;
+          const bn = b * n;
+          let repeats = stay + known[B] - loss[fn + b] - (meet[an + b] > 0 ? 1 : 0);
+          for (let i = 0; i < sizeA; i++) {
+            const x = members[baseA + i];
+            if (x !== a && meet[bn + x] > 0) repeats++;
+          }
+          const d = roomTerms ? wR * repeats + roomDelta(f, a, b) : wR * repeats;
           if (d > bestDelta) continue;
           if (tabuUntil[tabuRow + b] > iter && cost + d >= bestCost) continue;
           if (d < bestDelta) {
