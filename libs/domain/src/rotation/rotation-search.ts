@@ -87,6 +87,9 @@ const KICKS_BEFORE_RESTART = 12;
 /** Relabelling: moves at most, and moves without improvement before it stops. */
 const RELABEL_MOVES = 4000;
 const RELABEL_STALL = 1000;
+/** Relabelling: people in conflict looked at per move at most, and steps in all (≈ n per pair). */
+const RELABEL_SAMPLE = 24;
+const RELABEL_WORK = 60_000_000;
 
 export function searchRotation(input: RotationSearchInput): RotationSearchResult {
   const n = input.playerCount;
@@ -345,20 +348,34 @@ export function searchRotation(input: RotationSearchInput): RotationSearchResult
     const tabu = new Int32Array(n * n);
     const conflicted = new Uint8Array(n);
     let lastBest = 0;
+    // Each relabelling looked at costs about n steps; large cohorts get fewer moves.
+    let work = 0;
     for (
       let it = 1;
-      it <= RELABEL_MOVES && bestCost > stopAt && it - lastBest <= RELABEL_STALL;
+      it <= RELABEL_MOVES &&
+      bestCost > stopAt &&
+      it - lastBest <= RELABEL_STALL &&
+      work < RELABEL_WORK;
       it++
     ) {
       if ((it & 63) === 0 && input.shouldStop?.()) break;
       conflicted.fill(0);
-      for (let a = 0; a < n; a++) if (relabelHelps(a)) conflicted[a] = 1;
+      let conflictCount = 0;
+      for (let a = 0; a < n; a++) {
+        if (relabelHelps(a)) {
+          conflicted[a] = 1;
+          conflictCount++;
+        }
+      }
+      const keep = conflictCount > RELABEL_SAMPLE ? RELABEL_SAMPLE / conflictCount : 1;
       let bestDelta = Infinity;
       let moveA = -1;
       let moveB = -1;
       let ties = 0;
       for (let a = 0; a < n; a++) {
         if (conflicted[a] === 0) continue;
+        if (keep < 1 && rnd.next() >= keep) continue;
+        work += n * n;
         for (let b = 0; b < n; b++) {
           if (b === a || (b < a && conflicted[b] === 1)) continue;
           const d = relabelDelta(a, b);
