@@ -3,12 +3,13 @@ import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { formDefinitionProblems, type Actor, type FormQuestion } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
-import { toFormView, type ApplicationFormView } from './application-view.js';
+import { toFormView } from './application-view.js';
+import type { ApplicationFormView } from './applications.contract.js';
 import { ApplicationsError } from './applications.errors.js';
-import type { FormQuestionDto } from './dto/application-form.dto.js';
+import type { FormQuestionInput } from './applications.contract.js';
 
 /** Keep only what a question of its type means (no word limit on a choice, no options on a URL). */
-function questionOf(dto: FormQuestionDto): FormQuestion {
+function questionOf(dto: FormQuestionInput): FormQuestion {
   const question: FormQuestion = {
     id: dto.id,
     type: dto.type,
@@ -36,7 +37,7 @@ export class ApplicationFormsService {
   async publish(
     actor: Actor,
     labId: string,
-    questionDtos: FormQuestionDto[],
+    questionDtos: FormQuestionInput[],
   ): Promise<ApplicationFormView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const questions = questionDtos.map(questionOf);

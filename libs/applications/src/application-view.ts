@@ -3,12 +3,14 @@ import {
   decideApplicationDeadline,
   formatInTimezone,
   workshopDays,
-  type AnswerValue,
-  type ApplicantProfile,
-  type FormQuestion,
   type LabPhase,
 } from '@ideas-lab/domain';
 import type { LabView } from '@ideas-lab/labs';
+import type {
+  ApplicationFormView,
+  ApplicationSummary,
+  ApplicationView,
+} from './applications.contract.js';
 import type { ApplicationVersionSummary } from './application-versions.repository.js';
 import type { ApplicationOfLabRow } from './applications.repository.js';
 import type { ApplicationFormEntity } from './entities/application-form.entity.js';
@@ -44,14 +46,6 @@ export function labFacts(lab: LabView): LabFacts {
   };
 }
 
-export interface ApplicationFormView {
-  id: string;
-  labId: string;
-  version: number;
-  questions: FormQuestion[];
-  publishedAt: string;
-}
-
 export function toFormView(form: ApplicationFormEntity): ApplicationFormView {
   return {
     id: form.id,
@@ -60,39 +54,6 @@ export function toFormView(form: ApplicationFormEntity): ApplicationFormView {
     questions: form.questions,
     publishedAt: form.publishedAt.toISOString(),
   };
-}
-
-export interface ApplicationView {
-  id: string;
-  labId: string;
-  applicantId: string;
-  status: ApplicationEntity['status'];
-  version: number;
-  profile: ApplicantProfile;
-  answers: Record<string, AnswerValue>;
-  form: ApplicationFormView;
-  deadline: {
-    closesAt: string | null;
-    closesAtInLabTimezone: string | null;
-    timezone: string;
-    extended: boolean;
-    passed: boolean;
-  };
-  availability: {
-    workshopDays: string[];
-    availableForWholeWorkshop: boolean | null;
-    unavailableDays: string[];
-  };
-  /**
-   * Whether the applicant may still change it (the server refuses changes otherwise), and why
-   * not: withdrawn, past the deadline, or frozen because the lab has moved on to selection.
-   */
-  editing: { allowed: boolean; reason: string | null };
-  versions: { version: number; kind: string; at: string }[];
-  submittedAt: string | null;
-  withdrawnAt: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 function editing(
@@ -164,25 +125,6 @@ export function toApplicationView(input: {
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };
-}
-
-export interface ApplicationSummary {
-  id: string;
-  applicantId: string;
-  email: string;
-  status: ApplicationEntity['status'];
-  name: string | null;
-  affiliation: string | null;
-  organisationType: string | null;
-  careerStage: string | null;
-  primaryDiscipline: string | null;
-  disciplines: string[];
-  country: string | null;
-  availableForWholeWorkshop: boolean | null;
-  unavailableDays: string[];
-  extensionUntil: string | null;
-  submittedAt: string | null;
-  updatedAt: string;
 }
 
 export function toApplicationSummary(row: ApplicationOfLabRow, lab: LabFacts): ApplicationSummary {

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Param,
   Patch,
   Post,
@@ -10,85 +9,70 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentActor, LabRoles, uuidParam } from '@ideas-lab/platform';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Endpoint, LabRoles, uuidParam } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { ApplicationFormsService } from './application-forms.service.js';
-import type { ApplicationFormView, ApplicationView } from './application-view.js';
-import { ApplicationsService, type MyApplication } from './applications.service.js';
-import { ApplicationFormViewDto, PublishApplicationFormDto } from './dto/application-form.dto.js';
 import {
-  ApplicationPageDto,
-  ApplicationViewDto,
-  ExportApplicationsQueryDto,
+  ApplicationFormView,
+  ApplicationPage,
+  ApplicationView,
   GrantExtensionDto,
   ListApplicationsQueryDto,
-  MyApplicationDto,
+  MyApplication,
+  PublishApplicationFormDto,
   SubmitApplicationDto,
   UpdateApplicationDto,
-} from './dto/application.dto.js';
-import { LabApplicationsService, type ApplicationPage } from './lab-applications.service.js';
+} from './applications.contract.js';
+import { ApplicationsService } from './applications.service.js';
+import { LabApplicationsService } from './lab-applications.service.js';
 
 const LabIdPipe = uuidParam('labId');
 const ApplicationIdPipe = uuidParam('applicationId');
 
+/** What a change to one's application can meet besides validation. */
+const CHANGE_REFUSALS = [
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_VERSION_CONFLICT',
+  'APPLICATION_DEADLINE_PASSED',
+  'APPLICATIONS_NOT_OPEN',
+  'APPLICATION_WITHDRAWN',
+];
+
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('labs/:labId/application-form')
 export class ApplicationFormController {
   constructor(private readonly forms: ApplicationFormsService) {}
 
   @LabRoles('organiser')
   @Put()
-  @ApiOperation({
+  @Endpoint({
     summary:
       "Publish a new version of the lab's application form (organisers); submitted applications keep theirs",
+    response: ApplicationFormView,
+    errors: ['APPLICATION_FORM_INVALID', 'APPLICATION_FORM_CHANGED_CONCURRENTLY'],
   })
-  @ApiResponse({ status: 200, type: ApplicationFormViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED | APPLICATION_FORM_INVALID',
-    401,
-    'UNAUTHENTICATED',
-    403,
-    'LAB_ROLE_REQUIRED',
-    404,
-    'LAB_NOT_FOUND',
-    409,
-    'APPLICATION_FORM_CHANGED_CONCURRENTLY',
-  )
   publish(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
     @Body() body: PublishApplicationFormDto,
-  ): Promise<ApplicationFormView> {
+  ) {
     return this.forms.publish(actor, labId, body.questions);
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary:
       "The lab's current application form (its members; anyone signed in while applications are open)",
+    response: ApplicationFormView,
+    errors: ['APPLICATION_FORM_NOT_FOUND'],
   })
-  @ApiResponse({ status: 200, type: ApplicationFormViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
-    401,
-    'UNAUTHENTICATED',
-    404,
-    'LAB_NOT_FOUND | APPLICATION_FORM_NOT_FOUND',
-  )
-  current(
-    @CurrentActor() actor: Actor,
-    @Param('labId', LabIdPipe) labId: string,
-  ): Promise<ApplicationFormView> {
+  current(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
     return this.forms.current(actor, labId);
   }
 }
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('labs/:labId')
 export class LabApplicationsController {
   constructor(
@@ -97,72 +81,48 @@ export class LabApplicationsController {
   ) {}
 
   @Post('applications')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Start my application to this lab (one per person); I become an applicant of the lab',
+    response: ApplicationView,
+    errors: [
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICANT_IS_LAB_STAFF',
+      'APPLICATIONS_NOT_OPEN',
+      'APPLICATION_DEADLINE_PASSED',
+      'APPLICATION_FORM_NOT_PUBLISHED',
+    ],
   })
-  @ApiResponse({ status: 201, type: ApplicationViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
-    401,
-    'UNAUTHENTICATED',
-    404,
-    'LAB_NOT_FOUND',
-    409,
-    'APPLICATION_ALREADY_EXISTS | APPLICANT_IS_LAB_STAFF | APPLICATIONS_NOT_OPEN | APPLICATION_DEADLINE_PASSED | APPLICATION_FORM_NOT_PUBLISHED',
-  )
-  start(
-    @CurrentActor() actor: Actor,
-    @Param('labId', LabIdPipe) labId: string,
-  ): Promise<ApplicationView> {
+  start(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
     return this.applications.start(actor, labId);
   }
 
   @LabRoles('organiser')
   @Get('applications')
-  @ApiOperation({ summary: "The lab's applications, filtered and paged (organisers)" })
-  @ApiResponse({ status: 200, type: ApplicationPageDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
-    401,
-    'UNAUTHENTICATED',
-    403,
-    'LAB_ROLE_REQUIRED',
-    404,
-    'LAB_NOT_FOUND',
-  )
+  @Endpoint({
+    summary: "The lab's applications, filtered and paged (organisers)",
+    response: ApplicationPage,
+  })
   list(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
     @Query() query: ListApplicationsQueryDto,
-  ): Promise<ApplicationPage> {
+  ) {
     return this.labApplications.list(actor, labId, query);
   }
 
   @LabRoles('organiser')
   @Get('applications.csv')
-  @ApiOperation({ summary: "The lab's applications as CSV, with the same filters (organisers)" })
-  @ApiProduces('text/csv')
-  @ApiResponse({
-    status: 200,
-    description: 'One row per application; the answers to the current form in the last columns.',
-    schema: { type: 'string' },
+  @Endpoint({
+    summary: "The lab's applications as CSV, with the same filters (organisers)",
+    response: {
+      mediaType: 'text/csv',
+      description: 'One row per application; the answers to the current form in the last columns.',
+    },
   })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
-    401,
-    'UNAUTHENTICATED',
-    403,
-    'LAB_ROLE_REQUIRED',
-    404,
-    'LAB_NOT_FOUND',
-  )
   async exportCsv(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
-    @Query() query: ExportApplicationsQueryDto,
+    @Query() query: ListApplicationsQueryDto,
   ): Promise<StreamableFile> {
     const { filename, csv } = await this.labApplications.exportCsv(actor, labId, query);
     // The byte-order mark makes spreadsheet programs read the file as UTF-8.
@@ -174,129 +134,93 @@ export class LabApplicationsController {
 
   @LabRoles('organiser')
   @Post('applications/:applicationId/extension')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Give one applicant a personal deadline later than the lab’s (organisers)',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_EXTENSION_INVALID', 'APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
   })
-  @ApiResponse({ status: 200, type: ApplicationViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED | APPLICATION_EXTENSION_INVALID',
-    401,
-    'UNAUTHENTICATED',
-    403,
-    'LAB_ROLE_REQUIRED',
-    404,
-    'LAB_NOT_FOUND | APPLICATION_NOT_FOUND',
-    409,
-    'APPLICATION_WITHDRAWN',
-  )
   grantExtension(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
     @Body() body: GrantExtensionDto,
-  ): Promise<ApplicationView> {
+  ) {
     return this.applications.grantExtension(actor, labId, applicationId, new Date(body.until));
   }
 }
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Get(':applicationId')
-  @ApiOperation({ summary: 'An application (its applicant, and the organisers of its lab)' })
-  @ApiResponse({ status: 200, type: ApplicationViewDto })
-  @ApiErrors(400, 'VALIDATION_FAILED', 401, 'UNAUTHENTICATED', 404, 'APPLICATION_NOT_FOUND')
+  @Endpoint({
+    summary: 'An application (its applicant, and the organisers of its lab)',
+    response: ApplicationView,
+    errors: ['APPLICATION_NOT_FOUND'],
+  })
   get(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
-  ): Promise<ApplicationView> {
+  ) {
     return this.applications.get(actor, applicationId);
   }
 
   @Patch(':applicationId')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Save changes to my application (partial, autosave) with optimistic locking on `version`',
+    response: ApplicationView,
+    errors: ['APPLICATION_INCOMPLETE', ...CHANGE_REFUSALS],
   })
-  @ApiResponse({ status: 200, type: ApplicationViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED | APPLICATION_INCOMPLETE',
-    401,
-    'UNAUTHENTICATED',
-    404,
-    'APPLICATION_NOT_FOUND',
-    409,
-    'APPLICATION_VERSION_CONFLICT | APPLICATION_DEADLINE_PASSED | APPLICATIONS_NOT_OPEN | APPLICATION_WITHDRAWN',
-  )
   update(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
     @Body() body: UpdateApplicationDto,
-  ): Promise<ApplicationView> {
+  ) {
     return this.applications.update(actor, applicationId, body);
   }
 
   @Post(':applicationId/submit')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Submit my application; every problem is listed at once' })
-  @ApiResponse({ status: 200, type: ApplicationViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED | APPLICATION_INCOMPLETE',
-    401,
-    'UNAUTHENTICATED',
-    404,
-    'APPLICATION_NOT_FOUND',
-    409,
-    'APPLICATION_VERSION_CONFLICT | APPLICATION_DEADLINE_PASSED | APPLICATIONS_NOT_OPEN | APPLICATION_ALREADY_SUBMITTED | APPLICATION_WITHDRAWN',
-  )
+  @Endpoint({
+    summary: 'Submit my application; every problem is listed at once',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_INCOMPLETE', 'APPLICATION_ALREADY_SUBMITTED', ...CHANGE_REFUSALS],
+  })
   submit(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
     @Body() body: SubmitApplicationDto,
-  ): Promise<ApplicationView> {
+  ) {
     return this.applications.submit(actor, applicationId, body.version);
   }
 
   @Post(':applicationId/withdraw')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw my application (also after the deadline)' })
-  @ApiResponse({ status: 200, type: ApplicationViewDto })
-  @ApiErrors(
-    400,
-    'VALIDATION_FAILED',
-    401,
-    'UNAUTHENTICATED',
-    404,
-    'APPLICATION_NOT_FOUND',
-    409,
-    'APPLICATION_WITHDRAWN',
-  )
+  @Endpoint({
+    summary: 'Withdraw my application (also after the deadline)',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
+  })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
-  ): Promise<ApplicationView> {
+  ) {
     return this.applications.withdraw(actor, applicationId);
   }
 }
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller('me/applications')
 export class MyApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My applications, in every lab' })
-  @ApiResponse({ status: 200, type: [MyApplicationDto] })
-  @ApiErrors(401, 'UNAUTHENTICATED')
-  mine(@CurrentActor() actor: Actor): Promise<MyApplication[]> {
+  @Endpoint({ summary: 'My applications, in every lab', response: [MyApplication] })
+  mine(@CurrentActor() actor: Actor) {
     return this.applications.mine(actor);
   }
 }

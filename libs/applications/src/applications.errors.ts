@@ -1,49 +1,30 @@
-import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { AppError, errorCatalogue, type ErrorDetails } from '@ideas-lab/platform';
 
-export type ApplicationsErrorCode =
-  | 'APPLICATION_NOT_FOUND'
-  | 'APPLICATION_FORM_NOT_FOUND'
-  | 'APPLICATION_FORM_INVALID'
-  | 'APPLICATION_FORM_NOT_PUBLISHED'
-  | 'APPLICATION_FORM_CHANGED_CONCURRENTLY'
-  | 'APPLICATION_ALREADY_EXISTS'
-  | 'APPLICANT_IS_LAB_STAFF'
-  | 'APPLICATIONS_NOT_OPEN'
-  | 'APPLICATION_DEADLINE_PASSED'
-  | 'APPLICATION_VERSION_CONFLICT'
-  | 'APPLICATION_INCOMPLETE'
-  | 'APPLICATION_ALREADY_SUBMITTED'
-  | 'APPLICATION_WITHDRAWN'
-  | 'APPLICATION_EXTENSION_INVALID';
-
-export function statusForApplicationsError(code: ApplicationsErrorCode): number {
-  switch (code) {
-    case 'APPLICATION_NOT_FOUND':
-    case 'APPLICATION_FORM_NOT_FOUND':
-      return 404;
-    case 'APPLICATION_FORM_INVALID':
-    case 'APPLICATION_INCOMPLETE':
-    case 'APPLICATION_EXTENSION_INVALID':
-      return 400;
-    case 'APPLICATION_FORM_NOT_PUBLISHED':
-    case 'APPLICATION_FORM_CHANGED_CONCURRENTLY':
-    case 'APPLICATION_ALREADY_EXISTS':
-    case 'APPLICANT_IS_LAB_STAFF':
-    case 'APPLICATIONS_NOT_OPEN':
-    case 'APPLICATION_DEADLINE_PASSED':
-    case 'APPLICATION_VERSION_CONFLICT':
-    case 'APPLICATION_ALREADY_SUBMITTED':
-    case 'APPLICATION_WITHDRAWN':
-      return 409;
-  }
-}
+/** Every code the applications lib answers with, and its HTTP status. */
+export const applicationsErrors = errorCatalogue({
+  APPLICATION_NOT_FOUND: 404,
+  APPLICATION_FORM_NOT_FOUND: 404,
+  APPLICATION_FORM_INVALID: 400,
+  APPLICATION_INCOMPLETE: 400,
+  APPLICATION_EXTENSION_INVALID: 400,
+  APPLICATION_FORM_NOT_PUBLISHED: 409,
+  APPLICATION_FORM_CHANGED_CONCURRENTLY: 409,
+  APPLICATION_ALREADY_EXISTS: 409,
+  APPLICANT_IS_LAB_STAFF: 409,
+  APPLICATIONS_NOT_OPEN: 409,
+  APPLICATION_DEADLINE_PASSED: 409,
+  APPLICATION_VERSION_CONFLICT: 409,
+  APPLICATION_ALREADY_SUBMITTED: 409,
+  APPLICATION_WITHDRAWN: 409,
+});
+export type ApplicationsErrorCode = keyof typeof applicationsErrors;
 
 export class ApplicationsError extends AppError {
   readonly status: number;
 
   constructor(code: ApplicationsErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForApplicationsError(code);
+    this.status = applicationsErrors[code];
   }
 
   static notFound(): ApplicationsError {

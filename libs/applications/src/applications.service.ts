@@ -20,28 +20,17 @@ import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
 import { ApplicationVersionsRepository } from './application-versions.repository.js';
-import {
-  labFacts,
-  toApplicationView,
-  type ApplicationView,
-  type LabFacts,
-} from './application-view.js';
+import { labFacts, toApplicationView, type LabFacts } from './application-view.js';
 import { ApplicationsError } from './applications.errors.js';
-import {
-  ApplicationsRepository,
-  type ApplicationOfApplicantRow,
-} from './applications.repository.js';
-import type { ApplicantProfileDto, UpdateApplicationDto } from './dto/application.dto.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import type {
+  ApplicantProfileInput,
+  ApplicationView,
+  MyApplication,
+  UpdateApplication,
+} from './applications.contract.js';
 import type { ApplicationFormEntity } from './entities/application-form.entity.js';
 import type { ApplicationEntity } from './entities/application.entity.js';
-
-export interface MyApplication extends Omit<
-  ApplicationOfApplicantRow,
-  'submittedAt' | 'updatedAt'
-> {
-  submittedAt: string | null;
-  updatedAt: string;
-}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const trimList = (values: string[]) => values.map((v) => v.trim()).filter((v) => v !== '');
@@ -49,7 +38,7 @@ const trimList = (values: string[]) => values.map((v) => v.trim()).filter((v) =>
 /** Apply the profile fields a request names (null clears one), tidied as people type them. */
 function mergeProfile(
   current: ApplicantProfile,
-  changes: ApplicantProfileDto | undefined,
+  changes: ApplicantProfileInput | undefined,
 ): ApplicantProfile {
   const profile: ApplicantProfile = { ...current };
   if (!changes) return profile;
@@ -203,7 +192,7 @@ export class ApplicationsService {
   async update(
     actor: Actor,
     applicationId: string,
-    dto: UpdateApplicationDto,
+    dto: UpdateApplication,
   ): Promise<ApplicationView> {
     return this.tx.run(async () => {
       const application = await this.ownForUpdate(actor, applicationId);

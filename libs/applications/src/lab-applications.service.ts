@@ -8,26 +8,14 @@ import {
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
-import {
-  labFacts,
-  toApplicationSummary,
-  type ApplicationSummary,
-  type LabFacts,
-} from './application-view.js';
+import { labFacts, toApplicationSummary, type LabFacts } from './application-view.js';
 import { toCsv } from './applications-csv.js';
 import {
   ApplicationsRepository,
   type ApplicationFilters,
   type ApplicationOfLabRow,
 } from './applications.repository.js';
-import type { ListApplicationsQueryDto } from './dto/application.dto.js';
-
-export interface ApplicationPage {
-  items: ApplicationSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { ApplicationPage, ListApplicationsQuery } from './applications.contract.js';
 
 export const FUNNEL_NOTE =
   'started counts withdrawn applications too; reviewed, selected and confirmed come from application review and the adopted selection run: reviewed = submitted with at least one submitted review (what makes it eligible for selection), selected = offered a place (from the start or from the waitlist, whatever the answer), confirmed = took the place.';
@@ -39,7 +27,7 @@ export interface FunnelProgress {
   confirmed: ReadonlySet<string>;
 }
 
-const filtersOf = (query: ListApplicationsQueryDto): ApplicationFilters => ({
+const filtersOf = (query: ListApplicationsQuery): ApplicationFilters => ({
   discipline: query.discipline,
   careerStage: query.careerStage,
   organisationType: query.organisationType,
@@ -69,11 +57,7 @@ export class LabApplicationsService {
     private readonly access: LabAccessService,
   ) {}
 
-  async list(
-    actor: Actor,
-    labId: string,
-    query: ListApplicationsQueryDto,
-  ): Promise<ApplicationPage> {
+  async list(actor: Actor, labId: string, query: ListApplicationsQuery): Promise<ApplicationPage> {
     const lab = await this.organisersLab(actor, labId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
@@ -90,7 +74,7 @@ export class LabApplicationsService {
   async exportCsv(
     actor: Actor,
     labId: string,
-    query: ListApplicationsQueryDto,
+    query: ListApplicationsQuery,
   ): Promise<{ filename: string; csv: string }> {
     const lab = await this.organisersLab(actor, labId);
     const [rows, form] = await Promise.all([

@@ -3,7 +3,7 @@ import { createSeededRandom, seededUniform, type Actor } from '@ideas-lab/domain
 import {
   ApplicationFormsService,
   ApplicationsService,
-  type FormQuestionDto,
+  type FormQuestionInput,
 } from '@ideas-lab/applications';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService } from '@ideas-lab/labs';
@@ -140,7 +140,7 @@ const KEYWORDS: Record<string, string[]> = {
 };
 const ROLES = ['modeller', 'clinician', 'data scientist', 'experimentalist', 'engineer'];
 
-const FORM: FormQuestionDto[] = [
+const FORM: FormQuestionInput[] = [
   {
     id: 'motivation',
     type: 'long_text',
@@ -170,7 +170,7 @@ const FORM: FormQuestionDto[] = [
     required: true,
     requireYes: true,
   },
-] as FormQuestionDto[];
+] as FormQuestionInput[];
 
 export const DEMO_RUBRIC = {
   criteria: [

@@ -1329,24 +1329,24 @@ export interface components {
             timezone: string;
             sessions: components["schemas"]["SessionViewDto"][];
         };
-        ApplicantProfileDto: {
+        ApplicantProfile: {
             /** @example Ada Lovelace */
-            name?: Record<string, never>;
+            name?: string | null;
             /**
              * @description Your institution.
              * @example University of London
              */
-            affiliation?: Record<string, never>;
+            affiliation?: string | null;
             /**
              * @description One of the lab's organisation types.
              * @example university
              */
-            organisationType?: Record<string, never>;
+            organisationType?: string | null;
             /**
              * @description One of the lab's career stages.
              * @example early career
              */
-            careerStage?: Record<string, never>;
+            careerStage?: string | null;
             /**
              * @description From the lab's disciplines.
              * @example [
@@ -1354,35 +1354,35 @@ export interface components {
              *       "cancer research"
              *     ]
              */
-            disciplines?: string[];
+            disciplines?: string[] | null;
             /**
              * @description One of `disciplines`.
              * @example AI
              */
-            primaryDiscipline?: Record<string, never>;
+            primaryDiscipline?: string | null;
             /**
              * @example [
              *       "mechanistic models",
              *       "tumour growth"
              *     ]
              */
-            expertiseKeywords?: string[];
+            expertiseKeywords?: string[] | null;
             /**
              * @description ISO 3166-1 alpha-2 country code.
              * @example GB
              */
-            country?: Record<string, never>;
+            country?: string | null;
             /**
              * @description Optional; checked for its format and check digit.
              * @example 0000-0002-1825-0097
              */
-            orcid?: Record<string, never>;
+            orcid?: string | null;
             /**
              * @example [
              *       "https://example.org/ada"
              *     ]
              */
-            links?: string[];
+            links?: string[] | null;
             /**
              * @description Whether you can attend each workshop day (dates in the lab's time zone, see `availability.workshopDays`).
              * @example {
@@ -1390,72 +1390,12 @@ export interface components {
              *       "2027-07-13": false
              *     }
              */
-            availability?: Record<string, never>;
+            availability?: {
+                [key: string]: boolean;
+            } | null;
         };
-        ApplicationDeadlineDto: {
-            /**
-             * Format: date-time
-             * @description This applicant's deadline: the lab's, or a later personal extension.
-             */
-            closesAt: Record<string, never> | null;
-            /** @example 1 April 2027 at 17:00 EDT (America/New_York) */
-            closesAtInLabTimezone: Record<string, never> | null;
-            /** @example America/New_York */
-            timezone: string;
-            extended: boolean;
-            /** @description True once the deadline is past: the application can no longer change. */
-            passed: boolean;
-        };
-        ApplicationFormViewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            labId: string;
-            /** @example 2 */
-            version: number;
-            questions: components["schemas"]["FormQuestionDto"][];
-            /** Format: date-time */
-            publishedAt: string;
-        };
-        ApplicationPageDto: {
-            items: components["schemas"]["ApplicationSummaryDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        ApplicationSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            applicantId: string;
-            email: string;
-            /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn";
-            name: Record<string, never> | null;
-            affiliation: Record<string, never> | null;
-            organisationType: Record<string, never> | null;
-            careerStage: Record<string, never> | null;
-            primaryDiscipline: Record<string, never> | null;
-            disciplines: string[];
-            country: Record<string, never> | null;
-            /** @description null while some day is unanswered. */
-            availableForWholeWorkshop: Record<string, never> | null;
-            unavailableDays: string[];
-            /** Format: date-time */
-            extensionUntil: Record<string, never> | null;
-            /** Format: date-time */
-            submittedAt: Record<string, never> | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ApplicationVersionSummaryDto: {
-            version: number;
-            /** @enum {string} */
-            kind: "submitted" | "edited";
-            /** Format: date-time */
-            at: string;
-        };
-        ApplicationViewDto: {
+        ApplicantProfileView: components["schemas"]["ApplicantProfile"];
+        Application: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1466,25 +1406,104 @@ export interface components {
             status: "draft" | "submitted" | "withdrawn";
             /** @description Send it back with the next edit. */
             version: number;
-            profile: components["schemas"]["ApplicantProfileDto"];
+            profile: components["schemas"]["ApplicantProfileView"];
             /**
              * @example {
              *       "motivation": "…"
              *     }
              */
-            answers: Record<string, never>;
+            answers: {
+                [key: string]: string | string[] | boolean;
+            };
             /** @description The form these answers belong to (frozen once submitted). */
-            form: components["schemas"]["ApplicationFormViewDto"];
-            deadline: components["schemas"]["ApplicationDeadlineDto"];
-            availability: components["schemas"]["AvailabilityDto"];
+            form: components["schemas"]["ApplicationForm"];
+            deadline: {
+                /**
+                 * Format: date-time
+                 * @description This applicant's deadline: the lab's, or a later personal extension.
+                 */
+                closesAt: string | null;
+                /** @example 1 April 2027 at 17:00 EDT (America/New_York) */
+                closesAtInLabTimezone: string | null;
+                /** @example America/New_York */
+                timezone: string;
+                extended: boolean;
+                /** @description True once the deadline is past: the application can no longer change. */
+                passed: boolean;
+            };
+            availability: {
+                /**
+                 * @example [
+                 *       "2027-07-12",
+                 *       "2027-07-13"
+                 *     ]
+                 */
+                workshopDays: string[];
+                /** @description null while some day is unanswered. */
+                availableForWholeWorkshop: boolean | null;
+                unavailableDays: string[];
+            };
+            /** @description Whether the applicant may still change it (the server refuses changes otherwise), and why not: withdrawn, past the deadline, or frozen because the lab has moved on to selection. */
+            editing: {
+                allowed: boolean;
+                reason: string | null;
+            };
             /** @description The submitted content and every later edit. */
-            versions: components["schemas"]["ApplicationVersionSummaryDto"][];
+            versions: {
+                version: number;
+                /** @enum {string} */
+                kind: "submitted" | "edited";
+                /** Format: date-time */
+                at: string;
+            }[];
             /** Format: date-time */
-            submittedAt: Record<string, never> | null;
+            submittedAt: string | null;
             /** Format: date-time */
-            withdrawnAt: Record<string, never> | null;
+            withdrawnAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApplicationForm: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            /** @example 2 */
+            version: number;
+            questions: components["schemas"]["FormQuestion"][];
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["ApplicationSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ApplicationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicantId: string;
+            email: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "withdrawn";
+            name: string | null;
+            affiliation: string | null;
+            organisationType: string | null;
+            careerStage: string | null;
+            primaryDiscipline: string | null;
+            disciplines: string[];
+            country: string | null;
+            /** @description null while some day is unanswered. */
+            availableForWholeWorkshop: boolean | null;
+            unavailableDays: string[];
+            /** Format: date-time */
+            extensionUntil: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1531,18 +1550,6 @@ export interface components {
              */
             refreshTokenExpiresAt: string;
             user: components["schemas"]["UserProfile"];
-        };
-        AvailabilityDto: {
-            /**
-             * @example [
-             *       "2027-07-12",
-             *       "2027-07-13"
-             *     ]
-             */
-            workshopDays: string[];
-            /** @description null while some day is unanswered. */
-            availableForWholeWorkshop: Record<string, never> | null;
-            unavailableDays: string[];
         };
         CallPage: {
             /** Format: uuid */
@@ -1842,7 +1849,7 @@ export interface components {
             /** @example dates.applicationsCloseAt must be an ISO 8601 date-time */
             message: string;
         };
-        FormQuestionDto: {
+        FormQuestion: {
             /**
              * @description Stable id the answers are keyed by: lower-case letters, digits, _ or -.
              * @example motivation
@@ -1865,17 +1872,24 @@ export interface components {
             /** @description yes_no only: a consent that must be answered yes. */
             requireYes?: boolean;
         };
-        FunnelDto: {
-            totals: components["schemas"]["FunnelTotalsDto"];
+        Funnel: {
+            totals: {
+                started: number;
+                submitted: number;
+                reviewed: number;
+                selected: number;
+                confirmed: number;
+                withdrawn: number;
+            };
             /** @description By primary discipline, so the rows add up to the totals. */
-            byDiscipline: components["schemas"]["FunnelRowDto"][];
-            byCareerStage: components["schemas"]["FunnelRowDto"][];
-            byOrganisationType: components["schemas"]["FunnelRowDto"][];
+            byDiscipline: components["schemas"]["FunnelRow"][];
+            byCareerStage: components["schemas"]["FunnelRow"][];
+            byOrganisationType: components["schemas"]["FunnelRow"][];
             note: string;
         };
-        FunnelRowDto: {
+        FunnelRow: {
             /** @description The taxonomy value; null for applications that have not said yet. */
-            value: Record<string, never> | null;
+            value: string | null;
             started: number;
             submitted: number;
             reviewed: number;
@@ -1883,16 +1897,9 @@ export interface components {
             confirmed: number;
             withdrawn: number;
         };
-        FunnelTotalsDto: {
-            started: number;
-            submitted: number;
-            reviewed: number;
-            selected: number;
-            confirmed: number;
-            withdrawn: number;
-        };
-        GrantExtensionDto: {
+        GrantExtension: {
             /**
+             * Format: date-time
              * @description The applicant's personal deadline, later than the lab's.
              * @example 2027-04-08T21:00:00Z
              */
@@ -2060,7 +2067,7 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
-        MyApplicationDto: {
+        MyApplication: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2071,7 +2078,7 @@ export interface components {
             status: "draft" | "submitted" | "withdrawn";
             version: number;
             /** Format: date-time */
-            submittedAt: Record<string, never> | null;
+            submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2122,8 +2129,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        PublishApplicationFormDto: {
-            questions: components["schemas"]["FormQuestionDto"][];
+        PublishApplicationForm: {
+            questions: components["schemas"]["FormQuestion"][];
         };
         PutRubricDto: {
             criteria: components["schemas"]["ReviewCriterionDto"][];
@@ -2365,7 +2372,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        SubmitApplicationDto: {
+        SubmitApplication: {
             /** @description The version you are submitting; when given, a newer version on the server is a 409. */
             version?: number;
         };
@@ -2385,11 +2392,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        UpdateApplicationDto: {
+        UpdateApplication: {
             /** @description The version you edited; a newer version on the server is a 409 APPLICATION_VERSION_CONFLICT. */
             version: number;
             /** @description The profile fields to change; others stay. */
-            profile?: components["schemas"]["ApplicantProfileDto"];
+            profile?: components["schemas"]["ApplicantProfile"];
             /**
              * @description Answers by question id to change (text, a list of options, or true/false); `null` clears one.
              * @example {
@@ -2398,7 +2405,9 @@ export interface components {
              *       "conduct": true
              *     }
              */
-            answers?: Record<string, never>;
+            answers?: {
+                [key: string]: unknown;
+            };
         };
         UpdateLab: {
             /** @example Toward Building a Cancer Patient Digital Twin */
@@ -4014,12 +4023,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationFormViewDto"];
+                    "application/json": components["schemas"]["ApplicationForm"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -4028,7 +4038,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4037,7 +4050,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | APPLICATION_FORM_NOT_FOUND */
@@ -4046,7 +4062,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "APPLICATION_FORM_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4062,16 +4081,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PublishApplicationFormDto"];
+                "application/json": components["schemas"]["PublishApplicationForm"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationFormViewDto"];
+                    "application/json": components["schemas"]["ApplicationForm"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | APPLICATION_FORM_INVALID */
@@ -4080,7 +4100,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "APPLICATION_FORM_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4089,7 +4112,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -4098,7 +4124,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -4107,7 +4136,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_FORM_CHANGED_CONCURRENTLY */
@@ -4116,7 +4148,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_FORM_CHANGED_CONCURRENTLY";
+                    };
                 };
             };
         };
@@ -4141,12 +4176,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationPageDto"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -4155,7 +4191,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4164,7 +4203,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -4173,7 +4215,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -4182,7 +4227,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4198,12 +4246,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -4212,7 +4261,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4221,7 +4273,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -4230,7 +4285,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_ALREADY_EXISTS | APPLICANT_IS_LAB_STAFF | APPLICATIONS_NOT_OPEN | APPLICATION_DEADLINE_PASSED | APPLICATION_FORM_NOT_PUBLISHED */
@@ -4239,7 +4297,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_ALREADY_EXISTS" | "APPLICANT_IS_LAB_STAFF" | "APPLICATIONS_NOT_OPEN" | "APPLICATION_DEADLINE_PASSED" | "APPLICATION_FORM_NOT_PUBLISHED";
+                    };
                 };
             };
         };
@@ -4279,7 +4340,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4288,7 +4352,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -4297,7 +4364,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -4306,7 +4376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4323,16 +4396,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GrantExtensionDto"];
+                "application/json": components["schemas"]["GrantExtension"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | APPLICATION_EXTENSION_INVALID */
@@ -4341,7 +4415,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "APPLICATION_EXTENSION_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4350,7 +4427,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -4359,7 +4439,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | APPLICATION_NOT_FOUND */
@@ -4368,7 +4451,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "APPLICATION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_WITHDRAWN */
@@ -4377,7 +4463,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -4393,12 +4482,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -4407,7 +4497,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4416,7 +4509,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_NOT_FOUND */
@@ -4425,7 +4521,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -4441,16 +4540,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateApplicationDto"];
+                "application/json": components["schemas"]["UpdateApplication"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | APPLICATION_INCOMPLETE */
@@ -4459,7 +4559,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "APPLICATION_INCOMPLETE";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4468,7 +4571,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_NOT_FOUND */
@@ -4477,7 +4583,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_VERSION_CONFLICT | APPLICATION_DEADLINE_PASSED | APPLICATIONS_NOT_OPEN | APPLICATION_WITHDRAWN */
@@ -4486,7 +4595,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_VERSION_CONFLICT" | "APPLICATION_DEADLINE_PASSED" | "APPLICATIONS_NOT_OPEN" | "APPLICATION_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -4502,16 +4614,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitApplicationDto"];
+                "application/json": components["schemas"]["SubmitApplication"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | APPLICATION_INCOMPLETE */
@@ -4520,7 +4633,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "APPLICATION_INCOMPLETE";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4529,7 +4645,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_NOT_FOUND */
@@ -4538,16 +4657,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_NOT_FOUND";
+                    };
                 };
             };
-            /** @description Error code(s): APPLICATION_VERSION_CONFLICT | APPLICATION_DEADLINE_PASSED | APPLICATIONS_NOT_OPEN | APPLICATION_ALREADY_SUBMITTED | APPLICATION_WITHDRAWN */
+            /** @description Error code(s): APPLICATION_ALREADY_SUBMITTED | APPLICATION_VERSION_CONFLICT | APPLICATION_DEADLINE_PASSED | APPLICATIONS_NOT_OPEN | APPLICATION_WITHDRAWN */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_ALREADY_SUBMITTED" | "APPLICATION_VERSION_CONFLICT" | "APPLICATION_DEADLINE_PASSED" | "APPLICATIONS_NOT_OPEN" | "APPLICATION_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -4563,12 +4688,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationViewDto"];
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -4577,7 +4703,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4586,7 +4715,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_NOT_FOUND */
@@ -4595,7 +4727,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): APPLICATION_WITHDRAWN */
@@ -4604,7 +4739,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "APPLICATION_WITHDRAWN";
+                    };
                 };
             };
         };
@@ -4618,12 +4756,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyApplicationDto"][];
+                    "application/json": components["schemas"]["MyApplication"][];
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -4632,7 +4771,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };
@@ -7928,7 +8070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FunnelDto"];
+                    "application/json": components["schemas"]["Funnel"];
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */

@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import { createZodDto } from 'nestjs-zod';
+import { APPLICATION_STATUSES, QUESTION_TYPES } from '@ideas-lab/domain';
+import { dateTimeInput, isoDateTime, wordIssue } from '@ideas-lab/platform';
+
+/** The applications lib's HTTP contract: every request and response shape, once. */
+
+const ApplicationStatus = z.enum(APPLICATION_STATUSES);
+
+// ---- the application form -----------------------------------------------------------------
+
+export const FormQuestion = z
+  .strictObject({
+    id: z
+      .string({ error: wordIssue('invalid_type', 'must be text') })
+      .max(40)
+      .meta({
+        example: 'motivation',
+        description: 'Stable id the answers are keyed by: lower-case letters, digits, _ or -.',
+      }),
+    type: z.enum(QUESTION_TYPES),
+    label: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(500)
+      .meta({ example: 'Why do you want to join this Ideas Lab?' }),
+    helpText: z
+      .string()
+      .max(2000)
+      .optional()
+      .meta({ example: 'Tell us what you would bring to a team.' }),
+    required: z.boolean(),
+    wordLimit: z
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .meta({ example: 300, description: 'long_text only.' }),
+    options: z
+      .array(z.string().max(200))
+      .max(50)
+      .optional()
+      .meta({ description: 'single_choice and multiple_choice only.' }),
+    requireYes: z
+      .boolean()
+      .optional()
+      .meta({ description: 'yes_no only: a consent that must be answered yes.' }),
+  })
+  .meta({ id: 'FormQuestion' });
+export type FormQuestionInput = z.output<typeof FormQuestion>;
+
+export const PublishApplicationForm = z
+  .strictObject({
+    questions: z.array(FormQuestion).min(1, 'a form needs at least one question').max(100),
+  })
+  .meta({ id: 'PublishApplicationForm' });
+export class PublishApplicationFormDto extends createZodDto(PublishApplicationForm) {}
+
+export const ApplicationFormView = z
+  .object({
+    id: z.uuid(),
+    labId: z.uuid(),
+    version: z.int().meta({ example: 2 }),
+    questions: z.array(FormQuestion),
+    publishedAt: isoDateTime(),
+  })
+  .meta({ id: 'ApplicationForm' });
+export type ApplicationFormView = z.output<typeof ApplicationFormView>;
+
+// ---- applications: requests -----------------------------------------------------------------
+
+const text = (max: number) => z.string().max(max).nullable().optional();
+const list = (maxItems: number, maxLength: number) =>
+  z.array(z.string().max(maxLength)).max(maxItems).nullable().optional();
+
+/** Every field optional: a draft is saved as it is typed; `null` clears a field. */
+export const ApplicantProfile = z
+  .strictObject({
+    name: text(200).meta({ example: 'Ada Lovelace' }),
+    affiliation: text(300).meta({
+      example: 'University of London',
+      description: 'Your institution.',
+    }),
+    organisationType: text(200).meta({
+      example: 'university',
+      description: "One of the lab's organisation types.",
+    }),
+    careerStage: text(200).meta({
+      example: 'early career',
+      description: "One of the lab's career stages.",
+    }),
+    disciplines: list(20, 200).meta({
+      example: ['AI', 'cancer research'],
+      description: "From the lab's disciplines.",
+    }),
+    primaryDiscipline: text(200).meta({ example: 'AI', description: 'One of `disciplines`.' }),
+    expertiseKeywords: list(20, 100).meta({ example: ['mechanistic models', 'tumour growth'] }),
+    country: text(2).meta({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code.' }),
+    orcid: text(60).meta({
+      example: '0000-0002-1825-0097',
+      description: 'Optional; checked for its format and check digit.',
+    }),
+    links: list(10, 2000).meta({ example: ['https://example.org/ada'] }),
+    availability: z
+      .record(z.string(), z.boolean(), 'must map workshop days to true or false')
+      .nullable()
+      .optional()
+      .meta({
+        example: { '2027-07-12': true, '2027-07-13': false },
+        description:
+          "Whether you can attend each workshop day (dates in the lab's time zone, see `availability.workshopDays`).",
+      }),
+  })
+  .meta({ id: 'ApplicantProfile' });
+export type ApplicantProfileInput = z.output<typeof ApplicantProfile>;
+
+export const UpdateApplication = z
+  .strictObject({
+    version: z.int('must be the whole-number version of the application you edited').min(1).meta({
+      description:
+        'The version you edited; a newer version on the server is a 409 APPLICATION_VERSION_CONFLICT.',
+    }),
+    profile: ApplicantProfile.optional().meta({
+      description: 'The profile fields to change; others stay.',
+    }),
+    answers: z
+      .record(z.string(), z.unknown(), 'must map question ids to answers')
+      .optional()
+      .meta({
+        example: {
+          motivation: 'I build patient-specific tumour models…',
+          role: 'modeller',
+          conduct: true,
+        },
+        description:
+          'Answers by question id to change (text, a list of options, or true/false); `null` clears one.',
+      }),
+  })
+  .meta({ id: 'UpdateApplication' });
+export type UpdateApplication = z.output<typeof UpdateApplication>;
+export class UpdateApplicationDto extends createZodDto(UpdateApplication) {}
+
+export const SubmitApplication = z
+  .strictObject({
+    version: z.int().min(1).optional().meta({
+      description:
+        'The version you are submitting; when given, a newer version on the server is a 409.',
+    }),
+  })
+  .meta({ id: 'SubmitApplication' });
+export class SubmitApplicationDto extends createZodDto(SubmitApplication) {}
+
+export const GrantExtension = z
+  .strictObject({
+    until: dateTimeInput().meta({
+      example: '2027-04-08T21:00:00Z',
+      description: "The applicant's personal deadline, later than the lab's.",
+    }),
+  })
+  .meta({ id: 'GrantExtension' });
+export class GrantExtensionDto extends createZodDto(GrantExtension) {}
+
+export const ListApplicationsQuery = z
+  .strictObject({
+    discipline: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'Applicants who listed this discipline.' }),
+    careerStage: z.string().max(200).optional(),
+    organisationType: z.string().max(200).optional(),
+    country: z.string().max(2).optional().meta({ example: 'US' }),
+    status: ApplicationStatus.optional(),
+    page: z.coerce.number().int().min(1).optional().meta({ default: 1 }),
+    pageSize: z.coerce.number().int().min(1).max(200).optional().meta({ default: 50 }),
+  })
+  .meta({ id: 'ListApplicationsQuery' });
+export type ListApplicationsQuery = z.output<typeof ListApplicationsQuery>;
+export class ListApplicationsQueryDto extends createZodDto(ListApplicationsQuery) {}
+
+// ---- applications: responses ----------------------------------------------------------------
+
+const ProfileView = ApplicantProfile.meta({ id: 'ApplicantProfileView' });
+
+export const ApplicationView = z
+  .object({
+    id: z.uuid(),
+    labId: z.uuid(),
+    applicantId: z.uuid(),
+    status: ApplicationStatus,
+    version: z.int().meta({ description: 'Send it back with the next edit.' }),
+    profile: ProfileView,
+    answers: z
+      .record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean()]))
+      .meta({ example: { motivation: '…' } }),
+    form: ApplicationFormView.meta({
+      description: 'The form these answers belong to (frozen once submitted).',
+    }),
+    deadline: z.object({
+      closesAt: isoDateTime().nullable().meta({
+        description: "This applicant's deadline: the lab's, or a later personal extension.",
+      }),
+      closesAtInLabTimezone: z
+        .string()
+        .nullable()
+        .meta({ example: '1 April 2027 at 17:00 EDT (America/New_York)' }),
+      timezone: z.string().meta({ example: 'America/New_York' }),
+      extended: z.boolean(),
+      passed: z.boolean().meta({
+        description: 'True once the deadline is past: the application can no longer change.',
+      }),
+    }),
+    availability: z.object({
+      workshopDays: z.array(z.string()).meta({ example: ['2027-07-12', '2027-07-13'] }),
+      availableForWholeWorkshop: z
+        .boolean()
+        .nullable()
+        .meta({ description: 'null while some day is unanswered.' }),
+      unavailableDays: z.array(z.string()),
+    }),
+    editing: z.object({ allowed: z.boolean(), reason: z.string().nullable() }).meta({
+      description:
+        'Whether the applicant may still change it (the server refuses changes otherwise), and why not: withdrawn, past the deadline, or frozen because the lab has moved on to selection.',
+    }),
+    versions: z
+      .array(
+        z.object({ version: z.int(), kind: z.enum(['submitted', 'edited']), at: isoDateTime() }),
+      )
+      .meta({ description: 'The submitted content and every later edit.' }),
+    submittedAt: isoDateTime().nullable(),
+    withdrawnAt: isoDateTime().nullable(),
+    createdAt: isoDateTime(),
+    updatedAt: isoDateTime(),
+  })
+  .meta({ id: 'Application' });
+export type ApplicationView = z.output<typeof ApplicationView>;
+
+export const MyApplication = z
+  .object({
+    id: z.uuid(),
+    labId: z.uuid(),
+    labSlug: z.string(),
+    labTitle: z.string(),
+    status: ApplicationStatus,
+    version: z.int(),
+    submittedAt: isoDateTime().nullable(),
+    updatedAt: isoDateTime(),
+  })
+  .meta({ id: 'MyApplication' });
+export type MyApplication = z.output<typeof MyApplication>;
+
+export const ApplicationSummary = z
+  .object({
+    id: z.uuid(),
+    applicantId: z.uuid(),
+    email: z.string(),
+    status: ApplicationStatus,
+    name: z.string().nullable(),
+    affiliation: z.string().nullable(),
+    organisationType: z.string().nullable(),
+    careerStage: z.string().nullable(),
+    primaryDiscipline: z.string().nullable(),
+    disciplines: z.array(z.string()),
+    country: z.string().nullable(),
+    availableForWholeWorkshop: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'null while some day is unanswered.' }),
+    unavailableDays: z.array(z.string()),
+    extensionUntil: isoDateTime().nullable(),
+    submittedAt: isoDateTime().nullable(),
+    updatedAt: isoDateTime(),
+  })
+  .meta({ id: 'ApplicationSummary' });
+export type ApplicationSummary = z.output<typeof ApplicationSummary>;
+
+export const ApplicationPage = z
+  .object({
+    items: z.array(ApplicationSummary),
+    total: z.int(),
+    page: z.int(),
+    pageSize: z.int(),
+  })
+  .meta({ id: 'ApplicationPage' });
+export type ApplicationPage = z.output<typeof ApplicationPage>;
+
+// ---- the funnel (served by the selection lib, which knows every stage) ----------------------
+
+const FunnelCounts = {
+  started: z.int(),
+  submitted: z.int(),
+  reviewed: z.int(),
+  selected: z.int(),
+  confirmed: z.int(),
+  withdrawn: z.int(),
+};
+
+const FunnelRow = z
+  .object({
+    value: z.string().nullable().meta({
+      description: 'The taxonomy value; null for applications that have not said yet.',
+    }),
+    ...FunnelCounts,
+  })
+  .meta({ id: 'FunnelRow' });
+
+export const Funnel = z
+  .object({
+    totals: z.object(FunnelCounts),
+    byDiscipline: z
+      .array(FunnelRow)
+      .meta({ description: 'By primary discipline, so the rows add up to the totals.' }),
+    byCareerStage: z.array(FunnelRow),
+    byOrganisationType: z.array(FunnelRow),
+    note: z.string(),
+  })
+  .meta({ id: 'Funnel' });
+export type Funnel = z.output<typeof Funnel>;
+/** Until the selection lib moves to contracts, its funnel route names this DTO. */
+export class FunnelDto extends createZodDto(Funnel) {}
