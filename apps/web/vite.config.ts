@@ -1,12 +1,54 @@
+import { readdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Paths are taken from this file's URL so the config works from any working directory.
 const here = (path: string) => decodeURIComponent(new URL(path, import.meta.url).pathname);
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every built text file over 1 KB, at the
+ * highest levels (it costs the build, not each request); the server sends them to clients
+ * that accept them. Source maps are left alone: only developer tools load them.
+ */
+function precompress(): Plugin {
+  const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+  return {
+    name: 'ideas-lab:precompress',
+    apply: 'build',
+    async writeBundle({ dir }) {
+      if (!dir) return;
+      const walk = (folder: string): string[] =>
+        readdirSync(folder).flatMap((name) => {
+          const path = join(folder, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      const brotli = promisify(brotliCompress);
+      const gzipped = promisify(gzip);
+      await Promise.all(
+        walk(dir)
+          .filter((file) => COMPRESSIBLE.test(file))
+          .map(async (file) => {
+            const content = await readFile(file);
+            if (content.length < 1024) return;
+            const params = {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            };
+            await writeFile(`${file}.br`, await brotli(content, { params }));
+            await writeFile(`${file}.gz`, await gzipped(content, { level: 9 }));
+          }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // The client shares a few pure files of the domain: the phase machine, the word count (so
     // the live counter agrees with the server's limit) and the country codes. The domain's
@@ -22,6 +64,8 @@ export default defineConfig({
     outDir: here('../../dist/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // The precompression above is known to take a couple of seconds; no report of it each build.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     proxy: {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -22,6 +19,7 @@ import {
 } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 import { API_PREFIX_OPTIONS, buildOpenApiDocument } from './openapi.js';
+import { registerCompression, registerSecurityHeaders, serveWebClient } from './http-delivery.js';
 
 export { API_PREFIX };
 
@@ -61,6 +59,9 @@ export async function createApp(options: {
     },
   );
   installRequestLimits(app.getHttpAdapter().getInstance());
+  // Before any route is added: both apply to every route.
+  await registerSecurityHeaders(app, { production: config.isProduction });
+  await registerCompression(app);
   app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
   // Contract DTOs (zod) are parsed by their schema; the rest still by class-validator while
   // the libs move to contracts.
@@ -110,43 +111,9 @@ export async function createApp(options: {
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  await serveWebClient(app, config.webDir);
+  await serveWebClient(app, { webDir: config.webDir, apiPrefix: API_PREFIX });
   await app.init();
   return { app, document };
-}
-
-/** The single-page web client at `/`, with its routes falling back to index.html. */
-async function serveWebClient(app: NestFastifyApplication, webDir: string): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
-  const index = join(webDir, 'index.html');
-  const hasClient = existsSync(index);
-  if (hasClient) {
-    await app.register(fastifyStatic, {
-      root: webDir,
-      prefix: '/',
-      wildcard: false,
-      index: ['index.html'],
-    });
-  }
-  // Client-side routes (`/labs/…`, `/call/…`) get index.html; unknown API paths a JSON 404.
-  fastify.get('/*', (request, reply) => {
-    const path = request.url.split('?')[0];
-    const isApi =
-      path === `/${API_PREFIX}` ||
-      path.startsWith(`/${API_PREFIX}/`) ||
-      path.startsWith('/docs') ||
-      path.startsWith('/health');
-    if (hasClient && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
-      void reply.type('text/html').sendFile('index.html');
-      return;
-    }
-    void reply.status(404).send({
-      statusCode: 404,
-      code: 'ROUTE_NOT_FOUND',
-      message: `There is no GET ${path} in this API.`,
-      requestId: request.id,
-    });
-  });
 }
 
 export type { INestApplication };

@@ -6,28 +6,49 @@ import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
 import { RequireSignIn } from './components/session';
-import { AcceptInvitationPage } from './pages/accept-invitation-page';
-import { AccountPage } from './pages/account-page';
-import { ApplicationEditPage } from './pages/applications/application-edit-page';
-import { ApplicationStatusPage } from './pages/applications/application-status-page';
-import { ApplyPage } from './pages/applications/apply-page';
-import { MyApplicationsPage } from './pages/applications/my-applications-page';
-import { CallPage } from './pages/call-page';
-import { CreateLabPage } from './pages/create-lab-page';
-import { HomePage } from './pages/home-page';
-import { LabApplicationsPage } from './pages/lab/lab-applications-page';
-import { LabAuditPage } from './pages/lab/lab-audit-page';
-import { LabFormEditorPage } from './pages/lab/lab-form-editor-page';
-import { LabFunnelPage } from './pages/lab/lab-funnel-page';
-import { LabLayout } from './pages/lab/lab-layout';
-import { LabOverviewPage } from './pages/lab/lab-overview-page';
-import { LabPeoplePage } from './pages/lab/lab-people-page';
-import { LabSettingsPage } from './pages/lab/lab-settings-page';
+import { lazyPage } from './lib/lazy-page';
 import { OrganiserOnly } from './pages/lab/organiser-only';
-import { LabsPage } from './pages/labs-page';
-import { LoginPage } from './pages/login-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { SignUpPage } from './pages/sign-up-page';
+
+// Every screen is a chunk of its own, loaded when first shown.
+const AcceptInvitationPage = lazyPage(
+  () => import('./pages/accept-invitation-page'),
+  'AcceptInvitationPage',
+);
+const AccountPage = lazyPage(() => import('./pages/account-page'), 'AccountPage');
+const ApplicationEditPage = lazyPage(
+  () => import('./pages/applications/application-edit-page'),
+  'ApplicationEditPage',
+);
+const ApplicationStatusPage = lazyPage(
+  () => import('./pages/applications/application-status-page'),
+  'ApplicationStatusPage',
+);
+const ApplyPage = lazyPage(() => import('./pages/applications/apply-page'), 'ApplyPage');
+const MyApplicationsPage = lazyPage(
+  () => import('./pages/applications/my-applications-page'),
+  'MyApplicationsPage',
+);
+const CallPage = lazyPage(() => import('./pages/call-page'), 'CallPage');
+const CreateLabPage = lazyPage(() => import('./pages/create-lab-page'), 'CreateLabPage');
+const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
+const LabApplicationsPage = lazyPage(
+  () => import('./pages/lab/lab-applications-page'),
+  'LabApplicationsPage',
+);
+const LabAuditPage = lazyPage(() => import('./pages/lab/lab-audit-page'), 'LabAuditPage');
+const LabFormEditorPage = lazyPage(
+  () => import('./pages/lab/lab-form-editor-page'),
+  'LabFormEditorPage',
+);
+const LabFunnelPage = lazyPage(() => import('./pages/lab/lab-funnel-page'), 'LabFunnelPage');
+const LabLayout = lazyPage(() => import('./pages/lab/lab-layout'), 'LabLayout');
+const LabOverviewPage = lazyPage(() => import('./pages/lab/lab-overview-page'), 'LabOverviewPage');
+const LabPeoplePage = lazyPage(() => import('./pages/lab/lab-people-page'), 'LabPeoplePage');
+const LabSettingsPage = lazyPage(() => import('./pages/lab/lab-settings-page'), 'LabSettingsPage');
+const LabsPage = lazyPage(() => import('./pages/labs-page'), 'LabsPage');
+const LoginPage = lazyPage(() => import('./pages/login-page'), 'LoginPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
+const SignUpPage = lazyPage(() => import('./pages/sign-up-page'), 'SignUpPage');
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { api } from '../api';
+import { Loading } from './feedback';
 import { useSession } from './session';
 
 export function Layout() {
@@ -81,7 +82,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading what="the page" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>Ideas Lab — from the open call to funded teams.</p>

@@ -5,8 +5,10 @@ import { useUser } from '../../components/session';
 import { useLab } from '../../pages/lab/lab-context';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
 import { rolesIn } from '../../lib/roles';
-import { HelpQueuePage } from './help-queue-page';
-import { LivePage } from './live-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const HelpQueuePage = lazyPage(() => import('./help-queue-page'), 'HelpQueuePage');
+const LivePage = lazyPage(() => import('./live-page'), 'LivePage');
 
 /** The people of the live workshop; applicants are not (the server refuses them too). */
 const WORKSHOP_ROLES: readonly LabRole[] = ['participant', 'mentor', 'organiser'];

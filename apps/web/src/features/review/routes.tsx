@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { OrganiserOnly } from '../../pages/lab/organiser-only';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
-import { AssignmentPage } from './assignment-page';
-import { ReviewPage } from './review-page';
-import { ReviewQueuePage } from './review-queue-page';
-import { RubricEditorPage } from './rubric-editor-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const AssignmentPage = lazyPage(() => import('./assignment-page'), 'AssignmentPage');
+const ReviewPage = lazyPage(() => import('./review-page'), 'ReviewPage');
+const ReviewQueuePage = lazyPage(() => import('./review-queue-page'), 'ReviewQueuePage');
+const RubricEditorPage = lazyPage(() => import('./rubric-editor-page'), 'RubricEditorPage');
 
 /** Application review: reviewer queue, rubric form, conflicts, rubric editor, assignment: the routes inside a lab (children of /labs/:labId). */
 export function reviewLabRoutes(): ReactNode {

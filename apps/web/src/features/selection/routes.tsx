@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { OrganiserOnly } from '../../pages/lab/organiser-only';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
-import { DecisionsPage } from './decisions-page';
-import { OutboxPage } from './outbox-page';
-import { RunPage } from './run-page';
-import { SelectionPage } from './selection-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const DecisionsPage = lazyPage(() => import('./decisions-page'), 'DecisionsPage');
+const OutboxPage = lazyPage(() => import('./outbox-page'), 'OutboxPage');
+const RunPage = lazyPage(() => import('./run-page'), 'RunPage');
+const SelectionPage = lazyPage(() => import('./selection-page'), 'SelectionPage');
 
 const organiser = (page: ReactNode) => <OrganiserOnly>{page}</OrganiserOnly>;
 

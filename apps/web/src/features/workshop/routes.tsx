@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
 import { OrganiserOnly } from '../../pages/lab/organiser-only';
-import { AgendaPage } from './agenda-page';
-import { ControlRoomPage } from './control-room-page';
-import { RotationPage } from './rotation-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const AgendaPage = lazyPage(() => import('./agenda-page'), 'AgendaPage');
+const ControlRoomPage = lazyPage(() => import('./control-room-page'), 'ControlRoomPage');
+const RotationPage = lazyPage(() => import('./rotation-page'), 'RotationPage');
 
 /** Agenda, control room, rotation planner: the routes inside a lab (children of /labs/:labId). */
 export function workshopLabRoutes(): ReactNode {

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading } from '../../components/feedback';
@@ -88,7 +89,9 @@ export function LabLayout() {
           </ul>
         </nav>
       ) : null}
-      <Outlet context={context} />
+      <Suspense fallback={<Loading what="the page" />}>
+        <Outlet context={context} />
+      </Suspense>
     </section>
   );
 }
