@@ -75,9 +75,36 @@ export interface JourneyPages {
 }
 
 /**
+ * Records every Content-Security-Policy violation in a context's pages: the document's
+ * `securitypolicyviolation` events and Chromium's console reports of refused loads.
+ */
+async function watchContentSecurityPolicy(
+  context: BrowserContext,
+  violations: string[],
+): Promise<void> {
+  await context.exposeBinding('__journeyCspViolation', ({ page }, report: string) => {
+    violations.push(`${page.url()}: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as Record<string, (report: string) => void>)
+        .__journeyCspViolation;
+      report?.(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      violations.push(`${message.page()?.url() ?? 'a page'}: ${message.text()}`);
+  });
+}
+
+/**
  * Runs a journey; if it breaks, keeps what the browser showed (it usually says why) in
  * tests/browser/screenshots/<failure>.png — with `everyPage`, every open page of every context
  * the journey opened, as <failure>-<context number>.png — and closes every context it opened.
+ * The server's Content-Security-Policy holds in every page: a violation fails the journey.
  */
 export async function runJourney(
   failure: string,
@@ -85,11 +112,13 @@ export async function runJourney(
   { everyPage = false } = {},
 ): Promise<void> {
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   let watched: Page | undefined;
   const pages: JourneyPages = {
     async open(opening) {
       const context = await opening;
       contexts.push(context);
+      await watchContentSecurityPolicy(context, cspViolations);
       watched = await context.newPage();
       return watched;
     },
@@ -103,6 +132,15 @@ export async function runJourney(
       .catch(() => undefined);
   try {
     await journey(pages);
+    // Violation reports are queued as tasks in the page: let the last ones arrive.
+    for (const context of contexts)
+      for (const page of context.pages())
+        await page.evaluate(() => new Promise((done) => setTimeout(done, 50))).catch(() => null);
+    if (cspViolations.length > 0) {
+      throw new Error(
+        `The page broke its Content-Security-Policy:\n${[...new Set(cspViolations)].join('\n')}`,
+      );
+    }
   } catch (error) {
     if (everyPage) {
       for (const [i, context] of contexts.entries())

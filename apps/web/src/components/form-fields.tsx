@@ -1,5 +1,5 @@
 import type {
-  InputHTMLAttributes,
+  ComponentProps,
   ReactNode,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
@@ -51,7 +51,7 @@ export function TextField({
   error,
   className,
   ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+}: Common & ComponentProps<'input'>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       {(control) => <input type="text" {...input} {...control} />}

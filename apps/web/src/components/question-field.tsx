@@ -71,7 +71,7 @@ export function QuestionField({ question, value, error, disabled, onChange }: Qu
                 value={option}
                 checked={chosen.includes(option)}
                 disabled={disabled}
-                aria-invalid={Boolean(error) || undefined}
+                aria-invalid={multiple ? Boolean(error) || undefined : undefined}
                 onChange={(e) => {
                   if (!multiple) return onChange(option);
                   const next = e.target.checked
@@ -105,7 +105,6 @@ export function QuestionField({ question, value, error, disabled, onChange }: Qu
                 id={answer ? id : undefined}
                 checked={value === answer}
                 disabled={disabled}
-                aria-invalid={Boolean(error) || undefined}
                 onChange={() => onChange(answer)}
               />
               {answer ? 'Yes' : 'No'}

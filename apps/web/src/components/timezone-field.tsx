@@ -10,7 +10,7 @@ export function TimezoneField(props: {
   error?: string;
   hint?: string;
 }) {
-  const zones = useMemo(knownTimezones, []);
+  const zones = useMemo(() => knownTimezones(), []);
   const listId = `${props.id}-options`;
   return (
     <>

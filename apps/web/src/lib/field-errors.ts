@@ -58,3 +58,19 @@ export function fieldIssuesOf(error: unknown): FieldIssue[] {
 export function fieldId(form: string, field: string): string {
   return `${form}-${field.replace(/\./g, '-')}`;
 }
+
+/**
+ * Moves focus to the first field in error inside `container`: a control marked aria-invalid,
+ * or the first control of a field marked invalid (a group of radio buttons: a radio cannot
+ * carry aria-invalid, so its fieldset names the error), its chosen radio if any.
+ */
+export function focusFirstInvalid(container: ParentNode | null | undefined): void {
+  const invalid = container?.querySelector<HTMLElement>('[aria-invalid="true"], .field--invalid');
+  if (!invalid || invalid.getAttribute('aria-invalid') === 'true') {
+    invalid?.focus();
+    return;
+  }
+  const controls = [...invalid.querySelectorAll<HTMLElement>('input, select, textarea')];
+  const chosen = controls.find((c) => c instanceof HTMLInputElement && c.checked);
+  (chosen ?? controls[0])?.focus();
+}

@@ -40,7 +40,11 @@ export function useAutosave(initial: Application, onSaved?: (application: Applic
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stopped = useRef(false);
   const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+  // The next save, a moment from now; set below once `save` exists (save schedules itself).
+  const scheduleSave = useRef<() => void>(() => undefined);
 
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
@@ -92,24 +96,25 @@ export function useAutosave(initial: Application, onSaved?: (application: Applic
     inFlight.current = request;
     await request;
     // Changes typed while this save was in flight go out next.
-    if (!stopped.current && !isEmpty(pending.current)) {
-      timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    }
+    if (!stopped.current && !isEmpty(pending.current)) scheduleSave.current();
   }, [initial.id]);
 
-  const change = useCallback(
-    (patch: Partial<Pending>) => {
-      if (stopped.current) return;
-      pending.current = {
-        profile: { ...pending.current.profile, ...patch.profile },
-        answers: { ...pending.current.answers, ...patch.answers },
-      };
-      setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
+  useEffect(() => {
+    scheduleSave.current = () => {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    },
-    [save],
-  );
+    };
+  }, [save]);
+
+  const change = useCallback((patch: Partial<Pending>) => {
+    if (stopped.current) return;
+    pending.current = {
+      profile: { ...pending.current.profile, ...patch.profile },
+      answers: { ...pending.current.answers, ...patch.answers },
+    };
+    setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
+    scheduleSave.current();
+  }, []);
 
   /** Saves what is pending now (before submitting) and tells whether everything is saved. */
   const flush = useCallback(async (): Promise<boolean> => {

@@ -1,6 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { describeError, isApiError, type FieldIssue } from '../api';
-import { fieldIssuesOf, splitFieldIssues, type FieldErrors } from './field-errors';
+import {
+  fieldIssuesOf,
+  focusFirstInvalid,
+  splitFieldIssues,
+  type FieldErrors,
+} from './field-errors';
 
 export interface AlertContent {
   message: string;
@@ -23,7 +28,9 @@ export function alertFor(error: unknown, unmatched: FieldIssue[] = []): AlertCon
  * reader users land on it.
  */
 export function useFormSubmit(fields: readonly string[]) {
-  const formRef = useRef<HTMLFormElement>(null);
+  // The form is found by its id (`<form id={form.formId}>`): no ref in the returned object,
+  // so screens may read its fields while rendering.
+  const formId = useId();
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<AlertContent | null>(null);
@@ -31,8 +38,8 @@ export function useFormSubmit(fields: readonly string[]) {
 
   useEffect(() => {
     if (focusRequest === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+    focusFirstInvalid(document.getElementById(formId));
+  }, [focusRequest, formId]);
 
   /** Shows errors beside their fields, with a pointer to them in the alert region. */
   const showFieldErrors = useCallback((errors: FieldErrors) => {
@@ -77,7 +84,7 @@ export function useFormSubmit(fields: readonly string[]) {
   );
 
   return {
-    formRef,
+    formId,
     busy,
     fieldErrors,
     setFieldErrors,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export type Resource<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -20,18 +20,18 @@ export function useResource<T>(
   const [generation, setGeneration] = useState(0);
 
   // `load` is a fresh closure on every render; `key` says when it really changed.
-  const stableLoad = useCallback(load, [key]);
+  const loadNow = useEffectEvent(load);
 
   useEffect(() => {
     let current = true;
-    stableLoad().then(
+    loadNow().then(
       (data) => current && setState({ key, resource: { status: 'ready', data } }),
       (error: unknown) => current && setState({ key, resource: { status: 'failed', error } }),
     );
     return () => {
       current = false;
     };
-  }, [stableLoad, key, generation]);
+  }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   const set = useCallback(

@@ -44,7 +44,7 @@ export function AccountPage() {
         ) : null}
       </dl>
       <form
-        ref={form.formRef}
+        id={form.formId}
         onSubmit={onSubmit}
         noValidate
         className="card stack"

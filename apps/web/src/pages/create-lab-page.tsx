@@ -47,7 +47,7 @@ export function CreateLabPage() {
         Start with the essentials; the lab's organisers fill in dates, taxonomy and funding.
       </p>
       <ErrorAlert alert={form.alert} />
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack">
+      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
         <TextField
           id={id('title')}
           label="Title"

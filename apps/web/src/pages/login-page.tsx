@@ -32,7 +32,7 @@ export function LoginPage() {
       <PageHeading title="Log in" />
       <StatusMessage>{signedOut ? 'You are logged out.' : null}</StatusMessage>
       <ErrorAlert alert={form.alert} />
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack">
+      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
         <TextField
           id={fieldId('login', 'email')}
           label="Email"

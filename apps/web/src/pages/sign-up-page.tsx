@@ -32,7 +32,7 @@ export function SignUpPage() {
       <PageHeading title="Create your account" />
       <p className="lede">One account for every lab: apply to a call, mentor, or organise.</p>
       <ErrorAlert alert={form.alert} />
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card stack">
+      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
         <TextField
           id={fieldId('signup', 'displayName')}
           label="Your name"

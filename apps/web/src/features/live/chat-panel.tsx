@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { api, describeError } from '../../api';
 import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
@@ -91,10 +99,12 @@ export function ChatPanel({
 
   // Back online: send again what could not be sent (the client id keeps it stored once).
   const online = status.state === 'online';
-  useEffect(() => {
-    if (!online) return;
+  // Only when the connection comes back, not on every change of the list.
+  const resendFailed = useEffectEvent(() => {
     for (const message of outgoing) if (message.state === 'failed') void send(message);
-    // Only when the connection comes back, not on every change of the list.
+  });
+  useEffect(() => {
+    if (online) resendFailed();
   }, [online]);
 
   const submit = (event?: FormEvent) => {

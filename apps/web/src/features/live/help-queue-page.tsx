@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import type { HelpRequest, LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { api, describeError } from '../../api';
@@ -370,7 +370,11 @@ function MentorTopics({
   const value = draft ?? view.myTopics.join(', ');
 
   // A new snapshot (another device changed the topics) replaces an untouched field.
-  useEffect(() => setDraft(null), [view.myTopics]);
+  const [topicsShown, setTopicsShown] = useState(view.myTopics);
+  if (topicsShown !== view.myTopics) {
+    setTopicsShown(view.myTopics);
+    setDraft(null);
+  }
 
   const save = async (event: FormEvent) => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
-import { splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
+import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
@@ -13,6 +13,7 @@ import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
+import { TableScroll } from '../../components/table-scroll';
 
 interface AssignmentData {
   assignments: ReviewAssignment[];
@@ -127,9 +128,7 @@ function RunForm(props: {
     setErrors(local);
     if (Object.keys(local).length > 0) {
       setAlert({ message: 'Please correct the fields marked below.' });
-      setTimeout(() =>
-        document.querySelector<HTMLElement>('.run-form [aria-invalid="true"]')?.focus(),
-      );
+      setTimeout(() => focusFirstInvalid(document.querySelector('.run-form')));
       return;
     }
     setBusy(true);
@@ -313,7 +312,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
         </>
       ) : null}
       <h3 id="loads-title">Load per reviewer</h3>
-      <div className="table-scroll" tabIndex={0} aria-labelledby="loads-title">
+      <TableScroll>
         <table className="review-table">
           <thead>
             <tr>
@@ -336,7 +335,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -350,7 +349,7 @@ function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
         {totals.submitted} of {totals.assigned} reviews submitted ({totals.draft} in draft) ·{' '}
         {totals.applicationsFullyReviewed} of {totals.applications} applications fully reviewed
       </p>
-      <div className="table-scroll" tabIndex={0} aria-labelledby="progress-title">
+      <TableScroll>
         <table className="review-table">
           <thead>
             <tr>
@@ -389,7 +388,7 @@ function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -484,11 +483,7 @@ function PerApplication(props: {
       {progress.perApplication.length === 0 ? (
         <p className="muted">No application is submitted yet.</p>
       ) : (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          aria-label="Reviewers per application, scrolls sideways"
-        >
+        <TableScroll>
           <table className="review-table per-application-table">
             <thead>
               <tr>
@@ -569,7 +564,7 @@ function PerApplication(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField } from '../../components/form-fields';
-import { splitFieldIssues } from '../../lib/field-errors';
+import { focusFirstInvalid, splitFieldIssues } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
@@ -147,8 +147,7 @@ function ReviewForm(props: {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   useEffect(() => {
-    if (focusRequest > 0)
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (focusRequest > 0) focusFirstInvalid(formRef.current);
   }, [focusRequest]);
 
   const score = weightedScore(rubric.criteria, scores);
@@ -407,7 +406,6 @@ function CriterionScore(props: {
                 name={base}
                 value={step}
                 checked={value === step}
-                aria-invalid={Boolean(error)}
                 aria-describedby={error ? errorId : undefined}
                 onChange={() => props.onChange(step)}
               />

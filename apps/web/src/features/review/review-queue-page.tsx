@@ -8,6 +8,7 @@ import type { ReviewQueueItem } from './api';
 import { ConflictsCard } from './conflicts-card';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { CONFLICT_LABELS, progressText } from './review-scores';
+import { TableScroll } from '../../components/table-scroll';
 
 /** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
 export function ReviewQueuePage() {
@@ -51,7 +52,7 @@ export function ReviewQueuePage() {
                 appear here.
               </p>
             ) : (
-              <div className="table-scroll" tabIndex={0} aria-label="Your queue, scrolls sideways">
+              <TableScroll>
                 <table className="review-table">
                   <thead>
                     <tr>
@@ -72,7 +73,7 @@ export function ReviewQueuePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </>
         ) : null}

@@ -10,6 +10,7 @@ import { useApplicants, type ApplicantDirectory } from './applicants';
 import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
 export function DecisionsPage() {
@@ -120,11 +121,7 @@ export function DecisionsPage() {
 
       <section className="card" aria-labelledby="accepted-title">
         <h2 id="accepted-title">Accepted ({accepted.length})</h2>
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          aria-label="Accepted applicants, scrolls sideways"
-        >
+        <TableScroll>
           <table className="applications-table decisions-table">
             <thead>
               <tr>
@@ -139,7 +136,7 @@ export function DecisionsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="card" aria-labelledby="waitlist-title">

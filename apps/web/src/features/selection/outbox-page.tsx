@@ -239,9 +239,11 @@ function LetterCard(props: {
   const [editing, setEditing] = useState(false);
   const [subject, setSubject] = useState(letter.subject);
   const [body, setBody] = useState(letter.body);
-  const editRef = useRef<HTMLButtonElement>(null);
   const form = useFormSubmit(['subject', 'body']);
   const titleId = `letter-${letter.id}`;
+  const editId = `${titleId}-edit`;
+  // Back to the Edit button when the editor closes (found by id: the submit handler is made while rendering).
+  const focusEdit = () => setTimeout(() => document.getElementById(editId)?.focus());
 
   const save = form.handleSubmit(async () => {
     const patch: { subject?: string; body?: string } = {};
@@ -250,7 +252,7 @@ function LetterCard(props: {
     if (Object.keys(patch).length > 0)
       props.onSaved(await api.selection.editLetter(props.labId, letter.id, patch));
     setEditing(false);
-    setTimeout(() => editRef.current?.focus());
+    focusEdit();
   });
 
   return (
@@ -280,7 +282,7 @@ function LetterCard(props: {
         </p>
       ) : null}
       {editing ? (
-        <form ref={form.formRef} onSubmit={save} noValidate className="stack">
+        <form id={form.formId} onSubmit={save} noValidate className="stack">
           <ErrorAlert alert={form.alert} />
           <TextField
             id={`${titleId}-subject`}
@@ -308,7 +310,7 @@ function LetterCard(props: {
                 setEditing(false);
                 setSubject(letter.subject);
                 setBody(letter.body);
-                setTimeout(() => editRef.current?.focus());
+                focusEdit();
               }}
             >
               Cancel
@@ -324,7 +326,7 @@ function LetterCard(props: {
           {letterEditable(letter) ? (
             <div className="form-actions">
               <button
-                ref={editRef}
+                id={editId}
                 type="button"
                 className="button button--secondary"
                 onClick={() => {

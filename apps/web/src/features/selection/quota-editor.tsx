@@ -60,7 +60,7 @@ export function QuotaForm(props: {
   });
 
   return (
-    <form ref={form.formRef} className="quota-form" onSubmit={submit} noValidate>
+    <form id={form.formId} className="quota-form" onSubmit={submit} noValidate>
       <ErrorAlert alert={form.alert} />
       <div className="quota-form__top">
         <TextField

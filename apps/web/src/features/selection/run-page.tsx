@@ -14,6 +14,7 @@ import { formatMerit, formatShare } from './merit-chart';
 import { describeQuotas } from './quota-form';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { AdoptSelectionRun, SelectionRun } from './types';
+import { TableScroll } from '../../components/table-scroll';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -288,21 +289,21 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
           {leftOut.map(directory.nameOf).join(', ')}.
         </p>
       ) : null}
-      <div className="table-scroll" tabIndex={0} aria-label="Cohort table, scrolls sideways">
+      <TableScroll>
         <table className="applications-table">
           {head(false)}
           <tbody>{rows(run.result.selectedIds, false)}</tbody>
         </table>
-      </div>
+      </TableScroll>
       {run.result.waitlistIds.length > 0 ? (
         <details className="waitlist-preview">
           <summary>Waitlist if adopted ({run.result.waitlistIds.length}, best first)</summary>
-          <div className="table-scroll" tabIndex={0} aria-label="Waitlist table, scrolls sideways">
+          <TableScroll>
             <table className="applications-table">
               {head(true)}
               <tbody>{rows(run.result.waitlistIds, true)}</tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ) : null}
     </section>
@@ -371,7 +372,7 @@ function AdoptForm(props: {
           This run's decisions stand. <Link to="../decisions">See the decisions</Link>.
         </p>
       ) : (
-        <form ref={form.formRef} onSubmit={adopt} noValidate className="stack">
+        <form id={form.formId} onSubmit={adopt} noValidate className="stack">
           <p>
             Adopting offers a place to the {props.run.result.selectedIds.length} selected, puts the{' '}
             {props.run.result.waitlistIds.length} others who can attend on a ranked waitlist and

@@ -15,6 +15,7 @@ import { QuotaForm } from './quota-editor';
 import { compareRuns } from './run-compare';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { CreateSelectionRun, SelectionRun, SelectionRunSummary } from './types';
+import { TableScroll } from '../../components/table-scroll';
 
 /** Quotas, the stored runs with what each cost, and two runs side by side. */
 export function SelectionPage() {
@@ -140,7 +141,7 @@ function RunsTable(props: {
   const numbers = runNumbers(runs);
   const bars = priceBars(runs.map((r) => r.priceOfDiversity?.absolute ?? null));
   return (
-    <div className="table-scroll" tabIndex={0} aria-label="Runs table, scrolls sideways">
+    <TableScroll>
       <table className="runs-table">
         <caption className="visually-hidden">
           Selection runs, newest first, with the price of diversity of each
@@ -225,7 +226,7 @@ function RunsTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -334,7 +335,7 @@ function Comparison(props: {
   );
   return (
     <div className="stack">
-      <div className="table-scroll" tabIndex={0} aria-label="Key figures of the two runs">
+      <TableScroll>
         <table className="compare-table">
           <thead>
             <tr>
@@ -374,7 +375,7 @@ function Comparison(props: {
             {row('Seed', a.seed, b.seed)}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>
         {diff.both} in both cohorts.{' '}
         {diff.objectiveDelta !== null

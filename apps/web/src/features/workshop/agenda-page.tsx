@@ -338,7 +338,7 @@ function SessionForm({
         {title}
       </h2>
       <ErrorAlert alert={form.alert} />
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+      <form id={form.formId} onSubmit={onSubmit} noValidate>
         <div className="grid-2">
           <SelectField
             id={fid('kind')}

@@ -1,5 +1,6 @@
 import type { MetMatrixData } from './api';
 import { layoutMetMatrix } from './met-matrix';
+import { TableScroll } from '../../components/table-scroll';
 
 /**
  * Who has met whom, as a heatmap table: a row per participant, a column per participant
@@ -11,7 +12,7 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
   if (layout.rows.length === 0) return <p className="muted">No participants yet.</p>;
   return (
     <figure className="met-matrix">
-      <div className="table-scroll">
+      <TableScroll>
         <table className="met-matrix__table">
           <caption>
             {caption}: {layout.pairsMet} of {layout.pairsPossible} pairs have met,{' '}
@@ -56,7 +57,7 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <figcaption className="met-matrix__legend small">
         <span className="met-matrix__key met-matrix__cell--never" aria-hidden="true" /> never met
         <span className="met-matrix__key met-matrix__cell--once" aria-hidden="true" /> met once

@@ -11,6 +11,7 @@ import type { ParticipantProfile, RotationPlan, Rounds, Seat } from './api';
 import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
 import { metMatrixOfRounds } from './met-matrix';
 import { MetMatrixGrid } from './met-matrix-grid';
+import { TableScroll } from '../../components/table-scroll';
 
 const PLAN_FIELDS = [
   'rounds',
@@ -148,7 +149,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           </p>
         ) : null}
         {planList.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="plans-table">
               <caption className="visually-hidden">Rotation plans, newest first</caption>
               <thead>
@@ -246,7 +247,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         {shownPlan ? (
           <PlanDetails
@@ -396,7 +397,7 @@ function PlanForm({
           : 'Mentors rotate so each participant meets as many of them as possible.'}
       </p>
       <ErrorAlert alert={form.alert} />
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+      <form id={form.formId} onSubmit={onSubmit} noValidate>
         <div className="grid-3">
           <TextField
             id={pid('rounds')}
@@ -534,7 +535,7 @@ function ParticipantsCard({
           <p className="muted">No participants yet: they join when selected applicants confirm.</p>
         ) : null}
         {participants && participants.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -590,7 +591,7 @@ function ParticipantsCard({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </details>
     </section>

@@ -90,10 +90,12 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   const locked = closed || refusedForGood || state.kind === 'conflict';
 
   // A refused autosave of a submitted application (it must stay complete) shows beside the fields.
-  useEffect(() => {
+  const [problemsShown, setProblemsShown] = useState(autosave.fieldProblems);
+  if (problemsShown !== autosave.fieldProblems) {
+    setProblemsShown(autosave.fieldProblems);
     if (autosave.fieldProblems.length > 0)
       setErrors(applicationFieldErrors(autosave.fieldProblems, questions));
-  }, [autosave.fieldProblems, questions]);
+  }
 
   useEffect(() => {
     if (focusSummary > 0) summaryRef.current?.focus();
@@ -365,7 +367,6 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
                   name="primary-discipline"
                   id={i === 0 ? applicationControlId('profile.primaryDiscipline') : undefined}
                   checked={profile.primaryDiscipline === d}
-                  aria-invalid={Boolean(errorOf('profile.primaryDiscipline')) || undefined}
                   onChange={() => setProfileField('primaryDiscipline', d)}
                 />
                 {d}
@@ -445,7 +446,6 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
                           name={name}
                           id={can ? applicationControlId(name) : undefined}
                           checked={answer === can}
-                          aria-invalid={Boolean(errorOf(name)) || undefined}
                           onChange={() => setAvailability(day, can)}
                         />
                         {can ? 'Yes' : 'No'}

@@ -29,6 +29,8 @@ function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
  * confirm or decline by a date, a place on the waitlist, or a decline. Never scores or reviews.
  */
 export function DecisionPanel({ lab }: { lab: Lab }) {
+  // Whether the answer-by date has passed is judged as of when the panel was shown.
+  const [shownAt] = useState(() => Date.now());
   const [mine, { set }] = useResource(() => api.selection.myDecisions(), `my-decisions:${lab.id}`);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -65,7 +67,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
       .finally(() => setBusy(false));
   };
 
-  const passed = decision.confirmBy !== null && Date.parse(decision.confirmBy) < Date.now();
+  const passed = decision.confirmBy !== null && Date.parse(decision.confirmBy) < shownAt;
   // Offers are answered during the lab's Selection phase; after it the cohort is fixed.
   const closed = lab.phase !== 'selection';
 

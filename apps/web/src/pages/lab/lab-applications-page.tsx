@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   api,
@@ -17,6 +17,7 @@ import {
   ApplicationStatusBadge,
 } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
+import { TableScroll } from '../../components/table-scroll';
 
 const PAGE_SIZE = 25;
 const FILTER_KEYS = ['discipline', 'careerStage', 'organisationType', 'country', 'status'] as const;
@@ -189,11 +190,7 @@ export function LabApplicationsPage() {
         </div>
         {list.status === 'loading' ? <Loading what="the applications" /> : null}
         {data && data.items.length > 0 ? (
-          <div
-            className="table-scroll"
-            tabIndex={0}
-            aria-label="Applications table, scrolls sideways"
-          >
+          <TableScroll>
             <table className="applications-table">
               <thead>
                 <tr>
@@ -225,7 +222,7 @@ export function LabApplicationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         {data && pages > 1 ? (
           <nav className="pager" aria-label="Pages of applications">
@@ -331,6 +328,9 @@ function ExtensionForm(props: {
   const [error, setError] = useState<string | undefined>();
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
+  // The form opens on demand (Extend): its field takes focus then.
+  const fieldRef = useRef<HTMLInputElement>(null);
+  useEffect(() => fieldRef.current?.focus(), []);
   const id = fieldId(`extend-${props.application.id}`, 'until');
 
   const grant = (event: FormEvent) => {
@@ -369,7 +369,7 @@ function ExtensionForm(props: {
         hint={`In the lab's timezone, ${props.timezone}. It must be later than the lab's deadline.`}
         value={until}
         error={error}
-        autoFocus
+        ref={fieldRef}
         onChange={(e) => setUntil(e.target.value)}
       />
       <button type="submit" className="button" disabled={busy}>

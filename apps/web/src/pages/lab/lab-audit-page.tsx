@@ -5,6 +5,7 @@ import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
+import { TableScroll } from '../../components/table-scroll';
 
 const PAGE_SIZE = 25;
 
@@ -72,7 +73,7 @@ export function LabAuditPage() {
       {items.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -106,7 +107,7 @@ export function LabAuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {nextBefore !== null ? (
         <button

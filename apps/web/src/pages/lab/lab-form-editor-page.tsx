@@ -68,13 +68,13 @@ function FormEditor(props: {
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(props.initialStatus);
   const [busy, setBusy] = useState(false);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  // Each request is a new object, so asking twice for the same field focuses it twice.
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  const setFocusId = (id: string) => setFocusRequest({ id });
 
   useEffect(() => {
-    if (!focusId) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(null);
-  }, [focusId]);
+    if (focusRequest) document.getElementById(focusRequest.id)?.focus();
+  }, [focusRequest]);
 
   const update = (key: string, patch: Partial<QuestionDraft>) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...patch } : d)));

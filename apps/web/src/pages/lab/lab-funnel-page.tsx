@@ -3,6 +3,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
+import { TableScroll } from '../../components/table-scroll';
 
 const STAGE_LABELS: Record<keyof FunnelCounts, string> = {
   started: 'Started',
@@ -27,7 +28,7 @@ export function LabFunnelPage() {
     <div className="stack-lg">
       <section className="card" aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
-        <div className="table-scroll">
+        <TableScroll>
           <table className="funnel">
             <caption className="visually-hidden">Applications at each stage</caption>
             <thead>
@@ -56,7 +57,7 @@ export function LabFunnelPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {note ? <p className="muted small">Note: {note}</p> : null}
       </section>
       <Breakdown title="By primary discipline" rows={byDiscipline} />
@@ -72,7 +73,7 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <div className="table-scroll" tabIndex={0} aria-labelledby={id}>
+      <TableScroll>
         <table className="funnel">
           <thead>
             <tr>
@@ -110,7 +111,7 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { roleLabel } from '../../lib/roles';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
+import { TableScroll } from '../../components/table-scroll';
 
 const FIELDS = ['email', 'role'] as const;
 
@@ -110,7 +111,7 @@ export function LabPeoplePage() {
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Add a mentor or organiser</h2>
         <ErrorAlert alert={form.alert} />
-        <form ref={form.formRef} onSubmit={onInvite} noValidate className="invite-form">
+        <form id={form.formId} onSubmit={onInvite} noValidate className="invite-form">
           <fieldset className="choice">
             <legend>How</legend>
             <label>
@@ -192,7 +193,7 @@ export function LabPeoplePage() {
           <p className="muted">No pending invitations.</p>
         ) : null}
         {pending.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -227,7 +228,7 @@ export function LabPeoplePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
 
@@ -239,7 +240,7 @@ export function LabPeoplePage() {
           <p className="muted">Nobody has joined yet.</p>
         ) : null}
         {members.status === 'ready' && members.data.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -276,7 +277,7 @@ export function LabPeoplePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
     </div>

@@ -139,7 +139,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
 
   return (
     <form
-      ref={form.formRef}
+      id={form.formId}
       onSubmit={onSubmit}
       noValidate
       className="stack-lg"
