@@ -17,13 +17,15 @@
  * initialJsKb: the compressed bytes (transfer size) of the JavaScript requested before the
  * first contentful paint, as observed in the unthrottled load; jsKb is all the JavaScript of
  * the load. Goal: performance ≥ 95 and accessibility 100 everywhere, initialJsKb ≤ 100 on
- * /login. BENCH_CASES=login,call runs some cases only. The whole run is bounded by
- * BENCH_TIMEOUT_S (900).
+ * /login. BENCH_CASES=login,call runs some cases only; BENCH_REPORTS=<folder> keeps each
+ * run's Lighthouse report there (<case>-<run>.json, to open in the Lighthouse viewer). The
+ * whole run is bounded by BENCH_TIMEOUT_S (900).
  *
  * Prints a table (with the load average: other work on the machine slows the page's CPU
  * tasks, and Lighthouse's simulation multiplies them), then one JSON line per case.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -37,6 +39,7 @@ import { cleanUp, log, onCleanUp, sleep, startBenchRun, tempDir } from './suppor
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 900);
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const REPORTS = process.env.BENCH_REPORTS;
 const ORGANISER = { email: 'organiser@ideas-lab.test', password: 'ideas-lab-demo' };
 const DEMO_SLUG = 'cancer-digital-twin';
 const REFRESH_TOKEN_KEY = 'ideas-lab.refresh-token';
@@ -176,6 +179,10 @@ async function main() {
       const shown = new URL(result.lhr.finalDisplayedUrl).pathname;
       if (shown !== page.path)
         throw new Error(`${page.path} ended on ${shown} (signed out?): the figures would be another page's`);
+      if (REPORTS) {
+        mkdirSync(REPORTS, { recursive: true });
+        writeFileSync(join(REPORTS, `${name}-${run}.json`), JSON.stringify(result.lhr));
+      }
       const figures = figuresOf(result.lhr);
       log(
         `${name} run ${run}/${RUNS}: performance ${figures.performance}, accessibility ${figures.accessibility}, LCP ${figures.lcpMs} ms`,
