@@ -223,7 +223,13 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Audit' })
         .click();
       await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-      await page.getByRole('cell', { name: 'lab.phase_changed' }).waitFor();
+      // Who did what, in words: no raw codes.
+      await page
+        .getByRole('row')
+        .filter({ hasText: newcomer.name })
+        .filter({ hasText: 'moved the lab from Draft to Applications open' })
+        .waitFor();
+      await expect.poll(() => page.locator('table').textContent()).not.toContain('lab.');
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByRole('status').filter({ hasText: 'The chain is intact' }).waitFor();
       await shot(page, 'lab-audit');

@@ -325,6 +325,13 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       ]),
     );
     expect(older.body.nextBefore).toBeNull();
+    // Organisers read who did what, in words.
+    const phaseChange = [...page.body.items, ...older.body.items].find(
+      (e: { action: string }) => e.action === 'lab.phase_changed',
+    );
+    expect(phaseChange.actorName).toBe('organiser-main');
+    expect(phaseChange.summary).toMatch(/^moved the lab from \w[\w ]* to \w[\w ]*$/);
+    expect(phaseChange.summary).not.toContain('_');
 
     const verified = await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser));
     expect(verified.body).toEqual({ valid: true, checked: actions.length });

@@ -31,3 +31,4 @@ export * from './review/review-rubric.js';
 export * from './review/review-scores.js';
 export * from './review/review-conflicts.js';
 export * from './review/blind-review.js';
+export * from './audit/audit-words.js';

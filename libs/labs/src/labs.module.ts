@@ -4,6 +4,7 @@ import { IdentityModule } from '@ideas-lab/identity';
 import { LabRolesGuard } from './guards/lab-roles.guard.js';
 import { LabAccessService } from './lab-access.service.js';
 import { LabAuditController } from './lab-audit.controller.js';
+import { LabAuditService } from './lab-audit.service.js';
 import { LabInvitationsRepository } from './lab-invitations.repository.js';
 import { LabMembershipsRepository } from './lab-memberships.repository.js';
 import { CallsController, LabsController } from './labs.controller.js';
@@ -35,6 +36,7 @@ import { MembershipsService } from './memberships.service.js';
     LabsService,
     MembershipsService,
     LabPhaseFactSources,
+    LabAuditService,
     { provide: APP_GUARD, useClass: LabRolesGuard },
   ],
   exports: [LabsService, LabAccessService, MembershipsService, LabPhaseFactSources],

@@ -8,6 +8,14 @@ export const AuditEvent = z
     seq: z.int(),
     at: isoDateTime(),
     actorId: z.uuid().nullable(),
+    actorName: z
+      .string()
+      .nullable()
+      .meta({ description: 'Who did it (their display name); null for the system itself.' }),
+    summary: z.string().meta({
+      description: 'What happened, in words (without the actor)',
+      example: 'moved the lab from Selection to Workshop',
+    }),
     action: z.string().meta({ example: 'lab.phase_changed' }),
     entityType: z.string().meta({ example: 'lab' }),
     entityId: z.string().nullable(),

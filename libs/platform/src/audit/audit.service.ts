@@ -12,7 +12,12 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-import type { AuditPage, AuditVerification } from './audit.contract.js';
+import type { AuditEventView, AuditPage, AuditVerification } from './audit.contract.js';
+
+/** A page of the chain as stored; the reader's words and names are added by the lab's audit view. */
+export interface AuditRecordPage extends Omit<AuditPage, 'items'> {
+  items: Omit<AuditEventView, 'actorName' | 'summary'>[];
+}
 
 const PLATFORM_CHAIN = 'platform';
 
@@ -49,7 +54,7 @@ export class AuditService {
     });
   }
 
-  async pageOfLab(labId: string, limit: number, before: number | null): Promise<AuditPage> {
+  async pageOfLab(labId: string, limit: number, before: number | null): Promise<AuditRecordPage> {
     const rows = await this.events.findPageOfChain(
       labId,
       limit + 1,

@@ -1513,6 +1513,13 @@ export interface components {
             at: string;
             /** Format: uuid */
             actorId: string | null;
+            /** @description Who did it (their display name); null for the system itself. */
+            actorName: string | null;
+            /**
+             * @description What happened, in words (without the actor)
+             * @example moved the lab from Selection to Workshop
+             */
+            summary: string;
             /** @example lab.phase_changed */
             action: string;
             /** @example lab */

@@ -79,8 +79,8 @@ export function LabAuditPage() {
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">When ({lab.timezone})</th>
-                <th scope="col">Action</th>
-                <th scope="col">Record</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
                 <th scope="col">Hash</th>
               </tr>
             </thead>
@@ -89,15 +89,8 @@ export function LabAuditPage() {
                 <tr key={event.seq}>
                   <td>{event.seq}</td>
                   <td>{formatInTimezone(event.at, lab.timezone)}</td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td>
-                    {event.entityType}
-                    {event.entityId ? (
-                      <span className="muted small"> {event.entityId.slice(0, 8)}</span>
-                    ) : null}
-                  </td>
+                  <td>{event.actorName ?? 'Ideas Lab (automatic)'}</td>
+                  <td>{event.summary}</td>
                   <td>
                     <code className="muted small" title={event.hash}>
                       {event.hash.slice(0, 12)}…

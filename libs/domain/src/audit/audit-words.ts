@@ -1,0 +1,112 @@
+/**
+ * An audit event in words, for organisers reading a lab's log: "moved the lab from Selection
+ * to Workshop", never `lab.phase_changed`. The sentence leaves out who did it (the reader
+ * puts the actor's name in front). Actions without a sentence of their own still read as words.
+ */
+import { isLabPhase, LAB_PHASE_LABELS } from '../lab-phase/lab-phase.js';
+
+type Data = Record<string, unknown>;
+type Words = string | ((data: Data) => string);
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : null;
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const phase = (value: unknown): string =>
+  isLabPhase(value) ? LAB_PHASE_LABELS[value] : (text(value) ?? 'another phase');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const role = (value: unknown) => text(value) ?? 'member';
+
+const WORDS: Readonly<Record<string, Words>> = {
+  'lab.created': (d) => `created the lab${text(d.title) ? ` "${text(d.title)}"` : ''}`,
+  'lab.updated': (d) =>
+    Array.isArray(d.fields) && d.fields.length > 0
+      ? `changed the lab's settings (${d.fields.join(', ')})`
+      : "changed the lab's settings",
+  'lab.phase_changed': (d) => `moved the lab from ${phase(d.from)} to ${phase(d.to)}`,
+  'lab.member_added': (d) => `added a ${role(d.role)}`,
+  'lab.member_removed': (d) => `removed a ${role(d.role)}`,
+  'lab.invitation_created': (d) => `invited ${text(d.email) ?? 'someone'} as ${role(d.role)}`,
+  'lab.invitation_accepted': (d) => `accepted an invitation as ${role(d.role)}`,
+  'lab.invitation_revoked': 'withdrew an invitation',
+  'form.published': (d) =>
+    `published version ${count(d.version) ?? '?'} of the application form${count(d.questions) !== null ? ` (${plural(count(d.questions)!, 'question')})` : ''}`,
+  'application.started': 'started an application',
+  'application.edited': 'edited an application',
+  'application.submitted': 'submitted an application',
+  'application.withdrawn': 'withdrew an application',
+  'application.extension_granted': 'granted an applicant more time',
+  'review.rubric_set': 'set the review rubric',
+  'review.conflicts_declared': 'declared conflicts of interest',
+  'review.assignment_run': 'ran the reviewer assignment',
+  'review.assignment_added': 'assigned a reviewer by hand',
+  'review.assignment_removed': 'removed a reviewer assignment',
+  'review.draft_saved': 'saved a review draft',
+  'review.submitted': 'submitted a review',
+  'selection.run_created': 'ran the cohort selection',
+  'selection.run_adopted': 'adopted a selection run: offers, waitlist and declines are decided',
+  'selection.waitlist_promoted': 'offered a place to the next waitlisted applicant',
+  'decision.confirmed': 'confirmed a place',
+  'decision.declined': 'declined a place',
+  'decision.expired': 'let an offer expire (its answer date passed)',
+  'letters.composed': (d) =>
+    count(d.letters) !== null
+      ? `wrote ${plural(count(d.letters)!, 'decision letter')} into the outbox`
+      : 'wrote decision letters into the outbox',
+  'letter.edited': 'edited a decision letter',
+  'letters.released': (d) =>
+    count(d.queued) !== null
+      ? `released ${plural(count(d.queued)!, 'decision letter')} to be sent`
+      : 'released decision letters to be sent',
+  'letters.delivered': 'delivered a decision letter',
+  'agenda.session_created': (d) =>
+    `added ${text(d.title) ? `"${text(d.title)}"` : 'a session'} to the agenda`,
+  'agenda.session_updated': 'changed an agenda session',
+  'agenda.session_deleted': 'removed an agenda session',
+  'workshop.profile_set': "set a participant's workshop profile",
+  'workshop.team_created': (d) => `set up the team${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'breakout.plan_created': 'planned a breakout rotation',
+  'breakout.plan_adopted': 'adopted a breakout rotation plan',
+  'breakout.round_created': 'created a breakout round',
+  'breakout.round_opened': 'opened a breakout round',
+  'breakout.round_closing': 'started closing a breakout round',
+  'breakout.round_closed': 'closed a breakout round',
+  'breakout.timer_adjusted': (d) =>
+    count(d.deltaSeconds) !== null
+      ? `${count(d.deltaSeconds)! >= 0 ? 'added' : 'took'} ${Math.abs(count(d.deltaSeconds)!)} s ${count(d.deltaSeconds)! >= 0 ? 'to' : 'from'} a breakout round`
+      : 'adjusted the timer of a breakout round',
+  'breakout.rooms_recreated': 'recreated the rooms of a breakout round',
+  'breakout.room_updated': 'changed a breakout room',
+  'breakout.room_chosen': 'chose a breakout room',
+  'breakout.participant_moved': 'moved a participant to another room',
+  'breakout.participants_swapped': 'swapped two participants between rooms',
+  'live.broadcast': (d) =>
+    text(d.message) ? `broadcast "${text(d.message)}"` : 'broadcast a message',
+  'live.instruction_pinned': 'pinned an instruction',
+  'live.instruction_unpinned': 'unpinned an instruction',
+  'live.help_requested': 'asked for help',
+  'live.help_claimed': 'took a help request',
+  'live.help_resolved': 'resolved a help request',
+  'live.time_requested': 'asked for more time',
+  'live.time_decided': (d) =>
+    d.decision === 'approved' ? 'gave a room more time' : 'declined a request for more time',
+  'live.mentor_moved': 'went to another room',
+  'user.registered': 'created an account',
+  'user.logged_in': 'signed in',
+  'user.logged_out': 'signed out',
+  'user.signed_out_everywhere': 'signed out everywhere',
+  'user.password_changed': 'changed their password',
+};
+
+/** `area.something_done` → "something done (area)", for actions without a sentence yet. */
+function fallback(action: string): string {
+  const [area, ...rest] = action.split('.');
+  const what = rest.join(' ').replace(/[_-]+/g, ' ').trim();
+  return what ? `${what} (${area.replace(/[_-]+/g, ' ')})` : area.replace(/[_-]+/g, ' ');
+}
+
+export function describeAuditEvent({ action, data }: { action: string; data: Data }): string {
+  const words = WORDS[action];
+  if (words === undefined) return fallback(action);
+  return typeof words === 'string' ? words : words(data);
+}
