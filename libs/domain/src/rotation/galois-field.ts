@@ -24,7 +24,7 @@ export interface GaloisField {
 }
 
 /** Fields larger than this are not built (their tables would be large for no use here). */
-export const MAX_FIELD_ORDER = 1024;
+export const MAX_FIELD_ORDER = 256;
 
 /** q = p^m with p prime: { prime: p, exponent: m }; null when q is not a prime power. */
 export function primePowerOf(q: number): { prime: number; exponent: number } | null {

@@ -119,7 +119,8 @@ const DEFAULT_WEIGHTS: RotationSearchWeights = { repeat: 3, disciplineShortfall:
  * one is the only holder of a protected career stage in a room, and mentors rotate.
  *
  * Deterministic for a given input and seed (unless a time limit cuts the search short).
- * See `rotation-search.ts` and `cyclic-design.ts` for the method.
+ * See `design-start.ts` (constructions), `rotation-search.ts` (search) and
+ * docs/rotation-planner.md for the method.
  */
 export function planRotation(input: PlanRotationInput): PlanRotationResult {
   const participants = input.participants;
@@ -213,6 +214,11 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
     },
   });
   const plannedRounds = free.rounds;
+  const stoppedBy: PlanRotationResult['stoppedBy'] = free.provenOptimal
+    ? 'optimum'
+    : deadline?.expired()
+      ? 'time-limit'
+      : 'iterations';
 
   const plannedIds = plannedRounds.map((rooms) =>
     rooms.map((players) => [...players].sort((a, b) => a - b).map((p) => participants[p].id)),
@@ -304,7 +310,7 @@ export function planRotation(input: PlanRotationInput): PlanRotationResult {
     iterationsUsed: free.iterationsUsed,
     start: free.start,
     design: free.design,
-    stoppedBy: free.provenOptimal ? 'optimum' : deadline?.expired() ? 'time-limit' : 'iterations',
+    stoppedBy,
     constraintCost,
   };
 }

@@ -16,11 +16,14 @@ import type { RotationRandom } from './rotation-random.js';
  * maximises the number of distinct pairs that meet.
  *
  * Phases:
- * 1. Start from `startRounds` (e.g. a cyclic design) or from a greedy construction in which
- *    each player joins the room where it already knows the fewest people.
+ * 1. Start from `startRounds` (e.g. a design) or from the greedy plan of `greedy-start.ts`
+ *    (Triska & Musliu's freedom heuristic: pairs who have met nobody in the room and share
+ *    most acquaintances sit together first).
  * 2. Relabelling (only with `startRounds`): exchange two players in *every* round at once.
  *    This keeps the start's own pair structure (a design stays repeat-free) while fixing the
  *    discipline mix, lone career stages and clashes with held rounds or earlier sessions.
+ *    Large cohorts look at a sample of the people in conflict, within a bounded amount of
+ *    work.
  * 3. Tabu search over swaps of two players of different rooms within one round (sizes never
  *    change), after Dotú & Van Hentenryck's conflict-directed neighbourhood: only players in
  *    conflict are moved (they share a room with someone they met before, or their room lacks
@@ -28,11 +31,15 @@ import type { RotationRandom } from './rotation-random.js';
  *    them), against everyone in another room of that round; the best non-tabu swap is
  *    taken, ties broken at random; a swapped pair stays tabu for a random tenure; a tabu
  *    swap is allowed when it beats the best cost (aspiration). After a long stall the
- *    search returns to the best state and kicks it with a few random swaps.
+ *    search returns to the best state and kicks it with a few random swaps; after many kicks
+ *    without a new best, a search that started greedily starts again from a fresh greedy
+ *    plan.
  *
- * A plain run of this search from a greedy start stops around 354 of the 360 pairs of
- * 30 people in rooms of 5 over 6 rounds; `planRotation` therefore starts from a
- * column-cyclic design (see `cyclic-design.ts`), which this search then polishes.
+ * From a greedy start this search reaches no repeat on the small instances whose solutions
+ * are known (affine planes of order 3 to 5, Kirkman's schoolgirls) and on loose ones (100 in
+ * rooms of 5 over 10 rounds); on tight ones (18 in rooms of 3 over 8 rounds, 32 in rooms of
+ * 4 over 8) it often stops one or two repeats short, so `planRotation` starts from a design
+ * wherever one exists (see `design-start.ts`) and lets this search polish it.
  */
 export interface RotationSearchInput {
   playerCount: number;
