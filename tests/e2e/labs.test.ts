@@ -207,6 +207,17 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
   });
 
   it('shows the public call page only while applications are open', async () => {
+    // Anyone, signed in or not, finds the open call in the list of calls.
+    const calls = await api().get('/api/calls');
+    expect(calls.status).toBe(200);
+    expect(calls.body).toEqual([
+      expect.objectContaining({
+        slug: 'lab-main',
+        capacity: 32,
+        timezone: 'America/New_York',
+        applicationsCloseAt: expect.any(String),
+      }),
+    ]);
     const open = await api().get('/api/calls/lab-main');
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject({ slug: 'lab-main', capacity: 32 });
@@ -216,6 +227,7 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
 
     await api().post(`/api/labs/${labId}/phase`).set(bearer(organiser)).send({ to: 'draft' });
     expect((await api().get('/api/calls/lab-main')).status).toBe(404);
+    expect((await api().get('/api/calls')).body).toEqual([]);
   });
 
   it('requires the settings an open call needs', async () => {

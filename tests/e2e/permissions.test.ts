@@ -47,6 +47,7 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/labs/{labId}': 'lab-organiser',
   'POST /api/labs/{labId}/phase': 'lab-organiser',
   'GET /api/labs/{labId}/phase-options': 'lab-organiser',
+  'GET /api/calls': 'public',
   'GET /api/calls/{slug}': 'public',
   'GET /api/labs/{labId}/members': 'lab-organiser',
   'POST /api/labs/{labId}/members': 'lab-organiser',

@@ -222,6 +222,22 @@ export const LabPhaseOption = z
   .meta({ id: 'LabPhaseOption' });
 export type LabPhaseOption = z.output<typeof LabPhaseOption>;
 
+export const OpenCall = LabView.pick({
+  id: true,
+  slug: true,
+  title: true,
+  theme: true,
+  timezone: true,
+  capacity: true,
+})
+  .extend({
+    applicationsCloseAt: isoDateTime()
+      .nullable()
+      .meta({ description: "When applications close (show it in the lab's timezone)." }),
+  })
+  .meta({ id: 'OpenCall' });
+export type OpenCall = z.output<typeof OpenCall>;
+
 export const LabSummary = LabView.pick({
   id: true,
   slug: true,

@@ -14,6 +14,7 @@ import {
   ChangePhaseDto,
   CreateLabDto,
   LabPhaseOption,
+  OpenCall,
   LabSummary,
   LabView,
   UpdateLabDto,
@@ -111,6 +112,16 @@ export class LabsController {
 @Controller('calls')
 export class CallsController {
   constructor(private readonly labs: LabsService) {}
+
+  @Public()
+  @Get()
+  @Endpoint({
+    summary: 'Every lab whose applications are open now, the soonest to close first',
+    response: [OpenCall],
+  })
+  openCalls() {
+    return this.labs.openCalls();
+  }
 
   @Public()
   @Get(':slug')

@@ -134,6 +134,14 @@ export class LabsRepository {
     return this.repo.findOneBy({ slug, phase });
   }
 
+  /** Labs in a phase, the soonest to close first (labs without a closing date last). */
+  findAllInPhase(phase: LabPhase): Promise<LabEntity[]> {
+    return this.repo.find({
+      where: { phase },
+      order: { applicationsCloseAt: { direction: 'ASC', nulls: 'LAST' }, title: 'ASC' },
+    });
+  }
+
   findBySlug(slug: string): Promise<LabEntity | null> {
     return this.repo.findOneBy({ slug });
   }

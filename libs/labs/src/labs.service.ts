@@ -15,7 +15,7 @@ import { LabAccessService } from './lab-access.service.js';
 import { LabPhaseFactSources } from './lab-phase-facts.service.js';
 import { LabMembershipsRepository } from './lab-memberships.repository.js';
 import { toCallPage, toLabView } from './lab-view.js';
-import type { CallPage, LabSummary, LabView } from './labs.contract.js';
+import type { CallPage, LabSummary, LabView, OpenCall } from './labs.contract.js';
 import { LabsError } from './labs.errors.js';
 import { LabsRepository, type LabChanges } from './labs.repository.js';
 
@@ -281,6 +281,19 @@ export class LabsService {
       const updated = await this.labs.findById(labId);
       return toLabView(updated!, roles);
     });
+  }
+
+  /** Every lab taking applications now, for anyone looking for a call to answer. */
+  async openCalls(): Promise<OpenCall[]> {
+    return (await this.labs.findAllInPhase('applications_open')).map((lab) => ({
+      id: lab.id,
+      slug: lab.slug,
+      title: lab.title,
+      theme: lab.theme,
+      timezone: lab.timezone,
+      capacity: lab.capacity,
+      applicationsCloseAt: lab.applicationsCloseAt?.toISOString() ?? null,
+    }));
   }
 
   /** The public call page, only while applications are open. */

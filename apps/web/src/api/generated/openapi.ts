@@ -220,6 +220,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lab whose applications are open now, the soonest to close first */
+        get: operations["CallsController_openCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/{slug}": {
         parameters: {
             query?: never;
@@ -2089,6 +2106,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OpenCall: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            theme: string;
+            timezone: string;
+            capacity: number;
+            /**
+             * Format: date-time
+             * @description When applications close (show it in the lab's timezone).
+             */
+            applicationsCloseAt: string | null;
+        };
         ParticipantProfileDto: {
             /**
              * @description One of the lab's disciplines.
@@ -3252,6 +3283,26 @@ export interface operations {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND";
                     };
+                };
+            };
+        };
+    };
+    CallsController_openCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenCall"][];
                 };
             };
         };
