@@ -132,12 +132,13 @@ export class LiveConnectionsService {
     let roomMates: LiveSnapshot['roomMates'] = [];
     if (round && roomId) {
       channels.push(liveChannels.room(roomId));
-      const row =
-        (await this.rounds.findRoomsOfRound(round.id)).find((r) => r.id === roomId) ?? null;
+      // Only this room: a round of 1,000 people has 200 rooms and 1,000 seats to read otherwise.
+      const row = await this.rounds.findRoom(roomId);
       room = row ? toLiveRoom(row) : null;
-      roomMates = (await this.rounds.findSeatsOfRound(round.id))
-        .filter((s) => s.roomId === roomId)
-        .map((s) => ({ userId: s.userId, displayName: s.displayName }));
+      roomMates = (await this.rounds.findSeatsOfRoom(roomId)).map((s) => ({
+        userId: s.userId,
+        displayName: s.displayName,
+      }));
     }
 
     const teams = await this.teams.viewsOf(me.labId, me.userId, me.isOrganiser);

@@ -78,6 +78,27 @@ export class LiveRoundsRepository {
     );
   }
 
+  /** One room (as `findRoomsOfRound` reads it): a (re)connect reads its own room, not the round's. */
+  async findRoom(roomId: string): Promise<LiveRoomRow | null> {
+    const rows: LiveRoomRow[] = await this.tx.manager().query(
+      `SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
+         FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
+        WHERE r.id = $1`,
+      [roomId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The people seated in one room, ordered as `findSeatsOfRound` orders them. */
+  findSeatsOfRoom(roomId: string): Promise<LiveSeatRow[]> {
+    return this.tx.manager().query(
+      `SELECT a.room_id AS "roomId", a.user_id AS "userId", u.display_name AS "displayName"
+         FROM breakout_assignments a JOIN users u ON u.id = a.user_id
+        WHERE a.room_id = $1 ORDER BY u.display_name, u.id`,
+      [roomId],
+    );
+  }
+
   findSeatsOfRound(roundId: string): Promise<LiveSeatRow[]> {
     return this.tx.manager().query(
       `SELECT a.room_id AS "roomId", a.user_id AS "userId", u.display_name AS "displayName"
