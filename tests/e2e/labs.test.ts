@@ -264,8 +264,18 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
       labId,
       role: 'mentor',
       status: 'pending',
-      email: 'new.mentor@example.test',
+      email: 'n•••@example.test',
+      anyoneWithLink: false,
     });
+    expect(JSON.stringify(preview.body)).not.toContain('new.mentor');
+
+    // Someone else who got hold of the link cannot use it.
+    const taken = await api()
+      .post(`/api/invitations/${invitation.body.token}/accept`)
+      .set(bearer(stranger));
+    expect(taken.status).toBe(403);
+    expect(taken.body.code).toBe('INVITATION_FOR_SOMEONE_ELSE');
+    expect(taken.body.message).toContain('n•••@example.test');
 
     const signup = await api().post('/api/auth/register').send({
       email: 'new.mentor@example.test',
@@ -287,6 +297,67 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const list = await api().get(`/api/labs/${labId}/invitations`).set(bearer(organiser));
     expect(list.body[0]).toMatchObject({ status: 'accepted' });
     expect(list.body[0]).not.toHaveProperty('token');
+  });
+
+  it('makes an invitation to organise usable only by the invited account', async () => {
+    const invitation = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ email: 'Co.Organiser@Example.test', role: 'organiser' });
+    expect(invitation.status).toBe(201);
+    const res = await api()
+      .post(`/api/invitations/${invitation.body.token}/accept`)
+      .set(bearer(stranger));
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('INVITATION_FOR_SOMEONE_ELSE');
+    const roles = await api().get('/api/me').set(bearer(stranger));
+    expect(roles.body.memberships).toEqual([]);
+
+    await app.createUser({ email: 'co.organiser@example.test' });
+    const invited = await login(app, 'co.organiser@example.test');
+    const accepted = await api()
+      .post(`/api/invitations/${invitation.body.token}/accept`)
+      .set(bearer(invited));
+    expect(accepted.body).toEqual({ labId, role: 'organiser' });
+    await api()
+      .delete(`/api/labs/${labId}/members/${invited.userId}/organiser`)
+      .set(bearer(admin))
+      .expect(204);
+  });
+
+  it('lets an organiser send a mentor link anyone can accept once, and nothing wider', async () => {
+    const forOrganisers = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ role: 'organiser', anyoneWithLink: true });
+    expect(forOrganisers.status).toBe(400);
+    expect(forOrganisers.body.code).toBe('INVITATION_INVALID');
+    expect(forOrganisers.body.details).toEqual([{ field: 'role', message: expect.any(String) }]);
+    const nobody = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ role: 'mentor' });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.details).toEqual([{ field: 'email', message: expect.any(String) }]);
+
+    const link = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ role: 'mentor', anyoneWithLink: true });
+    expect(link.status).toBe(201);
+    expect(link.body).toMatchObject({ email: null, anyoneWithLink: true, role: 'mentor' });
+    const preview = await api().get(`/api/invitations/${link.body.token}`);
+    expect(preview.body).toMatchObject({ email: null, anyoneWithLink: true });
+    await app.createUser({ email: 'walk.in@example.test' });
+    const walkIn = await login(app, 'walk.in@example.test');
+    const accepted = await api()
+      .post(`/api/invitations/${link.body.token}/accept`)
+      .set(bearer(walkIn));
+    expect(accepted.body).toEqual({ labId, role: 'mentor' });
+    const second = await api()
+      .post(`/api/invitations/${link.body.token}/accept`)
+      .set(bearer(stranger));
+    expect(second.body.code).toBe('INVITATION_ALREADY_USED');
   });
 
   it('withdraws an invitation so its link stops working', async () => {

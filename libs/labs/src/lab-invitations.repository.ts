@@ -13,7 +13,7 @@ export class LabInvitationsRepository {
   insert(
     invitation: Pick<
       LabInvitationEntity,
-      'labId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'
+      'labId' | 'email' | 'anyoneWithLink' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'
     >,
   ): Promise<LabInvitationEntity> {
     return this.repo.save(this.repo.create(invitation));

@@ -50,6 +50,18 @@ export class LabMembershipsRepository {
     );
   }
 
+  /**
+   * Serialise changes to the lab's memberships until the transaction ends: two organisers
+   * removing each other at once would each still see the other and leave the lab with none.
+   */
+  async lockMembershipsOf(labId: string): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`SELECT pg_advisory_xact_lock(hashtextextended('lab-memberships:' || $1, 0))`, [
+        labId,
+      ]);
+  }
+
   async countByRole(labId: string, role: LabRole): Promise<number> {
     return this.repo.countBy({ labId, role });
   }

@@ -139,7 +139,20 @@ export const AddMember = z
   .meta({ id: 'AddMember' });
 export class AddMemberDto extends createZodDto(AddMember) {}
 
-export const CreateInvitation = AddMember.meta({ id: 'CreateInvitation' });
+export const CreateInvitation = z
+  .strictObject({
+    email: emailInput().optional().meta({
+      example: 'mentor7@ideas-lab.test',
+      description:
+        'Whom the invitation is for: only the account with this address can accept it. Left out with anyoneWithLink.',
+    }),
+    role: InvitationRole,
+    anyoneWithLink: z.boolean().optional().meta({
+      description:
+        'Mentors only: a link whoever has it can accept (once), instead of one for a named address.',
+    }),
+  })
+  .meta({ id: 'CreateInvitation' });
 export class CreateInvitationDto extends createZodDto(CreateInvitation) {}
 
 export const AuditPageQuery = z
@@ -264,7 +277,8 @@ const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expired']);
 export const InvitationView = z
   .object({
     id: z.uuid(),
-    email: z.string(),
+    email: z.string().nullable().meta({ description: 'Null for anyone with the link.' }),
+    anyoneWithLink: z.boolean(),
     role: InvitationRole,
     status: InvitationStatus,
     expiresAt: isoDateTime(),
@@ -282,7 +296,11 @@ export const InvitationPreview = z
     labId: z.uuid(),
     labTitle: z.string(),
     role: InvitationRole,
-    email: z.string(),
+    email: z.string().nullable().meta({
+      example: 'm•••@ideas-lab.test',
+      description: 'The invited address, masked; null for anyone with the link.',
+    }),
+    anyoneWithLink: z.boolean(),
     status: InvitationStatus,
     expiresAt: isoDateTime(),
   })

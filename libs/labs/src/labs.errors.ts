@@ -5,6 +5,8 @@ import type { LabPhaseRefusalCode } from '@ideas-lab/domain';
 export const labsErrors = errorCatalogue({
   LAB_NOT_FOUND: 404,
   INVITATION_NOT_FOUND: 404,
+  INVITATION_INVALID: 400,
+  INVITATION_FOR_SOMEONE_ELSE: 403,
   MEMBER_ACCOUNT_NOT_FOUND: 404,
   MEMBERSHIP_NOT_FOUND: 404,
   LAB_ROLE_REQUIRED: 403,

@@ -74,15 +74,17 @@ export class LabMembersController {
   @LabRoles('organiser')
   @Post('invitations')
   @Endpoint({
-    summary: 'Invite someone (new or existing account) as mentor or organiser',
+    summary:
+      'Invite someone (new or existing account) as mentor or organiser; only the account with that address can accept. For mentors, `anyoneWithLink: true` instead makes a link whoever has it can accept once',
     response: InvitationView,
+    errors: ['INVITATION_INVALID'],
   })
   invite(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
     @Body() body: CreateInvitationDto,
   ) {
-    return this.memberships.invite(actor, labId, body.email, body.role);
+    return this.memberships.invite(actor, labId, body);
   }
 
   @LabRoles('organiser')
@@ -116,7 +118,8 @@ export class InvitationsController {
   @Public()
   @Get(':token')
   @Endpoint({
-    summary: 'What an invitation link offers (no sign-in needed)',
+    summary:
+      'What an invitation link offers (no sign-in needed); the invited address is shown masked',
     response: InvitationPreview,
     errors: ['INVITATION_NOT_FOUND'],
   })
@@ -126,10 +129,12 @@ export class InvitationsController {
 
   @Post(':token/accept')
   @Endpoint({
-    summary: 'Accept an invitation with the signed-in account',
+    summary:
+      'Accept an invitation with the signed-in account (it must have the invited address, unless the invitation is for anyone with the link)',
     response: AcceptedInvitation,
     status: 200,
     errors: [
+      'INVITATION_FOR_SOMEONE_ELSE',
       'INVITATION_NOT_FOUND',
       'INVITATION_ALREADY_USED',
       'INVITATION_EXPIRED',

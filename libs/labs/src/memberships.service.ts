@@ -7,7 +7,7 @@ import {
   newSecretToken,
 } from '@ideas-lab/platform';
 import type { Actor, LabRole } from '@ideas-lab/domain';
-import { IdentityService } from '@ideas-lab/identity';
+import { IdentityService, normaliseEmail } from '@ideas-lab/identity';
 import type { InvitationRole, LabInvitationEntity } from './entities/lab-invitation.entity.js';
 import { LabInvitationsRepository } from './lab-invitations.repository.js';
 import {
@@ -21,12 +21,20 @@ import { LabsRepository } from './labs.repository.js';
 
 const INVITATION_DAYS = 14;
 
+/** An address shown to whoever holds a link: enough to recognise, not to harvest (`a•••@example.org`). */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${email[0]}•••${email.slice(at)}`;
+}
+
 function invitationView(invitation: LabInvitationEntity, now: Date): InvitationView {
   const expired =
     invitation.status === 'pending' && invitation.expiresAt.getTime() <= now.getTime();
   return {
     id: invitation.id,
     email: invitation.email,
+    anyoneWithLink: invitation.anyoneWithLink,
     role: invitation.role,
     status: expired ? 'expired' : invitation.status,
     expiresAt: invitation.expiresAt.toISOString(),
@@ -75,6 +83,7 @@ export class MembershipsService {
 
   async removeMember(actor: Actor, labId: string, userId: string, role: LabRole): Promise<void> {
     await this.tx.run(async () => {
+      await this.memberships.lockMembershipsOf(labId);
       if (role === 'organiser' && (await this.memberships.countByRole(labId, 'organiser')) <= 1) {
         throw new LabsError(
           'LAST_ORGANISER',
@@ -98,18 +107,46 @@ export class MembershipsService {
     });
   }
 
+  /**
+   * Invite someone to a role: the person with this address (new or existing account), or, with
+   * `anyoneWithLink`, whoever is given the link (mentors only: organisers are always named).
+   */
   async invite(
     actor: Actor,
     labId: string,
-    email: string,
-    role: InvitationRole,
+    input: { email?: string | null; role: InvitationRole; anyoneWithLink?: boolean },
   ): Promise<InvitationView> {
+    const anyoneWithLink = input.anyoneWithLink === true;
+    const email = input.email ? normaliseEmail(input.email) : null;
+    if (anyoneWithLink && (input.role !== 'mentor' || email)) {
+      throw new LabsError(
+        'INVITATION_INVALID',
+        'An "anyone with the link" invitation is for the mentor role only, and names no address.',
+        [
+          input.role !== 'mentor'
+            ? {
+                field: 'role',
+                message: 'role must be mentor for an invitation to anyone with the link',
+              }
+            : {
+                field: 'email',
+                message: 'email must be left out for an invitation to anyone with the link',
+              },
+        ],
+      );
+    }
+    if (!anyoneWithLink && !email) {
+      throw new LabsError('INVITATION_INVALID', 'Say whom the invitation is for.', [
+        { field: 'email', message: 'email is required (or anyoneWithLink: true, for mentors)' },
+      ]);
+    }
     const token = newSecretToken(24);
     return this.tx.run(async () => {
       const invitation = await this.invitations.insert({
         labId,
-        email: email.trim().toLowerCase(),
-        role,
+        email,
+        anyoneWithLink,
+        role: input.role,
         tokenHash: hashSecretToken(token),
         invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
@@ -120,7 +157,7 @@ export class MembershipsService {
         action: 'lab.invitation_created',
         entityType: 'invitation',
         entityId: invitation.id,
-        data: { email: invitation.email, role },
+        data: { email: invitation.email, anyoneWithLink, role: input.role },
       });
       return {
         ...invitationView(invitation, new Date()),
@@ -165,7 +202,8 @@ export class MembershipsService {
       labId: lab.id,
       labTitle: lab.title,
       role: view.role,
-      email: view.email,
+      email: view.email === null ? null : maskEmail(view.email),
+      anyoneWithLink: view.anyoneWithLink,
       status: view.status,
       expiresAt: view.expiresAt,
     };
@@ -175,8 +213,15 @@ export class MembershipsService {
     actor: Actor,
     token: string,
   ): Promise<{ labId: string; role: InvitationRole }> {
+    const profile = await this.identity.profile(actor.userId);
     return this.tx.run(async () => {
       const invitation = await this.usableInvitation(token, { allowUsed: false });
+      if (!invitation.anyoneWithLink && invitation.email !== normaliseEmail(profile.email)) {
+        throw new LabsError(
+          'INVITATION_FOR_SOMEONE_ELSE',
+          `This invitation was sent to ${maskEmail(invitation.email ?? '')}: sign in with that address to accept it.`,
+        );
+      }
       if (
         !(await this.invitations.markAcceptedIfPending(invitation.id, actor.userId, new Date()))
       ) {
@@ -233,6 +278,7 @@ export class MembershipsService {
     action: string,
   ): Promise<void> {
     await this.tx.run(async () => {
+      await this.memberships.lockMembershipsOf(labId);
       const added = await this.memberships.insertIfAbsent({
         labId,
         userId,

@@ -96,7 +96,10 @@ export const api = {
       client.request<void>('DELETE', `/labs/${id(labId)}/members/${id(userId)}/${id(role)}`),
     invitations: (labId: string) =>
       client.request<Invitation[]>('GET', `/labs/${id(labId)}/invitations`),
-    invite: (labId: string, input: { email: string; role: InvitableRole }) =>
+    invite: (
+      labId: string,
+      input: { email: string; role: InvitableRole } | { role: 'mentor'; anyoneWithLink: true },
+    ) =>
       client.request<CreatedInvitation>('POST', `/labs/${id(labId)}/invitations`, { body: input }),
     revokeInvitation: (labId: string, invitationId: string) =>
       client.request<void>('DELETE', `/labs/${id(labId)}/invitations/${id(invitationId)}`),

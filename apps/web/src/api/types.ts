@@ -70,7 +70,9 @@ export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 export interface Invitation {
   id: string;
-  email: string;
+  /** Null for an invitation to anyone with the link. */
+  email: string | null;
+  anyoneWithLink: boolean;
   role: InvitableRole;
   status: InvitationStatus | string;
   expiresAt: string;

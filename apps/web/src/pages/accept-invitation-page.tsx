@@ -63,7 +63,7 @@ export function AcceptInvitationPage() {
         <dl className="facts">
           <div className="facts__row">
             <dt>Sent to</dt>
-            <dd>{data.email}</dd>
+            <dd>{data.email ?? 'anyone with the link'}</dd>
           </div>
           <div className="facts__row">
             <dt>{open ? 'Valid until' : 'Status'}</dt>
@@ -76,10 +76,10 @@ export function AcceptInvitationPage() {
           <p>This invitation can no longer be accepted ({data.status}).</p>
         ) : session.status === 'signed-in' ? (
           <>
-            {session.user.email.toLowerCase() !== data.email.toLowerCase() ? (
-              <p className="notice">
-                You are logged in as {session.user.email}, but the invitation was sent to{' '}
-                {data.email}.
+            {data.email ? (
+              <p className="muted">
+                Only the account with the address it was sent to can accept it; you are logged in as{' '}
+                {session.user.email}.
               </p>
             ) : null}
             <button type="button" className="button" onClick={accept} disabled={busy}>
@@ -89,7 +89,8 @@ export function AcceptInvitationPage() {
         ) : session.status === 'signed-out' ? (
           <p>
             To accept, <Link to={`/login?next=${here}`}>log in</Link> or{' '}
-            <Link to={`/signup?next=${here}`}>create an account</Link> with {data.email}.
+            <Link to={`/signup?next=${here}`}>create an account</Link>
+            {data.email ? ` with the address it was sent to (${data.email})` : ''}.
           </p>
         ) : null}
       </div>

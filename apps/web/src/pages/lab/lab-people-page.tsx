@@ -19,6 +19,11 @@ import { TableScroll } from '../../components/table-scroll';
 
 const FIELDS = ['email', 'role'] as const;
 
+/** Whom an invitation is for, in words. */
+function addressee(invitation: Invitation): string {
+  return invitation.email ?? 'anyone with the link';
+}
+
 /** An accept link the server gives as a path or a full URL, as a full URL to send on. */
 function absoluteUrl(url: string): string {
   return new URL(url, window.location.origin).toString();
@@ -38,7 +43,7 @@ export function LabPeoplePage() {
   );
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitableRole>('mentor');
-  const [how, setHow] = useState<'invite' | 'appoint'>('invite');
+  const [how, setHow] = useState<'invite' | 'link' | 'appoint'>('invite');
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [listAlert, setListAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(
@@ -57,10 +62,13 @@ export function LabPeoplePage() {
       membersControl.reload();
       return;
     }
-    const invitation = await api.labs.invite(lab.id, { email: email.trim(), role });
+    const invitation = await api.labs.invite(
+      lab.id,
+      how === 'link' ? { role: 'mentor', anyoneWithLink: true } : { email: email.trim(), role },
+    );
     setCreated(invitation);
     setEmail('');
-    setStatus(`Invitation created for ${invitation.email}.`);
+    setStatus(`Invitation created for ${addressee(invitation)}.`);
     invitationsControl.reload();
   });
 
@@ -87,7 +95,7 @@ export function LabPeoplePage() {
     setListAlert(null);
     api.labs.revokeInvitation(lab.id, invitation.id).then(
       () => {
-        setStatus(`Invitation for ${invitation.email} withdrawn.`);
+        setStatus(`Invitation for ${addressee(invitation)} withdrawn.`);
         if (created?.id === invitation.id) setCreated(null);
         invitationsControl.reload();
       },
@@ -128,6 +136,16 @@ export function LabPeoplePage() {
               <input
                 type="radio"
                 name="invite-how"
+                value="link"
+                checked={how === 'link'}
+                onChange={() => setHow('link')}
+              />
+              A link for anyone who has it (mentors only)
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="invite-how"
                 value="appoint"
                 checked={how === 'appoint'}
                 onChange={() => setHow('appoint')}
@@ -135,35 +153,44 @@ export function LabPeoplePage() {
               Add an existing account now
             </label>
           </fieldset>
-          <TextField
-            id={fieldId('invite', 'email')}
-            label="Email"
-            type="email"
-            autoComplete="off"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={form.fieldErrors.email}
-          />
-          <SelectField
-            id={fieldId('invite', 'role')}
-            label="Role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as InvitableRole)}
-            error={form.fieldErrors.role}
-          >
-            <option value="mentor">Mentor</option>
-            <option value="organiser">Organiser</option>
-          </SelectField>
+          {how === 'link' ? (
+            <p className="muted">
+              Whoever opens the link can accept it once, as a mentor: send it only to the person you
+              mean.
+            </p>
+          ) : (
+            <>
+              <TextField
+                id={fieldId('invite', 'email')}
+                label="Email"
+                type="email"
+                autoComplete="off"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                error={form.fieldErrors.email}
+              />
+              <SelectField
+                id={fieldId('invite', 'role')}
+                label="Role"
+                value={role}
+                onChange={(e) => setRole(e.target.value as InvitableRole)}
+                error={form.fieldErrors.role}
+              >
+                <option value="mentor">Mentor</option>
+                <option value="organiser">Organiser</option>
+              </SelectField>
+            </>
+          )}
           <button type="submit" className="button" disabled={form.busy}>
-            {form.busy ? 'Working…' : how === 'invite' ? 'Invite' : 'Add now'}
+            {form.busy ? 'Working…' : how === 'appoint' ? 'Add now' : 'Invite'}
           </button>
         </form>
         {created ? (
           <div className="notice" aria-labelledby="created-invitation">
             <p id="created-invitation">
-              Send this link to <strong>{created.email}</strong>. It is shown only now, and works
-              until {formatInTimezone(created.expiresAt, lab.timezone)}.
+              Send this link to <strong>{addressee(created)}</strong>. It is shown only now, and
+              works until {formatInTimezone(created.expiresAt, lab.timezone)}.
             </p>
             <p className="accept-link">
               <a href={absoluteUrl(created.acceptUrl)} data-testid="accept-link">
@@ -208,7 +235,7 @@ export function LabPeoplePage() {
               <tbody>
                 {pending.map((invitation) => (
                   <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
+                    <td>{addressee(invitation)}</td>
                     <td>{roleLabel(invitation.role)}</td>
                     <td>{formatInTimezone(invitation.expiresAt, lab.timezone)}</td>
                     <td>
@@ -220,7 +247,7 @@ export function LabPeoplePage() {
                         Withdraw
                         <span className="visually-hidden">
                           {' '}
-                          the invitation for {invitation.email}
+                          the invitation for {addressee(invitation)}
                         </span>
                       </button>
                     </td>
