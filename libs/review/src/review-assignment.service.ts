@@ -21,6 +21,7 @@ import { ReviewError } from './review.errors.js';
 import { ReviewersService, type LabReviewer } from './reviewers.service.js';
 
 const ORGANISER_CONFLICT_LABELS: Record<ConflictReason, string> = {
+  'own-application': 'it is their own application',
   'declared-person': 'they declared a conflict with this applicant',
   'declared-institution': "they declared a conflict with the applicant's institution",
   'same-institution': "they work at the applicant's institution",
@@ -136,6 +137,7 @@ export class ReviewAssignmentService {
     const inputs = {
       applications: applications.map((a) => ({
         id: a.id,
+        applicantId: a.applicantId,
         ...(a.profile.affiliation ? { institution: a.profile.affiliation } : {}),
       })),
       reviewers: reviewers.map((r) => ({

@@ -88,6 +88,7 @@ export class ReviewersService {
     application: Pick<SubmittedApplication, 'applicantId' | 'profile'>,
   ): ConflictReason | null {
     return reviewConflictOf({
+      reviewerId,
       reviewerInstitution: facts.institutionOf.get(reviewerId),
       declared: facts.declaredBy.get(reviewerId) ?? [],
       application: {

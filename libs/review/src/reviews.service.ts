@@ -218,8 +218,17 @@ export class ReviewsService {
           "Others' reviews of this application open to you once you have submitted your own.",
         );
       }
-    } else if (!(await this.submitted.withQuestions(labId, applicationId))) {
-      throw ReviewError.applicationNotFound();
+    } else {
+      const application = await this.submitted.withQuestions(labId, applicationId);
+      if (!application) throw ReviewError.applicationNotFound();
+      // An organiser who applied to their own lab does not read the reviews of their application.
+      if (application.applicantId === actor.userId) {
+        throw new ReviewError(
+          'REVIEW_CONFLICT_OF_INTEREST',
+          `You cannot read the reviews of this application: ${CONFLICT_REASON_LABELS['own-application']}.`,
+          { reason: 'own-application' },
+        );
+      }
     }
     const rows = (await this.assignments.findOfApplication(applicationId)).filter(
       (a) => a.status === 'submitted',
@@ -345,8 +354,12 @@ export class ReviewsService {
       ? await this.assignments.findOneForUpdate(applicationId, actor.userId)
       : await this.assignments.findOne(applicationId, actor.userId);
     const conflict = this.reviewers.conflictOf(facts, actor.userId, application);
-    // A review submitted before a conflict was declared stays readable to its author.
-    if (conflict && !(assignment?.status === 'submitted' && !forUpdate)) {
+    // A review submitted before a conflict was declared stays readable to its author; one of
+    // their own application never is (nor the others' reviews of it).
+    if (
+      conflict &&
+      (conflict === 'own-application' || !(assignment?.status === 'submitted' && !forUpdate))
+    ) {
       throw new ReviewError(
         'REVIEW_CONFLICT_OF_INTEREST',
         `You cannot review this application: ${CONFLICT_REASON_LABELS[conflict]}.`,

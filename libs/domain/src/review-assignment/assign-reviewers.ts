@@ -12,7 +12,8 @@
  * fewer than k reviewers free of conflicts, maximum loads too small) never throws: the result
  * is the fullest assignment possible, with what is missing and why.
  *
- * Conflicts are declared (a reviewer with an application, or with a whole institution) or
+ * Nobody reviews their own application. Other conflicts are declared (a reviewer with an
+ * application, or with a whole institution) or
  * derived (reviewer and application share an institution, compared case- and space-
  * insensitively). Fixed assignments (e.g. submitted reviews) are always kept, even if a
  * conflict was declared after them; that is reported as a warning.
@@ -24,6 +25,8 @@ import { addMilpColumn, addMilpRow, createMilpModel } from '../shared/milp-model
 
 export interface ReviewableApplication {
   id: string;
+  /** The applicant, who never reviews their own application (an applicant may also be staff). */
+  applicantId?: string;
   /** The applicant's institution, for derived conflicts. */
   institution?: string;
 }
@@ -136,6 +139,7 @@ export async function assignReviewers({
     reviewer: AssignableReviewer,
     application: ReviewableApplication,
   ): boolean => {
+    if (application.applicantId === reviewer.id) return true;
     if (conflicted.has(pairKey(reviewer.id, application.id))) return true;
     const institution = normaliseInstitution(application.institution ?? '');
     if (institution === '') return false;

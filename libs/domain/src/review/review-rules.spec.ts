@@ -107,7 +107,32 @@ describe('reviewConflictOf', () => {
       reason: 'declared-institution',
     },
   ])('$name → $reason', ({ reviewerInstitution, declared, reason }) => {
-    expect(reviewConflictOf({ reviewerInstitution, declared, application })).toBe(reason);
+    expect(
+      reviewConflictOf({ reviewerId: 'u-grace', reviewerInstitution, declared, application }),
+    ).toBe(reason);
+  });
+
+  it('always puts a person in conflict with their own application, whatever else holds', async () => {
+    expect(
+      reviewConflictOf({
+        reviewerId: 'u-ada',
+        reviewerInstitution: 'Argonne',
+        declared: [{ institution: 'University of Edinburgh' }],
+        application,
+      }),
+    ).toBe('own-application');
+    const result = await assignReviewers({
+      applications: [
+        { id: 'a-ada', applicantId: 'u-ada' },
+        { id: 'a-bo', applicantId: 'u-bo' },
+      ],
+      reviewers: [{ id: 'u-ada' }, { id: 'u-bo' }],
+      reviewsPerApplication: 2,
+    });
+    expect(result.assignments.map((a) => `${a.reviewerId}/${a.applicationId}`).sort()).toEqual([
+      'u-ada/a-bo',
+      'u-bo/a-ada',
+    ]);
   });
 
   it('agrees with assignReviewers on who may review what', async () => {
@@ -131,6 +156,7 @@ describe('reviewConflictOf', () => {
       for (const a of applications) {
         const conflicted =
           reviewConflictOf({
+            reviewerId: r.id,
             reviewerInstitution: r.institution,
             declared: [],
             application: { applicantId: 'x', institution: a.institution },

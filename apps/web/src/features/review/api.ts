@@ -46,7 +46,8 @@ export interface ReviewerProfile {
 }
 
 export type ReviewStatus = 'assigned' | 'draft' | 'submitted';
-export type ConflictReason = 'declared-person' | 'declared-institution' | 'same-institution';
+export type ConflictReason =
+  'own-application' | 'declared-person' | 'declared-institution' | 'same-institution';
 
 export interface ReviewProgress {
   assigned: number;

@@ -86,6 +86,7 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
 };
 
 export const CONFLICT_LABELS: Record<ConflictReason, string> = {
+  'own-application': 'it is your own application',
   'declared-person': 'you declared a conflict with this applicant',
   'declared-institution': "you declared a conflict with the applicant's institution",
   'same-institution': "you work at the applicant's institution",
