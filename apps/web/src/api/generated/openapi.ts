@@ -299,7 +299,7 @@ export interface paths {
         /** The lab's invitations and their status */
         get: operations["LabMembersController_invitations"];
         put?: never;
-        /** Invite someone (new or existing account) as mentor or organiser */
+        /** Invite someone (new or existing account) as mentor or organiser; only the account with that address can accept. For mentors, `anyoneWithLink: true` instead makes a link whoever has it can accept once */
         post: operations["LabMembersController_invite"];
         delete?: never;
         options?: never;
@@ -331,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an invitation link offers (no sign-in needed) */
+        /** What an invitation link offers (no sign-in needed); the invited address is shown masked */
         get: operations["InvitationsController_preview"];
         put?: never;
         post?: never;
@@ -350,7 +350,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation with the signed-in account */
+        /** Accept an invitation with the signed-in account (it must have the invited address, unless the invitation is for anyone with the link) */
         post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
@@ -1654,7 +1654,17 @@ export interface components {
              */
             institution?: string;
         };
-        CreateInvitation: components["schemas"]["AddMember"];
+        CreateInvitation: {
+            /**
+             * @description Whom the invitation is for: only the account with this address can accept it. Left out with anyoneWithLink.
+             * @example mentor7@ideas-lab.test
+             */
+            email?: string;
+            /** @enum {string} */
+            role: "organiser" | "mentor";
+            /** @description Mentors only: a link whoever has it can accept (once), instead of one for a named address. */
+            anyoneWithLink?: boolean;
+        };
         CreateLab: {
             /** @example Toward Building a Cancer Patient Digital Twin */
             title: string;
@@ -1932,7 +1942,9 @@ export interface components {
         Invitation: {
             /** Format: uuid */
             id: string;
-            email: string;
+            /** @description Null for anyone with the link. */
+            email: string | null;
+            anyoneWithLink: boolean;
             /** @enum {string} */
             role: "organiser" | "mentor";
             /** @enum {string} */
@@ -1952,7 +1964,12 @@ export interface components {
             labTitle: string;
             /** @enum {string} */
             role: "organiser" | "mentor";
-            email: string;
+            /**
+             * @description The invited address, masked; null for anyone with the link.
+             * @example m•••@ideas-lab.test
+             */
+            email: string | null;
+            anyoneWithLink: boolean;
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
             /** Format: date-time */
@@ -3659,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Error code(s): VALIDATION_FAILED */
+            /** @description Error code(s): VALIDATION_FAILED | INVITATION_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3684,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "INVITATION_INVALID";
                     };
                 };
             };
@@ -3853,6 +3870,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_FOR_SOMEONE_ELSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_FOR_SOMEONE_ELSE";
                     };
                 };
             };
