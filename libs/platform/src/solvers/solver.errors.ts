@@ -1,17 +1,15 @@
 import { AppError, type ErrorDetails } from '../errors/app-error.js';
+import { errorCatalogue } from '../errors/error-catalogue.js';
 
-export type SolverErrorCode =
-  'SOLVER_TIMED_OUT' | 'SOLVER_CANCELLED' | 'SOLVER_BUSY' | 'SOLVER_UNAVAILABLE';
+/** Solves that did not run to their end; any route that solves may answer with these. */
+export const solverErrors = errorCatalogue({
+  SOLVER_TIMED_OUT: 503,
+  SOLVER_CANCELLED: 503,
+  SOLVER_BUSY: 503,
+  SOLVER_UNAVAILABLE: 503,
+});
 
-export function statusForSolverError(code: SolverErrorCode): number {
-  switch (code) {
-    case 'SOLVER_TIMED_OUT':
-    case 'SOLVER_CANCELLED':
-    case 'SOLVER_BUSY':
-    case 'SOLVER_UNAVAILABLE':
-      return 503;
-  }
-}
+export type SolverErrorCode = keyof typeof solverErrors;
 
 /** A solve that did not run to its end: over its time budget, cancelled, or no room to run it. */
 export class SolverError extends AppError {
@@ -19,6 +17,6 @@ export class SolverError extends AppError {
 
   constructor(code: SolverErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForSolverError(code);
+    this.status = solverErrors[code];
   }
 }
