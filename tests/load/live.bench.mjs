@@ -1,7 +1,7 @@
 /**
  * Live-layer benchmark: `npm run bench:live`. Nothing to set up by hand.
  *
- * For each case N (BENCH_CASES, default "100,1000,5000"):
+ * For each case N (BENCH_CASES, default "100,1000,5000,1000-during-solve,split-1000,storm-1000,storm-3000"):
  *   API   The built API (`node dist/apps/api/src/main.js`, a fresh child process per case, one
  *         instance, no REDIS_URL) on a scratch database seeded with the demo lab, to which the
  *         bench adds 5,000 participants in bulk SQL (one argon2 hash shared by all; two of them
@@ -18,6 +18,15 @@
  * in ABBA order so both are measured under the same background load; one at a time (the
  * next once every client has the previous one, plus BENCH_GAP_MS). Each `broadcast:message`
  * receipt is timed against the send.
+ *
+ * Case "1000-during-solve": the 1,000-client case while the same API instance solves, back to
+ * back from before the first broadcast to after the last: a 10,000 → 1,000 cohort selection
+ * (HiGHS; a stored run of synthetic applicants with discipline minimums, a seniority cap and
+ * institution caps, re-solved through POST …/selection-runs/:id/rerun) and a 300-person breakout
+ * rotation (POST …/sessions/:id/plans, 6 rounds of rooms of 5, in a copy of the demo workshop
+ * lab with 300 participants). Both run in the API's solver pool; goal: ratio ≤ 1.5, the same
+ * ratio to the bare server as the other cases. Its line adds how many solves ran meanwhile and
+ * their median time.
  *
  * Figures per case: p50Ms / p99Ms over every delivery of the measured broadcasts (API),
  * bareP99Ms, ratio = p99Ms / bareP99Ms (goal ≤ 1.2 at 1,000), kbPerConn = (API RSS with N
@@ -67,15 +76,21 @@ import {
 import { cleanUp, log, onCleanUp, sleep, startBenchRun, tempDir } from './support/run.mjs';
 
 const env = process.env;
-/** A case: a client count (one instance against a bare server), `split-N` or `storm-N`. */
-const CASES = (env.BENCH_CASES ?? '100,1000,5000,split-1000,storm-1000,storm-3000')
+/**
+ * A case: a client count (one instance against a bare server), `N-during-solve` (the same
+ * while the API solves), `split-N` or `storm-N`.
+ */
+const CASES = (
+  env.BENCH_CASES ?? '100,1000,5000,1000-during-solve,split-1000,storm-1000,storm-3000'
+)
   .split(',')
   .map((c) => c.trim())
   .map((c) => {
     const named = /^(split|storm)-(\d+)$/.exec(c);
-    return named
-      ? { kind: named[1], n: Number(named[2]), name: c }
-      : { kind: 'single', n: Number(c), name: c };
+    const solving = /^(\d+)-during-solve$/.exec(c);
+    if (named) return { kind: named[1], n: Number(named[2]), name: c };
+    if (solving) return { kind: 'single', n: Number(solving[1]), name: c, duringSolve: true };
+    return { kind: 'single', n: Number(c), name: c };
   });
 const BROADCASTS = Number(env.BENCH_BROADCASTS ?? 20);
 const WARMUP_BROADCASTS = Number(env.BENCH_WARMUP_BROADCASTS ?? 3);
@@ -109,7 +124,7 @@ const nowNs = () => process.hrtime.bigint();
 
 if (CASES.some((c) => !Number.isInteger(c.n) || c.n < 1))
   throw new Error(
-    `BENCH_CASES must list client counts or split-N / storm-N, e.g. 100,1000,split-1000,storm-1000; got ${env.BENCH_CASES}`,
+    `BENCH_CASES must list client counts, N-during-solve, split-N or storm-N, e.g. 100,1000,1000-during-solve,split-1000,storm-1000; got ${env.BENCH_CASES}`,
   );
 
 startBenchRun('bench:live', { timeoutS: TIMEOUT_S });
@@ -548,6 +563,187 @@ async function broadcastRounds({ workers, targets }) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Case "…-during-solve": the same broadcasts while the API solves, back to back.
+
+const SOLVE_APPLICANTS = 10_000;
+const SOLVE_CAPACITY = 1_000;
+const ROTATION_PEOPLE = 300;
+const AREAS = [
+  'AI',
+  'bioinformatics',
+  'biomedical engineering',
+  'cancer research',
+  'clinical practice',
+  'computational and data science',
+  'healthcare delivery',
+  'mathematical modelling',
+];
+
+/** A 10,000-applicant, 1,000-place selection as a stored run keeps its inputs (seeded draws). */
+function selectionInputs() {
+  let state = 20200714;
+  const draw = (k) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return Math.floor((state / 2147483648) * k);
+  };
+  const applicants = Array.from({ length: SOLVE_APPLICANTS }, (_, i) => ({
+    id: `bench-applicant-${String(i).padStart(5, '0')}`,
+    merit: draw(1_000_000) / 1_000_000,
+    discipline: AREAS[i % AREAS.length],
+    careerStage: ['graduate student', 'early career', 'mid career', 'senior'][draw(4)],
+    organisationType: ['university', 'national laboratory', 'hospital', 'industry'][draw(4)],
+    institution: `institution ${draw(400)}`,
+    country: ['US', 'GB', 'DE', 'CA', 'FR'][draw(5)],
+    availableForWholeWorkshop: true,
+  }));
+  return {
+    applicants,
+    quotas: {
+      discipline: Object.fromEntries(AREAS.map((area) => [area, { min: 100 }])),
+      careerStage: { senior: { max: 300 } },
+      maxPerInstitution: 6,
+    },
+    capacity: SOLVE_CAPACITY,
+    lottery: null,
+    seed: 'bench-live-during-solve',
+    unreviewedIds: [],
+  };
+}
+
+/**
+ * What the solving cases solve: a stored 10,000 → 1,000 selection run in the demo lab (the
+ * rerun route solves its inputs again), and a copy of the demo workshop lab (its staff, its
+ * settings) with 300 participants and a breakout session, over which the plans route plans
+ * a rotation (the demo labs themselves hold every bench participant).
+ */
+async function prepareSolves({ databaseUrl, labId, workshopId, organiserId }) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const inputs = selectionInputs();
+    const run = await db.query(
+      `INSERT INTO selection_runs (lab_id, inputs, seed, status, solver_status, result, created_by)
+       VALUES ($1, $2, $3, 'optimal', 'bench', $4, $5) RETURNING id`,
+      [
+        labId,
+        JSON.stringify(inputs),
+        inputs.seed,
+        JSON.stringify({ status: 'optimal', selectedIds: [], objective: null, waitlistIds: [] }),
+        organiserId,
+      ],
+    );
+    const { rows: columns } = await db.query(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = 'labs' AND column_name NOT IN ('id', 'slug', 'title')`,
+    );
+    const rest = columns.map((c) => `"${c.name}"`).join(', ');
+    const copy = await db.query(
+      `INSERT INTO labs (slug, title, ${rest})
+         SELECT 'bench-rotation-300', 'Bench rotation (300 participants)', ${rest} FROM labs WHERE id = $1
+       RETURNING id`,
+      [workshopId],
+    );
+    const rotationLabId = copy.rows[0].id;
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role)
+         SELECT $1, user_id, role FROM lab_memberships WHERE lab_id = $2 AND role <> 'participant'`,
+      [rotationLabId, workshopId],
+    );
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role)
+         SELECT $1, id, 'participant' FROM users WHERE email LIKE 'bench-live-%@bench.test'
+          ORDER BY email LIMIT $2`,
+      [rotationLabId, ROTATION_PEOPLE],
+    );
+    const session = await db.query(
+      `INSERT INTO agenda_sessions (lab_id, kind, title, starts_at, ends_at, version)
+       VALUES ($1, 'breakout', 'Bench breakouts', now(), now() + interval '2 hours', 1) RETURNING id`,
+      [rotationLabId],
+    );
+    log(
+      `solves: a stored ${SOLVE_APPLICANTS} → ${SOLVE_CAPACITY} selection run; a lab of ${ROTATION_PEOPLE} participants with a breakout session`,
+    );
+    return {
+      selection: { labId, runId: run.rows[0].id },
+      rotation: { labId: rotationLabId, sessionId: session.rows[0].id },
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Solve back to back on the API until stopped: selection reruns in one loop, rotation plans in
+ * the other (the API's solver pool takes them in turn). Resolves `warm` once one of each is done.
+ */
+function startSolving({ url, accessToken, solves }) {
+  const post = (path, body) =>
+    json(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const stats = { selection: [], rotation: [], errors: {} };
+  let stopping = false;
+  let plans = 0;
+  const loop = async (kind, solve) => {
+    while (!stopping) {
+      const startedAt = Date.now();
+      try {
+        await solve();
+        stats[kind].push(Date.now() - startedAt);
+      } catch (error) {
+        const message = String(error instanceof Error ? error.message : error).slice(0, 160);
+        stats.errors[message] = (stats.errors[message] ?? 0) + 1;
+        await sleep(1_000);
+      }
+    }
+  };
+  const { selection, rotation } = solves;
+  const loops = [
+    loop('selection', () =>
+      post(`/api/labs/${selection.labId}/selection-runs/${selection.runId}/rerun`, {}),
+    ),
+    loop('rotation', () =>
+      post(`/api/labs/${rotation.labId}/sessions/${rotation.sessionId}/plans`, {
+        rounds: 6,
+        roomSize: 5,
+        seed: `bench-${(plans += 1)}`,
+      }),
+    ),
+  ];
+  const warm = (async () => {
+    const deadline = Date.now() + 180_000;
+    while (stats.selection.length === 0 || stats.rotation.length === 0) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `no selection and rotation solved within 180 s: ${JSON.stringify(stats.errors)}`,
+        );
+      await sleep(100);
+    }
+  })();
+  return {
+    warm,
+    async stop() {
+      stopping = true;
+      await Promise.all(loops);
+      const median = (list) =>
+        percentile(
+          [...list].sort((a, b) => a - b),
+          50,
+        );
+      return {
+        selections: stats.selection.length,
+        rotations: stats.rotation.length,
+        selectionMs: round1(median(stats.selection)),
+        rotationMs: round1(median(stats.rotation)),
+        errors: stats.errors,
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
 
 /**
  * Once per run: an API on the empty scratch database migrates it and seeds the demo lab;
@@ -578,7 +774,15 @@ async function prepareLab({ databaseUrl, work, jwtSecret }) {
         );
     }
     log('bench participants log in over HTTP; the tokens of the rest are minted with JWT_SECRET');
-    return { id: demo.id, workshopId: workshop.id, userIds };
+    const solves = CASES.some((c) => c.duringSolve)
+      ? await prepareSolves({
+          databaseUrl,
+          labId: demo.id,
+          workshopId: workshop.id,
+          organiserId: claimsOf(session.accessToken).sub,
+        })
+      : null;
+    return { id: demo.id, workshopId: workshop.id, userIds, solves };
   } finally {
     await api.stop();
   }
@@ -589,11 +793,19 @@ async function prepareLab({ databaseUrl, work, jwtSecret }) {
  * processes), then the organiser's broadcasts to both, interleaved: both servers are
  * measured under the same background load of this shared machine.
  */
-async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
+async function runCase({
+  n,
+  name = String(n),
+  duringSolve = false,
+  databaseUrl,
+  work,
+  jwtSecret,
+  lab,
+}) {
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  log(`case ${n}: load average ${load}`);
+  log(`case ${name}: load average ${load}`);
   const stops = [];
   try {
     const api = await startApi({ databaseUrl, dataDir: join(work, 'data'), jwtSecret });
@@ -652,6 +864,15 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
       pid: bare.child.pid,
       auths,
     });
+    // The solving case: solves start once everyone is connected and run until the last broadcast.
+    const solving = duringSolve
+      ? startSolving({ url: api.url, accessToken: session.accessToken, solves: lab.solves })
+      : null;
+    if (solving) {
+      stops.push(() => solving.stop());
+      await solving.warm;
+      log(`case ${name}: a selection and a rotation solved; broadcasting while they go on`);
+    }
     const rounds = await broadcastRounds({
       workers,
       targets: {
@@ -660,6 +881,8 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
       },
     });
 
+    const solved = solving ? await solving.stop() : null;
+    if (solved) log(`case ${name}: solved meanwhile ${JSON.stringify(solved)}`);
     const heldOf = (connect, result) =>
       connect.failed === 0 &&
       connect.connected === n &&
@@ -687,8 +910,9 @@ async function runCase({ n, databaseUrl, work, jwtSecret, lab }) {
       ok: held && bareHeld,
       line: {
         bench: 'live',
-        case: String(n),
+        case: name,
         clients: n,
+        ...(solved ? { solved } : {}),
         p50Ms: round1(rounds.api.p50Ms),
         p99Ms: round1(rounds.api.p99Ms),
         bareP50Ms: round1(rounds.bare.p50Ms),
@@ -1150,11 +1374,11 @@ async function main() {
   const lab = await prepareLab({ databaseUrl, work, jwtSecret });
   const results = [];
   const runners = { single: runCase, split: runSplitCase, storm: runStormCase };
-  for (const { kind, n, name } of CASES) {
+  for (const { kind, n, name, duringSolve } of CASES) {
     try {
       results.push({
         kind,
-        ...(await runners[kind]({ n, name, databaseUrl, work, jwtSecret, lab })),
+        ...(await runners[kind]({ n, name, duringSolve, databaseUrl, work, jwtSecret, lab })),
       });
     } catch (error) {
       // One case failing (say 5,000 clients that cannot be held) still reports the others.
@@ -1182,7 +1406,7 @@ async function main() {
       .map((c, i) =>
         String(c ?? 'n/a')
           .padStart(i === 0 ? 0 : 9)
-          .padEnd(i === 0 ? 8 : 9),
+          .padEnd(i === 0 ? 17 : 9),
       )
       .join(' ');
   const single = results.filter((r) => r.kind === 'single');
@@ -1235,15 +1459,21 @@ async function main() {
   }
   if (single.length > 0)
     lines.push(
-      "Goals: ratio ≤ 1.2 at 1000 clients; 5000 clients held. typ. p99: median over broadcasts of each one's p99 (steadier than the p99 over all deliveries, which one slow broadcast sets). CPU ms/b: server CPU per broadcast (Linux /proc). load1: 1-minute load average at the start of the case.",
+      "Goals: ratio ≤ 1.2 at 1000 clients, ≤ 1.5 at 1000 during solves; 5000 clients held. typ. p99: median over broadcasts of each one's p99 (steadier than the p99 over all deliveries, which one slow broadcast sets). CPU ms/b: server CPU per broadcast (Linux /proc). load1: 1-minute load average at the start of the case.",
     );
-  const at1000 = single.find((r) => r.line.clients === 1000);
+  const at1000 = single.find((r) => r.line.case === '1000');
   if (at1000)
     lines.push(
       `ratio at 1000: ${at1000.line.ratio} (${at1000.line.ratio <= 1.2 ? 'met' : 'NOT met'})`,
     );
-  const at5000 = single.find((r) => r.line.clients === 5000);
+  const at5000 = single.find((r) => r.line.case === '5000');
   if (at5000) lines.push(`5000 held: ${at5000.line.held}`);
+  for (const r of single.filter((r) => r.line.solved)) {
+    const { selections, rotations, selectionMs, rotationMs } = r.line.solved;
+    lines.push(
+      `ratio at ${r.line.case}: ${r.line.ratio} (${r.line.ratio <= 1.5 ? 'met' : 'NOT met'}); meanwhile ${selections} selections of ${SOLVE_CAPACITY} from ${SOLVE_APPLICANTS} (median ${selectionMs} ms) and ${rotations} rotations of ${ROTATION_PEOPLE} (median ${rotationMs} ms)`,
+    );
+  }
   if (split.length > 0) {
     lines.push(
       '',
