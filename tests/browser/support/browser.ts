@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
 
 /** Debian's Chromium package; no browser is ever downloaded. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -57,7 +58,11 @@ export function requireWebBuild(): void {
   }
 }
 
-/** Saves numbered full-page screenshots (01-sign-up.png, 02-…) to tests/browser/screenshots/. */
+/**
+ * Records each screen a journey visits: a numbered full-page screenshot (01-sign-up.png, 02-…)
+ * in tests/browser/screenshots/, and an accessibility check of it (expectAccessible: a serious
+ * or critical axe-core violation fails the journey).
+ */
 export function screenshotter(prefix = ''): (page: Page, name: string) => Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Screenshots of an earlier run would pass for this one's.
@@ -69,5 +74,6 @@ export function screenshotter(prefix = ''): (page: Page, name: string) => Promis
     count += 1;
     const file = `${SCREENSHOT_DIR}${prefix}${String(count).padStart(2, '0')}-${name}.png`;
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+    await expectAccessible(page, name);
   };
 }

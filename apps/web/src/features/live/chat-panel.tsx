@@ -51,7 +51,7 @@ export function ChatPanel({
   const [history, setHistory] = useState<
     Record<string, { loading: boolean; done: boolean; error?: string }>
   >({});
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const inputId = useId();
   const myUserId = view.me?.userId ?? null;
@@ -175,7 +175,8 @@ export function ChatPanel({
           <p className="muted small">You missed more messages than shown: load earlier ones.</p>
         ) : null}
       </div>
-      <ol
+      {/* The log (announced as messages arrive) scrolls; the messages inside stay a list. */}
+      <div
         ref={logRef}
         className="live-chat__log"
         role="log"
@@ -183,39 +184,41 @@ export function ChatPanel({
         aria-label={`Messages: ${current.label}`}
         tabIndex={0}
       >
-        {stored.length === 0 && pending.length === 0 ? (
-          <li className="live-chat__empty muted">No messages yet. Say hello.</li>
-        ) : null}
-        {stored.map((m) => (
-          <li
-            key={m.id}
-            className={`live-chat__message${m.sender.userId === myUserId ? ' live-chat__message--mine' : ''}`}
-          >
-            <p className="live-chat__meta">
-              <strong>{m.sender.userId === myUserId ? 'You' : m.sender.displayName}</strong>{' '}
-              <time dateTime={m.sentAt}>{timeOf(m.sentAt)}</time>
-            </p>
-            <p className="live-chat__body">{m.body}</p>
-          </li>
-        ))}
-        {pending.map((m) => (
-          <li
-            key={m.clientMessageId}
-            className={`live-chat__message live-chat__message--mine live-chat__message--${m.state}`}
-          >
-            <p className="live-chat__meta">
-              <strong>You</strong>{' '}
-              <span>{m.state === 'sending' ? 'sending…' : `not sent: ${m.error ?? ''}`}</span>
-            </p>
-            <p className="live-chat__body">{m.body}</p>
-            {m.state === 'failed' ? (
-              <button type="button" className="button button--quiet" onClick={() => void send(m)}>
-                Send again
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+        <ol className="live-chat__list">
+          {stored.length === 0 && pending.length === 0 ? (
+            <li className="live-chat__empty muted">No messages yet. Say hello.</li>
+          ) : null}
+          {stored.map((m) => (
+            <li
+              key={m.id}
+              className={`live-chat__message${m.sender.userId === myUserId ? ' live-chat__message--mine' : ''}`}
+            >
+              <p className="live-chat__meta">
+                <strong>{m.sender.userId === myUserId ? 'You' : m.sender.displayName}</strong>{' '}
+                <time dateTime={m.sentAt}>{timeOf(m.sentAt)}</time>
+              </p>
+              <p className="live-chat__body">{m.body}</p>
+            </li>
+          ))}
+          {pending.map((m) => (
+            <li
+              key={m.clientMessageId}
+              className={`live-chat__message live-chat__message--mine live-chat__message--${m.state}`}
+            >
+              <p className="live-chat__meta">
+                <strong>You</strong>{' '}
+                <span>{m.state === 'sending' ? 'sending…' : `not sent: ${m.error ?? ''}`}</span>
+              </p>
+              <p className="live-chat__body">{m.body}</p>
+              {m.state === 'failed' ? (
+                <button type="button" className="button button--quiet" onClick={() => void send(m)}>
+                  Send again
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </div>
       <form className="live-chat__composer" onSubmit={submit}>
         <label htmlFor={inputId} className="visually-hidden">
           Message to {current.label}
