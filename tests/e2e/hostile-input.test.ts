@@ -181,4 +181,19 @@ describe('hostile input: bodies of any size, shape and type get a 4xx with a cod
       await lab.db.end();
     }
   });
+
+  it('answers an error on a calendar or CSV route as JSON (an unknown lab is a 404, not a 500)', async () => {
+    for (const path of ['agenda.ics', 'applications.csv']) {
+      const res = await api()
+        .get(`/api/labs/00000000-0000-4000-8000-000000000000/${path}`)
+        .set(bearer(admin));
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 404,
+        code: 'LAB_NOT_FOUND',
+      });
+      expect(res.headers['content-type']).toContain('application/json');
+      expect(res.headers['content-disposition']).toBeUndefined();
+    }
+  });
 });

@@ -37,6 +37,10 @@ export class AppErrorFilter implements ExceptionFilter {
     if (body.statusCode === 429 && body.details && 'retryAfterSeconds' in body.details) {
       void reply.header('retry-after', String(body.details.retryAfterSeconds));
     }
+    // A route that declares another type for its success (a calendar, a CSV) has set it by now:
+    // the error is JSON whatever the route, and no attachment.
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    void reply.removeHeader('content-disposition');
     const send = () => void reply.status(body.statusCode).send(body);
     if (body.statusCode === 413) afterTooLargeBody(request, send);
     else send();
