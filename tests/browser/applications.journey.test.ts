@@ -151,9 +151,20 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByRole('button', { name: 'Move to Applications open' }).click();
       await org.getByRole('status').filter({ hasText: 'now in phase Applications open' }).waitFor();
 
-      // --- An applicant in Tokyo finds the call and signs up from it. ---
+      // --- An applicant in Tokyo finds the call from the home page (nobody sent her a link)
+      // and signs up from it. ---
       const ada = await open(desktop('Asia/Tokyo'));
-      await ada.goto(`/call/${labSlug}`);
+      await ada.goto('/');
+      await ada.getByRole('link', { name: 'See the labs taking applications now' }).click();
+      await ada.getByRole('heading', { level: 1, name: 'Open calls' }).waitFor();
+      const listed = ada.getByRole('list', { name: 'Open calls' }).getByRole('listitem').filter({
+        hasText: labTitle,
+      });
+      // The deadline in the lab's time and in hers.
+      await expect.poll(() => listed.textContent()).toContain('America/New_York');
+      await expect.poll(() => listed.textContent()).toContain(`2 Apr ${year}, 06:00`);
+      await shot(ada, 'open-calls');
+      await listed.getByRole('link', { name: labTitle }).click();
       await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
       await shot(ada, 'call-page');
       await ada.getByRole('link', { name: 'Apply: create an account' }).click();

@@ -29,6 +29,7 @@ const MyApplicationsPage = lazyPage(
   'MyApplicationsPage',
 );
 const CallPage = lazyPage(() => import('./pages/call-page'), 'CallPage');
+const CallsPage = lazyPage(() => import('./pages/calls-page'), 'CallsPage');
 const CreateLabPage = lazyPage(() => import('./pages/create-lab-page'), 'CreateLabPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
 const LabApplicationsPage = lazyPage(
@@ -59,6 +60,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="calls" element={<CallsPage />} />
         <Route path="call/:slug" element={<CallPage />} />
         <Route path="call/:slug/apply" element={signedIn(<ApplyPage />)} />
         <Route path="applications" element={signedIn(<MyApplicationsPage />)} />

@@ -206,6 +206,31 @@ export class ApiClient {
     return { blob: await response.blob(), filename };
   }
 
+  /**
+   * `fetch` with the session: the generated client (openapi-fetch) sends every request through
+   * here, so it carries the access token, refreshes it when due or refused, and turns any
+   * non-2xx answer into an ApiError before the generated client reads the body.
+   */
+  readonly fetchWithSession = async (request: Request): Promise<Response> => {
+    if (this.accessToken && this.now() >= this.accessTokenExpiresAt - 5_000) await this.refresh();
+    const retry = request.clone();
+    let response = await this.sendRequest(request);
+    if (response.status === 401 && this.storage.getItem(SESSION_KEY)) {
+      if (await this.refresh()) response = await this.sendRequest(retry);
+    }
+    if (!response.ok) throw await ApiError.fromResponse(response);
+    return response;
+  };
+
+  private async sendRequest(request: Request): Promise<Response> {
+    if (this.accessToken) request.headers.set('Authorization', `Bearer ${this.accessToken}`);
+    try {
+      return await this.fetchFn(request);
+    } catch (error) {
+      throw ApiError.network(error);
+    }
+  }
+
   /** Sends a request with the session's token (refreshing it when due or refused) and fails on a non-2xx answer. */
   private async respond(
     method: string,

@@ -2,7 +2,8 @@ import { liveApi } from '../features/live/api';
 import { reviewApi } from '../features/review/api';
 import { selectionApi } from '../features/selection/api';
 import { workshopApi } from '../features/workshop/api';
-import { ApiClient, REFRESH_HEADERS } from './client';
+import { REFRESH_HEADERS } from './client';
+import { client } from './session';
 import type {
   Application,
   ApplicationFilters,
@@ -34,7 +35,8 @@ export { ApiError, describeError, isApiError } from './api-error';
 export type { SessionState } from './client';
 export * from './types';
 
-export const client = new ApiClient({ baseUrl: '/api', storage: window.localStorage });
+export { client } from './session';
+export { data, http, queryClient } from './http';
 
 const id = (value: string) => encodeURIComponent(value);
 

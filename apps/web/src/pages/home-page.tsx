@@ -22,6 +22,9 @@ export function HomePage() {
           Log in
         </Link>
       </p>
+      <p>
+        <Link to="/calls">See the labs taking applications now</Link>
+      </p>
     </section>
   );
 }

@@ -20,14 +20,19 @@ export function LabsPage() {
           <Link className="button" to="/labs/new">
             Create a lab
           </Link>
-        ) : null}
+        ) : (
+          <Link to="/calls">Open calls</Link>
+        )}
       </div>
       <ErrorAlert alert={labs.status === 'failed' ? alertFor(labs.error) : null} />
       {labs.status === 'loading' ? <Loading what="your labs" /> : null}
       {labs.status === 'ready' && labs.data.length === 0 ? (
         <div className="card empty">
           <p>You are not part of any lab yet.</p>
-          <p>When an organiser invites you, open the link in the invitation to join their lab.</p>
+          <p>
+            <Link to="/calls">See the labs taking applications now</Link> and apply to one, or open
+            the link in an organiser's invitation to join their lab.
+          </p>
         </div>
       ) : null}
       {labs.status === 'ready' && labs.data.length > 0 ? (

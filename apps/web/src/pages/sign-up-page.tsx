@@ -72,6 +72,9 @@ export function SignUpPage() {
       <p>
         Already have an account? <Link to={`/login${location.search}`}>Log in</Link>
       </p>
+      <p>
+        Looking for a lab to join? <Link to="/calls">See the open calls</Link>
+      </p>
     </section>
   );
 }

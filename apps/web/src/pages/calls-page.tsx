@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { data, http } from '../api/http';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { PageHeading } from '../components/page-heading';
+import { browserTimezone, formatInTimezone } from '../lib/lab-time';
+import { alertFor } from '../lib/use-form-submit';
+import styles from './calls-page.module.css';
+
+/** Every lab taking applications now: where a newcomer finds a call without being sent a link. */
+export function CallsPage() {
+  const calls = useQuery({
+    queryKey: ['calls'],
+    queryFn: () => data(http.GET('/api/calls')),
+  });
+  const mine = browserTimezone();
+
+  return (
+    <section className="stack-lg">
+      <PageHeading title="Open calls" />
+      <p className="lede">
+        Ideas Labs taking applications now. Open one to read the call and apply.
+      </p>
+      {calls.isPending ? <Loading what="the open calls" /> : null}
+      <ErrorAlert alert={calls.isError ? alertFor(calls.error) : null} />
+      {calls.data?.length === 0 ? (
+        <div className="card empty">
+          <p>No lab is taking applications right now. Calls appear here as soon as they open.</p>
+        </div>
+      ) : null}
+      {calls.data && calls.data.length > 0 ? (
+        <ul className={styles.list} aria-label="Open calls">
+          {calls.data.map((call) => (
+            <li key={call.id} className={`card ${styles.call}`}>
+              <h2 className={styles.title}>
+                <Link to={`/call/${call.slug}`}>{call.title}</Link>
+              </h2>
+              {call.theme ? <p className={styles.theme}>{call.theme}</p> : null}
+              <p className={styles.deadline}>
+                {call.applicationsCloseAt
+                  ? `Apply by ${formatInTimezone(call.applicationsCloseAt, call.timezone)} (the lab's time, ${call.timezone})`
+                  : 'Applications are open'}{' '}
+                · {call.capacity} places
+              </p>
+              {call.applicationsCloseAt && mine !== call.timezone ? (
+                <p className={styles.yourTime}>
+                  {formatInTimezone(call.applicationsCloseAt, mine)} your time ({mine})
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
