@@ -152,43 +152,51 @@ async function main() {
     const page = pages[name];
     const runs = [];
     for (let run = 1; run <= RUNS; run++) {
-      if (page.signedIn) {
-        // Sign in as the login form does: the server sets the refresh cookie, the client keeps
-        // its "signed in" mark; after the reload the client resumes the session from both. The
-        // small JSON of /health gives the origin without loading (and caching) the client.
-        await tab.goto(`${base}/health`);
-        await tab.evaluate(
-          async ([credentials, key]) => {
-            const response = await fetch('/api/auth/login', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(credentials),
-              credentials: 'same-origin',
-            });
-            if (!response.ok) throw new Error(`login answered ${response.status}`);
-            localStorage.setItem(key, 'signed-in');
+      // On a loaded machine Chromium now and then loses the trace (NO_NAVSTART): try again.
+      let result;
+      for (let attempt = 1; ; attempt++) {
+        if (page.signedIn) {
+          // Sign in as the login form does: the server sets the refresh cookie, the client keeps
+          // its "signed in" mark; after the reload the client resumes the session from both. The
+          // small JSON of /health gives the origin without loading (and caching) the client.
+          await tab.goto(`${base}/health`);
+          await tab.evaluate(
+            async ([credentials, key]) => {
+              const response = await fetch('/api/auth/login', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(credentials),
+                credentials: 'same-origin',
+              });
+              if (!response.ok) throw new Error(`login answered ${response.status}`);
+              localStorage.setItem(key, 'signed-in');
+            },
+            [ORGANISER, SESSION_KEY],
+          );
+          await cdp.send('Network.clearBrowserCache');
+        }
+        result = await lighthouse(
+          `${base}${page.path}`,
+          {
+            port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            disableStorageReset: page.signedIn === true,
           },
-          [ORGANISER, SESSION_KEY],
+          undefined,
         );
-        await cdp.send('Network.clearBrowserCache');
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+        const failure = result.lhr.runtimeError;
+        if (!failure) break;
+        if (attempt === 3) throw new Error(`Lighthouse on ${page.path}: ${failure.message}`);
+        log(`${name} run ${run}: Lighthouse failed (${failure.code}); trying again`);
       }
-      const result = await lighthouse(
-        `${base}${page.path}`,
-        {
-          port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          disableStorageReset: page.signedIn === true,
-        },
-        undefined,
-      );
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      if (result.lhr.runtimeError)
-        throw new Error(`Lighthouse on ${page.path}: ${result.lhr.runtimeError.message}`);
       const shown = new URL(result.lhr.finalDisplayedUrl).pathname;
       if (shown !== page.path)
-        throw new Error(`${page.path} ended on ${shown} (signed out?): the figures would be another page's`);
+        throw new Error(
+          `${page.path} ended on ${shown} (signed out?): the figures would be another page's`,
+        );
       if (REPORTS) {
         mkdirSync(REPORTS, { recursive: true });
         writeFileSync(join(REPORTS, `${name}-${run}.json`), JSON.stringify(result.lhr));
@@ -211,7 +219,17 @@ async function main() {
   const lines = [
     '',
     `Web client (Lighthouse 12.2.3, mobile preset, median of ${RUNS} runs by performance; load average ${one} ${five} ${fifteen})`,
-    row(['case', 'perf', 'a11y', 'LCP ms', 'TBT ms', 'FCP ms', 'initJS KB', 'JS KB', 'runs (perf)']),
+    row([
+      'case',
+      'perf',
+      'a11y',
+      'LCP ms',
+      'TBT ms',
+      'FCP ms',
+      'initJS KB',
+      'JS KB',
+      'runs (perf)',
+    ]),
   ];
   for (const { name, median, scores } of results)
     lines.push(
