@@ -31,7 +31,12 @@
 import { compareText } from '../shared/compare-text.js';
 import { solveMilp } from '../shared/highs-solver.js';
 import type { MilpSolveOptions } from '../shared/highs-solver.js';
-import { addMilpColumn, addMilpRow, createMilpModel } from '../shared/milp-model.js';
+import {
+  addElasticRow,
+  addMilpColumn,
+  addMilpRow,
+  createMilpModel,
+} from '../shared/milp-model.js';
 import type { MilpModel } from '../shared/milp-model.js';
 import { seededUniform } from '../shared/seeded-random.js';
 import type { Seed } from '../shared/seeded-random.js';
@@ -332,40 +337,17 @@ function buildCohortModel({
       addMilpRow({ model, row: { label, lower, upper, indices: columns, values: ones } });
       return;
     }
-    // Elastic: the lower and upper sides get their own row and slack, so that even a
-    // minimum above its maximum stays solvable (and is reported as a relaxation).
-    if (lower > 0) {
-      const below = addMilpColumn({
-        model,
-        column: { cost: -slackCost, lower: 0, upper: lower, integer: false },
-      });
-      addMilpRow({
-        model,
-        row: {
-          label: `${label}:min`,
-          lower,
-          upper: Number.POSITIVE_INFINITY,
-          indices: [...columns, below],
-          values: [...ones, 1],
-        },
-      });
-    }
-    if (upper < columns.length) {
-      const above = addMilpColumn({
-        model,
-        column: { cost: -slackCost, lower: 0, upper: Number.POSITIVE_INFINITY, integer: false },
-      });
-      addMilpRow({
-        model,
-        row: {
-          label: `${label}:max`,
-          lower: Number.NEGATIVE_INFINITY,
-          upper,
-          indices: [...columns, above],
-          values: [...ones, -1],
-        },
-      });
-    }
+    addElasticRow({
+      model,
+      row: {
+        label,
+        lower: lower > 0 ? lower : Number.NEGATIVE_INFINITY,
+        upper: upper < columns.length ? upper : Number.POSITIVE_INFINITY,
+        indices: columns,
+        values: ones,
+      },
+      cost: slackCost,
+    });
   };
 
   addRow('capacity', all, capacity, capacity, CAPACITY_SLACK_COST);

@@ -9,7 +9,7 @@
 import highsPackage from 'highs';
 import type { Highs, ModelData } from 'highs';
 
-import type { MilpModel } from './milp-model.js';
+import type { MilpColumnEntries, MilpModel } from './milp-model.js';
 
 // The package ships CommonJS typings while Node's ESM entry exports the loader as default:
 // accept either shape so the same code runs under Node, tsx and vitest.
@@ -58,6 +58,10 @@ export interface MilpSolution {
   objective: number | null;
   /** Value of each column, in model order; null without a solution. */
   values: Float64Array | null;
+  /** The solver's bound on the best objective (MIP dual bound); null when it has none. */
+  bound: number | null;
+  /** Seconds the solver ran (HiGHS' own clock), for splitting a time budget. */
+  seconds: number;
 }
 
 const STATUS_NAMES: Readonly<Record<number, string>> = {
@@ -99,6 +103,8 @@ export async function solveMilp({
       gap: 0,
       objective: model.offset ?? 0,
       values: new Float64Array(0),
+      bound: model.offset ?? 0,
+      seconds: 0,
     };
   }
 
@@ -111,6 +117,7 @@ export async function solveMilp({
       mip_rel_gap: options.mipRelGap ?? 1e-6,
     });
     const { modelStatus } = solverModel.run();
+    const seconds = solverModel.getRunTime();
     const solverStatus = STATUS_NAMES[modelStatus] ?? `Status ${modelStatus}`;
     const statuses = highs.constants.modelStatus;
     const hasSolution =
@@ -123,6 +130,8 @@ export async function solveMilp({
         gap: null,
         objective: null,
         values: null,
+        bound: null,
+        seconds,
       };
     }
     if (!hasSolution) {
@@ -133,6 +142,8 @@ export async function solveMilp({
         gap: null,
         objective: null,
         values: null,
+        bound: null,
+        seconds,
       };
     }
     const optimal = modelStatus === statuses.optimal || modelStatus === statuses.empty;
@@ -141,6 +152,7 @@ export async function solveMilp({
     const values = solverModel.getSolution().colValue.slice(0, numCols);
     let objective = model.offset ?? 0;
     for (let j = 0; j < numCols; j++) objective += model.columns[j].cost * values[j];
+    const rawBound = Number(solverModel.info.get('mip_dual_bound'));
     return {
       status: optimal ? 'optimal' : 'feasible',
       solverStatus,
@@ -148,13 +160,136 @@ export async function solveMilp({
       gap: optimal ? (gap ?? 0) : gap,
       objective,
       values,
+      bound: Number.isFinite(rawBound) ? rawBound : optimal ? objective : null,
+      seconds,
     };
   } finally {
     solverModel.dispose();
   }
 }
 
-function toModelData({ highs, model }: { highs: Highs; model: MilpModel }): ModelData {
+export interface LpSolution {
+  /** True when the relaxation was solved to optimality (values and duals are then set). */
+  optimal: boolean;
+  solverStatus: string;
+  objective: number | null;
+  values: Float64Array | null;
+  /**
+   * Row duals y with HiGHS' convention: a column's reduced cost is c_j − Σ_i y_i·a_ij in the
+   * model's own sense (for a maximisation, a column at zero would improve it when > 0).
+   */
+  rowDuals: Float64Array | null;
+  seconds: number;
+}
+
+/**
+ * The linear relaxation of a model (every column continuous) held open in HiGHS, so that it can
+ * be solved, grown by columns and solved again from the previous basis (warm start) — what
+ * pricing needs. Dispose of it when done.
+ */
+export interface LpSession {
+  solve(options?: { timeLimitSeconds?: number }): LpSolution;
+  /** Appends columns (with their coefficients in existing rows). */
+  addColumns(columns: readonly MilpColumnEntries[]): void;
+  dispose(): void;
+}
+
+const SIMPLEX_DUAL = 1;
+const SIMPLEX_PRIMAL = 4;
+const PRIMAL_WARM_START_MAX_COLUMNS = 5000;
+
+export async function openLpSession({ model }: { model: MilpModel }): Promise<LpSession> {
+  const highs = await loadHighs();
+  const solverModel = highs.createModel(toModelData({ highs, model, relax: true }));
+  let numCols = model.columns.length;
+  const numRows = model.rows.length;
+  let solves = 0;
+  let lastAdded = 0;
+  return {
+    solve: ({ timeLimitSeconds = 30 } = {}) => {
+      // Presolve costs more than it saves on these models, and would drop the warm start.
+      solverModel.options.set({
+        output_flag: false,
+        time_limit: timeLimitSeconds,
+        presolve: 'off',
+        // After a few columns are added the basis stays primal feasible: the primal simplex
+        // resumes from it in a few hundred iterations where the dual one starts over.
+        simplex_strategy:
+          solves > 0 && lastAdded <= PRIMAL_WARM_START_MAX_COLUMNS
+            ? SIMPLEX_PRIMAL
+            : SIMPLEX_DUAL,
+      });
+      solves++;
+      const { modelStatus } = solverModel.run();
+      const seconds = solverModel.getRunTime();
+      solverModel.zeroAllClocks();
+      const solverStatus = STATUS_NAMES[modelStatus] ?? `Status ${modelStatus}`;
+      if (modelStatus !== highs.constants.modelStatus.optimal) {
+        return {
+          optimal: false,
+          solverStatus,
+          objective: null,
+          values: null,
+          rowDuals: null,
+          seconds,
+        };
+      }
+      const solution = solverModel.getSolution();
+      return {
+        optimal: true,
+        solverStatus,
+        objective: solverModel.getObjectiveValue(),
+        values: solution.colValue.slice(0, numCols),
+        rowDuals: solution.rowDual.slice(0, numRows),
+        seconds,
+      };
+    },
+    addColumns: (columns) => {
+      lastAdded = columns.length;
+      if (columns.length === 0) return;
+      let nonZeros = 0;
+      for (const column of columns) nonZeros += column.indices.length;
+      const starts = new Int32Array(columns.length + 1);
+      const indices = new Int32Array(nonZeros);
+      const values = new Float64Array(nonZeros);
+      let offset = 0;
+      columns.forEach((column, j) => {
+        starts[j] = offset;
+        for (let k = 0; k < column.indices.length; k++) {
+          indices[offset] = column.indices[k];
+          values[offset] = column.values[k];
+          offset++;
+        }
+      });
+      starts[columns.length] = offset;
+      solverModel.addCols({
+        cost: Float64Array.from(columns, (column) => column.cost),
+        lower: Float64Array.from(columns, (column) => finiteOr(column.lower, -highs.infinity)),
+        upper: Float64Array.from(columns, (column) => finiteOr(column.upper, highs.infinity)),
+        matrix: {
+          format: 'csc',
+          numRows,
+          numCols: columns.length,
+          starts,
+          indices,
+          values,
+        },
+      });
+      numCols += columns.length;
+    },
+    dispose: () => solverModel.dispose(),
+  };
+}
+
+function toModelData({
+  highs,
+  model,
+  relax = false,
+}: {
+  highs: Highs;
+  model: MilpModel;
+  relax?: boolean;
+}): ModelData {
   const numCols = model.columns.length;
   const numRows = model.rows.length;
   const colCost = new Float64Array(numCols);
@@ -166,7 +301,7 @@ function toModelData({ highs, model }: { highs: Highs; model: MilpModel }): Mode
     colCost[j] = column.cost;
     colLower[j] = finiteOr(column.lower, -highs.infinity);
     colUpper[j] = finiteOr(column.upper, highs.infinity);
-    integrality[j] = column.integer
+    integrality[j] = column.integer && !relax
       ? highs.constants.variableType.integer
       : highs.constants.variableType.continuous;
   }

@@ -11,6 +11,12 @@ export interface MilpColumn {
   integer: boolean;
 }
 
+/** A column together with its coefficients in existing rows (for adding it to a solved model). */
+export interface MilpColumnEntries extends MilpColumn {
+  indices: readonly number[];
+  values: readonly number[];
+}
+
 export interface MilpRow {
   /** What the row stands for (a quota, a capacity …), for reports; not sent to the solver. */
   label: string;
@@ -56,4 +62,57 @@ export function sumRow({
   upper: number;
 }): MilpRow {
   return { label, lower, upper, indices: [...columns], values: columns.map(() => 1) };
+}
+
+/**
+ * Adds a row that may be broken at a cost (an "elastic" row, for explaining infeasibility):
+ * each bounded side gets its own row and a slack column charged `cost` per unit against the
+ * model's sense, so that even a minimum above its maximum stays solvable and the slack says
+ * by how much the row had to give. Returns the slack columns (null for an unbounded side).
+ */
+export function addElasticRow({
+  model,
+  row,
+  cost,
+}: {
+  model: MilpModel;
+  row: MilpRow;
+  cost: number;
+}): { below: number | null; above: number | null } {
+  const penalty = model.sense === 'maximise' ? -cost : cost;
+  let below: number | null = null;
+  let above: number | null = null;
+  if (Number.isFinite(row.lower)) {
+    below = addMilpColumn({
+      model,
+      column: { cost: penalty, lower: 0, upper: Number.POSITIVE_INFINITY, integer: false },
+    });
+    addMilpRow({
+      model,
+      row: {
+        label: `${row.label}:min`,
+        lower: row.lower,
+        upper: Number.POSITIVE_INFINITY,
+        indices: [...row.indices, below],
+        values: [...row.values, 1],
+      },
+    });
+  }
+  if (Number.isFinite(row.upper)) {
+    above = addMilpColumn({
+      model,
+      column: { cost: penalty, lower: 0, upper: Number.POSITIVE_INFINITY, integer: false },
+    });
+    addMilpRow({
+      model,
+      row: {
+        label: `${row.label}:max`,
+        lower: Number.NEGATIVE_INFINITY,
+        upper: row.upper,
+        indices: [...row.indices, above],
+        values: [...row.values, -1],
+      },
+    });
+  }
+  return { below, above };
 }
