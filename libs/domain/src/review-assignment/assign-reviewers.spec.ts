@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { assignReviewers } from './assign-reviewers.js';
-import type { ReviewConflict, ReviewPair, ReviewerAssignment } from './assign-reviewers.js';
+import { assignReviewers, checkReviewerAssignment } from './assign-reviewers.js';
+import type {
+  ExpertiseRequirement,
+  ReviewConflict,
+  ReviewPair,
+  ReviewerAssignment,
+} from './assign-reviewers.js';
 
 const applications = (n: number, institution = (i: number) => `Applicant U ${i % 4}`) =>
   Array.from({ length: n }, (_, i) => ({
@@ -216,3 +221,280 @@ describe('assignReviewers', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('assignReviewers for proposals: expertise, coverage, affinity, fairness', () => {
+  const coverage: ExpertiseRequirement[] = [
+    { id: 'clinical', expertise: ['clinical practice', 'oncology'] },
+    { id: 'computational', expertise: ['AI', 'mathematical modelling'] },
+  ];
+  const mentors = [
+    { id: 'm-ai', expertise: ['AI'] },
+    { id: 'm-clinic', expertise: ['Clinical  Practice'] },
+    { id: 'm-maths', expertise: ['mathematical modelling'] },
+    { id: 'm-onc', expertise: ['oncology'] },
+    { id: 'm-policy', expertise: ['health policy'] },
+    { id: 'm-policy2', expertise: ['health policy'] },
+  ];
+
+  it('gives every proposal a clinical and a computational reviewer when the pure affinity would not', async () => {
+    const proposals = ['a', 'b', 'c'].map((id) => ({ id, disciplines: ['health policy'] }));
+    const result = await assignReviewers({
+      applications: proposals,
+      reviewers: mentors,
+      reviewsPerApplication: 2,
+      load: { max: 2 },
+      coverage,
+      subject: 'proposal',
+    });
+    expect(result.complete).toBe(true);
+    expect(result.uncovered).toEqual([]);
+    const clinical = new Set(['m-clinic', 'm-onc']);
+    const computational = new Set(['m-ai', 'm-maths']);
+    for (const id of ['a', 'b', 'c']) {
+      const own = result.assignments.filter((x) => x.applicationId === id).map((x) => x.reviewerId);
+      expect(own.some((r) => clinical.has(r))).toBe(true);
+      expect(own.some((r) => computational.has(r))).toBe(true);
+    }
+  });
+
+  it('reports coverage no reviewer free of conflicts can give, and assigns the rest', async () => {
+    const result = await assignReviewers({
+      applications: [{ id: 'a' }, { id: 'b' }],
+      reviewers: mentors,
+      reviewsPerApplication: 2,
+      coverage,
+      conflicts: [
+        { reviewerId: 'm-clinic', applicationId: 'a' },
+        { reviewerId: 'm-onc', applicationId: 'a' },
+      ],
+      subject: 'proposal',
+    });
+    expect(result.unavailableCoverage).toEqual([
+      { requirementId: 'clinical', applicationIds: ['a'] },
+    ]);
+    expect(result.warnings).toContain(
+      'no reviewer with clinical expertise is free of conflicts for 1 proposal: a',
+    );
+    expect(result.complete).toBe(true);
+    expect(result.uncovered).toEqual([]);
+  });
+
+  it('matches reviewers to the disciplines of each proposal', async () => {
+    const result = await assignReviewers({
+      applications: [
+        { id: 'ai', disciplines: ['AI'] },
+        { id: 'clinic', disciplines: ['clinical practice'] },
+        { id: 'maths', disciplines: ['Mathematical Modelling'] },
+      ],
+      reviewers: mentors.slice(0, 3),
+      reviewsPerApplication: 1,
+      load: { max: 1 },
+    });
+    expect(result.assignments.map((x) => `${x.applicationId}:${x.reviewerId}`)).toEqual([
+      'ai:m-ai',
+      'clinic:m-clinic',
+      'maths:m-maths',
+    ]);
+    expect(result.affinity).toMatchObject({ total: 3, mean: 1, worstShare: 1 });
+  });
+
+  it('lifts the worst-served proposal when total affinity alone is indifferent', async () => {
+    // Total affinity is 2 either way; without the fairness term the solver may leave p2 with a
+    // third of the affinity it could get, with it both get two thirds.
+    const input = {
+      applications: [
+        { id: 'p1', disciplines: ['AI', 'oncology'] },
+        { id: 'p2', disciplines: ['AI', 'law'] },
+      ],
+      reviewers: [
+        { id: 'r1', expertise: ['oncology', 'law'] },
+        { id: 'r2', expertise: ['oncology'] },
+        { id: 'r3', expertise: [] },
+        { id: 'r4', expertise: ['AI', 'oncology', 'law'] },
+      ],
+      reviewsPerApplication: 2,
+      load: { max: 1 },
+    };
+    const fair = await assignReviewers({ ...input, weights: { balance: 0 } });
+    expect(fair.affinity).toMatchObject({ total: 2, worstShare: 2 / 3 });
+    expect(fair.assignments.map((x) => `${x.applicationId}:${x.reviewerId}`)).toEqual([
+      'p1:r1',
+      'p1:r2',
+      'p2:r3',
+      'p2:r4',
+    ]);
+  });
+
+  it('property: conflicts never, loads within their maximum, minimums met when any assignment meets them', async () => {
+    const instance = fc.record({
+      proposals: fc.array(fc.subarray(['AI', 'oncology', 'clinical practice', 'law']), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      reviewers: fc.array(fc.subarray(['AI', 'oncology', 'clinical practice', 'law']), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      k: fc.integer({ min: 1, max: 2 }),
+      min: fc.integer({ min: 0, max: 2 }),
+      extra: fc.integer({ min: 0, max: 2 }),
+      conflictSeeds: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(instance, async (spec) => {
+        const applications = spec.proposals.map((disciplines, i) => ({ id: `p${i}`, disciplines }));
+        const people = spec.reviewers.map((expertise, i) => ({ id: `r${i}`, expertise }));
+        const conflicts = spec.conflictSeeds.map(([r, a]) => ({
+          reviewerId: people[r % people.length].id,
+          applicationId: applications[a % applications.length].id,
+        }));
+        const load = { min: spec.min, max: spec.min + spec.extra };
+        const input = {
+          applications,
+          reviewers: people,
+          reviewsPerApplication: spec.k,
+          load,
+          conflicts,
+          coverage: [{ id: 'clinical', expertise: ['clinical practice', 'oncology'] }],
+        };
+        const result = await assignReviewers(input);
+        const check = checkReviewerAssignment({ ...input, assignments: result.assignments });
+        expect(check.problems.filter((p) => p.code === 'conflict')).toEqual([]);
+        for (const l of result.loads) expect(l.load).toBeLessThanOrEqual(load.max);
+        // Brute force: does any assignment give every proposal k reviews within the load range?
+        const conflicted = new Set(conflicts.map((c) => `${c.reviewerId}|${c.applicationId}`));
+        const options = applications.map((a) =>
+          subsets(
+            people.filter((r) => !conflicted.has(`${r.id}|${a.id}`)).map((r) => r.id),
+            spec.k,
+          ),
+        );
+        const feasible = someCombination(options, (choice) => {
+          const loads = new Map(people.map((r) => [r.id, 0]));
+          for (const set of choice) for (const r of set) loads.set(r, (loads.get(r) ?? 0) + 1);
+          return [...loads.values()].every((n) => n >= load.min && n <= load.max);
+        });
+        if (feasible) {
+          expect(result.complete).toBe(true);
+          for (const l of result.loads) expect(l.load).toBeGreaterThanOrEqual(load.min);
+          // Coverage may still be short where loads leave no qualified reviewer for everyone.
+          expect(check.problems.filter((p) => p.code !== 'coverage-missing')).toEqual([]);
+          expect(check.problems.length).toBe(result.uncovered.length);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the same assignment whatever the input order, with expertise', async () => {
+    const applications = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      disciplines: [['AI', 'oncology', 'law'][i % 3], ['clinical practice', 'AI'][i % 2]],
+    }));
+    const input = { reviewsPerApplication: 2, coverage, load: { max: 5 } };
+    const first = await assignReviewers({ ...input, applications, reviewers: mentors });
+    const again = await assignReviewers({
+      ...input,
+      applications: [...applications].reverse(),
+      reviewers: [...mentors].reverse(),
+    });
+    expect(again).toEqual(first);
+  });
+});
+
+describe('checkReviewerAssignment', () => {
+  const applications = [{ id: 'a', institution: 'Argonne' }, { id: 'b' }];
+  const reviewers = [
+    { id: 'r1', institution: 'Argonne' },
+    { id: 'r2' },
+    { id: 'r3', load: { max: 1 } },
+  ];
+  const previous: ReviewPair[] = [
+    { reviewerId: 'r2', applicationId: 'a' },
+    { reviewerId: 'r3', applicationId: 'a' },
+    { reviewerId: 'r1', applicationId: 'b' },
+    { reviewerId: 'r2', applicationId: 'b' },
+  ];
+  const check = (assignments: ReviewPair[]) =>
+    checkReviewerAssignment({
+      applications,
+      reviewers,
+      reviewsPerApplication: 2,
+      assignments,
+      previous,
+    });
+
+  it('accepts a valid assignment', () => {
+    expect(check(previous)).toMatchObject({ valid: true, problems: [] });
+  });
+
+  it.each<{ name: string; assignments: ReviewPair[]; problems: string[] }>([
+    {
+      name: 'moving a conflicted colleague in',
+      assignments: [
+        { reviewerId: 'r1', applicationId: 'a' },
+        { reviewerId: 'r3', applicationId: 'a' },
+        { reviewerId: 'r1', applicationId: 'b' },
+        { reviewerId: 'r2', applicationId: 'b' },
+      ],
+      problems: ['conflict:a:r1'],
+    },
+    {
+      name: 'overloading a reviewer and leaving a proposal short',
+      assignments: [
+        { reviewerId: 'r2', applicationId: 'a' },
+        { reviewerId: 'r3', applicationId: 'a' },
+        { reviewerId: 'r3', applicationId: 'b' },
+      ],
+      problems: ['too-few-reviews:b:', 'load-above-max::r3'],
+    },
+    {
+      name: 'a duplicate and an unknown reviewer',
+      assignments: [
+        ...previous,
+        { reviewerId: 'r2', applicationId: 'a' },
+        { reviewerId: 'zz', applicationId: 'a' },
+      ],
+      problems: ['unknown-reviewer:a:zz', 'duplicate:a:r2'],
+    },
+  ])('$name → $problems, each introduced by the change', ({ assignments, problems }) => {
+    const result = check(assignments);
+    expect(result.valid).toBe(false);
+    expect(
+      result.problems.map((p) => `${p.code}:${p.applicationId ?? ''}:${p.reviewerId ?? ''}`).sort(),
+    ).toEqual([...problems].sort());
+    expect(result.problems.every((p) => p.introduced)).toBe(true);
+  });
+
+  it('tells problems the adjustment kept from problems it introduced', () => {
+    const short: ReviewPair[] = previous.slice(0, 3);
+    const result = checkReviewerAssignment({
+      applications,
+      reviewers,
+      reviewsPerApplication: 2,
+      assignments: short,
+      previous: short,
+    });
+    expect(result.problems.map((p) => [p.code, p.introduced])).toEqual([
+      ['too-few-reviews', false],
+    ]);
+  });
+});
+
+function subsets(items: readonly string[], size: number): string[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items;
+  return [...subsets(rest, size - 1).map((s) => [first, ...s]), ...subsets(rest, size)];
+}
+
+function someCombination(
+  options: readonly string[][][],
+  accept: (choice: string[][]) => boolean,
+  chosen: string[][] = [],
+): boolean {
+  if (chosen.length === options.length) return accept(chosen);
+  return options[chosen.length].some((option) =>
+    someCombination(options, accept, [...chosen, option]),
+  );
+}

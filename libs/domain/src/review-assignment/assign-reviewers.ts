@@ -470,12 +470,14 @@ export async function assignReviewers(input: ReviewerAssignmentInput): Promise<R
     const { a, r, fixed, affinity } = pairs[p];
     const indices: number[] = [];
     const values: number[] = [];
-    if (appRow[a] >= 0) (indices.push(appRow[a]), values.push(1));
-    for (const row of reviewerRows[r]) (indices.push(row), values.push(1));
-    for (const { g, row } of coverageRows[a]) {
-      if (plan.qualifies(r, g)) (indices.push(row), values.push(1));
-    }
-    if (fairnessRow[a] >= 0 && affinity > 0) (indices.push(fairnessRow[a]), values.push(-affinity));
+    const entry = (row: number, value: number) => {
+      indices.push(row);
+      values.push(value);
+    };
+    if (appRow[a] >= 0) entry(appRow[a], 1);
+    for (const row of reviewerRows[r]) entry(row, 1);
+    for (const { g, row } of coverageRows[a]) if (plan.qualifies(r, g)) entry(row, 1);
+    if (fairnessRow[a] >= 0 && affinity > 0) entry(fairnessRow[a], -affinity);
     return {
       cost: -weights.affinity * affinity,
       lower: fixed ? 1 : 0,

@@ -31,12 +31,7 @@
 import { compareText } from '../shared/compare-text.js';
 import { solveMilp } from '../shared/highs-solver.js';
 import type { MilpSolveOptions } from '../shared/highs-solver.js';
-import {
-  addElasticRow,
-  addMilpColumn,
-  addMilpRow,
-  createMilpModel,
-} from '../shared/milp-model.js';
+import { addElasticRow, addMilpColumn, addMilpRow, createMilpModel } from '../shared/milp-model.js';
 import type { MilpModel } from '../shared/milp-model.js';
 import { seededUniform } from '../shared/seeded-random.js';
 import type { Seed } from '../shared/seeded-random.js';

@@ -215,9 +215,7 @@ export async function openLpSession({ model }: { model: MilpModel }): Promise<Lp
         // After a few columns are added the basis stays primal feasible: the primal simplex
         // resumes from it in a few hundred iterations where the dual one starts over.
         simplex_strategy:
-          solves > 0 && lastAdded <= PRIMAL_WARM_START_MAX_COLUMNS
-            ? SIMPLEX_PRIMAL
-            : SIMPLEX_DUAL,
+          solves > 0 && lastAdded <= PRIMAL_WARM_START_MAX_COLUMNS ? SIMPLEX_PRIMAL : SIMPLEX_DUAL,
       });
       solves++;
       const { modelStatus } = solverModel.run();
@@ -301,9 +299,10 @@ function toModelData({
     colCost[j] = column.cost;
     colLower[j] = finiteOr(column.lower, -highs.infinity);
     colUpper[j] = finiteOr(column.upper, highs.infinity);
-    integrality[j] = column.integer && !relax
-      ? highs.constants.variableType.integer
-      : highs.constants.variableType.continuous;
+    integrality[j] =
+      column.integer && !relax
+        ? highs.constants.variableType.integer
+        : highs.constants.variableType.continuous;
   }
   let nonZeros = 0;
   for (const row of model.rows) nonZeros += row.indices.length;

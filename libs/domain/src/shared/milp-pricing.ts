@@ -94,13 +94,22 @@ export async function solveMilpWithPricing({
   let remaining = options.timeLimitSeconds ?? 30;
   const batch = Math.max(500, 2 * model.rows.length);
 
-  /** Left-out candidates by improvement under the duals, best first (above `threshold`). */
-  const price = (duals: Float64Array, threshold: number): { best: number; found: number[] } => {
-    // Reduced costs are sums of duals: below a relative tolerance they are rounding noise.
-    let scale = 1;
-    for (const dual of duals) scale = Math.max(scale, Math.abs(dual));
-    const noise = Math.max(IMPROVEMENT_TOLERANCE, 1e-9 * scale);
-    const cut = Math.max(threshold, noise);
+  /**
+   * Left-out candidates by improvement under the duals, best first (above `threshold`, and in
+   * the pricing rounds above rounding noise: reduced costs are sums of duals).
+   */
+  const price = (
+    duals: Float64Array,
+    threshold: number | 'improving',
+  ): { best: number; found: number[] } => {
+    let cut: number;
+    if (threshold === 'improving') {
+      let scale = 1;
+      for (const dual of duals) scale = Math.max(scale, Math.abs(dual));
+      cut = Math.max(IMPROVEMENT_TOLERANCE, 1e-9 * scale);
+    } else {
+      cut = threshold;
+    }
     let best = Number.NEGATIVE_INFINITY;
     const found: { index: number; improvement: number }[] = [];
     for (let index = 0; index < candidates.count; index++) {
@@ -151,7 +160,7 @@ export async function solveMilpWithPricing({
           break;
         }
         relaxation = { objective: lp.objective, duals: lp.rowDuals, values: lp.values };
-        const { found } = price(lp.rowDuals, IMPROVEMENT_TOLERANCE);
+        const { found } = price(lp.rowDuals, 'improving');
         if (found.length === 0) break;
         relaxation = null; // not yet the relaxation of the full model
         const added = spread(found, batch);
@@ -206,7 +215,7 @@ export async function solveMilpWithPricing({
     );
     bestLeftOut = bestImprovement;
     if (found.length === 0 || remaining <= 0 || round + 1 >= MAX_MILP_ROUNDS) break;
-    for (const index of spread(found, batch)) add(index);
+    for (const index of found.slice(0, batch)) add(index);
   }
   return finish({ solution: best as MilpSolution, proved: false });
 
@@ -262,7 +271,8 @@ export async function solveMilpWithPricing({
 
 function isIntegral(model: MilpModel, values: Float64Array): boolean {
   for (let j = 0; j < model.columns.length; j++) {
-    if (model.columns[j].integer && Math.abs(values[j] - Math.round(values[j])) > 1e-9) return false;
+    if (model.columns[j].integer && Math.abs(values[j] - Math.round(values[j])) > 1e-9)
+      return false;
   }
   return true;
 }
