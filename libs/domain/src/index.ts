@@ -32,3 +32,8 @@ export * from './review/review-scores.js';
 export * from './review/review-conflicts.js';
 export * from './review/blind-review.js';
 export * from './audit/audit-words.js';
+export * from './shared/milp-pricing.js';
+export * from './review/proposal-conflicts.js';
+export * from './funding/proposal-ranking.js';
+export * from './funding/portfolio-rules.js';
+export * from './funding/funding-portfolio.js';
