@@ -21,16 +21,9 @@
 import { planRotation } from '@ideas-lab/domain';
 import type { PlanRotationResult, RotationParticipant } from '@ideas-lab/domain';
 
-const AREAS = [
-  'AI',
-  'bioinformatics',
-  'biomedical engineering',
-  'cancer research',
-  'clinical practice',
-  'computational and data science',
-  'healthcare delivery',
-  'mathematical modelling',
-];
+import { EXPERTISE_AREAS } from './support/bench-lab.js';
+
+const AREAS = EXPERTISE_AREAS;
 /** Participants per area, as uneven as a real cohort (sums to 30). */
 const AREA_COUNTS = [6, 4, 3, 5, 2, 5, 2, 3];
 const CAREER_STAGES = ['graduate student', 'early career', 'mid career', 'senior'];

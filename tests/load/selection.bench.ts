@@ -17,6 +17,13 @@ import {
   loadHighs,
   selectCohort,
 } from '@ideas-lab/domain';
+
+import {
+  EXPERTISE_AREAS,
+  EXPERTISE_AREA_WEIGHTS,
+  pickWeighted,
+  printBenchResults,
+} from './support/bench-lab.js';
 import type {
   ApplicationReview,
   CohortApplicant,
@@ -25,17 +32,8 @@ import type {
   Rubric,
 } from '@ideas-lab/domain';
 
-const DISCIPLINES = [
-  'AI',
-  'bioinformatics',
-  'biomedical engineering',
-  'cancer research',
-  'clinical practice',
-  'computational and data science',
-  'healthcare delivery',
-  'mathematical modelling',
-];
-const DISCIPLINE_WEIGHTS = [3, 2, 1.5, 2.5, 1, 2.5, 1, 1.2];
+const DISCIPLINES = EXPERTISE_AREAS;
+const DISCIPLINE_WEIGHTS = EXPERTISE_AREA_WEIGHTS;
 const CAREER_STAGES = ['graduate student', 'early career', 'mid career', 'senior'];
 const CAREER_STAGE_WEIGHTS = [1, 3, 3, 2];
 const ORGANISATION_TYPES = [
@@ -73,15 +71,8 @@ function syntheticLab({
   seed: number;
 }): SyntheticLab {
   const random = createSeededRandom({ seed });
-  const pick = <T>(values: readonly T[], weights: readonly number[]): T => {
-    const total = weights.reduce((sum, w) => sum + w, 0);
-    let x = random() * total;
-    for (let i = 0; i < values.length; i++) {
-      x -= weights[i];
-      if (x < 0) return values[i];
-    }
-    return values[values.length - 1];
-  };
+  const pick = <T>(values: readonly T[], weights: readonly number[]): T =>
+    pickWeighted(random, values, weights);
   const institutions = Array.from({ length: institutionCount }, (_, i) => ({
     name: `Institution ${String(i + 1).padStart(4, '0')}`,
     organisationType: pick(ORGANISATION_TYPES, ORGANISATION_WEIGHTS),
@@ -279,18 +270,12 @@ async function main(): Promise<void> {
     ]);
   }
 
-  const header = ['case', 'ms', 'status', 'optimal', 'gap', 'notes'];
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => row[i].length)),
-  );
-  const format = (row: string[]) =>
-    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
-  console.log(`HiGHS warm-up (WebAssembly load): ${warmUpMs} ms; ms = median of 3 runs`);
-  console.log(format(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of rows) console.log(format(row));
-  console.log('');
-  for (const line of lines) console.log(JSON.stringify(line));
+  printBenchResults({
+    preface: `HiGHS warm-up (WebAssembly load): ${warmUpMs} ms; ms = median of 3 runs`,
+    header: ['case', 'ms', 'status', 'optimal', 'gap', 'notes'],
+    rows,
+    lines,
+  });
 }
 
 function formatGap(gap: number | null): string {
