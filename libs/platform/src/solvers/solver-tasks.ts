@@ -10,8 +10,10 @@
  */
 import {
   assignReviewers,
+  optimiseFundingPortfolio,
   planRotation,
   promoteFromWaitlist,
+  rankProposals,
   RotationPlanError,
   selectCohort,
   type MilpSolveOptions,
@@ -59,6 +61,8 @@ export const solverTasks = {
   promoteFromWaitlist: milp(promoteFromWaitlist),
   assignReviewers: milp(assignReviewers),
   planRotation: search(planRotation),
+  rankProposals: plain(rankProposals),
+  optimiseFundingPortfolio: milp(optimiseFundingPortfolio),
 };
 
 /** Error classes solvers throw on purpose, revived as themselves on the caller's side. */
