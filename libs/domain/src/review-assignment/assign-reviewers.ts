@@ -29,8 +29,13 @@
  * - Coverage: each requirement (e.g. "clinical", "computational") names expertise tags; every
  *   application should get at least `min` (default 1) reviewers with one of them — where
  *   available: the need is capped by the qualified reviewers free of conflicts.
- * - Fairness: best_a is the affinity of the application's k best-matched reviewers; t is the
- *   smallest share of it any application gets, so the worst-served application is lifted.
+ * - Fairness: best_a is the affinity of the application's k best-matched candidates. Each
+ *   application's share of it counts with diminishing returns (its first third at full weight,
+ *   the next at two thirds … for k = 3), so affinity goes first to the worst-served
+ *   applications: lifting one from a third to two thirds of its best beats lifting a
+ *   well-served one from two thirds to all of it. A max–min term on the single worst share
+ *   says the same for one application but couples every application into one row, which made
+ *   2,000 × 300 rounds far slower to solve; the levels keep each application's term its own.
  * Tags compare as institutions do (trimmed, spaces collapsed, case-insensitive).
  *
  * Nobody reviews their own application. Other conflicts are declared (a reviewer with an
@@ -94,7 +99,10 @@ export interface ExpertiseRequirement {
 
 /** Relative weights of the soft goals, once reviews, minimum loads and coverage are met. */
 export interface AssignmentWeights {
-  /** Per unit of load spread (max − min load). Default 1. */
+  /**
+   * Per unit of a reviewer's load away from the mean load, the j-th unit away costing j times
+   * it (so loads spread evenly). Default 1.
+   */
   balance?: number;
   /** Per unit of affinity (a reviewer covering all of an application's disciplines = 1). Default 1. */
   affinity?: number;

@@ -64,6 +64,7 @@ describe('proposalConflictMatrix', () => {
         reviewers: [{ id: 'm', institution: reviewerInstitution }],
       });
       const single = reviewConflictOf({
+        reviewerId: 'm',
         reviewerInstitution,
         declared: [],
         application: { applicantId: 'u', institution: applicantInstitution },

@@ -10,9 +10,9 @@
  */
 import { compareText } from '../shared/compare-text.js';
 import { peopleConflictOf } from './review-conflicts.js';
-import type { ConflictReason, DeclaredConflict, ReviewedPerson } from './review-conflicts.js';
+import type { DeclaredConflict, PeopleConflictReason, ReviewedPerson } from './review-conflicts.js';
 
-export type ProposalConflictReason = 'team-member' | 'declared-proposal' | ConflictReason;
+export type ProposalConflictReason = 'team-member' | 'declared-proposal' | PeopleConflictReason;
 
 export interface ProposalTeam {
   proposalId: string;
