@@ -45,6 +45,7 @@ import { LiveError } from './live.errors.js';
 import { MentorVisitsService } from './mentor-visits.service.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { TimeRequestsService } from './time-requests.service.js';
+import { SetupQueue } from './setup-queue.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** setTimeout's longest delay; a token further from expiry is checked again then. */
@@ -59,6 +60,9 @@ export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
  * instance takes to connect them afresh), and never over more than LIVE_DRAIN_MAX_MS.
  */
 export const LIVE_DRAIN = { perConnectionMs: 1, maxMs: 8_000 };
+
+/** Connections set up at once (handshake checks, channels, snapshot); the others queue. */
+export const LIVE_SETUP_CONCURRENCY = 16;
 
 type LiveSocket = Socket<
   LiveClientToServer,
@@ -87,6 +91,9 @@ export class LiveGateway
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
   /** Each connection's expiry timer: at the token's expiry it is told and dropped. */
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private readonly setups = new SetupQueue(LIVE_SETUP_CONCURRENCY);
+  /** Each connection's place in the set-up queue, given back once its snapshot is out. */
+  private readonly settingUp = new WeakMap<LiveSocket, () => void>();
   private closing = false;
   private namespace: LiveNamespace | null = null;
 
@@ -115,18 +122,32 @@ export class LiveGateway
             ),
           ),
         );
-      this.connections.authenticate(socket.handshake.auth).then(
-        (data) => {
-          socket.data = data;
-          next();
-        },
-        (error: unknown) => next(connectError(error)),
-      );
+      void this.setups.enter().then((leave) => {
+        // A client gone while it waited, or before its connection event, gives its place back.
+        if (socket.conn.readyState !== 'open') {
+          leave();
+          return next(new Error('the client left before its connection was set up'));
+        }
+        socket.conn.once('close', leave);
+        this.settingUp.set(socket, leave);
+        this.connections.authenticate(socket.handshake.auth).then(
+          (data) => {
+            socket.data = data;
+            next();
+          },
+          (error: unknown) => {
+            leave();
+            next(connectError(error));
+          },
+        );
+      });
     });
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     this.expireAt(socket, socket.data.tokenExpiresAt);
+    const leave = this.settingUp.get(socket);
+    this.settingUp.delete(socket);
     try {
       const { channels, snapshot } = await this.connections.arrive(socket.data);
       await socket.join(channels);
@@ -135,6 +156,8 @@ export class LiveGateway
     } catch (error) {
       this.logger.error({ msg: 'live connection setup failed', err: error });
       socket.disconnect(true);
+    } finally {
+      leave?.();
     }
   }
 
