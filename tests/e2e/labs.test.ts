@@ -297,6 +297,18 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const list = await api().get(`/api/labs/${labId}/invitations`).set(bearer(organiser));
     expect(list.body[0]).toMatchObject({ status: 'accepted' });
     expect(list.body[0]).not.toHaveProperty('token');
+
+    // The people list filters by role and finds people by name or address, any case.
+    const members = (query: string) =>
+      api().get(`/api/labs/${labId}/members?${query}`).set(bearer(organiser));
+    const mentors = await members('role=mentor');
+    expect(mentors.status).toBe(200);
+    expect(new Set(mentors.body.map((m: { role: string }) => m.role))).toEqual(new Set(['mentor']));
+    expect(mentors.body.map((m: { displayName: string }) => m.displayName)).toContain('New Mentor');
+    const found = await members('q=new%20MENTOR');
+    expect(found.body.map((m: { displayName: string }) => m.displayName)).toEqual(['New Mentor']);
+    expect((await members('q=%25')).body).toEqual([]); // a % is a character, not a wildcard
+    expect((await members('role=astronaut')).status).toBe(400);
   });
 
   it('makes an invitation to organise usable only by the invited account', async () => {

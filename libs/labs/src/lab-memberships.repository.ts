@@ -41,12 +41,20 @@ export class LabMembershipsRepository {
     );
   }
 
-  async findMembersOfLab(labId: string): Promise<MemberRow[]> {
+  /** The lab's people, optionally only one role and only those whose name or e-mail contains `search`. */
+  async findMembersOfLab(
+    labId: string,
+    filter: { role?: LabRole; search?: string } = {},
+  ): Promise<MemberRow[]> {
+    const pattern = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     return this.tx.manager().query(
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", m.role, m.created_at AS "createdAt"
          FROM lab_memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.lab_id = $1 ORDER BY m.role, u.display_name`,
-      [labId],
+        WHERE m.lab_id = $1
+          AND ($2::text IS NULL OR m.role = $2)
+          AND ($3::text IS NULL OR u.display_name ILIKE $3 OR u.email ILIKE $3)
+        ORDER BY m.role, u.display_name`,
+      [labId, filter.role ?? null, pattern],
     );
   }
 

@@ -155,6 +155,19 @@ export const CreateInvitation = z
   .meta({ id: 'CreateInvitation' });
 export class CreateInvitationDto extends createZodDto(CreateInvitation) {}
 
+export const MembersQuery = z
+  .strictObject({
+    role: LabRole.optional().meta({ description: 'Only people holding this role.' }),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: 'Only people whose name or e-mail contains this (any case).' }),
+  })
+  .meta({ id: 'MembersQuery' });
+export class MembersQueryDto extends createZodDto(MembersQuery) {}
+
 export const AuditPageQuery = z
   .strictObject({
     limit: z.coerce.number().int().min(1).max(200).optional().meta({ default: 50 }),

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
@@ -17,6 +17,7 @@ import {
   InvitationView,
   Me,
   Member,
+  MembersQueryDto,
 } from './labs.contract.js';
 import { LabIdPipe } from './labs.controller.js';
 import { MembershipsService } from './memberships.service.js';
@@ -28,9 +29,12 @@ export class LabMembersController {
 
   @LabRoles('organiser')
   @Get('members')
-  @Endpoint({ summary: 'Who holds which role in the lab (organisers)', response: [Member] })
-  members(@Param('labId', LabIdPipe) labId: string) {
-    return this.memberships.members(labId);
+  @Endpoint({
+    summary: 'Who holds which role in the lab (organisers), filtered by role and a search',
+    response: [Member],
+  })
+  members(@Param('labId', LabIdPipe) labId: string, @Query() query: MembersQueryDto) {
+    return this.memberships.members(labId, { role: query.role, search: query.q || undefined });
   }
 
   @LabRoles('organiser')

@@ -63,8 +63,11 @@ export class MembershipsService {
     return { ...profile, memberships: memberships satisfies MembershipWithLab[] };
   }
 
-  async members(labId: string): Promise<(Omit<MemberRow, 'createdAt'> & { createdAt: string })[]> {
-    const rows = await this.memberships.findMembersOfLab(labId);
+  async members(
+    labId: string,
+    filter: { role?: LabRole; search?: string } = {},
+  ): Promise<(Omit<MemberRow, 'createdAt'> & { createdAt: string })[]> {
+    const rows = await this.memberships.findMembersOfLab(labId, filter);
     return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   }
 

@@ -261,7 +261,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who holds which role in the lab (organisers) */
+        /** Who holds which role in the lab (organisers), filtered by role and a search */
         get: operations["LabMembersController_members"];
         put?: never;
         /** Appoint an existing account as organiser or mentor (organisers, admins) */
@@ -3360,7 +3360,12 @@ export interface operations {
     };
     LabMembersController_members: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only people holding this role. */
+                role?: "organiser" | "mentor" | "participant" | "applicant";
+                /** @description Only people whose name or e-mail contains this (any case). */
+                q?: string;
+            };
             header?: never;
             path: {
                 labId: string;
