@@ -23,18 +23,6 @@ interface Operation {
 
 /** Routes whose success body is still prose, until their lib moves to a contract. */
 const NOT_YET_CONTRACTED = new Set([
-  'GET /api/labs/{labId}/reviewers/me',
-  'PUT /api/labs/{labId}/reviewers/me',
-  'POST /api/labs/{labId}/review-assignments/run',
-  'GET /api/labs/{labId}/review-assignments',
-  'POST /api/labs/{labId}/review-assignments',
-  'GET /api/labs/{labId}/my-reviews',
-  'GET /api/labs/{labId}/my-reviews/{applicationId}',
-  'PUT /api/labs/{labId}/my-reviews/{applicationId}',
-  'POST /api/labs/{labId}/my-reviews/{applicationId}/submit',
-  'GET /api/labs/{labId}/applications/{applicationId}/reviews',
-  'GET /api/labs/{labId}/review-progress',
-  'GET /api/labs/{labId}/scores',
   'POST /api/labs/{labId}/selection-runs',
   'GET /api/labs/{labId}/selection-runs',
   'GET /api/labs/{labId}/selection-runs/{runId}',

@@ -180,7 +180,7 @@ export class ListApplicationsQueryDto extends createZodDto(ListApplicationsQuery
 
 // ---- applications: responses ----------------------------------------------------------------
 
-const ProfileView = ApplicantProfile.meta({ id: 'ApplicantProfileView' });
+export const ApplicantProfileView = ApplicantProfile.meta({ id: 'ApplicantProfileView' });
 
 export const ApplicationView = z
   .object({
@@ -189,7 +189,7 @@ export const ApplicationView = z
     applicantId: z.uuid(),
     status: ApplicationStatus,
     version: z.int().meta({ description: 'Send it back with the next edit.' }),
-    profile: ProfileView,
+    profile: ApplicantProfileView,
     answers: z
       .record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean()]))
       .meta({ example: { motivation: '…' } }),

@@ -13,7 +13,13 @@ import {
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
-import type { AddAssignmentDto, RunAssignmentDto } from './dto/assignment.dto.js';
+import type {
+  AddAssignment,
+  AssignmentRunView,
+  AssignmentView,
+  AssignmentsView,
+  RunAssignment,
+} from './review.contract.js';
 import type { ReviewAssignmentEntity } from './entities/review-assignment.entity.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { assertReviewOpen } from './review-phase.js';
@@ -29,41 +35,6 @@ const ORGANISER_CONFLICT_LABELS: Record<ConflictReason, string> = {
 
 /** A solve whose inputs moved before its result was written is solved again, this often in all. */
 const MAX_SOLVE_ATTEMPTS = 3;
-
-export interface AssignmentRunView {
-  runId: string;
-  complete: boolean;
-  optimal: boolean;
-  solverStatus: string;
-  reviewsPerApplication: number;
-  applications: number;
-  /** Assignments kept from before (started or submitted reviews, hand-made assignments). */
-  kept: number;
-  /** Assignments this run added. */
-  added: number;
-  loads: { reviewerId: string; name: string; load: number; min: number; max: number | null }[];
-  loadSpread: number;
-  unfilled: { applicationId: string; name: string | null; assigned: number; missing: number }[];
-  /** Why the demand could not be met in full, in words (empty when it was). */
-  problems: string[];
-  warnings: string[];
-  createdAt: string;
-}
-
-export interface AssignmentView {
-  id: string;
-  applicationId: string;
-  applicantName: string | null;
-  reviewerId: string;
-  reviewerName: string;
-  source: ReviewAssignmentEntity['source'];
-  status: ReviewAssignmentEntity['status'];
-}
-
-export interface AssignmentsView {
-  assignments: AssignmentView[];
-  latestRun: AssignmentRunView | null;
-}
 
 /** Reviewers assigned to applications: automatically (HiGHS) with conflicts respected, and by hand. */
 @Injectable()
@@ -88,7 +59,7 @@ export class ReviewAssignmentService {
    * there are the ones solved. If they moved, it solves again (up to three times in all),
    * then refuses with 409 REVIEW_ASSIGNMENT_INPUTS_CHANGED.
    */
-  async run(actor: Actor, labId: string, dto: RunAssignmentDto): Promise<AssignmentRunView> {
+  async run(actor: Actor, labId: string, dto: RunAssignment): Promise<AssignmentRunView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
     for (let attempt = 1; ; attempt++) {
@@ -113,7 +84,7 @@ export class ReviewAssignmentService {
   }
 
   /** What the assignment solver is given, read one query at a time (they may share a connection). */
-  private async assignmentInputs(labId: string, dto: RunAssignmentDto) {
+  private async assignmentInputs(labId: string, dto: RunAssignment) {
     const applications = await this.submitted.ofLab(labId);
     const staff = await this.reviewers.ofLab(labId);
     const facts = await this.reviewers.conflictFacts(labId);
@@ -161,7 +132,7 @@ export class ReviewAssignmentService {
   private async writeRun(
     actor: Actor,
     labId: string,
-    dto: RunAssignmentDto,
+    dto: RunAssignment,
     read: Awaited<ReturnType<ReviewAssignmentService['assignmentInputs']>>,
     result: ReviewerAssignment,
   ): Promise<AssignmentRunView> {
@@ -265,7 +236,7 @@ export class ReviewAssignmentService {
   }
 
   /** An organiser assigns one reviewer by hand; a conflict of interest is refused. */
-  async add(actor: Actor, labId: string, dto: AddAssignmentDto): Promise<AssignmentView> {
+  async add(actor: Actor, labId: string, dto: AddAssignment): Promise<AssignmentView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     assertReviewOpen((await this.labs.get(actor, labId)).phase);
     return this.tx.run(async () => {

@@ -1,52 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import {
-  aggregateScores,
-  compareText,
-  type Actor,
-  type ReviewerCalibration,
-} from '@ideas-lab/domain';
+import { aggregateScores, compareText, type Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
-import type { ScoreSort } from './dto/review.dto.js';
+import type {
+  ApplicationScoreRow,
+  ReviewProgressView,
+  ScoresView,
+  ScoreSort,
+} from './review.contract.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { ReviewRubricService } from './review-rubric.service.js';
 import { ReviewersService } from './reviewers.service.js';
-import { progressOf, type ReviewProgress } from './reviews.service.js';
-
-export interface ReviewProgressView {
-  totals: ReviewProgress & { applications: number; applicationsFullyReviewed: number };
-  perReviewer: (ReviewProgress & { reviewerId: string; name: string; roles: string[] })[];
-  perApplication: (ReviewProgress & { applicationId: string; applicantName: string | null })[];
-}
-
-export interface ApplicationScoreRow {
-  rank: number;
-  applicationId: string;
-  applicantId: string;
-  applicantName: string | null;
-  affiliation: string | null;
-  primaryDiscipline: string | null;
-  careerStage: string | null;
-  organisationType: string | null;
-  country: string | null;
-  reviewCount: number;
-  /** Mean weighted rubric score, 0..1; null without reviews. */
-  weightedScore: number | null;
-  /** Plain mean of every criterion score, on the rubric's scales. */
-  rawMean: number | null;
-  /** Mean per-reviewer z-score: the normalised merit selection uses. */
-  merit: number | null;
-  /** Standard deviation of the reviews' weighted scores (reviewer disagreement). */
-  spread: number | null;
-}
-
-export interface ScoresView {
-  rubricVersion: number | null;
-  sort: ScoreSort;
-  order: 'asc' | 'desc';
-  applications: ApplicationScoreRow[];
-  reviewers: (ReviewerCalibration & { name: string })[];
-}
+import { progressOf } from './reviews.service.js';
 
 /** What organisers follow: progress per reviewer and per application, and the aggregated scores. */
 @Injectable()

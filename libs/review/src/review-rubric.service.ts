@@ -7,24 +7,13 @@ import {
   type ReviewCriterion,
 } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
-import type { PutRubricDto } from './dto/rubric.dto.js';
+import type { PutRubric, RubricView } from './review.contract.js';
 import type { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { ReviewRubricsRepository } from './review-rubrics.repository.js';
 import { ReviewError } from './review.errors.js';
 
-export interface RubricView {
-  labId: string;
-  version: number;
-  criteria: ReviewCriterion[];
-  commentPrompt: string;
-  blind: boolean;
-  locked: boolean;
-  submittedReviews: number;
-  updatedAt: string;
-}
-
-const tidy = (criteria: PutRubricDto['criteria']): ReviewCriterion[] =>
+const tidy = (criteria: PutRubric['criteria']): ReviewCriterion[] =>
   criteria.map((c) => ({
     id: c.id.trim(),
     label: c.label.trim(),
@@ -60,7 +49,7 @@ export class ReviewRubricService {
    * Write the next version of the rubric. Once reviews are submitted, criteria cannot be
    * added or removed and scales cannot change (REVIEW_RUBRIC_LOCKED names each refusal).
    */
-  async put(actor: Actor, labId: string, dto: PutRubricDto): Promise<RubricView> {
+  async put(actor: Actor, labId: string, dto: PutRubric): Promise<RubricView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const criteria = tidy(dto.criteria);
     const problems = rubricProblems(criteria);

@@ -1,58 +1,34 @@
-import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { AppError, errorCatalogue, type ErrorDetails } from '@ideas-lab/platform';
 
-export type ReviewErrorCode =
-  | 'REVIEW_RUBRIC_NOT_SET'
-  | 'REVIEW_RUBRIC_INVALID'
-  | 'REVIEW_RUBRIC_LOCKED'
-  | 'REVIEW_RUBRIC_VERSION_CONFLICT'
-  | 'REVIEW_CLOSED'
-  | 'REVIEWER_NOT_IN_LAB'
-  | 'CONFLICT_DECLARATION_INVALID'
-  | 'REVIEW_APPLICATION_NOT_FOUND'
-  | 'REVIEW_NOT_ASSIGNED'
-  | 'REVIEW_CONFLICT_OF_INTEREST'
-  | 'ASSIGNMENT_CONFLICT_OF_INTEREST'
-  | 'REVIEW_ASSIGNMENT_NOT_FOUND'
-  | 'REVIEW_ASSIGNMENT_EXISTS'
-  | 'REVIEW_ASSIGNMENT_HAS_REVIEW'
-  | 'REVIEW_ASSIGNMENT_INPUTS_CHANGED'
-  | 'REVIEW_INVALID'
-  | 'REVIEW_ALREADY_SUBMITTED'
-  | 'REVIEWS_HIDDEN_UNTIL_SUBMITTED';
-
-export function statusForReviewError(code: ReviewErrorCode): number {
-  switch (code) {
-    case 'REVIEW_RUBRIC_NOT_SET':
-    case 'REVIEW_APPLICATION_NOT_FOUND':
-    case 'REVIEW_NOT_ASSIGNED':
-    case 'REVIEW_ASSIGNMENT_NOT_FOUND':
-      return 404;
-    case 'REVIEW_CONFLICT_OF_INTEREST':
-    case 'REVIEWS_HIDDEN_UNTIL_SUBMITTED':
-      return 403;
-    case 'REVIEW_RUBRIC_INVALID':
-    case 'REVIEWER_NOT_IN_LAB':
-    case 'CONFLICT_DECLARATION_INVALID':
-    case 'REVIEW_INVALID':
-      return 400;
-    case 'REVIEW_RUBRIC_LOCKED':
-    case 'REVIEW_RUBRIC_VERSION_CONFLICT':
-    case 'REVIEW_CLOSED':
-    case 'ASSIGNMENT_CONFLICT_OF_INTEREST':
-    case 'REVIEW_ASSIGNMENT_EXISTS':
-    case 'REVIEW_ASSIGNMENT_HAS_REVIEW':
-    case 'REVIEW_ASSIGNMENT_INPUTS_CHANGED':
-    case 'REVIEW_ALREADY_SUBMITTED':
-      return 409;
-  }
-}
+/** Every code the review lib answers with, and its HTTP status. */
+export const reviewErrors = errorCatalogue({
+  REVIEW_RUBRIC_NOT_SET: 404,
+  REVIEW_APPLICATION_NOT_FOUND: 404,
+  REVIEW_NOT_ASSIGNED: 404,
+  REVIEW_ASSIGNMENT_NOT_FOUND: 404,
+  REVIEW_CONFLICT_OF_INTEREST: 403,
+  REVIEWS_HIDDEN_UNTIL_SUBMITTED: 403,
+  REVIEW_RUBRIC_INVALID: 400,
+  REVIEWER_NOT_IN_LAB: 400,
+  CONFLICT_DECLARATION_INVALID: 400,
+  REVIEW_INVALID: 400,
+  REVIEW_RUBRIC_LOCKED: 409,
+  REVIEW_RUBRIC_VERSION_CONFLICT: 409,
+  REVIEW_CLOSED: 409,
+  ASSIGNMENT_CONFLICT_OF_INTEREST: 409,
+  REVIEW_ASSIGNMENT_EXISTS: 409,
+  REVIEW_ASSIGNMENT_HAS_REVIEW: 409,
+  REVIEW_ASSIGNMENT_INPUTS_CHANGED: 409,
+  REVIEW_ALREADY_SUBMITTED: 409,
+});
+export type ReviewErrorCode = keyof typeof reviewErrors;
 
 export class ReviewError extends AppError {
   readonly status: number;
 
   constructor(code: ReviewErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForReviewError(code);
+    this.status = reviewErrors[code];
   }
 
   static applicationNotFound(): ReviewError {

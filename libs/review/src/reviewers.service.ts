@@ -9,7 +9,7 @@ import {
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService, type SubmittedApplication } from '@ideas-lab/applications';
-import type { DeclareConflictsDto } from './dto/reviewer.dto.js';
+import type { DeclareConflicts, MyReviewerProfile } from './review.contract.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { ReviewError } from './review.errors.js';
 import { ReviewersRepository, type ConflictInput } from './reviewers.repository.js';
@@ -25,14 +25,6 @@ export interface LabReviewer {
 export interface ConflictFacts {
   institutionOf: Map<string, string>;
   declaredBy: Map<string, DeclaredConflict[]>;
-}
-
-export interface MyReviewerProfile {
-  labId: string;
-  institution: string;
-  conflicts: { applicantEmail?: string; applicantId?: string; institution?: string }[];
-  /** Assignments of yours removed because they became conflicts (submitted reviews stay). */
-  removedAssignments: number;
 }
 
 /** The reviewers of a lab (its mentors and organisers), their institutions and declared conflicts. */
@@ -107,7 +99,7 @@ export class ReviewersService {
    * Set my institution and replace my declared conflicts. Assignments of mine that become
    * conflicts are removed, unless their review was submitted (it stays, and counts).
    */
-  async declare(actor: Actor, labId: string, dto: DeclareConflictsDto): Promise<MyReviewerProfile> {
+  async declare(actor: Actor, labId: string, dto: DeclareConflicts): Promise<MyReviewerProfile> {
     await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
     const conflicts: ConflictInput[] = [];
     const problems: { field: string; message: string }[] = [];

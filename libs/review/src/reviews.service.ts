@@ -7,88 +7,26 @@ import {
   CONFLICT_REASON_LABELS,
   reviewProblems,
   type Actor,
-  type AnswerValue,
-  type ApplicantProfile,
-  type ConflictReason,
   type FormQuestion,
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { SubmittedApplicationsService, type SubmittedApplication } from '@ideas-lab/applications';
-import type { SaveReviewDto } from './dto/review.dto.js';
+import type {
+  ApplicationReviews,
+  ApplicationToReview,
+  MyReview,
+  QueueItem,
+  ReviewProgress,
+  ReviewQueue,
+  SaveReview,
+} from './review.contract.js';
 import type { ReviewAssignmentEntity, ReviewStatus } from './entities/review-assignment.entity.js';
 import type { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { assertReviewOpen } from './review-phase.js';
-import { ReviewRubricService, type RubricView } from './review-rubric.service.js';
+import { ReviewRubricService } from './review-rubric.service.js';
 import { ReviewError } from './review.errors.js';
 import { ReviewersService } from './reviewers.service.js';
-
-export interface ReviewProgress {
-  assigned: number;
-  submitted: number;
-  draft: number;
-  notStarted: number;
-}
-
-export interface QueueItem {
-  applicationId: string;
-  /** Null in the blind phase. */
-  applicantName: string | null;
-  primaryDiscipline: string | null;
-  careerStage: string | null;
-  organisationType: string | null;
-  status: ReviewStatus;
-  /** Set when the application became a conflict of interest after it was assigned: it cannot be opened. */
-  conflict: ConflictReason | null;
-  submittedAt: string | null;
-}
-
-export interface ReviewQueue {
-  labId: string;
-  blind: boolean;
-  progress: ReviewProgress;
-  items: QueueItem[];
-}
-
-export interface MyReview {
-  status: ReviewStatus;
-  scores: Record<string, number>;
-  comment: string;
-  rubricVersion: number | null;
-  submittedAt: string | null;
-  updatedAt: string;
-}
-
-export interface ApplicationToReview {
-  applicationId: string;
-  blind: boolean;
-  /** In the blind phase without name, institution, country, ORCID iD and links. */
-  profile: ApplicantProfile;
-  answers: Record<string, AnswerValue>;
-  questions: FormQuestion[];
-  rubric: RubricView | null;
-  review: MyReview;
-  /** Others' reviews open to me once mine is submitted. */
-  othersVisible: boolean;
-}
-
-export interface ReviewOfOthers {
-  /** Hidden (null) in the blind phase, except for my own review. */
-  reviewerId: string | null;
-  reviewerName: string;
-  mine: boolean;
-  scores: Record<string, number>;
-  comment: string;
-  /** The review's weighted rubric score, 0..1. */
-  weightedScore: number;
-  submittedAt: string;
-}
-
-export interface ApplicationReviews {
-  applicationId: string;
-  blind: boolean;
-  reviews: ReviewOfOthers[];
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -182,7 +120,7 @@ export class ReviewsService {
     actor: Actor,
     labId: string,
     applicationId: string,
-    dto: SaveReviewDto,
+    dto: SaveReview,
   ): Promise<MyReview> {
     return this.write(actor, labId, applicationId, dto, false);
   }
@@ -192,7 +130,7 @@ export class ReviewsService {
     actor: Actor,
     labId: string,
     applicationId: string,
-    dto: SaveReviewDto,
+    dto: SaveReview,
   ): Promise<MyReview> {
     return this.write(actor, labId, applicationId, dto, true);
   }
@@ -281,7 +219,7 @@ export class ReviewsService {
     actor: Actor,
     labId: string,
     applicationId: string,
-    dto: SaveReviewDto,
+    dto: SaveReview,
     complete: boolean,
   ): Promise<MyReview> {
     await this.access.requireRole(actor, labId, ['organiser', 'mentor']);

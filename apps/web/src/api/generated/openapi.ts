@@ -892,7 +892,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign k reviewers per submitted application (HiGHS): conflicts respected, loads balanced; started and submitted reviews and hand-made assignments are kept */
+        /**
+         * Assign k reviewers per submitted application (HiGHS): conflicts respected, loads balanced; started and submitted reviews and hand-made assignments are kept
+         * @description Loads per reviewer, their spread, applications left short and why.
+         */
         post: operations["ReviewAssignmentsController_run"];
         delete?: never;
         options?: never;
@@ -1307,7 +1310,7 @@ export interface components {
             /** @enum {string} */
             role: "organiser" | "mentor";
         };
-        AddAssignmentDto: {
+        AddAssignment: {
             /** Format: uuid */
             applicationId: string;
             /** Format: uuid */
@@ -1499,6 +1502,50 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        ApplicationReviews: {
+            /** Format: uuid */
+            applicationId: string;
+            blind: boolean;
+            reviews: {
+                /**
+                 * Format: uuid
+                 * @description Hidden (null) in the blind phase, except for my own review.
+                 */
+                reviewerId: string | null;
+                reviewerName: string;
+                mine: boolean;
+                scores: {
+                    [key: string]: number;
+                };
+                comment: string;
+                /** @description The review's weighted rubric score, 0..1. */
+                weightedScore: number;
+                /** Format: date-time */
+                submittedAt: string;
+            }[];
+        };
+        ApplicationScore: {
+            rank: number;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            applicantId: string;
+            applicantName: string | null;
+            affiliation: string | null;
+            primaryDiscipline: string | null;
+            careerStage: string | null;
+            organisationType: string | null;
+            country: string | null;
+            reviewCount: number;
+            /** @description Mean weighted rubric score, 0..1; null without reviews. */
+            weightedScore: number | null;
+            /** @description Plain mean of every criterion score, on the rubric scales. */
+            rawMean: number | null;
+            /** @description Mean per-reviewer z-score: the normalised merit selection uses. */
+            merit: number | null;
+            /** @description Standard deviation of the reviews' weighted scores (reviewer disagreement). */
+            spread: number | null;
+        };
         ApplicationSummary: {
             /** Format: uuid */
             id: string;
@@ -1523,6 +1570,73 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ApplicationToReview: {
+            /** Format: uuid */
+            applicationId: string;
+            blind: boolean;
+            /** @description The applicant's profile; in the blind phase without name, institution, country, ORCID iD and links. */
+            profile: components["schemas"]["ApplicantProfileView"];
+            answers: {
+                [key: string]: string | string[] | boolean;
+            };
+            questions: components["schemas"]["FormQuestion"][];
+            rubric: components["schemas"]["Rubric"] | null;
+            review: components["schemas"]["MyReview"];
+            /** @description Others' reviews open to me once mine is submitted. */
+            othersVisible: boolean;
+        };
+        Assignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            applicantName: string | null;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @enum {string} */
+            source: "auto" | "manual";
+            /** @enum {string} */
+            status: "assigned" | "draft" | "submitted";
+        };
+        AssignmentRun: {
+            /** Format: uuid */
+            runId: string;
+            complete: boolean;
+            optimal: boolean;
+            solverStatus: string;
+            reviewsPerApplication: number;
+            applications: number;
+            /** @description Assignments kept from before (started or submitted reviews, hand-made assignments). */
+            kept: number;
+            /** @description Assignments this run added. */
+            added: number;
+            loads: {
+                /** Format: uuid */
+                reviewerId: string;
+                name: string;
+                load: number;
+                min: number;
+                max: number | null;
+            }[];
+            loadSpread: number;
+            unfilled: {
+                /** Format: uuid */
+                applicationId: string;
+                name: string | null;
+                assigned: number;
+                missing: number;
+            }[];
+            /** @description Why the demand could not be met in full, in words (empty when it was). */
+            problems: string[];
+            warnings: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Assignments: {
+            assignments: components["schemas"]["Assignment"][];
+            latestRun: components["schemas"]["AssignmentRun"] | null;
         };
         AuditEvent: {
             seq: number;
@@ -1642,6 +1756,7 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
+<<<<<<< HEAD
         ConflictDeclarationDto: {
             /**
              * @description A person: the account e-mail of an applicant.
@@ -1665,6 +1780,9 @@ export interface components {
             /** @description Mentors only: a link whoever has it can accept (once), instead of one for a named address. */
             anyoneWithLink?: boolean;
         };
+=======
+        CreateInvitation: components["schemas"]["AddMember"];
+>>>>>>> b353f16 (Review moves to a contract: rubric, reviewer profile, assignment runs, queue, reviews, progress and scores are zod schemas the services' types come from (the twelve review routes that documented their answers in prose now have schemas and leave the allow-list), with the lib's error catalogue)
         CreateLab: {
             /** @example Toward Building a Cancer Patient Digital Twin */
             title: string;
@@ -1821,14 +1939,26 @@ export interface components {
             /** @description Participants or mentors of the lab */
             memberIds: string[];
         };
-        DeclareConflictsDto: {
+        DeclareConflicts: {
             /**
              * @description Your institution: its applicants are conflicts of interest. Unchanged when absent.
              * @example University of Chicago
              */
             institution?: string;
             /** @description Replaces your declared conflicts as a whole. Unchanged when absent. */
-            conflicts?: components["schemas"]["ConflictDeclarationDto"][];
+            conflicts?: {
+                /**
+                 * Format: email
+                 * @description A person: the account e-mail of an applicant.
+                 * @example applicant042@ideas-lab.test
+                 */
+                applicantEmail?: string;
+                /**
+                 * @description A whole institution.
+                 * @example Argonne National Laboratory
+                 */
+                institution?: string;
+            }[];
         };
         EditDecisionLetterDto: {
             /** @example Digital Twins: you have a place */
@@ -2050,12 +2180,6 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        LoadBoundsDto: {
-            /** @example 60 */
-            min?: number;
-            /** @example 70 */
-            max?: number;
-        };
         Login: {
             /** @example organiser@ideas-lab.test */
             email: string;
@@ -2123,6 +2247,32 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MyReview: {
+            /** @enum {string} */
+            status: "assigned" | "draft" | "submitted";
+            scores: {
+                [key: string]: number;
+            };
+            comment: string;
+            rubricVersion: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MyReviewerProfile: {
+            /** Format: uuid */
+            labId: string;
+            institution: string;
+            conflicts: {
+                applicantEmail?: string;
+                /** Format: uuid */
+                applicantId?: string;
+                institution?: string;
+            }[];
+            /** @description Assignments of yours removed because they became conflicts (submitted reviews stay). */
+            removedAssignments: number;
+        };
         OpenCall: {
             /** Format: uuid */
             id: string;
@@ -2187,8 +2337,8 @@ export interface components {
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
         };
-        PutRubricDto: {
-            criteria: components["schemas"]["ReviewCriterionDto"][];
+        PutRubric: {
+            criteria: components["schemas"]["ReviewCriterion"][];
             /**
              * @description Shown above the free comment.
              * @example What would this person bring to a team?
@@ -2222,7 +2372,7 @@ export interface components {
             /** @example Ada Lovelace */
             displayName: string;
         };
-        ReviewCriterionDto: {
+        ReviewCriterion: {
             /**
              * @description Stable id; scores are keyed by it.
              * @example expertise
@@ -2237,7 +2387,70 @@ export interface components {
              * @example 2
              */
             weight: number;
-            scale: components["schemas"]["ScaleDto"];
+            scale: {
+                /** @example 1 */
+                min: number;
+                /** @example 5 */
+                max: number;
+            };
+        };
+        ReviewProgressReport: {
+            totals: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                notStarted: number;
+                applications: number;
+                applicationsFullyReviewed: number;
+            };
+            perReviewer: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                notStarted: number;
+                /** Format: uuid */
+                reviewerId: string;
+                name: string;
+                roles: string[];
+            }[];
+            perApplication: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                notStarted: number;
+                /** Format: uuid */
+                applicationId: string;
+                applicantName: string | null;
+            }[];
+        };
+        ReviewQueue: {
+            /** Format: uuid */
+            labId: string;
+            blind: boolean;
+            progress: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                notStarted: number;
+            };
+            items: {
+                /** Format: uuid */
+                applicationId: string;
+                /** @description Null in the blind phase. */
+                applicantName: string | null;
+                primaryDiscipline: string | null;
+                careerStage: string | null;
+                organisationType: string | null;
+                /** @enum {string} */
+                status: "assigned" | "draft" | "submitted";
+                /**
+                 * @description Set when the application became a conflict of interest after it was assigned: it cannot be opened.
+                 * @enum {string|null}
+                 */
+                conflict: "declared-person" | "declared-institution" | "same-institution" | null;
+                /** Format: date-time */
+                submittedAt: string | null;
+            }[];
         };
         RoomInputDto: {
             /** @example Room A */
@@ -2291,29 +2504,36 @@ export interface components {
             myRoomId: string | null;
             rooms: components["schemas"]["RoomViewDto"][];
         };
-        RubricViewDto: {
+        Rubric: {
+            /** Format: uuid */
             labId: string;
             version: number;
-            criteria: components["schemas"]["ReviewCriterionDto"][];
+            criteria: components["schemas"]["ReviewCriterion"][];
             commentPrompt: string;
             blind: boolean;
             /** @description Submitted reviews exist: criteria and scales are fixed, labels and weights may change. */
             locked: boolean;
             submittedReviews: number;
+            /** Format: date-time */
             updatedAt: string;
         };
-        RunAssignmentDto: {
+        RunAssignment: {
             /**
              * @description k: reviews per application.
              * @example 3
              */
             reviewsPerApplication: number;
             /** @description Reviews per reviewer; balanced as evenly as possible within it. */
-            load?: components["schemas"]["LoadBoundsDto"];
+            load?: {
+                /** @example 60 */
+                min?: number;
+                /** @example 70 */
+                max?: number;
+            };
             /** @description The reviewers to use (default: every mentor and organiser of the lab). */
             reviewerIds?: string[];
         };
-        SaveReviewDto: {
+        SaveReview: {
             /**
              * @description Score per criterion id (null clears one); replaces the saved scores.
              * @example {
@@ -2321,15 +2541,30 @@ export interface components {
              *       "collaboration": 5
              *     }
              */
-            scores?: Record<string, never>;
+            scores?: {
+                [key: string]: number | null;
+            };
             /** @example Strong modeller; would pair well with a clinician. */
             comment?: string;
         };
-        ScaleDto: {
-            /** @example 1 */
-            min: number;
-            /** @example 5 */
-            max: number;
+        Scores: {
+            rubricVersion: number | null;
+            /** @enum {string} */
+            sort: "merit" | "weightedScore" | "rawMean" | "reviewCount" | "spread" | "name";
+            /** @enum {string} */
+            order: "asc" | "desc";
+            applications: components["schemas"]["ApplicationScore"][];
+            reviewers: {
+                /** Format: uuid */
+                reviewerId: string;
+                name: string;
+                reviewCount: number;
+                /** @description Mean of this reviewer's weighted scores, 0..1. */
+                mean: number;
+                standardDeviation: number;
+                /** @description False when the reviewer's z-scores are all 0 (one review, or no variation). */
+                standardised: boolean;
+            }[];
         };
         SeatDto: {
             /** Format: uuid */
@@ -6290,12 +6525,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RubricViewDto"];
+                    "application/json": components["schemas"]["Rubric"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -6304,7 +6540,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6313,7 +6552,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6322,7 +6564,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_RUBRIC_NOT_SET */
@@ -6331,7 +6576,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_RUBRIC_NOT_SET";
+                    };
                 };
             };
         };
@@ -6347,29 +6595,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PutRubricDto"];
+                "application/json": components["schemas"]["PutRubric"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RubricViewDto"];
+                    "application/json": components["schemas"]["Rubric"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): REVIEW_RUBRIC_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | REVIEW_RUBRIC_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "REVIEW_RUBRIC_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6378,7 +6626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6387,7 +6638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6396,7 +6650,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): REVIEW_RUBRIC_LOCKED | REVIEW_RUBRIC_VERSION_CONFLICT */
@@ -6405,7 +6662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_RUBRIC_LOCKED" | "REVIEW_RUBRIC_VERSION_CONFLICT";
+                    };
                 };
             };
         };
@@ -6421,12 +6681,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { labId, institution, conflicts: [{ applicantId, applicantEmail } | { institution }], removedAssignments } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReviewerProfile"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -6434,7 +6696,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6443,7 +6708,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6452,7 +6720,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6461,7 +6732,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6477,28 +6751,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeclareConflictsDto"];
+                "application/json": components["schemas"]["DeclareConflicts"];
             };
         };
         responses: {
-            /** @description My reviewer profile, with how many assignments were dropped. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReviewerProfile"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): CONFLICT_DECLARATION_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | CONFLICT_DECLARATION_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "CONFLICT_DECLARATION_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6507,7 +6782,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6516,7 +6794,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6525,7 +6806,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6541,28 +6825,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RunAssignmentDto"];
+                "application/json": components["schemas"]["RunAssignment"];
             };
         };
         responses: {
-            /** @description Loads per reviewer, their spread, applications left short and why. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentRun"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): REVIEWER_NOT_IN_LAB
-             */
+            /** @description Error code(s): VALIDATION_FAILED | REVIEWER_NOT_IN_LAB */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "REVIEWER_NOT_IN_LAB";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6571,7 +6856,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6580,7 +6868,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6589,16 +6880,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
-            /** @description Error code(s): REVIEW_CLOSED */
+            /** @description Error code(s): REVIEW_CLOSED | REVIEW_ASSIGNMENT_INPUTS_CHANGED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_CLOSED" | "REVIEW_ASSIGNMENT_INPUTS_CHANGED";
+                    };
                 };
             };
         };
@@ -6614,12 +6911,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { assignments, latestRun } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignments"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -6627,7 +6926,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6636,7 +6938,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6645,7 +6950,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6654,7 +6962,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6670,28 +6981,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddAssignmentDto"];
+                "application/json": components["schemas"]["AddAssignment"];
             };
         };
         responses: {
-            /** @description The new assignment. */
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): REVIEWER_NOT_IN_LAB
-             */
+            /** @description Error code(s): VALIDATION_FAILED | REVIEWER_NOT_IN_LAB */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "REVIEWER_NOT_IN_LAB";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6700,7 +7012,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6709,7 +7024,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_APPLICATION_NOT_FOUND */
@@ -6718,7 +7036,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_APPLICATION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): REVIEW_CLOSED | ASSIGNMENT_CONFLICT_OF_INTEREST | REVIEW_ASSIGNMENT_EXISTS */
@@ -6727,7 +7048,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_CLOSED" | "ASSIGNMENT_CONFLICT_OF_INTEREST" | "REVIEW_ASSIGNMENT_EXISTS";
+                    };
                 };
             };
         };
@@ -6744,6 +7068,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6756,7 +7081,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6765,7 +7093,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6774,7 +7105,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_ASSIGNMENT_NOT_FOUND */
@@ -6783,7 +7117,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_ASSIGNMENT_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): REVIEW_ASSIGNMENT_HAS_REVIEW */
@@ -6792,7 +7129,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_ASSIGNMENT_HAS_REVIEW";
+                    };
                 };
             };
         };
@@ -6808,12 +7148,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { labId, blind, progress: { assigned, submitted, draft, notStarted }, items } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -6821,7 +7163,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6830,7 +7175,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -6839,7 +7187,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -6848,7 +7199,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -6865,12 +7219,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { applicationId, blind, profile, answers, questions, rubric, review, othersVisible } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationToReview"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -6878,7 +7234,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6887,20 +7246,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
-            /**
-             * @description Error code(s): LAB_ROLE_REQUIRED
-             *
-             *     Error code(s): REVIEW_CONFLICT_OF_INTEREST
-             */
+            /** @description Error code(s): LAB_ROLE_REQUIRED | REVIEW_CONFLICT_OF_INTEREST */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "REVIEW_CONFLICT_OF_INTEREST";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_APPLICATION_NOT_FOUND | REVIEW_NOT_ASSIGNED */
@@ -6909,7 +7270,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_APPLICATION_NOT_FOUND" | "REVIEW_NOT_ASSIGNED";
+                    };
                 };
             };
         };
@@ -6926,28 +7290,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveReviewDto"];
+                "application/json": components["schemas"]["SaveReview"];
             };
         };
         responses: {
-            /** @description My review. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReview"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): REVIEW_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | REVIEW_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "REVIEW_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -6956,20 +7321,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
-            /**
-             * @description Error code(s): LAB_ROLE_REQUIRED
-             *
-             *     Error code(s): REVIEW_CONFLICT_OF_INTEREST
-             */
+            /** @description Error code(s): LAB_ROLE_REQUIRED | REVIEW_CONFLICT_OF_INTEREST */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "REVIEW_CONFLICT_OF_INTEREST";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_APPLICATION_NOT_FOUND | REVIEW_NOT_ASSIGNED | REVIEW_RUBRIC_NOT_SET */
@@ -6978,7 +7345,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_APPLICATION_NOT_FOUND" | "REVIEW_NOT_ASSIGNED" | "REVIEW_RUBRIC_NOT_SET";
+                    };
                 };
             };
             /** @description Error code(s): REVIEW_CLOSED | REVIEW_ALREADY_SUBMITTED */
@@ -6987,7 +7357,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_CLOSED" | "REVIEW_ALREADY_SUBMITTED";
+                    };
                 };
             };
         };
@@ -7004,28 +7377,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveReviewDto"];
+                "application/json": components["schemas"]["SaveReview"];
             };
         };
         responses: {
-            /** @description My review, submitted. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReview"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): REVIEW_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | REVIEW_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "REVIEW_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7034,20 +7408,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
-            /**
-             * @description Error code(s): LAB_ROLE_REQUIRED
-             *
-             *     Error code(s): REVIEW_CONFLICT_OF_INTEREST
-             */
+            /** @description Error code(s): LAB_ROLE_REQUIRED | REVIEW_CONFLICT_OF_INTEREST */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "REVIEW_CONFLICT_OF_INTEREST";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_APPLICATION_NOT_FOUND | REVIEW_NOT_ASSIGNED | REVIEW_RUBRIC_NOT_SET */
@@ -7056,7 +7432,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_APPLICATION_NOT_FOUND" | "REVIEW_NOT_ASSIGNED" | "REVIEW_RUBRIC_NOT_SET";
+                    };
                 };
             };
             /** @description Error code(s): REVIEW_CLOSED | REVIEW_ALREADY_SUBMITTED */
@@ -7065,7 +7444,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REVIEW_CLOSED" | "REVIEW_ALREADY_SUBMITTED";
+                    };
                 };
             };
         };
@@ -7082,12 +7464,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { applicationId, blind, reviews } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviews"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -7095,7 +7479,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7104,20 +7491,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
-            /**
-             * @description Error code(s): LAB_ROLE_REQUIRED
-             *
-             *     Error code(s): REVIEWS_HIDDEN_UNTIL_SUBMITTED | REVIEW_CONFLICT_OF_INTEREST
-             */
+            /** @description Error code(s): LAB_ROLE_REQUIRED | REVIEWS_HIDDEN_UNTIL_SUBMITTED | REVIEW_CONFLICT_OF_INTEREST */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "REVIEWS_HIDDEN_UNTIL_SUBMITTED" | "REVIEW_CONFLICT_OF_INTEREST";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | REVIEW_APPLICATION_NOT_FOUND | REVIEW_NOT_ASSIGNED */
@@ -7126,7 +7515,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_APPLICATION_NOT_FOUND" | "REVIEW_NOT_ASSIGNED";
+                    };
                 };
             };
         };
@@ -7142,12 +7534,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { totals, perReviewer, perApplication } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewProgressReport"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -7155,7 +7549,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7164,7 +7561,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -7173,7 +7573,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -7182,7 +7585,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
@@ -7201,12 +7607,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { rubricVersion, sort, order, applications, reviewers } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Scores"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -7214,7 +7622,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7223,7 +7634,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -7232,7 +7646,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -7241,7 +7658,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
         };
