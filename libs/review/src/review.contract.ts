@@ -6,7 +6,12 @@ import { isoDateTime } from '@ideas-lab/platform';
 /** The review lib's HTTP contract: every request and response shape, once. */
 
 const ReviewStatus = z.enum(['assigned', 'draft', 'submitted']);
-const ConflictReason = z.enum(['declared-person', 'declared-institution', 'same-institution']);
+const ConflictReason = z.enum([
+  'declared-person',
+  'declared-institution',
+  'same-institution',
+  'own-application',
+]);
 const AnswerValue = z.union([z.string(), z.array(z.string()), z.boolean()]);
 
 // ---- rubric -------------------------------------------------------------------------------

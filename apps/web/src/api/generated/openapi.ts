@@ -1756,19 +1756,6 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
-<<<<<<< HEAD
-        ConflictDeclarationDto: {
-            /**
-             * @description A person: the account e-mail of an applicant.
-             * @example applicant042@ideas-lab.test
-             */
-            applicantEmail?: string;
-            /**
-             * @description A whole institution.
-             * @example Argonne National Laboratory
-             */
-            institution?: string;
-        };
         CreateInvitation: {
             /**
              * @description Whom the invitation is for: only the account with this address can accept it. Left out with anyoneWithLink.
@@ -1780,9 +1767,6 @@ export interface components {
             /** @description Mentors only: a link whoever has it can accept (once), instead of one for a named address. */
             anyoneWithLink?: boolean;
         };
-=======
-        CreateInvitation: components["schemas"]["AddMember"];
->>>>>>> b353f16 (Review moves to a contract: rubric, reviewer profile, assignment runs, queue, reviews, progress and scores are zod schemas the services' types come from (the twelve review routes that documented their answers in prose now have schemas and leave the allow-list), with the lib's error catalogue)
         CreateLab: {
             /** @example Toward Building a Cancer Patient Digital Twin */
             title: string;
@@ -2447,7 +2431,7 @@ export interface components {
                  * @description Set when the application became a conflict of interest after it was assigned: it cannot be opened.
                  * @enum {string|null}
                  */
-                conflict: "declared-person" | "declared-institution" | "same-institution" | null;
+                conflict: "declared-person" | "declared-institution" | "same-institution" | "own-application" | null;
                 /** Format: date-time */
                 submittedAt: string | null;
             }[];
