@@ -21,12 +21,11 @@
 import { planRotation } from '@ideas-lab/domain';
 import type { PlanRotationResult, RotationParticipant } from '@ideas-lab/domain';
 
-import { EXPERTISE_AREAS } from './support/bench-lab.js';
+import { CAREER_STAGES, EXPERTISE_AREAS } from './support/bench-lab.js';
 
 const AREAS = EXPERTISE_AREAS;
 /** Participants per area, as uneven as a real cohort (sums to 30). */
 const AREA_COUNTS = [6, 4, 3, 5, 2, 5, 2, 3];
-const CAREER_STAGES = ['graduate student', 'early career', 'mid career', 'senior'];
 
 function labCohort(): RotationParticipant[] {
   const participants: RotationParticipant[] = [];

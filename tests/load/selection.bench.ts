@@ -19,6 +19,8 @@ import {
 } from '@ideas-lab/domain';
 
 import {
+  CAREER_STAGES,
+  CAREER_STAGE_WEIGHTS,
   EXPERTISE_AREAS,
   EXPERTISE_AREA_WEIGHTS,
   pickWeighted,
@@ -34,8 +36,6 @@ import type {
 
 const DISCIPLINES = EXPERTISE_AREAS;
 const DISCIPLINE_WEIGHTS = EXPERTISE_AREA_WEIGHTS;
-const CAREER_STAGES = ['graduate student', 'early career', 'mid career', 'senior'];
-const CAREER_STAGE_WEIGHTS = [1, 3, 3, 2];
 const ORGANISATION_TYPES = [
   'university',
   'national laboratory',

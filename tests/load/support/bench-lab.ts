@@ -17,6 +17,10 @@ export const EXPERTISE_AREAS = [
 /** Relative frequency of each area among applicants, in the order of EXPERTISE_AREAS. */
 export const EXPERTISE_AREA_WEIGHTS = [3, 2, 1.5, 2.5, 1, 2.5, 1, 1.2];
 
+/** Career stages as the demo lab lists them, with their relative frequency among applicants. */
+export const CAREER_STAGES = ['graduate student', 'early career', 'mid career', 'senior'];
+export const CAREER_STAGE_WEIGHTS = [1, 3, 3, 2];
+
 /** One of `values`, drawn with the given relative weights. */
 export function pickWeighted<T>(
   random: () => number,

@@ -31,7 +31,13 @@
 import { compareText } from '../shared/compare-text.js';
 import { solveMilp } from '../shared/highs-solver.js';
 import type { MilpSolveOptions } from '../shared/highs-solver.js';
-import { addElasticRow, addMilpColumn, addMilpRow, createMilpModel } from '../shared/milp-model.js';
+import {
+  addElasticRow,
+  addMilpColumn,
+  addMilpRow,
+  createMilpModel,
+  tieBreakWeight,
+} from '../shared/milp-model.js';
 import type { MilpModel } from '../shared/milp-model.js';
 import { seededUniform } from '../shared/seeded-random.js';
 import type { Seed } from '../shared/seeded-random.js';
@@ -448,7 +454,7 @@ function relaxationMessage(violation: QuotaViolation): string {
 function meritScaleBelowOne(costs: readonly number[], capacity: number): number {
   let range = 0;
   for (const cost of costs) range = Math.max(range, Math.abs(cost));
-  return 0.5 / (1 + 2 * range * Math.max(1, capacity));
+  return tieBreakWeight({ maxMagnitude: 2 * range * Math.max(1, capacity) });
 }
 
 function groupIndices(

@@ -85,13 +85,27 @@ const STATUS_NAMES: Readonly<Record<number, string>> = {
   17: 'Interrupted',
 };
 
-/** Solves a mixed-integer linear model with HiGHS. Never throws for infeasible models. */
+/**
+ * Solves a mixed-integer linear model with HiGHS. Never throws for infeasible models.
+ *
+ * `start` is a candidate solution (one value per column) the solver checks and, when feasible,
+ * begins from, so the result is never worse than it. `cutoff` asks only for solutions strictly
+ * better than it (e.g. one known from elsewhere): when none exists the status is 'infeasible',
+ * often proved at the root. `randomSeed` seeds HiGHS' own tie-breaking: two solves of the same
+ * model with the same seed take the same path.
+ */
 export async function solveMilp({
   model,
   options = {},
+  start,
+  cutoff,
+  randomSeed,
 }: {
   model: MilpModel;
   options?: MilpSolveOptions;
+  start?: ArrayLike<number>;
+  cutoff?: number;
+  randomSeed?: number;
 }): Promise<MilpSolution> {
   const highs = await loadHighs();
   const numCols = model.columns.length;
@@ -115,7 +129,18 @@ export async function solveMilp({
       output_flag: false,
       time_limit: options.timeLimitSeconds ?? 30,
       mip_rel_gap: options.mipRelGap ?? 1e-6,
+      ...(randomSeed === undefined ? {} : { random_seed: randomSeed % 2147483647 }),
+      // HiGHS applies the bound to the objective it minimises (the negated one when maximising).
+      ...(cutoff === undefined
+        ? {}
+        : { objective_bound: model.sense === 'maximise' ? -cutoff : cutoff }),
     });
+    if (start !== undefined) {
+      if (start.length !== numCols) {
+        throw new RangeError(`start has ${start.length} values for ${numCols} columns`);
+      }
+      solverModel.setSolution({ colValue: Float64Array.from(start) });
+    }
     const { modelStatus } = solverModel.run();
     const seconds = solverModel.getRunTime();
     const solverStatus = STATUS_NAMES[modelStatus] ?? `Status ${modelStatus}`;
