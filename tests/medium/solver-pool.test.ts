@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { planRotation, RotationPlanError, selectCohort } from '@ideas-lab/domain';
+import {
+  formTeams,
+  planRotation,
+  RotationPlanError,
+  selectCohort,
+  TeamFormationError,
+} from '@ideas-lab/domain';
 import { SolverError, SolverPool } from '@ideas-lab/platform';
 
 const participants = Array.from({ length: 40 }, (_, i) => ({
@@ -18,6 +24,21 @@ const applicants = Array.from({ length: 60 }, (_, i) => ({
   availableForWholeWorkshop: true,
 }));
 const selection = { applicants, capacity: 10, quotas: { discipline: { clinic: { min: 4 } } } };
+const formation = {
+  participants: participants.slice(0, 12).map((person, i) => ({
+    ...person,
+    careerStage: i % 3 === 0 ? 'senior' : 'early',
+    interests: { a: i % 4, b: (i + 1) % 4, c: (i + 2) % 4 },
+  })),
+  ideas: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+  rules: {
+    teamCount: { min: 2, max: 3 },
+    teamSize: { min: 3, max: 6 },
+    minDisciplines: 2,
+    mixedCareerStages: true,
+  },
+  seed: 3,
+};
 
 describe('SolverPool', () => {
   const pool = new SolverPool({ threads: 1, timeLimitMs: 30_000 });
@@ -109,5 +130,17 @@ describe('SolverPool', () => {
     } finally {
       await here.close();
     }
+  });
+  it('forms teams in a worker thread, as on this thread', async () => {
+    const there = await pool.run('formTeams', formation);
+    const here = await formTeams(formation);
+    expect(there.status).toBe('optimal');
+    expect(there.teams).toEqual(here.teams);
+    expect(there.objective).toBe(here.objective);
+    const error = await pool
+      .run('formTeams', { ...formation, rules: { teamCount: { min: -1, max: 2 } } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(TeamFormationError);
+    expect(error.code).toBe('TEAMS_INVALID_RULE');
   });
 });

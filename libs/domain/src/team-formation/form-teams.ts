@@ -19,7 +19,7 @@ import { solveMilp } from '../shared/highs-solver.js';
 import { hashSeed } from '../shared/seeded-random.js';
 import { explainAssignment } from './placement-explanations.js';
 import { baselineAssignment } from './team-formation-baseline.js';
-import { searchLevels } from './team-formation-search.js';
+import { searchBudget, searchLevels } from './team-formation-search.js';
 import { assignmentFromSolution, buildFormationModel } from './team-formation-model.js';
 import { groupLabel, prepareFormationInput } from './team-formation-data.js';
 import type { FormationData } from './team-formation-data.js';
@@ -70,6 +70,16 @@ export async function formTeams(input: TeamFormationInput): Promise<TeamFormatio
     };
   }
 
+  const budget = searchBudget({
+    seconds: Math.min(
+      input.solver?.timeLimitSeconds ?? Number.POSITIVE_INFINITY,
+      input.timeLimit ? input.timeLimit.ms / 1000 : Number.POSITIVE_INFINITY,
+      input.solver?.timeLimitSeconds === undefined && input.timeLimit === undefined
+        ? DEFAULT_TIME_LIMIT_SECONDS
+        : Number.POSITIVE_INFINITY,
+    ),
+    clock: input.timeLimit?.clock,
+  });
   const fallback = baselineAssignment({ data, seed });
   const fallbackValid = findViolations({ data, assignment: fallback }).length === 0;
   const fallbackScore = scoreAssignment({ data, assignment: fallback });
@@ -78,7 +88,7 @@ export async function formTeams(input: TeamFormationInput): Promise<TeamFormatio
   const search = await searchLevels({
     data,
     start: fallbackValid ? fallback : null,
-    timeLimitSeconds: input.solver?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    budget,
     mipRelGap: input.solver?.mipRelGap ?? DEFAULT_MIP_REL_GAP,
     randomSeed,
   });

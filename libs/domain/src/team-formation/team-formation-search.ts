@@ -39,6 +39,32 @@ import { interestOf, scoreAssignment } from './team-score.js';
 import { MAX_IDEA_INTEREST } from './team-formation.types.js';
 import type { TeamFormationScore, TeamFormationSolve } from './team-formation.types.js';
 
+/**
+ * What is left of the time limit. With a clock, everything counts (models, climbs, solves);
+ * without, the solvers' own seconds do.
+ */
+export interface SearchBudget {
+  /** Seconds left (≤ 0 when spent). */
+  remaining: () => number;
+  /** Records solver seconds (ignored when a clock measures everything). */
+  spend: (seconds: number) => void;
+}
+
+export function searchBudget({
+  seconds,
+  clock,
+}: {
+  seconds: number;
+  clock?: () => number;
+}): SearchBudget {
+  if (clock) {
+    const startedAt = clock();
+    return { remaining: () => seconds - (clock() - startedAt) / 1000, spend: () => undefined };
+  }
+  let spent = 0;
+  return { remaining: () => seconds - spent, spend: (used) => void (spent += used) };
+}
+
 export interface LevelSearch {
   /** The best teams found by the search, better than the start; null if none. */
   assignment: Int32Array | null;
@@ -69,13 +95,13 @@ const NEIGHBOURHOOD_SHARE = 0.5;
 export async function searchLevels({
   data,
   start,
-  timeLimitSeconds,
+  budget,
   mipRelGap,
   randomSeed,
 }: {
   data: FormationData;
   start: Int32Array | null;
-  timeLimitSeconds: number;
+  budget: SearchBudget;
   mipRelGap: number;
   randomSeed: number;
 }): Promise<LevelSearch> {
@@ -126,7 +152,6 @@ export async function searchLevels({
     best === null ||
     bound > best.score.objective + Math.max(1e-9, mipRelGap * Math.abs(best.score.objective));
 
-  let used = 0;
   let timedOut = false;
   let solverStatus = 'Not solved';
   const solves: TeamFormationSolve[] = [];
@@ -149,13 +174,14 @@ export async function searchLevels({
       }
     }
     const open = levels.filter((entry) => entry.open);
-    if (open.length === 0 || timeLimitSeconds - used <= 0.01) break;
+    if (open.length === 0 || budget.remaining() <= 0.01) break;
     // Untried levels first, from the highest (smallest models); then the loosest bound again.
     const entry =
       open.find((candidate) => candidate.tries === 0) ??
       open.reduce((x, y) => (y.bound > x.bound ? y : x));
-    const levelEnd =
-      used + (open.length > 1 ? (timeLimitSeconds - used) / 2 : timeLimitSeconds - used);
+    // This level may spend until only `keep` seconds are left.
+    const keep = open.length > 1 ? budget.remaining() / 2 : 0;
+    const levelLeft = () => budget.remaining() - keep;
     const { level } = entry;
     entry.tries++;
 
@@ -196,7 +222,7 @@ export async function searchLevels({
         cutoff,
         randomSeed,
       });
-      used += solution.seconds;
+      budget.spend(solution.seconds);
       solverStatus = solution.solverStatus;
       if (solution.solverStatus === 'Time limit reached') timedOut = true;
       if (solution.status === 'infeasible') {
@@ -223,8 +249,7 @@ export async function searchLevels({
       }
     };
 
-    const levelTime = levelEnd - used;
-    await solveLevel(entry.tries === 1 ? levelTime * FIRST_SOLVE_SHARE : levelTime);
+    await solveLevel(entry.tries === 1 ? levelLeft() * FIRST_SOLVE_SHARE : levelLeft());
     if (entry.open && entry.tries === 1 && reaches(best) && beats(entry.bound)) {
       const { spent, solved, improved } = await improveByNeighbourhoods({
         data,
@@ -233,10 +258,10 @@ export async function searchLevels({
         incumbent: () => best!,
         offer,
         stop: () => !beats(entry.bound),
-        seconds: (levelEnd - used) * (NEIGHBOURHOOD_SHARE / (1 - FIRST_SOLVE_SHARE)),
+        budget,
+        stopAt: keep + levelLeft() * (1 - NEIGHBOURHOOD_SHARE / (1 - FIRST_SOLVE_SHARE)),
         randomSeed,
       });
-      used += spent;
       solves.push({
         level,
         solverStatus: `Neighbourhoods: ${improved} of ${solved} improved the teams`,
@@ -244,7 +269,7 @@ export async function searchLevels({
         bound: Number.isFinite(entry.bound) ? entry.bound : null,
         seconds: spent,
       });
-      if (beats(entry.bound) && levelEnd - used > 0.01) await solveLevel(levelEnd - used);
+      if (beats(entry.bound) && levelLeft() > 0.01) await solveLevel(levelLeft());
     }
   }
   const proved = levels.every((entry) => !entry.open);
@@ -278,7 +303,8 @@ async function improveByNeighbourhoods({
   incumbent,
   offer,
   stop,
-  seconds,
+  budget,
+  stopAt,
   randomSeed,
 }: {
   data: FormationData;
@@ -287,7 +313,9 @@ async function improveByNeighbourhoods({
   incumbent: () => Incumbent;
   offer: (assignment: Int32Array) => boolean;
   stop: () => boolean;
-  seconds: number;
+  budget: SearchBudget;
+  /** Stop when the budget has this many seconds left. */
+  stopAt: number;
   randomSeed: number;
 }): Promise<{ spent: number; solved: number; improved: number }> {
   const m = data.ideaIds.length;
@@ -302,7 +330,7 @@ async function improveByNeighbourhoods({
   let improvements = 0;
   let sinceImprovement = 0;
   let order: number[] = [];
-  while (spent < seconds && !stop()) {
+  while (budget.remaining() - stopAt > 0.01 && !stop()) {
     const { assignment } = incumbent();
     const members = membersByIdea(data, assignment);
     const openTeams = data.ideaIds.map((_, i) => i).filter((i) => members[i].length > 0);
@@ -356,13 +384,14 @@ async function improveByNeighbourhoods({
     const solution = await solveMilp({
       model: { ...model, columns },
       options: {
-        timeLimitSeconds: Math.min(NEIGHBOURHOOD_SECONDS, seconds - spent),
+        timeLimitSeconds: Math.min(NEIGHBOURHOOD_SECONDS, budget.remaining() - stopAt),
         mipRelGap: 1e-6,
       },
       start: solutionFromAssignment({ data, layout, assignment }),
       randomSeed,
     });
     spent += solution.seconds;
+    budget.spend(solution.seconds);
     solved++;
     const improved =
       solution.values !== null &&

@@ -104,8 +104,16 @@ export interface TeamFormationInput {
   weights?: TeamObjectiveWeights;
   /** Seeds the solver's tie-breaking and the baseline's order; stored with the run. */
   seed?: Seed;
-  /** Time limit (seconds) and relative gap at which the solver may stop. */
+  /**
+   * Relative gap at which the search may stop, and a time limit (seconds) on the solver's own
+   * clock. Default: gap 1e-6, 30 s.
+   */
   solver?: MilpSolveOptions;
+  /**
+   * Wall-clock cap on the whole call, read from `clock` (e.g. `performance.now`; the solver pool
+   * injects it): models, climbs and solves all count. With both, the smaller limit holds.
+   */
+  timeLimit?: { ms: number; clock: () => number };
 }
 
 /** Numbers per value, for a chart (ordered by value). */

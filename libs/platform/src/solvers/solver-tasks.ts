@@ -10,12 +10,14 @@
  */
 import {
   assignReviewers,
+  formTeams,
   optimiseFundingPortfolio,
   planRotation,
   promoteFromWaitlist,
   rankProposals,
   RotationPlanError,
   selectCohort,
+  TeamFormationError,
   type MilpSolveOptions,
 } from '@ideas-lab/domain';
 
@@ -63,6 +65,8 @@ export const solverTasks = {
   planRotation: search(planRotation),
   rankProposals: plain(rankProposals),
   optimiseFundingPortfolio: milp(optimiseFundingPortfolio),
+  // HiGHS with a baseline, climbs and neighbourhoods around it: the clock bounds all of them.
+  formTeams: search(formTeams),
 };
 
 /** Error classes solvers throw on purpose, revived as themselves on the caller's side. */
@@ -70,6 +74,7 @@ export const solverErrorTypes: readonly (abstract new (...args: never[]) => Erro
   RangeError,
   TypeError,
   RotationPlanError,
+  TeamFormationError,
 ];
 
 export type SolverTasks = typeof solverTasks;
