@@ -116,6 +116,8 @@ function describe(
   if ((meta<string[]>(LAB_ROLES_REQUIRED) ?? []).length > 0) add('LAB_ROLE_REQUIRED', 403);
   if (path.includes(':labId')) add('LAB_NOT_FOUND', 404);
   for (const code of endpoint.errors ?? []) add(code);
+  // Every route reads the database: while it is away the answer is 503 with Retry-After.
+  add('DATABASE_UNAVAILABLE', 503);
 
   for (const [errorStatus, codes] of [...errors].sort(([a], [b]) => a - b)) {
     const list = [...codes];

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { afterTooLargeBody } from '../http/request-limits.js';
 import { AppError, type ErrorDetails } from './app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -25,7 +26,14 @@ export class AppErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn({
+        msg: 'database unavailable',
+        requestId: body.requestId,
+        url: request.url,
+      });
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       this.logger.error({
         msg: exception instanceof Error ? exception.message : 'unknown error',
         requestId: body.requestId,
@@ -61,6 +69,15 @@ export class AppErrorFilter implements ExceptionFilter {
       exception instanceof HttpException ? (exception.cause ?? exception) : exception,
     );
     if (fastify) return { ...fastify, requestId };
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message:
+          'The service cannot reach its database right now. Nothing was changed; try again in a few seconds.',
+        requestId,
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { statusCode: status, ...httpExceptionCode(status, exception), requestId };
