@@ -60,7 +60,7 @@ export async function createApp(options: {
   );
   installRequestLimits(app.getHttpAdapter().getInstance());
   // Before any route is added: both apply to every route.
-  await registerSecurityHeaders(app, { production: config.isProduction });
+  registerSecurityHeaders(app, { production: config.isProduction });
   await registerCompression(app);
   app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
   // Contract DTOs (zod) are parsed by their schema; the rest still by class-validator while
