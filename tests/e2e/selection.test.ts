@@ -259,7 +259,7 @@ describe('cohort selection and decisions', () => {
       .set(bearer(organiser))
       .send({ quotas: { discipline: { AI: { min: -1 } } } });
     expect(bad.status).toBe(400);
-    expect(bad.body.code).toBe('SELECTION_INPUT_INVALID');
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.details).toEqual([
       expect.objectContaining({ field: 'quotas.discipline.AI.min' }),
     ]);

@@ -316,5 +316,3 @@ export const Funnel = z
   })
   .meta({ id: 'Funnel' });
 export type Funnel = z.output<typeof Funnel>;
-/** Until the selection lib moves to contracts, its funnel route names this DTO. */
-export class FunnelDto extends createZodDto(Funnel) {}

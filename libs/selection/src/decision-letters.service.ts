@@ -10,47 +10,20 @@ import {
 } from './decision-letters.repository.js';
 import { DecisionLetterSender } from './decision-letter-sender.service.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
-import type { EditDecisionLetterDto } from './dto/decision-letter.dto.js';
 import {
   LETTER_STATUSES,
   type DecisionLetterEntity,
   type LetterStatus,
 } from './entities/decision-letter.entity.js';
-import type { DecisionOutcome } from './entities/selection-decision.entity.js';
 import { SelectionDecisionsRepository } from './selection-decisions.repository.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
+import type {
+  DecisionLetterView,
+  EditDecisionLetter,
+  OutboxView,
+  ReleaseView,
+} from './selection.contract.js';
 import { SelectionError } from './selection.errors.js';
-
-export interface DecisionLetterView {
-  id: string;
-  decisionId: string;
-  outcome: DecisionOutcome;
-  recipient: string;
-  subject: string;
-  body: string;
-  status: LetterStatus;
-  /** Send attempts since the letter was last released. */
-  attempts: number;
-  lastError: string | null;
-  /** Queued after a failed attempt: when the next one is due. */
-  nextAttemptAt: string | null;
-  releasedAt: string | null;
-  transport: 'smtp' | 'preview' | null;
-  /** When it was sent (or logged, without SMTP). */
-  sentAt: string | null;
-}
-
-export interface OutboxView {
-  /** smtp: released letters are sent; preview: no SMTP_URL, released letters are only logged as what would be sent. */
-  transport: 'smtp' | 'preview';
-  counts: Record<LetterStatus, number>;
-  letters: DecisionLetterView[];
-}
-
-export interface ReleaseView extends OutboxView {
-  /** Letters queued by this release (drafts, and letters whose attempts had all failed); a background sender sends them. */
-  released: { queued: number };
-}
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -151,7 +124,7 @@ export class DecisionLettersService {
     actor: Actor,
     labId: string,
     letterId: string,
-    dto: EditDecisionLetterDto,
+    dto: EditDecisionLetter,
   ): Promise<DecisionLetterView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {

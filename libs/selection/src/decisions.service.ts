@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, WaitlistPromotionStatus } from '@ideas-lab/domain';
+import type { Actor } from '@ideas-lab/domain';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, SolverPool, TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLettersRepository } from './decision-letters.repository.js';
-import type { AdoptSelectionRunDto } from './dto/selection-run.dto.js';
 import type {
   DecisionOutcome,
   DecisionPromotion,
-  DecisionResponse,
   SelectionDecisionEntity,
 } from './entities/selection-decision.entity.js';
 import {
   SelectionDecisionsRepository,
   type NewDecision,
 } from './selection-decisions.repository.js';
+import type {
+  AdoptSelectionRun,
+  DecisionView,
+  DecisionsView,
+  ExpiryView,
+  MyDecisionView,
+  PromotionView,
+} from './selection.contract.js';
 import { SelectionError } from './selection.errors.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
 import { assertDecisionsOpen, assertSelectionPhase } from './selection-phase.js';
@@ -34,58 +40,6 @@ function answerBy(now: Date, days: number, workshopStartAt: Date | null): Date {
 }
 
 const dateOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
-
-/** A decision as organisers read it. */
-export interface DecisionView {
-  id: string;
-  labId: string;
-  runId: string;
-  applicationId: string;
-  applicantId: string;
-  outcome: DecisionOutcome;
-  waitlistRank: number | null;
-  response: DecisionResponse | null;
-  confirmBy: string | null;
-  respondedAt: string | null;
-  promotion: DecisionPromotion | null;
-}
-
-/** What an applicant sees of their own decision: never scores, reviews or promotion reasoning. */
-export interface MyDecisionView {
-  id: string;
-  labId: string;
-  outcome: DecisionOutcome;
-  waitlistRank: number | null;
-  response: DecisionResponse | null;
-  confirmBy: string | null;
-  respondedAt: string | null;
-  promotedFromWaitlist: boolean;
-}
-
-export interface DecisionsView {
-  adoptedRunId: string | null;
-  /** Days a waitlisted applicant promoted into a freed place has to answer (null: nothing adopted). */
-  promotedConfirmDays: number | null;
-  counts: Record<DecisionOutcome, number> & {
-    confirmed: number;
-    pending: number;
-    declinedPlaces: number;
-  };
-  decisions: DecisionView[];
-}
-
-export interface PromotionView {
-  status: WaitlistPromotionStatus;
-  freedBy: string[];
-  promotedIds: string[];
-  nextInLineIds: string[];
-  explanation: string[];
-}
-
-export interface ExpiryView {
-  expiredIds: string[];
-  promotion: PromotionView | null;
-}
 
 /** What one sweep over every lab did. */
 export interface ExpirySweep {
@@ -158,7 +112,7 @@ export class DecisionsService {
     actor: Actor,
     labId: string,
     runId: string,
-    dto: AdoptSelectionRunDto,
+    dto: AdoptSelectionRun,
     now = new Date(),
   ): Promise<DecisionsView> {
     await this.access.requireRole(actor, labId, ['organiser']);

@@ -18,50 +18,16 @@ import {
   type FieldProblem,
 } from '@ideas-lab/platform';
 import { ReviewResultsService } from '@ideas-lab/review';
-import type { CreateSelectionRunDto } from './dto/selection-run.dto.js';
 import type { SelectionRunEntity, SelectionRunInputs } from './entities/selection-run.entity.js';
+import type {
+  CreateSelectionRun,
+  SelectionRerunView,
+  SelectionRunSummary,
+  SelectionRunView,
+} from './selection.contract.js';
 import { SelectionError } from './selection.errors.js';
 import { SelectionRunsRepository } from './selection-runs.repository.js';
 import { assertSelectionPhase } from './selection-phase.js';
-
-/** A stored run as organisers read it: inputs, seed, solver status and the whole result. */
-export interface SelectionRunView {
-  id: string;
-  labId: string;
-  createdAt: string;
-  createdBy: string | null;
-  adopted: boolean;
-  seed: string;
-  status: CohortSelection['status'];
-  solverStatus: string;
-  inputs: SelectionRunInputs;
-  result: CohortSelection;
-}
-
-/** The figures that tell runs apart, for a side-by-side list. */
-export interface SelectionRunSummary {
-  id: string;
-  createdAt: string;
-  adopted: boolean;
-  seed: string;
-  status: CohortSelection['status'];
-  capacity: number;
-  selected: number;
-  objective: number | null;
-  unconstrainedMerit: number;
-  priceOfDiversity: CohortSelection['priceOfDiversity'];
-  infeasible: boolean;
-  quotas: CohortQuotas;
-  lottery: { tolerance: number } | null;
-}
-
-export interface SelectionRerunView {
-  runId: string;
-  /** The same status, selection, objective and waitlist as the stored run. */
-  identical: boolean;
-  stored: Pick<CohortSelection, 'status' | 'selectedIds' | 'objective' | 'waitlistIds'>;
-  rerun: Pick<CohortSelection, 'status' | 'selectedIds' | 'objective' | 'waitlistIds'>;
-}
 
 const keyFigures = (r: CohortSelection) => ({
   status: r.status,
@@ -103,32 +69,14 @@ function summary(run: SelectionRunEntity): SelectionRunSummary {
   };
 }
 
-/** Problems with the shape of the category bounds (class-validator only sees an object). */
-function boundsProblems(quotas: CreateSelectionRunDto['quotas']): FieldProblem[] {
+/** A minimum above its maximum: a typing slip the contract cannot see, refused beside the minimum. */
+function crossedBounds(quotas: CreateSelectionRun['quotas']): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const category of QUOTA_CATEGORIES) {
-    for (const [group, bounds] of Object.entries(quotas?.[category] ?? {})) {
-      const field = `quotas.${category}.${group}`;
-      if (typeof bounds !== 'object' || bounds === null || Array.isArray(bounds)) {
-        problems.push({ field, message: `${field} must be { min?, max? }` });
-        continue;
-      }
-      for (const side of ['min', 'max'] as const) {
-        const value: unknown = bounds[side];
-        if (
-          value !== undefined &&
-          !(typeof value === 'number' && Number.isInteger(value) && value >= 0)
-        ) {
-          problems.push({
-            field: `${field}.${side}`,
-            message: `${field}.${side} must be a whole number ≥ 0`,
-          });
-        }
-      }
-      const { min, max } = bounds as { min?: unknown; max?: unknown };
-      if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    for (const [group, { min, max }] of Object.entries(quotas?.[category] ?? {})) {
+      if (min !== undefined && max !== undefined && min > max) {
         problems.push({
-          field: `${field}.min`,
+          field: `quotas.${category}.${group}.min`,
           message: `the minimum (${min}) is above the maximum (${max}) for ${group}`,
         });
       }
@@ -154,13 +102,13 @@ export class SelectionRunsService {
     private readonly solvers: SolverPool,
   ) {}
 
-  async create(actor: Actor, labId: string, dto: CreateSelectionRunDto): Promise<SelectionRunView> {
+  async create(actor: Actor, labId: string, dto: CreateSelectionRun): Promise<SelectionRunView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const problems = boundsProblems(dto.quotas);
+    const problems = crossedBounds(dto.quotas);
     if (problems.length > 0)
       throw new SelectionError(
         'SELECTION_INPUT_INVALID',
-        'The quotas are not well formed.',
+        'A quota has its minimum above its maximum.',
         problems,
       );
     const lab = await this.labs.get(actor, labId);

@@ -1,55 +1,33 @@
-import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { AppError, errorCatalogue, type ErrorDetails } from '@ideas-lab/platform';
 
-export type SelectionErrorCode =
-  | 'SELECTION_RUN_NOT_FOUND'
-  | 'SELECTION_INPUT_INVALID'
-  | 'SELECTION_RUN_INFEASIBLE'
-  | 'SELECTION_DECISIONS_ANSWERED'
-  | 'SELECTION_PHASE_REQUIRED'
-  | 'SELECTION_NOT_ADOPTED'
-  | 'SELECTION_UNREVIEWED_APPLICATIONS'
-  | 'SELECTION_LETTERS_RELEASED'
-  | 'SELECTION_ADOPTION_CHANGED'
-  | 'DECISIONS_CLOSED'
-  | 'DECISION_NOT_FOUND'
-  | 'DECISION_NOT_OFFERED'
-  | 'DECISION_ALREADY_ANSWERED'
-  | 'DECISION_CONFIRM_BY_PASSED'
-  | 'LETTER_NOT_FOUND'
-  | 'LETTER_ALREADY_SENT'
-  | 'LETTER_IN_QUEUE';
-
-export function statusForSelectionError(code: SelectionErrorCode): number {
-  switch (code) {
-    case 'SELECTION_RUN_NOT_FOUND':
-    case 'DECISION_NOT_FOUND':
-    case 'LETTER_NOT_FOUND':
-      return 404;
-    case 'SELECTION_INPUT_INVALID':
-      return 400;
-    case 'SELECTION_RUN_INFEASIBLE':
-    case 'SELECTION_DECISIONS_ANSWERED':
-    case 'SELECTION_PHASE_REQUIRED':
-    case 'SELECTION_NOT_ADOPTED':
-    case 'SELECTION_UNREVIEWED_APPLICATIONS':
-    case 'SELECTION_LETTERS_RELEASED':
-    case 'SELECTION_ADOPTION_CHANGED':
-    case 'DECISIONS_CLOSED':
-    case 'DECISION_NOT_OFFERED':
-    case 'DECISION_ALREADY_ANSWERED':
-    case 'DECISION_CONFIRM_BY_PASSED':
-    case 'LETTER_ALREADY_SENT':
-    case 'LETTER_IN_QUEUE':
-      return 409;
-  }
-}
+/** Every code the selection lib answers with, and its HTTP status. */
+export const selectionErrors = errorCatalogue({
+  SELECTION_RUN_NOT_FOUND: 404,
+  DECISION_NOT_FOUND: 404,
+  LETTER_NOT_FOUND: 404,
+  SELECTION_INPUT_INVALID: 400,
+  SELECTION_RUN_INFEASIBLE: 409,
+  SELECTION_DECISIONS_ANSWERED: 409,
+  SELECTION_PHASE_REQUIRED: 409,
+  SELECTION_NOT_ADOPTED: 409,
+  SELECTION_UNREVIEWED_APPLICATIONS: 409,
+  SELECTION_LETTERS_RELEASED: 409,
+  SELECTION_ADOPTION_CHANGED: 409,
+  DECISIONS_CLOSED: 409,
+  DECISION_NOT_OFFERED: 409,
+  DECISION_ALREADY_ANSWERED: 409,
+  DECISION_CONFIRM_BY_PASSED: 409,
+  LETTER_ALREADY_SENT: 409,
+  LETTER_IN_QUEUE: 409,
+});
+export type SelectionErrorCode = keyof typeof selectionErrors;
 
 export class SelectionError extends AppError {
   readonly status: number;
 
   constructor(code: SelectionErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForSelectionError(code);
+    this.status = selectionErrors[code];
   }
 
   static runNotFound(): SelectionError {

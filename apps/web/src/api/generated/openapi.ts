@@ -1325,8 +1325,9 @@ export interface components {
             /** @enum {string} */
             role: "organiser" | "mentor";
         };
-        AdoptSelectionRunDto: {
+        AdoptSelectionRun: {
             /**
+             * Format: date-time
              * @description Accepted applicants confirm or decline by then: in the future and before the workshop starts (default: 14 days from now, or the workshop start if sooner).
              * @example 2027-05-15T21:00:00Z
              */
@@ -1876,8 +1877,8 @@ export interface components {
             mode: "assigned" | "self-select";
             rooms: components["schemas"]["RoomInputDto"][];
         };
-        CreateSelectionRunDto: {
-            quotas?: components["schemas"]["SelectionQuotasDto"];
+        CreateSelectionRun: {
+            quotas?: components["schemas"]["SelectionQuotasInput"];
             /** @description Application ids that must be selected. */
             mustInclude?: string[];
             /** @description Application ids that must not be selected. */
@@ -1890,7 +1891,18 @@ export interface components {
              */
             capacity?: number;
             /** @description Partial randomisation around the selection line. */
-            lottery?: components["schemas"]["SelectionLotteryDto"];
+            lottery?: {
+                /**
+                 * @description Merit distance from the selection line within which applicants are drawn by lot.
+                 * @example 0.1
+                 */
+                tolerance: number;
+                /**
+                 * @description Seed of the draw (overrides the run seed).
+                 * @example draw-2027
+                 */
+                seed?: string;
+            };
             /**
              * @description Seed stored with the run (default: a random one).
              * @example 2027-selection
@@ -1923,6 +1935,90 @@ export interface components {
             /** @description Participants or mentors of the lab */
             memberIds: string[];
         };
+        Decision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            applicantId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "waitlisted" | "declined";
+            /** @description 1 = first on the waitlist. */
+            waitlistRank: number | null;
+            /**
+             * @description An accepted applicant's answer; null for the others.
+             * @enum {string|null}
+             */
+            response: "pending" | "confirmed" | "declined" | "expired" | null;
+            /** Format: date-time */
+            confirmBy: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            /** @description How the place came from the waitlist, when it did. */
+            promotion: {
+                /** Format: date-time */
+                at: string;
+                /** @description The applications whose places were freed. */
+                freedBy: string[];
+                /** @description Who plain "next in line" would have promoted. */
+                nextInLineIds: string[];
+                explanation: string[];
+            } | null;
+        };
+        DecisionLetter: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            decisionId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "waitlisted" | "declined";
+            recipient: string;
+            subject: string;
+            body: string;
+            /**
+             * @description draft: editable; queued/sending: with the background sender; sent: e-mailed; logged: no mail server, recorded as what would be sent; failed: every attempt failed.
+             * @enum {string}
+             */
+            status: "draft" | "queued" | "sending" | "sent" | "logged" | "failed";
+            /** @description Send attempts since the letter was last released. */
+            attempts: number;
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description Queued after a failed attempt: when the next one is due.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** @enum {string|null} */
+            transport: "smtp" | "preview" | null;
+            /**
+             * Format: date-time
+             * @description When it was sent (or logged, without SMTP).
+             */
+            sentAt: string | null;
+        };
+        Decisions: {
+            /** Format: uuid */
+            adoptedRunId: string | null;
+            /** @description Days someone promoted from the waitlist into a freed place has to answer (null: nothing adopted). */
+            promotedConfirmDays: number | null;
+            counts: {
+                accepted: number;
+                waitlisted: number;
+                declined: number;
+                confirmed: number;
+                pending: number;
+                /** @description Accepted places given up: declined or expired answers. */
+                declinedPlaces: number;
+            };
+            decisions: components["schemas"]["Decision"][];
+        };
         DeclareConflicts: {
             /**
              * @description Your institution: its applicants are conflicts of interest. Unchanged when absent.
@@ -1944,7 +2040,7 @@ export interface components {
                 institution?: string;
             }[];
         };
-        EditDecisionLetterDto: {
+        EditDecisionLetter: {
             /** @example Digital Twins: you have a place */
             subject?: string;
             /**
@@ -1990,6 +2086,11 @@ export interface components {
             details?: components["schemas"]["FieldProblemDto"][];
             /** @description Quote it when reporting a problem; also in the x-request-id header. */
             requestId: string;
+        };
+        ExpiryResult: {
+            /** @description Decisions whose offers expired now. */
+            expiredIds: string[];
+            promotion: components["schemas"]["PromotionResult"] | null;
         };
         FieldProblemDto: {
             /** @example dates.applicationsCloseAt */
@@ -2231,6 +2332,26 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description What an applicant sees of their own decision: never scores or reviews. */
+        MyDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "waitlisted" | "declined";
+            waitlistRank: number | null;
+            /**
+             * @description An accepted applicant's answer; null for the others.
+             * @enum {string|null}
+             */
+            response: "pending" | "confirmed" | "declined" | "expired" | null;
+            /** Format: date-time */
+            confirmBy: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            promotedFromWaitlist: boolean;
+        };
         MyReview: {
             /** @enum {string} */
             status: "assigned" | "draft" | "submitted";
@@ -2270,6 +2391,32 @@ export interface components {
              * @description When applications close (show it in the lab's timezone).
              */
             applicationsCloseAt: string | null;
+        };
+        Outbox: {
+            /**
+             * @description smtp: released letters are sent; preview: no SMTP_URL, released letters are only logged as what would be sent.
+             * @enum {string}
+             */
+            transport: "smtp" | "preview";
+            counts: {
+                [key: string]: number;
+            };
+            letters: components["schemas"]["DecisionLetter"][];
+        };
+        OutboxRelease: {
+            /**
+             * @description smtp: released letters are sent; preview: no SMTP_URL, released letters are only logged as what would be sent.
+             * @enum {string}
+             */
+            transport: "smtp" | "preview";
+            counts: {
+                [key: string]: number;
+            };
+            letters: components["schemas"]["DecisionLetter"][];
+            released: {
+                /** @description Letters this release queued (drafts, and letters whose attempts had all failed). */
+                queued: number;
+            };
         };
         ParticipantProfileDto: {
             /**
@@ -2317,6 +2464,14 @@ export interface components {
             adoptedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        PromotionResult: {
+            /** @enum {string} */
+            status: "promoted" | "no-open-place" | "infeasible" | "no-solution";
+            freedBy: string[];
+            promotedIds: string[];
+            nextInLineIds: string[];
+            explanation: string[];
         };
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
@@ -2555,19 +2710,7 @@ export interface components {
             userId: string;
             displayName: string;
         };
-        SelectionLotteryDto: {
-            /**
-             * @description Merit distance from the selection line within which applicants are drawn by lot.
-             * @example 0.1
-             */
-            tolerance: number;
-            /**
-             * @description Seed of the draw (overrides the run seed).
-             * @example draw-2027
-             */
-            seed?: string;
-        };
-        SelectionQuotasDto: {
+        SelectionQuotas: {
             /**
              * @description min/max selected per primary discipline (the lab taxonomy values).
              * @example {
@@ -2580,7 +2723,12 @@ export interface components {
              *       }
              *     }
              */
-            discipline?: Record<string, never>;
+            discipline?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
             /**
              * @description min/max selected per career stage.
              * @example {
@@ -2589,7 +2737,12 @@ export interface components {
              *       }
              *     }
              */
-            careerStage?: Record<string, never>;
+            careerStage?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
             /**
              * @description min/max selected per organisation type.
              * @example {
@@ -2598,7 +2751,12 @@ export interface components {
              *       }
              *     }
              */
-            organisationType?: Record<string, never>;
+            organisationType?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
             /**
              * @description At most this many from one institution (names compared trimmed and case-insensitively).
              * @example 2
@@ -2609,6 +2767,226 @@ export interface components {
              * @example 10
              */
             maxPerCountry?: number;
+            readonly mustInclude?: string[];
+            readonly mustExclude?: string[];
+        };
+        SelectionQuotasInput: {
+            /**
+             * @description min/max selected per primary discipline (the lab taxonomy values).
+             * @example {
+             *       "AI": {
+             *         "min": 2,
+             *         "max": 6
+             *       },
+             *       "bioinformatics": {
+             *         "min": 2
+             *       }
+             *     }
+             */
+            discipline?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
+            /**
+             * @description min/max selected per career stage.
+             * @example {
+             *       "early career": {
+             *         "min": 3
+             *       }
+             *     }
+             */
+            careerStage?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
+            /**
+             * @description min/max selected per organisation type.
+             * @example {
+             *       "national laboratory": {
+             *         "max": 2
+             *       }
+             *     }
+             */
+            organisationType?: {
+                [key: string]: {
+                    min?: number;
+                    max?: number;
+                };
+            };
+            /**
+             * @description At most this many from one institution (names compared trimmed and case-insensitively).
+             * @example 2
+             */
+            maxPerInstitution?: number;
+            /**
+             * @description At most this many from one country.
+             * @example 10
+             */
+            maxPerCountry?: number;
+        };
+        SelectionRerun: {
+            /** Format: uuid */
+            runId: string;
+            /** @description The same status, selection, objective and waitlist as stored. */
+            identical: boolean;
+            stored: {
+                /**
+                 * @description optimal: proved optimal; feasible: a limit stopped the solver.
+                 * @enum {string}
+                 */
+                status: "optimal" | "feasible" | "infeasible" | "no-solution";
+                /** @description Best merit first. */
+                selectedIds: string[];
+                objective: number | null;
+                /** @description Best first. */
+                waitlistIds: string[];
+            };
+            rerun: {
+                /**
+                 * @description optimal: proved optimal; feasible: a limit stopped the solver.
+                 * @enum {string}
+                 */
+                status: "optimal" | "feasible" | "infeasible" | "no-solution";
+                /** @description Best merit first. */
+                selectedIds: string[];
+                objective: number | null;
+                /** @description Best first. */
+                waitlistIds: string[];
+            };
+        };
+        SelectionResult: {
+            /**
+             * @description optimal: proved optimal; feasible: a limit stopped the solver.
+             * @enum {string}
+             */
+            status: "optimal" | "feasible" | "infeasible" | "no-solution";
+            solverStatus: string;
+            optimal: boolean;
+            gap: number | null;
+            /** @description Best merit first. */
+            selectedIds: string[];
+            objective: number | null;
+            /** @description The best `capacity` eligible applicants by merit, ignoring quotas. */
+            unconstrained: {
+                selectedIds: string[];
+                merit: number;
+            };
+            /** @description Merit given up for the quotas: absolute, and relative to the top-N. */
+            priceOfDiversity: {
+                absolute: number;
+                relative: number | null;
+            } | null;
+            /** @description Best first. */
+            waitlistIds: string[];
+            ineligibleIds: string[];
+            infeasibility: {
+                conflicts: {
+                    /** @enum {string} */
+                    kind: "too-few-eligible" | "minimums-exceed-capacity" | "maximums-below-capacity" | "min-above-max" | "must-include-unknown" | "must-include-unavailable" | "must-include-excluded" | "must-include-over-max" | "must-include-over-capacity";
+                    /** @enum {string} */
+                    quota: "capacity" | "discipline" | "careerStage" | "organisationType" | "institution" | "country" | "mustInclude" | "mustExclude" | "availability";
+                    group: string | null;
+                    /** @description How much the quota would have to give. */
+                    by: number;
+                    message: string;
+                }[];
+                /** @description The smallest relaxation: each quota that must give, and by how much. */
+                relaxation: {
+                    /** @enum {string} */
+                    quota: "capacity" | "discipline" | "careerStage" | "organisationType" | "institution" | "country" | "mustInclude" | "mustExclude" | "availability";
+                    group: string | null;
+                    /** @enum {string} */
+                    bound: "min" | "max" | "exact";
+                    limit: number;
+                    actual: number;
+                    /** @description How far the selection is from the limit. */
+                    by: number;
+                    message: string;
+                }[];
+                relaxedSelectedIds: string[];
+                messages: string[];
+            } | null;
+            lottery: {
+                tolerance: number;
+                seed: string | number;
+                line: number;
+                bandIds: string[];
+                drawnIds: string[];
+            } | null;
+            seed: string | number;
+        };
+        SelectionRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            adopted: boolean;
+            seed: string;
+            /**
+             * @description optimal: proved optimal; feasible: a limit stopped the solver.
+             * @enum {string}
+             */
+            status: "optimal" | "feasible" | "infeasible" | "no-solution";
+            solverStatus: string;
+            inputs: {
+                applicants: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Normalised merit (mean per-reviewer z-score). */
+                    merit: number;
+                    discipline: string;
+                    careerStage: string;
+                    organisationType: string;
+                    institution: string;
+                    country: string;
+                    availableForWholeWorkshop: boolean;
+                    availabilityOverride?: boolean;
+                }[];
+                quotas: components["schemas"]["SelectionQuotas"];
+                capacity: number;
+                lottery: {
+                    tolerance: number;
+                } | null;
+                seed: string;
+                /** @description Submitted applications left out because nobody had reviewed them. */
+                unreviewedIds: string[];
+            };
+            result: components["schemas"]["SelectionResult"];
+        };
+        SelectionRunSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            adopted: boolean;
+            seed: string;
+            /**
+             * @description optimal: proved optimal; feasible: a limit stopped the solver.
+             * @enum {string}
+             */
+            status: "optimal" | "feasible" | "infeasible" | "no-solution";
+            capacity: number;
+            selected: number;
+            objective: number | null;
+            unconstrainedMerit: number;
+            /** @description Merit given up for the quotas: absolute, and relative to the top-N. */
+            priceOfDiversity: {
+                absolute: number;
+                relative: number | null;
+            } | null;
+            infeasible: boolean;
+            quotas: components["schemas"]["SelectionQuotas"];
+            lottery: {
+                tolerance: number;
+            } | null;
         };
         SessionViewDto: {
             /** Format: uuid */
@@ -8348,12 +8726,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description [{ id, createdAt, adopted, seed, status, capacity, selected, objective, unconstrainedMerit, priceOfDiversity, infeasible, quotas, lottery }] */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelectionRunSummary"][];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8361,7 +8741,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8370,7 +8753,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8379,7 +8765,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8388,7 +8777,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8404,28 +8808,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSelectionRunDto"];
+                "application/json": components["schemas"]["CreateSelectionRun"];
             };
         };
         responses: {
-            /** @description The stored run: inputs, seed, solver status, selected, objective, unconstrained top-N, price of diversity, infeasibility, waitlist. */
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelectionRun"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): SELECTION_INPUT_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | SELECTION_INPUT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SELECTION_INPUT_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8434,7 +8839,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8443,7 +8851,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8452,7 +8863,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SELECTION_PHASE_REQUIRED */
@@ -8461,7 +8875,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SELECTION_PHASE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8478,12 +8907,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stored run. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelectionRun"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8491,7 +8922,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8500,7 +8934,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8509,7 +8946,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND */
@@ -8518,7 +8958,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SELECTION_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8535,24 +8990,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { runId, identical, stored, rerun } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelectionRerun"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): SELECTION_INPUT_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | SELECTION_INPUT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SELECTION_INPUT_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8561,7 +9017,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8570,7 +9029,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND */
@@ -8579,7 +9041,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SELECTION_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8596,28 +9073,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AdoptSelectionRunDto"];
+                "application/json": components["schemas"]["AdoptSelectionRun"];
             };
         };
         responses: {
-            /** @description The decisions of the lab. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Decisions"];
+                };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): SELECTION_INPUT_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | SELECTION_INPUT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SELECTION_INPUT_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8626,7 +9104,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8635,7 +9116,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SELECTION_RUN_NOT_FOUND */
@@ -8644,16 +9128,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SELECTION_RUN_NOT_FOUND";
+                    };
                 };
             };
-            /** @description Error code(s): SELECTION_PHASE_REQUIRED | SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED | SELECTION_LETTERS_RELEASED | SELECTION_UNREVIEWED_APPLICATIONS */
+            /** @description Error code(s): SELECTION_PHASE_REQUIRED | SELECTION_RUN_INFEASIBLE | SELECTION_DECISIONS_ANSWERED | SELECTION_LETTERS_RELEASED | SELECTION_UNREVIEWED_APPLICATIONS | SELECTION_ADOPTION_CHANGED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SELECTION_PHASE_REQUIRED" | "SELECTION_RUN_INFEASIBLE" | "SELECTION_DECISIONS_ANSWERED" | "SELECTION_LETTERS_RELEASED" | "SELECTION_UNREVIEWED_APPLICATIONS" | "SELECTION_ADOPTION_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8669,12 +9171,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { adoptedRunId, promotedConfirmDays, counts, decisions } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Decisions"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8682,7 +9186,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8691,7 +9198,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8700,7 +9210,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8709,7 +9222,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8725,12 +9253,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { expiredIds, promotion } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExpiryResult"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8738,7 +9268,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8747,7 +9280,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8756,7 +9292,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8765,7 +9304,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): DECISIONS_CLOSED | SELECTION_NOT_ADOPTED */
@@ -8774,7 +9316,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DECISIONS_CLOSED" | "SELECTION_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8788,12 +9345,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description [{ id, labId, outcome, waitlistRank, response, confirmBy, respondedAt, promotedFromWaitlist }] */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyDecision"][];
+                };
             };
             /** @description Error code(s): UNAUTHENTICATED */
             401: {
@@ -8801,7 +9360,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8817,12 +9391,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description My decision. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyDecision"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8830,7 +9406,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8839,7 +9418,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): DECISION_NOT_FOUND */
@@ -8848,7 +9430,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | DECISIONS_CLOSED */
@@ -8857,7 +9442,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_OFFERED" | "DECISION_ALREADY_ANSWERED" | "DECISION_CONFIRM_BY_PASSED" | "DECISIONS_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8873,12 +9473,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description My decision. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyDecision"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8886,7 +9488,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8895,7 +9500,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): DECISION_NOT_FOUND */
@@ -8904,7 +9512,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | DECISIONS_CLOSED */
@@ -8913,7 +9524,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DECISION_NOT_OFFERED" | "DECISION_ALREADY_ANSWERED" | "DECISION_CONFIRM_BY_PASSED" | "DECISIONS_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8929,12 +9555,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { transport, counts, letters } */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outbox"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8942,7 +9570,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8951,7 +9582,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8960,7 +9594,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8969,7 +9606,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8985,12 +9637,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The outbox. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Outbox"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -8998,7 +9652,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -9007,7 +9664,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9016,7 +9676,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9025,7 +9688,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SELECTION_NOT_ADOPTED */
@@ -9034,7 +9700,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SELECTION_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9051,16 +9732,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EditDecisionLetterDto"];
+                "application/json": components["schemas"]["EditDecisionLetter"];
             };
         };
         responses: {
-            /** @description The letter. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionLetter"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -9068,7 +9751,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -9077,7 +9763,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9086,7 +9775,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | LETTER_NOT_FOUND */
@@ -9095,7 +9787,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "LETTER_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): LETTER_ALREADY_SENT | LETTER_IN_QUEUE */
@@ -9104,7 +9799,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LETTER_ALREADY_SENT" | "LETTER_IN_QUEUE";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9120,12 +9830,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The outbox, with how many letters this release queued ({ released: { queued } }). */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutboxRelease"];
+                };
             };
             /** @description Error code(s): VALIDATION_FAILED */
             400: {
@@ -9133,7 +9845,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -9142,7 +9857,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9151,7 +9869,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9160,7 +9881,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SELECTION_NOT_ADOPTED */
@@ -9169,7 +9893,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SELECTION_NOT_ADOPTED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9185,6 +9924,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9193,13 +9933,28 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description Error code(s): UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9208,7 +9963,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9217,7 +9975,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
