@@ -18,6 +18,7 @@ export default defineConfig({
       '@ideas-lab/review': lib('review'),
       '@ideas-lab/live': lib('live'),
       '@ideas-lab/selection': lib('selection'),
+      '@ideas-lab/ideas': lib('ideas'),
     },
   },
   test: {

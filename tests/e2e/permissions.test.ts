@@ -16,6 +16,7 @@ type Rule =
   | 'lab-workshop'
   | 'lab-participant'
   | 'lab-staff'
+  | 'lab-contributor'
   | 'lab-organiser';
 type Persona =
   | 'anonymous'
@@ -137,6 +138,18 @@ const RULES: Record<string, Rule> = {
   'POST /api/labs/{labId}/letters/compose': 'lab-organiser',
   'PATCH /api/labs/{labId}/letters/{letterId}': 'lab-organiser',
   'POST /api/labs/{labId}/letters/release': 'lab-organiser',
+  // The ideas board: the people of the workshop read it; participants and mentors post ideas
+  // (record-level: champions revise theirs); organisers set the board and the shortlist.
+  'GET /api/labs/{labId}/idea-board': 'lab-workshop',
+  'PUT /api/labs/{labId}/idea-board': 'lab-organiser',
+  'POST /api/labs/{labId}/idea-board/themes': 'lab-organiser',
+  'DELETE /api/labs/{labId}/idea-board/themes/{themeId}': 'lab-organiser',
+  'GET /api/labs/{labId}/ideas': 'lab-workshop',
+  'POST /api/labs/{labId}/ideas': 'lab-contributor',
+  'GET /api/labs/{labId}/ideas/{ideaId}': 'lab-workshop',
+  'PATCH /api/labs/{labId}/ideas/{ideaId}': 'lab-workshop',
+  'GET /api/labs/{labId}/shortlist': 'lab-workshop',
+  'PUT /api/labs/{labId}/shortlist': 'lab-organiser',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -166,6 +179,8 @@ const ALLOWED: Record<Rule, Persona[]> = {
   'lab-participant': ['participant', 'admin'],
   // The reviewers of applications: mentors and organisers.
   'lab-staff': ['mentor', 'organiser', 'admin'],
+  // Who posts ideas: participants and mentors.
+  'lab-contributor': ['participant', 'mentor', 'admin'],
   'lab-organiser': ['organiser', 'admin'],
 };
 const PERSONAS: Persona[] = ALLOWED.public;
@@ -274,6 +289,11 @@ describe('permission matrix over every route', () => {
         .replace('{runId}', randomUUID())
         .replace('{decisionId}', randomUUID())
         .replace('{letterId}', randomUUID())
+        .replace('{ideaId}', randomUUID())
+        .replace('{themeId}', randomUUID())
+        .replace('{commentId}', randomUUID())
+        .replace('{mergeId}', randomUUID())
+        .replace('{votingSessionId}', randomUUID())
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

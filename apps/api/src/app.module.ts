@@ -8,6 +8,7 @@ import { WorkshopModule } from '@ideas-lab/workshop';
 import { ReviewModule } from '@ideas-lab/review';
 import { LiveModule } from '@ideas-lab/live';
 import { SelectionModule } from '@ideas-lab/selection';
+import { IdeasModule } from '@ideas-lab/ideas';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ReviewModule,
         LiveModule,
         SelectionModule,
+        IdeasModule,
       ],
     };
   }

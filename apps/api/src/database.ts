@@ -6,6 +6,7 @@ import { workshopEntities } from '@ideas-lab/workshop';
 import { reviewEntities } from '@ideas-lab/review';
 import { liveEntities } from '@ideas-lab/live';
 import { selectionEntities } from '@ideas-lab/selection';
+import { ideasEntities } from '@ideas-lab/ideas';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -18,6 +19,7 @@ export const entities = [
   ...reviewEntities,
   ...liveEntities,
   ...selectionEntities,
+  ...ideasEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

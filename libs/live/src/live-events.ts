@@ -367,6 +367,67 @@ export interface LiveNotices {
    * Each connection gets its own moment, so the reconnects are spread out.
    */
   'live:reconnect': { code: 'LIVE_SERVER_CLOSING'; message: string; inMs: number };
+  /** To the lab: an idea changed (posted, revised, commented, supported, merged, archived …). */
+  'idea:changed': IdeaNotice;
+  /** To the lab: the board's settings or themes changed. */
+  'ideas:board': { serverNow: string; labId: string };
+  /** To the lab: the organisers changed the shortlist (ids in order). */
+  'shortlist:changed': { serverNow: string; labId: string; version: number; ideaIds: string[] };
+  /** To the lab: a voting session opened. */
+  'voting:opened': VotingSessionNotice;
+  /** To the lab: a voting session closed (exactly once, by an organiser or the timer). */
+  'voting:closed': VotingSessionNotice;
+  /** To the lab, at most about once a second while dots are placed: turnout, and tallies unless blind. */
+  'voting:tally': VotingTally;
+}
+
+// ---- ideas board and voting (libs/ideas) ------------------------------------------------
+
+/** What changed on an idea; clients re-read it (and the board) over HTTP. */
+export type IdeaChange =
+  | 'posted'
+  | 'revised'
+  | 'commented'
+  | 'comment-addressed'
+  | 'supported'
+  | 'unsupported'
+  | 'merge-proposed'
+  | 'merge-answered'
+  | 'merged'
+  | 'archived'
+  | 'restored'
+  | 'themed';
+
+export interface IdeaNotice {
+  serverNow: string;
+  labId: string;
+  ideaId: string;
+  change: IdeaChange;
+  /** The idea's revision number now. */
+  version: number;
+  /** With `merged`: the idea it became part of. */
+  mergedInto: string | null;
+}
+
+export interface VotingSessionNotice {
+  serverNow: string;
+  labId: string;
+  sessionId: string;
+  state: 'open' | 'closed';
+  endsAt: string;
+  closedAt: string | null;
+  /** With `closed`: who closed it (an organiser, or the timer at its deadline). */
+  closedBy: 'organiser' | 'timer' | null;
+}
+
+export interface VotingTally {
+  serverNow: string;
+  labId: string;
+  sessionId: string;
+  /** People who placed at least one dot, per ballot. */
+  voters: { participants: number; mentors: number };
+  /** Dots per idea and ballot; null while the session is blind and open. */
+  tallies: { ideaId: string; participants: number; mentors: number }[] | null;
 }
 
 /** The typed maps Socket.IO expects: `Socket<LiveServerToClient, LiveClientToServer>`. */

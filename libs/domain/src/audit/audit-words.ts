@@ -91,6 +91,21 @@ const WORDS: Readonly<Record<string, Words>> = {
   'live.time_decided': (d) =>
     d.decision === 'approved' ? 'gave a room more time' : 'declined a request for more time',
   'live.mentor_moved': 'went to another room',
+  'ideas.board_set': 'set the challenge areas and word limit of the ideas board',
+  'ideas.theme_created': (d) => `added the theme${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'ideas.theme_deleted': (d) => `removed the theme${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'ideas.shortlist_set': (d) =>
+    Array.isArray(d.ideas)
+      ? `set the shortlist (${plural(d.ideas.length, 'idea')})`
+      : 'set the shortlist',
+  'idea.archived': (d) => `archived the idea${text(d.title) ? ` "${text(d.title)}"` : ''}`,
+  'idea.restored': (d) => `restored the idea${text(d.title) ? ` "${text(d.title)}"` : ''}`,
+  'idea.themed': 'put an idea under a theme',
+  'idea.merged': (d) =>
+    `merged ${count(d.merged) !== null ? plural(count(d.merged)!, 'idea') : 'ideas'} into${text(d.title) ? ` "${text(d.title)}"` : ' one'}`,
+  'voting.session_opened': 'opened a voting session',
+  'voting.session_closed': (d) =>
+    d.by === 'timer' ? 'closed a voting session (its time ran out)' : 'closed a voting session',
   'user.registered': 'created an account',
   'user.logged_in': 'signed in',
   'user.logged_out': 'signed out',

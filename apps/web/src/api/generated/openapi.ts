@@ -1300,6 +1300,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/idea-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ideas board's settings: challenge areas, summary word limit, themes */
+        get: operations["IdeaBoardController_get"];
+        /** Set the challenge areas ideas address and the summary word limit (organisers) */
+        put: operations["IdeaBoardController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/idea-board/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a theme to group ideas under (organisers) */
+        post: operations["IdeaBoardController_createTheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/idea-board/themes/{themeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a theme; its ideas stay, under no theme (organisers) */
+        delete: operations["IdeaBoardController_deleteTheme"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas of the board, newest first, filtered by theme, tag, discipline needed or mine */
+        get: operations["IdeasController_list"];
+        put?: never;
+        /** Post an idea (participants and mentors); you and any co-champions named champion it */
+        post: operations["IdeasController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One idea; a merged idea stays readable and names the idea it became part of */
+        get: operations["IdeasController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Revise an idea (its champions): a new revision is kept; a stale `version` is refused with the idea as it is now */
+        patch: operations["IdeasController_edit"];
+        trace?: never;
+    };
+    "/api/labs/{labId}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shortlisted ideas, in order (what teams form around) */
+        get: operations["ShortlistController_get"];
+        /** Set the shortlist: active ideas in order (organisers) */
+        put: operations["ShortlistController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1757,6 +1863,38 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
+        CreateIdea: {
+            /** @example A digital twin of the tumour micro-environment */
+            title: string;
+            /**
+             * @description At most the board's word limit.
+             * @example Couple agent-based tumour models with spatial transcriptomics so that …
+             */
+            summary: string;
+            /** @example Mechanistic models */
+            challengeArea: string;
+            /**
+             * @description Free tags; at most 20, each up to 60 characters.
+             * @example [
+             *       "spatial omics",
+             *       "agent-based"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Disciplines the idea needs (the lab’s own); at most 20, each up to 60 characters.
+             * @example [
+             *       "bioinformatics"
+             *     ]
+             */
+            disciplinesNeeded?: string[];
+            /** @description Other participants or mentors who champion it with you. */
+            coChampions?: string[];
+        };
+        CreateIdeaTheme: {
+            /** @example Data and models */
+            name: string;
+        };
         CreateInvitation: {
             /**
              * @description Whom the invitation is for: only the account with this address can accept it. Left out with anyoneWithLink.
@@ -2050,6 +2188,32 @@ export interface components {
              */
             body?: string;
         };
+        EditIdea: {
+            /** @description The revision you edited (optimistic locking). */
+            version: number;
+            title?: string;
+            summary?: string;
+            challengeArea?: string;
+            /**
+             * @description Free tags; at most 20, each up to 60 characters.
+             * @example [
+             *       "spatial omics"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Disciplines the idea needs; at most 20, each up to 60 characters.
+             * @example [
+             *       "AI"
+             *     ]
+             */
+            disciplinesNeeded?: string[];
+            /**
+             * @description What changed and why, kept with the revision.
+             * @example Narrowed to breast cancer after the mentors’ comments
+             */
+            note?: string;
+        };
         ErrorBody: {
             /** @example 409 */
             statusCode: number;
@@ -2153,6 +2317,69 @@ export interface components {
              * @example 2027-04-08T21:00:00Z
              */
             until: string;
+        };
+        Idea: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            title: string;
+            summary: string;
+            challengeArea: string;
+            tags: string[];
+            disciplinesNeeded: string[];
+            /** @enum {string} */
+            status: "active" | "archived" | "merged";
+            /** @description The idea this one was merged into (it stays readable). */
+            mergedInto: components["schemas"]["IdeaRef"] | null;
+            /** @description Ideas merged into this one. */
+            mergedFrom: components["schemas"]["IdeaRef"][];
+            theme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The number of its latest revision; an edit sends it back. */
+            version: number;
+            champions: components["schemas"]["IdeaPerson"][];
+            createdBy: components["schemas"]["IdeaPerson"];
+            supporters: number;
+            iSupport: boolean;
+            iChampion: boolean;
+            comments: number;
+            shortlistPosition: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaBoard: {
+            /** Format: uuid */
+            labId: string;
+            /** @description The parts of the challenge ideas address; empty: ideas name their own. */
+            challengeAreas: string[];
+            summaryWordLimit: number;
+            /** @description Send it back when changing the settings. */
+            version: number;
+            themes: components["schemas"]["IdeaTheme"][];
+            /** @description The lab's disciplines: what an idea may say it needs. */
+            disciplines: string[];
+        };
+        IdeaPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        IdeaRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        IdeaTheme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ideas: number;
         };
         Invitation: {
             /** Format: uuid */
@@ -2476,6 +2703,20 @@ export interface components {
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
         };
+        PutIdeaBoard: {
+            /**
+             * @example [
+             *       "Data integration",
+             *       "Mechanistic models",
+             *       "Clinical decisions"
+             *     ]
+             */
+            challengeAreas?: string[];
+            /** @example 250 */
+            summaryWordLimit?: number;
+            /** @description The version you edited (optimistic locking). */
+            version: number;
+        };
         PutRubric: {
             criteria: components["schemas"]["ReviewCriterion"][];
             /**
@@ -2487,6 +2728,12 @@ export interface components {
             blind?: boolean;
             /** @description The version you edited (optimistic locking); omit to overwrite. */
             version?: number;
+        };
+        PutShortlist: {
+            /** @description The shortlist in order, first place first (replaces it). */
+            ideaIds: string[];
+            /** @description The version you edited (optimistic locking). */
+            version: number;
         };
         Readiness: {
             /** @enum {string} */
@@ -3023,6 +3270,21 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        Shortlist: {
+            /** Format: uuid */
+            labId: string;
+            /** @description Send it back when changing the shortlist. */
+            version: number;
+            ideas: components["schemas"]["ShortlistedIdea"][];
+        };
+        ShortlistedIdea: {
+            position: number;
+            /** Format: uuid */
+            id: string;
+            title: string;
+            challengeArea: string;
+            disciplinesNeeded: string[];
         };
         SubmitApplication: {
             /** @description The version you are submitting; when given, a newer version on the server is a 409. */
@@ -9978,6 +10240,904 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeaBoardController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeaBoardController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutIdeaBoard"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): IDEA_BOARD_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEA_BOARD_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeaBoardController_createTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdeaTheme"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaTheme"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): IDEA_THEME_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEA_THEME_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeaBoardController_deleteTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                themeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | IDEA_THEME_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "IDEA_THEME_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeasController_list: {
+        parameters: {
+            query?: {
+                /** @description Only ideas under this theme. */
+                theme?: string;
+                tag?: string;
+                /** @description Only ideas needing it. */
+                discipline?: string;
+                /** @description Only ideas I champion or support. */
+                mine?: "true" | "false";
+                status?: "active" | "archived" | "merged" | "all";
+            };
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeasController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdea"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | IDEA_INVALID | IDEA_SUMMARY_TOO_LONG | IDEA_CHAMPION_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "IDEA_INVALID" | "IDEA_SUMMARY_TOO_LONG" | "IDEA_CHAMPION_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeasController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    IdeasController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditIdea"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | IDEA_INVALID | IDEA_SUMMARY_TOO_LONG */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "IDEA_INVALID" | "IDEA_SUMMARY_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | IDEA_NOT_CHAMPION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "IDEA_NOT_CHAMPION";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): IDEA_NOT_ACTIVE | IDEA_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEA_NOT_ACTIVE" | "IDEA_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ShortlistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shortlist"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ShortlistController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutShortlist"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shortlist"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | SHORTLIST_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SHORTLIST_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): SHORTLIST_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SHORTLIST_VERSION_CONFLICT";
                     };
                 };
             };

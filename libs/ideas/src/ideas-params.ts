@@ -1,0 +1,9 @@
+import { uuidParam } from '@ideas-lab/platform';
+
+/** Path ids that must be UUIDs; anything else is a clear 400 naming the parameter. */
+export const LabId = uuidParam('labId');
+export const IdeaId = uuidParam('ideaId');
+export const ThemeId = uuidParam('themeId');
+export const CommentId = uuidParam('commentId');
+export const MergeId = uuidParam('mergeId');
+export const SessionId = uuidParam('sessionId');
