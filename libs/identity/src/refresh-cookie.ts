@@ -54,7 +54,6 @@ export function requireRefreshHeader(headers: Record<string, string | string[] |
   }
 }
 
-
 export function sessionWithCookie(
   reply: { header(name: string, value: string): unknown },
   session: AuthSession,

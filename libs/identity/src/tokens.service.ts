@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig, hashSecretToken, newSecretToken } from '@ideas-lab/platform';
+import { AccessChanges, AppConfig, hashSecretToken, newSecretToken } from '@ideas-lab/platform';
 import { decideRefreshTokenUse, type Actor } from '@ideas-lab/domain';
 import { IdentityError } from './identity.errors.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -30,6 +30,7 @@ export class TokensService {
     private readonly config: AppConfig,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly epochs: TokenEpochs,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /** Start a new family (a new login) or continue one (a rotation). */
@@ -83,10 +84,14 @@ export class TokensService {
     return { userId: claims.sub, isAdmin: claims.adm === true };
   }
 
-  /** End every session of the user: refresh tokens revoked, access tokens of older epochs refused. */
+  /**
+   * End every session of the user: refresh tokens revoked, access tokens of older epochs
+   * refused, and open live connections closed on every instance.
+   */
   async endAllSessions(userId: string, reason: string): Promise<void> {
     await this.refreshTokens.revokeAllOfUser(userId, new Date(), reason);
     await this.epochs.bump(userId);
+    await this.accessChanges.publish({ kind: 'sessions-ended', userId });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AccessChanges,
   AppConfig,
   AuditService,
   TransactionRunner,
@@ -53,6 +54,7 @@ export class MembershipsService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async me(actor: Actor) {
@@ -107,6 +109,8 @@ export class MembershipsService {
         entityId: userId,
         data: { role },
       });
+      // Open live connections lose what the role gave them, on every instance.
+      await this.accessChanges.publish({ kind: 'lab-roles-changed', labId, userId });
     });
   }
 
@@ -288,7 +292,7 @@ export class MembershipsService {
         role,
         grantedBy: actorId,
       });
-      if (added)
+      if (added) {
         await this.audit.append({
           actorId,
           labId,
@@ -297,6 +301,8 @@ export class MembershipsService {
           entityId: userId,
           data: { role },
         });
+        await this.accessChanges.publish({ kind: 'lab-roles-changed', labId, userId });
+      }
     });
   }
 }

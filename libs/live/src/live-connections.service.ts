@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LabRole } from '@ideas-lab/domain';
+import type { Actor, LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
 import { TeamsService } from '@ideas-lab/workshop';
@@ -76,15 +76,7 @@ export class LiveConnectionsService {
         'LIVE_LAB_REQUIRED',
         'Name the lab to join: auth.labId must be a lab id (a UUID).',
       );
-    const roles = (await this.access.rolesOf(actor, labId)) as LabRoleName[];
-    if (roles.length === 0 && !actor.isAdmin)
-      throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
-    if (!actor.isAdmin && !roles.some((r) => WORKSHOP_ROLES.includes(r))) {
-      throw new LiveError(
-        'LIVE_ROLE_REQUIRED',
-        'The live workshop is for its participants, mentors and organisers.',
-      );
-    }
+    const roles = await this.admittedRoles(actor, labId);
     const lastSeen = fields.lastSeenMessageId;
     const profile = await this.identity.profile(actor.userId);
     return {
@@ -102,9 +94,14 @@ export class LiveConnectionsService {
 
   /**
    * A connected client hands in a fresh access token before the one it connected with
-   * expires: it must be valid and the same person's. Returns the new expiry (epoch ms).
+   * expires: it must be valid, the same person's, and the person must still have a workshop
+   * role in the lab (refused otherwise). Returns the new expiry (epoch ms), and whether the
+   * roles differ from the connection's (it then has to connect again to get what they allow).
    */
-  async refreshToken(me: LiveConnectionData, token: string): Promise<number> {
+  async refreshToken(
+    me: LiveConnectionData,
+    token: string,
+  ): Promise<{ expiresAt: number; rolesChanged: boolean }> {
     const actor = await this.identity.verifyAccessToken(token);
     if (!actor) throw unauthenticated();
     if (actor.userId !== me.userId)
@@ -112,7 +109,26 @@ export class LiveConnectionsService {
         'LIVE_TOKEN_MISMATCH',
         'The new token is for someone else; connect again to change who is signed in.',
       );
-    return tokenExpiry(token);
+    const roles = await this.admittedRoles(actor, me.labId);
+    const rolesChanged =
+      actor.isAdmin !== me.isAdmin ||
+      roles.length !== me.roles.length ||
+      roles.some((r) => !me.roles.includes(r));
+    return { expiresAt: tokenExpiry(token), rolesChanged };
+  }
+
+  /** The person's roles in the lab, if they may be in its live workshop at all. */
+  private async admittedRoles(actor: Actor, labId: string): Promise<LabRoleName[]> {
+    const roles = (await this.access.rolesOf(actor, labId)) as LabRoleName[];
+    if (roles.length === 0 && !actor.isAdmin)
+      throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
+    if (!actor.isAdmin && !roles.some((r) => WORKSHOP_ROLES.includes(r))) {
+      throw new LiveError(
+        'LIVE_ROLE_REQUIRED',
+        'The live workshop is for its participants, mentors and organisers.',
+      );
+    }
+    return roles;
   }
 
   /** The channels of a (re)connecting client and its snapshot, both read from the database. */
@@ -120,6 +136,7 @@ export class LiveConnectionsService {
     const channels = [
       liveChannels.lab(me.labId),
       liveChannels.person(me.labId, me.userId),
+      liveChannels.user(me.userId),
       ...me.roles.map((r) => liveChannels.role(me.labId, r)),
     ];
     if (me.isOrganiser && !me.roles.includes('organiser'))

@@ -361,6 +361,17 @@ export interface LiveNotices {
    */
   'auth:expired': { code: 'LIVE_TOKEN_EXPIRED'; message: string; expiredAt: string };
   /**
+   * To every connection of a person whose access changed: their roles in the lab
+   * (`LIVE_ACCESS_CHANGED`: a role granted or removed) or all their sessions
+   * (`LIVE_SESSIONS_ENDED`: signed out everywhere, password changed). The server disconnects
+   * those connections right after, on every instance; connecting again gets what the person
+   * may now see, or is refused.
+   */
+  'live:access-changed': {
+    code: 'LIVE_ACCESS_CHANGED' | 'LIVE_SESSIONS_ENDED';
+    message: string;
+  };
+  /**
    * To every connection of an instance that is shutting down gracefully: in `inMs` it closes
    * this connection's transport. Reconnect at once then (another instance takes over; the
    * snapshot and, after a short gap, connection-state recovery bring the client up to date).
@@ -458,6 +469,8 @@ export const liveChannels = {
   lab: (labId: string) => `lab:${labId}`,
   role: (labId: string, role: LabRoleName) => `lab:${labId}:role:${role}`,
   person: (labId: string, userId: string) => `lab:${labId}:user:${userId}`,
+  /** Every connection of a person, whatever the lab. */
+  user: (userId: string) => `user:${userId}`,
   room: (roomId: string) => `room:${roomId}`,
   team: (teamId: string) => `team:${teamId}`,
 };

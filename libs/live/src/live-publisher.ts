@@ -31,4 +31,8 @@ export class LiveRealtime extends SocketIoRealtime<LiveNotices, LiveConnectionDa
   override leave(of: string | readonly string[], channels: readonly string[]): void {
     void this.tx.afterCommit(() => super.leave(of, channels));
   }
+
+  override disconnect(of: string | readonly string[]): void {
+    void this.tx.afterCommit(() => super.disconnect(of));
+  }
 }

@@ -9,6 +9,7 @@ export type LiveErrorCode =
   | 'LIVE_ORGANISER_REQUIRED'
   | 'LIVE_VALIDATION_FAILED'
   | 'LIVE_RATE_LIMITED'
+  | 'LIVE_TOO_MANY_CONNECTIONS'
   | 'LIVE_ROUND_NOT_FOUND'
   | 'LIVE_ROUND_NOT_OPEN'
   | 'LIVE_ROOM_NOT_FOUND'
@@ -67,6 +68,7 @@ export function statusForLiveError(code: LiveErrorCode): number {
     case 'LIVE_ROUND_NOT_OPEN':
       return 409;
     case 'LIVE_RATE_LIMITED':
+    case 'LIVE_TOO_MANY_CONNECTIONS':
       return 429;
     case 'LIVE_SERVER_CLOSING':
       return 503;

@@ -28,6 +28,7 @@ import {
   UnpinDto,
 } from './dto/live-requests.dto.js';
 import { HelpQueueService } from './help-queue.service.js';
+import { ACCESS_CHANGED } from './live-access.service.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
 import { LivePresenceService } from './live-presence.service.js';
@@ -51,8 +52,23 @@ import { TokenBucket } from './token-bucket.js';
 /** setTimeout's longest delay; a token further from expiry is checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Per connection: a burst of this many events, then this many a second. */
+/**
+ * Per person, over all their connections to an instance: a burst of this many events, then
+ * this many a second. (Per connection, opening more connections bought more events.)
+ */
 export const LIVE_RATE_LIMIT = { burst: 20, perSecond: 10 };
+
+/**
+ * Connections one person may hold to one instance (a few tabs and labs each); the next
+ * handshake is refused with LIVE_TOO_MANY_CONNECTIONS until one closes.
+ */
+export const LIVE_CONNECTIONS_PER_PERSON = 12;
+
+/** What one person holds on this instance: open connections and the events they share. */
+interface PersonOnInstance {
+  connections: number;
+  bucket: TokenBucket;
+}
 
 /**
  * A graceful shutdown hands the connections over to the other instances spread over this
@@ -88,7 +104,7 @@ export class LiveGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
 {
   private readonly logger = new Logger('LiveGateway');
-  private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
+  private readonly people = new Map<string, PersonOnInstance>();
   /** Each connection's expiry timer: at the token's expiry it is told and dropped. */
   private readonly expiries = new Map<string, NodeJS.Timeout>();
   private readonly setups = new SetupQueue(LIVE_SETUP_CONCURRENCY);
@@ -132,6 +148,17 @@ export class LiveGateway
         this.settingUp.set(socket, leave);
         this.connections.authenticate(socket.handshake.auth).then(
           (data) => {
+            if (!this.admit(socket, data.userId)) {
+              leave();
+              return next(
+                connectError(
+                  new LiveError(
+                    'LIVE_TOO_MANY_CONNECTIONS',
+                    `At most ${LIVE_CONNECTIONS_PER_PERSON} live connections at once: close another tab first.`,
+                  ),
+                ),
+              );
+            }
             socket.data = data;
             next();
           },
@@ -324,16 +351,56 @@ export class LiveGateway
     );
   }
 
-  /** A fresh access token keeps the connection past the old one's expiry. */
+  /**
+   * A fresh access token keeps the connection past the old one's expiry, if the person still
+   * has a workshop role in the lab (else the connection is refused and closed). Roles that
+   * changed since the connection began: it is told and closed, to come back with them.
+   */
   @SubscribeMessage('auth:refresh')
-  refreshAuth(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
-    return this.respond<'auth:refresh'>(socket, async () => {
+  async refreshAuth(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
+    let rolesChanged = false;
+    const ack = await this.respond<'auth:refresh'>(socket, async () => {
       const dto = validatePayload(AuthRefreshDto, payload);
-      const expiresAt = await this.connections.refreshToken(socket.data, dto.token);
-      socket.data.tokenExpiresAt = expiresAt;
-      this.expireAt(socket, expiresAt);
-      return { tokenExpiresAt: new Date(Math.min(expiresAt, 8.64e15)).toISOString() };
+      const refreshed = await this.connections.refreshToken(socket.data, dto.token);
+      rolesChanged = refreshed.rolesChanged;
+      socket.data.tokenExpiresAt = refreshed.expiresAt;
+      this.expireAt(socket, refreshed.expiresAt);
+      return { tokenExpiresAt: new Date(Math.min(refreshed.expiresAt, 8.64e15)).toISOString() };
     });
+    const refused =
+      !ack.ok && (ack.code === 'LIVE_LAB_NOT_FOUND' || ack.code === 'LIVE_ROLE_REQUIRED');
+    if (rolesChanged || refused) {
+      // After the acknowledgement has gone out.
+      setImmediate(() => {
+        this.realtime.send(socket.id, 'live:access-changed', ACCESS_CHANGED);
+        socket.disconnect();
+      });
+    }
+    return ack;
+  }
+
+  /**
+   * Count a new connection of the person on this instance, unless they hold the most already.
+   * It is counted until its transport closes, however its set-up ends.
+   */
+  private admit(socket: LiveSocket, userId: string): boolean {
+    let person = this.people.get(userId);
+    if (person && person.connections >= LIVE_CONNECTIONS_PER_PERSON) return false;
+    if (!person) {
+      person = {
+        connections: 0,
+        bucket: new TokenBucket(LIVE_RATE_LIMIT.burst, LIVE_RATE_LIMIT.perSecond, Date.now()),
+      };
+      this.people.set(userId, person);
+    }
+    person.connections += 1;
+    const counted = person;
+    socket.conn.once('close', () => {
+      counted.connections -= 1;
+      if (counted.connections === 0 && this.people.get(userId) === counted)
+        this.people.delete(userId);
+    });
+    return true;
   }
 
   /** At the token's expiry the connection is told (`auth:expired`) and dropped. */
@@ -363,13 +430,8 @@ export class LiveGateway
     socket: LiveSocket,
     work: () => Promise<LiveRequests[E]['result']>,
   ): Promise<LiveAck<LiveRequests[E]['result']>> {
-    let bucket = this.buckets.get(socket);
-    if (!bucket)
-      this.buckets.set(
-        socket,
-        (bucket = new TokenBucket(LIVE_RATE_LIMIT.burst, LIVE_RATE_LIMIT.perSecond, Date.now())),
-      );
-    if (!bucket.take(Date.now())) {
+    const person = this.people.get(socket.data.userId);
+    if (!person?.bucket.take(Date.now())) {
       return {
         ok: false,
         code: 'LIVE_RATE_LIMITED',

@@ -10,6 +10,7 @@ import { HelpRequestsRepository } from './help-requests.repository.js';
 import { LiveChatController } from './live-chat.controller.js';
 import { LiveChatService } from './live-chat.service.js';
 import { LiveConnectionsService } from './live-connections.service.js';
+import { LiveAccessService } from './live-access.service.js';
 import { LiveGateway } from './live.gateway.js';
 import { LivePresenceService } from './live-presence.service.js';
 import { LivePublisher, LiveRealtime } from './live-publisher.js';
@@ -42,6 +43,7 @@ import { TimeRequestsService } from './time-requests.service.js';
     HelpQueueService,
     TimeRequestsService,
     BreakoutRelayService,
+    LiveAccessService,
     LiveGateway,
   ],
   exports: [LivePublisher],

@@ -3,6 +3,7 @@ export * from './errors/app-error.js';
 export * from './errors/validation.js';
 export * from './errors/error.filter.js';
 export * from './auth/auth.decorators.js';
+export * from './auth/access-changes.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-chain.js';
 export * from './audit/entities/audit-event.entity.js';

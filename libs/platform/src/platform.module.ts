@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AccessChanges } from './auth/access-changes.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
 import { AppConfig } from './config/app-config.js';
@@ -7,7 +8,7 @@ import { HealthController } from './health/health.controller.js';
 import { HealthRepository } from './health/health.repository.js';
 import { SolverPool } from './solvers/solver-pool.js';
 
-/** Configuration, transactions, audit, health and the solver pool: available to every feature module. */
+/** Configuration, transactions, access changes, audit, health and the solver pool: available to every feature module. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -18,6 +19,7 @@ export class PlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         TransactionRunner,
+        AccessChanges,
         AuditRepository,
         AuditService,
         HealthRepository,
@@ -30,7 +32,7 @@ export class PlatformModule {
             }),
         },
       ],
-      exports: [AppConfig, TransactionRunner, AuditService, SolverPool],
+      exports: [AppConfig, TransactionRunner, AccessChanges, AuditService, SolverPool],
     };
   }
 }

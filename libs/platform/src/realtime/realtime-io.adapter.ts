@@ -23,6 +23,12 @@ type AdapterFactory = ReturnType<typeof createAdapter>;
 type StreamsAdapter = ReturnType<AdapterFactory>;
 
 /**
+ * The largest message a client may send (Socket.IO's default is 1 MB): the largest event is a
+ * chat message of 4,000 characters, at most 24 KB as JSON even if every one is escaped.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/**
  * Socket.IO for every gateway: connection-state recovery on, and with a Redis URL the
  * Redis Streams adapter, so events, room joins and recovery work across API instances
  * (the streams adapter keeps recovery, unlike the pub/sub one). Call `connect()` before
@@ -75,6 +81,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, {
       ...options,
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
       connectionStateRecovery: {
         maxDisconnectionDuration: CONNECTION_RECOVERY_MS,
         skipMiddlewares: false,

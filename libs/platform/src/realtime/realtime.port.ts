@@ -31,6 +31,11 @@ export abstract class RealtimePort<Events extends object, Data = unknown> {
   abstract join(of: string | readonly string[], channels: readonly string[]): void;
   /** Every connection in `of` leaves `channels` (on every instance). */
   abstract leave(of: string | readonly string[], channels: readonly string[]): void;
+  /**
+   * Every connection in `of` is closed by the server (on every instance), after whatever was
+   * emitted to it before; clients decide whether to connect again.
+   */
+  abstract disconnect(of: string | readonly string[]): void;
   /** The connections in a channel (or in any of several), across instances. */
   abstract members(channel: string | readonly string[]): Promise<RealtimeMember<Data>[]>;
 }

@@ -134,6 +134,13 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
       namespace.in(typeof of === 'string' ? of : [...of]).socketsLeave([...channels]);
   }
 
+  disconnect(of: string | readonly string[]): void {
+    const namespace = this.bound('disconnect');
+    // No channel means nobody (`in([])` would mean everyone).
+    if (namespace && of.length > 0)
+      namespace.in(typeof of === 'string' ? of : [...of]).disconnectSockets(false);
+  }
+
   async members(channel: string | readonly string[]): Promise<RealtimeMember<Data>[]> {
     const namespace = this.bound('members');
     // No channel means nobody (`in([])` would mean everyone).
