@@ -22,14 +22,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      'libs/**/*.spec.ts',
-      'apps/api/**/*.spec.ts',
-      'apps/web/src/**/*.spec.ts',
-      'tests/{medium,e2e,browser}/**/*.test.ts',
-    ],
-    globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/pg-one-query-at-a-time.ts'],
     testTimeout: 30_000,
     // Browser journeys read the page through expect.poll, retried until it holds: a page
     // settles a moment after a click (focus, a re-render), more slowly on a loaded machine.
@@ -38,5 +30,25 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // `npx vitest run --project unit` starts no database: the rules beside the code, in
+    // seconds. `integration` is everything against PostgreSQL (and Redis, Chromium).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['libs/**/*.spec.ts', 'apps/api/**/*.spec.ts', 'apps/web/src/**/*.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/{medium,e2e,browser}/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/pg-one-query-at-a-time.ts'],
+        },
+      },
+    ],
   },
 });
