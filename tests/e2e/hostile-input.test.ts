@@ -64,6 +64,37 @@ describe('hostile input: bodies of any size, shape and type get a 4xx with a cod
     expect((await api().get('/health')).status).toBe(200);
   });
 
+  it('refuses 60,000 unknown fields on a signed-in route with one short problem, not one per key', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1]));
+    const res = await api()
+      .post('/api/labs')
+      .set(bearer(admin))
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(keys));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const unknown = res.body.details.filter((d: { field: string }) => d.field === '');
+    expect(unknown).toEqual([
+      {
+        field: '',
+        message:
+          'the request body has 60000 fields this request does not accept: "k0", "k1", "k2", "k3", "k4" and 59995 more',
+      },
+    ]);
+    expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
+  });
+
+  it('says what a body of the wrong type should have been', async () => {
+    const res = await api()
+      .post('/api/labs')
+      .set(bearer(admin))
+      .send([{ title: 'A lab' }]);
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      { field: '', message: 'the request body must be an object' },
+    ]);
+  });
+
   it('answers an over-limit body with a 413 the client reads, not a reset connection', async () => {
     for (let i = 0; i < 3; i++) {
       expect(await slowTooLargePost(app.baseUrl, '/api/labs')).toBe(

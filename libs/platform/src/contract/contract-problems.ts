@@ -94,10 +94,13 @@ function formatPhrase(format: string): string {
   }
 }
 
+/** Unknown fields named in a refusal at most; the rest are counted. */
+const UNKNOWN_FIELDS_NAMED = 5;
+
 /**
  * One problem per field, by dotted path, in the order the schema lists its fields (the first
- * problem of a field only). Unknown keys are one issue naming them all; each key becomes its
- * own problem so the client can show it beside the field.
+ * problem of a field only). Unknown keys of an object are one problem at the object, naming
+ * the first few: a body of 60,000 unknown keys gets one short answer, not 60,000 problems.
  */
 export function fieldProblemsOf(
   issues: readonly z.core.$ZodIssue[],
@@ -113,12 +116,23 @@ export function fieldProblemsOf(
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...issue.path, key], issue.message);
+      add(issue.path, unknownFieldsPhrase(issue.keys));
     } else {
       add(issue.path, issue.message);
     }
   }
   return problems;
+}
+
+function unknownFieldsPhrase(keys: readonly string[]): string {
+  const named = keys
+    .slice(0, UNKNOWN_FIELDS_NAMED)
+    .map((key) => JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key))
+    .join(', ');
+  const rest = keys.length - UNKNOWN_FIELDS_NAMED;
+  return keys.length === 1
+    ? `has a field this request does not accept: ${named}`
+    : `has ${keys.length} fields this request does not accept: ${named}${rest > 0 ? ` and ${rest} more` : ''}`;
 }
 
 export type ContractCheck<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
