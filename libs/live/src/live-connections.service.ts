@@ -142,21 +142,13 @@ export class LiveConnectionsService {
     if (me.isOrganiser && !me.roles.includes('organiser'))
       channels.push(liveChannels.role(me.labId, 'organiser'));
 
-    const round = await this.rounds.findOpenRoundOfLab(me.labId);
-    const session = round ? await this.rounds.findSession(round.sessionId) : null;
-    const roomId = round ? await this.rounds.findRoomIdOf(round.id, me.userId) : null;
-    let room: LiveSnapshot['room'] = null;
-    let roomMates: LiveSnapshot['roomMates'] = [];
-    if (round && roomId) {
-      channels.push(liveChannels.room(roomId));
-      // Only this room: a round of 1,000 people has 200 rooms and 1,000 seats to read otherwise.
-      const row = await this.rounds.findRoom(roomId);
-      room = row ? toLiveRoom(row) : null;
-      roomMates = (await this.rounds.findSeatsOfRoom(roomId)).map((s) => ({
-        userId: s.userId,
-        displayName: s.displayName,
-      }));
-    }
+    const whereabouts = await this.rounds.findWhereabouts(me.labId, me.userId);
+    const round = whereabouts?.round ?? null;
+    const session = whereabouts?.session ?? null;
+    const roomId = whereabouts?.room?.id ?? null;
+    const room: LiveSnapshot['room'] = whereabouts?.room ? toLiveRoom(whereabouts.room) : null;
+    const roomMates: LiveSnapshot['roomMates'] = whereabouts?.roomMates ?? [];
+    if (roomId) channels.push(liveChannels.room(roomId));
 
     const teams = await this.teams.viewsOf(me.labId, me.userId, me.isOrganiser);
     // Organisers read every team's chat over HTTP; live they join only the teams they are on.

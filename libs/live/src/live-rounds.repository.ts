@@ -29,6 +29,15 @@ export interface LiveSeatRow {
   displayName: string;
 }
 
+/** Where a person is in the lab's open round, read in one round trip (`findWhereabouts`). */
+export interface LiveWhereabouts {
+  round: LiveRoundRow;
+  session: LiveSessionRow | null;
+  /** Their room of record: the room a mentor visits, else their seat, else the room they mentor. */
+  room: LiveRoomRow | null;
+  roomMates: { userId: string; displayName: string }[];
+}
+
 const ROUND = `SELECT r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index, r.title, r.state,
                       r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"
                  FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id`;
@@ -59,14 +68,58 @@ export class LiveRoundsRepository {
     return rows[0] ?? null;
   }
 
-  async findSession(sessionId: string): Promise<LiveSessionRow | null> {
-    const rows: LiveSessionRow[] = await this.tx
-      .manager()
-      .query(
-        `SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl" FROM agenda_sessions WHERE id = $1`,
-        [sessionId],
-      );
-    return rows[0] ?? null;
+  /**
+   * The open round of a lab (as `findOpenRoundOfLab`), its session, the person's room of
+   * record (as `findRoomIdOf`) and the people seated there, in one statement: every
+   * (re)connect reads this, and a storm of 1,000 reconnects paid five round trips each.
+   */
+  async findWhereabouts(labId: string, userId: string): Promise<LiveWhereabouts | null> {
+    const rows: {
+      round: Omit<LiveRoundRow, 'endsAt'> & { endsAt: string | null };
+      session:
+        (Omit<LiveSessionRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }) | null;
+      room: LiveRoomRow | null;
+      roomMates: { userId: string; displayName: string }[];
+    }[] = await this.tx.manager().query(
+      `WITH round AS (
+         ${ROUND} WHERE s.lab_id = $1 AND r.state = 'open' ORDER BY r.ends_at DESC NULLS LAST, r.index DESC LIMIT 1
+       ), place AS (
+         SELECT places."roomId" FROM round, LATERAL (
+           SELECT room_id AS "roomId", 0 AS rank FROM mentor_visits WHERE round_id = round.id AND user_id = $2
+           UNION ALL
+           SELECT room_id, 1 FROM breakout_assignments WHERE round_id = round.id AND user_id = $2
+           UNION ALL
+           SELECT id, 2 FROM breakout_rooms WHERE round_id = round.id AND mentor_id = $2
+         ) places ORDER BY places.rank LIMIT 1
+       )
+       SELECT row_to_json(round) AS round,
+              (SELECT row_to_json(x) FROM (
+                 SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl"
+                   FROM agenda_sessions WHERE id = round."sessionId") x) AS session,
+              (SELECT row_to_json(x) FROM (
+                 SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
+                   FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
+                  WHERE r.id = (SELECT "roomId" FROM place)) x) AS room,
+              (SELECT coalesce(json_agg(json_build_object('userId', a.user_id, 'displayName', u.display_name) ORDER BY u.display_name, u.id), '[]'::json)
+                 FROM breakout_assignments a JOIN users u ON u.id = a.user_id
+                WHERE a.room_id = (SELECT "roomId" FROM place)) AS "roomMates"
+         FROM round`,
+      [labId, userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      round: { ...row.round, endsAt: row.round.endsAt ? new Date(row.round.endsAt) : null },
+      session: row.session
+        ? {
+            ...row.session,
+            startsAt: new Date(row.session.startsAt),
+            endsAt: new Date(row.session.endsAt),
+          }
+        : null,
+      room: row.room,
+      roomMates: row.room ? row.roomMates : [],
+    };
   }
 
   findRoomsOfRound(roundId: string): Promise<LiveRoomRow[]> {
@@ -75,27 +128,6 @@ export class LiveRoundsRepository {
          FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
         WHERE r.round_id = $1 ORDER BY r.position`,
       [roundId],
-    );
-  }
-
-  /** One room (as `findRoomsOfRound` reads it): a (re)connect reads its own room, not the round's. */
-  async findRoom(roomId: string): Promise<LiveRoomRow | null> {
-    const rows: LiveRoomRow[] = await this.tx.manager().query(
-      `SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
-         FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
-        WHERE r.id = $1`,
-      [roomId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** The people seated in one room, ordered as `findSeatsOfRound` orders them. */
-  findSeatsOfRoom(roomId: string): Promise<LiveSeatRow[]> {
-    return this.tx.manager().query(
-      `SELECT a.room_id AS "roomId", a.user_id AS "userId", u.display_name AS "displayName"
-         FROM breakout_assignments a JOIN users u ON u.id = a.user_id
-        WHERE a.room_id = $1 ORDER BY u.display_name, u.id`,
-      [roomId],
     );
   }
 
