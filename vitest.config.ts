@@ -19,6 +19,7 @@ export default defineConfig({
       '@ideas-lab/live': lib('live'),
       '@ideas-lab/selection': lib('selection'),
       '@ideas-lab/ideas': lib('ideas'),
+      '@ideas-lab/proposals': lib('proposals'),
     },
   },
   test: {

@@ -150,6 +150,27 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/labs/{labId}/ideas/{ideaId}': 'lab-workshop',
   'GET /api/labs/{labId}/shortlist': 'lab-workshop',
   'PUT /api/labs/{labId}/shortlist': 'lab-organiser',
+  // Funding rounds and proposals: organisers set rounds up and give extensions; the people of
+  // the workshop read rounds (record-level: participants their teams' rounds); team members
+  // write their team's proposal, organisers read every one, mentors the submitted ones, other
+  // teams nothing (404).
+  'POST /api/labs/{labId}/funding-rounds': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds': 'lab-workshop',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}': 'lab-workshop',
+  'PATCH /api/labs/{labId}/funding-rounds/{fundingRoundId}': 'lab-organiser',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/extension': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/proposals': 'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal': 'lab-workshop',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/versions':
+    'lab-workshop',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/versions':
+    'lab-workshop',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/versions/{version}':
+    'lab-workshop',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/compare':
+    'lab-workshop',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/submit':
+    'lab-workshop',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -294,6 +315,9 @@ describe('permission matrix over every route', () => {
         .replace('{commentId}', randomUUID())
         .replace('{mergeId}', randomUUID())
         .replace('{votingSessionId}', randomUUID())
+        .replace('{fundingRoundId}', randomUUID())
+        .replace('{teamId}', randomUUID())
+        .replace('{version}', '1')
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];
       // Denied callers first, so an allowed call can never change what a denied one sees.

@@ -9,6 +9,7 @@ import { ReviewModule } from '@ideas-lab/review';
 import { LiveModule } from '@ideas-lab/live';
 import { SelectionModule } from '@ideas-lab/selection';
 import { IdeasModule } from '@ideas-lab/ideas';
+import { ProposalsModule } from '@ideas-lab/proposals';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         LiveModule,
         SelectionModule,
         IdeasModule,
+        ProposalsModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { reviewEntities } from '@ideas-lab/review';
 import { liveEntities } from '@ideas-lab/live';
 import { selectionEntities } from '@ideas-lab/selection';
 import { ideasEntities } from '@ideas-lab/ideas';
+import { proposalsEntities } from '@ideas-lab/proposals';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -20,6 +21,7 @@ export const entities = [
   ...liveEntities,
   ...selectionEntities,
   ...ideasEntities,
+  ...proposalsEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

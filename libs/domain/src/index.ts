@@ -44,3 +44,4 @@ export { formTeamsBaseline } from './team-formation/team-formation-baseline.js';
 export type { TeamFormationBaseline } from './team-formation/team-formation-baseline.js';
 export * from './team-formation/check-team-move.js';
 export { explainPlacements } from './team-formation/placement-explanations.js';
+export * from './funding/proposal-rules.js';

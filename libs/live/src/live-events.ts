@@ -115,6 +115,18 @@ export interface PinnedInstruction {
   unpinnedAt: string | null;
 }
 
+/** A save or a submission of a team's proposal, as teammates see it arrive (`team:<teamId>`). */
+export interface ProposalActivity {
+  labId: string;
+  roundId: string;
+  teamId: string;
+  proposalId: string;
+  /** The version saved (or submitted). Read it over HTTP: the notice carries no content. */
+  version: number;
+  by: LivePerson;
+  at: string;
+}
+
 /** A room of a round as the control room lays it out. */
 export interface RoomLayout {
   room: LiveRoom;
@@ -341,6 +353,10 @@ export interface LiveNotices {
   'pin:removed': PinnedInstruction;
   /** To each member of a team just set up: their connections joined its chat (`team:<id>`). */
   'team:joined': LiveTeam;
+  /** To the team (`team:<teamId>`): a member saved a new version of its proposal. */
+  'proposal:saved': ProposalActivity;
+  /** To the team (`team:<teamId>`): a member submitted a version of its proposal. */
+  'proposal:submitted': ProposalActivity;
   /** To organisers: the rooms of a round were rebuilt (people of an open round also get `room:assigned`). */
   'rooms:recreated': { serverNow: string; round: LiveRound; rooms: RoomLayout[] };
   /** To organisers: the control-room tiles changed (presence, chat, help, moves); at most one a second. */

@@ -43,6 +43,18 @@ const WORDS: Readonly<Record<string, Words>> = {
   'review.assignment_removed': 'removed a reviewer assignment',
   'review.draft_saved': 'saved a review draft',
   'review.submitted': 'submitted a review',
+  'funding.round_created': (d) =>
+    `set up the funding round${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'funding.round_updated': 'changed the settings of a funding round',
+  'funding.extension_granted': 'gave a team more time for its proposal',
+  'proposal.saved': (d) =>
+    count(d.version) !== null
+      ? `saved version ${count(d.version)} of a proposal`
+      : 'saved a proposal',
+  'proposal.submitted': (d) =>
+    count(d.version) !== null
+      ? `submitted version ${count(d.version)} of a proposal`
+      : 'submitted a proposal',
   'selection.run_created': 'ran the cohort selection',
   'selection.run_adopted': 'adopted a selection run: offers, waitlist and declines are decided',
   'selection.waitlist_promoted': 'offered a place to the next waitlisted applicant',
