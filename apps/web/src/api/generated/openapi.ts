@@ -1406,6 +1406,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/funding-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab's funding rounds: organisers and mentors every one, participants the open ones and those their team is invited to */
+        get: operations["FundingRoundsController_list"];
+        put?: never;
+        /** Set up a funding round (organisers): pool, per-award cap, currency, deadline, rubric, sections, open or invite-only */
+        post: operations["FundingRoundsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One funding round with the teams one may see and where their proposals stand */
+        get: operations["FundingRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a funding round's settings (organisers), naming the version edited */
+        patch: operations["FundingRoundsController_update"];
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give one team a later deadline than the round's (organisers); null takes it back */
+        put: operations["FundingRoundsController_extend"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposals of a round: organisers every one (latest version), mentors the submitted ones */
+        get: operations["ProposalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A team's proposal: its members and the organisers read the latest version, mentors the submitted one; other teams nothing
+         * @description Before the first save it shows version 0 with the content to start from (an invited team: its proposal to the previous round).
+         */
+        get: operations["ProposalsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the proposal, newest first, with author and time (team and organisers) */
+        get: operations["ProposalsController_versions"];
+        put?: never;
+        /**
+         * Save the team's proposal as a new version (team members), based on the version the edit started from
+         * @description A save based on an older version is refused with 409 PROPOSAL_VERSION_CONFLICT; details.current is the current proposal. Teammates get `proposal:saved` on the team channel.
+         */
+        post: operations["ProposalsController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or resubmit) the latest version of the proposal (team members) until the deadline or the team’s extension */
+        post: operations["ProposalsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the proposal as it was saved (team and organisers) */
+        get: operations["ProposalsController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two versions of the proposal compared section by section (team and organisers) */
+        get: operations["ProposalsController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1863,6 +2025,41 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
+        CreateFundingRound: {
+            /** @example Seed funding 2020 */
+            name: string;
+            /**
+             * @description The money the round awards in all.
+             * @example 250000
+             */
+            pool: number;
+            /**
+             * @description The most one proposal may ask for.
+             * @example 50000
+             */
+            awardCap: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When proposals are due (shown in the lab's time zone).
+             * @example 2020-08-15T21:00:00Z
+             */
+            proposalsDueAt: string;
+            /** @description The criteria proposals are reviewed on (the review rubric's shape). */
+            rubric?: components["schemas"]["ReviewCriterion"][];
+            /** @description Default: every section (abstract, aims, approach, challenge area, milestones, team roles). */
+            sections?: components["schemas"]["ProposalSectionSetting"][];
+            /** @default open */
+            access: components["schemas"]["FundingRoundAccess"];
+            /**
+             * Format: uuid
+             * @description Invite-only: the round the invited teams come from.
+             */
+            previousRoundId?: string | null;
+            /** @description Invite-only: the teams invited (each with a submitted proposal in the previous round). */
+            invitedTeamIds?: string[];
+        };
         CreateIdea: {
             /** @example A digital twin of the tumour micro-environment */
             title: string;
@@ -2285,6 +2482,63 @@ export interface components {
             /** @description yes_no only: a consent that must be answered yes. */
             requireYes?: boolean;
         };
+        FundingRound: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            labId: string;
+            name: string;
+            pool: number;
+            awardCap: number;
+            currency: string;
+            /** Format: date-time */
+            proposalsDueAt: string;
+            /** @example 15 August 2020 at 17:00 EDT (America/New_York) */
+            proposalsDueInLabTimezone: string;
+            timezone: string;
+            /** @description The round deadline has not passed (server time). */
+            open: boolean;
+            rubric: components["schemas"]["ReviewCriterion"][];
+            sections: {
+                key: components["schemas"]["ProposalSectionKey"];
+                label: string;
+                guidance: string;
+                wordLimit: number | null;
+            }[];
+            access: components["schemas"]["FundingRoundAccess"];
+            /** Format: uuid */
+            previousRoundId: string | null;
+            invitedTeamIds: string[];
+            /** @description Organisers: every team of the lab; mentors: every team (proposal shown once submitted); participants: their own teams. */
+            teams: components["schemas"]["FundingRoundTeam"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        FundingRoundAccess: "open" | "invite-only";
+        FundingRoundTeam: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            invited: boolean;
+            eligible: boolean;
+            /** Format: date-time */
+            extensionUntil: string | null;
+            /** Format: date-time */
+            deadline: string;
+            proposal: {
+                /** Format: uuid */
+                id: string;
+                status: components["schemas"]["ProposalStatus"];
+                version: number;
+                submittedVersion: number | null;
+                /** Format: date-time */
+                submittedAt: string | null;
+            } | null;
+        };
         Funnel: {
             totals: {
                 started: number;
@@ -2317,6 +2571,14 @@ export interface components {
              * @example 2027-04-08T21:00:00Z
              */
             until: string;
+        };
+        GrantProposalExtension: {
+            /**
+             * Format: date-time
+             * @description The team’s own deadline, later than the round’s; null takes the extension back.
+             * @example 2020-08-17T21:00:00Z
+             */
+            until: string | null;
         };
         Idea: {
             /** Format: uuid */
@@ -2700,6 +2962,176 @@ export interface components {
             nextInLineIds: string[];
             explanation: string[];
         };
+        Proposal: {
+            /**
+             * Format: uuid
+             * @description null until the first save.
+             */
+            id: string | null;
+            /** Format: uuid */
+            labId: string;
+            /** Format: uuid */
+            roundId: string;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                members: components["schemas"]["ProposalPerson"][];
+            };
+            status: components["schemas"]["ProposalStatus"];
+            /** @description The version shown: the latest for the team and organisers, the submitted one for mentors. */
+            version: number;
+            latestVersion: number;
+            submittedVersion: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            content: components["schemas"]["ProposalContent"];
+            budget: {
+                total: number;
+                cap: number;
+                currency: string;
+                overCap: boolean;
+            };
+            savedBy: components["schemas"]["ProposalPerson"] | null;
+            /** Format: date-time */
+            savedAt: string | null;
+            /** Format: date-time */
+            deadline: string;
+            deadlineInLabTimezone: string;
+            extended: boolean;
+            /** @description The team may still save and submit (server time). */
+            open: boolean;
+            /** @description The caller is on the team and the round is open to it. */
+            canEdit: boolean;
+            /** @description What stops this version from being submitted (empty: it can be). */
+            problems: {
+                field: string;
+                message: string;
+            }[];
+            /** @description The earlier round’s proposal this one started from. */
+            startedFrom: {
+                /** Format: uuid */
+                roundId: string;
+                roundName: string;
+                /** Format: uuid */
+                proposalId: string;
+                version: number;
+            } | null;
+        };
+        ProposalComparison: {
+            from: components["schemas"]["ProposalVersionSummary"];
+            to: components["schemas"]["ProposalVersionSummary"];
+            sections: {
+                /** @enum {string} */
+                key: "title" | "abstract" | "aims" | "approach" | "challengeArea" | "milestones" | "teamRoles" | "budget";
+                label: string;
+                changed: boolean;
+                before: string;
+                after: string;
+            }[];
+        };
+        ProposalContent: {
+            /** @example A digital twin of tumour response to therapy */
+            title: string;
+            abstract: string;
+            aims: string;
+            approach: string;
+            /**
+             * @description The part of the challenge the proposal addresses.
+             * @example Predicting response to treatment
+             */
+            challengeArea: string;
+            milestones: {
+                title: string;
+                /**
+                 * @description A month or a date.
+                 * @example 2021-06
+                 */
+                due: string;
+                description: string;
+            }[];
+            teamRoles: {
+                /**
+                 * Format: uuid
+                 * @description The team member, when one of them.
+                 */
+                userId: string | null;
+                name: string;
+                /** @example Lead for the mechanistic model */
+                role: string;
+            }[];
+            budget: {
+                /** @enum {string} */
+                category: "personnel" | "equipment" | "compute" | "consumables" | "travel" | "other";
+                description: string;
+                /** @description Major units (e.g. dollars), at most 2 decimals. */
+                amount: number;
+            }[];
+        };
+        ProposalPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        /** @enum {string} */
+        ProposalSectionKey: "abstract" | "aims" | "approach" | "challengeArea" | "milestones" | "teamRoles";
+        ProposalSectionSetting: {
+            key: components["schemas"]["ProposalSectionKey"];
+            /** @example Aims */
+            label: string;
+            /** @example What will the team know in 12 months that nobody knows now? */
+            guidance?: string;
+            /**
+             * @description Abstract, aims and approach: at most this many words at submission.
+             * @example 500
+             */
+            wordLimit?: number | null;
+        };
+        /**
+         * @description not-started: nobody saved yet; draft: saved, never submitted; submitted: the latest version is submitted; changed-since-submission: saved again after submitting (the submitted version stays what reviewers read until resubmitted).
+         * @enum {string}
+         */
+        ProposalStatus: "not-started" | "draft" | "submitted" | "changed-since-submission";
+        ProposalSummary: {
+            /** Format: uuid */
+            id: string;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["ProposalStatus"];
+            version: number;
+            submittedVersion: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            challengeArea: string;
+            budget: {
+                total: number;
+                cap: number;
+                currency: string;
+                overCap: boolean;
+            };
+        };
+        ProposalVersion: {
+            version: number;
+            author: components["schemas"]["ProposalPerson"] | null;
+            /** Format: date-time */
+            savedAt: string;
+            content: components["schemas"]["ProposalContent"];
+            budgetTotal: number;
+        };
+        ProposalVersionSummary: {
+            version: number;
+            author: components["schemas"]["ProposalPerson"] | null;
+            /** Format: date-time */
+            savedAt: string;
+            title: string;
+            budgetTotal: number;
+            /** @description The version the team submitted last. */
+            submitted: boolean;
+        };
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
         };
@@ -2918,6 +3350,11 @@ export interface components {
             };
             /** @description The reviewers to use (default: every mentor and organiser of the lab). */
             reviewerIds?: string[];
+        };
+        SaveProposal: {
+            /** @description The version your edit started from (0 before the first save). A save based on an older version is refused with PROPOSAL_VERSION_CONFLICT and the current version. */
+            baseVersion: number;
+            content: components["schemas"]["ProposalContent"];
         };
         SaveReview: {
             /**
@@ -3290,6 +3727,10 @@ export interface components {
             /** @description The version you are submitting; when given, a newer version on the server is a 409. */
             version?: number;
         };
+        SubmitProposal: {
+            /** @description The version you read and submit (the latest). */
+            version: number;
+        };
         SwapDto: {
             userIds: string[];
         };
@@ -3322,6 +3763,41 @@ export interface components {
             answers?: {
                 [key: string]: unknown;
             };
+        };
+        UpdateFundingRound: {
+            /** @description The version you edited (optimistic locking). */
+            version: number;
+            name?: string;
+            /**
+             * @description The money the round awards in all.
+             * @example 250000
+             */
+            pool?: number;
+            /**
+             * @description The most one proposal may ask for.
+             * @example 50000
+             */
+            awardCap?: number;
+            /** @example USD */
+            currency?: string;
+            /**
+             * Format: date-time
+             * @description When proposals are due (shown in the lab's time zone).
+             * @example 2020-08-15T21:00:00Z
+             */
+            proposalsDueAt?: string;
+            /** @description The criteria proposals are reviewed on (the review rubric's shape). */
+            rubric?: components["schemas"]["ReviewCriterion"][];
+            /** @description The sections a proposal must fill (title and budget always). */
+            sections?: components["schemas"]["ProposalSectionSetting"][];
+            access?: components["schemas"]["FundingRoundAccess"];
+            /**
+             * Format: uuid
+             * @description Invite-only: the round the invited teams come from.
+             */
+            previousRoundId?: string | null;
+            /** @description Invite-only: the teams invited (each with a submitted proposal in the previous round). */
+            invitedTeamIds?: string[];
         };
         UpdateLab: {
             /** @example Toward Building a Cancer Patient Digital Twin */
@@ -11138,6 +11614,1079 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "SHORTLIST_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingRoundsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRound"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingRoundsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFundingRound"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FUNDING_ROUND_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FUNDING_ROUND_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_ROUND_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_ROUND_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingRoundsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFundingRound"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FUNDING_ROUND_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FUNDING_ROUND_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_ROUND_NAME_TAKEN | FUNDING_ROUND_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_ROUND_NAME_TAKEN" | "FUNDING_ROUND_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingRoundsController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantProposalExtension"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingRoundTeam"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_EXTENSION_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_EXTENSION_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalSummary"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND | PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalVersionSummary"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND | PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveProposal"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_TEAM_MEMBERS_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_TEAM_MEMBERS_ONLY";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_DEADLINE_PASSED | PROPOSAL_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_DEADLINE_PASSED" | "PROPOSAL_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitProposal"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_INCOMPLETE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_INCOMPLETE";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_TEAM_MEMBERS_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_TEAM_MEMBERS_ONLY";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_DEADLINE_PASSED | PROPOSAL_VERSION_CONFLICT | PROPOSAL_NOTHING_TO_SUBMIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_DEADLINE_PASSED" | "PROPOSAL_VERSION_CONFLICT" | "PROPOSAL_NOTHING_TO_SUBMIT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalVersion"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND | PROPOSAL_NOT_FOUND | PROPOSAL_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND" | "PROPOSAL_VERSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalsController_compare: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalComparison"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROPOSAL_TEAM_NOT_FOUND | PROPOSAL_NOT_FOUND | PROPOSAL_VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND" | "PROPOSAL_VERSION_NOT_FOUND";
                     };
                 };
             };
