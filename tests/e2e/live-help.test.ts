@@ -130,7 +130,7 @@ describe('live layer: the help queue and "+2 minutes"', () => {
     expect((await designMentor.next('help:requested')).id).toBe(fromRoomB.id);
   });
 
-  it('a reconnecting mentor gets its queue in the snapshot; organisers get every request, participants none', async () => {
+  it("a reconnecting mentor gets its queue in the snapshot; organisers get every request, a participant their room's", async () => {
     const again = open(secondMentor);
     const snapshot = await again.connect();
     expect(snapshot.helpQueue.map((r) => r.id)).toEqual([fromRoomB.id]);
@@ -140,8 +140,16 @@ describe('live layer: the help queue and "+2 minutes"', () => {
       fromRoomA.id,
       fromRoomB.id,
     ]);
+    // Room B's participant reloads: the room's request is still shown as asked.
     const participantAgain = open(lab.participants[3]);
-    expect((await participantAgain.connect()).helpQueue).toEqual([]);
+    const reloaded = await participantAgain.connect();
+    expect(reloaded.room?.id).toBe(round.roomB);
+    expect(reloaded.helpQueue.map((r) => r.id)).toEqual([fromRoomB.id]);
+    // Room A's request was claimed: a reload still says who is coming.
+    const roomAAgain = open(lab.participants[1]);
+    expect((await roomAAgain.connect()).helpQueue).toMatchObject([
+      { id: fromRoomA.id, state: 'claimed', claimedBy: { userId: lab.mentor.userId } },
+    ]);
   });
 
   it('resolving keeps when it was asked, claimed and resolved', async () => {
@@ -224,6 +232,43 @@ describe('live layer: the help queue and "+2 minutes"', () => {
       ok: false,
       code: 'LIVE_TIME_ALREADY_ASKED',
     });
+  });
+
+  it("prefers a free mentor outside the room whose topics fit over the room's own mentor; else the room's own mentor has it", async () => {
+    // The room's own mentor (Room A) knows statistics; now the second mentor does too.
+    expect(
+      await designMentor.request('help:topics', { topics: ['Product design', 'Statistics'] }),
+    ).toMatchObject({ ok: true });
+    const elsewhere = await people[0].request('help:request', { topic: 'statistics' });
+    if (!elsewhere.ok) throw new Error(JSON.stringify(elsewhere));
+    expect(elsewhere.request).toMatchObject({
+      room: { id: round.roomA },
+      routedTo: { userId: secondMentor.userId },
+      routedToRoomMentor: false,
+    });
+    await organiser.request('help:resolve', { requestId: elsewhere.request.id });
+
+    expect(await designMentor.request('help:topics', { topics: ['Product design'] })).toMatchObject(
+      { ok: true },
+    );
+    const inRoom = await people[0].request('help:request', { topic: 'statistics' });
+    if (!inRoom.ok) throw new Error(JSON.stringify(inRoom));
+    expect(inRoom.request).toMatchObject({
+      routedTo: { userId: lab.mentor.userId },
+      routedToRoomMentor: true,
+    });
+    await organiser.request('help:resolve', { requestId: inRoom.request.id });
+  });
+
+  it('an organiser reloading the control room gets the "+2 minutes" still to decide', async () => {
+    const asked = await people[2].request('time:request', {});
+    if (!asked.ok) throw new Error(JSON.stringify(asked));
+    const reloaded = await open(lab.organiser).connect();
+    expect(reloaded.timeRequests.map((t) => t.id)).toContain(asked.request.id);
+    expect(reloaded.timeRequests.every((t) => t.decision === null)).toBe(true);
+    // The room that asked sees its request after a reload too.
+    const participant = await open(lab.participants[2]).connect();
+    expect(participant.timeRequests.map((t) => t.id)).toEqual([asked.request.id]);
   });
 
   it('participants never hear of help requests, and the new events share the per-socket rate limit', async () => {

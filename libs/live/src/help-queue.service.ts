@@ -20,8 +20,9 @@ const normaliseTopic = (topic: string) => topic.trim().replace(/\s+/g, ' ').toLo
 
 /**
  * The help queue: a breakout room asks for help with a topic; the request goes to a free
- * online mentor whose topics fit (else any free one, else every mentor), who claims and
- * resolves it. Only mentors and organisers hear about it.
+ * online mentor outside the room whose topics fit (else the room's own mentor, else any free
+ * one, else every mentor), who claims and resolves it. Only mentors and organisers hear
+ * about it; the room reads its own request when it reconnects.
  */
 @Injectable()
 export class HelpQueueService {
@@ -38,7 +39,11 @@ export class HelpQueueService {
     const roomId = round ? await this.rounds.findRoomIdOf(round.id, me.userId) : null;
     if (!round || !roomId) throw notInRoom();
     const topic = dto.topic.trim().replace(/\s+/g, ' ');
-    const routedTo = await this.routeTo(me.labId, normaliseTopic(topic));
+    const routedTo = await this.routeTo(
+      me.labId,
+      normaliseTopic(topic),
+      new Set(await this.requests.findMentorsInRoom(round.id, roomId)),
+    );
     const id = await this.requests.insertUnlessRoomWaiting({
       labId: me.labId,
       roundId: round.id,
@@ -143,14 +148,22 @@ export class HelpQueueService {
     return { topics };
   }
 
-  /** The unresolved requests a (re)connecting person sees, and a mentor's own topics. */
-  async queueOf(me: LiveConnectionData): Promise<{ helpQueue: HelpRequest[]; myTopics: string[] }> {
+  /**
+   * The unresolved requests a (re)connecting person sees (a participant: their room's), and
+   * a mentor's own topics.
+   */
+  async queueOf(
+    me: LiveConnectionData,
+    roomId: string | null,
+  ): Promise<{ helpQueue: HelpRequest[]; myTopics: string[] }> {
     const isMentor = me.roles.includes('mentor');
     const rows: HelpRequestRow[] = me.isOrganiser
       ? await this.requests.findUnresolvedOfLab(me.labId)
       : isMentor
         ? await this.requests.findUnresolvedForMentor(me.labId, me.userId)
-        : [];
+        : roomId
+          ? [await this.requests.findUnresolvedOfRoom(me.labId, roomId)].filter((r) => r !== null)
+          : [];
     const myTopics = isMentor
       ? ((await this.requests.findTopicsOf(me.labId, [me.userId])).get(me.userId) ?? [])
       : [];
@@ -158,10 +171,16 @@ export class HelpQueueService {
   }
 
   /**
-   * The free online mentor to route to: one whose topics contain the topic first, then the
-   * one with the fewest waiting requests; null when no mentor is online and free.
+   * The free online mentor to route to: one outside the room whose topics contain the topic
+   * first (the room's own mentor is there already), then a mentor sitting in the room (its
+   * own mentor has it), then anyone free; among equals the one with the fewest waiting
+   * requests. Null when no mentor is online and free.
    */
-  private async routeTo(labId: string, topic: string): Promise<string | null> {
+  private async routeTo(
+    labId: string,
+    topic: string,
+    inRoom: ReadonlySet<string>,
+  ): Promise<string | null> {
     const online = [
       ...new Set(
         (await this.publisher.members(liveChannels.role(labId, 'mentor'))).map(
@@ -176,12 +195,14 @@ export class HelpQueueService {
       await this.requests.findTopicsOf(labId, free),
       await this.requests.countWaitingByMentor(labId),
     ];
-    const rank = (id: string) =>
-      [(topics.get(id) ?? []).includes(topic) ? 0 : 1, waiting.get(id) ?? 0] as const;
-    return [...free].sort((a, b) => {
-      const [ra, rb] = [rank(a), rank(b)];
-      return ra[0] - rb[0] || ra[1] - rb[1] || a.localeCompare(b);
-    })[0];
+    const preference = (id: string) =>
+      inRoom.has(id) ? 1 : (topics.get(id) ?? []).includes(topic) ? 0 : 2;
+    return [...free].sort(
+      (a, b) =>
+        preference(a) - preference(b) ||
+        (waiting.get(a) ?? 0) - (waiting.get(b) ?? 0) ||
+        a.localeCompare(b),
+    )[0];
   }
 
   private staff(labId: string): string[] {

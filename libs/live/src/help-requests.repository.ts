@@ -13,6 +13,8 @@ export interface HelpRequestRow {
   askedAt: Date;
   routedTo: string | null;
   routedToName: string | null;
+  /** The mentor it was routed to sits in the room (its own mentor, or visiting it). */
+  routedToRoomMentor: boolean;
   claimedBy: string | null;
   claimedByName: string | null;
   claimedAt: Date | null;
@@ -22,6 +24,8 @@ export interface HelpRequestRow {
 const SELECT = `SELECT h.id, h.lab_id AS "labId", h.round_id AS "roundId", h.room_id AS "roomId", b.name AS "roomName", h.topic,
                        h.asked_by AS "askedBy", ua.display_name AS "askedByName", h.asked_at AS "askedAt",
                        h.routed_to AS "routedTo", ur.display_name AS "routedToName",
+                       (h.routed_to IS NOT NULL AND (h.routed_to = b.mentor_id OR EXISTS (
+                          SELECT 1 FROM mentor_visits v WHERE v.room_id = h.room_id AND v.user_id = h.routed_to))) AS "routedToRoomMentor",
                        h.claimed_by AS "claimedBy", uc.display_name AS "claimedByName", h.claimed_at AS "claimedAt", h.resolved_at AS "resolvedAt"
                   FROM help_requests h JOIN breakout_rooms b ON b.id = h.room_id JOIN users ua ON ua.id = h.asked_by
                   LEFT JOIN users ur ON ur.id = h.routed_to LEFT JOIN users uc ON uc.id = h.claimed_by`;
@@ -61,6 +65,27 @@ export class HelpRequestsRepository {
       .query(`${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL ORDER BY h.asked_at, h.id`, [
         labId,
       ]);
+  }
+
+  /** The unresolved request of one room (a room has at most one). */
+  async findUnresolvedOfRoom(labId: string, roomId: string): Promise<HelpRequestRow | null> {
+    const rows: HelpRequestRow[] = await this.tx
+      .manager()
+      .query(`${SELECT} WHERE h.lab_id = $1 AND h.room_id = $2 AND h.resolved_at IS NULL`, [
+        labId,
+        roomId,
+      ]);
+    return rows[0] ?? null;
+  }
+
+  /** The mentors sitting in a room of a round: its own mentor and those visiting it. */
+  async findMentorsInRoom(roundId: string, roomId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager().query(
+      `SELECT mentor_id AS id FROM breakout_rooms WHERE id = $2 AND round_id = $1 AND mentor_id IS NOT NULL
+       UNION SELECT user_id FROM mentor_visits WHERE round_id = $1 AND room_id = $2`,
+      [roundId, roomId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** A mentor's queue: routed to them, routed to no one, or claimed by them. */

@@ -15,6 +15,7 @@ import { LiveError } from './live.errors.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
+import { TimeRequestsService } from './time-requests.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MESSAGE_ID = /^[0-9]{1,18}$/;
@@ -59,6 +60,7 @@ export class LiveConnectionsService {
     private readonly help: HelpQueueService,
     private readonly pins: PinnedInstructionsService,
     private readonly teams: TeamsService,
+    private readonly time: TimeRequestsService,
   ) {}
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
@@ -201,7 +203,8 @@ export class LiveConnectionsService {
         roomMates,
         chat: chatRows.map(toChatMessage),
         chatTruncated,
-        ...(await this.help.queueOf(me)),
+        ...(await this.help.queueOf(me, roomId)),
+        timeRequests: await this.time.requestsOf(me, round?.id ?? null, roomId),
         pinned: await this.pins.pinnedFor(
           me.labId,
           me.isOrganiser && round

@@ -82,9 +82,14 @@ export interface LiveSnapshot {
   chatTruncated: boolean;
   /**
    * Unresolved help requests: organisers see every one of the lab; a mentor those routed to
-   * them, those routed to no one and those they claimed; others none.
+   * them, those routed to no one and those they claimed; a participant their room's.
    */
   helpQueue: HelpRequest[];
+  /**
+   * "+2 minutes" requests of the open round: organisers get those not decided yet; a
+   * participant their room's (decided or not).
+   */
+  timeRequests: TimeRequest[];
   /** A mentor's topics (help requests that fit are routed to them first); [] for others. */
   myTopics: string[];
   /**
@@ -164,6 +169,11 @@ export interface HelpRequest {
   askedAt: string;
   /** The free mentor whose topics fit best when it was asked; null: no mentor was free, every mentor sees it. */
   routedTo: LivePerson | null;
+  /**
+   * The mentor it went to sits in the room already (its own mentor, or visiting): no other
+   * free mentor's topics fit, so the room's own mentor has it.
+   */
+  routedToRoomMentor: boolean;
   claimedBy: LivePerson | null;
   claimedAt: string | null;
   resolvedAt: string | null;

@@ -64,6 +64,7 @@ export const toHelpRequest = (row: HelpRequestRow): HelpRequest => ({
   askedBy: { userId: row.askedBy, displayName: row.askedByName },
   askedAt: new Date(row.askedAt).toISOString(),
   routedTo: row.routedTo ? { userId: row.routedTo, displayName: row.routedToName ?? '' } : null,
+  routedToRoomMentor: row.routedToRoomMentor,
   claimedBy: row.claimedBy ? { userId: row.claimedBy, displayName: row.claimedByName ?? '' } : null,
   claimedAt: row.claimedAt ? new Date(row.claimedAt).toISOString() : null,
   resolvedAt: row.resolvedAt ? new Date(row.resolvedAt).toISOString() : null,

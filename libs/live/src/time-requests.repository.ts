@@ -46,6 +46,29 @@ export class TimeRequestsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The requests of a round a (re)connecting person sees: every undecided one (organisers),
+   * or one room's, decided or not, oldest first.
+   */
+  findOfRound(
+    roundId: string,
+    scope: { undecided: true } | { roomId: string },
+  ): Promise<TimeRequestRow[]> {
+    return 'roomId' in scope
+      ? this.tx
+          .manager()
+          .query(`${SELECT} WHERE t.round_id = $1 AND t.room_id = $2 ORDER BY t.asked_at, t.id`, [
+            roundId,
+            scope.roomId,
+          ])
+      : this.tx
+          .manager()
+          .query(
+            `${SELECT} WHERE t.round_id = $1 AND t.decision IS NULL ORDER BY t.asked_at, t.id`,
+            [roundId],
+          );
+  }
+
   /** Decide a pending request; false when it was decided already. */
   async decideIfPending(
     id: string,

@@ -57,6 +57,24 @@ export class TimeRequestsService {
     return { request };
   }
 
+  /**
+   * What a (re)connecting person sees of the open round's requests: organisers every one not
+   * decided yet, a participant their room's (so a reload still shows "asked").
+   */
+  async requestsOf(
+    me: LiveConnectionData,
+    roundId: string | null,
+    roomId: string | null,
+  ): Promise<TimeRequest[]> {
+    if (!roundId) return [];
+    const rows = me.isOrganiser
+      ? await this.requests.findOfRound(roundId, { undecided: true })
+      : roomId && me.roles.includes('participant')
+        ? await this.requests.findOfRound(roundId, { roomId })
+        : [];
+    return rows.map(toTimeRequest);
+  }
+
   /** Approving moves the round's deadline by two minutes for everyone, in the same transaction as the decision. */
   async decide(me: LiveConnectionData, dto: DecideTimeDto): Promise<Result<'time:decide'>> {
     if (!me.isOrganiser) throw LiveError.organiserRequired();

@@ -48,6 +48,7 @@ const snapshot = (over: Partial<LiveSnapshot> = {}): LiveSnapshot => ({
   chat: [],
   chatTruncated: false,
   helpQueue: [],
+  timeRequests: [],
   myTopics: [],
   pinned: [],
   teams: [],
@@ -62,6 +63,7 @@ const help = (over: Partial<HelpRequest> = {}): HelpRequest => ({
   askedBy: ben,
   askedAt: '2026-07-14T15:01:00.000Z',
   routedTo: null,
+  routedToRoomMentor: false,
   claimedBy: null,
   claimedAt: null,
   resolvedAt: null,
@@ -221,6 +223,34 @@ describe('the live view folded from notices', () => {
       },
     ]);
     expect(state.myHelp).toMatchObject({ topic: 'statistics', mentor });
+  });
+
+  it('shows a participant\'s own room\'s help request and "+2 minutes" again after a reload', () => {
+    const timeAsked = {
+      id: 't1',
+      roundId: 'round-1',
+      room: { id: 'room-a', name: 'Room A' },
+      askedBy: ben,
+      askedAt: '2026-07-14T15:03:00.000Z',
+      extraSeconds: 120,
+      decision: null,
+      decidedAt: null,
+    };
+    const reloaded = fold([
+      {
+        event: 'live:snapshot',
+        payload: snapshot({
+          helpQueue: [help({ routedTo: mentor, routedToRoomMentor: true })],
+          timeRequests: [timeAsked],
+        }),
+      },
+    ]);
+    expect(reloaded.myHelp).toMatchObject({
+      topic: 'statistics',
+      mentor: null,
+      roomMentor: mentor,
+    });
+    expect(reloaded.timeRequest).toMatchObject({ id: 't1', decision: null });
   });
 
   it('offers the lab chat always, the room chat during a round, and each team', () => {

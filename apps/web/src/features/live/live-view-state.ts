@@ -61,6 +61,19 @@ export interface MyHelp {
   topic: string;
   askedAt: string;
   mentor: LivePerson | null;
+  /** Nobody else's topics fit: the mentor already in the room has it (their name). */
+  roomMentor: LivePerson | null;
+}
+
+/** The room's own help request as the participant's screen shows it. */
+function myHelpOf(request: HelpRequest): MyHelp {
+  return {
+    requestId: request.id,
+    topic: request.topic,
+    askedAt: request.askedAt,
+    mentor: request.claimedBy,
+    roomMentor: request.routedToRoomMentor ? request.routedTo : null,
+  };
 }
 
 /** Notices from the server, and what this screen learnt from its own requests' answers. */
@@ -101,6 +114,7 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
     case 'live:snapshot': {
       const snap = action.payload;
       const sameRound = snap.round !== null && snap.round.id === state.round?.id;
+      const participant = !snap.me.isOrganiser && snap.me.roles.includes('participant');
       const ended =
         state.round && state.round.state === 'open' && !sameRound
           ? { ...state.round, state: 'closed' as const }
@@ -117,12 +131,22 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
         chatTruncated: snap.chatTruncated,
         helpQueue: snap.helpQueue,
         myTopics: snap.myTopics,
-        timeRequest: sameRound ? state.timeRequest : null,
+        timeRequest: participant
+          ? (snap.timeRequests.filter((t) => t.room.id === snap.room?.id).at(-1) ?? null)
+          : sameRound
+            ? state.timeRequest
+            : null,
         closing: sameRound ? state.closing : null,
         closedRound: snap.round?.state === 'open' ? null : ended,
         pinned: snap.pinned ?? [],
         teams: snap.teams ?? [],
-        myHelp: sameRound && snap.room?.id === state.room?.id ? state.myHelp : null,
+        // A participant's room request and "+2 minutes" come with the snapshot, so a reload
+        // shows them; others keep what they knew while they stay in the same room.
+        myHelp: participant
+          ? (snap.helpQueue.filter((h) => h.room.id === snap.room?.id).map(myHelpOf)[0] ?? null)
+          : sameRound && snap.room?.id === state.room?.id
+            ? state.myHelp
+            : null,
         visitingMentors: sameRound && snap.room?.id === state.room?.id ? state.visitingMentors : [],
       };
     }
@@ -189,12 +213,7 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
       const request = action.payload;
       return {
         ...state,
-        myHelp: {
-          requestId: request.id,
-          topic: request.topic,
-          askedAt: request.askedAt,
-          mentor: request.claimedBy,
-        },
+        myHelp: myHelpOf(request),
       };
     }
     case 'help:coming': {
@@ -202,7 +221,13 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
       if (roomId !== state.room?.id) return state;
       return {
         ...state,
-        myHelp: { requestId, topic, askedAt: state.myHelp?.askedAt ?? claimedAt, mentor },
+        myHelp: {
+          requestId,
+          topic,
+          askedAt: state.myHelp?.askedAt ?? claimedAt,
+          mentor,
+          roomMentor: state.myHelp?.roomMentor ?? null,
+        },
       };
     }
     case 'timer:changed':

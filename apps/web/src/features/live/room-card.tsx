@@ -177,7 +177,9 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
         {help
           ? help.mentor
             ? `${help.mentor.displayName} is on the way to help with “${help.topic}”.`
-            : `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: a mentor has been told.`
+            : help.roomMentor
+              ? `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: no other free mentor knows it, so your room's own mentor, ${help.roomMentor.displayName}, has it.`
+              : `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: a mentor has been told.`
           : (problem ?? '')}
       </p>
     </form>

@@ -28,6 +28,7 @@ const help: HelpRequest = {
   askedBy: person,
   askedAt: '2027-01-01T10:01:00Z',
   routedTo: null,
+  routedToRoomMentor: false,
   claimedBy: null,
   claimedAt: null,
   resolvedAt: null,
@@ -108,6 +109,32 @@ describe('controlRoomReducer', () => {
     expect(state.help).toEqual([]);
     expect(state.time).toEqual([]);
     expect(state.activity[0]).toMatchObject({ roomId: 'room-a', text: '2 more minutes given' });
+  });
+
+  it('gets pending help and "+2 minutes" back from the snapshot after a reload', () => {
+    const state = apply({
+      event: 'live:snapshot',
+      payload: {
+        serverNow: '2027-01-01T10:05:00Z',
+        labId: 'lab',
+        me: { ...person, roles: ['organiser'], isOrganiser: true },
+        recovered: false,
+        session: null,
+        round,
+        room: null,
+        roomMates: [],
+        chat: [],
+        chatTruncated: false,
+        helpQueue: [help],
+        timeRequests: [time],
+        myTopics: [],
+        pinned: [],
+        teams: [],
+        tokenExpiresAt: '2027-01-01T10:20:00Z',
+      },
+    });
+    expect(state.help.map((h) => h.id)).toEqual(['h1']);
+    expect(state.time.map((t) => t.id)).toEqual(['t1']);
   });
 
   it('adds and removes pins, and keeps the newest room activity', () => {

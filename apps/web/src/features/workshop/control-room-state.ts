@@ -71,6 +71,8 @@ export function controlRoomReducer(
         ...state,
         round: input.payload.round ?? state.round,
         help: input.payload.helpQueue.filter((h) => h.state !== 'resolved'),
+        // Pending "+2 minutes" survive a reload of the control room.
+        time: input.payload.timeRequests.filter((t) => t.decision === null),
         pins: input.payload.pinned ?? state.pins,
         closing: null,
       };
