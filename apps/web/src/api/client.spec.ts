@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
 import { ApiClient } from './client';
-import type { AuthSession } from './types';
+import type { AuthSession, Me } from './types';
 
 class MemoryStorage implements Storage {
   private readonly items = new Map<string, string>();
@@ -29,7 +29,8 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 let issued = 0;
-function session(lifetimeMs = 15 * 60_000): AuthSession {
+/** A session as the server sends it: the user with their lab roles. */
+function session(lifetimeMs = 15 * 60_000): AuthSession & { user: Me } {
   issued += 1;
   return {
     accessToken: `access-${issued}`,

@@ -110,7 +110,9 @@ export class ApiClient {
    * roles already known for that user, or they are read from GET /me; screens never see a
    * signed-in user whose roles are unknown.
    */
-  private async completeUser(user: AuthSession['user']): Promise<Me> {
+  private async completeUser(
+    user: AuthSession['user'] & { memberships?: Me['memberships'] },
+  ): Promise<Me> {
     const { memberships } = user;
     if (Array.isArray(memberships)) return { ...user, memberships };
     const current = this.state.status === 'signed-in' ? this.state.user : null;

@@ -24,6 +24,19 @@ export async function data<T>(call: Promise<{ data?: T; response: Response }>): 
 }
 
 /**
+ * A file the API serves behind authentication (a CSV export, a calendar), with the name the
+ * server gave it: a plain link could not carry the access token.
+ */
+export async function download(
+  call: Promise<{ data?: Blob; response: Response }>,
+): Promise<{ blob: Blob; filename: string | null }> {
+  const { data: blob, response } = await call;
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: blob ?? new Blob(), filename };
+}
+
+/**
  * One cache for every screen: server state is read through TanStack Query (de-duplicated,
  * cached, refetched when stale), mutations invalidate what they change, and live events
  * update it in place instead of screens reloading by hand.

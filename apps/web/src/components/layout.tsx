@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { account } from '../api/auth';
 import { Loading } from './feedback';
 import { useSession } from './session';
 
@@ -11,7 +11,7 @@ export function Layout() {
 
   const signOut = () => {
     setSigningOut(true);
-    api.auth
+    account
       .logout()
       .catch(() => undefined) // the local session is gone either way
       .finally(() => {

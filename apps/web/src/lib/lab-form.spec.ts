@@ -22,6 +22,7 @@ const lab: Lab = {
   taxonomy: { disciplines: ['AI'], careerStages: [], organisationTypes: [] },
   teamSize: { min: 3, max: 6 },
   funding: { pool: 100000, currency: 'USD' },
+  myRoles: ['organiser'],
   version: 4,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

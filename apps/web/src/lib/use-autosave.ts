@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, isApiError, type AnswerValue, type ApplicantProfile, type Application } from '../api';
+import { isApiError, type AnswerValue, type ApplicantProfile, type Application } from '../api';
+import { applicationCommands } from '../api/applications';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -53,7 +54,7 @@ export function useAutosave(initial: Application, onSaved?: (application: Applic
     const sending = pending.current;
     pending.current = empty();
     setState({ kind: 'saving' });
-    const request = api.applications
+    const request = applicationCommands
       .update(initial.id, {
         version: version.current,
         ...(Object.keys(sending.profile).length > 0 ? { profile: sending.profile } : {}),

@@ -1,25 +1,27 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../api';
+import { account } from '../api/auth';
+import { labCommands, labQueries } from '../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
 import { browserTimezone, formatInTimezone } from '../lib/lab-time';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
-import { useResource } from '../lib/use-resource';
 
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const [invitation] = useResource(() => api.invitations.preview(token), `invitation:${token}`);
+  const invitation = useQuery(labQueries.invitationPreview(token));
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const here = encodeURIComponent(`/invitations/${token}`);
 
-  if (invitation.status === 'loading') return <Loading what="the invitation" />;
-  if (invitation.status === 'failed') {
+  if (invitation.isPending) return <Loading what="the invitation" />;
+  if (invitation.isError) {
     const gone = isApiError(invitation.error) && invitation.error.status === 404;
     return (
       <section className="narrow">
@@ -39,10 +41,10 @@ export function AcceptInvitationPage() {
   const accept = () => {
     setBusy(true);
     setAlert(null);
-    api.invitations
-      .accept(token)
+    labCommands
+      .acceptInvitation(token)
       .then(async (accepted) => {
-        await api.me.reload().catch(() => undefined);
+        await account.refreshMe().catch(() => undefined);
         await navigate(`/labs/${accepted.labId}`);
       })
       .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { account } from '../api/auth';
 import { ErrorAlert, StatusMessage } from '../components/feedback';
 import { TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
@@ -18,7 +18,7 @@ export function AccountPage() {
 
   const onSubmit = form.handleSubmit(async () => {
     setStatus(null);
-    await api.me.changePassword({ currentPassword, newPassword });
+    await account.changePassword({ currentPassword, newPassword });
     setCurrentPassword('');
     setNewPassword('');
     setStatus('Your password was changed, and you were signed out on every other device.');

@@ -1,21 +1,22 @@
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../api';
+import { applicationQueries } from '../api/applications';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { LabDatesList, TaxonomyLists } from '../components/lab-facts';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
 import { formatInTimezone } from '../lib/lab-time';
 import { alertFor } from '../lib/use-form-submit';
-import { useResource } from '../lib/use-resource';
 
 /** The public call for applications of a lab whose applications are open. */
 export function CallPage() {
   const { slug = '' } = useParams();
   const session = useSession();
-  const [call] = useResource(() => api.calls.get(slug), `call:${slug}`);
+  const call = useQuery(applicationQueries.call(slug));
 
-  if (call.status === 'loading') return <Loading what="the call" />;
-  if (call.status === 'failed') {
+  if (call.isPending) return <Loading what="the call" />;
+  if (call.isError) {
     const closed = isApiError(call.error) && call.error.status === 404;
     return (
       <section className="narrow">

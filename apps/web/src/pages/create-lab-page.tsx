@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { account } from '../api/auth';
+import { labCommands } from '../api/labs';
 import { ErrorAlert } from '../components/feedback';
 import { TextAreaField, TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
@@ -28,7 +29,7 @@ export function CreateLabPage() {
   if (!user.isAdmin) return <Navigate to="/labs" replace />;
 
   const onSubmit = form.handleSubmit(async () => {
-    const lab = await api.labs.create({
+    const lab = await labCommands.create({
       title: title.trim(),
       slug: slug.trim(),
       theme: theme.trim(),
@@ -36,7 +37,7 @@ export function CreateLabPage() {
       description: description.trim(),
     });
     // The creator's memberships may have changed; the lab list reads them from /me.
-    await api.me.reload().catch(() => undefined);
+    await account.refreshMe().catch(() => undefined);
     await navigate(`/labs/${lab.id}/people`, { state: { created: true } });
   });
 

@@ -1,16 +1,16 @@
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { labQueries } from '../api/labs';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { PhaseBadge } from '../components/phase-badge';
 import { useUser } from '../components/session';
 import { roleLabel } from '../lib/roles';
 import { alertFor } from '../lib/use-form-submit';
-import { useResource } from '../lib/use-resource';
 
 export function LabsPage() {
   const user = useUser();
-  const [labs] = useResource(() => api.labs.list(), `labs:${user.id}`);
+  const labs = useQuery(labQueries.mine());
 
   return (
     <section>
@@ -24,9 +24,9 @@ export function LabsPage() {
           <Link to="/calls">Open calls</Link>
         )}
       </div>
-      <ErrorAlert alert={labs.status === 'failed' ? alertFor(labs.error) : null} />
-      {labs.status === 'loading' ? <Loading what="your labs" /> : null}
-      {labs.status === 'ready' && labs.data.length === 0 ? (
+      <ErrorAlert alert={labs.isError ? alertFor(labs.error) : null} />
+      {labs.isPending ? <Loading what="your labs" /> : null}
+      {labs.data?.length === 0 ? (
         <div className="card empty">
           <p>You are not part of any lab yet.</p>
           <p>
@@ -35,7 +35,7 @@ export function LabsPage() {
           </p>
         </div>
       ) : null}
-      {labs.status === 'ready' && labs.data.length > 0 ? (
+      {labs.data && labs.data.length > 0 ? (
         <ul className="lab-list" aria-label="Labs">
           {labs.data.map((lab) => (
             <li key={lab.id} className="card lab-card">

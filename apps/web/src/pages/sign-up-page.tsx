@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { account } from '../api/auth';
 import { ErrorAlert } from '../components/feedback';
 import { TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
@@ -23,7 +23,7 @@ export function SignUpPage() {
   if (session.status === 'signed-in' && !form.busy) return <Navigate to={next} replace />;
 
   const onSubmit = form.handleSubmit(async () => {
-    await api.auth.register({ displayName: displayName.trim(), email: email.trim(), password });
+    await account.register({ displayName: displayName.trim(), email: email.trim(), password });
     await navigate(next, { replace: true });
   });
 

@@ -1,12 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import { useApplicants, type ApplicantDirectory } from './applicants';
+import type { ApplicantDirectory } from './applicants';
+import { selectionChanged, selectionQueries } from './queries';
 import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
@@ -16,21 +17,17 @@ import { TableScroll } from '../../components/table-scroll';
 export function DecisionsPage() {
   const { lab } = useLab();
   const location = useLocation();
-  const [decisions, { reload, set }] = useResource(
-    () => api.selection.decisions(lab.id),
-    `decisions:${lab.id}`,
-  );
-  const [applicants] = useApplicants(lab.id);
+  const decisions = useQuery(selectionQueries.decisions(lab.id));
+  const applicants = useQuery(selectionQueries.applicants(lab.id));
   const [status, setStatus] = useState<string | null>(
     (location.state as { status?: string } | null)?.status ?? null,
   );
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (decisions.status === 'failed') return <ErrorAlert alert={alertFor(decisions.error)} />;
-  if (applicants.status === 'failed') return <ErrorAlert alert={alertFor(applicants.error)} />;
-  if (decisions.status === 'loading' || applicants.status === 'loading')
-    return <Loading what="the decisions" />;
+  if (decisions.isError) return <ErrorAlert alert={alertFor(decisions.error)} />;
+  if (applicants.isError) return <ErrorAlert alert={alertFor(applicants.error)} />;
+  if (decisions.isPending || applicants.isPending) return <Loading what="the decisions" />;
   const data = decisions.data;
   const dir = applicants.data;
 
@@ -53,7 +50,7 @@ export function DecisionsPage() {
                       .join(' ')
               }`,
         );
-        set(await api.selection.decisions(lab.id));
+        await selectionChanged(lab.id);
       })
       .catch((error: unknown) => setAlert(alertFor(error)))
       .finally(() => setBusy(false));
@@ -113,7 +110,11 @@ export function DecisionsPage() {
           <button type="button" className="button button--quiet" disabled={busy} onClick={expire}>
             {busy ? 'Closing…' : 'Close offers past their date'}
           </button>
-          <button type="button" className="button button--quiet" onClick={reload}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void decisions.refetch()}
+          >
             Refresh
           </button>
         </div>

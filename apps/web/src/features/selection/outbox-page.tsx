@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
@@ -5,8 +6,8 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
+import { selectionKeys, selectionQueries } from './queries';
 import {
   LETTER_FILTERS,
   letterEditable,
@@ -26,28 +27,24 @@ const POLL_MS = 2_000;
 /** The decision letters: composed from the decisions, edited, released in one batch, followed. */
 export function OutboxPage() {
   const { lab } = useLab();
-  const [outbox, { set, reload }] = useResource(
-    () => api.selection.outbox(lab.id),
-    `outbox:${lab.id}`,
-  );
+  const queryClient = useQueryClient();
+  const outbox = useQuery({
+    ...selectionQueries.outbox(lab.id),
+    // Letters a sending worker still holds (queued, retrying) are followed until they settle.
+    refetchInterval: (query) =>
+      query.state.data && outboxInFlight(query.state.data) ? POLL_MS : false,
+  });
+  const set = (next: Outbox) => queryClient.setQueryData(selectionKeys.outbox(lab.id), next);
   const [status, setStatus] = useState<string | null>(null);
   const [filter, setFilter] = useState<LetterFilter>('all');
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState<'compose' | 'release' | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
-  const data = outbox.status === 'ready' ? outbox.data : null;
-  const inFlight = data ? outboxInFlight(data) : false;
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
-  // Letters a sending worker still holds (queued, retrying) are followed until they settle.
-  useEffect(() => {
-    if (!inFlight) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [inFlight, reload]);
 
   const act = (
     kind: 'compose' | 'release',
@@ -78,8 +75,8 @@ export function OutboxPage() {
       (o) => releaseMessage(o.released),
     );
 
-  if (outbox.status === 'loading') return <Loading what="the outbox" />;
-  if (outbox.status === 'failed') return <ErrorAlert alert={alertFor(outbox.error)} />;
+  if (outbox.isPending) return <Loading what="the outbox" />;
+  if (outbox.isError) return <ErrorAlert alert={alertFor(outbox.error)} />;
   const o = outbox.data;
   const toRelease = lettersToRelease(o);
 

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api';
@@ -5,9 +6,9 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
 import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
 import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import { useApplicants, type ApplicantDirectory } from './applicants';
+import type { ApplicantDirectory } from './applicants';
+import { selectionChanged, selectionKeys, selectionQueries } from './queries';
 import { explainInfeasibility } from './infeasibility';
 import { MeritChart } from './merit-chart-figure';
 import { formatMerit, formatShare } from './merit-chart';
@@ -22,20 +23,17 @@ export function RunPage() {
   const { runId = '' } = useParams();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
-  const [data, { set }] = useResource(
-    () => Promise.all([api.selection.run(lab.id, runId), api.selection.runs(lab.id)]),
-    `selection-run:${lab.id}:${runId}`,
-  );
-  const [applicants] = useApplicants(lab.id);
+  const queryClient = useQueryClient();
+  const shown = useQuery(selectionQueries.run(lab.id, runId));
+  const all = useQuery(selectionQueries.runs(lab.id));
+  const applicants = useQuery(selectionQueries.applicants(lab.id));
   const [status, setStatus] = useState<string | null>(null);
 
-  if (data.status === 'loading' || applicants.status === 'loading')
-    return <Loading what="the run" />;
-  if (data.status === 'failed' || applicants.status === 'failed')
-    return (
-      <ErrorAlert alert={alertFor(data.status === 'failed' ? data.error : applicants.error)} />
-    );
-  const [run, runs] = data.data;
+  const failed = shown.error ?? all.error ?? applicants.error;
+  if (failed) return <ErrorAlert alert={alertFor(failed)} />;
+  if (!shown.data || !all.data || !applicants.data) return <Loading what="the run" />;
+  const run = shown.data;
+  const runs = all.data;
   const dir = applicants.data;
   const number = runNumbers(runs).get(run.id) ?? '';
   const feasible = foundCohort(run.status);
@@ -83,7 +81,10 @@ export function RunPage() {
           phase={lab.phase}
           run={run}
           number={number}
-          onAdopted={() => set([{ ...run, adopted: true }, runs])}
+          onAdopted={() => {
+            queryClient.setQueryData(selectionKeys.run(lab.id, run.id), { ...run, adopted: true });
+            void selectionChanged(lab.id);
+          }}
         />
       ) : null}
     </div>

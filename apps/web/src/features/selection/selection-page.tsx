@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
 import { phaseLabel } from '../../lib/phases';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import { useApplicants, type ApplicantDirectory } from './applicants';
+import type { ApplicantDirectory } from './applicants';
+import { selectionChanged, selectionQueries } from './queries';
 import { formatMerit, formatShare, priceBars } from './merit-chart';
 import { describeQuotas, quotaFormValues } from './quota-form';
 import { QuotaForm } from './quota-editor';
@@ -22,11 +23,8 @@ export function SelectionPage() {
   const { lab } = useLab();
   const navigate = useNavigate();
   const location = useLocation();
-  const [runs, { reload }] = useResource(
-    () => api.selection.runs(lab.id),
-    `selection-runs:${lab.id}`,
-  );
-  const [applicants] = useApplicants(lab.id);
+  const runs = useQuery(selectionQueries.runs(lab.id));
+  const applicants = useQuery(selectionQueries.applicants(lab.id));
   const [startFrom, setStartFrom] = useState<SelectionRunSummary | null>(null);
   const [status, setStatus] = useState<string | null>(
     (location.state as { status?: string } | null)?.status ?? null,
@@ -37,6 +35,7 @@ export function SelectionPage() {
     setStatus('Selecting the cohort…');
     try {
       const created = await api.selection.createRun(lab.id, request);
+      void selectionChanged(lab.id);
       await navigate(`runs/${created.id}`, { state: { created: true } });
     } catch (error) {
       setStatus(null);
@@ -44,17 +43,17 @@ export function SelectionPage() {
     }
   };
 
-  const dir = applicants.status === 'ready' ? applicants.data : null;
-  const list = runs.status === 'ready' ? runs.data : null;
+  const dir = applicants.data ?? null;
+  const list = runs.data ?? null;
 
   return (
     <div className="stack-lg selection">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert
         alert={
-          runs.status === 'failed'
+          runs.isError
             ? alertFor(runs.error)
-            : applicants.status === 'failed'
+            : applicants.isError
               ? alertFor(applicants.error)
               : null
         }
@@ -93,7 +92,7 @@ export function SelectionPage() {
             nameOf={dir.nameOf}
             onRun={run}
           />
-        ) : applicants.status === 'loading' ? (
+        ) : applicants.isPending ? (
           <Loading what="the applicants" />
         ) : null}
       </section>
@@ -102,12 +101,16 @@ export function SelectionPage() {
         <div className="page-title">
           <h2 id="runs-title">Runs</h2>
           {list ? (
-            <button type="button" className="button button--quiet" onClick={reload}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void runs.refetch()}
+            >
               Refresh
             </button>
           ) : null}
         </div>
-        {runs.status === 'loading' ? <Loading what="the runs" /> : null}
+        {runs.isPending ? <Loading what="the runs" /> : null}
         {list && list.length === 0 ? (
           <p className="empty">No run yet: set the quotas above and run the selection.</p>
         ) : null}
@@ -240,11 +243,9 @@ function CompareRuns(props: {
   const feasible = runs.filter((r) => foundCohort(r.status));
   const [first, setFirst] = useState((feasible[1] ?? runs[1]).id);
   const [second, setSecond] = useState((feasible[0] ?? runs[0]).id);
-  const [pair] = useResource(
-    () =>
-      Promise.all([api.selection.run(props.labId, first), api.selection.run(props.labId, second)]),
-    `compare:${first}:${second}`,
-  );
+  const runA = useQuery(selectionQueries.run(props.labId, first));
+  const runB = useQuery(selectionQueries.run(props.labId, second));
+  const pairError = runA.error ?? runB.error;
   const option = (r: SelectionRunSummary) => (
     <option key={r.id} value={r.id}>
       Run {numbers.get(r.id)} · {statusLabel(r.status)}
@@ -271,12 +272,12 @@ function CompareRuns(props: {
           {runs.map(option)}
         </SelectField>
       </div>
-      <ErrorAlert alert={pair.status === 'failed' ? alertFor(pair.error) : null} />
-      {pair.status === 'loading' ? <Loading what="the two runs" /> : null}
-      {pair.status === 'ready' ? (
+      <ErrorAlert alert={pairError ? alertFor(pairError) : null} />
+      {runA.isPending || runB.isPending ? <Loading what="the two runs" /> : null}
+      {runA.data && runB.data ? (
         <Comparison
-          a={pair.data[0]}
-          b={pair.data[1]}
+          a={runA.data}
+          b={runB.data}
           labelA={`Run ${numbers.get(first)}`}
           labelB={`Run ${numbers.get(second)}`}
           directory={directory}

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { labQueries } from '../../api/labs';
 import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type {
   HelpRequest,
@@ -89,7 +91,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     () => api.workshop.breakout.rounds(lab.id, sessionId),
     `rounds:${lab.id}:${sessionId}`,
   );
-  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
+  const members = useQuery(labQueries.members(lab.id));
   const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,7 +135,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   }, [link.state, refreshPresence]);
 
   const names = new Map<string, string>();
-  if (members.status === 'ready') for (const m of members.data) names.set(m.userId, m.displayName);
+  for (const m of members.data ?? []) names.set(m.userId, m.displayName);
   const allRounds = rounds.status === 'ready' ? rounds.data.rounds : [];
   const round = currentRound(allRounds);
   const liveRound: LiveRound | null = round && live.round?.id === round.id ? live.round : null;

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { labQueries } from '../../api/labs';
 import { useState } from 'react';
 import { api, isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -60,7 +62,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     () => api.workshop.participants.list(lab.id),
     `participants:${lab.id}`,
   );
-  const [members] = useResource(() => api.labs.members(lab.id), `members:${lab.id}`);
+  const members = useQuery(labQueries.members(lab.id));
   const [rounds, roundsControl] = useResource(
     () => api.workshop.breakout.rounds(lab.id, sessionId),
     `rounds:${key}`,
@@ -80,10 +82,10 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
 
   const people: Seat[] = participants.status === 'ready' ? participants.data : [];
   const names = new Map<string, string>();
-  if (members.status === 'ready') for (const m of members.data) names.set(m.userId, m.displayName);
+  for (const m of members.data ?? []) names.set(m.userId, m.displayName);
   for (const p of people) names.set(p.userId, p.displayName);
   const mentorCount =
-    members.status === 'ready' ? members.data.filter((m) => m.role === 'mentor').length : 0;
+    members.data?.filter((m) => m.role === 'mentor').length ?? 0;
   const held =
     rounds.status === 'ready' ? rounds.data.rounds.filter((r) => r.state !== 'planned') : [];
   const planList = plans.status === 'ready' ? plans.data : [];

@@ -2,7 +2,6 @@ import { ISO_COUNTRY_CODES } from '@ideas-lab/domain/countries';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  api,
   isApiError,
   type AnswerValue,
   type ApplicantProfile,
@@ -23,19 +22,16 @@ import {
 } from '../../lib/application-fields';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { describeSaveState, useAutosave } from '../../lib/use-autosave';
-import { useResource } from '../../lib/use-resource';
+import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
+import { queryClient } from '../../api/http';
+import { useApplicationWithLab } from './use-application';
 
 /** Loads the application and its lab (for the taxonomy and the title), then shows the form. */
 export function ApplicationEditPage() {
   const { applicationId = '' } = useParams();
-  const [data] = useResource(async () => {
-    const application = await api.applications.get(applicationId);
-    const lab = await api.labs.get(application.labId);
-    return { application, lab };
-  }, `application:${applicationId}`);
+  const data = useApplicationWithLab(applicationId);
 
-  if (data.status === 'loading') return <Loading what="your application" />;
-  if (data.status === 'failed')
+  if (data.isError)
     return (
       <section className="narrow">
         <PageHeading title="The application could not be loaded" />
@@ -45,6 +41,7 @@ export function ApplicationEditPage() {
         </p>
       </section>
     );
+  if (!data.data) return <Loading what="your application" />;
   return <ApplicationForm key={data.data.application.id} {...data.data} />;
 }
 
@@ -62,9 +59,15 @@ const countryNames = (() => {
 
 type ProfileField = keyof ApplicantProfile;
 
+function showSavedApplication(saved: Application): void {
+  queryClient.setQueryData(applicationKeys.application(saved.id), saved);
+  void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
+}
+
 function ApplicationForm({ application: initial, lab }: { application: Application; lab: Lab }) {
   const navigate = useNavigate();
-  const autosave = useAutosave(initial);
+  // What is saved is what every other screen shows: the cached application follows each save.
+  const autosave = useAutosave(initial, showSavedApplication);
   const { application, state } = autosave;
   const [profile, setProfile] = useState<ApplicantProfile>(initial.profile);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(initial.answers);
@@ -105,7 +108,9 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   const { adopt } = autosave;
   useEffect(() => {
     if (!refusedForGood) return;
-    api.applications.get(initial.id).then(adopt, () => undefined);
+    queryClient
+      .fetchQuery({ ...applicationQueries.application(initial.id), staleTime: 0 })
+      .then(adopt, () => undefined);
   }, [refusedForGood, initial.id, adopt]);
 
   const errorOf = useMemo(() => {
@@ -173,8 +178,12 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           });
           return;
         }
-        const done = await api.applications.submit(application.id, autosave.application.version);
+        const done = await applicationCommands.submit(
+          application.id,
+          autosave.application.version,
+        );
         autosave.adopt(done);
+        showSavedApplication(done);
         await navigate(`/applications/${done.id}`, { state: { submitted: true } });
       } catch (error) {
         if (

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { api, type Application } from '../../api';
+import { type Application } from '../../api';
+import { applicationCommands, applicationKeys } from '../../api/applications';
+import { queryClient } from '../../api/http';
 import { DeadlineText } from '../../components/application-deadline';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
+import { useApplicationWithLab } from './use-application';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionPanel } from './decision-panel';
 
@@ -15,11 +17,7 @@ export function ApplicationStatusPage() {
   const { applicationId = '' } = useParams();
   const location = useLocation();
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
-  const [data, { set }] = useResource(async () => {
-    const application = await api.applications.get(applicationId);
-    const lab = await api.labs.get(application.labId);
-    return { application, lab };
-  }, `application-status:${applicationId}`);
+  const data = useApplicationWithLab(applicationId);
   const [status, setStatus] = useState<string | null>(
     justSubmitted
       ? 'Your application is submitted. You can still edit it until the deadline.'
@@ -35,8 +33,7 @@ export function ApplicationStatusPage() {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  if (data.status === 'loading') return <Loading what="your application" />;
-  if (data.status === 'failed')
+  if (data.isError)
     return (
       <section className="narrow">
         <PageHeading title="The application could not be loaded" />
@@ -44,6 +41,7 @@ export function ApplicationStatusPage() {
       </section>
     );
 
+  if (!data.data) return <Loading what="your application" />;
   const { application, lab } = data.data;
   const canEdit = application.editing.allowed;
   const mine = browserTimezone();
@@ -52,11 +50,12 @@ export function ApplicationStatusPage() {
   const withdraw = () => {
     setBusy(true);
     setAlert(null);
-    api.applications
+    applicationCommands
       .withdraw(application.id)
       .then(
         (withdrawn: Application) => {
-          set({ application: withdrawn, lab });
+          queryClient.setQueryData(applicationKeys.application(withdrawn.id), withdrawn);
+          void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
           setConfirming(false);
           setStatus('Your application is withdrawn.');
         },

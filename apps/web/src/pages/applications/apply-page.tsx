@@ -1,33 +1,35 @@
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api';
+import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
+import { queryClient } from '../../api/http';
+import { account } from '../../api/auth';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 
 /** The step between a call and its form: start one application, or go on with the one you have. */
 export function ApplyPage() {
   const { slug = '' } = useParams();
   const navigate = useNavigate();
-  const [data] = useResource(async () => {
-    const [call, mine] = await Promise.all([api.calls.get(slug), api.applications.mine()]);
-    return { call, existing: mine.find((a) => a.labSlug === slug || a.labId === call.id) ?? null };
-  }, `apply:${slug}`);
+  const call = useQuery(applicationQueries.call(slug));
+  const mine = useQuery(applicationQueries.mine());
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<AlertContent | null>(null);
 
-  if (data.status === 'loading') return <Loading what="the call" />;
-  if (data.status === 'failed')
+  if (call.isPending || mine.isPending) return <Loading what="the call" />;
+  if (call.isError || mine.isError)
     return (
       <section className="narrow">
         <PageHeading title="The call could not be loaded" />
-        <ErrorAlert alert={alertFor(data.error)} />
+        <ErrorAlert alert={alertFor(call.error ?? mine.error)} />
       </section>
     );
 
-  const { call, existing } = data.data;
+  const lab = call.data;
+  const existing = mine.data.find((a) => a.labSlug === slug || a.labId === lab.id) ?? null;
   if (existing) {
     const to =
       existing.status === 'draft'
@@ -39,11 +41,12 @@ export function ApplyPage() {
   const start = () => {
     setBusy(true);
     setAlert(null);
-    api.applications
-      .start(call.id)
+    applicationCommands
+      .start(lab.id)
       .then(async (application) => {
         // The person is now an applicant of the lab.
-        await api.me.reload().catch(() => undefined);
+        void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
+        await account.refreshMe().catch(() => undefined);
         await navigate(`/applications/${application.id}/edit`, { replace: true });
       })
       .catch(async (error: unknown) => {
@@ -60,7 +63,7 @@ export function ApplyPage() {
   return (
     <section className="narrow">
       <p className="lab__eyebrow">
-        <Link to={`/call/${call.slug}`}>{call.title}</Link>
+        <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
       </p>
       <PageHeading title="Apply to this Ideas Lab" />
       <ErrorAlert alert={alert} />
@@ -73,11 +76,11 @@ export function ApplyPage() {
           Your answers are saved as you type, so you can stop and come back. You can edit your
           application until the deadline, also after submitting it.
         </p>
-        {call.dates.applicationsCloseAt ? (
+        {lab.dates.applicationsCloseAt ? (
           <p>
             <strong>Deadline:</strong>{' '}
-            {formatInTimezone(call.dates.applicationsCloseAt, browserTimezone())} (your time);{' '}
-            {formatInTimezone(call.dates.applicationsCloseAt, call.timezone)} in the lab's timezone.
+            {formatInTimezone(lab.dates.applicationsCloseAt, browserTimezone())} (your time);{' '}
+            {formatInTimezone(lab.dates.applicationsCloseAt, lab.timezone)} in the lab's timezone.
           </p>
         ) : null}
         <button type="button" className="button" onClick={start} disabled={busy}>

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Lab } from '../../api';
+import { account } from '../../api/auth';
+import { selectionKeys, selectionQueries } from '../../features/selection/queries';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import type { MyDecision } from '../../features/selection/types';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 
 /** The date to answer by, in the applicant's own timezone first, then in the lab's. */
 function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
@@ -31,7 +33,8 @@ function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
 export function DecisionPanel({ lab }: { lab: Lab }) {
   // Whether the answer-by date has passed is judged as of when the panel was shown.
   const [shownAt] = useState(() => Date.now());
-  const [mine, { set }] = useResource(() => api.selection.myDecisions(), `my-decisions:${lab.id}`);
+  const queryClient = useQueryClient();
+  const mine = useQuery(selectionQueries.myDecisions());
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,8 +46,8 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
     if (declining) declineRef.current?.focus();
   }, [declining]);
 
-  if (mine.status === 'loading') return null;
-  if (mine.status === 'failed') return <ErrorAlert alert={alertFor(mine.error)} />;
+  if (mine.isPending) return null;
+  if (mine.isError) return <ErrorAlert alert={alertFor(mine.error)} />;
   const decision = mine.data.find((d) => d.labId === lab.id);
   if (!decision) return null;
 
@@ -53,7 +56,9 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
     setAlert(null);
     (kind === 'confirm' ? api.selection.confirm(decision.id) : api.selection.decline(decision.id))
       .then(async (answered: MyDecision) => {
-        set(mine.data.map((d) => (d.id === answered.id ? answered : d)));
+        queryClient.setQueryData(selectionKeys.myDecisions, (all: MyDecision[] = []) =>
+          all.map((d) => (d.id === answered.id ? answered : d)),
+        );
         setDeclining(false);
         setStatus(
           kind === 'confirm'
@@ -61,7 +66,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
             : 'You have declined your place.',
         );
         // Confirming makes you a participant: the lab appears among your labs.
-        if (kind === 'confirm') await api.me.reload().catch(() => undefined);
+        if (kind === 'confirm') await account.refreshMe().catch(() => undefined);
       })
       .catch((error: unknown) => setAlert(alertFor(error)))
       .finally(() => setBusy(false));

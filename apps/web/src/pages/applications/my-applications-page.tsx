@@ -1,34 +1,32 @@
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { applicationQueries } from '../../api/applications';
+import { selectionQueries } from '../../features/selection/queries';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
-import { useUser } from '../../components/session';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionBadge } from './decision-badge';
 
 export function MyApplicationsPage() {
-  const user = useUser();
-  const [mine] = useResource(() => api.applications.mine(), `my-applications:${user.id}`);
-  const [decisions] = useResource(() => api.selection.myDecisions(), `my-decisions:${user.id}`);
-  const decisionOf = (labId: string) =>
-    decisions.status === 'ready' ? decisions.data.find((d) => d.labId === labId) : undefined;
+  const mine = useQuery(applicationQueries.mine());
+  const decisions = useQuery(selectionQueries.myDecisions());
+  const decisionOf = (labId: string) => decisions.data?.find((d) => d.labId === labId);
   const zone = browserTimezone();
 
   return (
     <section>
       <PageHeading title="My applications" />
-      <ErrorAlert alert={mine.status === 'failed' ? alertFor(mine.error) : null} />
-      {mine.status === 'loading' ? <Loading what="your applications" /> : null}
-      {mine.status === 'ready' && mine.data.length === 0 ? (
+      <ErrorAlert alert={mine.isError ? alertFor(mine.error) : null} />
+      {mine.isPending ? <Loading what="your applications" /> : null}
+      {mine.data?.length === 0 ? (
         <div className="card empty">
           <p>You have not applied to a lab yet.</p>
           <p>Open a lab's call page to apply.</p>
         </div>
       ) : null}
-      {mine.status === 'ready' && mine.data.length > 0 ? (
+      {mine.data && mine.data.length > 0 ? (
         <ul className="lab-list" aria-label="Applications">
           {mine.data.map((application) => (
             <li key={application.id} className="card lab-card">

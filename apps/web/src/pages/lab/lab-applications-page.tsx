@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  api,
   APPLICATION_STATUSES,
   type ApplicationFilters,
   type ApplicationSummary,
 } from '../../api';
+import {
+  applicationCommands,
+  applicationKeys,
+  applicationQueries,
+} from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
 import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import {
   applicationStatusLabel,
   ApplicationStatusBadge,
@@ -32,10 +36,9 @@ export function LabApplicationsPage() {
     if (value) (filters as Record<string, string>)[key] = value;
   }
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const queryKey = `${lab.id}:${params.toString()}`;
-  const [list, { reload }] = useResource(
-    () => api.applications.ofLab(lab.id, { ...filters, page, pageSize: PAGE_SIZE }),
-    `applications:${queryKey}`,
+  const queryClient = useQueryClient();
+  const list = useQuery(
+    applicationQueries.ofLab(lab.id, { ...filters, page, pageSize: PAGE_SIZE }),
   );
   const [country, setCountry] = useState(filters.country ?? '');
   const [status, setStatus] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export function LabApplicationsPage() {
   const exportCsv = () => {
     setExporting(true);
     setAlert(null);
-    api.applications
+    applicationCommands
       .exportCsv(lab.id, filters)
       .then(({ blob, filename }) => {
         const url = URL.createObjectURL(blob);
@@ -78,7 +81,7 @@ export function LabApplicationsPage() {
   };
 
   const anyFilter = FILTER_KEYS.some((key) => params.get(key));
-  const data = list.status === 'ready' ? list.data : null;
+  const data = list.data ?? null;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -175,7 +178,7 @@ export function LabApplicationsPage() {
       </form>
 
       <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert alert={alert ?? (list.status === 'failed' ? alertFor(list.error) : null)} />
+      <ErrorAlert alert={alert ?? (list.isError ? alertFor(list.error) : null)} />
 
       <section className="card" aria-labelledby="applications-title">
         <div className="page-title">
@@ -188,7 +191,7 @@ export function LabApplicationsPage() {
               : null}
           </p>
         </div>
-        {list.status === 'loading' ? <Loading what="the applications" /> : null}
+        {list.isPending ? <Loading what="the applications" /> : null}
         {data && data.items.length > 0 ? (
           <TableScroll>
             <table className="applications-table">
@@ -215,7 +218,9 @@ export function LabApplicationsPage() {
                     onExtended={(message) => {
                       setExtending(null);
                       setStatus(message);
-                      reload();
+                      void queryClient.invalidateQueries({
+                        queryKey: applicationKeys.ofLab(lab.id),
+                      });
                     }}
                     labId={lab.id}
                   />
@@ -343,7 +348,7 @@ function ExtensionForm(props: {
     setBusy(true);
     setAlert(null);
     setError(undefined);
-    api.applications
+    applicationCommands
       .grantExtension(props.labId, props.application.id, iso)
       .then(() =>
         props.onExtended(

@@ -1,75 +1,46 @@
-import { useState } from 'react';
-import { api, type AuditEvent, type AuditVerification } from '../../api';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { labQueries } from '../../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { formatInTimezone } from '../../lib/lab-time';
-import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
+import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
-
-const PAGE_SIZE = 25;
 
 /** The lab's hash-chained audit log, newest first, and a check that the chain is intact. */
 export function LabAuditPage() {
   const { lab } = useLab();
-  const [firstPage] = useResource(
-    () => api.labs.audit(lab.id, { limit: PAGE_SIZE }),
-    `audit:${lab.id}`,
-  );
-  const [older, setOlder] = useState<{ items: AuditEvent[]; nextBefore: number | null } | null>(
-    null,
-  );
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [alert, setAlert] = useState<AlertContent | null>(null);
-  const [busy, setBusy] = useState(false);
+  const log = useInfiniteQuery(labQueries.audit(lab.id));
+  const verification = useQuery(labQueries.auditVerification(lab.id));
 
-  if (firstPage.status === 'loading') return <Loading what="the audit log" />;
-  if (firstPage.status === 'failed') return <ErrorAlert alert={alertFor(firstPage.error)} />;
+  if (log.isPending) return <Loading what="the audit log" />;
+  // A failed later page keeps the pages already shown.
+  if (!log.data) return <ErrorAlert alert={alertFor(log.error)} />;
 
-  const items = [...firstPage.data.items, ...(older?.items ?? [])];
-  const nextBefore = older ? older.nextBefore : firstPage.data.nextBefore;
-
-  const loadOlder = () => {
-    if (nextBefore === null) return;
-    setBusy(true);
-    api.labs
-      .audit(lab.id, { limit: PAGE_SIZE, before: nextBefore })
-      .then(
-        (page) =>
-          setOlder({
-            items: [...(older?.items ?? []), ...page.items],
-            nextBefore: page.nextBefore,
-          }),
-        (error: unknown) => setAlert(alertFor(error)),
-      )
-      .finally(() => setBusy(false));
-  };
-
-  const verify = () => {
-    setVerification(null);
-    setBusy(true);
-    api.labs
-      .verifyAudit(lab.id)
-      .then(setVerification, (error: unknown) => setAlert(alertFor(error)))
-      .finally(() => setBusy(false));
-  };
+  const items = log.data.pages.flatMap((page) => page.items);
+  const checked = verification.isFetching ? undefined : verification.data;
+  const problem = log.error ?? (verification.isFetching ? null : verification.error);
 
   return (
     <section className="card" aria-labelledby="audit-heading">
       <div className="page-title">
         <h2 id="audit-heading">Audit log</h2>
-        <button type="button" className="button button--secondary" onClick={verify} disabled={busy}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void verification.refetch()}
+          disabled={verification.isFetching}
+        >
           Verify the chain
         </button>
       </div>
       <StatusMessage>
-        {verification
-          ? verification.valid
-            ? `The chain is intact: ${verification.checked} events checked.`
-            : `The chain is broken at event ${verification.firstBrokenSeq ?? '?'} (${verification.checked} checked).`
+        {checked
+          ? checked.valid
+            ? `The chain is intact: ${checked.checked} events checked.`
+            : `The chain is broken at event ${checked.firstBrokenSeq ?? '?'} (${checked.checked} checked).`
           : null}
       </StatusMessage>
-      <ErrorAlert alert={alert} />
+      <ErrorAlert alert={problem ? alertFor(problem) : null} />
       {items.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
@@ -102,14 +73,14 @@ export function LabAuditPage() {
           </table>
         </TableScroll>
       )}
-      {nextBefore !== null ? (
+      {log.hasNextPage ? (
         <button
           type="button"
           className="button button--secondary"
-          onClick={loadOlder}
-          disabled={busy}
+          onClick={() => void log.fetchNextPage()}
+          disabled={log.isFetchingNextPage}
         >
-          {busy ? 'Loading…' : 'Show older events'}
+          {log.isFetchingNextPage ? 'Loading…' : 'Show older events'}
         </button>
       ) : null}
     </section>

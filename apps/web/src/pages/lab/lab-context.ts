@@ -5,7 +5,6 @@ export interface LabContext {
   lab: Lab;
   /** Replace the lab after a successful change, so every tab shows the new version. */
   setLab: (lab: Lab) => void;
-  reload: () => void;
   canOrganise: boolean;
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError, QUESTION_TYPES, type ApplicationForm, type QuestionType } from '../../api';
 import {
-  api,
-  isApiError,
-  QUESTION_TYPES,
-  type ApplicationForm,
-  type QuestionType,
-} from '../../api';
+  applicationCommands,
+  applicationKeys,
+  applicationQueries,
+} from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import {
@@ -19,26 +19,16 @@ import {
 import { besideField } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
-
-/** The lab's current form, or none yet (a 404 the editor starts from). */
-async function currentForm(labId: string): Promise<ApplicationForm | null> {
-  try {
-    return await api.applicationForms.current(labId);
-  } catch (error) {
-    if (isApiError(error) && error.code === 'APPLICATION_FORM_NOT_FOUND') return null;
-    throw error;
-  }
-}
 
 export function LabFormEditorPage() {
   const { lab } = useLab();
-  const [form, { set }] = useResource(() => currentForm(lab.id), `form:${lab.id}`);
+  const queryClient = useQueryClient();
+  const form = useQuery(applicationQueries.form(lab.id));
   // Publishing remounts the editor on the new version; the news outlives it here.
   const [published, setPublished] = useState<string | null>(null);
-  if (form.status === 'loading') return <Loading what="the application form" />;
-  if (form.status === 'failed') return <ErrorAlert alert={alertFor(form.error)} />;
+  if (form.isPending) return <Loading what="the application form" />;
+  if (form.isError) return <ErrorAlert alert={alertFor(form.error)} />;
   return (
     <FormEditor
       key={form.data?.version ?? 0}
@@ -47,7 +37,7 @@ export function LabFormEditorPage() {
       initialStatus={published}
       onPublished={(next) => {
         setPublished(`Version ${next.version} of the form is published.`);
-        set(next);
+        queryClient.setQueryData(applicationKeys.form(lab.id), next);
       }}
     />
   );
@@ -115,8 +105,8 @@ function FormEditor(props: {
     setAlert(null);
     setErrors({});
     setStatus(null);
-    api.applicationForms
-      .publish(labId, questionsOf(drafts))
+    applicationCommands
+      .publishForm(labId, { questions: questionsOf(drafts) })
       .then((published) => props.onPublished(published))
       .catch((error: unknown) => {
         const byQuestion: DraftErrors = {};

@@ -1,7 +1,8 @@
-import { api, FUNNEL_STAGES, type FunnelCounts, type FunnelRow } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { FUNNEL_STAGES, type FunnelCounts, type FunnelRow } from '../../api';
+import { applicationQueries } from '../../api/applications';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
 
@@ -18,9 +19,9 @@ const COLUMNS = [...FUNNEL_STAGES, 'withdrawn'] as const;
 /** How far applications got, overall and by each taxonomy attribute, as tables with bars. */
 export function LabFunnelPage() {
   const { lab } = useLab();
-  const [funnel] = useResource(() => api.applications.funnel(lab.id), `funnel:${lab.id}`);
-  if (funnel.status === 'loading') return <Loading what="the funnel" />;
-  if (funnel.status === 'failed') return <ErrorAlert alert={alertFor(funnel.error)} />;
+  const funnel = useQuery(applicationQueries.funnel(lab.id));
+  if (funnel.isPending) return <Loading what="the funnel" />;
+  if (funnel.isError) return <ErrorAlert alert={alertFor(funnel.error)} />;
   const { totals, byDiscipline, byCareerStage, byOrganisationType, note } = funnel.data;
   const widest = Math.max(1, totals.started);
 

@@ -1,13 +1,14 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api';
+import { labQueries, showChangedLab } from '../../api/labs';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { PhaseBadge } from '../../components/phase-badge';
 import { useUser } from '../../components/session';
 import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { liveLabTabs } from '../../features/live/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
@@ -19,12 +20,12 @@ import type { LabTab, LabTabContext } from './lab-tabs';
 export function LabLayout() {
   const { labId = '' } = useParams();
   const user = useUser();
-  const [lab, { reload, set }] = useResource(() => api.labs.get(labId), `lab:${labId}`);
+  const lab = useQuery(labQueries.view(labId));
   const organiser = canOrganise(user, labId);
   const roles = rolesIn(user, labId);
 
-  if (lab.status === 'loading') return <Loading what="the lab" />;
-  if (lab.status === 'failed') {
+  if (lab.isPending) return <Loading what="the lab" />;
+  if (lab.isError) {
     const notFound =
       isApiError(lab.error) && (lab.error.status === 404 || lab.error.status === 403);
     return (
@@ -35,7 +36,7 @@ export function LabLayout() {
     );
   }
 
-  const context: LabContext = { lab: lab.data, setLab: set, reload, canOrganise: organiser };
+  const context: LabContext = { lab: lab.data, setLab: showChangedLab, canOrganise: organiser };
   const tabContext: LabTabContext = {
     labId,
     phase: lab.data.phase,

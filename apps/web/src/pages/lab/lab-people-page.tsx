@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import {
-  api,
-  type CreatedInvitation,
-  type InvitableRole,
-  type Invitation,
-  type LabMember,
-} from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InvitableRole, type Invitation, type LabMember } from '../../api';
+import { labCommands, labKeys, labQueries } from '../../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
 import { formatInTimezone } from '../../lib/lab-time';
 import { roleLabel } from '../../lib/roles';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
 
@@ -33,18 +28,16 @@ export function LabPeoplePage() {
   const { lab } = useLab();
   const location = useLocation();
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const [members, membersControl] = useResource(
-    () => api.labs.members(lab.id),
-    `members:${lab.id}`,
-  );
-  const [invitations, invitationsControl] = useResource(
-    () => api.labs.invitations(lab.id),
-    `invitations:${lab.id}`,
-  );
+  const queryClient = useQueryClient();
+  const members = useQuery(labQueries.members(lab.id));
+  const invitations = useQuery(labQueries.invitations(lab.id));
+  const membersChanged = () => queryClient.invalidateQueries({ queryKey: labKeys.members(lab.id) });
+  const invitationsChanged = () =>
+    queryClient.invalidateQueries({ queryKey: labKeys.invitations(lab.id) });
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitableRole>('mentor');
   const [how, setHow] = useState<'invite' | 'link' | 'appoint'>('invite');
-  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [created, setCreated] = useState<(Invitation & { acceptUrl: string }) | null>(null);
   const [listAlert, setListAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(
     justCreated ? 'Lab created. Invite its organisers and mentors.' : null,
@@ -54,22 +47,23 @@ export function LabPeoplePage() {
   const onInvite = form.handleSubmit(async () => {
     setCreated(null);
     if (how === 'appoint') {
-      await api.labs.addMember(lab.id, { email: email.trim(), role });
+      await labCommands.addMember(lab.id, { email: email.trim(), role });
       setStatus(
         `${email.trim()} is now ${role === 'organiser' ? 'an organiser' : 'a mentor'} of this lab.`,
       );
       setEmail('');
-      membersControl.reload();
+      void membersChanged();
       return;
     }
-    const invitation = await api.labs.invite(
+    const invitation = await labCommands.invite(
       lab.id,
       how === 'link' ? { role: 'mentor', anyoneWithLink: true } : { email: email.trim(), role },
     );
-    setCreated(invitation);
+    // A new invitation always carries its link (shown this once).
+    setCreated({ ...invitation, acceptUrl: invitation.acceptUrl ?? '' });
     setEmail('');
     setStatus(`Invitation created for ${addressee(invitation)}.`);
-    invitationsControl.reload();
+    void invitationsChanged();
   });
 
   const removeRole = (member: LabMember) => {
@@ -80,12 +74,12 @@ export function LabPeoplePage() {
     )
       return;
     setListAlert(null);
-    api.labs.removeMember(lab.id, member.userId, member.role).then(
+    labCommands.removeMember(lab.id, member.userId, member.role).then(
       () => {
         setStatus(
           `${member.displayName} is no longer ${roleLabel(member.role).toLowerCase()} of this lab.`,
         );
-        membersControl.reload();
+        void membersChanged();
       },
       (error: unknown) => setListAlert(alertFor(error)),
     );
@@ -93,11 +87,11 @@ export function LabPeoplePage() {
 
   const revoke = (invitation: Invitation) => {
     setListAlert(null);
-    api.labs.revokeInvitation(lab.id, invitation.id).then(
+    labCommands.revokeInvitation(lab.id, invitation.id).then(
       () => {
         setStatus(`Invitation for ${addressee(invitation)} withdrawn.`);
         if (created?.id === invitation.id) setCreated(null);
-        invitationsControl.reload();
+        void invitationsChanged();
       },
       (error: unknown) => setListAlert(alertFor(error)),
     );
@@ -110,8 +104,7 @@ export function LabPeoplePage() {
     );
   };
 
-  const pending =
-    invitations.status === 'ready' ? invitations.data.filter((i) => i.status === 'pending') : [];
+  const pending = invitations.data?.filter((i) => i.status === 'pending') ?? [];
 
   return (
     <div className="stack-lg">
@@ -212,11 +205,11 @@ export function LabPeoplePage() {
         <h2 id="pending-heading">Pending invitations</h2>
         <ErrorAlert
           alert={
-            listAlert ?? (invitations.status === 'failed' ? alertFor(invitations.error) : null)
+            listAlert ?? (invitations.isError ? alertFor(invitations.error) : null)
           }
         />
-        {invitations.status === 'loading' ? <Loading what="invitations" /> : null}
-        {invitations.status === 'ready' && pending.length === 0 ? (
+        {invitations.isPending ? <Loading what="invitations" /> : null}
+        {invitations.isSuccess && pending.length === 0 ? (
           <p className="muted">No pending invitations.</p>
         ) : null}
         {pending.length > 0 ? (
@@ -261,12 +254,12 @@ export function LabPeoplePage() {
 
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        <ErrorAlert alert={members.status === 'failed' ? alertFor(members.error) : null} />
-        {members.status === 'loading' ? <Loading what="members" /> : null}
-        {members.status === 'ready' && members.data.length === 0 ? (
+        <ErrorAlert alert={members.isError ? alertFor(members.error) : null} />
+        {members.isPending ? <Loading what="members" /> : null}
+        {members.data?.length === 0 ? (
           <p className="muted">Nobody has joined yet.</p>
         ) : null}
-        {members.status === 'ready' && members.data.length > 0 ? (
+        {members.data && members.data.length > 0 ? (
           <TableScroll>
             <table>
               <thead>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, isApiError, type FieldIssue, type Lab } from '../../api';
+import { isApiError, queryClient, type FieldIssue, type Lab } from '../../api';
+import { labCommands, labQueries } from '../../api/labs';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/form-fields';
 import { DATE_LABELS, TAXONOMY_LABELS } from '../../components/lab-facts';
@@ -82,7 +83,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
       }
       setStatus('Saving…');
       // The version comes from the lab as it is now: moving the phase also moves it on.
-      const saved = await api.labs
+      const saved = await labCommands
         .update(lab.id, { ...patch, version: lab.version })
         .catch((error: unknown) => {
           setStatus(null);
@@ -106,7 +107,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
 
   const reload = () => {
     setStatus('Reloading…');
-    api.labs.get(lab.id).then(
+    queryClient.fetchQuery({ ...labQueries.view(lab.id), staleTime: 0 }).then(
       (fresh) => {
         reset(fresh);
         onSaved(fresh);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, isApiError, type FieldIssue, type Lab, type LabPhase } from '../../api';
+import { isApiError, type FieldIssue, type Lab, type LabPhase } from '../../api';
+import { labCommands } from '../../api/labs';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import { besideField } from '../../lib/field-errors';
 import { LAB_PHASES, nextLabPhase, phaseLabel, previousLabPhase } from '../../lib/phases';
@@ -42,8 +43,9 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
     setAlert(null);
     setMissing([]);
     setStatus(`Moving the lab to ${phaseLabel(to)}…`);
-    api.labs
-      .movePhase(lab.id, to, underCapacityAsked && acceptUnderCapacity)
+    const acceptUnder = underCapacityAsked && acceptUnderCapacity;
+    labCommands
+      .movePhase(lab.id, acceptUnder ? { to, acceptUnderCapacity: true } : { to })
       .then(
         (moved) => {
           setUnderCapacityAsked(false);
