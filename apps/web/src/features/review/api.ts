@@ -1,222 +1,137 @@
-import type { ApiClient } from '../../api/client';
-import type { AnswerValue, ApplicantProfile, FormQuestion } from '../../api/types';
+import { queryOptions } from '@tanstack/react-query';
+import { isApiError } from '../../api/api-error';
+import { data, http, queryClient } from '../../api/http';
+import { labKeys } from '../../api/labs';
+import type { Schema } from '../../api/types';
 
-// The shapes of libs/review's routes, as the server returns them.
+// Application review: names for its shapes (all from the generated contract), the keys its
+// screens cache under, how each is read, and the commands that change it.
 
-export interface RubricCriterion {
-  /** Stable; reviews key their scores by it. */
-  id: string;
-  label: string;
-  description?: string;
-  /** Relative weight, > 0. */
-  weight: number;
-  scale: { min: number; max: number };
+export type Rubric = Schema<'Rubric'>;
+export type RubricCriterion = Schema<'ReviewCriterion'>;
+export type RubricInput = Schema<'PutRubric'>;
+export type ReviewerProfile = Schema<'MyReviewerProfile'>;
+export type ConflictDeclaration = NonNullable<Schema<'DeclareConflicts'>['conflicts']>[number];
+export type ReviewQueue = Schema<'ReviewQueue'>;
+export type ReviewQueueItem = ReviewQueue['items'][number];
+export type ReviewProgress = ReviewQueue['progress'];
+export type ReviewStatus = ReviewQueueItem['status'];
+export type ConflictReason = NonNullable<ReviewQueueItem['conflict']>;
+export type MyReview = Schema<'MyReview'>;
+export type ApplicationToReview = Schema<'ApplicationToReview'>;
+export type ReviewInput = Schema<'SaveReview'>;
+export type ApplicationReviews = Schema<'ApplicationReviews'>;
+export type SubmittedReview = ApplicationReviews['reviews'][number];
+export type AssignmentRun = Schema<'AssignmentRun'>;
+export type AssignmentRunInput = Schema<'RunAssignment'>;
+export type ReviewAssignment = Schema<'Assignment'>;
+export type LabReviewProgress = Schema<'ReviewProgressReport'>;
+
+export const reviewKeys = {
+  all: (labId: string) => [...labKeys.lab(labId), 'review'] as const,
+  rubric: (labId: string) => [...reviewKeys.all(labId), 'rubric'] as const,
+  myProfile: (labId: string) => [...reviewKeys.all(labId), 'reviewer-profile'] as const,
+  queue: (labId: string) => [...reviewKeys.all(labId), 'queue'] as const,
+  myReview: (labId: string, applicationId: string) =>
+    [...reviewKeys.all(labId), 'my-review', applicationId] as const,
+  reviewsOf: (labId: string, applicationId: string) =>
+    [...reviewKeys.all(labId), 'reviews-of', applicationId] as const,
+  assignments: (labId: string) => [...reviewKeys.all(labId), 'assignments'] as const,
+  progress: (labId: string) => [...reviewKeys.all(labId), 'progress'] as const,
+};
+
+const lab = (labId: string) => ({ params: { path: { labId } } });
+const mine = (labId: string, applicationId: string) => ({
+  params: { path: { labId, applicationId } },
+});
+
+export const reviewQueries = {
+  /** The lab's rubric, or null while the organisers have not written one. */
+  rubric: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.rubric(labId),
+      queryFn: async (): Promise<Rubric | null> => {
+        try {
+          return await data(http.GET('/api/labs/{labId}/rubric', lab(labId)));
+        } catch (error) {
+          if (isApiError(error) && error.code === 'REVIEW_RUBRIC_NOT_SET') return null;
+          throw error;
+        }
+      },
+    }),
+  myProfile: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.myProfile(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/reviewers/me', lab(labId))),
+    }),
+  queue: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.queue(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/my-reviews', lab(labId))),
+    }),
+  myReview: (labId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.myReview(labId, applicationId),
+      queryFn: () =>
+        data(
+          http.GET('/api/labs/{labId}/my-reviews/{applicationId}', mine(labId, applicationId)),
+        ),
+    }),
+  reviewsOf: (labId: string, applicationId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.reviewsOf(labId, applicationId),
+      queryFn: () =>
+        data(
+          http.GET(
+            '/api/labs/{labId}/applications/{applicationId}/reviews',
+            mine(labId, applicationId),
+          ),
+        ),
+    }),
+  assignments: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.assignments(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/review-assignments', lab(labId))),
+    }),
+  progress: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.progress(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/review-progress', lab(labId))),
+    }),
+};
+
+export const reviewCommands = {
+  putRubric: (labId: string, body: RubricInput) =>
+    data(http.PUT('/api/labs/{labId}/rubric', { ...lab(labId), body })),
+  declareConflicts: (labId: string, body: Schema<'DeclareConflicts'>) =>
+    data(http.PUT('/api/labs/{labId}/reviewers/me', { ...lab(labId), body })),
+  saveReview: (labId: string, applicationId: string, body: ReviewInput) =>
+    data(
+      http.PUT('/api/labs/{labId}/my-reviews/{applicationId}', {
+        ...mine(labId, applicationId),
+        body,
+      }),
+    ),
+  submitReview: (labId: string, applicationId: string, body: ReviewInput) =>
+    data(
+      http.POST('/api/labs/{labId}/my-reviews/{applicationId}/submit', {
+        ...mine(labId, applicationId),
+        body,
+      }),
+    ),
+  runAssignment: (labId: string, body: AssignmentRunInput) =>
+    data(http.POST('/api/labs/{labId}/review-assignments/run', { ...lab(labId), body })),
+  addAssignment: (labId: string, body: Schema<'AddAssignment'>) =>
+    data(http.POST('/api/labs/{labId}/review-assignments', { ...lab(labId), body })),
+  removeAssignment: (labId: string, assignmentId: string) =>
+    data(
+      http.DELETE('/api/labs/{labId}/review-assignments/{assignmentId}', {
+        params: { path: { labId, assignmentId } },
+      }),
+    ),
+};
+
+/** Reviews or assignments changed: every review screen of the lab reads them again. */
+export function reviewChanged(labId: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: reviewKeys.all(labId) });
 }
-
-export interface Rubric {
-  labId: string;
-  version: number;
-  criteria: RubricCriterion[];
-  commentPrompt: string;
-  /** Reviewers see no name, institution, country, ORCID iD or links, nor who the other reviewers are. */
-  blind: boolean;
-  /** Reviews were submitted: criteria and scales are fixed; labels, descriptions and weights may change. */
-  locked: boolean;
-  submittedReviews: number;
-  updatedAt: string;
-}
-
-export interface RubricInput {
-  criteria: RubricCriterion[];
-  commentPrompt?: string;
-  blind?: boolean;
-  /** The version edited (optimistic locking). */
-  version?: number;
-}
-
-export type ConflictDeclaration =
-  { applicantEmail: string; applicantId?: string } | { institution: string };
-
-export interface ReviewerProfile {
-  labId: string;
-  institution: string;
-  conflicts: { applicantEmail?: string; applicantId?: string; institution?: string }[];
-  /** Assignments of mine dropped because they became conflicts of interest. */
-  removedAssignments: number;
-}
-
-export type ReviewStatus = 'assigned' | 'draft' | 'submitted';
-export type ConflictReason =
-  'own-application' | 'declared-person' | 'declared-institution' | 'same-institution';
-
-export interface ReviewProgress {
-  assigned: number;
-  submitted: number;
-  draft: number;
-  notStarted: number;
-}
-
-export interface ReviewQueueItem {
-  applicationId: string;
-  /** Null in the blind phase. */
-  applicantName: string | null;
-  primaryDiscipline: string | null;
-  careerStage: string | null;
-  organisationType: string | null;
-  status: ReviewStatus;
-  /** The application became a conflict of interest after it was assigned: it cannot be opened. */
-  conflict: ConflictReason | null;
-  submittedAt: string | null;
-}
-
-export interface ReviewQueue {
-  labId: string;
-  blind: boolean;
-  progress: ReviewProgress;
-  items: ReviewQueueItem[];
-}
-
-export interface MyReview {
-  status: ReviewStatus;
-  scores: Record<string, number>;
-  comment: string;
-  rubricVersion: number | null;
-  submittedAt: string | null;
-  updatedAt: string;
-}
-
-export interface ApplicationToReview {
-  applicationId: string;
-  blind: boolean;
-  /** In the blind phase without name, institution, country, ORCID iD and links. */
-  profile: ApplicantProfile;
-  answers: Record<string, AnswerValue>;
-  questions: FormQuestion[];
-  rubric: Rubric | null;
-  review: MyReview;
-  othersVisible: boolean;
-}
-
-export interface ReviewInput {
-  /** Score per criterion id; null clears one. Replaces the saved scores. */
-  scores?: Record<string, number | null>;
-  comment?: string;
-}
-
-export interface SubmittedReview {
-  /** Null for others in the blind phase. */
-  reviewerId: string | null;
-  reviewerName: string;
-  mine: boolean;
-  scores: Record<string, number>;
-  comment: string;
-  /** 0..1 */
-  weightedScore: number;
-  submittedAt: string;
-}
-
-export interface ApplicationReviews {
-  applicationId: string;
-  blind: boolean;
-  reviews: SubmittedReview[];
-}
-
-export interface AssignmentRunInput {
-  reviewsPerApplication: number;
-  load?: { min?: number; max?: number };
-  /** Default: every mentor and organiser of the lab. */
-  reviewerIds?: string[];
-}
-
-export interface AssignmentRun {
-  runId: string;
-  complete: boolean;
-  optimal: boolean;
-  solverStatus: string;
-  reviewsPerApplication: number;
-  applications: number;
-  kept: number;
-  added: number;
-  loads: { reviewerId: string; name: string; load: number; min: number; max: number | null }[];
-  loadSpread: number;
-  unfilled: { applicationId: string; name: string | null; assigned: number; missing: number }[];
-  problems: string[];
-  warnings: string[];
-  createdAt: string;
-}
-
-export interface ReviewAssignment {
-  id: string;
-  applicationId: string;
-  applicantName: string | null;
-  reviewerId: string;
-  reviewerName: string;
-  source: 'auto' | 'manual';
-  status: ReviewStatus;
-}
-
-export interface ReviewAssignments {
-  assignments: ReviewAssignment[];
-  latestRun: AssignmentRun | null;
-}
-
-export interface LabReviewProgress {
-  totals: ReviewProgress & { applications: number; applicationsFullyReviewed: number };
-  perReviewer: (ReviewProgress & { reviewerId: string; name: string; roles: string[] })[];
-  perApplication: (ReviewProgress & { applicationId: string; applicantName: string | null })[];
-}
-
-const id = (value: string) => encodeURIComponent(value);
-
-/** Application review: reviewer queue, rubric form, conflicts, rubric editor, assignment: one typed function per API route. */
-export function reviewApi(client: ApiClient) {
-  const lab = (labId: string) => `/labs/${id(labId)}`;
-  const mine = (labId: string, applicationId: string) =>
-    `${lab(labId)}/my-reviews/${id(applicationId)}`;
-  return {
-    rubric: {
-      get: (labId: string) => client.request<Rubric>('GET', `${lab(labId)}/rubric`),
-      put: (labId: string, input: RubricInput) =>
-        client.request<Rubric>('PUT', `${lab(labId)}/rubric`, { body: input }),
-    },
-    reviewer: {
-      mine: (labId: string) => client.request<ReviewerProfile>('GET', `${lab(labId)}/reviewers/me`),
-      declare: (
-        labId: string,
-        input: { institution?: string; conflicts?: ConflictDeclaration[] },
-      ) => client.request<ReviewerProfile>('PUT', `${lab(labId)}/reviewers/me`, { body: input }),
-    },
-    myReviews: {
-      queue: (labId: string) => client.request<ReviewQueue>('GET', `${lab(labId)}/my-reviews`),
-      open: (labId: string, applicationId: string) =>
-        client.request<ApplicationToReview>('GET', mine(labId, applicationId)),
-      save: (labId: string, applicationId: string, input: ReviewInput) =>
-        client.request<MyReview>('PUT', mine(labId, applicationId), { body: input }),
-      submit: (labId: string, applicationId: string, input: ReviewInput) =>
-        client.request<MyReview>('POST', `${mine(labId, applicationId)}/submit`, { body: input }),
-    },
-    reviewsOf: (labId: string, applicationId: string) =>
-      client.request<ApplicationReviews>(
-        'GET',
-        `${lab(labId)}/applications/${id(applicationId)}/reviews`,
-      ),
-    assignments: {
-      list: (labId: string) =>
-        client.request<ReviewAssignments>('GET', `${lab(labId)}/review-assignments`),
-      run: (labId: string, input: AssignmentRunInput) =>
-        client.request<AssignmentRun>('POST', `${lab(labId)}/review-assignments/run`, {
-          body: input,
-        }),
-      add: (labId: string, input: { applicationId: string; reviewerId: string }) =>
-        client.request<ReviewAssignment>('POST', `${lab(labId)}/review-assignments`, {
-          body: input,
-        }),
-      remove: (labId: string, assignmentId: string) =>
-        client.request<void>('DELETE', `${lab(labId)}/review-assignments/${id(assignmentId)}`),
-    },
-    progress: (labId: string) =>
-      client.request<LabReviewProgress>('GET', `${lab(labId)}/review-progress`),
-  };
-}
-
-export type ReviewApi = ReturnType<typeof reviewApi>;

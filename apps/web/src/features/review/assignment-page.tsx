@@ -1,25 +1,26 @@
-import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, isApiError } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useState, type FormEvent } from 'react';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
-import type { AssignmentRun, LabReviewProgress, ReviewAssignment } from './api';
+import {
+  reviewChanged,
+  reviewCommands,
+  reviewQueries,
+  type AssignmentRun,
+  type LabReviewProgress,
+  type ReviewAssignment,
+} from './api';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
 import { TableScroll } from '../../components/table-scroll';
-
-interface AssignmentData {
-  assignments: ReviewAssignment[];
-  latestRun: AssignmentRun | null;
-  progress: LabReviewProgress;
-}
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
 
@@ -30,34 +31,24 @@ const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
  */
 export function AssignmentPage() {
   const { lab } = useLab();
-  const [data, { reload }] = useResource<AssignmentData>(async () => {
-    const [assignments, progress] = await Promise.all([
-      api.review.assignments.list(lab.id),
-      api.review.progress(lab.id),
-    ]);
-    return { ...assignments, progress };
-  }, `assignment:${lab.id}`);
+  const current = useQuery(reviewQueries.assignments(lab.id));
+  const reported = useQuery(reviewQueries.progress(lab.id));
   const [status, setStatus] = useState<string | null>(null);
-  // A change is announced once the screen shows it, not while the old table is still up.
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    if (data.status !== 'ready' || pending.current === null) return;
-    setStatus(pending.current);
-    pending.current = null;
-  }, [data]);
 
-  if (data.status === 'loading') return <Loading what="the review assignment" />;
-  if (data.status === 'failed') return <ErrorAlert alert={alertFor(data.error)} />;
-  const { assignments, latestRun, progress } = data.data;
+  const failed = current.error ?? reported.error;
+  if (failed) return <ErrorAlert alert={alertFor(failed)} />;
+  if (!current.data || !reported.data) return <Loading what="the review assignment" />;
+  const { assignments, latestRun } = current.data;
+  const progress = reported.data;
   const names = new Map<string, string>([
     ...progress.perReviewer.map((r) => [r.reviewerId, r.name] as [string, string]),
     ...progress.perApplication.map(
       (a) => [a.applicationId, applicantLabel(a.applicantName)] as [string, string],
     ),
   ]);
+  // A change is announced once the screen shows it, not while the old table is still up.
   const changed = (message: string) => {
-    pending.current = message;
-    reload();
+    void reviewChanged(lab.id).then(() => setStatus(message));
   };
 
   return (
@@ -132,8 +123,8 @@ function RunForm(props: {
       return;
     }
     setBusy(true);
-    api.review.assignments
-      .run(props.labId, {
+    reviewCommands
+      .runAssignment(props.labId, {
         reviewsPerApplication,
         ...(low !== undefined || high !== undefined
           ? {
@@ -421,8 +412,8 @@ function PerApplication(props: {
     }
     setBusy(true);
     setAlert(null);
-    api.review.assignments
-      .add(props.labId, { applicationId, reviewerId })
+    reviewCommands
+      .addAssignment(props.labId, { applicationId, reviewerId })
       .then((added) => {
         setReviewerId('');
         props.onChanged(
@@ -436,8 +427,8 @@ function PerApplication(props: {
   const remove = (a: ReviewAssignment) => {
     setBusy(true);
     setAlert(null);
-    api.review.assignments
-      .remove(props.labId, a.id)
+    reviewCommands
+      .removeAssignment(props.labId, a.id)
       .then(() =>
         props.onChanged(`${a.reviewerName} no longer reviews ${applicantLabel(a.applicantName)}.`),
       )

@@ -1,11 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { api, isApiError } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
 import { besideField } from '../../lib/field-errors';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
-import type { ConflictDeclaration, ReviewerProfile } from './api';
+import {
+  reviewCommands,
+  reviewKeys,
+  reviewQueries,
+  type ConflictDeclaration,
+  type ReviewerProfile,
+} from './api';
 
 type Kind = 'person' | 'institution';
 
@@ -33,20 +39,19 @@ function removedNote(profile: ReviewerProfile): string {
  * A reviewer's institution and declared conflicts of interest (a person, or a whole
  * institution). Applicants they conflict with are never assigned to them and cannot be opened.
  */
-export function ConflictsCard({ labId, onChanged }: { labId: string; onChanged: () => void }) {
-  const [profile, { set }] = useResource(
-    () => api.review.reviewer.mine(labId),
-    `reviewer-profile:${labId}`,
-  );
-  if (profile.status === 'loading') return <Loading what="your conflicts of interest" />;
-  if (profile.status === 'failed') return <ErrorAlert alert={alertFor(profile.error)} />;
+export function ConflictsCard({ labId }: { labId: string }) {
+  const queryClient = useQueryClient();
+  const profile = useQuery(reviewQueries.myProfile(labId));
+  if (profile.isPending) return <Loading what="your conflicts of interest" />;
+  if (profile.isError) return <ErrorAlert alert={alertFor(profile.error)} />;
   return (
     <ConflictsEditor
       labId={labId}
       profile={profile.data}
       onSaved={(next) => {
-        set(next);
-        onChanged();
+        queryClient.setQueryData(reviewKeys.myProfile(labId), next);
+        // A new conflict takes applications out of the queue.
+        void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(labId) });
       }}
     />
   );
@@ -77,8 +82,8 @@ function ConflictsEditor(props: {
     setAlert(null);
     setErrors({});
     setStatus(null);
-    api.review.reviewer
-      .declare(labId, input)
+    reviewCommands
+      .declareConflicts(labId, input)
       .then((next) => {
         setStatus(done(next) + removedNote(next));
         props.onSaved(next);

@@ -1,9 +1,8 @@
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
-import type { Rubric } from './api';
+import { reviewQueries, type Rubric } from './api';
 import { percent } from './review-scores';
 
 /** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
@@ -44,17 +43,17 @@ export function SubmittedReviews(props: {
   rubric?: Rubric | null;
   others?: boolean;
 }) {
-  const [reviews] = useResource(
-    () =>
-      Promise.all([
-        api.review.reviewsOf(props.labId, props.applicationId),
-        props.rubric === undefined ? api.review.rubric.get(props.labId) : props.rubric,
-      ]),
-    `reviews-of:${props.labId}:${props.applicationId}`,
-  );
-  if (reviews.status === 'loading') return <Loading what="the reviews" />;
-  if (reviews.status === 'failed') return <ErrorAlert alert={alertFor(reviews.error)} />;
-  const [list, rubric] = reviews.data;
+  const reviews = useQuery(reviewQueries.reviewsOf(props.labId, props.applicationId));
+  const labRubric = useQuery({
+    ...reviewQueries.rubric(props.labId),
+    enabled: props.rubric === undefined,
+  });
+  const failed = reviews.error ?? labRubric.error;
+  if (failed) return <ErrorAlert alert={alertFor(failed)} />;
+  if (!reviews.data || (props.rubric === undefined && labRubric.isPending))
+    return <Loading what="the reviews" />;
+  const list = reviews.data;
+  const rubric = props.rubric === undefined ? labRubric.data : props.rubric;
   const shown = list.reviews.filter((r) => !(props.others && r.mine));
   const criteria = rubric?.criteria ?? [];
   if (shown.length === 0)

@@ -1,15 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
-import type { ApplicationToReview, MyReview, Rubric, RubricCriterion } from './api';
+import {
+  reviewCommands,
+  reviewKeys,
+  reviewQueries,
+  type ApplicationToReview,
+  type MyReview,
+  type Rubric,
+  type RubricCriterion,
+} from './api';
 import { ApplicationUnderReview } from './application-under-review';
 import { OthersReviews } from './others-reviews';
 import { ReviewStatusBadge } from './review-bits';
@@ -32,10 +40,8 @@ export function ReviewPage() {
   const location = useLocation();
   const label = (location.state as { label?: string } | null)?.label;
   const [justSubmitted, setJustSubmitted] = useState(false);
-  const [data, { set }] = useResource(
-    () => api.review.myReviews.open(lab.id, applicationId),
-    `review:${lab.id}:${applicationId}`,
-  );
+  const queryClient = useQueryClient();
+  const data = useQuery(reviewQueries.myReview(lab.id, applicationId));
   const back = (
     <p>
       <Link to=".." relative="path">
@@ -44,8 +50,8 @@ export function ReviewPage() {
     </p>
   );
 
-  if (data.status === 'loading') return <Loading what="the application" />;
-  if (data.status === 'failed') {
+  if (data.isPending) return <Loading what="the application" />;
+  if (data.isError) {
     const conflict = isApiError(data.error) && data.error.code === 'REVIEW_CONFLICT_OF_INTEREST';
     return (
       <section className="stack">
@@ -83,7 +89,15 @@ export function ReviewPage() {
               justSubmitted={justSubmitted}
               onSaved={(review) => {
                 setJustSubmitted(review.status === 'submitted');
-                set({ ...data.data, review, othersVisible: review.status === 'submitted' });
+                queryClient.setQueryData(reviewKeys.myReview(lab.id, applicationId), {
+                  ...data.data,
+                  review,
+                  othersVisible: review.status === 'submitted',
+                });
+                void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(lab.id) });
+                void queryClient.invalidateQueries({
+                  queryKey: reviewKeys.reviewsOf(lab.id, applicationId),
+                });
               }}
             />
           ) : (
@@ -186,8 +200,8 @@ function ReviewForm(props: {
     const input = { scores: scoresToSend(rubric.criteria, scores), comment };
     const call =
       kind === 'save'
-        ? api.review.myReviews.save(labId, application.applicationId, input)
-        : api.review.myReviews.submit(labId, application.applicationId, input);
+        ? reviewCommands.saveReview(labId, application.applicationId, input)
+        : reviewCommands.submitReview(labId, application.applicationId, input);
     call
       .then((saved) => {
         setDirty(false);

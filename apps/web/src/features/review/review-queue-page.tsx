@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import type { ReviewQueueItem } from './api';
+import { reviewQueries, type ReviewQueueItem } from './api';
 import { ConflictsCard } from './conflicts-card';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { CONFLICT_LABELS, progressText } from './review-scores';
@@ -13,25 +12,22 @@ import { TableScroll } from '../../components/table-scroll';
 /** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
 export function ReviewQueuePage() {
   const { lab } = useLab();
-  const [queue, { reload }] = useResource(
-    () => api.review.myReviews.queue(lab.id),
-    `review-queue:${lab.id}`,
-  );
+  const queue = useQuery(reviewQueries.queue(lab.id));
 
   return (
     <div className="stack-lg">
       <section className="card" aria-labelledby="queue-title">
         <div className="page-title">
           <h2 id="queue-title">Your review queue</h2>
-          {queue.status === 'ready' ? (
+          {queue.data ? (
             <p className="review-progress__text" id="queue-progress">
               {progressText(queue.data.progress)}
             </p>
           ) : null}
         </div>
-        {queue.status === 'loading' ? <Loading what="your review queue" /> : null}
-        {queue.status === 'failed' ? <ErrorAlert alert={alertFor(queue.error)} /> : null}
-        {queue.status === 'ready' ? (
+        {queue.isPending ? <Loading what="your review queue" /> : null}
+        {queue.isError ? <ErrorAlert alert={alertFor(queue.error)} /> : null}
+        {queue.data ? (
           <>
             {queue.data.progress.assigned > 0 ? (
               <ReviewProgressBar
@@ -78,7 +74,7 @@ export function ReviewQueuePage() {
           </>
         ) : null}
       </section>
-      <ConflictsCard labId={lab.id} onChanged={reload} />
+      <ConflictsCard labId={lab.id} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, isApiError } from '../../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/form-fields';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
-import type { Rubric } from './api';
+import { reviewCommands, reviewKeys, reviewQueries, type Rubric } from './api';
 import {
   besideCriterion,
   criteriaOf,
@@ -20,22 +20,13 @@ import {
   type CriterionPart,
 } from './rubric-draft';
 
-/** The lab's rubric, or none yet (the editor then starts from suggested criteria). */
-async function currentRubric(labId: string): Promise<Rubric | null> {
-  try {
-    return await api.review.rubric.get(labId);
-  } catch (error) {
-    if (isApiError(error) && error.code === 'REVIEW_RUBRIC_NOT_SET') return null;
-    throw error;
-  }
-}
-
 export function RubricEditorPage() {
   const { lab } = useLab();
-  const [rubric, { set, reload }] = useResource(() => currentRubric(lab.id), `rubric:${lab.id}`);
+  const queryClient = useQueryClient();
+  const rubric = useQuery(reviewQueries.rubric(lab.id));
   const [saved, setSaved] = useState<string | null>(null);
-  if (rubric.status === 'loading') return <Loading what="the rubric" />;
-  if (rubric.status === 'failed') return <ErrorAlert alert={alertFor(rubric.error)} />;
+  if (rubric.isPending) return <Loading what="the rubric" />;
+  if (rubric.isError) return <ErrorAlert alert={alertFor(rubric.error)} />;
   return (
     <RubricEditor
       key={rubric.data?.version ?? 0}
@@ -44,11 +35,11 @@ export function RubricEditorPage() {
       initialStatus={saved}
       onReload={() => {
         setSaved(null);
-        reload();
+        void rubric.refetch();
       }}
       onSaved={(next) => {
         setSaved(`Rubric version ${next.version} is saved.`);
-        set(next);
+        queryClient.setQueryData(reviewKeys.rubric(lab.id), next);
       }}
     />
   );
@@ -125,8 +116,8 @@ function RubricEditor(props: {
       return;
     }
     setBusy(true);
-    api.review.rubric
-      .put(labId, {
+    reviewCommands
+      .putRubric(labId, {
         criteria: criteriaOf(drafts),
         commentPrompt,
         blind,
