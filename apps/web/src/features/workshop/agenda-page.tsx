@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api, isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -5,7 +6,6 @@ import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
 import { isoToLocalInput, localInputToIso } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import {
   SESSION_KINDS,
@@ -15,6 +15,7 @@ import {
   type SessionMaterial,
   type SessionState,
 } from './api';
+import { agendaChanged, workshopQueries } from './queries';
 import { agendaDays, dayHeading, kindLabel, stateLabel, timeRange } from './agenda-format';
 
 const FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'meetingUrl', 'materials', 'state'] as const;
@@ -67,10 +68,7 @@ function draftOf(
  */
 export function AgendaPage() {
   const { lab, canOrganise } = useLab();
-  const [agenda, agendaControl] = useResource(
-    () => api.workshop.agenda.get(lab.id),
-    `agenda:${lab.id}`,
-  );
+  const agenda = useQuery(workshopQueries.agenda(lab.id));
   const [editing, setEditing] = useState<AgendaSession | 'new' | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [listAlert, setListAlert] = useState<AlertContent | null>(null);
@@ -116,7 +114,7 @@ export function AgendaPage() {
       () => {
         setStatus(`"${session.title}" deleted.`);
         if (editing !== 'new' && editing?.id === session.id) setEditing(null);
-        agendaControl.reload();
+        void agendaChanged(lab.id);
       },
       (error: unknown) => setListAlert(alertFor(error)),
     );
@@ -127,13 +125,13 @@ export function AgendaPage() {
     api.workshop.agenda.update(lab.id, session.id, { version: session.version, state }).then(
       () => {
         setStatus(`"${session.title}" is now ${stateLabel(state).toLowerCase()}.`);
-        agendaControl.reload();
+        void agendaChanged(lab.id);
       },
       (error: unknown) => setListAlert(alertFor(error)),
     );
   };
 
-  const sessions = agenda.status === 'ready' ? agenda.data.sessions : [];
+  const sessions = agenda.data?.sessions ?? [];
 
   return (
     <div className="stack-lg workshop">
@@ -159,10 +157,10 @@ export function AgendaPage() {
         </div>
         <p className="muted small">Times are in the lab&rsquo;s time zone, {lab.timezone}.</p>
         <ErrorAlert
-          alert={listAlert ?? (agenda.status === 'failed' ? alertFor(agenda.error) : null)}
+          alert={listAlert ?? (agenda.isError ? alertFor(agenda.error) : null)}
         />
-        {agenda.status === 'loading' ? <Loading what="the agenda" /> : null}
-        {agenda.status === 'ready' && sessions.length === 0 ? (
+        {agenda.isPending ? <Loading what="the agenda" /> : null}
+        {agenda.isSuccess && sessions.length === 0 ? (
           <p className="muted">No sessions yet.{canOrganise ? ' Add the first one.' : ''}</p>
         ) : null}
         {agendaDays(sessions).map(({ day, sessions: ofDay }) => (
@@ -262,7 +260,7 @@ export function AgendaPage() {
             setStatus(
               created ? `"${saved.title}" added to the agenda.` : `"${saved.title}" saved.`,
             );
-            agendaControl.reload();
+            void agendaChanged(lab.id);
           }}
         />
       ) : null}

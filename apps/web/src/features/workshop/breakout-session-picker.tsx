@@ -1,20 +1,19 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import type { AgendaSession } from './api';
 import { timeRange } from './agenda-format';
+import { workshopQueries } from './queries';
 
 /**
  * The breakout sessions of the lab and the one chosen (kept in `?session=` so a reload or a
  * shared link shows the same one): the live one by default, else the next, else the first.
  */
 export function useBreakoutSession(labId: string) {
-  const [agenda] = useResource(() => api.workshop.agenda.get(labId), `agenda:${labId}`);
+  const agenda = useQuery(workshopQueries.agenda(labId));
   const [params, setParams] = useSearchParams();
-  const sessions =
-    agenda.status === 'ready' ? agenda.data.sessions.filter((s) => s.kind === 'breakout') : [];
+  const sessions = agenda.data?.sessions.filter((s) => s.kind === 'breakout') ?? [];
   const wanted = params.get('session');
   const chosen =
     sessions.find((s) => s.id === wanted) ??
@@ -42,8 +41,8 @@ export function BreakoutSessionPicker({
   idPrefix: string;
 }) {
   const { agenda, sessions, chosen, choose } = picker;
-  if (agenda.status === 'loading') return <Loading what="the breakout sessions" />;
-  if (agenda.status === 'failed') return <ErrorAlert alert={alertFor(agenda.error)} />;
+  if (agenda.isPending) return <Loading what="the breakout sessions" />;
+  if (agenda.isError) return <ErrorAlert alert={alertFor(agenda.error)} />;
   if (sessions.length === 0)
     return (
       <p className="notice">

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
+import { sessionChanged, showRounds, workshopQueries } from './queries';
 import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type {
   HelpRequest,
@@ -11,7 +12,6 @@ import { api, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { FieldFrame, SelectField, TextField } from '../../components/form-fields';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import { formatCountdown, secondsLeft } from '../live/live-clock';
 import type { LiveStatus } from '../live/live-connection';
@@ -87,10 +87,9 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const { status: link } = useLiveState(connection);
   const serverNow = useServerNow(connection, 500);
   const [live, dispatch] = useReducer(controlRoomReducer, initialControlRoom);
-  const [rounds, roundsControl] = useResource(
-    () => api.workshop.breakout.rounds(lab.id, sessionId),
-    `rounds:${lab.id}:${sessionId}`,
-  );
+  const rounds = useQuery(workshopQueries.rounds(lab.id, sessionId));
+  // Live notices and answers change the rounds: the cache reads them again.
+  const roundsChanged = () => void sessionChanged(lab.id, sessionId);
   const members = useQuery(labQueries.members(lab.id));
   const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<AlertContent | null>(null);
@@ -120,7 +119,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
       case 'round:opened':
       case 'round:closed':
       case 'rooms:recreated':
-        roundsControl.reload();
+        roundsChanged();
         refreshPresence();
         break;
       default:
@@ -136,7 +135,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
 
   const names = new Map<string, string>();
   for (const m of members.data ?? []) names.set(m.userId, m.displayName);
-  const allRounds = rounds.status === 'ready' ? rounds.data.rounds : [];
+  const allRounds = rounds.data?.rounds ?? [];
   const round = currentRound(allRounds);
   const liveRound: LiveRound | null = round && live.round?.id === round.id ? live.round : null;
 
@@ -160,7 +159,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     }
   };
 
-  const applyRounds = (next: Rounds) => roundsControl.set(next);
+  const applyRounds = (next: Rounds) => showRounds(lab.id, sessionId, next);
 
   const moveOrSwap = async (action: Relocation) => {
     if (!round) return;
@@ -232,7 +231,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   return (
     <>
       <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert alert={alert ?? (rounds.status === 'failed' ? alertFor(rounds.error) : null)} />
+      <ErrorAlert alert={alert ?? (rounds.isError ? alertFor(rounds.error) : null)} />
       <p className={`live-link live-link--${link.state}`} role="status" aria-live="polite">
         <span className="live-link__dot" aria-hidden="true" /> {connectionText(link)}
         {link.state === 'refused' || link.state === 'reconnecting' ? (
@@ -253,8 +252,8 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           </p>
         ))}
       </div>
-      {rounds.status === 'loading' ? <Loading what="the rounds" /> : null}
-      {rounds.status === 'ready' && !round ? (
+      {rounds.isPending ? <Loading what="the rounds" /> : null}
+      {rounds.isSuccess && !round ? (
         <p className="notice">
           This session has no rounds yet. Plan a rotation and adopt it on the Rotation tab.
         </p>
@@ -277,7 +276,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                   }),
                 (result) => {
                   dispatch({ event: 'round:known', payload: result.round });
-                  roundsControl.reload();
+                  roundsChanged();
                   return `${round.title} is open: ${result.seated} people were told their room.`;
                 },
               )
@@ -287,7 +286,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                 () => connection.request('round:close', { roundId: round.id, graceSeconds }),
                 (result) => {
                   dispatch({ event: 'round:known', payload: result.round });
-                  if (result.round.state === 'closed') roundsControl.reload();
+                  if (result.round.state === 'closed') roundsChanged();
                   return graceSeconds > 0
                     ? `${round.title} closes in ${formatCountdown(graceSeconds)}; everyone was warned.`
                     : `${round.title} is closed.`;
@@ -298,7 +297,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
               run(
                 () => connection.request('rooms:recreate', { roundId: round.id, ...payload }),
                 (result) => {
-                  roundsControl.reload();
+                  roundsChanged();
                   refreshPresence();
                   return `Rooms recreated: ${result.rooms.length} rooms, ${result.seated} people seated.`;
                 },

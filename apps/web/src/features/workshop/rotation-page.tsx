@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
+import { sessionChanged, workshopKeys, workshopQueries } from './queries';
 import { useState } from 'react';
 import { api, isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -7,7 +8,6 @@ import { TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
-import { useResource } from '../../lib/use-resource';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ParticipantProfile, RotationPlan, Rounds, Seat } from './api';
 import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
@@ -57,38 +57,25 @@ export function RotationPage() {
 }
 
 function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
-  const key = `${lab.id}:${sessionId}`;
-  const [participants, participantsControl] = useResource(
-    () => api.workshop.participants.list(lab.id),
-    `participants:${lab.id}`,
-  );
+  const queryClient = useQueryClient();
+  const participants = useQuery(workshopQueries.participants(lab.id));
   const members = useQuery(labQueries.members(lab.id));
-  const [rounds, roundsControl] = useResource(
-    () => api.workshop.breakout.rounds(lab.id, sessionId),
-    `rounds:${key}`,
-  );
-  const [plans, plansControl] = useResource(
-    () => api.workshop.breakout.plans(lab.id, sessionId),
-    `plans:${key}`,
-  );
-  const [matrix, matrixControl] = useResource(
-    () => api.workshop.breakout.metMatrix(lab.id, sessionId),
-    `matrix:${key}`,
-  );
+  const rounds = useQuery(workshopQueries.rounds(lab.id, sessionId));
+  const plans = useQuery(workshopQueries.plans(lab.id, sessionId));
+  const matrix = useQuery(workshopQueries.metMatrix(lab.id, sessionId));
   const [shownPlanId, setShownPlanId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [planAlert, setPlanAlert] = useState<AlertContent | null>(null);
   const [adopting, setAdopting] = useState<string | null>(null);
 
-  const people: Seat[] = participants.status === 'ready' ? participants.data : [];
+  const people: Seat[] = participants.data ?? [];
   const names = new Map<string, string>();
   for (const m of members.data ?? []) names.set(m.userId, m.displayName);
   for (const p of people) names.set(p.userId, p.displayName);
   const mentorCount =
     members.data?.filter((m) => m.role === 'mentor').length ?? 0;
-  const held =
-    rounds.status === 'ready' ? rounds.data.rounds.filter((r) => r.state !== 'planned') : [];
-  const planList = plans.status === 'ready' ? plans.data : [];
+  const held = rounds.data?.rounds.filter((r) => r.state !== 'planned') ?? [];
+  const planList = plans.data ?? [];
   const shownPlan = planList.find((p) => p.id === shownPlanId) ?? planList[0] ?? null;
 
   const adopt = (plan: RotationPlan) => {
@@ -101,9 +88,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
         setStatus(
           `Plan adopted: ${planned} round${planned === 1 ? '' : 's'} ready to open in the control room.`,
         );
-        roundsControl.reload();
-        plansControl.reload();
-        matrixControl.reload();
+        void sessionChanged(lab.id, sessionId);
       })
       .catch((error: unknown) =>
         setPlanAlert(
@@ -120,9 +105,11 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
       <StatusMessage>{status}</StatusMessage>
       <ParticipantsCard
         lab={lab}
-        participants={participants.status === 'ready' ? participants.data : null}
-        failed={participants.status === 'failed' ? participants.error : null}
-        onSaved={() => participantsControl.reload()}
+        participants={participants.data ?? null}
+        failed={participants.error}
+        onSaved={() =>
+          void queryClient.invalidateQueries({ queryKey: workshopKeys.participants(lab.id) })
+        }
       />
       <PlanForm
         lab={lab}
@@ -135,17 +122,17 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           setStatus(
             `New plan: ${plan.pairsMet} pairs meet, ${plan.repeats} repeat${plan.repeats === 1 ? '' : 's'}.`,
           );
-          plansControl.reload();
+          void queryClient.invalidateQueries({ queryKey: workshopKeys.plans(lab.id, sessionId) });
         }}
       />
 
       <section className="card" aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans</h2>
         <ErrorAlert
-          alert={planAlert ?? (plans.status === 'failed' ? alertFor(plans.error) : null)}
+          alert={planAlert ?? (plans.isError ? alertFor(plans.error) : null)}
         />
-        {plans.status === 'loading' ? <Loading what="the plans" /> : null}
-        {plans.status === 'ready' && planList.length === 0 ? (
+        {plans.isPending ? <Loading what="the plans" /> : null}
+        {plans.isSuccess && planList.length === 0 ? (
           <p className="muted">
             No plans yet: make one above. Every plan is kept until you adopt one.
           </p>
@@ -263,12 +250,12 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
 
       <section className="card" aria-labelledby="held-heading">
         <h2 id="held-heading">Rounds of this session</h2>
-        {rounds.status === 'loading' ? <Loading what="the rounds" /> : null}
-        <ErrorAlert alert={rounds.status === 'failed' ? alertFor(rounds.error) : null} />
-        {rounds.status === 'ready' && rounds.data.rounds.length === 0 ? (
+        {rounds.isPending ? <Loading what="the rounds" /> : null}
+        <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
+        {rounds.data?.rounds.length === 0 ? (
           <p className="muted">No rounds yet: adopt a plan to create them.</p>
         ) : null}
-        {rounds.status === 'ready' && rounds.data.rounds.length > 0 ? (
+        {rounds.data && rounds.data.rounds.length > 0 ? (
           <ol className="round-list">
             {rounds.data.rounds.map((round) => (
               <li key={round.id}>
@@ -283,7 +270,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             ))}
           </ol>
         ) : null}
-        {matrix.status === 'ready' && rounds.status === 'ready' && rounds.data.rounds.length > 0 ? (
+        {matrix.data && rounds.data && rounds.data.rounds.length > 0 ? (
           <MetMatrixGrid
             data={matrix.data}
             caption="Who meets whom in this session's rounds as they stand (held, open and planned, moves included)"
