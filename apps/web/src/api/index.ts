@@ -1,5 +1,4 @@
 import { liveApi } from '../features/live/api';
-import { selectionApi } from '../features/selection/api';
 import { workshopApi } from '../features/workshop/api';
 import { client } from './session';
 
@@ -12,7 +11,6 @@ export { data, download, http, queryClient } from './http';
 
 /** The routes of the libs whose contracts are not generated yet (each feature's own file). */
 export const api = {
-  selection: selectionApi(client),
   workshop: workshopApi(client),
   live: liveApi(client),
 };

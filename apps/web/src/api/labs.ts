@@ -29,8 +29,7 @@ export const labQueries = {
       queryKey: ['invitation', token],
       queryFn: () => data(http.GET('/api/invitations/{token}', { params: { path: { token } } })),
     }),
-  mine: () =>
-    queryOptions({ queryKey: labKeys.mine, queryFn: () => data(http.GET('/api/labs')) }),
+  mine: () => queryOptions({ queryKey: labKeys.mine, queryFn: () => data(http.GET('/api/labs')) }),
   view: (labId: string) =>
     queryOptions({
       queryKey: labKeys.view(labId),

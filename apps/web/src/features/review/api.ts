@@ -73,9 +73,7 @@ export const reviewQueries = {
     queryOptions({
       queryKey: reviewKeys.myReview(labId, applicationId),
       queryFn: () =>
-        data(
-          http.GET('/api/labs/{labId}/my-reviews/{applicationId}', mine(labId, applicationId)),
-        ),
+        data(http.GET('/api/labs/{labId}/my-reviews/{applicationId}', mine(labId, applicationId))),
     }),
   reviewsOf: (labId: string, applicationId: string) =>
     queryOptions({

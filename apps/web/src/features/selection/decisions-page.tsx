@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
-import { selectionChanged, selectionQueries } from './queries';
+import { selectionChanged, selectionCommands, selectionQueries } from './queries';
 import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
@@ -34,7 +33,7 @@ export function DecisionsPage() {
   const expire = () => {
     setBusy(true);
     setAlert(null);
-    api.selection
+    selectionCommands
       .expireOffers(lab.id)
       .then(async (result) => {
         const n = result.expiredIds.length;

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
-import { selectionKeys, selectionQueries } from './queries';
+import { selectionCommands, selectionKeys, selectionQueries } from './queries';
 import {
   LETTER_FILTERS,
   letterEditable,
@@ -65,13 +64,13 @@ export function OutboxPage() {
   const compose = () =>
     act(
       'compose',
-      () => api.selection.composeLetters(lab.id),
+      () => selectionCommands.composeLetters(lab.id),
       (o) => `${o.letters.length} letter${o.letters.length === 1 ? '' : 's'} in the outbox.`,
     );
   const release = () =>
     act(
       'release',
-      () => api.selection.releaseLetters(lab.id),
+      () => selectionCommands.releaseLetters(lab.id),
       (o) => releaseMessage(o.released),
     );
 
@@ -247,7 +246,7 @@ function LetterCard(props: {
     if (subject !== letter.subject) patch.subject = subject;
     if (body !== letter.body) patch.body = body;
     if (Object.keys(patch).length > 0)
-      props.onSaved(await api.selection.editLetter(props.labId, letter.id, patch));
+      props.onSaved(await selectionCommands.editLetter(props.labId, letter.id, patch));
     setEditing(false);
     focusEdit();
   });

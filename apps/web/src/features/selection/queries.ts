@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api';
 import { applicationQueries } from '../../api/applications';
-import { queryClient } from '../../api/http';
+import { data, http, queryClient } from '../../api/http';
 import { labKeys } from '../../api/labs';
+import type { Schema } from '../../api/types';
 import { directory } from './applicants';
+import type { AdoptSelectionRun, CreateSelectionRun } from './types';
 
 /** Every query key of cohort selection, decisions and letters, under the lab's own key. */
 export const selectionKeys = {
@@ -18,31 +19,35 @@ export const selectionKeys = {
 
 const APPLICANTS_PAGE_SIZE = 200;
 
+const lab = (labId: string) => ({ params: { path: { labId } } });
+const run = (labId: string, runId: string) => ({ params: { path: { labId, runId } } });
+const decision = (decisionId: string) => ({ params: { path: { decisionId } } });
+
 export const selectionQueries = {
   runs: (labId: string) =>
     queryOptions({
       queryKey: selectionKeys.runs(labId),
-      queryFn: () => api.selection.runs(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/selection-runs', lab(labId))),
     }),
   run: (labId: string, runId: string) =>
     queryOptions({
       queryKey: selectionKeys.run(labId, runId),
-      queryFn: () => api.selection.run(labId, runId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/selection-runs/{runId}', run(labId, runId))),
     }),
   decisions: (labId: string) =>
     queryOptions({
       queryKey: selectionKeys.decisions(labId),
-      queryFn: () => api.selection.decisions(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/decisions', lab(labId))),
     }),
   outbox: (labId: string) =>
     queryOptions({
       queryKey: selectionKeys.outbox(labId),
-      queryFn: () => api.selection.outbox(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/letters', lab(labId))),
     }),
   myDecisions: () =>
     queryOptions({
       queryKey: selectionKeys.myDecisions,
-      queryFn: () => api.selection.myDecisions(),
+      queryFn: () => data(http.GET('/api/me/decisions')),
     }),
   /** Every submitted application of the lab, to put names on the ids that runs and decisions carry. */
   applicants: (labId: string) =>
@@ -64,6 +69,34 @@ export const selectionQueries = {
         return directory(all);
       },
     }),
+};
+
+export const selectionCommands = {
+  createRun: (labId: string, body: CreateSelectionRun) =>
+    data(http.POST('/api/labs/{labId}/selection-runs', { ...lab(labId), body })),
+  rerun: (labId: string, runId: string) =>
+    data(http.POST('/api/labs/{labId}/selection-runs/{runId}/rerun', run(labId, runId))),
+  adopt: (labId: string, runId: string, body: AdoptSelectionRun) =>
+    data(
+      http.POST('/api/labs/{labId}/selection-runs/{runId}/adopt', { ...run(labId, runId), body }),
+    ),
+  expireOffers: (labId: string) =>
+    data(http.POST('/api/labs/{labId}/decisions/expire', lab(labId))),
+  confirm: (decisionId: string) =>
+    data(http.POST('/api/decisions/{decisionId}/confirm', decision(decisionId))),
+  decline: (decisionId: string) =>
+    data(http.POST('/api/decisions/{decisionId}/decline', decision(decisionId))),
+  composeLetters: (labId: string) =>
+    data(http.POST('/api/labs/{labId}/letters/compose', lab(labId))),
+  editLetter: (labId: string, letterId: string, body: Schema<'EditDecisionLetter'>) =>
+    data(
+      http.PATCH('/api/labs/{labId}/letters/{letterId}', {
+        params: { path: { labId, letterId } },
+        body,
+      }),
+    ),
+  releaseLetters: (labId: string) =>
+    data(http.POST('/api/labs/{labId}/letters/release', lab(labId))),
 };
 
 /** Selection changed (a run adopted, offers answered or expired): every view of it is read again. */

@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
 import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
 import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
-import { selectionChanged, selectionKeys, selectionQueries } from './queries';
+import { selectionChanged, selectionCommands, selectionKeys, selectionQueries } from './queries';
 import { explainInfeasibility } from './infeasibility';
 import { MeritChart } from './merit-chart-figure';
 import { formatMerit, formatShare } from './merit-chart';
@@ -160,7 +160,7 @@ function RerunCheck(props: { labId: string; run: SelectionRun; onStatus: (s: str
   const check = () => {
     setBusy(true);
     setAlert(null);
-    api.selection
+    selectionCommands
       .rerun(props.labId, props.run.id)
       .then(
         (r) =>
@@ -344,7 +344,7 @@ function AdoptForm(props: {
         body.promotedConfirmDays = Number(promotedDays.trim());
       }
       if (declineUnreviewed) body.declineUnreviewed = true;
-      const decisions = await api.selection.adopt(props.labId, props.run.id, body);
+      const decisions = await selectionCommands.adopt(props.labId, props.run.id, body);
       props.onAdopted();
       await navigate('../decisions', {
         state: {

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
@@ -9,7 +8,7 @@ import { phaseLabel } from '../../lib/phases';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
-import { selectionChanged, selectionQueries } from './queries';
+import { selectionChanged, selectionCommands, selectionQueries } from './queries';
 import { formatMerit, formatShare, priceBars } from './merit-chart';
 import { describeQuotas, quotaFormValues } from './quota-form';
 import { QuotaForm } from './quota-editor';
@@ -34,7 +33,7 @@ export function SelectionPage() {
   const run = async (request: CreateSelectionRun) => {
     setStatus('Selecting the cohort…');
     try {
-      const created = await api.selection.createRun(lab.id, request);
+      const created = await selectionCommands.createRun(lab.id, request);
       void selectionChanged(lab.id);
       await navigate(`runs/${created.id}`, { state: { created: true } });
     } catch (error) {

@@ -156,9 +156,7 @@ export function AgendaPage() {
           </div>
         </div>
         <p className="muted small">Times are in the lab&rsquo;s time zone, {lab.timezone}.</p>
-        <ErrorAlert
-          alert={listAlert ?? (agenda.isError ? alertFor(agenda.error) : null)}
-        />
+        <ErrorAlert alert={listAlert ?? (agenda.isError ? alertFor(agenda.error) : null)} />
         {agenda.isPending ? <Loading what="the agenda" /> : null}
         {agenda.isSuccess && sessions.length === 0 ? (
           <p className="muted">No sessions yet.{canOrganise ? ' Add the first one.' : ''}</p>

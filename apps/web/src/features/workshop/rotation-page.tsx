@@ -72,8 +72,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const names = new Map<string, string>();
   for (const m of members.data ?? []) names.set(m.userId, m.displayName);
   for (const p of people) names.set(p.userId, p.displayName);
-  const mentorCount =
-    members.data?.filter((m) => m.role === 'mentor').length ?? 0;
+  const mentorCount = members.data?.filter((m) => m.role === 'mentor').length ?? 0;
   const held = rounds.data?.rounds.filter((r) => r.state !== 'planned') ?? [];
   const planList = plans.data ?? [];
   const shownPlan = planList.find((p) => p.id === shownPlanId) ?? planList[0] ?? null;
@@ -128,9 +127,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
 
       <section className="card" aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans</h2>
-        <ErrorAlert
-          alert={planAlert ?? (plans.isError ? alertFor(plans.error) : null)}
-        />
+        <ErrorAlert alert={planAlert ?? (plans.isError ? alertFor(plans.error) : null)} />
         {plans.isPending ? <Loading what="the plans" /> : null}
         {plans.isSuccess && planList.length === 0 ? (
           <p className="muted">

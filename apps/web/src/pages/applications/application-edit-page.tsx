@@ -178,10 +178,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           });
           return;
         }
-        const done = await applicationCommands.submit(
-          application.id,
-          autosave.application.version,
-        );
+        const done = await applicationCommands.submit(application.id, autosave.application.version);
         autosave.adopt(done);
         showSavedApplication(done);
         await navigate(`/applications/${done.id}`, { state: { submitted: true } });

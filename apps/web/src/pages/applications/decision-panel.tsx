@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Lab } from '../../api';
+import { type Lab } from '../../api';
 import { account } from '../../api/auth';
-import { selectionKeys, selectionQueries } from '../../features/selection/queries';
+import {
+  selectionCommands,
+  selectionKeys,
+  selectionQueries,
+} from '../../features/selection/queries';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import type { MyDecision } from '../../features/selection/types';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
@@ -54,7 +58,10 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   const answer = (kind: 'confirm' | 'decline') => {
     setBusy(true);
     setAlert(null);
-    (kind === 'confirm' ? api.selection.confirm(decision.id) : api.selection.decline(decision.id))
+    (kind === 'confirm'
+      ? selectionCommands.confirm(decision.id)
+      : selectionCommands.decline(decision.id)
+    )
       .then(async (answered: MyDecision) => {
         queryClient.setQueryData(selectionKeys.myDecisions, (all: MyDecision[] = []) =>
           all.map((d) => (d.id === answered.id ? answered : d)),

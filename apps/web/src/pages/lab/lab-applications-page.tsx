@@ -1,16 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  APPLICATION_STATUSES,
-  type ApplicationFilters,
-  type ApplicationSummary,
-} from '../../api';
-import {
-  applicationCommands,
-  applicationKeys,
-  applicationQueries,
-} from '../../api/applications';
+import { APPLICATION_STATUSES, type ApplicationFilters, type ApplicationSummary } from '../../api';
+import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';

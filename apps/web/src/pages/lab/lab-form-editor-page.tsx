@@ -1,11 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError, QUESTION_TYPES, type ApplicationForm, type QuestionType } from '../../api';
-import {
-  applicationCommands,
-  applicationKeys,
-  applicationQueries,
-} from '../../api/applications';
+import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import {

@@ -204,9 +204,7 @@ export function LabPeoplePage() {
       <section className="card" aria-labelledby="pending-heading">
         <h2 id="pending-heading">Pending invitations</h2>
         <ErrorAlert
-          alert={
-            listAlert ?? (invitations.isError ? alertFor(invitations.error) : null)
-          }
+          alert={listAlert ?? (invitations.isError ? alertFor(invitations.error) : null)}
         />
         {invitations.isPending ? <Loading what="invitations" /> : null}
         {invitations.isSuccess && pending.length === 0 ? (
@@ -256,9 +254,7 @@ export function LabPeoplePage() {
         <h2 id="members-heading">Members</h2>
         <ErrorAlert alert={members.isError ? alertFor(members.error) : null} />
         {members.isPending ? <Loading what="members" /> : null}
-        {members.data?.length === 0 ? (
-          <p className="muted">Nobody has joined yet.</p>
-        ) : null}
+        {members.data?.length === 0 ? <p className="muted">Nobody has joined yet.</p> : null}
         {members.data && members.data.length > 0 ? (
           <TableScroll>
             <table>
