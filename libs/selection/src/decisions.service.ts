@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@ideas-lab/domain';
+import type { Actor, WaitlistPromotion, WaitlistPromotionInput } from '@ideas-lab/domain';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, SolverPool, TransactionRunner } from '@ideas-lab/platform';
@@ -9,6 +9,7 @@ import type {
   DecisionPromotion,
   SelectionDecisionEntity,
 } from './entities/selection-decision.entity.js';
+import type { SelectionRunEntity } from './entities/selection-run.entity.js';
 import {
   SelectionDecisionsRepository,
   type NewDecision,
@@ -81,6 +82,25 @@ const holdsPlace = (d: SelectionDecisionEntity) =>
   d.outcome === 'accepted' && (d.response === 'pending' || d.response === 'confirmed');
 const gaveUpPlace = (d: SelectionDecisionEntity) =>
   d.outcome === 'accepted' && (d.response === 'declined' || d.response === 'expired');
+
+/** A decision as it would be with another response (for a promotion solved ahead of the write). */
+const answered = (
+  d: SelectionDecisionEntity,
+  response: SelectionDecisionEntity['response'],
+): SelectionDecisionEntity => ({ ...d, response });
+
+/** Tries at solving a promotion ahead of its write before the answer asks the person to try again. */
+const PROMOTION_ATTEMPTS = 5;
+
+/** The decisions a promotion was solved from changed before it could be written: solve again. */
+class PromotionInputsChanged extends Error {}
+
+/** A waitlist promotion solved outside any transaction, and the inputs it was solved from. */
+interface PlannedPromotion {
+  /** The run and decisions it depends on, as one string: equal keys, the same solve. */
+  key: string;
+  result: WaitlistPromotion;
+}
 
 /**
  * Decisions from the adopted selection run: adoption, the applicants' confirmations and
@@ -275,40 +295,53 @@ export class DecisionsService {
     return { labs: swept };
   }
 
-  private expireOverdue(
+  /**
+   * Expire a lab's overdue offers and refill their places. The refill is solved first, outside
+   * any transaction (as if the offers had expired), then written together with the expiry in
+   * one short transaction under the lab's selection lock, which checks that the overdue offers
+   * and every other decision are still what it was solved from (else it is solved again).
+   */
+  private async expireOverdue(
     actorId: string | null,
     labId: string,
     workshopStartAt: Date | null,
     now: Date,
   ): Promise<ExpiryView> {
-    return this.tx.run(async () => {
-      await this.runs.lockLab(labId);
-      const overdue = await this.decisions.findOverdueOfLab(labId, now);
-      for (const d of overdue) {
-        d.response = 'expired';
-        d.respondedAt = now;
-        await this.decisions.save(d);
-        await this.audit.append({
-          actorId,
-          labId,
-          action: 'decision.expired',
-          entityType: 'selection_decision',
-          entityId: d.id,
-          data: {
-            applicationId: d.applicationId,
-            confirmBy: iso(d.confirmBy),
-            by: actorId === null ? 'sweep' : 'organiser',
-          },
-        });
-      }
-      const expiredIds = overdue.map((d) => d.applicationId);
-      return {
-        expiredIds,
-        promotion:
-          expiredIds.length > 0
-            ? await this.promote(actorId, labId, expiredIds, workshopStartAt, now)
-            : null,
-      };
+    return this.withPlannedPromotion(async () => {
+      const overdueIds = (await this.decisions.findOverdueOfLab(labId, now)).map((d) => d.id);
+      if (overdueIds.length === 0) return { expiredIds: [], promotion: null };
+      const overdue = new Set(overdueIds);
+      const planned = await this.planPromotion(labId, (d) =>
+        overdue.has(d.id) ? answered(d, 'expired') : d,
+      );
+      return this.tx.run(async () => {
+        await this.runs.lockLab(labId);
+        const stillOverdue = await this.decisions.findOverdueOfLab(labId, now);
+        if (stillOverdue.length !== overdue.size || stillOverdue.some((d) => !overdue.has(d.id)))
+          throw new PromotionInputsChanged();
+        for (const d of stillOverdue) {
+          d.response = 'expired';
+          d.respondedAt = now;
+          await this.decisions.save(d);
+          await this.audit.append({
+            actorId,
+            labId,
+            action: 'decision.expired',
+            entityType: 'selection_decision',
+            entityId: d.id,
+            data: {
+              applicationId: d.applicationId,
+              confirmBy: iso(d.confirmBy),
+              by: actorId === null ? 'sweep' : 'organiser',
+            },
+          });
+        }
+        const expiredIds = stillOverdue.map((d) => d.applicationId);
+        return {
+          expiredIds,
+          promotion: await this.promote(actorId, labId, expiredIds, planned, workshopStartAt, now),
+        };
+      });
     });
   }
 
@@ -323,65 +356,119 @@ export class DecisionsService {
     const labId = found.labId;
     const lab = await this.labs.get(actor, labId);
     assertDecisionsOpen(lab.phase);
-    return this.tx.run(async () => {
-      await this.runs.lockLab(labId);
-      const d = await this.decisions.findById(decisionId);
-      if (!d) throw SelectionError.decisionNotFound();
-      if (d.outcome !== 'accepted')
-        throw new SelectionError(
-          'DECISION_NOT_OFFERED',
-          'You have not been offered a place (yet).',
-          { outcome: d.outcome },
-        );
-      if (d.response !== 'pending')
-        throw new SelectionError(
-          'DECISION_ALREADY_ANSWERED',
-          `You have already answered: ${d.response}.`,
-          { response: d.response },
-        );
-      if (d.confirmBy !== null && d.confirmBy.getTime() < now.getTime()) {
-        throw new SelectionError(
-          'DECISION_CONFIRM_BY_PASSED',
-          `The offer had to be answered by ${d.confirmBy.toISOString()}.`,
-          { confirmBy: d.confirmBy.toISOString() },
-        );
-      }
-      d.response = response;
-      d.respondedAt = now;
-      const saved = await this.decisions.save(d);
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: response === 'confirmed' ? 'decision.confirmed' : 'decision.declined',
-        entityType: 'selection_decision',
-        entityId: d.id,
-        data: { applicationId: d.applicationId },
-      });
-      if (response === 'confirmed')
-        await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
-      else
-        await this.promote(
-          actor.userId,
+    return this.withPlannedPromotion(async () => {
+      // A decline frees a place: its refill is solved first, outside the transaction.
+      const planned =
+        response === 'declined'
+          ? await this.planPromotion(labId, (d) =>
+              d.id === decisionId ? answered(d, 'declined') : d,
+            )
+          : null;
+      return this.tx.run(async () => {
+        await this.runs.lockLab(labId);
+        const d = await this.decisions.findById(decisionId);
+        if (!d) throw SelectionError.decisionNotFound();
+        if (d.outcome !== 'accepted')
+          throw new SelectionError(
+            'DECISION_NOT_OFFERED',
+            'You have not been offered a place (yet).',
+            { outcome: d.outcome },
+          );
+        if (d.response !== 'pending')
+          throw new SelectionError(
+            'DECISION_ALREADY_ANSWERED',
+            `You have already answered: ${d.response}.`,
+            { response: d.response },
+          );
+        if (d.confirmBy !== null && d.confirmBy.getTime() < now.getTime()) {
+          throw new SelectionError(
+            'DECISION_CONFIRM_BY_PASSED',
+            `The offer had to be answered by ${d.confirmBy.toISOString()}.`,
+            { confirmBy: d.confirmBy.toISOString() },
+          );
+        }
+        d.response = response;
+        d.respondedAt = now;
+        const saved = await this.decisions.save(d);
+        await this.audit.append({
+          actorId: actor.userId,
           labId,
-          [d.applicationId],
-          dateOrNull(lab.dates.workshopStartAt),
-          now,
-        );
-      return myDecisionView(saved);
+          action: response === 'confirmed' ? 'decision.confirmed' : 'decision.declined',
+          entityType: 'selection_decision',
+          entityId: d.id,
+          data: { applicationId: d.applicationId },
+        });
+        if (response === 'confirmed')
+          await this.memberships.grantRole(actor.userId, labId, actor.userId, 'participant');
+        else
+          await this.promote(
+            actor.userId,
+            labId,
+            [d.applicationId],
+            planned,
+            dateOrNull(lab.dates.workshopStartAt),
+            now,
+          );
+        return myDecisionView(saved);
+      });
     });
   }
 
-  /** Re-solve the adopted run with every place holder fixed in and the decliners out. */
+  /**
+   * Run `work` (which plans a promotion, then writes it in a transaction that checks its
+   * inputs) again while the decisions it was planned from changed meanwhile; after
+   * PROMOTION_ATTEMPTS, the person is asked to try again.
+   */
+  private async withPlannedPromotion<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof PromotionInputsChanged)) throw error;
+        if (attempt >= PROMOTION_ATTEMPTS)
+          throw new SelectionError(
+            'SELECTION_DECISIONS_BUSY',
+            "Other answers to this lab's offers arrived at the same moment: try again.",
+          );
+      }
+    }
+  }
+
+  /**
+   * Solve the promotion that would follow a change (`change` gives each decision as it would
+   * be), in the solver pool and outside any transaction. Null when no run is adopted.
+   */
+  private async planPromotion(
+    labId: string,
+    change: (d: SelectionDecisionEntity) => SelectionDecisionEntity,
+  ): Promise<PlannedPromotion | null> {
+    const run = await this.runs.findAdoptedOfLab(labId);
+    if (!run) return null;
+    const input = promotionInput(run, (await this.decisions.findOfLab(labId)).map(change));
+    return {
+      key: promotionKey(run, input),
+      result: await this.solvers.run('promoteFromWaitlist', input),
+    };
+  }
+
+  /**
+   * Write the refill of the places `freedBy` gave up, solved ahead by `planPromotion` from the
+   * adopted run with every place holder fixed in and the decliners out; inside the caller's
+   * transaction, under the lab's selection lock. Throws PromotionInputsChanged when the run or
+   * the decisions are no longer those it was solved from.
+   */
   private async promote(
     actorId: string | null,
     labId: string,
     freedBy: string[],
+    planned: PlannedPromotion | null,
     workshopStartAt: Date | null,
     now: Date,
   ): Promise<PromotionView> {
     const run = await this.runs.findAdoptedOfLab(labId);
     const all = await this.decisions.findOfLab(labId);
-    if (!run)
+    if (!run) {
+      if (planned) throw new PromotionInputsChanged();
       return {
         status: 'no-open-place',
         freedBy,
@@ -389,24 +476,10 @@ export class DecisionsService {
         nextInLineIds: [],
         explanation: ['No run is adopted.'],
       };
-    const decided = new Map(all.map((d) => [d.applicationId, d]));
-    // Applications without a decision (withdrawn since) and those declined outright are never promoted.
-    const outOfReach = run.inputs.applicants
-      .map((a) => a.id)
-      .filter((id) => {
-        const d = decided.get(id);
-        return d === undefined || gaveUpPlace(d) || d.outcome === 'declined';
-      });
-    // Under the lab's selection lock on purpose: the place freed and its refill are one change
-    // (a decline never leaves a place empty). The solve itself runs in the pool, off the loop.
-    const promotion = await this.solvers.run('promoteFromWaitlist', {
-      applicants: run.inputs.applicants,
-      capacity: run.inputs.capacity,
-      quotas: run.inputs.quotas,
-      confirmedOrPending: all.filter(holdsPlace).map((d) => d.applicationId),
-      declined: outOfReach,
-      seed: run.seed,
-    });
+    }
+    if (!planned || planned.key !== promotionKey(run, promotionInput(run, all)))
+      throw new PromotionInputsChanged();
+    const promotion = planned.result;
     const record: DecisionPromotion = {
       at: now.toISOString(),
       freedBy,
@@ -486,4 +559,34 @@ export class DecisionsService {
       decisions: all.map(decisionView),
     };
   }
+}
+
+/**
+ * What a waitlist promotion is solved from: the adopted run, the places held (offered and
+ * pending, or confirmed) and the applications out of reach (withdrawn since, declined
+ * outright, or gave their place up).
+ */
+function promotionInput(
+  run: SelectionRunEntity,
+  all: readonly SelectionDecisionEntity[],
+): WaitlistPromotionInput {
+  const decided = new Map(all.map((d) => [d.applicationId, d]));
+  return {
+    applicants: run.inputs.applicants,
+    capacity: run.inputs.capacity,
+    quotas: run.inputs.quotas,
+    confirmedOrPending: all.filter(holdsPlace).map((d) => d.applicationId),
+    declined: run.inputs.applicants
+      .map((a) => a.id)
+      .filter((id) => {
+        const d = decided.get(id);
+        return d === undefined || gaveUpPlace(d) || d.outcome === 'declined';
+      }),
+    seed: run.seed,
+  };
+}
+
+/** The run and the decisions a promotion depends on, as one comparable string. */
+function promotionKey(run: SelectionRunEntity, input: WaitlistPromotionInput): string {
+  return JSON.stringify([run.id, [...input.confirmedOrPending].sort(), [...input.declined].sort()]);
 }

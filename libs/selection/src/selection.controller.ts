@@ -140,7 +140,7 @@ export class LabDecisionsController {
       'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota (a periodic sweep does the same by itself; this does it now)',
     response: ExpiryResult,
     status: 200,
-    errors: ['DECISIONS_CLOSED', 'SELECTION_NOT_ADOPTED'],
+    errors: ['DECISIONS_CLOSED', 'SELECTION_NOT_ADOPTED', 'SELECTION_DECISIONS_BUSY'],
   })
   expire(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.decisions.expire(actor, labId);
@@ -189,6 +189,7 @@ export class MyDecisionsController {
       'DECISION_NOT_OFFERED',
       'DECISION_ALREADY_ANSWERED',
       'DECISION_CONFIRM_BY_PASSED',
+      'SELECTION_DECISIONS_BUSY',
       'DECISIONS_CLOSED',
     ],
   })

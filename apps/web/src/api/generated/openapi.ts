@@ -10048,7 +10048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error code(s): DECISIONS_CLOSED | SELECTION_NOT_ADOPTED */
+            /** @description Error code(s): DECISIONS_CLOSED | SELECTION_NOT_ADOPTED | SELECTION_DECISIONS_BUSY */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10056,7 +10056,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "DECISIONS_CLOSED" | "SELECTION_NOT_ADOPTED";
+                        code?: "DECISIONS_CLOSED" | "SELECTION_NOT_ADOPTED" | "SELECTION_DECISIONS_BUSY";
                     };
                 };
             };
@@ -10256,7 +10256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error code(s): DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | DECISIONS_CLOSED */
+            /** @description Error code(s): DECISION_NOT_OFFERED | DECISION_ALREADY_ANSWERED | DECISION_CONFIRM_BY_PASSED | SELECTION_DECISIONS_BUSY | DECISIONS_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10264,7 +10264,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "DECISION_NOT_OFFERED" | "DECISION_ALREADY_ANSWERED" | "DECISION_CONFIRM_BY_PASSED" | "DECISIONS_CLOSED";
+                        code?: "DECISION_NOT_OFFERED" | "DECISION_ALREADY_ANSWERED" | "DECISION_CONFIRM_BY_PASSED" | "SELECTION_DECISIONS_BUSY" | "DECISIONS_CLOSED";
                     };
                 };
             };
