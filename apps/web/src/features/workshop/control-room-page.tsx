@@ -29,6 +29,12 @@ import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
 const PRESENCE_EVERY_MS = 10_000;
+/**
+ * Arrivals and departures update the list at once; the full picture (roles, rooms) is read
+ * again at most this often after them: each read asks every instance for its connections,
+ * and a reconnect storm brings hundreds of presence changes a second.
+ */
+const PRESENCE_AFTER_CHANGES_MS = 2_000;
 
 const GRACE_CHOICES = [
   { seconds: 0, label: 'now' },
@@ -108,11 +114,28 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     });
   }, [connection]);
 
+  const pendingPresence = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshPresenceSoon = useCallback(() => {
+    if (pendingPresence.current !== null) return;
+    pendingPresence.current = setTimeout(() => {
+      pendingPresence.current = null;
+      refreshPresence();
+    }, PRESENCE_AFTER_CHANGES_MS);
+  }, [refreshPresence]);
+  useEffect(
+    () => () => {
+      if (pendingPresence.current !== null) clearTimeout(pendingPresence.current);
+    },
+    [],
+  );
+
   useLiveNotices(connection, (notice) => {
     dispatch(notice);
     switch (notice.event) {
-      case 'live:snapshot':
       case 'presence:changed':
+        refreshPresenceSoon();
+        break;
+      case 'live:snapshot':
       case 'mentor:moved':
         refreshPresence();
         break;
