@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ideas-lab/platform';
 import { BreakoutRoundsService, BreakoutService } from '@ideas-lab/workshop';
 import type {
-  AdjustTimerDto,
-  BroadcastDto,
-  CloseRoundDto,
-  OpenRoundDto,
-  RecreateRoomsDto,
-} from './dto/live-requests.dto.js';
+  AdjustTimerPayload,
+  BroadcastPayload,
+  CloseRoundPayload,
+  OpenRoundPayload,
+  RecreateRoomsPayload,
+} from './live-events.js';
 import { RoomActivityService } from './room-activity.service.js';
 import {
   liveChannels,
@@ -39,7 +39,7 @@ export class ControlRoomService {
    * Open a planned round: its clock starts, and (through the workshop's notices, as for an
    * HTTP open) every participant's connections move to their new room and each person is told where to go.
    */
-  async openRound(me: LiveConnectionData, dto: OpenRoundDto): Promise<Result<'round:open'>> {
+  async openRound(me: LiveConnectionData, dto: OpenRoundPayload): Promise<Result<'round:open'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
     const opened = await this.roundStates.open(
@@ -55,7 +55,7 @@ export class ControlRoomService {
   }
 
   /** Close a round now (grace 0) or after a countdown everyone sees (the workshop's rounds service owns both). */
-  async closeRound(me: LiveConnectionData, dto: CloseRoundDto): Promise<Result<'round:close'>> {
+  async closeRound(me: LiveConnectionData, dto: CloseRoundPayload): Promise<Result<'round:close'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
     const closed = await notOpenAsLive(
@@ -68,7 +68,10 @@ export class ControlRoomService {
     return { round: toLiveRound(closed) };
   }
 
-  async adjustTimer(me: LiveConnectionData, dto: AdjustTimerDto): Promise<Result<'timer:adjust'>> {
+  async adjustTimer(
+    me: LiveConnectionData,
+    dto: AdjustTimerPayload,
+  ): Promise<Result<'timer:adjust'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);
     const moved = await notOpenAsLive(
@@ -81,7 +84,7 @@ export class ControlRoomService {
     return { round: toLiveRound(moved) };
   }
 
-  async broadcast(me: LiveConnectionData, dto: BroadcastDto): Promise<Result<'broadcast'>> {
+  async broadcast(me: LiveConnectionData, dto: BroadcastPayload): Promise<Result<'broadcast'>> {
     requireOrganiser(me);
     if (dto.roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, dto.roomId))) {
       throw new LiveError(
@@ -120,7 +123,7 @@ export class ControlRoomService {
    */
   async recreateRooms(
     me: LiveConnectionData,
-    dto: RecreateRoomsDto,
+    dto: RecreateRoomsPayload,
   ): Promise<Result<'rooms:recreate'>> {
     requireOrganiser(me);
     const round = await this.requireRound(me.labId, dto.roundId);

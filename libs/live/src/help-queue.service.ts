@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ideas-lab/platform';
-import type { AskHelpDto, HelpRequestRefDto, MentorTopicsDto } from './dto/live-requests.dto.js';
+import type { AskHelpPayload, HelpRequestRef, MentorTopicsPayload } from './live-events.js';
 import {
   liveChannels,
   type HelpRequest,
@@ -34,7 +34,7 @@ export class HelpQueueService {
     private readonly activity: RoomActivityService,
   ) {}
 
-  async ask(me: LiveConnectionData, dto: AskHelpDto): Promise<Result<'help:request'>> {
+  async ask(me: LiveConnectionData, dto: AskHelpPayload): Promise<Result<'help:request'>> {
     const round = await this.rounds.findOpenRoundOfLab(me.labId);
     const roomId = round ? await this.rounds.findRoomIdOf(round.id, me.userId) : null;
     if (!round || !roomId) throw notInRoom();
@@ -78,7 +78,7 @@ export class HelpQueueService {
     return { request };
   }
 
-  async claim(me: LiveConnectionData, dto: HelpRequestRefDto): Promise<Result<'help:claim'>> {
+  async claim(me: LiveConnectionData, dto: HelpRequestRef): Promise<Result<'help:claim'>> {
     requireMentorOrOrganiser(me);
     const before = await this.require(me.labId, dto.requestId);
     if (before.state === 'resolved') throw resolved();
@@ -113,7 +113,7 @@ export class HelpQueueService {
   }
 
   /** The mentor who claimed it, or an organiser, marks it resolved. */
-  async resolve(me: LiveConnectionData, dto: HelpRequestRefDto): Promise<Result<'help:resolve'>> {
+  async resolve(me: LiveConnectionData, dto: HelpRequestRef): Promise<Result<'help:resolve'>> {
     requireMentorOrOrganiser(me);
     const before = await this.require(me.labId, dto.requestId);
     if (!me.isOrganiser && before.claimedBy?.userId !== me.userId) {
@@ -137,7 +137,10 @@ export class HelpQueueService {
     return { request };
   }
 
-  async setTopics(me: LiveConnectionData, dto: MentorTopicsDto): Promise<Result<'help:topics'>> {
+  async setTopics(
+    me: LiveConnectionData,
+    dto: MentorTopicsPayload,
+  ): Promise<Result<'help:topics'>> {
     if (!me.roles.includes('mentor'))
       throw new LiveError(
         'LIVE_MENTOR_REQUIRED',

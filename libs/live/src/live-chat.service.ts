@@ -3,26 +3,18 @@ import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import { TeamsService } from '@ideas-lab/workshop';
 import { ChatMessagesRepository, type ChatScope } from './chat-messages.repository.js';
-import type { ChatHistoryQueryDto, SendChatDto } from './dto/live-requests.dto.js';
 import {
   liveChannels,
-  type ChatMessage,
   type LiveConnectionData,
   type LiveRequests,
+  type SendChatPayload,
 } from './live-events.js';
+import type { ChatHistoryQuery, ChatPage } from './live.contract.js';
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { RoomActivityService } from './room-activity.service.js';
 import { toChatMessage } from './live-view.js';
-
-export interface ChatPage {
-  channel: string;
-  /** Oldest first. */
-  messages: ChatMessage[];
-  /** Pass as `before` for the previous page; null when there is none. */
-  nextBefore: string | null;
-}
 
 /** `lab`, `room:<id>` or `team:<id>` as the scope a message is stored under. */
 export const scopeOfChannel = (channel: string): ChatScope => ({
@@ -53,7 +45,7 @@ export class LiveChatService {
 
   async send(
     me: LiveConnectionData,
-    dto: SendChatDto,
+    dto: SendChatPayload,
   ): Promise<LiveRequests['chat:send']['result']> {
     const { roomId, teamId } = scopeOfChannel(dto.channel);
     if (teamId) {
@@ -95,7 +87,7 @@ export class LiveChatService {
   }
 
   /** Older messages of a channel over HTTP: the lab's for its workshop people; a room's for those who were in it and the organisers. */
-  async history(actor: Actor, labId: string, query: ChatHistoryQueryDto): Promise<ChatPage> {
+  async history(actor: Actor, labId: string, query: ChatHistoryQuery): Promise<ChatPage> {
     const roles = await this.access.requireRole(actor, labId, [
       'participant',
       'mentor',

@@ -5,7 +5,12 @@
  * Client → server events are requests: the client passes an acknowledgement callback and
  * gets `{ ok: true, ...result }` or `{ ok: false, code, message, details? }`.
  * Server → client events are notices.
+ *
+ * Request payloads are zod schemas (`liveRequestPayloads`): the gateway validates each event
+ * with its schema and the payload types below are inferred from them, so a field is written
+ * once. The web client imports only the types.
  */
+import { z } from 'zod';
 
 export type LabRoleName = 'applicant' | 'participant' | 'mentor' | 'organiser';
 
@@ -24,10 +29,8 @@ export interface LiveConnectErrorData {
   message: string;
 }
 
-export interface LivePerson {
-  userId: string;
-  displayName: string;
-}
+export const LivePerson = z.object({ userId: z.uuid(), displayName: z.string() });
+export type LivePerson = z.output<typeof LivePerson>;
 
 export interface LiveRoom {
   id: string;
@@ -55,16 +58,28 @@ export interface LiveSessionInfo {
   meetingUrl: string | null;
 }
 
-export interface ChatMessage {
-  /** Ordered: a larger id was stored later. A bigint, as a string. */
-  id: string;
-  /** `lab`, `room:<roomId>` or `team:<teamId>`. */
-  channel: string;
-  sender: LivePerson;
-  body: string;
-  clientMessageId: string;
-  sentAt: string;
-}
+/** `lab`, `room:<roomId>` or `team:<teamId>`. */
+export const CHANNEL_PATTERN =
+  /^(lab|(room|team):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** A chat channel a client names, refused with one wording wherever it is named. */
+export const ChatChannel = z
+  .string()
+  .regex(CHANNEL_PATTERN, 'must be "lab", "room:<roomId>" or "team:<teamId>"');
+
+export const ChatMessage = z
+  .object({
+    id: z.string().meta({
+      description: 'Ordered: a larger id was stored later. A bigint, as a string.',
+      example: '121',
+    }),
+    channel: z.string().meta({ description: '`lab`, `room:<roomId>` or `team:<teamId>`.' }),
+    sender: LivePerson,
+    body: z.string(),
+    clientMessageId: z.string(),
+    sentAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ChatMessage' });
+export type ChatMessage = z.output<typeof ChatMessage>;
 
 export interface LiveSnapshot {
   serverNow: string;
@@ -216,77 +231,121 @@ export interface PresenceEntry extends LivePerson {
 
 // ---- client → server -------------------------------------------------------------------
 
-export interface OpenRoundPayload {
-  roundId: string;
-  /** Defaults to the round's planned duration. */
-  durationSeconds?: number;
-}
-export interface CloseRoundPayload {
-  roundId: string;
-  /** 0 closes now; otherwise a countdown of this many seconds, then the round closes. */
-  graceSeconds?: number;
-}
-export interface AdjustTimerPayload {
-  roundId: string;
-  /** Positive extends, negative shortens (never before now). */
-  deltaSeconds: number;
-}
-export interface BroadcastPayload {
-  message: string;
-  /** One room only; the whole lab when absent. */
-  roomId?: string;
-}
-export interface SendChatPayload {
-  channel: string;
-  /** Unique per sender: a retried send with the same id is stored once. */
-  clientMessageId: string;
-  body: string;
-}
+const id = () => z.uuid();
+/** Non-blank text of at most `max` characters. */
+const text = (max: number) => z.string().max(max).regex(/\S/, 'must not be blank');
 
-export interface AskHelpPayload {
+export const OpenRoundPayload = z.strictObject({
+  roundId: id(),
+  /** Defaults to the round's planned duration. */
+  durationSeconds: z
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional(),
+});
+export const CloseRoundPayload = z.strictObject({
+  roundId: id(),
+  /** 0 closes now; otherwise a countdown of this many seconds, then the round closes. */
+  graceSeconds: z.int().min(0).max(3600).optional(),
+});
+export const AdjustTimerPayload = z.strictObject({
+  roundId: id(),
+  /** Positive extends, negative shortens (never before now). */
+  deltaSeconds: z
+    .int()
+    .min(-3 * 3600)
+    .max(3 * 3600)
+    .refine((seconds) => seconds !== 0, 'must not be 0'),
+});
+export const BroadcastPayload = z.strictObject({
+  message: z.string().min(1).max(1000),
+  /** One room only; the whole lab when absent. */
+  roomId: id().optional(),
+});
+export const SendChatPayload = z.strictObject({
+  channel: ChatChannel,
+  /** Unique per sender: a retried send with the same id is stored once. */
+  clientMessageId: z.string().min(1).max(100),
+  body: z.string().min(1).max(4000),
+});
+export const AskHelpPayload = z.strictObject({
   /** What the room needs help with, e.g. "statistics". */
-  topic: string;
-}
-export interface HelpRequestRef {
-  requestId: string;
-}
-export interface MentorTopicsPayload {
+  topic: text(80),
+});
+export const HelpRequestRef = z.strictObject({ requestId: id() });
+export const MentorTopicsPayload = z.strictObject({
   /** What this mentor can help with (replaces the previous list). */
-  topics: string[];
-}
-export interface DecideTimePayload {
-  requestId: string;
-  approve: boolean;
-}
-export interface PinPayload {
-  /** 1–500 characters. */
-  message: string;
+  topics: z.array(z.string().min(1).max(80)).max(20),
+});
+export const DecideTimePayload = z.strictObject({ requestId: id(), approve: z.boolean() });
+export const PinPayload = z.strictObject({
+  message: text(500),
   /** A room of the open round; every room when absent. */
-  roomId?: string;
-}
-export interface UnpinPayload {
-  pinId: string;
-}
-export interface RecreateRoomsPayload {
-  roundId: string;
+  roomId: id().optional(),
+});
+export const UnpinPayload = z.strictObject({ pinId: id() });
+export const RecreateRoomsPayload = z.strictObject({
+  roundId: id(),
   /**
    * `plan`: the round's rooms as the adopted plan made them (undoing moves); `size`: new rooms
    * of about `roomSize` people, planned for new encounters and discipline mix.
    */
-  from: 'plan' | 'size';
+  from: z.enum(['plan', 'size']),
   /** With `from: 'size'`: wanted people per room (2–50). */
-  roomSize?: number;
+  roomSize: z.int().min(2).max(50).optional(),
   /** With `from: 'size'`: seat only the participants connected now (default false: every participant). */
-  onlineOnly?: boolean;
-}
-export interface MentorVisitPayload {
-  /** A room of the open round to go to; null to leave the room one is visiting. */
-  roomId: string | null;
-}
-export interface AuthRefreshPayload {
+  onlineOnly: z.boolean().optional(),
+});
+export const MentorVisitPayload = z.strictObject({
+  /** A room of the open round to go to; null (or absent) to leave the room one is visiting. */
+  roomId: id().nullable().default(null),
+});
+export const AuthRefreshPayload = z.strictObject({
   /** A fresh access token of the same person (from POST /api/auth/refresh). */
-  token: string;
-}
+  token: z.jwt(),
+});
+/** Requests that carry nothing: nothing, or an empty object. */
+export const NoPayload = z.strictObject({});
+
+export type OpenRoundPayload = z.output<typeof OpenRoundPayload>;
+export type CloseRoundPayload = z.output<typeof CloseRoundPayload>;
+export type AdjustTimerPayload = z.output<typeof AdjustTimerPayload>;
+export type BroadcastPayload = z.output<typeof BroadcastPayload>;
+export type SendChatPayload = z.output<typeof SendChatPayload>;
+export type AskHelpPayload = z.output<typeof AskHelpPayload>;
+export type HelpRequestRef = z.output<typeof HelpRequestRef>;
+export type MentorTopicsPayload = z.output<typeof MentorTopicsPayload>;
+export type DecideTimePayload = z.output<typeof DecideTimePayload>;
+export type PinPayload = z.output<typeof PinPayload>;
+export type UnpinPayload = z.output<typeof UnpinPayload>;
+export type RecreateRoomsPayload = z.output<typeof RecreateRoomsPayload>;
+export type MentorVisitPayload = z.output<typeof MentorVisitPayload>;
+export type AuthRefreshPayload = z.output<typeof AuthRefreshPayload>;
+export type NoPayload = z.output<typeof NoPayload>;
+
+/** The schema each request's payload is validated with (the gateway looks it up by event). */
+export const liveRequestPayloads = {
+  'round:open': OpenRoundPayload,
+  'round:close': CloseRoundPayload,
+  'timer:adjust': AdjustTimerPayload,
+  broadcast: BroadcastPayload,
+  'chat:send': SendChatPayload,
+  'presence:list': NoPayload,
+  'time:sync': NoPayload,
+  'help:request': AskHelpPayload,
+  'help:claim': HelpRequestRef,
+  'help:resolve': HelpRequestRef,
+  'help:topics': MentorTopicsPayload,
+  'time:request': NoPayload,
+  'time:decide': DecideTimePayload,
+  'pin:set': PinPayload,
+  'pin:clear': UnpinPayload,
+  'rooms:recreate': RecreateRoomsPayload,
+  'rooms:activity': NoPayload,
+  'mentor:visit': MentorVisitPayload,
+  'auth:refresh': AuthRefreshPayload,
+} satisfies { [E in keyof LiveRequests]: z.ZodType<LiveRequests[E]['payload']> };
 
 export interface LiveRequests {
   'round:open': {
@@ -297,13 +356,13 @@ export interface LiveRequests {
   'timer:adjust': { payload: AdjustTimerPayload; result: { round: LiveRound } };
   broadcast: { payload: BroadcastPayload; result: { id: string } };
   'chat:send': { payload: SendChatPayload; result: { message: ChatMessage; duplicate: boolean } };
-  'presence:list': { payload: Record<string, never>; result: { online: PresenceEntry[] } };
-  'time:sync': { payload: Record<string, never>; result: { serverNow: string } };
+  'presence:list': { payload: NoPayload; result: { online: PresenceEntry[] } };
+  'time:sync': { payload: NoPayload; result: { serverNow: string } };
   'help:request': { payload: AskHelpPayload; result: { request: HelpRequest } };
   'help:claim': { payload: HelpRequestRef; result: { request: HelpRequest } };
   'help:resolve': { payload: HelpRequestRef; result: { request: HelpRequest } };
   'help:topics': { payload: MentorTopicsPayload; result: { topics: string[] } };
-  'time:request': { payload: Record<string, never>; result: { request: TimeRequest } };
+  'time:request': { payload: NoPayload; result: { request: TimeRequest } };
   'time:decide': { payload: DecideTimePayload; result: { request: TimeRequest; round: LiveRound } };
   'pin:set': { payload: PinPayload; result: { pin: PinnedInstruction } };
   'pin:clear': { payload: UnpinPayload; result: { pin: PinnedInstruction } };
@@ -311,7 +370,7 @@ export interface LiveRequests {
     payload: RecreateRoomsPayload;
     result: { round: LiveRound; rooms: RoomLayout[]; seated: number };
   };
-  'rooms:activity': { payload: Record<string, never>; result: RoomsActivity };
+  'rooms:activity': { payload: NoPayload; result: RoomsActivity };
   'mentor:visit': { payload: MentorVisitPayload; result: { roomId: string | null } };
   'auth:refresh': { payload: AuthRefreshPayload; result: { tokenExpiresAt: string } };
 }

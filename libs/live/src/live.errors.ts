@@ -1,88 +1,49 @@
-import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { AppError, errorCatalogue, type ErrorDetails } from '@ideas-lab/platform';
 import { WorkshopError } from '@ideas-lab/workshop';
 
-export type LiveErrorCode =
-  | 'LIVE_UNAUTHENTICATED'
-  | 'LIVE_LAB_REQUIRED'
-  | 'LIVE_LAB_NOT_FOUND'
-  | 'LIVE_ROLE_REQUIRED'
-  | 'LIVE_ORGANISER_REQUIRED'
-  | 'LIVE_VALIDATION_FAILED'
-  | 'LIVE_RATE_LIMITED'
-  | 'LIVE_TOO_MANY_CONNECTIONS'
-  | 'LIVE_ROUND_NOT_FOUND'
-  | 'LIVE_ROUND_NOT_OPEN'
-  | 'LIVE_ROOM_NOT_FOUND'
-  | 'LIVE_CHANNEL_INVALID'
-  | 'LIVE_CHANNEL_FORBIDDEN'
-  | 'LIVE_MENTOR_REQUIRED'
-  | 'LIVE_NOT_IN_ROOM'
-  | 'LIVE_HELP_NOT_FOUND'
-  | 'LIVE_HELP_ALREADY_ASKED'
-  | 'LIVE_HELP_ALREADY_CLAIMED'
-  | 'LIVE_HELP_RESOLVED'
-  | 'LIVE_HELP_NOT_YOURS'
-  | 'LIVE_TIME_NOT_FOUND'
-  | 'LIVE_TIME_ALREADY_ASKED'
-  | 'LIVE_TIME_ALREADY_DECIDED'
-  | 'LIVE_PIN_NOT_FOUND'
-  | 'LIVE_PIN_REMOVED'
-  | 'LIVE_TOKEN_EXPIRED'
-  | 'LIVE_TOKEN_MISMATCH'
-  | 'LIVE_SERVER_CLOSING'
-  | 'LIVE_INTERNAL_ERROR';
-
-/** The HTTP status of a code, for the chat history route (socket errors carry only the code). */
-export function statusForLiveError(code: LiveErrorCode): number {
-  switch (code) {
-    case 'LIVE_UNAUTHENTICATED':
-    case 'LIVE_TOKEN_EXPIRED':
-      return 401;
-    case 'LIVE_ROLE_REQUIRED':
-    case 'LIVE_ORGANISER_REQUIRED':
-    case 'LIVE_CHANNEL_FORBIDDEN':
-    case 'LIVE_MENTOR_REQUIRED':
-    case 'LIVE_NOT_IN_ROOM':
-    case 'LIVE_HELP_NOT_YOURS':
-    case 'LIVE_TOKEN_MISMATCH':
-      return 403;
-    case 'LIVE_HELP_NOT_FOUND':
-    case 'LIVE_TIME_NOT_FOUND':
-    case 'LIVE_PIN_NOT_FOUND':
-      return 404;
-    case 'LIVE_HELP_ALREADY_ASKED':
-    case 'LIVE_HELP_ALREADY_CLAIMED':
-    case 'LIVE_HELP_RESOLVED':
-    case 'LIVE_TIME_ALREADY_ASKED':
-    case 'LIVE_TIME_ALREADY_DECIDED':
-    case 'LIVE_PIN_REMOVED':
-      return 409;
-    case 'LIVE_LAB_NOT_FOUND':
-    case 'LIVE_ROUND_NOT_FOUND':
-    case 'LIVE_ROOM_NOT_FOUND':
-      return 404;
-    case 'LIVE_LAB_REQUIRED':
-    case 'LIVE_VALIDATION_FAILED':
-    case 'LIVE_CHANNEL_INVALID':
-      return 400;
-    case 'LIVE_ROUND_NOT_OPEN':
-      return 409;
-    case 'LIVE_RATE_LIMITED':
-    case 'LIVE_TOO_MANY_CONNECTIONS':
-      return 429;
-    case 'LIVE_SERVER_CLOSING':
-      return 503;
-    case 'LIVE_INTERNAL_ERROR':
-      return 500;
-  }
-}
+/**
+ * Every code the live layer answers with, and its HTTP status (the chat history route uses the
+ * status; socket acknowledgements and connect errors carry only the code).
+ */
+export const liveErrors = errorCatalogue({
+  LIVE_UNAUTHENTICATED: 401,
+  LIVE_TOKEN_EXPIRED: 401,
+  LIVE_ROLE_REQUIRED: 403,
+  LIVE_ORGANISER_REQUIRED: 403,
+  LIVE_CHANNEL_FORBIDDEN: 403,
+  LIVE_MENTOR_REQUIRED: 403,
+  LIVE_NOT_IN_ROOM: 403,
+  LIVE_HELP_NOT_YOURS: 403,
+  LIVE_TOKEN_MISMATCH: 403,
+  LIVE_LAB_NOT_FOUND: 404,
+  LIVE_ROUND_NOT_FOUND: 404,
+  LIVE_ROOM_NOT_FOUND: 404,
+  LIVE_HELP_NOT_FOUND: 404,
+  LIVE_TIME_NOT_FOUND: 404,
+  LIVE_PIN_NOT_FOUND: 404,
+  LIVE_LAB_REQUIRED: 400,
+  LIVE_VALIDATION_FAILED: 400,
+  LIVE_CHANNEL_INVALID: 400,
+  LIVE_HELP_ALREADY_ASKED: 409,
+  LIVE_HELP_ALREADY_CLAIMED: 409,
+  LIVE_HELP_RESOLVED: 409,
+  LIVE_TIME_ALREADY_ASKED: 409,
+  LIVE_TIME_ALREADY_DECIDED: 409,
+  LIVE_PIN_REMOVED: 409,
+  LIVE_ROUND_NOT_OPEN: 409,
+  LIVE_RATE_LIMITED: 429,
+  LIVE_TOO_MANY_CONNECTIONS: 429,
+  LIVE_INTERNAL_ERROR: 500,
+  LIVE_SERVER_CLOSING: 503,
+});
+export type LiveErrorCode = keyof typeof liveErrors;
 
 export class LiveError extends AppError {
   readonly status: number;
 
   constructor(code: LiveErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForLiveError(code);
+    this.status = liveErrors[code];
   }
 
   static organiserRequired(): LiveError {

@@ -11,22 +11,6 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AppError, Public } from '@ideas-lab/platform';
 import { ControlRoomService } from './control-room.service.js';
-import {
-  AdjustTimerDto,
-  AskHelpDto,
-  AuthRefreshDto,
-  BroadcastDto,
-  CloseRoundDto,
-  DecideTimeDto,
-  HelpRequestRefDto,
-  MentorTopicsDto,
-  MentorVisitDto,
-  OpenRoundDto,
-  PinDto,
-  RecreateRoomsDto,
-  SendChatDto,
-  UnpinDto,
-} from './dto/live-requests.dto.js';
 import { HelpQueueService } from './help-queue.service.js';
 import { ACCESS_CHANGED } from './live-access.service.js';
 import { LiveChatService } from './live-chat.service.js';
@@ -40,7 +24,7 @@ import type {
   LiveRequests,
   LiveServerToClient,
 } from './live-events.js';
-import { requireEmptyPayload, validatePayload } from './live-payloads.js';
+import { validatePayload } from './live-payloads.js';
 import { LiveRealtime } from './live-publisher.js';
 import { LiveError } from './live.errors.js';
 import { MentorVisitsService } from './mentor-visits.service.js';
@@ -224,42 +208,42 @@ export class LiveGateway
   @SubscribeMessage('round:open')
   openRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'round:open'>(socket, () =>
-      this.control.openRound(socket.data, validatePayload(OpenRoundDto, payload)),
+      this.control.openRound(socket.data, validatePayload('round:open', payload)),
     );
   }
 
   @SubscribeMessage('round:close')
   closeRound(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'round:close'>(socket, () =>
-      this.control.closeRound(socket.data, validatePayload(CloseRoundDto, payload)),
+      this.control.closeRound(socket.data, validatePayload('round:close', payload)),
     );
   }
 
   @SubscribeMessage('timer:adjust')
   adjustTimer(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'timer:adjust'>(socket, () =>
-      this.control.adjustTimer(socket.data, validatePayload(AdjustTimerDto, payload)),
+      this.control.adjustTimer(socket.data, validatePayload('timer:adjust', payload)),
     );
   }
 
   @SubscribeMessage('broadcast')
   broadcast(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'broadcast'>(socket, () =>
-      this.control.broadcast(socket.data, validatePayload(BroadcastDto, payload)),
+      this.control.broadcast(socket.data, validatePayload('broadcast', payload)),
     );
   }
 
   @SubscribeMessage('chat:send')
   sendChat(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'chat:send'>(socket, () =>
-      this.chat.send(socket.data, validatePayload(SendChatDto, payload)),
+      this.chat.send(socket.data, validatePayload('chat:send', payload)),
     );
   }
 
   @SubscribeMessage('presence:list')
   presence(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'presence:list'>(socket, () => {
-      requireEmptyPayload(payload);
+      validatePayload('presence:list', payload);
       return this.control.presence(socket.data);
     });
   }
@@ -267,7 +251,7 @@ export class LiveGateway
   @SubscribeMessage('time:sync')
   timeSync(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'time:sync'>(socket, () => {
-      requireEmptyPayload(payload);
+      validatePayload('time:sync', payload);
       return Promise.resolve({ serverNow: new Date().toISOString() });
     });
   }
@@ -275,35 +259,35 @@ export class LiveGateway
   @SubscribeMessage('help:request')
   askHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'help:request'>(socket, () =>
-      this.help.ask(socket.data, validatePayload(AskHelpDto, payload)),
+      this.help.ask(socket.data, validatePayload('help:request', payload)),
     );
   }
 
   @SubscribeMessage('help:claim')
   claimHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'help:claim'>(socket, () =>
-      this.help.claim(socket.data, validatePayload(HelpRequestRefDto, payload)),
+      this.help.claim(socket.data, validatePayload('help:claim', payload)),
     );
   }
 
   @SubscribeMessage('help:resolve')
   resolveHelp(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'help:resolve'>(socket, () =>
-      this.help.resolve(socket.data, validatePayload(HelpRequestRefDto, payload)),
+      this.help.resolve(socket.data, validatePayload('help:resolve', payload)),
     );
   }
 
   @SubscribeMessage('help:topics')
   mentorTopics(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'help:topics'>(socket, () =>
-      this.help.setTopics(socket.data, validatePayload(MentorTopicsDto, payload)),
+      this.help.setTopics(socket.data, validatePayload('help:topics', payload)),
     );
   }
 
   @SubscribeMessage('time:request')
   askTime(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'time:request'>(socket, () => {
-      requireEmptyPayload(payload);
+      validatePayload('time:request', payload);
       return this.time.ask(socket.data);
     });
   }
@@ -311,35 +295,35 @@ export class LiveGateway
   @SubscribeMessage('time:decide')
   decideTime(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'time:decide'>(socket, () =>
-      this.time.decide(socket.data, validatePayload(DecideTimeDto, payload)),
+      this.time.decide(socket.data, validatePayload('time:decide', payload)),
     );
   }
 
   @SubscribeMessage('pin:set')
   pin(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'pin:set'>(socket, () =>
-      this.pins.pin(socket.data, validatePayload(PinDto, payload)),
+      this.pins.pin(socket.data, validatePayload('pin:set', payload)),
     );
   }
 
   @SubscribeMessage('pin:clear')
   unpin(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'pin:clear'>(socket, () =>
-      this.pins.unpin(socket.data, validatePayload(UnpinDto, payload)),
+      this.pins.unpin(socket.data, validatePayload('pin:clear', payload)),
     );
   }
 
   @SubscribeMessage('rooms:recreate')
   recreateRooms(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'rooms:recreate'>(socket, () =>
-      this.control.recreateRooms(socket.data, validatePayload(RecreateRoomsDto, payload)),
+      this.control.recreateRooms(socket.data, validatePayload('rooms:recreate', payload)),
     );
   }
 
   @SubscribeMessage('rooms:activity')
   roomsActivity(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'rooms:activity'>(socket, () => {
-      requireEmptyPayload(payload);
+      validatePayload('rooms:activity', payload);
       return this.control.roomsActivity(socket.data);
     });
   }
@@ -347,7 +331,7 @@ export class LiveGateway
   @SubscribeMessage('mentor:visit')
   visit(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     return this.respond<'mentor:visit'>(socket, () =>
-      this.mentors.visit(socket.data, validatePayload(MentorVisitDto, payload)),
+      this.mentors.visit(socket.data, validatePayload('mentor:visit', payload)),
     );
   }
 
@@ -360,7 +344,7 @@ export class LiveGateway
   async refreshAuth(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown) {
     let rolesChanged = false;
     const ack = await this.respond<'auth:refresh'>(socket, async () => {
-      const dto = validatePayload(AuthRefreshDto, payload);
+      const dto = validatePayload('auth:refresh', payload);
       const refreshed = await this.connections.refreshToken(socket.data, dto.token);
       rolesChanged = refreshed.rolesChanged;
       socket.data.tokenExpiresAt = refreshed.expiresAt;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ideas-lab/platform';
-import type { MentorVisitDto } from './dto/live-requests.dto.js';
+import type { MentorVisitPayload } from './live-events.js';
 import { liveChannels, type LiveConnectionData, type LiveRequests } from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
@@ -24,7 +24,7 @@ export class MentorVisitsService {
     private readonly audit: AuditService,
   ) {}
 
-  async visit(me: LiveConnectionData, dto: MentorVisitDto): Promise<Result<'mentor:visit'>> {
+  async visit(me: LiveConnectionData, dto: MentorVisitPayload): Promise<Result<'mentor:visit'>> {
     if (!me.roles.includes('mentor'))
       throw new LiveError('LIVE_MENTOR_REQUIRED', 'Only mentors visit rooms.');
     const round = await this.rounds.findOpenRoundOfLab(me.labId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import type { PinDto, UnpinDto } from './dto/live-requests.dto.js';
+import type { PinPayload, UnpinPayload } from './live-events.js';
 import {
   liveChannels,
   type LiveConnectionData,
@@ -30,7 +30,7 @@ export class PinnedInstructionsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async pin(me: LiveConnectionData, dto: PinDto): Promise<Result<'pin:set'>> {
+  async pin(me: LiveConnectionData, dto: PinPayload): Promise<Result<'pin:set'>> {
     if (!me.isOrganiser) throw LiveError.organiserRequired();
     const roomId = dto.roomId ?? null;
     if (roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, roomId)))
@@ -58,7 +58,7 @@ export class PinnedInstructionsService {
     return { pin };
   }
 
-  async unpin(me: LiveConnectionData, dto: UnpinDto): Promise<Result<'pin:clear'>> {
+  async unpin(me: LiveConnectionData, dto: UnpinPayload): Promise<Result<'pin:clear'>> {
     if (!me.isOrganiser) throw LiveError.organiserRequired();
     await this.require(me.labId, dto.pinId);
     const unpinned = await this.tx.run(async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { BreakoutRoundsService } from '@ideas-lab/workshop';
-import type { DecideTimeDto } from './dto/live-requests.dto.js';
+import type { DecideTimePayload } from './live-events.js';
 import { notInRoom } from './help-queue.service.js';
 import {
   liveChannels,
@@ -76,7 +76,7 @@ export class TimeRequestsService {
   }
 
   /** Approving moves the round's deadline by two minutes for everyone, in the same transaction as the decision. */
-  async decide(me: LiveConnectionData, dto: DecideTimeDto): Promise<Result<'time:decide'>> {
+  async decide(me: LiveConnectionData, dto: DecideTimePayload): Promise<Result<'time:decide'>> {
     if (!me.isOrganiser) throw LiveError.organiserRequired();
     const before = await this.require(me.labId, dto.requestId);
     const decision = dto.approve ? 'approved' : 'declined';

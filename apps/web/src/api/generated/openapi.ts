@@ -1995,31 +1995,31 @@ export interface components {
             /** @description Close selection with fewer confirmed participants than the capacity. */
             acceptUnderCapacity?: boolean;
         };
-        ChatMessageDto: {
+        ChatMessage: {
             /**
-             * @description Ordered message id (a bigint, as a string)
+             * @description Ordered: a larger id was stored later. A bigint, as a string.
              * @example 121
              */
             id: string;
-            /** @example lab */
+            /** @description `lab`, `room:<roomId>` or `team:<teamId>`. */
             channel: string;
-            sender: components["schemas"]["ChatSenderDto"];
+            sender: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            };
             body: string;
             clientMessageId: string;
             /** Format: date-time */
             sentAt: string;
         };
-        ChatPageDto: {
+        ChatPage: {
             /** @example lab */
             channel: string;
-            /** @description Oldest first */
-            messages: components["schemas"]["ChatMessageDto"][];
-            /** @description Pass as `before` for the page before; null at the start */
+            /** @description Oldest first. */
+            messages: components["schemas"]["ChatMessage"][];
+            /** @description Pass as `before` for the page before; null at the start. */
             nextBefore: string | null;
-        };
-        ChatSenderDto: {
-            userId: string;
-            displayName: string;
         };
         ChoiceDto: {
             /** Format: uuid */
@@ -9407,12 +9407,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChatPageDto"];
+                    "application/json": components["schemas"]["ChatPage"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | LIVE_CHANNEL_INVALID */
@@ -9421,7 +9422,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "LIVE_CHANNEL_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -9430,7 +9434,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED | LIVE_CHANNEL_FORBIDDEN */
@@ -9439,7 +9446,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "LIVE_CHANNEL_FORBIDDEN";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9448,7 +9458,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
