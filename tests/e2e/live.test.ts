@@ -103,6 +103,16 @@ describe('live layer (/live): handshake, control room, rooms, timers, chat', () 
       'durationSeconds',
       'roundId',
     ]);
+    // Worded as HTTP requests are: the field, then what is wrong with it.
+    expect(ack.details).toContainEqual({
+      field: 'durationSeconds',
+      message: 'durationSeconds must be at least 1',
+    });
+    expect(await organiser.request('time:sync', { now: 1 })).toMatchObject({
+      ok: false,
+      code: 'LIVE_VALIDATION_FAILED',
+      details: [{ field: 'now' }],
+    });
     expect(await organiser.request('chat:send', 'just a string')).toMatchObject({
       ok: false,
       code: 'LIVE_VALIDATION_FAILED',
