@@ -209,6 +209,10 @@ describeBrowser('web client: applications are reviewed', () => {
       await expect
         .poll(() => mentor.evaluate(() => document.activeElement?.id))
         .toBe('conflict-value');
+      // The field error alone: no banner with a reference number over it.
+      await expect
+        .poll(() => mentor.locator('.alert').filter({ hasText: 'Reference' }).count())
+        .toBe(0);
       await shot(mentor, 'conflict-error');
       await mentor.getByLabel("Applicant's e-mail").fill(bob.email);
       await mentor.getByRole('button', { name: 'Declare conflict' }).click();

@@ -107,7 +107,9 @@ function ConflictsEditor(props: {
         }
         setErrors(next);
         const rest = issues.filter((i) => !mine.includes(i));
-        setAlert(alertFor(error, rest));
+        // A problem shown beside its field is the whole story: no banner (with a reference
+        // number) on top of it.
+        setAlert(mine.length > 0 && rest.length === 0 ? null : alertFor(error, rest));
         const focus = next.value
           ? 'conflict-value'
           : next.institution
