@@ -45,3 +45,4 @@ export type { TeamFormationBaseline } from './team-formation/team-formation-base
 export * from './team-formation/check-team-move.js';
 export { explainPlacements } from './team-formation/placement-explanations.js';
 export * from './funding/proposal-rules.js';
+export * from './ideas/compare-revisions.js';

@@ -181,3 +181,218 @@ export const PutShortlist = z
   .meta({ id: 'PutShortlist' });
 export type PutShortlist = z.output<typeof PutShortlist>;
 export class PutShortlistDto extends createZodDto(PutShortlist) {}
+
+// ---- revisions ----------------------------------------------------------------------------
+
+export const IdeaRevisionView = z
+  .object({
+    id: z.uuid(),
+    number: z.int().meta({ description: 'Its number in the idea it was written for.' }),
+    writtenFor: IdeaRef.meta({
+      description: 'The idea it was written for (another one when it came in by a merge).',
+    }),
+    title: z.string(),
+    summary: z.string(),
+    challengeArea: z.string(),
+    tags: z.array(z.string()),
+    disciplinesNeeded: z.array(z.string()),
+    note: z.string(),
+    author: Person,
+    createdAt: isoDateTime(),
+  })
+  .meta({ id: 'IdeaRevision' });
+export type IdeaRevisionView = z.output<typeof IdeaRevisionView>;
+
+export const CompareRevisionsQuery = z
+  .strictObject({
+    from: z.uuid().meta({ description: 'The older revision (left).' }),
+    to: z.uuid().meta({ description: 'The newer revision (right).' }),
+  })
+  .meta({ id: 'CompareRevisionsQuery' });
+export class CompareRevisionsQueryDto extends createZodDto(CompareRevisionsQuery) {}
+
+const DiffPart = z
+  .object({
+    value: z.string(),
+    change: z.enum(['same', 'added', 'removed']),
+  })
+  .meta({ id: 'DiffPart' });
+
+export const RevisionComparison = z
+  .object({
+    from: IdeaRevisionView,
+    to: IdeaRevisionView,
+    fields: z.array(
+      z.object({
+        field: z.enum(['title', 'summary', 'challengeArea', 'tags', 'disciplinesNeeded']),
+        changed: z.boolean(),
+        parts: z.array(DiffPart).meta({
+          description:
+            'The text as a sequence of parts: the left side shows same + removed, the right side same + added.',
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'RevisionComparison' });
+export type RevisionComparison = z.output<typeof RevisionComparison>;
+
+// ---- comments and supporters --------------------------------------------------------------
+
+export const IdeaCommentView = z
+  .object({
+    id: z.uuid(),
+    parentId: z.uuid().nullable(),
+    author: Person,
+    byMentor: z.boolean().meta({ description: "A mentor's comment (shown marked)." }),
+    body: z.string(),
+    writtenFor: IdeaRef,
+    addressed: z.boolean(),
+    addressedBy: Person.nullable(),
+    addressedAt: isoDateTime().nullable(),
+    createdAt: isoDateTime(),
+  })
+  .meta({ id: 'IdeaComment' });
+export type IdeaCommentView = z.output<typeof IdeaCommentView>;
+
+export const PostComment = z
+  .strictObject({
+    body: label(4000).meta({ example: 'Which patient data would this need first?' }),
+    parentId: z
+      .guid('must be a comment id')
+      .optional()
+      .meta({ description: 'Reply to this comment.' }),
+  })
+  .meta({ id: 'PostIdeaComment' });
+export type PostComment = z.output<typeof PostComment>;
+export class PostCommentDto extends createZodDto(PostComment) {}
+
+export const MarkAddressed = z
+  .strictObject({ addressed: z.boolean() })
+  .meta({ id: 'MarkCommentAddressed' });
+export class MarkAddressedDto extends createZodDto(MarkAddressed) {}
+
+export const IdeaSupporters = z
+  .object({ ideaId: z.uuid(), supporters: z.array(Person), iSupport: z.boolean() })
+  .meta({ id: 'IdeaSupporters' });
+export type IdeaSupporters = z.output<typeof IdeaSupporters>;
+
+// ---- organisers: theme, archive, restore --------------------------------------------------
+
+export const SetIdeaTheme = z
+  .strictObject({ themeId: z.guid('must be a theme id').nullable() })
+  .meta({ id: 'SetIdeaTheme' });
+export class SetIdeaThemeDto extends createZodDto(SetIdeaTheme) {}
+
+// ---- merges -------------------------------------------------------------------------------
+
+export const ProposeMerge = z
+  .strictObject({
+    targetIdeaId: z.guid('must be an idea id').meta({ description: 'The idea that carries on.' }),
+    sourceIdeaIds: z.array(z.guid('must be idea ids')).min(1).max(10).meta({
+      description: 'Ideas merged into it: they stay readable and point to it.',
+    }),
+  })
+  .meta({ id: 'ProposeIdeaMerge' });
+export type ProposeMerge = z.output<typeof ProposeMerge>;
+export class ProposeMergeDto extends createZodDto(ProposeMerge) {}
+
+export const IdeaMergeView = z
+  .object({
+    id: z.uuid(),
+    target: IdeaRef,
+    sources: z.array(IdeaRef),
+    state: z.enum(['open', 'merged', 'declined', 'withdrawn']),
+    proposedBy: Person,
+    accepted: z.array(Person),
+    waitingFor: z.array(Person).meta({ description: 'Champions who have not answered yet.' }),
+    declinedBy: Person.nullable(),
+    createdAt: isoDateTime(),
+    decidedAt: isoDateTime().nullable(),
+  })
+  .meta({ id: 'IdeaMerge' });
+export type IdeaMergeView = z.output<typeof IdeaMergeView>;
+
+// ---- voting -------------------------------------------------------------------------------
+
+const Ballot = z.enum(['participants', 'mentors']);
+
+export const OpenVotingSession = z
+  .strictObject({
+    title: z.string().trim().max(120).optional().meta({ example: 'First round of dots' }),
+    dotBudget: z.int().min(1).max(100).meta({ example: 5, description: 'Dots per person.' }),
+    perIdeaCap: z
+      .int()
+      .min(1)
+      .max(100)
+      .meta({ example: 2, description: 'Most dots one person puts on one idea.' }),
+    blind: z.boolean().meta({ description: 'Tallies hidden from everyone until it closes.' }),
+    durationSeconds: z
+      .int()
+      .min(30)
+      .max(7 * 24 * 3600)
+      .meta({ example: 600 }),
+    ballots: z.array(Ballot).min(1).max(2).optional().meta({
+      description: 'Who votes, on separate ballots (default both).',
+    }),
+  })
+  .meta({ id: 'OpenVotingSession' });
+export type OpenVotingSession = z.output<typeof OpenVotingSession>;
+export class OpenVotingSessionDto extends createZodDto(OpenVotingSession) {}
+
+export const PlaceDot = z
+  .strictObject({
+    ideaId: z.guid('must be an idea id'),
+    delta: z
+      .union([z.literal(1), z.literal(-1)])
+      .meta({ description: '1 places a dot, -1 takes one back.' }),
+  })
+  .meta({ id: 'PlaceDot' });
+export type PlaceDot = z.output<typeof PlaceDot>;
+export class PlaceDotDto extends createZodDto(PlaceDot) {}
+
+export const MyBallot = z
+  .object({
+    sessionId: z.uuid(),
+    ballot: Ballot.nullable().meta({ description: 'null: you do not vote in this session.' }),
+    dotsLeft: z.int(),
+    dots: z.array(z.object({ ideaId: z.uuid(), dots: z.int() })),
+  })
+  .meta({ id: 'MyBallot' });
+export type MyBallot = z.output<typeof MyBallot>;
+
+export const VotingResult = z
+  .object({
+    ideaId: z.uuid(),
+    title: z.string(),
+    status: IdeaStatus,
+    participants: z.int(),
+    mentors: z.int(),
+    total: z.int(),
+  })
+  .meta({ id: 'VotingResult' });
+
+export const VotingSessionView = z
+  .object({
+    id: z.uuid(),
+    labId: z.uuid(),
+    title: z.string(),
+    dotBudget: z.int(),
+    perIdeaCap: z.int(),
+    blind: z.boolean(),
+    ballots: z.array(Ballot),
+    state: z.enum(['open', 'closed']),
+    openedAt: isoDateTime(),
+    endsAt: isoDateTime(),
+    closedAt: isoDateTime().nullable(),
+    closedBy: z.enum(['organiser', 'timer']).nullable(),
+    serverNow: isoDateTime().meta({
+      description: 'To correct the countdown for the client clock.',
+    }),
+    voters: z.object({ participants: z.int(), mentors: z.int() }),
+    results: z.array(VotingResult).nullable().meta({
+      description: 'Dots per idea, most first; null while the session is blind and open.',
+    }),
+    myBallot: MyBallot,
+  })
+  .meta({ id: 'VotingSession' });
+export type VotingSessionView = z.output<typeof VotingSessionView>;
