@@ -171,6 +171,29 @@ const RULES: Record<string, Rule> = {
     'lab-workshop',
   'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/submit':
     'lab-workshop',
+  'GET /api/labs/{labId}/ideas/{ideaId}/revisions': 'lab-workshop',
+  'GET /api/labs/{labId}/ideas/{ideaId}/revisions/compare': 'lab-workshop',
+  'GET /api/labs/{labId}/ideas/{ideaId}/comments': 'lab-workshop',
+  'POST /api/labs/{labId}/ideas/{ideaId}/comments': 'lab-workshop',
+  'PUT /api/labs/{labId}/ideas/{ideaId}/comments/{commentId}/addressed': 'lab-workshop',
+  'GET /api/labs/{labId}/ideas/{ideaId}/supporters': 'lab-workshop',
+  // Supporters are the people who would work on it: participants.
+  'PUT /api/labs/{labId}/ideas/{ideaId}/support': 'lab-participant',
+  'DELETE /api/labs/{labId}/ideas/{ideaId}/support': 'lab-participant',
+  'PUT /api/labs/{labId}/ideas/{ideaId}/theme': 'lab-organiser',
+  'POST /api/labs/{labId}/ideas/{ideaId}/archive': 'lab-organiser',
+  'POST /api/labs/{labId}/ideas/{ideaId}/restore': 'lab-organiser',
+  // Merges: organisers merge; champions propose and answer (record-level: champions involved).
+  'GET /api/labs/{labId}/idea-merges': 'lab-workshop',
+  'POST /api/labs/{labId}/idea-merges': 'lab-workshop',
+  'POST /api/labs/{labId}/idea-merges/{mergeId}/accept': 'lab-workshop',
+  'POST /api/labs/{labId}/idea-merges/{mergeId}/decline': 'lab-workshop',
+  // Voting: organisers run sessions; participants and mentors place dots.
+  'GET /api/labs/{labId}/voting-sessions': 'lab-workshop',
+  'POST /api/labs/{labId}/voting-sessions': 'lab-organiser',
+  'GET /api/labs/{labId}/voting-sessions/{sessionId}': 'lab-workshop',
+  'POST /api/labs/{labId}/voting-sessions/{sessionId}/close': 'lab-organiser',
+  'POST /api/labs/{labId}/voting-sessions/{sessionId}/dots': 'lab-contributor',
 };
 
 const ALLOWED: Record<Rule, Persona[]> = {
@@ -314,7 +337,6 @@ describe('permission matrix over every route', () => {
         .replace('{themeId}', randomUUID())
         .replace('{commentId}', randomUUID())
         .replace('{mergeId}', randomUUID())
-        .replace('{votingSessionId}', randomUUID())
         .replace('{fundingRoundId}', randomUUID())
         .replace('{teamId}', randomUUID())
         .replace('{version}', '1')

@@ -89,6 +89,14 @@ export class IdeasRepository {
       .getMany();
   }
 
+  findManyOfLab(labId: string, ideaIds: readonly string[]): Promise<IdeaEntity[]> {
+    if (ideaIds.length === 0) return Promise.resolve([]);
+    return this.repo
+      .createQueryBuilder('i')
+      .where('i.id IN (:...ideaIds) AND i.lab_id = :labId', { ideaIds: [...ideaIds], labId })
+      .getMany();
+  }
+
   async insert(labId: string, content: IdeaContent, createdBy: string): Promise<string> {
     const saved = await this.repo.save(
       this.repo.create({ labId, ...content, status: 'active', version: 1, createdBy }),

@@ -10,6 +10,8 @@ export * from './entities/idea-revision.entity.js';
 export * from './entities/idea-shortlist-entry.entity.js';
 export * from './entities/idea-comment.entity.js';
 export * from './entities/idea-supporter.entity.js';
+export * from './entities/idea-merge.entity.js';
+export * from './entities/voting-session.entity.js';
 
 import { IdeaBoardEntity } from './entities/idea-board.entity.js';
 import { IdeaChampionEntity } from './entities/idea-champion.entity.js';
@@ -19,6 +21,12 @@ import { IdeaRevisionEntity } from './entities/idea-revision.entity.js';
 import { IdeaShortlistEntryEntity } from './entities/idea-shortlist-entry.entity.js';
 import { IdeaSupporterEntity } from './entities/idea-supporter.entity.js';
 import { IdeaThemeEntity } from './entities/idea-theme.entity.js';
+import { IdeaMergeAnswerEntity, IdeaMergeEntity } from './entities/idea-merge.entity.js';
+import {
+  VotingBallotEntity,
+  VotingDotsEntity,
+  VotingSessionEntity,
+} from './entities/voting-session.entity.js';
 
 export const ideasEntities = [
   IdeaBoardEntity,
@@ -29,4 +37,9 @@ export const ideasEntities = [
   IdeaShortlistEntryEntity,
   IdeaCommentEntity,
   IdeaSupporterEntity,
+  IdeaMergeEntity,
+  IdeaMergeAnswerEntity,
+  VotingSessionEntity,
+  VotingBallotEntity,
+  VotingDotsEntity,
 ];
