@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf } from './sql-rows.js';
 import { IdeaCommentEntity } from './entities/idea-comment.entity.js';
 import type { IdeaCommentView, IdeaPerson } from './ideas.contract.js';
 
@@ -30,8 +31,8 @@ const toView = (row: CommentRow): IdeaCommentView => ({
 export class IdeaDiscussionRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.tx.manager().query(sql, params);
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return rowsOf<T>(await this.tx.manager().query(sql, params));
   }
 
   /** The discussion of an idea, oldest first: its own and what merges brought in. */

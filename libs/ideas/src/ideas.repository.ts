@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf } from './sql-rows.js';
 import { IdeaEntity, type IdeaStatus } from './entities/idea.entity.js';
 import type { IdeaView } from './ideas.contract.js';
 
@@ -60,8 +61,8 @@ export class IdeasRepository {
     return this.tx.manager().getRepository(IdeaEntity);
   }
 
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.tx.manager().query(sql, params);
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return rowsOf<T>(await this.tx.manager().query(sql, params));
   }
 
   /** The idea, if it is on this lab's board. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf } from './sql-rows.js';
 import { VotingSessionEntity, type VotingBallot } from './entities/voting-session.entity.js';
 
 export interface TallyRow {
@@ -26,8 +27,8 @@ export class VotingRepository {
     return this.tx.manager().getRepository(VotingSessionEntity);
   }
 
-  private query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.tx.manager().query(sql, params);
+  private async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return rowsOf<T>(await this.tx.manager().query(sql, params));
   }
 
   /** A new open session; null when the lab has one open already (one at a time). */
