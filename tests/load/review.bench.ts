@@ -13,7 +13,11 @@
  *   (2,000 resamples) for 2,000 proposals, flags at the funding line;
  * - "portfolio-2000": 2,000 proposals under a pool, a per-award cap, at most 3 awards per
  *   institution, at least one per challenge area, must-fund / must-not-fund: goal optimal,
- *   under 5 s (the "what would the next proposal need" analysis included).
+ *   under 5 s (the "what would the next proposal need" analysis included);
+ * - "proposal-saves": the built API on a scratch database (started here, stopped after), six
+ *   members of one team saving the same proposal concurrently for 10 s, each based on the last
+ *   version it saw: saves/s, p99 ms, and lost updates (goal 0: every accepted save is a stored
+ *   version with its author's text, every refused one got PROPOSAL_VERSION_CONFLICT).
  * Prints a table, then one JSON object per case on its own line. `ms` is the median wall time
  * of the runs (three, or one for the slow case) and `cpuMs` the process CPU time of that run:
  * on a machine shared with other work the two differ, and the load average is printed.
@@ -182,6 +186,7 @@ const CASES: Record<string, CaseRunner> = {
   'assign-2000x300x3': () => runAssign('assign-2000x300x3', 2000, 300, 400, 0.005, 1),
   'rank-2000': runRank,
   'portfolio-2000': runPortfolio,
+  'proposal-saves': runProposalSaves,
 };
 
 async function runAssign(
@@ -351,6 +356,178 @@ async function runPortfolio() {
     line,
     status: result.status,
     notes: `${result.awards.length} awards, money left ${result.moneyLeft} of ${limits.pool}, areas met ${line.areasMet}/${line.areas}, rule violations ${check.violations.length}; next: ${next?.message ?? '-'}`,
+  };
+}
+
+/** The load-test support modules (plain .mjs, shared with the other benches). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const support = (name: string): Promise<any> =>
+  import(new URL(`./support/${name}`, import.meta.url).href);
+
+const SAVE_MEMBERS = 6;
+const SAVE_SECONDS = Number(process.env.BENCH_SAVE_SECONDS ?? 10);
+
+async function runProposalSaves() {
+  const run = await support('run.mjs');
+  const { scratchDatabase } = await support('database.mjs');
+  const { startBuiltApi } = await support('processes.mjs');
+  const { buildIfNeeded } = await import(
+    new URL('../../scripts/build-if-needed.mjs', import.meta.url).href
+  );
+  try {
+    buildIfNeeded(['api'], run.log);
+    const work = run.tempDir('ideas-lab-bench-saves-');
+    const database = await scratchDatabase({ prefix: 'bench_saves', work });
+    const api = await startBuiltApi({
+      databaseUrl: database.url,
+      dataDir: `${work}/data`,
+      poolSize: 10,
+    });
+    return await proposalSaves(api.url as string);
+  } finally {
+    await run.cleanUp();
+  }
+}
+
+async function proposalSaves(baseUrl: string) {
+  const call = async (
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{
+    status: number;
+    body: Record<string, unknown> & { details?: Record<string, unknown> };
+  }> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as never };
+  };
+  const must = async (method: string, path: string, token: string | null, body?: unknown) => {
+    const res = await call(method, path, token, body);
+    if (res.status >= 300)
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const admin = (await must('POST', '/api/auth/login', null, {
+    email: 'admin@ideas-lab.test',
+    password: 'ideas-lab-demo',
+  })) as { accessToken: string };
+  const tag = Date.now().toString(36);
+  // The live-workshop demo lab: applicant001..030 are its participants (known passwords in development).
+  const labs = (await must('GET', '/api/labs', admin.accessToken)) as unknown as {
+    id: string;
+    slug: string;
+  }[];
+  const lab = labs.find((l) => l.slug === 'cancer-digital-twin-workshop');
+  if (!lab) throw new Error('the live-workshop demo lab is missing');
+  const members: { userId: string; token: string }[] = [];
+  for (let i = 1; i <= SAVE_MEMBERS; i++) {
+    const session = (await must('POST', '/api/auth/login', null, {
+      email: `applicant${String(i).padStart(3, '0')}@ideas-lab.test`,
+      password: 'ideas-lab-demo',
+    })) as { accessToken: string; user: { id: string } };
+    members.push({ userId: session.user.id, token: session.accessToken });
+  }
+  const team = (await must('POST', `/api/labs/${lab.id}/teams`, admin.accessToken, {
+    name: `Savers ${tag}`,
+    memberIds: members.map((m) => m.userId),
+  })) as { id: string };
+  const round = (await must('POST', `/api/labs/${lab.id}/funding-rounds`, admin.accessToken, {
+    name: `Bench round ${tag}`,
+    pool: 250_000,
+    awardCap: 50_000,
+    currency: 'USD',
+    proposalsDueAt: new Date(Date.now() + 86_400_000).toISOString(),
+  })) as { id: string };
+  const path = `/api/labs/${lab.id}/funding-rounds/${round.id}/teams/${team.id}/proposal`;
+
+  const accepted: { version: number; title: string; by: string }[] = [];
+  let conflicts = 0;
+  const unexpected: string[] = [];
+  const latencies: number[] = [];
+  const until = performance.now() + SAVE_SECONDS * 1000;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    members.map(async (member, m) => {
+      let base = 0;
+      for (let n = 0; performance.now() < until; n++) {
+        const title = `Saver ${m}, save ${n}`;
+        const sentAt = performance.now();
+        const res = await call('POST', `${path}/versions`, member.token, {
+          baseVersion: base,
+          content: {
+            title,
+            abstract: `Abstract written by saver ${m} (${n}).`,
+            aims: '',
+            approach: '',
+            challengeArea: '',
+            milestones: [],
+            teamRoles: [],
+            budget: [{ category: 'other', description: 'Item', amount: 100 + n }],
+          },
+        });
+        latencies.push(performance.now() - sentAt);
+        if (res.status === 201) {
+          const version = res.body.version as number;
+          accepted.push({ version, title, by: member.userId });
+          base = version;
+        } else if (res.status === 409 && res.body.code === 'PROPOSAL_VERSION_CONFLICT') {
+          conflicts += 1;
+          base = res.body.details?.currentVersion as number;
+        } else {
+          unexpected.push(`${res.status} ${String(res.body.code)}`);
+        }
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+
+  // Every accepted save must be a stored version with its author's text, each version once.
+  const stored = (await must('GET', `${path}/versions`, members[0].token)) as unknown as {
+    version: number;
+    title: string;
+    author: { userId: string } | null;
+  }[];
+  const byVersion = new Map(stored.map((v) => [v.version, v]));
+  const lost = accepted.filter((a) => {
+    const v = byVersion.get(a.version);
+    return !v || v.title !== a.title || v.author?.userId !== a.by;
+  }).length;
+  const duplicateVersions = accepted.length - new Set(accepted.map((a) => a.version)).size;
+  const extraVersions = stored.length - accepted.length;
+  latencies.sort((a, b) => a - b);
+  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  const line: BenchLine = {
+    bench: 'review',
+    case: 'proposal-saves',
+    ms: Math.round(elapsedS * 1000),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    optimal:
+      lost === 0 && duplicateVersions === 0 && extraVersions === 0 && unexpected.length === 0,
+    gap: null,
+    members: SAVE_MEMBERS,
+    seconds: SAVE_SECONDS,
+    savesPerS: Math.round((accepted.length / elapsedS) * 10) / 10,
+    attemptsPerS: Math.round((latencies.length / elapsedS) * 10) / 10,
+    p99Ms: Math.round(p99 * 10) / 10,
+    accepted: accepted.length,
+    conflicts,
+    lostUpdates: lost + duplicateVersions + Math.max(0, extraVersions),
+    unexpected: unexpected.length,
+  };
+  return {
+    line,
+    status: line.lostUpdates === 0 && unexpected.length === 0 ? 'no lost updates' : 'LOST UPDATES',
+    notes: `${accepted.length} saves accepted, ${conflicts} refused with PROPOSAL_VERSION_CONFLICT, ${stored.length} versions stored, ${unexpected.length} other answers${unexpected.length ? ` (${[...new Set(unexpected)].join(', ')})` : ''}; cpu ms is the bench's client side`,
   };
 }
 
