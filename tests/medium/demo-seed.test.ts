@@ -13,6 +13,7 @@ import {
   seedDemoLab,
   type DemoSeedResult,
 } from '../../apps/api/src/demo/demo-lab.js';
+import { DEMO_REVIEW_LAB } from '../../apps/api/src/demo/demo-review.js';
 import { zonedTime } from '../../apps/api/src/demo/demo-workshop.js';
 import { bearer, login } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -115,11 +116,51 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
     expect(rounds.body.rounds.every((r: { myRoomId: string | null }) => r.myRoomId)).toBe(true);
   });
 
+  it('has a third lab in review: six teams, six submitted proposals, a pool that fits five awards', async () => {
+    expect(seed.reviewLabId).toBeTruthy();
+    const mentor = await login(app, 'mentor1@ideas-lab.test', DEMO_PASSWORD);
+    const lab = await request(app.baseUrl).get(`/api/labs/${seed.reviewLabId}`).set(bearer(mentor));
+    expect(lab.body).toMatchObject({ slug: DEMO_REVIEW_LAB.slug, phase: 'review' });
+    const rounds = await request(app.baseUrl)
+      .get(`/api/labs/${seed.reviewLabId}/funding-rounds`)
+      .set(bearer(mentor));
+    expect(rounds.body).toHaveLength(1);
+    const [round] = rounds.body;
+    expect(round).toMatchObject({ pool: 250_000, awardCap: 50_000, open: false });
+    const proposals = await request(app.baseUrl)
+      .get(`/api/labs/${seed.reviewLabId}/funding-rounds/${round.id}/proposals`)
+      .set(bearer(mentor));
+    expect(proposals.body).toHaveLength(6);
+    const budgets = proposals.body.map((p: { budget: { total: number } }) => p.budget.total);
+    expect(proposals.body.every((p: { status: string }) => p.status === 'submitted')).toBe(true);
+    expect(Math.max(...budgets)).toBeLessThanOrEqual(round.awardCap);
+    // Any five fit the pool; all six do not.
+    const sorted = [...budgets].sort((a, b) => b - a);
+    expect(sorted.slice(0, 5).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(round.pool);
+    expect(sorted.reduce((a, b) => a + b, 0)).toBeGreaterThan(round.pool);
+
+    // A team member reads their proposal with its history: written by two members, submitted.
+    const member = await login(app, 'applicant031@ideas-lab.test', DEMO_PASSWORD);
+    const team = round.teams.find((t: { name: string }) => t.name === 'Tumour response twins');
+    const history = await request(app.baseUrl)
+      .get(
+        `/api/labs/${seed.reviewLabId}/funding-rounds/${round.id}/teams/${team.teamId}/proposal/versions`,
+      )
+      .set(bearer(member));
+    expect(
+      history.body.map((v: { version: number; submitted: boolean }) => [v.version, v.submitted]),
+    ).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+  });
+
   it('is idempotent: a second run creates nothing', async () => {
     expect(await seedDemoLab(app.app, { knownPasswords: true })).toEqual({
       created: false,
       labId: null,
       workshopLabId: null,
+      reviewLabId: null,
       logins: [],
     });
   });

@@ -36,5 +36,8 @@ describe('describeDemoLab', () => {
       '"Twin": in phase Proposals',
     );
     expect(describeDemoLab(lab({ phase: 'selection' }), new Date())).toContain('in selection');
+    expect(describeDemoLab(lab({ phase: 'review' }), new Date())).toBe(
+      '"Twin": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, applicant031..060 are on its six teams',
+    );
   });
 });

@@ -3,9 +3,10 @@ import { formatInTimezone, LAB_PHASE_LABELS, type Actor } from '@ideas-lab/domai
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService, type LabView } from '@ideas-lab/labs';
 import { DEMO_LAB } from './demo-lab.js';
+import { DEMO_REVIEW_LAB } from './demo-review.js';
 import { DEMO_WORKSHOP_LAB } from './demo-workshop.js';
 
-const DEMO_SLUGS = [DEMO_LAB.slug, DEMO_WORKSHOP_LAB.slug];
+const DEMO_SLUGS = [DEMO_LAB.slug, DEMO_WORKSHOP_LAB.slug, DEMO_REVIEW_LAB.slug];
 
 /** Where a lab stands today and what a person trying the demo can do there, in one line. */
 export function describeDemoLab(lab: LabView, now: Date): string {
@@ -25,6 +26,8 @@ export function describeDemoLab(lab: LabView, now: Date): string {
         return `"${lab.title}": its workshop ended ${at(lab.dates.workshopEndAt)} (the lab is still in phase ${phase})`;
       return `"${lab.title}": in its workshop until ${at(lab.dates.workshopEndAt)}; organiser@ideas-lab.test runs breakout rounds from the Control room, applicant001..030 join them under Live`;
     }
+    case 'review':
+      return `"${lab.title}": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, applicant031..060 are on its six teams`;
     default:
       return `"${lab.title}": in phase ${phase}`;
   }

@@ -8,6 +8,7 @@ import {
   publishDemoApplicationForm,
   seedDemoApplicants,
 } from './demo-applicants.js';
+import { seedDemoReviewLab } from './demo-review.js';
 import { seedDemoWorkshopLab } from './demo-workshop.js';
 
 export { DEMO_WORKSHOP_LAB } from './demo-workshop.js';
@@ -66,6 +67,8 @@ export interface DemoSeedResult {
   labId: string | null;
   /** The lab in its workshop (DEMO_WORKSHOP_LAB), when created now: also added to older demos. */
   workshopLabId: string | null;
+  /** The lab in review (DEMO_REVIEW_LAB), when created now: also added to older demos. */
+  reviewLabId: string | null;
   logins: DemoLogin[];
 }
 
@@ -91,15 +94,20 @@ export async function seedDemoLab(
   const existingAdmin = await identity.findProfileByEmail('admin@ideas-lab.test');
   if (existingAdmin) {
     const organiser = await identity.findProfileByEmail('organiser@ideas-lab.test');
+    const people = organiser && {
+      admin: { userId: existingAdmin.id, isAdmin: true },
+      organiser: { userId: organiser.id, isAdmin: false },
+      now: options.now ?? new Date(),
+    };
     const workshopLabId =
-      organiser && (await identity.findProfileByEmail(demoApplicantEmail(30)))
-        ? await seedWorkshop(app, {
-            admin: { userId: existingAdmin.id, isAdmin: true },
-            organiser: { userId: organiser.id, isAdmin: false },
-            now: options.now ?? new Date(),
-          })
+      people && (await identity.findProfileByEmail(demoApplicantEmail(30)))
+        ? await seedWorkshop(app, people)
         : null;
-    return { created: false, labId: null, workshopLabId, logins: [] };
+    const reviewLabId =
+      people && (await identity.findProfileByEmail(demoApplicantEmail(60)))
+        ? await seedReview(app, people)
+        : null;
+    return { created: false, labId: null, workshopLabId, reviewLabId, logins: [] };
   }
 
   const password = () =>
@@ -191,7 +199,31 @@ export async function seedDemoLab(
     password: applicantPassword,
   });
   const workshopLabId = await seedWorkshop(app, { admin, organiser, now });
-  return { created: true, labId: lab.id, workshopLabId, logins };
+  const reviewLabId = await seedReview(app, { admin, organiser, now });
+  return { created: true, labId: lab.id, workshopLabId, reviewLabId, logins };
+}
+
+function seedReview(
+  app: INestApplicationContext,
+  people: {
+    admin: { userId: string; isAdmin: boolean };
+    organiser: { userId: string; isAdmin: boolean };
+    now: Date;
+  },
+): Promise<string | null> {
+  return seedDemoReviewLab(app, {
+    ...people,
+    organiserEmail: 'organiser@ideas-lab.test',
+    mentorEmails: MENTOR_EMAILS,
+    disciplines: DEMO_LAB.disciplines,
+    careerStages: DEMO_LAB.careerStages,
+    organisationTypes: DEMO_LAB.organisationTypes,
+    theme: DEMO_LAB.theme,
+    description:
+      `${DEMO_LAB.description} This copy is after its workshop: six teams submitted seed-funding ` +
+      'proposals to a round whose pool fits five awards, and review has begun.',
+    timezone: DEMO_LAB.timezone,
+  });
 }
 
 function seedWorkshop(
