@@ -43,8 +43,13 @@ export function ChatPanel({
   dispatch: (action: LiveViewAction) => void;
 }) {
   const channels = chatChannels(view);
-  const [chosen, setChosen] = useState('lab');
-  const channel = channels.some((c) => c.channel === chosen) ? chosen : 'lab';
+  // Until the person picks a channel, chat opens on their room during a round (else the lab).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const roomChannel = channels.find((c) => c.channel.startsWith('room:'))?.channel;
+  const channel =
+    chosen !== null && channels.some((c) => c.channel === chosen)
+      ? chosen
+      : (roomChannel ?? 'lab');
   const current = channels.find((c) => c.channel === channel) ?? channels[0];
   const [draft, setDraft] = useState('');
   const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
