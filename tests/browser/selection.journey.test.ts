@@ -311,7 +311,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await org.getByRole('button', { name: 'Adopt run 2' }).click();
       await org.waitForURL(`**/labs/${labId}/decisions`);
       await status(org, 'Run 2 is adopted: 3 offered a place, 4 on the waitlist, 1 declined.');
-      const accepted = org.getByRole('region', { name: /^Accepted/ });
+      const accepted = org.getByRole('region', { name: /^Offered a place/ });
       for (const name of ['Ada Arden', 'Ben Brook', 'Dev Desai'])
         await expect
           .poll(() => accepted.getByRole('row').filter({ hasText: name }).textContent())
@@ -453,7 +453,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // --- The organiser sees all of it in the decisions. ---
       watch(org);
       await tab(org, 'Decisions');
-      const acceptedNow = org.getByRole('region', { name: /^Accepted/ });
+      const acceptedNow = org.getByRole('region', { name: /^Offered a place/ });
       await acceptedNow.waitFor();
       await expect
         .poll(() => acceptedNow.getByRole('row', { name: /^Ada Arden/ }).textContent())

@@ -120,7 +120,7 @@ export function DecisionsPage() {
       </section>
 
       <section className="card" aria-labelledby="accepted-title">
-        <h2 id="accepted-title">Accepted ({accepted.length})</h2>
+        <h2 id="accepted-title">Offered a place ({accepted.length})</h2>
         <TableScroll>
           <table className="applications-table decisions-table">
             <thead>
