@@ -20,6 +20,7 @@ export default defineConfig({
       '@ideas-lab/selection': lib('selection'),
       '@ideas-lab/ideas': lib('ideas'),
       '@ideas-lab/proposals': lib('proposals'),
+      '@ideas-lab/formation': lib('formation'),
     },
   },
   test: {

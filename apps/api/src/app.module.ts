@@ -10,6 +10,7 @@ import { LiveModule } from '@ideas-lab/live';
 import { SelectionModule } from '@ideas-lab/selection';
 import { IdeasModule } from '@ideas-lab/ideas';
 import { ProposalsModule } from '@ideas-lab/proposals';
+import { FormationModule } from '@ideas-lab/formation';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -38,6 +39,7 @@ export class AppModule {
         SelectionModule,
         IdeasModule,
         ProposalsModule,
+        FormationModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { liveEntities } from '@ideas-lab/live';
 import { selectionEntities } from '@ideas-lab/selection';
 import { ideasEntities } from '@ideas-lab/ideas';
 import { proposalsEntities } from '@ideas-lab/proposals';
+import { formationEntities } from '@ideas-lab/formation';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -22,6 +23,7 @@ export const entities = [
   ...selectionEntities,
   ...ideasEntities,
   ...proposalsEntities,
+  ...formationEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

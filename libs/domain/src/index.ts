@@ -46,3 +46,4 @@ export * from './team-formation/check-team-move.js';
 export { explainPlacements } from './team-formation/placement-explanations.js';
 export * from './funding/proposal-rules.js';
 export * from './ideas/compare-revisions.js';
+export * from './team-formation/placement-words.js';

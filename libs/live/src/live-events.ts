@@ -118,6 +118,19 @@ export interface LiveSnapshot {
   tokenExpiresAt: string;
 }
 
+/** A team of team formation as the self-organised board counts it. */
+export interface FormationTeamNotice {
+  serverNow: string;
+  teamId: string;
+  ideaId: string | null;
+  name: string;
+  /** `removed`: the team is gone (its last member left, or a run was adopted over it). */
+  status: 'forming' | 'locked' | 'confirmed' | 'removed';
+  memberCount: number;
+  /** The size cap while it forms; null: none. */
+  maxSize: number | null;
+}
+
 export interface LiveTeam {
   id: string;
   name: string;
@@ -426,6 +439,16 @@ export interface LiveNotices {
   'proposal:saved': ProposalActivity;
   /** To the team (`team:<teamId>`): a member submitted a version of its proposal. */
   'proposal:submitted': ProposalActivity;
+  /** To one person whose connections left a team's chat (they left the team, or were moved off it). */
+  'team:left': { teamId: string };
+  /**
+   * To the lab: a team of team formation changed (someone joined or left, it was locked,
+   * confirmed or is gone): live counts for the self-organised board. A reconnecting client reads
+   * `GET /api/labs/:labId/formation/board` again.
+   */
+  'formation:team': FormationTeamNotice;
+  /** To the lab: the organisers adopted a formation run, so every forming team may have changed. */
+  'formation:adopted': { serverNow: string; runId: string };
   /** To organisers: the rooms of a round were rebuilt (people of an open round also get `room:assigned`). */
   'rooms:recreated': { serverNow: string; round: LiveRound; rooms: RoomLayout[] };
   /** To organisers: the control-room tiles changed (presence, chat, help, moves); at most one a second. */

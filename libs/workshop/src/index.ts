@@ -5,6 +5,7 @@ export * from './breakout-notices.js';
 export * from './breakout-rounds.service.js';
 export type { BreakoutRoundRow } from './breakout-rounds.repository.js';
 export * from './teams.service.js';
+export * from './team-roster.service.js';
 export * from './workshop.errors.js';
 export * from './agenda-view.js';
 export * from './breakout-view.js';

@@ -12,6 +12,8 @@ import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import { BreakoutRepository } from './breakout.repository.js';
 import { BreakoutService } from './breakout.service.js';
 import { ParticipantProfilesRepository } from './participant-profiles.repository.js';
+import { TeamRosterRepository } from './team-roster.repository.js';
+import { TeamRosterService } from './team-roster.service.js';
 import { TeamsController } from './teams.controller.js';
 import { TeamsRepository } from './teams.repository.js';
 import { TeamsService } from './teams.service.js';
@@ -36,8 +38,17 @@ import { TeamsService } from './teams.service.js';
     BreakoutRoundsService,
     TeamsRepository,
     TeamsService,
+    TeamRosterRepository,
+    TeamRosterService,
     WorkshopPhaseFacts,
   ],
-  exports: [AgendaService, BreakoutService, BreakoutRoundsService, BreakoutNotices, TeamsService],
+  exports: [
+    AgendaService,
+    BreakoutService,
+    BreakoutRoundsService,
+    BreakoutNotices,
+    TeamsService,
+    TeamRosterService,
+  ],
 })
 export class WorkshopModule {}

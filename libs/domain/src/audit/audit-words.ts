@@ -77,6 +77,17 @@ const WORDS: Readonly<Record<string, Words>> = {
   'agenda.session_deleted': 'removed an agenda session',
   'workshop.profile_set': "set a participant's workshop profile",
   'workshop.team_created': (d) => `set up the team${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'formation.settings_changed': (d) =>
+    d.open === true ? 'opened team formation and set its rules' : 'set the team formation rules',
+  'formation.run_created': (d) =>
+    `ran team formation${count(d.teams) !== null ? ` (${plural(count(d.teams)!, 'team')})` : ''}`,
+  'formation.run_adopted': 'adopted a team formation run',
+  'formation.member_moved': 'moved a participant to another team',
+  'formation.team_locked': (d) =>
+    `locked the team${text(d.name) ? ` "${text(d.name)}"` : ''} as formed`,
+  'formation.team_unlocked': (d) => `unlocked the team${text(d.name) ? ` "${text(d.name)}"` : ''}`,
+  'formation.team_confirmed': (d) =>
+    `confirmed the team${text(d.name) ? ` "${text(d.name)}"` : ''}`,
   'breakout.plan_created': 'planned a breakout rotation',
   'breakout.plan_adopted': 'adopted a breakout rotation plan',
   'breakout.round_created': 'created a breakout round',
