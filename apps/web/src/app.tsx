@@ -5,6 +5,7 @@ import { liveLabRoutes } from './features/live/routes';
 import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
+import { formationLabRoutes } from './features/formation/routes';
 import { RequireSignIn } from './components/session';
 import { lazyPage } from './lib/lazy-page';
 import { OrganiserOnly } from './pages/lab/organiser-only';
@@ -126,6 +127,7 @@ export function App() {
           {reviewLabRoutes()}
           {selectionLabRoutes()}
           {workshopLabRoutes()}
+          {formationLabRoutes()}
           {liveLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />

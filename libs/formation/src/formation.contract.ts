@@ -4,10 +4,11 @@ import { isoDateTime } from '@ideas-lab/platform';
 
 /** The formation lib's HTTP contract: every request and response shape, once. */
 
-const Person = z
+export const FormationPerson = z
   .object({ userId: z.uuid(), displayName: z.string() })
   .meta({ id: 'FormationPerson' });
-export type FormationPerson = z.output<typeof Person>;
+export type FormationPerson = z.output<typeof FormationPerson>;
+const Person = FormationPerson;
 
 export const ShortlistedIdeaView = z
   .object({

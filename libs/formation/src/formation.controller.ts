@@ -8,6 +8,7 @@ import {
   CreateFormationRunDto,
   FormationBoard,
   FormationOverview,
+  FormationPerson,
   FormationRun,
   FormationRunSummary,
   FormationSettings,
@@ -24,7 +25,6 @@ import { FormationRunsService } from './formation-runs.service.js';
 import { FormationService } from './formation.service.js';
 import { IdeaId, LabId, RunId, TeamId } from './formation-params.js';
 
-const Person = z.object({ userId: z.uuid(), displayName: z.string() });
 const TeamState = z
   .object({ id: z.uuid(), status: z.enum(['forming', 'locked', 'confirmed']), version: z.int() })
   .meta({ id: 'FormationTeamState' });
@@ -70,9 +70,12 @@ export class FormationController {
     return this.formation.putMyInterests(actor, labId, body);
   }
 
-  @LabRoles('participant', 'organiser')
+  @LabRoles('participant', 'mentor', 'organiser')
   @Get('people')
-  @Endpoint({ summary: "Find the lab's participants by name (at most 20)", response: [Person] })
+  @Endpoint({
+    summary: "Find the lab's participants by name (at most 20)",
+    response: [FormationPerson],
+  })
   people(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,

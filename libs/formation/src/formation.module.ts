@@ -9,6 +9,7 @@ import { FormationLive } from './formation-live.js';
 import { FormationRepository } from './formation.repository.js';
 import { FormationRunsService } from './formation-runs.service.js';
 import { FormationService } from './formation.service.js';
+import { FormationShortlist } from './formation-shortlist.js';
 
 @Module({
   imports: [IdentityModule, LabsModule, WorkshopModule, LiveModule],
@@ -19,6 +20,8 @@ import { FormationService } from './formation.service.js';
     FormationLive,
     FormationService,
     FormationRunsService,
+    // TEMPORARY until libs/ideas lands: bound to IdeasShortlist then.
+    { provide: FormationShortlist, useValue: { shortlistedIdeas: async () => [] } },
   ],
   exports: [FormationService, FormationRunsService],
 })

@@ -124,7 +124,7 @@ export class FormationService {
 
   /** Participants of the lab found by name (to name people one wants, or would rather not, work with). */
   async people(actor: Actor, labId: string, q: string | undefined): Promise<FormationPerson[]> {
-    await this.access.requireRole(actor, labId, ['participant', 'organiser']);
+    await this.access.requireRole(actor, labId, ['participant', 'mentor', 'organiser']);
     const found = await this.memberships.members(labId, {
       role: 'participant',
       search: q || undefined,

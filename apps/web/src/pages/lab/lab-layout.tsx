@@ -13,6 +13,7 @@ import { liveLabTabs } from '../../features/live/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
 import { workshopLabTabs } from '../../features/workshop/routes';
+import { formationLabTabs } from '../../features/formation/routes';
 import type { LabContext } from './lab-context';
 import type { LabTab, LabTabContext } from './lab-tabs';
 
@@ -57,6 +58,7 @@ export function LabLayout() {
     ...reviewLabTabs(tabContext),
     ...selectionLabTabs(tabContext),
     ...workshopLabTabs(tabContext),
+    ...formationLabTabs(tabContext),
     ...liveLabTabs(tabContext),
     ...(organiser ? [{ to: 'audit', label: 'Audit' }] : []),
   ];
