@@ -6,6 +6,7 @@ import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
 import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
+import { seedDemoFormation } from './demo-formation.js';
 
 /** The second demo lab: the same challenge, already in its workshop, so the live screens work. */
 export const DEMO_WORKSHOP_LAB = {
@@ -157,6 +158,10 @@ export async function seedDemoWorkshopLab(
         topics: MENTOR_TOPICS[m % MENTOR_TOPICS.length],
       });
   }
+
+  // Team formation over the shortlist (the ideas board's demo seeds it first): interests from
+  // the thirty participants and a run ready to adopt.
+  await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants });
   return lab.id;
 }
 
