@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@ideas-lab/identity';
+import { IdeasModule, IdeasShortlist } from '@ideas-lab/ideas';
 import { LabsModule } from '@ideas-lab/labs';
 import { LiveModule } from '@ideas-lab/live';
 import { WorkshopModule } from '@ideas-lab/workshop';
@@ -12,7 +13,7 @@ import { FormationService } from './formation.service.js';
 import { FormationShortlist } from './formation-shortlist.js';
 
 @Module({
-  imports: [IdentityModule, LabsModule, WorkshopModule, LiveModule],
+  imports: [IdentityModule, LabsModule, WorkshopModule, LiveModule, IdeasModule],
   controllers: [FormationController],
   providers: [
     FormationRepository,
@@ -20,8 +21,8 @@ import { FormationShortlist } from './formation-shortlist.js';
     FormationLive,
     FormationService,
     FormationRunsService,
-    // TEMPORARY until libs/ideas lands: bound to IdeasShortlist then.
-    { provide: FormationShortlist, useValue: { shortlistedIdeas: async () => [] } },
+    // The ideas board owns the shortlist; formation reads it through its own port.
+    { provide: FormationShortlist, useExisting: IdeasShortlist },
   ],
   exports: [FormationService, FormationRunsService],
 })
