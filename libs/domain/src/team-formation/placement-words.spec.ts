@@ -6,7 +6,13 @@ describe('team formation in words', () => {
     const composition = teamComposition({
       ideaId: 'twin',
       members: [
-        { id: 'a', discipline: 'AI', careerStage: 'senior', interests: { twin: 3 }, skills: ['stats'] },
+        {
+          id: 'a',
+          discipline: 'AI',
+          careerStage: 'senior',
+          interests: { twin: 3 },
+          skills: ['stats'],
+        },
         { id: 'b', discipline: 'AI', careerStage: 'early', interests: { twin: 1 } },
         { id: 'c', discipline: 'oncology', careerStage: 'early' },
       ],
@@ -35,7 +41,7 @@ describe('team formation in words', () => {
       nameOf: (id) => names[id],
     });
     expect(lines).toEqual([
-      'You said you were keen on "Tumour twin" (you rated another idea that became a team higher).',
+      'Your interest in "Tumour twin": keen (you rated another idea that became a team higher).',
       'Ben and Cleo asked to work with you.',
       'A team you rated higher could not take you without breaking the team sizes and the mix of disciplines each team needs.',
     ]);

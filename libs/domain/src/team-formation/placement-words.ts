@@ -44,7 +44,7 @@ export function teamComposition({
   };
 }
 
-const INTEREST_WORDS = ['no particular interest in', 'some interest in', 'keen on', 'very keen on'];
+const INTEREST_WORDS = ['no interest', 'some interest', 'keen', 'very keen'];
 
 const RULE_WORDS: Readonly<Record<PlacementRule, string>> = {
   teamCount: 'the number of teams',
@@ -80,9 +80,9 @@ export function describePlacement({
       case 'LOCKED':
         return `The organisers placed you on this team.`;
       case 'TOP_CHOICE':
-        return `You said you were ${rated(reason.interest)} "${ideaTitle}", among your top choices of the ideas that became teams.`;
+        return `Your interest in "${ideaTitle}": ${rated(reason.interest)}, as high as for any idea that became a team.`;
       case 'INTEREST':
-        return `You said you were ${rated(reason.interest)} "${ideaTitle}" (you rated another idea that became a team higher).`;
+        return `Your interest in "${ideaTitle}": ${rated(reason.interest)} (you rated another idea that became a team higher).`;
       case 'ASKED_FOR_BY':
         return `${names(reason.participantIds)} asked to work with you.`;
       case 'WITH_REQUESTED':
