@@ -301,7 +301,8 @@ export class FormationService {
         teams,
         rules,
         mentorIds: context.mentors.map((m) => m.userId),
-        locks: locksOf(context),
+        // Their own team's lock would only say "the organisers placed you": explain the choice.
+        locks: locksOf(context).filter((lock) => lock.ideaId !== ideaId),
       }).find((e) => e.participantId === userId && e.ideaId === ideaId);
       return explanation
         ? describePlacement({ explanation, ideaTitle, nameOf: this.nameOf(context) })
