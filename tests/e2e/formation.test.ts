@@ -448,6 +448,13 @@ describe('team formation', () => {
       .set(bearer(participants[6]));
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('FORMATION_TEAM_NOT_FORMING');
+    // Its member stays: a person on a formed team cannot slip into another one.
+    const lockedMember = participants.find((p) => p.userId === first.members[0].userId)!;
+    const slip = await api()
+      .post(`/api/labs/${labId}/formation/ideas/${ideaIds[2]}/join`)
+      .set(bearer(lockedMember));
+    expect(slip.status).toBe(409);
+    expect(slip.body.code).toBe('FORMATION_TEAM_NOT_FORMING');
 
     // Closed formation: nobody joins.
     await api()

@@ -325,10 +325,7 @@ export class FormationRunsService {
         const teams = formationTeams(context);
         const to = teams.find((team) => team.id === body.toTeamId);
         if (!to) throw FormationError.teamNotFound();
-        const from =
-          teams.find(
-            (team) => team.memberIds.includes(body.userId) && team.status !== 'confirmed',
-          ) ?? null;
+        const from = teams.find((team) => team.memberIds.includes(body.userId)) ?? null;
         if ((from?.id ?? null) !== body.fromTeamId)
           throw new FormationError(
             'FORMATION_MOVE_STALE',

@@ -202,6 +202,11 @@ export class FormationService {
         maxSize: size?.max ?? null,
       });
       if (!outcome.ok) {
+        if (outcome.reason === 'formed')
+          throw new FormationError(
+            'FORMATION_TEAM_NOT_FORMING',
+            `You are on "${outcome.team.name}", which the organisers locked as formed: ask them to change it.`,
+          );
         throw outcome.reason === 'full'
           ? new FormationError(
               'FORMATION_TEAM_FULL',

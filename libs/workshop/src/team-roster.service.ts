@@ -20,7 +20,8 @@ export interface RosterTeamPlan {
 
 export type JoinOutcome =
   | { ok: true; team: RosterTeamRow; leftTeamIds: string[]; created: boolean }
-  | { ok: false; reason: 'full' | 'closed'; team: RosterTeamRow };
+  /** full: at its cap; closed: the team is no longer forming; formed: they are on a formed team. */
+  | { ok: false; reason: 'full' | 'closed' | 'formed'; team: RosterTeamRow };
 
 /**
  * The one owner of the teams' formation states (forming → locked → confirmed) and of who sits
@@ -71,6 +72,10 @@ export class TeamRosterService {
     maxSize: number | null;
   }): Promise<JoinOutcome> {
     return this.underRosterLock(input.labId, async () => {
+      const formed = (await this.roster.findTeamsOfLab(input.labId)).find(
+        (t) => t.ideaId !== null && t.status !== 'forming' && t.memberIds.includes(input.userId),
+      );
+      if (formed) return { ok: false, reason: 'formed', team: formed };
       let team = await this.roster.findTeamOfIdea(input.labId, input.ideaId);
       if (team && team.status !== 'forming') return { ok: false, reason: 'closed', team };
       if (team?.memberIds.includes(input.userId))
