@@ -1,3 +1,4 @@
+// The migrations in the order they run. `npm run migration:generate` rewrites this file.
 import { Foundation1795715136642 } from './1795715136642-Foundation.js';
 import { Applications1795717887695 } from './1795717887695-Applications.js';
 import { Workshop1795718078901 } from './1795718078901-Workshop.js';
@@ -16,5 +17,6 @@ import { InvitationAddressee1796577217485 } from './1796577217485-InvitationAddr
 import { IdeasBoard1796585299805 } from './1796585299805-IdeasBoard.js';
 import { Proposals1796585424951 } from './1796585424951-Proposals.js';
 import { IdeaMergesAndVoting1796586917127 } from './1796586917127-IdeaMergesAndVoting.js';
+import { TeamFormation1796587995766 } from './1796587995766-TeamFormation.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412, DecisionLetters1795720946270, LiveControlRoom1795723419454, SelectionOutbox1795723460374, DecisionLetterPerOutcome1795724630147, LoginThrottleDelays1796572665760, TokenEpoch1796574845600, OpenRoundsByDeadline1796576046277, InvitationAddressee1796577217485, IdeasBoard1796585299805, Proposals1796585424951, IdeaMergesAndVoting1796586917127];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412, DecisionLetters1795720946270, LiveControlRoom1795723419454, SelectionOutbox1795723460374, DecisionLetterPerOutcome1795724630147, LoginThrottleDelays1796572665760, TokenEpoch1796574845600, OpenRoundsByDeadline1796576046277, InvitationAddressee1796577217485, IdeasBoard1796585299805, Proposals1796585424951, IdeaMergesAndVoting1796586917127, TeamFormation1796587995766];

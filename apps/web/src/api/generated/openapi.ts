@@ -1847,6 +1847,267 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/formation/interests/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My interests: ratings of the shortlisted ideas, people I want (or would rather not) work with, skills */
+        get: operations["FormationController_myInterests"];
+        /** State my interests while formation is open (private: nobody else sees my ratings or "rather not" names) */
+        put: operations["FormationController_putMyInterests"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find the lab's participants by name (at most 20) */
+        get: operations["FormationController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The self-organised board: shortlisted ideas and the teams forming around them, with their counts */
+        get: operations["FormationController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/ideas/{ideaId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the team forming around a shortlisted idea (leaving any other forming team) */
+        post: operations["FormationController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the forming team I am on */
+        post: operations["FormationController_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/my-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My team: its idea, members, lead, mentor, chat, and why I am on it */
+        get: operations["FormationController_myTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Team formation for organisers: rules, teams and their make-up, who has no team, what teams lack */
+        get: operations["FormationController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formation open or not, and the rules of the optimiser */
+        get: operations["FormationController_settings"];
+        /** Open or close formation and edit the rules (each switchable) */
+        put: operations["FormationController_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Formation runs, newest first, with the figures that tell them apart */
+        get: operations["FormationController_listRuns"];
+        put?: never;
+        /**
+         * Run the team optimiser (HiGHS, in the solver pool) over the interests and rules; stored with inputs, seed and result
+         * @description Infeasible rules come back in words with the smallest change that would help.
+         */
+        post: operations["FormationController_createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One formation run: proposed teams, their make-up, who is left out, infeasibility */
+        get: operations["FormationController_getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/runs/{runId}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a run: its teams replace the forming teams (locked and confirmed teams stay) */
+        post: operations["FormationController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move someone to another team (or only check the move): the rules it breaks come back as warnings */
+        post: operations["FormationController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/teams/{teamId}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock a team as formed: later runs keep it, nobody joins or leaves it by themselves */
+        post: operations["FormationController_lock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/teams/{teamId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a team: it forms again */
+        post: operations["FormationController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/formation/teams/{teamId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a team: its name, lead and mentor; its members join its chat (team:joined) */
+        post: operations["FormationController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2304,6 +2565,24 @@ export interface components {
             /** Format: uuid */
             roomId: string;
         };
+        ConfirmTeam: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description A member of the team.
+             */
+            leadId: string;
+            /**
+             * Format: uuid
+             * @description A mentor of the lab.
+             */
+            mentorId: string | null;
+            version: number;
+        };
+        CreateFormationRun: {
+            /** @description Default: a random seed. */
+            seed?: string;
+        };
         CreateFundingRound: {
             /** @example Seed funding 2020 */
             name: string;
@@ -2743,6 +3022,180 @@ export interface components {
             /** @example dates.applicationsCloseAt must be an ISO 8601 date-time */
             message: string;
         };
+        FormationBoard: {
+            /** Format: uuid */
+            labId: string;
+            open: boolean;
+            shortlist: components["schemas"]["FormationShortlistedIdea"][];
+            teams: components["schemas"]["FormationBoardTeam"][];
+            /** Format: uuid */
+            myTeamId: string | null;
+            teamSize: {
+                min: number;
+                max: number;
+            } | null;
+        };
+        FormationBoardTeam: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ideaId: string | null;
+            name: string;
+            /** @enum {string} */
+            status: "forming" | "locked" | "confirmed";
+            members: components["schemas"]["FormationPerson"][];
+            memberCount: number;
+            maxSize: number | null;
+            version: number;
+        };
+        FormationGroup: {
+            /** @enum {string} */
+            category: "discipline" | "careerStage" | "skill";
+            value: string;
+        };
+        FormationOrganiserTeam: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ideaId: string | null;
+            name: string;
+            /** @enum {string} */
+            status: "forming" | "locked" | "confirmed";
+            members: components["schemas"]["FormationPerson"][];
+            memberCount: number;
+            maxSize: number | null;
+            version: number;
+            lead: components["schemas"]["FormationPerson"] | null;
+            mentor: components["schemas"]["FormationPerson"] | null;
+            composition: components["schemas"]["TeamComposition"];
+            /** @description What the team lacks under the rules, in words (a discipline, a career stage …). */
+            lacks: string[];
+        };
+        FormationOverview: {
+            /** Format: uuid */
+            labId: string;
+            settings: components["schemas"]["FormationSettings"];
+            shortlist: components["schemas"]["FormationShortlistedIdea"][];
+            teams: components["schemas"]["FormationOrganiserTeam"][];
+            unassigned: components["schemas"]["FormationPerson"][];
+            participants: number;
+            interestsStated: number;
+            mentors: components["schemas"]["FormationPerson"][];
+            warnings: components["schemas"]["FormationRuleWarning"][];
+        };
+        FormationPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        FormationRules: {
+            /** @description How many shortlisted ideas become teams (a to b). */
+            teamCount: {
+                min: number;
+                max: number;
+            };
+            /** @description Members per team; null: no bounds. */
+            teamSize: {
+                min: number;
+                max: number;
+            } | null;
+            /** @description At least this many distinct disciplines per team; null: off. */
+            minDisciplines: number | null;
+            /** @description No team all of one career stage. */
+            mixedCareerStages: boolean;
+            /** @description Nobody the only member of one of these groups in a team. */
+            notIsolated: components["schemas"]["FormationGroup"][];
+            /** @description At least one member of each group per team, where the cohort allows. */
+            inEveryTeam: components["schemas"]["FormationGroup"][];
+            separateAvoidedPairs: boolean;
+            rewardWantedPairs: boolean;
+            /** @description Count the least-satisfied participant (max–min). */
+            fairness: boolean;
+            /** @description Weight per point of the least-satisfied person; null: the number of people placed. */
+            fairnessWeight: number | null;
+        };
+        FormationRuleWarning: {
+            rule: string;
+            message: string;
+            participantIds: string[];
+        };
+        FormationRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            adopted: boolean;
+            seed: string;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "no-solution";
+            solverStatus: string;
+            objective: number | null;
+            gap: number | null;
+            interest: number | null;
+            wantedPairsHonoured: number | null;
+            minSatisfaction: number | null;
+            baselineObjective: number | null;
+            teams: number;
+            unassigned: number;
+            rules: components["schemas"]["FormationRules"];
+            proposedTeams: {
+                /** Format: uuid */
+                ideaId: string;
+                ideaTitle: string;
+                members: components["schemas"]["FormationPerson"][];
+                locked: boolean;
+                composition: components["schemas"]["TeamComposition"];
+            }[];
+            unassignedPeople: components["schemas"]["FormationPerson"][];
+            infeasibility: {
+                /** @description Which rules conflict, in words. */
+                messages: string[];
+                /** @description The smallest change that would help. */
+                relaxation: string[];
+            } | null;
+            warnings: string[];
+        };
+        FormationRunSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            adopted: boolean;
+            seed: string;
+            /** @enum {string} */
+            status: "optimal" | "feasible" | "infeasible" | "no-solution";
+            solverStatus: string;
+            objective: number | null;
+            gap: number | null;
+            interest: number | null;
+            wantedPairsHonoured: number | null;
+            minSatisfaction: number | null;
+            baselineObjective: number | null;
+            teams: number;
+            unassigned: number;
+            rules: components["schemas"]["FormationRules"];
+        };
+        FormationSettings: {
+            /** Format: uuid */
+            labId: string;
+            open: boolean;
+            rules: components["schemas"]["FormationRules"];
+            version: number;
+        };
+        FormationShortlistedIdea: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            challengeArea: string | null;
+            disciplinesNeeded: string[];
+        };
+        FormationTeamState: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "forming" | "locked" | "confirmed";
+            version: number;
+        };
         FormQuestion: {
             /**
              * @description Stable id the answers are keyed by: lower-case letters, digits, _ or -.
@@ -3144,11 +3597,31 @@ export interface components {
             pairsMet: number;
             repeats: number;
         };
+        MoveChecked: {
+            applied: boolean;
+            /** @description Rules the move breaks (warnings, not blocks). */
+            warnings: components["schemas"]["FormationRuleWarning"][];
+            /** @description Rules broken before that the move mends. */
+            resolved: components["schemas"]["FormationRuleWarning"][];
+        };
         MoveDto: {
             /** Format: uuid */
             userId: string;
             /** Format: uuid */
             roomId: string;
+        };
+        MoveMember: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: uuid
+             * @description Where the person is now (null: on no team).
+             */
+            fromTeamId: string | null;
+            /** Format: uuid */
+            toTeamId: string;
+            /** @description Only check: say what the move would break. */
+            dryRun?: boolean;
         };
         MyApplication: {
             /** Format: uuid */
@@ -3200,6 +3673,24 @@ export interface components {
             respondedAt: string | null;
             promotedFromWaitlist: boolean;
         };
+        MyInterests: {
+            /** Format: uuid */
+            labId: string;
+            /** @description 0 when you have not answered yet. */
+            version: number;
+            ratings: {
+                [key: string]: number;
+            };
+            wants: components["schemas"]["FormationPerson"][];
+            /** @description Only ever shown to you. */
+            avoids: components["schemas"]["FormationPerson"][];
+            skills: string[];
+            /** Format: date-time */
+            updatedAt: string | null;
+            shortlist: components["schemas"]["FormationShortlistedIdea"][];
+            /** @description Team formation is open: interests may change. */
+            open: boolean;
+        };
         MyReview: {
             /** @enum {string} */
             status: "assigned" | "draft" | "submitted";
@@ -3225,6 +3716,26 @@ export interface components {
             }[];
             /** @description Assignments of yours removed because they became conflicts (submitted reviews stay). */
             removedAssignments: number;
+        };
+        MyTeam: {
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "forming" | "locked" | "confirmed";
+                idea: components["schemas"]["FormationShortlistedIdea"] | null;
+                members: components["schemas"]["FormationPerson"][];
+                lead: components["schemas"]["FormationPerson"] | null;
+                mentor: components["schemas"]["FormationPerson"] | null;
+                /**
+                 * @description The team chat on /live.
+                 * @example team:…
+                 */
+                chatChannel: string;
+            } | null;
+            /** @description Why you are on this team, in words (your interest, who asked for you, the rules). */
+            why: string[];
         };
         OpenCall: {
             /** Format: uuid */
@@ -3538,6 +4049,12 @@ export interface components {
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
         };
+        PutFormationSettings: {
+            /** @description Participants may state interests and join forming teams. */
+            open: boolean;
+            rules: components["schemas"]["FormationRules"];
+            version: number;
+        };
         PutIdeaBoard: {
             /**
              * @example [
@@ -3550,6 +4067,29 @@ export interface components {
             /** @example 250 */
             summaryWordLimit?: number;
             /** @description The version you edited (optimistic locking). */
+            version: number;
+        };
+        PutMyInterests: {
+            /**
+             * @description Interest per shortlisted idea id: 0 none, 1 some, 2 keen, 3 very keen.
+             * @example {
+             *       "0b7c2f7e-3c8e-4a43-9b8c-1f0d2a3b4c5d": 3
+             *     }
+             */
+            ratings: {
+                [key: string]: number;
+            };
+            /** @description Participants you want to work with. */
+            wants: string[];
+            /** @description Participants you would rather not work with. Nobody else ever sees them. */
+            avoids: string[];
+            /**
+             * @example [
+             *       "statistics"
+             *     ]
+             */
+            skills: string[];
+            /** @description The version you edited (0 for your first answer): a stale one gets 409. */
             version: number;
         };
         PutRubric: {
@@ -4152,10 +4692,25 @@ export interface components {
         SwapDto: {
             userIds: string[];
         };
+        TeamComposition: {
+            size: number;
+            disciplines: {
+                [key: string]: number;
+            };
+            careerStages: {
+                [key: string]: number;
+            };
+            /** @description Members by their interest 0–3 in the idea. */
+            interestCounts: number[];
+            meanInterest: number;
+        };
         TeamMemberDto: {
             /** Format: uuid */
             userId: string;
             displayName: string;
+        };
+        TeamVersion: {
+            version: number;
         };
         TeamViewDto: {
             /** Format: uuid */
@@ -14967,6 +15522,1639 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND" | "PROPOSAL_VERSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_myInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInterests"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_putMyInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMyInterests"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInterests"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_INTERESTS_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_INTERESTS_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_NOT_OPEN | FORMATION_INTERESTS_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_NOT_OPEN" | "FORMATION_INTERESTS_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_people: {
+        parameters: {
+            query?: {
+                /** @description Part of a name. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationPerson"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_MOVE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_MOVE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_IDEA_NOT_SHORTLISTED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_IDEA_NOT_SHORTLISTED";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_NOT_OPEN | FORMATION_TEAM_FULL | FORMATION_TEAM_NOT_FORMING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_NOT_OPEN" | "FORMATION_TEAM_FULL" | "FORMATION_TEAM_NOT_FORMING";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_NOT_OPEN";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_myTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTeam"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationOverview"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationSettings"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFormationSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationSettings"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_RULES_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_RULES_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_SETTINGS_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_SETTINGS_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_listRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationRunSummary"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormationRun"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_RULES_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_RULES_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_NO_SHORTLIST | FORMATION_INPUTS_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_NO_SHORTLIST" | "FORMATION_INPUTS_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_RUN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_RUN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_RUN_INFEASIBLE | FORMATION_RUN_STALE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_RUN_INFEASIBLE" | "FORMATION_RUN_STALE";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveMember"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveChecked"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_MOVE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_MOVE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_MOVE_STALE | FORMATION_TEAM_NOT_FORMING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_MOVE_STALE" | "FORMATION_TEAM_NOT_FORMING";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_lock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamVersion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationTeamState"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamVersion"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationTeamState"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FormationController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTeam"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormationTeamState"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FORMATION_CONFIRM_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FORMATION_CONFIRM_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT | FORMATION_TEAM_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT" | "FORMATION_TEAM_NAME_TAKEN";
                     };
                 };
             };
