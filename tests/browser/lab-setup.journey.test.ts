@@ -281,6 +281,29 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .toBe(0);
       await shot(page, 'phone-lab-people');
 
+      // Removing someone asks first, in a dialog a phone can use, its safe answer focused;
+      // keeping them changes nothing, going ahead reaches the server (a lab keeps its last organiser).
+      const removeButton = page.getByRole('button', {
+        name: `Remove ${newcomer.name} as organiser`,
+      });
+      const removal = page.getByRole('alertdialog', {
+        name: `Remove ${newcomer.name} as organiser of this lab?`,
+      });
+      const keep = removal.getByRole('button', { name: `Keep ${newcomer.name}` });
+      await removeButton.click();
+      await removal.waitFor();
+      await expect
+        .poll(() => keep.evaluate((button) => button === document.activeElement))
+        .toBe(true);
+      await shot(page, 'phone-remove-member-dialog');
+      await keep.click();
+      await removal.waitFor({ state: 'hidden' });
+      await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
+      await removeButton.click();
+      await removal.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'at least one organiser' }).waitFor();
+      await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
+
       // Closing selection below capacity needs the organiser's explicit consent.
       await page
         .getByRole('navigation', { name: 'Lab sections' })

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api, isApiError } from '../../api';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
@@ -73,6 +74,7 @@ export function AgendaPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [listAlert, setListAlert] = useState<AlertContent | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const { dialog, confirm } = useConfirmDialog();
   const formHeading = useRef<HTMLHeadingElement>(null);
 
   const startEditing = (target: AgendaSession | 'new') => {
@@ -102,13 +104,21 @@ export function AgendaPage() {
       .finally(() => setDownloading(false));
   };
 
-  const remove = (session: AgendaSession) => {
-    if (
-      !window.confirm(
-        `Delete "${session.title}"${session.kind === 'breakout' ? ' and its breakout rounds' : ''}?`,
-      )
-    )
-      return;
+  const remove = async (session: AgendaSession) => {
+    const breakout = session.kind === 'breakout';
+    const yes = await confirm({
+      title: `Delete “${session.title}”${breakout ? ' and its breakout rounds' : ''}?`,
+      body: (
+        <p>
+          It leaves everyone's agenda{breakout ? ', with its rounds and their rooms' : ''}. This
+          cannot be undone.
+        </p>
+      ),
+      confirmLabel: 'Delete the session',
+      cancelLabel: 'Keep it',
+      danger: true,
+    });
+    if (!yes) return;
     setListAlert(null);
     api.workshop.agenda.remove(lab.id, session.id).then(
       () => {
@@ -135,6 +145,7 @@ export function AgendaPage() {
 
   return (
     <div className="stack-lg workshop">
+      {dialog}
       <StatusMessage>{status}</StatusMessage>
       <section className="card" aria-labelledby="agenda-heading">
         <div className="page-title">
@@ -234,7 +245,7 @@ export function AgendaPage() {
                       <button
                         type="button"
                         className="button button--quiet button--quiet-danger"
-                        onClick={() => remove(session)}
+                        onClick={() => void remove(session)}
                       >
                         Delete <span className="visually-hidden">{session.title}</span>
                       </button>

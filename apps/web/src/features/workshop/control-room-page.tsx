@@ -9,6 +9,7 @@ import type {
   TimeRequest,
 } from '@ideas-lab/live/events';
 import { api, type Lab } from '../../api';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { FieldFrame, SelectField, TextField } from '../../components/form-fields';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
@@ -594,23 +595,34 @@ function RecreateRooms({
   const [from, setFrom] = useState<'plan' | 'size'>('plan');
   const [size, setSize] = useState('4');
   const [onlineOnly, setOnlineOnly] = useState(true);
-  const submit = (event: FormEvent) => {
+  const { dialog, confirm } = useConfirmDialog();
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const roomSize = Number(size);
     if (from === 'size' && !(Number.isInteger(roomSize) && roomSize >= 2)) return;
     if (
       roundState === 'open' &&
-      !window.confirm(
-        'Everyone in this open round may change room and will be told where to go. Recreate the rooms?',
-      )
+      !(await confirm({
+        title: 'Recreate the rooms of this open round?',
+        body: (
+          <p>
+            Everyone in the round may change room and will be told where to go. Moves made by hand
+            are undone.
+          </p>
+        ),
+        confirmLabel: 'Recreate the rooms',
+        cancelLabel: 'Keep the rooms',
+        danger: true,
+      }))
     )
       return;
-    void onRecreate(from === 'plan' ? { from } : { from, roomSize, onlineOnly });
+    await onRecreate(from === 'plan' ? { from } : { from, roomSize, onlineOnly });
   };
   return (
     <details className="recreate">
+      {dialog}
       <summary>Recreate rooms</summary>
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <fieldset className="choice">
           <legend className="visually-hidden">Recreate the rooms</legend>
           <label>

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type InvitableRole, type Invitation, type LabMember } from '../../api';
 import { labCommands, labKeys, labQueries } from '../../api/labs';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
@@ -43,6 +44,7 @@ export function LabPeoplePage() {
     justCreated ? 'Lab created. Invite its organisers and mentors.' : null,
   );
   const form = useFormSubmit(FIELDS);
+  const { dialog, confirm } = useConfirmDialog();
 
   const onInvite = form.handleSubmit(async () => {
     setCreated(null);
@@ -66,13 +68,18 @@ export function LabPeoplePage() {
     void invitationsChanged();
   });
 
-  const removeRole = (member: LabMember) => {
-    if (
-      !window.confirm(
-        `Remove ${member.displayName} as ${roleLabel(member.role).toLowerCase()} of this lab?`,
-      )
-    )
-      return;
+  const removeRole = async (member: LabMember) => {
+    const role = roleLabel(member.role).toLowerCase();
+    const yes = await confirm({
+      title: `Remove ${member.displayName} as ${role} of this lab?`,
+      body: (
+        <p>They lose what a {role} may see and do here at once. You can add them again later.</p>
+      ),
+      confirmLabel: 'Remove',
+      cancelLabel: `Keep ${member.displayName}`,
+      danger: true,
+    });
+    if (!yes) return;
     setListAlert(null);
     labCommands.removeMember(lab.id, member.userId, member.role).then(
       () => {
@@ -108,6 +115,7 @@ export function LabPeoplePage() {
 
   return (
     <div className="stack-lg">
+      {dialog}
       <StatusMessage>{status}</StatusMessage>
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Add a mentor or organiser</h2>
@@ -280,7 +288,7 @@ export function LabPeoplePage() {
                       <button
                         type="button"
                         className="button button--quiet"
-                        onClick={() => removeRole(member)}
+                        onClick={() => void removeRole(member)}
                       >
                         Remove
                         <span className="visually-hidden">
