@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import styles from './confirm-dialog.module.css';
 
 export interface ConfirmRequest {
@@ -18,6 +18,9 @@ export interface ConfirmRequest {
  * An accessible yes/no question before an action that cannot be taken back (React Aria's
  * modal dialog: focus moves into it and stays there, Escape or "Cancel" says no, focus returns
  * to what opened it). On a phone it sits at the bottom with full-width buttons.
+ *
+ * Its buttons are plain <button>s: React Aria's Button injects a <style> element on first use,
+ * which the Content-Security-Policy (no inline style) refuses.
  *
  *   const { dialog, confirm } = useConfirmDialog();
  *   if (!(await confirm({ title: 'Delete it?', confirmLabel: 'Delete' }))) return;
@@ -72,15 +75,16 @@ function ConfirmDialog({
               </Heading>
               {request.body ? <div className={styles.body}>{request.body}</div> : null}
               <div className={styles.actions}>
-                <SafeChoice onPress={() => onAnswer(false)}>
+                <SafeChoice onClick={() => onAnswer(false)}>
                   {request.cancelLabel ?? 'Cancel'}
                 </SafeChoice>
-                <Button
+                <button
+                  type="button"
                   className={request.danger ? 'button button--danger' : 'button'}
-                  onPress={() => onAnswer(true)}
+                  onClick={() => onAnswer(true)}
                 >
                   {request.confirmLabel}
-                </Button>
+                </button>
               </div>
             </>
           ) : null}
@@ -94,12 +98,12 @@ function ConfirmDialog({
  * The answer that changes nothing. It takes the focus when the question opens, so a stray
  * Enter or tap never goes ahead with what cannot be undone.
  */
-function SafeChoice({ onPress, children }: { onPress: () => void; children: ReactNode }) {
+function SafeChoice({ onClick, children }: { onClick: () => void; children: ReactNode }) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <Button ref={ref} className="button button--secondary" onPress={onPress}>
+    <button ref={ref} type="button" className="button button--secondary" onClick={onClick}>
       {children}
-    </Button>
+    </button>
   );
 }

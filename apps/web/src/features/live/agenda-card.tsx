@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, describeError } from '../../api';
-import { useResource } from '../../lib/use-resource';
-import type { AgendaSession } from './api';
+import type { AgendaSession } from '../workshop/api';
+import { workshopQueries } from '../workshop/queries';
 
 const KIND_LABELS: Record<string, string> = {
   plenary: 'Plenary',
@@ -39,7 +40,7 @@ export function AgendaCard({
   currentSessionId?: string;
 }) {
   const headingId = useId();
-  const [agenda] = useResource(() => api.live.agenda(labId), `live-agenda:${labId}`);
+  const agenda = useQuery(workshopQueries.agenda(labId));
   const [downloading, setDownloading] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -47,7 +48,7 @@ export function AgendaCard({
     setDownloading(true);
     setStatus('');
     try {
-      const { blob, filename } = await api.live.agendaCalendar(labId);
+      const { blob, filename } = await api.workshop.agenda.calendar(labId);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -80,16 +81,16 @@ export function AgendaCard({
       <p role="status" aria-live="polite" className="status">
         {status}
       </p>
-      {agenda.status === 'loading' ? <p className="loading">Loading the agenda…</p> : null}
-      {agenda.status === 'failed' ? (
+      {agenda.isPending ? <p className="loading">Loading the agenda…</p> : null}
+      {agenda.isError ? (
         <p className="field__error">
           The agenda could not be loaded: {describeError(agenda.error)}
         </p>
       ) : null}
-      {agenda.status === 'ready' && agenda.data.sessions.length === 0 ? (
+      {agenda.data?.sessions.length === 0 ? (
         <p className="muted">The organisers have not published the agenda yet.</p>
       ) : null}
-      {agenda.status === 'ready' && agenda.data.sessions.length > 0 ? (
+      {agenda.data && agenda.data.sessions.length > 0 ? (
         <>
           <p className="muted small">Times are in the lab’s time zone ({agenda.data.timezone}).</p>
           {groupByDay(agenda.data.sessions).map(([day, sessions]) => (

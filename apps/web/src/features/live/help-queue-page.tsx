@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import type { HelpRequest, LiveNotices, LiveRequests } from '@ideas-lab/live/events';
-import { api, describeError } from '../../api';
-import { useResource } from '../../lib/use-resource';
-import type { MentorRound } from './api';
+import { describeError, queryClient } from '../../api';
+import { workshopKeys, workshopQueries } from '../workshop/queries';
 import type { LiveConnection } from './live-connection';
 import { formatCountdown } from './live-clock';
 import { LiveStatusBar } from './live-status';
@@ -276,22 +276,23 @@ function RoomsToVisit({
 }) {
   const headingId = useId();
   const sessionId = view.round?.sessionId ?? view.session?.id ?? null;
-  const key = `mentor-rooms:${labId}:${sessionId ?? ''}:${view.round?.id ?? ''}:${view.round?.state ?? ''}`;
-  const [rounds] = useResource(
-    () =>
-      sessionId
-        ? api.live.rounds(labId, sessionId).then((r) => r.rounds)
-        : Promise.resolve([] as MentorRound[]),
-    key,
-  );
+  const rounds = useQuery({
+    ...workshopQueries.rounds(labId, sessionId ?? ''),
+    enabled: !!sessionId,
+  });
+  // The live view says the round changed (opened, closed, another one): read the rooms again.
+  const roundNow = `${view.round?.id ?? ''}:${view.round?.state ?? ''}`;
+  useEffect(() => {
+    if (sessionId)
+      void queryClient.invalidateQueries({ queryKey: workshopKeys.rounds(labId, sessionId) });
+  }, [labId, sessionId, roundNow]);
   const me = view.me?.userId;
-  const visible =
-    rounds.status === 'ready'
-      ? rounds.data
-          .filter((r) => r.state !== 'closed')
-          .map((r) => ({ ...r, rooms: r.rooms.filter((room) => room.mentorId === me) }))
-          .filter((r) => r.rooms.length > 0)
-      : [];
+  const visible = rounds.data
+    ? rounds.data.rounds
+        .filter((r) => r.state !== 'closed')
+        .map((r) => ({ ...r, rooms: r.rooms.filter((room) => room.mentorId === me) }))
+        .filter((r) => r.rooms.length > 0)
+    : [];
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -300,9 +301,9 @@ function RoomsToVisit({
         <p className="muted">
           No breakout round is running. Your rooms appear here when the organisers open one.
         </p>
-      ) : rounds.status === 'loading' ? (
+      ) : rounds.isPending ? (
         <p className="loading">Loading your rooms…</p>
-      ) : rounds.status === 'failed' ? (
+      ) : rounds.isError ? (
         <p className="field__error">
           Your rooms could not be loaded: {describeError(rounds.error)}
         </p>
