@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
+import { FormationRunsService, FormationService, FormationShortlist } from '@ideas-lab/formation';
 import { LabsService } from '@ideas-lab/labs';
 import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
@@ -15,6 +16,8 @@ import {
 } from '../../apps/api/src/demo/demo-lab.js';
 import { DEMO_REVIEW_LAB } from '../../apps/api/src/demo/demo-review.js';
 import { zonedTime } from '../../apps/api/src/demo/demo-workshop.js';
+import { seedDemoFormation } from '../../apps/api/src/demo/demo-formation.js';
+import { demoApplicantEmail } from '../../apps/api/src/demo/demo-applicants.js';
 import { bearer, login } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -154,6 +157,48 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
       [1, false],
     ]);
   });
+
+  it('gives the workshop lab team formation over its shortlist: 30 interests and a run ready to adopt', async () => {
+    const labId = seed.workshopLabId!;
+    const shortlist = app.app.get(FormationShortlist);
+    if ((await shortlist.shortlistedIdeas(labId)).length === 0) {
+      // The ideas board's demo has not shortlisted yet: shortlist eight ideas, then seed formation.
+      const ideaIds: string[] = [];
+      for (let i = 1; i <= 8; i++) {
+        const author = await login(app, demoApplicantEmail(i), DEMO_PASSWORD);
+        const idea = await request(app.baseUrl)
+          .post(`/api/labs/${labId}/ideas`)
+          .set(bearer(author))
+          .send({
+            title: `Demo idea ${i}`,
+            summary: 'A twin of something.',
+            challengeArea: 'Models',
+          });
+        expect(idea.status, JSON.stringify(idea.body)).toBe(201);
+        ideaIds.push(idea.body.id);
+      }
+      const staff = await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD);
+      const put = await request(app.baseUrl)
+        .put(`/api/labs/${labId}/shortlist`)
+        .set(bearer(staff))
+        .send({ ideaIds, version: 0 });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      const participants = (
+        await app.app.get(BreakoutService).participantsOf(organiser, labId)
+      ).map((p) => p.userId);
+      expect(
+        await seedDemoFormation(app.app, { labId, organiser, participantIds: participants }),
+      ).toBe(true);
+    }
+    const runs = app.app.get(FormationRunsService);
+    const [run] = await runs.runs(organiser, labId);
+    expect(run).toMatchObject({ adopted: false, unassigned: 0 });
+    expect(['optimal', 'feasible']).toContain(run.status);
+    expect(run.teams).toBeGreaterThanOrEqual(5);
+    const overview = await app.app.get(FormationService).overview(organiser, labId);
+    expect(overview).toMatchObject({ participants: 30, interestsStated: 30 });
+    expect(overview.settings.open).toBe(true);
+  }, 120_000);
 
   it('is idempotent: a second run creates nothing', async () => {
     expect(await seedDemoLab(app.app, { knownPasswords: true })).toEqual({
