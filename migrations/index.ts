@@ -18,5 +18,6 @@ import { IdeasBoard1796585299805 } from './1796585299805-IdeasBoard.js';
 import { Proposals1796585424951 } from './1796585424951-Proposals.js';
 import { IdeaMergesAndVoting1796586917127 } from './1796586917127-IdeaMergesAndVoting.js';
 import { TeamFormation1796587995766 } from './1796587995766-TeamFormation.js';
+import { LabExpertiseExamples1796590034393 } from './1796590034393-LabExpertiseExamples.js';
 
-export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412, DecisionLetters1795720946270, LiveControlRoom1795723419454, SelectionOutbox1795723460374, DecisionLetterPerOutcome1795724630147, LoginThrottleDelays1796572665760, TokenEpoch1796574845600, OpenRoundsByDeadline1796576046277, InvitationAddressee1796577217485, IdeasBoard1796585299805, Proposals1796585424951, IdeaMergesAndVoting1796586917127, TeamFormation1796587995766];
+export const migrations = [Foundation1795715136642, Applications1795717887695, Workshop1795718078901, Review1795718559871, Live1795718954718, Selection1795720479317, LiveHelp1795720529412, DecisionLetters1795720946270, LiveControlRoom1795723419454, SelectionOutbox1795723460374, DecisionLetterPerOutcome1795724630147, LoginThrottleDelays1796572665760, TokenEpoch1796574845600, OpenRoundsByDeadline1796576046277, InvitationAddressee1796577217485, IdeasBoard1796585299805, Proposals1796585424951, IdeaMergesAndVoting1796586917127, TeamFormation1796587995766, LabExpertiseExamples1796590034393];

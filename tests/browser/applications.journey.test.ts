@@ -256,6 +256,10 @@ describeBrowser('web client: a call takes applications', () => {
       await expect
         .poll(() => ada.getByRole('checkbox', { name: 'AI', exact: true }).isChecked())
         .toBe(true);
+      // This lab named no examples of expertise: the hint gives none of another lab's.
+      await expect
+        .poll(() => ada.locator('#apply-profile-expertiseKeywords-hint').textContent())
+        .toBe('Separated by commas, up to 10: the methods and subjects you know best.');
       await ada.getByLabel('Expertise keywords').fill('mechanistic models, tumour growth');
       await ada.getByLabel('Country', { exact: true }).selectOption('GB');
       await ada.getByLabel('ORCID iD (optional)').fill('0000-0002-1825-0097');

@@ -112,6 +112,28 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     expect((await api().get(`/api/labs/${labId}`).set(bearer(organiser))).body.capacity).toBe(32);
   });
 
+  it("keeps the lab's own examples of expertise for its applicants", async () => {
+    const current = (await api().get(`/api/labs/${labId}`).set(bearer(organiser))).body;
+    expect(current.expertiseExamples).toBe('');
+    const saved = await api()
+      .patch(`/api/labs/${labId}`)
+      .set(bearer(organiser))
+      .send({ version: current.version, expertiseExamples: '  seismology, early warning  ' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.expertiseExamples).toBe('seismology, early warning');
+    const tooLong = await api()
+      .patch(`/api/labs/${labId}`)
+      .set(bearer(organiser))
+      .send({ version: saved.body.version, expertiseExamples: 'x'.repeat(201) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details).toEqual([
+      {
+        field: 'expertiseExamples',
+        message: 'expertiseExamples must be at most 200 characters long',
+      },
+    ]);
+  });
+
   it('keeps unmentioned taxonomy lists when one list is edited', async () => {
     const current = (await api().get(`/api/labs/${labId}`).set(bearer(organiser))).body;
     const res = await api()

@@ -11,6 +11,7 @@ export function toLabView(lab: LabEntity, myRoles: LabRole[]): LabView {
     title: lab.title,
     theme: lab.theme,
     description: lab.description,
+    expertiseExamples: lab.expertiseExamples,
     timezone: lab.timezone,
     phase: lab.phase,
     capacity: lab.capacity,

@@ -59,6 +59,10 @@ const slug = () =>
 const labSettings = {
   theme: z.string().max(500).optional(),
   description: z.string().max(20_000).optional(),
+  expertiseExamples: z.string().max(200).optional().meta({
+    example: 'mechanistic models, tumour growth, clinical trials',
+    description: 'Examples of expertise shown to applicants beside the keywords field.',
+  }),
   timezone: z.string().max(64).optional().meta({
     example: 'America/New_York',
     description: 'IANA time zone; deadlines are shown in it.',
@@ -201,6 +205,7 @@ export const LabView = z
     title: z.string(),
     theme: z.string(),
     description: z.string(),
+    expertiseExamples: z.string(),
     timezone: z.string(),
     phase: LabPhase,
     capacity: z.int(),

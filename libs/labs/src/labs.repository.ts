@@ -18,6 +18,7 @@ interface LabRow {
   title: string;
   theme: string;
   description: string;
+  expertise_examples: string;
   timezone: string;
   phase: LabPhase;
   capacity: number;
@@ -45,6 +46,7 @@ function fromRow(row: LabRow): LabWithMyRoles {
     title: row.title,
     theme: row.theme,
     description: row.description,
+    expertiseExamples: row.expertise_examples,
     timezone: row.timezone,
     phase: row.phase,
     capacity: row.capacity,
@@ -73,6 +75,7 @@ export type LabChanges = Partial<
     | 'title'
     | 'theme'
     | 'description'
+    | 'expertiseExamples'
     | 'timezone'
     | 'capacity'
     | 'applicationsOpenAt'

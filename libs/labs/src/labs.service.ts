@@ -33,6 +33,7 @@ function changesFrom(
   if (dto.slug !== undefined) changes.slug = dto.slug;
   if (dto.theme !== undefined) changes.theme = dto.theme.trim();
   if (dto.description !== undefined) changes.description = dto.description;
+  if (dto.expertiseExamples !== undefined) changes.expertiseExamples = dto.expertiseExamples.trim();
   if (dto.timezone !== undefined) changes.timezone = dto.timezone;
   if (dto.capacity !== undefined) changes.capacity = dto.capacity;
   if (dto.dates) {
@@ -67,6 +68,7 @@ type LabSettingsColumns = Required<Omit<LabChanges, 'slug' | 'title' | 'taxonomy
 const DEFAULTS: LabSettingsColumns = {
   theme: '',
   description: '',
+  expertiseExamples: '',
   timezone: 'UTC',
   capacity: 30,
   applicationsOpenAt: null,

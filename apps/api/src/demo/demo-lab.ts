@@ -18,6 +18,7 @@ export const DEMO_LAB = {
   slug: 'cancer-digital-twin',
   title: 'Toward Building a Cancer Patient Digital Twin',
   theme: 'Predictive, patient-specific computational models for cancer care',
+  expertiseExamples: 'mechanistic models, tumour growth, clinical trial design',
   description:
     'A five-day virtual Ideas Lab bringing together computational scientists, cancer researchers and clinicians ' +
     'to generate ideas toward a cancer patient digital twin: a model of an individual patient that is updated ' +
@@ -160,6 +161,7 @@ export async function seedDemoLab(
     title: DEMO_LAB.title,
     theme: DEMO_LAB.theme,
     description: DEMO_LAB.description,
+    expertiseExamples: DEMO_LAB.expertiseExamples,
     timezone: DEMO_LAB.timezone,
     capacity: DEMO_LAB.capacity,
     dates: {

@@ -9,6 +9,7 @@ const lab: Lab = {
   title: 'Digital twin',
   theme: 'Cancer',
   description: '',
+  expertiseExamples: '',
   timezone: 'America/New_York',
   phase: 'draft',
   capacity: 30,

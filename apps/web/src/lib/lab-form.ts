@@ -21,6 +21,7 @@ export interface LabFormValues {
   slug: string;
   theme: string;
   description: string;
+  expertiseExamples: string;
   timezone: string;
   capacity: string;
   /** datetime-local values, read as wall-clock time in the lab's saved timezone. */
@@ -37,6 +38,7 @@ export const LAB_FORM_FIELDS: readonly string[] = [
   'slug',
   'theme',
   'description',
+  'expertiseExamples',
   'timezone',
   'capacity',
   'dates',
@@ -61,6 +63,7 @@ export function labFormValues(lab: Lab): LabFormValues {
     slug: lab.slug,
     theme: lab.theme ?? '',
     description: lab.description ?? '',
+    expertiseExamples: lab.expertiseExamples ?? '',
     timezone: lab.timezone,
     capacity: String(lab.capacity),
     dates,
@@ -101,7 +104,14 @@ export function labChanges(
     return value;
   };
 
-  for (const key of ['title', 'slug', 'theme', 'description', 'timezone'] as const) {
+  for (const key of [
+    'title',
+    'slug',
+    'theme',
+    'description',
+    'expertiseExamples',
+    'timezone',
+  ] as const) {
     if (values[key].trim() !== initial[key].trim()) patch[key] = values[key].trim();
   }
   if (values.capacity !== initial.capacity) patch.capacity = number('capacity', values.capacity);

@@ -40,6 +40,10 @@ export class LabEntity {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** Examples of expertise shown to applicants beside the keywords field ('' = none). */
+  @Column({ type: 'text', name: 'expertise_examples', default: '' })
+  expertiseExamples: string;
+
   @Column({ type: 'text', default: 'UTC' })
   timezone: string;
 

@@ -2672,6 +2672,11 @@ export interface components {
             theme?: string;
             description?: string;
             /**
+             * @description Examples of expertise shown to applicants beside the keywords field.
+             * @example mechanistic models, tumour growth, clinical trials
+             */
+            expertiseExamples?: string;
+            /**
              * @description IANA time zone; deadlines are shown in it.
              * @example America/New_York
              */
@@ -3507,6 +3512,7 @@ export interface components {
             title: string;
             theme: string;
             description: string;
+            expertiseExamples: string;
             timezone: string;
             /** @enum {string} */
             phase: "draft" | "applications_open" | "selection" | "workshop" | "proposals" | "review" | "decided" | "follow_up";
@@ -4782,6 +4788,11 @@ export interface components {
             slug?: string;
             theme?: string;
             description?: string;
+            /**
+             * @description Examples of expertise shown to applicants beside the keywords field.
+             * @example mechanistic models, tumour growth, clinical trials
+             */
+            expertiseExamples?: string;
             /**
              * @description IANA time zone; deadlines are shown in it.
              * @example America/New_York

@@ -382,7 +382,11 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           <TextField
             {...field('profile.expertiseKeywords')}
             label="Expertise keywords"
-            hint="Separated by commas, up to 10: e.g. mechanistic models, tumour growth."
+            hint={
+              lab.expertiseExamples
+                ? `Separated by commas, up to 10: e.g. ${lab.expertiseExamples}.`
+                : 'Separated by commas, up to 10: the methods and subjects you know best.'
+            }
             value={keywordsText}
             onChange={(e) => {
               setKeywordsText(e.target.value);

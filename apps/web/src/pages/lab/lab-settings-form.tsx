@@ -29,6 +29,7 @@ export function settingLabel(field: string): string {
     slug: 'Web address (slug)',
     theme: 'Theme',
     description: 'Description',
+    expertiseExamples: 'Examples of expertise',
     timezone: 'Timezone',
     capacity: 'Places (capacity)',
     'teamSize.min': 'Smallest team',
@@ -173,6 +174,14 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
           value={values.description}
           onChange={(e) => edit('description', { description: e.target.value })}
           error={errorOf('description')}
+        />
+        <TextField
+          id={settingsFieldId('expertiseExamples')}
+          label={settingLabel('expertiseExamples')}
+          hint="Shown to applicants beside their expertise keywords, e.g. mechanistic models, tumour growth."
+          value={values.expertiseExamples}
+          onChange={(e) => edit('expertiseExamples', { expertiseExamples: e.target.value })}
+          error={errorOf('expertiseExamples')}
         />
         <div className="grid-2">
           <TimezoneField
