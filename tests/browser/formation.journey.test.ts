@@ -14,6 +14,7 @@ import {
   desktopContext,
   logInThroughUi,
   PHONE_VIEWPORT,
+  phoneContext,
   runJourney,
   sidewaysScroll,
   type JourneyPages,
@@ -185,6 +186,16 @@ describeBrowser('web client: team formation', () => {
       await expect.poll(() => confirmed.textContent()).toContain('Confirmed');
       await expect.poll(() => confirmed.textContent()).toContain(`Lead: ${name(0)}`);
       await shot(org, 'confirmed');
+
+      // The organiser's page works on a phone too: nothing scrolls sideways.
+      const orgPhone = await open(
+        phoneContext(browser, app.baseUrl, { storageState: await org.context().storageState() }),
+      );
+      await orgPhone.goto(`/labs/${lab.labId}/formation`);
+      await orgPhone.getByRole('heading', { name: 'Teams now' }).waitFor();
+      await orgPhone.getByRole('button', { name: 'Lock as formed' }).waitFor();
+      await expect.poll(() => sidewaysScroll(orgPhone)).toBe(0);
+      await shot(orgPhone, 'organiser-phone');
 
       // --- The participant finds their team and why they are on it. ---
       await phone.goto(`/labs/${lab.labId}/teams`);
