@@ -1,27 +1,6 @@
 import { formatInTimezone, localDate } from '@ideas-lab/domain';
-import type { AgendaSessionEntity, SessionMaterial } from './entities/agenda-session.entity.js';
-
-export interface SessionView {
-  id: string;
-  kind: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  startsAtLocal: string;
-  endsAtLocal: string;
-  day: string;
-  materials: SessionMaterial[];
-  meetingUrl: string | null;
-  state: string;
-  version: number;
-  updatedAt: string;
-}
-
-export interface AgendaView {
-  labId: string;
-  timezone: string;
-  sessions: SessionView[];
-}
+import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
+import type { SessionView } from './workshop.contract.js';
 
 /** A session as people read it: UTC instants for machines, labels in the lab's time zone. */
 export function toSessionView(session: AgendaSessionEntity, timezone: string): SessionView {

@@ -3,9 +3,9 @@ import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { agendaCalendar, agendaTimeProblems, type Actor } from '@ideas-lab/domain';
 import { LabsService, type LabView } from '@ideas-lab/labs';
 import { AgendaSessionsRepository, type SessionChanges } from './agenda-sessions.repository.js';
-import { toSessionView, type AgendaView, type SessionView } from './agenda-view.js';
+import { toSessionView } from './agenda-view.js';
 import { BreakoutRepository } from './breakout.repository.js';
-import type { CreateSessionDto, UpdateSessionDto } from './dto/agenda.dto.js';
+import type { AgendaView, CreateSession, SessionView, UpdateSession } from './workshop.contract.js';
 import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import { WorkshopError } from './workshop.errors.js';
 
@@ -60,7 +60,7 @@ export class AgendaService {
     });
   }
 
-  async create(actor: Actor, labId: string, dto: CreateSessionDto): Promise<SessionView> {
+  async create(actor: Actor, labId: string, dto: CreateSession): Promise<SessionView> {
     const lab = await this.labs.get(actor, labId);
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -97,7 +97,7 @@ export class AgendaService {
     actor: Actor,
     labId: string,
     sessionId: string,
-    dto: UpdateSessionDto,
+    dto: UpdateSession,
   ): Promise<SessionView> {
     const lab = await this.labs.get(actor, labId);
     return this.tx.run(async () => {

@@ -2,38 +2,7 @@ import type { SeatRow } from './breakout.repository.js';
 import type { BreakoutPlanEntity } from './entities/breakout-plan.entity.js';
 import type { BreakoutRoomEntity } from './entities/breakout-room.entity.js';
 import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
-
-export interface SeatView {
-  userId: string;
-  displayName: string;
-}
-
-export interface RoomView {
-  id: string;
-  position: number;
-  name: string;
-  meetingUrl: string | null;
-  mentorId: string | null;
-  capacity: number | null;
-  occupancy: number;
-  participants?: SeatView[];
-}
-
-export interface RoundView {
-  id: string;
-  index: number;
-  title: string;
-  durationMinutes: number;
-  state: string;
-  mode: string;
-  myRoomId: string | null;
-  rooms: RoomView[];
-}
-
-export interface RoundsView {
-  sessionId: string;
-  rounds: RoundView[];
-}
+import type { PlanView, RoomView, RoundView, RoundsView, SeatView } from './workshop.contract.js';
 
 /** What one person may see of the rounds: organisers everything, mentors their rooms, participants their own room. */
 export interface Viewer {
@@ -91,19 +60,6 @@ export function toRoundsView(
     });
   }
   return { sessionId, rounds: views };
-}
-
-export interface PlanView {
-  id: string;
-  sessionId: string;
-  seed: string;
-  inputs: BreakoutPlanEntity['inputs'];
-  pairsMet: number;
-  repeats: number;
-  metrics: Record<string, unknown>;
-  rounds: BreakoutPlanEntity['result']['rounds'];
-  adoptedAt: string | null;
-  createdAt: string;
 }
 
 export function toPlanView(plan: BreakoutPlanEntity): PlanView {

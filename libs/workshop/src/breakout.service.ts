@@ -21,21 +21,18 @@ import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 import { BreakoutNotices } from './breakout-notices.js';
 import { BreakoutRoundsService } from './breakout-rounds.service.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
-import {
-  toPlanView,
-  toRoundsView,
-  type PlanView,
-  type RoundsView,
-  type SeatView,
-} from './breakout-view.js';
+import { toPlanView, toRoundsView } from './breakout-view.js';
 import { BreakoutRepository, type NewRoom, type RoomChanges } from './breakout.repository.js';
 import type {
-  CreatePlanDto,
-  CreateRoundDto,
-  ParticipantProfileDto,
-  RoomInputDto,
-  UpdateRoomDto,
-} from './dto/breakout.dto.js';
+  CreatePlan,
+  CreateRound,
+  MetMatrixView,
+  ParticipantProfileInput,
+  PlanView,
+  RoundsView,
+  RoomInput,
+  UpdateRoom,
+} from './workshop.contract.js';
 import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import type { BreakoutPlanInputs } from './entities/breakout-plan.entity.js';
 import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
@@ -63,13 +60,6 @@ interface RoomLayout {
   participantIds: string[];
   mentorId?: string | null;
   roomId?: string;
-}
-
-export interface MetMatrixView {
-  participants: SeatView[];
-  counts: number[][];
-  pairsMet: number;
-  repeats: number;
 }
 
 /**
@@ -144,7 +134,7 @@ export class BreakoutService {
     actor: Actor,
     labId: string,
     userId: string,
-    dto: ParticipantProfileDto,
+    dto: ParticipantProfileInput,
   ): Promise<ParticipantRow> {
     const lab = await this.labs.get(actor, labId);
     const discipline = dto.discipline.trim();
@@ -208,7 +198,7 @@ export class BreakoutService {
     actor: Actor,
     labId: string,
     sessionId: string,
-    dto: CreatePlanDto,
+    dto: CreatePlan,
   ): Promise<PlanView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const seed = dto.seed ?? String(randomInt(1, 2 ** 31));
@@ -270,7 +260,7 @@ export class BreakoutService {
   private async planInputs(
     labId: string,
     sessionId: string,
-    dto: CreatePlanDto,
+    dto: CreatePlan,
   ): Promise<BreakoutPlanInputs> {
     const participants = await this.profiles.findParticipantsOfLab(labId);
     if (participants.length < 2) {
@@ -377,7 +367,7 @@ export class BreakoutService {
     actor: Actor,
     labId: string,
     sessionId: string,
-    dto: CreateRoundDto,
+    dto: CreateRound,
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     if (dto.mode === 'self-select') {
@@ -411,7 +401,7 @@ export class BreakoutService {
           mode: dto.mode,
           planId: null,
         },
-        dto.rooms.map((room: RoomInputDto) => ({
+        dto.rooms.map((room: RoomInput) => ({
           name: room.name.trim(),
           meetingUrl: room.meetingUrl ?? null,
           mentorId: room.mentorId ?? null,
@@ -458,7 +448,7 @@ export class BreakoutService {
     sessionId: string,
     roundId: string,
     roomId: string,
-    dto: UpdateRoomDto,
+    dto: UpdateRoom,
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {

@@ -7,6 +7,7 @@ export type { BreakoutRoundRow } from './breakout-rounds.repository.js';
 export * from './teams.service.js';
 export * from './team-roster.service.js';
 export * from './workshop.errors.js';
+export * from './workshop.contract.js';
 export * from './agenda-view.js';
 export * from './breakout-view.js';
 export * from './entities/agenda-session.entity.js';

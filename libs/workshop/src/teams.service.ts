@@ -3,16 +3,9 @@ import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { BreakoutNotices } from './breakout-notices.js';
-import type { CreateTeamDto } from './dto/teams.dto.js';
+import type { CreateTeam, TeamView } from './workshop.contract.js';
 import { TeamsRepository, type TeamRow } from './teams.repository.js';
 import { WorkshopError } from './workshop.errors.js';
-
-export interface TeamView {
-  id: string;
-  name: string;
-  members: { userId: string; displayName: string }[];
-  createdAt: string;
-}
 
 /**
  * Teams of a lab's workshop: organisers set them up; members (and organisers) chat in them
@@ -39,7 +32,7 @@ export class TeamsService {
     return this.viewsOf(labId, actor.userId, actor.isAdmin || roles.includes('organiser'));
   }
 
-  async create(actor: Actor, labId: string, dto: CreateTeamDto): Promise<TeamView> {
+  async create(actor: Actor, labId: string, dto: CreateTeam): Promise<TeamView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     const name = dto.name.trim();
     const memberIds = [...new Set(dto.memberIds)];

@@ -1,73 +1,42 @@
-import { AppError, type ErrorDetails } from '@ideas-lab/platform';
+import { AppError, errorCatalogue, type ErrorDetails } from '@ideas-lab/platform';
 
-export type WorkshopErrorCode =
-  | 'SESSION_NOT_FOUND'
-  | 'SESSION_TIMES_INVALID'
-  | 'SESSION_VERSION_CONFLICT'
-  | 'SESSION_NOT_BREAKOUT'
-  | 'SESSION_HAS_ROUNDS'
-  | 'SESSION_LIVE'
-  | 'PROFILE_NOT_IN_TAXONOMY'
-  | 'PLAN_NOT_FOUND'
-  | 'PLAN_INVALID'
-  | 'PLAN_NO_PARTICIPANTS'
-  | 'PLAN_STALE'
-  | 'PLAN_INPUTS_CHANGED'
-  | 'ROOMS_INPUTS_CHANGED'
-  | 'ROUND_NOT_FOUND'
-  | 'ROUND_CLOSED'
-  | 'ROUND_STATE_INVALID'
-  | 'ROUND_NOT_SELF_SELECT'
-  | 'ROUND_ROOMS_INVALID'
-  | 'ROOM_NOT_FOUND'
-  | 'ROOM_FULL'
-  | 'MENTOR_NOT_IN_LAB'
-  | 'NOT_A_PARTICIPANT'
-  | 'PARTICIPANT_NOT_SEATED'
-  | 'ROOMS_RECREATE_INVALID'
-  | 'TEAM_NAME_TAKEN'
-  | 'TEAM_MEMBER_INVALID';
-
-export function statusForWorkshopError(code: WorkshopErrorCode): number {
-  switch (code) {
-    case 'SESSION_NOT_FOUND':
-    case 'PLAN_NOT_FOUND':
-    case 'ROUND_NOT_FOUND':
-    case 'ROOM_NOT_FOUND':
-      return 404;
-    case 'SESSION_TIMES_INVALID':
-    case 'PROFILE_NOT_IN_TAXONOMY':
-    case 'PLAN_INVALID':
-    case 'ROUND_ROOMS_INVALID':
-    case 'MENTOR_NOT_IN_LAB':
-    case 'NOT_A_PARTICIPANT':
-    case 'ROOMS_RECREATE_INVALID':
-    case 'TEAM_MEMBER_INVALID':
-      return 400;
-    case 'SESSION_VERSION_CONFLICT':
-    case 'SESSION_NOT_BREAKOUT':
-    case 'SESSION_HAS_ROUNDS':
-    case 'SESSION_LIVE':
-    case 'PLAN_NO_PARTICIPANTS':
-    case 'PLAN_STALE':
-    case 'PLAN_INPUTS_CHANGED':
-    case 'ROOMS_INPUTS_CHANGED':
-    case 'ROUND_CLOSED':
-    case 'ROUND_STATE_INVALID':
-    case 'ROUND_NOT_SELF_SELECT':
-    case 'ROOM_FULL':
-    case 'PARTICIPANT_NOT_SEATED':
-    case 'TEAM_NAME_TAKEN':
-      return 409;
-  }
-}
+/** Every code the workshop lib answers with, and its HTTP status. */
+export const workshopErrors = errorCatalogue({
+  SESSION_NOT_FOUND: 404,
+  PLAN_NOT_FOUND: 404,
+  ROUND_NOT_FOUND: 404,
+  ROOM_NOT_FOUND: 404,
+  SESSION_TIMES_INVALID: 400,
+  PROFILE_NOT_IN_TAXONOMY: 400,
+  PLAN_INVALID: 400,
+  ROUND_ROOMS_INVALID: 400,
+  MENTOR_NOT_IN_LAB: 400,
+  NOT_A_PARTICIPANT: 400,
+  ROOMS_RECREATE_INVALID: 400,
+  TEAM_MEMBER_INVALID: 400,
+  SESSION_VERSION_CONFLICT: 409,
+  SESSION_NOT_BREAKOUT: 409,
+  SESSION_HAS_ROUNDS: 409,
+  SESSION_LIVE: 409,
+  PLAN_NO_PARTICIPANTS: 409,
+  PLAN_STALE: 409,
+  PLAN_INPUTS_CHANGED: 409,
+  ROOMS_INPUTS_CHANGED: 409,
+  ROUND_CLOSED: 409,
+  ROUND_STATE_INVALID: 409,
+  ROUND_NOT_SELF_SELECT: 409,
+  ROOM_FULL: 409,
+  PARTICIPANT_NOT_SEATED: 409,
+  TEAM_NAME_TAKEN: 409,
+});
+export type WorkshopErrorCode = keyof typeof workshopErrors;
 
 export class WorkshopError extends AppError {
   readonly status: number;
 
   constructor(code: WorkshopErrorCode, message: string, details?: ErrorDetails) {
     super(code, message, details);
-    this.status = statusForWorkshopError(code);
+    this.status = workshopErrors[code];
   }
 
   static sessionNotFound(): WorkshopError {
