@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
 import { ERROR_BODY_SCHEMA } from './describe-endpoints.js';
-import { ErrorBodySchema } from './error-body.contract.js';
+import { ErrorBodySchema, FieldProblemSchema } from './error-body.contract.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,15 +14,25 @@ type JsonSchema = Record<string, unknown>;
  */
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   const cleaned = cleanupOpenApiDoc(document);
-  const errorBody = z.toJSONSchema(ErrorBodySchema, { target: 'openapi-3.0' }) as JsonSchema;
-  delete errorBody.$schema;
+  const errorBody = jsonSchemaOf(ErrorBodySchema);
   const schemas = (cleaned.components ??= {}).schemas ?? {};
   schemas[ERROR_BODY_SCHEMA] = errorBody;
+  // The web client names one field's problem by this name (apps/web/src/api/types.ts).
+  schemas[FIELD_PROBLEM_SCHEMA] = jsonSchemaOf(FieldProblemSchema);
   cleaned.components.schemas = Object.fromEntries(
     Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)),
   );
   tidy(cleaned);
   return cleaned;
+}
+
+/** The name of one field's problem (an error body's `details` item) in the document. */
+export const FIELD_PROBLEM_SCHEMA = 'FieldProblemDto';
+
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0' }) as JsonSchema;
+  delete json.$schema;
+  return json;
 }
 
 function tidy(node: unknown): void {

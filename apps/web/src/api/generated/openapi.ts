@@ -1388,285 +1388,6 @@ export interface paths {
         patch: operations["IdeasController_edit"];
         trace?: never;
     };
-    "/api/labs/{labId}/ideas/{ideaId}/revisions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every revision of an idea, oldest first (with those of ideas merged into it) */
-        get: operations["IdeaDetailsController_revisions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/revisions/compare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Two revisions side by side, with the words that changed marked */
-        get: operations["IdeaDetailsController_compare"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An idea's discussion, oldest first; replies name their parent */
-        get: operations["IdeaDetailsController_comments"];
-        put?: never;
-        /** Comment on an idea or reply to a comment (mentors' comments are marked) */
-        post: operations["IdeaDetailsController_comment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/comments/{commentId}/addressed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Mark a comment addressed, or not (the idea’s champions) */
-        put: operations["IdeaDetailsController_addressed"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/supporters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The people who would work on an idea ("I'd work on this") */
-        get: operations["IdeaDetailsController_supporters"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/support": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Say you'd work on this idea (participants) */
-        put: operations["IdeaDetailsController_support"];
-        post?: never;
-        /** Take back your support of an idea (participants) */
-        delete: operations["IdeaDetailsController_unsupport"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/theme": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Put an idea under a theme, or under none (organisers) */
-        put: operations["IdeaDetailsController_theme"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/archive": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Archive an idea: off the board and the shortlist, still readable (organisers) */
-        post: operations["IdeaDetailsController_archive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/ideas/{ideaId}/restore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Restore an archived idea to the board (organisers) */
-        post: operations["IdeaDetailsController_restore"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/idea-merges": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Merges of the board: open proposals first, with who has yet to answer */
-        get: operations["IdeaMergesController_list"];
-        put?: never;
-        /**
-         * Merge ideas into one: organisers merge at once; a champion proposes, and it happens when every champion involved accepts
-         * @description Revisions, comments, supporters and champions of the merged ideas are carried over; the merged ideas stay readable and point to the result.
-         */
-        post: operations["IdeaMergesController_propose"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/idea-merges/{mergeId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accept a merge proposal (a champion involved); the last acceptance merges */
-        post: operations["IdeaMergesController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/idea-merges/{mergeId}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decline a merge proposal (a champion involved): it ends */
-        post: operations["IdeaMergesController_decline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/voting-sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Voting sessions of the lab, newest first, with results unless blind and open */
-        get: operations["VotingController_list"];
-        put?: never;
-        /** Open a voting session (organisers): dots per person, cap per idea, blind or not, duration, ballots */
-        post: operations["VotingController_open"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/voting-sessions/{sessionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One voting session: countdown, my dots, and results unless blind and open */
-        get: operations["VotingController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/voting-sessions/{sessionId}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Close a voting session now (organisers) */
-        post: operations["VotingController_close"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/voting-sessions/{sessionId}/dots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Place a dot on an idea (delta 1) or take one back (delta -1) */
-        post: operations["VotingController_dot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/labs/{labId}/shortlist": {
         parameters: {
             query?: never;
@@ -1847,267 +1568,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/labs/{labId}/formation/interests/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My interests: ratings of the shortlisted ideas, people I want (or would rather not) work with, skills */
-        get: operations["FormationController_myInterests"];
-        /** State my interests while formation is open (private: nobody else sees my ratings or "rather not" names) */
-        put: operations["FormationController_putMyInterests"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/people": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Find the lab's participants by name (at most 20) */
-        get: operations["FormationController_people"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/board": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The self-organised board: shortlisted ideas and the teams forming around them, with their counts */
-        get: operations["FormationController_board"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/ideas/{ideaId}/join": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Join the team forming around a shortlisted idea (leaving any other forming team) */
-        post: operations["FormationController_join"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/leave": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Leave the forming team I am on */
-        post: operations["FormationController_leave"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/my-team": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My team: its idea, members, lead, mentor, chat, and why I am on it */
-        get: operations["FormationController_myTeam"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Team formation for organisers: rules, teams and their make-up, who has no team, what teams lack */
-        get: operations["FormationController_overview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Formation open or not, and the rules of the optimiser */
-        get: operations["FormationController_settings"];
-        /** Open or close formation and edit the rules (each switchable) */
-        put: operations["FormationController_putSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Formation runs, newest first, with the figures that tell them apart */
-        get: operations["FormationController_listRuns"];
-        put?: never;
-        /**
-         * Run the team optimiser (HiGHS, in the solver pool) over the interests and rules; stored with inputs, seed and result
-         * @description Infeasible rules come back in words with the smallest change that would help.
-         */
-        post: operations["FormationController_createRun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/runs/{runId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One formation run: proposed teams, their make-up, who is left out, infeasibility */
-        get: operations["FormationController_getRun"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/runs/{runId}/adopt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Adopt a run: its teams replace the forming teams (locked and confirmed teams stay) */
-        post: operations["FormationController_adopt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/moves": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Move someone to another team (or only check the move): the rules it breaks come back as warnings */
-        post: operations["FormationController_move"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/teams/{teamId}/lock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lock a team as formed: later runs keep it, nobody joins or leaves it by themselves */
-        post: operations["FormationController_lock"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/teams/{teamId}/unlock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Unlock a team: it forms again */
-        post: operations["FormationController_unlock"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/labs/{labId}/formation/teams/{teamId}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm a team: its name, lead and mentor; its members join its chat (team:joined) */
-        post: operations["FormationController_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2151,12 +1611,12 @@ export interface components {
              */
             declineUnreviewed?: boolean;
         };
-        AgendaViewDto: {
+        Agenda: {
             /** Format: uuid */
             labId: string;
             /** @example America/New_York */
             timezone: string;
-            sessions: components["schemas"]["SessionViewDto"][];
+            sessions: components["schemas"]["Session"][];
         };
         ApplicantProfile: {
             /** @example Ada Lovelace */
@@ -2561,27 +2021,9 @@ export interface components {
             /** @description Pass as `before` for the page before; null at the start. */
             nextBefore: string | null;
         };
-        ChoiceDto: {
+        Choice: {
             /** Format: uuid */
             roomId: string;
-        };
-        ConfirmTeam: {
-            name: string;
-            /**
-             * Format: uuid
-             * @description A member of the team.
-             */
-            leadId: string;
-            /**
-             * Format: uuid
-             * @description A mentor of the lab.
-             */
-            mentorId: string | null;
-            version: number;
-        };
-        CreateFormationRun: {
-            /** @description Default: a random seed. */
-            seed?: string;
         };
         CreateFundingRound: {
             /** @example Seed funding 2020 */
@@ -2738,7 +2180,7 @@ export interface components {
                 currency?: string;
             };
         };
-        CreatePlanDto: {
+        CreatePlan: {
             /**
              * @description Rounds in the session, rounds already held included.
              * @example 6
@@ -2766,14 +2208,29 @@ export interface components {
              */
             roundMinutes: number;
         };
-        CreateRoundDto: {
+        CreateRound: {
             /** @example Round 4: pick a challenge */
             title: string;
             /** @example 20 */
             durationMinutes: number;
             /** @enum {string} */
             mode: "assigned" | "self-select";
-            rooms: components["schemas"]["RoomInputDto"][];
+            rooms: {
+                /** @example Room A */
+                name: string;
+                /**
+                 * Format: uri
+                 * @example https://zoom.example/j/room-a
+                 */
+                meetingUrl?: string | null;
+                /**
+                 * Format: uuid
+                 * @description A mentor of the lab.
+                 */
+                mentorId?: string | null;
+                /** @description Seats, for self-select rounds. */
+                capacity?: number | null;
+            }[];
         };
         CreateSelectionRun: {
             quotas?: components["schemas"]["SelectionQuotasInput"];
@@ -2807,7 +2264,7 @@ export interface components {
              */
             seed?: string;
         };
-        CreateSessionDto: {
+        CreateSession: {
             /** @enum {string} */
             kind: "plenary" | "breakout" | "ideation" | "pitch";
             /** @example Breakout: what would a digital twin need? */
@@ -2823,11 +2280,22 @@ export interface components {
              * @example 2027-07-13T16:00:00Z
              */
             endsAt: string;
-            materials?: components["schemas"]["MaterialDto"][];
-            /** @example https://zoom.example/j/123 */
-            meetingUrl?: Record<string, never> | null;
+            materials?: {
+                /** @example Pre-reading: the digital twin brief */
+                title: string;
+                /**
+                 * Format: uri
+                 * @example https://example.org/brief.pdf
+                 */
+                url: string;
+            }[];
+            /**
+             * Format: uri
+             * @example https://zoom.example/j/123
+             */
+            meetingUrl?: string | null;
         };
-        CreateTeamDto: {
+        CreateTeam: {
             /** @example Digital twin of the tumour micro-environment */
             name: string;
             /** @description Participants or mentors of the lab */
@@ -2938,11 +2406,6 @@ export interface components {
                 institution?: string;
             }[];
         };
-        DiffPart: {
-            value: string;
-            /** @enum {string} */
-            change: "same" | "added" | "removed";
-        };
         EditDecisionLetter: {
             /** @example Digital Twins: you have a place */
             subject?: string;
@@ -3001,21 +2464,6 @@ export interface components {
             /** @description Quote it when reporting a problem; also in the x-request-id header. */
             requestId: string;
         };
-        ErrorBodyDto: {
-            /** @example 409 */
-            statusCode: number;
-            /**
-             * @description Stable, machine-readable error code.
-             * @example LAB_VERSION_CONFLICT
-             */
-            code: string;
-            /** @description What went wrong, for a person. */
-            message: string;
-            /** @description Field problems (validation) or structured facts. */
-            details?: components["schemas"]["FieldProblemDto"][];
-            /** @description Quote it when reporting a problem; also in the x-request-id header. */
-            requestId: string;
-        };
         ExpiryResult: {
             /** @description Decisions whose offers expired now. */
             expiredIds: string[];
@@ -3024,182 +2472,8 @@ export interface components {
         FieldProblemDto: {
             /** @example dates.applicationsCloseAt */
             field: string;
-            /** @example dates.applicationsCloseAt must be an ISO 8601 date-time */
+            /** @example dates.applicationsCloseAt must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z */
             message: string;
-        };
-        FormationBoard: {
-            /** Format: uuid */
-            labId: string;
-            open: boolean;
-            shortlist: components["schemas"]["FormationShortlistedIdea"][];
-            teams: components["schemas"]["FormationBoardTeam"][];
-            /** Format: uuid */
-            myTeamId: string | null;
-            teamSize: {
-                min: number;
-                max: number;
-            } | null;
-        };
-        FormationBoardTeam: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            ideaId: string | null;
-            name: string;
-            /** @enum {string} */
-            status: "forming" | "locked" | "confirmed";
-            members: components["schemas"]["FormationPerson"][];
-            memberCount: number;
-            maxSize: number | null;
-            version: number;
-        };
-        FormationGroup: {
-            /** @enum {string} */
-            category: "discipline" | "careerStage" | "skill";
-            value: string;
-        };
-        FormationOrganiserTeam: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            ideaId: string | null;
-            name: string;
-            /** @enum {string} */
-            status: "forming" | "locked" | "confirmed";
-            members: components["schemas"]["FormationPerson"][];
-            memberCount: number;
-            maxSize: number | null;
-            version: number;
-            lead: components["schemas"]["FormationPerson"] | null;
-            mentor: components["schemas"]["FormationPerson"] | null;
-            composition: components["schemas"]["TeamComposition"];
-            /** @description What the team lacks under the rules, in words (a discipline, a career stage …). */
-            lacks: string[];
-        };
-        FormationOverview: {
-            /** Format: uuid */
-            labId: string;
-            settings: components["schemas"]["FormationSettings"];
-            shortlist: components["schemas"]["FormationShortlistedIdea"][];
-            teams: components["schemas"]["FormationOrganiserTeam"][];
-            unassigned: components["schemas"]["FormationPerson"][];
-            participants: number;
-            interestsStated: number;
-            mentors: components["schemas"]["FormationPerson"][];
-            warnings: components["schemas"]["FormationRuleWarning"][];
-        };
-        FormationPerson: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-        };
-        FormationRules: {
-            /** @description How many shortlisted ideas become teams (a to b). */
-            teamCount: {
-                min: number;
-                max: number;
-            };
-            /** @description Members per team; null: no bounds. */
-            teamSize: {
-                min: number;
-                max: number;
-            } | null;
-            /** @description At least this many distinct disciplines per team; null: off. */
-            minDisciplines: number | null;
-            /** @description No team all of one career stage. */
-            mixedCareerStages: boolean;
-            /** @description Nobody the only member of one of these groups in a team. */
-            notIsolated: components["schemas"]["FormationGroup"][];
-            /** @description At least one member of each group per team, where the cohort allows. */
-            inEveryTeam: components["schemas"]["FormationGroup"][];
-            separateAvoidedPairs: boolean;
-            rewardWantedPairs: boolean;
-            /** @description Count the least-satisfied participant (max–min). */
-            fairness: boolean;
-            /** @description Weight per point of the least-satisfied person; null: the number of people placed. */
-            fairnessWeight: number | null;
-        };
-        FormationRuleWarning: {
-            rule: string;
-            message: string;
-            participantIds: string[];
-        };
-        FormationRun: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            adopted: boolean;
-            seed: string;
-            /** @enum {string} */
-            status: "optimal" | "feasible" | "infeasible" | "no-solution";
-            solverStatus: string;
-            objective: number | null;
-            gap: number | null;
-            interest: number | null;
-            wantedPairsHonoured: number | null;
-            minSatisfaction: number | null;
-            baselineObjective: number | null;
-            teams: number;
-            unassigned: number;
-            rules: components["schemas"]["FormationRules"];
-            proposedTeams: {
-                /** Format: uuid */
-                ideaId: string;
-                ideaTitle: string;
-                members: components["schemas"]["FormationPerson"][];
-                locked: boolean;
-                composition: components["schemas"]["TeamComposition"];
-            }[];
-            unassignedPeople: components["schemas"]["FormationPerson"][];
-            infeasibility: {
-                /** @description Which rules conflict, in words. */
-                messages: string[];
-                /** @description The smallest change that would help. */
-                relaxation: string[];
-            } | null;
-            warnings: string[];
-        };
-        FormationRunSummary: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            adopted: boolean;
-            seed: string;
-            /** @enum {string} */
-            status: "optimal" | "feasible" | "infeasible" | "no-solution";
-            solverStatus: string;
-            objective: number | null;
-            gap: number | null;
-            interest: number | null;
-            wantedPairsHonoured: number | null;
-            minSatisfaction: number | null;
-            baselineObjective: number | null;
-            teams: number;
-            unassigned: number;
-            rules: components["schemas"]["FormationRules"];
-        };
-        FormationSettings: {
-            /** Format: uuid */
-            labId: string;
-            open: boolean;
-            rules: components["schemas"]["FormationRules"];
-            version: number;
-        };
-        FormationShortlistedIdea: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            challengeArea: string | null;
-            disciplinesNeeded: string[];
-        };
-        FormationTeamState: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            status: "forming" | "locked" | "confirmed";
-            version: number;
         };
         FormQuestion: {
             /**
@@ -3369,40 +2643,6 @@ export interface components {
             /** @description The lab's disciplines: what an idea may say it needs. */
             disciplines: string[];
         };
-        IdeaComment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            parentId: string | null;
-            author: components["schemas"]["IdeaPerson"];
-            /** @description A mentor's comment (shown marked). */
-            byMentor: boolean;
-            body: string;
-            writtenFor: components["schemas"]["IdeaRef"];
-            addressed: boolean;
-            addressedBy: components["schemas"]["IdeaPerson"] | null;
-            /** Format: date-time */
-            addressedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        IdeaMerge: {
-            /** Format: uuid */
-            id: string;
-            target: components["schemas"]["IdeaRef"];
-            sources: components["schemas"]["IdeaRef"][];
-            /** @enum {string} */
-            state: "open" | "merged" | "declined" | "withdrawn";
-            proposedBy: components["schemas"]["IdeaPerson"];
-            accepted: components["schemas"]["IdeaPerson"][];
-            /** @description Champions who have not answered yet. */
-            waitingFor: components["schemas"]["IdeaPerson"][];
-            declinedBy: components["schemas"]["IdeaPerson"] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            decidedAt: string | null;
-        };
         IdeaPerson: {
             /** Format: uuid */
             userId: string;
@@ -3412,29 +2652,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             title: string;
-        };
-        IdeaRevision: {
-            /** Format: uuid */
-            id: string;
-            /** @description Its number in the idea it was written for. */
-            number: number;
-            /** @description The idea it was written for (another one when it came in by a merge). */
-            writtenFor: components["schemas"]["IdeaRef"];
-            title: string;
-            summary: string;
-            challengeArea: string;
-            tags: string[];
-            disciplinesNeeded: string[];
-            note: string;
-            author: components["schemas"]["IdeaPerson"];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        IdeaSupporters: {
-            /** Format: uuid */
-            ideaId: string;
-            supporters: components["schemas"]["IdeaPerson"][];
-            iSupport: boolean;
         };
         IdeaTheme: {
             /** Format: uuid */
@@ -3559,15 +2776,6 @@ export interface components {
             email: string;
             password: string;
         };
-        MarkCommentAddressed: {
-            addressed: boolean;
-        };
-        MaterialDto: {
-            /** @example Pre-reading: the digital twin brief */
-            title: string;
-            /** @example https://example.org/brief.pdf */
-            url: string;
-        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -3596,38 +2804,22 @@ export interface components {
             /** @enum {string} */
             role: "organiser" | "mentor" | "participant" | "applicant";
         };
-        MetMatrixDto: {
-            participants: components["schemas"]["SeatDto"][];
+        MetMatrix: {
+            participants: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
             /** @description counts[i][j]: rounds in which participants i and j shared a room. */
-            counts: string[];
+            counts: number[][];
             pairsMet: number;
             repeats: number;
         };
-        MoveChecked: {
-            applied: boolean;
-            /** @description Rules the move breaks (warnings, not blocks). */
-            warnings: components["schemas"]["FormationRuleWarning"][];
-            /** @description Rules broken before that the move mends. */
-            resolved: components["schemas"]["FormationRuleWarning"][];
-        };
-        MoveDto: {
+        Move: {
             /** Format: uuid */
             userId: string;
             /** Format: uuid */
             roomId: string;
-        };
-        MoveMember: {
-            /** Format: uuid */
-            userId: string;
-            /**
-             * Format: uuid
-             * @description Where the person is now (null: on no team).
-             */
-            fromTeamId: string | null;
-            /** Format: uuid */
-            toTeamId: string;
-            /** @description Only check: say what the move would break. */
-            dryRun?: boolean;
         };
         MyApplication: {
             /** Format: uuid */
@@ -3643,21 +2835,6 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
-        };
-        MyBallot: {
-            /** Format: uuid */
-            sessionId: string;
-            /**
-             * @description null: you do not vote in this session.
-             * @enum {string|null}
-             */
-            ballot: "participants" | "mentors" | null;
-            dotsLeft: number;
-            dots: {
-                /** Format: uuid */
-                ideaId: string;
-                dots: number;
-            }[];
         };
         /** @description What an applicant sees of their own decision: never scores or reviews. */
         MyDecision: {
@@ -3678,24 +2855,6 @@ export interface components {
             /** Format: date-time */
             respondedAt: string | null;
             promotedFromWaitlist: boolean;
-        };
-        MyInterests: {
-            /** Format: uuid */
-            labId: string;
-            /** @description 0 when you have not answered yet. */
-            version: number;
-            ratings: {
-                [key: string]: number;
-            };
-            wants: components["schemas"]["FormationPerson"][];
-            /** @description Only ever shown to you. */
-            avoids: components["schemas"]["FormationPerson"][];
-            skills: string[];
-            /** Format: date-time */
-            updatedAt: string | null;
-            shortlist: components["schemas"]["FormationShortlistedIdea"][];
-            /** @description Team formation is open: interests may change. */
-            open: boolean;
         };
         MyReview: {
             /** @enum {string} */
@@ -3723,26 +2882,6 @@ export interface components {
             /** @description Assignments of yours removed because they became conflicts (submitted reviews stay). */
             removedAssignments: number;
         };
-        MyTeam: {
-            team: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                status: "forming" | "locked" | "confirmed";
-                idea: components["schemas"]["FormationShortlistedIdea"] | null;
-                members: components["schemas"]["FormationPerson"][];
-                lead: components["schemas"]["FormationPerson"] | null;
-                mentor: components["schemas"]["FormationPerson"] | null;
-                /**
-                 * @description The team chat on /live.
-                 * @example team:…
-                 */
-                chatChannel: string;
-            } | null;
-            /** @description Why you are on this team, in words (your interest, who asked for you, the rules). */
-            why: string[];
-        };
         OpenCall: {
             /** Format: uuid */
             id: string;
@@ -3756,26 +2895,6 @@ export interface components {
              * @description When applications close (show it in the lab's timezone).
              */
             applicationsCloseAt: string | null;
-        };
-        OpenVotingSession: {
-            /** @example First round of dots */
-            title?: string;
-            /**
-             * @description Dots per person.
-             * @example 5
-             */
-            dotBudget: number;
-            /**
-             * @description Most dots one person puts on one idea.
-             * @example 2
-             */
-            perIdeaCap: number;
-            /** @description Tallies hidden from everyone until it closes. */
-            blind: boolean;
-            /** @example 600 */
-            durationSeconds: number;
-            /** @description Who votes, on separate ballots (default both). */
-            ballots?: ("participants" | "mentors")[];
         };
         Outbox: {
             /**
@@ -3803,22 +2922,11 @@ export interface components {
                 queued: number;
             };
         };
-        ParticipantProfileDto: {
-            /**
-             * @description One of the lab's disciplines.
-             * @example bioinformatics
-             */
-            discipline: string;
-            /**
-             * @description One of the lab's career stages.
-             * @example early career
-             */
-            careerStage?: Record<string, never> | null;
-        };
-        ParticipantProfileViewDto: {
+        ParticipantProfile: {
             /** Format: uuid */
             userId: string;
             displayName: string;
+            /** @description The one discipline the rotation planner mixes by. */
             discipline: string | null;
             careerStage: string | null;
             /** @description Every discipline declared (the organiser’s pick alone when set by hand) */
@@ -3831,39 +2939,55 @@ export interface components {
              */
             source: "organiser" | "application" | null;
         };
-        PlaceDot: {
-            /** Format: uuid */
-            ideaId: string;
-            /** @description 1 places a dot, -1 takes one back. */
-            delta: 1 | -1;
-        };
-        PlanViewDto: {
+        Plan: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             sessionId: string;
             seed: string;
             /** @description What the planner was given (participants, mentors, rounds held, settings). */
-            inputs: Record<string, never>;
+            inputs: {
+                rounds: number;
+                roomSize: number;
+                minDisciplinesPerRoom: number;
+                roundMinutes: number;
+                neverAloneCareerStages: string[];
+                participants: {
+                    /** Format: uuid */
+                    id: string;
+                    discipline: string;
+                    careerStage?: string;
+                }[];
+                mentors: {
+                    /** Format: uuid */
+                    id: string;
+                }[];
+                heldRounds: {
+                    rooms: {
+                        participantIds: string[];
+                        /** Format: uuid */
+                        mentorId?: string;
+                    }[];
+                }[];
+            };
             pairsMet: number;
             repeats: number;
             /** @description Every metric of the plan (room sizes, disciplines per room, mentor encounters…), and constraintCost: the repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats). */
-            metrics: Record<string, never>;
+            metrics: {
+                [key: string]: unknown;
+            };
             /** @description round → room → participant ids and mentor. */
-            rounds: Record<string, never>;
+            rounds: {
+                rooms: {
+                    participantIds: string[];
+                    /** Format: uuid */
+                    mentorId?: string;
+                }[];
+            }[];
             /** Format: date-time */
             adoptedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-        };
-        PostIdeaComment: {
-            /** @example Which patient data would this need first? */
-            body: string;
-            /**
-             * Format: uuid
-             * @description Reply to this comment.
-             */
-            parentId?: string;
         };
         PromotionResult: {
             /** @enum {string} */
@@ -4043,23 +3167,8 @@ export interface components {
             /** @description The version the team submitted last. */
             submitted: boolean;
         };
-        ProposeIdeaMerge: {
-            /**
-             * Format: uuid
-             * @description The idea that carries on.
-             */
-            targetIdeaId: string;
-            /** @description Ideas merged into it: they stay readable and point to it. */
-            sourceIdeaIds: string[];
-        };
         PublishApplicationForm: {
             questions: components["schemas"]["FormQuestion"][];
-        };
-        PutFormationSettings: {
-            /** @description Participants may state interests and join forming teams. */
-            open: boolean;
-            rules: components["schemas"]["FormationRules"];
-            version: number;
         };
         PutIdeaBoard: {
             /**
@@ -4073,29 +3182,6 @@ export interface components {
             /** @example 250 */
             summaryWordLimit?: number;
             /** @description The version you edited (optimistic locking). */
-            version: number;
-        };
-        PutMyInterests: {
-            /**
-             * @description Interest per shortlisted idea id: 0 none, 1 some, 2 keen, 3 very keen.
-             * @example {
-             *       "0b7c2f7e-3c8e-4a43-9b8c-1f0d2a3b4c5d": 3
-             *     }
-             */
-            ratings: {
-                [key: string]: number;
-            };
-            /** @description Participants you want to work with. */
-            wants: string[];
-            /** @description Participants you would rather not work with. Nobody else ever sees them. */
-            avoids: string[];
-            /**
-             * @example [
-             *       "statistics"
-             *     ]
-             */
-            skills: string[];
-            /** @description The version you edited (0 for your first answer): a stale one gets 409. */
             version: number;
         };
         PutRubric: {
@@ -4122,7 +3208,7 @@ export interface components {
             /** @enum {string} */
             database: "up";
         };
-        RecreateRoomsDto: {
+        RecreateRooms: {
             /**
              * @description plan: the rooms the adopted plan gave this round (undoing moves); size: new rooms of about roomSize, planned for new encounters and discipline mix
              * @enum {string}
@@ -4219,68 +3305,46 @@ export interface components {
                 submittedAt: string | null;
             }[];
         };
-        RevisionComparison: {
-            from: components["schemas"]["IdeaRevision"];
-            to: components["schemas"]["IdeaRevision"];
-            fields: {
-                /** @enum {string} */
-                field: "title" | "summary" | "challengeArea" | "tags" | "disciplinesNeeded";
-                changed: boolean;
-                /** @description The text as a sequence of parts: the left side shows same + removed, the right side same + added. */
-                parts: components["schemas"]["DiffPart"][];
-            }[];
-        };
-        RoomInputDto: {
-            /** @example Room A */
-            name: string;
-            /** @example https://zoom.example/j/room-a */
-            meetingUrl?: Record<string, never> | null;
-            /**
-             * Format: uuid
-             * @description A mentor of the lab.
-             */
-            mentorId?: Record<string, never> | null;
-            /** @description Seats, for self-select rounds. */
-            capacity?: Record<string, never> | null;
-        };
-        RoomViewDto: {
-            /** Format: uuid */
-            id: string;
-            position: number;
-            name: string;
-            meetingUrl: string | null;
-            /** Format: uuid */
-            mentorId: string | null;
-            capacity: number | null;
-            occupancy: number;
-            /** @description Who sits here: for organisers, the room mentor and its own members. */
-            participants?: components["schemas"]["SeatDto"][];
-        };
-        RoundStateDto: {
-            /** @enum {string} */
-            state: "open" | "closed";
-        };
-        RoundsViewDto: {
+        Rounds: {
             /** Format: uuid */
             sessionId: string;
-            rounds: components["schemas"]["RoundViewDto"][];
+            rounds: {
+                /** Format: uuid */
+                id: string;
+                index: number;
+                title: string;
+                durationMinutes: number;
+                /** @enum {string} */
+                state: "planned" | "open" | "closed";
+                /** @enum {string} */
+                mode: "assigned" | "self-select";
+                /**
+                 * Format: uuid
+                 * @description The caller's room in this round.
+                 */
+                myRoomId: string | null;
+                rooms: {
+                    /** Format: uuid */
+                    id: string;
+                    position: number;
+                    name: string;
+                    meetingUrl: string | null;
+                    /** Format: uuid */
+                    mentorId: string | null;
+                    capacity: number | null;
+                    occupancy: number;
+                    /** @description Who sits here: for organisers, the room mentor and its own members. */
+                    participants?: {
+                        /** Format: uuid */
+                        userId: string;
+                        displayName: string;
+                    }[];
+                }[];
+            }[];
         };
-        RoundViewDto: {
-            /** Format: uuid */
-            id: string;
-            index: number;
-            title: string;
-            durationMinutes: number;
+        RoundState: {
             /** @enum {string} */
-            state: "planned" | "open" | "closed";
-            /** @enum {string} */
-            mode: "assigned" | "self-select";
-            /**
-             * Format: uuid
-             * @description The caller's room in this round.
-             */
-            myRoomId: string | null;
-            rooms: components["schemas"]["RoomViewDto"][];
+            state: "open" | "closed";
         };
         Rubric: {
             /** Format: uuid */
@@ -4348,11 +3412,6 @@ export interface components {
                 /** @description False when the reviewer's z-scores are all 0 (one review, or no variation). */
                 standardised: boolean;
             }[];
-        };
-        SeatDto: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
         };
         SelectionQuotas: {
             /**
@@ -4632,7 +3691,7 @@ export interface components {
                 tolerance: number;
             } | null;
         };
-        SessionViewDto: {
+        Session: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -4660,17 +3719,16 @@ export interface components {
              * @example 2027-07-13
              */
             day: string;
-            materials: components["schemas"]["MaterialDto"][];
+            materials: {
+                title: string;
+                url: string;
+            }[];
             meetingUrl: string | null;
             /** @enum {string} */
             state: "scheduled" | "live" | "ended";
             version: number;
             /** Format: date-time */
             updatedAt: string;
-        };
-        SetIdeaTheme: {
-            /** Format: uuid */
-            themeId: string | null;
         };
         Shortlist: {
             /** Format: uuid */
@@ -4695,34 +3753,18 @@ export interface components {
             /** @description The version you read and submit (the latest). */
             version: number;
         };
-        SwapDto: {
+        Swap: {
             userIds: string[];
         };
-        TeamComposition: {
-            size: number;
-            disciplines: {
-                [key: string]: number;
-            };
-            careerStages: {
-                [key: string]: number;
-            };
-            /** @description Members by their interest 0–3 in the idea. */
-            interestCounts: number[];
-            meanInterest: number;
-        };
-        TeamMemberDto: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-        };
-        TeamVersion: {
-            version: number;
-        };
-        TeamViewDto: {
+        Team: {
             /** Format: uuid */
             id: string;
             name: string;
-            members: components["schemas"]["TeamMemberDto"][];
+            members: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            }[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -4857,31 +3899,54 @@ export interface components {
             /** @description The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT. */
             version: number;
         };
-        UpdateRoomDto: {
+        UpdateRoom: {
             /** @example Room A */
             name?: string;
-            /** @example https://zoom.example/j/room-a */
-            meetingUrl?: Record<string, never> | null;
+            /**
+             * Format: uri
+             * @example https://zoom.example/j/room-a
+             */
+            meetingUrl?: string | null;
             /**
              * Format: uuid
              * @description A mentor of the lab.
              */
-            mentorId?: Record<string, never> | null;
+            mentorId?: string | null;
             /** @description Seats, for self-select rounds. */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
         };
-        UpdateSessionDto: {
+        UpdateSession: {
             /** @description The version you edited (optimistic locking). */
             version: number;
             /** @enum {string} */
             kind?: "plenary" | "breakout" | "ideation" | "pitch";
+            /** @example Breakout: what would a digital twin need? */
             title?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description An instant (with Z or an offset); stored in UTC.
+             * @example 2027-07-13T15:00:00Z
+             */
             startsAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-07-13T16:00:00Z
+             */
             endsAt?: string;
-            materials?: components["schemas"]["MaterialDto"][];
-            meetingUrl?: Record<string, never> | null;
+            materials?: {
+                /** @example Pre-reading: the digital twin brief */
+                title: string;
+                /**
+                 * Format: uri
+                 * @example https://example.org/brief.pdf
+                 */
+                url: string;
+            }[];
+            /**
+             * Format: uri
+             * @example https://zoom.example/j/123
+             */
+            meetingUrl?: string | null;
             /** @enum {string} */
             state?: "scheduled" | "live" | "ended";
         };
@@ -4891,49 +3956,6 @@ export interface components {
             email: string;
             displayName: string;
             isAdmin: boolean;
-        };
-        VotingResult: {
-            /** Format: uuid */
-            ideaId: string;
-            title: string;
-            /** @enum {string} */
-            status: "active" | "archived" | "merged";
-            participants: number;
-            mentors: number;
-            total: number;
-        };
-        VotingSession: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            labId: string;
-            title: string;
-            dotBudget: number;
-            perIdeaCap: number;
-            blind: boolean;
-            ballots: ("participants" | "mentors")[];
-            /** @enum {string} */
-            state: "open" | "closed";
-            /** Format: date-time */
-            openedAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** @enum {string|null} */
-            closedBy: "organiser" | "timer" | null;
-            /**
-             * Format: date-time
-             * @description To correct the countdown for the client clock.
-             */
-            serverNow: string;
-            voters: {
-                participants: number;
-                mentors: number;
-            };
-            /** @description Dots per idea, most first; null while the session is blind and open. */
-            results: components["schemas"]["VotingResult"][] | null;
-            myBallot: components["schemas"]["MyBallot"];
         };
     };
     responses: never;
@@ -7688,12 +6710,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgendaViewDto"];
+                    "application/json": components["schemas"]["Agenda"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -7702,7 +6725,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7711,7 +6737,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -7720,7 +6761,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7751,7 +6807,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7760,7 +6819,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -7769,7 +6843,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7785,16 +6874,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSessionDto"];
+                "application/json": components["schemas"]["CreateSession"];
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionViewDto"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | SESSION_TIMES_INVALID */
@@ -7803,7 +6893,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_TIMES_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7812,7 +6905,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -7821,7 +6917,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -7830,7 +6929,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7847,6 +6961,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7859,7 +6974,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7868,7 +6986,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -7877,7 +6998,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -7886,7 +7010,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_LIVE */
@@ -7895,7 +7022,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_LIVE";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7912,16 +7054,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateSessionDto"];
+                "application/json": components["schemas"]["UpdateSession"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionViewDto"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | SESSION_TIMES_INVALID */
@@ -7930,7 +7073,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_TIMES_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -7939,7 +7085,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -7948,7 +7097,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -7957,7 +7109,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_VERSION_CONFLICT | SESSION_HAS_ROUNDS */
@@ -7966,7 +7121,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_VERSION_CONFLICT" | "SESSION_HAS_ROUNDS";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7983,12 +7153,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -7997,7 +7168,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8006,7 +7180,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8015,7 +7192,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -8024,7 +7204,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT */
@@ -8033,7 +7216,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8050,29 +7248,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateRoundDto"];
+                "application/json": components["schemas"]["CreateRound"];
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): ROUND_ROOMS_INVALID | MENTOR_NOT_IN_LAB
-             */
+            /** @description Error code(s): VALIDATION_FAILED | ROUND_ROOMS_INVALID | MENTOR_NOT_IN_LAB */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "ROUND_ROOMS_INVALID" | "MENTOR_NOT_IN_LAB";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8081,7 +7279,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8090,7 +7291,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -8099,7 +7303,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT */
@@ -8108,7 +7315,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8126,16 +7348,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RoundStateDto"];
+                "application/json": components["schemas"]["RoundState"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8144,7 +7367,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8153,7 +7379,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8162,7 +7391,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND */
@@ -8171,7 +7403,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_STATE_INVALID */
@@ -8180,7 +7415,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_STATE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8199,29 +7449,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateRoomDto"];
+                "application/json": components["schemas"]["UpdateRoom"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): MENTOR_NOT_IN_LAB
-             */
+            /** @description Error code(s): VALIDATION_FAILED | MENTOR_NOT_IN_LAB */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MENTOR_NOT_IN_LAB";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8230,7 +7480,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8239,7 +7492,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND */
@@ -8248,7 +7504,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND" | "ROOM_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_CLOSED */
@@ -8257,7 +7516,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8275,29 +7549,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveDto"];
+                "application/json": components["schemas"]["Move"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): NOT_A_PARTICIPANT
-             */
+            /** @description Error code(s): VALIDATION_FAILED | NOT_A_PARTICIPANT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "NOT_A_PARTICIPANT";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8306,7 +7580,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8315,7 +7592,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND */
@@ -8324,7 +7604,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND" | "ROOM_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_CLOSED */
@@ -8333,7 +7616,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8351,29 +7649,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecreateRoomsDto"];
+                "application/json": components["schemas"]["RecreateRooms"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): ROOMS_RECREATE_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | ROOMS_RECREATE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "ROOMS_RECREATE_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8382,7 +7680,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8391,7 +7692,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND */
@@ -8400,7 +7704,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_CLOSED */
@@ -8409,7 +7716,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8427,16 +7749,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SwapDto"];
+                "application/json": components["schemas"]["Swap"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8445,7 +7768,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8454,7 +7780,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8463,7 +7792,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND */
@@ -8472,7 +7804,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_CLOSED | PARTICIPANT_NOT_SEATED */
@@ -8481,7 +7816,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED" | "PARTICIPANT_NOT_SEATED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8499,29 +7849,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChoiceDto"];
+                "application/json": components["schemas"]["Choice"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): NOT_A_PARTICIPANT
-             */
+            /** @description Error code(s): VALIDATION_FAILED | NOT_A_PARTICIPANT */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "NOT_A_PARTICIPANT";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8530,7 +7880,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8539,7 +7892,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | ROUND_NOT_FOUND | ROOM_NOT_FOUND */
@@ -8548,7 +7904,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "ROUND_NOT_FOUND" | "ROOM_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_NOT_SELF_SELECT | ROUND_CLOSED | ROOM_FULL */
@@ -8557,7 +7916,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_NOT_SELF_SELECT" | "ROUND_CLOSED" | "ROOM_FULL";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8574,12 +7948,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanViewDto"][];
+                    "application/json": components["schemas"]["Plan"][];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8588,7 +7963,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8597,7 +7975,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8606,7 +7987,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -8615,7 +7999,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT */
@@ -8624,7 +8011,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8641,29 +8043,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePlanDto"];
+                "application/json": components["schemas"]["CreatePlan"];
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanViewDto"];
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
-            /**
-             * @description Error code(s): VALIDATION_FAILED
-             *
-             *     Error code(s): PLAN_INVALID
-             */
+            /** @description Error code(s): VALIDATION_FAILED | PLAN_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PLAN_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8672,7 +8074,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8681,7 +8086,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -8690,7 +8098,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | PLAN_NO_PARTICIPANTS */
@@ -8699,7 +8110,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "PLAN_NO_PARTICIPANTS";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8717,12 +8143,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundsViewDto"];
+                    "application/json": components["schemas"]["Rounds"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8731,7 +8158,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8740,7 +8170,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8749,7 +8182,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND | PLAN_NOT_FOUND */
@@ -8758,7 +8194,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND" | "PLAN_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT | PLAN_STALE */
@@ -8767,7 +8206,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT" | "PLAN_STALE";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8784,12 +8238,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MetMatrixDto"];
+                    "application/json": components["schemas"]["MetMatrix"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8798,7 +8253,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8807,7 +8265,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8816,7 +8277,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND | SESSION_NOT_FOUND */
@@ -8825,7 +8289,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "SESSION_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): SESSION_NOT_BREAKOUT */
@@ -8834,7 +8301,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_BREAKOUT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8850,12 +8332,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParticipantProfileViewDto"][];
+                    "application/json": components["schemas"]["ParticipantProfile"][];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8864,7 +8347,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8873,7 +8359,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8882,7 +8371,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8891,7 +8383,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8908,16 +8415,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ParticipantProfileDto"];
+                "application/json": components["schemas"]["ParticipantProfile"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParticipantProfileViewDto"];
+                    "application/json": components["schemas"]["ParticipantProfile"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | PROFILE_NOT_IN_TAXONOMY | NOT_A_PARTICIPANT */
@@ -8926,7 +8434,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROFILE_NOT_IN_TAXONOMY" | "NOT_A_PARTICIPANT";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8935,7 +8446,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -8944,7 +8458,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -8953,7 +8470,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8969,12 +8501,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamViewDto"][];
+                    "application/json": components["schemas"]["Team"][];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED */
@@ -8983,7 +8516,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -8992,7 +8528,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9001,7 +8540,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9010,7 +8552,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9026,16 +8583,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTeamDto"];
+                "application/json": components["schemas"]["CreateTeam"];
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamViewDto"];
+                    "application/json": components["schemas"]["Team"];
                 };
             };
             /** @description Error code(s): VALIDATION_FAILED | TEAM_MEMBER_INVALID */
@@ -9044,7 +8602,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "TEAM_MEMBER_INVALID";
+                    };
                 };
             };
             /** @description Error code(s): UNAUTHENTICATED */
@@ -9053,7 +8614,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_ROLE_REQUIRED */
@@ -9062,7 +8626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
                 };
             };
             /** @description Error code(s): LAB_NOT_FOUND */
@@ -9071,7 +8638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
                 };
             };
             /** @description Error code(s): TEAM_NAME_TAKEN */
@@ -9080,7 +8650,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TEAM_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -12503,1800 +12088,6 @@ export interface operations {
             };
         };
     };
-    IdeaDetailsController_revisions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaRevision"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_compare: {
-        parameters: {
-            query: {
-                /** @description The older revision (left). */
-                from: string;
-                /** @description The newer revision (right). */
-                to: string;
-            };
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RevisionComparison"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND | IDEA_REVISION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND" | "IDEA_REVISION_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_comments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaComment"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_comment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostIdeaComment"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaComment"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND | IDEA_COMMENT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND" | "IDEA_COMMENT_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_NOT_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_NOT_ACTIVE";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_addressed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-                commentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkCommentAddressed"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaComment"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED | IDEA_NOT_CHAMPION */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED" | "IDEA_NOT_CHAMPION";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND | IDEA_COMMENT_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND" | "IDEA_COMMENT_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_supporters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaSupporters"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_support: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaSupporters"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_NOT_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_NOT_ACTIVE";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_unsupport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaSupporters"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_theme: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetIdeaTheme"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Idea"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND | IDEA_THEME_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND" | "IDEA_THEME_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_archive: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Idea"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_NOT_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_NOT_ACTIVE";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaDetailsController_restore: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Idea"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_NOT_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_NOT_ACTIVE";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaMergesController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaMerge"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaMergesController_propose: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProposeIdeaMerge"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaMerge"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | IDEA_MERGE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "IDEA_MERGE_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED | IDEA_MERGE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED" | "IDEA_MERGE_NOT_ALLOWED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaMergesController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                mergeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaMerge"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED | IDEA_MERGE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED" | "IDEA_MERGE_NOT_ALLOWED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_MERGE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_MERGE_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_MERGE_CLOSED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_MERGE_CLOSED";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    IdeaMergesController_decline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                mergeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IdeaMerge"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED | IDEA_MERGE_NOT_ALLOWED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED" | "IDEA_MERGE_NOT_ALLOWED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | IDEA_MERGE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "IDEA_MERGE_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): IDEA_MERGE_CLOSED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "IDEA_MERGE_CLOSED";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VotingController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VotingSession"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VotingController_open: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenVotingSession"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VotingSession"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | VOTING_SESSION_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "VOTING_SESSION_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): VOTING_SESSION_ALREADY_OPEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VOTING_SESSION_ALREADY_OPEN";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VotingController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VotingSession"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | VOTING_SESSION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "VOTING_SESSION_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VotingController_close: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VotingSession"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | VOTING_SESSION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "VOTING_SESSION_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): VOTING_SESSION_CLOSED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VOTING_SESSION_CLOSED";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    VotingController_dot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PlaceDot"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyBallot"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED | VOTE_NOT_ELIGIBLE */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED" | "VOTE_NOT_ELIGIBLE";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | VOTING_SESSION_NOT_FOUND | IDEA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "VOTING_SESSION_NOT_FOUND" | "IDEA_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): VOTING_SESSION_CLOSED | IDEA_NOT_ACTIVE | VOTE_BUDGET_EXCEEDED | VOTE_IDEA_CAP_REACHED | VOTE_NO_DOT_TO_TAKE_BACK */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VOTING_SESSION_CLOSED" | "IDEA_NOT_ACTIVE" | "VOTE_BUDGET_EXCEEDED" | "VOTE_IDEA_CAP_REACHED" | "VOTE_NO_DOT_TO_TAKE_BACK";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
     ShortlistController_get: {
         parameters: {
             query?: never;
@@ -15533,1639 +13324,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROPOSAL_TEAM_NOT_FOUND" | "PROPOSAL_NOT_FOUND" | "PROPOSAL_VERSION_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_myInterests: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyInterests"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_putMyInterests: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutMyInterests"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyInterests"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_INTERESTS_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_INTERESTS_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_NOT_OPEN | FORMATION_INTERESTS_VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_NOT_OPEN" | "FORMATION_INTERESTS_VERSION_CONFLICT";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_people: {
-        parameters: {
-            query?: {
-                /** @description Part of a name. */
-                q?: string;
-            };
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationPerson"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_board: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationBoard"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_join: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                ideaId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationBoard"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_MOVE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_MOVE_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_IDEA_NOT_SHORTLISTED */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_IDEA_NOT_SHORTLISTED";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_NOT_OPEN | FORMATION_TEAM_FULL | FORMATION_TEAM_NOT_FORMING */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_NOT_OPEN" | "FORMATION_TEAM_FULL" | "FORMATION_TEAM_NOT_FORMING";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_leave: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationBoard"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_NOT_OPEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_NOT_OPEN";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_myTeam: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyTeam"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_overview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationOverview"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_settings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationSettings"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_putSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutFormationSettings"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationSettings"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_RULES_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_RULES_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_SETTINGS_VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_SETTINGS_VERSION_CONFLICT";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_listRuns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationRunSummary"][];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_createRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateFormationRun"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationRun"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_RULES_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_RULES_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_NO_SHORTLIST | FORMATION_INPUTS_CHANGED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_NO_SHORTLIST" | "FORMATION_INPUTS_CHANGED";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_getRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationRun"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_RUN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_RUN_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_adopt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationRun"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_RUN_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_RUN_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_RUN_INFEASIBLE | FORMATION_RUN_STALE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_RUN_INFEASIBLE" | "FORMATION_RUN_STALE";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_move: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MoveMember"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MoveChecked"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_MOVE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_MOVE_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_MOVE_STALE | FORMATION_TEAM_NOT_FORMING */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_MOVE_STALE" | "FORMATION_TEAM_NOT_FORMING";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_lock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                teamId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TeamVersion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationTeamState"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_unlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                teamId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TeamVersion"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationTeamState"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT";
-                    };
-                };
-            };
-            /** @description Error code(s): DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    FormationController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                labId: string;
-                teamId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfirmTeam"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormationTeamState"];
-                };
-            };
-            /** @description Error code(s): VALIDATION_FAILED | FORMATION_CONFIRM_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "FORMATION_CONFIRM_INVALID";
-                    };
-                };
-            };
-            /** @description Error code(s): UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_ROLE_REQUIRED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_ROLE_REQUIRED";
-                    };
-                };
-            };
-            /** @description Error code(s): LAB_NOT_FOUND | FORMATION_TEAM_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "LAB_NOT_FOUND" | "FORMATION_TEAM_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Error code(s): FORMATION_TEAM_NOT_FORMING | FORMATION_TEAM_VERSION_CONFLICT | FORMATION_TEAM_NAME_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT" | "FORMATION_TEAM_NAME_TAKEN";
                     };
                 };
             };
