@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { liveLabRoutes } from './features/live/routes';
+import { proposalLabRoutes } from './features/proposals/routes';
 import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
@@ -129,6 +130,7 @@ export function App() {
           {workshopLabRoutes()}
           {formationLabRoutes()}
           {liveLabRoutes()}
+          {proposalLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -10,6 +10,7 @@ import { useUser } from '../../components/session';
 import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
 import { liveLabTabs } from '../../features/live/routes';
+import { proposalLabTabs } from '../../features/proposals/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
 import { workshopLabTabs } from '../../features/workshop/routes';
@@ -60,6 +61,7 @@ export function LabLayout() {
     ...workshopLabTabs(tabContext),
     ...formationLabTabs(tabContext),
     ...liveLabTabs(tabContext),
+    ...proposalLabTabs(tabContext),
     ...(organiser ? [{ to: 'audit', label: 'Audit' }] : []),
   ];
 

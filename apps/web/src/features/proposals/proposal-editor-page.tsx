@@ -1,0 +1,446 @@
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api/api-error';
+import { queryClient } from '../../api/http';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { TextAreaField, TextField } from '../../components/form-fields';
+import { TableScroll } from '../../components/table-scroll';
+import { useUser } from '../../components/session';
+import { alertFor } from '../../lib/use-form-submit';
+import { useLab } from '../../pages/lab/lab-context';
+import { useLiveConnection, useLiveNotices } from '../live/use-live-connection';
+import {
+  budgetTotal,
+  money,
+  proposalCommands,
+  proposalKeys,
+  proposalQueries,
+  STATUS_LABELS,
+  type BudgetLine,
+  type Proposal,
+  type ProposalContent,
+} from './api';
+import { ConflictDialog } from './conflict-dialog';
+import { VersionsPanel } from './versions-panel';
+import styles from './proposal-editor-page.module.css';
+
+const CATEGORIES: BudgetLine['category'][] = [
+  'personnel',
+  'equipment',
+  'compute',
+  'consumables',
+  'travel',
+  'other',
+];
+
+/**
+ * A team's proposal: every member edits it; a save is a new version based on the one the
+ * editor started from, a teammate's save arrives live, and a save that crossed someone
+ * else's opens a dialog that keeps the user's text.
+ */
+export function ProposalEditorPage() {
+  const { roundId = '', teamId = '' } = useParams();
+  const { lab } = useLab();
+  const user = useUser();
+  const proposal = useQuery(proposalQueries.proposal(lab.id, roundId, teamId));
+  // The user's edit and the version it started from; null: the editor shows the server's
+  // proposal as it is (a teammate's save replaces it at once).
+  const [edit, setEdit] = useState<{ content: ProposalContent; base: number } | null>(null);
+  const dirty = edit !== null;
+  const [conflict, setConflict] = useState<Proposal | null>(null);
+  const [news, setNews] = useState('');
+
+  const connection = useLiveConnection(lab.id);
+  useLiveNotices(connection, (notice) => {
+    if (notice.event !== 'proposal:saved' && notice.event !== 'proposal:submitted') return;
+    const activity = notice.payload;
+    if (activity.teamId !== teamId || activity.roundId !== roundId) return;
+    if (activity.by.userId !== user.id)
+      setNews(
+        `${activity.by.displayName} ${notice.event === 'proposal:saved' ? 'saved' : 'submitted'} version ${activity.version}${dirty ? ' — your edits are kept; saving will show both' : ''}.`,
+      );
+    void queryClient.invalidateQueries({
+      queryKey: proposalKeys.proposal(lab.id, roundId, teamId),
+    });
+  });
+
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: proposalKeys.proposal(lab.id, roundId, teamId) });
+  const save = useMutation({
+    mutationFn: (input: { baseVersion: number; content: ProposalContent }) =>
+      proposalCommands.save(lab.id, roundId, teamId, input),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(proposalKeys.proposal(lab.id, roundId, teamId), saved);
+      setEdit(null);
+      setConflict(null);
+      await refresh();
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'PROPOSAL_VERSION_CONFLICT')
+        setConflict((error.data as { current: Proposal }).current);
+    },
+  });
+  const submit = useMutation({
+    mutationFn: (version: number) => proposalCommands.submit(lab.id, roundId, teamId, version),
+    onSuccess: async (submitted) => {
+      queryClient.setQueryData(proposalKeys.proposal(lab.id, roundId, teamId), submitted);
+      await refresh();
+    },
+  });
+
+  if (proposal.isPending) return <Loading what="the proposal" />;
+  if (proposal.isError)
+    return (
+      <section className="stack">
+        <h2>Proposal</h2>
+        <ErrorAlert alert={alertFor(proposal.error)} />
+        <Link to="../funding">Back to the funding rounds</Link>
+      </section>
+    );
+  const view = proposal.data;
+  const content = edit?.content ?? view.content;
+  const base = edit?.base ?? view.latestVersion;
+  const editable = view.canEdit;
+  const change = (next: Partial<ProposalContent>) =>
+    setEdit({ content: { ...content, ...next }, base });
+  const total = budgetTotal(content.budget);
+  const overCap = total > view.budget.cap;
+
+  return (
+    <section className="stack-lg">
+      <header className="stack">
+        <p>
+          <Link to="../funding">Funding rounds</Link>
+        </p>
+        <h2>
+          {view.team.name}: {content.title || 'Untitled proposal'}
+        </h2>
+        <p className={styles.meta}>
+          <span className="badge">{STATUS_LABELS[view.status]}</span> Version {view.version}
+          {view.savedBy ? ` saved by ${view.savedBy.displayName}` : ''} · due{' '}
+          {view.deadlineInLabTimezone}
+          {view.extended ? ' (your team’s extension)' : ''}
+          {view.open ? '' : ' — the deadline has passed'}
+        </p>
+        {view.startedFrom ? (
+          <p>
+            Started from version {view.startedFrom.version} of the team’s proposal to “
+            {view.startedFrom.roundName}”.
+          </p>
+        ) : null}
+      </header>
+      <StatusMessage>{news}</StatusMessage>
+      <form
+        className={`stack ${styles.editor}`}
+        aria-label="Proposal"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate({ baseVersion: base, content });
+        }}
+      >
+        <fieldset disabled={!editable} className="stack">
+          <TextField
+            id="proposal-title"
+            label="Title"
+            value={content.title}
+            onChange={(e) => change({ title: e.target.value })}
+          />
+          <TextAreaField
+            id="proposal-abstract"
+            label="Abstract"
+            value={content.abstract}
+            onChange={(e) => change({ abstract: e.target.value })}
+          />
+          <TextAreaField
+            id="proposal-aims"
+            label="Aims"
+            value={content.aims}
+            onChange={(e) => change({ aims: e.target.value })}
+          />
+          <TextAreaField
+            id="proposal-approach"
+            label="Approach"
+            rows={8}
+            value={content.approach}
+            onChange={(e) => change({ approach: e.target.value })}
+          />
+          <TextField
+            id="proposal-challenge"
+            label="Part of the challenge addressed"
+            value={content.challengeArea}
+            onChange={(e) => change({ challengeArea: e.target.value })}
+          />
+          <Milestones content={content} change={change} />
+          <TeamRoles content={content} change={change} />
+          <Budget
+            content={content}
+            change={change}
+            cap={view.budget.cap}
+            currency={view.budget.currency}
+          />
+          <p className={overCap ? styles.over : styles.total} aria-live="polite">
+            Total {money(total, view.budget.currency)} of at most{' '}
+            {money(view.budget.cap, view.budget.currency)}
+            {overCap
+              ? ` — ${money(total - view.budget.cap, view.budget.currency)} over the cap`
+              : ''}
+          </p>
+        </fieldset>
+        <ErrorAlert
+          alert={
+            save.isError && !conflict
+              ? alertFor(save.error, isApiError(save.error) ? save.error.details : [])
+              : submit.isError
+                ? alertFor(submit.error, isApiError(submit.error) ? submit.error.details : [])
+                : null
+          }
+        />
+        <StatusMessage>
+          {save.isPending
+            ? 'Saving…'
+            : submit.isPending
+              ? 'Submitting…'
+              : dirty
+                ? 'Unsaved changes'
+                : view.version > 0
+                  ? `Saved as version ${view.latestVersion}`
+                  : ''}
+        </StatusMessage>
+        {editable ? (
+          <div className={styles.actions}>
+            <button type="submit" className="button" disabled={save.isPending || !dirty}>
+              Save
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={
+                dirty || view.latestVersion === 0 || view.status === 'submitted' || submit.isPending
+              }
+              onClick={() => submit.mutate(view.latestVersion)}
+            >
+              {view.submittedVersion ? 'Resubmit' : 'Submit'} version {view.latestVersion}
+            </button>
+          </div>
+        ) : null}
+        {editable && !dirty && view.problems.length > 0 && view.latestVersion > 0 ? (
+          <div className="card">
+            <p>Before submitting:</p>
+            <ul>
+              {view.problems.map((p) => (
+                <li key={`${p.field}:${p.message}`}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </form>
+      {conflict ? (
+        <ConflictDialog
+          mine={content}
+          theirs={conflict}
+          busy={save.isPending}
+          onKeepMine={() => save.mutate({ baseVersion: conflict.latestVersion, content })}
+          onTakeTheirs={() => {
+            queryClient.setQueryData(proposalKeys.proposal(lab.id, roundId, teamId), conflict);
+            setEdit(null);
+            setConflict(null);
+            void refresh();
+          }}
+          onClose={() => setConflict(null)}
+        />
+      ) : null}
+      {view.latestVersion > 0 && view.id ? (
+        <VersionsPanel
+          labId={lab.id}
+          roundId={roundId}
+          teamId={teamId}
+          latest={view.latestVersion}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+type Change = (next: Partial<ProposalContent>) => void;
+
+function Milestones({ content, change }: { content: ProposalContent; change: Change }) {
+  const id = useId();
+  const set = (i: number, next: Partial<ProposalContent['milestones'][number]>) =>
+    change({ milestones: content.milestones.map((m, j) => (j === i ? { ...m, ...next } : m)) });
+  return (
+    <fieldset className="stack">
+      <legend>Milestones</legend>
+      {content.milestones.map((m, i) => (
+        <div key={i} className={styles.row}>
+          <TextField
+            id={`${id}-m${i}-title`}
+            label="Milestone"
+            value={m.title}
+            onChange={(e) => set(i, { title: e.target.value })}
+          />
+          <TextField
+            id={`${id}-m${i}-due`}
+            label="Due"
+            value={m.due}
+            placeholder="2021-06"
+            onChange={(e) => set(i, { due: e.target.value })}
+          />
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => change({ milestones: content.milestones.filter((_, j) => j !== i) })}
+          >
+            Remove <span className="visually-hidden">milestone {i + 1}</span>
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          change({ milestones: [...content.milestones, { title: '', due: '', description: '' }] })
+        }
+      >
+        Add a milestone
+      </button>
+    </fieldset>
+  );
+}
+
+function TeamRoles({ content, change }: { content: ProposalContent; change: Change }) {
+  const id = useId();
+  const set = (i: number, next: Partial<ProposalContent['teamRoles'][number]>) =>
+    change({ teamRoles: content.teamRoles.map((r, j) => (j === i ? { ...r, ...next } : r)) });
+  return (
+    <fieldset className="stack">
+      <legend>Team roles</legend>
+      {content.teamRoles.map((r, i) => (
+        <div key={i} className={styles.row}>
+          <TextField
+            id={`${id}-r${i}-name`}
+            label="Person"
+            value={r.name}
+            onChange={(e) => set(i, { name: e.target.value })}
+          />
+          <TextField
+            id={`${id}-r${i}-role`}
+            label="Role"
+            value={r.role}
+            onChange={(e) => set(i, { role: e.target.value })}
+          />
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => change({ teamRoles: content.teamRoles.filter((_, j) => j !== i) })}
+          >
+            Remove <span className="visually-hidden">role {i + 1}</span>
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          change({ teamRoles: [...content.teamRoles, { userId: null, name: '', role: '' }] })
+        }
+      >
+        Add a role
+      </button>
+    </fieldset>
+  );
+}
+
+function Budget({
+  content,
+  change,
+  cap,
+  currency,
+}: {
+  content: ProposalContent;
+  change: Change;
+  cap: number;
+  currency: string;
+}) {
+  const id = useId();
+  const set = (i: number, next: Partial<BudgetLine>) =>
+    change({ budget: content.budget.map((b, j) => (j === i ? { ...b, ...next } : b)) });
+  return (
+    <fieldset className="stack">
+      <legend>
+        Budget ({currency}, at most {money(cap, currency)})
+      </legend>
+      <TableScroll>
+        <table className={styles.budget}>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Description</th>
+              <th scope="col">Amount</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {content.budget.map((line, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    aria-label={`Category of line ${i + 1}`}
+                    id={`${id}-b${i}-category`}
+                    value={line.category}
+                    onChange={(e) => set(i, { category: e.target.value as BudgetLine['category'] })}
+                  >
+                    {CATEGORIES.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={`Description of line ${i + 1}`}
+                    value={line.description}
+                    onChange={(e) => set(i, { description: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Amount of line ${i + 1}`}
+                    inputMode="decimal"
+                    value={String(line.amount)}
+                    onChange={(e) =>
+                      set(i, { amount: Number(e.target.value.replace(/,/g, '')) || 0 })
+                    }
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => change({ budget: content.budget.filter((_, j) => j !== i) })}
+                  >
+                    Remove <span className="visually-hidden">line {i + 1}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          change({
+            budget: [...content.budget, { category: 'personnel', description: '', amount: 0 }],
+          })
+        }
+      >
+        Add a budget line
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import type { LabTab, LabTabContext } from '../../pages/lab/lab-tabs';
+import { lazyPage } from '../../lib/lazy-page';
+
+const FundingRoundsPage = lazyPage(() => import('./funding-rounds-page'), 'FundingRoundsPage');
+const ProposalEditorPage = lazyPage(() => import('./proposal-editor-page'), 'ProposalEditorPage');
+
+/** Funding rounds and team proposals: the routes inside a lab (children of /labs/:labId). */
+export function proposalLabRoutes(): ReactNode {
+  return [
+    <Route key="funding" path="funding" element={<FundingRoundsPage />} />,
+    <Route key="proposal" path="funding/:roundId/teams/:teamId" element={<ProposalEditorPage />} />,
+  ];
+}
+
+/** From the workshop on, the people of the workshop see the lab's funding rounds. */
+export function proposalLabTabs(context: LabTabContext): LabTab[] {
+  const workshopPeople =
+    context.canOrganise ||
+    context.roles.includes('participant') ||
+    context.roles.includes('mentor');
+  const early = ['draft', 'applications_open', 'selection'].includes(context.phase);
+  return workshopPeople && (!early || context.canOrganise)
+    ? [{ to: 'funding', label: 'Proposals' }]
+    : [];
+}

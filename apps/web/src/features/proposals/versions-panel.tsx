@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorAlert, Loading } from '../../components/feedback';
+import { SelectField } from '../../components/form-fields';
+import { alertFor } from '../../lib/use-form-submit';
+import { proposalQueries } from './api';
+import styles from './proposal-editor-page.module.css';
+
+/** Every version with its author and time, and two of them compared section by section. */
+export function VersionsPanel({
+  labId,
+  roundId,
+  teamId,
+  latest,
+}: {
+  labId: string;
+  roundId: string;
+  teamId: string;
+  latest: number;
+}) {
+  const versions = useQuery(proposalQueries.versions(labId, roundId, teamId));
+  const [from, setFrom] = useState(Math.max(1, latest - 1));
+  const [to, setTo] = useState(latest);
+  const comparison = useQuery({
+    ...proposalQueries.compare(labId, roundId, teamId, from, to),
+    enabled: from !== to,
+  });
+  return (
+    <section className="card stack" aria-labelledby="versions-title">
+      <h2 id="versions-title">Versions</h2>
+      {versions.isPending ? <Loading what="the versions" /> : null}
+      <ErrorAlert alert={versions.isError ? alertFor(versions.error) : null} />
+      <ol reversed className={styles.versions}>
+        {versions.data?.map((v) => (
+          <li key={v.version}>
+            Version {v.version} by {v.author?.displayName ?? 'someone'},{' '}
+            {new Date(v.savedAt).toLocaleString()}
+            {v.submitted ? ' — submitted' : ''}
+          </li>
+        ))}
+      </ol>
+      {latest > 1 ? (
+        <>
+          <div className={styles.row}>
+            <SelectField
+              id="compare-from"
+              label="Compare version"
+              value={from}
+              onChange={(e) => setFrom(Number(e.target.value))}
+            >
+              {Array.from({ length: latest }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="compare-to"
+              label="with version"
+              value={to}
+              onChange={(e) => setTo(Number(e.target.value))}
+            >
+              {Array.from({ length: latest }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <ErrorAlert alert={comparison.isError ? alertFor(comparison.error) : null} />
+          {comparison.data ? (
+            <div className={styles.sides} aria-label="Sections compared">
+              {comparison.data.sections.filter((s) => s.changed).length === 0 ? (
+                <p>The two versions say the same.</p>
+              ) : null}
+              {comparison.data.sections
+                .filter((s) => s.changed)
+                .map((s) => (
+                  <section key={s.key} aria-label={s.label} className={styles.side}>
+                    <h3>{s.label}</h3>
+                    <div className={styles.pair}>
+                      <div>
+                        <h4>Version {from}</h4>
+                        <p className={styles.text}>{s.before || '—'}</p>
+                      </div>
+                      <div>
+                        <h4>Version {to}</h4>
+                        <p className={styles.text}>{s.after || '—'}</p>
+                      </div>
+                    </div>
+                  </section>
+                ))}
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
