@@ -14,14 +14,15 @@ export function proposalLabRoutes(): ReactNode {
   ];
 }
 
-/** From the workshop on, the people of the workshop see the lab's funding rounds. */
+/**
+ * Organisers set rounds up at any time; participants (on teams from the workshop on) write
+ * proposals; mentors read them once the workshop has begun.
+ */
 export function proposalLabTabs(context: LabTabContext): LabTab[] {
-  const workshopPeople =
+  const early = ['draft', 'applications_open', 'selection'].includes(context.phase);
+  const shown =
     context.canOrganise ||
     context.roles.includes('participant') ||
-    context.roles.includes('mentor');
-  const early = ['draft', 'applications_open', 'selection'].includes(context.phase);
-  return workshopPeople && (!early || context.canOrganise)
-    ? [{ to: 'funding', label: 'Proposals' }]
-    : [];
+    (context.roles.includes('mentor') && !early);
+  return shown ? [{ to: 'funding', label: 'Proposals' }] : [];
 }

@@ -19,8 +19,12 @@ export function VersionsPanel({
   latest: number;
 }) {
   const versions = useQuery(proposalQueries.versions(labId, roundId, teamId));
-  const [from, setFrom] = useState(Math.max(1, latest - 1));
-  const [to, setTo] = useState(latest);
+  // Until the reader picks two versions, the latest is compared with the one before it.
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  const from = picked?.from ?? Math.max(1, latest - 1);
+  const to = picked?.to ?? latest;
+  const setFrom = (value: number) => setPicked({ from: value, to });
+  const setTo = (value: number) => setPicked({ from, to: value });
   const comparison = useQuery({
     ...proposalQueries.compare(labId, roundId, teamId, from, to),
     enabled: from !== to,
