@@ -156,6 +156,32 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
       [2, true],
       [1, false],
     ]);
+
+  it('gives the workshop lab an ideas board: twenty ideas, a merge, a closed vote and a shortlist of eight', async () => {
+    const session = await login(app, 'applicant001@ideas-lab.test', DEMO_PASSWORD);
+    const base = `/api/labs/${seed.workshopLabId}`;
+    const board = await request(app.baseUrl).get(`${base}/ideas`).set(bearer(session));
+    expect(board.body).toHaveLength(20);
+    expect(new Set(board.body.map((i: { challengeArea: string }) => i.challengeArea)).size).toBe(5);
+    const merged = await request(app.baseUrl)
+      .get(`${base}/ideas`)
+      .query({ status: 'merged' })
+      .set(bearer(session));
+    expect(merged.body).toHaveLength(1);
+    expect(merged.body[0].mergedInto).toBeTruthy();
+    expect(board.body.some((i: { version: number }) => i.version > 1)).toBe(true);
+    expect(board.body.some((i: { comments: number }) => i.comments > 0)).toBe(true);
+    const sessions = await request(app.baseUrl).get(`${base}/voting-sessions`).set(bearer(session));
+    expect(sessions.body).toHaveLength(1);
+    expect(sessions.body[0]).toMatchObject({
+      state: 'closed',
+      voters: { participants: 30, mentors: 6 },
+    });
+    const shortlist = await request(app.baseUrl).get(`${base}/shortlist`).set(bearer(session));
+    expect(shortlist.body.ideas).toHaveLength(8);
+    expect(shortlist.body.ideas.map((i: { id: string }) => i.id)).toEqual(
+      sessions.body[0].results.slice(0, 8).map((r: { ideaId: string }) => r.ideaId),
+    );
   });
 
   it('gives the workshop lab team formation over its shortlist: 30 interests and a run ready to adopt', async () => {

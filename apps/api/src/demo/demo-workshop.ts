@@ -6,6 +6,7 @@ import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
 import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
+import { seedDemoIdeasBoard } from './demo-ideas.js';
 import { seedDemoFormation } from './demo-formation.js';
 
 /** The second demo lab: the same challenge, already in its workshop, so the live screens work. */
@@ -149,19 +150,32 @@ export async function seedDemoWorkshopLab(
 
   // Mentors' help topics: the live layer keeps them per lab, set by mentors when connected.
   const topics = app.get(TransactionRunner).manager().getRepository(MentorTopicsEntity);
+  const mentors: Actor[] = [];
   for (const [m, email] of input.mentorEmails.entries()) {
     const mentor = await identity.findProfileByEmail(email);
-    if (mentor)
+    if (mentor) {
+      mentors.push({ userId: mentor.id, isAdmin: false });
       await topics.save({
         labId: lab.id,
         userId: mentor.id,
         topics: MENTOR_TOPICS[m % MENTOR_TOPICS.length],
       });
+    }
   }
+<<<<<<< HEAD
 
   // Team formation over the shortlist (the ideas board's demo seeds it first): interests from
   // the thirty participants and a run ready to adopt.
   await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants });
+=======
+  await seedDemoIdeasBoard(app, {
+    labId: lab.id,
+    organiser,
+    participants: participants.map((userId) => ({ userId, isAdmin: false })),
+    mentors,
+    disciplines: input.disciplines,
+  });
+>>>>>>> e373013 (The workshop demo lab gets an ideas board: twenty ideas over five challenge areas under three themes, with revisions, mentors' comments and replies, supporters, a merge, a closed blind voting session every participant and mentor voted in, and a shortlist of the eight ideas with the most dots (what team formation starts from))
   return lab.id;
 }
 
