@@ -156,6 +156,7 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
       [2, true],
       [1, false],
     ]);
+  });
 
   it('gives the workshop lab an ideas board: twenty ideas, a merge, a closed vote and a shortlist of eight', async () => {
     const session = await login(app, 'applicant001@ideas-lab.test', DEMO_PASSWORD);
