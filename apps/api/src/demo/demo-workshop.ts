@@ -162,12 +162,6 @@ export async function seedDemoWorkshopLab(
       });
     }
   }
-<<<<<<< HEAD
-
-  // Team formation over the shortlist (the ideas board's demo seeds it first): interests from
-  // the thirty participants and a run ready to adopt.
-  await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants });
-=======
   await seedDemoIdeasBoard(app, {
     labId: lab.id,
     organiser,
@@ -175,7 +169,10 @@ export async function seedDemoWorkshopLab(
     mentors,
     disciplines: input.disciplines,
   });
->>>>>>> e373013 (The workshop demo lab gets an ideas board: twenty ideas over five challenge areas under three themes, with revisions, mentors' comments and replies, supporters, a merge, a closed blind voting session every participant and mentor voted in, and a shortlist of the eight ideas with the most dots (what team formation starts from))
+
+  // Team formation over the shortlist (the ideas board's demo seeds it first): interests from
+  // the thirty participants and a run ready to adopt.
+  await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants });
   return lab.id;
 }
 
