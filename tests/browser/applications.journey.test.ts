@@ -149,6 +149,10 @@ describeBrowser('web client: a call takes applications', () => {
 
       await tab(org, 'Settings');
       await org.getByRole('button', { name: 'Move to Applications open' }).click();
+      await org
+        .getByRole('alertdialog', { name: 'Move the lab to Applications open?' })
+        .getByRole('button', { name: 'Move to Applications open' })
+        .click();
       await org.getByRole('status').filter({ hasText: 'now in phase Applications open' }).waitFor();
 
       // --- An applicant in Tokyo finds the call from the home page (nobody sent her a link)

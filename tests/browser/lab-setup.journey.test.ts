@@ -193,8 +193,12 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Settings' })
         .click();
 
-      // Opens applications.
+      // Opens applications, once the dialog has said what that does and that it can be undone.
       await page.getByRole('button', { name: 'Move to Applications open' }).click();
+      const opening = page.getByRole('alertdialog', { name: 'Move the lab to Applications open?' });
+      await expect.poll(() => opening.textContent()).toContain('You can step back to Draft');
+      await shot(page, 'phase-move-dialog');
+      await opening.getByRole('button', { name: 'Move to Applications open' }).click();
       await page
         .getByRole('status')
         .filter({ hasText: 'The lab is now in phase Applications open.' })
@@ -310,7 +314,13 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Settings' })
         .click();
       await page.getByRole('button', { name: 'Move to Selection' }).click();
+      await page
+        .getByRole('alertdialog', { name: 'Move the lab to Selection?' })
+        .getByRole('button', { name: 'Move to Selection' })
+        .click();
       await page.getByRole('status').filter({ hasText: 'now in phase Selection' }).waitFor();
+      // The step back the server would take is offered (Selection → Applications open).
+      await page.getByRole('button', { name: 'Step back to Applications open' }).waitFor();
       await page.getByRole('button', { name: 'Move to Workshop' }).click();
       const consent = page.getByLabel(/Accept under capacity/);
       await consent.waitFor();
@@ -323,7 +333,15 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await shot(page, 'phone-phase-under-capacity');
       await consent.check();
       await page.getByRole('button', { name: 'Move to Workshop' }).click();
+      // Leaving selection cannot be undone, and the dialog says so.
+      const toWorkshop = page.getByRole('alertdialog', { name: 'Move the lab to Workshop?' });
+      await expect.poll(() => toWorkshop.textContent()).toContain('This cannot be undone');
+      await shot(page, 'phone-phase-move-dialog');
+      await toWorkshop.getByRole('button', { name: 'Move to Workshop' }).click();
       await page.getByRole('status').filter({ hasText: 'now in phase Workshop' }).waitFor();
+      // No step back from the workshop is offered: the server would refuse it.
+      await page.getByRole('button', { name: 'Move to Proposals' }).waitFor();
+      await expect.poll(() => page.getByRole('button', { name: /^Step back/ }).count()).toBe(0);
     }
   }, 180_000);
 });

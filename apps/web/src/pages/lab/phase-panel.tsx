@@ -1,10 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isApiError, type FieldIssue, type Lab, type LabPhase } from '../../api';
-import { labCommands } from '../../api/labs';
+import {
+  isApiError,
+  queryClient,
+  type FieldIssue,
+  type Lab,
+  type LabPhase,
+  type LabPhaseOption,
+} from '../../api';
+import { labCommands, labQueries } from '../../api/labs';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import { besideField } from '../../lib/field-errors';
-import { LAB_PHASES, nextLabPhase, phaseLabel, previousLabPhase } from '../../lib/phases';
+import { LAB_PHASES, phaseLabel } from '../../lib/phases';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { settingLabel, settingsFieldId } from './lab-settings-form';
 
@@ -15,9 +24,26 @@ interface Props {
   onMissingSettings: (issues: FieldIssue[]) => void;
 }
 
+/** What moving the lab into a phase does, in a sentence an organiser can weigh. */
+const WHAT_IT_DOES: Record<LabPhase, string> = {
+  draft: 'The call is taken down: nobody can apply until it opens again.',
+  applications_open:
+    'The call is published: anyone can find it, sign up and apply until the deadline.',
+  selection:
+    'Applications stop changing, and the cohort is selected from the reviewed ones; offers are made and answered in this phase.',
+  workshop:
+    'The cohort is fixed: offers can no longer be answered, and the live workshop (agenda, rooms, control room) takes over.',
+  proposals: 'The workshop is over: teams write their proposals for the funding rounds.',
+  review: 'Proposals are closed for writing and go to the mentors for review.',
+  decided: 'The funding decisions are final.',
+  follow_up: 'Funded teams report on their progress.',
+};
+
 /**
- * Where the lab stands in its lifecycle and the button to move it on. The server decides;
- * a refusal is shown as the server words it, with the way out where there is one.
+ * Where the lab stands in its lifecycle and the buttons to move it. The server decides which
+ * steps it would take (GET …/phase-options): a step back it would refuse is never offered, and
+ * every move is confirmed in a dialog saying what it does and whether it can be undone. A
+ * refusal is shown as the server words it, with the way out where there is one.
  */
 export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
   const [busy, setBusy] = useState(false);
@@ -35,8 +61,22 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
     setUnderCapacityAsked(false);
     setAcceptUnderCapacity(false);
   }
-  const next = nextLabPhase(lab.phase);
-  const previous = previousLabPhase(lab.phase);
+  const { dialog, confirm } = useConfirmDialog();
+  const options = useQuery({ ...labQueries.phaseOptions(lab.id), staleTime: 0 });
+  const next = options.data?.find((o) => o.direction === 'forward')?.to ?? null;
+  const previous = options.data?.find((o) => o.direction === 'backward' && o.allowed)?.to ?? null;
+
+  /** Asks first when the server would take the step (a refused one is sent to show why). */
+  const ask = async (to: LabPhase) => {
+    // The verdict as of now: settings, the form or the applications may have changed meanwhile.
+    const fresh = await queryClient
+      .fetchQuery({ ...labQueries.phaseOptions(lab.id), staleTime: 0 })
+      .catch(() => options.data ?? []);
+    const option = fresh.find((o) => o.to === to);
+    const goesAhead = option?.allowed || (underCapacityAsked && acceptUnderCapacity);
+    if (option && goesAhead && !(await confirm(moveQuestion(lab.phase, option)))) return;
+    move(to);
+  };
 
   const move = (to: LabPhase) => {
     setBusy(true);
@@ -70,6 +110,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
 
   return (
     <section className="card phase-panel" aria-labelledby="phase-heading">
+      {dialog}
       <h2 id="phase-heading">Phase</h2>
       <ol className="phase-steps">
         {LAB_PHASES.map((phase) => {
@@ -126,24 +167,25 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
       ) : null}
 
       <div className="form-actions">
+        {options.isPending ? <p className="muted">Checking which steps are open…</p> : null}
         {next ? (
           <button
             type="button"
             className="button"
             disabled={busy || (underCapacityAsked && !acceptUnderCapacity)}
-            onClick={() => move(next)}
+            onClick={() => void ask(next)}
           >
             Move to {phaseLabel(next)}
           </button>
-        ) : (
+        ) : options.isSuccess ? (
           <p>This is the last phase.</p>
-        )}
+        ) : null}
         {previous ? (
           <button
             type="button"
             className="button button--secondary"
             disabled={busy}
-            onClick={() => move(previous)}
+            onClick={() => void ask(previous)}
           >
             Step back to {phaseLabel(previous)}
           </button>
@@ -152,4 +194,25 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
       <StatusMessage>{status}</StatusMessage>
     </section>
   );
+}
+
+/** The dialog's question for a step: what it does, and whether it can be taken back. */
+function moveQuestion(from: LabPhase, option: LabPhaseOption) {
+  const to = phaseLabel(option.to);
+  return {
+    title: `Move the lab to ${to}?`,
+    body: (
+      <>
+        <p>{WHAT_IT_DOES[option.to]}</p>
+        <p>
+          {option.irreversible
+            ? `This cannot be undone: the lab cannot step back to ${phaseLabel(from)} afterwards.`
+            : `You can step back to ${phaseLabel(from)} later if you need to.`}
+        </p>
+      </>
+    ),
+    confirmLabel: option.direction === 'forward' ? `Move to ${to}` : `Step back to ${to}`,
+    cancelLabel: `Stay in ${phaseLabel(from)}`,
+    danger: option.irreversible,
+  };
 }
