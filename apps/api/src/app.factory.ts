@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -15,7 +15,6 @@ import {
   nulInUrl,
   PinoNestLogger,
   RealtimeIoAdapter,
-  validationFailed,
 } from '@ideas-lab/platform';
 import { AppModule } from './app.module.js';
 import { API_PREFIX_OPTIONS, buildOpenApiDocument } from './openapi.js';
@@ -63,19 +62,8 @@ export async function createApp(options: {
   registerSecurityHeaders(app, { production: config.isProduction });
   await registerCompression(app);
   app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
-  // Contract DTOs (zod) are parsed by their schema; the rest still by class-validator while
-  // the libs move to contracts.
-  app.useGlobalPipes(
-    new ContractValidationPipe(
-      new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        stopAtFirstError: true,
-        exceptionFactory: validationFailed,
-      }),
-    ),
-  );
+  // Bodies and queries are contract DTOs (zod), parsed by their schema.
+  app.useGlobalPipes(new ContractValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
   // Socket.IO (the /live gateway) on the same HTTP server, fanned out through Redis when REDIS_URL is set.
   const realtime = new RealtimeIoAdapter(app, config.redisUrl, config.redisPrefix);

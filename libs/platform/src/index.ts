@@ -1,6 +1,5 @@
 export * from './config/app-config.js';
 export * from './errors/app-error.js';
-export * from './errors/validation.js';
 export * from './errors/error.filter.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/access-changes.js';
@@ -11,7 +10,6 @@ export * from './database/transactions.js';
 export * from './database/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/data-source-options.js';
-export * from './http/api-errors.decorator.js';
 export * from './http/uuid-param.js';
 export * from './http/api-prefix.js';
 export * from './http/input-limits.js';

@@ -39,16 +39,14 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): z.
 
 /**
  * The global pipe: a body, query or parameter typed with a contract DTO is parsed by its zod
- * schema (strict objects: unknown fields are refused, one problem each). Anything else passes
- * to the fallback (class-validator's pipe, while libs move to contracts), else as it is (path
- * ids have their own pipes, e.g. uuidParam).
+ * schema (strict objects: unknown fields are refused). Every body and query is typed so
+ * (describeEndpoints refuses a route whose body or query is not); path ids have their own
+ * pipes (e.g. uuidParam).
  */
 export class ContractValidationPipe implements PipeTransform {
-  constructor(private readonly fallback?: PipeTransform) {}
-
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'custom' && isContractDto(metadata.metatype))
       return parseRequest(metadata.metatype.schema, value);
-    return this.fallback ? this.fallback.transform(value, metadata) : value;
+    return value;
   }
 }

@@ -13,6 +13,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ADMIN_ONLY, IS_PUBLIC, LAB_ROLES_REQUIRED } from '../auth/auth.decorators.js';
 import { statusOfErrorCode } from '../errors/error-catalogue.js';
+import { isContractDto } from './contract-validation.pipe.js';
 import { ENDPOINT, type EndpointMetadata, type MediaResponse } from './endpoint.decorator.js';
 
 /** The name of the error body's schema in the OpenAPI document (see finishOpenApiDocument). */
@@ -105,7 +106,7 @@ function describe(
     ...pathsOf(Reflect.getMetadata(PATH_METADATA, controller)),
     ...pathsOf(Reflect.getMetadata(PATH_METADATA, handler)),
   ].join('/');
-  const inputs = routeInputs(controller, key);
+  const inputs = routeInputs(controller, key, where);
   if (inputs.validated) add('VALIDATION_FAILED', 400);
   if (path.includes(':labId')) add('VALIDATION_FAILED', 400);
   if (!meta<boolean>(IS_PUBLIC)) {
@@ -166,17 +167,25 @@ function pathsOf(value: unknown): string[] {
   return typeof value === 'string' && value !== '/' ? [value] : [];
 }
 
-/** Whether the route takes a body or query, or a path parameter through a checking pipe. */
-function routeInputs(controller: Type, key: string): { validated: boolean } {
+/**
+ * Whether the route takes a body or query, or a path parameter through a checking pipe. A
+ * body or query must be typed with a contract DTO (the pipe checks nothing else): else it throws.
+ */
+function routeInputs(controller: Type, key: string, where: string): { validated: boolean } {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<
     string,
-    { pipes?: unknown[] }
+    { index: number; data?: unknown; pipes?: unknown[] }
   >;
+  const paramTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, key) ??
+    []) as unknown[];
   let validated = false;
   for (const [argKey, arg] of Object.entries(args)) {
     const type = Number(argKey.split(':')[0]);
-    if (type === Number(RouteParamtypes.BODY) || type === Number(RouteParamtypes.QUERY))
+    if (type === Number(RouteParamtypes.BODY) || type === Number(RouteParamtypes.QUERY)) {
+      if (arg.data !== undefined || !isContractDto(paramTypes[arg.index]))
+        throw new Error(`${where}: type its whole body or query with a contract DTO.`);
       validated = true;
+    }
     if (type === Number(RouteParamtypes.PARAM) && (arg.pipes?.length ?? 0) > 0) validated = true;
   }
   return { validated };
