@@ -285,6 +285,18 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .toBe(0);
       await shot(page, 'phone-lab-people');
 
+      // The list is filtered by role and found by name.
+      const matches = page.locator('#members-heading ~ [role="status"]');
+      await page.getByLabel('Show').selectOption('mentor');
+      await expect.poll(() => matches.textContent()).toBe('0 people match.');
+      await page.getByLabel('Show').selectOption('organiser');
+      await page
+        .getByLabel('Find by name or address')
+        .fill(newcomer.name.slice(0, 5).toUpperCase());
+      await expect.poll(() => matches.textContent()).toBe('1 person matches.');
+      await page.getByRole('cell', { name: newcomer.name, exact: true }).waitFor();
+      await shot(page, 'phone-lab-people-filtered');
+
       // Removing someone asks first, in a dialog a phone can use, its safe answer focused;
       // keeping them changes nothing, going ahead reaches the server (a lab keeps its last organiser).
       const removeButton = page.getByRole('button', {

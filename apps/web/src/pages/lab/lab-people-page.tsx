@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type InvitableRole, type Invitation, type LabMember } from '../../api';
 import { labCommands, labKeys, labQueries } from '../../api/labs';
 import { useConfirmDialog } from '../../components/confirm-dialog';
@@ -14,6 +14,12 @@ import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
 
 const FIELDS = ['email', 'role'] as const;
+const MEMBER_ROLES = [
+  'organiser',
+  'mentor',
+  'participant',
+  'applicant',
+] as const satisfies readonly LabMember['role'][];
 
 /** Whom an invitation is for, in words. */
 function addressee(invitation: Invitation): string {
@@ -30,7 +36,19 @@ export function LabPeoplePage() {
   const location = useLocation();
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
   const queryClient = useQueryClient();
-  const members = useQuery(labQueries.members(lab.id));
+  const [roleFilter, setRoleFilter] = useState<LabMember['role'] | ''>('');
+  const [search, setSearch] = useState('');
+  // The list follows the search as it is typed, without a request per keystroke in flight.
+  const q = useDeferredValue(search.trim());
+  const filtered = roleFilter !== '' || q !== '';
+  const members = useQuery({
+    ...labQueries.members(lab.id, {
+      ...(roleFilter ? { role: roleFilter } : {}),
+      ...(q ? { q } : {}),
+    }),
+    // The last list stays up while the next one loads.
+    placeholderData: keepPreviousData,
+  });
   const invitations = useQuery(labQueries.invitations(lab.id));
   const membersChanged = () => queryClient.invalidateQueries({ queryKey: labKeys.members(lab.id) });
   const invitationsChanged = () =>
@@ -260,9 +278,39 @@ export function LabPeoplePage() {
 
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
+        <div className="filters__grid" role="search" aria-label="Find members">
+          <SelectField
+            id="members-role"
+            label="Show"
+            value={roleFilter}
+            onChange={(e) => setRoleFilter(e.target.value as LabMember['role'] | '')}
+          >
+            <option value="">Everyone</option>
+            {MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="members-search"
+            label="Find by name or address"
+            type="search"
+            autoComplete="off"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <p className="muted" role="status" aria-live="polite">
+          {members.data && filtered
+            ? `${members.data.length} ${members.data.length === 1 ? 'person matches' : 'people match'}.`
+            : null}
+        </p>
         <ErrorAlert alert={members.isError ? alertFor(members.error) : null} />
         {members.isPending ? <Loading what="members" /> : null}
-        {members.data?.length === 0 ? <p className="muted">Nobody has joined yet.</p> : null}
+        {members.data?.length === 0 && !filtered ? (
+          <p className="muted">Nobody has joined yet.</p>
+        ) : null}
         {members.data && members.data.length > 0 ? (
           <TableScroll>
             <table>
