@@ -228,9 +228,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await chart.waitFor();
       await expect.poll(() => org.locator('.merit-chart polyline').count()).toBe(2);
       await expect.poll(() => org.locator('.merit-chart__gap').count()).toBe(1);
-      const legend = await textOf(org, '.merit-chart__legend');
-      expect(legend).toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
-      expect(legend).not.toContain('Price of diversity: 0.00');
+      await expect
+        .poll(() => textOf(org, '.merit-chart__legend'))
+        .toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
+      await expect
+        .poll(() => textOf(org, '.merit-chart__legend'))
+        .not.toContain('Price of diversity: 0.00');
       await expect.poll(() => chart.locator('desc').textContent()).toMatch(/^The quotas cost /);
       await shot(org, 'run-with-quotas-price-of-diversity');
 
@@ -475,10 +478,10 @@ describeBrowser('web client: cohort selection and decisions', () => {
             .allTextContents(),
         )
         .toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford']);
-      const counts = await textOf(org, '.counts');
-      expect(counts).toContain('Confirmed1');
-      expect(counts).toContain('Waiting for an answer2');
-      expect(counts).toContain('Places given up1');
+      const counts = () => textOf(org, '.counts');
+      await expect.poll(counts).toContain('Confirmed1');
+      await expect.poll(counts).toContain('Waiting for an answer2');
+      await expect.poll(counts).toContain('Places given up1');
       await shot(org, 'decisions-after-answers');
 
       // Hana's offer gets a letter of its own, released on its own.

@@ -38,6 +38,10 @@ export const selectionQueries = {
     queryOptions({
       queryKey: selectionKeys.decisions(labId),
       queryFn: () => data(http.GET('/api/labs/{labId}/decisions', lab(labId))),
+      // Applicants answer from their own browsers: the organiser's page is read afresh
+      // each time it opens and kept current while it stays open.
+      staleTime: 0,
+      refetchInterval: 20_000,
     }),
   outbox: (labId: string) =>
     queryOptions({
