@@ -456,6 +456,44 @@ describe('team formation', () => {
     expect(slip.status).toBe(409);
     expect(slip.body.code).toBe('FORMATION_TEAM_NOT_FORMING');
 
+    // The optimiser keeps the locked self-organised team and its members as they are, and
+    // places nobody else on it; adopting the run leaves it standing.
+    const lockedMembers = first.members.map((m: { userId: string }) => m.userId).sort();
+    await setRules(lab, {
+      teamSize: { min: 1, max: 3 },
+      minDisciplines: null,
+      mixedCareerStages: false,
+    });
+    const run = await api()
+      .post(`/api/labs/${labId}/formation/runs`)
+      .set(bearer(organiser))
+      .send({ seed: 'keeps-locked' });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body.status, JSON.stringify(run.body)).not.toBe('infeasible');
+    const keptTeam = run.body.proposedTeams.find(
+      (t: { ideaId: string }) => t.ideaId === ideaIds[0],
+    );
+    expect(keptTeam.locked).toBe(true);
+    expect(keptTeam.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
+      lockedMembers,
+    );
+    for (const other of run.body.proposedTeams.filter(
+      (t: { ideaId: string }) => t.ideaId !== ideaIds[0],
+    ))
+      for (const m of other.members as { userId: string }[])
+        expect(lockedMembers).not.toContain(m.userId);
+    const adopted = await api()
+      .post(`/api/labs/${labId}/formation/runs/${run.body.id}/adopt`)
+      .set(bearer(organiser));
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
+    const afterAdoption = await api().get(`/api/labs/${labId}/formation`).set(bearer(organiser));
+    const stillLocked = afterAdoption.body.teams.find((t: { id: string }) => t.id === first.id);
+    expect(stillLocked.status).toBe('locked');
+    expect(stillLocked.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
+      lockedMembers,
+    );
+    expect(afterAdoption.body.unassigned).toHaveLength(0);
+
     // Closed formation: nobody joins.
     await api()
       .get(`/api/labs/${labId}/formation/settings`)

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
+import { IdeaEntity } from '@ideas-lab/ideas';
 import { LabEntity } from '@ideas-lab/labs';
 
 /**
@@ -44,8 +45,12 @@ export class TeamEntity {
   @Column({ type: 'text' })
   name: string;
 
-  /** The shortlisted idea the team carries (ideas of libs/ideas); null for a team set up by hand. */
+  /**
+   * The shortlisted idea the team carries (ideas of libs/ideas); null for a team set up by hand.
+   * Ideas are archived or merged, not deleted; should one go, its team stays, without an idea.
+   */
   @Column({ type: 'uuid', name: 'idea_id', nullable: true })
+  @ForeignKey(() => IdeaEntity, 'id', { onDelete: 'SET NULL', name: 'teams_idea_fkey' })
   ideaId: string | null;
 
   @Column({ type: 'varchar', length: 12, default: 'confirmed' })
