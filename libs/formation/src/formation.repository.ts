@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, TransactionRunner } from '@ideas-lab/platform';
 import type { FormationRules } from './formation.contract.js';
 import type { FormationInterestEntity } from './entities/formation-interest.entity.js';
 import { FormationRunEntity, type FormationRunInputs } from './entities/formation-run.entity.js';
@@ -41,7 +41,7 @@ export class FormationRepository {
         WHERE lab_id = $1 AND version = $4 RETURNING lab_id`,
       [input.labId, input.open, JSON.stringify(input.rules), input.version],
     );
-    return updatedRows(result).length > 0;
+    return affectedCount(result) > 0;
   }
 
   async findInterestsOf(labId: string, userId: string): Promise<InterestRow | null> {
@@ -92,7 +92,7 @@ export class FormationRepository {
         WHERE lab_id = $1 AND user_id = $2 AND version = $7 RETURNING user_id`,
       [...values, input.version],
     );
-    return updatedRows(result).length > 0;
+    return affectedCount(result) > 0;
   }
 
   async insertRun(run: {
@@ -135,9 +135,3 @@ export class FormationRepository {
 }
 
 const INTEREST_SELECT = `SELECT user_id AS "userId", ratings, wants, avoids, skills, version, updated_at AS "updatedAt" FROM formation_interests`;
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
-function updatedRows(result: unknown): unknown[] {
-  const pair = result as [unknown[], number];
-  return Array.isArray(pair[0]) ? pair[0] : (result as unknown[]);
-}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
-import { rowsOf } from './sql-rows.js';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import { IdeaCommentEntity } from './entities/idea-comment.entity.js';
 import type { IdeaCommentView, IdeaPerson } from './ideas.contract.js';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
-import { rowsOf } from './sql-rows.js';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import { IdeaEntity, type IdeaStatus } from './entities/idea.entity.js';
 import type { IdeaView } from './ideas.contract.js';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
-import { rowsOf } from './sql-rows.js';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import { VotingSessionEntity, type VotingBallot } from './entities/voting-session.entity.js';
 
 export interface TallyRow {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 
 export interface HelpRequestRow {
   id: string;
@@ -100,22 +100,26 @@ export class HelpRequestsRepository {
 
   /** Claim a waiting request; false when someone claimed it first or it was resolved. */
   async claimIfWaiting(id: string, userId: string): Promise<boolean> {
-    const [rows] = (await this.tx
-      .manager()
-      .query(
-        `UPDATE help_requests SET claimed_by = $2, claimed_at = now() WHERE id = $1 AND claimed_at IS NULL AND resolved_at IS NULL RETURNING id`,
-        [id, userId],
-      )) as [unknown[], number];
+    const rows = rowsOf<unknown>(
+      await this.tx
+        .manager()
+        .query(
+          `UPDATE help_requests SET claimed_by = $2, claimed_at = now() WHERE id = $1 AND claimed_at IS NULL AND resolved_at IS NULL RETURNING id`,
+          [id, userId],
+        ),
+    );
     return rows.length === 1;
   }
 
   async resolveIfOpen(id: string): Promise<boolean> {
-    const [rows] = (await this.tx
-      .manager()
-      .query(
-        `UPDATE help_requests SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL RETURNING id`,
-        [id],
-      )) as [unknown[], number];
+    const rows = rowsOf<unknown>(
+      await this.tx
+        .manager()
+        .query(
+          `UPDATE help_requests SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL RETURNING id`,
+          [id],
+        ),
+    );
     return rows.length === 1;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, TransactionRunner } from '@ideas-lab/platform';
 
 export interface PinnedInstructionRow {
   id: string;
@@ -44,7 +44,7 @@ export class PinnedInstructionsRepository {
         `UPDATE pinned_instructions SET unpinned_at = now(), unpinned_by = $3 WHERE lab_id = $1 AND id = $2 AND unpinned_at IS NULL RETURNING id`,
         [labId, id, by],
       );
-    return returnedRows(rows).length === 1;
+    return affectedCount(rows) === 1;
   }
 
   async findOfLab(labId: string, id: string): Promise<PinnedInstructionRow | null> {
@@ -62,10 +62,4 @@ export class PinnedInstructionsRepository {
       [labId, [...roomIds]],
     );
   }
-}
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
-function returnedRows(result: unknown): unknown[] {
-  const pair = result as [unknown[], number];
-  return Array.isArray(pair[0]) ? pair[0] : (result as unknown[]);
 }

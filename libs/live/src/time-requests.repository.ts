@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import type { TimeRequestDecision } from './entities/time-request.entity.js';
 
 export interface TimeRequestRow {
@@ -75,12 +75,14 @@ export class TimeRequestsRepository {
     decision: TimeRequestDecision,
     userId: string,
   ): Promise<boolean> {
-    const [rows] = (await this.tx
-      .manager()
-      .query(
-        `UPDATE time_requests SET decision = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND decision IS NULL RETURNING id`,
-        [id, decision, userId],
-      )) as [unknown[], number];
+    const rows = rowsOf<unknown>(
+      await this.tx
+        .manager()
+        .query(
+          `UPDATE time_requests SET decision = $2, decided_by = $3, decided_at = now() WHERE id = $1 AND decision IS NULL RETURNING id`,
+          [id, decision, userId],
+        ),
+    );
     return rows.length === 1;
   }
 }

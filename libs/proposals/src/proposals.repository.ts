@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProposalContent } from '@ideas-lab/domain';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import { ProposalEntity } from './entities/proposal.entity.js';
 
 export interface ProposalVersionRow {
@@ -72,7 +72,7 @@ export class ProposalsRepository {
    * then finds the version moved, so exactly one save wins per version.
    */
   async advanceVersion(proposalId: string, baseVersion: number): Promise<number | null> {
-    const rows = returnedRows<{ version: number }>(
+    const rows = rowsOf<{ version: number }>(
       await this.tx
         .manager()
         .query(
@@ -106,7 +106,7 @@ export class ProposalsRepository {
 
   /** Mark `version` submitted if it is still the latest; false when a save came in between. */
   async markSubmitted(proposalId: string, version: number): Promise<boolean> {
-    const rows = returnedRows(
+    const rows = rowsOf(
       await this.tx
         .manager()
         .query(
@@ -148,10 +148,4 @@ export class ProposalsRepository {
       [pairs.map((p) => p.proposalId), pairs.map((p) => p.version)],
     );
   }
-}
-
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
-function returnedRows<T = unknown>(result: unknown): T[] {
-  const pair = result as [T[], number];
-  return Array.isArray(pair[0]) ? pair[0] : (result as T[]);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLetterEntity } from './entities/decision-letter.entity.js';
 
 export type NewDecisionLetter = Pick<
@@ -81,13 +81,15 @@ export class DecisionLettersRepository {
 
   /** Queue the drafts and the letters that gave up; returns how many were queued. */
   async queueReleasableOfLab(labId: string, now: Date): Promise<number> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE decision_letters
+    const count = affectedCount(
+      await this.tx.manager().query(
+        `UPDATE decision_letters
           SET status = 'queued', attempts = 0, next_attempt_at = $2, released_at = $2,
               claimed_until = NULL, updated_at = now()
         WHERE lab_id = $1 AND status IN ('draft', 'failed')`,
-      [labId, now],
-    )) as [unknown[], number];
+        [labId, now],
+      ),
+    );
     return count;
   }
 
@@ -97,8 +99,9 @@ export class DecisionLettersRepository {
    * instances claim at once without ever taking the same letter; the claim counts an attempt.
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedLetter[]> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE decision_letters l
+    const rows = rowsOf<ClaimedLetter>(
+      await this.tx.manager().query(
+        `UPDATE decision_letters l
           SET status = 'sending', claimed_until = $2, attempts = l.attempts + 1, updated_at = now()
         WHERE l.id IN (SELECT id FROM decision_letters
                         WHERE (status = 'queued' AND next_attempt_at <= $1)
@@ -107,8 +110,9 @@ export class DecisionLettersRepository {
                         LIMIT $3
                         FOR UPDATE SKIP LOCKED)
        RETURNING l.id, l.lab_id AS "labId", l.recipient, l.subject, l.body, l.attempts`,
-      [now, leaseUntil, limit],
-    )) as [ClaimedLetter[], number];
+        [now, leaseUntil, limit],
+      ),
+    );
     return rows;
   }
 
@@ -146,12 +150,14 @@ export class DecisionLettersRepository {
     changes: Record<string, string | Date | null>,
   ): Promise<boolean> {
     const columns = Object.keys(changes);
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE decision_letters
+    const count = affectedCount(
+      await this.tx.manager().query(
+        `UPDATE decision_letters
           SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, claimed_until = NULL, updated_at = now()
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [letter.id, letter.attempts, ...Object.values(changes)],
-    )) as [unknown[], number];
+        [letter.id, letter.attempts, ...Object.values(changes)],
+      ),
+    );
     return count === 1;
   }
 }

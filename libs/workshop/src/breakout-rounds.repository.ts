@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import type { BreakoutRoundState } from './entities/breakout-round.entity.js';
 
 /** A breakout round with what the timer and the live layer need to place it: its session and lab. */
@@ -19,11 +19,7 @@ const COLUMNS = `r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index
 const RETURNING = `RETURNING r.id, r.session_id AS "sessionId", (SELECT lab_id FROM agenda_sessions WHERE id = r.session_id) AS "labId",
                              r.index, r.title, r.state, r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"`;
 
-/** TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`. */
-function returned(result: unknown): BreakoutRoundRow[] {
-  const pair = result as [BreakoutRoundRow[], number];
-  return Array.isArray(pair[0]) ? pair[0] : (result as BreakoutRoundRow[]);
-}
+const returned = (result: unknown) => rowsOf<BreakoutRoundRow>(result);
 
 /**
  * Every transition of a breakout round, each a guarded update that only one caller wins

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, TransactionRunner } from '@ideas-lab/platform';
 import type { TeamStatus } from './entities/team.entity.js';
 
 /** A team as team formation reads it: its idea, state, caps and members. */
@@ -126,9 +126,7 @@ export class TeamRosterRepository {
        RETURNING id`,
       [teamId, input.name, input.leadId, input.mentorId],
     );
-    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with `[rows, count]`.
-    const [rows] = result as [unknown[], number];
-    return rows.length > 0;
+    return affectedCount(result) > 0;
   }
 
   private async bumpVersion(teamId: string): Promise<void> {
