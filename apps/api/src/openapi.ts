@@ -27,6 +27,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    // Tags come from the operations tables (libs/*/src/*.contract.ts), not controller names.
+    { autoTagControllers: false },
   );
   return finishOpenApiDocument(document);
 }

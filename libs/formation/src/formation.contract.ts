@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoDateTime } from '@ideas-lab/platform';
+import { isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The formation lib's HTTP contract: every request and response shape, once. */
 
@@ -325,3 +325,137 @@ export const ConfirmTeam = z
   .meta({ id: 'ConfirmTeam' });
 export type ConfirmTeam = z.output<typeof ConfirmTeam>;
 export class ConfirmTeamDto extends createZodDto(ConfirmTeam) {}
+
+/** A team's state after an organiser locks, unlocks or confirms it. */
+export const FormationTeamState = z
+  .object({ id: z.uuid(), status: z.enum(['forming', 'locked', 'confirmed']), version: z.int() })
+  .meta({ id: 'FormationTeamState' });
+
+export const formationOps = operations('formation', {
+  myInterests: {
+    summary:
+      'My interests: ratings of the shortlisted ideas, people I want (or would rather not) work with, skills',
+    response: MyInterests,
+  },
+  putMyInterests: {
+    summary:
+      'State my interests while formation is open (private: nobody else sees my ratings or "rather not" names)',
+    response: MyInterests,
+    errors: [
+      'FORMATION_NOT_OPEN',
+      'FORMATION_INTERESTS_INVALID',
+      'FORMATION_INTERESTS_VERSION_CONFLICT',
+    ],
+  },
+  people: {
+    summary: "Find the lab's participants by name (at most 20)",
+    response: [FormationPerson],
+  },
+  board: {
+    summary:
+      'The self-organised board: shortlisted ideas and the teams forming around them, with their counts',
+    response: FormationBoard,
+  },
+  join: {
+    summary: 'Join the team forming around a shortlisted idea (leaving any other forming team)',
+    response: FormationBoard,
+    status: 200,
+    errors: [
+      'FORMATION_NOT_OPEN',
+      'FORMATION_IDEA_NOT_SHORTLISTED',
+      'FORMATION_TEAM_FULL',
+      'FORMATION_TEAM_NOT_FORMING',
+      'FORMATION_MOVE_INVALID',
+    ],
+  },
+  leave: {
+    summary: 'Leave the forming team I am on',
+    response: FormationBoard,
+    status: 200,
+    errors: ['FORMATION_NOT_OPEN'],
+  },
+  myTeam: {
+    summary: 'My team: its idea, members, lead, mentor, chat, and why I am on it',
+    response: MyTeam,
+  },
+  overview: {
+    summary:
+      'Team formation for organisers: rules, teams and their make-up, who has no team, what teams lack',
+    response: FormationOverview,
+  },
+  settings: {
+    summary: 'Formation open or not, and the rules of the optimiser',
+    response: FormationSettings,
+  },
+  putSettings: {
+    summary: 'Open or close formation and edit the rules (each switchable)',
+    response: FormationSettings,
+    errors: ['FORMATION_RULES_INVALID', 'FORMATION_SETTINGS_VERSION_CONFLICT'],
+  },
+  createRun: {
+    summary:
+      'Run the team optimiser (HiGHS, in the solver pool) over the interests and rules; stored with inputs, seed and result',
+    description: 'Infeasible rules come back in words with the smallest change that would help.',
+    response: FormationRun,
+    errors: ['FORMATION_NO_SHORTLIST', 'FORMATION_RULES_INVALID', 'FORMATION_INPUTS_CHANGED'],
+  },
+  listRuns: {
+    summary: 'Formation runs, newest first, with the figures that tell them apart',
+    response: [FormationRunSummary],
+  },
+  getRun: {
+    summary: 'One formation run: proposed teams, their make-up, who is left out, infeasibility',
+    response: FormationRun,
+    errors: ['FORMATION_RUN_NOT_FOUND'],
+  },
+  adopt: {
+    summary: 'Adopt a run: its teams replace the forming teams (locked and confirmed teams stay)',
+    response: FormationRun,
+    status: 200,
+    errors: ['FORMATION_RUN_NOT_FOUND', 'FORMATION_RUN_INFEASIBLE', 'FORMATION_RUN_STALE'],
+  },
+  move: {
+    summary:
+      'Move someone to another team (or only check the move): the rules it breaks come back as warnings',
+    response: MoveChecked,
+    status: 200,
+    errors: [
+      'FORMATION_MOVE_INVALID',
+      'FORMATION_TEAM_NOT_FOUND',
+      'FORMATION_MOVE_STALE',
+      'FORMATION_TEAM_NOT_FORMING',
+    ],
+  },
+  lock: {
+    summary: 'Lock a team as formed: later runs keep it, nobody joins or leaves it by themselves',
+    response: FormationTeamState,
+    status: 200,
+    errors: [
+      'FORMATION_TEAM_NOT_FOUND',
+      'FORMATION_TEAM_NOT_FORMING',
+      'FORMATION_TEAM_VERSION_CONFLICT',
+    ],
+  },
+  unlock: {
+    summary: 'Unlock a team: it forms again',
+    response: FormationTeamState,
+    status: 200,
+    errors: [
+      'FORMATION_TEAM_NOT_FOUND',
+      'FORMATION_TEAM_NOT_FORMING',
+      'FORMATION_TEAM_VERSION_CONFLICT',
+    ],
+  },
+  confirm: {
+    summary: 'Confirm a team: its name, lead and mentor; its members join its chat (team:joined)',
+    response: FormationTeamState,
+    status: 200,
+    errors: [
+      'FORMATION_TEAM_NOT_FOUND',
+      'FORMATION_TEAM_NOT_FORMING',
+      'FORMATION_TEAM_VERSION_CONFLICT',
+      'FORMATION_CONFIRM_INVALID',
+      'FORMATION_TEAM_NAME_TAKEN',
+    ],
+  },
+});

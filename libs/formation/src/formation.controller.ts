@@ -1,35 +1,20 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
-import { z } from 'zod';
 import {
   ConfirmTeamDto,
   CreateFormationRunDto,
-  FormationBoard,
-  FormationOverview,
-  FormationPerson,
-  FormationRun,
-  FormationRunSummary,
-  FormationSettings,
-  MoveChecked,
   MoveMemberDto,
-  MyInterests,
-  MyTeam,
   PeopleQueryDto,
   PutFormationSettingsDto,
   PutMyInterestsDto,
   TeamVersionDto,
+  formationOps,
 } from './formation.contract.js';
 import { FormationRunsService } from './formation-runs.service.js';
 import { FormationService } from './formation.service.js';
 import { IdeaId, LabId, RunId, TeamId } from './formation-params.js';
 
-const TeamState = z
-  .object({ id: z.uuid(), status: z.enum(['forming', 'locked', 'confirmed']), version: z.int() })
-  .meta({ id: 'FormationTeamState' });
-
-@ApiTags('formation')
 @Controller('labs/:labId/formation')
 export class FormationController {
   constructor(
@@ -41,27 +26,14 @@ export class FormationController {
 
   @LabRoles('participant')
   @Get('interests/me')
-  @Endpoint({
-    summary:
-      'My interests: ratings of the shortlisted ideas, people I want (or would rather not) work with, skills',
-    response: MyInterests,
-  })
+  @Endpoint(formationOps.myInterests)
   myInterests(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.formation.myInterests(actor, labId);
   }
 
   @LabRoles('participant')
   @Put('interests/me')
-  @Endpoint({
-    summary:
-      'State my interests while formation is open (private: nobody else sees my ratings or "rather not" names)',
-    response: MyInterests,
-    errors: [
-      'FORMATION_NOT_OPEN',
-      'FORMATION_INTERESTS_INVALID',
-      'FORMATION_INTERESTS_VERSION_CONFLICT',
-    ],
-  })
+  @Endpoint(formationOps.putMyInterests)
   putMyInterests(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -72,10 +44,7 @@ export class FormationController {
 
   @LabRoles('participant', 'mentor', 'organiser')
   @Get('people')
-  @Endpoint({
-    summary: "Find the lab's participants by name (at most 20)",
-    response: [FormationPerson],
-  })
+  @Endpoint(formationOps.people)
   people(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -86,29 +55,14 @@ export class FormationController {
 
   @LabRoles('participant', 'mentor', 'organiser')
   @Get('board')
-  @Endpoint({
-    summary:
-      'The self-organised board: shortlisted ideas and the teams forming around them, with their counts',
-    response: FormationBoard,
-  })
+  @Endpoint(formationOps.board)
   board(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.formation.board(actor, labId);
   }
 
   @LabRoles('participant')
   @Post('ideas/:ideaId/join')
-  @Endpoint({
-    summary: 'Join the team forming around a shortlisted idea (leaving any other forming team)',
-    response: FormationBoard,
-    status: 200,
-    errors: [
-      'FORMATION_NOT_OPEN',
-      'FORMATION_IDEA_NOT_SHORTLISTED',
-      'FORMATION_TEAM_FULL',
-      'FORMATION_TEAM_NOT_FORMING',
-      'FORMATION_MOVE_INVALID',
-    ],
-  })
+  @Endpoint(formationOps.join)
   join(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -119,22 +73,14 @@ export class FormationController {
 
   @LabRoles('participant')
   @Post('leave')
-  @Endpoint({
-    summary: 'Leave the forming team I am on',
-    response: FormationBoard,
-    status: 200,
-    errors: ['FORMATION_NOT_OPEN'],
-  })
+  @Endpoint(formationOps.leave)
   leave(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.formation.leave(actor, labId);
   }
 
   @LabRoles('participant')
   @Get('my-team')
-  @Endpoint({
-    summary: 'My team: its idea, members, lead, mentor, chat, and why I am on it',
-    response: MyTeam,
-  })
+  @Endpoint(formationOps.myTeam)
   myTeam(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.formation.myTeam(actor, labId);
   }
@@ -143,32 +89,21 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Get()
-  @Endpoint({
-    summary:
-      'Team formation for organisers: rules, teams and their make-up, who has no team, what teams lack',
-    response: FormationOverview,
-  })
+  @Endpoint(formationOps.overview)
   overview(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.formation.overview(actor, labId);
   }
 
   @LabRoles('organiser')
   @Get('settings')
-  @Endpoint({
-    summary: 'Formation open or not, and the rules of the optimiser',
-    response: FormationSettings,
-  })
+  @Endpoint(formationOps.settings)
   settings(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.runs.settings(actor, labId);
   }
 
   @LabRoles('organiser')
   @Put('settings')
-  @Endpoint({
-    summary: 'Open or close formation and edit the rules (each switchable)',
-    response: FormationSettings,
-    errors: ['FORMATION_RULES_INVALID', 'FORMATION_SETTINGS_VERSION_CONFLICT'],
-  })
+  @Endpoint(formationOps.putSettings)
   putSettings(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -179,13 +114,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('runs')
-  @Endpoint({
-    summary:
-      'Run the team optimiser (HiGHS, in the solver pool) over the interests and rules; stored with inputs, seed and result',
-    description: 'Infeasible rules come back in words with the smallest change that would help.',
-    response: FormationRun,
-    errors: ['FORMATION_NO_SHORTLIST', 'FORMATION_RULES_INVALID', 'FORMATION_INPUTS_CHANGED'],
-  })
+  @Endpoint(formationOps.createRun)
   createRun(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -196,21 +125,14 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Get('runs')
-  @Endpoint({
-    summary: 'Formation runs, newest first, with the figures that tell them apart',
-    response: [FormationRunSummary],
-  })
+  @Endpoint(formationOps.listRuns)
   listRuns(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.runs.runs(actor, labId);
   }
 
   @LabRoles('organiser')
   @Get('runs/:runId')
-  @Endpoint({
-    summary: 'One formation run: proposed teams, their make-up, who is left out, infeasibility',
-    response: FormationRun,
-    errors: ['FORMATION_RUN_NOT_FOUND'],
-  })
+  @Endpoint(formationOps.getRun)
   getRun(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -221,12 +143,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('runs/:runId/adopt')
-  @Endpoint({
-    summary: 'Adopt a run: its teams replace the forming teams (locked and confirmed teams stay)',
-    response: FormationRun,
-    status: 200,
-    errors: ['FORMATION_RUN_NOT_FOUND', 'FORMATION_RUN_INFEASIBLE', 'FORMATION_RUN_STALE'],
-  })
+  @Endpoint(formationOps.adopt)
   adopt(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -237,18 +154,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('moves')
-  @Endpoint({
-    summary:
-      'Move someone to another team (or only check the move): the rules it breaks come back as warnings',
-    response: MoveChecked,
-    status: 200,
-    errors: [
-      'FORMATION_MOVE_INVALID',
-      'FORMATION_TEAM_NOT_FOUND',
-      'FORMATION_MOVE_STALE',
-      'FORMATION_TEAM_NOT_FORMING',
-    ],
-  })
+  @Endpoint(formationOps.move)
   move(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -259,16 +165,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('teams/:teamId/lock')
-  @Endpoint({
-    summary: 'Lock a team as formed: later runs keep it, nobody joins or leaves it by themselves',
-    response: TeamState,
-    status: 200,
-    errors: [
-      'FORMATION_TEAM_NOT_FOUND',
-      'FORMATION_TEAM_NOT_FORMING',
-      'FORMATION_TEAM_VERSION_CONFLICT',
-    ],
-  })
+  @Endpoint(formationOps.lock)
   lock(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -280,16 +177,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('teams/:teamId/unlock')
-  @Endpoint({
-    summary: 'Unlock a team: it forms again',
-    response: TeamState,
-    status: 200,
-    errors: [
-      'FORMATION_TEAM_NOT_FOUND',
-      'FORMATION_TEAM_NOT_FORMING',
-      'FORMATION_TEAM_VERSION_CONFLICT',
-    ],
-  })
+  @Endpoint(formationOps.unlock)
   unlock(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -301,18 +189,7 @@ export class FormationController {
 
   @LabRoles('organiser')
   @Post('teams/:teamId/confirm')
-  @Endpoint({
-    summary: 'Confirm a team: its name, lead and mentor; its members join its chat (team:joined)',
-    response: TeamState,
-    status: 200,
-    errors: [
-      'FORMATION_TEAM_NOT_FOUND',
-      'FORMATION_TEAM_NOT_FORMING',
-      'FORMATION_TEAM_VERSION_CONFLICT',
-      'FORMATION_CONFIRM_INVALID',
-      'FORMATION_TEAM_NAME_TAKEN',
-    ],
-  })
+  @Endpoint(formationOps.confirm)
   confirm(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,

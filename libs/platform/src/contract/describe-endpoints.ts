@@ -75,7 +75,7 @@ function describe(
       }),
     );
   } else {
-    if (Array.isArray(response)) {
+    if (isList(response)) {
       // A list refers to the item schema by its id (nestjs-zod renames XDto to X, but not
       // inside `items`); the DTO is registered as an extra model so the schema is there.
       const dto = responseDto(response[0], where);
@@ -157,6 +157,10 @@ function responseDto(schema: z.ZodType, where: string): Type {
 }
 
 const idOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.id;
+
+function isList(value: z.ZodType | readonly [z.ZodType]): value is readonly [z.ZodType] {
+  return Array.isArray(value);
+}
 
 function isMediaResponse(value: object): value is MediaResponse {
   return 'mediaType' in value && !(value instanceof z.ZodType);
