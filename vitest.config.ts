@@ -21,6 +21,7 @@ export default defineConfig({
       '@ideas-lab/ideas': lib('ideas'),
       '@ideas-lab/proposals': lib('proposals'),
       '@ideas-lab/formation': lib('formation'),
+      '@ideas-lab/proposal-review': lib('proposal-review'),
     },
   },
   test: {

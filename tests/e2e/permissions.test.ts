@@ -191,6 +191,8 @@ const RULES: Record<string, Rule> = {
     'lab-workshop',
   'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/proposal/submit':
     'lab-workshop',
+  // Proposal review: the ranking is the organisers' (the funding decision builds on it).
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/ranking': 'lab-organiser',
   'GET /api/labs/{labId}/ideas/{ideaId}/revisions': 'lab-workshop',
   'GET /api/labs/{labId}/ideas/{ideaId}/revisions/compare': 'lab-workshop',
   'GET /api/labs/{labId}/ideas/{ideaId}/comments': 'lab-workshop',

@@ -11,6 +11,7 @@ import { SelectionModule } from '@ideas-lab/selection';
 import { IdeasModule } from '@ideas-lab/ideas';
 import { ProposalsModule } from '@ideas-lab/proposals';
 import { FormationModule } from '@ideas-lab/formation';
+import { ProposalReviewModule } from '@ideas-lab/proposal-review';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
         IdeasModule,
         ProposalsModule,
         FormationModule,
+        ProposalReviewModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { selectionEntities } from '@ideas-lab/selection';
 import { ideasEntities } from '@ideas-lab/ideas';
 import { proposalsEntities } from '@ideas-lab/proposals';
 import { formationEntities } from '@ideas-lab/formation';
+import { proposalReviewEntities } from '@ideas-lab/proposal-review';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -24,6 +25,7 @@ export const entities = [
   ...ideasEntities,
   ...proposalsEntities,
   ...formationEntities,
+  ...proposalReviewEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

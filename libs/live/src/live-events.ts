@@ -160,6 +160,29 @@ export interface ProposalActivity {
   at: string;
 }
 
+/**
+ * A mentor submitted (or revised) their review of a proposal, as the organisers and the
+ * proposal's panel see it arrive. It names no reviewer (review may be blind) and carries no
+ * scores: read them over HTTP.
+ */
+export interface ProposalReviewNotice {
+  labId: string;
+  roundId: string;
+  proposalId: string;
+  /** Submitted reviews of the proposal now, and reviews assigned to it. */
+  submitted: number;
+  assigned: number;
+  at: string;
+}
+
+/** A message in a proposal's panel discussion (its assigned reviewers and the organisers). */
+export interface PanelMessageNotice {
+  labId: string;
+  roundId: string;
+  proposalId: string;
+  message: { id: string; author: LivePerson | null; body: string; createdAt: string };
+}
+
 /** A room of a round as the control room lays it out. */
 export interface RoomLayout {
   room: LiveRoom;
@@ -439,6 +462,13 @@ export interface LiveNotices {
   'proposal:saved': ProposalActivity;
   /** To the team (`team:<teamId>`): a member submitted a version of its proposal. */
   'proposal:submitted': ProposalActivity;
+  /**
+   * To organisers and the proposal's assigned reviewers: a review of the proposal was
+   * submitted (or a submitted one revised).
+   */
+  'proposal-review:submitted': ProposalReviewNotice;
+  /** To organisers and the proposal's assigned reviewers: a panel discussion message. */
+  'proposal-panel:message': PanelMessageNotice;
   /** To one person whose connections left a team's chat (they left the team, or were moved off it). */
   'team:left': { teamId: string };
   /**

@@ -29,6 +29,19 @@ import type {
 import { ProposalsError } from './proposals.errors.js';
 import { ProposalsRepository, type ProposalVersionRow } from './proposals.repository.js';
 
+/** A submitted proposal as review and funding read it: the submitted version and the team. */
+export interface SubmittedProposal {
+  proposalId: string;
+  roundId: string;
+  team: { id: string; name: string; members: { userId: string; displayName: string }[] };
+  submittedVersion: number;
+  submittedAt: string;
+  title: string;
+  challengeArea: string;
+  /** Major units. */
+  budgetTotal: number;
+}
+
 /** How the caller reads a team's proposal: its members and organisers every version, mentors the submitted one. */
 type Reader = 'member' | 'organiser' | 'mentor';
 
@@ -191,6 +204,50 @@ export class ProposalsService {
           title: row.content.title,
           challengeArea: row.content.challengeArea,
           budget: this.budget(round, row.content),
+        };
+      })
+      .sort((a, b) => (a.team.name < b.team.name ? -1 : a.team.name > b.team.name ? 1 : 0));
+  }
+
+  /**
+   * For review and funding (no caller check: they check their own access): the round's
+   * submitted proposals as reviewers read them (the submitted version), with the team's
+   * members, ordered by team name.
+   */
+  async submittedOfRound(labId: string, roundId: string): Promise<SubmittedProposal[]> {
+    const round = await this.rounds.findRound(labId, roundId);
+    if (!round) return [];
+    const teams = new Map((await this.teams.viewsOf(labId, null, true)).map((t) => [t.id, t]));
+    const submitted = (await this.proposals.findOfRound(roundId)).filter(
+      (p) => p.submittedVersion !== null,
+    );
+    const contents = new Map(
+      (
+        await this.proposals.findVersionsAt(
+          submitted.map((p) => ({ proposalId: p.id, version: p.submittedVersion! })),
+        )
+      ).map((v) => [v.proposalId, v]),
+    );
+    return submitted
+      .map((proposal) => {
+        const content = contents.get(proposal.id)!.content;
+        const team = teams.get(proposal.teamId);
+        return {
+          proposalId: proposal.id,
+          roundId,
+          team: {
+            id: proposal.teamId,
+            name: team?.name ?? '',
+            members: (team?.members ?? []).map((m) => ({
+              userId: m.userId,
+              displayName: m.displayName,
+            })),
+          },
+          submittedVersion: proposal.submittedVersion!,
+          submittedAt: proposal.submittedAt!.toISOString(),
+          title: content.title,
+          challengeArea: content.challengeArea,
+          budgetTotal: budgetTotalMinor(content.budget) / 100,
         };
       })
       .sort((a, b) => (a.team.name < b.team.name ? -1 : a.team.name > b.team.name ? 1 : 0));

@@ -95,6 +95,15 @@ export const DeclareConflicts = z
     conflicts: z.array(ConflictDeclaration).max(200).optional().meta({
       description: 'Replaces your declared conflicts as a whole. Unchanged when absent.',
     }),
+    expertise: z
+      .array(z.string().trim().min(1).max(100))
+      .max(30)
+      .optional()
+      .meta({
+        example: ['clinical', 'Oncology'],
+        description:
+          'Your expertise tags (e.g. clinical, computational, a discipline of the lab): proposal review covers each proposal with them where it can. Unchanged when absent.',
+      }),
   })
   .meta({ id: 'DeclareConflicts' });
 export type DeclareConflicts = z.output<typeof DeclareConflicts>;
@@ -104,6 +113,7 @@ export const MyReviewerProfile = z
   .object({
     labId: z.uuid(),
     institution: z.string(),
+    expertise: z.array(z.string()),
     conflicts: z.array(
       z.object({
         applicantEmail: z.string().optional(),

@@ -20,11 +20,17 @@ export class ReviewersRepository {
     return this.tx.manager().getRepository(ReviewerProfileEntity).findOneBy({ labId, userId });
   }
 
-  async upsertProfile(labId: string, userId: string, institution: string): Promise<void> {
+  async upsertProfile(
+    labId: string,
+    userId: string,
+    institution: string,
+    expertise: readonly string[],
+  ): Promise<void> {
     await this.tx.manager().query(
-      `INSERT INTO reviewer_profiles (lab_id, user_id, institution) VALUES ($1, $2, $3)
-       ON CONFLICT (lab_id, user_id) DO UPDATE SET institution = EXCLUDED.institution, updated_at = now()`,
-      [labId, userId, institution],
+      `INSERT INTO reviewer_profiles (lab_id, user_id, institution, expertise) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (lab_id, user_id) DO UPDATE
+         SET institution = EXCLUDED.institution, expertise = EXCLUDED.expertise, updated_at = now()`,
+      [labId, userId, institution, JSON.stringify(expertise)],
     );
   }
 

@@ -24,6 +24,8 @@ export interface LabReviewer {
 /** Everything needed to decide conflicts of interest in a lab. */
 export interface ConflictFacts {
   institutionOf: Map<string, string>;
+  /** Reviewers' expertise tags (proposal review's coverage and affinity). */
+  expertiseOf: Map<string, string[]>;
   declaredBy: Map<string, DeclaredConflict[]>;
 }
 
@@ -71,7 +73,11 @@ export class ReviewersService {
       );
       declaredBy.set(c.reviewerId, list);
     }
-    return { institutionOf: new Map(profiles.map((p) => [p.userId, p.institution])), declaredBy };
+    return {
+      institutionOf: new Map(profiles.map((p) => [p.userId, p.institution])),
+      expertiseOf: new Map(profiles.map((p) => [p.userId, p.expertise])),
+      declaredBy,
+    };
   }
 
   conflictOf(
@@ -137,7 +143,11 @@ export class ReviewersService {
       const current = await this.reviewers.findProfile(labId, actor.userId);
       const institution =
         dto.institution === undefined ? (current?.institution ?? '') : dto.institution.trim();
-      await this.reviewers.upsertProfile(labId, actor.userId, institution);
+      const expertise =
+        dto.expertise === undefined
+          ? (current?.expertise ?? [])
+          : [...new Set(dto.expertise.map((e) => e.trim()))];
+      await this.reviewers.upsertProfile(labId, actor.userId, institution, expertise);
       // Conflicts are replaced only when sent: setting one's institution keeps them.
       if (dto.conflicts !== undefined)
         await this.reviewers.replaceConflictsOfReviewer(labId, actor.userId, conflicts);
@@ -176,6 +186,7 @@ export class ReviewersService {
         entityId: actor.userId,
         data: {
           institution,
+          ...(dto.expertise !== undefined ? { expertise } : {}),
           ...(dto.conflicts !== undefined
             ? {
                 people: conflicts.filter((c) => c.applicantId).length,
@@ -204,6 +215,7 @@ export class ReviewersService {
     return {
       labId,
       institution: profile?.institution ?? '',
+      expertise: profile?.expertise ?? [],
       conflicts: conflicts.map((c) =>
         c.applicantId
           ? { applicantId: c.applicantId, applicantEmail: emailOf.get(c.applicantId) }

@@ -2,7 +2,7 @@ import { Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typ
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
 
-/** What application review needs to know about a reviewer of a lab: their institution. */
+/** What review needs to know about a reviewer of a lab: their institution and expertise. */
 @Entity({ name: 'reviewer_profiles' })
 export class ReviewerProfileEntity {
   @PrimaryColumn({
@@ -24,6 +24,13 @@ export class ReviewerProfileEntity {
   /** Applications from this institution are conflicts of interest for the reviewer. */
   @Column({ type: 'text', default: '' })
   institution: string;
+
+  /**
+   * Expertise tags (`clinical`, `computational`, a discipline of the lab): proposal review
+   * assignment covers each proposal with them where it can.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  expertise: string[];
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;

@@ -2108,6 +2108,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's submitted proposals ranked on their submitted reviews (organisers): weighted rubric score normalised per reviewer, a bootstrap interval each, the funding line, and those whose interval crosses it flagged */
+        get: operations["ProposalRankingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2579,6 +2596,8 @@ export interface components {
             mentorId: string | null;
             version: number;
         };
+        /** @enum {string} */
+        ConsensusRecommendation: "fund" | "fund-with-changes" | "do-not-fund";
         CreateFormationRun: {
             /** @description Default: a random seed. */
             seed?: string;
@@ -2963,6 +2982,14 @@ export interface components {
                  */
                 institution?: string;
             }[];
+            /**
+             * @description Your expertise tags (e.g. clinical, computational, a discipline of the lab): proposal review covers each proposal with them where it can. Unchanged when absent.
+             * @example [
+             *       "clinical",
+             *       "Oncology"
+             *     ]
+             */
+            expertise?: string[];
         };
         DiffPart: {
             value: string;
@@ -3723,6 +3750,7 @@ export interface components {
             /** Format: uuid */
             labId: string;
             institution: string;
+            expertise: string[];
             conflicts: {
                 applicantEmail?: string;
                 /** Format: uuid */
@@ -4013,6 +4041,30 @@ export interface components {
             userId: string;
             displayName: string;
         };
+        ProposalRanking: {
+            /** Format: uuid */
+            roundId: string;
+            currency: string;
+            pool: number;
+            /** @description The funding line (a score), null when none. */
+            line: number | null;
+            /** @enum {string|null} */
+            lineSource: "given" | "pool" | null;
+            /** @description Coverage of the intervals, e.g. 0.9. */
+            confidence: number;
+            resamples: number;
+            seed: string;
+            reviews: components["schemas"]["ProposalReviewProgress"];
+            proposals: components["schemas"]["RankedProposal"][];
+        };
+        /** @enum {string} */
+        ProposalRankingFlag: "straddles-line" | "few-reviews" | "unscored";
+        ProposalReviewProgress: {
+            assigned: number;
+            submitted: number;
+            draft: number;
+            notStarted: number;
+        };
         /** @enum {string} */
         ProposalSectionKey: "abstract" | "aims" | "approach" | "challengeArea" | "milestones" | "teamRoles";
         ProposalSectionSetting: {
@@ -4144,6 +4196,33 @@ export interface components {
             ideaIds: string[];
             /** @description The version you edited (optimistic locking). */
             version: number;
+        };
+        RankedProposal: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            title: string;
+            challengeArea: string;
+            /** @description What the proposal asks for, major units. */
+            budgetTotal: number;
+            /** @description 1 = best. */
+            rank: number;
+            /** @description Normalised merit (mean per-reviewer z-score). */
+            merit: number;
+            /** @description Weighted rubric score on a 0..1 scale. */
+            score: number;
+            /** @description Bootstrap interval of the score. */
+            interval: {
+                low: number;
+                high: number;
+            };
+            reviewCount: number;
+            /** @description The score is above the funding line. */
+            aboveLine: boolean;
+            flags: components["schemas"]["ProposalRankingFlag"][];
+            recommendation: components["schemas"]["ConsensusRecommendation"] | null;
         };
         Readiness: {
             /** @enum {string} */
@@ -17767,6 +17846,92 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "FORMATION_TEAM_NOT_FORMING" | "FORMATION_TEAM_VERSION_CONFLICT" | "FORMATION_TEAM_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalRankingController_get: {
+        parameters: {
+            query?: {
+                /** @description The funding line as a score (0..1). Default: between the last proposal the pool funds in rank order and the next. */
+                line?: number;
+            };
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRanking"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
                     };
                 };
             };

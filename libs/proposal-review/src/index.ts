@@ -1,0 +1,26 @@
+export * from './proposal-review.module.js';
+export * from './proposal-ranking.service.js';
+export * from './proposal-review.errors.js';
+export * from './proposal-review.contract.js';
+export * from './entities/proposal-review-round.entity.js';
+export * from './entities/proposal-review.entity.js';
+export * from './entities/proposal-review-revision.entity.js';
+export * from './entities/proposal-review-run.entity.js';
+export * from './entities/panel-message.entity.js';
+export * from './entities/consensus-report.entity.js';
+
+import { ConsensusReportEntity } from './entities/consensus-report.entity.js';
+import { PanelMessageEntity } from './entities/panel-message.entity.js';
+import { ProposalReviewRevisionEntity } from './entities/proposal-review-revision.entity.js';
+import { ProposalReviewRoundEntity } from './entities/proposal-review-round.entity.js';
+import { ProposalReviewRunEntity } from './entities/proposal-review-run.entity.js';
+import { ProposalReviewEntity } from './entities/proposal-review.entity.js';
+
+export const proposalReviewEntities = [
+  ProposalReviewRoundEntity,
+  ProposalReviewEntity,
+  ProposalReviewRevisionEntity,
+  ProposalReviewRunEntity,
+  PanelMessageEntity,
+  ConsensusReportEntity,
+];
