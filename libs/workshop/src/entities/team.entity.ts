@@ -8,7 +8,6 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity } from '@ideas-lab/identity';
-import { IdeaEntity } from '@ideas-lab/ideas';
 import { LabEntity } from '@ideas-lab/labs';
 
 /**
@@ -48,9 +47,10 @@ export class TeamEntity {
   /**
    * The shortlisted idea the team carries (ideas of libs/ideas); null for a team set up by hand.
    * Ideas are archived or merged, not deleted; should one go, its team stays, without an idea.
+   * Named by entity name: libs/ideas depends on this lib, so importing its entity would be a cycle.
    */
   @Column({ type: 'uuid', name: 'idea_id', nullable: true })
-  @ForeignKey(() => IdeaEntity, 'id', { onDelete: 'SET NULL', name: 'teams_idea_fkey' })
+  @ForeignKey('IdeaEntity', 'id', { onDelete: 'SET NULL', name: 'teams_idea_fkey' })
   ideaId: string | null;
 
   @Column({ type: 'varchar', length: 12, default: 'confirmed' })
