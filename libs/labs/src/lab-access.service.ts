@@ -15,6 +15,11 @@ export class LabAccessService {
     return this.memberships.findRolesOfUserInLab(labId, actor.userId);
   }
 
+  /** A person's name and roles in a lab at once; null when the account no longer exists. */
+  personIn(actor: Actor, labId: string): Promise<{ displayName: string; roles: LabRole[] } | null> {
+    return this.memberships.findPersonInLab(labId, actor.userId);
+  }
+
   async requireRole(actor: Actor, labId: string, allowed: readonly LabRole[]): Promise<LabRole[]> {
     const roles = await this.rolesOf(actor, labId);
     if (actor.isAdmin) return roles;

@@ -32,6 +32,25 @@ export class LabMembershipsRepository {
     return rows.map((r) => r.role);
   }
 
+  /**
+   * A person's name and roles in one lab, in one round trip (a live handshake needs both);
+   * null when the account no longer exists.
+   */
+  async findPersonInLab(
+    labId: string,
+    userId: string,
+  ): Promise<{ displayName: string; roles: LabRole[] } | null> {
+    const rows: { displayName: string; roles: LabRole[] }[] = await this.tx.manager().query(
+      `SELECT u.display_name AS "displayName",
+              coalesce(array_agg(m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL), '{}') AS roles
+         FROM users u LEFT JOIN lab_memberships m ON m.user_id = u.id AND m.lab_id = $1
+        WHERE u.id = $2
+        GROUP BY u.id`,
+      [labId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
   async findLabsOfUser(userId: string): Promise<MembershipWithLab[]> {
     return this.tx.manager().query(
       `SELECT l.id AS "labId", l.slug AS "labSlug", l.title AS "labTitle", l.phase AS "labPhase", m.role

@@ -78,12 +78,14 @@ export class LiveConnectionsService {
         'LIVE_LAB_REQUIRED',
         'Name the lab to join: auth.labId must be a lab id (a UUID).',
       );
-    const roles = await this.admittedRoles(actor, labId);
+    // Name and roles in one query: a reconnect storm does this a thousand times at once.
+    const person = await this.access.personIn(actor, labId);
+    if (!person) throw unauthenticated();
+    const roles = this.admitted(actor, person.roles as LabRoleName[]);
     const lastSeen = fields.lastSeenMessageId;
-    const profile = await this.identity.profile(actor.userId);
     return {
       userId: actor.userId,
-      displayName: profile.displayName,
+      displayName: person.displayName,
       isAdmin: actor.isAdmin,
       labId,
       roles,
@@ -121,7 +123,10 @@ export class LiveConnectionsService {
 
   /** The person's roles in the lab, if they may be in its live workshop at all. */
   private async admittedRoles(actor: Actor, labId: string): Promise<LabRoleName[]> {
-    const roles = (await this.access.rolesOf(actor, labId)) as LabRoleName[];
+    return this.admitted(actor, (await this.access.rolesOf(actor, labId)) as LabRoleName[]);
+  }
+
+  private admitted(actor: Actor, roles: LabRoleName[]): LabRoleName[] {
     if (roles.length === 0 && !actor.isAdmin)
       throw new LiveError('LIVE_LAB_NOT_FOUND', 'There is no such lab.');
     if (!actor.isAdmin && !roles.some((r) => WORKSHOP_ROLES.includes(r))) {
