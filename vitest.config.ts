@@ -22,6 +22,7 @@ export default defineConfig({
       '@ideas-lab/proposals': lib('proposals'),
       '@ideas-lab/formation': lib('formation'),
       '@ideas-lab/proposal-review': lib('proposal-review'),
+      '@ideas-lab/pitches': lib('pitches'),
     },
   },
   test: {

@@ -12,6 +12,7 @@ import { IdeasModule } from '@ideas-lab/ideas';
 import { ProposalsModule } from '@ideas-lab/proposals';
 import { FormationModule } from '@ideas-lab/formation';
 import { ProposalReviewModule } from '@ideas-lab/proposal-review';
+import { PitchesModule } from '@ideas-lab/pitches';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         ProposalsModule,
         FormationModule,
         ProposalReviewModule,
+        PitchesModule,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { ideasEntities } from '@ideas-lab/ideas';
 import { proposalsEntities } from '@ideas-lab/proposals';
 import { formationEntities } from '@ideas-lab/formation';
 import { proposalReviewEntities } from '@ideas-lab/proposal-review';
+import { pitchesEntities } from '@ideas-lab/pitches';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -26,6 +27,7 @@ export const entities = [
   ...proposalsEntities,
   ...formationEntities,
   ...proposalReviewEntities,
+  ...pitchesEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

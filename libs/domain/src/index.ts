@@ -47,3 +47,4 @@ export { explainPlacements } from './team-formation/placement-explanations.js';
 export * from './funding/proposal-rules.js';
 export * from './ideas/compare-revisions.js';
 export * from './team-formation/placement-words.js';
+export * from './pitches/pitch-scores.js';

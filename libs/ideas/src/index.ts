@@ -50,3 +50,4 @@ export const ideasEntities = [
   VotingBallotEntity,
   VotingDotsEntity,
 ];
+export { rowsOf } from './sql-rows.js';

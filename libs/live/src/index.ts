@@ -2,6 +2,7 @@ export * from './live.module.js';
 export * from './live-events.js';
 export * from './live.errors.js';
 export * from './live-publisher.js';
+export * from './live-pitch-source.js';
 export { LIVE_CONNECTIONS_PER_PERSON, LIVE_RATE_LIMIT } from './live.gateway.js';
 export * from './entities/chat-message.entity.js';
 export * from './entities/help-request.entity.js';

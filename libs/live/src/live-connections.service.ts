@@ -12,6 +12,7 @@ import {
   type LiveSnapshot,
 } from './live-events.js';
 import { LiveError } from './live.errors.js';
+import { LivePitchSource } from './live-pitch-source.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
@@ -61,6 +62,7 @@ export class LiveConnectionsService {
     private readonly pins: PinnedInstructionsService,
     private readonly teams: TeamsService,
     private readonly time: TimeRequestsService,
+    private readonly pitch: LivePitchSource,
   ) {}
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
@@ -218,6 +220,7 @@ export class LiveConnectionsService {
         ),
         teams: teams.map((t) => ({ id: t.id, name: t.name, members: t.members })),
         tokenExpiresAt: new Date(Math.min(me.tokenExpiresAt, 8.64e15)).toISOString(),
+        pitch: await this.pitch.read(me.labId),
       },
     };
   }

@@ -116,6 +116,50 @@ export interface LiveSnapshot {
   teams: LiveTeam[];
   /** When the access token this connection was authenticated with expires (send `auth:refresh` before). */
   tokenExpiresAt: string;
+  /** The pitch session running now in the lab (its order, who is on stage, the clock); null when none runs. */
+  pitch: LivePitch | null;
+}
+
+/** One team's turn in a pitch session, as the live layer shows it. */
+export interface LivePitchSlot {
+  slotId: string;
+  teamId: string;
+  teamName: string;
+  position: number;
+  /** waiting → pitch → questions → closed (scores locked). */
+  phase: 'waiting' | 'pitch' | 'questions' | 'closed';
+  pitchSeconds: number;
+  questionSeconds: number;
+  /** When the running phase ends (server time, ISO); compare with `serverNow`. */
+  phaseEndsAt: string | null;
+}
+
+/** A pitch session's stage: the running order, who is on now and their clock. */
+export interface LivePitch {
+  serverNow: string;
+  labId: string;
+  sessionId: string;
+  title: string;
+  state: 'scheduled' | 'running' | 'ended';
+  /** The slot on stage now (or last); null before the first team. */
+  currentSlotId: string | null;
+  slots: LivePitchSlot[];
+}
+
+/** A mentor saved a pitch score (draft while the pitch runs), as organisers see it arrive. */
+export interface PitchScoredNotice {
+  serverNow: string;
+  labId: string;
+  sessionId: string;
+  slotId: string;
+  teamId: string;
+  scoreId: string;
+  mentor: LivePerson;
+  scores: Record<string, number>;
+  commentToTeam: string;
+  privateNote: string;
+  version: number;
+  updatedAt: string;
 }
 
 /** A team of team formation as the self-organised board counts it. */
@@ -528,6 +572,15 @@ export interface LiveNotices {
   'voting:closed': VotingSessionNotice;
   /** To the lab, at most about once a second while dots are placed: turnout, and tallies unless blind. */
   'voting:tally': VotingTally;
+  /**
+   * To the lab: a pitch session's stage changed (started, a team on, pitch → questions →
+   * closed, by an organiser or the timer (exactly once), ended, the running order edited).
+   */
+  'pitch:state': LivePitch;
+  /** To organisers: a mentor saved a pitch score (scores, comment to the team and private note). */
+  'pitch:scored': PitchScoredNotice;
+  /** To the team (`team:<teamId>`): the organisers released (or withdrew) a pitch comment; read the feedback over HTTP. */
+  'pitch:feedback': { serverNow: string; labId: string; sessionId: string; teamId: string };
 }
 
 // ---- ideas board and voting (libs/ideas) ------------------------------------------------

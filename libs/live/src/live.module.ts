@@ -13,6 +13,7 @@ import { LiveConnectionsService } from './live-connections.service.js';
 import { LiveAccessService } from './live-access.service.js';
 import { LiveGateway } from './live.gateway.js';
 import { LivePresenceService } from './live-presence.service.js';
+import { LivePitchSource } from './live-pitch-source.js';
 import { LivePublisher, LiveRealtime } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
 import { MentorVisitsService } from './mentor-visits.service.js';
@@ -27,6 +28,7 @@ import { TimeRequestsService } from './time-requests.service.js';
   controllers: [LiveChatController],
   providers: [
     LiveRealtime,
+    LivePitchSource,
     { provide: LivePublisher, useExisting: LiveRealtime },
     LiveRoundsRepository,
     ChatMessagesRepository,
@@ -46,6 +48,6 @@ import { TimeRequestsService } from './time-requests.service.js';
     LiveAccessService,
     LiveGateway,
   ],
-  exports: [LivePublisher],
+  exports: [LivePublisher, LivePitchSource],
 })
 export class LiveModule {}

@@ -55,6 +55,20 @@ const WORDS: Readonly<Record<string, Words>> = {
     count(d.version) !== null
       ? `submitted version ${count(d.version)} of a proposal`
       : 'submitted a proposal',
+  'pitch.order_saved': (d) =>
+    `saved the running order of the pitch session${text(d.title) ? ` "${text(d.title)}"` : ''}${Array.isArray(d.teams) ? ` (${plural(d.teams.length, 'team')})` : ''}`,
+  'pitch.session_started': (d) =>
+    `started the pitch session${text(d.title) ? ` "${text(d.title)}"` : ''}`,
+  'pitch.team_on': (d) => `put ${text(d.team) ?? 'a team'} on stage to pitch`,
+  'pitch.questions_started': (d) =>
+    `${d.by === 'timer' ? '(the clock) ' : ''}opened questions to ${text(d.team) ?? 'a team'}`,
+  'pitch.slot_closed': (d) =>
+    `${d.by === 'timer' ? '(the clock) ' : ''}closed the pitch of ${text(d.team) ?? 'a team'}: its scores are locked`,
+  'pitch.session_ended': (d) =>
+    `ended the pitch session${text(d.title) ? ` "${text(d.title)}"` : ''}`,
+  'pitch.score_saved': 'saved a pitch score',
+  'pitch.comment_released': "released a mentor's pitch comment to the team",
+  'pitch.comment_withdrawn': "withdrew a mentor's pitch comment from the team",
   'selection.run_created': 'ran the cohort selection',
   'selection.run_adopted': 'adopted a selection run: offers, waitlist and declines are decided',
   'selection.waitlist_promoted': 'offered a place to the next waitlisted applicant',
