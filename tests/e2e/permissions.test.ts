@@ -16,6 +16,7 @@ type Rule =
   | 'lab-workshop'
   | 'lab-participant'
   | 'lab-staff'
+  | 'lab-mentor'
   | 'lab-contributor'
   | 'lab-organiser';
 type Persona =
@@ -211,6 +212,22 @@ const RULES: Record<string, Rule> = {
   'POST /api/labs/{labId}/idea-merges/{mergeId}/accept': 'lab-workshop',
   'POST /api/labs/{labId}/idea-merges/{mergeId}/decline': 'lab-workshop',
   // Voting: organisers run sessions; participants and mentors place dots.
+  // Pitch sessions: the workshop's people read the running order and their teams' released
+  // feedback; organisers edit and run it and read the scores; mentors score (organisers who are
+  // not mentors are refused).
+  'GET /api/labs/{labId}/pitch-sessions': 'lab-workshop',
+  'GET /api/labs/{labId}/pitch-sessions/{sessionId}': 'lab-workshop',
+  'PUT /api/labs/{labId}/pitch-sessions/{sessionId}': 'lab-organiser',
+  'POST /api/labs/{labId}/pitch-sessions/{sessionId}/start': 'lab-organiser',
+  'POST /api/labs/{labId}/pitch-sessions/{sessionId}/advance': 'lab-organiser',
+  'POST /api/labs/{labId}/pitch-sessions/{sessionId}/next': 'lab-organiser',
+  'POST /api/labs/{labId}/pitch-sessions/{sessionId}/end': 'lab-organiser',
+  'GET /api/labs/{labId}/pitch-sessions/{sessionId}/my-scores': 'lab-mentor',
+  'PUT /api/labs/{labId}/pitch-sessions/{sessionId}/slots/{slotId}/my-score': 'lab-mentor',
+  'GET /api/labs/{labId}/pitch-sessions/{sessionId}/scores': 'lab-organiser',
+  'PUT /api/labs/{labId}/pitch-sessions/{sessionId}/scores/{scoreId}/release': 'lab-organiser',
+  'GET /api/labs/{labId}/pitch-sessions/{sessionId}/feedback': 'lab-workshop',
+  'GET /api/labs/{labId}/pitch-scores': 'lab-organiser',
   'GET /api/labs/{labId}/voting-sessions': 'lab-workshop',
   'POST /api/labs/{labId}/voting-sessions': 'lab-organiser',
   'GET /api/labs/{labId}/voting-sessions/{sessionId}': 'lab-workshop',
@@ -245,6 +262,8 @@ const ALLOWED: Record<Rule, Persona[]> = {
   'lab-participant': ['participant', 'admin'],
   // The reviewers of applications: mentors and organisers.
   'lab-staff': ['mentor', 'organiser', 'admin'],
+  // Who scores pitches: mentors.
+  'lab-mentor': ['mentor', 'admin'],
   // Who posts ideas: participants and mentors.
   'lab-contributor': ['participant', 'mentor', 'admin'],
   'lab-organiser': ['organiser', 'admin'],
@@ -361,6 +380,8 @@ describe('permission matrix over every route', () => {
         .replace('{mergeId}', randomUUID())
         .replace('{fundingRoundId}', randomUUID())
         .replace('{teamId}', randomUUID())
+        .replace('{slotId}', randomUUID())
+        .replace('{scoreId}', randomUUID())
         .replace('{version}', '1')
         .replace('{role}', 'mentor');
       const allowed = ALLOWED[RULES[route]];

@@ -50,4 +50,3 @@ export const ideasEntities = [
   VotingBallotEntity,
   VotingDotsEntity,
 ];
-export { rowsOf } from './sql-rows.js';

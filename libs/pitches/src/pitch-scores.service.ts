@@ -78,8 +78,8 @@ export class PitchScoresService {
 
   /** A mentor's scoring page: every team in order, the conflicts, their own scores. */
   async mine(actor: Actor, labId: string, sessionId: string): Promise<MentorPitchScoring> {
-    await this.requireMentor(actor, labId);
     const session = await this.sessions.requireSession(labId, sessionId);
+    await this.requireMentor(actor, labId);
     const slots = session.version > 0 ? await this.pitches.findSlots(sessionId) : [];
     const conflicts = await this.conflictsOf(
       labId,
@@ -115,8 +115,8 @@ export class PitchScoresService {
     slotId: string,
     dto: SavePitchScore,
   ): Promise<MyPitchScore> {
-    await this.requireMentor(actor, labId);
     const session = await this.sessions.requireSession(labId, sessionId);
+    await this.requireMentor(actor, labId);
     const criteria = session.criteria ?? [];
     return this.tx.run(async () => {
       const slot = await this.pitches.findSlotForScoring(sessionId, slotId);
@@ -264,8 +264,8 @@ export class PitchScoresService {
     const myTeams = new Set(
       (await this.teams.viewsOf(labId, actor.userId, everyTeam)).map((t) => t.id),
     );
-    const slots = (session.version > 0 ? await this.pitches.findSlots(sessionId) : []).filter(
-      (s) => myTeams.has(s.teamId),
+    const slots = (session.version > 0 ? await this.pitches.findSlots(sessionId) : []).filter((s) =>
+      myTeams.has(s.teamId),
     );
     const comments = await this.pitches.findReleasedComments(
       sessionId,
@@ -331,7 +331,7 @@ export class PitchScoresService {
   }
 
   private async requireMentor(actor: Actor, labId: string): Promise<void> {
-    const roles = await this.access.requireRole(actor, labId, ['mentor', 'organiser']);
+    const roles = await this.access.requireRole(actor, labId, ['mentor']);
     if (!roles.includes('mentor'))
       throw new PitchesError(
         'PITCH_MENTORS_ONLY',

@@ -26,7 +26,11 @@ import type {
 } from './pitches.contract.js';
 import { PitchesError } from './pitches.errors.js';
 import { PitchesLive, toLivePitch } from './pitches-live.js';
-import { PitchesRepository, type PitchSessionRow, type PitchSlotRow } from './pitches.repository.js';
+import {
+  PitchesRepository,
+  type PitchSessionRow,
+  type PitchSlotRow,
+} from './pitches.repository.js';
 
 /** How often every instance looks for pitch clocks that ran out. */
 export const PITCH_TIMER_POLL_MS = 500;
@@ -389,7 +393,12 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
       action: 'pitch.team_on',
       entityType: 'pitch_slot',
       entityId: slot.id,
-      data: { sessionId, teamId: slot.teamId, team: slot.teamName, pitchSeconds: slot.pitchSeconds },
+      data: {
+        sessionId,
+        teamId: slot.teamId,
+        team: slot.teamName,
+        pitchSeconds: slot.pitchSeconds,
+      },
     });
   }
 

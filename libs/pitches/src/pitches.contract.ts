@@ -11,13 +11,11 @@ export const PitchSessionState = z
   .enum(['scheduled', 'running', 'ended'])
   .meta({ id: 'PitchSessionState' });
 export type PitchSessionState = z.output<typeof PitchSessionState>;
-export const PitchSlotPhase = z
-  .enum(['waiting', 'pitch', 'questions', 'closed'])
-  .meta({
-    id: 'PitchSlotPhase',
-    description:
-      'waiting → pitch (the pitch clock runs) → questions (the question clock runs) → closed (scores locked).',
-  });
+export const PitchSlotPhase = z.enum(['waiting', 'pitch', 'questions', 'closed']).meta({
+  id: 'PitchSlotPhase',
+  description:
+    'waiting → pitch (the pitch clock runs) → questions (the question clock runs) → closed (scores locked).',
+});
 export type PitchSlotPhase = z.output<typeof PitchSlotPhase>;
 
 // ---- running order ------------------------------------------------------------------------
@@ -232,7 +230,9 @@ export type PitchScoreTable = z.output<typeof PitchScoreTable>;
 
 export const ReleasePitchComment = z
   .strictObject({
-    released: z.boolean().meta({ description: 'true shows the comment to the team; false hides it again.' }),
+    released: z
+      .boolean()
+      .meta({ description: 'true shows the comment to the team; false hides it again.' }),
   })
   .meta({ id: 'ReleasePitchComment' });
 export type ReleasePitchComment = z.output<typeof ReleasePitchComment>;
@@ -248,7 +248,9 @@ export const TeamPitchFeedback = z
         teamName: z.string(),
         phase: PitchSlotPhase,
         /** Released comments only, without who wrote them. */
-        comments: z.array(z.object({ id: z.uuid(), comment: z.string(), releasedAt: isoDateTime() })),
+        comments: z.array(
+          z.object({ id: z.uuid(), comment: z.string(), releasedAt: isoDateTime() }),
+        ),
       }),
     ),
   })

@@ -56,7 +56,8 @@ export class PitchSessionsController {
   @LabRoles('organiser')
   @Put(':sessionId')
   @Endpoint({
-    summary: 'Save the running order, pitch and question times and the rubric (organisers; versioned)',
+    summary:
+      'Save the running order, pitch and question times and the rubric (organisers; versioned)',
     response: PitchSessionView,
     errors: [
       'PITCH_SESSION_NOT_FOUND',
@@ -94,7 +95,7 @@ export class PitchSessionsController {
   @LabRoles('organiser')
   @Post(':sessionId/advance')
   @Endpoint({
-    summary: "Move the team on stage on: its pitch ends and questions start, or its questions end",
+    summary: 'Move the team on stage on: its pitch ends and questions start, or its questions end',
     response: PitchSessionView,
     status: 200,
     errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SLOT_NOT_FOUND', 'PITCH_STAGE_CHANGED'],
@@ -141,10 +142,11 @@ export class PitchSessionsController {
     return this.sessions.end(actor, labId, sessionId);
   }
 
-  @LabRoles('mentor', 'organiser')
+  @LabRoles('mentor')
   @Get(':sessionId/my-scores')
   @Endpoint({
-    summary: "A mentor's scoring page: every team in order, conflicts of interest, one's own scores",
+    summary:
+      "A mentor's scoring page: every team in order, conflicts of interest, one's own scores",
     response: MentorPitchScoring,
     errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_MENTORS_ONLY'],
   })
@@ -156,7 +158,7 @@ export class PitchSessionsController {
     return this.scores.mine(actor, labId, sessionId);
   }
 
-  @LabRoles('mentor', 'organiser')
+  @LabRoles('mentor')
   @Put(':sessionId/slots/:slotId/my-score')
   @Endpoint({
     summary:
@@ -217,7 +219,8 @@ export class PitchSessionsController {
   @LabRoles('participant', 'mentor', 'organiser')
   @Get(':sessionId/feedback')
   @Endpoint({
-    summary: "My teams' pitch feedback: the comments released to them (no scores, no private notes)",
+    summary:
+      "My teams' pitch feedback: the comments released to them (no scores, no private notes)",
     response: TeamPitchFeedback,
     errors: ['PITCH_SESSION_NOT_FOUND'],
   })

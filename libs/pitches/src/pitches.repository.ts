@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
-import { rowsOf } from '@ideas-lab/ideas';
+import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
 import type { ReviewCriterion } from '@ideas-lab/domain';
 import type { PitchSessionState, PitchSlotPhase } from './pitches.contract.js';
 
@@ -108,7 +107,11 @@ export class PitchesRepository {
   }
 
   /** Create the pitch part of an agenda session (no-op when it exists), then lock it for the transaction. */
-  async ensureAndLock(labId: string, sessionId: string, criteria: ReviewCriterion[]): Promise<void> {
+  async ensureAndLock(
+    labId: string,
+    sessionId: string,
+    criteria: ReviewCriterion[],
+  ): Promise<void> {
     await this.query(
       `INSERT INTO pitch_sessions (session_id, lab_id, criteria, version) VALUES ($1, $2, $3::jsonb, 0)
         ON CONFLICT (session_id) DO NOTHING`,
@@ -193,7 +196,8 @@ export class PitchesRepository {
   }
 
   async deleteSlots(ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.query(`DELETE FROM pitch_slots WHERE id = ANY($1::uuid[])`, [ids]);
+    if (ids.length > 0)
+      await this.query(`DELETE FROM pitch_slots WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async updateSlot(id: string, position: number, pitchSeconds: number, questionSeconds: number) {
@@ -330,7 +334,13 @@ export class PitchesRepository {
     const rows = await this.query(
       `INSERT INTO pitch_scores (slot_id, mentor_id, scores, comment_to_team, private_note) VALUES ($1, $2, $3::jsonb, $4, $5)
         ON CONFLICT (slot_id, mentor_id) DO NOTHING RETURNING id`,
-      [input.slotId, input.mentorId, JSON.stringify(input.scores), input.commentToTeam, input.privateNote],
+      [
+        input.slotId,
+        input.mentorId,
+        JSON.stringify(input.scores),
+        input.commentToTeam,
+        input.privateNote,
+      ],
     );
     return rows.length === 1;
   }

@@ -1,12 +1,4 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { ReviewCriterion } from '@ideas-lab/domain';
 import { UserEntity } from '@ideas-lab/identity';
 import { LabEntity } from '@ideas-lab/labs';
@@ -22,7 +14,11 @@ import type { PitchSessionState } from '../pitches.contract.js';
 @Index('pitch_sessions_lab_idx', ['labId'])
 @Check('pitch_sessions_state_check', `"state" IN ('scheduled','running','ended')`)
 export class PitchSessionEntity {
-  @PrimaryColumn({ type: 'uuid', name: 'session_id', primaryKeyConstraintName: 'pitch_sessions_pkey' })
+  @PrimaryColumn({
+    type: 'uuid',
+    name: 'session_id',
+    primaryKeyConstraintName: 'pitch_sessions_pkey',
+  })
   @ForeignKey(() => AgendaSessionEntity, 'id', {
     onDelete: 'CASCADE',
     name: 'pitch_sessions_session_fkey',
@@ -55,7 +51,10 @@ export class PitchSessionEntity {
   endedAt: Date | null;
 
   @Column({ type: 'uuid', name: 'updated_by', nullable: true })
-  @ForeignKey(() => UserEntity, 'id', { onDelete: 'SET NULL', name: 'pitch_sessions_updated_by_fkey' })
+  @ForeignKey(() => UserEntity, 'id', {
+    onDelete: 'SET NULL',
+    name: 'pitch_sessions_updated_by_fkey',
+  })
   updatedBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })

@@ -53,6 +53,7 @@ const snapshot = (over: Partial<LiveSnapshot> = {}): LiveSnapshot => ({
   pinned: [],
   teams: [],
   tokenExpiresAt: '2026-07-14T15:15:00.000Z',
+  pitch: null,
   ...over,
 });
 const help = (over: Partial<HelpRequest> = {}): HelpRequest => ({

@@ -131,6 +131,7 @@ describe('controlRoomReducer', () => {
         pinned: [],
         teams: [],
         tokenExpiresAt: '2027-01-01T10:20:00Z',
+        pitch: null,
       },
     });
     expect(state.help.map((h) => h.id)).toEqual(['h1']);
