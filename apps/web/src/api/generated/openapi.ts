@@ -2125,6 +2125,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/pitch-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab's pitch sessions (agenda sessions of kind pitch) with their running order */
+        get: operations["PitchSessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pitch session: running order, times, rubric and who is on stage */
+        get: operations["PitchSessionsController_get"];
+        /** Save the running order, pitch and question times and the rubric (organisers; versioned) */
+        put: operations["PitchSessionsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the session: the first team goes on with its pitch clock */
+        post: operations["PitchSessionsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the team on stage on: its pitch ends and questions start, or its questions end */
+        post: operations["PitchSessionsController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the team on stage and put the next team in the running order on */
+        post: operations["PitchSessionsController_next"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session (the team on stage closes; scores lock) */
+        post: operations["PitchSessionsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/my-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mentor's scoring page: every team in order, conflicts of interest, one's own scores */
+        get: operations["PitchSessionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/slots/{slotId}/my-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save my score of a pitch (mentors): rubric scores, a comment to the team, a private note; a draft until the pitch closes */
+        put: operations["PitchSessionsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisers' score table: every team, every mentor's scores, comments and notes */
+        get: operations["PitchSessionsController_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/scores/{scoreId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Release a mentor's comment to the team (or withdraw it); once the pitch closed */
+        put: operations["PitchSessionsController_release"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My teams' pitch feedback: the comments released to them (no scores, no private notes) */
+        get: operations["PitchSessionsController_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/pitch-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-team pitch score summaries of the lab's closed pitches (mean, n, per criterion, each mentor's sheet), for the funding decision */
+        get: operations["PitchScoresController_summaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2167,6 +2372,15 @@ export interface components {
              * @example false
              */
             declineUnreviewed?: boolean;
+        };
+        AdvancePitch: {
+            /** Format: uuid */
+            slotId: string;
+            /**
+             * @description The phase you see on stage: pitch → questions, questions → closed. 409 PITCH_STAGE_CHANGED when the timer (or another organiser) moved it first.
+             * @enum {string}
+             */
+            phase: "pitch" | "questions";
         };
         Agenda: {
             /** Format: uuid */
@@ -3628,6 +3842,23 @@ export interface components {
             /** @enum {string} */
             role: "organiser" | "mentor" | "participant" | "applicant";
         };
+        MentorPitchScoring: {
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            state: components["schemas"]["PitchSessionState"];
+            criteria: components["schemas"]["ReviewCriterion"][];
+            /** Format: uuid */
+            currentSlotId: string | null;
+            slots: components["schemas"]["MentorPitchSlot"][];
+            /** Format: date-time */
+            serverNow: string;
+        };
+        MentorPitchSlot: {
+            slot: components["schemas"]["PitchSlot"];
+            conflict: string | null;
+            myScore: components["schemas"]["MyPitchScore"] | null;
+        };
         MetMatrix: {
             participants: {
                 /** Format: uuid */
@@ -3733,6 +3964,32 @@ export interface components {
             /** @description Team formation is open: interests may change. */
             open: boolean;
         };
+        MyPitchScore: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            slotId: string;
+            /** Format: uuid */
+            teamId: string;
+            /**
+             * @description Score per criterion id, whole numbers on its scale; blank criteria are absent.
+             * @example {
+             *       "idea": 4,
+             *       "team": 5
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            commentToTeam: string;
+            privateNote: string;
+            version: number;
+            locked: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MyReview: {
             /** @enum {string} */
             status: "assigned" | "draft" | "submitted";
@@ -3779,6 +4036,13 @@ export interface components {
             } | null;
             /** @description Why you are on this team, in words (your interest, who asked for you, the rules). */
             why: string[];
+        };
+        NextPitch: {
+            /**
+             * Format: uuid
+             * @description The slot you see on stage (null before the first); it closes and the next waiting team starts its pitch.
+             */
+            currentSlotId: string | null;
         };
         OpenCall: {
             /** Format: uuid */
@@ -3856,6 +4120,160 @@ export interface components {
              * @enum {string|null}
              */
             source: "organiser" | "application" | null;
+        };
+        PitchCriterionSummary: {
+            criterionId: string;
+            label: string;
+            scale: {
+                min: number;
+                max: number;
+            };
+            /** @description On the criterion’s own scale. */
+            mean: number | null;
+            n: number;
+        };
+        PitchPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
+        PitchScoreRow: {
+            /** Format: uuid */
+            id: string;
+            mentor: components["schemas"]["PitchPerson"];
+            /**
+             * @description Score per criterion id, whole numbers on its scale; blank criteria are absent.
+             * @example {
+             *       "idea": 4,
+             *       "team": 5
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            commentToTeam: string;
+            privateNote: string;
+            locked: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PitchScoreTable: {
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            state: components["schemas"]["PitchSessionState"];
+            criteria: components["schemas"]["ReviewCriterion"][];
+            teams: components["schemas"]["PitchTeamScores"][];
+            /** Format: date-time */
+            serverNow: string;
+        };
+        PitchSession: {
+            /**
+             * Format: uuid
+             * @description The agenda session (kind `pitch`).
+             */
+            sessionId: string;
+            /** Format: uuid */
+            labId: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            timezone: string;
+            state: components["schemas"]["PitchSessionState"];
+            version: number;
+            criteria: components["schemas"]["ReviewCriterion"][];
+            rubricLocked: boolean;
+            /** Format: uuid */
+            currentSlotId: string | null;
+            slots: components["schemas"]["PitchSlot"][];
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: date-time */
+            serverNow: string;
+        };
+        /** @enum {string} */
+        PitchSessionState: "scheduled" | "running" | "ended";
+        PitchSlot: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            position: number;
+            pitchSeconds: number;
+            questionSeconds: number;
+            phase: components["schemas"]["PitchSlotPhase"];
+            /**
+             * Format: date-time
+             * @description When the running phase ends (server time); compare with serverNow.
+             */
+            phaseEndsAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        /**
+         * @description waiting → pitch (the pitch clock runs) → questions (the question clock runs) → closed (scores locked).
+         * @enum {string}
+         */
+        PitchSlotPhase: "waiting" | "pitch" | "questions" | "closed";
+        PitchSlotSetting: {
+            /** Format: uuid */
+            teamId: string;
+            /**
+             * @description The pitch, 30 s to 1 h.
+             * @example 300
+             */
+            pitchSeconds: number;
+            /**
+             * @description Questions after it, 0 (none) to 1 h.
+             * @example 180
+             */
+            questionSeconds: number;
+        };
+        PitchTeamScores: {
+            slot: components["schemas"]["PitchSlot"];
+            n: number;
+            /** @description Mean weighted rubric score, 0..1. */
+            mean: number | null;
+            criteria: components["schemas"]["PitchCriterionSummary"][];
+            scores: components["schemas"]["PitchScoreRow"][];
+        };
+        PitchTeamScoreSummary: {
+            /** Format: uuid */
+            sessionId: string;
+            sessionTitle: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            rubric: components["schemas"]["ReviewCriterion"][];
+            n: number;
+            /** @description Mean weighted rubric score, 0..1. */
+            mean: number | null;
+            criteria: components["schemas"]["PitchCriterionSummary"][];
+            scores: {
+                /** Format: uuid */
+                mentorId: string;
+                /**
+                 * @description Score per criterion id, whole numbers on its scale; blank criteria are absent.
+                 * @example {
+                 *       "idea": 4,
+                 *       "team": 5
+                 *     }
+                 */
+                scores: {
+                    [key: string]: number;
+                };
+            }[];
+            /** Format: date-time */
+            closedAt: string;
         };
         PlaceDot: {
             /** Format: uuid */
@@ -4179,6 +4597,14 @@ export interface components {
             /** @description The version you edited (0 for your first answer): a stale one gets 409. */
             version: number;
         };
+        PutPitchSession: {
+            /** @description The version you edited (0 before the first save); 409 when it moved on. */
+            version: number;
+            /** @description The short rubric mentors score on; kept when absent. */
+            criteria?: components["schemas"]["ReviewCriterion"][];
+            /** @description Every team in pitching order. Teams that have pitched (or are pitching) must stay, with their times. */
+            slots: components["schemas"]["PitchSlotSetting"][];
+        };
         PutRubric: {
             criteria: components["schemas"]["ReviewCriterion"][];
             /**
@@ -4246,6 +4672,10 @@ export interface components {
             password: string;
             /** @example Ada Lovelace */
             displayName: string;
+        };
+        ReleasePitchComment: {
+            /** @description true shows the comment to the team; false hides it again. */
+            released: boolean;
         };
         ReviewCriterion: {
             /**
@@ -4407,6 +4837,24 @@ export interface components {
             };
             /** @description The reviewers to use (default: every mentor and organiser of the lab). */
             reviewerIds?: string[];
+        };
+        SavePitchScore: {
+            /** @description The version you edited (0 for a new score). */
+            version: number;
+            /**
+             * @description Score per criterion id, whole numbers on its scale; blank criteria are absent.
+             * @example {
+             *       "idea": 4,
+             *       "team": 5
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description Shown to the team once the organisers release it. */
+            commentToTeam: string;
+            /** @description For you and the organisers; never shown to the team. */
+            privateNote: string;
         };
         SaveProposal: {
             /** @description The version your edit started from (0 before the first save). A save based on an older version is refused with PROPOSAL_VERSION_CONFLICT and the current version. */
@@ -4816,6 +5264,24 @@ export interface components {
             /** @description Members by their interest 0–3 in the idea. */
             interestCounts: number[];
             meanInterest: number;
+        };
+        TeamPitchFeedback: {
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            teams: {
+                /** Format: uuid */
+                teamId: string;
+                teamName: string;
+                phase: components["schemas"]["PitchSlotPhase"];
+                comments: {
+                    /** Format: uuid */
+                    id: string;
+                    comment: string;
+                    /** Format: date-time */
+                    releasedAt: string;
+                }[];
+            }[];
         };
         TeamVersion: {
             version: number;
@@ -17932,6 +18398,1189 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPitchSession"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PITCH_ORDER_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PITCH_ORDER_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_SESSION_VERSION_CONFLICT | PITCH_RUBRIC_LOCKED | PITCH_SESSION_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_SESSION_VERSION_CONFLICT" | "PITCH_RUBRIC_LOCKED" | "PITCH_SESSION_STATE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_SESSION_STATE_INVALID | PITCH_STAGE_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_SESSION_STATE_INVALID" | "PITCH_STAGE_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancePitch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND | PITCH_SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND" | "PITCH_SLOT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_STAGE_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_STAGE_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_next: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NextPitch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_SESSION_STATE_INVALID | PITCH_STAGE_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_SESSION_STATE_INVALID" | "PITCH_STAGE_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_SESSION_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_SESSION_STATE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorPitchScoring"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PITCH_MENTORS_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PITCH_MENTORS_ONLY";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePitchScore"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPitchScore"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PITCH_SCORE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PITCH_SCORE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PITCH_MENTORS_ONLY | PITCH_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PITCH_MENTORS_ONLY" | "PITCH_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND | PITCH_SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND" | "PITCH_SLOT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_SCORING_CLOSED | PITCH_SCORE_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_SCORING_CLOSED" | "PITCH_SCORE_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchScoreTable"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+                scoreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleasePitchComment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchScoreRow"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND | PITCH_SCORE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND" | "PITCH_SCORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_RELEASE_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_RELEASE_NOT_READY";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPitchFeedback"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchScoresController_summaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchTeamScoreSummary"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
                     };
                 };
             };
