@@ -7,6 +7,7 @@ import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
 import { formationLabRoutes } from './features/formation/routes';
+import { ideasLabRoutes } from './features/ideas/routes';
 import { RequireSignIn } from './components/session';
 import { lazyPage } from './lib/lazy-page';
 import { OrganiserOnly } from './pages/lab/organiser-only';
@@ -128,6 +129,7 @@ export function App() {
           {reviewLabRoutes()}
           {selectionLabRoutes()}
           {workshopLabRoutes()}
+          {ideasLabRoutes()}
           {formationLabRoutes()}
           {liveLabRoutes()}
           {proposalLabRoutes()}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
@@ -204,7 +204,7 @@ function RunDetail({ labId, runId }: { labId: string; runId: string }) {
           {r.proposedTeams.map((team) => (
             <li key={team.ideaId} className={`card ${styles.team}`}>
               <h4 className={styles.ideaTitle}>
-                {team.ideaTitle}
+                <Link to={`../ideas/${team.ideaId}`}>{team.ideaTitle}</Link>
                 {team.locked ? ' (kept)' : ''}
               </h4>
               <p className="small">{team.members.map((m) => m.displayName).join(', ')}</p>
@@ -410,7 +410,12 @@ function TeamCard({
             ? 'Locked as formed'
             : 'Forming'}{' '}
         · {sizeLabel(team.memberCount, team.maxSize)}
-        {idea && idea.title !== team.name ? ` · idea: ${idea.title}` : ''}
+        {idea && idea.title !== team.name ? (
+          <>
+            {' '}
+            · idea: <Link to={`../ideas/${idea.id}`}>{idea.title}</Link>
+          </>
+        ) : null}
       </p>
       {team.status === 'confirmed' ? (
         <p className="small">

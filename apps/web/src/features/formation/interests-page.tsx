@@ -107,7 +107,9 @@ function InterestsForm({
         <ul className={styles.ideas}>
           {data.shortlist.map((idea) => (
             <li key={idea.id} className={`card ${styles.idea}`}>
-              <h3 className={styles.ideaTitle}>{idea.title}</h3>
+              <h3 className={styles.ideaTitle}>
+                <Link to={`../ideas/${idea.id}`}>{idea.title}</Link>
+              </h3>
               {idea.challengeArea ? <p className="small muted">{idea.challengeArea}</p> : null}
               {idea.disciplinesNeeded.length > 0 ? (
                 <p className="small">Needs: {idea.disciplinesNeeded.join(', ')}</p>

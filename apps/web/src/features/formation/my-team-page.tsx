@@ -49,7 +49,10 @@ function MyTeamCard({ labId }: { labId: string }) {
       </p>
       {team.idea ? (
         <p>
-          Idea: <strong>{team.idea.title}</strong>
+          Idea:{' '}
+          <strong>
+            <Link to={`../ideas/${team.idea.id}`}>{team.idea.title}</Link>
+          </strong>
           {team.idea.challengeArea ? ` (${team.idea.challengeArea})` : ''}
         </p>
       ) : null}
@@ -126,7 +129,9 @@ function TeamsBoard({ labId, participant }: { labId: string; participant: boolea
           const full = max !== null && count >= max;
           return (
             <li key={idea.id} className={`card ${styles.team}`}>
-              <h3 className={styles.ideaTitle}>{idea.title}</h3>
+              <h3 className={styles.ideaTitle}>
+                <Link to={`../ideas/${idea.id}`}>{idea.title}</Link>
+              </h3>
               <p className="small" aria-live="polite">
                 {team ? `${statusWord(team.status)} · ${sizeLabel(count, max)}` : 'Nobody yet'}
               </p>

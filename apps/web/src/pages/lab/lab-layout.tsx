@@ -15,6 +15,7 @@ import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
 import { workshopLabTabs } from '../../features/workshop/routes';
 import { formationLabTabs } from '../../features/formation/routes';
+import { ideasLabTabs } from '../../features/ideas/routes';
 import type { LabContext } from './lab-context';
 import type { LabTab, LabTabContext } from './lab-tabs';
 
@@ -59,6 +60,7 @@ export function LabLayout() {
     ...reviewLabTabs(tabContext),
     ...selectionLabTabs(tabContext),
     ...workshopLabTabs(tabContext),
+    ...ideasLabTabs(tabContext),
     ...formationLabTabs(tabContext),
     ...liveLabTabs(tabContext),
     ...proposalLabTabs(tabContext),
