@@ -343,11 +343,11 @@ function NewIdeaForm({
     <form
       id={form.formId}
       className="card stack"
-      aria-labelledby="new-idea-title"
+      aria-labelledby="new-idea-heading"
       onSubmit={submit}
       noValidate
     >
-      <h3 id="new-idea-title">New idea</h3>
+      <h3 id="new-idea-heading">New idea</h3>
       <ErrorAlert alert={form.alert} />
       <IdeaFields
         prefix="new-idea"

@@ -235,11 +235,11 @@ function EditIdea({
     <form
       id={form.formId}
       className="card stack"
-      aria-labelledby="edit-idea-title"
+      aria-labelledby="edit-idea-heading"
       onSubmit={submit}
       noValidate
     >
-      <h3 id="edit-idea-title">Edit the idea</h3>
+      <h3 id="edit-idea-heading">Edit the idea</h3>
       <ErrorAlert alert={form.alert} />
       <IdeaFields
         prefix="edit-idea"
@@ -760,7 +760,9 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
           <button
             type="button"
             className={
-              idea.status === 'active' ? 'button button--quiet-danger' : 'button button--secondary'
+              idea.status === 'active'
+                ? 'button button--quiet button--quiet-danger'
+                : 'button button--secondary'
             }
             disabled={archive.isPending}
             onClick={async () => {

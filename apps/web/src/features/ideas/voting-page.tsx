@@ -6,6 +6,7 @@ import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
+import { TableScroll } from '../../components/table-scroll';
 import { useUser } from '../../components/session';
 import { canOrganise } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
@@ -128,7 +129,7 @@ function SessionCard({
         <div>
           <button
             type="button"
-            className="button button--quiet-danger"
+            className="button button--quiet button--quiet-danger"
             disabled={close.isPending}
             onClick={async () => {
               const yes = await confirm({
@@ -243,7 +244,7 @@ function Results({ session }: { session: VotingSession }) {
   const both = session.ballots.length === 2;
   if (results.length === 0) return <p className="muted">No dots were placed.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table aria-label={`Results of ${session.title}`}>
         <thead>
           <tr>
@@ -269,7 +270,7 @@ function Results({ session }: { session: VotingSession }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -521,7 +522,7 @@ function ShortlistEditor({
               </button>
               <button
                 type="button"
-                className="button button--quiet-danger"
+                className="button button--quiet button--quiet-danger"
                 aria-label={`Remove ${d.title}`}
                 onClick={() => setDraft(draft.filter((x) => x.id !== d.id))}
               >
