@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { APPLICATION_STATUSES, QUESTION_TYPES } from '@ideas-lab/domain';
-import { dateTimeInput, isoDateTime, wordIssue } from '@ideas-lab/platform';
+import { dateTimeInput, isoDateTime, wordIssue, operations } from '@ideas-lab/platform';
 
 /** The applications lib's HTTP contract: every request and response shape, once. */
 
@@ -316,3 +316,88 @@ export const Funnel = z
   })
   .meta({ id: 'Funnel' });
 export type Funnel = z.output<typeof Funnel>;
+
+/** What a change to one's application can meet besides validation. */
+const CHANGE_REFUSALS = [
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_VERSION_CONFLICT',
+  'APPLICATION_DEADLINE_PASSED',
+  'APPLICATIONS_NOT_OPEN',
+  'APPLICATION_WITHDRAWN',
+];
+
+export const applicationFormOps = operations('applications', {
+  publish: {
+    summary:
+      "Publish a new version of the lab's application form (organisers); submitted applications keep theirs",
+    response: ApplicationFormView,
+    errors: ['APPLICATION_FORM_INVALID', 'APPLICATION_FORM_CHANGED_CONCURRENTLY'],
+  },
+  current: {
+    summary:
+      "The lab's current application form (its members; anyone signed in while applications are open)",
+    response: ApplicationFormView,
+    errors: ['APPLICATION_FORM_NOT_FOUND'],
+  },
+});
+
+export const labApplicationsOps = operations('applications', {
+  start: {
+    summary: 'Start my application to this lab (one per person); I become an applicant of the lab',
+    response: ApplicationView,
+    errors: [
+      'APPLICATION_ALREADY_EXISTS',
+      'APPLICANT_IS_LAB_STAFF',
+      'APPLICATIONS_NOT_OPEN',
+      'APPLICATION_DEADLINE_PASSED',
+      'APPLICATION_FORM_NOT_PUBLISHED',
+    ],
+  },
+  list: {
+    summary: "The lab's applications, filtered and paged (organisers)",
+    response: ApplicationPage,
+  },
+  exportCsv: {
+    summary: "The lab's applications as CSV, with the same filters (organisers)",
+    response: {
+      mediaType: 'text/csv',
+      description: 'One row per application; the answers to the current form in the last columns.',
+    },
+  },
+  grantExtension: {
+    summary: 'Give one applicant a personal deadline later than the lab’s (organisers)',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_EXTENSION_INVALID', 'APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
+  },
+});
+
+export const applicationsOps = operations('applications', {
+  get: {
+    summary: 'An application (its applicant, and the organisers of its lab)',
+    response: ApplicationView,
+    errors: ['APPLICATION_NOT_FOUND'],
+  },
+  update: {
+    summary:
+      'Save changes to my application (partial, autosave) with optimistic locking on `version`',
+    response: ApplicationView,
+    errors: ['APPLICATION_INCOMPLETE', ...CHANGE_REFUSALS],
+  },
+  submit: {
+    summary: 'Submit my application; every problem is listed at once',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_INCOMPLETE', 'APPLICATION_ALREADY_SUBMITTED', ...CHANGE_REFUSALS],
+  },
+  withdraw: {
+    summary: 'Withdraw my application (also after the deadline)',
+    response: ApplicationView,
+    status: 200,
+    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
+  },
+});
+
+export const myApplicationsOps = operations('applications', {
+  mine: { summary: 'My applications, in every lab', response: [MyApplication] },
+});

@@ -9,20 +9,19 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Endpoint, LabRoles, uuidParam } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { ApplicationFormsService } from './application-forms.service.js';
 import {
-  ApplicationFormView,
-  ApplicationPage,
-  ApplicationView,
   GrantExtensionDto,
   ListApplicationsQueryDto,
-  MyApplication,
   PublishApplicationFormDto,
   SubmitApplicationDto,
   UpdateApplicationDto,
+  applicationFormOps,
+  applicationsOps,
+  labApplicationsOps,
+  myApplicationsOps,
 } from './applications.contract.js';
 import { ApplicationsService } from './applications.service.js';
 import { LabApplicationsService } from './lab-applications.service.js';
@@ -30,28 +29,13 @@ import { LabApplicationsService } from './lab-applications.service.js';
 const LabIdPipe = uuidParam('labId');
 const ApplicationIdPipe = uuidParam('applicationId');
 
-/** What a change to one's application can meet besides validation. */
-const CHANGE_REFUSALS = [
-  'APPLICATION_NOT_FOUND',
-  'APPLICATION_VERSION_CONFLICT',
-  'APPLICATION_DEADLINE_PASSED',
-  'APPLICATIONS_NOT_OPEN',
-  'APPLICATION_WITHDRAWN',
-];
-
-@ApiTags('applications')
 @Controller('labs/:labId/application-form')
 export class ApplicationFormController {
   constructor(private readonly forms: ApplicationFormsService) {}
 
   @LabRoles('organiser')
   @Put()
-  @Endpoint({
-    summary:
-      "Publish a new version of the lab's application form (organisers); submitted applications keep theirs",
-    response: ApplicationFormView,
-    errors: ['APPLICATION_FORM_INVALID', 'APPLICATION_FORM_CHANGED_CONCURRENTLY'],
-  })
+  @Endpoint(applicationFormOps.publish)
   publish(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -61,18 +45,12 @@ export class ApplicationFormController {
   }
 
   @Get()
-  @Endpoint({
-    summary:
-      "The lab's current application form (its members; anyone signed in while applications are open)",
-    response: ApplicationFormView,
-    errors: ['APPLICATION_FORM_NOT_FOUND'],
-  })
+  @Endpoint(applicationFormOps.current)
   current(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
     return this.forms.current(actor, labId);
   }
 }
 
-@ApiTags('applications')
 @Controller('labs/:labId')
 export class LabApplicationsController {
   constructor(
@@ -81,27 +59,14 @@ export class LabApplicationsController {
   ) {}
 
   @Post('applications')
-  @Endpoint({
-    summary: 'Start my application to this lab (one per person); I become an applicant of the lab',
-    response: ApplicationView,
-    errors: [
-      'APPLICATION_ALREADY_EXISTS',
-      'APPLICANT_IS_LAB_STAFF',
-      'APPLICATIONS_NOT_OPEN',
-      'APPLICATION_DEADLINE_PASSED',
-      'APPLICATION_FORM_NOT_PUBLISHED',
-    ],
-  })
+  @Endpoint(labApplicationsOps.start)
   start(@CurrentActor() actor: Actor, @Param('labId', LabIdPipe) labId: string) {
     return this.applications.start(actor, labId);
   }
 
   @LabRoles('organiser')
   @Get('applications')
-  @Endpoint({
-    summary: "The lab's applications, filtered and paged (organisers)",
-    response: ApplicationPage,
-  })
+  @Endpoint(labApplicationsOps.list)
   list(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -112,13 +77,7 @@ export class LabApplicationsController {
 
   @LabRoles('organiser')
   @Get('applications.csv')
-  @Endpoint({
-    summary: "The lab's applications as CSV, with the same filters (organisers)",
-    response: {
-      mediaType: 'text/csv',
-      description: 'One row per application; the answers to the current form in the last columns.',
-    },
-  })
+  @Endpoint(labApplicationsOps.exportCsv)
   async exportCsv(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -134,12 +93,7 @@ export class LabApplicationsController {
 
   @LabRoles('organiser')
   @Post('applications/:applicationId/extension')
-  @Endpoint({
-    summary: 'Give one applicant a personal deadline later than the lab’s (organisers)',
-    response: ApplicationView,
-    status: 200,
-    errors: ['APPLICATION_EXTENSION_INVALID', 'APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
-  })
+  @Endpoint(labApplicationsOps.grantExtension)
   grantExtension(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -150,17 +104,12 @@ export class LabApplicationsController {
   }
 }
 
-@ApiTags('applications')
 @Controller('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Get(':applicationId')
-  @Endpoint({
-    summary: 'An application (its applicant, and the organisers of its lab)',
-    response: ApplicationView,
-    errors: ['APPLICATION_NOT_FOUND'],
-  })
+  @Endpoint(applicationsOps.get)
   get(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
@@ -169,12 +118,7 @@ export class ApplicationsController {
   }
 
   @Patch(':applicationId')
-  @Endpoint({
-    summary:
-      'Save changes to my application (partial, autosave) with optimistic locking on `version`',
-    response: ApplicationView,
-    errors: ['APPLICATION_INCOMPLETE', ...CHANGE_REFUSALS],
-  })
+  @Endpoint(applicationsOps.update)
   update(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
@@ -184,12 +128,7 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/submit')
-  @Endpoint({
-    summary: 'Submit my application; every problem is listed at once',
-    response: ApplicationView,
-    status: 200,
-    errors: ['APPLICATION_INCOMPLETE', 'APPLICATION_ALREADY_SUBMITTED', ...CHANGE_REFUSALS],
-  })
+  @Endpoint(applicationsOps.submit)
   submit(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
@@ -199,12 +138,7 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/withdraw')
-  @Endpoint({
-    summary: 'Withdraw my application (also after the deadline)',
-    response: ApplicationView,
-    status: 200,
-    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_WITHDRAWN'],
-  })
+  @Endpoint(applicationsOps.withdraw)
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('applicationId', ApplicationIdPipe) applicationId: string,
@@ -213,13 +147,12 @@ export class ApplicationsController {
   }
 }
 
-@ApiTags('applications')
 @Controller('me/applications')
 export class MyApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Get()
-  @Endpoint({ summary: 'My applications, in every lab', response: [MyApplication] })
+  @Endpoint(myApplicationsOps.mine)
   mine(@CurrentActor() actor: Actor) {
     return this.applications.mine(actor);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoDateTime } from '@ideas-lab/platform';
+import { isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The ideas lib's HTTP contract: every request and response shape, once. */
 
@@ -396,3 +396,196 @@ export const VotingSessionView = z
   })
   .meta({ id: 'VotingSession' });
 export type VotingSessionView = z.output<typeof VotingSessionView>;
+
+const IDEA_404 = ['IDEA_NOT_FOUND'];
+
+export const ideaBoardOps = operations('ideas', {
+  get: {
+    summary: "The ideas board's settings: challenge areas, summary word limit, themes",
+    response: IdeaBoardView,
+  },
+  put: {
+    summary: 'Set the challenge areas ideas address and the summary word limit (organisers)',
+    response: IdeaBoardView,
+    errors: ['IDEA_BOARD_VERSION_CONFLICT'],
+  },
+  createTheme: {
+    summary: 'Add a theme to group ideas under (organisers)',
+    response: IdeaTheme,
+    errors: ['IDEA_THEME_NAME_TAKEN'],
+  },
+  deleteTheme: {
+    summary: 'Remove a theme; its ideas stay, under no theme (organisers)',
+    response: null,
+    errors: ['IDEA_THEME_NOT_FOUND'],
+  },
+});
+
+export const ideasOps = operations('ideas', {
+  list: {
+    summary: 'Ideas of the board, newest first, filtered by theme, tag, discipline needed or mine',
+    response: [IdeaView],
+  },
+  create: {
+    summary: 'Post an idea (participants and mentors); you and any co-champions named champion it',
+    response: IdeaView,
+    errors: ['IDEA_INVALID', 'IDEA_SUMMARY_TOO_LONG', 'IDEA_CHAMPION_INVALID'],
+  },
+  get: {
+    summary: 'One idea; a merged idea stays readable and names the idea it became part of',
+    response: IdeaView,
+    errors: ['IDEA_NOT_FOUND'],
+  },
+  edit: {
+    summary:
+      'Revise an idea (its champions): a new revision is kept; a stale `version` is refused with the idea as it is now',
+    response: IdeaView,
+    errors: [
+      'IDEA_NOT_FOUND',
+      'IDEA_NOT_CHAMPION',
+      'IDEA_NOT_ACTIVE',
+      'IDEA_VERSION_CONFLICT',
+      'IDEA_INVALID',
+      'IDEA_SUMMARY_TOO_LONG',
+    ],
+  },
+});
+
+export const ideaDetailsOps = operations('ideas', {
+  revisions: {
+    summary: 'Every revision of an idea, oldest first (with those of ideas merged into it)',
+    response: [IdeaRevisionView],
+    errors: IDEA_404,
+  },
+  compare: {
+    summary: 'Two revisions side by side, with the words that changed marked',
+    response: RevisionComparison,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_REVISION_NOT_FOUND'],
+  },
+  comments: {
+    summary: "An idea's discussion, oldest first; replies name their parent",
+    response: [IdeaCommentView],
+    errors: IDEA_404,
+  },
+  comment: {
+    summary: "Comment on an idea or reply to a comment (mentors' comments are marked)",
+    response: IdeaCommentView,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE', 'IDEA_COMMENT_NOT_FOUND'],
+  },
+  addressed: {
+    summary: 'Mark a comment addressed, or not (the idea’s champions)',
+    response: IdeaCommentView,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_COMMENT_NOT_FOUND', 'IDEA_NOT_CHAMPION'],
+  },
+  supporters: {
+    summary: 'The people who would work on an idea ("I\'d work on this")',
+    response: IdeaSupporters,
+    errors: IDEA_404,
+  },
+  support: {
+    summary: "Say you'd work on this idea (participants)",
+    response: IdeaSupporters,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
+  },
+  unsupport: {
+    summary: 'Take back your support of an idea (participants)',
+    response: IdeaSupporters,
+    status: 200,
+    errors: IDEA_404,
+  },
+  theme: {
+    summary: 'Put an idea under a theme, or under none (organisers)',
+    response: IdeaView,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_THEME_NOT_FOUND'],
+  },
+  archive: {
+    summary: 'Archive an idea: off the board and the shortlist, still readable (organisers)',
+    response: IdeaView,
+    status: 200,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
+  },
+  restore: {
+    summary: 'Restore an archived idea to the board (organisers)',
+    response: IdeaView,
+    status: 200,
+    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
+  },
+});
+
+export const ideaMergesOps = operations('ideas', {
+  list: {
+    summary: 'Merges of the board: open proposals first, with who has yet to answer',
+    response: [IdeaMergeView],
+  },
+  propose: {
+    summary:
+      'Merge ideas into one: organisers merge at once; a champion proposes, and it happens when every champion involved accepts',
+    description:
+      'Revisions, comments, supporters and champions of the merged ideas are carried over; the merged ideas stay readable and point to the result.',
+    response: IdeaMergeView,
+    errors: ['IDEA_MERGE_INVALID', 'IDEA_MERGE_NOT_ALLOWED'],
+  },
+  accept: {
+    summary: 'Accept a merge proposal (a champion involved); the last acceptance merges',
+    response: IdeaMergeView,
+    status: 200,
+    errors: ['IDEA_MERGE_NOT_FOUND', 'IDEA_MERGE_NOT_ALLOWED', 'IDEA_MERGE_CLOSED'],
+  },
+  decline: {
+    summary: 'Decline a merge proposal (a champion involved): it ends',
+    response: IdeaMergeView,
+    status: 200,
+    errors: ['IDEA_MERGE_NOT_FOUND', 'IDEA_MERGE_NOT_ALLOWED', 'IDEA_MERGE_CLOSED'],
+  },
+});
+
+export const votingOps = operations('ideas', {
+  list: {
+    summary: 'Voting sessions of the lab, newest first, with results unless blind and open',
+    response: [VotingSessionView],
+  },
+  open: {
+    summary:
+      'Open a voting session (organisers): dots per person, cap per idea, blind or not, duration, ballots',
+    response: VotingSessionView,
+    errors: ['VOTING_SESSION_INVALID', 'VOTING_SESSION_ALREADY_OPEN'],
+  },
+  get: {
+    summary: 'One voting session: countdown, my dots, and results unless blind and open',
+    response: VotingSessionView,
+    errors: ['VOTING_SESSION_NOT_FOUND'],
+  },
+  close: {
+    summary: 'Close a voting session now (organisers)',
+    response: VotingSessionView,
+    status: 200,
+    errors: ['VOTING_SESSION_NOT_FOUND', 'VOTING_SESSION_CLOSED'],
+  },
+  dot: {
+    summary: 'Place a dot on an idea (delta 1) or take one back (delta -1)',
+    response: MyBallot,
+    status: 200,
+    errors: [
+      'VOTING_SESSION_NOT_FOUND',
+      'VOTING_SESSION_CLOSED',
+      'VOTE_NOT_ELIGIBLE',
+      'IDEA_NOT_FOUND',
+      'IDEA_NOT_ACTIVE',
+      'VOTE_BUDGET_EXCEEDED',
+      'VOTE_IDEA_CAP_REACHED',
+      'VOTE_NO_DOT_TO_TAKE_BACK',
+    ],
+  },
+});
+
+export const shortlistOps = operations('ideas', {
+  get: {
+    summary: 'The shortlisted ideas, in order (what teams form around)',
+    response: ShortlistView,
+  },
+  put: {
+    summary: 'Set the shortlist: active ideas in order (organisers)',
+    response: ShortlistView,
+    errors: ['SHORTLIST_INVALID', 'SHORTLIST_VERSION_CONFLICT'],
+  },
+});

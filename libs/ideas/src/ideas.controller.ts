@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { IdeaBoardService } from './idea-board.service.js';
@@ -9,57 +8,44 @@ import { IdeaHistoryService } from './idea-history.service.js';
 import { IdeaMergesService } from './idea-merges.service.js';
 import {
   CompareRevisionsQueryDto,
-  IdeaCommentView,
-  IdeaMergeView,
-  IdeaRevisionView,
-  IdeaSupporters,
   MarkAddressedDto,
-  MyBallot,
   OpenVotingSessionDto,
   PlaceDotDto,
   PostCommentDto,
   ProposeMergeDto,
-  RevisionComparison,
   SetIdeaThemeDto,
-  VotingSessionView,
   CreateIdeaDto,
   CreateThemeDto,
   EditIdeaDto,
-  IdeaBoardView,
   IdeasQueryDto,
-  IdeaTheme,
-  IdeaView,
   PutIdeaBoardDto,
   PutShortlistDto,
-  ShortlistView,
+  ideaBoardOps,
+  ideaDetailsOps,
+  ideaMergesOps,
+  ideasOps,
+  shortlistOps,
+  votingOps,
 } from './ideas.contract.js';
 import { CommentId, IdeaId, LabId, MergeId, SessionId, ThemeId } from './ideas-params.js';
 import { VotingService } from './voting.service.js';
 import { IdeasService } from './ideas.service.js';
 import { IdeasShortlist } from './ideas-shortlist.service.js';
 
-@ApiTags('ideas')
 @Controller('labs/:labId/idea-board')
 export class IdeaBoardController {
   constructor(private readonly board: IdeaBoardService) {}
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get()
-  @Endpoint({
-    summary: "The ideas board's settings: challenge areas, summary word limit, themes",
-    response: IdeaBoardView,
-  })
+  @Endpoint(ideaBoardOps.get)
   get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.board.get(actor, labId);
   }
 
   @LabRoles('organiser')
   @Put()
-  @Endpoint({
-    summary: 'Set the challenge areas ideas address and the summary word limit (organisers)',
-    response: IdeaBoardView,
-    errors: ['IDEA_BOARD_VERSION_CONFLICT'],
-  })
+  @Endpoint(ideaBoardOps.put)
   put(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -70,11 +56,7 @@ export class IdeaBoardController {
 
   @LabRoles('organiser')
   @Post('themes')
-  @Endpoint({
-    summary: 'Add a theme to group ideas under (organisers)',
-    response: IdeaTheme,
-    errors: ['IDEA_THEME_NAME_TAKEN'],
-  })
+  @Endpoint(ideaBoardOps.createTheme)
   createTheme(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -85,11 +67,7 @@ export class IdeaBoardController {
 
   @LabRoles('organiser')
   @Delete('themes/:themeId')
-  @Endpoint({
-    summary: 'Remove a theme; its ideas stay, under no theme (organisers)',
-    response: null,
-    errors: ['IDEA_THEME_NOT_FOUND'],
-  })
+  @Endpoint(ideaBoardOps.deleteTheme)
   deleteTheme(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -99,17 +77,13 @@ export class IdeaBoardController {
   }
 }
 
-@ApiTags('ideas')
 @Controller('labs/:labId/ideas')
 export class IdeasController {
   constructor(private readonly ideas: IdeasService) {}
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get()
-  @Endpoint({
-    summary: 'Ideas of the board, newest first, filtered by theme, tag, discipline needed or mine',
-    response: [IdeaView],
-  })
+  @Endpoint(ideasOps.list)
   list(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -120,11 +94,7 @@ export class IdeasController {
 
   @LabRoles('mentor', 'participant')
   @Post()
-  @Endpoint({
-    summary: 'Post an idea (participants and mentors); you and any co-champions named champion it',
-    response: IdeaView,
-    errors: ['IDEA_INVALID', 'IDEA_SUMMARY_TOO_LONG', 'IDEA_CHAMPION_INVALID'],
-  })
+  @Endpoint(ideasOps.create)
   create(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -135,11 +105,7 @@ export class IdeasController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get(':ideaId')
-  @Endpoint({
-    summary: 'One idea; a merged idea stays readable and names the idea it became part of',
-    response: IdeaView,
-    errors: ['IDEA_NOT_FOUND'],
-  })
+  @Endpoint(ideasOps.get)
   get(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -150,19 +116,7 @@ export class IdeasController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Patch(':ideaId')
-  @Endpoint({
-    summary:
-      'Revise an idea (its champions): a new revision is kept; a stale `version` is refused with the idea as it is now',
-    response: IdeaView,
-    errors: [
-      'IDEA_NOT_FOUND',
-      'IDEA_NOT_CHAMPION',
-      'IDEA_NOT_ACTIVE',
-      'IDEA_VERSION_CONFLICT',
-      'IDEA_INVALID',
-      'IDEA_SUMMARY_TOO_LONG',
-    ],
-  })
+  @Endpoint(ideasOps.edit)
   edit(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -173,9 +127,6 @@ export class IdeasController {
   }
 }
 
-const IDEA_404 = ['IDEA_NOT_FOUND'];
-
-@ApiTags('ideas')
 @Controller('labs/:labId/ideas/:ideaId')
 export class IdeaDetailsController {
   constructor(
@@ -186,11 +137,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get('revisions')
-  @Endpoint({
-    summary: 'Every revision of an idea, oldest first (with those of ideas merged into it)',
-    response: [IdeaRevisionView],
-    errors: IDEA_404,
-  })
+  @Endpoint(ideaDetailsOps.revisions)
   revisions(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -201,11 +148,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get('revisions/compare')
-  @Endpoint({
-    summary: 'Two revisions side by side, with the words that changed marked',
-    response: RevisionComparison,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_REVISION_NOT_FOUND'],
-  })
+  @Endpoint(ideaDetailsOps.compare)
   compare(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -217,11 +160,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get('comments')
-  @Endpoint({
-    summary: "An idea's discussion, oldest first; replies name their parent",
-    response: [IdeaCommentView],
-    errors: IDEA_404,
-  })
+  @Endpoint(ideaDetailsOps.comments)
   comments(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -232,11 +171,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Post('comments')
-  @Endpoint({
-    summary: "Comment on an idea or reply to a comment (mentors' comments are marked)",
-    response: IdeaCommentView,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE', 'IDEA_COMMENT_NOT_FOUND'],
-  })
+  @Endpoint(ideaDetailsOps.comment)
   comment(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -248,11 +183,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Put('comments/:commentId/addressed')
-  @Endpoint({
-    summary: 'Mark a comment addressed, or not (the idea’s champions)',
-    response: IdeaCommentView,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_COMMENT_NOT_FOUND', 'IDEA_NOT_CHAMPION'],
-  })
+  @Endpoint(ideaDetailsOps.addressed)
   addressed(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -265,11 +196,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get('supporters')
-  @Endpoint({
-    summary: 'The people who would work on an idea ("I\'d work on this")',
-    response: IdeaSupporters,
-    errors: IDEA_404,
-  })
+  @Endpoint(ideaDetailsOps.supporters)
   supporters(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -280,11 +207,7 @@ export class IdeaDetailsController {
 
   @LabRoles('participant')
   @Put('support')
-  @Endpoint({
-    summary: "Say you'd work on this idea (participants)",
-    response: IdeaSupporters,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
-  })
+  @Endpoint(ideaDetailsOps.support)
   support(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -295,12 +218,7 @@ export class IdeaDetailsController {
 
   @LabRoles('participant')
   @Delete('support')
-  @Endpoint({
-    summary: 'Take back your support of an idea (participants)',
-    response: IdeaSupporters,
-    status: 200,
-    errors: IDEA_404,
-  })
+  @Endpoint(ideaDetailsOps.unsupport)
   unsupport(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -311,11 +229,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser')
   @Put('theme')
-  @Endpoint({
-    summary: 'Put an idea under a theme, or under none (organisers)',
-    response: IdeaView,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_THEME_NOT_FOUND'],
-  })
+  @Endpoint(ideaDetailsOps.theme)
   theme(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -327,12 +241,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser')
   @Post('archive')
-  @Endpoint({
-    summary: 'Archive an idea: off the board and the shortlist, still readable (organisers)',
-    response: IdeaView,
-    status: 200,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
-  })
+  @Endpoint(ideaDetailsOps.archive)
   archive(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -343,12 +252,7 @@ export class IdeaDetailsController {
 
   @LabRoles('organiser')
   @Post('restore')
-  @Endpoint({
-    summary: 'Restore an archived idea to the board (organisers)',
-    response: IdeaView,
-    status: 200,
-    errors: ['IDEA_NOT_FOUND', 'IDEA_NOT_ACTIVE'],
-  })
+  @Endpoint(ideaDetailsOps.restore)
   restore(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -358,31 +262,20 @@ export class IdeaDetailsController {
   }
 }
 
-@ApiTags('ideas')
 @Controller('labs/:labId/idea-merges')
 export class IdeaMergesController {
   constructor(private readonly merges: IdeaMergesService) {}
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get()
-  @Endpoint({
-    summary: 'Merges of the board: open proposals first, with who has yet to answer',
-    response: [IdeaMergeView],
-  })
+  @Endpoint(ideaMergesOps.list)
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.merges.list(actor, labId);
   }
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Post()
-  @Endpoint({
-    summary:
-      'Merge ideas into one: organisers merge at once; a champion proposes, and it happens when every champion involved accepts',
-    description:
-      'Revisions, comments, supporters and champions of the merged ideas are carried over; the merged ideas stay readable and point to the result.',
-    response: IdeaMergeView,
-    errors: ['IDEA_MERGE_INVALID', 'IDEA_MERGE_NOT_ALLOWED'],
-  })
+  @Endpoint(ideaMergesOps.propose)
   propose(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -393,12 +286,7 @@ export class IdeaMergesController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Post(':mergeId/accept')
-  @Endpoint({
-    summary: 'Accept a merge proposal (a champion involved); the last acceptance merges',
-    response: IdeaMergeView,
-    status: 200,
-    errors: ['IDEA_MERGE_NOT_FOUND', 'IDEA_MERGE_NOT_ALLOWED', 'IDEA_MERGE_CLOSED'],
-  })
+  @Endpoint(ideaMergesOps.accept)
   accept(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -409,12 +297,7 @@ export class IdeaMergesController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Post(':mergeId/decline')
-  @Endpoint({
-    summary: 'Decline a merge proposal (a champion involved): it ends',
-    response: IdeaMergeView,
-    status: 200,
-    errors: ['IDEA_MERGE_NOT_FOUND', 'IDEA_MERGE_NOT_ALLOWED', 'IDEA_MERGE_CLOSED'],
-  })
+  @Endpoint(ideaMergesOps.decline)
   decline(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -424,29 +307,20 @@ export class IdeaMergesController {
   }
 }
 
-@ApiTags('ideas')
 @Controller('labs/:labId/voting-sessions')
 export class VotingController {
   constructor(private readonly voting: VotingService) {}
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get()
-  @Endpoint({
-    summary: 'Voting sessions of the lab, newest first, with results unless blind and open',
-    response: [VotingSessionView],
-  })
+  @Endpoint(votingOps.list)
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.voting.list(actor, labId);
   }
 
   @LabRoles('organiser')
   @Post()
-  @Endpoint({
-    summary:
-      'Open a voting session (organisers): dots per person, cap per idea, blind or not, duration, ballots',
-    response: VotingSessionView,
-    errors: ['VOTING_SESSION_INVALID', 'VOTING_SESSION_ALREADY_OPEN'],
-  })
+  @Endpoint(votingOps.open)
   open(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -457,11 +331,7 @@ export class VotingController {
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get(':sessionId')
-  @Endpoint({
-    summary: 'One voting session: countdown, my dots, and results unless blind and open',
-    response: VotingSessionView,
-    errors: ['VOTING_SESSION_NOT_FOUND'],
-  })
+  @Endpoint(votingOps.get)
   get(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -472,12 +342,7 @@ export class VotingController {
 
   @LabRoles('organiser')
   @Post(':sessionId/close')
-  @Endpoint({
-    summary: 'Close a voting session now (organisers)',
-    response: VotingSessionView,
-    status: 200,
-    errors: ['VOTING_SESSION_NOT_FOUND', 'VOTING_SESSION_CLOSED'],
-  })
+  @Endpoint(votingOps.close)
   close(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -488,21 +353,7 @@ export class VotingController {
 
   @LabRoles('mentor', 'participant')
   @Post(':sessionId/dots')
-  @Endpoint({
-    summary: 'Place a dot on an idea (delta 1) or take one back (delta -1)',
-    response: MyBallot,
-    status: 200,
-    errors: [
-      'VOTING_SESSION_NOT_FOUND',
-      'VOTING_SESSION_CLOSED',
-      'VOTE_NOT_ELIGIBLE',
-      'IDEA_NOT_FOUND',
-      'IDEA_NOT_ACTIVE',
-      'VOTE_BUDGET_EXCEEDED',
-      'VOTE_IDEA_CAP_REACHED',
-      'VOTE_NO_DOT_TO_TAKE_BACK',
-    ],
-  })
+  @Endpoint(votingOps.dot)
   dot(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -513,28 +364,20 @@ export class VotingController {
   }
 }
 
-@ApiTags('ideas')
 @Controller('labs/:labId/shortlist')
 export class ShortlistController {
   constructor(private readonly shortlist: IdeasShortlist) {}
 
   @LabRoles('organiser', 'mentor', 'participant')
   @Get()
-  @Endpoint({
-    summary: 'The shortlisted ideas, in order (what teams form around)',
-    response: ShortlistView,
-  })
+  @Endpoint(shortlistOps.get)
   get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.shortlist.get(actor, labId);
   }
 
   @LabRoles('organiser')
   @Put()
-  @Endpoint({
-    summary: 'Set the shortlist: active ideas in order (organisers)',
-    response: ShortlistView,
-    errors: ['SHORTLIST_INVALID', 'SHORTLIST_VERSION_CONFLICT'],
-  })
+  @Endpoint(shortlistOps.put)
   put(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,

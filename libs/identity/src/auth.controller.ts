@@ -1,23 +1,20 @@
 import { Body, Controller, Delete, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BodyLimit, CurrentActor, Endpoint, Public } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import {
-  AuthSession,
   ChangePasswordDto,
-  LoginDto,
   RegisterDto,
   type SessionView,
   type UserProfile,
+  accountOps,
+  authOps,
 } from './identity.contract.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { IdentityError } from './identity.errors.js';
 import { IdentityService } from './identity.service.js';
 import {
   clearedRefreshCookie,
-  REFRESH_COOKIE,
-  REFRESH_CSRF_HEADER,
   refreshTokenOf,
   requireRefreshHeader,
   sessionWithCookie,
@@ -26,14 +23,6 @@ import {
 /** Sign-in bodies are a few short fields: anything larger is refused before it is parsed. */
 const AUTH_BODY_LIMIT = 4_096;
 
-const COOKIE_NOTE = `The refresh token is set in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/api/auth, Secure, SameSite=Strict), never in the body.`;
-const csrfHeader = ApiHeader({
-  name: REFRESH_CSRF_HEADER,
-  required: true,
-  description: 'Must be `1`: guards the session cookie against cross-site requests.',
-});
-
-@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly identity: IdentityService) {}
@@ -41,12 +30,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @Endpoint({
-    summary: 'Create an account and start a session',
-    description: COOKIE_NOTE,
-    response: AuthSession,
-    errors: ['EMAIL_TAKEN'],
-  })
+  @Endpoint(authOps.register)
   async register(
     @Body() body: RegisterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -58,15 +42,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @Endpoint({
-    summary:
-      'Sign in with e-mail and password (throttled per account and address, per account, per address)',
-    description: COOKIE_NOTE,
-    response: AuthSession,
-    status: 200,
-    errors: ['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_LOGIN_ATTEMPTS'],
-  })
-  @ApiBody({ type: LoginDto }) // the guard parses it (guards run before pipes)
+  @Endpoint(authOps.login)
   async login(
     @Req() request: { user: UserProfile },
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -77,21 +53,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @csrfHeader
-  @Endpoint({
-    summary:
-      'Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)',
-    description: COOKIE_NOTE,
-    response: AuthSession,
-    status: 200,
-    errors: [
-      'REFRESH_TOKEN_INVALID',
-      'REFRESH_TOKEN_EXPIRED',
-      'REFRESH_TOKEN_REVOKED',
-      'REFRESH_TOKEN_REUSED',
-      'REFRESH_HEADER_REQUIRED',
-    ],
-  })
+  @Endpoint(authOps.refresh)
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -113,12 +75,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @csrfHeader
-  @Endpoint({
-    summary: 'End the session of the refresh cookie, and clear the cookie',
-    response: null,
-    errors: ['REFRESH_HEADER_REQUIRED'],
-  })
+  @Endpoint(authOps.logout)
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -130,21 +87,13 @@ export class AuthController {
   }
 }
 
-@ApiTags('account')
 @Controller('me')
 export class AccountController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post('password')
   @BodyLimit(AUTH_BODY_LIMIT)
-  @Endpoint({
-    summary:
-      'Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session',
-    description: COOKIE_NOTE,
-    response: AuthSession,
-    status: 200,
-    errors: ['WRONG_CURRENT_PASSWORD'],
-  })
+  @Endpoint(accountOps.changePassword)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
@@ -154,11 +103,7 @@ export class AccountController {
   }
 
   @Delete('sessions')
-  @Endpoint({
-    summary:
-      'Sign out everywhere: every refresh token is revoked and every access token refused within seconds, on every instance',
-    response: null,
-  })
+  @Endpoint(accountOps.endAllSessions)
   async endAllSessions(
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { emailInput, isoDateTime } from '@ideas-lab/platform';
+import { emailInput, isoDateTime, operations } from '@ideas-lab/platform';
+import { REFRESH_COOKIE, REFRESH_CSRF_HEADER } from './refresh-cookie.js';
 
 /** The identity lib's HTTP contract: every request and response shape, once. */
 
@@ -53,3 +54,66 @@ export const AuthSession = z
 export type SessionView = z.output<typeof AuthSession>;
 /** A session as the service makes it: the view and the refresh token for the cookie. */
 export type AuthSession = SessionView & { refreshToken: string };
+
+/** The header the session-cookie routes want: no cross-site form can send it. */
+const REFRESH_HEADER = {
+  name: REFRESH_CSRF_HEADER,
+  description: 'Must be `1`: guards the session cookie against cross-site requests.',
+};
+
+const COOKIE_NOTE = `The refresh token is set in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/api/auth, Secure, SameSite=Strict), never in the body.`;
+
+export const authOps = operations('auth', {
+  register: {
+    summary: 'Create an account and start a session',
+    description: COOKIE_NOTE,
+    response: AuthSession,
+    errors: ['EMAIL_TAKEN'],
+  },
+  login: {
+    summary:
+      'Sign in with e-mail and password (throttled per account and address, per account, per address)',
+    description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: ['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_LOGIN_ATTEMPTS'],
+    body: LoginDto, // the guard parses it (guards run before pipes)
+  },
+  refresh: {
+    summary:
+      'Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)',
+    description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: [
+      'REFRESH_TOKEN_INVALID',
+      'REFRESH_TOKEN_EXPIRED',
+      'REFRESH_TOKEN_REVOKED',
+      'REFRESH_TOKEN_REUSED',
+      'REFRESH_HEADER_REQUIRED',
+    ],
+    headers: [REFRESH_HEADER],
+  },
+  logout: {
+    summary: 'End the session of the refresh cookie, and clear the cookie',
+    response: null,
+    errors: ['REFRESH_HEADER_REQUIRED'],
+    headers: [REFRESH_HEADER],
+  },
+});
+
+export const accountOps = operations('account', {
+  changePassword: {
+    summary:
+      'Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session',
+    description: COOKIE_NOTE,
+    response: AuthSession,
+    status: 200,
+    errors: ['WRONG_CURRENT_PASSWORD'],
+  },
+  endAllSessions: {
+    summary:
+      'Sign out everywhere: every refresh token is revoked and every access token refused within seconds, on every instance',
+    response: null,
+  },
+});

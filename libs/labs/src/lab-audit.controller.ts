@@ -1,17 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditPage,
-  AuditService,
-  AuditVerification,
-  Endpoint,
-  LabRoles,
-} from '@ideas-lab/platform';
-import { AuditPageQueryDto } from './labs.contract.js';
+import { AuditService, Endpoint, LabRoles } from '@ideas-lab/platform';
+import { AuditPageQueryDto, labAuditOps } from './labs.contract.js';
 import { LabAuditService } from './lab-audit.service.js';
 import { LabIdPipe } from './labs.controller.js';
 
-@ApiTags('audit')
 @Controller('labs/:labId/audit')
 export class LabAuditController {
   constructor(
@@ -21,17 +13,14 @@ export class LabAuditController {
 
   @LabRoles('organiser')
   @Get()
-  @Endpoint({ summary: "The lab's audit log, newest first (organisers)", response: AuditPage })
+  @Endpoint(labAuditOps.page)
   page(@Param('labId', LabIdPipe) labId: string, @Query() query: AuditPageQueryDto) {
     return this.labAudit.page(labId, query.limit ?? 50, query.before ?? null);
   }
 
   @LabRoles('organiser')
   @Get('verify')
-  @Endpoint({
-    summary: "Recompute the lab's hash chain and report the first broken link",
-    response: AuditVerification,
-  })
+  @Endpoint(labAuditOps.verify)
   verify(@Param('labId', LabIdPipe) labId: string) {
     return this.audit.verifyLab(labId);
   }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { LAB_PHASES, LAB_ROLES } from '@ideas-lab/domain';
-import { dateTimeInput, emailInput, isoDateTime } from '@ideas-lab/platform';
+import {
+  dateTimeInput,
+  emailInput,
+  isoDateTime,
+  operations,
+  AuditPage,
+  AuditVerification,
+} from '@ideas-lab/platform';
 
 /**
  * The labs lib's HTTP contract: every request and response shape, once. The server validates
@@ -351,3 +358,117 @@ export const Me = z
   })
   .meta({ id: 'Me' });
 export type Me = z.output<typeof Me>;
+
+export const labsOps = operations('labs', {
+  list: { summary: 'The labs I hold a role in (admins: every lab)', response: [LabSummary] },
+  create: {
+    summary: 'Create a lab (admins)',
+    response: LabView,
+    errors: ['LAB_SETTINGS_INVALID', 'LAB_SLUG_TAKEN'],
+  },
+  get: {
+    summary: 'A lab (members and admins; anyone signed in while applications are open)',
+    response: LabView,
+  },
+  update: {
+    summary: "Edit a lab's settings (organisers), with optimistic locking on `version`",
+    response: LabView,
+    errors: ['LAB_SETTINGS_INVALID', 'LAB_VERSION_CONFLICT', 'LAB_SLUG_TAKEN'],
+  },
+  changePhase: {
+    summary: 'Move the lab to another phase (organisers); guarded by the phase rules',
+    response: LabView,
+    status: 200,
+    errors: [
+      'LAB_PHASE_SKIP',
+      'LAB_PHASE_UNCHANGED',
+      'LAB_PHASE_BACKWARD_NOT_ALLOWED',
+      'LAB_PHASE_INCOMPLETE_SETTINGS',
+      'LAB_PHASE_UNDER_CAPACITY',
+      'LAB_PHASE_ROUND_OPEN',
+      'LAB_PHASE_SELECTION_ADOPTED',
+      'LAB_PHASE_FINAL',
+      'LAB_PHASE_CHANGED_CONCURRENTLY',
+    ],
+  },
+  phaseOptions: {
+    summary:
+      "The phase steps an organiser may be offered now (next, and back where the rules allow), each with the server's verdict",
+    response: [LabPhaseOption],
+  },
+});
+
+export const callsOps = operations('labs', {
+  openCalls: {
+    summary: 'Every lab whose applications are open now, the soonest to close first',
+    response: [OpenCall],
+  },
+  callPage: {
+    summary: "A lab's public call page, while its applications are open",
+    response: CallPage,
+    errors: ['LAB_NOT_FOUND'],
+  },
+});
+
+export const labMembersOps = operations('labs', {
+  members: {
+    summary: 'Who holds which role in the lab (organisers), filtered by role and a search',
+    response: [Member],
+  },
+  addMember: {
+    summary: 'Appoint an existing account as organiser or mentor (organisers, admins)',
+    response: null,
+    errors: ['MEMBER_ACCOUNT_NOT_FOUND'],
+  },
+  removeMember: {
+    summary: 'Remove a role from a person (organisers); the last organiser stays',
+    response: null,
+    errors: ['MEMBERSHIP_NOT_FOUND', 'LAST_ORGANISER'],
+  },
+  invite: {
+    summary:
+      'Invite someone (new or existing account) as mentor or organiser; only the account with that address can accept. For mentors, `anyoneWithLink: true` instead makes a link whoever has it can accept once',
+    response: InvitationView,
+    errors: ['INVITATION_INVALID'],
+  },
+  invitations: { summary: "The lab's invitations and their status", response: [InvitationView] },
+  revoke: {
+    summary: 'Withdraw a pending invitation',
+    response: null,
+    errors: ['INVITATION_NOT_FOUND', 'INVITATION_ALREADY_USED'],
+  },
+});
+
+export const invitationsOps = operations('labs', {
+  preview: {
+    summary:
+      'What an invitation link offers (no sign-in needed); the invited address is shown masked',
+    response: InvitationPreview,
+    errors: ['INVITATION_NOT_FOUND'],
+  },
+  accept: {
+    summary:
+      'Accept an invitation with the signed-in account (it must have the invited address, unless the invitation is for anyone with the link)',
+    response: AcceptedInvitation,
+    status: 200,
+    errors: [
+      'INVITATION_FOR_SOMEONE_ELSE',
+      'INVITATION_NOT_FOUND',
+      'INVITATION_ALREADY_USED',
+      'INVITATION_EXPIRED',
+      'INVITATION_REVOKED',
+    ],
+  },
+});
+
+export const meOps = operations('account', {
+  me: { summary: 'My account and my roles in each lab', response: Me },
+});
+
+export const labAuditOps = operations('audit', {
+  page: { summary: "The lab's audit log, newest first (organisers)", response: AuditPage },
+  verify: {
+    summary: "Recompute the lab's hash chain and report the first broken link",
+    response: AuditVerification,
+  },
+});

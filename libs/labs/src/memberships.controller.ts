@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
   Endpoint,
@@ -10,40 +9,30 @@ import {
 } from '@ideas-lab/platform';
 import { isLabRole, type Actor } from '@ideas-lab/domain';
 import {
-  AcceptedInvitation,
   AddMemberDto,
   CreateInvitationDto,
-  InvitationPreview,
-  InvitationView,
-  Me,
-  Member,
   MembersQueryDto,
+  invitationsOps,
+  labMembersOps,
+  meOps,
 } from './labs.contract.js';
 import { LabIdPipe } from './labs.controller.js';
 import { MembershipsService } from './memberships.service.js';
 
-@ApiTags('labs')
 @Controller('labs/:labId')
 export class LabMembersController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @LabRoles('organiser')
   @Get('members')
-  @Endpoint({
-    summary: 'Who holds which role in the lab (organisers), filtered by role and a search',
-    response: [Member],
-  })
+  @Endpoint(labMembersOps.members)
   members(@Param('labId', LabIdPipe) labId: string, @Query() query: MembersQueryDto) {
     return this.memberships.members(labId, { role: query.role, search: query.q || undefined });
   }
 
   @LabRoles('organiser')
   @Post('members')
-  @Endpoint({
-    summary: 'Appoint an existing account as organiser or mentor (organisers, admins)',
-    response: null,
-    errors: ['MEMBER_ACCOUNT_NOT_FOUND'],
-  })
+  @Endpoint(labMembersOps.addMember)
   async addMember(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -54,11 +43,7 @@ export class LabMembersController {
 
   @LabRoles('organiser')
   @Delete('members/:userId/:role')
-  @Endpoint({
-    summary: 'Remove a role from a person (organisers); the last organiser stays',
-    response: null,
-    errors: ['MEMBERSHIP_NOT_FOUND', 'LAST_ORGANISER'],
-  })
+  @Endpoint(labMembersOps.removeMember)
   async removeMember(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -77,12 +62,7 @@ export class LabMembersController {
 
   @LabRoles('organiser')
   @Post('invitations')
-  @Endpoint({
-    summary:
-      'Invite someone (new or existing account) as mentor or organiser; only the account with that address can accept. For mentors, `anyoneWithLink: true` instead makes a link whoever has it can accept once',
-    response: InvitationView,
-    errors: ['INVITATION_INVALID'],
-  })
+  @Endpoint(labMembersOps.invite)
   invite(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -93,18 +73,14 @@ export class LabMembersController {
 
   @LabRoles('organiser')
   @Get('invitations')
-  @Endpoint({ summary: "The lab's invitations and their status", response: [InvitationView] })
+  @Endpoint(labMembersOps.invitations)
   invitations(@Param('labId', LabIdPipe) labId: string) {
     return this.memberships.invitationsOf(labId);
   }
 
   @LabRoles('organiser')
   @Delete('invitations/:invitationId')
-  @Endpoint({
-    summary: 'Withdraw a pending invitation',
-    response: null,
-    errors: ['INVITATION_NOT_FOUND', 'INVITATION_ALREADY_USED'],
-  })
+  @Endpoint(labMembersOps.revoke)
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('labId', LabIdPipe) labId: string,
@@ -114,49 +90,30 @@ export class LabMembersController {
   }
 }
 
-@ApiTags('labs')
 @Controller('invitations')
 export class InvitationsController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @Public()
   @Get(':token')
-  @Endpoint({
-    summary:
-      'What an invitation link offers (no sign-in needed); the invited address is shown masked',
-    response: InvitationPreview,
-    errors: ['INVITATION_NOT_FOUND'],
-  })
+  @Endpoint(invitationsOps.preview)
   preview(@Param('token') token: string) {
     return this.memberships.previewInvitation(token);
   }
 
   @Post(':token/accept')
-  @Endpoint({
-    summary:
-      'Accept an invitation with the signed-in account (it must have the invited address, unless the invitation is for anyone with the link)',
-    response: AcceptedInvitation,
-    status: 200,
-    errors: [
-      'INVITATION_FOR_SOMEONE_ELSE',
-      'INVITATION_NOT_FOUND',
-      'INVITATION_ALREADY_USED',
-      'INVITATION_EXPIRED',
-      'INVITATION_REVOKED',
-    ],
-  })
+  @Endpoint(invitationsOps.accept)
   accept(@CurrentActor() actor: Actor, @Param('token') token: string) {
     return this.memberships.acceptInvitation(actor, token);
   }
 }
 
-@ApiTags('account')
 @Controller('me')
 export class MeController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @Get()
-  @Endpoint({ summary: 'My account and my roles in each lab', response: Me })
+  @Endpoint(meOps.me)
   me(@CurrentActor() actor: Actor) {
     return this.memberships.me(actor);
   }

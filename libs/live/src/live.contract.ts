@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ChatChannel, ChatMessage } from './live-events.js';
+import { operations } from '@ideas-lab/platform';
 
 /** The live lib's HTTP contract: chat history (socket payloads live in the event map). */
 
@@ -31,3 +32,15 @@ export const ChatPage = z
   })
   .meta({ id: 'ChatPage' });
 export type ChatPage = z.output<typeof ChatPage>;
+
+export const liveChatOps = operations('live', {
+  history: {
+    summary: 'Chat history of the lab or of one breakout room, one page back in time',
+    description:
+      'channel is `lab` (default) or `room:<roomId>`; pass `nextBefore` as `before` for the page before. ' +
+      "The lab's chat is for its participants, mentors and organisers; a room's for those who were in it, and the organisers. " +
+      'New messages arrive live on the `/live` Socket.IO namespace (see docs/live-events.md).',
+    response: ChatPage,
+    errors: ['LIVE_CHANNEL_INVALID', 'LIVE_CHANNEL_FORBIDDEN'],
+  },
+});

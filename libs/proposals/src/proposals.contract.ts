@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { BUDGET_CATEGORIES, PROPOSAL_SECTION_KEYS } from '@ideas-lab/domain';
-import { dateTimeInput, isoDateTime } from '@ideas-lab/platform';
+import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
 import { ReviewCriterion } from '@ideas-lab/review';
 
 /** The proposals lib's HTTP contract: funding rounds and proposals, every shape once. */
@@ -356,3 +356,100 @@ export const ProposalComparison = z
   })
   .meta({ id: 'ProposalComparison' });
 export type ProposalComparison = z.output<typeof ProposalComparison>;
+
+/** What writing a proposal can meet besides validation and access. */
+const PROPOSAL_WRITE_REFUSALS = [
+  'FUNDING_ROUND_NOT_FOUND',
+  'PROPOSAL_TEAM_NOT_FOUND',
+  'PROPOSAL_TEAM_MEMBERS_ONLY',
+  'PROPOSAL_DEADLINE_PASSED',
+  'PROPOSAL_VERSION_CONFLICT',
+];
+
+const PROPOSAL_HISTORY_REFUSALS = [
+  'FUNDING_ROUND_NOT_FOUND',
+  'PROPOSAL_TEAM_NOT_FOUND',
+  'PROPOSAL_NOT_FOUND',
+];
+
+export const fundingRoundsOps = operations('proposals', {
+  create: {
+    summary:
+      'Set up a funding round (organisers): pool, per-award cap, currency, deadline, rubric, sections, open or invite-only',
+    response: FundingRoundView,
+    errors: ['FUNDING_ROUND_INVALID', 'FUNDING_ROUND_NAME_TAKEN'],
+  },
+  list: {
+    summary:
+      "The lab's funding rounds: organisers and mentors every one, participants the open ones and those their team is invited to",
+    response: [FundingRoundView],
+  },
+  get: {
+    summary: 'One funding round with the teams one may see and where their proposals stand',
+    response: FundingRoundView,
+    errors: ['FUNDING_ROUND_NOT_FOUND'],
+  },
+  update: {
+    summary: "Change a funding round's settings (organisers), naming the version edited",
+    response: FundingRoundView,
+    errors: [
+      'FUNDING_ROUND_NOT_FOUND',
+      'FUNDING_ROUND_INVALID',
+      'FUNDING_ROUND_NAME_TAKEN',
+      'FUNDING_ROUND_VERSION_CONFLICT',
+    ],
+  },
+  extend: {
+    summary: "Give one team a later deadline than the round's (organisers); null takes it back",
+    response: FundingRoundTeam,
+    errors: ['FUNDING_ROUND_NOT_FOUND', 'PROPOSAL_TEAM_NOT_FOUND', 'PROPOSAL_EXTENSION_INVALID'],
+  },
+});
+
+export const proposalsOps = operations('proposals', {
+  list: {
+    summary:
+      'The proposals of a round: organisers every one (latest version), mentors the submitted ones',
+    response: [ProposalSummary],
+    errors: ['FUNDING_ROUND_NOT_FOUND'],
+  },
+  get: {
+    summary:
+      "A team's proposal: its members and the organisers read the latest version, mentors the submitted one; other teams nothing",
+    description:
+      'Before the first save it shows version 0 with the content to start from (an invited team: its proposal to the previous round).',
+    response: ProposalView,
+    errors: PROPOSAL_HISTORY_REFUSALS,
+  },
+  save: {
+    summary:
+      "Save the team's proposal as a new version (team members), based on the version the edit started from",
+    description:
+      'A save based on an older version is refused with 409 PROPOSAL_VERSION_CONFLICT; details.current is the current proposal. Teammates get `proposal:saved` on the team channel.',
+    response: ProposalView,
+    errors: PROPOSAL_WRITE_REFUSALS,
+  },
+  submit: {
+    summary:
+      'Submit (or resubmit) the latest version of the proposal (team members) until the deadline or the team’s extension',
+    response: ProposalView,
+    status: 200,
+    errors: [...PROPOSAL_WRITE_REFUSALS, 'PROPOSAL_INCOMPLETE', 'PROPOSAL_NOTHING_TO_SUBMIT'],
+  },
+  versions: {
+    summary:
+      'Every version of the proposal, newest first, with author and time (team and organisers)',
+    response: [ProposalVersionSummary],
+    errors: PROPOSAL_HISTORY_REFUSALS,
+  },
+  version: {
+    summary: 'One version of the proposal as it was saved (team and organisers)',
+    response: ProposalVersionView,
+    errors: [...PROPOSAL_HISTORY_REFUSALS, 'PROPOSAL_VERSION_NOT_FOUND'],
+  },
+  compare: {
+    summary: 'Two versions of the proposal compared section by section (team and organisers)',
+    response: ProposalComparison,
+    errors: [...PROPOSAL_HISTORY_REFUSALS, 'PROPOSAL_VERSION_NOT_FOUND'],
+  },
+});

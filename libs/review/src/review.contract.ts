@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { ApplicantProfileView, FormQuestion } from '@ideas-lab/applications';
-import { isoDateTime } from '@ideas-lab/platform';
+import { isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The review lib's HTTP contract: every request and response shape, once. */
 
@@ -428,3 +428,120 @@ export const Scores = z
   })
   .meta({ id: 'Scores' });
 export type ScoresView = z.output<typeof Scores>;
+
+/** What writing one's review can meet besides validation and access. */
+const REVIEW_WRITE_REFUSALS = [
+  'REVIEW_INVALID',
+  'REVIEW_CONFLICT_OF_INTEREST',
+  'REVIEW_APPLICATION_NOT_FOUND',
+  'REVIEW_NOT_ASSIGNED',
+  'REVIEW_RUBRIC_NOT_SET',
+  'REVIEW_CLOSED',
+  'REVIEW_ALREADY_SUBMITTED',
+];
+
+export const rubricOps = operations('review', {
+  get: {
+    summary: "The lab's review rubric and review settings (reviewers)",
+    response: RubricView,
+    errors: ['REVIEW_RUBRIC_NOT_SET'],
+  },
+  put: {
+    summary:
+      'Set the rubric (organisers): criteria, weights, scales, comment prompt, blind phase; fixed criteria and scales once reviews are submitted',
+    response: RubricView,
+    errors: ['REVIEW_RUBRIC_INVALID', 'REVIEW_RUBRIC_LOCKED', 'REVIEW_RUBRIC_VERSION_CONFLICT'],
+  },
+});
+
+export const reviewersOps = operations('review', {
+  mine: {
+    summary: 'My institution and declared conflicts of interest in this lab (reviewers)',
+    response: MyReviewerProfile,
+  },
+  declare: {
+    summary:
+      'Set my institution and declare conflicts of interest (an applicant, or an institution); conflicting assignments without a submitted review are dropped',
+    response: MyReviewerProfile,
+    errors: ['CONFLICT_DECLARATION_INVALID'],
+  },
+});
+
+export const reviewAssignmentsOps = operations('review', {
+  run: {
+    summary:
+      'Assign k reviewers per submitted application (HiGHS): conflicts respected, loads balanced; started and submitted reviews and hand-made assignments are kept',
+    description: 'Loads per reviewer, their spread, applications left short and why.',
+    response: AssignmentRun,
+    status: 200,
+    errors: ['REVIEWER_NOT_IN_LAB', 'REVIEW_CLOSED', 'REVIEW_ASSIGNMENT_INPUTS_CHANGED'],
+  },
+  list: {
+    summary: 'Every assignment of the lab and the latest run (organisers)',
+    response: Assignments,
+  },
+  add: {
+    summary: 'Assign a reviewer by hand (organisers); a conflict of interest is refused',
+    response: Assignment,
+    errors: [
+      'REVIEWER_NOT_IN_LAB',
+      'REVIEW_APPLICATION_NOT_FOUND',
+      'REVIEW_CLOSED',
+      'ASSIGNMENT_CONFLICT_OF_INTEREST',
+      'REVIEW_ASSIGNMENT_EXISTS',
+    ],
+  },
+  remove: {
+    summary: 'Remove an assignment by hand (organisers); not one with a submitted review',
+    response: null,
+    errors: ['REVIEW_ASSIGNMENT_NOT_FOUND', 'REVIEW_ASSIGNMENT_HAS_REVIEW'],
+  },
+});
+
+export const myReviewsOps = operations('review', {
+  queue: {
+    summary: 'My review queue with progress (reviewers); names hidden in the blind phase',
+    response: ReviewQueue,
+  },
+  open: {
+    summary:
+      'Open an application assigned to me: profile and answers (without identity in the blind phase), the rubric and my review',
+    response: ApplicationToReview,
+    errors: ['REVIEW_CONFLICT_OF_INTEREST', 'REVIEW_APPLICATION_NOT_FOUND', 'REVIEW_NOT_ASSIGNED'],
+  },
+  save: {
+    summary: 'Save my review as a draft: scores per criterion (may be incomplete) and a comment',
+    response: MyReview,
+    errors: REVIEW_WRITE_REFUSALS,
+  },
+  submit: {
+    summary:
+      'Submit my review (optionally with final scores and comment); every problem is listed at once; final once submitted',
+    response: MyReview,
+    status: 200,
+    errors: REVIEW_WRITE_REFUSALS,
+  },
+});
+
+export const reviewResultsOps = operations('review', {
+  ofApplication: {
+    summary:
+      'The submitted reviews of an application: organisers always; a reviewer after submitting their own (anonymous in the blind phase)',
+    response: ApplicationReviews,
+    errors: [
+      'REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+      'REVIEW_CONFLICT_OF_INTEREST',
+      'REVIEW_APPLICATION_NOT_FOUND',
+      'REVIEW_NOT_ASSIGNED',
+    ],
+  },
+  progress: {
+    summary: 'Reviews done per reviewer and per application (organisers)',
+    response: ReviewProgressReport,
+  },
+  scores: {
+    summary:
+      'Per application: weighted rubric score, raw mean, per-reviewer normalised merit (z-scores), review count and spread (organisers)',
+    response: Scores,
+  },
+});

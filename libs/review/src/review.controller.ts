@@ -1,25 +1,18 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import {
   AddAssignmentDto,
-  ApplicationReviews,
-  ApplicationToReview,
-  Assignment,
-  AssignmentRun,
-  Assignments,
   DeclareConflictsDto,
-  MyReview,
-  MyReviewerProfile,
   PutRubricDto,
-  ReviewProgressReport,
-  ReviewQueue,
-  RubricView,
   RunAssignmentDto,
   SaveReviewDto,
-  Scores,
   ScoresQueryDto,
+  myReviewsOps,
+  reviewAssignmentsOps,
+  reviewResultsOps,
+  reviewersOps,
+  rubricOps,
 } from './review.contract.js';
 import { ReviewAssignmentService } from './review-assignment.service.js';
 import { ApplicationId, AssignmentId, LabId } from './review-params.js';
@@ -28,41 +21,20 @@ import { ReviewRubricService } from './review-rubric.service.js';
 import { ReviewersService } from './reviewers.service.js';
 import { ReviewsService } from './reviews.service.js';
 
-/** What writing one's review can meet besides validation and access. */
-const REVIEW_WRITE_REFUSALS = [
-  'REVIEW_INVALID',
-  'REVIEW_CONFLICT_OF_INTEREST',
-  'REVIEW_APPLICATION_NOT_FOUND',
-  'REVIEW_NOT_ASSIGNED',
-  'REVIEW_RUBRIC_NOT_SET',
-  'REVIEW_CLOSED',
-  'REVIEW_ALREADY_SUBMITTED',
-];
-
-@ApiTags('review')
 @Controller('labs/:labId/rubric')
 export class RubricController {
   constructor(private readonly rubrics: ReviewRubricService) {}
 
   @LabRoles('organiser', 'mentor')
   @Get()
-  @Endpoint({
-    summary: "The lab's review rubric and review settings (reviewers)",
-    response: RubricView,
-    errors: ['REVIEW_RUBRIC_NOT_SET'],
-  })
+  @Endpoint(rubricOps.get)
   get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.rubrics.get(actor, labId);
   }
 
   @LabRoles('organiser')
   @Put()
-  @Endpoint({
-    summary:
-      'Set the rubric (organisers): criteria, weights, scales, comment prompt, blind phase; fixed criteria and scales once reviews are submitted',
-    response: RubricView,
-    errors: ['REVIEW_RUBRIC_INVALID', 'REVIEW_RUBRIC_LOCKED', 'REVIEW_RUBRIC_VERSION_CONFLICT'],
-  })
+  @Endpoint(rubricOps.put)
   put(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -72,29 +44,20 @@ export class RubricController {
   }
 }
 
-@ApiTags('review')
 @Controller('labs/:labId/reviewers/me')
 export class ReviewersController {
   constructor(private readonly reviewers: ReviewersService) {}
 
   @LabRoles('organiser', 'mentor')
   @Get()
-  @Endpoint({
-    summary: 'My institution and declared conflicts of interest in this lab (reviewers)',
-    response: MyReviewerProfile,
-  })
+  @Endpoint(reviewersOps.mine)
   mine(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.reviewers.mine(actor, labId);
   }
 
   @LabRoles('organiser', 'mentor')
   @Put()
-  @Endpoint({
-    summary:
-      'Set my institution and declare conflicts of interest (an applicant, or an institution); conflicting assignments without a submitted review are dropped',
-    response: MyReviewerProfile,
-    errors: ['CONFLICT_DECLARATION_INVALID'],
-  })
+  @Endpoint(reviewersOps.declare)
   declare(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -104,21 +67,13 @@ export class ReviewersController {
   }
 }
 
-@ApiTags('review')
 @Controller('labs/:labId/review-assignments')
 export class ReviewAssignmentsController {
   constructor(private readonly assignments: ReviewAssignmentService) {}
 
   @LabRoles('organiser')
   @Post('run')
-  @Endpoint({
-    summary:
-      'Assign k reviewers per submitted application (HiGHS): conflicts respected, loads balanced; started and submitted reviews and hand-made assignments are kept',
-    description: 'Loads per reviewer, their spread, applications left short and why.',
-    response: AssignmentRun,
-    status: 200,
-    errors: ['REVIEWER_NOT_IN_LAB', 'REVIEW_CLOSED', 'REVIEW_ASSIGNMENT_INPUTS_CHANGED'],
-  })
+  @Endpoint(reviewAssignmentsOps.run)
   run(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -129,27 +84,14 @@ export class ReviewAssignmentsController {
 
   @LabRoles('organiser')
   @Get()
-  @Endpoint({
-    summary: 'Every assignment of the lab and the latest run (organisers)',
-    response: Assignments,
-  })
+  @Endpoint(reviewAssignmentsOps.list)
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.assignments.list(actor, labId);
   }
 
   @LabRoles('organiser')
   @Post()
-  @Endpoint({
-    summary: 'Assign a reviewer by hand (organisers); a conflict of interest is refused',
-    response: Assignment,
-    errors: [
-      'REVIEWER_NOT_IN_LAB',
-      'REVIEW_APPLICATION_NOT_FOUND',
-      'REVIEW_CLOSED',
-      'ASSIGNMENT_CONFLICT_OF_INTEREST',
-      'REVIEW_ASSIGNMENT_EXISTS',
-    ],
-  })
+  @Endpoint(reviewAssignmentsOps.add)
   add(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -160,11 +102,7 @@ export class ReviewAssignmentsController {
 
   @LabRoles('organiser')
   @Delete(':assignmentId')
-  @Endpoint({
-    summary: 'Remove an assignment by hand (organisers); not one with a submitted review',
-    response: null,
-    errors: ['REVIEW_ASSIGNMENT_NOT_FOUND', 'REVIEW_ASSIGNMENT_HAS_REVIEW'],
-  })
+  @Endpoint(reviewAssignmentsOps.remove)
   remove(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -174,29 +112,20 @@ export class ReviewAssignmentsController {
   }
 }
 
-@ApiTags('review')
 @Controller('labs/:labId/my-reviews')
 export class MyReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @LabRoles('organiser', 'mentor')
   @Get()
-  @Endpoint({
-    summary: 'My review queue with progress (reviewers); names hidden in the blind phase',
-    response: ReviewQueue,
-  })
+  @Endpoint(myReviewsOps.queue)
   queue(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.reviews.queue(actor, labId);
   }
 
   @LabRoles('organiser', 'mentor')
   @Get(':applicationId')
-  @Endpoint({
-    summary:
-      'Open an application assigned to me: profile and answers (without identity in the blind phase), the rubric and my review',
-    response: ApplicationToReview,
-    errors: ['REVIEW_CONFLICT_OF_INTEREST', 'REVIEW_APPLICATION_NOT_FOUND', 'REVIEW_NOT_ASSIGNED'],
-  })
+  @Endpoint(myReviewsOps.open)
   open(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -207,11 +136,7 @@ export class MyReviewsController {
 
   @LabRoles('organiser', 'mentor')
   @Put(':applicationId')
-  @Endpoint({
-    summary: 'Save my review as a draft: scores per criterion (may be incomplete) and a comment',
-    response: MyReview,
-    errors: REVIEW_WRITE_REFUSALS,
-  })
+  @Endpoint(myReviewsOps.save)
   save(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -223,13 +148,7 @@ export class MyReviewsController {
 
   @LabRoles('organiser', 'mentor')
   @Post(':applicationId/submit')
-  @Endpoint({
-    summary:
-      'Submit my review (optionally with final scores and comment); every problem is listed at once; final once submitted',
-    response: MyReview,
-    status: 200,
-    errors: REVIEW_WRITE_REFUSALS,
-  })
+  @Endpoint(myReviewsOps.submit)
   submit(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -240,7 +159,6 @@ export class MyReviewsController {
   }
 }
 
-@ApiTags('review')
 @Controller('labs/:labId')
 export class ReviewResultsController {
   constructor(
@@ -250,17 +168,7 @@ export class ReviewResultsController {
 
   @LabRoles('organiser', 'mentor')
   @Get('applications/:applicationId/reviews')
-  @Endpoint({
-    summary:
-      'The submitted reviews of an application: organisers always; a reviewer after submitting their own (anonymous in the blind phase)',
-    response: ApplicationReviews,
-    errors: [
-      'REVIEWS_HIDDEN_UNTIL_SUBMITTED',
-      'REVIEW_CONFLICT_OF_INTEREST',
-      'REVIEW_APPLICATION_NOT_FOUND',
-      'REVIEW_NOT_ASSIGNED',
-    ],
-  })
+  @Endpoint(reviewResultsOps.ofApplication)
   ofApplication(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -271,21 +179,14 @@ export class ReviewResultsController {
 
   @LabRoles('organiser')
   @Get('review-progress')
-  @Endpoint({
-    summary: 'Reviews done per reviewer and per application (organisers)',
-    response: ReviewProgressReport,
-  })
+  @Endpoint(reviewResultsOps.progress)
   progress(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.results.progress(actor, labId);
   }
 
   @LabRoles('organiser')
   @Get('scores')
-  @Endpoint({
-    summary:
-      'Per application: weighted rubric score, raw mean, per-reviewer normalised merit (z-scores), review count and spread (organisers)',
-    response: Scores,
-  })
+  @Endpoint(reviewResultsOps.scores)
   scores(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { dateTimeInput, isoDateTime } from '@ideas-lab/platform';
+import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
+import { Funnel } from '@ideas-lab/applications';
 
 /** The selection lib's HTTP contract: runs, decisions and letters, every shape once. */
 
@@ -455,3 +456,127 @@ export const OutboxRelease = z
   })
   .meta({ id: 'OutboxRelease' });
 export type ReleaseView = z.output<typeof OutboxRelease>;
+
+export const selectionRunsOps = operations('selection', {
+  create: {
+    summary:
+      'Select a cohort (HiGHS) from the reviewed, submitted applications by normalised merit under the quotas; the run is stored. Infeasible quotas give a stored run that explains which quotas conflict and by how much. Only in the Selection phase.',
+    response: SelectionRun,
+    errors: ['SELECTION_INPUT_INVALID', 'SELECTION_PHASE_REQUIRED'],
+  },
+  list: {
+    summary: 'The selection runs of the lab, newest first, with their key figures side by side',
+    response: [SelectionRunSummary],
+  },
+  get: {
+    summary: 'One selection run with its inputs and result',
+    response: SelectionRun,
+    errors: ['SELECTION_RUN_NOT_FOUND'],
+  },
+  rerun: {
+    summary:
+      'Solve a stored run again from its inputs and seed, and say whether the result is identical (nothing is stored)',
+    response: SelectionRerun,
+    status: 200,
+    errors: ['SELECTION_INPUT_INVALID', 'SELECTION_RUN_NOT_FOUND'],
+  },
+  adopt: {
+    summary:
+      'Adopt a run that found a cohort (Selection phase only): accepted (selected, to confirm by `confirmBy`), waitlisted (ranked) and declined decisions; `promotedConfirmDays` is how long someone promoted from the waitlist has to answer. Submitted applications the run did not consider (unreviewed) make adoption refuse unless `declineUnreviewed` is true. Replaces an earlier adoption only while no applicant has answered and no letter has been released.',
+    response: Decisions,
+    status: 200,
+    errors: [
+      'SELECTION_INPUT_INVALID',
+      'SELECTION_RUN_NOT_FOUND',
+      'SELECTION_PHASE_REQUIRED',
+      'SELECTION_RUN_INFEASIBLE',
+      'SELECTION_DECISIONS_ANSWERED',
+      'SELECTION_LETTERS_RELEASED',
+      'SELECTION_UNREVIEWED_APPLICATIONS',
+      'SELECTION_ADOPTION_CHANGED',
+    ],
+  },
+});
+
+export const labDecisionsOps = operations('selection', {
+  list: {
+    summary:
+      'The decisions of the adopted run: accepted (and their answers), waitlisted by rank, declined; promotions with their reasons',
+    response: Decisions,
+  },
+  expire: {
+    summary:
+      'Close the offers whose confirm-by date passed and fill those places from the waitlist, keeping every quota (a periodic sweep does the same by itself; this does it now)',
+    response: ExpiryResult,
+    status: 200,
+    errors: ['DECISIONS_CLOSED', 'SELECTION_NOT_ADOPTED', 'SELECTION_DECISIONS_BUSY'],
+  },
+});
+
+export const myDecisionsOps = operations('selection', {
+  mine: {
+    summary:
+      'My selection decisions (outcome, waitlist rank, answer, confirm-by date); never scores or reviews',
+    response: [MyDecision],
+  },
+  confirm: {
+    summary: 'Take my place (before the confirm-by date): I become a participant of the lab',
+    response: MyDecision,
+    status: 200,
+    errors: [
+      'DECISION_NOT_FOUND',
+      'DECISION_NOT_OFFERED',
+      'DECISION_ALREADY_ANSWERED',
+      'DECISION_CONFIRM_BY_PASSED',
+      'DECISIONS_CLOSED',
+    ],
+  },
+  decline: {
+    summary: 'Give up my place; the best waitlisted applicant who keeps every quota is offered it',
+    response: MyDecision,
+    status: 200,
+    errors: [
+      'DECISION_NOT_FOUND',
+      'DECISION_NOT_OFFERED',
+      'DECISION_ALREADY_ANSWERED',
+      'DECISION_CONFIRM_BY_PASSED',
+      'SELECTION_DECISIONS_BUSY',
+      'DECISIONS_CLOSED',
+    ],
+  },
+});
+
+export const decisionLettersOps = operations('selection', {
+  list: {
+    summary:
+      'The outbox: decision letters with their status (draft, queued, sending, sent, logged, failed), attempts, last error and next attempt; without SMTP_URL released letters are marked logged: what would be sent',
+    response: Outbox,
+  },
+  compose: {
+    summary:
+      'Compose a letter per decision of the adopted run from the templates into the outbox (drafts are rewritten, released letters kept)',
+    response: Outbox,
+    status: 200,
+    errors: ['SELECTION_NOT_ADOPTED'],
+  },
+  edit: {
+    summary: 'Edit a letter before it is released (a draft, or one whose attempts all failed)',
+    response: DecisionLetter,
+    errors: ['LETTER_NOT_FOUND', 'LETTER_ALREADY_SENT', 'LETTER_IN_QUEUE'],
+  },
+  release: {
+    summary:
+      'Release the outbox in one batch: every draft (and every letter whose attempts all failed) is queued; a background sender sends them through SMTP when SMTP_URL is set (else logs them), retrying failures with backoff',
+    response: OutboxRelease,
+    status: 200,
+    errors: ['SELECTION_NOT_ADOPTED'],
+  },
+});
+
+export const applicationFunnelOps = operations('applications', {
+  funnel: {
+    summary:
+      'How far applications got (started → submitted → reviewed → selected → confirmed), by taxonomy attribute (organisers). Reviewed: at least one submitted review; selected: offered a place by the adopted run; confirmed: took it.',
+    response: Funnel,
+  },
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { AGENDA_SESSION_KINDS, AGENDA_SESSION_STATES } from '@ideas-lab/domain';
-import { dateTimeInput, isoDateTime } from '@ideas-lab/platform';
+import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The workshop lib's HTTP contract: agenda, breakout rounds and plans, participants, teams. */
 
@@ -349,3 +349,179 @@ export const Team = z
   .object({ id: z.uuid(), name: z.string(), members: z.array(person()), createdAt: isoDateTime() })
   .meta({ id: 'Team' });
 export type TeamView = z.output<typeof Team>;
+
+export const breakoutOps = operations('workshop', {
+  rounds: {
+    summary:
+      'Breakout rounds: organisers see every room, mentors the rooms they visit, participants their own room',
+    response: Rounds,
+    errors: ['SESSION_NOT_FOUND', 'SESSION_NOT_BREAKOUT'],
+  },
+  createRound: {
+    summary: 'Add a round by hand (organisers): assigned, or self-select with a capacity per room',
+    response: Rounds,
+    errors: [
+      'ROUND_ROOMS_INVALID',
+      'MENTOR_NOT_IN_LAB',
+      'SESSION_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+    ],
+  },
+  changeState: {
+    summary: 'Open a planned round or close an open one (organisers)',
+    response: Rounds,
+    status: 200,
+    errors: ['SESSION_NOT_FOUND', 'ROUND_NOT_FOUND', 'SESSION_NOT_BREAKOUT', 'ROUND_STATE_INVALID'],
+  },
+  updateRoom: {
+    summary:
+      'Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round)',
+    response: Rounds,
+    errors: [
+      'MENTOR_NOT_IN_LAB',
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'ROOM_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_CLOSED',
+    ],
+  },
+  move: {
+    summary: 'Move one participant to another room of a round (organisers; not in a closed round)',
+    response: Rounds,
+    status: 200,
+    errors: [
+      'NOT_A_PARTICIPANT',
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'ROOM_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_CLOSED',
+    ],
+  },
+  recreateRooms: {
+    summary:
+      'Rebuild the rooms of a planned or open round, from its adopted plan or by size (organisers); in an open round everyone connected is told where to go',
+    description:
+      "The same as the control room's `rooms:recreate` (without `onlineOnly`, which needs the live connections): rooms are reused in order, missing ones added, surplus ones deleted in a planned round and left empty in an open one.",
+    response: Rounds,
+    status: 200,
+    errors: [
+      'ROOMS_RECREATE_INVALID',
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_CLOSED',
+    ],
+  },
+  swap: {
+    summary: 'Swap the rooms of two participants in a round (organisers; not in a closed round)',
+    response: Rounds,
+    status: 200,
+    errors: [
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_CLOSED',
+      'PARTICIPANT_NOT_SEATED',
+    ],
+  },
+  choose: {
+    summary: 'Pick a room in a self-select round (participants); refused when the room is full',
+    response: Rounds,
+    status: 200,
+    errors: [
+      'NOT_A_PARTICIPANT',
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'ROOM_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_NOT_SELF_SELECT',
+      'ROUND_CLOSED',
+      'ROOM_FULL',
+    ],
+  },
+  plans: {
+    summary: "The session's rotation plans, newest first, with their metrics (organisers)",
+    response: [Plan],
+    errors: ['SESSION_NOT_FOUND', 'SESSION_NOT_BREAKOUT'],
+  },
+  createPlan: {
+    summary:
+      "Run the rotation planner over the lab's participants, keeping rounds already held; stores inputs, seed and metrics (organisers)",
+    response: Plan,
+    errors: ['PLAN_INVALID', 'SESSION_NOT_FOUND', 'SESSION_NOT_BREAKOUT', 'PLAN_NO_PARTICIPANTS'],
+  },
+  adopt: {
+    summary:
+      'Adopt a plan: replaces the rounds not opened yet, keeps opened and closed ones (organisers)',
+    response: Rounds,
+    status: 200,
+    errors: ['SESSION_NOT_FOUND', 'PLAN_NOT_FOUND', 'SESSION_NOT_BREAKOUT', 'PLAN_STALE'],
+  },
+  metMatrix: {
+    summary: "Who has met whom in the session's rounds (organisers)",
+    response: MetMatrix,
+    errors: ['SESSION_NOT_FOUND', 'SESSION_NOT_BREAKOUT'],
+  },
+});
+
+export const participantProfilesOps = operations('workshop', {
+  list: {
+    summary:
+      "The lab's participants with the discipline and career stage the rotation planner uses (organisers)",
+    response: [ParticipantProfile],
+  },
+  setProfile: {
+    summary: "Set a participant's discipline and career stage for planning (organisers)",
+    response: ParticipantProfile,
+    errors: ['PROFILE_NOT_IN_TAXONOMY', 'NOT_A_PARTICIPANT'],
+  },
+});
+
+export const teamsOps = operations('workshop', {
+  list: {
+    summary: 'Teams of the workshop: organisers see every team, others the teams they are on',
+    description:
+      'Each team has a chat on the `/live` namespace (channel `team:<teamId>`, see docs/live-events.md).',
+    response: [Team],
+  },
+  create: {
+    summary: 'Set up a team of participants and mentors (organisers)',
+    response: Team,
+    errors: ['TEAM_MEMBER_INVALID', 'TEAM_NAME_TAKEN'],
+  },
+});
+
+export const agendaOps = operations('workshop', {
+  list: {
+    summary:
+      "The workshop agenda in time order, with times in UTC and in the lab's time zone (every member)",
+    response: Agenda,
+  },
+  calendar: {
+    summary:
+      'The agenda as an iCalendar (.ics) feed: one event per session, stable UIDs (every member)',
+    response: { mediaType: 'text/calendar', description: 'An RFC 5545 VCALENDAR.' },
+  },
+  create: {
+    summary: 'Schedule a session within the workshop dates (organisers)',
+    response: Session,
+    errors: ['SESSION_TIMES_INVALID'],
+  },
+  update: {
+    summary: 'Edit a session (organisers), with optimistic locking on `version`',
+    response: Session,
+    errors: [
+      'SESSION_TIMES_INVALID',
+      'SESSION_NOT_FOUND',
+      'SESSION_VERSION_CONFLICT',
+      'SESSION_HAS_ROUNDS',
+    ],
+  },
+  remove: {
+    summary: 'Delete a session and its breakout rounds (organisers); a live session must end first',
+    response: null,
+    errors: ['SESSION_NOT_FOUND', 'SESSION_LIVE'],
+  },
+});

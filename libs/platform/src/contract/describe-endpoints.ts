@@ -56,6 +56,10 @@ function describe(
     (Reflect.getMetadata(name, handler) as T | undefined) ??
     (Reflect.getMetadata(name, controller) as T | undefined);
   const where = `${controller.name}.${key}`;
+  if (endpoint.tag === undefined)
+    throw new Error(
+      `${where}: bind an entry of the lib's operations table, @Endpoint(<lib>Ops.${key}): see operations() in libs/platform/src/contract/endpoint.decorator.ts.`,
+    );
   const apply = (decorator: MethodDecorator) => decorator(controller.prototype, key, descriptor);
 
   // Success.

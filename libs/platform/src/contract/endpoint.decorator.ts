@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata, type Type } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 
 export const ENDPOINT = 'ideas-lab:endpoint';
@@ -31,6 +31,8 @@ export interface EndpointOptions {
   tag?: string;
   /** A body read before the pipes run (a guard parses it): documented with this contract DTO. */
   body?: Type;
+  /** Request headers the route requires. */
+  headers?: readonly { name: string; description: string }[];
 }
 
 export type EndpointMetadata = EndpointOptions;
@@ -92,5 +94,7 @@ export function Endpoint(options: EndpointOptions): EndpointDecorator<unknown> {
   if (status !== undefined) decorators.push(HttpCode(status));
   if (options.tag !== undefined) decorators.push(ApiTags(options.tag));
   if (options.body !== undefined) decorators.push(ApiBody({ type: options.body }));
+  for (const header of options.headers ?? [])
+    decorators.push(ApiHeader({ ...header, required: true }));
   return applyDecorators(...decorators) as EndpointDecorator<unknown>;
 }

@@ -1,8 +1,8 @@
 /**
  * Every error code a client may see and its HTTP status, one catalogue per feature lib
  * (`labsErrors` in labs.errors.ts). The catalogue is the single source of code → status: the
- * lib's error class reads its status from it, and `@Endpoint({ errors: [...] })` documents a
- * route's errors from it.
+ * lib's error class reads its status from it, and an operation's `errors: [...]` (in the lib's
+ * operations table) documents a route's errors from it.
  */
 export type ErrorCatalogue<C extends string = string> = Readonly<Record<C, number>>;
 
