@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoDateTime } from '@ideas-lab/platform';
+import { isoDateTime, operations } from '@ideas-lab/platform';
 import { ReviewCriterion } from '@ideas-lab/review';
 
 /** The proposal-review lib's HTTP contract: every shape once. */
@@ -451,3 +451,12 @@ export const ProposalRankingView = z
   })
   .meta({ id: 'ProposalRanking' });
 export type ProposalRankingView = z.output<typeof ProposalRankingView>;
+
+export const proposalRankingOps = operations('proposal review', {
+  get: {
+    summary:
+      "The round's submitted proposals ranked on their submitted reviews (organisers): weighted rubric score normalised per reviewer, a bootstrap interval each, the funding line, and those whose interval crosses it flagged",
+    response: ProposalRankingView,
+    errors: ['PROPOSAL_REVIEW_ROUND_NOT_FOUND'],
+  },
+});
