@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { isoDateTime } from '@ideas-lab/platform';
+import { isoDateTime, operations } from '@ideas-lab/platform';
 import { ReviewCriterion } from '@ideas-lab/review';
 
 /** The pitches lib's HTTP contract: pitch sessions, their running order, scores and feedback, every shape once. */
@@ -276,3 +276,95 @@ export const PitchTeamScoreSummary = z
   })
   .meta({ id: 'PitchTeamScoreSummary' });
 export type PitchTeamScoreSummary = z.output<typeof PitchTeamScoreSummary>;
+
+export const pitchSessionsOps = operations('pitches', {
+  list: {
+    summary: "The lab's pitch sessions (agenda sessions of kind pitch) with their running order",
+    response: [PitchSessionView],
+  },
+  get: {
+    summary: 'One pitch session: running order, times, rubric and who is on stage',
+    response: PitchSessionView,
+    errors: ['PITCH_SESSION_NOT_FOUND'],
+  },
+  put: {
+    summary:
+      'Save the running order, pitch and question times and the rubric (organisers; versioned)',
+    response: PitchSessionView,
+    errors: [
+      'PITCH_SESSION_NOT_FOUND',
+      'PITCH_ORDER_INVALID',
+      'PITCH_SESSION_VERSION_CONFLICT',
+      'PITCH_RUBRIC_LOCKED',
+      'PITCH_SESSION_STATE_INVALID',
+    ],
+  },
+  start: {
+    summary: 'Start the session: the first team goes on with its pitch clock',
+    response: PitchSessionView,
+    status: 200,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID', 'PITCH_STAGE_CHANGED'],
+  },
+  advance: {
+    summary: 'Move the team on stage on: its pitch ends and questions start, or its questions end',
+    response: PitchSessionView,
+    status: 200,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SLOT_NOT_FOUND', 'PITCH_STAGE_CHANGED'],
+  },
+  next: {
+    summary: 'Close the team on stage and put the next team in the running order on',
+    response: PitchSessionView,
+    status: 200,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID', 'PITCH_STAGE_CHANGED'],
+  },
+  end: {
+    summary: 'End the session (the team on stage closes; scores lock)',
+    response: PitchSessionView,
+    status: 200,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID'],
+  },
+  mine: {
+    summary:
+      "A mentor's scoring page: every team in order, conflicts of interest, one's own scores",
+    response: MentorPitchScoring,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_MENTORS_ONLY'],
+  },
+  save: {
+    summary:
+      'Save my score of a pitch (mentors): rubric scores, a comment to the team, a private note; a draft until the pitch closes',
+    response: MyPitchScore,
+    errors: [
+      'PITCH_SESSION_NOT_FOUND',
+      'PITCH_SLOT_NOT_FOUND',
+      'PITCH_MENTORS_ONLY',
+      'PITCH_CONFLICT_OF_INTEREST',
+      'PITCH_SCORING_CLOSED',
+      'PITCH_SCORE_INVALID',
+      'PITCH_SCORE_VERSION_CONFLICT',
+    ],
+  },
+  table: {
+    summary: "The organisers' score table: every team, every mentor's scores, comments and notes",
+    response: PitchScoreTable,
+    errors: ['PITCH_SESSION_NOT_FOUND'],
+  },
+  release: {
+    summary: "Release a mentor's comment to the team (or withdraw it); once the pitch closed",
+    response: PitchScoreRow,
+    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SCORE_NOT_FOUND', 'PITCH_RELEASE_NOT_READY'],
+  },
+  feedback: {
+    summary:
+      "My teams' pitch feedback: the comments released to them (no scores, no private notes)",
+    response: TeamPitchFeedback,
+    errors: ['PITCH_SESSION_NOT_FOUND'],
+  },
+});
+
+export const pitchScoresOps = operations('pitches', {
+  summaries: {
+    summary:
+      "Per-team pitch score summaries of the lab's closed pitches (mean, n, per criterion, each mentor's sheet), for the funding decision",
+    response: [PitchTeamScoreSummary],
+  },
+});

@@ -1,26 +1,19 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ideas-lab/domain';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import {
   AdvancePitchDto,
-  MentorPitchScoring,
-  MyPitchScore,
   NextPitchDto,
-  PitchScoreRow,
-  PitchScoreTable,
-  PitchSessionView,
-  PitchTeamScoreSummary,
   PutPitchSessionDto,
   ReleasePitchCommentDto,
   SavePitchScoreDto,
-  TeamPitchFeedback,
+  pitchSessionsOps,
+  pitchScoresOps,
 } from './pitches.contract.js';
 import { LabId, ScoreId, SessionId, SlotId } from './pitches-params.js';
 import { PitchScoresService } from './pitch-scores.service.js';
 import { PitchSessionsService } from './pitch-sessions.service.js';
 
-@ApiTags('pitches')
 @Controller('labs/:labId/pitch-sessions')
 export class PitchSessionsController {
   constructor(
@@ -30,21 +23,14 @@ export class PitchSessionsController {
 
   @LabRoles('participant', 'mentor', 'organiser')
   @Get()
-  @Endpoint({
-    summary: "The lab's pitch sessions (agenda sessions of kind pitch) with their running order",
-    response: [PitchSessionView],
-  })
+  @Endpoint(pitchSessionsOps.list)
   list(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.sessions.list(actor, labId);
   }
 
   @LabRoles('participant', 'mentor', 'organiser')
   @Get(':sessionId')
-  @Endpoint({
-    summary: 'One pitch session: running order, times, rubric and who is on stage',
-    response: PitchSessionView,
-    errors: ['PITCH_SESSION_NOT_FOUND'],
-  })
+  @Endpoint(pitchSessionsOps.get)
   get(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -55,18 +41,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Put(':sessionId')
-  @Endpoint({
-    summary:
-      'Save the running order, pitch and question times and the rubric (organisers; versioned)',
-    response: PitchSessionView,
-    errors: [
-      'PITCH_SESSION_NOT_FOUND',
-      'PITCH_ORDER_INVALID',
-      'PITCH_SESSION_VERSION_CONFLICT',
-      'PITCH_RUBRIC_LOCKED',
-      'PITCH_SESSION_STATE_INVALID',
-    ],
-  })
+  @Endpoint(pitchSessionsOps.put)
   put(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -78,12 +53,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Post(':sessionId/start')
-  @Endpoint({
-    summary: 'Start the session: the first team goes on with its pitch clock',
-    response: PitchSessionView,
-    status: 200,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID', 'PITCH_STAGE_CHANGED'],
-  })
+  @Endpoint(pitchSessionsOps.start)
   start(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -94,12 +64,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Post(':sessionId/advance')
-  @Endpoint({
-    summary: 'Move the team on stage on: its pitch ends and questions start, or its questions end',
-    response: PitchSessionView,
-    status: 200,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SLOT_NOT_FOUND', 'PITCH_STAGE_CHANGED'],
-  })
+  @Endpoint(pitchSessionsOps.advance)
   advance(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -111,12 +76,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Post(':sessionId/next')
-  @Endpoint({
-    summary: 'Close the team on stage and put the next team in the running order on',
-    response: PitchSessionView,
-    status: 200,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID', 'PITCH_STAGE_CHANGED'],
-  })
+  @Endpoint(pitchSessionsOps.next)
   next(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -128,12 +88,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Post(':sessionId/end')
-  @Endpoint({
-    summary: 'End the session (the team on stage closes; scores lock)',
-    response: PitchSessionView,
-    status: 200,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID'],
-  })
+  @Endpoint(pitchSessionsOps.end)
   end(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -144,12 +99,7 @@ export class PitchSessionsController {
 
   @LabRoles('mentor')
   @Get(':sessionId/my-scores')
-  @Endpoint({
-    summary:
-      "A mentor's scoring page: every team in order, conflicts of interest, one's own scores",
-    response: MentorPitchScoring,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_MENTORS_ONLY'],
-  })
+  @Endpoint(pitchSessionsOps.mine)
   mine(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -160,20 +110,7 @@ export class PitchSessionsController {
 
   @LabRoles('mentor')
   @Put(':sessionId/slots/:slotId/my-score')
-  @Endpoint({
-    summary:
-      'Save my score of a pitch (mentors): rubric scores, a comment to the team, a private note; a draft until the pitch closes',
-    response: MyPitchScore,
-    errors: [
-      'PITCH_SESSION_NOT_FOUND',
-      'PITCH_SLOT_NOT_FOUND',
-      'PITCH_MENTORS_ONLY',
-      'PITCH_CONFLICT_OF_INTEREST',
-      'PITCH_SCORING_CLOSED',
-      'PITCH_SCORE_INVALID',
-      'PITCH_SCORE_VERSION_CONFLICT',
-    ],
-  })
+  @Endpoint(pitchSessionsOps.save)
   save(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -186,11 +123,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Get(':sessionId/scores')
-  @Endpoint({
-    summary: "The organisers' score table: every team, every mentor's scores, comments and notes",
-    response: PitchScoreTable,
-    errors: ['PITCH_SESSION_NOT_FOUND'],
-  })
+  @Endpoint(pitchSessionsOps.table)
   table(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -201,11 +134,7 @@ export class PitchSessionsController {
 
   @LabRoles('organiser')
   @Put(':sessionId/scores/:scoreId/release')
-  @Endpoint({
-    summary: "Release a mentor's comment to the team (or withdraw it); once the pitch closed",
-    response: PitchScoreRow,
-    errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SCORE_NOT_FOUND', 'PITCH_RELEASE_NOT_READY'],
-  })
+  @Endpoint(pitchSessionsOps.release)
   release(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -218,12 +147,7 @@ export class PitchSessionsController {
 
   @LabRoles('participant', 'mentor', 'organiser')
   @Get(':sessionId/feedback')
-  @Endpoint({
-    summary:
-      "My teams' pitch feedback: the comments released to them (no scores, no private notes)",
-    response: TeamPitchFeedback,
-    errors: ['PITCH_SESSION_NOT_FOUND'],
-  })
+  @Endpoint(pitchSessionsOps.feedback)
   feedback(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
@@ -233,18 +157,13 @@ export class PitchSessionsController {
   }
 }
 
-@ApiTags('pitches')
 @Controller('labs/:labId/pitch-scores')
 export class PitchScoresController {
   constructor(private readonly scores: PitchScoresService) {}
 
   @LabRoles('organiser')
   @Get()
-  @Endpoint({
-    summary:
-      "Per-team pitch score summaries of the lab's closed pitches (mean, n, per criterion, each mentor's sheet), for the funding decision",
-    response: [PitchTeamScoreSummary],
-  })
+  @Endpoint(pitchScoresOps.summaries)
   summaries(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.scores.summaries(actor, labId);
   }
