@@ -23,6 +23,7 @@ export default defineConfig({
       '@ideas-lab/formation': lib('formation'),
       '@ideas-lab/proposal-review': lib('proposal-review'),
       '@ideas-lab/pitches': lib('pitches'),
+      '@ideas-lab/funding': lib('funding'),
     },
   },
   test: {

@@ -13,6 +13,7 @@ import { ProposalsModule } from '@ideas-lab/proposals';
 import { FormationModule } from '@ideas-lab/formation';
 import { ProposalReviewModule } from '@ideas-lab/proposal-review';
 import { PitchesModule } from '@ideas-lab/pitches';
+import { FundingModule } from '@ideas-lab/funding';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './database.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         FormationModule,
         ProposalReviewModule,
         PitchesModule,
+        FundingModule,
       ],
     };
   }

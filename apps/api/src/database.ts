@@ -11,6 +11,7 @@ import { proposalsEntities } from '@ideas-lab/proposals';
 import { formationEntities } from '@ideas-lab/formation';
 import { proposalReviewEntities } from '@ideas-lab/proposal-review';
 import { pitchesEntities } from '@ideas-lab/pitches';
+import { fundingEntities } from '@ideas-lab/funding';
 import { migrations } from '../../../migrations/index.js';
 
 /** Every entity of every feature: the schema the migrations must match. */
@@ -28,6 +29,7 @@ export const entities = [
   ...formationEntities,
   ...proposalReviewEntities,
   ...pitchesEntities,
+  ...fundingEntities,
 ];
 
 export function createDataSource(url: string, poolSize?: number) {

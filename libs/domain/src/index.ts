@@ -37,6 +37,8 @@ export * from './review/proposal-conflicts.js';
 export * from './funding/proposal-ranking.js';
 export * from './funding/portfolio-rules.js';
 export * from './funding/funding-portfolio.js';
+export * from './funding/funding-letters.js';
+export * from './funding/reviewer-pseudonym.js';
 export * from './team-formation/team-formation.types.js';
 export * from './team-formation/team-formation.errors.js';
 export * from './team-formation/form-teams.js';

@@ -93,6 +93,14 @@ export class FundingRoundsRepository {
       );
   }
 
+  async setTeamInvited(roundId: string, teamId: string, invited: boolean): Promise<void> {
+    await this.tx.manager().query(
+      `INSERT INTO funding_round_teams (round_id, team_id, invited) VALUES ($1, $2, $3)
+       ON CONFLICT (round_id, team_id) DO UPDATE SET invited = $3`,
+      [roundId, teamId, invited],
+    );
+  }
+
   async setExtension(
     roundId: string,
     teamId: string,

@@ -253,6 +253,19 @@ export class FundingRoundsService {
     return this.rounds.findInLab(labId, roundId);
   }
 
+  /** The rounds of a lab, oldest first; no access check (for the funding decision). */
+  roundsOfLab(labId: string): Promise<FundingRoundEntity[]> {
+    return this.rounds.findOfLab(labId);
+  }
+
+  /**
+   * Invite one team to an invite-only round, or take the invitation back (the funding decision
+   * invites teams to the next round). Call inside the caller's transaction; no access check.
+   */
+  setTeamInvited(roundId: string, teamId: string, invited: boolean): Promise<void> {
+    return this.rounds.setTeamInvited(roundId, teamId, invited);
+  }
+
   private async requireRound(labId: string, roundId: string): Promise<FundingRoundEntity> {
     const round = await this.rounds.findInLab(labId, roundId);
     if (!round) throw ProposalsError.roundNotFound();

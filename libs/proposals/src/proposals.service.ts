@@ -60,6 +60,17 @@ const person = (row: { authorId: string | null; authorName: string | null }) =>
  * the one its author read (an older base is refused, never overwritten), submitted and
  * resubmitted until the team's deadline. Teammates see saves arrive on the team's channel.
  */
+/** A proposal as its team submitted it (see ProposalsService.submittedOfRound). */
+export interface SubmittedProposal {
+  id: string;
+  roundId: string;
+  teamId: string;
+  version: number;
+  submittedAt: Date;
+  content: ProposalContent;
+  budgetTotalMinor: number;
+}
+
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -172,6 +183,32 @@ export class ProposalsService {
       return (await this.proposals.findById(proposal.id))!;
     });
     return this.view(scope, submitted);
+  }
+
+  /**
+   * For the funding decision: the submitted proposals of a round as submitted (content and
+   * budget total), without access checks (the funding lib checks them).
+   */
+  async submittedOfRound(roundId: string): Promise<SubmittedProposal[]> {
+    const submitted = (await this.proposals.findOfRound(roundId)).filter(
+      (p) => p.submittedVersion !== null,
+    );
+    const rows = await this.proposals.findVersionsAt(
+      submitted.map((p) => ({ proposalId: p.id, version: p.submittedVersion! })),
+    );
+    const byId = new Map(rows.map((r) => [r.proposalId, r]));
+    return submitted.map((p) => {
+      const row = byId.get(p.id)!;
+      return {
+        id: p.id,
+        roundId: p.roundId,
+        teamId: p.teamId,
+        version: p.submittedVersion!,
+        submittedAt: p.submittedAt!,
+        content: row.content,
+        budgetTotalMinor: Number(row.budgetTotalMinor),
+      };
+    });
   }
 
   /** The proposals of a round: organisers every one (latest version), mentors the submitted ones. */

@@ -30,8 +30,9 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 function letterView(l: DecisionLetterEntity): DecisionLetterView {
   return {
     id: l.id,
-    decisionId: l.decisionId,
-    outcome: l.outcome,
+    // Selection letters (the only kind this outbox lists) always name their decision.
+    decisionId: l.decisionId as string,
+    outcome: l.outcome as DecisionLetterView['outcome'],
     recipient: l.recipient,
     subject: l.subject,
     body: l.body,

@@ -3,6 +3,7 @@ export * from './selection-runs.service.js';
 export * from './decisions.service.js';
 export * from './decision-letters.service.js';
 export * from './decision-letter-sender.service.js';
+export * from './lab-outbox.service.js';
 export * from './offer-expiry-sweeper.service.js';
 export * from './application-funnel.service.js';
 export * from './selection.errors.js';

@@ -11,6 +11,7 @@ import { DecisionsService } from './decisions.service.js';
 import { OfferExpirySweeper } from './offer-expiry-sweeper.service.js';
 import { ApplicationFunnelService } from './application-funnel.service.js';
 import { DecisionLetterSender } from './decision-letter-sender.service.js';
+import { LabOutboxService } from './lab-outbox.service.js';
 import {
   ApplicationFunnelController,
   DecisionLettersController,
@@ -43,7 +44,8 @@ import { SelectionRunsService } from './selection-runs.service.js';
     DecisionLetterSender,
     OfferExpirySweeper,
     SelectionPhaseFacts,
+    LabOutboxService,
   ],
-  exports: [SelectionRunsService, DecisionsService, DecisionLetterSender],
+  exports: [SelectionRunsService, DecisionsService, DecisionLetterSender, LabOutboxService],
 })
 export class SelectionModule {}

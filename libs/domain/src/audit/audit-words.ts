@@ -47,6 +47,41 @@ const WORDS: Readonly<Record<string, Words>> = {
     `set up the funding round${text(d.name) ? ` "${text(d.name)}"` : ''}`,
   'funding.round_updated': 'changed the settings of a funding round',
   'funding.extension_granted': 'gave a team more time for its proposal',
+  'funding.portfolio_run': (d) =>
+    count(d.funded) !== null
+      ? `ran the portfolio optimiser (${plural(count(d.funded)!, 'award')})`
+      : 'ran the portfolio optimiser',
+  'funding.lottery_drawn': (d) =>
+    Array.isArray(d.candidates) && Array.isArray(d.winners)
+      ? `drew the funding lottery (seed ${text(d.seed) ?? '?'}): ${plural(d.winners.length, 'winner')} among ${plural(d.candidates.length, 'proposal')} at the funding line`
+      : 'drew the funding lottery',
+  'funding.portfolio_replayed': (d) =>
+    d.same === true
+      ? 'solved a portfolio run again from its record: same result'
+      : 'solved a portfolio run again from its record: the result differs',
+  'funding.run_adopted': 'adopted a portfolio run: its awards became the funding decisions',
+  'funding.decision_recorded': (d) =>
+    `decided that ${text(d.team) ?? 'a team'} is ${d.outcome === 'funded' ? `funded${count(d.amount) !== null ? ` (${count(d.amount)!.toLocaleString('en-US')})` : ''}` : 'not funded'}${text(d.invitedRoundId) ? ', invited to the next round' : ''}`,
+  'funding.letters_composed': (d) =>
+    count(d.letters) !== null
+      ? `wrote ${plural(count(d.letters)!, 'funding letter')} into the outbox`
+      : 'wrote the funding letters into the outbox',
+  'funding.letters_released': (d) =>
+    count(d.queued) !== null
+      ? `released ${plural(count(d.queued)!, 'funding letter')}`
+      : 'released the funding letters',
+  'funding.progress_reports_scheduled': (d) =>
+    `asked ${count(d.teams) !== null ? plural(count(d.teams)!, 'funded team') : 'the funded teams'} for ${text(d.title) ? `"${text(d.title)}"` : 'a progress report'}`,
+  'funding.progress_report_filed': (d) =>
+    d.late === true ? 'filed a progress report, late' : 'filed a progress report',
+  'funding.reminders_sent': (d) =>
+    count(d.reports) !== null
+      ? `reminded ${plural(count(d.reports)!, 'late team')} of their progress reports`
+      : 'reminded late teams of their progress reports',
+  'funding.exported': (d) =>
+    d.anonymised === true
+      ? 'exported the funding round (reviewers anonymised)'
+      : 'exported the funding round',
   'proposal.saved': (d) =>
     count(d.version) !== null
       ? `saved version ${count(d.version)} of a proposal`

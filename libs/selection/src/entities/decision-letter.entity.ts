@@ -11,6 +11,9 @@ import {
 } from 'typeorm';
 import { LabEntity } from '@ideas-lab/labs';
 import type { DecisionOutcome } from './selection-decision.entity.js';
+
+/** Outcomes of the letters other features put in the outbox. */
+export type OutboxOutcome = 'funded' | 'not-funded' | 'reminder';
 import { SelectionDecisionEntity } from './selection-decision.entity.js';
 
 /**
@@ -22,12 +25,26 @@ import { SelectionDecisionEntity } from './selection-decision.entity.js';
 export const LETTER_STATUSES = ['draft', 'queued', 'sending', 'sent', 'logged', 'failed'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
+/**
+ * What a letter is about: a selection decision (the applicant's place), a funding decision
+ * (libs/funding: funded, not funded, invited to the next round) or a reminder (a progress
+ * report that is due). One outbox and one sender carry them all.
+ */
+export const LETTER_KINDS = ['selection', 'funding', 'reminder'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
 /** One decision letter in the lab's outbox. */
 @Entity({ name: 'decision_letters' })
 /** One letter per decision and outcome: someone promoted from the waitlist gets an offer letter too. */
 @Unique('decision_letters_decision_outcome_key', ['decisionId', 'outcome'])
 @Index('decision_letters_lab_status_idx', ['labId', 'status'])
 @Index('decision_letters_due_idx', ['status', 'nextAttemptAt'])
+@Index('decision_letters_reference_idx', ['kind', 'referenceId'])
+@Check('decision_letters_kind_check', `"kind" IN ('selection','funding','reminder')`)
+@Check(
+  'decision_letters_subject_check',
+  `("kind" = 'selection') = ("decision_id" IS NOT NULL) AND ("kind" = 'selection' OR "reference_id" IS NOT NULL)`,
+)
 @Check(
   'decision_letters_status_check',
   `"status" IN ('draft','queued','sending','sent','logged','failed')`,
@@ -40,15 +57,24 @@ export class DecisionLetterEntity {
   @ForeignKey(() => LabEntity, 'id', { onDelete: 'CASCADE', name: 'decision_letters_lab_fkey' })
   labId: string;
 
-  @Column({ type: 'uuid', name: 'decision_id' })
+  @Column({ type: 'varchar', length: 20, default: 'selection' })
+  kind: LetterKind;
+
+  /** Selection letters: the decision they announce. */
+  @Column({ type: 'uuid', name: 'decision_id', nullable: true })
   @ForeignKey(() => SelectionDecisionEntity, 'id', {
     onDelete: 'CASCADE',
     name: 'decision_letters_decision_fkey',
   })
-  decisionId: string;
+  decisionId: string | null;
 
+  /** Funding letters and reminders: the funding decision or progress report they are about. */
+  @Column({ type: 'uuid', name: 'reference_id', nullable: true })
+  referenceId: string | null;
+
+  /** Selection: accepted, waitlisted, declined; funding: funded, not-funded; reminder: reminder. */
   @Column({ type: 'varchar', length: 20 })
-  outcome: DecisionOutcome;
+  outcome: DecisionOutcome | OutboxOutcome;
 
   @Column({ type: 'text' })
   recipient: string;
