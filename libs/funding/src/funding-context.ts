@@ -97,9 +97,7 @@ export class FundingContextReader {
         return {
           proposal,
           team,
-          institution: homeInstitution(
-            team.members.map((m) => affiliationOf.get(m.userId) ?? ''),
-          ),
+          institution: homeInstitution(team.members.map((m) => affiliationOf.get(m.userId) ?? '')),
           merit: meritOf.get(proposal.id) ?? null,
           pitchScore: pitchOf.get(proposal.teamId) ?? null,
         };

@@ -112,10 +112,16 @@ export class FundingDecisionsService {
     await this.store.lockRound(context.round.id);
     const decisions = await this.store.findDecisionsOfRound(context.round.id);
     const proposals = context.proposals.filter((p) => adoption.decided.includes(p.proposal.id));
-    const amounts = new Map(proposals.map((p) => [p.proposal.id, adoption.awards.get(p.proposal.id) ?? 0]));
+    const amounts = new Map(
+      proposals.map((p) => [p.proposal.id, adoption.awards.get(p.proposal.id) ?? 0]),
+    );
     for (const [id, amount] of amounts)
       if (amount > Number(context.round.awardCapMinor))
-        throw overCap(context.round, amount, proposals.find((p) => p.proposal.id === id)!);
+        throw overCap(
+          context.round,
+          amount,
+          proposals.find((p) => p.proposal.id === id)!,
+        );
     this.assertWithinPool(context.round, decisions, amounts);
     const byProposal = new Map(decisions.map((d) => [d.proposalId, d]));
     for (const p of proposals) {
@@ -147,9 +153,7 @@ export class FundingDecisionsService {
     const context = await this.reader.read(actor, labId, roundId);
     const decisions = await this.store.findDecisionsOfRound(roundId);
     const comments = await this.reviews.releasedTeamComments(labId, roundId);
-    const roundNames = new Map(
-      (await this.rounds.roundsOfLab(labId)).map((r) => [r.id, r.name]),
-    );
+    const roundNames = new Map((await this.rounds.roundsOfLab(labId)).map((r) => [r.id, r.name]));
     const members = context.proposals.flatMap((p) => p.team.members.map((m) => m.userId));
     const emails = new Map(
       (await this.identity.profilesByIds([...new Set(members)])).map((u) => [u.id, u]),
@@ -173,8 +177,12 @@ export class FundingDecisionsService {
               ? null
               : formatMoney(Number(decision.amountMinor), context.round.currency),
           rationale: decision.rationale,
-          invitedTo: decision.invitedRoundId ? (roundNames.get(decision.invitedRoundId) ?? null) : null,
-          teamComments: comments.filter((c) => c.proposalId === p.proposal.id).map((c) => c.comment),
+          invitedTo: decision.invitedRoundId
+            ? (roundNames.get(decision.invitedRoundId) ?? null)
+            : null,
+          teamComments: comments
+            .filter((c) => c.proposalId === p.proposal.id)
+            .map((c) => c.comment),
         });
         letters.push({
           labId,
@@ -254,9 +262,11 @@ export class FundingDecisionsService {
   ): Promise<DecisionFields> {
     const amount = dto.amount ?? null;
     if (dto.outcome === 'funded' && (amount === null || amount <= 0))
-      throw new FundingError('FUNDING_DECISION_INVALID', 'A funded proposal needs an amount above 0.', [
-        { field: 'amount', message: 'give the award' },
-      ]);
+      throw new FundingError(
+        'FUNDING_DECISION_INVALID',
+        'A funded proposal needs an amount above 0.',
+        [{ field: 'amount', message: 'give the award' }],
+      );
     if (dto.outcome === 'not-funded' && amount !== null && amount > 0)
       throw new FundingError(
         'FUNDING_DECISION_INVALID',
@@ -274,7 +284,9 @@ export class FundingDecisionsService {
       );
     const invitedRoundId = dto.invitedToRoundId ?? null;
     if (invitedRoundId !== null) {
-      const next = (await this.rounds.roundsOfLab(context.labId)).find((r) => r.id === invitedRoundId);
+      const next = (await this.rounds.roundsOfLab(context.labId)).find(
+        (r) => r.id === invitedRoundId,
+      );
       if (!next || next.access !== 'invite-only' || next.previousRoundId !== context.round.id)
         throw new FundingError(
           'FUNDING_DECISION_INVALID',
@@ -307,7 +319,11 @@ export class FundingDecisionsService {
       throw new FundingError(
         'FUNDING_OVER_POOL',
         `The awards would come to ${formatMoney(elsewhere + asked, round.currency)}, over the pool of ${formatMoney(pool, round.currency)}; ${formatMoney(Math.max(0, pool - elsewhere), round.currency)} is left for this decision.`,
-        { pool: pool / 100, awardedElsewhere: elsewhere / 100, left: Math.max(0, pool - elsewhere) / 100 },
+        {
+          pool: pool / 100,
+          awardedElsewhere: elsewhere / 100,
+          left: Math.max(0, pool - elsewhere) / 100,
+        },
       );
   }
 
@@ -442,7 +458,9 @@ export class FundingDecisionsService {
       transport: this.outbox.transport,
       drafts: letters.filter((l) => l.status === 'draft' || l.status === 'failed').length,
       released: letters.filter((l) => l.status !== 'draft' && l.status !== 'failed').length,
-      undecided: context.proposals.filter((p) => !decided.has(p.proposal.id)).map((p) => p.team.name),
+      undecided: context.proposals
+        .filter((p) => !decided.has(p.proposal.id))
+        .map((p) => p.team.name),
       letters,
     };
   }

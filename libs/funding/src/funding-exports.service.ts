@@ -19,9 +19,10 @@ function csvCell(value: string | number | null): string {
 export function rowsToCsv(rows: readonly ExportRow[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return (
-    [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
+    [
+      columns.map(csvCell).join(','),
+      ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(',')),
+    ].join('\r\n') + '\r\n'
   );
 }
 
@@ -120,7 +121,10 @@ export class FundingExportsService {
     table: FundingExportTable,
   ): Promise<{ filename: string; csv: string }> {
     const all = await this.json(actor, labId, roundId);
-    const slug = all.round.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = all.round.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     return { filename: `${slug || 'round'}-${table}.csv`, csv: rowsToCsv(all[table]) };
   }
 }

@@ -143,9 +143,17 @@ export const PortfolioRun = PortfolioRunSummary.extend({
     }),
   ),
   unfunded: z.array(RunProposal),
-  ineligible: z.array(z.object({ proposalId: z.uuid(), teamName: z.string(), message: z.string() })),
+  ineligible: z.array(
+    z.object({ proposalId: z.uuid(), teamName: z.string(), message: z.string() }),
+  ),
   areas: z.array(
-    z.object({ area: z.string(), awards: z.int(), required: z.int(), eligible: z.int(), met: z.boolean() }),
+    z.object({
+      area: z.string(),
+      awards: z.int(),
+      required: z.int(),
+      eligible: z.int(),
+      met: z.boolean(),
+    }),
   ),
   next: z.array(
     z.object({
@@ -163,7 +171,12 @@ export const PortfolioRun = PortfolioRunSummary.extend({
       seed: z.string(),
       line: z.number(),
       candidates: z.array(
-        z.object({ proposalId: z.uuid(), teamName: z.string(), value: z.number(), won: z.boolean() }),
+        z.object({
+          proposalId: z.uuid(),
+          teamName: z.string(),
+          value: z.number(),
+          won: z.boolean(),
+        }),
       ),
     })
     .nullable()
@@ -178,7 +191,8 @@ export const PortfolioReplay = z
   .object({
     run: PortfolioRun,
     same: z.boolean().meta({
-      description: 'Solving the stored inputs with the stored seed again gave the same awards and draw.',
+      description:
+        'Solving the stored inputs with the stored seed again gave the same awards and draw.',
     }),
     replayedFundedIds: z.array(z.uuid()),
     replayedDrawnIds: z.array(z.uuid()),
@@ -209,7 +223,8 @@ export const PutFundingDecision = z
     }),
     outcome: FundingOutcome,
     amount: amount().nullable().optional().meta({
-      description: 'Funded: the award (at most the request and the cap; all awards within the pool).',
+      description:
+        'Funded: the award (at most the request and the cap; all awards within the pool).',
     }),
     rationale: z.string().trim().min(1, 'write why').max(5000),
     invitedToRoundId: z.uuid().nullable().optional().meta({

@@ -40,7 +40,10 @@ export class FundingError extends AppError {
   }
 
   static runNotFound(): FundingError {
-    return new FundingError('FUNDING_RUN_NOT_FOUND', 'There is no such portfolio run in this round.');
+    return new FundingError(
+      'FUNDING_RUN_NOT_FOUND',
+      'There is no such portfolio run in this round.',
+    );
   }
 
   static reportNotFound(): FundingError {

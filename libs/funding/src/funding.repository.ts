@@ -69,9 +69,9 @@ export class FundingRepository {
    * of awards is checked against the pool without a race.
    */
   async lockRound(roundId: string): Promise<void> {
-    await this.tx.manager().query(`SELECT id FROM funding_rounds WHERE id = $1 FOR UPDATE`, [
-      roundId,
-    ]);
+    await this.tx
+      .manager()
+      .query(`SELECT id FROM funding_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
   }
 
   findDecisionsOfRound(roundId: string): Promise<FundingDecisionEntity[]> {
@@ -83,7 +83,12 @@ export class FundingRepository {
   }
 
   insertDecision(
-    decision: DecisionFields & { labId: string; roundId: string; proposalId: string; teamId: string },
+    decision: DecisionFields & {
+      labId: string;
+      roundId: string;
+      proposalId: string;
+      teamId: string;
+    },
   ): Promise<FundingDecisionEntity> {
     return this.decisions.save(this.decisions.create({ ...decision, version: 1 }));
   }
@@ -179,9 +184,11 @@ export class FundingRepository {
 
   async markReminded(ids: readonly string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await this.tx.manager().query(
-      `UPDATE progress_reports SET reminders = reminders + 1, reminded_at = $2 WHERE id = ANY($1::uuid[])`,
-      [[...ids], at],
-    );
+    await this.tx
+      .manager()
+      .query(
+        `UPDATE progress_reports SET reminders = reminders + 1, reminded_at = $2 WHERE id = ANY($1::uuid[])`,
+        [[...ids], at],
+      );
   }
 }

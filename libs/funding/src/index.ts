@@ -13,4 +13,8 @@ import { FundingDecisionEntity } from './entities/funding-decision.entity.js';
 import { FundingPortfolioRunEntity } from './entities/funding-portfolio-run.entity.js';
 import { ProgressReportEntity } from './entities/progress-report.entity.js';
 
-export const fundingEntities = [FundingPortfolioRunEntity, FundingDecisionEntity, ProgressReportEntity];
+export const fundingEntities = [
+  FundingPortfolioRunEntity,
+  FundingDecisionEntity,
+  ProgressReportEntity,
+];

@@ -22,7 +22,11 @@ import type {
 } from './funding.contract.js';
 import { FundingError } from './funding.errors.js';
 import { FundingRepository } from './funding.repository.js';
-import { FundingContextReader, type FundingContext, type FundingProposal } from './funding-context.js';
+import {
+  FundingContextReader,
+  type FundingContext,
+  type FundingProposal,
+} from './funding-context.js';
 import { FundingDecisionsService } from './funding-decisions.service.js';
 
 const major = (minor: number) => minor / 100;
@@ -101,7 +105,11 @@ function runView(run: FundingPortfolioRunEntity): PortfolioRun {
   return {
     ...summaryOf(run),
     solverStatus: result.solverStatus,
-    money: { pool: major(inputs.pool), awardCap: major(inputs.awardCap), currency: inputs.currency },
+    money: {
+      pool: major(inputs.pool),
+      awardCap: major(inputs.awardCap),
+      currency: inputs.currency,
+    },
     awards: result.awards.map((a) => ({
       ...proposal(a.proposalId),
       amount: major(a.amount),
@@ -364,7 +372,9 @@ export class PortfolioRunsService {
         merit: merits.get(p.proposal.id) ?? 0,
         request: p.proposal.budgetTotalMinor,
         institutions: p.institution ? [p.institution] : [],
-        areas: p.proposal.content.challengeArea.trim() ? [p.proposal.content.challengeArea.trim()] : [],
+        areas: p.proposal.content.challengeArea.trim()
+          ? [p.proposal.content.challengeArea.trim()]
+          : [],
       }));
     return {
       proposals: candidates,

@@ -167,9 +167,7 @@ export class ProgressReportsService {
     const now = new Date();
     const reports = await this.store.findReportsOfRound(roundId);
     const late = reports.filter((r) => isLate(r, now));
-    const chosen = dto.reportIds
-      ? reports.filter((r) => dto.reportIds!.includes(r.id))
-      : late;
+    const chosen = dto.reportIds ? reports.filter((r) => dto.reportIds!.includes(r.id)) : late;
     const notLate = (dto.reportIds ?? []).filter((id) => !late.some((r) => r.id === id));
     if (notLate.length > 0)
       throw new FundingError(
@@ -247,9 +245,7 @@ export class ProgressReportsService {
     const teamName = new Map(context.proposals.map((p) => [p.team.id, p.team.name]));
     const filers = new Map(
       (
-        await this.identity.profilesByIds(
-          reports.flatMap((r) => (r.filedBy ? [r.filedBy] : [])),
-        )
+        await this.identity.profilesByIds(reports.flatMap((r) => (r.filedBy ? [r.filedBy] : [])))
       ).map((u) => [u.id, u.displayName]),
     );
     const now = new Date();

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { DecisionLetterSender } from './decision-letter-sender.service.js';
-import {
-  DecisionLettersRepository,
-  type NewOutboxLetter,
-} from './decision-letters.repository.js';
+import { DecisionLettersRepository, type NewOutboxLetter } from './decision-letters.repository.js';
 import { DecisionMailRepository } from './decision-mail.repository.js';
 import type { DecisionLetterEntity, LetterKind } from './entities/decision-letter.entity.js';
 

@@ -42,7 +42,9 @@ export function composeFundingLetter(facts: FundingLetterFacts): {
     );
   if (facts.teamComments.length > 0) {
     lines.push('', "The reviewers' comments to your team:");
-    facts.teamComments.forEach((comment, i) => lines.push('', `Reviewer ${i + 1}:`, comment.trim()));
+    facts.teamComments.forEach((comment, i) =>
+      lines.push('', `Reviewer ${i + 1}:`, comment.trim()),
+    );
   }
   lines.push('', `With best wishes,`, `The organisers of ${facts.labTitle}`);
   return {
