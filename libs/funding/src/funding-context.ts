@@ -6,7 +6,7 @@ import {
   FundingRoundsService,
   ProposalsService,
   type FundingRoundEntity,
-  type SubmittedProposal,
+  type SubmittedProposalContent,
 } from '@ideas-lab/proposals';
 import { TeamsService, type TeamView } from '@ideas-lab/workshop';
 import type { FundingMerit, ProposalMeritRow } from './funding.contract.js';
@@ -18,7 +18,7 @@ export const fromMinor = (minor: string | number | null): number | null =>
 
 /** A submitted proposal with what the funding decision weighs. */
 export interface FundingProposal {
-  proposal: SubmittedProposal;
+  proposal: SubmittedProposalContent;
   team: TeamView;
   institution: string | null;
   merit: ProposalMerit | null;
@@ -78,7 +78,7 @@ export class FundingContextReader {
     const { round, timezone } = await this.rounds.context(actor, labId, roundId);
     const lab = await this.labs.get(actor, labId);
     const [submitted, teams, applications, merits, pitchScores] = await Promise.all([
-      this.proposals.submittedOfRound(round.id),
+      this.proposals.submittedContentsOfRound(round.id),
       this.teams.viewsOf(labId, null, true),
       this.applications.ofLab(labId),
       this.reviews.meritsOfRound(labId, round.id),

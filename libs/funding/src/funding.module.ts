@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
+import { ProposalReviewModule } from '@ideas-lab/proposal-review';
 import { ProposalsModule } from '@ideas-lab/proposals';
 import { SelectionModule } from '@ideas-lab/selection';
 import { WorkshopModule } from '@ideas-lab/workshop';
@@ -12,12 +13,8 @@ import { FundingExportsService } from './funding-exports.service.js';
 import { FundingRepository } from './funding.repository.js';
 import { PortfolioRunsService } from './portfolio-runs.service.js';
 import { ProgressReportsService } from './progress-reports.service.js';
-import {
-  NoPitchScores,
-  NoProposalReviews,
-  PitchScores,
-  ProposalReviews,
-} from './proposal-reviews.port.js';
+import { NoPitchScores, PitchScores, ProposalReviews } from './proposal-reviews.port.js';
+import { ReviewLibProposalReviews } from './review-lib-proposal-reviews.js';
 
 @Module({
   imports: [
@@ -26,6 +23,7 @@ import {
     ApplicationsModule,
     WorkshopModule,
     ProposalsModule,
+    ProposalReviewModule,
     SelectionModule,
   ],
   controllers: [FundingController],
@@ -36,8 +34,9 @@ import {
     FundingDecisionsService,
     ProgressReportsService,
     FundingExportsService,
-    // Proposal review and pitch scoring answer through these ports once they are wired in.
-    { provide: ProposalReviews, useClass: NoProposalReviews },
+    // Merit, released comments and reviews come from proposal review; pitch scores, once a
+    // pitches lib exposes them, through the same kind of port.
+    { provide: ProposalReviews, useClass: ReviewLibProposalReviews },
     { provide: PitchScores, useClass: NoPitchScores },
   ],
   exports: [PortfolioRunsService, FundingDecisionsService, ProgressReportsService],

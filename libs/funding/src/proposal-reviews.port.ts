@@ -1,7 +1,8 @@
 /**
  * What the funding decision needs from proposal review (and, optionally, from pitch scoring),
- * as ports this lib defines and the other libs satisfy. Until a lib provides one, the default
- * below answers "nothing yet": no proposal is scored, no comment is released, no review exists.
+ * as ports this lib defines and the other libs satisfy: ProposalReviews is answered by the
+ * proposal-review lib (review-lib-proposal-reviews.ts); PitchScores by a pitches lib once one
+ * exposes scores — until then NoPitchScores says there are none.
  */
 
 export type ProposalMeritFlag = 'straddles-line' | 'few-reviews' | 'unscored';
@@ -62,19 +63,6 @@ export interface TeamPitchScore {
 /** The pitches lib's side (optional): pitch scores can feed the funding decision. */
 export abstract class PitchScores {
   abstract pitchScoresOfLab(labId: string): Promise<TeamPitchScore[]>;
-}
-
-/** Before proposal review is wired in: nothing scored, nothing released, nothing reviewed. */
-export class NoProposalReviews extends ProposalReviews {
-  meritsOfRound(): Promise<ProposalMerit[]> {
-    return Promise.resolve([]);
-  }
-  releasedTeamComments(): Promise<ReleasedTeamComment[]> {
-    return Promise.resolve([]);
-  }
-  reviewsOfRound(): Promise<RoundReviews> {
-    return Promise.resolve({ blind: false, reviews: [] });
-  }
 }
 
 /** Before pitch scoring is wired in: no pitch scores. */

@@ -1,5 +1,6 @@
 export * from './proposal-review.module.js';
 export * from './proposal-ranking.service.js';
+export * from './proposal-review-records.service.js';
 export * from './proposal-review.errors.js';
 export * from './proposal-review.contract.js';
 export * from './entities/proposal-review-round.entity.js';

@@ -9,6 +9,7 @@ import { ProposalRankingController } from './proposal-review.controller.js';
 import { ProposalReviewFacts } from './proposal-review-facts.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalRankingService } from './proposal-ranking.service.js';
+import { ProposalReviewRecords } from './proposal-review-records.service.js';
 
 @Module({
   imports: [
@@ -20,7 +21,12 @@ import { ProposalRankingService } from './proposal-ranking.service.js';
     LiveModule,
   ],
   controllers: [ProposalRankingController],
-  providers: [ProposalReviewRepository, ProposalReviewFacts, ProposalRankingService],
-  exports: [ProposalRankingService],
+  providers: [
+    ProposalReviewRepository,
+    ProposalReviewFacts,
+    ProposalRankingService,
+    ProposalReviewRecords,
+  ],
+  exports: [ProposalRankingService, ProposalReviewRecords],
 })
 export class ProposalReviewModule {}

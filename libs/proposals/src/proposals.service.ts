@@ -60,8 +60,8 @@ const person = (row: { authorId: string | null; authorName: string | null }) =>
  * the one its author read (an older base is refused, never overwritten), submitted and
  * resubmitted until the team's deadline. Teammates see saves arrive on the team's channel.
  */
-/** A proposal as its team submitted it (see ProposalsService.submittedOfRound). */
-export interface SubmittedProposal {
+/** A proposal as its team submitted it, with its content (see submittedContentsOfRound). */
+export interface SubmittedProposalContent {
   id: string;
   roundId: string;
   teamId: string;
@@ -189,7 +189,7 @@ export class ProposalsService {
    * For the funding decision: the submitted proposals of a round as submitted (content and
    * budget total), without access checks (the funding lib checks them).
    */
-  async submittedOfRound(roundId: string): Promise<SubmittedProposal[]> {
+  async submittedContentsOfRound(roundId: string): Promise<SubmittedProposalContent[]> {
     const submitted = (await this.proposals.findOfRound(roundId)).filter(
       (p) => p.submittedVersion !== null,
     );
