@@ -2330,6 +2330,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/merit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each submitted proposal with its request, institution, merit from the reviews (score, interval, rank, flags) and pitch score (organisers) */
+        get: operations["FundingController_merit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's portfolio runs, newest first, to compare (organisers) */
+        get: operations["FundingController_runs"];
+        put?: never;
+        /** Run the portfolio optimiser under the rules given, optionally with a seeded lottery among the proposals straddling the funding line (organisers) */
+        post: operations["FundingController_createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One portfolio run: awards, money left, what the next proposals would need, the lottery draw, infeasibility in words (organisers) */
+        get: operations["FundingController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Solve a run again from its stored inputs and seed and say whether it gives the same awards and draw (organisers) */
+        post: operations["FundingController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a run: its awards become the round's decisions, each with the rationale given (organisers) */
+        post: operations["FundingController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funding decision of the round: every submitted proposal with its merit and decision, money awarded and left (organisers) */
+        get: operations["FundingController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/decisions/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the decision on one proposal: funded with an amount (within the cap, the request and the pool) or not, a rationale, an invitation to the next round (organisers) */
+        put: operations["FundingController_decide"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's decision letters in the lab's outbox (organisers) */
+        get: operations["FundingController_letters"];
+        put?: never;
+        /** Write the decision letters into the outbox as drafts: one per team member, with the decision, rationale, invitation and the reviewers' released comments to the team (organisers) */
+        post: operations["FundingController_composeLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/letters/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the drafts to the sender, confirming how many were read (organisers); the sender sends them in the background */
+        post: operations["FundingController_releaseLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress reports of the round: organisers every team's with who is late, team members their team's */
+        get: operations["FundingController_reportsOfRound"];
+        put?: never;
+        /** Ask the funded teams (or those named) for a progress report by a date (organisers) */
+        post: operations["FundingController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** File (or refile) the team’s progress report: a short form and links (team members) */
+        put: operations["FundingController_file"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the members of late teams (or of the reports named) through the outbox, at once (organisers) */
+        post: operations["FundingController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals, reviews, scores and decisions of the round as JSON; reviewers as stable pseudonyms where review was blind (organisers) */
+        get: operations["FundingController_exportJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the round (proposals, reviews, scores or decisions) as CSV; reviewers as pseudonyms where review was blind (organisers) */
+        get: operations["FundingController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2354,6 +2595,13 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "organiser" | "mentor";
+        };
+        AdoptPortfolioRun: {
+            /**
+             * @description Written on every decision the run makes.
+             * @example Funded within the pool by merit, at most one award per institution.
+             */
+            rationale: string;
         };
         AdoptSelectionRun: {
             /**
@@ -2999,6 +3247,15 @@ export interface components {
              */
             roundMinutes: number;
         };
+        CreatePortfolioRun: {
+            rules: components["schemas"]["FundingPortfolioRules"];
+            /** @description Draw a seeded lottery among the proposals whose intervals straddle the funding line. */
+            lottery?: boolean;
+            /** @description Seed of the lottery (default: a fresh one); stored with the run. */
+            seed?: string;
+            /** @description Share of merit from pitch scores, when the lab has them (0: reviews only, the default). */
+            pitchWeight?: number;
+        };
         CreateRound: {
             /** @example Round 4: pick a challenge */
             title: string;
@@ -3279,6 +3536,23 @@ export interface components {
             /** @example dates.applicationsCloseAt must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z */
             message: string;
         };
+        FileProgressReport: {
+            /** @description The version you read (409 when it moved on). */
+            version: number;
+            summary: string;
+            /** @description Results, publications, data, software. */
+            outcomes?: string;
+            nextSteps?: string;
+            links?: {
+                /** @example Preprint */
+                label: string;
+                /**
+                 * Format: uri
+                 * @example https://www.biorxiv.org/content/10.1101/2021.01.01.000001
+                 */
+                url: string;
+            }[];
+        };
         FormationBoard: {
             /** Format: uuid */
             labId: string;
@@ -3475,6 +3749,143 @@ export interface components {
             options?: string[];
             /** @description yes_no only: a consent that must be answered yes. */
             requireYes?: boolean;
+        };
+        FundingDecision: {
+            /** Format: uuid */
+            id: string;
+            outcome: components["schemas"]["FundingOutcome"];
+            amount: number | null;
+            rationale: string;
+            invitedToRound: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            runId: string | null;
+            version: number;
+            decidedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FundingDecisionBoard: {
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            money: components["schemas"]["FundingMoney"];
+            awarded: number;
+            left: number;
+            /** @description Invite-only rounds that follow this one: where a team can be invited. */
+            nextRounds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            proposals: components["schemas"]["FundingDecisionRow"][];
+        };
+        FundingDecisionRow: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            title: string;
+            request: number;
+            score: number | null;
+            rank: number | null;
+            flags: components["schemas"]["FundingMeritFlag"][];
+            decision: components["schemas"]["FundingDecision"] | null;
+            letters: {
+                drafts: number;
+                released: number;
+            };
+        };
+        FundingExport: {
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                currency: string;
+            };
+            /** @description Reviews were blind: reviewers appear as stable pseudonyms. */
+            anonymised: boolean;
+            proposals: {
+                [key: string]: (string | number) | null;
+            }[];
+            reviews: {
+                [key: string]: (string | number) | null;
+            }[];
+            scores: {
+                [key: string]: (string | number) | null;
+            }[];
+            decisions: {
+                [key: string]: (string | number) | null;
+            }[];
+        };
+        /** @enum {string} */
+        FundingExportTable: "proposals" | "reviews" | "scores" | "decisions";
+        FundingLetter: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            proposalId: string | null;
+            teamName: string;
+            outcome: string;
+            recipient: string;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            status: "draft" | "queued" | "sending" | "sent" | "logged" | "failed";
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        FundingLetters: {
+            /** @enum {string} */
+            transport: "smtp" | "preview";
+            drafts: number;
+            released: number;
+            /** @description Teams with no decision yet (no letter). */
+            undecided: string[];
+            letters: components["schemas"]["FundingLetter"][];
+        };
+        FundingMerit: {
+            /** Format: uuid */
+            roundId: string;
+            money: components["schemas"]["FundingMoney"];
+            /** @description Some proposal has review scores (the review lib answered). */
+            reviewsAvailable: boolean;
+            pitchScoresAvailable: boolean;
+            proposals: components["schemas"]["ProposalMeritRow"][];
+        };
+        /** @enum {string} */
+        FundingMeritFlag: "straddles-line" | "few-reviews" | "unscored";
+        FundingMoney: {
+            pool: number;
+            awardCap: number;
+            currency: string;
+        };
+        /** @enum {string} */
+        FundingOutcome: "funded" | "not-funded";
+        FundingPortfolioRules: {
+            /**
+             * @description At most this many awards to one institution; null: no limit.
+             * @example 1
+             */
+            maxAwardsPerInstitution?: number | null;
+            /**
+             * @description At least this many awards per challenge area, where possible.
+             * @example 1
+             */
+            minAwardsPerArea?: number;
+            mustFund?: string[];
+            mustNotFund?: string[];
+            /** @description Allow awards below the request, down to this fraction of it. */
+            partialAwards?: {
+                /** @example 0.8 */
+                minFraction: number;
+            } | null;
         };
         FundingRound: {
             /** Format: uuid */
@@ -4331,6 +4742,111 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PortfolioReplay: {
+            run: components["schemas"]["PortfolioRun"];
+            /** @description Solving the stored inputs with the stored seed again gave the same awards and draw. */
+            same: boolean;
+            replayedFundedIds: string[];
+            replayedDrawnIds: string[];
+        };
+        PortfolioRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            seed: string;
+            status: string;
+            optimal: boolean;
+            adopted: boolean;
+            rules: components["schemas"]["FundingPortfolioRules"];
+            lottery: boolean;
+            pitchWeight: number;
+            fundedTeams: string[];
+            fundedIds: string[];
+            totalAwarded: number;
+            moneyLeft: number;
+            totalMerit: number;
+            solverStatus: string;
+            money: components["schemas"]["FundingMoney"];
+            awards: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                title: string;
+                request: number;
+                merit: number;
+                amount: number;
+                fraction: number;
+                mustFund: boolean;
+                /** @description Funded because the lottery drew it. */
+                drawn: boolean;
+            }[];
+            unfunded: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                title: string;
+                request: number;
+                merit: number;
+            }[];
+            ineligible: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                message: string;
+            }[];
+            areas: {
+                area: string;
+                awards: number;
+                required: number;
+                eligible: number;
+                met: boolean;
+            }[];
+            next: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                merit: number;
+                request: number;
+                meritNeeded: number | null;
+                requestNeeded: number | null;
+                message: string;
+            }[];
+            /** @description The lottery: seed, candidates with their drawn values, who won. */
+            draw: {
+                seed: string;
+                line: number;
+                candidates: {
+                    /** Format: uuid */
+                    proposalId: string;
+                    teamName: string;
+                    value: number;
+                    won: boolean;
+                }[];
+            } | null;
+            infeasibility: {
+                messages: string[];
+                relaxation: string[];
+            } | null;
+        };
+        PortfolioRunSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            seed: string;
+            status: string;
+            optimal: boolean;
+            adopted: boolean;
+            rules: components["schemas"]["FundingPortfolioRules"];
+            lottery: boolean;
+            pitchWeight: number;
+            fundedTeams: string[];
+            fundedIds: string[];
+            totalAwarded: number;
+            moneyLeft: number;
+            totalMerit: number;
+        };
         PostIdeaComment: {
             /** @example Which patient data would this need first? */
             body: string;
@@ -4339,6 +4855,45 @@ export interface components {
              * @description Reply to this comment.
              */
             parentId?: string;
+        };
+        ProgressReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            dueInLabTimezone: string;
+            /** @enum {string} */
+            status: "due" | "late" | "filed" | "filed-late";
+            summary: string;
+            outcomes: string;
+            nextSteps: string;
+            links: {
+                label: string;
+                url: string;
+            }[];
+            /** Format: date-time */
+            filedAt: string | null;
+            filedBy: string | null;
+            reminders: number;
+            /** Format: date-time */
+            remindedAt: string | null;
+            version: number;
+            /** @description The caller is on the team. */
+            canFile: boolean;
+        };
+        ProgressReports: {
+            reports: components["schemas"]["ProgressReport"][];
+            /** @description Reports past their date and not filed. */
+            late: string[];
         };
         PromotionResult: {
             /** @enum {string} */
@@ -4454,6 +5009,28 @@ export interface components {
                 amount: number;
             }[];
         };
+        ProposalMeritRow: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            title: string;
+            challengeArea: string;
+            /** @description The team's home institution: the affiliation most of its members gave. */
+            institution: string | null;
+            /** @description The budget asked for, in major units. */
+            request: number;
+            /** @description Merit on the rubric’s 0..1 scale. */
+            score: number | null;
+            low: number | null;
+            high: number | null;
+            rank: number | null;
+            reviews: number;
+            /** @description The team’s pitch score (0..1) when pitch scores are available. */
+            pitchScore: number | null;
+            flags: components["schemas"]["FundingMeritFlag"][];
+        };
         ProposalPerson: {
             /** Format: uuid */
             userId: string;
@@ -4559,6 +5136,19 @@ export interface components {
             open: boolean;
             rules: components["schemas"]["FormationRules"];
             version: number;
+        };
+        PutFundingDecision: {
+            /** @description The version you read (0 when the proposal has no decision yet). Older: 409 FUNDING_DECISION_VERSION_CONFLICT. */
+            version: number;
+            outcome: components["schemas"]["FundingOutcome"];
+            /** @description Funded: the award (at most the request and the cap; all awards within the pool). */
+            amount?: number | null;
+            rationale: string;
+            /**
+             * Format: uuid
+             * @description An invite-only round that follows this one: the team is invited to it (null: not invited).
+             */
+            invitedToRoundId?: string | null;
         };
         PutIdeaBoard: {
             /**
@@ -4673,9 +5263,21 @@ export interface components {
             /** @example Ada Lovelace */
             displayName: string;
         };
+        ReleaseFundingLetters: {
+            /** @description How many drafts you read and confirm (the outbox’s count): a different number means the letters changed meanwhile (409). */
+            drafts: number;
+        };
         ReleasePitchComment: {
             /** @description true shows the comment to the team; false hides it again. */
             released: boolean;
+        };
+        RemindersSent: {
+            reminded: string[];
+            letters: number;
+        };
+        RemindLateTeams: {
+            /** @description Default: every late report. */
+            reportIds?: string[];
         };
         ReviewCriterion: {
             /**
@@ -4874,6 +5476,17 @@ export interface components {
             };
             /** @example Strong modeller; would pair well with a clinician. */
             comment?: string;
+        };
+        ScheduleProgressReports: {
+            /** @example 6-month progress report */
+            title: string;
+            /**
+             * Format: date-time
+             * @example 2021-03-01T17:00:00Z
+             */
+            dueAt: string;
+            /** @description Default: every funded team of the round. */
+            teamIds?: string[];
         };
         Scores: {
             rubricVersion: number | null;
@@ -19581,6 +20194,1536 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_merit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingMerit"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRunSummary"][];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortfolioRun"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FUNDING_RULES_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FUNDING_RULES_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_NO_PROPOSALS | FUNDING_NO_MERIT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_NO_PROPOSALS" | "FUNDING_NO_MERIT";
+                    };
+                };
+            };
+            /** @description Error code(s): SOLVER_BUSY | DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SOLVER_BUSY" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | FUNDING_RUN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "FUNDING_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReplay"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | FUNDING_RUN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "FUNDING_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): SOLVER_BUSY | DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "SOLVER_BUSY" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptPortfolioRun"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | FUNDING_RUN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "FUNDING_RUN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_RUN_INFEASIBLE | FUNDING_OVER_CAP | FUNDING_OVER_POOL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_RUN_INFEASIBLE" | "FUNDING_OVER_CAP" | "FUNDING_OVER_POOL";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingDecisionBoard"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFundingDecision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingDecisionRow"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | FUNDING_DECISION_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "FUNDING_DECISION_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | FUNDING_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "FUNDING_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_OVER_CAP | FUNDING_OVER_REQUEST | FUNDING_OVER_POOL | FUNDING_DECISION_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_OVER_CAP" | "FUNDING_OVER_REQUEST" | "FUNDING_OVER_POOL" | "FUNDING_DECISION_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_letters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingLetters"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_composeLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingLetters"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_releaseLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseFundingLetters"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingLetters"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_NOTHING_TO_RELEASE | FUNDING_LETTERS_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_NOTHING_TO_RELEASE" | "FUNDING_LETTERS_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_reportsOfRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReports"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleProgressReports"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReports"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROGRESS_REPORT_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROGRESS_REPORT_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_NOT_FUNDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_NOT_FUNDED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileProgressReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROGRESS_REPORT_TEAM_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROGRESS_REPORT_TEAM_ONLY";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND | PROGRESS_REPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND" | "PROGRESS_REPORT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROGRESS_REPORT_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROGRESS_REPORT_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemindLateTeams"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersSent"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROGRESS_REPORT_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROGRESS_REPORT_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): FUNDING_NOTHING_LATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FUNDING_NOTHING_LATE";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_exportJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingExport"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    FundingController_exportCsv: {
+        parameters: {
+            query: {
+                table: components["schemas"]["FundingExportTable"];
+            };
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per proposal, review or decision; a header row first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | FUNDING_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "FUNDING_ROUND_NOT_FOUND";
                     };
                 };
             };
