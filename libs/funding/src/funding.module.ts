@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
+import { PitchesModule } from '@ideas-lab/pitches';
 import { ProposalReviewModule } from '@ideas-lab/proposal-review';
 import { ProposalsModule } from '@ideas-lab/proposals';
 import { SelectionModule } from '@ideas-lab/selection';
@@ -13,7 +14,8 @@ import { FundingExportsService } from './funding-exports.service.js';
 import { FundingRepository } from './funding.repository.js';
 import { PortfolioRunsService } from './portfolio-runs.service.js';
 import { ProgressReportsService } from './progress-reports.service.js';
-import { NoPitchScores, PitchScores, ProposalReviews } from './proposal-reviews.port.js';
+import { PitchesLibPitchScores } from './pitches-lib-pitch-scores.js';
+import { PitchScores, ProposalReviews } from './proposal-reviews.port.js';
 import { ReviewLibProposalReviews } from './review-lib-proposal-reviews.js';
 
 @Module({
@@ -24,6 +26,7 @@ import { ReviewLibProposalReviews } from './review-lib-proposal-reviews.js';
     WorkshopModule,
     ProposalsModule,
     ProposalReviewModule,
+    PitchesModule,
     SelectionModule,
   ],
   controllers: [FundingController],
@@ -34,10 +37,9 @@ import { ReviewLibProposalReviews } from './review-lib-proposal-reviews.js';
     FundingDecisionsService,
     ProgressReportsService,
     FundingExportsService,
-    // Merit, released comments and reviews come from proposal review; pitch scores, once a
-    // pitches lib exposes them, through the same kind of port.
+    // Merit, released comments and reviews come from proposal review, pitch scores from pitches.
     { provide: ProposalReviews, useClass: ReviewLibProposalReviews },
-    { provide: PitchScores, useClass: NoPitchScores },
+    { provide: PitchScores, useClass: PitchesLibPitchScores },
   ],
   exports: [PortfolioRunsService, FundingDecisionsService, ProgressReportsService],
 })

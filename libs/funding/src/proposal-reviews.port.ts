@@ -1,8 +1,8 @@
 /**
  * What the funding decision needs from proposal review (and, optionally, from pitch scoring),
  * as ports this lib defines and the other libs satisfy: ProposalReviews is answered by the
- * proposal-review lib (review-lib-proposal-reviews.ts); PitchScores by a pitches lib once one
- * exposes scores — until then NoPitchScores says there are none.
+ * proposal-review lib (review-lib-proposal-reviews.ts), PitchScores by the pitches lib
+ * (pitches-lib-pitch-scores.ts).
  */
 
 export type ProposalMeritFlag = 'straddles-line' | 'few-reviews' | 'unscored';
@@ -63,11 +63,4 @@ export interface TeamPitchScore {
 /** The pitches lib's side (optional): pitch scores can feed the funding decision. */
 export abstract class PitchScores {
   abstract pitchScoresOfLab(labId: string): Promise<TeamPitchScore[]>;
-}
-
-/** Before pitch scoring is wired in: no pitch scores. */
-export class NoPitchScores extends PitchScores {
-  pitchScoresOfLab(): Promise<TeamPitchScore[]> {
-    return Promise.resolve([]);
-  }
 }
