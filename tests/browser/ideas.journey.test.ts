@@ -178,8 +178,54 @@ describeBrowser('web client: ideas board and voting', () => {
       await expect.poll(() => byMentor.textContent()).toContain('Addressed by');
       await shot(phone, 'discussion-phone');
 
-      // --- The organiser merges the second idea into the first. ---
+      // --- The champion proposes merging another participant's idea into hers; it happens
+      // when that idea's champion accepts. ---
+      const dose = `Dose planner ${tag}`;
+      await post(lab.participants[1], dose);
+      const propose = phone.getByRole('form', { name: 'Merge ideas into this one' });
+      await propose.getByLabel(dose).check();
+      await propose.getByRole('button', { name: 'Propose the merge…' }).click();
+      await phone
+        .getByRole('alertdialog', { name: /^Propose merging one idea into/ })
+        .getByRole('button', { name: 'Propose the merge' })
+        .click();
+      const proposals = phone.getByRole('region', { name: 'Merge proposals' });
+      await expect
+        .poll(() => proposals.textContent())
+        .toContain(`Waiting for Participant 1 ${tag}`);
+      await shot(phone, 'merge-proposed-phone');
+      const merges = await api()
+        .get(`/api/labs/${lab.labId}/idea-merges`)
+        .set(bearer(lab.participants[1]));
+      const proposal = (merges.body as { id: string; state: string }[]).find(
+        (m) => m.state === 'open',
+      )!;
+      const accepted = await api()
+        .post(`/api/labs/${lab.labId}/idea-merges/${proposal.id}/accept`)
+        .set(bearer(lab.participants[1]));
+      expect(accepted.body.state).toBe('merged');
+      await expect
+        .poll(() => phone.getByText('Merged into this idea:').textContent(), { timeout: 15_000 })
+        .toContain(dose);
+
+      // --- The organiser adds a theme on the board and puts the idea under it. ---
+      await org.getByText('Board settings (organisers)').click();
+      await org.getByLabel('New theme').fill(`Models ${tag}`);
+      await org.getByRole('button', { name: 'Add the theme' }).click();
+      await org
+        .getByRole('status')
+        .filter({ hasText: `Theme “Models ${tag}” added.` })
+        .waitFor();
+      await shot(org, 'board-settings');
       await org.goto(`/labs/${lab.labId}/ideas/${ideaId}`);
+      await org.getByLabel('Theme', { exact: true }).selectOption({ label: `Models ${tag}` });
+      await org.getByRole('button', { name: 'Set the theme' }).click();
+      await org
+        .getByRole('status')
+        .filter({ hasText: `Now under the theme “Models ${tag}”.` })
+        .waitFor();
+
+      // --- The organiser merges the second idea into the first. ---
       const merge = org.getByRole('form', { name: 'Merge ideas into this one' });
       await merge.getByLabel(other).check();
       await merge.getByRole('button', { name: 'Merge the chosen ideas…' }).click();

@@ -98,6 +98,14 @@ export const ideasApi = {
         ? http.POST('/api/labs/{labId}/ideas/{ideaId}/restore', idea(labId, ideaId))
         : http.POST('/api/labs/{labId}/ideas/{ideaId}/archive', idea(labId, ideaId)),
     ),
+  putBoard: (labId: string, body: Schemas['PutIdeaBoard']) =>
+    data(http.PUT('/api/labs/{labId}/idea-board', { ...lab(labId), body })),
+  removeTheme: (labId: string, themeId: string) =>
+    data(
+      http.DELETE('/api/labs/{labId}/idea-board/themes/{themeId}', {
+        params: { path: { labId, themeId } },
+      }),
+    ),
   addTheme: (labId: string, name: string) =>
     data(http.POST('/api/labs/{labId}/idea-board/themes', { ...lab(labId), body: { name } })),
   merges: (labId: string) => data(http.GET('/api/labs/{labId}/idea-merges', lab(labId))),
@@ -107,6 +115,16 @@ export const ideasApi = {
         ...lab(labId),
         body: { targetIdeaId, sourceIdeaIds },
       }),
+    ),
+  answerMerge: (labId: string, mergeId: string, accept: boolean) =>
+    data(
+      accept
+        ? http.POST('/api/labs/{labId}/idea-merges/{mergeId}/accept', {
+            params: { path: { labId, mergeId } },
+          })
+        : http.POST('/api/labs/{labId}/idea-merges/{mergeId}/decline', {
+            params: { path: { labId, mergeId } },
+          }),
     ),
   votingSessions: (labId: string) =>
     data(http.GET('/api/labs/{labId}/voting-sessions', lab(labId))),

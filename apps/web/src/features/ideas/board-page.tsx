@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useUser } from '../../components/session';
@@ -78,6 +79,7 @@ export function BoardPage() {
         ) : null}
       </StatusMessage>
 
+      {organiser ? <BoardSettings labId={labId} board={board.data} /> : null}
       <form
         className={`card ${styles.filters}`}
         aria-label="Filter ideas"
@@ -480,5 +482,149 @@ export function IdeaFields({
         </fieldset>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The organisers' board settings: the parts of the challenge ideas address, the summary word
+ * limit, and themes. Settings changed meanwhile by another organiser are not overwritten.
+ */
+function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
+  const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
+  const [areas, setAreas] = useState(board.challengeAreas.join('\n'));
+  const [limit, setLimit] = useState(String(board.summaryWordLimit));
+  const [theme, setTheme] = useState('');
+  const [said, setSaid] = useState('');
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ideasKeys.all(labId) });
+  const save = useMutation({
+    mutationFn: () =>
+      ideasApi.putBoard(labId, {
+        challengeAreas: areas
+          .split('\n')
+          .map((a) => a.trim())
+          .filter(Boolean),
+        summaryWordLimit: Number(limit),
+        version: board.version,
+      }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(ideasKeys.board(labId), next);
+      setSaid('Board settings saved.');
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'IDEA_BOARD_VERSION_CONFLICT') refresh();
+    },
+  });
+  const addTheme = useMutation({
+    mutationFn: () => ideasApi.addTheme(labId, theme.trim()),
+    onSuccess: (added) => {
+      setTheme('');
+      setSaid(`Theme “${added.name}” added.`);
+    },
+    onSettled: refresh,
+  });
+  const removeTheme = useMutation({
+    mutationFn: (themeId: string) => ideasApi.removeTheme(labId, themeId),
+    onSuccess: () => setSaid('Theme removed; its ideas are under no theme now.'),
+    onSettled: refresh,
+  });
+  const issues = isApiError(save.error) ? save.error.details : [];
+  const issue = (field: string) =>
+    issues.find((i) => i.field === field || i.field.startsWith(`${field}.`))?.message;
+  const error = save.error ?? addTheme.error ?? removeTheme.error;
+  return (
+    <details className="card">
+      <summary>Board settings (organisers)</summary>
+      <div className="stack">
+        <ErrorAlert alert={error ? alertFor(error) : null} />
+        <StatusMessage>{said}</StatusMessage>
+        <form
+          className="stack"
+          aria-label="Board settings"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSaid('');
+            save.mutate();
+          }}
+        >
+          <TextAreaField
+            id="board-areas"
+            label="Parts of the challenge ideas address"
+            hint="One per line; leave empty to let ideas name their own."
+            rows={4}
+            value={areas}
+            error={issue('challengeAreas')}
+            onChange={(e) => setAreas(e.target.value)}
+          />
+          <TextField
+            id="board-limit"
+            label="Summary word limit"
+            inputMode="numeric"
+            value={limit}
+            error={issue('summaryWordLimit')}
+            onChange={(e) => setLimit(e.target.value)}
+          />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={save.isPending}>
+              Save the board settings
+            </button>
+          </div>
+        </form>
+        <h3>Themes</h3>
+        {board.themes.length === 0 ? <p className="muted">No themes yet.</p> : null}
+        <ul className={styles.thread} aria-label="Themes">
+          {board.themes.map((t) => (
+            <li key={t.id} className={styles.row}>
+              <span>
+                {t.name} ({t.ideas} idea{t.ideas === 1 ? '' : 's'})
+              </span>
+              <button
+                type="button"
+                className="button button--quiet button--quiet-danger"
+                aria-label={`Remove the theme ${t.name}`}
+                onClick={async () => {
+                  const yes = await confirm({
+                    title: `Remove the theme “${t.name}”?`,
+                    body: 'Its ideas stay on the board, under no theme.',
+                    confirmLabel: 'Remove',
+                    danger: true,
+                  });
+                  if (yes) removeTheme.mutate(t.id);
+                }}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className={styles.filters}
+          aria-label="Add a theme"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSaid('');
+            addTheme.mutate();
+          }}
+        >
+          <TextField
+            id="board-theme"
+            label="New theme"
+            value={theme}
+            maxLength={80}
+            onChange={(e) => setTheme(e.target.value)}
+          />
+          <div className="field">
+            <button
+              type="submit"
+              className="button button--secondary"
+              disabled={!theme.trim() || addTheme.isPending}
+            >
+              Add the theme
+            </button>
+          </div>
+        </form>
+      </div>
+      {dialog}
+    </details>
   );
 }

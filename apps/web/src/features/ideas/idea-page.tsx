@@ -133,6 +133,10 @@ export function IdeaPage() {
 
       <Supporters labId={labId} idea={current} canSupport={roles.includes('participant')} />
       {organiser ? <OrganiserActions labId={labId} idea={current} board={board.data} /> : null}
+      {active && (organiser || current.iChampion) ? (
+        <MergeForm labId={labId} idea={current} organiser={organiser} />
+      ) : null}
+      <MergeProposals labId={labId} idea={current} userId={user.id} />
       <Revisions labId={labId} idea={current} />
       <Discussion labId={labId} idea={current} />
     </article>
@@ -677,13 +681,7 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
   const { dialog, confirm } = useConfirmDialog();
   const [themeId, setThemeId] = useState(idea.theme?.id ?? '');
   const [newTheme, setNewTheme] = useState('');
-  const [sources, setSources] = useState<string[]>([]);
   const [done, setDone] = useState('');
-  const others = useQuery({
-    queryKey: ideasKeys.list(labId, {}),
-    queryFn: () => ideasApi.list(labId, {}),
-    enabled: idea.status === 'active',
-  });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ideasKeys.all(labId) });
   const theme = useMutation({
     mutationFn: async () => {
@@ -704,16 +702,7 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
       setDone(next.status === 'archived' ? 'Archived.' : 'Restored to the board.'),
     onSettled: refresh,
   });
-  const merge = useMutation({
-    mutationFn: () => ideasApi.merge(labId, idea.id, sources),
-    onSuccess: (result) => {
-      setSources([]);
-      setDone(`Merged ${result.sources.map((s) => `“${s.title}”`).join(', ')} into this idea.`);
-    },
-    onSettled: refresh,
-  });
-  const candidates = (others.data ?? []).filter((o) => o.id !== idea.id && o.status === 'active');
-  const error = theme.error ?? archive.error ?? merge.error;
+  const error = theme.error ?? archive.error;
 
   return (
     <section className="card stack" aria-labelledby="organiser-title">
@@ -722,7 +711,7 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
       <StatusMessage>{done}</StatusMessage>
       <form
         className={styles.filters}
-        aria-label="Theme"
+        aria-label="Theme of this idea"
         onSubmit={(e) => {
           e.preventDefault();
           setDone('');
@@ -791,63 +780,162 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
           </button>
         </div>
       ) : null}
-      {idea.status === 'active' ? (
-        <form
-          className="stack"
-          aria-label="Merge ideas into this one"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const titles = candidates
-              .filter((c) => sources.includes(c.id))
-              .map((c) => `“${c.title}”`);
-            const yes = await confirm({
-              title: `Merge ${titles.length === 1 ? 'one idea' : `${titles.length} ideas`} into “${idea.title}”?`,
-              body: (
-                <p>
-                  {titles.join(', ')} will be merged into this idea: their revisions, comments,
-                  supporters and champions come along; they stay readable and point here. This
-                  cannot be undone.
-                </p>
-              ),
-              confirmLabel: 'Merge',
-              danger: true,
-            });
-            if (yes) {
-              setDone('');
-              merge.mutate();
-            }
-          }}
-        >
-          <fieldset className={styles.checks}>
-            <legend>Merge into this idea</legend>
-            {candidates.length === 0 ? <p className="muted">No other active idea.</p> : null}
-            {candidates.map((c) => (
-              <label key={c.id}>
-                <input
-                  type="checkbox"
-                  checked={sources.includes(c.id)}
-                  onChange={(e) =>
-                    setSources(
-                      e.target.checked ? [...sources, c.id] : sources.filter((s) => s !== c.id),
-                    )
-                  }
-                />
-                {c.title}
-              </label>
-            ))}
-          </fieldset>
-          <div>
-            <button
-              type="submit"
-              className="button button--secondary"
-              disabled={sources.length === 0 || merge.isPending}
-            >
-              Merge the chosen ideas…
-            </button>
-          </div>
-        </form>
-      ) : null}
       {dialog}
+    </section>
+  );
+}
+
+/**
+ * Merging other ideas into this one: organisers merge at once; a champion proposes, and the
+ * merge happens when every champion involved has accepted. Both ask first.
+ */
+function MergeForm({ labId, idea, organiser }: { labId: string; idea: Idea; organiser: boolean }) {
+  const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
+  const [sources, setSources] = useState<string[]>([]);
+  const [done, setDone] = useState('');
+  const others = useQuery({
+    queryKey: ideasKeys.list(labId, {}),
+    queryFn: () => ideasApi.list(labId, {}),
+  });
+  const merge = useMutation({
+    mutationFn: () => ideasApi.merge(labId, idea.id, sources),
+    onSuccess: (result) => {
+      setSources([]);
+      const names = result.sources.map((s) => `“${s.title}”`).join(', ');
+      setDone(
+        result.state === 'merged'
+          ? `Merged ${names} into this idea.`
+          : `Proposed merging ${names} into this idea: it happens when ${result.waitingFor.map((p) => p.displayName).join(', ')} accept${result.waitingFor.length === 1 ? 's' : ''}.`,
+      );
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ideasKeys.all(labId) }),
+  });
+  const candidates = (others.data ?? []).filter((o) => o.id !== idea.id && o.status === 'active');
+  return (
+    <section className="card stack" aria-labelledby="merge-title">
+      <h3 id="merge-title">{organiser ? 'Merge ideas into this one' : 'Propose a merge'}</h3>
+      <ErrorAlert alert={merge.isError ? alertFor(merge.error) : null} />
+      <StatusMessage>{done}</StatusMessage>
+      <form
+        className="stack"
+        aria-label="Merge ideas into this one"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const titles = candidates
+            .filter((c) => sources.includes(c.id))
+            .map((c) => `“${c.title}”`);
+          const yes = await confirm({
+            title: `${organiser ? 'Merge' : 'Propose merging'} ${titles.length === 1 ? 'one idea' : `${titles.length} ideas`} into “${idea.title}”?`,
+            body: (
+              <p>
+                {titles.join(', ')} {organiser ? 'will be' : 'would be'} merged into this idea:
+                their revisions, comments, supporters and champions come along; they stay readable
+                and point here.{' '}
+                {organiser
+                  ? 'This cannot be undone.'
+                  : 'It happens once every champion of the ideas involved has accepted.'}
+              </p>
+            ),
+            confirmLabel: organiser ? 'Merge' : 'Propose the merge',
+            danger: organiser,
+          });
+          if (yes) {
+            setDone('');
+            merge.mutate();
+          }
+        }}
+      >
+        <fieldset className={styles.checks}>
+          <legend>Ideas to merge into this one</legend>
+          {candidates.length === 0 ? <p className="muted">No other active idea.</p> : null}
+          {candidates.map((c) => (
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                checked={sources.includes(c.id)}
+                onChange={(e) =>
+                  setSources(
+                    e.target.checked ? [...sources, c.id] : sources.filter((s) => s !== c.id),
+                  )
+                }
+              />
+              {c.title}
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={sources.length === 0 || merge.isPending}
+          >
+            {organiser ? 'Merge the chosen ideas…' : 'Propose the merge…'}
+          </button>
+        </div>
+      </form>
+      {dialog}
+    </section>
+  );
+}
+
+/** Open merge proposals this idea is part of: who agreed, who is awaited, and one's own answer. */
+function MergeProposals({ labId, idea, userId }: { labId: string; idea: Idea; userId: string }) {
+  const queryClient = useQueryClient();
+  const merges = useQuery({
+    queryKey: ideasKeys.merges(labId),
+    queryFn: () => ideasApi.merges(labId),
+  });
+  const answer = useMutation({
+    mutationFn: (next: { mergeId: string; accept: boolean }) =>
+      ideasApi.answerMerge(labId, next.mergeId, next.accept),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ideasKeys.all(labId) }),
+  });
+  const open = (merges.data ?? []).filter(
+    (m) =>
+      m.state === 'open' && (m.target.id === idea.id || m.sources.some((s) => s.id === idea.id)),
+  );
+  if (open.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby="proposals-title">
+      <h3 id="proposals-title">Merge proposals</h3>
+      <ErrorAlert alert={answer.isError ? alertFor(answer.error) : null} />
+      <ul className={styles.thread}>
+        {open.map((m) => (
+          <li key={m.id} className={styles.comment}>
+            <p>
+              {m.proposedBy.displayName} proposes merging{' '}
+              {m.sources.map((s) => `“${s.title}”`).join(', ')} into “{m.target.title}”.
+            </p>
+            <p className="small muted">
+              {m.accepted.length > 0
+                ? `Accepted by ${m.accepted.map((p) => p.displayName).join(', ')}. `
+                : ''}
+              Waiting for {m.waitingFor.map((p) => p.displayName).join(', ')}.
+            </p>
+            {m.waitingFor.some((p) => p.userId === userId) ? (
+              <div className={styles.row}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={answer.isPending}
+                  onClick={() => answer.mutate({ mergeId: m.id, accept: true })}
+                >
+                  Accept the merge
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={answer.isPending}
+                  onClick={() => answer.mutate({ mergeId: m.id, accept: false })}
+                >
+                  Decline
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IdeaComment, MyBallot } from './api';
+import type { IdeaComment, MyBallot, VotingSession } from './api';
 import {
   dotsOn,
   excerpt,
@@ -10,6 +10,7 @@ import {
   sidesOf,
   threadsOf,
   withDot,
+  withTally,
 } from './ideas-logic';
 
 const person = { userId: '00000000-0000-4000-8000-000000000001', displayName: 'Ada' };
@@ -93,5 +94,32 @@ describe('ideas screens logic', () => {
     expect(moved(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
     expect(moved(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
     expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('applies a live tally: voters always, dots only when the session shows them', () => {
+    const session = {
+      id: 's',
+      voters: { participants: 0, mentors: 0 },
+      results: [
+        { ideaId: 'a', title: 'A', status: 'active', participants: 1, mentors: 0, total: 1 },
+        { ideaId: 'b', title: 'B', status: 'active', participants: 0, mentors: 0, total: 0 },
+      ],
+    } as unknown as VotingSession;
+    const tally = {
+      serverNow: '',
+      labId: 'l',
+      sessionId: 's',
+      voters: { participants: 2, mentors: 1 },
+      tallies: [{ ideaId: 'b', participants: 2, mentors: 1 }],
+    };
+    const next = withTally(session, tally);
+    expect(next.voters).toEqual({ participants: 2, mentors: 1 });
+    expect(next.results?.map((r) => [r.ideaId, r.total])).toEqual([
+      ['b', 3],
+      ['a', 1],
+    ]);
+    const blind = withTally({ ...session, results: null }, { ...tally, tallies: null });
+    expect(blind.results).toBeNull();
+    expect(blind.voters.participants).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
-import type { IdeaComment, IdeasQuery, MyBallot, RevisionComparison } from './api';
+import type { VotingTally } from '@ideas-lab/live/events';
+import type { IdeaComment, IdeasQuery, MyBallot, RevisionComparison, VotingSession } from './api';
 
 /** The board's filters as the screen holds them (strings from the controls). */
 export interface BoardFilters {
@@ -131,3 +132,24 @@ export function moved<T>(items: readonly T[], index: number, step: -1 | 1): T[] 
 
 /** "1 dot" / "3 dots". */
 export const dotsLabel = (n: number): string => `${n} dot${n === 1 ? '' : 's'}`;
+
+/** A session with a live tally applied: voters per ballot, and dots per idea unless blind. */
+export function withTally(session: VotingSession, tally: VotingTally): VotingSession {
+  const results =
+    session.results === null || tally.tallies === null
+      ? session.results
+      : session.results
+          .map((r) => {
+            const t = tally.tallies?.find((x) => x.ideaId === r.ideaId);
+            return t
+              ? {
+                  ...r,
+                  participants: t.participants,
+                  mentors: t.mentors,
+                  total: t.participants + t.mentors,
+                }
+              : r;
+          })
+          .sort((a, b) => b.total - a.total);
+  return { ...session, voters: tally.voters, results };
+}

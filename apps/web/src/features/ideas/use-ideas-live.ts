@@ -3,6 +3,7 @@ import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import type { LiveConnection } from '../live/live-connection';
 import { useLiveNotices } from '../live/use-live-connection';
 import { ideasKeys, type VotingSession } from './api';
+import { withTally } from './ideas-logic';
 
 /**
  * Keeps the board and voting screens current from /live. A notice says what changed; the
@@ -40,29 +41,25 @@ export function useIdeasLive(
         refresh(ideasKeys.voting(labId));
         return;
       case 'voting:tally': {
+        // Written into the cached session at once; read afresh only when the cache cannot take
+        // it (a session or an idea it does not know yet), so many voters do not mean many reads.
         const tally = notice.payload;
         const sessions = queryClient.getQueryData<VotingSession[]>(ideasKeys.voting(labId));
-        if (sessions?.some((s) => s.id === tally.sessionId)) {
-          queryClient.setQueryData<VotingSession[]>(
-            ideasKeys.voting(labId),
-            sessions.map((s) =>
-              s.id !== tally.sessionId
-                ? s
-                : {
-                    ...s,
-                    voters: tally.voters,
-                    results:
-                      tally.tallies === null || s.results === null
-                        ? s.results
-                        : s.results.map((r) => {
-                            const t = tally.tallies?.find((x) => x.ideaId === r.ideaId);
-                            return t ? { ...r, ...t, total: t.participants + t.mentors } : r;
-                          }),
-                  },
-            ),
-          );
+        const session = sessions?.find((s) => s.id === tally.sessionId);
+        const known = (ideaId: string) => session?.results?.some((r) => r.ideaId === ideaId);
+        const fits =
+          session !== undefined &&
+          (tally.tallies === null
+            ? session.results === null
+            : session.results !== null && tally.tallies.every((t) => known(t.ideaId)));
+        if (!sessions || !fits) {
+          refresh(ideasKeys.voting(labId));
+          return;
         }
-        refresh(ideasKeys.voting(labId));
+        queryClient.setQueryData<VotingSession[]>(
+          ideasKeys.voting(labId),
+          sessions.map((s) => (s.id === tally.sessionId ? withTally(s, tally) : s)),
+        );
         return;
       }
       case 'live:snapshot':
