@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { dateTimeInput, isoDateTime } from '@ideas-lab/platform';
+import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The funding lib's HTTP contract: merit, portfolio runs, decisions, letters, follow-up, exports. */
 
@@ -426,3 +426,142 @@ export const FundingExport = z
   .meta({ id: 'FundingExport' });
 export type FundingExport = z.output<typeof FundingExport>;
 export type ExportRow = FundingExport['proposals'][number];
+
+// ---- operations ---------------------------------------------------------------------------
+
+const ROUND_ERRORS = ['FUNDING_ROUND_NOT_FOUND'] as const;
+
+/** The funding routes (FundingController), under one OpenAPI tag. */
+export const fundingOps = operations('funding', {
+  merit: {
+    summary:
+      'Each submitted proposal with its request, institution, merit from the reviews (score, interval, rank, flags) and pitch score (organisers)',
+    response: FundingMerit,
+    errors: [...ROUND_ERRORS],
+  },
+  createRun: {
+    summary:
+      'Run the portfolio optimiser under the rules given, optionally with a seeded lottery among the proposals straddling the funding line (organisers)',
+    response: PortfolioRun,
+    errors: [
+      ...ROUND_ERRORS,
+      'FUNDING_NO_PROPOSALS',
+      'FUNDING_NO_MERIT',
+      'FUNDING_RULES_INVALID',
+      'SOLVER_BUSY',
+    ],
+  },
+  runs: {
+    summary: "The round's portfolio runs, newest first, to compare (organisers)",
+    response: [PortfolioRunSummary],
+    errors: [...ROUND_ERRORS],
+  },
+  run: {
+    summary:
+      'One portfolio run: awards, money left, what the next proposals would need, the lottery draw, infeasibility in words (organisers)',
+    response: PortfolioRun,
+    errors: [...ROUND_ERRORS, 'FUNDING_RUN_NOT_FOUND'],
+  },
+  replay: {
+    summary:
+      'Solve a run again from its stored inputs and seed and say whether it gives the same awards and draw (organisers)',
+    response: PortfolioReplay,
+    status: 200,
+    errors: [...ROUND_ERRORS, 'FUNDING_RUN_NOT_FOUND', 'SOLVER_BUSY'],
+  },
+  adopt: {
+    summary:
+      "Adopt a run: its awards become the round's decisions, each with the rationale given (organisers)",
+    response: PortfolioRun,
+    status: 200,
+    errors: [
+      ...ROUND_ERRORS,
+      'FUNDING_RUN_NOT_FOUND',
+      'FUNDING_RUN_INFEASIBLE',
+      'FUNDING_OVER_CAP',
+      'FUNDING_OVER_POOL',
+    ],
+  },
+  board: {
+    summary:
+      'The funding decision of the round: every submitted proposal with its merit and decision, money awarded and left (organisers)',
+    response: FundingDecisionBoard,
+    errors: [...ROUND_ERRORS],
+  },
+  decide: {
+    summary:
+      'Record the decision on one proposal: funded with an amount (within the cap, the request and the pool) or not, a rationale, an invitation to the next round (organisers)',
+    response: FundingDecisionRow,
+    errors: [
+      ...ROUND_ERRORS,
+      'FUNDING_PROPOSAL_NOT_FOUND',
+      'FUNDING_DECISION_INVALID',
+      'FUNDING_OVER_CAP',
+      'FUNDING_OVER_REQUEST',
+      'FUNDING_OVER_POOL',
+      'FUNDING_DECISION_VERSION_CONFLICT',
+    ],
+  },
+  letters: {
+    summary: "The round's decision letters in the lab's outbox (organisers)",
+    response: FundingLetters,
+    errors: [...ROUND_ERRORS],
+  },
+  composeLetters: {
+    summary:
+      "Write the decision letters into the outbox as drafts: one per team member, with the decision, rationale, invitation and the reviewers' released comments to the team (organisers)",
+    response: FundingLetters,
+    status: 200,
+    errors: [...ROUND_ERRORS],
+  },
+  releaseLetters: {
+    summary:
+      'Release the drafts to the sender, confirming how many were read (organisers); the sender sends them in the background',
+    response: FundingLetters,
+    status: 200,
+    errors: [...ROUND_ERRORS, 'FUNDING_NOTHING_TO_RELEASE', 'FUNDING_LETTERS_CHANGED'],
+  },
+  schedule: {
+    summary: 'Ask the funded teams (or those named) for a progress report by a date (organisers)',
+    response: ProgressReports,
+    errors: [...ROUND_ERRORS, 'FUNDING_NOT_FUNDED', 'PROGRESS_REPORT_INVALID'],
+  },
+  reportsOfRound: {
+    summary:
+      "Progress reports of the round: organisers every team's with who is late, team members their team's",
+    response: ProgressReports,
+    errors: [...ROUND_ERRORS],
+  },
+  file: {
+    summary: 'File (or refile) the team’s progress report: a short form and links (team members)',
+    response: ProgressReportView,
+    errors: [
+      ...ROUND_ERRORS,
+      'PROGRESS_REPORT_NOT_FOUND',
+      'PROGRESS_REPORT_TEAM_ONLY',
+      'PROGRESS_REPORT_VERSION_CONFLICT',
+    ],
+  },
+  remind: {
+    summary:
+      'Remind the members of late teams (or of the reports named) through the outbox, at once (organisers)',
+    response: RemindersSent,
+    status: 200,
+    errors: [...ROUND_ERRORS, 'FUNDING_NOTHING_LATE', 'PROGRESS_REPORT_INVALID'],
+  },
+  exportJson: {
+    summary:
+      'Proposals, reviews, scores and decisions of the round as JSON; reviewers as stable pseudonyms where review was blind (organisers)',
+    response: FundingExport,
+    errors: [...ROUND_ERRORS],
+  },
+  exportCsv: {
+    summary:
+      'One table of the round (proposals, reviews, scores or decisions) as CSV; reviewers as pseudonyms where review was blind (organisers)',
+    response: {
+      mediaType: 'text/csv',
+      description: 'One row per proposal, review or decision; a header row first.',
+    },
+    errors: [...ROUND_ERRORS],
+  },
+});
