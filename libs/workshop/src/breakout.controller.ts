@@ -5,7 +5,7 @@ import {
   CreatePlanDto,
   CreateRoundDto,
   MoveDto,
-  ParticipantProfileDto,
+  ParticipantProfileInputDto,
   RecreateRoomsDto,
   RoundStateDto,
   SwapDto,
@@ -188,7 +188,7 @@ export class ParticipantProfilesController {
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
     @Param('userId', UserId) userId: string,
-    @Body() body: ParticipantProfileDto,
+    @Body() body: ParticipantProfileInputDto,
   ) {
     return this.breakout.setProfile(actor, labId, userId, body);
   }

@@ -306,7 +306,7 @@ export const ParticipantProfileInput = z
   })
   .meta({ id: 'ParticipantProfileInput' });
 export type ParticipantProfileInput = z.output<typeof ParticipantProfileInput>;
-export class ParticipantProfileDto extends createZodDto(ParticipantProfileInput) {}
+export class ParticipantProfileInputDto extends createZodDto(ParticipantProfileInput) {}
 
 export const ParticipantProfile = z
   .object({

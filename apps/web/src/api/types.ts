@@ -89,4 +89,4 @@ export const FUNNEL_STAGES = [
 
 /** The body of every error the server answers with. */
 export type ErrorBody = Schema<'ErrorBody'>;
-export type FieldIssue = Schema<'FieldProblemDto'>;
+export type FieldIssue = Schema<'FieldProblem'>;

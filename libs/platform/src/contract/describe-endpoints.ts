@@ -153,6 +153,7 @@ function responseDto(schema: z.ZodType, where: string): Type {
   if (!dto) {
     const id = idOf(schema);
     if (!id) throw new Error(`${where}: give the response schema an id: .meta({ id: 'Name' }).`);
+    nameInDocument(id, schema, where);
     dto = createZodDto(schema) as unknown as Type;
     Object.defineProperty(dto, 'name', { value: `${id}Dto` });
     responseDtos.set(schema, dto);
@@ -161,6 +162,20 @@ function responseDto(schema: z.ZodType, where: string): Type {
 }
 
 const idOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.id;
+
+const documentNames = new Map<string, z.ZodType>();
+
+/**
+ * The document files a request DTO's schema under its class name (XDto → X) and a response
+ * under its id: two different schemas under one name would make one route document the
+ * other's shape (as the participant profile's body once did), so that stops the app.
+ */
+function nameInDocument(name: string, schema: z.ZodType, where: string): void {
+  const held = documentNames.get(name);
+  if (held && held !== schema)
+    throw new Error(`${where}: the OpenAPI schema name ${name} is taken by another schema.`);
+  documentNames.set(name, schema);
+}
 
 function isList(value: z.ZodType | readonly [z.ZodType]): value is readonly [z.ZodType] {
   return Array.isArray(value);
@@ -190,8 +205,10 @@ function routeInputs(controller: Type, key: string, where: string): { validated:
   for (const [argKey, arg] of Object.entries(args)) {
     const type = Number(argKey.split(':')[0]);
     if (type === Number(RouteParamtypes.BODY) || type === Number(RouteParamtypes.QUERY)) {
-      if (arg.data !== undefined || !isContractDto(paramTypes[arg.index]))
+      const dto = paramTypes[arg.index];
+      if (arg.data !== undefined || !isContractDto(dto))
         throw new Error(`${where}: type its whole body or query with a contract DTO.`);
+      nameInDocument(dto.name.replace(/Dto$/, ''), dto.schema as z.ZodType, where);
       validated = true;
     }
     if (type === Number(RouteParamtypes.PARAM) && (arg.pipes?.length ?? 0) > 0) validated = true;

@@ -27,7 +27,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
 }
 
 /** The name of one field's problem (an error body's `details` item) in the document. */
-export const FIELD_PROBLEM_SCHEMA = 'FieldProblemDto';
+export const FIELD_PROBLEM_SCHEMA = 'FieldProblem';
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'openapi-3.0' }) as JsonSchema;

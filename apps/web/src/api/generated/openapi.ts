@@ -3530,7 +3530,7 @@ export interface components {
             expiredIds: string[];
             promotion: components["schemas"]["PromotionResult"] | null;
         };
-        FieldProblemDto: {
+        FieldProblem: {
             /** @example dates.applicationsCloseAt */
             field: string;
             /** @example dates.applicationsCloseAt must be an ISO 8601 date-time, e.g. 2026-05-01T09:00:00Z */
@@ -4531,6 +4531,18 @@ export interface components {
              * @enum {string|null}
              */
             source: "organiser" | "application" | null;
+        };
+        ParticipantProfileInput: {
+            /**
+             * @description One of the lab's disciplines.
+             * @example bioinformatics
+             */
+            discipline: string;
+            /**
+             * @description One of the lab's career stages.
+             * @example early career
+             */
+            careerStage?: string | null;
         };
         PitchCriterionSummary: {
             criterionId: string;
@@ -10589,7 +10601,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ParticipantProfile"];
+                "application/json": components["schemas"]["ParticipantProfileInput"];
             };
         };
         responses: {
