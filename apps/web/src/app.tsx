@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { liveLabRoutes } from './features/live/routes';
 import { proposalLabRoutes } from './features/proposals/routes';
+import { pitchLabRoutes } from './features/pitches/routes';
 import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
@@ -133,6 +134,7 @@ export function App() {
           {formationLabRoutes()}
           {liveLabRoutes()}
           {proposalLabRoutes()}
+          {pitchLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -27,6 +27,7 @@ import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-pi
 import { controlRoomReducer, initialControlRoom } from './control-room-state';
 import { roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
+import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
 const PRESENCE_EVERY_MS = 10_000;
@@ -56,6 +57,7 @@ export function ControlRoomPage() {
   const picker = useBreakoutSession(lab.id);
   return (
     <div className="stack-lg workshop control-room">
+      <ControlRoomPitches labId={lab.id} />
       <section className="card" aria-labelledby="control-heading">
         <h2 id="control-heading">Control room</h2>
         <BreakoutSessionPicker

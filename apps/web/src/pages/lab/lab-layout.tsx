@@ -11,6 +11,7 @@ import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
 import { liveLabTabs } from '../../features/live/routes';
 import { proposalLabTabs } from '../../features/proposals/routes';
+import { pitchLabTabs } from '../../features/pitches/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
 import { workshopLabTabs } from '../../features/workshop/routes';
@@ -63,6 +64,7 @@ export function LabLayout() {
     ...ideasLabTabs(tabContext),
     ...formationLabTabs(tabContext),
     ...liveLabTabs(tabContext),
+    ...pitchLabTabs(tabContext),
     ...proposalLabTabs(tabContext),
     ...(organiser ? [{ to: 'audit', label: 'Audit' }] : []),
   ];
