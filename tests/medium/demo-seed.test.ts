@@ -158,6 +158,32 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
     ]);
   });
 
+  it('gives the review lab a finished pitch session: six teams scored by the mentors, two comments released to each', async () => {
+    const sessions = await request(app.baseUrl)
+      .get(`/api/labs/${seed.reviewLabId}/pitch-sessions`)
+      .set(bearer(await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD)));
+    expect(sessions.status).toBe(200);
+    const [pitches] = sessions.body;
+    expect(pitches).toMatchObject({ title: 'Team pitches', state: 'ended' });
+    expect(pitches.slots.map((s: { phase: string }) => s.phase)).toEqual(Array(6).fill('closed'));
+    const summaries = await request(app.baseUrl)
+      .get(`/api/labs/${seed.reviewLabId}/pitch-scores`)
+      .set(bearer(await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD)));
+    expect(summaries.body).toHaveLength(6);
+    for (const team of summaries.body) {
+      expect(team.n).toBeGreaterThanOrEqual(5);
+      expect(team.mean).toBeGreaterThan(0);
+    }
+    // A team member reads the two released comments, and nothing else.
+    const member = await login(app, 'applicant031@ideas-lab.test', DEMO_PASSWORD);
+    const feedback = await request(app.baseUrl)
+      .get(`/api/labs/${seed.reviewLabId}/pitch-sessions/${pitches.sessionId}/feedback`)
+      .set(bearer(member));
+    expect(feedback.body.teams).toHaveLength(1);
+    expect(feedback.body.teams[0].comments).toHaveLength(2);
+    expect(JSON.stringify(feedback.body)).not.toContain('seed funding');
+  });
+
   it('gives the workshop lab an ideas board: twenty ideas, a merge, a closed vote and a shortlist of eight', async () => {
     const session = await login(app, 'applicant001@ideas-lab.test', DEMO_PASSWORD);
     const base = `/api/labs/${seed.workshopLabId}`;

@@ -5,6 +5,7 @@ import { LabsService, MembershipsService } from '@ideas-lab/labs';
 import { FundingRoundsService, ProposalsService } from '@ideas-lab/proposals';
 import { TeamsService } from '@ideas-lab/workshop';
 import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
+import { seedDemoPitches } from './demo-pitches.js';
 import { zonedTime } from './demo-workshop.js';
 
 /**
@@ -309,12 +310,14 @@ export async function seedDemoReviewLab(
       { id: 'feasibility', label: 'Feasibility in a year', weight: 2, scale: { min: 1, max: 9 } },
     ],
   });
+  const teamIds: string[] = [];
   for (const [t, proposal] of PROPOSALS.entries()) {
     const members = people.slice(t * DEMO_REVIEW_LAB.teamSize, (t + 1) * DEMO_REVIEW_LAB.teamSize);
     const team = await teams.create(organiser, lab.id, {
       name: proposal.team,
       memberIds: members.map((m) => m.userId),
     });
+    teamIds.push(team.id);
     const writer = (i: number): Actor => ({
       userId: members[i % members.length].userId,
       isAdmin: false,
@@ -344,6 +347,20 @@ export async function seedDemoReviewLab(
     });
     await proposals.submit(writer(2), lab.id, round.id, team.id, { version: saved.version });
   }
+  // The six teams pitched on the last workshop day; the six mentors scored them.
+  const mentors: Actor[] = [];
+  for (const email of input.mentorEmails) {
+    const mentor = await identity.findProfileByEmail(email);
+    if (mentor) mentors.push({ userId: mentor.id, isAdmin: false });
+  }
+  await seedDemoPitches(app, {
+    labId: lab.id,
+    organiser,
+    mentors,
+    teamIds,
+    startsAt: at(-37, '09:00'),
+    endsAt: at(-37, '12:00'),
+  });
   const current = await rounds.get(organiser, lab.id, round.id);
   await rounds.update(organiser, lab.id, round.id, {
     version: current.version,
