@@ -81,7 +81,10 @@ describeBrowser('web client: ideas board and voting', () => {
       await org.getByRole('link', { name: 'Ideas', exact: true }).waitFor();
 
       // --- A participant posts an idea on a phone. ---
-      const phone = await open(phoneContext(browser, app.baseUrl));
+      // The narrowest phone the product promises: 360 px wide.
+      const phone = await open(
+        phoneContext(browser, app.baseUrl, { viewport: { width: 360, height: 780 } }),
+      );
       const me = lab.participants[0];
       await logInThroughUi(
         phone,
