@@ -18,7 +18,8 @@ type Rule =
   | 'lab-staff'
   | 'lab-mentor'
   | 'lab-contributor'
-  | 'lab-organiser';
+  | 'lab-organiser'
+  | 'lab-team';
 type Persona =
   | 'anonymous'
   | 'stranger'
@@ -194,6 +195,36 @@ const RULES: Record<string, Rule> = {
     'lab-workshop',
   // Proposal review: the ranking is the organisers' (the funding decision builds on it).
   'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/ranking': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review': 'lab-organiser',
+  'PATCH /api/labs/{labId}/funding-rounds/{fundingRoundId}/review': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/close': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/release-comments': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignment-runs': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments': 'lab-organiser',
+  'DELETE /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments/{assignmentId}':
+    'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/mine': 'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}':
+    'lab-staff',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/my-review':
+    'lab-staff',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/my-review/submit':
+    'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/reviews':
+    'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/thread':
+    'lab-staff',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/thread':
+    'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/consensus':
+    'lab-staff',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/consensus/lead':
+    'lab-organiser',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/consensus':
+    'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/review-feedback':
+    'lab-team',
   'GET /api/labs/{labId}/ideas/{ideaId}/revisions': 'lab-workshop',
   'GET /api/labs/{labId}/ideas/{ideaId}/revisions/compare': 'lab-workshop',
   'GET /api/labs/{labId}/ideas/{ideaId}/comments': 'lab-workshop',
@@ -267,6 +298,8 @@ const ALLOWED: Record<Rule, Persona[]> = {
   // Who posts ideas: participants and mentors.
   'lab-contributor': ['participant', 'mentor', 'admin'],
   'lab-organiser': ['organiser', 'admin'],
+  // A team's own reading of its review (participants) and the organisers: mentors never.
+  'lab-team': ['participant', 'organiser', 'admin'],
 };
 const PERSONAS: Persona[] = ALLOWED.public;
 

@@ -452,11 +452,194 @@ export const ProposalRankingView = z
   .meta({ id: 'ProposalRanking' });
 export type ProposalRankingView = z.output<typeof ProposalRankingView>;
 
-export const proposalRankingOps = operations('proposal review', {
-  get: {
+// ---- operations ---------------------------------------------------------------------------
+
+const ROUND = 'PROPOSAL_REVIEW_ROUND_NOT_FOUND';
+const PROPOSAL = 'PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND';
+
+export const proposalReviewOps = operations('proposal review', {
+  overview: {
+    summary:
+      "The round's review (organisers): blind or not, closed, comments released, progress per proposal, lead reviewers and recommendations",
+    response: ProposalReviewRoundView,
+    errors: [ROUND],
+  },
+  update: {
+    summary: 'Change how the round is reviewed (organisers): blind or not',
+    response: ProposalReviewRoundView,
+    errors: [ROUND, 'PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT', 'PROPOSAL_REVIEW_CLOSED'],
+  },
+  close: {
+    summary: 'Close review (organisers): reviews no longer change, the ranking stands on them',
+    response: ProposalReviewRoundView,
+    status: 200,
+    errors: [ROUND, 'PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT'],
+  },
+  release: {
+    summary:
+      'Release the comments to the teams (organisers): each team reads the comments written to it, never a panel comment or who wrote them',
+    response: ProposalReviewRoundView,
+    status: 200,
+    errors: [ROUND, 'PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT'],
+  },
+  runAssignment: {
+    summary:
+      "Assign mentors to the round's submitted proposals (organisers): k reviews each, load range, conflicts excluded, clinical and computational expertise where available; keeps started reviews and hand-made assignments",
+    response: ProposalAssignmentRunView,
+    errors: [
+      ROUND,
+      'PROPOSAL_REVIEWER_NOT_MENTOR',
+      'PROPOSAL_REVIEW_NOT_OPEN',
+      'PROPOSAL_REVIEW_CLOSED',
+      'PROPOSAL_REVIEW_NO_PROPOSALS',
+      'PROPOSAL_ASSIGNMENT_INPUTS_CHANGED',
+    ],
+  },
+  assignments: {
+    summary:
+      "The round's assignments (organisers), its mentors with expertise, the conflicts of interest and the latest run",
+    response: ProposalAssignmentsView,
+    errors: [ROUND],
+  },
+  addAssignment: {
+    summary:
+      'Assign a mentor to a proposal by hand (organisers); a conflict of interest is refused',
+    response: ProposalAssignment,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_REVIEWER_NOT_MENTOR',
+      'PROPOSAL_REVIEW_NOT_OPEN',
+      'PROPOSAL_REVIEW_CLOSED',
+      'PROPOSAL_ASSIGNMENT_CONFLICT_OF_INTEREST',
+      'PROPOSAL_ASSIGNMENT_EXISTS',
+    ],
+  },
+  removeAssignment: {
+    summary: 'Remove an assignment by hand (organisers); not one with a submitted review',
+    response: null,
+    errors: [ROUND, 'PROPOSAL_REVIEW_ASSIGNMENT_NOT_FOUND', 'PROPOSAL_ASSIGNMENT_HAS_REVIEW'],
+  },
+  queue: {
+    summary: 'My proposals to review in the round, with where each review stands',
+    response: ProposalReviewQueue,
+    errors: [ROUND],
+  },
+  open: {
+    summary: 'One proposal I am assigned to review: the rubric and my review',
+    response: ProposalToReview,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_REVIEW_NOT_ASSIGNED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+    ],
+  },
+  save: {
+    summary: 'Save my review as a draft (scores may be incomplete)',
+    response: MyProposalReview,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_REVIEW_NOT_ASSIGNED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+      'PROPOSAL_REVIEW_INVALID',
+      'PROPOSAL_REVIEW_NOT_OPEN',
+      'PROPOSAL_REVIEW_CLOSED',
+      'PROPOSAL_REVIEW_ALREADY_SUBMITTED',
+    ],
+  },
+  submit: {
+    summary:
+      'Submit (or revise) my review: every criterion scored and a confidence; each submission is kept',
+    response: MyProposalReview,
+    status: 200,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_REVIEW_NOT_ASSIGNED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+      'PROPOSAL_REVIEW_INVALID',
+      'PROPOSAL_REVIEW_NOT_OPEN',
+      'PROPOSAL_REVIEW_CLOSED',
+    ],
+  },
+  reviews: {
+    summary:
+      'The submitted reviews of a proposal: organisers all, with names; an assigned reviewer once their own is submitted (without names when review is blind)',
+    response: ProposalReviewsOfProposal,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_REVIEW_NOT_ASSIGNED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+      'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+    ],
+  },
+  thread: {
+    summary:
+      "A proposal's panel discussion (its assigned reviewers once they have submitted, and organisers)",
+    response: PanelThread,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_PANEL_MEMBERS_ONLY',
+      'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+    ],
+  },
+  post: {
+    summary: "Write in a proposal's panel discussion",
+    response: PanelMessage,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_PANEL_MEMBERS_ONLY',
+      'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+    ],
+  },
+  consensus: {
+    summary: "A proposal's consensus report: its lead reviewer, recommendation and summary",
+    response: ConsensusReportView,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_PANEL_MEMBERS_ONLY',
+      'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+    ],
+  },
+  setLead: {
+    summary: "Pick a proposal's lead reviewer (organisers): one of its assigned reviewers",
+    response: ConsensusReportView,
+    errors: [ROUND, PROPOSAL, 'PROPOSAL_REVIEW_INVALID'],
+  },
+  saveConsensus: {
+    summary:
+      'Save the consensus report (the lead reviewer) over the version read; a save meanwhile is refused, never overwritten',
+    response: ConsensusReportView,
+    errors: [
+      ROUND,
+      PROPOSAL,
+      'PROPOSAL_PANEL_MEMBERS_ONLY',
+      'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+      'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+      'PROPOSAL_CONSENSUS_NO_LEAD',
+      'PROPOSAL_CONSENSUS_LEAD_ONLY',
+      'PROPOSAL_CONSENSUS_VERSION_CONFLICT',
+    ],
+  },
+  ranking: {
     summary:
       "The round's submitted proposals ranked on their submitted reviews (organisers): weighted rubric score normalised per reviewer, a bootstrap interval each, the funding line, and those whose interval crosses it flagged",
     response: ProposalRankingView,
-    errors: ['PROPOSAL_REVIEW_ROUND_NOT_FOUND'],
+    errors: [ROUND],
+  },
+  feedback: {
+    summary:
+      "What the team reads of its proposal's review: the comments to the team, once the organisers released them — never a panel comment, a score or a reviewer's name",
+    response: ProposalFeedback,
+    errors: [ROUND, 'PROPOSAL_REVIEW_TEAM_NOT_FOUND'],
   },
 });

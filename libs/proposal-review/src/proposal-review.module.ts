@@ -5,7 +5,11 @@ import { LabsModule } from '@ideas-lab/labs';
 import { LiveModule } from '@ideas-lab/live';
 import { ProposalsModule } from '@ideas-lab/proposals';
 import { ReviewModule } from '@ideas-lab/review';
-import { ProposalRankingController } from './proposal-review.controller.js';
+import { WorkshopModule } from '@ideas-lab/workshop';
+import { ProposalReviewController } from './proposal-review.controller.js';
+import { ProposalAssignmentService } from './proposal-assignment.service.js';
+import { ProposalPanelService } from './proposal-panel.service.js';
+import { ProposalReviewsService } from './proposal-reviews.service.js';
 import { ProposalReviewFacts } from './proposal-review-facts.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalRankingService } from './proposal-ranking.service.js';
@@ -19,14 +23,18 @@ import { ProposalReviewRecords } from './proposal-review-records.service.js';
     ProposalsModule,
     ReviewModule,
     LiveModule,
+    WorkshopModule,
   ],
-  controllers: [ProposalRankingController],
+  controllers: [ProposalReviewController],
   providers: [
     ProposalReviewRepository,
     ProposalReviewFacts,
     ProposalRankingService,
     ProposalReviewRecords,
+    ProposalReviewsService,
+    ProposalAssignmentService,
+    ProposalPanelService,
   ],
-  exports: [ProposalRankingService, ProposalReviewRecords],
+  exports: [ProposalRankingService, ProposalReviewRecords, ProposalReviewsService],
 })
 export class ProposalReviewModule {}

@@ -104,6 +104,23 @@ const WORDS: Readonly<Record<string, Words>> = {
   'pitch.score_saved': 'saved a pitch score',
   'pitch.comment_released': "released a mentor's pitch comment to the team",
   'pitch.comment_withdrawn': "withdrew a mentor's pitch comment from the team",
+  'proposal_review.assignment_run': 'ran the assignment of mentors to proposals',
+  'proposal_review.assignment_added': 'assigned a mentor to a proposal by hand',
+  'proposal_review.assignment_removed': 'removed a mentor from a proposal',
+  'proposal_review.draft_saved': 'saved a proposal review draft',
+  'proposal_review.submitted': (d) =>
+    count(d.revision) !== null && count(d.revision)! > 1
+      ? `revised a proposal review (revision ${count(d.revision)})`
+      : 'submitted a proposal review',
+  'proposal_review.settings_changed': 'changed how proposals are reviewed',
+  'proposal_review.closed': 'closed proposal review',
+  'proposal_review.comments_released': 'released the review comments to the teams',
+  'proposal_review.panel_message': 'wrote in a panel discussion',
+  'proposal_review.lead_chosen': 'picked the lead reviewer of a proposal',
+  'proposal_review.consensus_saved': (d) =>
+    text(d.recommendation)
+      ? `saved a consensus report (${text(d.recommendation)!.replace(/-/g, ' ')})`
+      : 'saved a consensus report',
   'selection.run_created': 'ran the cohort selection',
   'selection.run_adopted': 'adopted a selection run: offers, waitlist and declines are decided',
   'selection.waitlist_promoted': 'offered a place to the next waitlisted applicant',

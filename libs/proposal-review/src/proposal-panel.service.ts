@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@ideas-lab/domain';
+import { LabAccessService } from '@ideas-lab/labs';
+import { liveChannels, LivePublisher } from '@ideas-lab/live';
+import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import type {
+  ConsensusReportView,
+  PanelMessage,
+  PanelThread,
+  PostPanelMessage,
+  SaveConsensusReport,
+  SetConsensusLead,
+} from './proposal-review.contract.js';
+import type { ConsensusReportEntity } from './entities/consensus-report.entity.js';
+import { ProposalReviewFacts, type RoundFacts } from './proposal-review-facts.js';
+import { ProposalReviewRepository } from './proposal-review.repository.js';
+import { ProposalReviewError } from './proposal-review.errors.js';
+
+interface PanelSeat {
+  facts: RoundFacts;
+  organiser: boolean;
+}
+
+/**
+ * The panel of a proposal: its assigned reviewers (once they have submitted their own review,
+ * so nobody is swayed before writing) and the organisers. They discuss it in a thread; the lead
+ * reviewer the organisers pick writes the consensus report with a recommendation, versioned.
+ */
+@Injectable()
+export class ProposalPanelService {
+  constructor(
+    private readonly repository: ProposalReviewRepository,
+    private readonly facts: ProposalReviewFacts,
+    private readonly access: LabAccessService,
+    private readonly live: LivePublisher,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async thread(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+  ): Promise<PanelThread> {
+    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    const messages = await this.repository.findMessages(proposalId);
+    return { proposalId, messages: messages.map((m) => this.messageView(facts, m)) };
+  }
+
+  async post(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+    dto: PostPanelMessage,
+  ): Promise<PanelMessage> {
+    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    return this.tx.run(async () => {
+      const saved = await this.repository.insertMessage({
+        labId,
+        proposalId,
+        authorId: actor.userId,
+        body: dto.body,
+      });
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'proposal_review.panel_message',
+        entityType: 'proposal',
+        entityId: proposalId,
+        data: { roundId, messageId: saved.id },
+      });
+      const message = this.messageView(facts, saved);
+      const notice = { labId, roundId, proposalId, message };
+      this.live.emit(liveChannels.role(labId, 'organiser'), 'proposal-panel:message', notice);
+      for (const r of await this.repository.findOfProposal(proposalId))
+        this.live.emit(liveChannels.person(labId, r.reviewerId), 'proposal-panel:message', notice);
+      return message;
+    });
+  }
+
+  async consensus(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+  ): Promise<ConsensusReportView> {
+    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    return this.reportView(actor, facts, proposalId, await this.repository.findReport(proposalId));
+  }
+
+  /** The organisers pick the lead reviewer: one of the proposal's assigned reviewers. */
+  async setLead(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+    dto: SetConsensusLead,
+  ): Promise<ConsensusReportView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const facts = await this.facts.read(labId, roundId);
+    this.facts.proposal(facts, proposalId);
+    return this.tx.run(async () => {
+      const assigned = await this.repository.findOne(proposalId, dto.leadReviewerId);
+      if (!assigned)
+        throw new ProposalReviewError(
+          'PROPOSAL_REVIEW_INVALID',
+          'The lead reviewer must be one of the reviewers assigned to this proposal.',
+          [{ field: 'leadReviewerId', message: 'not assigned to review this proposal' }],
+        );
+      await this.repository.setLead(labId, proposalId, dto.leadReviewerId);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'proposal_review.lead_chosen',
+        entityType: 'proposal',
+        entityId: proposalId,
+        data: { roundId, leadReviewerId: dto.leadReviewerId },
+      });
+      return this.reportView(
+        actor,
+        facts,
+        proposalId,
+        await this.repository.findReport(proposalId),
+      );
+    });
+  }
+
+  /** The lead saves the report over the version they read; another save meanwhile is a 409. */
+  async saveReport(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+    dto: SaveConsensusReport,
+  ): Promise<ConsensusReportView> {
+    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    return this.tx.run(async () => {
+      const report = await this.repository.findReport(proposalId);
+      if (!report)
+        throw new ProposalReviewError(
+          'PROPOSAL_CONSENSUS_NO_LEAD',
+          'The organisers have not picked the lead reviewer of this proposal yet.',
+        );
+      if (report.leadReviewerId !== actor.userId)
+        throw new ProposalReviewError(
+          'PROPOSAL_CONSENSUS_LEAD_ONLY',
+          'Only the lead reviewer writes the consensus report.',
+        );
+      const saved = await this.repository.saveReportIfVersion(proposalId, dto.version, {
+        recommendation: dto.recommendation,
+        summary: dto.summary,
+        updatedBy: actor.userId,
+      });
+      if (!saved) {
+        const current = await this.reportView(actor, facts, proposalId, report);
+        throw new ProposalReviewError(
+          'PROPOSAL_CONSENSUS_VERSION_CONFLICT',
+          `The report was saved by someone else meanwhile (version ${report.version}, you edited version ${dto.version}); nothing was overwritten. Read it again and redo your change.`,
+          { currentVersion: report.version, yourVersion: dto.version, current },
+        );
+      }
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'proposal_review.consensus_saved',
+        entityType: 'proposal',
+        entityId: proposalId,
+        data: { roundId, version: dto.version + 1, recommendation: dto.recommendation },
+      });
+      return this.reportView(
+        actor,
+        facts,
+        proposalId,
+        await this.repository.findReport(proposalId),
+      );
+    });
+  }
+
+  /** Organisers, or an assigned reviewer who has submitted their review (and is not conflicted). */
+  private async seat(
+    actor: Actor,
+    labId: string,
+    roundId: string,
+    proposalId: string,
+  ): Promise<PanelSeat> {
+    const roles = await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
+    const organiser = actor.isAdmin || roles.includes('organiser');
+    const facts = await this.facts.read(labId, roundId);
+    const proposal = this.facts.proposal(facts, proposalId);
+    const conflict = this.facts.conflictOfAnyone(facts, actor.userId, proposal);
+    if (conflict === 'team-member')
+      throw new ProposalReviewError(
+        'PROPOSAL_REVIEW_CONFLICT_OF_INTEREST',
+        "You are on this proposal's team: its panel is closed to you.",
+        { reason: conflict },
+      );
+    if (organiser) return { facts, organiser };
+    const review = await this.repository.findOne(proposalId, actor.userId);
+    if (!review || conflict)
+      throw new ProposalReviewError(
+        'PROPOSAL_PANEL_MEMBERS_ONLY',
+        "The panel discussion is for the proposal's assigned reviewers and the organisers.",
+      );
+    if (review.status !== 'submitted')
+      throw new ProposalReviewError(
+        'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
+        'The panel discussion opens to you once you have submitted your own review.',
+      );
+    return { facts, organiser };
+  }
+
+  private person(facts: RoundFacts, userId: string | null) {
+    if (!userId) return null;
+    return {
+      userId,
+      displayName: facts.staff.find((s) => s.userId === userId)?.displayName ?? 'A former mentor',
+    };
+  }
+
+  private messageView(
+    facts: RoundFacts,
+    m: { id: string; authorId: string | null; body: string; createdAt: Date },
+  ): PanelMessage {
+    return {
+      id: m.id,
+      author: this.person(facts, m.authorId),
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    };
+  }
+
+  private reportView(
+    actor: Actor,
+    facts: RoundFacts,
+    proposalId: string,
+    report: ConsensusReportEntity | null,
+  ): ConsensusReportView {
+    return {
+      proposalId,
+      lead: report ? this.person(facts, report.leadReviewerId) : null,
+      recommendation: report?.recommendation ?? null,
+      summary: report?.summary ?? '',
+      version: report?.version ?? 0,
+      updatedBy: report && report.version > 0 ? this.person(facts, report.updatedBy) : null,
+      updatedAt: report && report.version > 0 ? report.updatedAt.toISOString() : null,
+      canEdit: report?.leadReviewerId === actor.userId,
+    };
+  }
+}
