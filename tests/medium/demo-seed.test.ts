@@ -156,6 +156,28 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
       [2, true],
       [1, false],
     ]);
+
+    // Review is done: three mentors per proposal, every review submitted, the ranking filled
+    // with intervals and a funding line, and a consensus report on the first proposal.
+    const organiser = await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD);
+    const base = `/api/labs/${seed.reviewLabId}/funding-rounds/${round.id}`;
+    const overview = await request(app.baseUrl).get(`${base}/review`).set(bearer(organiser));
+    expect(overview.body.progress).toMatchObject({ assigned: 18, submitted: 18 });
+    const ranking = await request(app.baseUrl).get(`${base}/ranking`).set(bearer(organiser));
+    expect(ranking.status).toBe(200);
+    expect(ranking.body.proposals).toHaveLength(6);
+    expect(ranking.body.proposals.every((p: { reviewCount: number }) => p.reviewCount === 3)).toBe(
+      true,
+    );
+    expect(ranking.body.line).not.toBeNull();
+    expect(
+      ranking.body.proposals.filter((p: { aboveLine: boolean }) => p.aboveLine).length,
+    ).toBeGreaterThan(0);
+    expect(
+      ranking.body.proposals.find(
+        (p: { teamName: string }) => p.teamName === 'Tumour response twins',
+      ),
+    ).toMatchObject({ recommendation: 'fund-with-changes' });
   });
 
   it('gives the review lab a finished pitch session: six teams scored by the mentors, two comments released to each', async () => {

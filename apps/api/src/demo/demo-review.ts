@@ -3,6 +3,12 @@ import type { Actor, BudgetLine } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabsService, MembershipsService } from '@ideas-lab/labs';
 import { FundingRoundsService, ProposalsService } from '@ideas-lab/proposals';
+import {
+  ProposalAssignmentService,
+  ProposalPanelService,
+  ProposalReviewsService,
+} from '@ideas-lab/proposal-review';
+import { ReviewersService } from '@ideas-lab/review';
 import { TeamsService } from '@ideas-lab/workshop';
 import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
 import { seedDemoPitches } from './demo-pitches.js';
@@ -368,5 +374,106 @@ export async function seedDemoReviewLab(
   });
   await labs.changePhase(organiser, lab.id, { to: 'proposals' });
   await labs.changePhase(organiser, lab.id, { to: 'review' });
+  await seedDemoProposalReview(app, { labId: lab.id, roundId: round.id, organiser, input });
   return lab.id;
+}
+
+/** The six mentors: where they work and what they bring (clinical or computational). */
+const MENTOR_PROFILES = [
+  { institution: 'MD Anderson Cancer Center', expertise: ['clinical', 'Oncology'] },
+  { institution: 'Argonne National Laboratory', expertise: ['computational', 'HPC'] },
+  { institution: 'Stanford University', expertise: ['clinical', 'Radiology'] },
+  {
+    institution: 'Oak Ridge National Laboratory',
+    expertise: ['computational', 'Machine learning'],
+  },
+  { institution: 'Mayo Clinic', expertise: ['clinical', 'Pathology'] },
+  {
+    institution: 'Lawrence Livermore National Laboratory',
+    expertise: ['computational', 'Modelling'],
+  },
+];
+
+/** How strong each proposal reads (by PROPOSALS order) and how lenient each mentor scores. */
+const QUALITY = [7.5, 6.5, 7, 5.5, 6, 4.5];
+const LENIENCY = [1, 0, -1, 0.5, -0.5, 0];
+
+const clampScore = (n: number) => Math.min(9, Math.max(1, Math.round(n)));
+
+/**
+ * Review in the demo lab: the mentors' institutions and expertise, an assignment run (three
+ * mentors per proposal, a clinical and a computational one each), every review submitted with
+ * scores, confidence and both comments, a panel discussion and a consensus report on the first
+ * proposal, so the ranking is filled the moment the demo starts.
+ */
+async function seedDemoProposalReview(
+  app: INestApplicationContext,
+  ctx: { labId: string; roundId: string; organiser: Actor; input: DemoReviewInput },
+): Promise<void> {
+  const { labId, roundId, organiser, input } = ctx;
+  const identity = app.get(IdentityService);
+  const reviewers = app.get(ReviewersService);
+  const assignment = app.get(ProposalAssignmentService);
+  const reviews = app.get(ProposalReviewsService);
+  const panel = app.get(ProposalPanelService);
+  const mentors: Actor[] = [];
+  for (const [m, email] of input.mentorEmails.entries()) {
+    const person = await identity.findProfileByEmail(email);
+    if (!person) throw new Error(`demo review lab: no account ${email}`);
+    const mentor = { userId: person.id, isAdmin: false };
+    mentors.push(mentor);
+    const profile = MENTOR_PROFILES[m % MENTOR_PROFILES.length];
+    await reviewers.declare(mentor, labId, profile);
+  }
+  await assignment.run(organiser, labId, roundId, {
+    reviewsPerProposal: 3,
+    load: { min: 2, max: 4 },
+    seed: 'demo-2020',
+  });
+  const rubricIds = ['significance', 'approach', 'team', 'feasibility'];
+  const assigned = await assignment.list(organiser, labId, roundId);
+  for (const a of assigned.assignments) {
+    const m = mentors.findIndex((x) => x.userId === a.reviewerId);
+    const t = PROPOSALS.findIndex((p) => p.title === a.title);
+    const base = QUALITY[t] + LENIENCY[m];
+    const scores = Object.fromEntries(
+      rubricIds.map((id, i) => [id, clampScore(base + ((i + m + t) % 3) - 1)]),
+    );
+    await reviews.submit(mentors[m], labId, roundId, a.proposalId, {
+      scores,
+      confidence: 3 + ((m + t) % 3),
+      teamComment:
+        base >= 7
+          ? 'A clear, ambitious plan that the challenge needs. Say early how you will validate the twin against outcomes.'
+          : base >= 5.5
+            ? 'A promising idea; the approach needs a sharper first milestone and a plan B if the data arrive late.'
+            : 'The question matters, but the year plan tries too much: narrow it to one cohort and one model.',
+      panelComment:
+        base >= 7
+          ? 'Fund. The team has worked together before the lab and the budget is realistic.'
+          : 'Borderline: I would fund only with a narrower scope.',
+    });
+  }
+  // The first proposal gets a discussion and a consensus report by its lead reviewer.
+  const first = assigned.proposals.find((p) => p.title === PROPOSALS[0].title) ?? {
+    proposalId: assigned.proposals[0].proposalId,
+  };
+  const panelists = assigned.assignments
+    .filter((a) => a.proposalId === first.proposalId)
+    .map((a) => mentors.find((m) => m.userId === a.reviewerId)!);
+  await panel.post(panelists[0], labId, roundId, first.proposalId, {
+    body: 'We agree on significance. My one worry is the imaging pipeline: who owns segmentation?',
+  });
+  await panel.post(panelists[1], labId, roundId, first.proposalId, {
+    body: 'The imaging member runs that pipeline at her site already; I am reassured.',
+  });
+  await panel.setLead(organiser, labId, roundId, first.proposalId, {
+    leadReviewerId: panelists[0].userId,
+  });
+  await panel.saveReport(panelists[0], labId, roundId, first.proposalId, {
+    version: 0,
+    recommendation: 'fund-with-changes',
+    summary:
+      'The panel rates this proposal highly for significance and approach. Fund, with one change: name a validation cohort of held-out patients in the first milestone.',
+  });
 }
