@@ -2108,6 +2108,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's review (organisers): blind or not, closed, comments released, progress per proposal, lead reviewers and recommendations */
+        get: operations["ProposalReviewController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change how the round is reviewed (organisers): blind or not */
+        patch: operations["ProposalReviewController_update"];
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close review (organisers): reviews no longer change, the ranking stands on them */
+        post: operations["ProposalReviewController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/release-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the comments to the teams (organisers): each team reads the comments written to it, never a panel comment or who wrote them */
+        post: operations["ProposalReviewController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignment-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign mentors to the round's submitted proposals (organisers): k reviews each, load range, conflicts excluded, clinical and computational expertise where available; keeps started reviews and hand-made assignments */
+        post: operations["ProposalReviewController_runAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's assignments (organisers), its mentors with expertise, the conflicts of interest and the latest run */
+        get: operations["ProposalReviewController_assignmentsOf"];
+        put?: never;
+        /** Assign a mentor to a proposal by hand (organisers); a conflict of interest is refused */
+        post: operations["ProposalReviewController_addAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an assignment by hand (organisers); not one with a submitted review */
+        delete: operations["ProposalReviewController_removeAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labs/{labId}/funding-rounds/{fundingRoundId}/ranking": {
         parameters: {
             query?: never;
@@ -2116,7 +2220,162 @@ export interface paths {
             cookie?: never;
         };
         /** The round's submitted proposals ranked on their submitted reviews (organisers): weighted rubric score normalised per reviewer, a bootstrap interval each, the funding line, and those whose interval crosses it flagged */
-        get: operations["ProposalRankingController_get"];
+        get: operations["ProposalReviewController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My proposals to review in the round, with where each review stands */
+        get: operations["ProposalReviewController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal I am assigned to review: the rubric and my review */
+        get: operations["ProposalReviewController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/my-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save my review as a draft (scores may be incomplete) */
+        put: operations["ProposalReviewController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/my-review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or revise) my review: every criterion scored and a confidence; each submission is kept */
+        post: operations["ProposalReviewController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submitted reviews of a proposal: organisers all, with names; an assigned reviewer once their own is submitted (without names when review is blind) */
+        get: operations["ProposalReviewController_reviewsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proposal's panel discussion (its assigned reviewers once they have submitted, and organisers) */
+        get: operations["ProposalReviewController_thread"];
+        put?: never;
+        /** Write in a proposal's panel discussion */
+        post: operations["ProposalReviewController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proposal's consensus report: its lead reviewer, recommendation and summary */
+        get: operations["ProposalReviewController_consensus"];
+        /** Save the consensus report (the lead reviewer) over the version read; a save meanwhile is refused, never overwritten */
+        put: operations["ProposalReviewController_saveConsensus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/consensus/lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Pick a proposal's lead reviewer (organisers): one of its assigned reviewers */
+        put: operations["ProposalReviewController_setLead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/teams/{teamId}/review-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the team reads of its proposal's review: the comments to the team, once the organisers released them — never a panel comment, a score or a reviewer's name */
+        get: operations["ProposalReviewController_feedback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2596,6 +2855,12 @@ export interface components {
             /** @enum {string} */
             role: "organiser" | "mentor";
         };
+        AddProposalAssignment: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            reviewerId: string;
+        };
         AdoptPortfolioRun: {
             /**
              * @description Written on every decision the run makes.
@@ -3060,6 +3325,19 @@ export interface components {
         };
         /** @enum {string} */
         ConsensusRecommendation: "fund" | "fund-with-changes" | "do-not-fund";
+        ConsensusReport: {
+            /** Format: uuid */
+            proposalId: string;
+            lead: components["schemas"]["ProposalReviewPerson"] | null;
+            recommendation: components["schemas"]["ConsensusRecommendation"] | null;
+            summary: string;
+            /** @description 0 until the lead first saves it. */
+            version: number;
+            updatedBy: components["schemas"]["ProposalReviewPerson"] | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            canEdit: boolean;
+        };
         CreateFormationRun: {
             /** @description Default: a random seed. */
             seed?: string;
@@ -4401,6 +4679,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MyProposalReview: {
+            status: components["schemas"]["ProposalReviewStatus"];
+            scores: {
+                [key: string]: number;
+            };
+            confidence: number | null;
+            teamComment: string;
+            panelComment: string;
+            /** @description Submissions so far (each kept). */
+            revision: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description What a submission still needs: the labels of unscored criteria, and confidence. */
+            missing: string[];
+        };
         MyReview: {
             /** @enum {string} */
             status: "assigned" | "draft" | "submitted";
@@ -4514,6 +4809,19 @@ export interface components {
                 /** @description Letters this release queued (drafts, and letters whose attempts had all failed). */
                 queued: number;
             };
+        };
+        PanelMessage: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["ProposalReviewPerson"] | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PanelThread: {
+            /** Format: uuid */
+            proposalId: string;
+            messages: components["schemas"]["PanelMessage"][];
         };
         ParticipantProfile: {
             /** Format: uuid */
@@ -4868,6 +5176,9 @@ export interface components {
              */
             parentId?: string;
         };
+        PostPanelMessage: {
+            body: string;
+        };
         ProgressReport: {
             /** Format: uuid */
             id: string;
@@ -4971,6 +5282,91 @@ export interface components {
                 version: number;
             } | null;
         };
+        ProposalAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            proposalId: string;
+            teamName: string;
+            title: string;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @enum {string} */
+            source: "auto" | "manual";
+            status: components["schemas"]["ProposalReviewStatus"];
+            /** @description A conflict of interest that arose after the assignment (teams or declarations changed). */
+            conflict: components["schemas"]["ProposalConflictReason"] | null;
+        };
+        ProposalAssignmentRun: {
+            /** Format: uuid */
+            runId: string;
+            seed: string;
+            solverStatus: string;
+            complete: boolean;
+            optimal: boolean;
+            reviewsPerProposal: number;
+            proposals: number;
+            kept: number;
+            added: number;
+            loads: {
+                /** Format: uuid */
+                reviewerId: string;
+                name: string;
+                load: number;
+                min: number;
+                max: number | null;
+            }[];
+            loadSpread: number;
+            unfilled: {
+                /** Format: uuid */
+                proposalId: string;
+                title: string;
+                assigned: number;
+                missing: number;
+            }[];
+            uncovered: {
+                /** Format: uuid */
+                proposalId: string;
+                requirementId: string;
+                needed: number;
+                assigned: number;
+            }[];
+            unavailableCoverage: {
+                requirementId: string;
+                proposalIds: string[];
+            }[];
+            problems: string[];
+            warnings: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProposalAssignments: {
+            /** Format: uuid */
+            roundId: string;
+            reviewers: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                institution: string;
+                expertise: string[];
+            }[];
+            proposals: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                title: string;
+            }[];
+            assignments: components["schemas"]["ProposalAssignment"][];
+            conflicts: {
+                /** Format: uuid */
+                reviewerId: string;
+                /** Format: uuid */
+                proposalId: string;
+                reason: components["schemas"]["ProposalConflictReason"];
+            }[];
+            latestRun: components["schemas"]["ProposalAssignmentRun"] | null;
+        };
         ProposalComparison: {
             from: components["schemas"]["ProposalVersionSummary"];
             to: components["schemas"]["ProposalVersionSummary"];
@@ -4983,6 +5379,8 @@ export interface components {
                 after: string;
             }[];
         };
+        /** @enum {string} */
+        ProposalConflictReason: "team-member" | "declared-proposal" | "declared-person" | "declared-institution" | "same-institution";
         ProposalContent: {
             /** @example A digital twin of tumour response to therapy */
             title: string;
@@ -5019,6 +5417,34 @@ export interface components {
                 description: string;
                 /** @description Major units (e.g. dollars), at most 2 decimals. */
                 amount: number;
+            }[];
+        };
+        ProposalCoverageRequirement: {
+            /** @example clinical */
+            id: string;
+            /**
+             * @example [
+             *       "clinical",
+             *       "Oncology",
+             *       "Radiology"
+             *     ]
+             */
+            expertise: string[];
+            /** @example 1 */
+            min?: number;
+        };
+        ProposalFeedback: {
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            proposalId: string | null;
+            released: boolean;
+            comments: {
+                /** @example Reviewer 1 */
+                label: string;
+                comment: string;
             }[];
         };
         ProposalMeritRow: {
@@ -5066,12 +5492,102 @@ export interface components {
         };
         /** @enum {string} */
         ProposalRankingFlag: "straddles-line" | "few-reviews" | "unscored";
+        ProposalReviewPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+        };
         ProposalReviewProgress: {
             assigned: number;
             submitted: number;
             draft: number;
             notStarted: number;
         };
+        ProposalReviewQueue: {
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            blind: boolean;
+            closed: boolean;
+            progress: components["schemas"]["ProposalReviewProgress"];
+            items: {
+                /** Format: uuid */
+                proposalId: string;
+                /** Format: uuid */
+                teamId: string;
+                teamName: string;
+                title: string;
+                challengeArea: string;
+                status: components["schemas"]["ProposalReviewStatus"];
+                revision: number;
+                /** Format: date-time */
+                submittedAt: string | null;
+                /** @description You write the consensus report of this proposal. */
+                lead: boolean;
+            }[];
+        };
+        ProposalReviewRound: {
+            /** Format: uuid */
+            roundId: string;
+            roundName: string;
+            /** @description Reviewers do not learn who else reviewed a proposal. Teams never learn who reviewed theirs. */
+            blind: boolean;
+            /**
+             * Format: date-time
+             * @description When the organisers closed review: reviews no longer change.
+             */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the organisers released the comments to the teams.
+             */
+            commentsReleasedAt: string | null;
+            version: number;
+            rubric: components["schemas"]["ReviewCriterion"][];
+            progress: components["schemas"]["ProposalReviewProgress"];
+            proposals: {
+                /** Format: uuid */
+                proposalId: string;
+                /** Format: uuid */
+                teamId: string;
+                teamName: string;
+                title: string;
+                progress: components["schemas"]["ProposalReviewProgress"];
+                lead: components["schemas"]["ProposalReviewPerson"] | null;
+                recommendation: components["schemas"]["ConsensusRecommendation"] | null;
+            }[];
+        };
+        ProposalReviewRoundCommand: {
+            /** @description The version you read (409 when it moved). */
+            version: number;
+        };
+        ProposalReviewsOfProposal: {
+            /** Format: uuid */
+            proposalId: string;
+            blind: boolean;
+            reviews: {
+                /**
+                 * Format: uuid
+                 * @description null in a blind review.
+                 */
+                reviewerId: string | null;
+                reviewerName: string;
+                mine: boolean;
+                scores: {
+                    [key: string]: number;
+                };
+                confidence: number | null;
+                teamComment: string;
+                panelComment: string;
+                /** @description Weighted rubric score, 0..1. */
+                weightedScore: number;
+                revision: number;
+                /** Format: date-time */
+                submittedAt: string;
+            }[];
+        };
+        /** @enum {string} */
+        ProposalReviewStatus: "assigned" | "draft" | "submitted";
         /** @enum {string} */
         ProposalSectionKey: "abstract" | "aims" | "approach" | "challengeArea" | "milestones" | "teamRoles";
         ProposalSectionSetting: {
@@ -5112,6 +5628,22 @@ export interface components {
                 currency: string;
                 overCap: boolean;
             };
+        };
+        ProposalToReview: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            title: string;
+            challengeArea: string;
+            submittedVersion: number;
+            rubric: components["schemas"]["ReviewCriterion"][];
+            review: components["schemas"]["MyProposalReview"];
+            othersVisible: boolean;
+            closed: boolean;
         };
         ProposalVersion: {
             version: number;
@@ -5452,6 +5984,32 @@ export interface components {
             /** @description The reviewers to use (default: every mentor and organiser of the lab). */
             reviewerIds?: string[];
         };
+        RunProposalAssignment: {
+            /**
+             * @description k: reviews per proposal.
+             * @example 3
+             */
+            reviewsPerProposal: number;
+            /** @description Reviews per mentor; balanced as evenly as possible within it. */
+            load?: {
+                /** @example 2 */
+                min?: number;
+                /** @example 4 */
+                max?: number;
+            };
+            /** @description The reviewers to use (default: every mentor of the lab). */
+            reviewerIds?: string[];
+            /** @description Expertise every proposal should get, where available (default: one clinical and one computational reviewer). */
+            coverage?: components["schemas"]["ProposalCoverageRequirement"][];
+            /** @description Seed of the run (default: a fresh one, stored with the run). */
+            seed?: string;
+        };
+        SaveConsensusReport: {
+            /** @description The version you read (409 when it moved). */
+            version: number;
+            recommendation: components["schemas"]["ConsensusRecommendation"];
+            summary: string;
+        };
         SavePitchScore: {
             /** @description The version you edited (0 for a new score). */
             version: number;
@@ -5474,6 +6032,27 @@ export interface components {
             /** @description The version your edit started from (0 before the first save). A save based on an older version is refused with PROPOSAL_VERSION_CONFLICT and the current version. */
             baseVersion: number;
             content: components["schemas"]["ProposalContent"];
+        };
+        SaveProposalReview: {
+            /**
+             * @description Score per criterion id; null clears one. Unchanged when absent.
+             * @example {
+             *       "significance": 7,
+             *       "approach": 6
+             *     }
+             */
+            scores?: {
+                [key: string]: number | null;
+            };
+            /**
+             * @description How sure you are: 1 (outside my area) to 5 (expert).
+             * @example 4
+             */
+            confidence?: number | null;
+            /** @description To the team, once the organisers release comments. */
+            teamComment?: string;
+            /** @description To the panel only; never shown to the team. */
+            panelComment?: string;
         };
         SaveReview: {
             /**
@@ -5836,6 +6415,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SetConsensusLead: {
+            /** Format: uuid */
+            leadReviewerId: string;
+        };
         SetIdeaTheme: {
             /** Format: uuid */
             themeId: string | null;
@@ -6041,6 +6624,11 @@ export interface components {
             };
             /** @description The version you edited; a newer version on the server is a 409 LAB_VERSION_CONFLICT. */
             version: number;
+        };
+        UpdateProposalReviewRound: {
+            /** @description The version you read (409 when it moved). */
+            version: number;
+            blind?: boolean;
         };
         UpdateRoom: {
             /** @example Room A */
@@ -18954,7 +19542,762 @@ export interface operations {
             };
         };
     };
-    ProposalRankingController_get: {
+    ProposalReviewController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProposalReviewRound"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT | PROPOSAL_REVIEW_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT" | "PROPOSAL_REVIEW_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalReviewRoundCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalReviewRoundCommand"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewRound"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_ROUND_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_runAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunProposalAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalAssignmentRun"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_REVIEWER_NOT_MENTOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_REVIEWER_NOT_MENTOR";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_NOT_OPEN | PROPOSAL_REVIEW_CLOSED | PROPOSAL_REVIEW_NO_PROPOSALS | PROPOSAL_ASSIGNMENT_INPUTS_CHANGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_NOT_OPEN" | "PROPOSAL_REVIEW_CLOSED" | "PROPOSAL_REVIEW_NO_PROPOSALS" | "PROPOSAL_ASSIGNMENT_INPUTS_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_assignmentsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalAssignments"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_addAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddProposalAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalAssignment"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_REVIEWER_NOT_MENTOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_REVIEWER_NOT_MENTOR";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_NOT_OPEN | PROPOSAL_REVIEW_CLOSED | PROPOSAL_ASSIGNMENT_CONFLICT_OF_INTEREST | PROPOSAL_ASSIGNMENT_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_NOT_OPEN" | "PROPOSAL_REVIEW_CLOSED" | "PROPOSAL_ASSIGNMENT_CONFLICT_OF_INTEREST" | "PROPOSAL_ASSIGNMENT_EXISTS";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_removeAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_ASSIGNMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_ASSIGNMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_ASSIGNMENT_HAS_REVIEW */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_ASSIGNMENT_HAS_REVIEW";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_ranking: {
         parameters: {
             query?: {
                 /** @description The funding line as a score (0..1). Default: between the last proposal the pool funds in rank order and the next. */
@@ -19023,6 +20366,985 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewQueue"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalToReview"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND | PROPOSAL_REVIEW_NOT_ASSIGNED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND" | "PROPOSAL_REVIEW_NOT_ASSIGNED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveProposalReview"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalReview"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_REVIEW_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_REVIEW_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND | PROPOSAL_REVIEW_NOT_ASSIGNED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND" | "PROPOSAL_REVIEW_NOT_ASSIGNED";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_NOT_OPEN | PROPOSAL_REVIEW_CLOSED | PROPOSAL_REVIEW_ALREADY_SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_NOT_OPEN" | "PROPOSAL_REVIEW_CLOSED" | "PROPOSAL_REVIEW_ALREADY_SUBMITTED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveProposalReview"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalReview"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_REVIEW_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_REVIEW_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND | PROPOSAL_REVIEW_NOT_ASSIGNED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND" | "PROPOSAL_REVIEW_NOT_ASSIGNED";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_REVIEW_NOT_OPEN | PROPOSAL_REVIEW_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_REVIEW_NOT_OPEN" | "PROPOSAL_REVIEW_CLOSED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_reviewsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalReviewsOfProposal"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST | PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST" | "PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND | PROPOSAL_REVIEW_NOT_ASSIGNED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND" | "PROPOSAL_REVIEW_NOT_ASSIGNED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelThread"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_PANEL_MEMBERS_ONLY | PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_PANEL_MEMBERS_ONLY" | "PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPanelMessage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelMessage"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_PANEL_MEMBERS_ONLY | PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_PANEL_MEMBERS_ONLY" | "PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_consensus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusReport"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_PANEL_MEMBERS_ONLY | PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_PANEL_MEMBERS_ONLY" | "PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_saveConsensus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveConsensusReport"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusReport"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED | PROPOSAL_PANEL_MEMBERS_ONLY | PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED | PROPOSAL_REVIEW_CONFLICT_OF_INTEREST | PROPOSAL_CONSENSUS_LEAD_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED" | "PROPOSAL_PANEL_MEMBERS_ONLY" | "PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED" | "PROPOSAL_REVIEW_CONFLICT_OF_INTEREST" | "PROPOSAL_CONSENSUS_LEAD_ONLY";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PROPOSAL_CONSENSUS_NO_LEAD | PROPOSAL_CONSENSUS_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL_CONSENSUS_NO_LEAD" | "PROPOSAL_CONSENSUS_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_setLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetConsensusLead"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsensusReport"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | PROPOSAL_REVIEW_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "PROPOSAL_REVIEW_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalFeedback"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_TEAM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_TEAM_NOT_FOUND";
                     };
                 };
             };
