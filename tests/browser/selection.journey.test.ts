@@ -312,6 +312,18 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await runsTable.getByRole('link', { name: 'Run 2' }).click();
       await org.getByLabel('Answer by (optional)').fill(`${year}-05-15T18:00`);
       await org.getByRole('button', { name: 'Adopt run 2' }).click();
+      // Adopting sends offers: it asks first, and "Cancel" leaves the run as it was.
+      const adoption = org.getByRole('alertdialog', { name: 'Adopt run 2?' });
+      await adoption.getByText('3 applicants are offered a place, 4 go on the ranked waitlist').waitFor();
+      await shot(org, 'adopt-confirm');
+      await adoption.getByRole('button', { name: 'Cancel' }).click();
+      await adoption.waitFor({ state: 'detached' });
+      await org.getByRole('heading', { name: 'Adopt this run' }).waitFor();
+      await org.getByRole('button', { name: 'Adopt run 2' }).click();
+      await org
+        .getByRole('alertdialog', { name: 'Adopt run 2?' })
+        .getByRole('button', { name: 'Adopt run 2' })
+        .click();
       await org.waitForURL(`**/labs/${labId}/decisions`);
       await status(org, 'Run 2 is adopted: 3 offered a place, 4 on the waitlist, 1 declined.');
       const accepted = org.getByRole('region', { name: /^Offered a place/ });

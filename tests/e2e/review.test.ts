@@ -480,6 +480,41 @@ describe('application review: rubric, assignment, reviews, scores', () => {
     );
   });
 
+  it("gives organisers' applications table the normalised score, sorted and searched", async () => {
+    const byMerit = await api()
+      .get(`/api/labs/${labId}/applications?sort=merit`)
+      .set(bearer(organiser));
+    expect(byMerit.status).toBe(200);
+    expect(byMerit.body.total).toBe(4);
+    expect(byMerit.body.items[0]).toMatchObject({ id: shared, merit: 0, reviewCount: 2 });
+    expect(
+      byMerit.body.items
+        .slice(1)
+        .map((a: { merit: number | null; reviewCount: number }) => [a.merit, a.reviewCount]),
+    ).toEqual([
+      [null, 0],
+      [null, 0],
+      [null, 0],
+    ]);
+    const found = await api().get(`/api/labs/${labId}/applications?q=%20Bo`).set(bearer(organiser));
+    expect(found.body.items.map((a: { name: string }) => a.name)).toEqual(['BOB']);
+    const byEmail = await api()
+      .get(`/api/labs/${labId}/applications?q=DEE@EXAMPLE`)
+      .set(bearer(organiser));
+    expect(byEmail.body.items.map((a: { name: string }) => a.name)).toEqual(['DEE']);
+    // A % is looked for as itself, not as a wildcard.
+    const literal = await api().get(`/api/labs/${labId}/applications?q=%25`).set(bearer(organiser));
+    expect(literal.body.total).toBe(0);
+    const byName = await api()
+      .get(`/api/labs/${labId}/applications?sort=name&order=desc&pageSize=2&page=2`)
+      .set(bearer(organiser));
+    expect(byName.body.items.map((a: { name: string }) => a.name)).toEqual(['BOB', 'ADA']);
+    const bad = await api()
+      .get(`/api/labs/${labId}/applications?sort=score`)
+      .set(bearer(organiser));
+    expect(bad.status).toBe(400);
+  });
+
   it('never shows an applicant a review route, nor another lab’s organiser anything', async () => {
     const ada = applicants.get('ada')!.session;
     for (const path of [
@@ -520,5 +555,50 @@ describe('application review: rubric, assignment, reviews, scores', () => {
     expect(
       (await api().get(`/api/labs/${labId}/audit/verify`).set(bearer(organiser))).body.valid,
     ).toBe(true);
+  });
+
+  it('flags for organisers a submitted review whose reviewer declares a conflict afterwards', async () => {
+    const before = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(organiser));
+    // (Mentor 2 declared this applicant earlier and so never reviewed them.)
+    expect(before.body.conflicts.map((c: { reviewerId: string }) => c.reviewerId)).not.toContain(
+      other.userId,
+    );
+    expect(before.body.reviews.every((r: { conflict: null }) => r.conflict === null)).toBe(true);
+    const applicant = [...applicants.values()].find((a) => a.applicationId === shared)!;
+    await api()
+      .put(`/api/labs/${labId}/reviewers/me`)
+      .set(bearer(other))
+      .send({ conflicts: [{ applicantEmail: applicant.session.email }] })
+      .expect(200);
+    const after = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(organiser));
+    expect(after.status).toBe(200);
+    // The review stays (it was submitted), flagged, and the reviewer is listed in conflict.
+    expect(after.body.reviews).toHaveLength(2);
+    expect(
+      after.body.reviews.find((r: { reviewerId: string }) => r.reviewerId === other.userId),
+    ).toMatchObject({ conflict: 'declared-person', comment: 'Narrow' });
+    expect(
+      after.body.reviews.find((r: { reviewerId: string }) => r.reviewerId !== other.userId)
+        .conflict,
+    ).toBeNull();
+    expect(after.body.conflicts).toContainEqual({
+      reviewerId: other.userId,
+      reviewerName: expect.any(String),
+      reason: 'declared-person',
+    });
+    expect(after.body.conflicts).toHaveLength(before.body.conflicts.length + 1);
+    // A reviewer reading others' reviews is not told of anyone's conflicts.
+    const asReviewer = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(mentors[0]));
+    expect(asReviewer.status).toBe(200);
+    expect(asReviewer.body.conflicts).toEqual([]);
+    expect(asReviewer.body.reviews.every((r: { conflict: null }) => r.conflict === null)).toBe(
+      true,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { ApplicationMerit } from './application-merit-sources.js';
 import {
   availabilitySummary,
   decideApplicationDeadline,
@@ -127,7 +128,11 @@ export function toApplicationView(input: {
   };
 }
 
-export function toApplicationSummary(row: ApplicationOfLabRow, lab: LabFacts): ApplicationSummary {
+export function toApplicationSummary(
+  row: ApplicationOfLabRow,
+  lab: LabFacts,
+  merit?: ApplicationMerit,
+): ApplicationSummary {
   const p = row.profile;
   const { availableForWholeWorkshop, unavailableDays } = availabilitySummary(
     p.availability,
@@ -150,5 +155,7 @@ export function toApplicationSummary(row: ApplicationOfLabRow, lab: LabFacts): A
     extensionUntil: iso(row.extensionUntil),
     submittedAt: iso(row.submittedAt),
     updatedAt: new Date(row.updatedAt).toISOString(),
+    merit: merit?.merit ?? null,
+    reviewCount: merit?.reviewCount ?? 0,
   };
 }

@@ -171,6 +171,17 @@ export const ListApplicationsQuery = z
     organisationType: z.string().max(200).optional(),
     country: z.string().max(2).optional().meta({ example: 'US' }),
     status: ApplicationStatus.optional(),
+    q: z.string().trim().max(200).optional().meta({
+      description: 'Applicants whose name or e-mail contains this text (any case).',
+      example: 'ada',
+    }),
+    sort: z.enum(['started', 'name', 'status', 'submitted', 'merit']).optional().meta({
+      description:
+        'started: the order applications were begun (default); merit: the normalised review score, unreviewed last.',
+    }),
+    order: z.enum(['asc', 'desc']).optional().meta({
+      description: 'Default: ascending, except merit (best first).',
+    }),
     page: z.coerce.number().int().min(1).optional().meta({ default: 1 }),
     pageSize: z.coerce.number().int().min(1).max(200).optional().meta({ default: 50 }),
   })
@@ -270,6 +281,11 @@ export const ApplicationSummary = z
     extensionUntil: isoDateTime().nullable(),
     submittedAt: isoDateTime().nullable(),
     updatedAt: isoDateTime(),
+    merit: z.number().nullable().meta({
+      description:
+        "The normalised review score: the mean of each reviewer's z-score (0 = a reviewer's average); null until a review is submitted.",
+    }),
+    reviewCount: z.int().meta({ description: 'Submitted reviews behind the merit.' }),
   })
   .meta({ id: 'ApplicationSummary' });
 export type ApplicationSummary = z.output<typeof ApplicationSummary>;

@@ -1,4 +1,5 @@
 import { ApplicationsPhaseFacts } from './applications-phase-facts.js';
+import { ApplicationMeritSources } from './application-merit-sources.js';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
@@ -33,12 +34,14 @@ import { SubmittedApplicationsService } from './submitted-applications.service.j
     LabApplicationsService,
     SubmittedApplicationsService,
     ApplicationsPhaseFacts,
+    ApplicationMeritSources,
   ],
   exports: [
     ApplicationFormsService,
     ApplicationsService,
     LabApplicationsService,
     SubmittedApplicationsService,
+    ApplicationMeritSources,
   ],
 })
 export class ApplicationsModule {}

@@ -9,7 +9,19 @@ export interface ApplicationFilters {
   organisationType?: string;
   country?: string;
   status?: ApplicationStatus;
+  /** Text in the applicant's name or account e-mail, any case. */
+  q?: string;
 }
+
+/** The orders SQL can give a page of applications in (merit comes from review, outside). */
+export type ApplicationSqlSort = 'started' | 'name' | 'status' | 'submitted';
+
+const ORDER_BY: Record<ApplicationSqlSort, string> = {
+  started: 'a.created_at',
+  name: "lower(coalesce(nullif(a.profile->>'name', ''), u.email))",
+  status: 'a.status',
+  submitted: 'a.submitted_at',
+};
 
 /** An application as organisers list it, with the applicant's account e-mail. */
 export interface ApplicationOfLabRow {
@@ -78,6 +90,11 @@ function whereOf(labId: string, filters: ApplicationFilters): { where: string; p
   if (filters.organisationType)
     add((n) => `a.profile->>'organisationType' = ${n}`, filters.organisationType);
   if (filters.country) add((n) => `a.profile->>'country' = ${n}`, filters.country);
+  if (filters.q)
+    add(
+      (n) => `(a.profile->>'name' ILIKE ${n} ESCAPE '\\' OR u.email ILIKE ${n} ESCAPE '\\')`,
+      `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
   return { where: clauses.join(' AND '), params };
 }
 
@@ -161,18 +178,21 @@ export class ApplicationsRepository {
     filters: ApplicationFilters,
     offset: number,
     limit: number,
+    sort: ApplicationSqlSort = 'started',
+    order: 'asc' | 'desc' = 'asc',
   ): Promise<{ rows: ApplicationOfLabRow[]; total: number }> {
     const { where, params } = whereOf(labId, filters);
+    const direction = order === 'desc' ? 'DESC' : 'ASC';
     const [rows, counted] = await Promise.all([
       this.tx.manager().query(
         `SELECT ${OF_LAB_COLUMNS} FROM applications a JOIN users u ON u.id = a.applicant_id
-          WHERE ${where} ORDER BY a.created_at, a.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+          WHERE ${where} ORDER BY ${ORDER_BY[sort]} ${direction} NULLS LAST, a.created_at, a.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
         [...params, offset, limit],
       ) as Promise<ApplicationOfLabRow[]>,
       this.tx
         .manager()
         .query(
-          `SELECT count(*)::int AS total FROM applications a WHERE ${where}`,
+          `SELECT count(*)::int AS total FROM applications a JOIN users u ON u.id = a.applicant_id WHERE ${where}`,
           params,
         ) as Promise<{ total: number }[]>,
     ]);

@@ -3,6 +3,7 @@ export * from './applications.service.js';
 export * from './application-forms.service.js';
 export * from './lab-applications.service.js';
 export * from './submitted-applications.service.js';
+export * from './application-merit-sources.js';
 export * from './applications.errors.js';
 export * from './application-view.js';
 export * from './applications.contract.js';

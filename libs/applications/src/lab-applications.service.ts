@@ -8,6 +8,7 @@ import {
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { ApplicationFormsRepository } from './application-forms.repository.js';
+import { ApplicationMeritSources } from './application-merit-sources.js';
 import { labFacts, toApplicationSummary, type LabFacts } from './application-view.js';
 import { toCsv } from './applications-csv.js';
 import {
@@ -33,6 +34,7 @@ const filtersOf = (query: ListApplicationsQuery): ApplicationFilters => ({
   organisationType: query.organisationType,
   country: query.country?.toUpperCase(),
   status: query.status,
+  q: query.q || undefined,
 });
 
 const answerText = (value: AnswerValue | undefined) =>
@@ -55,19 +57,40 @@ export class LabApplicationsService {
     private readonly forms: ApplicationFormsRepository,
     private readonly labs: LabsService,
     private readonly access: LabAccessService,
+    private readonly merits: ApplicationMeritSources,
   ) {}
 
   async list(actor: Actor, labId: string, query: ListApplicationsQuery): Promise<ApplicationPage> {
     const lab = await this.organisersLab(actor, labId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const merits = await this.merits.read(labId);
+    const summary = (row: ApplicationOfLabRow) =>
+      toApplicationSummary(row, lab, merits.get(row.id));
+    const sort = query.sort ?? 'started';
+    if (sort === 'merit') {
+      // Merit is computed by review from every reviewer's scores: sorted here, then paged.
+      const all = await this.applications.findAllOfLab(labId, filtersOf(query));
+      const sign = query.order === 'asc' ? 1 : -1;
+      const meritOf = (id: string) => merits.get(id)?.merit ?? null;
+      const ranked = [...all].sort((a, b) => {
+        const x = meritOf(a.id);
+        const y = meritOf(b.id);
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+        return sign * (x - y);
+      });
+      const rows = ranked.slice((page - 1) * pageSize, page * pageSize);
+      return { items: rows.map(summary), total: all.length, page, pageSize };
+    }
     const { rows, total } = await this.applications.findPageOfLab(
       labId,
       filtersOf(query),
       (page - 1) * pageSize,
       pageSize,
+      sort,
+      query.order ?? 'asc',
     );
-    return { items: rows.map((r) => toApplicationSummary(r, lab)), total, page, pageSize };
+    return { items: rows.map(summary), total, page, pageSize };
   }
 
   /** Every matching application, one row each, with the answers to the lab's current form. */

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { aggregateScores, compareText, type Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
-import { SubmittedApplicationsService } from '@ideas-lab/applications';
+import { ApplicationMeritSources, SubmittedApplicationsService } from '@ideas-lab/applications';
 import type {
   ApplicationScoreRow,
   ReviewProgressView,
@@ -15,14 +15,50 @@ import { progressOf } from './reviews.service.js';
 
 /** What organisers follow: progress per reviewer and per application, and the aggregated scores. */
 @Injectable()
-export class ReviewResultsService {
+export class ReviewResultsService implements OnModuleInit {
   constructor(
+    private readonly merits: ApplicationMeritSources,
     private readonly assignments: ReviewAssignmentsRepository,
     private readonly rubrics: ReviewRubricService,
     private readonly reviewers: ReviewersService,
     private readonly submitted: SubmittedApplicationsService,
     private readonly access: LabAccessService,
   ) {}
+
+  /** The organisers' applications table shows and sorts by the normalised score. */
+  onModuleInit(): void {
+    this.merits.register(async (labId) => {
+      const { aggregation } = await this.aggregate(labId);
+      return new Map(
+        aggregation.applications.map((a) => [
+          a.applicationId,
+          { merit: a.merit, reviewCount: a.reviewCount },
+        ]),
+      );
+    });
+  }
+
+  /** Every submitted review of the lab's live applications, aggregated by the rubric. */
+  private async aggregate(labId: string) {
+    const [rows, applications, rubric] = await Promise.all([
+      this.assignments.findOfLab(labId),
+      this.submitted.ofLab(labId),
+      this.rubrics.findOfLab(labId),
+    ]);
+    const live = new Set(applications.map((a) => a.id));
+    const reviews = rows.filter((r) => r.status === 'submitted' && live.has(r.applicationId));
+    const aggregation = rubric
+      ? aggregateScores({
+          rubric,
+          reviews: reviews.map((r) => ({
+            applicationId: r.applicationId,
+            reviewerId: r.reviewerId,
+            scores: r.scores,
+          })),
+        })
+      : { applications: [], reviewers: [] };
+    return { aggregation, applications, rubric };
+  }
 
   async progress(actor: Actor, labId: string): Promise<ReviewProgressView> {
     await this.access.requireRole(actor, labId, ['organiser']);
@@ -72,24 +108,10 @@ export class ReviewResultsService {
     order: 'asc' | 'desc' = 'desc',
   ): Promise<ScoresView> {
     await this.access.requireRole(actor, labId, ['organiser']);
-    const [rows, applications, rubric, staff] = await Promise.all([
-      this.assignments.findOfLab(labId),
-      this.submitted.ofLab(labId),
-      this.rubrics.findOfLab(labId),
+    const [{ aggregation, applications, rubric }, staff] = await Promise.all([
+      this.aggregate(labId),
       this.reviewers.ofLab(labId),
     ]);
-    const live = new Set(applications.map((a) => a.id));
-    const reviews = rows.filter((r) => r.status === 'submitted' && live.has(r.applicationId));
-    const aggregation = rubric
-      ? aggregateScores({
-          rubric,
-          reviews: reviews.map((r) => ({
-            applicationId: r.applicationId,
-            reviewerId: r.reviewerId,
-            scores: r.scores,
-          })),
-        })
-      : { applications: [], reviewers: [] };
     const scoreOf = new Map(aggregation.applications.map((s) => [s.applicationId, s]));
     const table = applications.map((a): ApplicationScoreRow => {
       const s = scoreOf.get(a.id);

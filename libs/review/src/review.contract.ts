@@ -323,8 +323,18 @@ export const ApplicationReviews = z
           .number()
           .meta({ description: "The review's weighted rubric score, 0..1." }),
         submittedAt: isoDateTime(),
+        conflict: ConflictReason.nullable().meta({
+          description:
+            'Organisers only (else null): the reviewer has a conflict of interest with this applicant, e.g. declared after the review was submitted; weigh the review with that in mind.',
+        }),
       }),
     ),
+    conflicts: z
+      .array(z.object({ reviewerId: z.uuid(), reviewerName: z.string(), reason: ConflictReason }))
+      .meta({
+        description:
+          'Organisers only (else empty): the reviewers of the lab with a conflict of interest with this applicant.',
+      }),
   })
   .meta({ id: 'ApplicationReviews' });
 export type ApplicationReviews = z.output<typeof ApplicationReviews>;

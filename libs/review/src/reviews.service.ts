@@ -7,6 +7,7 @@ import {
   CONFLICT_REASON_LABELS,
   reviewProblems,
   type Actor,
+  type ConflictReason,
   type FormQuestion,
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
@@ -148,6 +149,7 @@ export class ReviewsService {
     const organiser = actor.isAdmin || roles.includes('organiser');
     const rubric = await this.rubrics.findOfLab(labId);
     const blind = rubric?.blind ?? false;
+    let application: SubmittedApplication | null = null;
     if (!organiser) {
       const { assignment } = await this.assigned(actor, labId, applicationId);
       if (assignment.status !== 'submitted') {
@@ -157,7 +159,7 @@ export class ReviewsService {
         );
       }
     } else {
-      const application = await this.submitted.withQuestions(labId, applicationId);
+      application = await this.submitted.withQuestions(labId, applicationId);
       if (!application) throw ReviewError.applicationNotFound();
       // An organiser who applied to their own lab does not read the reviews of their application.
       if (application.applicantId === actor.userId) {
@@ -171,9 +173,18 @@ export class ReviewsService {
     const rows = (await this.assignments.findOfApplication(applicationId)).filter(
       (a) => a.status === 'submitted',
     );
-    const names = new Map(
-      (await this.reviewers.ofLab(labId)).map((r) => [r.userId, r.displayName]),
-    );
+    const staff = await this.reviewers.ofLab(labId);
+    const names = new Map(staff.map((r) => [r.userId, r.displayName]));
+    // Organisers see who is in conflict with the applicant, including a reviewer whose
+    // conflict was declared after their review was submitted (the review stays, flagged).
+    const conflictOf = new Map<string, ConflictReason>();
+    if (application) {
+      const facts = await this.reviewers.conflictFacts(labId);
+      for (const r of staff) {
+        const reason = this.reviewers.conflictOf(facts, r.userId, application);
+        if (reason) conflictOf.set(r.userId, reason);
+      }
+    }
     const weighted = rubric ? this.weightedScores(rubric, rows) : new Map<string, number>();
     const hide = blind && !organiser;
     let n = 0;
@@ -195,8 +206,14 @@ export class ReviewsService {
           comment: a.comment,
           weightedScore: weighted.get(a.reviewerId) ?? 0,
           submittedAt: (a.submittedAt as Date).toISOString(),
+          conflict: conflictOf.get(a.reviewerId) ?? null,
         };
       }),
+      conflicts: [...conflictOf].map(([reviewerId, reason]) => ({
+        reviewerId,
+        reviewerName: names.get(reviewerId) ?? 'A former reviewer',
+        reason,
+      })),
     };
   }
 

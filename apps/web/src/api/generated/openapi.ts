@@ -3075,6 +3075,19 @@ export interface components {
                 weightedScore: number;
                 /** Format: date-time */
                 submittedAt: string;
+                /**
+                 * @description Organisers only (else null): the reviewer has a conflict of interest with this applicant, e.g. declared after the review was submitted; weigh the review with that in mind.
+                 * @enum {string|null}
+                 */
+                conflict: "declared-person" | "declared-institution" | "same-institution" | "own-application" | null;
+            }[];
+            /** @description Organisers only (else empty): the reviewers of the lab with a conflict of interest with this applicant. */
+            conflicts: {
+                /** Format: uuid */
+                reviewerId: string;
+                reviewerName: string;
+                /** @enum {string} */
+                reason: "declared-person" | "declared-institution" | "same-institution" | "own-application";
             }[];
         };
         ApplicationScore: {
@@ -3123,6 +3136,10 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The normalised review score: the mean of each reviewer's z-score (0 = a reviewer's average); null until a review is submitted. */
+            merit: number | null;
+            /** @description Submitted reviews behind the merit. */
+            reviewCount: number;
         };
         ApplicationToReview: {
             /** Format: uuid */
@@ -8751,6 +8768,12 @@ export interface operations {
                 organisationType?: string;
                 country?: string;
                 status?: "draft" | "submitted" | "withdrawn";
+                /** @description Applicants whose name or e-mail contains this text (any case). */
+                q?: string;
+                /** @description started: the order applications were begun (default); merit: the normalised review score, unreviewed last. */
+                sort?: "started" | "name" | "status" | "submitted" | "merit";
+                /** @description Default: ascending, except merit (best first). */
+                order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -8924,6 +8947,12 @@ export interface operations {
                 organisationType?: string;
                 country?: string;
                 status?: "draft" | "submitted" | "withdrawn";
+                /** @description Applicants whose name or e-mail contains this text (any case). */
+                q?: string;
+                /** @description started: the order applications were begun (default); merit: the normalised review score, unreviewed last. */
+                sort?: "started" | "name" | "status" | "submitted" | "merit";
+                /** @description Default: ascending, except merit (best first). */
+                order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };

@@ -16,6 +16,7 @@ import { describeQuotas } from './quota-form';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { AdoptSelectionRun, SelectionRun } from './types';
 import { TableScroll } from '../../components/table-scroll';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -325,6 +326,7 @@ function AdoptForm(props: {
   const [declineUnreviewed, setDeclineUnreviewed] = useState(false);
   const [askUnreviewed, setAskUnreviewed] = useState(props.run.inputs.unreviewedIds.length > 0);
   const form = useFormSubmit(['confirmBy', 'promotedConfirmDays', 'declineUnreviewed']);
+  const { dialog, confirm } = useConfirmDialog();
   const adopt = form.handleSubmit(
     async () => {
       const body: AdoptSelectionRun = {};
@@ -344,6 +346,21 @@ function AdoptForm(props: {
         body.promotedConfirmDays = Number(promotedDays.trim());
       }
       if (declineUnreviewed) body.declineUnreviewed = true;
+      const selected = props.run.result.selectedIds.length;
+      const waiting = props.run.result.waitlistIds.length;
+      const sure = await confirm({
+        title: `Adopt run ${props.number}?`,
+        body: (
+          <p>
+            {selected} applicant{selected === 1 ? ' is' : 's are'} offered a place, {waiting}{' '}
+            {waiting === 1 ? 'goes' : 'go'} on the ranked waitlist and the rest are declined.
+            Letters wait in the outbox until you release them. Once anyone has answered an offer,
+            the adoption cannot be replaced by another run.
+          </p>
+        ),
+        confirmLabel: `Adopt run ${props.number}`,
+      });
+      if (!sure) return;
       const decisions = await selectionCommands.adopt(props.labId, props.run.id, body);
       props.onAdopted();
       await navigate('../decisions', {
@@ -427,6 +444,7 @@ function AdoptForm(props: {
           </div>
         </form>
       )}
+      {dialog}
     </section>
   );
 }
