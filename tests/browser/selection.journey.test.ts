@@ -152,7 +152,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
         'POST',
         `/labs/${labId}/my-reviews/${applicationOf.get(p.key)}/submit`,
         mentorSession.accessToken,
-        { scores: { merit: p.score } },
+        { scores: { merit: p.score }, comment: `${p.name} would bring strong models.` },
       );
     await call('POST', `/labs/${labId}/phase`, org, { to: 'selection' });
   });
@@ -314,7 +314,9 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await org.getByRole('button', { name: 'Adopt run 2' }).click();
       // Adopting sends offers: it asks first, and "Cancel" leaves the run as it was.
       const adoption = org.getByRole('alertdialog', { name: 'Adopt run 2?' });
-      await adoption.getByText('3 applicants are offered a place, 4 go on the ranked waitlist').waitFor();
+      await adoption
+        .getByText('3 applicants are offered a place, 4 go on the ranked waitlist')
+        .waitFor();
       await shot(org, 'adopt-confirm');
       await adoption.getByRole('button', { name: 'Cancel' }).click();
       await adoption.waitFor({ state: 'detached' });
@@ -340,6 +342,50 @@ describeBrowser('web client: cohort selection and decisions', () => {
         .getByText('Gia Grant')
         .waitFor();
       await shot(org, 'decisions-adopted');
+
+      // --- From the applications table to one application: its score, reviews and decision. ---
+      await tab(org, 'Applications');
+      const names = () =>
+        org.locator('.applications-table tbody th[scope="row"] a').allTextContents();
+      const byScore = org.getByRole('columnheader', { name: /^Score/ });
+      await byScore.getByRole('button').click();
+      await expect.poll(() => byScore.getAttribute('aria-sort')).toBe('descending');
+      await expect.poll(names).toEqual(PEOPLE.map((p) => p.name)); // scored 10 down to 3
+      await byScore.getByRole('button').click();
+      await expect.poll(() => byScore.getAttribute('aria-sort')).toBe('ascending');
+      await expect.poll(async () => (await names())[0]).toBe('Hana Hill');
+      await shot(org, 'applications-by-score');
+      const find = org.getByLabel('Find an applicant');
+      await find.fill('ARDEN');
+      await find.press('Enter');
+      await expect.poll(names).toEqual(['Ada Arden']);
+      await org.getByRole('link', { name: 'Ada Arden' }).click();
+      await org.waitForURL(`**/labs/${labId}/applications/${applicationOf.get('a')}`);
+      const summary = org.getByRole('region', { name: 'Ada Arden' });
+      await expect.poll(() => summary.textContent()).toContain('Normalised score');
+      await expect.poll(() => summary.textContent()).toContain('rank 1 of 8');
+      const reviewsOfAda = org.getByRole('region', { name: 'Reviews' });
+      await reviewsOfAda.getByText('Ada Arden would bring strong models.').waitFor();
+      await expect.poll(() => reviewsOfAda.textContent()).toContain('Mo Mentor');
+      await expect.poll(() => reviewsOfAda.textContent()).toContain('Overall merit10 of 1–10');
+      const decisionOfAda = org.getByRole('region', { name: 'Decision' });
+      await expect.poll(() => decisionOfAda.textContent()).toContain('Offered a place');
+      await expect.poll(() => decisionOfAda.textContent()).toContain('Waiting for an answer');
+      await org
+        .getByRole('region', { name: 'The application' })
+        .getByText("Ada Arden's idea")
+        .waitFor();
+      await shot(org, 'application-page');
+      // Every list that names an applicant leads to their application: here the waitlist.
+      await tab(org, 'Decisions');
+      await org
+        .getByRole('list', { name: /^Waitlist/ })
+        .getByRole('link', { name: 'Cleo Cole' })
+        .click();
+      await org.waitForURL(`**/labs/${labId}/applications/${applicationOf.get('c')}`);
+      await expect
+        .poll(() => org.getByRole('region', { name: 'Decision' }).textContent())
+        .toContain('On the waitlist, number 1');
 
       // --- The outbox: compose, edit one letter, release the batch. ---
       await tab(org, 'Outbox');

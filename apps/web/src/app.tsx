@@ -40,6 +40,10 @@ const LabApplicationsPage = lazyPage(
   () => import('./pages/lab/lab-applications-page'),
   'LabApplicationsPage',
 );
+const LabApplicationPage = lazyPage(
+  () => import('./pages/lab/lab-application-page'),
+  'LabApplicationPage',
+);
 const LabAuditPage = lazyPage(() => import('./pages/lab/lab-audit-page'), 'LabAuditPage');
 const LabFormEditorPage = lazyPage(
   () => import('./pages/lab/lab-form-editor-page'),
@@ -108,6 +112,14 @@ export function App() {
             element={
               <OrganiserOnly>
                 <LabApplicationsPage />
+              </OrganiserOnly>
+            }
+          />
+          <Route
+            path="applications/:applicationId"
+            element={
+              <OrganiserOnly>
+                <LabApplicationPage />
               </OrganiserOnly>
             }
           />

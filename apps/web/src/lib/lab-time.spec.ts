@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInTimezone, isoToLocalInput, localInputToIso } from './lab-time';
+import { formatInTimezone, formatLabTime, isoToLocalInput, localInputToIso } from './lab-time';
 
 describe('lab wall-clock time', () => {
   it.each([
@@ -39,5 +39,29 @@ describe('lab wall-clock time', () => {
     expect(formatInTimezone('2026-07-13T13:00:00.000Z', 'Asia/Tokyo')).toContain(
       '13 Jul 2026, 22:00',
     );
+  });
+});
+
+describe('the one rule for showing a time', () => {
+  const iso = '2027-07-12T13:00:00.000Z';
+  it("shows the lab's time with its zone, and the viewer's own when it reads differently", () => {
+    expect(formatLabTime(iso, 'America/New_York', 'Europe/London')).toBe(
+      '12 Jul 2027, 09:00 GMT-4 (New York time) · 14:00 BST your time',
+    );
+    expect(formatLabTime(iso, 'America/New_York', 'Asia/Tokyo')).toBe(
+      '12 Jul 2027, 09:00 GMT-4 (New York time) · 22:00 GMT+9 your time',
+    );
+    expect(formatLabTime('2027-07-12T20:00:00.000Z', 'America/New_York', 'Asia/Tokyo')).toBe(
+      '12 Jul 2027, 16:00 GMT-4 (New York time) · 13 Jul 2027, 05:00 GMT+9 your time',
+    );
+  });
+  it('says it once when the viewer is in the lab’s zone, and never shows an ISO string', () => {
+    expect(formatLabTime(iso, 'America/New_York', 'America/New_York')).toBe(
+      '12 Jul 2027, 09:00 GMT-4 (New York time)',
+    );
+    expect(formatLabTime(iso, 'UTC', 'Europe/London')).toBe(
+      '12 Jul 2027, 13:00 UTC · 14:00 BST your time',
+    );
+    expect(formatLabTime(null, 'UTC', 'UTC')).toBe('not set');
   });
 });

@@ -110,3 +110,31 @@ export function knownTimezones(): string[] {
 export function browserTimezone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/** "New York time" for America/New_York; nothing for UTC, whose abbreviation says it all. */
+export function zonePlaceName(timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone.startsWith('Etc/')) return '';
+  const place = timeZone.split('/').pop() ?? timeZone;
+  return `${place.replace(/_/g, ' ')} time`;
+}
+
+/**
+ * The one way a time is shown to a person: in the lab's timezone with its zone's name, then
+ * the viewer's own time when that reads differently (the date repeated only when it differs
+ * too): "12 Jul 2027, 09:00 GMT-4 (New York time) · 14:00 BST your time".
+ */
+export function formatLabTime(
+  iso: string | null,
+  labTimezone: string,
+  viewerTimezone: string = browserTimezone(),
+): string {
+  if (!iso) return 'not set';
+  const lab = formatInTimezone(iso, labTimezone);
+  const place = zonePlaceName(labTimezone);
+  const labText = place ? `${lab} (${place})` : lab;
+  const own = formatInTimezone(iso, viewerTimezone);
+  if (own === lab) return labText;
+  const [labDate] = lab.split(', ');
+  const [ownDate, ownTime] = own.split(', ');
+  return `${labText} · ${ownDate === labDate && ownTime ? ownTime : own} your time`;
+}

@@ -47,9 +47,7 @@ export function ChatPanel({
   const [chosen, setChosen] = useState<string | null>(null);
   const roomChannel = channels.find((c) => c.channel.startsWith('room:'))?.channel;
   const channel =
-    chosen !== null && channels.some((c) => c.channel === chosen)
-      ? chosen
-      : (roomChannel ?? 'lab');
+    chosen !== null && channels.some((c) => c.channel === chosen) ? chosen : (roomChannel ?? 'lab');
   const current = channels.find((c) => c.channel === channel) ?? channels[0];
   const [draft, setDraft] = useState('');
   const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);

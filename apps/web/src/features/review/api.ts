@@ -38,6 +38,7 @@ export const reviewKeys = {
     [...reviewKeys.all(labId), 'reviews-of', applicationId] as const,
   assignments: (labId: string) => [...reviewKeys.all(labId), 'assignments'] as const,
   progress: (labId: string) => [...reviewKeys.all(labId), 'progress'] as const,
+  scores: (labId: string) => [...reviewKeys.all(labId), 'scores'] as const,
 };
 
 const lab = (labId: string) => ({ params: { path: { labId } } });
@@ -95,6 +96,12 @@ export const reviewQueries = {
     queryOptions({
       queryKey: reviewKeys.progress(labId),
       queryFn: () => data(http.GET('/api/labs/{labId}/review-progress', lab(labId))),
+    }),
+  /** Per application: weighted score, raw mean, normalised merit, review count and spread. */
+  scores: (labId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.scores(labId),
+      queryFn: () => data(http.GET('/api/labs/{labId}/scores', lab(labId))),
     }),
 };
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApplicantLink } from '../../components/applicant-link';
 import { Fragment, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -24,6 +25,8 @@ import { TableScroll } from '../../components/table-scroll';
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
 
+/** Applications per page of the per-application table: a lab of 130 stays readable. */
+const APPLICATIONS_PAGE_SIZE = 20;
 /**
  * Reviewers for the submitted applications: run the automatic assignment (k reviews each, a
  * load range per reviewer, conflicts of interest respected), read what it did and could not
@@ -397,6 +400,11 @@ function PerApplication(props: {
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(progress.perApplication.length / APPLICATIONS_PAGE_SIZE));
+  const shownPage = Math.min(page, pages);
+  const first = (shownPage - 1) * APPLICATIONS_PAGE_SIZE;
+  const shown = progress.perApplication.slice(first, first + APPLICATIONS_PAGE_SIZE);
   const byApplication = new Map<string, ReviewAssignment[]>();
   for (const a of assignments) {
     const list = byApplication.get(a.applicationId) ?? [];
@@ -484,14 +492,16 @@ function PerApplication(props: {
               </tr>
             </thead>
             <tbody>
-              {progress.perApplication.map((p) => {
+              {shown.map((p) => {
                 const name = applicantLabel(p.applicantName);
                 const list = byApplication.get(p.applicationId) ?? [];
                 const open = reading === p.applicationId;
                 return (
                   <Fragment key={p.applicationId}>
                     <tr>
-                      <th scope="row">{name}</th>
+                      <th scope="row">
+                        <ApplicantLink applicationId={p.applicationId}>{name}</ApplicantLink>
+                      </th>
                       <td>
                         {list.length === 0 ? (
                           <span className="muted">none</span>
@@ -557,6 +567,30 @@ function PerApplication(props: {
           </table>
         </TableScroll>
       )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages of applications">
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={shownPage <= 1}
+            onClick={() => setPage(shownPage - 1)}
+          >
+            ← Previous
+          </button>
+          <span>
+            Page {shownPage} of {pages} ({first + 1}–{first + shown.length} of{' '}
+            {progress.perApplication.length})
+          </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={shownPage >= pages}
+            onClick={() => setPage(shownPage + 1)}
+          >
+            Next →
+          </button>
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { reviewQueries, type Rubric } from './api';
-import { percent } from './review-scores';
+import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
 
 /** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
 export function OthersReviews(props: {
@@ -80,6 +80,12 @@ export function SubmittedReviews(props: {
                 {formatInTimezone(r.submittedAt, browserTimezone())}
               </span>
             </h3>
+            {r.conflict ? (
+              <p className="notice" role="note">
+                Conflict of interest: {r.reviewerName} {ORGANISER_CONFLICT_LABELS[r.conflict]}. The
+                review was submitted before that was known; weigh it with that in mind.
+              </p>
+            ) : null}
             <dl className="facts">
               {criteria.map((c) => (
                 <div key={c.id} className="facts__row">

@@ -92,6 +92,14 @@ export const CONFLICT_LABELS: Record<ConflictReason, string> = {
   'same-institution': "you work at the applicant's institution",
 };
 
+/** The same reasons, said of a reviewer to the organisers. */
+export const ORGANISER_CONFLICT_LABELS: Record<ConflictReason, string> = {
+  'own-application': 'it is their own application',
+  'declared-person': 'declared a conflict with this applicant',
+  'declared-institution': "declared a conflict with the applicant's institution",
+  'same-institution': "works at the applicant's institution",
+};
+
 /** "3 of 8 done · 1 draft · 4 not started". */
 export function progressText(progress: ReviewProgress): string {
   if (progress.assigned === 0) return 'Nothing assigned yet';

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApplicantLink } from '../../components/applicant-link';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -148,7 +149,9 @@ export function DecisionsPage() {
             {waitlist.map((d) => (
               <li key={d.id}>
                 <span className="waitlist__rank">{d.waitlistRank}</span>
-                <span className="applicant-name">{dir.nameOf(d.applicationId)}</span>
+                <ApplicantLink applicationId={d.applicationId}>
+                  {dir.nameOf(d.applicationId)}
+                </ApplicantLink>
               </li>
             ))}
           </ol>
@@ -162,7 +165,11 @@ export function DecisionsPage() {
         ) : (
           <ul className="people-list">
             {declined.map((d) => (
-              <li key={d.id}>{dir.nameOf(d.applicationId)}</li>
+              <li key={d.id}>
+                <ApplicantLink applicationId={d.applicationId}>
+                  {dir.nameOf(d.applicationId)}
+                </ApplicantLink>
+              </li>
             ))}
           </ul>
         )}
@@ -181,7 +188,9 @@ function AcceptedRow(props: {
   return (
     <tr>
       <th scope="row">
-        <span className="applicant-name">{directory.nameOf(d.applicationId)}</span>
+        <ApplicantLink applicationId={d.applicationId}>
+          {directory.nameOf(d.applicationId)}
+        </ApplicantLink>
         {d.promotion ? (
           <details className="promotion">
             <summary>Promoted from the waitlist</summary>

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApplicantLink } from '../../components/applicant-link';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
@@ -242,7 +243,7 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
         <tr key={id}>
           {rank ? <td className="num">{i + 1}</td> : null}
           <th scope="row">
-            <span className="applicant-name">{directory.nameOf(id)}</span>
+            <ApplicantLink applicationId={id}>{directory.nameOf(id)}</ApplicantLink>
             {notes.length > 0 ? <span className="muted small">{notes.join(', ')}</span> : null}
           </th>
           <td>{a?.discipline || '—'}</td>

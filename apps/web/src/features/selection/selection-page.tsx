@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ApplicantLink } from '../../components/applicant-link';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -319,7 +320,7 @@ function Comparison(props: {
             const who = directory.byId.get(id);
             return (
               <li key={id}>
-                <span className="applicant-name">{directory.nameOf(id)}</span>{' '}
+                <ApplicantLink applicationId={id}>{directory.nameOf(id)}</ApplicantLink>{' '}
                 <span className="muted small">
                   {[who?.primaryDiscipline, who?.careerStage, who?.organisationType]
                     .filter(Boolean)

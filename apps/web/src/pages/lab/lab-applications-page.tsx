@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPLICATION_STATUSES, type ApplicationFilters, type ApplicationSummary } from '../../api';
 import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
-import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
+import { formatInTimezone, formatLabTime, localInputToIso } from '../../lib/lab-time';
+import { ApplicantLink } from '../../components/applicant-link';
+import { formatMerit } from '../../features/selection/merit-chart';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import {
   applicationStatusLabel,
@@ -16,7 +18,24 @@ import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
 
 const PAGE_SIZE = 25;
-const FILTER_KEYS = ['discipline', 'careerStage', 'organisationType', 'country', 'status'] as const;
+const FILTER_KEYS = [
+  'discipline',
+  'careerStage',
+  'organisationType',
+  'country',
+  'status',
+  'q',
+] as const;
+type SortKey = NonNullable<ApplicationFilters['sort']>;
+const SORT_KEYS: readonly SortKey[] = ['started', 'name', 'status', 'submitted', 'merit'];
+/** The direction a column sorts in first: the best score first, the rest A to Z / oldest first. */
+const FIRST_ORDER: Record<SortKey, 'asc' | 'desc'> = {
+  started: 'asc',
+  name: 'asc',
+  status: 'asc',
+  submitted: 'asc',
+  merit: 'desc',
+};
 
 /** The lab's applications: filtered (kept in the address, so a view can be shared), paged, exported. */
 export function LabApplicationsPage() {
@@ -28,11 +47,19 @@ export function LabApplicationsPage() {
     if (value) (filters as Record<string, string>)[key] = value;
   }
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const sortParam = params.get('sort') as SortKey | null;
+  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : 'started';
+  const order: 'asc' | 'desc' =
+    params.get('order') === 'asc' || params.get('order') === 'desc'
+      ? (params.get('order') as 'asc' | 'desc')
+      : FIRST_ORDER[sort];
   const queryClient = useQueryClient();
-  const list = useQuery(
-    applicationQueries.ofLab(lab.id, { ...filters, page, pageSize: PAGE_SIZE }),
-  );
+  const list = useQuery({
+    ...applicationQueries.ofLab(lab.id, { ...filters, sort, order, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   const [country, setCountry] = useState(filters.country ?? '');
+  const [search, setSearch] = useState(filters.q ?? '');
   const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -45,6 +72,32 @@ export function LabApplicationsPage() {
     next.delete('page');
     setParams(next);
   };
+  const sortBy = (key: SortKey) => {
+    const next = new URLSearchParams(params);
+    const nextOrder = key === sort ? (order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[key];
+    next.set('sort', key);
+    next.set('order', nextOrder);
+    next.delete('page');
+    setParams(next);
+  };
+  const sortHeader = (key: SortKey, label: string) => (
+    <th
+      scope="col"
+      aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        {label}
+        <span aria-hidden="true" className="sort-button__arrow">
+          {sort === key ? (order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+        <span className="visually-hidden">
+          {sort === key
+            ? `, sorted ${order === 'asc' ? 'ascending' : 'descending'}; sort the other way`
+            : ', sort by this column'}
+        </span>
+      </button>
+    </th>
+  );
   const goTo = (n: number) => {
     const next = new URLSearchParams(params);
     if (n > 1) next.set('page', String(n));
@@ -83,10 +136,31 @@ export function LabApplicationsPage() {
         aria-labelledby="filters-title"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          setFilter('country', country.trim().toUpperCase());
+          const next = new URLSearchParams(params);
+          const code = country.trim().toUpperCase();
+          if (code) next.set('country', code);
+          else next.delete('country');
+          if (search.trim()) next.set('q', search.trim());
+          else next.delete('q');
+          next.delete('page');
+          setParams(next);
         }}
       >
         <h2 id="filters-title">Filter applications</h2>
+        <div className="filters__search">
+          <TextField
+            id="filter-q"
+            type="search"
+            label="Find an applicant"
+            hint="Part of a name or e-mail address."
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onBlur={() => setFilter('q', search.trim())}
+          />
+          <button type="submit" className="button button--secondary">
+            Find
+          </button>
+        </div>
         <div className="filters__grid">
           <SelectField
             id="filter-discipline"
@@ -152,7 +226,13 @@ export function LabApplicationsPage() {
               className="button button--quiet"
               onClick={() => {
                 setCountry('');
-                setParams(new URLSearchParams());
+                setSearch('');
+                const next = new URLSearchParams();
+                for (const key of ['sort', 'order']) {
+                  const value = params.get(key);
+                  if (value) next.set(key, value);
+                }
+                setParams(next);
               }}
             >
               Clear filters
@@ -189,13 +269,15 @@ export function LabApplicationsPage() {
             <table className="applications-table">
               <thead>
                 <tr>
-                  <th scope="col">Applicant</th>
-                  <th scope="col">Status</th>
+                  {sortHeader('name', 'Applicant')}
+                  {sortHeader('status', 'Status')}
+                  {sortHeader('merit', 'Score')}
                   <th scope="col">Discipline</th>
                   <th scope="col">Stage</th>
                   <th scope="col">Organisation</th>
                   <th scope="col">Country</th>
                   <th scope="col">All days</th>
+                  {sortHeader('submitted', 'Submitted')}
                   <th scope="col">Deadline</th>
                 </tr>
               </thead>
@@ -263,12 +345,25 @@ function ApplicationRow(props: {
     <>
       <tr>
         <th scope="row">
-          <span className="applicant-name">{who}</span>
+          <ApplicantLink applicationId={a.id}>{who}</ApplicantLink>
           <span className="muted small">{a.email}</span>
           {a.affiliation ? <span className="small">{a.affiliation}</span> : null}
         </th>
         <td>
           <ApplicationStatusBadge status={a.status} />
+        </td>
+        <td className="num">
+          {a.merit === null ? (
+            <span className="muted small">not reviewed</span>
+          ) : (
+            <>
+              {formatMerit(a.merit)}
+              <span className="muted small">
+                {' '}
+                ({a.reviewCount} review{a.reviewCount === 1 ? '' : 's'})
+              </span>
+            </>
+          )}
         </td>
         <td>{a.primaryDiscipline ?? <span className="muted">—</span>}</td>
         <td>{a.careerStage ?? <span className="muted">—</span>}</td>
@@ -281,6 +376,13 @@ function ApplicationRow(props: {
             'yes'
           ) : (
             `no (${a.unavailableDays.join(', ')})`
+          )}
+        </td>
+        <td className="small">
+          {a.submittedAt ? (
+            formatLabTime(a.submittedAt, timezone)
+          ) : (
+            <span className="muted">—</span>
           )}
         </td>
         <td>
@@ -305,7 +407,7 @@ function ApplicationRow(props: {
       </tr>
       {props.extending ? (
         <tr className="extension-row">
-          <td colSpan={8}>
+          <td colSpan={10}>
             <ExtensionForm {...props} who={who} />
           </td>
         </tr>

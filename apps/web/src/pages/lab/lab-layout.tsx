@@ -18,7 +18,7 @@ import { workshopLabTabs } from '../../features/workshop/routes';
 import { formationLabTabs } from '../../features/formation/routes';
 import { ideasLabTabs } from '../../features/ideas/routes';
 import type { LabContext } from './lab-context';
-import type { LabTab, LabTabContext } from './lab-tabs';
+import { groupLabTabs, type LabTabContext } from './lab-tabs';
 
 /** The frame of every lab screen: title, phase, the viewer's roles and the tabs they may use. */
 export function LabLayout() {
@@ -47,27 +47,42 @@ export function LabLayout() {
     roles,
     canOrganise: organiser,
   };
-  const tabs: LabTab[] = [
-    { to: '.', label: 'Overview', end: true },
-    ...(organiser
-      ? [
-          { to: 'settings', label: 'Settings' },
-          { to: 'people', label: 'People' },
-          { to: 'form', label: 'Application form' },
-          { to: 'applications', label: 'Applications' },
-          { to: 'funnel', label: 'Funnel' },
-        ]
-      : []),
-    ...reviewLabTabs(tabContext),
-    ...selectionLabTabs(tabContext),
-    ...workshopLabTabs(tabContext),
-    ...ideasLabTabs(tabContext),
-    ...formationLabTabs(tabContext),
-    ...liveLabTabs(tabContext),
-    ...pitchLabTabs(tabContext),
-    ...proposalLabTabs(tabContext),
-    ...(organiser ? [{ to: 'audit', label: 'Audit' }] : []),
-  ];
+  const groups = groupLabTabs({
+    lab: [
+      { to: '.', label: 'Overview', end: true },
+      ...(organiser
+        ? [
+            { to: 'settings', label: 'Settings' },
+            { to: 'people', label: 'People' },
+            { to: 'audit', label: 'Audit' },
+          ]
+        : []),
+    ],
+    call: [
+      ...(organiser
+        ? [
+            { to: 'form', label: 'Application form' },
+            { to: 'applications', label: 'Applications' },
+            { to: 'funnel', label: 'Funnel' },
+          ]
+        : []),
+      ...reviewLabTabs(tabContext),
+    ],
+    selection: selectionLabTabs(tabContext),
+    workshop: [
+      ...workshopLabTabs(tabContext),
+      ...liveLabTabs(tabContext),
+      ...pitchLabTabs(tabContext),
+    ],
+    teams: [
+      ...ideasLabTabs(tabContext),
+      ...formationLabTabs(tabContext),
+      ...proposalLabTabs(tabContext),
+    ],
+  });
+  const tabCount = groups.reduce((n, g) => n + g.tabs.length, 0);
+  // A few tabs read well in one row; more are shown in labelled groups that wrap.
+  const grouped = tabCount > 6;
 
   return (
     <section className="lab">
@@ -85,17 +100,40 @@ export function LabLayout() {
         </p>
         <PageHeading title={lab.data.title} />
       </header>
-      {tabs.length > 1 ? (
-        <nav aria-label="Lab sections" className="tabs">
-          <ul>
-            {tabs.map((tab) => (
-              <li key={tab.label}>
-                <NavLink to={tab.to} end={tab.end ?? false}>
-                  {tab.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+      {tabCount > 1 ? (
+        <nav aria-label="Lab sections" className={grouped ? 'tabs tabs--grouped' : 'tabs'}>
+          {grouped ? (
+            <ul className="tab-groups">
+              {groups.map((g) => (
+                <li key={g.group} className="tab-group">
+                  <span className="tab-group__label" id={`tab-group-${g.group}`}>
+                    {g.label}
+                  </span>
+                  <ul aria-labelledby={`tab-group-${g.group}`}>
+                    {g.tabs.map((tab) => (
+                      <li key={tab.label}>
+                        <NavLink to={tab.to} end={tab.end ?? false}>
+                          {tab.label}
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <ul>
+              {groups
+                .flatMap((g) => g.tabs)
+                .map((tab) => (
+                  <li key={tab.label}>
+                    <NavLink to={tab.to} end={tab.end ?? false}>
+                      {tab.label}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          )}
         </nav>
       ) : null}
       <Suspense fallback={<Loading what="the page" />}>
