@@ -360,17 +360,20 @@ describeBrowser('web client: applications are reviewed', () => {
         .getByText('open to you once you have submitted your own')
         .waitFor();
 
-      // One score, then an early submit: every missing score is named beside its criterion.
+      // One score, then an early submit: no "submit?" question, but the missing criteria named,
+      // in the alert and beside each one.
       await scoreGroup(mentor, 'Relevant expertise').getByRole('radio', { name: '4' }).check();
       await mentor.getByText('3 of 4 criteria still to score').waitFor();
       await mentor.getByRole('button', { name: 'Submit review…' }).click();
       const confirm = mentor.getByRole('group', { name: 'Submit your review?' });
-      await confirm.waitFor();
-      await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
       await mentor
         .getByRole('alert')
-        .filter({ hasText: 'The review cannot be submitted yet: 3 fields need your attention' })
+        .filter({
+          hasText:
+            'Score these 3 criteria before submitting: Ability to collaborate, Fit to the challenge and Openness to other disciplines.',
+        })
         .waitFor();
+      await expect.poll(() => confirm.count()).toBe(0);
       for (const label of [
         'Ability to collaborate',
         'Fit to the challenge',

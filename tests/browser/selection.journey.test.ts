@@ -171,6 +171,21 @@ describeBrowser('web client: cohort selection and decisions', () => {
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const status = (page: Page, text: string | RegExp) =>
     page.getByRole('status').filter({ hasText: text }).waitFor();
+  /** The current section's tab lies wholly on screen, not scrolled out of a strip. */
+  const currentTabShown = (page: Page) =>
+    page
+      .getByRole('navigation', { name: 'Lab sections' })
+      .locator('a[aria-current="page"]')
+      .evaluate((link) => {
+        const r = link.getBoundingClientRect();
+        // Hidden either by a box that clips or scrolls it, or by the window's edge.
+        for (let box = link.parentElement; box; box = box.parentElement) {
+          if (getComputedStyle(box).overflowX === 'visible') continue;
+          const b = box.getBoundingClientRect();
+          if (r.left < b.left - 1 || r.right > b.right + 1) return false;
+        }
+        return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;
+      });
   const textOf = async (page: Page, selector: string) =>
     ((await page.locator(selector).allTextContents()) ?? []).join(' ');
 
@@ -389,6 +404,9 @@ describeBrowser('web client: cohort selection and decisions', () => {
 
       // --- The outbox: compose, edit one letter, release the batch. ---
       await tab(org, 'Outbox');
+      await expect
+        .poll(() => currentTabShown(org), { message: 'the Outbox tab is out of sight' })
+        .toBe(true);
       await org.getByText('No mail server is set up (development)').waitFor();
       await org.getByRole('button', { name: 'Compose the letters' }).click();
       await status(org, '8 letters in the outbox.');
@@ -585,6 +603,28 @@ describeBrowser('web client: cohort selection and decisions', () => {
         .poll(() => sidewaysScroll(mobile), { message: 'the outbox scrolls sideways' })
         .toBe(0);
       await shot(mobile, 'phone-outbox');
+      // Seventeen sections fit a phone in labelled groups: the current one is always in sight.
+      await expect
+        .poll(() => currentTabShown(mobile), { message: 'the Outbox tab is out of sight' })
+        .toBe(true);
+      await expect
+        .poll(() =>
+          mobile
+            .getByRole('navigation', { name: 'Lab sections' })
+            .getByRole('list', { name: 'Selection' })
+            .getByRole('link')
+            .allTextContents(),
+        )
+        .toEqual(['Selection', 'Decisions', 'Outbox']);
+      await mobile.goto(`/labs/${labId}/applications/${applicationOf.get('a')}`);
+      await mobile.getByRole('region', { name: 'Reviews' }).getByText('Mo Mentor').waitFor();
+      await expect
+        .poll(() => sidewaysScroll(mobile), { message: 'the application page scrolls sideways' })
+        .toBe(0);
+      await expect
+        .poll(() => currentTabShown(mobile), { message: 'the Applications tab is out of sight' })
+        .toBe(true);
+      await shot(mobile, 'phone-application');
 
       const adaMobile = await open(phone(adaSession));
       await adaMobile.goto(`/applications/${applicationOf.get('a')}`);

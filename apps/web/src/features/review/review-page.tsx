@@ -286,6 +286,24 @@ function ReviewForm(props: {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // Asking "submit?" over a half-scored review only leads to a refusal: name what is
+        // missing instead, beside each criterion, and ask once everything is scored.
+        const missing = rubric.criteria.filter((c) => scores[c.id] === undefined);
+        if (missing.length > 0) {
+          setErrors(
+            Object.fromEntries(
+              missing.map((c) => [
+                `scores.${c.id}`,
+                `A score from ${c.scale.min} to ${c.scale.max} is required.`,
+              ]),
+            ),
+          );
+          setAlert({
+            message: `Score ${missing.length === 1 ? 'this criterion' : `these ${missing.length} criteria`} before submitting: ${listInWords(missing.map((c) => c.label))}.`,
+          });
+          setFocusRequest((n) => n + 1);
+          return;
+        }
         setConfirming(true);
       }}
     >
@@ -459,4 +477,11 @@ function CriterionScore(props: {
       ) : null}
     </fieldset>
   );
+}
+
+/** "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
