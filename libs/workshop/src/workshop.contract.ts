@@ -243,6 +243,35 @@ const PlannedRound = z.object({
   rooms: z.array(z.object({ participantIds: z.array(z.uuid()), mentorId: z.uuid().optional() })),
 });
 
+const Range = z.object({ min: z.int(), max: z.int() });
+
+/** What the rotation planner reports about a plan (RotationMetrics); older plans may lack some. */
+export const PlanMetrics = z
+  .looseObject({
+    pairsMet: z.int().optional(),
+    repeats: z.int().optional(),
+    earlierPairsMetAgain: z.int().optional(),
+    roomSizeRange: Range.optional(),
+    disciplinesPerRoom: z
+      .array(z.array(z.int()))
+      .optional()
+      .meta({ description: 'round → room → distinct disciplines among its participants.' }),
+    minDisciplinesInRoom: z.int().optional(),
+    disciplineShortfall: z.int().optional(),
+    loneCareerStageSeats: z.int().optional(),
+    mentorEncounters: z.int().optional(),
+    mentorsMetPerParticipant: Range.optional(),
+    constraintCost: z
+      .object({ unconstrainedRepeats: z.int(), extraRepeats: z.int(), proven: z.boolean() })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'The repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats).',
+      }),
+  })
+  .meta({ id: 'PlanMetrics' });
+
 export const Plan = z
   .object({
     id: z.uuid(),
@@ -266,10 +295,7 @@ export const Plan = z
       }),
     pairsMet: z.int(),
     repeats: z.int(),
-    metrics: z.record(z.string(), z.unknown()).meta({
-      description:
-        'Every metric of the plan (room sizes, disciplines per room, mentor encounters…), and constraintCost: the repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats).',
-    }),
+    metrics: PlanMetrics,
     rounds: z
       .array(PlannedRound)
       .meta({ description: 'round → room → participant ids and mentor.' }),

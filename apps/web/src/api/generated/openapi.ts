@@ -5062,10 +5062,7 @@ export interface components {
             };
             pairsMet: number;
             repeats: number;
-            /** @description Every metric of the plan (room sizes, disciplines per room, mentor encounters…), and constraintCost: the repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats). */
-            metrics: {
-                [key: string]: unknown;
-            };
+            metrics: components["schemas"]["PlanMetrics"];
             /** @description round → room → participant ids and mentor. */
             rounds: {
                 rooms: {
@@ -5078,6 +5075,33 @@ export interface components {
             adoptedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        PlanMetrics: {
+            pairsMet?: number;
+            repeats?: number;
+            earlierPairsMetAgain?: number;
+            roomSizeRange?: {
+                min: number;
+                max: number;
+            };
+            /** @description round → room → distinct disciplines among its participants. */
+            disciplinesPerRoom?: number[][];
+            minDisciplinesInRoom?: number;
+            disciplineShortfall?: number;
+            loneCareerStageSeats?: number;
+            mentorEncounters?: number;
+            mentorsMetPerParticipant?: {
+                min: number;
+                max: number;
+            };
+            /** @description The repeats of the best plan found for the same people, rooms and rounds without the lab’s rules (unconstrainedRepeats, proven when it is the optimum) and how many more this plan has because of them (extraRepeats). */
+            constraintCost?: {
+                unconstrainedRepeats: number;
+                extraRepeats: number;
+                proven: boolean;
+            } | null;
+        } & {
+            [key: string]: unknown;
         };
         PortfolioReplay: {
             run: components["schemas"]["PortfolioRun"];

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, describeError } from '../../api';
-import type { AgendaSession } from '../workshop/api';
+import { describeError } from '../../api';
+import { workshopApi, type AgendaSession } from '../workshop/api';
 import { workshopQueries } from '../workshop/queries';
 
 const KIND_LABELS: Record<string, string> = {
@@ -48,7 +48,7 @@ export function AgendaCard({
     setDownloading(true);
     setStatus('');
     try {
-      const { blob, filename } = await api.workshop.agenda.calendar(labId);
+      const { blob, filename } = await workshopApi.agenda.calendar(labId);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;

@@ -1,19 +1,12 @@
-import type { ChatMessage } from '@ideas-lab/live/events';
-import type { ApiClient } from '../../api/client';
+import { data, http } from '../../api/http';
+import type { QueryOf, Schema } from '../../api/types';
 
 /** One page of a chat channel, oldest first; `nextBefore` pages further back. */
-export interface ChatPage {
-  channel: string;
-  messages: ChatMessage[];
-  nextBefore: string | null;
-}
-
-const id = (value: string) => encodeURIComponent(value);
+export type ChatPage = Schema<'ChatPage'>;
+export type ChatHistoryQuery = QueryOf<'/api/labs/{labId}/chat'>;
 
 /** The live views' one HTTP route of their own (the agenda and rounds are the workshop's). */
-export function liveApi(client: ApiClient) {
-  return {
-    chatHistory: (labId: string, query: { channel: string; before?: string; limit?: number }) =>
-      client.request<ChatPage>('GET', `/labs/${id(labId)}/chat`, { query }),
-  };
-}
+export const liveApi = {
+  chatHistory: (labId: string, query: ChatHistoryQuery) =>
+    data(http.GET('/api/labs/{labId}/chat', { params: { path: { labId }, query } })),
+};

@@ -8,7 +8,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
-import { api, describeError } from '../../api';
+import { describeError } from '../../api';
+import { liveApi } from './api';
 import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
 import type { LiveConnection, LiveStatus } from './live-connection';
 import { chatChannels, type LiveViewAction, type LiveViewState } from './live-view-state';
@@ -125,7 +126,7 @@ export function ChatPanel({
   const loadEarlier = async () => {
     setHistory((h) => ({ ...h, [channel]: { loading: true, done: false } }));
     try {
-      const page = await api.live.chatHistory(labId, {
+      const page = await liveApi.chatHistory(labId, {
         channel,
         before: stored[0]?.id,
         limit: HISTORY_PAGE,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { api, isApiError } from '../../api';
+import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
@@ -10,6 +10,7 @@ import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-s
 import { useLab } from '../../pages/lab/lab-context';
 import {
   SESSION_KINDS,
+  workshopApi,
   SESSION_STATES,
   type AgendaSession,
   type SessionKind,
@@ -87,7 +88,7 @@ export function AgendaPage() {
   const download = () => {
     setDownloading(true);
     setListAlert(null);
-    api.workshop.agenda
+    workshopApi.agenda
       .calendar(lab.id)
       .then(({ blob, filename }) => {
         const url = URL.createObjectURL(blob);
@@ -120,7 +121,7 @@ export function AgendaPage() {
     });
     if (!yes) return;
     setListAlert(null);
-    api.workshop.agenda.remove(lab.id, session.id).then(
+    workshopApi.agenda.remove(lab.id, session.id).then(
       () => {
         setStatus(`"${session.title}" deleted.`);
         if (editing !== 'new' && editing?.id === session.id) setEditing(null);
@@ -132,7 +133,7 @@ export function AgendaPage() {
 
   const setState = (session: AgendaSession, state: SessionState) => {
     setListAlert(null);
-    api.workshop.agenda.update(lab.id, session.id, { version: session.version, state }).then(
+    workshopApi.agenda.update(lab.id, session.id, { version: session.version, state }).then(
       () => {
         setStatus(`"${session.title}" is now ${stateLabel(state).toLowerCase()}.`);
         void agendaChanged(lab.id);
@@ -319,14 +320,14 @@ function SessionForm({
           .filter((m) => m.title || m.url),
       };
       if (session) {
-        const saved = await api.workshop.agenda.update(lab.id, session.id, {
+        const saved = await workshopApi.agenda.update(lab.id, session.id, {
           ...body,
           state: draft.state,
           version: session.version,
         });
         onSaved(saved, false);
       } else {
-        onSaved(await api.workshop.agenda.create(lab.id, body), true);
+        onSaved(await workshopApi.agenda.create(lab.id, body), true);
       }
     },
     (error) =>

@@ -1,251 +1,125 @@
-import type { ApiClient } from '../../api/client';
+import { data, download, http } from '../../api/http';
+import type { Schema } from '../../api/types';
 
-export const SESSION_KINDS = ['plenary', 'breakout', 'ideation', 'pitch'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-export const SESSION_STATES = ['scheduled', 'live', 'ended'] as const;
-export type SessionState = (typeof SESSION_STATES)[number];
+// The workshop (agenda, breakout rounds, rotation planner, participant profiles): names for its
+// shapes, all from the generated contract, and the calls its screens make through `http`.
 
-export interface SessionMaterial {
-  title: string;
-  url: string;
-}
-
+export type Agenda = Schema<'Agenda'>;
 /** One session of the agenda: UTC instants, and labels already in the lab's time zone. */
-export interface AgendaSession {
-  id: string;
-  kind: SessionKind;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  startsAtLocal: string;
-  endsAtLocal: string;
-  /** The workshop day in the lab's time zone, e.g. "2027-07-13". */
-  day: string;
-  materials: SessionMaterial[];
-  meetingUrl: string | null;
-  state: SessionState;
-  version: number;
-  updatedAt: string;
-}
+export type AgendaSession = Schema<'Session'>;
+export type SessionKind = AgendaSession['kind'];
+export type SessionState = AgendaSession['state'];
+export type SessionMaterial = AgendaSession['materials'][number];
+export type SessionInput = Schema<'CreateSession'>;
+export type SessionPatch = Schema<'UpdateSession'>;
 
-export interface Agenda {
-  labId: string;
-  timezone: string;
-  sessions: AgendaSession[];
-}
+export const SESSION_KINDS = [
+  'plenary',
+  'breakout',
+  'ideation',
+  'pitch',
+] as const satisfies readonly SessionKind[];
+export const SESSION_STATES = [
+  'scheduled',
+  'live',
+  'ended',
+] as const satisfies readonly SessionState[];
 
-export interface SessionInput {
-  kind: SessionKind;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  materials: SessionMaterial[];
-  meetingUrl: string | null;
-}
+export type Rounds = Schema<'Rounds'>;
+export type BreakoutRound = Rounds['rounds'][number];
+export type BreakoutRoom = BreakoutRound['rooms'][number];
+export type RoundState = BreakoutRound['state'];
+/** Who sits in a room (organisers see them). */
+export type Seat = NonNullable<BreakoutRoom['participants']>[number];
 
-export type SessionPatch = Partial<SessionInput> & { version: number; state?: SessionState };
-
-export interface Seat {
-  userId: string;
-  displayName: string;
-}
-
-export interface BreakoutRoom {
-  id: string;
-  position: number;
-  name: string;
-  meetingUrl: string | null;
-  mentorId: string | null;
-  capacity: number | null;
-  occupancy: number;
-  /** Organisers see who sits in each room (the mentor included). */
-  participants?: Seat[];
-}
-
-export type RoundState = 'planned' | 'open' | 'closed';
-
-export interface BreakoutRound {
-  id: string;
-  index: number;
-  title: string;
-  durationMinutes: number;
-  state: RoundState;
-  mode: 'assigned' | 'self-select';
-  myRoomId: string | null;
-  rooms: BreakoutRoom[];
-}
-
-export interface Rounds {
-  sessionId: string;
-  rounds: BreakoutRound[];
-}
-
-export interface RoomInput {
-  name: string;
-  meetingUrl?: string | null;
-  mentorId?: string | null;
-  capacity?: number | null;
-}
-
-export interface RoundInput {
-  title: string;
-  durationMinutes: number;
-  mode: 'assigned' | 'self-select';
-  rooms: RoomInput[];
-}
-
-export interface PlannedRoom {
-  participantIds: string[];
-  mentorId?: string;
-}
-
-export interface PlanInput {
-  rounds: number;
-  roomSize: number;
-  minDisciplinesPerRoom?: number;
-  seed?: string;
-  neverAloneCareerStages?: string[];
-  roundMinutes?: number;
-}
-
-/** What the planner reports about a plan (libs/domain RotationMetrics). */
-export interface PlanMetrics {
-  pairsMet?: number;
-  repeats?: number;
-  earlierPairsMetAgain?: number;
-  roomSizeRange?: { min: number; max: number };
-  disciplinesPerRoom?: number[][];
-  minDisciplinesInRoom?: number;
-  disciplineShortfall?: number;
-  loneCareerStageSeats?: number;
-  mentorEncounters?: number;
-  mentorsMetPerParticipant?: { min: number; max: number };
-  /** Repeats of the best plan without the lab's rules, and how many more the rules cost. */
-  constraintCost?: { unconstrainedRepeats: number; extraRepeats: number; proven: boolean } | null;
-}
-
+export type PlanInput = Schema<'CreatePlan'>;
 /** One run of the rotation planner, kept with its inputs and seed. */
-export interface RotationPlan {
-  id: string;
-  sessionId: string;
-  seed: string;
-  inputs: {
-    rounds: number;
-    roomSize: number;
-    minDisciplinesPerRoom: number;
-    roundMinutes: number;
-    neverAloneCareerStages: string[];
-    participants: { id: string; discipline: string; careerStage?: string }[];
-    mentors: { id: string }[];
-    heldRounds: { rooms: PlannedRoom[] }[];
-  };
-  pairsMet: number;
-  repeats: number;
-  metrics: PlanMetrics;
-  rounds: { rooms: PlannedRoom[] }[];
-  adoptedAt: string | null;
-  createdAt: string;
-}
-
+export type RotationPlan = Schema<'Plan'>;
+export type PlannedRoom = RotationPlan['rounds'][number]['rooms'][number];
+export type PlanMetrics = RotationPlan['metrics'];
 /** Who has met whom in the session's rounds: counts[i][j] rounds shared by i and j. */
-export interface MetMatrixData {
-  participants: Seat[];
-  counts: number[][];
-  pairsMet: number;
-  repeats: number;
-}
+export type MetMatrixData = Schema<'MetMatrix'>;
 
-export interface ParticipantProfile {
-  userId: string;
-  displayName: string;
-  /** The one discipline the rotation planner mixes by. */
-  discipline: string | null;
-  careerStage: string | null;
-  /** Every discipline the person declared. */
-  disciplines?: string[];
-  institution?: string | null;
-  /** `organiser`: set by hand (wins); `application`: read from their application; null: unknown. */
-  source?: 'organiser' | 'application' | null;
-}
+export type ParticipantProfile = Schema<'ParticipantProfile'>;
+export type ParticipantProfileInput = Schema<'ParticipantProfileInput'>;
 
-const id = (value: string) => encodeURIComponent(value);
+const labPath = (labId: string) => ({ params: { path: { labId } } });
+const sessionPath = (labId: string, sessionId: string) => ({
+  params: { path: { labId, sessionId } },
+});
+const roundPath = (labId: string, sessionId: string, roundId: string) => ({
+  params: { path: { labId, sessionId, roundId } },
+});
 
-/** Agenda, control room, rotation planner: one typed function per API route. */
-export function workshopApi(client: ApiClient) {
-  const lab = (labId: string) => `/labs/${id(labId)}`;
-  const session = (labId: string, sessionId: string) => `${lab(labId)}/sessions/${id(sessionId)}`;
-  const round = (labId: string, sessionId: string, roundId: string) =>
-    `${session(labId, sessionId)}/rounds/${id(roundId)}`;
-  return {
-    agenda: {
-      get: (labId: string) => client.request<Agenda>('GET', `${lab(labId)}/agenda`),
-      /** The agenda as an iCalendar file (behind sign-in, so fetched rather than linked). */
-      calendar: (labId: string) => client.download(`${lab(labId)}/agenda.ics`),
-      create: (labId: string, input: SessionInput) =>
-        client.request<AgendaSession>('POST', `${lab(labId)}/sessions`, { body: input }),
-      update: (labId: string, sessionId: string, patch: SessionPatch) =>
-        client.request<AgendaSession>('PATCH', session(labId, sessionId), { body: patch }),
-      remove: (labId: string, sessionId: string) =>
-        client.request<void>('DELETE', session(labId, sessionId)),
-    },
-    breakout: {
-      rounds: (labId: string, sessionId: string) =>
-        client.request<Rounds>('GET', `${session(labId, sessionId)}/rounds`),
-      createRound: (labId: string, sessionId: string, input: RoundInput) =>
-        client.request<Rounds>('POST', `${session(labId, sessionId)}/rounds`, { body: input }),
-      setRoundState: (
-        labId: string,
-        sessionId: string,
-        roundId: string,
-        state: 'open' | 'closed',
-      ) =>
-        client.request<Rounds>('POST', `${round(labId, sessionId, roundId)}/state`, {
-          body: { state },
+/** The workshop's calls, typed by the generated contract (queries.ts caches the reads). */
+export const workshopApi = {
+  agenda: {
+    get: (labId: string) => data(http.GET('/api/labs/{labId}/agenda', labPath(labId))),
+    /** The agenda as an iCalendar file (behind sign-in, so fetched rather than linked). */
+    calendar: (labId: string) =>
+      download(http.GET('/api/labs/{labId}/agenda.ics', { ...labPath(labId), parseAs: 'blob' })),
+    create: (labId: string, body: SessionInput) =>
+      data(http.POST('/api/labs/{labId}/sessions', { ...labPath(labId), body })),
+    update: (labId: string, sessionId: string, body: SessionPatch) =>
+      data(
+        http.PATCH('/api/labs/{labId}/sessions/{sessionId}', {
+          ...sessionPath(labId, sessionId),
+          body,
         }),
-      updateRoom: (
-        labId: string,
-        sessionId: string,
-        roundId: string,
-        roomId: string,
-        input: Partial<RoomInput>,
-      ) =>
-        client.request<Rounds>('PATCH', `${round(labId, sessionId, roundId)}/rooms/${id(roomId)}`, {
-          body: input,
-        }),
-      move: (labId: string, sessionId: string, roundId: string, userId: string, roomId: string) =>
-        client.request<Rounds>('POST', `${round(labId, sessionId, roundId)}/moves`, {
+      ),
+    remove: (labId: string, sessionId: string) =>
+      data(http.DELETE('/api/labs/{labId}/sessions/{sessionId}', sessionPath(labId, sessionId))),
+  },
+  breakout: {
+    rounds: (labId: string, sessionId: string) =>
+      data(
+        http.GET('/api/labs/{labId}/sessions/{sessionId}/rounds', sessionPath(labId, sessionId)),
+      ),
+    move: (labId: string, sessionId: string, roundId: string, userId: string, roomId: string) =>
+      data(
+        http.POST('/api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/moves', {
+          ...roundPath(labId, sessionId, roundId),
           body: { userId, roomId },
         }),
-      swap: (labId: string, sessionId: string, roundId: string, userIds: [string, string]) =>
-        client.request<Rounds>('POST', `${round(labId, sessionId, roundId)}/swaps`, {
+      ),
+    swap: (labId: string, sessionId: string, roundId: string, userIds: [string, string]) =>
+      data(
+        http.POST('/api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/swaps', {
+          ...roundPath(labId, sessionId, roundId),
           body: { userIds },
         }),
-      plans: (labId: string, sessionId: string) =>
-        client.request<RotationPlan[]>('GET', `${session(labId, sessionId)}/plans`),
-      createPlan: (labId: string, sessionId: string, input: PlanInput) =>
-        client.request<RotationPlan>('POST', `${session(labId, sessionId)}/plans`, {
-          body: input,
+      ),
+    plans: (labId: string, sessionId: string) =>
+      data(http.GET('/api/labs/{labId}/sessions/{sessionId}/plans', sessionPath(labId, sessionId))),
+    createPlan: (labId: string, sessionId: string, body: PlanInput) =>
+      data(
+        http.POST('/api/labs/{labId}/sessions/{sessionId}/plans', {
+          ...sessionPath(labId, sessionId),
+          body,
         }),
-      adopt: (labId: string, sessionId: string, planId: string) =>
-        client.request<Rounds>('POST', `${session(labId, sessionId)}/plans/${id(planId)}/adopt`),
-      metMatrix: (labId: string, sessionId: string) =>
-        client.request<MetMatrixData>('GET', `${session(labId, sessionId)}/met-matrix`),
-    },
-    participants: {
-      list: (labId: string) =>
-        client.request<ParticipantProfile[]>('GET', `${lab(labId)}/participants`),
-      setProfile: (
-        labId: string,
-        userId: string,
-        profile: { discipline: string; careerStage: string | null },
-      ) =>
-        client.request<ParticipantProfile>(
-          'PUT',
-          `${lab(labId)}/participants/${id(userId)}/profile`,
-          { body: profile },
+      ),
+    adopt: (labId: string, sessionId: string, planId: string) =>
+      data(
+        http.POST('/api/labs/{labId}/sessions/{sessionId}/plans/{planId}/adopt', {
+          params: { path: { labId, sessionId, planId } },
+        }),
+      ),
+    metMatrix: (labId: string, sessionId: string) =>
+      data(
+        http.GET(
+          '/api/labs/{labId}/sessions/{sessionId}/met-matrix',
+          sessionPath(labId, sessionId),
         ),
-    },
-  };
-}
-
-export type WorkshopApi = ReturnType<typeof workshopApi>;
+      ),
+  },
+  participants: {
+    list: (labId: string) => data(http.GET('/api/labs/{labId}/participants', labPath(labId))),
+    setProfile: (labId: string, userId: string, body: ParticipantProfileInput) =>
+      data(
+        http.PUT('/api/labs/{labId}/participants/{userId}/profile', {
+          params: { path: { labId, userId } },
+          body,
+        }),
+      ),
+  },
+};

@@ -8,7 +8,7 @@ import type {
   PinnedInstruction,
   TimeRequest,
 } from '@ideas-lab/live/events';
-import { api, type Lab } from '../../api';
+import type { Lab } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { FieldFrame, SelectField, TextField } from '../../components/form-fields';
@@ -22,7 +22,7 @@ import {
   useLiveState,
   useServerNow,
 } from '../live/use-live-connection';
-import type { BreakoutRound, Rounds } from './api';
+import { workshopApi, type BreakoutRound, type Rounds } from './api';
 import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
 import { controlRoomReducer, initialControlRoom } from './control-room-state';
 import { roundStateLabel } from './rotation-page';
@@ -194,14 +194,14 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     try {
       const next =
         action.kind === 'move'
-          ? await api.workshop.breakout.move(
+          ? await workshopApi.breakout.move(
               lab.id,
               sessionId,
               round.id,
               action.userId,
               action.roomId,
             )
-          : await api.workshop.breakout.swap(lab.id, sessionId, round.id, [
+          : await workshopApi.breakout.swap(lab.id, sessionId, round.id, [
               action.userId,
               action.otherId,
             ]);

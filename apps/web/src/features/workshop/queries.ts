@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api';
 import { queryClient } from '../../api/http';
 import { labKeys } from '../../api/labs';
-import type { Rounds } from './api';
+import { workshopApi, type Rounds } from './api';
 
 /** Every query key of the workshop (agenda, breakout rounds, plans), under the lab's own key. */
 export const workshopKeys = {
@@ -23,27 +22,27 @@ export const workshopQueries = {
   agenda: (labId: string) =>
     queryOptions({
       queryKey: workshopKeys.agenda(labId),
-      queryFn: () => api.workshop.agenda.get(labId),
+      queryFn: () => workshopApi.agenda.get(labId),
     }),
   participants: (labId: string) =>
     queryOptions({
       queryKey: workshopKeys.participants(labId),
-      queryFn: () => api.workshop.participants.list(labId),
+      queryFn: () => workshopApi.participants.list(labId),
     }),
   rounds: (labId: string, sessionId: string) =>
     queryOptions({
       queryKey: workshopKeys.rounds(labId, sessionId),
-      queryFn: () => api.workshop.breakout.rounds(labId, sessionId),
+      queryFn: () => workshopApi.breakout.rounds(labId, sessionId),
     }),
   plans: (labId: string, sessionId: string) =>
     queryOptions({
       queryKey: workshopKeys.plans(labId, sessionId),
-      queryFn: () => api.workshop.breakout.plans(labId, sessionId),
+      queryFn: () => workshopApi.breakout.plans(labId, sessionId),
     }),
   metMatrix: (labId: string, sessionId: string) =>
     queryOptions({
       queryKey: workshopKeys.metMatrix(labId, sessionId),
-      queryFn: () => api.workshop.breakout.metMatrix(labId, sessionId),
+      queryFn: () => workshopApi.breakout.metMatrix(labId, sessionId),
     }),
 };
 

@@ -2,14 +2,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
 import { sessionChanged, workshopKeys, workshopQueries } from './queries';
 import { useState } from 'react';
-import { api, isApiError, type Lab } from '../../api';
+import { isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
 import { formatInTimezone } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
-import type { ParticipantProfile, RotationPlan, Rounds, Seat } from './api';
+import {
+  workshopApi,
+  type ParticipantProfile,
+  type RotationPlan,
+  type Rounds,
+  type Seat,
+} from './api';
 import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
 import { metMatrixOfRounds } from './met-matrix';
 import { MetMatrixGrid } from './met-matrix-grid';
@@ -80,7 +86,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const adopt = (plan: RotationPlan) => {
     setAdopting(plan.id);
     setPlanAlert(null);
-    api.workshop.breakout
+    workshopApi.breakout
       .adopt(lab.id, sessionId, plan.id)
       .then((adopted: Rounds) => {
         const planned = adopted.rounds.filter((r) => r.state === 'planned').length;
@@ -360,7 +366,7 @@ function PlanForm({
   const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 
   const onSubmit = form.handleSubmit(async () => {
-    const plan = await api.workshop.breakout.createPlan(lab.id, sessionId, {
+    const plan = await workshopApi.breakout.createPlan(lab.id, sessionId, {
       rounds: whole(values.rounds),
       roomSize: whole(values.roomSize),
       minDisciplinesPerRoom: whole(values.minDisciplinesPerRoom),
@@ -488,7 +494,7 @@ function ParticipantsCard({
     const next = { ...person, ...change };
     if (!next.discipline) return;
     setAlert(null);
-    api.workshop.participants
+    workshopApi.participants
       .setProfile(lab.id, person.userId, {
         discipline: next.discipline,
         careerStage: next.careerStage || null,
