@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
 import { liveLabRoutes } from './features/live/routes';
 import { proposalLabRoutes } from './features/proposals/routes';
+import { proposalReviewLabRoutes } from './features/proposal-review/routes';
 import { pitchLabRoutes } from './features/pitches/routes';
 import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
@@ -146,6 +147,7 @@ export function App() {
           {formationLabRoutes()}
           {liveLabRoutes()}
           {proposalLabRoutes()}
+          {proposalReviewLabRoutes()}
           {pitchLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -11,6 +11,7 @@ import { canOrganise, roleLabel, rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
 import { liveLabTabs } from '../../features/live/routes';
 import { proposalLabTabs } from '../../features/proposals/routes';
+import { proposalReviewLabTabs } from '../../features/proposal-review/routes';
 import { pitchLabTabs } from '../../features/pitches/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
@@ -78,6 +79,7 @@ export function LabLayout() {
       ...ideasLabTabs(tabContext),
       ...formationLabTabs(tabContext),
       ...proposalLabTabs(tabContext),
+      ...proposalReviewLabTabs(tabContext),
     ],
   });
   const tabCount = groups.reduce((n, g) => n + g.tabs.length, 0);

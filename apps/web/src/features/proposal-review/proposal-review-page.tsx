@@ -1,0 +1,446 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryClient } from '../../api/http';
+import { useConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { SelectField, TextField } from '../../components/form-fields';
+import { TableScroll } from '../../components/table-scroll';
+import { useUser } from '../../components/session';
+import { rolesIn } from '../../lib/roles';
+import { alertFor } from '../../lib/use-form-submit';
+import { useLab } from '../../pages/lab/lab-context';
+import { money, proposalQueries } from '../proposals/api';
+import {
+  RECOMMENDATION_LABELS,
+  reviewCommands,
+  reviewKeys,
+  reviewQueries,
+  STATUS_LABELS,
+  type ProposalRanking,
+} from './api';
+import styles from './proposal-review.module.css';
+
+/**
+ * Proposal review of a funding round: a mentor's queue; for organisers the progress, the
+ * assignment (run and adjust), closing review, releasing comments and the ranking.
+ */
+export function ProposalReviewPage() {
+  const { lab, canOrganise } = useLab();
+  const user = useUser();
+  const mentor = rolesIn(user, lab.id).includes('mentor');
+  const rounds = useQuery(proposalQueries.rounds(lab.id));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const roundId = chosen ?? rounds.data?.[0]?.id ?? null;
+
+  return (
+    <section className="stack-lg">
+      <h2>Proposal review</h2>
+      {rounds.isPending ? <Loading what="the funding rounds" /> : null}
+      <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
+      {rounds.data && rounds.data.length > 1 ? (
+        <SelectField
+          id="review-round"
+          label="Funding round"
+          value={roundId ?? ''}
+          onChange={(e) => setChosen(e.target.value)}
+        >
+          {rounds.data.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {rounds.data?.length === 0 ? (
+        <p className="card empty">No funding round yet: there is nothing to review.</p>
+      ) : null}
+      {roundId && (mentor || canOrganise) ? <MyQueue roundId={roundId} /> : null}
+      {roundId && canOrganise ? (
+        <>
+          <Overview roundId={roundId} />
+          <Assignments roundId={roundId} />
+          <Ranking roundId={roundId} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function MyQueue({ roundId }: { roundId: string }) {
+  const { lab } = useLab();
+  const queue = useQuery(reviewQueries.queue(lab.id, roundId));
+  if (queue.isPending) return <Loading what="your reviews" />;
+  if (queue.isError) return <ErrorAlert alert={alertFor(queue.error)} />;
+  const { progress, items } = queue.data;
+  return (
+    <section className="card stack" aria-labelledby="my-reviews">
+      <h3 id="my-reviews">My reviews</h3>
+      <p>
+        {progress.submitted} of {progress.assigned} submitted
+        {queue.data.closed ? ' · review is closed' : ''}
+      </p>
+      {items.length === 0 ? <p>No proposal is assigned to you in this round.</p> : null}
+      <ul className={styles.queue}>
+        {items.map((item) => (
+          <li key={item.proposalId}>
+            <span>
+              <Link to={`${item.proposalId ? `${roundId}/proposals/${item.proposalId}` : ''}`}>
+                {item.title}
+              </Link>{' '}
+              <small>({item.teamName})</small>
+            </span>
+            <span>
+              {STATUS_LABELS[item.status]}
+              {item.revision > 1 ? ` · revision ${item.revision}` : ''}
+              {item.lead ? ' · you lead the consensus' : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Overview({ roundId }: { roundId: string }) {
+  const { lab } = useLab();
+  const overview = useQuery(reviewQueries.overview(lab.id, roundId));
+  const { dialog, confirm } = useConfirmDialog();
+  const invalidate = () =>
+    queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
+  const act = useMutation({
+    mutationFn: async (what: 'close' | 'release') => {
+      const version = overview.data!.version;
+      return what === 'close'
+        ? reviewCommands.close(lab.id, roundId, version)
+        : reviewCommands.release(lab.id, roundId, version);
+    },
+    onSettled: invalidate,
+  });
+  if (overview.isPending) return <Loading what="review progress" />;
+  if (overview.isError) return <ErrorAlert alert={alertFor(overview.error)} />;
+  const o = overview.data;
+  return (
+    <section className="card stack" aria-labelledby="review-progress">
+      <h3 id="review-progress">Review progress</h3>
+      <p>
+        {o.progress.submitted} of {o.progress.assigned} reviews submitted ·{' '}
+        {o.blind ? 'blind review' : 'reviewers see each other’s names'}
+        {o.closedAt ? ' · review closed' : ''}
+        {o.commentsReleasedAt ? ' · comments released to the teams' : ''}
+      </p>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Proposal</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Lead</th>
+              <th scope="col">Recommendation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.proposals.map((p) => (
+              <tr key={p.proposalId}>
+                <td>
+                  {p.title} <small>({p.teamName})</small>
+                </td>
+                <td>
+                  {p.progress.submitted} / {p.progress.assigned}
+                </td>
+                <td>{p.lead?.displayName ?? '—'}</td>
+                <td>{p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <ErrorAlert alert={act.isError ? alertFor(act.error) : null} />
+      <div className={styles.row}>
+        {!o.closedAt ? (
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending}
+            onClick={async () => {
+              if (
+                await confirm({
+                  title: 'Close review of this round?',
+                  body: 'Reviews can no longer be written or revised; the ranking stands on the submitted ones.',
+                  confirmLabel: 'Close review',
+                  danger: true,
+                })
+              )
+                act.mutate('close');
+            }}
+          >
+            Close review
+          </button>
+        ) : null}
+        {!o.commentsReleasedAt ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={act.isPending}
+            onClick={async () => {
+              if (
+                await confirm({
+                  title: 'Release the comments to the teams?',
+                  body: 'Each team reads the comments written to it, without reviewers’ names, scores or panel comments. This cannot be undone.',
+                  confirmLabel: 'Release comments',
+                })
+              )
+                act.mutate('release');
+            }}
+          >
+            Release comments to teams
+          </button>
+        ) : null}
+      </div>
+      {dialog}
+    </section>
+  );
+}
+
+function Assignments({ roundId }: { roundId: string }) {
+  const { lab } = useLab();
+  const assignments = useQuery(reviewQueries.assignments(lab.id, roundId));
+  const [k, setK] = useState('3');
+  const [min, setMin] = useState('');
+  const [max, setMax] = useState('');
+  const [proposalId, setProposalId] = useState('');
+  const [reviewerId, setReviewerId] = useState('');
+  const invalidate = () =>
+    queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
+  const run = useMutation({
+    mutationFn: () =>
+      reviewCommands.run(lab.id, roundId, {
+        reviewsPerProposal: Number(k),
+        load: {
+          ...(min !== '' ? { min: Number(min) } : {}),
+          ...(max !== '' ? { max: Number(max) } : {}),
+        },
+      }),
+    onSettled: invalidate,
+  });
+  const add = useMutation({
+    mutationFn: () => reviewCommands.add(lab.id, roundId, proposalId, reviewerId),
+    onSettled: invalidate,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => reviewCommands.remove(lab.id, roundId, id),
+    onSettled: invalidate,
+  });
+  if (assignments.isPending) return <Loading what="the assignments" />;
+  if (assignments.isError) return <ErrorAlert alert={alertFor(assignments.error)} />;
+  const a = assignments.data;
+  const onRun = (e: FormEvent) => {
+    e.preventDefault();
+    run.mutate();
+  };
+  const onAdd = (e: FormEvent) => {
+    e.preventDefault();
+    if (proposalId && reviewerId) add.mutate();
+  };
+  return (
+    <section className="card stack" aria-labelledby="assignment">
+      <h3 id="assignment">Assignment</h3>
+      <form className={`stack ${styles.row}`} onSubmit={onRun}>
+        <TextField
+          id="reviews-per-proposal"
+          label="Reviews per proposal"
+          inputMode="numeric"
+          value={k}
+          onChange={(e) => setK(e.target.value)}
+        />
+        <TextField
+          id="load-min"
+          label="Fewest per mentor"
+          inputMode="numeric"
+          value={min}
+          onChange={(e) => setMin(e.target.value)}
+        />
+        <TextField
+          id="load-max"
+          label="Most per mentor"
+          inputMode="numeric"
+          value={max}
+          onChange={(e) => setMax(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={run.isPending}>
+          {run.isPending ? 'Assigning…' : 'Run the assignment'}
+        </button>
+      </form>
+      <ErrorAlert alert={run.isError ? alertFor(run.error) : null} />
+      <StatusMessage>
+        {a.latestRun
+          ? `Last run: ${a.latestRun.complete ? 'every proposal has its reviewers' : `${a.latestRun.unfilled.length} proposals short`}, ${a.latestRun.added} added, ${a.latestRun.kept} kept (${a.latestRun.solverStatus}).`
+          : null}
+      </StatusMessage>
+      {a.latestRun?.problems.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Proposal</th>
+              <th scope="col">Mentor</th>
+              <th scope="col">Review</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.assignments.map((x) => (
+              <tr key={x.id}>
+                <td>{x.teamName}</td>
+                <td>
+                  {x.reviewerName}
+                  {x.conflict ? ' (now a conflict of interest)' : ''}
+                </td>
+                <td>{STATUS_LABELS[x.status]}</td>
+                <td>
+                  {x.status !== 'submitted' ? (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => remove.mutate(x.id)}
+                      aria-label={`Remove ${x.reviewerName} from ${x.teamName}`}
+                    >
+                      Remove
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <ErrorAlert alert={remove.isError ? alertFor(remove.error) : null} />
+      <form className={`stack ${styles.row}`} onSubmit={onAdd}>
+        <SelectField
+          id="add-proposal"
+          label="Proposal"
+          value={proposalId}
+          onChange={(e) => setProposalId(e.target.value)}
+        >
+          <option value="">Choose…</option>
+          {a.proposals.map((p) => (
+            <option key={p.proposalId} value={p.proposalId}>
+              {p.teamName}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="add-mentor"
+          label="Mentor"
+          value={reviewerId}
+          onChange={(e) => setReviewerId(e.target.value)}
+        >
+          <option value="">Choose…</option>
+          {a.reviewers.map((r) => (
+            <option key={r.userId} value={r.userId}>
+              {r.displayName}
+              {r.expertise.length > 0 ? ` (${r.expertise.join(', ')})` : ''}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button" disabled={add.isPending}>
+          Assign by hand
+        </button>
+      </form>
+      <ErrorAlert alert={add.isError ? alertFor(add.error) : null} />
+    </section>
+  );
+}
+
+function IntervalBar({
+  p,
+  line,
+}: {
+  p: ProposalRanking['proposals'][number];
+  line: number | null;
+}) {
+  const pct = (v: number) => `${Math.round(Math.min(1, Math.max(0, v)) * 1000) / 10}%`;
+  return (
+    <span className={styles.interval} aria-hidden="true">
+      <span
+        className={styles.intervalBar}
+        style={{ left: pct(p.interval.low), width: pct(p.interval.high - p.interval.low) }}
+      />
+      {line !== null ? <span className={styles.line} style={{ left: pct(line) }} /> : null}
+    </span>
+  );
+}
+
+function Ranking({ roundId }: { roundId: string }) {
+  const { lab } = useLab();
+  const ranking = useQuery(reviewQueries.ranking(lab.id, roundId));
+  if (ranking.isPending) return <Loading what="the ranking" />;
+  if (ranking.isError) return <ErrorAlert alert={alertFor(ranking.error)} />;
+  const r = ranking.data;
+  const fmt = (n: number) => n.toFixed(2);
+  const firstBelow = r.proposals.findIndex((p) => !p.aboveLine);
+  return (
+    <section className="card stack" aria-labelledby="ranking">
+      <h3 id="ranking">Ranking</h3>
+      <p>
+        Scores are the weighted rubric normalised per reviewer, on a 0–1 scale, with a{' '}
+        {Math.round(r.confidence * 100)}% interval.{' '}
+        {r.line !== null
+          ? `Funding line at ${fmt(r.line)} (${r.lineSource === 'pool' ? `where the pool of ${money(r.pool, r.currency)} runs out in rank order` : 'as given'}).`
+          : 'No funding line yet.'}
+      </p>
+      <TableScroll>
+        <table>
+          <caption className="visually-hidden">Proposals ranked, best first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Proposal</th>
+              <th scope="col">Score</th>
+              <th scope="col">Interval</th>
+              <th scope="col">Reviews</th>
+              <th scope="col">Request</th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.proposals.map((p, i) => (
+              <tr
+                key={p.proposalId}
+                className={i === firstBelow && i > 0 ? styles.lineRow : undefined}
+              >
+                <td>{p.rank}</td>
+                <td>
+                  {p.teamName}
+                  <br />
+                  <small>{p.title}</small>
+                </td>
+                <td>{fmt(p.score)}</td>
+                <td>
+                  {fmt(p.interval.low)}–{fmt(p.interval.high)}
+                  <IntervalBar p={p} line={r.line} />
+                </td>
+                <td>{p.reviewCount}</td>
+                <td>{money(p.budgetTotal, r.currency)}</td>
+                <td>
+                  {[
+                    p.aboveLine ? 'above the line' : 'below the line',
+                    p.flags.includes('straddles-line') ? 'interval crosses the line' : null,
+                    p.flags.includes('few-reviews') ? 'few reviews' : null,
+                    p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
