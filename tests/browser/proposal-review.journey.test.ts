@@ -1,0 +1,145 @@
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { expectAccessible } from './support/accessibility.js';
+import { describeBrowser, launchChromium, requireWebBuild } from './support/browser.js';
+import {
+  desktopContext,
+  logInThroughUi,
+  phoneContext,
+  runJourney,
+  sidewaysScroll,
+  type JourneyPages,
+} from './support/journey.js';
+
+/**
+ * A mentor reviews a proposal on a phone (rubric, confidence, both comments, a submit dialog),
+ * then the organiser reads the ranking with its interval and funding line on a desktop.
+ */
+describeBrowser('web client: proposal review', () => {
+  const tag = Date.now().toString(36);
+  let app: TestApp;
+  let browser: Browser;
+  let db: pg.Client;
+  let labId = '';
+  let organiser: Session;
+  let mentor: Session;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    app = await startTestApp();
+    browser = await launchChromium();
+    const staff = await labWithStaff(app, tag);
+    labId = staff.labId;
+    organiser = staff.organiser;
+    mentor = staff.mentor;
+    db = new pg.Client({ connectionString: app.database.url });
+    await db.connect();
+    const members: Session[] = [];
+    for (const name of ['Ada', 'Ben']) {
+      const email = `${name.toLowerCase()}-${tag}@example.test`;
+      await app.createUser({ email, displayName: name });
+      const session = await login(app, email);
+      await db.query(
+        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'participant')`,
+        [labId, session.userId],
+      );
+      members.push(session);
+    }
+    const team = await request(app.baseUrl)
+      .post(`/api/labs/${labId}/teams`)
+      .set(bearer(organiser))
+      .send({ name: 'Tumour twins', memberIds: members.map((m) => m.userId) });
+    const round = await request(app.baseUrl)
+      .post(`/api/labs/${labId}/funding-rounds`)
+      .set(bearer(organiser))
+      .send({
+        name: 'Seed funding',
+        pool: 100_000,
+        awardCap: 50_000,
+        currency: 'USD',
+        proposalsDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        rubric: [
+          { id: 'merit', label: 'Scientific merit', weight: 2, scale: { min: 1, max: 5 } },
+          { id: 'team', label: 'Team', weight: 1, scale: { min: 1, max: 5 } },
+        ],
+      });
+    const path = `/api/labs/${labId}/funding-rounds/${round.body.id}/teams/${team.body.id}/proposal`;
+    await request(app.baseUrl)
+      .post(`${path}/versions`)
+      .set(bearer(members[0]))
+      .send({
+        baseVersion: 0,
+        content: {
+          title: 'Patient-specific tumour models',
+          abstract: 'Models per patient.',
+          aims: 'Calibrate.',
+          approach: 'Bayesian calibration.',
+          challengeArea: 'Predicting response',
+          milestones: [{ title: 'Prototype', due: '2021-03', description: 'First model' }],
+          teamRoles: [{ userId: null, name: 'Ada', role: 'Lead' }],
+          budget: [{ category: 'personnel', description: 'Postdoc', amount: 40_000 }],
+        },
+      });
+    await request(app.baseUrl).post(`${path}/submit`).set(bearer(members[1])).send({ version: 1 });
+    await db.query(`UPDATE labs SET phase = 'review' WHERE id = $1`, [labId]);
+    const run = await request(app.baseUrl)
+      .post(`/api/labs/${labId}/funding-rounds/${round.body.id}/review/assignment-runs`)
+      .set(bearer(organiser))
+      .send({ reviewsPerProposal: 1, reviewerIds: [mentor.userId] });
+    expect(run.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+    await app?.close();
+  });
+
+  it('a mentor reviews on a phone; the organiser reads the ranking on a desktop', async () => {
+    await runJourney('proposal-review-failure', journey);
+
+    async function journey({ open }: JourneyPages) {
+      const phone = await open(phoneContext(browser, app.baseUrl));
+      await logInThroughUi(
+        phone,
+        { email: mentor.email, password: TEST_PASSWORD },
+        `/labs/${labId}/proposal-review`,
+      );
+      await phone.getByRole('link', { name: 'Patient-specific tumour models' }).click();
+      await phone.getByLabel(/Scientific merit/).selectOption('4');
+      await phone.getByRole('button', { name: 'Submit review' }).click();
+      const dialog = phone.getByRole('alertdialog');
+      await dialog.waitFor();
+      await expect.poll(() => dialog.textContent()).toContain('Team');
+      await expect.poll(() => dialog.textContent()).toContain('Confidence');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await phone.getByLabel(/^Team/).selectOption('3');
+      await phone.getByLabel('Confidence').selectOption('4');
+      await phone.getByLabel('Comment to the team').fill('Say how you will validate it.');
+      await phone.getByLabel('Comment to the panel').fill('Strong team.');
+      await phone.getByRole('button', { name: 'Submit review' }).click();
+      await phone.getByRole('alertdialog').getByRole('button', { name: 'Submit' }).click();
+      await phone.getByRole('status').filter({ hasText: 'Review submitted.' }).waitFor();
+      await phone.getByRole('heading', { name: 'Panel discussion' }).waitFor();
+      await expect.poll(() => sidewaysScroll(phone)).toBe(0);
+      await expectAccessible(phone, 'proposal review form on a phone');
+
+      const desk = await open(desktopContext(browser, app.baseUrl, 'Europe/London'));
+      await logInThroughUi(
+        desk,
+        { email: organiser.email, password: TEST_PASSWORD },
+        `/labs/${labId}/proposal-review`,
+      );
+      const ranking = desk.getByRole('region', { name: 'Ranking' });
+      await ranking.waitFor();
+      await expect.poll(() => ranking.textContent()).toContain('Tumour twins');
+      await expect.poll(() => ranking.textContent()).toMatch(/interval/);
+      await expect.poll(() => ranking.textContent()).toMatch(/Funding line|No funding line/);
+      await expectAccessible(desk, 'proposal review for organisers');
+    }
+  }, 180_000);
+});
