@@ -246,7 +246,7 @@ function OrderForm({
                 {started.has(row.teamId) ? null : (
                   <button
                     type="button"
-                    className="button button--quiet-danger"
+                    className="button button--quiet button--quiet-danger"
                     onClick={() => setRows(rows.filter((_, j) => j !== i))}
                     aria-label={`Take ${row.teamName} out`}
                   >
