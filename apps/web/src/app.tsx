@@ -5,6 +5,7 @@ import { liveLabRoutes } from './features/live/routes';
 import { proposalLabRoutes } from './features/proposals/routes';
 import { proposalReviewLabRoutes } from './features/proposal-review/routes';
 import { pitchLabRoutes } from './features/pitches/routes';
+import { fundingLabRoutes } from './features/funding/routes';
 import { reviewLabRoutes } from './features/review/routes';
 import { selectionLabRoutes } from './features/selection/routes';
 import { workshopLabRoutes } from './features/workshop/routes';
@@ -149,6 +150,7 @@ export function App() {
           {proposalLabRoutes()}
           {proposalReviewLabRoutes()}
           {pitchLabRoutes()}
+          {fundingLabRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

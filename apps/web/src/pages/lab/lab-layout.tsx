@@ -13,6 +13,7 @@ import { liveLabTabs } from '../../features/live/routes';
 import { proposalLabTabs } from '../../features/proposals/routes';
 import { proposalReviewLabTabs } from '../../features/proposal-review/routes';
 import { pitchLabTabs } from '../../features/pitches/routes';
+import { fundingLabTabs } from '../../features/funding/routes';
 import { reviewLabTabs } from '../../features/review/routes';
 import { selectionLabTabs } from '../../features/selection/routes';
 import { workshopLabTabs } from '../../features/workshop/routes';
@@ -80,6 +81,7 @@ export function LabLayout() {
       ...formationLabTabs(tabContext),
       ...proposalLabTabs(tabContext),
       ...proposalReviewLabTabs(tabContext),
+      ...fundingLabTabs(tabContext),
     ],
   });
   const tabCount = groups.reduce((n, g) => n + g.tabs.length, 0);
