@@ -432,7 +432,11 @@ describeBrowser('web client: applications are reviewed', () => {
       await shot(mentor, 'review-draft');
       await mentor.getByRole('button', { name: 'Submit review…' }).click();
       await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
-      await status(mentor, /^Submitted on .*A submitted review is final\./);
+      // In the lab's time (New York) with its zone named, and the reviewer's own (London) after.
+      await status(
+        mentor,
+        /^Submitted on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time\. A submitted review is final\./,
+      );
       await expect.poll(() => mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
       // Focus moves to the submitted review that replaced the form.
       await expect

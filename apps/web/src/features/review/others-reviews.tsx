@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
+import { useLab } from '../../pages/lab/lab-context';
 import { alertFor } from '../../lib/use-form-submit';
 import { reviewQueries, type Rubric } from './api';
 import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
@@ -43,6 +44,7 @@ export function SubmittedReviews(props: {
   rubric?: Rubric | null;
   others?: boolean;
 }) {
+  const { lab } = useLab();
   const reviews = useQuery(reviewQueries.reviewsOf(props.labId, props.applicationId));
   const labRubric = useQuery({
     ...reviewQueries.rubric(props.labId),
@@ -77,7 +79,7 @@ export function SubmittedReviews(props: {
               <span className="muted small">
                 {' '}
                 · weighted score {percent(r.weightedScore)} · submitted{' '}
-                {formatInTimezone(r.submittedAt, browserTimezone())}
+                {formatLabTime(r.submittedAt, lab.timezone)}
               </span>
             </h3>
             {r.conflict ? (

@@ -5,7 +5,7 @@ import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues } from '../../lib/field-errors';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
@@ -129,6 +129,9 @@ function ReviewForm(props: {
   onSaved: (review: MyReview) => void;
 }) {
   const { labId, application, rubric } = props;
+  const { lab } = useLab();
+  const draftNote = (saved: MyReview) =>
+    `Draft saved at ${formatLabTime(saved.updatedAt, lab.timezone)}.`;
   const review = application.review;
   const submitted = review.status === 'submitted';
   const [scores, setScores] = useState<ScoreDraft>(() => ({ ...review.scores }));
@@ -245,7 +248,7 @@ function ReviewForm(props: {
         </h2>
         <StatusMessage>
           {review.submittedAt
-            ? `Submitted on ${formatInTimezone(review.submittedAt, browserTimezone())}. A submitted review is final.`
+            ? `Submitted on ${formatLabTime(review.submittedAt, lab.timezone)}. A submitted review is final.`
             : 'Submitted. A submitted review is final.'}
         </StatusMessage>
         <dl className="facts">
@@ -398,10 +401,6 @@ function ReviewForm(props: {
       )}
     </form>
   );
-}
-
-function draftNote(review: MyReview): string {
-  return `Draft saved at ${formatInTimezone(review.updatedAt, browserTimezone())}.`;
 }
 
 /** One criterion: its scale as radio buttons (a number field for long scales), its weight and any error. */
