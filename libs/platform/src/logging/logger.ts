@@ -52,7 +52,11 @@ export class PinoNestLogger implements LoggerService {
     message: unknown,
     context?: string,
   ) {
-    if (typeof message === 'object' && message !== null) {
+    if (message instanceof Error) {
+      // Nest's ExceptionHandler hands over the error itself (e.g. a module that cannot be
+      // built at start): keep its message and stack, not an empty object.
+      this.logger[level]({ context, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
       const { err, ...rest } = message as { err?: unknown } & Record<string, unknown>;
       const text = typeof rest.msg === 'string' ? rest.msg : undefined;
       this.logger[level](
