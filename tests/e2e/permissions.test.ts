@@ -195,6 +195,27 @@ const RULES: Record<string, Rule> = {
     'lab-workshop',
   // Proposal review: the ranking is the organisers' (the funding decision builds on it).
   'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/ranking': 'lab-organiser',
+  // The funding decision is the organisers'; funded teams (and the lab's people) read and file progress reports.
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/merit': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}/replay':
+    'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/portfolio-runs/{runId}/adopt':
+    'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/decisions': 'lab-organiser',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/decisions/{proposalId}': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/letters': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/letters': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/letters/release': 'lab-organiser',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports': 'lab-workshop',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports/{reportId}':
+    'lab-workshop',
+  'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/progress-reports/remind': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/export.json': 'lab-organiser',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/export.csv': 'lab-organiser',
   'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review': 'lab-organiser',
   'PATCH /api/labs/{labId}/funding-rounds/{fundingRoundId}/review': 'lab-organiser',
   'POST /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/close': 'lab-organiser',
