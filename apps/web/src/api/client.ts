@@ -195,20 +195,6 @@ export class ApiClient {
   }
 
   /**
-   * A file the API serves behind authentication (a CSV export), as a blob with the name the
-   * server gave it; a plain link could not carry the access token.
-   */
-  async download(
-    path: string,
-    options: Pick<RequestOptions, 'query'> = {},
-  ): Promise<{ blob: Blob; filename: string | null }> {
-    const response = await this.respond('GET', path, { ...options, accept: '*/*' });
-    const disposition = response.headers.get('Content-Disposition') ?? '';
-    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
-    return { blob: await response.blob(), filename };
-  }
-
-  /**
    * `fetch` with the session: the generated client (openapi-fetch) sends every request through
    * here, so it carries the access token, refreshes it when due or refused, and turns any
    * non-2xx answer into an ApiError before the generated client reads the body.
@@ -234,11 +220,7 @@ export class ApiClient {
   }
 
   /** Sends a request with the session's token (refreshing it when due or refused) and fails on a non-2xx answer. */
-  private async respond(
-    method: string,
-    path: string,
-    options: RequestOptions & { accept?: string },
-  ): Promise<Response> {
+  private async respond(method: string, path: string, options: RequestOptions): Promise<Response> {
     const auth = options.auth ?? true;
     if (auth && this.accessToken && this.now() >= this.accessTokenExpiresAt - 5_000) {
       // The timer may not have fired (a sleeping laptop, a throttled background tab).
@@ -255,12 +237,12 @@ export class ApiClient {
   private async send(
     method: string,
     path: string,
-    options: RequestOptions & { accept?: string },
+    options: RequestOptions,
     auth: boolean,
   ): Promise<Response> {
     const headers: Record<string, string> = {
       ...options.headers,
-      Accept: options.accept ?? 'application/json',
+      Accept: 'application/json',
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
