@@ -61,12 +61,12 @@ export const MyInterests = z
   .meta({ id: 'MyInterests' });
 export type MyInterests = z.output<typeof MyInterests>;
 
-export const PeopleQuery = z
+export const FormationPeopleQuery = z
   .strictObject({
     q: z.string().trim().max(100).optional().meta({ description: 'Part of a name.' }),
   })
   .meta({ id: 'FormationPeopleQuery' });
-export class PeopleQueryDto extends createZodDto(PeopleQuery) {}
+export class FormationPeopleQueryDto extends createZodDto(FormationPeopleQuery) {}
 
 // ---- rules and settings --------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import {
   ConfirmTeamDto,
   CreateFormationRunDto,
   MoveMemberDto,
-  PeopleQueryDto,
+  FormationPeopleQueryDto,
   PutFormationSettingsDto,
   PutMyInterestsDto,
   TeamVersionDto,
@@ -48,7 +48,7 @@ export class FormationController {
   people(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
-    @Query() query: PeopleQueryDto,
+    @Query() query: FormationPeopleQueryDto,
   ) {
     return this.formation.people(actor, labId, query.q);
   }

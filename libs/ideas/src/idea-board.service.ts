@@ -3,7 +3,7 @@ import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { IdeaBoardsRepository } from './idea-boards.repository.js';
-import type { CreateTheme, IdeaBoardView, IdeaTheme, PutIdeaBoard } from './ideas.contract.js';
+import type { CreateIdeaTheme, IdeaBoardView, IdeaTheme, PutIdeaBoard } from './ideas.contract.js';
 import { IdeasError } from './ideas.errors.js';
 import { IdeasRepository } from './ideas.repository.js';
 import { BOARD_READERS, IdeasLive } from './ideas-live.js';
@@ -54,7 +54,7 @@ export class IdeaBoardService {
     });
   }
 
-  async createTheme(actor: Actor, labId: string, dto: CreateTheme): Promise<IdeaTheme> {
+  async createTheme(actor: Actor, labId: string, dto: CreateIdeaTheme): Promise<IdeaTheme> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
       const id = await this.boards.insertTheme(labId, dto.name);

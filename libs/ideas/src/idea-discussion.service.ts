@@ -4,7 +4,7 @@ import { LabAccessService } from '@ideas-lab/labs';
 import { TransactionRunner } from '@ideas-lab/platform';
 import type { IdeaEntity } from './entities/idea.entity.js';
 import { IdeaDiscussionRepository } from './idea-discussion.repository.js';
-import type { IdeaCommentView, IdeaSupporters, PostComment } from './ideas.contract.js';
+import type { IdeaCommentView, IdeaSupporters, PostIdeaComment } from './ideas.contract.js';
 import { IdeasError } from './ideas.errors.js';
 import { BOARD_READERS, IdeasLive } from './ideas-live.js';
 import { IdeasRepository } from './ideas.repository.js';
@@ -31,7 +31,7 @@ export class IdeaDiscussionService {
     actor: Actor,
     labId: string,
     ideaId: string,
-    dto: PostComment,
+    dto: PostIdeaComment,
   ): Promise<IdeaCommentView> {
     const roles = await this.access.requireRole(actor, labId, BOARD_READERS);
     return this.tx.run(async () => {

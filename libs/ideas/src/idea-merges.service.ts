@@ -8,7 +8,7 @@ import { IdeaBoardsRepository } from './idea-boards.repository.js';
 import { IdeaDiscussionRepository } from './idea-discussion.repository.js';
 import { IdeaMergesRepository } from './idea-merges.repository.js';
 import { IdeaRevisionsRepository } from './idea-revisions.repository.js';
-import type { IdeaMergeView, ProposeMerge } from './ideas.contract.js';
+import type { IdeaMergeView, ProposeIdeaMerge } from './ideas.contract.js';
 import { IdeasError } from './ideas.errors.js';
 import { BOARD_READERS, IdeasLive } from './ideas-live.js';
 import { IdeasRepository } from './ideas.repository.js';
@@ -42,7 +42,7 @@ export class IdeaMergesService {
     });
   }
 
-  async propose(actor: Actor, labId: string, dto: ProposeMerge): Promise<IdeaMergeView> {
+  async propose(actor: Actor, labId: string, dto: ProposeIdeaMerge): Promise<IdeaMergeView> {
     const roles = await this.access.requireRole(actor, labId, BOARD_READERS);
     const ids = [dto.targetIdeaId, ...dto.sourceIdeaIds];
     if (new Set(ids).size !== ids.length) {

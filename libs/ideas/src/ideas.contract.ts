@@ -53,11 +53,11 @@ export const PutIdeaBoard = z
 export type PutIdeaBoard = z.output<typeof PutIdeaBoard>;
 export class PutIdeaBoardDto extends createZodDto(PutIdeaBoard) {}
 
-export const CreateTheme = z
+export const CreateIdeaTheme = z
   .strictObject({ name: label(80).meta({ example: 'Data and models' }) })
   .meta({ id: 'CreateIdeaTheme' });
-export type CreateTheme = z.output<typeof CreateTheme>;
-export class CreateThemeDto extends createZodDto(CreateTheme) {}
+export type CreateIdeaTheme = z.output<typeof CreateIdeaTheme>;
+export class CreateIdeaThemeDto extends createZodDto(CreateIdeaTheme) {}
 
 // ---- ideas --------------------------------------------------------------------------------
 
@@ -254,7 +254,7 @@ export const IdeaCommentView = z
   .meta({ id: 'IdeaComment' });
 export type IdeaCommentView = z.output<typeof IdeaCommentView>;
 
-export const PostComment = z
+export const PostIdeaComment = z
   .strictObject({
     body: label(4000).meta({ example: 'Which patient data would this need first?' }),
     parentId: z
@@ -263,13 +263,13 @@ export const PostComment = z
       .meta({ description: 'Reply to this comment.' }),
   })
   .meta({ id: 'PostIdeaComment' });
-export type PostComment = z.output<typeof PostComment>;
-export class PostCommentDto extends createZodDto(PostComment) {}
+export type PostIdeaComment = z.output<typeof PostIdeaComment>;
+export class PostIdeaCommentDto extends createZodDto(PostIdeaComment) {}
 
-export const MarkAddressed = z
+export const MarkCommentAddressed = z
   .strictObject({ addressed: z.boolean() })
   .meta({ id: 'MarkCommentAddressed' });
-export class MarkAddressedDto extends createZodDto(MarkAddressed) {}
+export class MarkCommentAddressedDto extends createZodDto(MarkCommentAddressed) {}
 
 export const IdeaSupporters = z
   .object({ ideaId: z.uuid(), supporters: z.array(Person), iSupport: z.boolean() })
@@ -285,7 +285,7 @@ export class SetIdeaThemeDto extends createZodDto(SetIdeaTheme) {}
 
 // ---- merges -------------------------------------------------------------------------------
 
-export const ProposeMerge = z
+export const ProposeIdeaMerge = z
   .strictObject({
     targetIdeaId: z.guid('must be an idea id').meta({ description: 'The idea that carries on.' }),
     sourceIdeaIds: z.array(z.guid('must be idea ids')).min(1).max(10).meta({
@@ -293,8 +293,8 @@ export const ProposeMerge = z
     }),
   })
   .meta({ id: 'ProposeIdeaMerge' });
-export type ProposeMerge = z.output<typeof ProposeMerge>;
-export class ProposeMergeDto extends createZodDto(ProposeMerge) {}
+export type ProposeIdeaMerge = z.output<typeof ProposeIdeaMerge>;
+export class ProposeIdeaMergeDto extends createZodDto(ProposeIdeaMerge) {}
 
 export const IdeaMergeView = z
   .object({

@@ -8,14 +8,14 @@ import { IdeaHistoryService } from './idea-history.service.js';
 import { IdeaMergesService } from './idea-merges.service.js';
 import {
   CompareRevisionsQueryDto,
-  MarkAddressedDto,
+  MarkCommentAddressedDto,
   OpenVotingSessionDto,
   PlaceDotDto,
-  PostCommentDto,
-  ProposeMergeDto,
+  PostIdeaCommentDto,
+  ProposeIdeaMergeDto,
   SetIdeaThemeDto,
   CreateIdeaDto,
-  CreateThemeDto,
+  CreateIdeaThemeDto,
   EditIdeaDto,
   IdeasQueryDto,
   PutIdeaBoardDto,
@@ -60,7 +60,7 @@ export class IdeaBoardController {
   createTheme(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
-    @Body() body: CreateThemeDto,
+    @Body() body: CreateIdeaThemeDto,
   ) {
     return this.board.createTheme(actor, labId, body);
   }
@@ -176,7 +176,7 @@ export class IdeaDetailsController {
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
     @Param('ideaId', IdeaId) ideaId: string,
-    @Body() body: PostCommentDto,
+    @Body() body: PostIdeaCommentDto,
   ) {
     return this.discussion.comment(actor, labId, ideaId, body);
   }
@@ -189,7 +189,7 @@ export class IdeaDetailsController {
     @Param('labId', LabId) labId: string,
     @Param('ideaId', IdeaId) ideaId: string,
     @Param('commentId', CommentId) commentId: string,
-    @Body() body: MarkAddressedDto,
+    @Body() body: MarkCommentAddressedDto,
   ) {
     return this.discussion.markAddressed(actor, labId, ideaId, commentId, body.addressed);
   }
@@ -279,7 +279,7 @@ export class IdeaMergesController {
   propose(
     @CurrentActor() actor: Actor,
     @Param('labId', LabId) labId: string,
-    @Body() body: ProposeMergeDto,
+    @Body() body: ProposeIdeaMergeDto,
   ) {
     return this.merges.propose(actor, labId, body);
   }
