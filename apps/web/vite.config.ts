@@ -51,12 +51,17 @@ export default defineConfig({
   plugins: [react(), precompress()],
   resolve: {
     // The client shares a few pure files of the domain: the phase machine, the word count (so
-    // the live counter agrees with the server's limit) and the country codes. The domain's
-    // index also carries the optimisers (HiGHS in WebAssembly), which have no place here.
+    // the live counter agrees with the server's limit), the country codes, the question types
+    // and the quota names. The domain's index also carries the optimisers (HiGHS in
+    // WebAssembly), which have no place here.
     alias: {
       '@ideas-lab/domain/lab-phase': here('../../libs/domain/src/lab-phase/lab-phase.ts'),
       '@ideas-lab/domain/word-count': here('../../libs/domain/src/applications/word-count.ts'),
       '@ideas-lab/domain/countries': here('../../libs/domain/src/applications/countries.ts'),
+      '@ideas-lab/domain/application-form': here(
+        '../../libs/domain/src/applications/application-form.ts',
+      ),
+      '@ideas-lab/domain/cohort-quotas': here('../../libs/domain/src/selection/cohort-quotas.ts'),
       '@ideas-lab/live/events': here('../../libs/live/src/live-events.ts'),
     },
   },

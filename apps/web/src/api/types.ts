@@ -60,15 +60,8 @@ export type Funnel = Schema<'Funnel'>;
 export type FunnelRow = Schema<'FunnelRow'>;
 export type FunnelCounts = Funnel['totals'];
 
-/** Every question type, in the order the form editor offers them. */
-export const QUESTION_TYPES = [
-  'short_text',
-  'long_text',
-  'single_choice',
-  'multiple_choice',
-  'url',
-  'yes_no',
-] as const satisfies readonly QuestionType[];
+/** Every question type, in the order the form editor offers them: the domain's own list. */
+export { QUESTION_TYPES } from '@ideas-lab/domain/application-form';
 
 export const APPLICATION_STATUSES = [
   'draft',

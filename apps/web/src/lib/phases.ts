@@ -1,20 +1,16 @@
-import { LAB_PHASES, nextLabPhase, type LabPhase } from '@ideas-lab/domain/lab-phase';
+import {
+  LAB_PHASE_LABELS,
+  LAB_PHASES,
+  isLabPhase,
+  nextLabPhase,
+  type LabPhase,
+} from '@ideas-lab/domain/lab-phase';
 
 export { LAB_PHASES, nextLabPhase };
 
-const PHASE_LABELS: Record<LabPhase, string> = {
-  draft: 'Draft',
-  applications_open: 'Applications open',
-  selection: 'Selection',
-  workshop: 'Workshop',
-  proposals: 'Proposals',
-  review: 'Review',
-  decided: 'Decided',
-  follow_up: 'Follow-up',
-};
-
+/** How people call a phase: the domain's own labels, so a screen and a refusal say the same. */
 export function phaseLabel(phase: string): string {
-  return PHASE_LABELS[phase as LabPhase] ?? phase;
+  return isLabPhase(phase) ? LAB_PHASE_LABELS[phase] : phase;
 }
 
 export function previousLabPhase(phase: LabPhase): LabPhase | null {

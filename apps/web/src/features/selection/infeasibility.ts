@@ -1,18 +1,7 @@
+import { QUOTA_LABELS } from '@ideas-lab/domain/cohort-quotas';
 import type { QuotaViolation, SelectionInfeasibility } from './types';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-const QUOTA_NAMES: Record<string, string> = {
-  capacity: 'the number of places',
-  discipline: 'discipline',
-  careerStage: 'career stage',
-  organisationType: 'organisation type',
-  institution: 'institution',
-  country: 'country',
-  mustInclude: 'must-include',
-  mustExclude: 'must-exclude',
-  availability: 'availability',
-};
 
 const sentence = (text: string) => {
   const t = text.trim();
@@ -28,7 +17,7 @@ export function withNames(text: string, nameOf: (id: string) => string): string 
 
 function relaxationSentence(v: QuotaViolation, nameOf: (id: string) => string): string {
   const group = v.group === null ? '' : ` “${v.group}”`;
-  const what = `${QUOTA_NAMES[v.quota] ?? v.quota}${group}`;
+  const what = `${QUOTA_LABELS[v.quota]}${group}`;
   const units = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
   if (v.quota === 'capacity')
     return `Fill ${v.actual} instead of ${v.limit} places (${units(v.by)} ${v.actual < v.limit ? 'fewer' : 'more'}).`;
