@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ProposalMerit } from '@ideas-lab/funding';
+import { ProposalReviews, type ProposalMerit } from '@ideas-lab/funding';
 import { bearer } from '../support/api-client.js';
 import { fundingLab, inDays, type FundingLab } from '../support/funding-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -31,8 +31,6 @@ describe('funding decision', () => {
   });
 
   async function giveReviews({ blind = false } = {}) {
-    // Loaded after the app: the libs' modules then load in the app's order.
-    const { ProposalReviews } = await import('@ideas-lab/funding');
     const scores = [0.9, 0.85, 0.8, 0.75, 0.62, 0.6];
     const merits: ProposalMerit[] = lab.teams.map((t, i) => ({
       proposalId: t.proposalId,
