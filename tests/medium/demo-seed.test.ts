@@ -15,6 +15,7 @@ import {
   type DemoSeedResult,
 } from '../../apps/api/src/demo/demo-lab.js';
 import { DEMO_REVIEW_LAB } from '../../apps/api/src/demo/demo-review.js';
+import { DEMO_SECOND_ROUND } from '../../apps/api/src/demo/demo-funding.js';
 import { zonedTime } from '../../apps/api/src/demo/demo-workshop.js';
 import { seedDemoFormation } from '../../apps/api/src/demo/demo-formation.js';
 import { demoApplicantEmail } from '../../apps/api/src/demo/demo-applicants.js';
@@ -127,8 +128,8 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
     const rounds = await request(app.baseUrl)
       .get(`/api/labs/${seed.reviewLabId}/funding-rounds`)
       .set(bearer(mentor));
-    expect(rounds.body).toHaveLength(1);
-    const [round] = rounds.body;
+    expect(rounds.body).toHaveLength(2);
+    const round = rounds.body.find((r: { name: string }) => r.name === DEMO_REVIEW_LAB.round.name);
     expect(round).toMatchObject({ pool: 250_000, awardCap: 50_000, open: false });
     const proposals = await request(app.baseUrl)
       .get(`/api/labs/${seed.reviewLabId}/funding-rounds/${round.id}/proposals`)
@@ -233,7 +234,7 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
     );
   });
 
-  it('gives the workshop lab team formation over its shortlist: 30 interests and a run ready to adopt', async () => {
+  it('gives the workshop lab team formation over its shortlist: 30 interests and an adopted run', async () => {
     const labId = seed.workshopLabId!;
     const shortlist = app.app.get(FormationShortlist);
     if ((await shortlist.shortlistedIdeas(labId)).length === 0) {
@@ -266,14 +267,128 @@ describe('the demo seed: a lab in selection and a lab in its workshop (services 
       ).toBe(true);
     }
     const runs = app.app.get(FormationRunsService);
-    const [run] = await runs.runs(organiser, labId);
-    expect(run).toMatchObject({ adopted: false, unassigned: 0 });
+    let [run] = await runs.runs(organiser, labId);
+    // Seeded here (not by the demo): adopt it as the demo does.
+    if (!run.adopted) run = await runs.adopt(organiser, labId, run.id);
+    expect(run).toMatchObject({ adopted: true, unassigned: 0 });
     expect(['optimal', 'feasible']).toContain(run.status);
     expect(run.teams).toBeGreaterThanOrEqual(5);
     const overview = await app.app.get(FormationService).overview(organiser, labId);
     expect(overview).toMatchObject({ participants: 30, interestsStated: 30 });
     expect(overview.settings.open).toBe(true);
   }, 120_000);
+
+  it('gives the workshop lab its teams in the running order of both pitch sessions', async () => {
+    const session = await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD);
+    const base = `/api/labs/${seed.workshopLabId}`;
+    const teams = await request(app.baseUrl).get(`${base}/teams`).set(bearer(session));
+    expect(teams.status).toBe(200);
+    expect(teams.body.length).toBeGreaterThanOrEqual(5);
+    const sessions = await request(app.baseUrl).get(`${base}/pitch-sessions`).set(bearer(session));
+    expect(sessions.status).toBe(200);
+    expect(sessions.body.map((s: { title: string }) => s.title)).toEqual([
+      'Practice pitches with mentors',
+      'Final pitches',
+    ]);
+    for (const pitch of sessions.body) {
+      expect(pitch.state).not.toBe('ended');
+      expect(new Set(pitch.slots.map((s: { teamId: string }) => s.teamId))).toEqual(
+        new Set(teams.body.map((t: { id: string }) => t.id)),
+      );
+    }
+  });
+
+  it('gives the review lab its funding decided: an adopted run, five funded, three invited, letters waiting, reports due, filed and late', async () => {
+    const organiserSession = await login(app, 'organiser@ideas-lab.test', DEMO_PASSWORD);
+    const labBase = `/api/labs/${seed.reviewLabId}`;
+    const rounds = await request(app.baseUrl)
+      .get(`${labBase}/funding-rounds`)
+      .set(bearer(organiserSession));
+    const seedRound = rounds.body.find(
+      (r: { name: string }) => r.name === DEMO_REVIEW_LAB.round.name,
+    );
+    const second = rounds.body.find((r: { name: string }) => r.name === DEMO_SECOND_ROUND.name);
+    expect(second).toMatchObject({ access: 'invite-only', previousRoundId: seedRound.id });
+    const base = `${labBase}/funding-rounds/${seedRound.id}`;
+
+    const runs = await request(app.baseUrl)
+      .get(`${base}/portfolio-runs`)
+      .set(bearer(organiserSession));
+    expect(runs.body).toHaveLength(2);
+    expect(runs.body.filter((r: { adopted: boolean }) => r.adopted)).toHaveLength(1);
+
+    const board = await request(app.baseUrl).get(`${base}/decisions`).set(bearer(organiserSession));
+    expect(board.status).toBe(200);
+    type Row = {
+      teamId: string;
+      teamName: string;
+      decision: {
+        outcome: string;
+        amount: number | null;
+        rationale: string;
+        invitedToRound: { name: string } | null;
+      };
+    };
+    const rows: Row[] = board.body.proposals;
+    const funded = rows.filter((r) => r.decision.outcome === 'funded');
+    expect(funded).toHaveLength(5);
+    expect(rows.filter((r) => r.decision.outcome === 'not-funded')).toHaveLength(1);
+    expect(rows.every((r) => r.decision.rationale.length > 20)).toBe(true);
+    const total = funded.reduce((sum, r) => sum + r.decision.amount!, 0);
+    expect(board.body.awarded).toBe(total);
+    expect(total).toBeLessThanOrEqual(DEMO_REVIEW_LAB.round.pool);
+    expect(funded.every((r) => r.decision.amount! <= DEMO_REVIEW_LAB.round.awardCap)).toBe(true);
+    const invited = rows.filter((r) => r.decision.invitedToRound?.name === DEMO_SECOND_ROUND.name);
+    expect(invited).toHaveLength(3);
+    expect(invited.every((r) => r.decision.outcome === 'funded')).toBe(true);
+    expect(second.invitedTeamIds.sort()).toEqual(invited.map((r) => r.teamId).sort());
+
+    // Letters wait in the outbox, one per member of each team, with released comments only.
+    const letters = await request(app.baseUrl).get(`${base}/letters`).set(bearer(organiserSession));
+    expect(letters.body).toMatchObject({ drafts: 30, released: 0, undecided: [] });
+    for (const letter of letters.body.letters as { body: string }[]) {
+      expect(letter.body).not.toMatch(/Borderline|Fund\. The team/);
+      expect(letter.body).toMatch(/A clear, ambitious plan|A promising idea|The question matters/);
+    }
+
+    // Follow-up: a kick-off plan due from every funded team (one filed), one team late.
+    const reports = await request(app.baseUrl)
+      .get(`${base}/progress-reports`)
+      .set(bearer(organiserSession));
+    const kickOff = reports.body.reports.filter(
+      (r: { title: string }) => r.title === 'Kick-off plan',
+    );
+    expect(kickOff).toHaveLength(5);
+    expect(kickOff.map((r: { status: string }) => r.status).sort()).toEqual([
+      'due',
+      'due',
+      'due',
+      'due',
+      'filed',
+    ]);
+    expect(reports.body.late).toHaveLength(1);
+
+    // An invited team's member opens the second round; a team not invited does not see it.
+    const members = await request(app.baseUrl)
+      .get(`${labBase}/teams`)
+      .set(bearer(organiserSession));
+    const emailOf = async (teamId: string) => {
+      const team = members.body.find((t: { id: string }) => t.id === teamId);
+      const profile = await app.app.get(IdentityService).profilesByIds([team.members[0].userId]);
+      return profile[0].email;
+    };
+    const invitedMember = await login(app, await emailOf(invited[0].teamId), DEMO_PASSWORD);
+    const open = await request(app.baseUrl)
+      .get(`${labBase}/funding-rounds/${second.id}`)
+      .set(bearer(invitedMember));
+    expect(open.status).toBe(200);
+    const notInvited = rows.find((r) => !r.decision.invitedToRound)!;
+    const outsider = await login(app, await emailOf(notInvited.teamId), DEMO_PASSWORD);
+    const closed = await request(app.baseUrl)
+      .get(`${labBase}/funding-rounds/${second.id}`)
+      .set(bearer(outsider));
+    expect(closed.status).toBe(404);
+  });
 
   it('is idempotent: a second run creates nothing', async () => {
     expect(await seedDemoLab(app.app, { knownPasswords: true })).toEqual({

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Actor } from '@ideas-lab/domain';
 import { PitchScoresService, PitchSessionsService } from '@ideas-lab/pitches';
-import { AgendaService } from '@ideas-lab/workshop';
+import { AgendaService, TeamsService } from '@ideas-lab/workshop';
 
 /** What each team heard from the mentors after its pitch (the first two are released to it). */
 const COMMENTS = [
@@ -67,4 +67,33 @@ export async function seedDemoPitches(
   for (const team of table.teams)
     for (const row of team.scores.slice(0, 2))
       await scores.release(organiser, labId, session.id, row.id, true);
+}
+
+/**
+ * A running order for a pitch session that has not begun: every team of the lab, in the order
+ * the teams were formed, with the times given. Nothing when the lab has no team yet.
+ */
+export async function seedDemoRunningOrder(
+  app: INestApplicationContext,
+  input: {
+    labId: string;
+    organiser: Actor;
+    sessionId: string;
+    pitchSeconds: number;
+    questionSeconds: number;
+  },
+): Promise<number> {
+  const teams = await app.get(TeamsService).viewsOf(input.labId, null, true);
+  if (teams.length === 0) return 0;
+  const view = await app
+    .get(PitchSessionsService)
+    .put(input.organiser, input.labId, input.sessionId, {
+      version: 0,
+      slots: teams.map((team) => ({
+        teamId: team.id,
+        pitchSeconds: input.pitchSeconds,
+        questionSeconds: input.questionSeconds,
+      })),
+    });
+  return view.slots.length;
 }

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Actor, BudgetLine } from '@ideas-lab/domain';
-import { IdentityService } from '@ideas-lab/identity';
-import { LabsService, MembershipsService } from '@ideas-lab/labs';
+import { LabsService } from '@ideas-lab/labs';
 import { FundingRoundsService, ProposalsService } from '@ideas-lab/proposals';
 import {
   ProposalAssignmentService,
@@ -10,7 +9,13 @@ import {
 } from '@ideas-lab/proposal-review';
 import { ReviewersService } from '@ideas-lab/review';
 import { TeamsService } from '@ideas-lab/workshop';
-import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
+import { seedDemoFunding } from './demo-funding.js';
+import {
+  createDemoLabInWorkshop,
+  demoMentors,
+  type DemoLabInput,
+  type DemoTeam,
+} from './demo-lab-setup.js';
 import { seedDemoPitches } from './demo-pitches.js';
 import { zonedTime } from './demo-workshop.js';
 
@@ -224,24 +229,14 @@ const PROPOSALS: DemoProposal[] = [
   },
 ];
 
-export interface DemoReviewInput {
-  admin: Actor;
-  organiser: Actor;
-  organiserEmail: string;
-  mentorEmails: string[];
-  disciplines: string[];
-  careerStages: string[];
-  organisationTypes: string[];
-  theme: string;
-  description: string;
-  timezone: string;
-  now: Date;
-}
+/** The review demo lab takes the first lab's staff, taxonomy and words. */
+export type DemoReviewInput = DemoLabInput;
 
 /**
  * The review demo lab, through the same services as the API: the first lab's organiser and
  * mentors, applicant031..060 as participants in six teams of five, a funding round whose
- * deadline has passed, and each team's proposal written by its members and submitted. The lab
+ * deadline has passed, and each team's proposal written by its members and submitted; the
+ * pitches scored, the proposals reviewed, and the funding decided (demo-funding.ts). The lab
  * is in review. Returns its id, or null when it already exists.
  */
 export async function seedDemoReviewLab(
@@ -250,21 +245,15 @@ export async function seedDemoReviewLab(
 ): Promise<string | null> {
   const labs = app.get(LabsService);
   if ((await labs.list(input.admin)).some((l) => l.slug === DEMO_REVIEW_LAB.slug)) return null;
-  const identity = app.get(IdentityService);
-  const memberships = app.get(MembershipsService);
   const teams = app.get(TeamsService);
   const rounds = app.get(FundingRoundsService);
   const proposals = app.get(ProposalsService);
-  const { admin, organiser, timezone } = input;
+  const { organiser, timezone } = input;
   const at = (day: number, time: string) => zonedTime(timezone, input.now, day, time);
 
-  const lab = await labs.create(admin, {
+  const created = await createDemoLabInWorkshop(app, input, {
     slug: DEMO_REVIEW_LAB.slug,
     title: DEMO_REVIEW_LAB.title,
-    theme: input.theme,
-    description: input.description,
-    timezone,
-    capacity: PROPOSALS.length * DEMO_REVIEW_LAB.teamSize,
     dates: {
       applicationsOpenAt: at(-90, '09:00'),
       applicationsCloseAt: at(-60, '17:00'),
@@ -272,29 +261,14 @@ export async function seedDemoReviewLab(
       workshopEndAt: at(-36, '17:00'),
       proposalsDueAt: at(-2, '17:00'),
     },
-    taxonomy: {
-      disciplines: input.disciplines,
-      careerStages: input.careerStages,
-      organisationTypes: input.organisationTypes,
-    },
-    teamSize: { min: 3, max: 6 },
-    funding: { pool: DEMO_REVIEW_LAB.round.pool, currency: DEMO_REVIEW_LAB.round.currency },
+    pool: DEMO_REVIEW_LAB.round.pool,
+    participants: Array.from(
+      { length: PROPOSALS.length * DEMO_REVIEW_LAB.teamSize },
+      (_, n) => DEMO_REVIEW_LAB.firstParticipant + n,
+    ),
   });
-  await memberships.addMember(admin, lab.id, input.organiserEmail, 'organiser');
-  for (const email of input.mentorEmails)
-    await memberships.addMember(admin, lab.id, email, 'mentor');
-  await publishDemoApplicationForm(app, lab.id, organiser);
-  await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
-  await labs.changePhase(organiser, lab.id, { to: 'selection' });
-  const people: { userId: string; displayName: string }[] = [];
-  for (let n = 0; n < PROPOSALS.length * DEMO_REVIEW_LAB.teamSize; n++) {
-    const email = demoApplicantEmail(DEMO_REVIEW_LAB.firstParticipant + n);
-    const person = await identity.findProfileByEmail(email);
-    if (!person) throw new Error(`demo review lab: no account ${email}`);
-    await memberships.grantRole(organiser.userId, lab.id, person.id, 'participant');
-    people.push({ userId: person.id, displayName: person.displayName });
-  }
-  await labs.changePhase(organiser, lab.id, { to: 'workshop' });
+  const lab = { id: created.labId };
+  const people = created.participants;
 
   // The round opens with a deadline ahead so the teams can write; it is moved to two days ago
   // once every proposal is in, as it was when review began.
@@ -316,18 +290,16 @@ export async function seedDemoReviewLab(
       { id: 'feasibility', label: 'Feasibility in a year', weight: 2, scale: { min: 1, max: 9 } },
     ],
   });
-  const teamIds: string[] = [];
+  const demoTeams: DemoTeam[] = [];
   for (const [t, proposal] of PROPOSALS.entries()) {
     const members = people.slice(t * DEMO_REVIEW_LAB.teamSize, (t + 1) * DEMO_REVIEW_LAB.teamSize);
     const team = await teams.create(organiser, lab.id, {
       name: proposal.team,
       memberIds: members.map((m) => m.userId),
     });
-    teamIds.push(team.id);
-    const writer = (i: number): Actor => ({
-      userId: members[i % members.length].userId,
-      isAdmin: false,
-    });
+    const actors = members.map((m): Actor => ({ userId: m.userId, isAdmin: false }));
+    demoTeams.push({ id: team.id, name: team.name, members: actors });
+    const writer = (i: number) => actors[i % actors.length];
     const content = {
       title: proposal.title,
       abstract: proposal.abstract,
@@ -354,16 +326,12 @@ export async function seedDemoReviewLab(
     await proposals.submit(writer(2), lab.id, round.id, team.id, { version: saved.version });
   }
   // The six teams pitched on the last workshop day; the six mentors scored them.
-  const mentors: Actor[] = [];
-  for (const email of input.mentorEmails) {
-    const mentor = await identity.findProfileByEmail(email);
-    if (mentor) mentors.push({ userId: mentor.id, isAdmin: false });
-  }
+  const mentors = await demoMentors(app, input.mentorEmails);
   await seedDemoPitches(app, {
     labId: lab.id,
     organiser,
     mentors,
-    teamIds,
+    teamIds: demoTeams.map((t) => t.id),
     startsAt: at(-37, '09:00'),
     endsAt: at(-37, '12:00'),
   });
@@ -375,6 +343,7 @@ export async function seedDemoReviewLab(
   await labs.changePhase(organiser, lab.id, { to: 'proposals' });
   await labs.changePhase(organiser, lab.id, { to: 'review' });
   await seedDemoProposalReview(app, { labId: lab.id, roundId: round.id, organiser, input });
+  await seedDemoFunding(app, { labId: lab.id, roundId: round.id, organiser, teams: demoTeams, at });
   return lab.id;
 }
 
@@ -411,20 +380,13 @@ async function seedDemoProposalReview(
   ctx: { labId: string; roundId: string; organiser: Actor; input: DemoReviewInput },
 ): Promise<void> {
   const { labId, roundId, organiser, input } = ctx;
-  const identity = app.get(IdentityService);
   const reviewers = app.get(ReviewersService);
   const assignment = app.get(ProposalAssignmentService);
   const reviews = app.get(ProposalReviewsService);
   const panel = app.get(ProposalPanelService);
-  const mentors: Actor[] = [];
-  for (const [m, email] of input.mentorEmails.entries()) {
-    const person = await identity.findProfileByEmail(email);
-    if (!person) throw new Error(`demo review lab: no account ${email}`);
-    const mentor = { userId: person.id, isAdmin: false };
-    mentors.push(mentor);
-    const profile = MENTOR_PROFILES[m % MENTOR_PROFILES.length];
-    await reviewers.declare(mentor, labId, profile);
-  }
+  const mentors = await demoMentors(app, input.mentorEmails);
+  for (const [m, mentor] of mentors.entries())
+    await reviewers.declare(mentor, labId, MENTOR_PROFILES[m % MENTOR_PROFILES.length]);
   await assignment.run(organiser, labId, roundId, {
     reviewsPerProposal: 3,
     load: { min: 2, max: 4 },

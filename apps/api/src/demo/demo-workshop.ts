@@ -1,13 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Actor, AgendaSessionKind } from '@ideas-lab/domain';
-import { IdentityService } from '@ideas-lab/identity';
-import { LabsService, MembershipsService } from '@ideas-lab/labs';
+import type { AgendaSessionKind } from '@ideas-lab/domain';
+import { FormationRunsService } from '@ideas-lab/formation';
+import { LabsService } from '@ideas-lab/labs';
 import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
-import { demoApplicantEmail, publishDemoApplicationForm } from './demo-applicants.js';
 import { seedDemoIdeasBoard } from './demo-ideas.js';
 import { seedDemoFormation } from './demo-formation.js';
+import { createDemoLabInWorkshop, demoMentors, type DemoLabInput } from './demo-lab-setup.js';
+import { seedDemoRunningOrder } from './demo-pitches.js';
 
 /** The second demo lab: the same challenge, already in its workshop, so the live screens work. */
 export const DEMO_WORKSHOP_LAB = {
@@ -51,26 +52,16 @@ const AGENDA: { day: number; kind: AgendaSessionKind; title: string; from: strin
     { day: 3, kind: 'plenary', title: 'Closing and next steps', from: '13:00', to: '14:00' },
   ];
 
-export interface DemoWorkshopInput {
-  admin: Actor;
-  organiser: Actor;
-  organiserEmail: string;
-  mentorEmails: string[];
-  disciplines: string[];
-  careerStages: string[];
-  organisationTypes: string[];
-  theme: string;
-  description: string;
-  timezone: string;
-  now: Date;
-}
+/** The workshop demo lab takes the first lab's staff, taxonomy and words. */
+export type DemoWorkshopInput = DemoLabInput;
 
 /**
  * The live-workshop demo lab, through the same services as the API: the organiser and the six
  * mentors of the first lab, applicant001..030 as its participants (with profiles over the
  * eight disciplines), an agenda over five days from yesterday, and today's breakout session
  * with an adopted rotation plan whose rounds wait, planned, for the control room to open them.
- * Returns the lab's id, or null when it already exists.
+ * Team formation has an adopted run, so the teams exist and both pitch sessions have a running
+ * order. Returns the lab's id, or null when it already exists.
  */
 export async function seedDemoWorkshopLab(
   app: INestApplicationContext,
@@ -78,20 +69,14 @@ export async function seedDemoWorkshopLab(
 ): Promise<string | null> {
   const labs = app.get(LabsService);
   if ((await labs.list(input.admin)).some((l) => l.slug === DEMO_WORKSHOP_LAB.slug)) return null;
-  const identity = app.get(IdentityService);
-  const memberships = app.get(MembershipsService);
   const agenda = app.get(AgendaService);
   const breakout = app.get(BreakoutService);
-  const { admin, organiser, timezone } = input;
+  const { organiser, timezone } = input;
   const at = (day: number, time: string) => zonedTime(timezone, input.now, day, time);
 
-  const lab = await labs.create(admin, {
+  const created = await createDemoLabInWorkshop(app, input, {
     slug: DEMO_WORKSHOP_LAB.slug,
     title: DEMO_WORKSHOP_LAB.title,
-    theme: input.theme,
-    description: input.description,
-    timezone,
-    capacity: DEMO_WORKSHOP_LAB.participants,
     dates: {
       applicationsOpenAt: at(-40, '09:00'),
       applicationsCloseAt: at(-10, '17:00'),
@@ -99,30 +84,11 @@ export async function seedDemoWorkshopLab(
       workshopEndAt: at(3, '17:00'),
       proposalsDueAt: at(30, '17:00'),
     },
-    taxonomy: {
-      disciplines: input.disciplines,
-      careerStages: input.careerStages,
-      organisationTypes: input.organisationTypes,
-    },
-    teamSize: { min: 3, max: 6 },
-    funding: { pool: 1_000_000, currency: 'USD' },
+    pool: 1_000_000,
+    participants: Array.from({ length: DEMO_WORKSHOP_LAB.participants }, (_, i) => i + 1),
   });
-  await memberships.addMember(admin, lab.id, input.organiserEmail, 'organiser');
-  for (const email of input.mentorEmails)
-    await memberships.addMember(admin, lab.id, email, 'mentor');
-  await publishDemoApplicationForm(app, lab.id, organiser);
-  await labs.changePhase(organiser, lab.id, { to: 'applications_open' });
-  await labs.changePhase(organiser, lab.id, { to: 'selection' });
-
-  // The cohort: the first thirty applicants of the other lab, confirmed here.
-  const participants: string[] = [];
-  for (let i = 1; i <= DEMO_WORKSHOP_LAB.participants; i++) {
-    const person = await identity.findProfileByEmail(demoApplicantEmail(i));
-    if (!person) throw new Error(`demo workshop: no account ${demoApplicantEmail(i)}`);
-    await memberships.grantRole(organiser.userId, lab.id, person.id, 'participant');
-    participants.push(person.id);
-  }
-  await labs.changePhase(organiser, lab.id, { to: 'workshop' });
+  const lab = { id: created.labId };
+  const participants = created.participants.map((p) => p.userId);
   for (const [n, userId] of participants.entries()) {
     await breakout.setProfile(organiser, lab.id, userId, {
       discipline: input.disciplines[n % input.disciplines.length],
@@ -131,6 +97,7 @@ export async function seedDemoWorkshopLab(
   }
 
   let breakoutSessionId: string | null = null;
+  const pitchSessionIds: string[] = [];
   for (const session of AGENDA) {
     const created = await agenda.create(organiser, lab.id, {
       kind: session.kind,
@@ -139,6 +106,7 @@ export async function seedDemoWorkshopLab(
       endsAt: at(session.day, session.to),
     });
     if (session.kind === 'breakout') breakoutSessionId = created.id;
+    if (session.kind === 'pitch') pitchSessionIds.push(created.id);
   }
   if (breakoutSessionId) {
     const plan = await breakout.createPlan(organiser, lab.id, breakoutSessionId, {
@@ -150,18 +118,13 @@ export async function seedDemoWorkshopLab(
 
   // Mentors' help topics: the live layer keeps them per lab, set by mentors when connected.
   const topics = app.get(TransactionRunner).manager().getRepository(MentorTopicsEntity);
-  const mentors: Actor[] = [];
-  for (const [m, email] of input.mentorEmails.entries()) {
-    const mentor = await identity.findProfileByEmail(email);
-    if (mentor) {
-      mentors.push({ userId: mentor.id, isAdmin: false });
-      await topics.save({
-        labId: lab.id,
-        userId: mentor.id,
-        topics: MENTOR_TOPICS[m % MENTOR_TOPICS.length],
-      });
-    }
-  }
+  const mentors = await demoMentors(app, input.mentorEmails);
+  for (const [m, mentor] of mentors.entries())
+    await topics.save({
+      labId: lab.id,
+      userId: mentor.userId,
+      topics: MENTOR_TOPICS[m % MENTOR_TOPICS.length],
+    });
   await seedDemoIdeasBoard(app, {
     labId: lab.id,
     organiser,
@@ -171,8 +134,22 @@ export async function seedDemoWorkshopLab(
   });
 
   // Team formation over the shortlist (the ideas board's demo seeds it first): interests from
-  // the thirty participants and a run ready to adopt.
-  await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants });
+  // the thirty participants and a run, adopted so that the teams exist and the pitch sessions
+  // can list them (an organiser can still run formation again and adopt another run).
+  if (await seedDemoFormation(app, { labId: lab.id, organiser, participantIds: participants })) {
+    const runs = app.get(FormationRunsService);
+    const [run] = await runs.runs(organiser, lab.id);
+    await runs.adopt(organiser, lab.id, run.id);
+    // Practice pitches are shorter than the final ones.
+    for (const [i, sessionId] of pitchSessionIds.entries())
+      await seedDemoRunningOrder(app, {
+        labId: lab.id,
+        organiser,
+        sessionId,
+        pitchSeconds: i === 0 ? 300 : 420,
+        questionSeconds: 300,
+      });
+  }
   return lab.id;
 }
 
