@@ -16,8 +16,9 @@ import {
 } from './support/journey.js';
 
 /**
- * A mentor reviews a proposal on a phone (rubric, confidence, both comments, a submit dialog),
- * then the organiser reads the ranking with its interval and funding line on a desktop.
+ * A mentor reviews a proposal on a phone (rubric, confidence, both comments, a submit dialog)
+ * and says what they review as; then the organiser reads the ranking with its interval and
+ * funding line on a desktop, turns blind review off and picks the lead reviewer.
  */
 describeBrowser('web client: proposal review', () => {
   const tag = Date.now().toString(36);
@@ -25,8 +26,10 @@ describeBrowser('web client: proposal review', () => {
   let browser: Browser;
   let db: pg.Client;
   let labId = '';
+  let roundId = '';
   let organiser: Session;
   let mentor: Session;
+  const mentorName = `mentor-${tag}`;
 
   beforeAll(async () => {
     requireWebBuild();
@@ -67,6 +70,7 @@ describeBrowser('web client: proposal review', () => {
           { id: 'team', label: 'Team', weight: 1, scale: { min: 1, max: 5 } },
         ],
       });
+    roundId = round.body.id;
     const path = `/api/labs/${labId}/funding-rounds/${round.body.id}/teams/${team.body.id}/proposal`;
     await request(app.baseUrl)
       .post(`${path}/versions`)
@@ -128,6 +132,25 @@ describeBrowser('web client: proposal review', () => {
       await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await expectAccessible(phone, 'proposal review form on a phone');
 
+      // The mentor says what they review as, where they find their queue.
+      await phone.getByRole('link', { name: '← Proposal review' }).click();
+      const expertise = phone.getByRole('form', { name: 'My expertise' });
+      await expertise.getByRole('checkbox', { name: 'Clinical' }).check();
+      await expertise.getByRole('checkbox', { name: 'AI' }).check();
+      await expertise.getByLabel('Other expertise').fill('imaging');
+      await expertise.getByRole('button', { name: 'Save my expertise' }).click();
+      await expertise.getByRole('status').filter({ hasText: 'Expertise saved' }).waitFor();
+      await expect
+        .poll(async () => {
+          const me = await request(app.baseUrl)
+            .get(`/api/labs/${labId}/reviewers/me`)
+            .set(bearer(mentor));
+          return me.body.expertise;
+        })
+        .toEqual(['clinical', 'AI', 'imaging']);
+      await expect.poll(() => sidewaysScroll(phone)).toBe(0);
+      await expectAccessible(phone, 'mentor expertise on a phone');
+
       const desk = await open(desktopContext(browser, app.baseUrl, 'Europe/London'));
       await logInThroughUi(
         desk,
@@ -139,6 +162,27 @@ describeBrowser('web client: proposal review', () => {
       await expect.poll(() => ranking.textContent()).toContain('Tumour twins');
       await expect.poll(() => ranking.textContent()).toMatch(/interval/);
       await expect.poll(() => ranking.textContent()).toMatch(/Funding line|No funding line/);
+
+      // Review settings: blind review off, and the mentor leads the consensus report.
+      const progress = desk.getByRole('region', { name: 'Review progress' });
+      const blind = progress.getByRole('checkbox', { name: /Blind review/ });
+      await expect.poll(() => blind.isChecked()).toBe(true);
+      await blind.click(); // the box follows the server: it changes once the round is saved
+      await expect.poll(() => blind.isChecked()).toBe(false);
+      const lead = progress.getByLabel('Lead reviewer of Tumour twins');
+      await lead.selectOption({ label: mentorName });
+      await expect.poll(() => lead.inputValue()).toBe(mentor.userId);
+      await expect
+        .poll(() => desk.getByRole('region', { name: 'Assignment' }).textContent())
+        .toContain(`${mentorName} (clinical, AI, imaging)`);
+      await desk.reload();
+      await expect.poll(() => blind.isChecked()).toBe(false);
+      await expect.poll(() => lead.inputValue()).toBe(mentor.userId);
+      const overview = await request(app.baseUrl)
+        .get(`/api/labs/${labId}/funding-rounds/${roundId}/review`)
+        .set(bearer(organiser));
+      expect(overview.body.blind).toBe(false);
+      expect(overview.body.proposals[0].lead.userId).toBe(mentor.userId);
       await expectAccessible(desk, 'proposal review for organisers');
     }
   }, 180_000);

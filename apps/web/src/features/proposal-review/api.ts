@@ -18,8 +18,8 @@ export type ConsensusRecommendation = Schema<'ConsensusRecommendation'>;
 export type PanelThread = Schema<'PanelThread'>;
 
 export const reviewKeys = {
-  all: (labId: string, roundId: string) =>
-    [...labKeys.lab(labId), 'proposal-review', roundId] as const,
+  lab: (labId: string) => [...labKeys.lab(labId), 'proposal-review'] as const,
+  all: (labId: string, roundId: string) => [...reviewKeys.lab(labId), roundId] as const,
   overview: (labId: string, roundId: string) =>
     [...reviewKeys.all(labId, roundId), 'overview'] as const,
   queue: (labId: string, roundId: string) => [...reviewKeys.all(labId, roundId), 'mine'] as const,
@@ -168,6 +168,8 @@ export const reviewCommands = {
         params: { path: { labId, fundingRoundId: roundId, assignmentId } },
       }),
     ),
+  setBlind: (labId: string, roundId: string, version: number, blind: boolean) =>
+    data(http.PATCH(`${BASE}/review`, { ...roundPath(labId, roundId), body: { version, blind } })),
   close: (labId: string, roundId: string, version: number) =>
     data(http.POST(`${BASE}/review/close`, { ...roundPath(labId, roundId), body: { version } })),
   release: (labId: string, roundId: string, version: number) =>

@@ -19,6 +19,7 @@ import {
   STATUS_LABELS,
   type ProposalRanking,
 } from './api';
+import { ExpertiseCard } from './expertise-card';
 import styles from './proposal-review.module.css';
 
 /**
@@ -56,6 +57,7 @@ export function ProposalReviewPage() {
         <p className="card empty">No funding round yet: there is nothing to review.</p>
       ) : null}
       {roundId && (mentor || canOrganise) ? <MyQueue roundId={roundId} /> : null}
+      {mentor ? <ExpertiseCard /> : null}
       {roundId && canOrganise ? (
         <>
           <Overview roundId={roundId} />
@@ -105,6 +107,7 @@ function MyQueue({ roundId }: { roundId: string }) {
 function Overview({ roundId }: { roundId: string }) {
   const { lab } = useLab();
   const overview = useQuery(reviewQueries.overview(lab.id, roundId));
+  const assignments = useQuery(reviewQueries.assignments(lab.id, roundId));
   const { dialog, confirm } = useConfirmDialog();
   const invalidate = () =>
     queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
@@ -117,25 +120,51 @@ function Overview({ roundId }: { roundId: string }) {
     },
     onSettled: invalidate,
   });
+  const blind = useMutation({
+    mutationFn: (next: boolean) =>
+      reviewCommands.setBlind(lab.id, roundId, overview.data!.version, next),
+    onSuccess: (next) => queryClient.setQueryData(reviewKeys.overview(lab.id, roundId), next),
+    // A 409 means someone changed the round meanwhile: show what it is now.
+    onError: invalidate,
+  });
+  const lead = useMutation({
+    mutationFn: (pick: { proposalId: string; reviewerId: string }) =>
+      reviewCommands.setLead(lab.id, roundId, pick.proposalId, pick.reviewerId),
+    onSettled: invalidate,
+  });
   if (overview.isPending) return <Loading what="review progress" />;
   if (overview.isError) return <ErrorAlert alert={alertFor(overview.error)} />;
   const o = overview.data;
+  const reviewersOf = (proposalId: string) =>
+    (assignments.data?.assignments ?? []).filter(
+      (x) => x.proposalId === proposalId && x.conflict === null,
+    );
   return (
     <section className="card stack" aria-labelledby="review-progress">
       <h3 id="review-progress">Review progress</h3>
       <p>
-        {o.progress.submitted} of {o.progress.assigned} reviews submitted ·{' '}
-        {o.blind ? 'blind review' : 'reviewers see each other’s names'}
+        {o.progress.submitted} of {o.progress.assigned} reviews submitted
         {o.closedAt ? ' · review closed' : ''}
         {o.commentsReleasedAt ? ' · comments released to the teams' : ''}
       </p>
+      <label className={styles.check}>
+        <input
+          type="checkbox"
+          checked={o.blind}
+          disabled={blind.isPending || o.closedAt !== null}
+          onChange={(e) => blind.mutate(e.target.checked)}
+        />
+        Blind review: reviewers do not learn who else reviewed a proposal (teams never learn who
+        reviewed theirs)
+      </label>
+      <ErrorAlert alert={blind.isError ? alertFor(blind.error) : null} />
       <TableScroll>
         <table>
           <thead>
             <tr>
               <th scope="col">Proposal</th>
               <th scope="col">Submitted</th>
-              <th scope="col">Lead</th>
+              <th scope="col">Lead reviewer</th>
               <th scope="col">Recommendation</th>
             </tr>
           </thead>
@@ -148,13 +177,22 @@ function Overview({ roundId }: { roundId: string }) {
                 <td>
                   {p.progress.submitted} / {p.progress.assigned}
                 </td>
-                <td>{p.lead?.displayName ?? '—'}</td>
+                <td>
+                  <LeadPicker
+                    teamName={p.teamName}
+                    lead={p.lead}
+                    reviewers={reviewersOf(p.proposalId)}
+                    disabled={lead.isPending}
+                    onPick={(reviewerId) => lead.mutate({ proposalId: p.proposalId, reviewerId })}
+                  />
+                </td>
                 <td>{p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
+      <ErrorAlert alert={lead.isError ? alertFor(lead.error) : null} />
       <ErrorAlert alert={act.isError ? alertFor(act.error) : null} />
       <div className={styles.row}>
         {!o.closedAt ? (
@@ -199,6 +237,38 @@ function Overview({ roundId }: { roundId: string }) {
       </div>
       {dialog}
     </section>
+  );
+}
+
+/** The lead reviewer writes the consensus report: one of the proposal's assigned reviewers. */
+function LeadPicker(props: {
+  teamName: string;
+  lead: { userId: string; displayName: string } | null;
+  reviewers: { reviewerId: string; reviewerName: string }[];
+  disabled: boolean;
+  onPick: (reviewerId: string) => void;
+}) {
+  const { teamName, lead, reviewers, disabled, onPick } = props;
+  if (reviewers.length === 0) return <>{lead?.displayName ?? 'No reviewer assigned'}</>;
+  return (
+    <select
+      aria-label={`Lead reviewer of ${teamName}`}
+      value={lead?.userId ?? ''}
+      disabled={disabled}
+      onChange={(e) => {
+        if (e.target.value) onPick(e.target.value);
+      }}
+    >
+      {lead ? null : <option value="">Choose the lead…</option>}
+      {lead && !reviewers.some((r) => r.reviewerId === lead.userId) ? (
+        <option value={lead.userId}>{lead.displayName}</option>
+      ) : null}
+      {reviewers.map((r) => (
+        <option key={r.reviewerId} value={r.reviewerId}>
+          {r.reviewerName}
+        </option>
+      ))}
+    </select>
   );
 }
 
