@@ -92,7 +92,11 @@ function ExpertiseEditor({ profile }: { profile: ReviewerProfile }) {
         {KINDS.map(([tag, label]) => box(tag, label))}
       </ChoiceGroup>
       {lab.taxonomy.disciplines.length > 0 ? (
-        <ChoiceGroup id="expertise-disciplines" legend="Disciplines I know" className={styles.checks}>
+        <ChoiceGroup
+          id="expertise-disciplines"
+          legend="Disciplines I know"
+          className={styles.checks}
+        >
           {lab.taxonomy.disciplines.map((d) => box(d, d))}
         </ChoiceGroup>
       ) : null}
