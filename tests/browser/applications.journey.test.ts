@@ -81,10 +81,10 @@ describeBrowser('web client: a call takes applications', () => {
 
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
-  const saveStatus = (page: Page) => page.locator('.save-status__text');
+  const saveStatus = (page: Page) => page.getByTestId('save-status');
   const waitSaved = (page: Page) =>
     page
-      .locator('.save-status__text')
+      .getByTestId('save-status')
       .filter({ hasText: /^Saved at / })
       .waitFor();
   /** The error shown beside a field, found from the field's own label or legend. */
@@ -184,7 +184,7 @@ describeBrowser('web client: a call takes applications', () => {
       const applicationId = /\/applications\/([^/]+)\/edit$/.exec(ada.url())![1];
 
       // The deadline in her own time (Tokyo) and in the lab's (New York).
-      const deadline = () => ada.locator('.deadline-line').textContent();
+      const deadline = () => ada.getByTestId('deadline-line').textContent();
       await expect.poll(deadline).toContain('Asia/Tokyo');
       await expect.poll(deadline).toContain('America/New_York');
       await expect.poll(deadline).toContain(`2 Apr ${year}, 06:00`); // 17:00 EDT is 06:00 next day in Tokyo
@@ -223,11 +223,9 @@ describeBrowser('web client: a call takes applications', () => {
 
       // Submitting too early lists every problem at once, each beside its field.
       await ada.getByRole('button', { name: 'Submit application' }).click();
-      const summary = ada.locator('.error-summary');
+      const summary = ada.getByRole('group', { name: /to fix before you can submit/ });
       await summary.waitFor();
-      await expect
-        .poll(() => ada.evaluate(() => document.activeElement?.className))
-        .toContain('error-summary');
+      await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
       const expected = [
         'apply-profile-organisationType',
         'apply-profile-careerStage',
@@ -267,8 +265,8 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByLabel('Expertise keywords').fill('mechanistic models, tumour growth');
       await ada.getByLabel('Country', { exact: true }).selectOption('GB');
       await ada.getByLabel('ORCID iD (optional)').fill('0000-0002-1825-0097');
-      for (const day of await ada.locator('.availability__day').all())
-        await day.getByLabel('Yes').check();
+      const days = ada.getByRole('group', { name: 'Can you attend each day of the workshop?' });
+      for (const yes of await days.getByLabel('Yes').all()) await yes.check();
       await ada
         .getByLabel(essay)
         .fill('I build patient-specific tumour models and want to meet clinicians.');
@@ -355,7 +353,7 @@ describeBrowser('web client: a call takes applications', () => {
         .poll(() => refusal.textContent())
         .toContain('(America/New_York). Ask the organisers');
       // The header now says the application is closed.
-      await ada.locator('.deadline-line').filter({ hasText: 'Closed:' }).waitFor();
+      await ada.getByTestId('deadline-line').filter({ hasText: 'Closed:' }).waitFor();
       await expect.poll(() => ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);
       await shot(ada, 'edit-refused-deadline');
 

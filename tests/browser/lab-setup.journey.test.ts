@@ -245,7 +245,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.goto(`/call/${lab.slug}`);
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
       await expect
-        .poll(() => page.locator('.call__deadline').textContent())
+        .poll(() => page.getByTestId('call-deadline').textContent())
         .toContain(`1 Mar ${year}, 17:00`);
       await shot(page, 'public-call');
       await page.context().close();

@@ -469,7 +469,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await logIn(ada, emailOf(person('a')), `/applications/${applicationOf.get('a')}`);
       const place = ada.getByRole('region', { name: 'You have a place' });
       await place.waitFor();
-      const deadline = () => place.locator('.decision__deadline').textContent();
+      const deadline = () => place.getByTestId('answer-by').textContent();
       // 18:00 in New York (EDT) on 15 May is 07:00 on 16 May in Tokyo.
       await expect.poll(deadline).toContain(`Please confirm or decline by 16 May ${year}, 07:00`);
       await expect.poll(deadline).toContain('your time, Asia/Tokyo');

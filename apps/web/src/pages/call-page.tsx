@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
 import { formatInTimezone } from '../lib/lab-time';
 import { alertFor } from '../lib/use-form-submit';
+import styles from './call-page.module.css';
 
 /** The public call for applications of a lab whose applications are open. */
 export function CallPage() {
@@ -37,18 +38,18 @@ export function CallPage() {
   const applyPath = `/call/${lab.slug}/apply`;
   return (
     <article className="call stack-lg">
-      <header className="call__hero">
-        <p className="call__eyebrow">Ideas Lab · call for participants</p>
+      <header className={styles.callHero}>
+        <p className={styles.callEyebrow}>Ideas Lab · call for participants</p>
         <PageHeading title={lab.title} />
         {lab.theme ? <p className="lede">{lab.theme}</p> : null}
-        <p className="call__deadline">
+        <p className={styles.callDeadline} data-testid="call-deadline">
           {lab.dates.applicationsCloseAt
             ? `Apply by ${formatInTimezone(lab.dates.applicationsCloseAt, lab.timezone)}`
             : 'Applications are open'}{' '}
           · {lab.capacity} places
         </p>
         {session.status === 'signed-out' ? (
-          <p className="call__actions">
+          <p className={styles.callActions}>
             <Link className="button" to={`/signup?next=${encodeURIComponent(applyPath)}`}>
               Apply: create an account
             </Link>
@@ -58,7 +59,7 @@ export function CallPage() {
             </span>
           </p>
         ) : session.status === 'signed-in' ? (
-          <p className="call__actions">
+          <p className={styles.callActions}>
             <Link className="button" to={applyPath}>
               Apply
             </Link>

@@ -2,19 +2,20 @@ import { Link, Navigate } from 'react-router-dom';
 import { Loading } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
+import styles from './home-page.module.css';
 
 export function HomePage() {
   const session = useSession();
   if (session.status === 'restoring') return <Loading what="your session" />;
   if (session.status === 'signed-in') return <Navigate to="/labs" replace />;
   return (
-    <section className="hero">
+    <section className={styles.hero}>
       <PageHeading title="Ideas Lab" />
       <p className="lede">
         Run a virtual sandpit end to end: the open call, a diverse cohort, a live workshop, teams
         forming around ideas, and seed funding for the best proposals.
       </p>
-      <p className="hero__actions">
+      <p className={styles.heroActions}>
         <Link className="button" to="/signup">
           Create an account
         </Link>

@@ -19,6 +19,7 @@ import {
 } from './api';
 import { agendaChanged, workshopQueries } from './queries';
 import { agendaDays, dayHeading, kindLabel, stateLabel, timeRange } from './agenda-format';
+import styles from './workshop.module.css';
 
 const FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'meetingUrl', 'materials', 'state'] as const;
 const fid = (field: string) => fieldId('session', field);
@@ -151,7 +152,7 @@ export function AgendaPage() {
       <section className="card" aria-labelledby="agenda-heading">
         <div className="page-title">
           <h2 id="agenda-heading">Agenda</h2>
-          <div className="workshop__actions">
+          <div className={styles.workshopActions}>
             <button
               type="button"
               className="button button--secondary"
@@ -174,18 +175,19 @@ export function AgendaPage() {
           <p className="muted">No sessions yet.{canOrganise ? ' Add the first one.' : ''}</p>
         ) : null}
         {agendaDays(sessions).map(({ day, sessions: ofDay }) => (
-          <section key={day} className="agenda-day" aria-labelledby={`day-${day}`}>
+          <section key={day} className={styles.agendaDay} aria-labelledby={`day-${day}`}>
             <h3 id={`day-${day}`}>{dayHeading(day)}</h3>
-            <ol className="agenda-list">
+            <ol className={styles.agendaList}>
               {ofDay.map((session) => (
                 <li
                   key={session.id}
-                  className={`agenda-item agenda-item--${session.state}`}
+                  className={styles.agendaItem}
+                  data-state={session.state}
                   aria-label={session.title}
                 >
-                  <p className="agenda-item__time">{timeRange(session, lab.timezone)}</p>
+                  <p className={styles.agendaItemTime}>{timeRange(session, lab.timezone)}</p>
                   <div className="agenda-item__body">
-                    <p className="agenda-item__title">
+                    <p className={styles.agendaItemTitle}>
                       <span className={`badge badge--kind badge--kind-${session.kind}`}>
                         {kindLabel(session.kind)}
                       </span>{' '}
@@ -203,7 +205,7 @@ export function AgendaPage() {
                     ) : null}
                     {session.materials.length > 0 ? (
                       <ul
-                        className="agenda-item__materials small"
+                        className={`${styles.agendaItemMaterials} small`}
                         aria-label={`Materials for ${session.title}`}
                       >
                         {session.materials.map((m) => (
@@ -217,7 +219,7 @@ export function AgendaPage() {
                     ) : null}
                   </div>
                   {canOrganise ? (
-                    <div className="agenda-item__actions">
+                    <div className={styles.agendaItemActions}>
                       {session.state === 'scheduled' ? (
                         <button
                           type="button"
@@ -412,7 +414,7 @@ function SessionForm({
             </SelectField>
           ) : null}
         </div>
-        <fieldset className="materials">
+        <fieldset className={styles.materials}>
           <legend>Materials</legend>
           <p className="field__hint">
             Links people should have at hand: slides, briefs, templates.
@@ -424,7 +426,7 @@ function SessionForm({
             </p>
           ) : null}
           {draft.materials.map((material, i) => (
-            <div key={i} className="materials__row">
+            <div key={i} className={styles.materialsRow}>
               <TextField
                 id={fid(`materials.${i}.title`)}
                 label={`Material ${i + 1} title`}

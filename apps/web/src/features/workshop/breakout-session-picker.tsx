@@ -5,6 +5,7 @@ import { alertFor } from '../../lib/use-form-submit';
 import type { AgendaSession } from './api';
 import { timeRange } from './agenda-format';
 import { workshopQueries } from './queries';
+import styles from './workshop.module.css';
 
 /**
  * The breakout sessions of the lab and the one chosen (kept in `?session=` so a reload or a
@@ -54,12 +55,12 @@ export function BreakoutSessionPicker({
   const label = (s: AgendaSession) => `${s.title} — ${s.day}, ${timeRange(s, timezone)}`;
   if (sessions.length === 1 && chosen)
     return (
-      <p className="workshop__session">
+      <p className={styles.workshopSession}>
         Breakout session: <strong>{label(chosen)}</strong>
       </p>
     );
   return (
-    <div className="field workshop__session">
+    <div className={`field ${styles.workshopSession}`}>
       <label htmlFor={`${idPrefix}-session`}>Breakout session</label>
       <select
         id={`${idPrefix}-session`}

@@ -28,6 +28,7 @@ import { controlRoomReducer, initialControlRoom } from './control-room-state';
 import { roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
+import styles from './workshop.module.css';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
 const PRESENCE_EVERY_MS = 10_000;
@@ -258,8 +259,8 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     <>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert ?? (rounds.isError ? alertFor(rounds.error) : null)} />
-      <p className={`live-link live-link--${link.state}`} role="status" aria-live="polite">
-        <span className="live-link__dot" aria-hidden="true" /> {connectionText(link)}
+      <p className={styles.liveLink} data-state={link.state} role="status" aria-live="polite">
+        <span className={styles.liveLinkDot} aria-hidden="true" /> {connectionText(link)}
         {link.state === 'refused' || link.state === 'reconnecting' ? (
           <button
             type="button"
@@ -342,7 +343,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             }
           />
           <section aria-labelledby="rooms-heading">
-            <h2 id="rooms-heading" className="control-room__section-heading">
+            <h2 id="rooms-heading" className={styles.controlRoomSectionHeading}>
               Rooms of {round.title}{' '}
               <span className="small muted">
                 {round.state === 'open'
@@ -350,7 +351,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                   : `${tiles.reduce((n, t) => n + t.seated, 0)} participants seated`}
               </span>
             </h2>
-            <ul className="room-tiles">
+            <ul className={styles.roomTiles}>
               {tiles.map((tile) => (
                 <RoomTileCard
                   key={tile.roomId}
@@ -361,7 +362,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
               ))}
             </ul>
           </section>
-          <div className="grid-2 control-room__panels">
+          <div className={`grid-2 ${styles.controlRoomPanels}`}>
             <TimeRequestsCard
               requests={live.time.filter((t) => t.roundId === round.id)}
               busy={busy}
@@ -487,7 +488,7 @@ function RoundBar({
 
   return (
     <section className="card round-bar" aria-labelledby="round-heading">
-      <div className="round-bar__head">
+      <div className={styles.roundBarHead}>
         <h2 id="round-heading">
           {round.title}{' '}
           <span className={`badge badge--round-${round.state}`}>
@@ -499,15 +500,23 @@ function RoundBar({
           {round.durationMinutes} min
         </p>
         {round.state === 'open' ? (
-          <p className={`round-bar__clock${closing ? ' round-bar__clock--closing' : ''}`}>
-            <span className="round-bar__clock-label">{closing ? 'Closing in' : 'Time left'}</span>{' '}
+          <p
+            className={
+              closing
+                ? `${styles.roundBarClock} ${styles.roundBarClockClosing}`
+                : styles.roundBarClock
+            }
+          >
+            <span className={styles.roundBarClockLabel}>
+              {closing ? 'Closing in' : 'Time left'}
+            </span>{' '}
             <time data-testid="round-countdown">{left === null ? '—' : formatCountdown(left)}</time>
           </p>
         ) : null}
       </div>
       {round.state === 'planned' ? (
-        <form className="round-bar__controls" onSubmit={open}>
-          <div className="field field--inline">
+        <form className={styles.roundBarControls} onSubmit={open}>
+          <div className={`field ${styles.fieldInline}`}>
             <label htmlFor="open-minutes">Minutes</label>
             <input
               id="open-minutes"
@@ -522,7 +531,7 @@ function RoundBar({
         </form>
       ) : null}
       {round.state === 'open' ? (
-        <div className="round-bar__controls">
+        <div className={styles.roundBarControls}>
           <div className="button-group" role="group" aria-label="Timer">
             <button
               type="button"
@@ -550,13 +559,13 @@ function RoundBar({
             </button>
           </div>
           <form
-            className="round-bar__close"
+            className={styles.roundBarClose}
             onSubmit={(e) => {
               e.preventDefault();
               void onClose(Number(grace));
             }}
           >
-            <div className="field field--inline">
+            <div className={`field ${styles.fieldInline}`}>
               <label htmlFor="close-grace">Close</label>
               <select id="close-grace" value={grace} onChange={(e) => setGrace(e.target.value)}>
                 {GRACE_CHOICES.map((c) => (
@@ -621,7 +630,7 @@ function RecreateRooms({
     await onRecreate(from === 'plan' ? { from } : { from, roomSize, onlineOnly });
   };
   return (
-    <details className="recreate">
+    <details className={styles.recreate}>
       {dialog}
       <summary>Recreate rooms</summary>
       <form onSubmit={(event) => void submit(event)}>
@@ -647,8 +656,8 @@ function RecreateRooms({
           </label>
         </fieldset>
         {from === 'size' ? (
-          <div className="round-bar__controls">
-            <div className="field field--inline">
+          <div className={styles.roundBarControls}>
+            <div className={`field ${styles.fieldInline}`}>
               <label htmlFor="recreate-size">People per room</label>
               <input
                 id="recreate-size"
@@ -687,28 +696,34 @@ function RoomTileCard({
 }) {
   const headingId = `tile-${tile.roomId}`;
   return (
-    <li className={`room-tile room-tile--${tile.attention}`} aria-labelledby={headingId}>
-      <div className="room-tile__head">
+    <li className={styles.roomTile} data-attention={tile.attention} aria-labelledby={headingId}>
+      <div className={styles.roomTileHead}>
         <h3 id={headingId}>{tile.name}</h3>
-        <p className="room-tile__count" data-testid="room-occupancy">
+        <p className={styles.roomTileCount} data-testid="room-occupancy">
           {roundState === 'open' ? `${tile.here} of ${tile.seated} here` : `${tile.seated} seated`}
         </p>
       </div>
       {tile.help ? (
-        <p className="room-tile__flag room-tile__flag--help">
+        <p className={`${styles.roomTileFlag} ${styles.roomTileFlagHelp}`}>
           Needs help: {tile.help.topic}
           {tile.help.claimedBy ? ` (${tile.help.claimedBy.displayName} is on it)` : ''}
         </p>
       ) : null}
       {tile.time ? (
-        <p className="room-tile__flag room-tile__flag--time">Asks for 2 more minutes</p>
+        <p className={`${styles.roomTileFlag} ${styles.roomTileFlagTime}`}>
+          Asks for 2 more minutes
+        </p>
       ) : null}
-      <p className="small room-tile__mentor">
+      <p className={`small ${styles.roomTileMentor}`}>
         {tile.mentor ? (
           <>
             Mentor: {tile.mentor.displayName}{' '}
             {roundState === 'open' ? (
-              <span className={tile.mentor.here ? 'presence presence--here' : 'presence'}>
+              <span
+                className={
+                  tile.mentor.here ? `${styles.presence} ${styles.presenceHere}` : styles.presence
+                }
+              >
                 {tile.mentor.here ? 'in the room' : 'not in the room'}
               </span>
             ) : null}
@@ -717,9 +732,12 @@ function RoomTileCard({
           <span className="muted">No mentor</span>
         )}
       </p>
-      <ul className="room-tile__people" aria-label={`People in ${tile.name}`}>
+      <ul className={styles.roomTilePeople} aria-label={`People in ${tile.name}`}>
         {tile.seats.map((seat) => (
-          <li key={seat.userId} className={seat.here ? 'presence presence--here' : 'presence'}>
+          <li
+            key={seat.userId}
+            className={seat.here ? `${styles.presence} ${styles.presenceHere}` : styles.presence}
+          >
             {seat.displayName}
             {roundState === 'open' ? (
               <span className="visually-hidden">
@@ -742,7 +760,7 @@ function RoomTileCard({
         </p>
       ) : null}
       {tile.pins.map((pin) => (
-        <p key={pin.id} className="small room-tile__pin">
+        <p key={pin.id} className={`small ${styles.roomTilePin}`}>
           <span aria-hidden="true">📌 </span>
           <span className="visually-hidden">Pinned here: </span>
           {pin.message}
@@ -756,7 +774,7 @@ function RoomTileCard({
         </p>
       ) : null}
       {tile.recent.length > 0 ? (
-        <ul className="room-tile__activity small" aria-label={`Latest in ${tile.name}`}>
+        <ul className={`${styles.roomTileActivity} small`} aria-label={`Latest in ${tile.name}`}>
           {tile.recent.map((a, i) => (
             <li key={`${a.at}:${i}`}>{a.text}</li>
           ))}
@@ -802,7 +820,7 @@ function PinsCard({
     <section className="card" aria-labelledby="pins-heading">
       <h2 id="pins-heading">Pinned instructions</h2>
       {pins.length === 0 ? <p className="muted">Nothing pinned.</p> : null}
-      <ul className="request-list">
+      <ul className={styles.requestList}>
         {pins.map((pin) => (
           <li key={pin.id}>
             <p>
@@ -861,7 +879,7 @@ function TimeRequestsCard({
     <section className="card" aria-labelledby="time-heading">
       <h2 id="time-heading">Requests for more time</h2>
       {requests.length === 0 ? <p className="muted">No room is asking for more time.</p> : null}
-      <ul className="request-list">
+      <ul className={styles.requestList}>
         {requests.map((request) => (
           <li key={request.id}>
             <p>
@@ -908,7 +926,7 @@ function HelpQueueCard({
     <section className="card" aria-labelledby="help-heading">
       <h2 id="help-heading">Help requests</h2>
       {requests.length === 0 ? <p className="muted">No room is waiting for help.</p> : null}
-      <ul className="request-list">
+      <ul className={styles.requestList}>
         {requests.map((request) => (
           <li key={request.id}>
             <p>
@@ -1079,7 +1097,7 @@ function RelocateCard({
             ))}
           </select>
         </div>
-        <fieldset className="choice choice--inline">
+        <fieldset className={`choice ${styles.choiceInline}`}>
           <legend className="visually-hidden">How</legend>
           <label>
             <input
@@ -1174,7 +1192,7 @@ function PresenceCard({
                 {title} ({list.length})
               </h3>
               {list.length === 0 ? <p className="muted small">Nobody.</p> : null}
-              <ul className="presence-list small">
+              <ul className={`${styles.presenceList} small`}>
                 {list.map((p) => (
                   <li key={p.userId}>
                     {p.displayName} <span className="muted">· {where(p.roomIds)}</span>

@@ -1,6 +1,7 @@
 import type { MetMatrixData } from './api';
 import { layoutMetMatrix } from './met-matrix';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './workshop.module.css';
 
 /**
  * Who has met whom, as a heatmap table: a row per participant, a column per participant
@@ -11,9 +12,9 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
   const layout = layoutMetMatrix(data);
   if (layout.rows.length === 0) return <p className="muted">No participants yet.</p>;
   return (
-    <figure className="met-matrix">
+    <figure className={styles.metMatrix}>
       <TableScroll>
-        <table className="met-matrix__table">
+        <table className={styles.metMatrixTable}>
           <caption>
             {caption}: {layout.pairsMet} of {layout.pairsPossible} pairs have met,{' '}
             {layout.repeats === 0
@@ -27,11 +28,11 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
                 <span className="visually-hidden">Participant</span>
               </th>
               {layout.rows.map((row) => (
-                <th key={row.person.userId} scope="col" className="met-matrix__col">
+                <th key={row.person.userId} scope="col" className={styles.metMatrixCol}>
                   <abbr title={row.person.displayName}>{row.short}</abbr>
                 </th>
               ))}
-              <th scope="col" className="met-matrix__met">
+              <th scope="col" className={styles.metMatrixMet}>
                 Met
               </th>
             </tr>
@@ -39,29 +40,30 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
           <tbody>
             {layout.rows.map((row) => (
               <tr key={row.person.userId}>
-                <th scope="row" className="met-matrix__name">
+                <th scope="row" className={styles.metMatrixName}>
                   {row.person.displayName}
                 </th>
                 {row.cells.map((cell, j) => (
                   <td
                     key={layout.rows[j].person.userId}
-                    className={`met-matrix__cell met-matrix__cell--${cell.level}`}
+                    className={styles.metMatrixCell}
+                    data-level={cell.level}
                     title={cell.label}
                   >
                     <span aria-hidden="true">{cell.level === 'self' ? '' : cell.count || ''}</span>
                     <span className="visually-hidden">{cell.label}</span>
                   </td>
                 ))}
-                <td className="met-matrix__met">{row.met}</td>
+                <td className={styles.metMatrixMet}>{row.met}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      <figcaption className="met-matrix__legend small">
-        <span className="met-matrix__key met-matrix__cell--never" aria-hidden="true" /> never met
-        <span className="met-matrix__key met-matrix__cell--once" aria-hidden="true" /> met once
-        <span className="met-matrix__key met-matrix__cell--repeat" aria-hidden="true" /> met more
+      <figcaption className={`${styles.metMatrixLegend} small`}>
+        <span className={styles.metMatrixKey} data-level="never" aria-hidden="true" /> never met
+        <span className={styles.metMatrixKey} data-level="once" aria-hidden="true" /> met once
+        <span className={styles.metMatrixKey} data-level="repeat" aria-hidden="true" /> met more
         than once
       </figcaption>
     </figure>

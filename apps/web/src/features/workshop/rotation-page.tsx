@@ -20,6 +20,7 @@ import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-pi
 import { metMatrixOfRounds } from './met-matrix';
 import { MetMatrixGrid } from './met-matrix-grid';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './workshop.module.css';
 
 const PLAN_FIELDS = [
   'rounds',
@@ -164,7 +165,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                   const name = `Plan ${planList.length - i}`;
                   const shown = shownPlan?.id === plan.id;
                   return (
-                    <tr key={plan.id} className={shown ? 'plans-table__row--shown' : undefined}>
+                    <tr key={plan.id} className={shown ? styles.plansTableRowShown : undefined}>
                       <th scope="row">
                         {name}
                         {plan.adoptedAt ? (
@@ -215,7 +216,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                           </span>
                         ) : null}
                       </td>
-                      <td className="plans-table__actions">
+                      <td className={styles.plansTableActions}>
                         <button
                           type="button"
                           className="button button--quiet"
@@ -259,7 +260,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           <p className="muted">No rounds yet: adopt a plan to create them.</p>
         ) : null}
         {rounds.data && rounds.data.rounds.length > 0 ? (
-          <ol className="round-list">
+          <ol className={styles.roundList}>
             {rounds.data.rounds.map((round) => (
               <li key={round.id}>
                 <strong>{round.title}</strong>{' '}
@@ -303,11 +304,11 @@ function PlanDetails({
   const seats = people.filter((p) => inPlan.has(p.userId));
   const held = plan.inputs.heldRounds.length;
   return (
-    <section className="plan-details" aria-labelledby="plan-details-heading">
+    <section className={styles.planDetails} aria-labelledby="plan-details-heading">
       <h3 id="plan-details-heading">{title}: rooms and who meets whom</h3>
-      <div className="plan-rounds">
+      <div className={styles.planRounds}>
         {plan.rounds.map((round, r) => (
-          <section key={r} className="plan-round" aria-label={`${title}, round ${r + 1}`}>
+          <section key={r} className={styles.planRound} aria-label={`${title}, round ${r + 1}`}>
             <h4>
               Round {r + 1}
               {r < held ? <span className="small muted"> (held, kept)</span> : null}
@@ -512,7 +513,7 @@ function ParticipantsCard({
     <section className="card" aria-labelledby="participants-heading">
       <details>
         <summary>
-          <h2 id="participants-heading" className="details-heading">
+          <h2 id="participants-heading" className={styles.detailsHeading}>
             Participants ({participants?.length ?? '…'})
           </h2>{' '}
           <span className="small muted">

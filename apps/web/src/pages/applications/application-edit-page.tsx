@@ -25,6 +25,7 @@ import { describeSaveState, useAutosave } from '../../lib/use-autosave';
 import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
 import { queryClient } from '../../api/http';
 import { useApplicationWithLab } from './use-application';
+import styles from './applications.module.css';
 
 /** Loads the application and its lab (for the taxonomy and the title), then shows the form. */
 export function ApplicationEditPage() {
@@ -212,7 +213,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
         </p>
         <PageHeading title={submitted ? 'Edit your submitted application' : 'Your application'} />
-        <p className="deadline-line">
+        <p className={styles.deadlineLine} data-testid="deadline-line">
           <strong>{application.deadline.passed ? 'Closed' : 'Deadline'}:</strong>{' '}
           <DeadlineText deadline={application.deadline} />
         </p>
@@ -236,8 +237,13 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         ) : null}
       </header>
 
-      <div className={`save-status save-status--${state.kind}`}>
-        <p role="status" aria-live="polite" className="save-status__text">
+      <div className={styles.saveStatus} data-state={state.kind}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={styles.saveStatusText}
+          data-testid="save-status"
+        >
           {describeSaveState(state)}
         </p>
         {state.kind === 'failed' && state.retry ? (
@@ -271,7 +277,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
 
       {errors.length > 0 ? (
         <div
-          className="error-summary"
+          className={styles.errorSummary}
           ref={summaryRef}
           tabIndex={-1}
           role="group"
@@ -304,7 +310,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
 
       <form onSubmit={onSubmit} noValidate className="stack-lg">
         <fieldset className="card" disabled={locked}>
-          <legend className="card__legend">About you</legend>
+          <legend className={styles.cardLegend}>About you</legend>
           <div className="grid-2">
             <TextField
               {...field('profile.name')}
@@ -447,7 +453,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
                     id={applicationControlId(name)}
                     legend={formatWorkshopDay(day)}
                     error={errorOf(name)}
-                    className="availability__day"
+                    className={styles.availabilityDay}
                   >
                     {[true, false].map((can) => (
                       <label key={String(can)} className="option">
@@ -469,7 +475,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         </fieldset>
 
         <fieldset className="card" disabled={locked}>
-          <legend className="card__legend">Your answers</legend>
+          <legend className={styles.cardLegend}>Your answers</legend>
           {questions.map((question) => (
             <QuestionField
               key={question.id}

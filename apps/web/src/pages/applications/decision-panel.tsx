@@ -12,6 +12,7 @@ import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import type { MyDecision } from '../../features/selection/types';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import styles from './applications.module.css';
 
 /** The date to answer by, in the applicant's own timezone first, then in the lab's. */
 function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
@@ -97,7 +98,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
             Attendance of the whole workshop is required.
           </p>
           {decision.confirmBy ? (
-            <p className="decision__deadline">
+            <p className={styles.decisionDeadline} data-testid="answer-by">
               {passed ? 'The date to answer was ' : 'Please confirm or decline by '}
               <AnswerBy iso={decision.confirmBy} lab={lab} />
             </p>

@@ -13,6 +13,7 @@ import { formatMerit } from '../../features/selection/merit-chart';
 import { selectionQueries } from '../../features/selection/queries';
 import { ApplicationStatusBadge } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
+import styles from './lab.module.css';
 
 const OUTCOME_LABELS = {
   accepted: 'Offered a place',
@@ -93,7 +94,7 @@ export function LabApplicationPage() {
         {a.versions.length === 0 ? (
           <p className="muted">Nothing is kept until the application is submitted.</p>
         ) : (
-          <ol className="versions-list">
+          <ol className={styles.versionsList}>
             {a.versions.map((v) => (
               <li key={v.version}>
                 Version {v.version}:{' '}

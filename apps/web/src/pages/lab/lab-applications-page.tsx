@@ -16,6 +16,7 @@ import {
 } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './lab.module.css';
 
 const PAGE_SIZE = 25;
 const FILTER_KEYS = [
@@ -85,9 +86,9 @@ export function LabApplicationsPage() {
       scope="col"
       aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
     >
-      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+      <button type="button" className={styles.sortButton} onClick={() => sortBy(key)}>
         {label}
-        <span aria-hidden="true" className="sort-button__arrow">
+        <span aria-hidden="true" className={styles.sortButtonArrow}>
           {sort === key ? (order === 'asc' ? '▲' : '▼') : '↕'}
         </span>
         <span className="visually-hidden">
@@ -147,7 +148,7 @@ export function LabApplicationsPage() {
         }}
       >
         <h2 id="filters-title">Filter applications</h2>
-        <div className="filters__search">
+        <div className={styles.filtersSearch}>
           <TextField
             id="filter-q"
             type="search"
@@ -161,7 +162,7 @@ export function LabApplicationsPage() {
             Find
           </button>
         </div>
-        <div className="filters__grid">
+        <div className={styles.filtersGrid}>
           <SelectField
             id="filter-discipline"
             label="Discipline"
@@ -459,7 +460,7 @@ function ExtensionForm(props: {
   };
 
   return (
-    <form className="extension-form" onSubmit={grant} noValidate>
+    <form className={styles.extensionForm} onSubmit={grant} noValidate>
       <ErrorAlert alert={alert} />
       <TextField
         id={id}

@@ -16,6 +16,7 @@ import { besideField } from '../../lib/field-errors';
 import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
+import styles from './lab.module.css';
 
 export function LabFormEditorPage() {
   const { lab } = useLab();
@@ -167,7 +168,7 @@ function FormEditor(props: {
                 <h3>
                   Question {index + 1}
                   <span className="muted"> · {QUESTION_TYPE_LABELS[draft.type]}</span>
-                  {draft.id ? <code className="question-editor__id">{draft.id}</code> : null}
+                  {draft.id ? <code className={styles.questionEditorId}>{draft.id}</code> : null}
                 </h3>
                 <div className="question-editor__tools">
                   <button
@@ -281,7 +282,7 @@ function FormEditor(props: {
           );
         })}
       </ol>
-      <div className="card add-question">
+      <div className={`card ${styles.addQuestion}`}>
         <SelectField
           id="new-question-type"
           label="New question type"

@@ -5,6 +5,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './lab.module.css';
 
 const STAGE_LABELS: Record<keyof FunnelCounts, string> = {
   started: 'Started',
@@ -38,7 +39,7 @@ export function LabFunnelPage() {
                 <th scope="col" className="num">
                   Applications
                 </th>
-                <th scope="col" className="funnel__bar-col">
+                <th scope="col" className={styles.funnelBarCol}>
                   <span className="visually-hidden">Bar</span>
                 </th>
               </tr>
@@ -48,9 +49,10 @@ export function LabFunnelPage() {
                 <tr key={stage}>
                   <th scope="row">{STAGE_LABELS[stage]}</th>
                   <td className="num">{totals[stage]}</td>
-                  <td className="funnel__bar-col" aria-hidden="true">
+                  <td className={styles.funnelBarCol} aria-hidden="true">
                     <span
-                      className={`funnel__bar funnel__bar--${stage}`}
+                      className={styles.funnelBar}
+                      data-stage={stage}
                       style={{ width: `${(totals[stage] / widest) * 100}%` }}
                     />
                   </td>
@@ -84,7 +86,7 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
                   {STAGE_LABELS[stage]}
                 </th>
               ))}
-              <th scope="col" className="funnel__bar-col">
+              <th scope="col" className={styles.funnelBarCol}>
                 <span className="visually-hidden">Started and submitted, as bars</span>
               </th>
             </tr>
@@ -98,13 +100,15 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
                     {row[stage]}
                   </td>
                 ))}
-                <td className="funnel__bar-col" aria-hidden="true">
+                <td className={styles.funnelBarCol} aria-hidden="true">
                   <span
-                    className="funnel__bar funnel__bar--started"
+                    className={styles.funnelBar}
+                    data-stage="started"
                     style={{ width: `${(row.started / widest) * 100}%` }}
                   />
                   <span
-                    className="funnel__bar funnel__bar--submitted"
+                    className={styles.funnelBar}
+                    data-stage="submitted"
                     style={{ width: `${(row.submitted / widest) * 100}%` }}
                   />
                 </td>

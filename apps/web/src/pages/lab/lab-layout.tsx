@@ -21,6 +21,7 @@ import { formationLabTabs } from '../../features/formation/routes';
 import { ideasLabTabs } from '../../features/ideas/routes';
 import type { LabContext } from './lab-context';
 import { groupLabTabs, type LabTabContext } from './lab-tabs';
+import styles from './lab.module.css';
 
 /** The frame of every lab screen: title, phase, the viewer's roles and the tabs they may use. */
 export function LabLayout() {
@@ -90,7 +91,7 @@ export function LabLayout() {
 
   return (
     <section className="lab">
-      <header className="lab__header">
+      <header className={styles.labHeader}>
         <p className="lab__eyebrow">
           <PhaseBadge phase={lab.data.phase} />
           {roles.map((role) => (
@@ -105,12 +106,15 @@ export function LabLayout() {
         <PageHeading title={lab.data.title} />
       </header>
       {tabCount > 1 ? (
-        <nav aria-label="Lab sections" className={grouped ? 'tabs tabs--grouped' : 'tabs'}>
+        <nav
+          aria-label="Lab sections"
+          className={grouped ? `${styles.tabs} ${styles.tabsGrouped}` : styles.tabs}
+        >
           {grouped ? (
-            <ul className="tab-groups">
+            <ul className={styles.tabGroups}>
               {groups.map((g) => (
-                <li key={g.group} className="tab-group">
-                  <span className="tab-group__label" id={`tab-group-${g.group}`}>
+                <li key={g.group} className={styles.tabGroup}>
+                  <span className={styles.tabGroupLabel} id={`tab-group-${g.group}`}>
                     {g.label}
                   </span>
                   <ul aria-labelledby={`tab-group-${g.group}`}>

@@ -12,6 +12,7 @@ import { roleLabel } from '../../lib/roles';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './lab.module.css';
 
 const FIELDS = ['email', 'role'] as const;
 const MEMBER_ROLES = [
@@ -138,7 +139,7 @@ export function LabPeoplePage() {
       <section className="card" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Add a mentor or organiser</h2>
         <ErrorAlert alert={form.alert} />
-        <form id={form.formId} onSubmit={onInvite} noValidate className="invite-form">
+        <form id={form.formId} onSubmit={onInvite} noValidate className={styles.inviteForm}>
           <fieldset className="choice">
             <legend>How</legend>
             <label>
@@ -211,7 +212,7 @@ export function LabPeoplePage() {
               Send this link to <strong>{addressee(created)}</strong>. It is shown only now, and
               works until {formatInTimezone(created.expiresAt, lab.timezone)}.
             </p>
-            <p className="accept-link">
+            <p className={styles.acceptLink}>
               <a href={absoluteUrl(created.acceptUrl)} data-testid="accept-link">
                 {absoluteUrl(created.acceptUrl)}
               </a>
@@ -278,7 +279,7 @@ export function LabPeoplePage() {
 
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        <div className="filters__grid" role="search" aria-label="Find members">
+        <div className={styles.filtersGrid} role="search" aria-label="Find members">
           <SelectField
             id="members-role"
             label="Show"

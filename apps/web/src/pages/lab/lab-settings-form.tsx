@@ -15,6 +15,7 @@ import {
   type LabFormValues,
 } from '../../lib/lab-form';
 import { useFormSubmit } from '../../lib/use-form-submit';
+import styles from './lab.module.css';
 
 export const settingsFieldId = (field: string) => fieldId('settings', field);
 
@@ -255,7 +256,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         <legend>Teams and funding</legend>
         {errorOf('teamSize') ? <p className="field__error">{errorOf('teamSize')}</p> : null}
         {errorOf('funding') ? <p className="field__error">{errorOf('funding')}</p> : null}
-        <div className="grid-4">
+        <div className={styles.grid4}>
           <TextField
             id={settingsFieldId('teamSize.min')}
             label={settingLabel('teamSize.min')}

@@ -16,6 +16,7 @@ import { besideField } from '../../lib/field-errors';
 import { LAB_PHASES, phaseLabel } from '../../lib/phases';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { settingLabel, settingsFieldId } from './lab-settings-form';
+import styles from './lab.module.css';
 
 interface Props {
   lab: Lab;
@@ -112,7 +113,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
     <section className="card phase-panel" aria-labelledby="phase-heading">
       {dialog}
       <h2 id="phase-heading">Phase</h2>
-      <ol className="phase-steps">
+      <ol className={styles.phaseSteps}>
         {LAB_PHASES.map((phase) => {
           const index = LAB_PHASES.indexOf(phase);
           const current = LAB_PHASES.indexOf(lab.phase);
@@ -120,7 +121,8 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
           return (
             <li
               key={phase}
-              className={`phase-steps__item phase-steps__item--${state}`}
+              className={styles.phaseStepsItem}
+              data-state={state}
               aria-current={state === 'current' ? 'step' : undefined}
             >
               {phaseLabel(phase)}
