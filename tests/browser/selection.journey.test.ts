@@ -241,14 +241,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // The price of diversity, as a chart and in words.
       const chart = org.getByRole('img', { name: /Merit by place/ });
       await chart.waitFor();
-      await expect.poll(() => org.locator('.merit-chart polyline').count()).toBe(2);
-      await expect.poll(() => org.locator('.merit-chart__gap').count()).toBe(1);
-      await expect
-        .poll(() => textOf(org, '.merit-chart__legend'))
-        .toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
-      await expect
-        .poll(() => textOf(org, '.merit-chart__legend'))
-        .not.toContain('Price of diversity: 0.00');
+      await expect.poll(() => chart.locator('polyline').count()).toBe(2);
+      await expect.poll(() => chart.locator('polygon').count()).toBe(1);
+      const legend = () =>
+        org.getByRole('figure').filter({ has: chart }).locator('figcaption').textContent();
+      await expect.poll(legend).toMatch(/Price of diversity: \d+\.\d\d \(\d+\.\d %\)/);
+      await expect.poll(legend).not.toContain('Price of diversity: 0.00');
       await expect.poll(() => chart.locator('desc').textContent()).toMatch(/^The quotas cost /);
       await shot(org, 'run-with-quotas-price-of-diversity');
 
@@ -437,7 +435,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await shot(org, 'outbox-edit-letter');
       await giaLetter.getByRole('button', { name: 'Save the letter' }).click();
       await status(org, `The letter to ${emailOf(person('g'))} is saved.`);
-      await expect.poll(() => giaLetter.locator('.letter__body').textContent()).toBe(personal);
+      await expect.poll(() => giaLetter.getByTestId('letter-body').textContent()).toBe(personal);
       await org.getByRole('button', { name: 'Release 8 letters…' }).click();
       const confirmRelease = org.getByRole('group', { name: 'Release 8 letters now?' });
       await confirmRelease.waitFor();
@@ -446,7 +444,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // Every letter ends up delivered (in development: logged as what would be sent).
       await org.waitForFunction(
         () =>
-          [...document.querySelectorAll('.letter__head .badge')].filter((b) =>
+          [...document.querySelectorAll('article > header .badge')].filter((b) =>
             /^(Sent|Logged, not emailed)$/.test(b.textContent ?? ''),
           ).length === 8,
         undefined,

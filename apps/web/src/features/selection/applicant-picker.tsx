@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ApplicationSummary } from '../../api';
+import styles from './selection.module.css';
 
 const optionLabel = (a: ApplicationSummary) =>
   `${a.name ?? a.email}${a.affiliation ? `, ${a.affiliation}` : ''} (${a.email})`;
@@ -55,7 +56,7 @@ export function ApplicantPicker(props: {
       <p className="field__hint" id={`${id}-hint`}>
         {props.hint}
       </p>
-      <div className="picker__add">
+      <div className={styles.pickerAdd}>
         <input
           id={id}
           type="text"
@@ -88,13 +89,13 @@ export function ApplicantPicker(props: {
         </p>
       ) : null}
       {chosen.length > 0 ? (
-        <ul className="chips picker__chosen" aria-label={props.label}>
+        <ul className={`chips ${styles.pickerChosen}`} aria-label={props.label}>
           {chosen.map((applicationId) => (
             <li key={applicationId} className="chip">
               {props.nameOf(applicationId)}
               <button
                 type="button"
-                className="chip__remove"
+                className={styles.chipRemove}
                 onClick={() => props.onChange(chosen.filter((x) => x !== applicationId))}
               >
                 <span aria-hidden="true">×</span>

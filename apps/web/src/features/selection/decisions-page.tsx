@@ -12,6 +12,7 @@ import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './selection.module.css';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
 export function DecisionsPage() {
@@ -123,7 +124,7 @@ export function DecisionsPage() {
       <section className="card" aria-labelledby="accepted-title">
         <h2 id="accepted-title">Offered a place ({accepted.length})</h2>
         <TableScroll>
-          <table className="applications-table decisions-table">
+          <table className={`applications-table ${styles.decisionsTable}`}>
             <thead>
               <tr>
                 <th scope="col">Applicant</th>
@@ -148,7 +149,7 @@ export function DecisionsPage() {
           <ol className="waitlist" aria-labelledby="waitlist-title">
             {waitlist.map((d) => (
               <li key={d.id}>
-                <span className="waitlist__rank">{d.waitlistRank}</span>
+                <span className={styles.waitlistRank}>{d.waitlistRank}</span>
                 <ApplicantLink applicationId={d.applicationId}>
                   {dir.nameOf(d.applicationId)}
                 </ApplicantLink>
@@ -163,7 +164,7 @@ export function DecisionsPage() {
         {declined.length === 0 ? (
           <p className="muted">Nobody.</p>
         ) : (
-          <ul className="people-list">
+          <ul className={styles.peopleList}>
             {declined.map((d) => (
               <li key={d.id}>
                 <ApplicantLink applicationId={d.applicationId}>
@@ -192,7 +193,7 @@ function AcceptedRow(props: {
           {directory.nameOf(d.applicationId)}
         </ApplicantLink>
         {d.promotion ? (
-          <details className="promotion">
+          <details className={styles.promotion}>
             <summary>Promoted from the waitlist</summary>
             <p className="small">
               In place of {d.promotion.freedBy.map(directory.nameOf).join(', ')}

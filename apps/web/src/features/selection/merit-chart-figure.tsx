@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatMerit, formatShare, lineChart, meritByPlace } from './merit-chart';
 import type { SelectionRun } from './types';
+import styles from './selection.module.css';
 
 const BOX = { width: 640, height: 260, left: 48, right: 16, top: 16, bottom: 36 };
 
@@ -20,7 +21,7 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
     ? `The quotas cost ${formatMerit(price.absolute)} merit${share ? ` (${share})` : ''}: the cohort has ${formatMerit(run.result.objective)} against ${formatMerit(run.result.unconstrained.merit)} for the top ${topN.length} by merit alone.`
     : '';
   return (
-    <figure className="merit-chart">
+    <figure className={styles.meritChart}>
       <svg
         viewBox={`0 0 ${BOX.width} ${BOX.height}`}
         role="img"
@@ -31,7 +32,7 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
         <title id={titleId}>Merit by place: quota cohort against the top {topN.length}</title>
         <desc id={descId}>{summary}</desc>
         {chart.yTicks.map((t) => (
-          <g key={t.value} className="merit-chart__grid">
+          <g key={t.value} className={styles.meritChartGrid}>
             <line x1={BOX.left} x2={BOX.width - BOX.right} y1={t.y} y2={t.y} />
             <text x={BOX.left - 6} y={t.y} dy="0.32em" textAnchor="end">
               {formatMerit(t.value)}
@@ -40,7 +41,7 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
         ))}
         {chart.zeroY !== null ? (
           <line
-            className="merit-chart__zero"
+            className={styles.meritChartZero}
             x1={BOX.left}
             x2={BOX.width - BOX.right}
             y1={chart.zeroY}
@@ -66,23 +67,38 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
         >
           place, best merit first
         </text>
-        {chart.gap ? <polygon className="merit-chart__gap" points={chart.gap} /> : null}
-        <polyline className="merit-chart__line merit-chart__line--top" points={chart.lines[0]} />
-        <polyline className="merit-chart__line merit-chart__line--cohort" points={chart.lines[1]} />
+        {chart.gap ? <polygon className={styles.meritChartGap} points={chart.gap} /> : null}
+        <polyline
+          className={`${styles.meritChartLine} ${styles.meritChartLineTop}`}
+          points={chart.lines[0]}
+        />
+        <polyline
+          className={`${styles.meritChartLine} ${styles.meritChartLineCohort}`}
+          points={chart.lines[1]}
+        />
       </svg>
       <figcaption>
-        <ul className="merit-chart__legend">
+        <ul className={styles.meritChartLegend}>
           <li>
-            <span className="merit-chart__key merit-chart__key--top" aria-hidden="true" /> Top{' '}
-            {topN.length} by merit alone: {formatMerit(run.result.unconstrained.merit)}
+            <span
+              className={`${styles.meritChartKey} ${styles.meritChartKeyTop}`}
+              aria-hidden="true"
+            />{' '}
+            Top {topN.length} by merit alone: {formatMerit(run.result.unconstrained.merit)}
           </li>
           <li>
-            <span className="merit-chart__key merit-chart__key--cohort" aria-hidden="true" /> Cohort
-            under the quotas: {formatMerit(run.result.objective)}
+            <span
+              className={`${styles.meritChartKey} ${styles.meritChartKeyCohort}`}
+              aria-hidden="true"
+            />{' '}
+            Cohort under the quotas: {formatMerit(run.result.objective)}
           </li>
           <li>
-            <span className="merit-chart__key merit-chart__key--gap" aria-hidden="true" /> Price of
-            diversity: {formatMerit(price?.absolute ?? 0)}
+            <span
+              className={`${styles.meritChartKey} ${styles.meritChartKeyGap}`}
+              aria-hidden="true"
+            />{' '}
+            Price of diversity: {formatMerit(price?.absolute ?? 0)}
             {share ? ` (${share})` : ''}
           </li>
         </ul>

@@ -20,6 +20,7 @@ import {
   type LetterFilter,
 } from './outbox';
 import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
+import styles from './selection.module.css';
 
 const POLL_MS = 2_000;
 
@@ -178,7 +179,7 @@ export function OutboxPage() {
       ) : null}
 
       {o.letters.length > 0 ? (
-        <div className="outbox__filter">
+        <div className={styles.outboxFilter}>
           <SelectField
             id="outbox-filter"
             label="Show"
@@ -253,7 +254,7 @@ function LetterCard(props: {
 
   return (
     <article className={`card letter letter--${letter.status}`} aria-labelledby={titleId}>
-      <header className="letter__head">
+      <header className={styles.letterHead}>
         <h3 id={titleId}>To {letter.recipient}</h3>
         <span className={`badge badge--letter-${letterState(letter)}`}>
           {letterStatusLabel(letterState(letter))}
@@ -273,7 +274,7 @@ function LetterCard(props: {
           : ''}
       </p>
       {letter.lastError ? (
-        <p className="letter__error">
+        <p className={styles.letterError}>
           <strong>Last error:</strong> {letter.lastError}
         </p>
       ) : null}
@@ -315,10 +316,12 @@ function LetterCard(props: {
         </form>
       ) : (
         <>
-          <p className="letter__subject">
+          <p className={styles.letterSubject}>
             <span className="muted">Subject:</span> {letter.subject}
           </p>
-          <div className="letter__body">{letter.body}</div>
+          <div className={styles.letterBody} data-testid="letter-body">
+            {letter.body}
+          </div>
           {letterEditable(letter) ? (
             <div className="form-actions">
               <button

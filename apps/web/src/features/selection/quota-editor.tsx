@@ -13,6 +13,7 @@ import {
   type QuotaFormValues,
 } from './quota-form';
 import { QUOTA_CATEGORIES, type CreateSelectionRun, type QuotaCategory } from './types';
+import styles from './selection.module.css';
 
 /**
  * The organiser's quotas for a selection run: bounds per discipline, career stage and
@@ -60,9 +61,9 @@ export function QuotaForm(props: {
   });
 
   return (
-    <form id={form.formId} className="quota-form" onSubmit={submit} noValidate>
+    <form id={form.formId} className={styles.quotaForm} onSubmit={submit} noValidate>
       <ErrorAlert alert={form.alert} />
-      <div className="quota-form__top">
+      <div className={styles.quotaFormTop}>
         <TextField
           id="quota-capacity"
           label="Places to fill"
@@ -92,7 +93,7 @@ export function QuotaForm(props: {
         />
       </div>
 
-      <div className="quota-form__bounds">
+      <div className={styles.quotaFormBounds}>
         {QUOTA_CATEGORIES.map((category) => (
           <fieldset key={category} className="bounds">
             <legend>{QUOTA_CATEGORY_LABELS[category]}</legend>
@@ -101,15 +102,18 @@ export function QuotaForm(props: {
               <p className="muted small">The lab's taxonomy lists none.</p>
             ) : null}
             {Object.entries(values.bounds[category]).map(([group, input], index) => (
-              <div key={group} className="bounds__row">
-                <span className="bounds__group" aria-hidden="true">
+              <div key={group} className={styles.boundsRow}>
+                <span className={styles.boundsGroup} aria-hidden="true">
                   {group}
                 </span>
                 {(['min', 'max'] as const).map((side) => {
                   const id = `quota-${category}-${index}-${side}`;
                   const error = errors[boundField(category, group, side)];
                   return (
-                    <div key={side} className={`bounds__cell${error ? ' field--invalid' : ''}`}>
+                    <div
+                      key={side}
+                      className={error ? `${styles.boundsCell} field--invalid` : styles.boundsCell}
+                    >
                       <label htmlFor={id}>
                         <span className="visually-hidden">
                           {QUOTA_CATEGORY_LABELS[category]} {group}{' '}
@@ -140,7 +144,7 @@ export function QuotaForm(props: {
         ))}
       </div>
 
-      <div className="quota-form__people">
+      <div className={styles.quotaFormPeople}>
         <ApplicantPicker
           id="quota-mustInclude"
           label="Must include"
@@ -163,7 +167,7 @@ export function QuotaForm(props: {
         />
       </div>
 
-      <fieldset className="overrides">
+      <fieldset className={styles.overrides}>
         <legend>Availability</legend>
         <p className="field__hint">
           Only applicants who can attend the whole workshop are selected, unless you let them in
@@ -212,7 +216,7 @@ export function QuotaForm(props: {
             Draw lots among applicants whose merit is close to the selection line
           </label>
         </div>
-        <div className="quota-form__top">
+        <div className={styles.quotaFormTop}>
           {values.lottery ? (
             <>
               <TextField

@@ -18,6 +18,7 @@ import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { AdoptSelectionRun, SelectionRun } from './types';
 import { TableScroll } from '../../components/table-scroll';
 import { useConfirmDialog } from '../../components/confirm-dialog';
+import styles from './selection.module.css';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -194,7 +195,7 @@ function Infeasibility({ run, directory }: { run: SelectionRun; directory: Appli
       {conflicts.length > 0 ? (
         <>
           <h3>The quotas that conflict</h3>
-          <ul className="explanation">
+          <ul className={styles.explanation}>
             {conflicts.map((c) => (
               <li key={c}>{c}</li>
             ))}
@@ -208,7 +209,7 @@ function Infeasibility({ run, directory }: { run: SelectionRun; directory: Appli
               ? 'The smallest change that would allow a cohort: all of these together'
               : 'The smallest change that would allow a cohort'}
           </h3>
-          <ul className="explanation">
+          <ul className={styles.explanation}>
             {relaxation.map((c) => (
               <li key={c}>{c}</li>
             ))}
@@ -299,7 +300,7 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
         </table>
       </TableScroll>
       {run.result.waitlistIds.length > 0 ? (
-        <details className="waitlist-preview">
+        <details className={styles.waitlistPreview}>
           <summary>Waitlist if adopted ({run.result.waitlistIds.length}, best first)</summary>
           <TableScroll>
             <table className="applications-table">
@@ -404,7 +405,7 @@ function AdoptForm(props: {
             </p>
           ) : null}
           <ErrorAlert alert={form.alert} />
-          <div className="quota-form__top">
+          <div className={styles.quotaFormTop}>
             <TextField
               id="adopt-confirmBy"
               type="datetime-local"

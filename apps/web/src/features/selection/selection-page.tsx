@@ -17,6 +17,7 @@ import { compareRuns } from './run-compare';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { CreateSelectionRun, SelectionRun, SelectionRunSummary } from './types';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './selection.module.css';
 
 /** Quotas, the stored runs with what each cost, and two runs side by side. */
 export function SelectionPage() {
@@ -145,7 +146,7 @@ function RunsTable(props: {
   const bars = priceBars(runs.map((r) => r.priceOfDiversity?.absolute ?? null));
   return (
     <TableScroll>
-      <table className="runs-table">
+      <table className={styles.runsTable}>
         <caption className="visually-hidden">
           Selection runs, newest first, with the price of diversity of each
         </caption>
@@ -186,10 +187,10 @@ function RunsTable(props: {
                 </td>
                 <td className="num">{formatMerit(r.objective)}</td>
                 <td className="num">{formatMerit(r.unconstrainedMerit)}</td>
-                <td className="price-cell">
+                <td className={styles.priceCell}>
                   {r.priceOfDiversity ? (
                     <>
-                      <span className="price-bar" aria-hidden="true">
+                      <span className={styles.priceBar} aria-hidden="true">
                         <span style={{ width: `${Math.round(bars[i] * 100)}%` }} />
                       </span>
                       <span className="num">
@@ -207,7 +208,7 @@ function RunsTable(props: {
                   {quotas.length === 0 ? (
                     <span className="muted">none</span>
                   ) : (
-                    <ul className="quota-lines">
+                    <ul className={styles.quotaLines}>
                       {quotas.map((q) => (
                         <li key={q}>{q}</li>
                       ))}
@@ -254,7 +255,7 @@ function CompareRuns(props: {
   return (
     <section className="card" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare two runs</h2>
-      <div className="compare__pick">
+      <div className={styles.comparePick}>
         <SelectField
           id="compare-first"
           label="First run"
@@ -308,14 +309,14 @@ function Comparison(props: {
     </tr>
   );
   const people = (ids: string[], caption: string) => (
-    <section className="compare__side" aria-label={caption}>
+    <section className={styles.compareSide} aria-label={caption}>
       <h3>
         {caption} ({ids.length})
       </h3>
       {ids.length === 0 ? (
         <p className="muted">Nobody.</p>
       ) : (
-        <ul className="people-list">
+        <ul className={styles.peopleList}>
           {ids.map((id) => {
             const who = directory.byId.get(id);
             return (
@@ -337,7 +338,7 @@ function Comparison(props: {
   return (
     <div className="stack">
       <TableScroll>
-        <table className="compare-table">
+        <table className={styles.compareTable}>
           <thead>
             <tr>
               <th scope="col">
@@ -383,7 +384,7 @@ function Comparison(props: {
           ? `${labelB} has ${formatMerit(Math.abs(diff.objectiveDelta))} ${diff.objectiveDelta >= 0 ? 'more' : 'less'} merit than ${labelA}.`
           : ''}
       </p>
-      <div className="compare__sides">
+      <div className={styles.compareSides}>
         {people(diff.onlyFirst, `Only in ${labelA}`)}
         {people(diff.onlySecond, `Only in ${labelB}`)}
       </div>
