@@ -241,7 +241,7 @@ describeBrowser('web client: applications are reviewed', () => {
       const result = org.getByRole('region', { name: 'Latest run' });
       await result.getByText('Incomplete: 2 of 4 applications are short of reviewers').waitFor();
       // The conflicts, in words and with names: Mia may review neither Bob nor Dee.
-      const why = () => result.locator('.run-problems').textContent();
+      const why = () => result.getByTestId('run-problems').textContent();
       await expect
         .poll(why)
         .toContain(

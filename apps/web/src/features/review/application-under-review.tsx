@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AnswerValue, ApplicantProfile, FormQuestion } from '../../api';
 import { formatWorkshopDay } from '../../lib/application-fields';
+import styles from './review.module.css';
 
 const none = <span className="muted">not given</span>;
 const list = (values: string[] | null | undefined) =>
@@ -72,7 +73,7 @@ export function ApplicationUnderReview(props: {
             ) : unavailable.length === 0 ? (
               'available every day'
             ) : (
-              <strong className="review-unavailable">
+              <strong className={styles.reviewUnavailable}>
                 not available on {unavailable.map(formatWorkshopDay).join(', ')}
               </strong>
             )}
@@ -81,7 +82,7 @@ export function ApplicationUnderReview(props: {
       </dl>
       {!blind && profile.links && profile.links.length > 0 ? (
         <>
-          <h3 className="review-answers-title">Links</h3>
+          <h3 className={styles.reviewAnswersTitle}>Links</h3>
           <ul>
             {profile.links.map((link) => (
               <li key={link}>
@@ -95,8 +96,8 @@ export function ApplicationUnderReview(props: {
       ) : null}
       {questions.length > 0 ? (
         <>
-          <h3 className="review-answers-title">Answers</h3>
-          <dl className="review-answers">
+          <h3 className={styles.reviewAnswersTitle}>Answers</h3>
+          <dl className={styles.reviewAnswers}>
             {questions.map((q) => (
               <div key={q.id}>
                 <dt>{q.label}</dt>

@@ -22,6 +22,7 @@ import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './review.module.css';
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
 
@@ -245,7 +246,11 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
     <section className="card" aria-labelledby="result-title">
       <h2 id="result-title">Latest run</h2>
       <p
-        className={run.complete ? 'run-outcome run-outcome--ok' : 'run-outcome run-outcome--short'}
+        className={
+          run.complete
+            ? `${styles.runOutcome} ${styles.runOutcomeOk}`
+            : `${styles.runOutcome} ${styles.runOutcomeShort}`
+        }
       >
         {run.complete
           ? `Complete: each of the ${run.applications} applications has ${run.reviewsPerApplication} reviewers.`
@@ -274,7 +279,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
         </div>
       </dl>
       {run.problems.length > 0 ? (
-        <div className="notice run-problems">
+        <div className={`notice ${styles.runProblems}`} data-testid="run-problems">
           <h3>Why it is short</h3>
           <ul>
             {run.problems.map((p) => (
@@ -307,7 +312,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
       ) : null}
       <h3 id="loads-title">Load per reviewer</h3>
       <TableScroll>
-        <table className="review-table">
+        <table className={styles.reviewTable}>
           <thead>
             <tr>
               <th scope="col">Reviewer</th>
@@ -344,7 +349,7 @@ function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
         {totals.applicationsFullyReviewed} of {totals.applications} applications fully reviewed
       </p>
       <TableScroll>
-        <table className="review-table">
+        <table className={styles.reviewTable}>
           <thead>
             <tr>
               <th scope="col">Reviewer</th>
@@ -447,7 +452,7 @@ function PerApplication(props: {
   return (
     <section className="card stack" aria-labelledby="per-application-title">
       <h2 id="per-application-title">Reviewers per application</h2>
-      <form className="assign-form" onSubmit={assign} noValidate aria-label="Assign by hand">
+      <form className={styles.assignForm} onSubmit={assign} noValidate aria-label="Assign by hand">
         <SelectField
           id="assign-application"
           label="Application"
@@ -483,7 +488,7 @@ function PerApplication(props: {
         <p className="muted">No application is submitted yet.</p>
       ) : (
         <TableScroll>
-          <table className="review-table per-application-table">
+          <table className={`${styles.reviewTable} ${styles.perApplicationTable}`}>
             <thead>
               <tr>
                 <th scope="col">Application</th>
@@ -506,7 +511,7 @@ function PerApplication(props: {
                         {list.length === 0 ? (
                           <span className="muted">none</span>
                         ) : (
-                          <ul className="assignment-list">
+                          <ul className={styles.assignmentList}>
                             {list.map((a) => (
                               <li key={a.id}>
                                 <span>

@@ -12,6 +12,7 @@ import {
   type ConflictDeclaration,
   type ReviewerProfile,
 } from './api';
+import styles from './review.module.css';
 
 type Kind = 'person' | 'institution';
 
@@ -173,7 +174,7 @@ function ConflictsEditor(props: {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
 
-      <form className="inline-form" onSubmit={saveInstitution} noValidate>
+      <form className={styles.inlineForm} onSubmit={saveInstitution} noValidate>
         <TextField
           id="reviewer-institution"
           label="Your institution"
@@ -192,9 +193,9 @@ function ConflictsEditor(props: {
       {declared.length === 0 ? (
         <p className="muted">None declared.</p>
       ) : (
-        <ul className="conflict-list" aria-labelledby="declared-title">
+        <ul className={styles.conflictList} aria-labelledby="declared-title">
           {declared.map((c, index) => (
-            <li key={`${describeConflict(c)}:${index}`} className="conflict-list__item">
+            <li key={`${describeConflict(c)}:${index}`} className={styles.conflictListItem}>
               <span>
                 <span className="badge badge--role">
                   {'institution' in c ? 'Institution' : 'Person'}
@@ -240,7 +241,7 @@ function ConflictsEditor(props: {
             </label>
           </div>
         </fieldset>
-        <div className="inline-form">
+        <div className={styles.inlineForm}>
           <TextField
             id="conflict-value"
             label={kind === 'person' ? "Applicant's e-mail" : 'Institution'}

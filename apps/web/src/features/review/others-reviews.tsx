@@ -5,6 +5,7 @@ import { useLab } from '../../pages/lab/lab-context';
 import { alertFor } from '../../lib/use-form-submit';
 import { reviewQueries, type Rubric } from './api';
 import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
+import styles from './review.module.css';
 
 /** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
 export function OthersReviews(props: {
@@ -71,9 +72,9 @@ export function SubmittedReviews(props: {
       {list.blind && props.others ? (
         <p className="muted small">Blind review: reviewers stay anonymous to each other.</p>
       ) : null}
-      <ul className="review-list">
+      <ul className={styles.reviewList}>
         {shown.map((r, index) => (
-          <li key={r.reviewerId ?? `anonymous-${index}`} className="review-list__item">
+          <li key={r.reviewerId ?? `anonymous-${index}`} className={styles.reviewListItem}>
             <h3>
               {r.reviewerName}
               <span className="muted small">

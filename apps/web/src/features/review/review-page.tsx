@@ -32,6 +32,7 @@ import {
   withoutLabel,
   type ScoreDraft,
 } from './review-scores';
+import styles from './review.module.css';
 
 /** One assigned application: read it, score it on the rubric, save a draft, submit. */
 export function ReviewPage() {
@@ -71,7 +72,7 @@ export function ReviewPage() {
         <h2>Review: {title}</h2>
         <ReviewStatusBadge status={data.data.review.status} />
       </div>
-      <div className="review-layout">
+      <div className={styles.reviewLayout}>
         <ApplicationUnderReview
           blind={data.data.blind}
           profile={data.data.profile}
@@ -243,7 +244,12 @@ function ReviewForm(props: {
   if (submitted) {
     return (
       <section className="card" aria-labelledby="my-review-title">
-        <h2 id="my-review-title" className="review-focus-target" ref={submittedRef} tabIndex={-1}>
+        <h2
+          id="my-review-title"
+          className={styles.reviewFocusTarget}
+          ref={submittedRef}
+          tabIndex={-1}
+        >
           Your review
         </h2>
         <StatusMessage>
@@ -322,7 +328,7 @@ function ReviewForm(props: {
           selection, and this lab is in the phase “{phaseLabel(props.closedIn)}”.
         </p>
       ) : null}
-      <fieldset className="review-form__body" disabled={props.closedIn !== null}>
+      <fieldset className={styles.reviewFormBody} disabled={props.closedIn !== null}>
         {rubric.criteria.map((criterion) => (
           <CriterionScore
             key={criterion.id}
@@ -346,7 +352,7 @@ function ReviewForm(props: {
           }}
         />
       </fieldset>
-      <p className="review-score-line" aria-live="polite">
+      <p className={styles.reviewScoreLine} aria-live="polite">
         {score !== null
           ? `Weighted score: ${percent(score)}`
           : `${left} of ${rubric.criteria.length} ${rubric.criteria.length === 1 ? 'criterion' : 'criteria'} still to score`}
@@ -420,7 +426,7 @@ function CriterionScore(props: {
   const [typed, setTyped] = useState(value === undefined ? '' : String(value));
   return (
     <fieldset
-      className={['review-criterion', error ? 'field--invalid' : ''].join(' ').trim()}
+      className={[styles.reviewCriterion, error ? 'field--invalid' : ''].join(' ').trim()}
       aria-describedby={describedBy}
     >
       <legend>{c.label}</legend>
@@ -429,9 +435,9 @@ function CriterionScore(props: {
         lowest) · weight {c.weight}, {percent(share)} of the score.
       </p>
       {steps.length > 0 ? (
-        <div className="review-scale">
+        <div className={styles.reviewScale}>
           {steps.map((step) => (
-            <label key={step} className="review-scale__step">
+            <label key={step} className={styles.reviewScaleStep}>
               <input
                 type="radio"
                 name={base}
@@ -457,7 +463,7 @@ function CriterionScore(props: {
         <input
           id={base}
           inputMode="numeric"
-          className="review-scale__number"
+          className={styles.reviewScaleNumber}
           aria-label={`${c.label}: score from ${c.scale.min} to ${c.scale.max}`}
           aria-invalid={Boolean(error)}
           aria-describedby={error ? errorId : undefined}

@@ -8,6 +8,7 @@ import { ConflictsCard } from './conflicts-card';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { CONFLICT_LABELS, progressText } from './review-scores';
 import { TableScroll } from '../../components/table-scroll';
+import styles from './review.module.css';
 
 /** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
 export function ReviewQueuePage() {
@@ -20,7 +21,7 @@ export function ReviewQueuePage() {
         <div className="page-title">
           <h2 id="queue-title">Your review queue</h2>
           {queue.data ? (
-            <p className="review-progress__text" id="queue-progress">
+            <p className={styles.reviewProgressText} id="queue-progress">
               {progressText(queue.data.progress)}
             </p>
           ) : null}
@@ -49,7 +50,7 @@ export function ReviewQueuePage() {
               </p>
             ) : (
               <TableScroll>
-                <table className="review-table">
+                <table className={styles.reviewTable}>
                   <thead>
                     <tr>
                       <th scope="col">Application</th>
@@ -96,7 +97,7 @@ function QueueRow({ item, position }: { item: ReviewQueueItem; position: number 
         {item.conflict ? (
           <>
             <span className="applicant-name">{name}</span>
-            <span className="small review-conflict">
+            <span className={`small ${styles.reviewConflict}`}>
               Conflict of interest: {CONFLICT_LABELS[item.conflict]}. It cannot be opened.
             </span>
           </>

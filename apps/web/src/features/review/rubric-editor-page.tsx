@@ -19,6 +19,7 @@ import {
   type CriterionDraft,
   type CriterionPart,
 } from './rubric-draft';
+import styles from './review.module.css';
 
 export function RubricEditorPage() {
   const { lab } = useLab();
@@ -245,7 +246,7 @@ function RubricEditor(props: {
                 error={e.description}
                 onChange={(ev) => update(draft.key, { description: ev.target.value })}
               />
-              <div className="rubric-numbers">
+              <div className={styles.rubricNumbers}>
                 <TextField
                   id={id('weight')}
                   label="Weight (relative)"
@@ -255,7 +256,7 @@ function RubricEditor(props: {
                   onChange={(ev) => update(draft.key, { weight: ev.target.value })}
                 />
                 <fieldset
-                  className={['rubric-scale', e.scale ? 'field--invalid' : ''].join(' ').trim()}
+                  className={[styles.rubricScale, e.scale ? 'field--invalid' : ''].join(' ').trim()}
                   aria-describedby={fixed ? id('scale-hint') : undefined}
                 >
                   <legend>Scale</legend>
@@ -264,7 +265,7 @@ function RubricEditor(props: {
                       Fixed: submitted reviews use it.
                     </p>
                   ) : null}
-                  <div className="rubric-scale__inputs">
+                  <div className={styles.rubricScaleInputs}>
                     {(['min', 'max'] as const).map((end) => (
                       <div key={end} className="field">
                         <label htmlFor={id(end)}>
