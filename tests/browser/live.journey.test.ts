@@ -90,7 +90,7 @@ describeBrowser(
     };
 
     /** The connection status line ("Connected", "Offline", …). */
-    const connection = (page: Page) => page.locator('.live-status').getByRole('status');
+    const connection = (page: Page) => page.getByTestId('live-status');
     const countdownSeconds = async (page: Page) => {
       const text = (await page.getByTestId('countdown').textContent()) ?? '';
       const [m, s] = text.split(':').map(Number);
@@ -361,13 +361,13 @@ describeBrowser('web client: the live page outlives its access token', () => {
       );
       await logInThroughUi(page, { email: lab.participants[0].email, password: TEST_PASSWORD });
       await page.goto(`/labs/${lab.labId}/live`);
-      const status = page.locator('.live-status').getByRole('status');
+      const status = page.getByTestId('live-status');
       await status.filter({ hasText: 'Connected' }).waitFor();
       // Every status the page shows from now on.
       await page.evaluate(() => {
         const seen: string[] = [];
         Object.assign(window, { liveStatuses: seen });
-        const region = document.querySelector('.live-status [role="status"]')!;
+        const region = document.querySelector('[data-testid="live-status"]')!;
         new MutationObserver(() => seen.push(region.textContent ?? '')).observe(region, {
           subtree: true,
           childList: true,

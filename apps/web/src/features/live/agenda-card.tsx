@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { describeError } from '../../api';
 import { workshopApi, type AgendaSession } from '../workshop/api';
 import { workshopQueries } from '../workshop/queries';
+import styles from './live.module.css';
 
 const KIND_LABELS: Record<string, string> = {
   plenary: 'Plenary',
@@ -67,7 +68,7 @@ export function AgendaCard({
 
   return (
     <section className="card live-agenda" aria-labelledby={headingId}>
-      <div className="live-agenda__head">
+      <div className={styles.liveAgendaHead}>
         <h2 id={headingId}>Agenda</h2>
         <button
           type="button"
@@ -96,27 +97,31 @@ export function AgendaCard({
           {groupByDay(agenda.data.sessions).map(([day, sessions]) => (
             <div key={day} className="live-agenda__day">
               <h3>{dayLabel(day)}</h3>
-              <ol className="live-agenda__sessions">
+              <ol className={styles.liveAgendaSessions}>
                 {sessions.map((s) => {
                   const now = s.state === 'live' || s.id === currentSessionId;
                   return (
                     <li
                       key={s.id}
-                      className={`live-agenda__session${now ? ' live-agenda__session--now' : ''}`}
+                      className={
+                        now
+                          ? `${styles.liveAgendaSession} ${styles.liveAgendaSessionNow}`
+                          : styles.liveAgendaSession
+                      }
                       aria-current={now ? 'true' : undefined}
                     >
-                      <p className="live-agenda__time">
+                      <p className={styles.liveAgendaTime}>
                         <time dateTime={s.startsAt}>{clockOf(s.startsAtLocal)}</time>–
                         <time dateTime={s.endsAt}>{clockOf(s.endsAtLocal)}</time>
                       </p>
                       <div>
-                        <p className="live-agenda__title">
+                        <p className={styles.liveAgendaTitle}>
                           {s.title} <span className="badge">{KIND_LABELS[s.kind] ?? s.kind}</span>
                           {now ? <span className="badge badge--now">Now</span> : null}
                           {s.state === 'ended' ? <span className="badge">Ended</span> : null}
                         </p>
                         {s.meetingUrl || s.materials.length > 0 ? (
-                          <ul className="live-agenda__links">
+                          <ul className={styles.liveAgendaLinks}>
                             {s.meetingUrl ? (
                               <li>
                                 <a href={s.meetingUrl} target="_blank" rel="noreferrer">

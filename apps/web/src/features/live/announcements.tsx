@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LiveViewState } from './live-view-state';
+import styles from './live.module.css';
 
 const timeOf = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -16,14 +17,14 @@ export function Announcements({ view }: { view: LiveViewState }) {
     .reverse();
   return (
     <>
-      <div className="live-broadcasts" aria-live="assertive" aria-relevant="additions">
+      <div className={styles.liveBroadcasts} aria-live="assertive" aria-relevant="additions">
         {shown.map((b) => (
-          <div key={b.id} className="live-broadcast" data-testid="broadcast">
-            <p className="live-broadcast__message">
+          <div key={b.id} className={styles.liveBroadcast} data-testid="broadcast">
+            <p className={styles.liveBroadcastMessage}>
               <span className="visually-hidden">Announcement: </span>
               {b.message}
             </p>
-            <p className="live-broadcast__meta small">
+            <p className={`${styles.liveBroadcastMeta} small`}>
               {b.from.displayName}
               {b.roomId ? ', to your room' : ', to everyone'} ·{' '}
               <time dateTime={b.sentAt}>{timeOf(b.sentAt)}</time>
@@ -39,12 +40,12 @@ export function Announcements({ view }: { view: LiveViewState }) {
         ))}
       </div>
       {view.pinned.length > 0 ? (
-        <section className="live-pinned" aria-labelledby="live-pinned-heading">
+        <section className={styles.livePinned} aria-labelledby="live-pinned-heading">
           <h2 id="live-pinned-heading">Pinned instructions</h2>
           <ul aria-live="polite">
             {view.pinned.map((p) => (
               <li key={p.id}>
-                <p className="live-pinned__message">{p.message}</p>
+                <p className={styles.livePinnedMessage}>{p.message}</p>
                 <p className="muted small">
                   {p.roomId ? 'For your room' : 'For every room'} · {p.pinnedBy.displayName}
                 </p>

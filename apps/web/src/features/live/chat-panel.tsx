@@ -13,6 +13,7 @@ import { liveApi } from './api';
 import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
 import type { LiveConnection, LiveStatus } from './live-connection';
 import { chatChannels, type LiveViewAction, type LiveViewState } from './live-view-state';
+import styles from './live.module.css';
 
 const MAX_BODY = 4000;
 const HISTORY_PAGE = 50;
@@ -147,12 +148,12 @@ export function ChatPanel({
     <section className="card live-chat" aria-labelledby={headingId}>
       <h2 id={headingId}>Chat</h2>
       {channels.length > 1 ? (
-        <div className="live-chat__channels" role="group" aria-label="Chat channel">
+        <div className={styles.liveChatChannels} role="group" aria-label="Chat channel">
           {channels.map((c) => (
             <button
               key={c.channel}
               type="button"
-              className="chip-button"
+              className={styles.chipButton}
               aria-pressed={c.channel === channel}
               onClick={() => setChosen(c.channel)}
             >
@@ -161,7 +162,7 @@ export function ChatPanel({
           ))}
         </div>
       ) : null}
-      <div className="live-chat__earlier">
+      <div className={styles.liveChatEarlier}>
         {paging?.done ? (
           <p className="muted small">This is the start of the conversation.</p>
         ) : (
@@ -182,38 +183,43 @@ export function ChatPanel({
       {/* The log (announced as messages arrive) scrolls; the messages inside stay a list. */}
       <div
         ref={logRef}
-        className="live-chat__log"
+        className={styles.liveChatLog}
         role="log"
         aria-live="polite"
         aria-label={`Messages: ${current.label}`}
         tabIndex={0}
       >
-        <ol className="live-chat__list">
+        <ol className={styles.liveChatList}>
           {stored.length === 0 && pending.length === 0 ? (
-            <li className="live-chat__empty muted">No messages yet. Say hello.</li>
+            <li className={`${styles.liveChatEmpty} muted`}>No messages yet. Say hello.</li>
           ) : null}
           {stored.map((m) => (
             <li
               key={m.id}
-              className={`live-chat__message${m.sender.userId === myUserId ? ' live-chat__message--mine' : ''}`}
+              className={
+                m.sender.userId === myUserId
+                  ? `${styles.liveChatMessage} ${styles.liveChatMessageMine}`
+                  : styles.liveChatMessage
+              }
             >
-              <p className="live-chat__meta">
+              <p className={styles.liveChatMeta}>
                 <strong>{m.sender.userId === myUserId ? 'You' : m.sender.displayName}</strong>{' '}
                 <time dateTime={m.sentAt}>{timeOf(m.sentAt)}</time>
               </p>
-              <p className="live-chat__body">{m.body}</p>
+              <p className={styles.liveChatBody}>{m.body}</p>
             </li>
           ))}
           {pending.map((m) => (
             <li
               key={m.clientMessageId}
-              className={`live-chat__message live-chat__message--mine live-chat__message--${m.state}`}
+              className={`${styles.liveChatMessage} ${styles.liveChatMessageMine}`}
+              data-state={m.state}
             >
-              <p className="live-chat__meta">
+              <p className={styles.liveChatMeta}>
                 <strong>You</strong>{' '}
                 <span>{m.state === 'sending' ? 'sending…' : `not sent: ${m.error ?? ''}`}</span>
               </p>
-              <p className="live-chat__body">{m.body}</p>
+              <p className={styles.liveChatBody}>{m.body}</p>
               {m.state === 'failed' ? (
                 <button type="button" className="button button--quiet" onClick={() => void send(m)}>
                   Send again
@@ -223,7 +229,7 @@ export function ChatPanel({
           ))}
         </ol>
       </div>
-      <form className="live-chat__composer" onSubmit={submit}>
+      <form className={styles.liveChatComposer} onSubmit={submit}>
         <label htmlFor={inputId} className="visually-hidden">
           Message to {current.label}
         </label>

@@ -8,6 +8,7 @@ import {
   type TimerWarning,
 } from './live-clock';
 import { useServerNow } from './use-live-connection';
+import styles from './live.module.css';
 
 /**
  * The round's countdown on the server's clock. The digits are a `timer` (not read out every
@@ -34,12 +35,17 @@ export function Countdown({
         ? `${minutes} minute${minutes === 1 ? '' : 's'} ${seconds % 60} seconds left`
         : `${seconds} seconds left`;
   return (
-    <div className={`countdown countdown--${warning}`}>
-      <p className="countdown__label">{closing ? 'Closing in' : 'Time left'}</p>
-      <p className="countdown__digits" role="timer" aria-label={spoken} data-testid="countdown">
+    <div className={styles.countdown} data-warning={warning}>
+      <p className={styles.countdownLabel}>{closing ? 'Closing in' : 'Time left'}</p>
+      <p
+        className={styles.countdownDigits}
+        role="timer"
+        aria-label={spoken}
+        data-testid="countdown"
+      >
         {formatCountdown(seconds)}
       </p>
-      <p className="countdown__warning" aria-live="assertive" data-testid="timer-warning">
+      <p className={styles.countdownWarning} aria-live="assertive" data-testid="timer-warning">
         {warningText(warning)}
       </p>
     </div>

@@ -10,6 +10,7 @@ import { LiveStatusBar } from './live-status';
 import type { LiveViewAction, LiveViewState } from './live-view-state';
 import { useLiveConnection, useLiveState, useServerNow } from './use-live-connection';
 import { useLiveView } from './use-live-view';
+import styles from './live.module.css';
 
 type Connection = LiveConnection<LiveNotices, LiveRequests>;
 
@@ -30,7 +31,7 @@ export function HelpQueuePage() {
       <p role="status" aria-live="polite" className="status" data-testid="visit-outcome">
         {visits.outcome}
       </p>
-      <div className="live__grid">
+      <div className={styles.liveGrid}>
         <HelpQueue connection={connection} view={view} dispatch={dispatch} visits={visits} />
         <div className="stack-lg">
           <RoomsToVisit labId={labId} view={view} visits={visits} />
@@ -165,7 +166,7 @@ function HelpQueue({
   };
 
   const row = (h: HelpRequest) => (
-    <li key={h.id} className={`help-request help-request--${h.state}`} data-testid="help-request">
+    <li key={h.id} className={styles.helpRequest} data-state={h.state} data-testid="help-request">
       <div className="help-request__what">
         <p className="help-request__topic">
           <strong>{h.topic}</strong> · {h.room.name}
@@ -181,18 +182,19 @@ function HelpQueue({
         <p className="small">
           {h.state === 'waiting' ? (
             <>
-              Waiting for <span className="help-request__clock">{since(h.askedAt, serverNow)}</span>
+              Waiting for{' '}
+              <span className={styles.helpRequestClock}>{since(h.askedAt, serverNow)}</span>
             </>
           ) : (
             <>
               Claimed by {h.claimedBy?.userId === me ? 'you' : h.claimedBy?.displayName}{' '}
               {h.claimedAt ? `after ${formatWait(h.askedAt, h.claimedAt)}` : ''} · with them for{' '}
-              <span className="help-request__clock">{since(h.claimedAt, serverNow)}</span>
+              <span className={styles.helpRequestClock}>{since(h.claimedAt, serverNow)}</span>
             </>
           )}
         </p>
       </div>
-      <div className="help-request__actions">
+      <div className={styles.helpRequestActions}>
         {h.state === 'waiting' ? (
           <button
             type="button"
@@ -236,13 +238,13 @@ function HelpQueue({
       {mine.length > 0 ? (
         <>
           <h3>With you</h3>
-          <ul className="help-requests">{mine.map(row)}</ul>
+          <ul className={styles.helpRequests}>{mine.map(row)}</ul>
         </>
       ) : null}
       {waiting.length > 0 ? (
         <>
           <h3>Waiting ({waiting.length})</h3>
-          <ul className="help-requests" aria-live="polite">
+          <ul className={styles.helpRequests} aria-live="polite">
             {waiting.map(row)}
           </ul>
         </>
@@ -250,7 +252,7 @@ function HelpQueue({
       {queue.some((h) => h.state === 'claimed' && h.claimedBy?.userId !== me) ? (
         <>
           <h3>With other mentors</h3>
-          <ul className="help-requests">
+          <ul className={styles.helpRequests}>
             {queue.filter((h) => h.state === 'claimed' && h.claimedBy?.userId !== me).map(row)}
           </ul>
         </>
@@ -322,7 +324,7 @@ function RoomsToVisit({
                 <span className="badge">Coming</span>
               )}
             </h3>
-            <ul className="mentor-rooms">
+            <ul className={styles.mentorRooms}>
               {round.rooms.map((room) => (
                 <li key={room.id}>
                   <p>
@@ -334,7 +336,7 @@ function RoomsToVisit({
                       {room.participants.map((p) => p.displayName).join(', ')}
                     </p>
                   ) : null}
-                  <p className="mentor-rooms__actions">
+                  <p className={styles.mentorRoomsActions}>
                     {room.meetingUrl ? (
                       <a href={room.meetingUrl} target="_blank" rel="noreferrer">
                         Video call<span className="visually-hidden"> of {room.name}</span>

@@ -6,6 +6,7 @@ import { LiveStatusBar } from './live-status';
 import { RoomCard } from './room-card';
 import { useLiveConnection, useLiveState } from './use-live-connection';
 import { useLiveView } from './use-live-view';
+import styles from './live.module.css';
 
 /**
  * The participant's live view of the workshop: where to be now (room, people, video link,
@@ -22,7 +23,7 @@ export function LivePage() {
     <div className="live">
       <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
       <Announcements view={view} />
-      <div className="live__grid">
+      <div className={styles.liveGrid}>
         <RoomCard connection={connection} status={status} view={view} dispatch={dispatch} />
         <ChatPanel
           labId={labId}

@@ -1,4 +1,5 @@
 import type { LiveStatus } from './live-connection';
+import styles from './live.module.css';
 
 /** What the connection's state means to the person looking at the screen. */
 export function describeLiveStatus(status: LiveStatus): { label: string; detail: string } {
@@ -38,11 +39,16 @@ export function LiveStatusBar({ status, onRetry }: { status: LiveStatus; onRetry
     (status.state === 'reconnecting' && status.attempt > 1) ||
     status.state === 'closed';
   return (
-    <div className={`live-status live-status--${status.state}`}>
-      <p role="status" aria-live="polite" className="live-status__text">
-        <span className="live-status__dot" aria-hidden="true" />
+    <div className={styles.liveStatus} data-state={status.state}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={styles.liveStatusText}
+        data-testid="live-status"
+      >
+        <span className={styles.liveStatusDot} aria-hidden="true" />
         <strong>{label}</strong>
-        {detail ? <span className="live-status__detail"> {detail}</span> : null}
+        {detail ? <span className={styles.liveStatusDetail}> {detail}</span> : null}
       </p>
       {canRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>

@@ -4,6 +4,7 @@ import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { Countdown } from './countdown';
 import type { LiveConnection, LiveStatus } from './live-connection';
 import type { LiveViewAction, LiveViewState } from './live-view-state';
+import styles from './live.module.css';
 
 const timeOf = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -57,7 +58,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
   if (!room) {
     return (
       <section className="card live-room" aria-labelledby={headingId}>
-        <p className="live-room__round">{round.title}</p>
+        <p className={styles.liveRoomRound}>{round.title}</p>
         <h2 id={headingId}>You have no room in this round</h2>
         {me?.isOrganiser ? (
           <p>
@@ -80,11 +81,11 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
   const others = roomMates.filter((p) => p.userId !== me?.userId);
   return (
     <section className="card live-room" aria-labelledby={headingId} data-testid="my-room">
-      <p className="live-room__round">
+      <p className={styles.liveRoomRound}>
         {round.title}
         {view.session ? ` · ${view.session.title}` : ''}
       </p>
-      <h2 id={headingId} className="live-room__name">
+      <h2 id={headingId} className={styles.liveRoomName}>
         {mentoring ? 'You mentor ' : 'You are in '}
         <span data-testid="room-name">{room.name}</span>
       </h2>
@@ -99,7 +100,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
         <p className="muted small">This room has no video link; the organisers will share one.</p>
       )}
       <h3>In this room</h3>
-      <ul className="live-room__people" aria-label={`People in ${room.name}`}>
+      <ul className={styles.liveRoomPeople} aria-label={`People in ${room.name}`}>
         {room.mentor && !mentoring ? (
           <li>
             {room.mentor.displayName} <span className="badge badge--role">Mentor</span>
@@ -119,7 +120,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
       </ul>
       {others.length === 0 ? <p className="muted small">Nobody else is seated here.</p> : null}
       {mentoring ? null : (
-        <div className="live-room__asks">
+        <div className={styles.liveRoomAsks}>
           <HelpAsk connection={connection} view={view} dispatch={dispatch} />
           <TimeAsk connection={connection} view={view} dispatch={dispatch} />
         </div>
@@ -156,7 +157,7 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
   };
 
   return (
-    <form className="live-ask" onSubmit={(e) => void ask(e)} noValidate>
+    <form className={styles.liveAsk} onSubmit={(e) => void ask(e)} noValidate>
       <h3>Need a mentor?</h3>
       <div className="field">
         <label htmlFor={inputId}>What do you need help with?</label>
@@ -173,7 +174,12 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
       <button type="submit" className="button button--secondary" disabled={busy}>
         {busy ? 'Asking…' : 'Ask for help'}
       </button>
-      <p id={`${inputId}-outcome`} role="status" aria-live="polite" className="live-ask__outcome">
+      <p
+        id={`${inputId}-outcome`}
+        role="status"
+        aria-live="polite"
+        className={styles.liveAskOutcome}
+      >
         {help
           ? help.mentor
             ? `${help.mentor.displayName} is on the way to help with “${help.topic}”.`
@@ -213,7 +219,7 @@ function TimeAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
         : 'Declined: the round ends on time. You can ask again.';
 
   return (
-    <div className="live-ask">
+    <div className={styles.liveAsk}>
       <h3>Need more time?</h3>
       <button
         type="button"
@@ -226,7 +232,8 @@ function TimeAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
       <p
         role="status"
         aria-live="polite"
-        className={`live-ask__outcome${request?.decision ? ` live-ask__outcome--${request.decision}` : ''}`}
+        className={styles.liveAskOutcome}
+        data-decision={request?.decision}
         data-testid="time-outcome"
       >
         {outcome}
