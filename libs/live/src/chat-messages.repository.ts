@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 
 export interface ChatMessageRow {
   id: string;
@@ -69,11 +69,21 @@ export class ChatMessagesRepository {
     before: string | null,
     limit: number,
   ): Promise<ChatMessageRow[]> {
-    return this.tx.manager().query(
+    return this.tx.query(this.pageOfChannel(labId, scope, before, limit));
+  }
+
+  pageOfChannel(
+    labId: string,
+    scope: ChatScope,
+    before: string | null,
+    limit: number,
+  ): Statement<ChatMessageRow> {
+    return statement<ChatMessageRow>(
       `${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM $2::uuid AND m.team_id IS NOT DISTINCT FROM $3::uuid
           AND ($4::bigint IS NULL OR m.id < $4::bigint)
         ORDER BY m.id DESC LIMIT $5`,
       [labId, scope.roomId, scope.teamId, before, limit],
+      ['createdAt'],
     );
   }
 
@@ -88,19 +98,20 @@ export class ChatMessagesRepository {
   }
 
   /** Messages of the lab channel and of the given rooms and teams after an id (oldest first), `limit` rows at most. */
-  findAfter(
+  after(
     labId: string,
     roomIds: readonly string[],
     teamIds: readonly string[],
     after: string,
     limit: number,
-  ): Promise<ChatMessageRow[]> {
-    return this.tx.manager().query(
+  ): Statement<ChatMessageRow> {
+    return statement<ChatMessageRow>(
       `${SELECT} WHERE m.lab_id = $1
           AND ((m.room_id IS NULL AND m.team_id IS NULL) OR m.room_id = ANY($2::uuid[]) OR m.team_id = ANY($3::uuid[]))
           AND m.id > $4::bigint
         ORDER BY m.id ASC LIMIT $5`,
       [labId, [...roomIds], [...teamIds], after, limit],
+      ['createdAt'],
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@ideas-lab/platform';
+import { AuditService, type BatchedRead } from '@ideas-lab/platform';
 import type { AskHelpPayload, HelpRequestRef, MentorTopicsPayload } from './live-events.js';
 import {
   liveChannels,
@@ -10,7 +10,12 @@ import {
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
-import { HelpRequestsRepository, type HelpRequestRow } from './help-requests.repository.js';
+import {
+  HelpRequestsRepository,
+  type HelpRequestRow,
+  type MentorTopicsRow,
+  topicsByMentor,
+} from './help-requests.repository.js';
 import { RoomActivityService } from './room-activity.service.js';
 import { toHelpRequest } from './live-view.js';
 
@@ -155,22 +160,34 @@ export class HelpQueueService {
    * The unresolved requests a (re)connecting person sees (a participant: their room's), and
    * a mentor's own topics.
    */
-  async queueOf(
+  queueOf(
     me: LiveConnectionData,
     roomId: string | null,
-  ): Promise<{ helpQueue: HelpRequest[]; myTopics: string[] }> {
+  ): BatchedRead<{ helpQueue: HelpRequest[]; myTopics: string[] }> {
     const isMentor = me.roles.includes('mentor');
-    const rows: HelpRequestRow[] = me.isOrganiser
-      ? await this.requests.findUnresolvedOfLab(me.labId)
+    const queue = me.isOrganiser
+      ? this.requests.unresolvedOfLab(me.labId)
       : isMentor
-        ? await this.requests.findUnresolvedForMentor(me.labId, me.userId)
+        ? this.requests.unresolvedForMentor(me.labId, me.userId)
         : roomId
-          ? [await this.requests.findUnresolvedOfRoom(me.labId, roomId)].filter((r) => r !== null)
-          : [];
-    const myTopics = isMentor
-      ? ((await this.requests.findTopicsOf(me.labId, [me.userId])).get(me.userId) ?? [])
-      : [];
-    return { helpQueue: rows.map(toHelpRequest), myTopics };
+          ? this.requests.unresolvedOfRoom(me.labId, roomId)
+          : null;
+    const statements = [
+      ...(queue ? [queue] : []),
+      ...(isMentor ? [this.requests.topicsOf(me.labId, [me.userId])] : []),
+    ];
+    return {
+      statements,
+      read: (rows) => {
+        const [queueRows, topicRows] = queue ? [rows[0], rows[1]] : [[], rows[0]];
+        return {
+          helpQueue: (queueRows as HelpRequestRow[]).map(toHelpRequest),
+          myTopics: isMentor
+            ? (topicsByMentor(topicRows as MentorTopicsRow[]).get(me.userId) ?? [])
+            : [],
+        };
+      },
+    };
   }
 
   /**

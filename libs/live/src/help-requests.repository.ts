@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 
 export interface HelpRequestRow {
   id: string;
@@ -29,6 +29,16 @@ const SELECT = `SELECT h.id, h.lab_id AS "labId", h.round_id AS "roundId", h.roo
                        h.claimed_by AS "claimedBy", uc.display_name AS "claimedByName", h.claimed_at AS "claimedAt", h.resolved_at AS "resolvedAt"
                   FROM help_requests h JOIN breakout_rooms b ON b.id = h.room_id JOIN users ua ON ua.id = h.asked_by
                   LEFT JOIN users ur ON ur.id = h.routed_to LEFT JOIN users uc ON uc.id = h.claimed_by`;
+const DATES = ['askedAt', 'claimedAt', 'resolvedAt'] as const;
+
+export interface MentorTopicsRow {
+  userId: string;
+  topics: string[];
+}
+
+export function topicsByMentor(rows: readonly MentorTopicsRow[]): Map<string, string[]> {
+  return new Map(rows.map((r) => [r.userId, r.topics]));
+}
 
 /** Help requests of breakout rooms and the topics mentors help with. */
 @Injectable()
@@ -60,22 +70,28 @@ export class HelpRequestsRepository {
   }
 
   findUnresolvedOfLab(labId: string): Promise<HelpRequestRow[]> {
-    return this.tx
-      .manager()
-      .query(`${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL ORDER BY h.asked_at, h.id`, [
-        labId,
-      ]);
+    return this.tx.query(this.unresolvedOfLab(labId));
+  }
+
+  unresolvedOfLab(labId: string): Statement<HelpRequestRow> {
+    return statement<HelpRequestRow>(
+      `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL ORDER BY h.asked_at, h.id`,
+      [labId],
+      [...DATES],
+    );
   }
 
   /** The unresolved request of one room (a room has at most one). */
   async findUnresolvedOfRoom(labId: string, roomId: string): Promise<HelpRequestRow | null> {
-    const rows: HelpRequestRow[] = await this.tx
-      .manager()
-      .query(`${SELECT} WHERE h.lab_id = $1 AND h.room_id = $2 AND h.resolved_at IS NULL`, [
-        labId,
-        roomId,
-      ]);
-    return rows[0] ?? null;
+    return (await this.tx.query(this.unresolvedOfRoom(labId, roomId)))[0] ?? null;
+  }
+
+  unresolvedOfRoom(labId: string, roomId: string): Statement<HelpRequestRow> {
+    return statement<HelpRequestRow>(
+      `${SELECT} WHERE h.lab_id = $1 AND h.room_id = $2 AND h.resolved_at IS NULL`,
+      [labId, roomId],
+      [...DATES],
+    );
   }
 
   /** The mentors sitting in a room of a round: its own mentor and those visiting it. */
@@ -90,12 +106,15 @@ export class HelpRequestsRepository {
 
   /** A mentor's queue: routed to them, routed to no one, or claimed by them. */
   findUnresolvedForMentor(labId: string, mentorId: string): Promise<HelpRequestRow[]> {
-    return this.tx
-      .manager()
-      .query(
-        `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL AND (h.routed_to = $2 OR h.routed_to IS NULL OR h.claimed_by = $2) ORDER BY h.asked_at, h.id`,
-        [labId, mentorId],
-      );
+    return this.tx.query(this.unresolvedForMentor(labId, mentorId));
+  }
+
+  unresolvedForMentor(labId: string, mentorId: string): Statement<HelpRequestRow> {
+    return statement<HelpRequestRow>(
+      `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL AND (h.routed_to = $2 OR h.routed_to IS NULL OR h.claimed_by = $2) ORDER BY h.asked_at, h.id`,
+      [labId, mentorId],
+      [...DATES],
+    );
   }
 
   /** Claim a waiting request; false when someone claimed it first or it was resolved. */
@@ -147,13 +166,14 @@ export class HelpRequestsRepository {
 
   async findTopicsOf(labId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
     if (userIds.length === 0) return new Map();
-    const rows: { userId: string; topics: string[] }[] = await this.tx
-      .manager()
-      .query(
-        `SELECT user_id AS "userId", topics FROM mentor_topics WHERE lab_id = $1 AND user_id = ANY($2::uuid[])`,
-        [labId, [...userIds]],
-      );
-    return new Map(rows.map((r) => [r.userId, r.topics]));
+    return topicsByMentor(await this.tx.query(this.topicsOf(labId, userIds)));
+  }
+
+  topicsOf(labId: string, userIds: readonly string[]): Statement<MentorTopicsRow> {
+    return statement<MentorTopicsRow>(
+      `SELECT user_id AS "userId", topics FROM mentor_topics WHERE lab_id = $1 AND user_id = ANY($2::uuid[])`,
+      [labId, [...userIds]],
+    );
   }
 
   async saveTopics(labId: string, userId: string, topics: readonly string[]): Promise<void> {

@@ -3,9 +3,11 @@ import type { Actor, LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
 import { TeamsService } from '@ideas-lab/workshop';
-import { ChatMessagesRepository } from './chat-messages.repository.js';
+import { type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
+import { type ChatMessageRow, ChatMessagesRepository } from './chat-messages.repository.js';
 import { HelpQueueService } from './help-queue.service.js';
 import {
+  type ChatMessage,
   liveChannels,
   type LabRoleName,
   type LiveConnectionData,
@@ -63,6 +65,7 @@ export class LiveConnectionsService {
     private readonly teams: TeamsService,
     private readonly time: TimeRequestsService,
     private readonly pitch: LivePitchSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /** Check the handshake: a valid access token, and a role in the lab the client names. */
@@ -151,7 +154,13 @@ export class LiveConnectionsService {
     if (me.isOrganiser && !me.roles.includes('organiser'))
       channels.push(liveChannels.role(me.labId, 'organiser'));
 
-    const whereabouts = await this.rounds.findWhereabouts(me.labId, me.userId);
+    // Two round trips: where the person is, their teams and the pitch (concurrently), then
+    // everything that depends on their room and teams, batched into one statement.
+    const [whereabouts, teams, pitch] = await Promise.all([
+      this.rounds.findWhereabouts(me.labId, me.userId),
+      this.teams.viewsOf(me.labId, me.userId, me.isOrganiser),
+      this.pitch.read(me.labId),
+    ]);
     const round = whereabouts?.round ?? null;
     const session = whereabouts?.session ?? null;
     const roomId = whereabouts?.room?.id ?? null;
@@ -159,7 +168,6 @@ export class LiveConnectionsService {
     const roomMates: LiveSnapshot['roomMates'] = whereabouts?.roomMates ?? [];
     if (roomId) channels.push(liveChannels.room(roomId));
 
-    const teams = await this.teams.viewsOf(me.labId, me.userId, me.isOrganiser);
     // Organisers read every team's chat over HTTP; live they join only the teams they are on.
     const myTeamIds = teams
       .filter((t) => t.members.some((m) => m.userId === me.userId))
@@ -167,31 +175,15 @@ export class LiveConnectionsService {
     channels.push(...myTeamIds.map(liveChannels.team));
 
     const roomIds = roomId ? [roomId] : [];
-    let chatRows;
-    let chatTruncated = false;
-    if (me.lastSeenMessageId) {
-      chatRows = await this.chat.findAfter(
+    const { chat, help, timeRequests, pinned } = await this.tx.readAll({
+      chat: this.chatOnArrival(me, roomIds, myTeamIds),
+      help: this.help.queueOf(me, roomId),
+      timeRequests: this.time.requestsOf(me, round?.id ?? null, roomId),
+      pinned: this.pins.pinnedOnArrival(
         me.labId,
-        roomIds,
-        myTeamIds,
-        me.lastSeenMessageId,
-        SNAPSHOT_CHAT_LIMIT + 1,
-      );
-      chatTruncated = chatRows.length > SNAPSHOT_CHAT_LIMIT;
-      chatRows = chatRows.slice(0, SNAPSHOT_CHAT_LIMIT);
-    } else {
-      const scopes = [
-        { roomId: null, teamId: null },
-        ...roomIds.map((id) => ({ roomId: id, teamId: null })),
-        ...myTeamIds.map((id) => ({ roomId: null, teamId: id })),
-      ];
-      const recent = [];
-      for (const scope of scopes)
-        recent.push(
-          ...(await this.chat.findPageOfChannel(me.labId, scope, null, SNAPSHOT_RECENT_CHAT)),
-        );
-      chatRows = recent.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-    }
+        me.isOrganiser && round ? { roundId: round.id } : { roomIds },
+      ),
+    });
 
     return {
       channels,
@@ -208,20 +200,50 @@ export class LiveConnectionsService {
         round: round ? toLiveRound(round) : null,
         room,
         roomMates,
-        chat: chatRows.map(toChatMessage),
-        chatTruncated,
-        ...(await this.help.queueOf(me, roomId)),
-        timeRequests: await this.time.requestsOf(me, round?.id ?? null, roomId),
-        pinned: await this.pins.pinnedFor(
-          me.labId,
-          me.isOrganiser && round
-            ? (await this.rounds.findRoomsOfRound(round.id)).map((r) => r.id)
-            : roomIds,
-        ),
+        ...chat,
+        ...help,
+        timeRequests,
+        pinned,
         teams: teams.map((t) => ({ id: t.id, name: t.name, members: t.members })),
         tokenExpiresAt: new Date(Math.min(me.tokenExpiresAt, 8.64e15)).toISOString(),
-        pitch: await this.pitch.read(me.labId),
+        pitch,
       },
+    };
+  }
+
+  /**
+   * The chat a (re)connecting client gets: after the last message it saw, if it says (up to
+   * SNAPSHOT_CHAT_LIMIT, and whether more were left out), else the latest page of each of its
+   * channels; oldest first.
+   */
+  private chatOnArrival(
+    me: LiveConnectionData,
+    roomIds: readonly string[],
+    teamIds: readonly string[],
+  ): BatchedRead<{ chat: ChatMessage[]; chatTruncated: boolean }> {
+    if (me.lastSeenMessageId)
+      return readRows(
+        this.chat.after(me.labId, roomIds, teamIds, me.lastSeenMessageId, SNAPSHOT_CHAT_LIMIT + 1),
+        (rows) => ({
+          chat: rows.slice(0, SNAPSHOT_CHAT_LIMIT).map(toChatMessage),
+          chatTruncated: rows.length > SNAPSHOT_CHAT_LIMIT,
+        }),
+      );
+    const scopes = [
+      { roomId: null, teamId: null },
+      ...roomIds.map((id) => ({ roomId: id, teamId: null })),
+      ...teamIds.map((id) => ({ roomId: null, teamId: id })),
+    ];
+    return {
+      statements: scopes.map((scope) =>
+        this.chat.pageOfChannel(me.labId, scope, null, SNAPSHOT_RECENT_CHAT),
+      ),
+      read: (pages) => ({
+        chat: (pages.flat() as ChatMessageRow[])
+          .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+          .map(toChatMessage),
+        chatTruncated: false,
+      }),
     };
   }
 }

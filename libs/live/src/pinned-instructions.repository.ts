@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affectedCount, TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 
 export interface PinnedInstructionRow {
   id: string;
@@ -56,10 +56,26 @@ export class PinnedInstructionsRepository {
 
   /** Pins in force for the whole lab and for the given rooms, oldest first. */
   findActive(labId: string, roomIds: readonly string[]): Promise<PinnedInstructionRow[]> {
-    return this.tx.manager().query(
+    return this.tx.query(this.active(labId, roomIds));
+  }
+
+  active(labId: string, roomIds: readonly string[]): Statement<PinnedInstructionRow> {
+    return statement<PinnedInstructionRow>(
       `${SELECT} WHERE p.lab_id = $1 AND p.unpinned_at IS NULL AND (p.room_id IS NULL OR p.room_id = ANY($2::uuid[]))
         ORDER BY p.pinned_at, p.id`,
       [labId, [...roomIds]],
+      ['pinnedAt', 'unpinnedAt'],
+    );
+  }
+
+  /** Pins in force for the whole lab and for every room of a round, oldest first. */
+  activeInRound(labId: string, roundId: string): Statement<PinnedInstructionRow> {
+    return statement<PinnedInstructionRow>(
+      `${SELECT} WHERE p.lab_id = $1 AND p.unpinned_at IS NULL
+          AND (p.room_id IS NULL OR p.room_id IN (SELECT id FROM breakout_rooms WHERE round_id = $2))
+        ORDER BY p.pinned_at, p.id`,
+      [labId, roundId],
+      ['pinnedAt', 'unpinnedAt'],
     );
   }
 }

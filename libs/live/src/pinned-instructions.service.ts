@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { AuditService, type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
 import type { PinPayload, UnpinPayload } from './live-events.js';
 import {
   liveChannels,
@@ -83,6 +83,18 @@ export class PinnedInstructionsService {
   /** Pins in force for someone: every room's, and those of the rooms given (one's own; organisers: the open round's). */
   async pinnedFor(labId: string, roomIds: readonly string[]): Promise<PinnedInstruction[]> {
     return (await this.pins.findActive(labId, roomIds)).map(toPinnedInstruction);
+  }
+  /** What a (re)connecting client sees pinned: an organiser every room's of the round, others their room's. */
+  pinnedOnArrival(
+    labId: string,
+    seen: { roundId: string } | { roomIds: readonly string[] },
+  ): BatchedRead<PinnedInstruction[]> {
+    return readRows(
+      'roundId' in seen
+        ? this.pins.activeInRound(labId, seen.roundId)
+        : this.pins.active(labId, seen.roomIds),
+      (rows) => rows.map(toPinnedInstruction),
+    );
   }
 
   private audienceOf(labId: string, pin: PinnedInstruction): string[] {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 import type { TimeRequestDecision } from './entities/time-request.entity.js';
 
 export interface TimeRequestRow {
@@ -54,19 +54,24 @@ export class TimeRequestsRepository {
     roundId: string,
     scope: { undecided: true } | { roomId: string },
   ): Promise<TimeRequestRow[]> {
+    return this.tx.query(this.ofRound(roundId, scope));
+  }
+
+  ofRound(
+    roundId: string,
+    scope: { undecided: true } | { roomId: string },
+  ): Statement<TimeRequestRow> {
     return 'roomId' in scope
-      ? this.tx
-          .manager()
-          .query(`${SELECT} WHERE t.round_id = $1 AND t.room_id = $2 ORDER BY t.asked_at, t.id`, [
-            roundId,
-            scope.roomId,
-          ])
-      : this.tx
-          .manager()
-          .query(
-            `${SELECT} WHERE t.round_id = $1 AND t.decision IS NULL ORDER BY t.asked_at, t.id`,
-            [roundId],
-          );
+      ? statement<TimeRequestRow>(
+          `${SELECT} WHERE t.round_id = $1 AND t.room_id = $2 ORDER BY t.asked_at, t.id`,
+          [roundId, scope.roomId],
+          ['askedAt', 'decidedAt'],
+        )
+      : statement<TimeRequestRow>(
+          `${SELECT} WHERE t.round_id = $1 AND t.decision IS NULL ORDER BY t.asked_at, t.id`,
+          [roundId],
+          ['askedAt', 'decidedAt'],
+        );
   }
 
   /** Decide a pending request; false when it was decided already. */

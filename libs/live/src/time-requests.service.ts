@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import {
+  AuditService,
+  type BatchedRead,
+  readNothing,
+  readRows,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import { BreakoutRoundsService } from '@ideas-lab/workshop';
 import type { DecideTimePayload } from './live-events.js';
 import { notInRoom } from './help-queue.service.js';
@@ -61,18 +67,21 @@ export class TimeRequestsService {
    * What a (re)connecting person sees of the open round's requests: organisers every one not
    * decided yet, a participant their room's (so a reload still shows "asked").
    */
-  async requestsOf(
+  requestsOf(
     me: LiveConnectionData,
     roundId: string | null,
     roomId: string | null,
-  ): Promise<TimeRequest[]> {
-    if (!roundId) return [];
-    const rows = me.isOrganiser
-      ? await this.requests.findOfRound(roundId, { undecided: true })
-      : roomId && me.roles.includes('participant')
-        ? await this.requests.findOfRound(roundId, { roomId })
-        : [];
-    return rows.map(toTimeRequest);
+  ): BatchedRead<TimeRequest[]> {
+    const scope = !roundId
+      ? null
+      : me.isOrganiser
+        ? ({ undecided: true } as const)
+        : roomId && me.roles.includes('participant')
+          ? { roomId }
+          : null;
+    return scope && roundId
+      ? readRows(this.requests.ofRound(roundId, scope), (rows) => rows.map(toTimeRequest))
+      : readNothing([]);
   }
 
   /** Approving moves the round's deadline by two minutes for everyone, in the same transaction as the decision. */

@@ -8,6 +8,7 @@ export * from './audit/audit-chain.js';
 export * from './audit/entities/audit-event.entity.js';
 export * from './database/transactions.js';
 export * from './database/raw-results.js';
+export * from './database/batched-reads.js';
 export * from './database/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/data-source-options.js';

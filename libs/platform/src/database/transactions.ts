@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  type BatchedRead,
+  combinedStatement,
+  rowsFromJson,
+  type Statement,
+} from './batched-reads.js';
 
 /** Something to do once the transaction it was asked in has committed. */
 export type AfterCommitHook = () => unknown;
@@ -45,6 +51,38 @@ export class TransactionRunner {
    * the hooks it registered run in order, each awaited, before this resolves; a failing hook
    * is logged (the change is committed all the same) and the next one still runs.
    */
+  /** Run one statement (in the current transaction, if any). */
+  query<Row>(one: Statement<Row>): Promise<Row[]> {
+    return this.manager().query(one.sql, [...one.params]);
+  }
+
+  /**
+   * Run several reads in one round trip (see batched-reads.ts): every statement of every read
+   * goes out as one SELECT, and each read gets its own statements' rows back. A lone statement
+   * runs as itself.
+   */
+  async readAll<R extends Record<string, BatchedRead<unknown>>>(
+    reads: R,
+  ): Promise<{ [K in keyof R]: R[K] extends BatchedRead<infer T> ? T : never }> {
+    const entries = Object.entries(reads);
+    const statements = entries.flatMap(([, r]) => r.statements);
+    let rows: unknown[][];
+    if (statements.length === 0) rows = [];
+    else if (statements.length === 1) rows = [await this.query(statements[0])];
+    else {
+      const { sql, params } = combinedStatement(statements);
+      const [row]: Record<string, unknown>[] = await this.manager().query(sql, params);
+      rows = statements.map((s, i) => rowsFromJson(s, row[`r${i}`]));
+    }
+    const result: Record<string, unknown> = {};
+    let at = 0;
+    for (const [key, read] of entries) {
+      result[key] = read.read(rows.slice(at, at + read.statements.length));
+      at += read.statements.length;
+    }
+    return result as { [K in keyof R]: R[K] extends BatchedRead<infer T> ? T : never };
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction()) return work();
     this.running += 1;
