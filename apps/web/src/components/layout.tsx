@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { account } from '../api/auth';
 import { Loading } from './feedback';
 import { useSession } from './session';
+import styles from './layout.module.css';
 
 export function Layout() {
   const session = useSession();
@@ -22,19 +23,19 @@ export function Layout() {
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className={styles.skipLink} href="#main">
         Skip to content
       </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link to="/" className="brand">
-            <span className="brand__mark" aria-hidden="true">
+      <header className={styles.siteHeader}>
+        <div className={styles.siteHeaderInner}>
+          <Link to="/" className={styles.brand}>
+            <span className={styles.brandMark} aria-hidden="true">
               ◆
             </span>
             Ideas Lab
           </Link>
           <nav aria-label="Main">
-            <ul className="nav-list">
+            <ul className={styles.navList}>
               {session.status === 'signed-in' ? (
                 <>
                   <li>
@@ -86,7 +87,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="site-footer">
+      <footer className={styles.siteFooter}>
         <p>Ideas Lab — from the open call to funded teams.</p>
       </footer>
     </>
