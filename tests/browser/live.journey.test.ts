@@ -210,7 +210,7 @@ describeBrowser(
         await room.getByText('You asked for help with “statistics”').waitFor();
         await shot(page, 'participant-in-room');
         // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
-        await page.setViewportSize({ width: 390, height: 844 });
+        await page.setViewportSize(PHONE_VIEWPORT);
         await expect.poll(() => sidewaysScroll(page)).toBe(0);
         const roomTop = (await room.boundingBox())!.y;
         const chatTop = (await page.getByRole('region', { name: 'Chat' }).boundingBox())!.y;

@@ -5,7 +5,8 @@ import { startJourneyServer, type JourneyServer } from './server.js';
 
 /** The window of a desktop browser, and of a phone held upright. */
 export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
-export const PHONE_VIEWPORT = { width: 390, height: 844 };
+/** The narrowest phone the product promises to serve. */
+export const PHONE_VIEWPORT = { width: 360, height: 780 };
 
 /** A desktop browser in a time zone (undefined: the machine's), speaking British English. */
 export function desktopContext(
