@@ -39,7 +39,7 @@ describe('reads batched into one round trip (against PostgreSQL)', () => {
       first: readRows(ticks(3, 'a'), (rows) => rows),
       both: {
         statements: [ticks(12, 'b'), ticks(0, 'none')],
-        read: ([twelve, none]) => ({ twelve, none }),
+        read: ([twelve, none]) => ({ twelve: twelve as Tick[], none }),
       },
     });
     expect(query).toHaveBeenCalledTimes(1);
