@@ -7,6 +7,7 @@ import { PhaseBadge } from '../components/phase-badge';
 import { useUser } from '../components/session';
 import { roleLabel } from '../lib/roles';
 import { alertFor } from '../lib/use-form-submit';
+import cards from '../components/lab-cards.module.css';
 
 export function LabsPage() {
   const user = useUser();
@@ -36,17 +37,17 @@ export function LabsPage() {
         </div>
       ) : null}
       {labs.data && labs.data.length > 0 ? (
-        <ul className="lab-list" aria-label="Labs">
+        <ul className={cards.labList} aria-label="Labs">
           {labs.data.map((lab) => (
-            <li key={lab.id} className="card lab-card">
-              <h2 className="lab-card__title">
+            <li key={lab.id} className="card">
+              <h2 className={cards.labCardTitle}>
                 <Link to={`/labs/${lab.id}`}>{lab.title}</Link>
               </h2>
-              <p className="lab-card__meta">
+              <p className={cards.labCardMeta}>
                 <PhaseBadge phase={lab.phase} />
                 <span className="muted">{lab.timezone}</span>
               </p>
-              <p className="lab-card__roles">
+              <p className={cards.labCardRoles}>
                 {lab.myRoles.length > 0 ? (
                   <>
                     <span className="visually-hidden">Your roles: </span>

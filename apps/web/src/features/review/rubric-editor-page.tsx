@@ -20,6 +20,7 @@ import {
   type CriterionPart,
 } from './rubric-draft';
 import styles from './review.module.css';
+import editor from '../../components/question-editor.module.css';
 
 export function RubricEditorPage() {
   const { lab } = useLab();
@@ -184,14 +185,14 @@ function RubricEditor(props: {
       {drafts.length === 0 ? (
         <p className="card empty">No criteria yet. Add the first one below.</p>
       ) : null}
-      <ol className="question-list" aria-label="Criteria">
+      <ol className={editor.questionList} aria-label="Criteria">
         {drafts.map((draft, index) => {
           const e = errors[draft.key] ?? {};
           const id = (part: string) => `${draft.key}-${part}`;
           const fixed = locked && draft.saved;
           return (
             <li key={draft.key} className="card question-editor">
-              <div className="question-editor__head">
+              <div className={editor.questionEditorHead}>
                 <h3>
                   Criterion {index + 1}
                   {shares[index] !== null ? (
@@ -199,7 +200,7 @@ function RubricEditor(props: {
                   ) : null}
                 </h3>
                 {!fixed ? (
-                  <div className="question-editor__tools">
+                  <div className={editor.questionEditorTools}>
                     <button
                       type="button"
                       className="button button--quiet button--quiet-danger"

@@ -8,6 +8,7 @@ import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionBadge } from './decision-badge';
+import cards from '../../components/lab-cards.module.css';
 
 export function MyApplicationsPage() {
   const mine = useQuery(applicationQueries.mine());
@@ -27,20 +28,20 @@ export function MyApplicationsPage() {
         </div>
       ) : null}
       {mine.data && mine.data.length > 0 ? (
-        <ul className="lab-list" aria-label="Applications">
+        <ul className={cards.labList} aria-label="Applications">
           {mine.data.map((application) => (
-            <li key={application.id} className="card lab-card">
-              <h2 className="lab-card__title">
+            <li key={application.id} className="card">
+              <h2 className={cards.labCardTitle}>
                 <Link to={`/applications/${application.id}`}>{application.labTitle}</Link>
               </h2>
-              <p className="lab-card__meta">
+              <p className={cards.labCardMeta}>
                 <ApplicationStatusBadge status={application.status} />
                 <DecisionBadge decision={decisionOf(application.labId)} />
                 <span className="muted small">
                   Last edited {formatInTimezone(application.updatedAt, zone)}
                 </span>
               </p>
-              <p className="lab-card__roles">
+              <p className={cards.labCardRoles}>
                 <Link to={`/call/${application.labSlug}`}>The call</Link>
               </p>
             </li>

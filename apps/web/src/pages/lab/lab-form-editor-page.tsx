@@ -17,6 +17,7 @@ import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import styles from './lab.module.css';
+import editor from '../../components/question-editor.module.css';
 
 export function LabFormEditorPage() {
   const { lab } = useLab();
@@ -157,20 +158,20 @@ function FormEditor(props: {
       {drafts.length === 0 ? (
         <p className="card empty">No questions yet. Add the first one below.</p>
       ) : null}
-      <ol className="question-list" aria-label="Questions">
+      <ol className={editor.questionList} aria-label="Questions">
         {drafts.map((draft, index) => {
           const e = errors[draft.key] ?? {};
           const id = (part: string) => `${draft.key}-${part}`;
           const choice = draft.type === 'single_choice' || draft.type === 'multiple_choice';
           return (
             <li key={draft.key} className="card question-editor">
-              <div className="question-editor__head">
+              <div className={editor.questionEditorHead}>
                 <h3>
                   Question {index + 1}
                   <span className="muted"> · {QUESTION_TYPE_LABELS[draft.type]}</span>
                   {draft.id ? <code className={styles.questionEditorId}>{draft.id}</code> : null}
                 </h3>
-                <div className="question-editor__tools">
+                <div className={editor.questionEditorTools}>
                   <button
                     type="button"
                     id={id('up')}
