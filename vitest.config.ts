@@ -4,11 +4,20 @@ import { defineConfig } from 'vitest/config';
 
 const lib = (name: string) =>
   fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const domainFile = (path: string) =>
+  fileURLToPath(new URL(`./libs/domain/src/${path}`, import.meta.url));
 
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
     alias: {
+      // The pure domain files the web client imports by path (apps/web/vite.config.ts), for its
+      // specs; listed before '@ideas-lab/domain', which would otherwise take them as a prefix.
+      '@ideas-lab/domain/lab-phase': domainFile('lab-phase/lab-phase.ts'),
+      '@ideas-lab/domain/word-count': domainFile('applications/word-count.ts'),
+      '@ideas-lab/domain/countries': domainFile('applications/countries.ts'),
+      '@ideas-lab/domain/application-form': domainFile('applications/application-form.ts'),
+      '@ideas-lab/domain/cohort-quotas': domainFile('selection/cohort-quotas.ts'),
       '@ideas-lab/platform': lib('platform'),
       '@ideas-lab/domain': lib('domain'),
       '@ideas-lab/identity': lib('identity'),
