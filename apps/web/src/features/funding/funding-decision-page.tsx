@@ -6,6 +6,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { TableScroll } from '../../components/table-scroll';
 import { describeError } from '../../api/api-error';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { money, proposalQueries } from '../proposals/api';
@@ -113,6 +114,7 @@ function PortfolioSection({
   currency: string;
 }) {
   const headingId = useId();
+  const { lab } = useLab();
   const runs = useQuery(fundingQueries.runs(labId, roundId));
   const [maxPerInstitution, setMaxPerInstitution] = useState('');
   const [minPerArea, setMinPerArea] = useState('0');
@@ -212,7 +214,7 @@ function PortfolioSection({
               {runs.data.map((r) => (
                 <tr key={r.id} aria-current={r.id === runId ? 'true' : undefined}>
                   <td>
-                    {new Date(r.createdAt).toLocaleString()}
+                    {formatLabTime(r.createdAt, lab.timezone)}
                     {r.lottery ? ` · lottery (${r.seed})` : ''}
                     {r.adopted ? ' · adopted' : ''}
                   </td>
@@ -420,6 +422,7 @@ function DecisionForm({
   board: FundingDecisionBoard;
 }) {
   const { currency } = board.money;
+  const { lab } = useLab();
   const d = row.decision;
   const [outcome, setOutcome] = useState<'funded' | 'not-funded'>(d?.outcome ?? 'funded');
   const [amount, setAmount] = useState(String(d?.amount ?? row.request));
@@ -456,7 +459,7 @@ function DecisionForm({
           : ' · not scored'}
         {row.flags.includes('straddles-line') ? ' · straddles the funding line' : ''}
         {d
-          ? ` · decided: ${d.outcome === 'funded' ? `funded ${money(d.amount ?? 0, currency)}` : 'not funded'}${d.invitedToRound ? `, invited to ${d.invitedToRound.name}` : ''} (version ${d.version})`
+          ? ` · decided: ${d.outcome === 'funded' ? `funded ${money(d.amount ?? 0, currency)}` : 'not funded'}${d.invitedToRound ? `, invited to ${d.invitedToRound.name}` : ''} (version ${d.version}${d.decidedBy ? `, by ${d.decidedBy}` : ''}, ${formatLabTime(d.updatedAt, lab.timezone)})`
           : ' · no decision yet'}
       </p>
       <div className={styles.decision}>

@@ -2,9 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
-import { localInputToIso } from '../../lib/lab-time';
+import { formatLabTime, localInputToIso } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { proposalQueries } from '../proposals/api';
@@ -91,7 +92,13 @@ function RoundReports({
         </p>
       ) : null}
       {reports.data.reports.map((r) => (
-        <ReportCard key={`${r.id}:${r.version}`} labId={labId} roundId={roundId} report={r} />
+        <ReportCard
+          key={`${r.id}:${r.version}`}
+          labId={labId}
+          roundId={roundId}
+          report={r}
+          timezone={timezone}
+        />
       ))}
     </>
   );
@@ -125,6 +132,18 @@ function OrganiserTools({
     mutationFn: () => fundingCommands.remind(labId, roundId),
     onSuccess: invalidate,
   });
+  const { dialog, confirm } = useConfirmDialog();
+  // Reminders leave at once and cannot be called back: say so before sending.
+  const askRemind = async () => {
+    if (
+      await confirm({
+        title: `Remind ${late} late ${late === 1 ? 'team' : 'teams'}?`,
+        body: 'Every member of each late team gets a reminder through the outbox, sent at once.',
+        confirmLabel: 'Send the reminders',
+      })
+    )
+      remind.mutate();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     schedule.mutate();
@@ -159,7 +178,7 @@ function OrganiserTools({
           type="button"
           className="button button--secondary"
           disabled={late === 0 || remind.isPending}
-          onClick={() => remind.mutate()}
+          onClick={() => void askRemind()}
         >
           Remind the late teams
         </button>
@@ -168,6 +187,7 @@ function OrganiserTools({
         {remind.data ? `${remind.data.letters} reminders sent through the outbox.` : ''}
       </StatusMessage>
       <ErrorAlert alert={remind.isError ? alertFor(remind.error) : null} />
+      {dialog}
     </section>
   );
 }
@@ -176,10 +196,12 @@ function ReportCard({
   labId,
   roundId,
   report,
+  timezone,
 }: {
   labId: string;
   roundId: string;
   report: ProgressReport;
+  timezone: string;
 }) {
   const [summary, setSummary] = useState(report.summary);
   const [outcomes, setOutcomes] = useState(report.outcomes);
@@ -216,11 +238,13 @@ function ReportCard({
         {report.team.name}: {report.title}
       </h3>
       <p>
-        Due {report.dueInLabTimezone} ·{' '}
+        Due {formatLabTime(report.dueAt, timezone)} ·{' '}
         <span className={report.status === 'late' ? styles.late : undefined}>
           {STATUS[report.status]}
         </span>
-        {report.filedBy ? ` · filed by ${report.filedBy}` : ''}
+        {report.filedAt
+          ? ` · filed${report.filedBy ? ` by ${report.filedBy}` : ''} on ${formatLabTime(report.filedAt, timezone)}`
+          : ''}
         {report.reminders > 0 ? ` · reminded ${report.reminders}×` : ''}
       </p>
       {report.canFile ? (
