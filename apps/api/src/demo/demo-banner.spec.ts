@@ -37,7 +37,7 @@ describe('describeDemoLab', () => {
     );
     expect(describeDemoLab(lab({ phase: 'selection' }), new Date())).toContain('in selection');
     expect(describeDemoLab(lab({ phase: 'review' }), new Date())).toBe(
-      '"Twin": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, applicant031..060 are on its six teams',
+      '"Twin": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, the organiser the funding decided so far under Funding decision and the follow-up under Progress reports; applicant031..060 are on its six teams',
     );
   });
 });

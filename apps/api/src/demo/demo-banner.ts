@@ -27,7 +27,7 @@ export function describeDemoLab(lab: LabView, now: Date): string {
       return `"${lab.title}": in its workshop until ${at(lab.dates.workshopEndAt)}; organiser@ideas-lab.test runs breakout rounds from the Control room, applicant001..030 join them under Live`;
     }
     case 'review':
-      return `"${lab.title}": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, applicant031..060 are on its six teams`;
+      return `"${lab.title}": in review; organiser@ideas-lab.test and the mentors read the submitted proposals under Proposals, the organiser the funding decided so far under Funding decision and the follow-up under Progress reports; applicant031..060 are on its six teams`;
     default:
       return `"${lab.title}": in phase ${phase}`;
   }
