@@ -12,9 +12,11 @@ export * from './entities/proposal-review-revision.entity.js';
 export * from './entities/proposal-review-run.entity.js';
 export * from './entities/panel-message.entity.js';
 export * from './entities/consensus-report.entity.js';
+export * from './entities/proposal-conflict.entity.js';
 
 import { ConsensusReportEntity } from './entities/consensus-report.entity.js';
 import { PanelMessageEntity } from './entities/panel-message.entity.js';
+import { ProposalConflictEntity } from './entities/proposal-conflict.entity.js';
 import { ProposalReviewRevisionEntity } from './entities/proposal-review-revision.entity.js';
 import { ProposalReviewRoundEntity } from './entities/proposal-review-round.entity.js';
 import { ProposalReviewRunEntity } from './entities/proposal-review-run.entity.js';
@@ -27,4 +29,5 @@ export const proposalReviewEntities = [
   ProposalReviewRunEntity,
   PanelMessageEntity,
   ConsensusReportEntity,
+  ProposalConflictEntity,
 ];

@@ -14,7 +14,9 @@ import {
   type SubmittedProposal,
 } from '@ideas-lab/proposals';
 import { ReviewersService, type ConflictFacts, type LabReviewer } from '@ideas-lab/review';
+import type { ProposalConflictEntity } from './entities/proposal-conflict.entity.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
+import { ProposalReviewRepository } from './proposal-review.repository.js';
 
 /** Phases in which proposals are reviewed: once the round's proposals are in, until the decision. */
 export const PROPOSAL_REVIEW_PHASES: readonly LabPhase[] = ['proposals', 'review'];
@@ -38,6 +40,8 @@ export interface RoundFacts {
   /** Mentors and organisers, for names. */
   staff: LabReviewer[];
   facts: ConflictFacts;
+  /** Conflicts reviewers declared with one proposal of the round, with their reasons. */
+  declared: ProposalConflictEntity[];
   /** Every conflicted mentor–proposal pair, recomputed from the teams as they are now. */
   conflicts: ProposalConflict[];
   /** The disciplines of each proposal's team members (from their applications to the lab). */
@@ -55,6 +59,7 @@ export class ProposalReviewFacts {
     private readonly proposals: ProposalsService,
     private readonly reviewers: ReviewersService,
     private readonly submitted: SubmittedApplicationsService,
+    private readonly repository: ProposalReviewRepository,
   ) {}
 
   async requireRound(labId: string, roundId: string): Promise<FundingRoundEntity> {
@@ -74,6 +79,7 @@ export class ProposalReviewFacts {
     const staff = await this.reviewers.ofLab(labId);
     const facts = await this.reviewers.conflictFacts(labId);
     const applications = await this.submitted.ofLab(labId);
+    const declared = await this.repository.findDeclaredConflictsOfRound(roundId);
     const profileOf = new Map(applications.map((a) => [a.applicantId, a.profile]));
     const mentors = staff.filter((r) => r.roles.includes('mentor'));
     const conflicts = proposalConflictMatrix({
@@ -87,7 +93,12 @@ export class ProposalReviewFacts {
       reviewers: mentors.map((r) => ({
         id: r.userId,
         institution: facts.institutionOf.get(r.userId) ?? null,
-        declared: facts.declaredBy.get(r.userId) ?? [],
+        declared: [
+          ...(facts.declaredBy.get(r.userId) ?? []),
+          ...declared
+            .filter((d) => d.reviewerId === r.userId)
+            .map((d) => ({ proposalId: d.proposalId })),
+        ],
       })),
     });
     const disciplinesOf = new Map(
@@ -103,7 +114,7 @@ export class ProposalReviewFacts {
         ],
       ]),
     );
-    return { round, proposals, mentors, staff, facts, conflicts, disciplinesOf };
+    return { round, proposals, mentors, staff, facts, declared, conflicts, disciplinesOf };
   }
 
   conflictOf(
@@ -127,6 +138,12 @@ export class ProposalReviewFacts {
     proposal: SubmittedProposal,
   ): ProposalConflictReason | null {
     if (proposal.team.members.some((m) => m.userId === reviewerId)) return 'team-member';
+    if (
+      facts.declared.some(
+        (d) => d.reviewerId === reviewerId && d.proposalId === proposal.proposalId,
+      )
+    )
+      return 'declared-proposal';
     return this.conflictOf(facts, reviewerId, proposal.proposalId);
   }
 

@@ -221,6 +221,47 @@ export const AddProposalAssignment = z
 export type AddProposalAssignment = z.output<typeof AddProposalAssignment>;
 export class AddProposalAssignmentDto extends createZodDto(AddProposalAssignment) {}
 
+// ---- conflicts declared with one proposal ---------------------------------------------------
+
+export const MyProposalConflicts = z
+  .object({
+    roundId: z.uuid(),
+    proposals: z.array(
+      z.object({
+        proposalId: z.uuid(),
+        teamName: z.string(),
+        title: z.string(),
+        declared: z
+          .object({ reason: z.string(), declaredAt: isoDateTime() })
+          .nullable()
+          .meta({ description: 'The conflict you declared with this proposal, if any.' }),
+        conflict: ProposalConflictReason.nullable().meta({
+          description:
+            'Why you may not review it, whatever the cause (declared, on the team, an institution); null when you may.',
+        }),
+      }),
+    ),
+    withdrawnReviews: z.int().meta({
+      description:
+        'Unsubmitted reviews of yours this change withdrew (a submitted review stays, flagged to the organisers).',
+    }),
+  })
+  .meta({ id: 'MyProposalConflicts' });
+export type MyProposalConflicts = z.output<typeof MyProposalConflicts>;
+
+export const DeclareProposalConflict = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'say why you cannot review this proposal fairly')
+      .max(1000)
+      .meta({ example: 'I co-supervise a PhD student with the team lead.' }),
+  })
+  .meta({ id: 'DeclareProposalConflict' });
+export type DeclareProposalConflict = z.output<typeof DeclareProposalConflict>;
+export class DeclareProposalConflictDto extends createZodDto(DeclareProposalConflict) {}
+
 // ---- reviews ------------------------------------------------------------------------------
 
 export const ProposalReviewQueue = z
@@ -519,6 +560,24 @@ export const proposalReviewOps = operations('proposal review', {
     summary: 'Remove an assignment by hand (organisers); not one with a submitted review',
     response: null,
     errors: [ROUND, 'PROPOSAL_REVIEW_ASSIGNMENT_NOT_FOUND', 'PROPOSAL_ASSIGNMENT_HAS_REVIEW'],
+  },
+  myConflicts: {
+    summary:
+      "The round's submitted proposals and my conflicts of interest with each (mentors and organisers)",
+    response: MyProposalConflicts,
+    errors: [ROUND],
+  },
+  declareConflict: {
+    summary:
+      'Declare a conflict of interest with one proposal, with the reason: the assignment never gives it to me, a hand assignment is refused, and my unsubmitted review of it is withdrawn (a submitted one stays, flagged)',
+    response: MyProposalConflicts,
+    errors: [ROUND, PROPOSAL],
+  },
+  withdrawConflict: {
+    summary:
+      'Withdraw a conflict I declared with one proposal: the next assignment run may give it to me again',
+    response: MyProposalConflicts,
+    errors: [ROUND, PROPOSAL, 'PROPOSAL_CONFLICT_NOT_DECLARED'],
   },
   queue: {
     summary: 'My proposals to review in the round, with where each review stands',

@@ -3,6 +3,7 @@ import type { Actor } from '@ideas-lab/domain';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import {
   AddProposalAssignmentDto,
+  DeclareProposalConflictDto,
   PostPanelMessageDto,
   ProposalRankingQueryDto,
   ProposalReviewRoundCommandDto,
@@ -21,6 +22,7 @@ import {
   TeamId,
 } from './proposal-review-params.js';
 import { ProposalAssignmentService } from './proposal-assignment.service.js';
+import { ProposalConflictsService } from './proposal-conflicts.service.js';
 import { ProposalPanelService } from './proposal-panel.service.js';
 import { ProposalRankingService } from './proposal-ranking.service.js';
 import { ProposalReviewsService } from './proposal-reviews.service.js';
@@ -32,6 +34,7 @@ export class ProposalReviewController {
     private readonly assignments: ProposalAssignmentService,
     private readonly panel: ProposalPanelService,
     private readonly rankings: ProposalRankingService,
+    private readonly conflicts: ProposalConflictsService,
   ) {}
 
   // ---- organisers ----
@@ -143,6 +146,42 @@ export class ProposalReviewController {
   }
 
   // ---- reviewers ----
+
+  @LabRoles('mentor', 'organiser')
+  @Get('review/my-conflicts')
+  @Endpoint(ops.myConflicts)
+  myConflicts(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('fundingRoundId', FundingRoundId) roundId: string,
+  ) {
+    return this.conflicts.mine(actor, labId, roundId);
+  }
+
+  @LabRoles('mentor', 'organiser')
+  @Put('review/my-conflicts/:proposalId')
+  @Endpoint(ops.declareConflict)
+  declareConflict(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('fundingRoundId', FundingRoundId) roundId: string,
+    @Param('proposalId', ProposalId) proposalId: string,
+    @Body() body: DeclareProposalConflictDto,
+  ) {
+    return this.conflicts.declare(actor, labId, roundId, proposalId, body);
+  }
+
+  @LabRoles('mentor', 'organiser')
+  @Delete('review/my-conflicts/:proposalId')
+  @Endpoint(ops.withdrawConflict)
+  withdrawConflict(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('fundingRoundId', FundingRoundId) roundId: string,
+    @Param('proposalId', ProposalId) proposalId: string,
+  ) {
+    return this.conflicts.withdraw(actor, labId, roundId, proposalId);
+  }
 
   @LabRoles('mentor', 'organiser')
   @Get('review/mine')

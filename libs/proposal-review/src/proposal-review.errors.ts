@@ -24,6 +24,7 @@ export const proposalReviewErrors = errorCatalogue({
   PROPOSAL_REVIEW_NO_PROPOSALS: 409,
   PROPOSAL_CONSENSUS_NO_LEAD: 409,
   PROPOSAL_CONSENSUS_VERSION_CONFLICT: 409,
+  PROPOSAL_CONFLICT_NOT_DECLARED: 404,
 });
 export type ProposalReviewErrorCode = keyof typeof proposalReviewErrors;
 

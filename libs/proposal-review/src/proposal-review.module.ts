@@ -8,6 +8,7 @@ import { ReviewModule } from '@ideas-lab/review';
 import { WorkshopModule } from '@ideas-lab/workshop';
 import { ProposalReviewController } from './proposal-review.controller.js';
 import { ProposalAssignmentService } from './proposal-assignment.service.js';
+import { ProposalConflictsService } from './proposal-conflicts.service.js';
 import { ProposalPanelService } from './proposal-panel.service.js';
 import { ProposalReviewsService } from './proposal-reviews.service.js';
 import { ProposalReviewFacts } from './proposal-review-facts.js';
@@ -34,6 +35,7 @@ import { ProposalReviewRecords } from './proposal-review-records.service.js';
     ProposalReviewsService,
     ProposalAssignmentService,
     ProposalPanelService,
+    ProposalConflictsService,
   ],
   exports: [ProposalRankingService, ProposalReviewRecords, ProposalReviewsService],
 })

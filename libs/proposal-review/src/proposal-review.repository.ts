@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { ConsensusReportEntity, type Recommendation } from './entities/consensus-report.entity.js';
 import { PanelMessageEntity } from './entities/panel-message.entity.js';
+import { ProposalConflictEntity } from './entities/proposal-conflict.entity.js';
 import { ProposalReviewRevisionEntity } from './entities/proposal-review-revision.entity.js';
 import { ProposalReviewRoundEntity } from './entities/proposal-review-round.entity.js';
 import { ProposalReviewRunEntity } from './entities/proposal-review-run.entity.js';
@@ -229,5 +230,36 @@ export class ProposalReviewRepository {
       .where('proposal_id = :proposalId AND version = :version', { proposalId, version })
       .execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  // ---- conflicts declared with one proposal ----
+
+  private get declaredConflicts() {
+    return this.tx.manager().getRepository(ProposalConflictEntity);
+  }
+
+  findDeclaredConflictsOfRound(roundId: string): Promise<ProposalConflictEntity[]> {
+    return this.declaredConflicts.find({
+      where: { roundId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Declares (or re-words) a reviewer's conflict with a proposal. */
+  async upsertDeclaredConflict(
+    row: Pick<ProposalConflictEntity, 'labId' | 'roundId' | 'proposalId' | 'reviewerId' | 'reason'>,
+  ): Promise<void> {
+    await this.tx.manager().query(
+      `INSERT INTO proposal_review_conflicts (lab_id, round_id, proposal_id, reviewer_id, reason)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (proposal_id, reviewer_id) DO UPDATE SET reason = EXCLUDED.reason`,
+      [row.labId, row.roundId, row.proposalId, row.reviewerId, row.reason],
+    );
+  }
+
+  /** Withdraws a declaration; false when there was none. */
+  async deleteDeclaredConflict(proposalId: string, reviewerId: string): Promise<boolean> {
+    const result = await this.declaredConflicts.delete({ proposalId, reviewerId });
+    return (result.affected ?? 0) > 0;
   }
 }
