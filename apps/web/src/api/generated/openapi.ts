@@ -2229,6 +2229,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/my-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's submitted proposals and my conflicts of interest with each (mentors and organisers) */
+        get: operations["ProposalReviewController_myConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/my-conflicts/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare a conflict of interest with one proposal, with the reason: the assignment never gives it to me, a hand assignment is refused, and my unsubmitted review of it is withdrawn (a submitted one stays, flagged) */
+        put: operations["ProposalReviewController_declareConflict"];
+        post?: never;
+        /** Withdraw a conflict I declared with one proposal: the next assignment run may give it to me again */
+        delete: operations["ProposalReviewController_withdrawConflict"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labs/{labId}/funding-rounds/{fundingRoundId}/review/mine": {
         parameters: {
             query?: never;
@@ -3757,6 +3792,10 @@ export interface components {
              */
             expertise?: string[];
         };
+        DeclareProposalConflict: {
+            /** @example I co-supervise a PhD student with the team lead. */
+            reason: string;
+        };
         DiffPart: {
             value: string;
             /** @enum {string} */
@@ -4695,6 +4734,26 @@ export interface components {
             releasedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        MyProposalConflicts: {
+            /** Format: uuid */
+            roundId: string;
+            proposals: {
+                /** Format: uuid */
+                proposalId: string;
+                teamName: string;
+                title: string;
+                /** @description The conflict you declared with this proposal, if any. */
+                declared: {
+                    reason: string;
+                    /** Format: date-time */
+                    declaredAt: string;
+                } | null;
+                /** @description Why you may not review it, whatever the cause (declared, on the team, an institution); null when you may. */
+                conflict: components["schemas"]["ProposalConflictReason"] | null;
+            }[];
+            /** @description Unsubmitted reviews of yours this change withdrew (a submitted review stays, flagged to the organisers). */
+            withdrawnReviews: number;
         };
         MyProposalReview: {
             status: components["schemas"]["ProposalReviewStatus"];
@@ -20419,6 +20478,261 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_myConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalConflicts"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_declareConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareProposalConflict"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalConflicts"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProposalReviewController_withdrawConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                fundingRoundId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalConflicts"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PROPOSAL_REVIEW_ROUND_NOT_FOUND | PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND | PROPOSAL_CONFLICT_NOT_DECLARED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PROPOSAL_REVIEW_ROUND_NOT_FOUND" | "PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND" | "PROPOSAL_CONFLICT_NOT_DECLARED";
                     };
                 };
             };
