@@ -184,6 +184,32 @@ describeBrowser('web client: proposal review', () => {
       expect(overview.body.blind).toBe(false);
       expect(overview.body.proposals[0].lead.userId).toBe(mentor.userId);
       await expectAccessible(desk, 'proposal review for organisers');
+
+      // The mentor learns of a conflict after submitting: the review stays, marked.
+      await phone.reload();
+      const conflicts = phone.getByRole('region', { name: 'Conflicts of interest' });
+      await conflicts.getByRole('button', { name: 'Declare a conflict with Tumour twins' }).click();
+      await conflicts
+        .getByLabel('Why you cannot review Tumour twins fairly')
+        .fill('I am a named collaborator.');
+      await conflicts.getByRole('button', { name: 'Declare', exact: true }).click();
+      await phone
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Declare the conflict' })
+        .click();
+      await conflicts
+        .getByRole('status')
+        .filter({ hasText: 'Conflict with Tumour twins declared.' })
+        .waitFor();
+      await expect
+        .poll(() => conflicts.textContent())
+        .toContain('You declared a conflict: I am a named collaborator.');
+      await expect.poll(() => sidewaysScroll(phone)).toBe(0);
+      await expectAccessible(phone, 'conflicts of interest on a phone');
+      await desk.reload();
+      await expect
+        .poll(() => desk.getByRole('region', { name: 'Assignment' }).textContent())
+        .toContain('(now a conflict of interest)');
     }
   }, 180_000);
 });

@@ -226,6 +226,11 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/assignments/{assignmentId}':
     'lab-organiser',
   'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/mine': 'lab-staff',
+  'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/my-conflicts': 'lab-staff',
+  'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/my-conflicts/{proposalId}':
+    'lab-staff',
+  'DELETE /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/my-conflicts/{proposalId}':
+    'lab-staff',
   'GET /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}':
     'lab-staff',
   'PUT /api/labs/{labId}/funding-rounds/{fundingRoundId}/review/proposals/{proposalId}/my-review':

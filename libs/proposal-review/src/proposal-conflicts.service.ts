@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
-import type { Actor } from '@ideas-lab/domain';
+import { PROPOSAL_CONFLICT_REASON_LABELS, type Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import type { DeclareProposalConflict, MyProposalConflicts } from './proposal-review.contract.js';
 import { ProposalReviewFacts, type RoundFacts } from './proposal-review-facts.js';
@@ -119,6 +119,7 @@ export class ProposalConflictsService {
         const declared = facts.declared.find(
           (d) => d.reviewerId === actor.userId && d.proposalId === p.proposalId,
         );
+        const conflict = this.facts.conflictOfAnyone(facts, actor.userId, p);
         return {
           proposalId: p.proposalId,
           teamName: p.team.name,
@@ -126,7 +127,8 @@ export class ProposalConflictsService {
           declared: declared
             ? { reason: declared.reason, declaredAt: declared.createdAt.toISOString() }
             : null,
-          conflict: this.facts.conflictOfAnyone(facts, actor.userId, p),
+          conflict,
+          conflictText: conflict ? PROPOSAL_CONFLICT_REASON_LABELS[conflict] : null,
         };
       }),
       withdrawnReviews,

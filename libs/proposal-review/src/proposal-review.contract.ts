@@ -239,6 +239,10 @@ export const MyProposalConflicts = z
           description:
             'Why you may not review it, whatever the cause (declared, on the team, an institution); null when you may.',
         }),
+        conflictText: z.string().nullable().meta({
+          example: 'you work at the institution of a member of this team',
+          description: 'The conflict in words.',
+        }),
       }),
     ),
     withdrawnReviews: z.int().meta({

@@ -4751,6 +4751,11 @@ export interface components {
                 } | null;
                 /** @description Why you may not review it, whatever the cause (declared, on the team, an institution); null when you may. */
                 conflict: components["schemas"]["ProposalConflictReason"] | null;
+                /**
+                 * @description The conflict in words.
+                 * @example you work at the institution of a member of this team
+                 */
+                conflictText: string | null;
             }[];
             /** @description Unsubmitted reviews of yours this change withdrew (a submitted review stays, flagged to the organisers). */
             withdrawnReviews: number;

@@ -16,6 +16,7 @@ export type ProposalRanking = Schema<'ProposalRanking'>;
 export type ConsensusReport = Schema<'ConsensusReport'>;
 export type ConsensusRecommendation = Schema<'ConsensusRecommendation'>;
 export type PanelThread = Schema<'PanelThread'>;
+export type MyProposalConflicts = Schema<'MyProposalConflicts'>;
 
 export const reviewKeys = {
   lab: (labId: string) => [...labKeys.lab(labId), 'proposal-review'] as const,
@@ -23,6 +24,8 @@ export const reviewKeys = {
   overview: (labId: string, roundId: string) =>
     [...reviewKeys.all(labId, roundId), 'overview'] as const,
   queue: (labId: string, roundId: string) => [...reviewKeys.all(labId, roundId), 'mine'] as const,
+  myConflicts: (labId: string, roundId: string) =>
+    [...reviewKeys.all(labId, roundId), 'my-conflicts'] as const,
   assignments: (labId: string, roundId: string) =>
     [...reviewKeys.all(labId, roundId), 'assignments'] as const,
   ranking: (labId: string, roundId: string) =>
@@ -55,6 +58,11 @@ export const reviewQueries = {
     queryOptions({
       queryKey: reviewKeys.queue(labId, roundId),
       queryFn: () => data(http.GET(`${BASE}/review/mine`, roundPath(labId, roundId))),
+    }),
+  myConflicts: (labId: string, roundId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.myConflicts(labId, roundId),
+      queryFn: () => data(http.GET(`${BASE}/review/my-conflicts`, roundPath(labId, roundId))),
     }),
   assignments: (labId: string, roundId: string) =>
     queryOptions({
@@ -113,6 +121,20 @@ export const reviewQueries = {
 };
 
 export const reviewCommands = {
+  declareConflict: (labId: string, roundId: string, proposalId: string, reason: string) =>
+    data(
+      http.PUT(`${BASE}/review/my-conflicts/{proposalId}`, {
+        ...proposalPath(labId, roundId, proposalId),
+        body: { reason },
+      }),
+    ),
+  withdrawConflict: (labId: string, roundId: string, proposalId: string) =>
+    data(
+      http.DELETE(
+        `${BASE}/review/my-conflicts/{proposalId}`,
+        proposalPath(labId, roundId, proposalId),
+      ),
+    ),
   save: (labId: string, roundId: string, proposalId: string, body: SaveProposalReview) =>
     data(
       http.PUT(`${BASE}/review/proposals/{proposalId}/my-review`, {

@@ -20,6 +20,7 @@ import {
   type ProposalRanking,
 } from './api';
 import { ExpertiseCard } from './expertise-card';
+import { ProposalConflictsCard } from './proposal-conflicts-card';
 import styles from './proposal-review.module.css';
 
 /**
@@ -58,6 +59,7 @@ export function ProposalReviewPage() {
       ) : null}
       {roundId && (mentor || canOrganise) ? <MyQueue roundId={roundId} /> : null}
       {mentor ? <ExpertiseCard /> : null}
+      {roundId && mentor ? <ProposalConflictsCard roundId={roundId} /> : null}
       {roundId && canOrganise ? (
         <>
           <Overview roundId={roundId} />

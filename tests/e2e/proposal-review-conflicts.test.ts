@@ -1,0 +1,185 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, login, type Session } from '../support/api-client.js';
+import { fundingLab, type FundingLab } from '../support/funding-lab.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Assignment {
+  id: string;
+  proposalId: string;
+  reviewerId: string;
+  status: string;
+  conflict: string | null;
+}
+
+/**
+ * A mentor declares a conflict of interest with one proposal: the assignment leaves the pair
+ * out, a hand assignment is refused, an unsubmitted review is withdrawn and a submitted one
+ * stays, flagged to the organisers.
+ */
+describe('proposal review: conflicts declared with one proposal', () => {
+  let app: TestApp;
+  let lab: FundingLab;
+  let mentors: Session[];
+  const api = () => request(app.baseUrl);
+  const round = () => `/api/labs/${lab.labId}/funding-rounds/${lab.roundId}`;
+  const conflicts = () => `${round()}/review/my-conflicts`;
+  const assignments = async (): Promise<Assignment[]> =>
+    (await api().get(`${round()}/review/assignments`).set(bearer(lab.organiser))).body.assignments;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    lab = await fundingLab(app, 'pconf');
+    mentors = [lab.mentor];
+    for (const n of [1, 2]) {
+      const email = `mentor${n}-pconf@example.test`;
+      await app.createUser({ email, displayName: `Mentor ${n}` });
+      const session = await login(app, email);
+      await lab.db.query(
+        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
+        [lab.labId, session.userId],
+      );
+      mentors.push(session);
+    }
+    await lab.db.query(`UPDATE labs SET phase = 'review' WHERE id = $1`, [lab.labId]);
+  });
+
+  afterAll(async () => {
+    await lab?.db.end();
+    await app?.close();
+  });
+
+  it('keeps a declared pair out of the assignment and refuses it by hand', async () => {
+    const [teamA] = lab.teams;
+    const blank = await api()
+      .put(`${conflicts()}/${teamA.proposalId}`)
+      .set(bearer(mentors[0]))
+      .send({ reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.code).toBe('VALIDATION_FAILED');
+
+    const declared = await api()
+      .put(`${conflicts()}/${teamA.proposalId}`)
+      .set(bearer(mentors[0]))
+      .send({ reason: 'I co-supervise a student with the team lead.' });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+    const row = declared.body.proposals.find(
+      (p: { proposalId: string }) => p.proposalId === teamA.proposalId,
+    );
+    expect(row).toMatchObject({
+      teamName: teamA.name,
+      conflict: 'declared-proposal',
+      declared: { reason: 'I co-supervise a student with the team lead.' },
+    });
+    expect(declared.body.proposals).toHaveLength(6);
+    expect(declared.body.withdrawnReviews).toBe(0);
+
+    // Another mentor reads the list with no conflict of theirs.
+    const others = await api().get(conflicts()).set(bearer(mentors[1]));
+    expect(others.status).toBe(200);
+    expect(
+      others.body.proposals.every((p: { declared: unknown; conflict: unknown }) => !p.declared),
+    ).toBe(true);
+
+    const run = await api()
+      .post(`${round()}/review/assignment-runs`)
+      .set(bearer(lab.organiser))
+      .send({ reviewsPerProposal: 2, seed: 'pconf' });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body.complete).toBe(true);
+    const all = await assignments();
+    expect(all).toHaveLength(12);
+    expect(all).not.toContainEqual(
+      expect.objectContaining({ proposalId: teamA.proposalId, reviewerId: mentors[0].userId }),
+    );
+
+    const byHand = await api()
+      .post(`${round()}/review/assignments`)
+      .set(bearer(lab.organiser))
+      .send({ proposalId: teamA.proposalId, reviewerId: mentors[0].userId });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.code).toBe('PROPOSAL_ASSIGNMENT_CONFLICT_OF_INTEREST');
+    expect(byHand.body.message).toMatch(/declared a conflict with this proposal/);
+
+    const listed = await api().get(`${round()}/review/assignments`).set(bearer(lab.organiser));
+    expect(listed.body.conflicts).toContainEqual({
+      reviewerId: mentors[0].userId,
+      proposalId: teamA.proposalId,
+      reason: 'declared-proposal',
+    });
+  });
+
+  it('withdraws an unsubmitted review and flags a submitted one', async () => {
+    const all = await assignments();
+    const drafted = all.find((a) => a.reviewerId === mentors[1].userId)!;
+    const saved = await api()
+      .put(`${round()}/review/proposals/${drafted.proposalId}/my-review`)
+      .set(bearer(mentors[1]))
+      .send({ teamComment: 'Half written.' });
+    expect(saved.status).toBe(200);
+    const declared = await api()
+      .put(`${conflicts()}/${drafted.proposalId}`)
+      .set(bearer(mentors[1]))
+      .send({ reason: 'A former student of mine joined the team.' });
+    expect(declared.status).toBe(200);
+    expect(declared.body.withdrawnReviews).toBe(1);
+    expect((await assignments()).map((a) => a.id)).not.toContain(drafted.id);
+    const queue = await api().get(`${round()}/review/mine`).set(bearer(mentors[1]));
+    expect(queue.body.items.map((i: { proposalId: string }) => i.proposalId)).not.toContain(
+      drafted.proposalId,
+    );
+
+    const done = all.find((a) => a.reviewerId === mentors[2].userId)!;
+    const submitted = await api()
+      .post(`${round()}/review/proposals/${done.proposalId}/my-review/submit`)
+      .set(bearer(mentors[2]))
+      .send({ confidence: 4, teamComment: 'Clear aims.' });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const late = await api()
+      .put(`${conflicts()}/${done.proposalId}`)
+      .set(bearer(mentors[2]))
+      .send({ reason: 'I learnt that I am a named collaborator.' });
+    expect(late.status).toBe(200);
+    expect(late.body.withdrawnReviews).toBe(0);
+    expect((await assignments()).find((a) => a.id === done.id)).toMatchObject({
+      status: 'submitted',
+      conflict: 'declared-proposal',
+    });
+    // Its author still reads what they submitted, but can no longer revise it.
+    const read = await api()
+      .get(`${round()}/review/proposals/${done.proposalId}`)
+      .set(bearer(mentors[2]));
+    expect(read.status).toBe(200);
+    const revise = await api()
+      .post(`${round()}/review/proposals/${done.proposalId}/my-review/submit`)
+      .set(bearer(mentors[2]))
+      .send({ confidence: 5 });
+    expect(revise.status).toBe(403);
+    expect(revise.body.code).toBe('PROPOSAL_REVIEW_CONFLICT_OF_INTEREST');
+  });
+
+  it('lets a mentor withdraw a declaration, and keeps teams out', async () => {
+    const [teamA] = lab.teams;
+    const withdrawn = await api()
+      .delete(`${conflicts()}/${teamA.proposalId}`)
+      .set(bearer(mentors[0]));
+    expect(withdrawn.status).toBe(200);
+    expect(
+      withdrawn.body.proposals.find(
+        (p: { proposalId: string }) => p.proposalId === teamA.proposalId,
+      ),
+    ).toMatchObject({ declared: null, conflict: null });
+    const again = await api().delete(`${conflicts()}/${teamA.proposalId}`).set(bearer(mentors[0]));
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('PROPOSAL_CONFLICT_NOT_DECLARED');
+
+    const participant = await api().get(conflicts()).set(bearer(teamA.members[0]));
+    expect(participant.status).toBe(403);
+    const unknown = await api()
+      .put(`${conflicts()}/${crypto.randomUUID()}`)
+      .set(bearer(mentors[0]))
+      .send({ reason: 'No such proposal.' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('PROPOSAL_REVIEW_PROPOSAL_NOT_FOUND');
+  });
+});
