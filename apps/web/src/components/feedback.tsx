@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { AlertContent } from '../lib/use-form-submit';
-import styles from './feedback.module.css';
 
 /**
  * The alert region of a screen or form. It stays in the page, empty, so that assistive
@@ -14,10 +13,10 @@ export function ErrorAlert({
   children?: ReactNode;
 }) {
   return (
-    <div role="alert" className={styles.alertRegion}>
+    <div role="alert" className="alert-region">
       {alert ? (
         <div className="alert">
-          <p className={styles.alertMessage}>{alert.message}</p>
+          <p className="alert__message">{alert.message}</p>
           {alert.issues && alert.issues.length > 0 ? (
             <ul>
               {alert.issues.map((issue) => (
@@ -29,7 +28,7 @@ export function ErrorAlert({
           ) : null}
           {children}
           {alert.requestId ? (
-            <p className={styles.alertReference}>Reference: {alert.requestId}</p>
+            <p className="alert__reference">Reference: {alert.requestId}</p>
           ) : null}
         </div>
       ) : null}
