@@ -124,6 +124,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/labs/{labId}/sessions/{sessionId}/met-matrix': 'lab-organiser',
   'GET /api/labs/{labId}/participants': 'lab-organiser',
   'PUT /api/labs/{labId}/participants/{userId}/profile': 'lab-organiser',
+  'GET /api/labs/{labId}/workshop-settings': 'lab-organiser',
+  'PUT /api/labs/{labId}/workshop-settings': 'lab-organiser',
   // Application review: the reviewers (mentors and organisers) read the rubric, keep their
   // conflicts and write reviews (record-level: their own assignments; others' reviews after
   // their own); organisers set the rubric, assign, follow progress and see the scores.

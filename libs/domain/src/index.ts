@@ -50,3 +50,5 @@ export * from './funding/proposal-rules.js';
 export * from './ideas/compare-revisions.js';
 export * from './team-formation/placement-words.js';
 export * from './pitches/pitch-scores.js';
+export * from './workshop/room-video-link.js';
+export * from './agenda/session-day.js';

@@ -55,9 +55,34 @@ export class BreakoutRelayService implements OnModuleInit {
           minutesLeft: notice.minutesLeft,
         });
         return;
+      case 'room-changed':
+        return this.announceRooms(notice.labId, notice.roundId, notice.roomId);
+      case 'room-links-changed': {
+        const open = await this.rounds.findOpenRoundOfLab(notice.labId);
+        return open ? this.announceRooms(notice.labId, open.id) : undefined;
+      }
       default:
         return this.relayRound(notice);
     }
+  }
+
+  /**
+   * In an open round, each room (or the one named) and the organisers get the room as it is
+   * now: its name, mentor and video link (its own, or the lab's template filled in).
+   */
+  private async announceRooms(labId: string, roundId: string, roomId?: string): Promise<void> {
+    const round = await this.rounds.findRoundOfLab(labId, roundId);
+    if (!round || round.state !== 'open') return;
+    const serverNow = new Date().toISOString();
+    for (const room of await this.rounds.findRoomsOfRound(round.id)) {
+      if (roomId && room.id !== roomId) continue;
+      this.publisher.emit(
+        [liveChannels.room(room.id), liveChannels.role(labId, 'organiser')],
+        'room:updated',
+        { serverNow, roundId: round.id, room: toLiveRoom(room) },
+      );
+    }
+    this.activity.touch(labId);
   }
 
   /** Notices that change who is in which room: read the round as committed, then tell everyone. */

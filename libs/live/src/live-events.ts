@@ -35,7 +35,10 @@ export type LivePerson = z.output<typeof LivePerson>;
 export interface LiveRoom {
   id: string;
   name: string;
+  /** The video link to join: the room's own, else the lab's link template filled in; null: none. */
   meetingUrl: string | null;
+  /** The link comes from the lab's template (the room has none of its own). */
+  linkFromTemplate: boolean;
   mentor: LivePerson | null;
 }
 
@@ -185,6 +188,10 @@ export interface PinnedInstruction {
   id: string;
   /** null: pinned for every room (the whole lab). */
   roomId: string | null;
+  /** The round it belongs to (it ends when another opens); null: pinned between rounds, for the next. */
+  roundId: string | null;
+  /** Kept for the whole session: it ends only when a round of another session opens. */
+  forSession: boolean;
   message: string;
   pinnedBy: LivePerson;
   pinnedAt: string;
@@ -363,6 +370,8 @@ export const PinPayload = z.strictObject({
   message: text(500),
   /** A room of the open round; every room when absent. */
   roomId: id().optional(),
+  /** Keep it up for the whole session (every room only); else it ends when the next round opens. */
+  forSession: z.boolean().optional(),
 });
 export const UnpinPayload = z.strictObject({ pinId: id() });
 export const RecreateRoomsPayload = z.strictObject({
@@ -527,6 +536,8 @@ export interface LiveNotices {
   'rooms:recreated': { serverNow: string; round: LiveRound; rooms: RoomLayout[] };
   /** To organisers: the control-room tiles changed (presence, chat, help, moves); at most one a second. */
   'rooms:activity': RoomsActivity;
+  /** To the room and organisers: the room's name, video link or mentor changed in the open round. */
+  'room:updated': { serverNow: string; roundId: string; room: LiveRoom };
   /** To a room whose people changed (someone moved in or out): the room-mates now. */
   'room:mates': { serverNow: string; roundId: string; roomId: string; roomMates: LivePerson[] };
   /** To organisers and both rooms: a mentor went into (or out of) a room; null = none. */

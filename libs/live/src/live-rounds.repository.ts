@@ -18,9 +18,13 @@ export interface LiveRoomRow {
   id: string;
   roundId: string;
   name: string;
+  position: number;
+  /** The room's own link; the lab's template (below) fills it when null. */
   meetingUrl: string | null;
   mentorId: string | null;
   mentorName: string | null;
+  labSlug: string;
+  linkTemplate: string | null;
 }
 
 export interface LiveSeatRow {
@@ -41,6 +45,14 @@ export interface LiveWhereabouts {
 const ROUND = `SELECT r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index, r.title, r.state,
                       r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"
                  FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id`;
+/** A room with its mentor's name and what fills its video link (the lab's slug and template). */
+const ROOM = `SELECT r.id, r.round_id AS "roundId", r.name, r.position, r.meeting_url AS "meetingUrl",
+                     r.mentor_id AS "mentorId", u.display_name AS "mentorName",
+                     l.slug AS "labSlug", w.room_link_template AS "linkTemplate"
+                FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
+                JOIN breakout_rounds rd ON rd.id = r.round_id JOIN agenda_sessions sd ON sd.id = rd.session_id
+                JOIN labs l ON l.id = sd.lab_id LEFT JOIN workshop_settings w ON w.lab_id = l.id`;
+
 /**
  * What the live layer reads of breakout rounds (tables of libs/workshop): rounds, rooms,
  * seats and the room of record, and mentors' visits. It changes no round: every round
@@ -97,9 +109,7 @@ export class LiveRoundsRepository {
                  SELECT id, kind, title, starts_at AS "startsAt", ends_at AS "endsAt", meeting_url AS "meetingUrl"
                    FROM agenda_sessions WHERE id = round."sessionId") x) AS session,
               (SELECT row_to_json(x) FROM (
-                 SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
-                   FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
-                  WHERE r.id = (SELECT "roomId" FROM place)) x) AS room,
+                 ${ROOM} WHERE r.id = (SELECT "roomId" FROM place)) x) AS room,
               (SELECT coalesce(json_agg(json_build_object('userId', a.user_id, 'displayName', u.display_name) ORDER BY u.display_name, u.id), '[]'::json)
                  FROM breakout_assignments a JOIN users u ON u.id = a.user_id
                 WHERE a.room_id = (SELECT "roomId" FROM place)) AS "roomMates"
@@ -123,12 +133,7 @@ export class LiveRoundsRepository {
   }
 
   findRoomsOfRound(roundId: string): Promise<LiveRoomRow[]> {
-    return this.tx.manager().query(
-      `SELECT r.id, r.round_id AS "roundId", r.name, r.meeting_url AS "meetingUrl", r.mentor_id AS "mentorId", u.display_name AS "mentorName"
-         FROM breakout_rooms r LEFT JOIN users u ON u.id = r.mentor_id
-        WHERE r.round_id = $1 ORDER BY r.position`,
-      [roundId],
-    );
+    return this.tx.manager().query(`${ROOM} WHERE r.round_id = $1 ORDER BY r.position`, [roundId]);
   }
 
   findSeatsOfRound(roundId: string): Promise<LiveSeatRow[]> {

@@ -1,3 +1,4 @@
+import { roomVideoLink } from '@ideas-lab/domain';
 import type { ChatMessageRow } from './chat-messages.repository.js';
 import type { HelpRequestRow } from './help-requests.repository.js';
 import type { PinnedInstructionRow } from './pinned-instructions.repository.js';
@@ -31,7 +32,14 @@ export const toLiveRound = (row: LiveRoundRow): LiveRound => ({
 export const toLiveRoom = (row: LiveRoomRow): LiveRoom => ({
   id: row.id,
   name: row.name,
-  meetingUrl: row.meetingUrl,
+  meetingUrl: roomVideoLink({
+    ownUrl: row.meetingUrl,
+    template: row.linkTemplate,
+    labSlug: row.labSlug,
+    roomName: row.name,
+    roomPosition: row.position,
+  }),
+  linkFromTemplate: !row.meetingUrl && !!row.linkTemplate,
   mentor: row.mentorId ? { userId: row.mentorId, displayName: row.mentorName ?? '' } : null,
 });
 
@@ -88,6 +96,8 @@ export const toTimeRequest = (row: TimeRequestRow): TimeRequest => ({
 export const toPinnedInstruction = (row: PinnedInstructionRow): PinnedInstruction => ({
   id: row.id,
   roomId: row.roomId,
+  roundId: row.roundId,
+  forSession: row.forSession,
   message: row.message,
   pinnedBy: { userId: row.pinnedBy, displayName: row.pinnedByName },
   pinnedAt: new Date(row.pinnedAt).toISOString(),

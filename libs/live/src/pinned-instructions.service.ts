@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditService, type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
+import { BreakoutNotices, type BreakoutNotice } from '@ideas-lab/workshop';
 import type { PinPayload, UnpinPayload } from './live-events.js';
 import {
   liveChannels,
@@ -18,28 +19,44 @@ type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
 /**
  * Pinned instructions: an organiser pins one for every room or for one room of the open
  * round; it is stored, shown on every (re)connect and pushed to the people it is for, until
- * it is unpinned.
+ * it is unpinned or the next round opens (unless it was pinned for the whole session).
  */
 @Injectable()
-export class PinnedInstructionsService {
+export class PinnedInstructionsService implements OnModuleInit {
   constructor(
     private readonly pins: PinnedInstructionsRepository,
     private readonly rounds: LiveRoundsRepository,
     private readonly publisher: LivePublisher,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly notices: BreakoutNotices,
   ) {}
+
+  onModuleInit(): void {
+    // Pins end with their round, in the transaction that opens the next one.
+    this.notices.listenWithin((notice) => this.roundOpened(notice));
+  }
 
   async pin(me: LiveConnectionData, dto: PinPayload): Promise<Result<'pin:set'>> {
     if (!me.isOrganiser) throw LiveError.organiserRequired();
     const roomId = dto.roomId ?? null;
+    const forSession = dto.forSession ?? false;
+    if (roomId && forSession)
+      throw new LiveError(
+        'LIVE_VALIDATION_FAILED',
+        'A room’s pin ends with its round (the room goes with it); pin for every room to keep it for the whole session.',
+        [{ field: 'forSession', message: 'only a pin for every room can be kept for the session' }],
+      );
     if (roomId && !(await this.rounds.findOpenRoomOfLab(me.labId, roomId)))
       throw LiveError.roomNotOpen();
     const message = dto.message.trim();
     const id = await this.tx.run(async () => {
+      const open = await this.rounds.findOpenRoundOfLab(me.labId);
       const pinId = await this.pins.insert({
         labId: me.labId,
         roomId,
+        round: open ? { id: open.id, sessionId: open.sessionId } : null,
+        forSession,
         message,
         pinnedBy: me.userId,
       });
@@ -49,7 +66,7 @@ export class PinnedInstructionsService {
         action: 'live.instruction_pinned',
         entityType: 'pinned_instruction',
         entityId: pinId,
-        data: { roomId, message },
+        data: { roomId, message, roundId: open?.id ?? null, forSession },
       });
       return pinId;
     });
@@ -78,6 +95,31 @@ export class PinnedInstructionsService {
     const pin = await this.require(me.labId, dto.pinId);
     this.publisher.emit(this.audienceOf(me.labId, pin), 'pin:removed', pin);
     return { pin };
+  }
+
+  /**
+   * A round opened: the pins of the rounds before end (those for the whole session when it is
+   * another session's round), audited, and their audience is told once the round is open.
+   */
+  private async roundOpened(notice: BreakoutNotice): Promise<void> {
+    if (notice.kind !== 'round-opened') return;
+    const ended = await this.pins.endForRound(notice.labId, {
+      id: notice.roundId,
+      sessionId: notice.sessionId,
+    });
+    if (ended.length === 0) return;
+    await this.audit.append({
+      actorId: null,
+      labId: notice.labId,
+      action: 'live.instructions_ended',
+      entityType: 'breakout_round',
+      entityId: notice.roundId,
+      data: { pinIds: ended, reason: 'next round opened' },
+    });
+    for (const pinId of ended) {
+      const pin = await this.require(notice.labId, pinId);
+      this.publisher.emit(this.audienceOf(notice.labId, pin), 'pin:removed', pin);
+    }
   }
 
   /** Pins in force for someone: every room's, and those of the rooms given (one's own; organisers: the open round's). */

@@ -39,6 +39,10 @@ export type BreakoutNotice =
     }
   /** The round's rooms were rebuilt: everyone may sit elsewhere, rooms may be new or gone. */
   | { kind: 'rooms-recreated'; labId: string; sessionId: string; roundId: string }
+  /** A room's name, link or mentor changed (organisers edited it). */
+  | { kind: 'room-changed'; labId: string; sessionId: string; roundId: string; roomId: string }
+  /** The lab's video link template changed: rooms without their own link have a new one. */
+  | { kind: 'room-links-changed'; labId: string }
   /** A team was set up: its members' connections join its chat. */
   | { kind: 'team-created'; labId: string; teamId: string };
 
@@ -55,6 +59,7 @@ export type BreakoutNoticeListener = (notice: BreakoutNotice) => Promise<void>;
 export class BreakoutNotices {
   private readonly logger = new Logger('BreakoutNotices');
   private readonly listeners: BreakoutNoticeListener[] = [];
+  private readonly partners: BreakoutNoticeListener[] = [];
 
   constructor(private readonly tx: TransactionRunner) {}
 
@@ -62,8 +67,18 @@ export class BreakoutNotices {
     this.listeners.push(listener);
   }
 
+  /**
+   * A listener whose own state changes with the round, in the same transaction (pins of the
+   * last round end when the next one opens): it runs as the notice is published, and its
+   * failure rolls the change back with everything else.
+   */
+  listenWithin(listener: BreakoutNoticeListener): void {
+    this.partners.push(listener);
+  }
+
   /** Deliver after the current transaction commits (at once outside one). */
-  publish(notice: BreakoutNotice): Promise<void> {
+  async publish(notice: BreakoutNotice): Promise<void> {
+    for (const partner of this.partners) await partner(notice);
     return this.tx.afterCommit(() => this.deliver(notice));
   }
 

@@ -1,4 +1,5 @@
-import type { SeatRow } from './breakout.repository.js';
+import { roomVideoLink } from '@ideas-lab/domain';
+import type { RoomLinkSettings, SeatRow } from './breakout.repository.js';
 import type { BreakoutPlanEntity } from './entities/breakout-plan.entity.js';
 import type { BreakoutRoomEntity } from './entities/breakout-room.entity.js';
 import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
@@ -16,6 +17,7 @@ export function toRoundsView(
   rooms: readonly BreakoutRoomEntity[],
   seats: readonly SeatRow[],
   viewer: Viewer,
+  links: RoomLinkSettings,
 ): RoundsView {
   const seatsOfRoom = new Map<string, SeatView[]>();
   for (const seat of seats) {
@@ -40,6 +42,13 @@ export function toRoundsView(
         position: room.position,
         name: room.name,
         meetingUrl: room.meetingUrl,
+        videoUrl: roomVideoLink({
+          ownUrl: room.meetingUrl,
+          template: links.roomLinkTemplate,
+          labSlug: links.labSlug,
+          roomName: room.name,
+          roomPosition: room.position,
+        }),
         mentorId: room.mentorId,
         capacity: room.capacity,
         occupancy: members.length,

@@ -10,9 +10,12 @@ import {
   RoundStateDto,
   SwapDto,
   UpdateRoomDto,
+  UpdateWorkshopSettingsDto,
   breakoutOps,
   participantProfilesOps,
+  workshopSettingsOps,
 } from './workshop.contract.js';
+import { WorkshopSettingsService } from './workshop-settings.service.js';
 import type { Actor } from '@ideas-lab/domain';
 import { BreakoutService } from './breakout.service.js';
 import { LabId, PlanId, RoomId, RoundId, SessionId, UserId } from './workshop-params.js';
@@ -191,5 +194,28 @@ export class ParticipantProfilesController {
     @Body() body: ParticipantProfileInputDto,
   ) {
     return this.breakout.setProfile(actor, labId, userId, body);
+  }
+}
+
+@Controller('labs/:labId/workshop-settings')
+export class WorkshopSettingsController {
+  constructor(private readonly settings: WorkshopSettingsService) {}
+
+  @LabRoles('organiser')
+  @Get()
+  @Endpoint(workshopSettingsOps.get)
+  get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
+    return this.settings.get(actor, labId);
+  }
+
+  @LabRoles('organiser')
+  @Put()
+  @Endpoint(workshopSettingsOps.update)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Body() body: UpdateWorkshopSettingsDto,
+  ) {
+    return this.settings.update(actor, labId, body);
   }
 }

@@ -19,6 +19,12 @@ export type RoomChanges = Partial<
   Pick<BreakoutRoomEntity, 'name' | 'meetingUrl' | 'mentorId' | 'capacity'>
 >;
 
+/** What fills a room's video link when it has none of its own: the lab's slug and template. */
+export interface RoomLinkSettings {
+  labSlug: string;
+  roomLinkTemplate: string | null;
+}
+
 /** Rounds, rooms and seats of breakout sessions. */
 @Injectable()
 export class BreakoutRepository {
@@ -34,6 +40,18 @@ export class BreakoutRepository {
 
   private get seats() {
     return this.tx.manager().getRepository(BreakoutAssignmentEntity);
+  }
+
+  /** The lab's slug and video link template, for the rooms of a session. */
+  async findRoomLinkSettingsOfSession(sessionId: string): Promise<RoomLinkSettings> {
+    const rows: RoomLinkSettings[] = await this.tx.manager().query(
+      `SELECT l.slug AS "labSlug", w.room_link_template AS "roomLinkTemplate"
+         FROM agenda_sessions s JOIN labs l ON l.id = s.lab_id
+         LEFT JOIN workshop_settings w ON w.lab_id = l.id
+        WHERE s.id = $1`,
+      [sessionId],
+    );
+    return rows[0] ?? { labSlug: '', roomLinkTemplate: null };
   }
 
   /** Rounds of any of the lab's sessions that are open right now. */

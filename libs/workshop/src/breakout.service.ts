@@ -473,6 +473,7 @@ export class BreakoutService {
         entityId: roomId,
         data: { roundId, ...changes },
       });
+      await this.notices.publish({ kind: 'room-changed', labId, sessionId, roundId, roomId });
       return this.roundsView(sessionId, { userId: actor.userId, seesEverything: true });
     });
   }
@@ -776,11 +777,12 @@ export class BreakoutService {
   ): Promise<RoundsView> {
     const rounds = await this.breakout.findRoundsOfSession(sessionId);
     const ids = rounds.map((r) => r.id);
-    const [rooms, seats] = [
+    const [rooms, seats, links] = [
       await this.breakout.findRoomsOfRounds(ids),
       await this.breakout.findSeatsOfRounds(ids),
+      await this.breakout.findRoomLinkSettingsOfSession(sessionId),
     ];
-    return toRoundsView(sessionId, rounds, rooms, seats, viewer);
+    return toRoundsView(sessionId, rounds, rooms, seats, viewer, links);
   }
 
   /** Rounds as the planner and the met matrix read them: rooms of participant ids, in round order. */

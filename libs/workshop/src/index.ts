@@ -3,6 +3,7 @@ export * from './agenda.service.js';
 export * from './breakout.service.js';
 export * from './breakout-notices.js';
 export * from './breakout-rounds.service.js';
+export * from './workshop-settings.service.js';
 export type { BreakoutRoundRow } from './breakout-rounds.repository.js';
 export * from './teams.service.js';
 export * from './team-roster.service.js';
@@ -18,6 +19,7 @@ export * from './entities/breakout-room.entity.js';
 export * from './entities/breakout-assignment.entity.js';
 export * from './entities/team.entity.js';
 export * from './entities/team-member.entity.js';
+export * from './entities/workshop-settings.entity.js';
 
 import { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import { BreakoutAssignmentEntity } from './entities/breakout-assignment.entity.js';
@@ -27,6 +29,7 @@ import { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
 import { ParticipantProfileEntity } from './entities/participant-profile.entity.js';
 import { TeamEntity } from './entities/team.entity.js';
 import { TeamMemberEntity } from './entities/team-member.entity.js';
+import { WorkshopSettingsEntity } from './entities/workshop-settings.entity.js';
 
 export const workshopEntities = [
   AgendaSessionEntity,
@@ -37,4 +40,5 @@ export const workshopEntities = [
   BreakoutAssignmentEntity,
   TeamEntity,
   TeamMemberEntity,
+  WorkshopSettingsEntity,
 ];

@@ -174,7 +174,16 @@ const Room = z.object({
   id: z.uuid(),
   position: z.int(),
   name: z.string(),
-  meetingUrl: z.string().nullable(),
+  meetingUrl: z
+    .string()
+    .nullable()
+    .meta({
+      description: "The room's own video link; null: none set (the lab's template may fill it).",
+    }),
+  videoUrl: z.string().nullable().meta({
+    description:
+      "The link the room's people join: its own, else the lab's link template filled in for it; null: none.",
+  }),
   mentorId: z.uuid().nullable(),
   capacity: z.int().nullable(),
   occupancy: z.int(),
@@ -316,6 +325,39 @@ export const MetMatrix = z
   })
   .meta({ id: 'MetMatrix' });
 export type MetMatrixView = z.output<typeof MetMatrix>;
+
+// ---- workshop settings ----------------------------------------------------------------
+
+export const WorkshopSettings = z
+  .object({
+    labId: z.uuid(),
+    roomLinkTemplate: z.string().nullable().meta({
+      example: 'https://meet.jit.si/{lab}-{room}',
+      description:
+        'Fills the video link of every breakout room without its own: {lab} and {room} become URL-safe slugs of the lab and the room name.',
+    }),
+    exampleLink: z.string().nullable().meta({
+      example: 'https://meet.jit.si/cancer-digital-twin-room-1',
+      description: 'What the template gives a room named "Room 1".',
+    }),
+    version: z.int().meta({ description: '0 until the settings are first saved.' }),
+  })
+  .meta({ id: 'WorkshopSettings' });
+export type WorkshopSettingsView = z.output<typeof WorkshopSettings>;
+
+export const UpdateWorkshopSettings = z
+  .strictObject({
+    version: z.int().min(0).meta({ description: 'The version you edited (optimistic locking).' }),
+    roomLinkTemplate: z
+      .string()
+      .trim()
+      .max(500)
+      .nullable()
+      .meta({ example: 'https://meet.jit.si/{lab}-{room}', description: 'null or "" clears it.' }),
+  })
+  .meta({ id: 'UpdateWorkshopSettings' });
+export type UpdateWorkshopSettings = z.output<typeof UpdateWorkshopSettings>;
+export class UpdateWorkshopSettingsDto extends createZodDto(UpdateWorkshopSettings) {}
 
 // ---- participants -------------------------------------------------------------------------
 
@@ -516,6 +558,19 @@ export const teamsOps = operations('workshop', {
     summary: 'Set up a team of participants and mentors (organisers)',
     response: Team,
     errors: ['TEAM_MEMBER_INVALID', 'TEAM_NAME_TAKEN'],
+  },
+});
+
+export const workshopSettingsOps = operations('workshop', {
+  get: {
+    summary: "The lab's workshop settings: the video link template for breakout rooms (organisers)",
+    response: WorkshopSettings,
+  },
+  update: {
+    summary:
+      "Set the lab's video link template (organisers): every room without its own link gets one; people in an open round are told at once",
+    response: WorkshopSettings,
+    errors: ['ROOM_LINK_TEMPLATE_INVALID', 'WORKSHOP_SETTINGS_VERSION_CONFLICT'],
   },
 });
 

@@ -14,6 +14,7 @@ export const workshopErrors = errorCatalogue({
   NOT_A_PARTICIPANT: 400,
   ROOMS_RECREATE_INVALID: 400,
   TEAM_MEMBER_INVALID: 400,
+  ROOM_LINK_TEMPLATE_INVALID: 400,
   SESSION_VERSION_CONFLICT: 409,
   SESSION_NOT_BREAKOUT: 409,
   SESSION_HAS_ROUNDS: 409,
@@ -28,6 +29,7 @@ export const workshopErrors = errorCatalogue({
   ROOM_FULL: 409,
   PARTICIPANT_NOT_SEATED: 409,
   TEAM_NAME_TAKEN: 409,
+  WORKSHOP_SETTINGS_VERSION_CONFLICT: 409,
 });
 export type WorkshopErrorCode = keyof typeof workshopErrors;
 

@@ -7,7 +7,11 @@ import { AgendaService } from './agenda.service.js';
 import { BreakoutNotices } from './breakout-notices.js';
 import { BreakoutRoundsRepository } from './breakout-rounds.repository.js';
 import { BreakoutRoundsService } from './breakout-rounds.service.js';
-import { BreakoutController, ParticipantProfilesController } from './breakout.controller.js';
+import {
+  BreakoutController,
+  ParticipantProfilesController,
+  WorkshopSettingsController,
+} from './breakout.controller.js';
 import { BreakoutPlansRepository } from './breakout-plans.repository.js';
 import { BreakoutRepository } from './breakout.repository.js';
 import { BreakoutService } from './breakout.service.js';
@@ -17,6 +21,8 @@ import { TeamRosterService } from './team-roster.service.js';
 import { TeamsController } from './teams.controller.js';
 import { TeamsRepository } from './teams.repository.js';
 import { TeamsService } from './teams.service.js';
+import { WorkshopSettingsRepository } from './workshop-settings.repository.js';
+import { WorkshopSettingsService } from './workshop-settings.service.js';
 
 @Module({
   imports: [LabsModule],
@@ -24,6 +30,7 @@ import { TeamsService } from './teams.service.js';
     AgendaController,
     BreakoutController,
     ParticipantProfilesController,
+    WorkshopSettingsController,
     TeamsController,
   ],
   providers: [
@@ -41,6 +48,8 @@ import { TeamsService } from './teams.service.js';
     TeamRosterRepository,
     TeamRosterService,
     WorkshopPhaseFacts,
+    WorkshopSettingsRepository,
+    WorkshopSettingsService,
   ],
   exports: [
     AgendaService,
@@ -49,6 +58,7 @@ import { TeamsService } from './teams.service.js';
     BreakoutNotices,
     TeamsService,
     TeamRosterService,
+    WorkshopSettingsService,
   ],
 })
 export class WorkshopModule {}

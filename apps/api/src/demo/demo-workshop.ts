@@ -4,7 +4,7 @@ import { FormationRunsService } from '@ideas-lab/formation';
 import { LabsService } from '@ideas-lab/labs';
 import { MentorTopicsEntity } from '@ideas-lab/live';
 import { TransactionRunner } from '@ideas-lab/platform';
-import { AgendaService, BreakoutService } from '@ideas-lab/workshop';
+import { AgendaService, BreakoutService, WorkshopSettingsService } from '@ideas-lab/workshop';
 import { seedDemoIdeasBoard } from './demo-ideas.js';
 import { seedDemoFormation } from './demo-formation.js';
 import { createDemoLabInWorkshop, demoMentors, type DemoLabInput } from './demo-lab-setup.js';
@@ -115,6 +115,11 @@ export async function seedDemoWorkshopLab(
     });
     await breakout.adopt(organiser, lab.id, breakoutSessionId, plan.id);
   }
+  // Every room gets a video call from the lab's link template (Jitsi needs no account).
+  await app.get(WorkshopSettingsService).update(organiser, lab.id, {
+    version: 0,
+    roomLinkTemplate: 'https://meet.jit.si/{lab}-{room}',
+  });
 
   // Mentors' help topics: the live layer keeps them per lab, set by mentors when connected.
   const topics = app.get(TransactionRunner).manager().getRepository(MentorTopicsEntity);

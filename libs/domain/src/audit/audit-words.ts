@@ -142,6 +142,10 @@ const WORDS: Readonly<Record<string, Words>> = {
   'agenda.session_updated': 'changed an agenda session',
   'agenda.session_deleted': 'removed an agenda session',
   'workshop.profile_set': "set a participant's workshop profile",
+  'workshop.room_link_template_set': (d) =>
+    text(d.roomLinkTemplate)
+      ? `set the rooms' video link template to ${text(d.roomLinkTemplate)}`
+      : "removed the rooms' video link template",
   'workshop.team_created': (d) => `set up the team${text(d.name) ? ` "${text(d.name)}"` : ''}`,
   'formation.settings_changed': (d) =>
     d.open === true ? 'opened team formation and set its rules' : 'set the team formation rules',
@@ -173,6 +177,10 @@ const WORDS: Readonly<Record<string, Words>> = {
     text(d.message) ? `broadcast "${text(d.message)}"` : 'broadcast a message',
   'live.instruction_pinned': 'pinned an instruction',
   'live.instruction_unpinned': 'unpinned an instruction',
+  'live.instructions_ended': (d) =>
+    Array.isArray(d.pinIds)
+      ? `took down ${plural(d.pinIds.length, 'pinned instruction')} of the last round as the next opened`
+      : 'took down the pinned instructions of the last round as the next opened',
   'live.help_requested': 'asked for help',
   'live.help_claimed': 'took a help request',
   'live.help_resolved': 'resolved a help request',

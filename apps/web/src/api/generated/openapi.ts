@@ -826,6 +826,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/workshop-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab's workshop settings: the video link template for breakout rooms (organisers) */
+        get: operations["WorkshopSettingsController_get"];
+        /** Set the lab's video link template (organisers): every room without its own link gets one; people in an open round are told at once */
+        put: operations["WorkshopSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labs/{labId}/teams": {
         parameters: {
             query?: never;
@@ -6042,7 +6060,10 @@ export interface components {
                     id: string;
                     position: number;
                     name: string;
+                    /** @description The room's own video link; null: none set (the lab's template may fill it). */
                     meetingUrl: string | null;
+                    /** @description The link the room's people join: its own, else the lab's link template filled in for it; null: none. */
+                    videoUrl: string | null;
                     /** Format: uuid */
                     mentorId: string | null;
                     capacity: number | null;
@@ -6786,6 +6807,15 @@ export interface components {
             /** @enum {string} */
             state?: "scheduled" | "live" | "ended";
         };
+        UpdateWorkshopSettings: {
+            /** @description The version you edited (optimistic locking). */
+            version: number;
+            /**
+             * @description null or "" clears it.
+             * @example https://meet.jit.si/{lab}-{room}
+             */
+            roomLinkTemplate: string | null;
+        };
         UserProfile: {
             /** Format: uuid */
             id: string;
@@ -6835,6 +6865,22 @@ export interface components {
             /** @description Dots per idea, most first; null while the session is blind and open. */
             results: components["schemas"]["VotingResult"][] | null;
             myBallot: components["schemas"]["MyBallot"];
+        };
+        WorkshopSettings: {
+            /** Format: uuid */
+            labId: string;
+            /**
+             * @description Fills the video link of every breakout room without its own: {lab} and {room} become URL-safe slugs of the lab and the room name.
+             * @example https://meet.jit.si/{lab}-{room}
+             */
+            roomLinkTemplate: string | null;
+            /**
+             * @description What the template gives a room named "Room 1".
+             * @example https://meet.jit.si/cancer-digital-twin-room-1
+             */
+            exampleLink: string | null;
+            /** @description 0 until the settings are first saved. */
+            version: number;
         };
     };
     responses: never;
@@ -11364,6 +11410,186 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    WorkshopSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopSettings"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    WorkshopSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkshopSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopSettings"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED | ROOM_LINK_TEMPLATE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "ROOM_LINK_TEMPLATE_INVALID";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): WORKSHOP_SETTINGS_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "WORKSHOP_SETTINGS_VERSION_CONFLICT";
                     };
                 };
             };

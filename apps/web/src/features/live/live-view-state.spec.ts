@@ -26,8 +26,20 @@ const round = (over: Partial<LiveRound> = {}): LiveRound => ({
   endsAt: '2026-07-14T15:20:00.000Z',
   ...over,
 });
-const roomA = { id: 'room-a', name: 'Room A', meetingUrl: 'https://meet.example/a', mentor };
-const roomB = { id: 'room-b', name: 'Room B', meetingUrl: null, mentor: null };
+const roomA = {
+  id: 'room-a',
+  name: 'Room A',
+  meetingUrl: 'https://meet.example/a',
+  linkFromTemplate: false,
+  mentor,
+};
+const roomB = {
+  id: 'room-b',
+  name: 'Room B',
+  meetingUrl: null,
+  linkFromTemplate: false,
+  mentor: null,
+};
 const chat = (id: string, channel = 'lab'): ChatMessage => ({
   id,
   channel,
@@ -122,6 +134,8 @@ describe('the live view folded from notices', () => {
     const pin = {
       id: 'pin-b',
       roomId: 'room-b',
+      roundId: 'round-2',
+      forSession: false,
       message: 'Room B: start with the data',
       pinnedBy: mentor,
       pinnedAt: '2026-07-14T15:04:00.000Z',

@@ -185,6 +185,12 @@ export function applyLiveAction(state: LiveViewState, action: LiveViewAction): L
           state.pinned.filter((p) => p.roomId === null || p.roomId === room.id),
       };
     }
+    case 'room:updated': {
+      // The organisers changed the room (its video link, name or mentor): shown at once.
+      const { roundId, room } = action.payload;
+      if (state.round?.id !== roundId || state.room?.id !== room.id) return state;
+      return { ...state, room };
+    }
     case 'room:mates': {
       const { roundId, roomId, roomMates } = action.payload;
       if (state.round?.id !== roundId || state.room?.id !== roomId) return state;

@@ -40,6 +40,10 @@ export type PlanMetrics = RotationPlan['metrics'];
 /** Who has met whom in the session's rounds: counts[i][j] rounds shared by i and j. */
 export type MetMatrixData = Schema<'MetMatrix'>;
 
+/** The lab's workshop settings: the video link template that fills rooms without a link. */
+export type WorkshopSettings = Schema<'WorkshopSettings'>;
+export type RoomChanges = Schema<'UpdateRoom'>;
+
 export type ParticipantProfile = Schema<'ParticipantProfile'>;
 export type ParticipantProfileInput = Schema<'ParticipantProfileInput'>;
 
@@ -89,6 +93,19 @@ export const workshopApi = {
           body: { userIds },
         }),
       ),
+    updateRoom: (
+      labId: string,
+      sessionId: string,
+      roundId: string,
+      roomId: string,
+      body: RoomChanges,
+    ) =>
+      data(
+        http.PATCH('/api/labs/{labId}/sessions/{sessionId}/rounds/{roundId}/rooms/{roomId}', {
+          params: { path: { labId, sessionId, roundId, roomId } },
+          body,
+        }),
+      ),
     plans: (labId: string, sessionId: string) =>
       data(http.GET('/api/labs/{labId}/sessions/{sessionId}/plans', sessionPath(labId, sessionId))),
     createPlan: (labId: string, sessionId: string, body: PlanInput) =>
@@ -111,6 +128,11 @@ export const workshopApi = {
           sessionPath(labId, sessionId),
         ),
       ),
+  },
+  settings: {
+    get: (labId: string) => data(http.GET('/api/labs/{labId}/workshop-settings', labPath(labId))),
+    update: (labId: string, body: Schema<'UpdateWorkshopSettings'>) =>
+      data(http.PUT('/api/labs/{labId}/workshop-settings', { ...labPath(labId), body })),
   },
   participants: {
     list: (labId: string) => data(http.GET('/api/labs/{labId}/participants', labPath(labId))),

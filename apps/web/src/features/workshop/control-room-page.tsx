@@ -1,7 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
 import { sessionChanged, showRounds, workshopQueries } from './queries';
-import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import type {
   HelpRequest,
   LiveRound,
@@ -27,6 +35,7 @@ import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-pi
 import { controlRoomReducer, initialControlRoom } from './control-room-state';
 import { roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
+import { RoomVideoLinkForm } from './room-video-links';
 import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
 import styles from './workshop.module.css';
 
@@ -142,6 +151,9 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
       case 'live:snapshot':
       case 'mentor:moved':
         refreshPresence();
+        break;
+      case 'room:updated':
+        roundsChanged();
         break;
       case 'round:opened':
       case 'round:closed':
@@ -358,6 +370,21 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                   tile={tile}
                   roundState={round.state}
                   timezone={lab.timezone}
+                  linkForm={
+                    round.state === 'closed' ? null : (
+                      <RoomVideoLinkForm
+                        key={tile.ownMeetingUrl ?? ''}
+                        labId={lab.id}
+                        sessionId={sessionId}
+                        roundId={round.id}
+                        room={round.rooms.find((r) => r.id === tile.roomId)!}
+                        onSaved={(next, message) => {
+                          applyRounds(next);
+                          setStatus(message);
+                        }}
+                      />
+                    )
+                  }
                 />
               ))}
             </ul>
@@ -422,9 +449,13 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
               round={round}
               pins={live.pins}
               busy={busy || link.state !== 'online'}
-              onPin={(message, roomId) =>
+              onPin={(message, roomId, forSession) =>
                 run(
-                  () => connection.request('pin:set', roomId ? { message, roomId } : { message }),
+                  () =>
+                    connection.request(
+                      'pin:set',
+                      roomId ? { message, roomId } : { message, forSession },
+                    ),
                   (result) => {
                     dispatch({ event: 'pin:added', payload: result.pin });
                     return 'Instruction pinned.';
@@ -689,10 +720,13 @@ function RoomTileCard({
   tile,
   roundState,
   timezone,
+  linkForm,
 }: {
   tile: RoomTile;
   roundState: string;
   timezone: string;
+  /** Where an organiser sets the room's own video link (not in a closed round). */
+  linkForm: ReactNode;
 }) {
   const headingId = `tile-${tile.roomId}`;
   return (
@@ -769,9 +803,20 @@ function RoomTileCard({
       {tile.meetingUrl ? (
         <p className="small">
           <a href={tile.meetingUrl} target="_blank" rel="noreferrer">
-            Meeting link <span className="visually-hidden">of {tile.name}</span>
+            Video call <span className="visually-hidden">of {tile.name}</span>
           </a>
+          {tile.ownMeetingUrl ? null : <span className="muted"> (lab template)</span>}
         </p>
+      ) : (
+        <p className="small muted">No video link</p>
+      )}
+      {linkForm ? (
+        <details>
+          <summary>
+            Set video link<span className="visually-hidden"> of {tile.name}</span>
+          </summary>
+          {linkForm}
+        </details>
       ) : null}
       {tile.recent.length > 0 ? (
         <ul className={`${styles.roomTileActivity} small`} aria-label={`Latest in ${tile.name}`}>
@@ -800,11 +845,12 @@ function PinsCard({
   round: BreakoutRound;
   pins: PinnedInstruction[];
   busy: boolean;
-  onPin: (message: string, roomId: string | null) => Promise<boolean>;
+  onPin: (message: string, roomId: string | null, forSession: boolean) => Promise<boolean>;
   onUnpin: (pin: PinnedInstruction) => Promise<boolean>;
 }) {
   const [message, setMessage] = useState('');
   const [target, setTarget] = useState('');
+  const [forSession, setForSession] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const roomName = new Map(round.rooms.map((r) => [r.id, r.name]));
   const submit = (event: FormEvent) => {
@@ -814,7 +860,9 @@ function PinsCard({
       return;
     }
     setError(null);
-    void onPin(message.trim(), target || null).then((done) => done && setMessage(''));
+    void onPin(message.trim(), target || null, !target && forSession).then(
+      (done) => done && setMessage(''),
+    );
   };
   return (
     <section className="card" aria-labelledby="pins-heading">
@@ -825,7 +873,10 @@ function PinsCard({
           <li key={pin.id}>
             <p>
               <strong>{pin.roomId ? (roomName.get(pin.roomId) ?? 'A room') : 'Every room'}</strong>:{' '}
-              {pin.message}
+              {pin.message}{' '}
+              <span className="small muted">
+                {pin.forSession ? '(the whole session)' : '(until the next round opens)'}
+              </span>
             </p>
             <button
               type="button"
@@ -855,6 +906,21 @@ function PinsCard({
             value={target}
             onChange={setTarget}
           />
+          {target ? (
+            <p className="small muted">A room’s pin goes when the next round opens.</p>
+          ) : (
+            <div className="checkbox">
+              <input
+                id="pin-for-session"
+                type="checkbox"
+                checked={forSession}
+                onChange={(e) => setForSession(e.target.checked)}
+              />
+              <label htmlFor="pin-for-session">
+                Keep it for the whole session (otherwise it goes when the next round opens)
+              </label>
+            </div>
+          )}
           <button type="submit" className="button" disabled={busy}>
             Pin
           </button>

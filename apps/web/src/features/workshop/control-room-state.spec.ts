@@ -47,6 +47,8 @@ const time: TimeRequest = {
 const pin: PinnedInstruction = {
   id: 'p1',
   roomId: null,
+  roundId: null,
+  forSession: false,
   message: 'Pick a scribe',
   pinnedBy: person,
   pinnedAt: '2027-01-01T10:00:00Z',

@@ -8,6 +8,7 @@ export const workshopKeys = {
   all: (labId: string) => [...labKeys.lab(labId), 'workshop'] as const,
   agenda: (labId: string) => [...workshopKeys.all(labId), 'agenda'] as const,
   participants: (labId: string) => [...workshopKeys.all(labId), 'participants'] as const,
+  settings: (labId: string) => [...workshopKeys.all(labId), 'settings'] as const,
   session: (labId: string, sessionId: string) =>
     [...workshopKeys.all(labId), 'session', sessionId] as const,
   rounds: (labId: string, sessionId: string) =>
@@ -28,6 +29,11 @@ export const workshopQueries = {
     queryOptions({
       queryKey: workshopKeys.participants(labId),
       queryFn: () => workshopApi.participants.list(labId),
+    }),
+  settings: (labId: string) =>
+    queryOptions({
+      queryKey: workshopKeys.settings(labId),
+      queryFn: () => workshopApi.settings.get(labId),
     }),
   rounds: (labId: string, sessionId: string) =>
     queryOptions({

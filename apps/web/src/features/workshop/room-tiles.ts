@@ -54,7 +54,10 @@ export type TileAttention = 'help' | 'time' | 'empty' | 'calm';
 export interface RoomTile {
   roomId: string;
   name: string;
+  /** The link people join: the room's own, else the lab's template filled in. */
   meetingUrl: string | null;
+  /** The room's own link (null: none, the template may fill it). */
+  ownMeetingUrl: string | null;
   /** Everyone seated here, each marked as in the room now or not. */
   seats: (Seat & { here: boolean })[];
   /** People whose connection is in this room without a seat here (a visiting mentor, organisers). */
@@ -140,7 +143,8 @@ export function roomTiles(inputs: TileInputs): RoomTile[] {
       return {
         roomId: room.id,
         name: room.name,
-        meetingUrl: room.meetingUrl,
+        meetingUrl: room.videoUrl,
+        ownMeetingUrl: room.meetingUrl,
         seats,
         visitors,
         mentor,

@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
-import { sessionChanged, workshopKeys, workshopQueries } from './queries';
+import { sessionChanged, showRounds, workshopKeys, workshopQueries } from './queries';
+import { RoomLinkTemplateCard, RoomVideoLinkForm } from './room-video-links';
+import linkStyles from './room-video-links.module.css';
 import { useState } from 'react';
 import { isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
@@ -58,6 +60,7 @@ export function RotationPage() {
           idPrefix="rotation"
         />
       </section>
+      <RoomLinkTemplateCard labId={lab.id} />
       {session ? <SessionPlanner key={session.id} lab={lab} sessionId={session.id} /> : null}
     </div>
   );
@@ -270,6 +273,29 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                 <span className="small muted">
                   {round.rooms.length} rooms · {round.durationMinutes} min
                 </span>
+                {round.state !== 'closed' ? (
+                  <details>
+                    <summary>
+                      Video links<span className="visually-hidden"> of {round.title}</span>
+                    </summary>
+                    <ul className={linkStyles.roomList}>
+                      {round.rooms.map((room) => (
+                        <li key={`${room.id}:${room.meetingUrl ?? ''}`}>
+                          <RoomVideoLinkForm
+                            labId={lab.id}
+                            sessionId={sessionId}
+                            roundId={round.id}
+                            room={room}
+                            onSaved={(next, message) => {
+                              showRounds(lab.id, sessionId, next);
+                              setStatus(message);
+                            }}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ol>
