@@ -236,7 +236,21 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await page.getByText('Live', { exact: true }).waitFor();
       await tile(page, 'Room 1').getByText('3 seated').waitFor();
       await page.getByLabel('Minutes', { exact: true }).fill('10');
+      // The session is next July: the server refuses to open it today, and the page asks first.
       await page.getByRole('button', { name: 'Open Round 1' }).click();
+      const otherDay = page.getByRole('dialog', { name: 'Open Round 1 today?' });
+      await otherDay.getByText(/^The session is on \w+ 13 July \d{4}; today is /).waitFor();
+      await shot(page, 'round-other-day');
+      await otherDay.getByRole('button', { name: 'Keep it planned' }).click();
+      await announced(page, 'Round 1 stays planned.');
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Open Round 1' }).isEnabled())
+        .toBe(true);
+      await page.getByRole('button', { name: 'Open Round 1' }).click();
+      await page
+        .getByRole('dialog', { name: 'Open Round 1 today?' })
+        .getByRole('button', { name: 'Open Round 1 now' })
+        .click();
       await announced(page, /Round 1 is open: \d+ people were told their room/);
       await page
         .getByTestId('round-countdown')

@@ -448,12 +448,27 @@ describe('workshop: agenda and breakout rounds', () => {
             .send({ state: 'closed' })
         ).body.code,
       ).toBe('ROUND_STATE_INVALID');
+      // The session is next July: opening its round today is refused, naming both days…
+      const early = await api()
+        .post(`${base()}/rounds/${first.id}/state`)
+        .set(bearer(organiser))
+        .send({ state: 'open' });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({
+        code: 'ROUND_OUTSIDE_SESSION_DAY',
+        message: expect.stringMatching(
+          /^The session is on \w+ 14 July \d{4}; today is .*America\/New_York/,
+        ),
+        details: { sessionDays: { from: `${year}-07-14`, to: `${year}-07-14` } },
+      });
+      expect((await roundsOf(organiser))[0].state).toBe('planned');
+      // …unless the organiser confirms it.
       expect(
         (
           await api()
             .post(`${base()}/rounds/${first.id}/state`)
             .set(bearer(organiser))
-            .send({ state: 'open' })
+            .send({ state: 'open', confirmOtherDay: true })
         ).status,
       ).toBe(200);
       // While people sit in rooms the lab cannot leave its workshop.

@@ -1253,8 +1253,10 @@ async function runStormCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
     const opened = await new Promise((resolve) =>
       organiser.socket
         .timeout(60_000)
-        .emit('round:open', { roundId, durationSeconds: 3600 }, (error, answer) =>
-          resolve(error ? { ok: false, code: 'ACK_TIMEOUT' } : answer),
+        .emit(
+          'round:open',
+          { roundId, durationSeconds: 3600, confirmOtherDay: true },
+          (error, answer) => resolve(error ? { ok: false, code: 'ACK_TIMEOUT' } : answer),
         ),
     );
     if (!opened.ok) throw new Error(`${name}: round:open refused: ${JSON.stringify(opened)}`);

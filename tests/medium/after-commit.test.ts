@@ -100,7 +100,9 @@ describe('side effects after commit (services against PostgreSQL)', () => {
       notices.length = 0;
       await expect(
         tx.run(async () => {
-          await breakout.changeRoundState(organiser, labId, sessionId, roundId, 'open');
+          await breakout.changeRoundState(organiser, labId, sessionId, roundId, 'open', {
+            confirmOtherDay: true,
+          });
           app.app.get(LivePublisher).emit(`lab:${labId}`, 'broadcast:message', {
             id: 'never',
             message: 'never sent',
@@ -117,7 +119,9 @@ describe('side effects after commit (services against PostgreSQL)', () => {
       expect(rows).toEqual([{ state: 'planned' }]);
 
       // The same change committed is announced once, and the lab is told.
-      await breakout.changeRoundState(organiser, labId, sessionId, roundId, 'open');
+      await breakout.changeRoundState(organiser, labId, sessionId, roundId, 'open', {
+        confirmOtherDay: true,
+      });
       expect(notices).toEqual([{ kind: 'round-opened', labId, sessionId, roundId }]);
       expect(pushed.mock.calls.map((c) => c[1])).toContain('round:opened');
     } finally {

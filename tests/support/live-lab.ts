@@ -49,6 +49,13 @@ export async function liveLab(app: TestApp, tag: string, participantCount = 4): 
     });
   if (created.status !== 201) throw new Error(`session: ${JSON.stringify(created.body)}`);
   const sessionId: string = created.body.id;
+  // Rounds open on their session's day (lab time) only: the session runs around now, whatever
+  // the day, so the live tests open rounds as organisers do on the day. (Moved in the
+  // database: the API keeps sessions within the lab's workshop dates, a year ahead here.)
+  await db.query(
+    `UPDATE agenda_sessions SET starts_at = now() - interval '1 hour', ends_at = now() + interval '3 hours' WHERE id = $1`,
+    [sessionId],
+  );
   return {
     labId,
     organiser,

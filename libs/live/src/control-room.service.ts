@@ -45,7 +45,7 @@ export class ControlRoomService {
     const opened = await this.roundStates.open(
       actorOf(me),
       { labId: me.labId, roundId: round.id },
-      { durationSeconds: dto.durationSeconds },
+      { durationSeconds: dto.durationSeconds, confirmOtherDay: dto.confirmOtherDay },
     );
     const [rooms, seats] = [
       await this.rounds.findRoomsOfRound(round.id),

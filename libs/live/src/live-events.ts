@@ -330,6 +330,8 @@ export const OpenRoundPayload = z.strictObject({
     .min(1)
     .max(24 * 3600)
     .optional(),
+  /** Open although today (lab time) is not the session's day (else ROUND_OUTSIDE_SESSION_DAY). */
+  confirmOtherDay: z.boolean().optional(),
 });
 export const CloseRoundPayload = z.strictObject({
   roundId: id(),

@@ -44,6 +44,21 @@ export class BreakoutRoundsRepository {
     return rows[0] ?? null;
   }
 
+  /** When a round's session runs, and the lab's time zone: rounds open on their session's day. */
+  async findSessionTimesOf(
+    roundId: string,
+  ): Promise<{ startsAt: Date; endsAt: Date; timezone: string } | null> {
+    const rows: { startsAt: Date; endsAt: Date; timezone: string }[] = await this.tx
+      .manager()
+      .query(
+        `SELECT s.starts_at AS "startsAt", s.ends_at AS "endsAt", l.timezone
+           FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id JOIN labs l ON l.id = s.lab_id
+          WHERE r.id = $1`,
+        [roundId],
+      );
+    return rows[0] ?? null;
+  }
+
   /** planned → open: the clock starts; warnings already due (a short round) count as given. */
   async openIfPlanned(roundId: string, seconds: number): Promise<BreakoutRoundRow | null> {
     const rows = returned(

@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { Actor } from '@ideas-lab/domain';
+import { sessionDayMismatch, type Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import { AuditService, Poller, TransactionRunner } from '@ideas-lab/platform';
 import { BreakoutNotices } from './breakout-notices.js';
@@ -58,15 +58,30 @@ export class BreakoutRoundsService implements OnApplicationBootstrap, OnModuleDe
     return this.poller.stop();
   }
 
-  /** Open a planned round: its clock starts (`durationSeconds`, else its planned minutes). */
+  /**
+   * Open a planned round: its clock starts (`durationSeconds`, else its planned minutes). On
+   * any day but its session's (in the lab's time zone) it is refused unless the organiser
+   * confirms (`confirmOtherDay`), so a round is not started days early by a slip.
+   */
   async open(
     actor: Actor,
     ref: RoundRef,
-    options: { durationSeconds?: number } = {},
+    options: { durationSeconds?: number; confirmOtherDay?: boolean } = {},
   ): Promise<BreakoutRoundRow> {
     await this.access.requireRole(actor, ref.labId, ['organiser']);
     return this.tx.run(async () => {
       const round = await this.requireRound(ref);
+      const otherDay = round.state === 'planned' ? await this.otherDayOf(round.id) : null;
+      if (otherDay && !options.confirmOtherDay)
+        throw new WorkshopError(
+          'ROUND_OUTSIDE_SESSION_DAY',
+          `${otherDay.words} Open this round anyway only if you mean to start it now.`,
+          {
+            sessionDays: otherDay.sessionDays,
+            today: otherDay.today,
+            timezone: otherDay.timezone,
+          },
+        );
       const opened =
         round.state === 'planned'
           ? await this.rounds.openIfPlanned(
@@ -81,7 +96,12 @@ export class BreakoutRoundsService implements OnApplicationBootstrap, OnModuleDe
         action: 'breakout.round_opened',
         entityType: 'breakout_round',
         entityId: round.id,
-        data: { sessionId: round.sessionId, from: 'planned', to: 'open' },
+        data: {
+          sessionId: round.sessionId,
+          from: 'planned',
+          to: 'open',
+          ...(otherDay ? { otherDayConfirmed: otherDay.sessionDays.from } : {}),
+        },
       });
       await this.notices.publish({ kind: 'round-opened', ...this.where(opened) });
       return opened;
@@ -182,6 +202,19 @@ export class BreakoutRoundsService implements OnApplicationBootstrap, OnModuleDe
         });
       }
     }
+  }
+
+  /** How today differs from the round's session day (lab time); null on the day. */
+  private async otherDayOf(roundId: string) {
+    const session = await this.rounds.findSessionTimesOf(roundId);
+    return session
+      ? sessionDayMismatch({
+          now: new Date(),
+          startsAt: new Date(session.startsAt),
+          endsAt: new Date(session.endsAt),
+          timezone: session.timezone,
+        })
+      : null;
   }
 
   private async requireRound(ref: RoundRef): Promise<BreakoutRoundRow> {

@@ -57,7 +57,9 @@ export class BreakoutController {
     @Param('roundId', RoundId) roundId: string,
     @Body() body: RoundStateDto,
   ) {
-    return this.breakout.changeRoundState(actor, labId, sessionId, roundId, body.state);
+    return this.breakout.changeRoundState(actor, labId, sessionId, roundId, body.state, {
+      confirmOtherDay: body.confirmOtherDay,
+    });
   }
 
   @LabRoles('organiser')

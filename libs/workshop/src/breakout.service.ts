@@ -432,7 +432,7 @@ export class BreakoutService {
     sessionId: string,
     roundId: string,
     to: 'open' | 'closed',
-    options: { durationSeconds?: number } = {},
+    options: { durationSeconds?: number; confirmOtherDay?: boolean } = {},
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     await this.requireBreakoutSession(labId, sessionId);

@@ -124,7 +124,13 @@ export type CreateRound = z.output<typeof CreateRound>;
 export class CreateRoundDto extends createZodDto(CreateRound) {}
 
 export const RoundState = z
-  .strictObject({ state: z.enum(['open', 'closed']) })
+  .strictObject({
+    state: z.enum(['open', 'closed']),
+    confirmOtherDay: z.boolean().optional().meta({
+      description:
+        "Open even though today (in the lab's time zone) is not the session's day: 409 ROUND_OUTSIDE_SESSION_DAY otherwise.",
+    }),
+  })
   .meta({ id: 'RoundState' });
 export class RoundStateDto extends createZodDto(RoundState) {}
 
@@ -174,12 +180,9 @@ const Room = z.object({
   id: z.uuid(),
   position: z.int(),
   name: z.string(),
-  meetingUrl: z
-    .string()
-    .nullable()
-    .meta({
-      description: "The room's own video link; null: none set (the lab's template may fill it).",
-    }),
+  meetingUrl: z.string().nullable().meta({
+    description: "The room's own video link; null: none set (the lab's template may fill it).",
+  }),
   videoUrl: z.string().nullable().meta({
     description:
       "The link the room's people join: its own, else the lab's link template filled in for it; null: none.",
@@ -436,10 +439,17 @@ export const breakoutOps = operations('workshop', {
     ],
   },
   changeState: {
-    summary: 'Open a planned round or close an open one (organisers)',
+    summary:
+      "Open a planned round or close an open one (organisers); opening on another day than the session's needs confirmOtherDay",
     response: Rounds,
     status: 200,
-    errors: ['SESSION_NOT_FOUND', 'ROUND_NOT_FOUND', 'SESSION_NOT_BREAKOUT', 'ROUND_STATE_INVALID'],
+    errors: [
+      'SESSION_NOT_FOUND',
+      'ROUND_NOT_FOUND',
+      'SESSION_NOT_BREAKOUT',
+      'ROUND_STATE_INVALID',
+      'ROUND_OUTSIDE_SESSION_DAY',
+    ],
   },
   updateRoom: {
     summary:

@@ -161,7 +161,10 @@ const WORDS: Readonly<Record<string, Words>> = {
   'breakout.plan_created': 'planned a breakout rotation',
   'breakout.plan_adopted': 'adopted a breakout rotation plan',
   'breakout.round_created': 'created a breakout round',
-  'breakout.round_opened': 'opened a breakout round',
+  'breakout.round_opened': (d) =>
+    text(d.otherDayConfirmed)
+      ? `opened a breakout round away from its session's day (${text(d.otherDayConfirmed)}), confirming it`
+      : 'opened a breakout round',
   'breakout.round_closing': 'started closing a breakout round',
   'breakout.round_closed': 'closed a breakout round',
   'breakout.timer_adjusted': (d) =>

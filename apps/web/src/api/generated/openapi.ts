@@ -644,7 +644,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a planned round or close an open one (organisers) */
+        /** Open a planned round or close an open one (organisers); opening on another day than the session's needs confirmOtherDay */
         post: operations["BreakoutController_changeState"];
         delete?: never;
         options?: never;
@@ -6080,6 +6080,8 @@ export interface components {
         RoundState: {
             /** @enum {string} */
             state: "open" | "closed";
+            /** @description Open even though today (in the lab's time zone) is not the session's day: 409 ROUND_OUTSIDE_SESSION_DAY otherwise. */
+            confirmOtherDay?: boolean;
         };
         Rubric: {
             /** Format: uuid */
@@ -10346,7 +10348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_STATE_INVALID */
+            /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_STATE_INVALID | ROUND_OUTSIDE_SESSION_DAY */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10354,7 +10356,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_STATE_INVALID";
+                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_STATE_INVALID" | "ROUND_OUTSIDE_SESSION_DAY";
                     };
                 };
             };

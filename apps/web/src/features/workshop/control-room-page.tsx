@@ -101,6 +101,9 @@ function connectionText(status: LiveStatus): string {
   }
 }
 
+/** A live request the organiser decided against in a confirmation dialog. */
+const NOT_CONFIRMED = 'NOT_CONFIRMED';
+
 function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const connection = useLiveConnection(lab.id);
   const { status: link } = useLiveState(connection);
@@ -113,6 +116,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
+  const { dialog, confirm: confirmOtherDay } = useConfirmDialog();
 
   const refreshPresence = useCallback(() => {
     void connection.request('presence:list', {}).then((ack) => {
@@ -178,7 +182,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
   const round = currentRound(allRounds);
   const liveRound: LiveRound | null = round && live.round?.id === round.id ? live.round : null;
 
-  /** Run a live request; show its refusal in the alert region. */
+  /** Run a live request; show its refusal in the alert region (a question answered "no" in the status line). */
   const run = async <T,>(
     work: () => Promise<({ ok: true } & T) | { ok: false; message: string; code: string }>,
     done: (result: T) => string,
@@ -188,7 +192,8 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     try {
       const ack = await work();
       if (!ack.ok) {
-        setAlert({ message: ack.message });
+        if (ack.code === NOT_CONFIRMED) setStatus(ack.message);
+        else setAlert({ message: ack.message });
         return false;
       }
       setStatus(done(ack));
@@ -269,6 +274,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
 
   return (
     <>
+      {dialog}
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert ?? (rounds.isError ? alertFor(rounds.error) : null)} />
       <p className={styles.liveLink} data-state={link.state} role="status" aria-live="polite">
@@ -308,11 +314,25 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             busy={busy || link.state !== 'online'}
             onOpen={(minutes) =>
               run(
-                () =>
-                  connection.request('round:open', {
-                    roundId: round.id,
-                    durationSeconds: Math.round(minutes * 60),
-                  }),
+                async () => {
+                  const payload = { roundId: round.id, durationSeconds: Math.round(minutes * 60) };
+                  const ack = await connection.request('round:open', payload);
+                  // Not the session's day in the lab: the server says which days; ask first.
+                  if (ack.ok || ack.code !== 'ROUND_OUTSIDE_SESSION_DAY') return ack;
+                  const yes = await confirmOtherDay({
+                    title: `Open ${round.title} today?`,
+                    body: <p>{ack.message}</p>,
+                    confirmLabel: `Open ${round.title} now`,
+                    cancelLabel: 'Keep it planned',
+                  });
+                  return yes
+                    ? connection.request('round:open', { ...payload, confirmOtherDay: true })
+                    : {
+                        ok: false as const,
+                        code: NOT_CONFIRMED,
+                        message: `${round.title} stays planned.`,
+                      };
+                },
                 (result) => {
                   dispatch({ event: 'round:known', payload: result.round });
                   roundsChanged();
