@@ -226,7 +226,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await announced(page, 'Plan adopted: 3 rounds ready to open in the control room.');
       await page.getByRole('row', { name: /Plan 1.*Adopted/ }).waitFor();
       const heldList = page.getByRole('region', { name: 'Rounds of this session' });
-      await heldList.getByText('Round 1').waitFor();
+      await heldList.getByText('Round 1', { exact: true }).waitFor();
 
       // ---- Control room: open the round, tiles fill as participants connect. ----
       await page
@@ -238,7 +238,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await page.getByLabel('Minutes', { exact: true }).fill('10');
       // The session is next July: the server refuses to open it today, and the page asks first.
       await page.getByRole('button', { name: 'Open Round 1' }).click();
-      const otherDay = page.getByRole('dialog', { name: 'Open Round 1 today?' });
+      const otherDay = page.getByRole('alertdialog', { name: 'Open Round 1 today?' });
       await otherDay.getByText(/^The session is on \w+ 13 July \d{4}; today is /).waitFor();
       await shot(page, 'round-other-day');
       await otherDay.getByRole('button', { name: 'Keep it planned' }).click();
@@ -248,7 +248,7 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
         .toBe(true);
       await page.getByRole('button', { name: 'Open Round 1' }).click();
       await page
-        .getByRole('dialog', { name: 'Open Round 1 today?' })
+        .getByRole('alertdialog', { name: 'Open Round 1 today?' })
         .getByRole('button', { name: 'Open Round 1 now' })
         .click();
       await announced(page, /Round 1 is open: \d+ people were told their room/);
