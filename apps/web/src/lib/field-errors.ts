@@ -30,14 +30,14 @@ export function splitFieldIssues(
 
 /**
  * Beside its field a message need not name the field again: "capacity must be at least 1"
- * reads "Must be at least 1."
+ * reads "Must be at least 1.", and "title is required" reads "Required."
  */
 export function besideField(issue: FieldIssue): string {
   const name = issue.field.split('.').filter((part) => !/^\d+$/.test(part));
   for (const prefix of [issue.field, name.join('.'), name[name.length - 1]]) {
     if (prefix && issue.message.startsWith(`${prefix} `)) {
       const rest = issue.message.slice(prefix.length + 1);
-      return sentence(rest);
+      return sentence(rest.replace(/^is (?=required\b)/, ''));
     }
   }
   return sentence(issue.message);

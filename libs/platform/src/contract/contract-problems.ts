@@ -12,6 +12,8 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string {
       if (issue.input === undefined) return 'is required';
       return `must be ${typeNoun(issue.expected)}`;
     case 'too_small':
+      // An empty required text is a missing value, not a length: "title is required".
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'is required';
       return sizePhrase('at least', issue.origin, issue.minimum, issue.inclusive ?? true);
     case 'too_big':
       return sizePhrase('at most', issue.origin, issue.maximum, issue.inclusive ?? true);
