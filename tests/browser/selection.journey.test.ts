@@ -437,9 +437,13 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await status(org, `The letter to ${emailOf(person('g'))} is saved.`);
       await expect.poll(() => giaLetter.getByTestId('letter-body').textContent()).toBe(personal);
       await org.getByRole('button', { name: 'Release 8 letters…' }).click();
-      const confirmRelease = org.getByRole('group', { name: 'Release 8 letters now?' });
-      await confirmRelease.waitFor();
-      await confirmRelease.getByRole('button', { name: 'Yes, release them' }).click();
+      // The shared confirmation says what goes out, to how many, and that it is for good.
+      const confirmRelease = org.getByRole('alertdialog', { name: 'Release 8 letters now?' });
+      await expect.poll(() => confirmRelease.textContent()).toMatch(/offers? of a place/);
+      await expect.poll(() => confirmRelease.textContent()).toContain('to 8 people');
+      await expect.poll(() => confirmRelease.textContent()).toContain('This cannot be undone');
+      await shot(org, 'outbox-release-confirm');
+      await confirmRelease.getByRole('button', { name: 'Release the letters' }).click();
       await status(org, /queued for sending|Released/);
       // Every letter ends up delivered (in development: logged as what would be sent).
       await org.waitForFunction(
@@ -569,8 +573,8 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await expect.poll(() => hanaOffer.locator('.badge').textContent()).toBe('Draft');
       await org.getByRole('button', { name: 'Release 1 letter…' }).click();
       await org
-        .getByRole('group', { name: 'Release this letter now?' })
-        .getByRole('button', { name: 'Yes, release them' })
+        .getByRole('alertdialog', { name: 'Release this letter now?' })
+        .getByRole('button', { name: 'Release the letter' })
         .click();
       await hanaOffer
         .locator('.badge')

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { formatInTimezone } from '../../lib/lab-time';
@@ -15,6 +16,7 @@ import {
   letterStatusLabel,
   lettersToRelease,
   OUTCOME_TITLES,
+  releaseSummary,
   outboxInFlight,
   releaseMessage,
   type LetterFilter,
@@ -39,12 +41,7 @@ export function OutboxPage() {
   const [filter, setFilter] = useState<LetterFilter>('all');
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState<'compose' | 'release' | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
+  const { dialog, confirm } = useConfirmDialog();
 
   const act = (
     kind: 'compose' | 'release',
@@ -57,7 +54,6 @@ export function OutboxPage() {
       .then((result) => {
         set(result);
         setStatus(done(result));
-        setConfirming(false);
       })
       .catch((error: unknown) => setAlert(alertFor(error)))
       .finally(() => setBusy(null));
@@ -68,12 +64,32 @@ export function OutboxPage() {
       () => selectionCommands.composeLetters(lab.id),
       (o) => `${o.letters.length} letter${o.letters.length === 1 ? '' : 's'} in the outbox.`,
     );
-  const release = () =>
+  const release = async (o: Outbox) => {
+    const summary = releaseSummary(o);
+    const yes = await confirm({
+      title: `Release ${summary.letters === 1 ? 'this letter' : `${summary.letters} letters`} now?`,
+      body: (
+        <>
+          <p>
+            This sends {summary.kinds} to {summary.people}{' '}
+            {summary.people === 1 ? 'person' : 'people'}.{' '}
+            {o.transport === 'preview'
+              ? 'No mail server is set up: each is logged as what would be sent.'
+              : 'They are emailed in the background; a failed send is retried after a pause.'}
+          </p>
+          <p>This cannot be undone: released letters can no longer be edited or called back.</p>
+        </>
+      ),
+      confirmLabel: summary.letters === 1 ? 'Release the letter' : 'Release the letters',
+      cancelLabel: 'Not yet',
+    });
+    if (!yes) return;
     act(
       'release',
       () => selectionCommands.releaseLetters(lab.id),
-      (o) => releaseMessage(o.released),
+      (next) => releaseMessage(next.released),
     );
+  };
 
   if (outbox.isPending) return <Loading what="the outbox" />;
   if (outbox.isError) return <ErrorAlert alert={alertFor(outbox.error)} />;
@@ -118,14 +134,16 @@ export function OutboxPage() {
                 ? 'Compose the letters'
                 : 'Compose again from the decisions'}
           </button>
-          {toRelease > 0 && !confirming ? (
+          {toRelease > 0 ? (
             <button
               type="button"
               className="button"
               disabled={busy !== null}
-              onClick={() => setConfirming(true)}
+              onClick={() => void release(o)}
             >
-              Release {toRelease} letter{toRelease === 1 ? '' : 's'}…
+              {busy === 'release'
+                ? 'Releasing…'
+                : `Release ${toRelease} letter${toRelease === 1 ? '' : 's'}…`}
             </button>
           ) : null}
           <Link to="../decisions">The decisions</Link>
@@ -135,37 +153,6 @@ export function OutboxPage() {
             Composing again rewrites the drafts from the decisions (your edits to drafts are
             replaced); letters already sent are kept.
           </p>
-        ) : null}
-        {confirming ? (
-          <div
-            className="confirm card"
-            role="group"
-            aria-labelledby="release-title"
-            tabIndex={-1}
-            ref={confirmRef}
-          >
-            <h3 id="release-title">
-              Release {toRelease === 1 ? 'this letter' : `${toRelease} letters`} now?
-            </h3>
-            <p>
-              {o.transport === 'preview'
-                ? 'No mail server is set up: each is logged as what would be sent.'
-                : 'They are emailed to the applicants in the background; a failed send is retried after a pause.'}{' '}
-              Released letters can no longer be edited.
-            </p>
-            <div className="form-actions">
-              <button type="button" className="button" disabled={busy !== null} onClick={release}>
-                {busy === 'release' ? 'Releasing…' : 'Yes, release them'}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setConfirming(false)}
-              >
-                Not yet
-              </button>
-            </div>
-          </div>
         ) : null}
       </section>
 
@@ -222,6 +209,7 @@ export function OutboxPage() {
           </section>
         );
       })}
+      {dialog}
     </div>
   );
 }

@@ -46,6 +46,35 @@ export function lettersToRelease(outbox: Pick<Outbox, 'letters'>): number {
   return outbox.letters.filter((l) => l.status === 'draft' || l.status === 'failed').length;
 }
 
+/**
+ * What releasing would send, for the confirmation: "5 offers of a place, 2 waitlist letters and
+ * 1 decline", and to how many people (one person may have more than one letter to resend).
+ */
+export function releaseSummary(outbox: Pick<Outbox, 'letters'>): {
+  letters: number;
+  people: number;
+  kinds: string;
+} {
+  const pending = outbox.letters.filter((l) => l.status === 'draft' || l.status === 'failed');
+  const count = (outcome: DecisionOutcome) => pending.filter((l) => l.outcome === outcome).length;
+  const phrases = (
+    [
+      ['accepted', 'offer of a place', 'offers of a place'],
+      ['waitlisted', 'waitlist letter', 'waitlist letters'],
+      ['declined', 'decline', 'declines'],
+    ] as const
+  )
+    .map(([outcome, one, many]) => [count(outcome), one, many] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  const kinds =
+    phrases.length > 1
+      ? `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`
+      : (phrases[0] ?? 'no letter');
+  const people = new Set(pending.map((l) => l.recipient.trim().toLowerCase())).size;
+  return { letters: pending.length, people, kinds };
+}
+
 /** Letters a sending worker still holds: the outbox is followed until they settle. */
 export function outboxInFlight(outbox: Pick<Outbox, 'letters'>): boolean {
   return outbox.letters.some((l) => l.status === 'queued' || l.status === 'sending');

@@ -7,6 +7,7 @@ import {
   lettersToRelease,
   outboxInFlight,
   releaseMessage,
+  releaseSummary,
 } from './outbox';
 import { compareRuns } from './run-compare';
 import { runNumbers } from './run-labels';
@@ -150,6 +151,24 @@ describe('outbox', () => {
     expect(lettersToRelease({ letters })).toBe(2);
     expect(outboxInFlight({ letters })).toBe(true);
     expect(outboxInFlight({ letters: [letter('sent', 1)] })).toBe(false);
+  });
+  it('sums up a release by kind of letter and by person', () => {
+    const to = (outcome: string, recipient: string, status = 'draft') =>
+      ({ outcome, recipient, status }) as DecisionLetter;
+    const letters = [
+      to('accepted', 'ada@example.org'),
+      to('accepted', 'bo@example.org', 'failed'),
+      to('waitlisted', 'cy@example.org'),
+      to('declined', 'dee@example.org'),
+      to('declined', 'Dee@example.org '),
+      to('accepted', 'eve@example.org', 'sent'),
+    ];
+    expect(releaseSummary({ letters })).toEqual({
+      letters: 5,
+      people: 4,
+      kinds: '2 offers of a place, 1 waitlist letter and 2 declines',
+    });
+    expect(releaseSummary({ letters: [to('declined', 'a@example.org')] }).kinds).toBe('1 decline');
   });
   it('calls a queued letter that has failed before "retrying"', () => {
     expect(letterState(letter('queued', 2))).toBe('retrying');
