@@ -182,6 +182,13 @@ describeBrowser('web client: applications are reviewed', () => {
       await org.getByRole('button', { name: 'Save the rubric' }).click();
       await status(org, 'Rubric version 1 is saved.');
       await org.getByRole('button', { name: 'Save version 2' }).waitFor();
+      // When it was saved, by the one time rule: the lab's (New York) time and zone, then the
+      // organiser's own (London), never UTC alone.
+      await expect
+        .poll(() => org.getByText(/^Version 1, saved/).textContent())
+        .toMatch(
+          /^Version 1, saved \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .+ your time\./,
+        );
       await expect.poll(() => org.getByLabel(/^Blind review/).isChecked()).toBe(true);
       // Saved criteria keep their id.
       await expect

@@ -572,7 +572,13 @@ describe('applications: an applicant applies, organisers follow the call', () =>
     expect(late.body.message).toMatch(
       /^Applications to this lab closed on .+ \(America\/New_York\)\./,
     );
-    expect(late.body.details).toMatchObject({ deadline: closed.toISOString(), extended: false });
+    // The instant and the lab's zone, for the client to say it in the reader's own time too.
+    expect(late.body.details).toMatchObject({
+      deadline: closed.toISOString(),
+      timezone: 'America/New_York',
+      extended: false,
+    });
+    expect(late.body.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
     expect((await api().post(`/api/labs/${labId}/applications`).set(bearer(carol))).body.code).toBe(
       'APPLICATION_DEADLINE_PASSED',

@@ -461,6 +461,7 @@ export class ApplicationsService {
       throw new ApplicationsError('APPLICATION_DEADLINE_PASSED', decision.message, {
         deadline: decision.deadline.toISOString(),
         deadlineInLabTimezone: formatInTimezone(decision.deadline, lab.timezone),
+        timezone: lab.timezone,
         extended: decision.extended,
       });
     }

@@ -378,6 +378,7 @@ export class ProposalsService {
       throw new ProposalsError('PROPOSAL_DEADLINE_PASSED', decision.message, {
         deadline: decision.deadline.toISOString(),
         deadlineInLabTimezone: formatInTimezone(decision.deadline, scope.timezone),
+        timezone: scope.timezone,
         extended: decision.extended,
       });
   }

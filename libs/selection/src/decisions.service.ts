@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, WaitlistPromotion, WaitlistPromotionInput } from '@ideas-lab/domain';
+import {
+  formatInTimezone,
+  type Actor,
+  type WaitlistPromotion,
+  type WaitlistPromotionInput,
+} from '@ideas-lab/domain';
 import { SubmittedApplicationsService } from '@ideas-lab/applications';
 import { LabAccessService, LabsService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, SolverPool, TransactionRunner } from '@ideas-lab/platform';
@@ -151,7 +156,7 @@ export class DecisionsService {
     if (workshopStartAt !== null && confirmBy.getTime() > workshopStartAt.getTime()) {
       throw new SelectionError(
         'SELECTION_INPUT_INVALID',
-        `confirmBy must not be after the workshop starts (${workshopStartAt.toISOString()}).`,
+        `confirmBy must not be after the workshop starts (${formatInTimezone(workshopStartAt, lab.timezone)}).`,
         [{ field: 'confirmBy', message: 'confirmBy must not be after the workshop start' }],
       );
     }

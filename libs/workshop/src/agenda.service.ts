@@ -17,6 +17,7 @@ function assertTimesFit(lab: LabView, startsAt: Date, endsAt: Date): void {
     endsAt,
     workshopStartAt: date(lab.dates.workshopStartAt),
     workshopEndAt: date(lab.dates.workshopEndAt),
+    timezone: lab.timezone,
   });
   if (problems.length > 0) {
     throw new WorkshopError(

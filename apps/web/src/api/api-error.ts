@@ -1,3 +1,4 @@
+import { ownTimeNote } from '../lib/lab-time';
 import type { ErrorBody, FieldIssue } from './types';
 
 /** Every failed call to the API becomes one of these, whatever went wrong. */
@@ -65,9 +66,23 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** A message fit to show a person, whatever was thrown. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    // A time the server names in the lab's zone, with the instant in the details: the
+    // viewer's own time follows when it reads differently.
+    const when = timeOf(error.data);
+    const note = when ? ownTimeNote(when.deadline, when.timezone) : '';
+    return note ? `${error.message} ${note}` : error.message;
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
+}
+
+function timeOf(data: unknown): { deadline: string; timezone: string } | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const { deadline, timezone } = data as { deadline?: unknown; timezone?: unknown };
+  return typeof deadline === 'string' && typeof timezone === 'string'
+    ? { deadline, timezone }
+    : null;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {

@@ -1,21 +1,15 @@
 import type { ApplicationDeadline } from '../api';
-import { browserTimezone, formatInTimezone } from '../lib/lab-time';
+import { LabTime } from './lab-time';
 
 /**
- * An applicant's deadline in their own timezone first, then in the lab's; "(extended)" when an
- * organiser gave them a personal one.
+ * An applicant's deadline by the one time rule (the lab's time, then theirs when it differs);
+ * "your personal extension" when an organiser gave them one.
  */
 export function DeadlineText({ deadline }: { deadline: ApplicationDeadline }) {
   if (!deadline.closesAt) return <>no deadline has been set</>;
-  const mine = browserTimezone();
-  const lab = formatInTimezone(deadline.closesAt, deadline.timezone);
   return (
     <>
-      <time dateTime={deadline.closesAt}>{formatInTimezone(deadline.closesAt, mine)}</time>{' '}
-      <span className="muted">
-        (your time, {mine}
-        {mine === deadline.timezone ? '' : `; ${lab} in the lab's timezone, ${deadline.timezone}`})
-      </span>
+      <LabTime iso={deadline.closesAt} timezone={deadline.timezone} />
       {deadline.extended ? <strong> — your personal extension</strong> : null}
     </>
   );

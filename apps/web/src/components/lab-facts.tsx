@@ -1,6 +1,6 @@
 import type { LabDateKey, LabDates, LabTaxonomy } from '../api';
 import { DATE_KEYS, TAXONOMY_KEYS } from '../lib/lab-form';
-import { formatInTimezone } from '../lib/lab-time';
+import { LabTime } from './lab-time';
 
 export const DATE_LABELS: Record<LabDateKey, string> = {
   applicationsOpenAt: 'Applications open',
@@ -26,7 +26,7 @@ export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: s
             <dt>{DATE_LABELS[key]}</dt>
             <dd>
               {dates[key] ? (
-                <time dateTime={dates[key]}>{formatInTimezone(dates[key], timezone)}</time>
+                <LabTime iso={dates[key]} timezone={timezone} />
               ) : (
                 <span className="muted">not set</span>
               )}
@@ -34,7 +34,7 @@ export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: s
           </div>
         ))}
       </dl>
-      <p className="muted small">Times are in the lab's timezone, {timezone}.</p>
+      <p className="muted small">Times are in the lab's timezone, {timezone}, then yours.</p>
     </>
   );
 }

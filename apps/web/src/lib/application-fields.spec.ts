@@ -32,7 +32,7 @@ describe('applicationFieldErrors', () => {
         },
         {
           field: 'profile.availability.2027-07-13',
-          message: 'say whether you can attend on 2027-07-13',
+          message: 'say whether you can attend on Tuesday 13 July 2027',
         },
         { field: 'answers.motivation', message: 'the answer has 21 words; the limit is 20' },
         {
@@ -52,7 +52,7 @@ describe('applicationFieldErrors', () => {
       {
         field: 'profile.availability.2027-07-13',
         label: 'Availability on Tue 13 Jul',
-        message: 'Say whether you can attend on 2027-07-13.',
+        message: 'Say whether you can attend on Tuesday 13 July 2027.',
       },
       {
         field: 'answers.motivation',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatInTimezone, formatLabTime, isoToLocalInput, localInputToIso } from './lab-time';
+import {
+  formatInTimezone,
+  formatLabClock,
+  formatLabTime,
+  isoToLocalInput,
+  localInputToIso,
+  ownTimeNote,
+} from './lab-time';
 
 describe('lab wall-clock time', () => {
   it.each([
@@ -63,5 +70,34 @@ describe('the one rule for showing a time', () => {
       '12 Jul 2027, 13:00 UTC · 14:00 BST your time',
     );
     expect(formatLabTime(null, 'UTC', 'UTC')).toBe('not set');
+  });
+});
+
+describe('the time rule on a clock of today (chat)', () => {
+  const iso = '2027-07-12T13:05:00.000Z';
+  it("shows the lab's 24-hour clock with its zone, then the viewer's own when it differs", () => {
+    expect(formatLabClock(iso, 'America/New_York', 'Europe/London')).toBe(
+      '09:05 GMT-4 · 14:05 BST your time',
+    );
+    expect(formatLabClock('2027-07-12T20:30:00.000Z', 'America/New_York', 'America/New_York')).toBe(
+      '16:30 GMT-4',
+    );
+  });
+  it('never falls back to a 12-hour clock or an ISO string', () => {
+    const text = formatLabClock('2027-07-12T23:59:00.000Z', 'UTC', 'Asia/Tokyo');
+    expect(text).toBe('23:59 UTC · 08:59 GMT+9 your time');
+    expect(text).not.toMatch(/AM|PM|T\d\d:/);
+    expect(formatInTimezone(iso, 'Not/AZone')).toBe('12 Jul 2027, 13:05 UTC');
+  });
+});
+
+describe('the viewer’s own time after a server message in the lab’s time', () => {
+  it('is said only when it reads differently', () => {
+    const iso = '2027-04-01T21:00:00.000Z';
+    expect(ownTimeNote(iso, 'America/New_York', 'Asia/Tokyo')).toBe(
+      'That is 2 Apr 2027, 06:00 GMT+9 your time.',
+    );
+    expect(ownTimeNote(iso, 'America/New_York', 'America/New_York')).toBe('');
+    expect(ownTimeNote('not a time', 'UTC', 'Asia/Tokyo')).toBe('');
   });
 });

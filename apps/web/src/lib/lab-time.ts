@@ -17,7 +17,8 @@ export function formatInTimezone(iso: string | null, timeZone: string): string {
       timeZoneName: 'short',
     }).format(date);
   } catch {
-    return date.toISOString();
+    // A zone this browser does not know: say the time in UTC rather than a raw ISO string.
+    return timeZone === 'UTC' ? date.toISOString() : formatInTimezone(iso, 'UTC');
   }
 }
 
@@ -137,4 +138,48 @@ export function formatLabTime(
   const [labDate] = lab.split(', ');
   const [ownDate, ownTime] = own.split(', ');
   return `${labText} · ${ownDate === labDate && ownTime ? ownTime : own} your time`;
+}
+
+/** "09:05 GMT-4", the clock of an instant in a zone, 24-hour, with the zone's short name. */
+function clockInTimezone(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  const zone = isValidTimezone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/**
+ * The one rule, for a time of today (chat lines, announcements): the lab's clock with its zone
+ * name, and the viewer's own when it reads differently: "09:05 GMT-4 · 14:05 BST your time".
+ * The full date is left to a title (formatLabTime) where a line is read in a glance.
+ */
+export function formatLabClock(
+  iso: string,
+  labTimezone: string,
+  viewerTimezone: string = browserTimezone(),
+): string {
+  if (Number.isNaN(Date.parse(iso))) return '';
+  const lab = clockInTimezone(iso, labTimezone);
+  const own = clockInTimezone(iso, viewerTimezone);
+  return own === lab ? lab : `${lab} · ${own} your time`;
+}
+
+/**
+ * What a person reads after a server message that names a time in the lab's zone (a deadline
+ * that passed): the same instant in their own time, when it reads differently. The server puts
+ * the instant (ISO) and the lab's zone in the error's details; this is never an ISO string.
+ */
+export function ownTimeNote(
+  iso: string,
+  labTimezone: string,
+  viewerTimezone: string = browserTimezone(),
+): string {
+  if (Number.isNaN(Date.parse(iso))) return '';
+  const own = formatInTimezone(iso, viewerTimezone);
+  return own === formatInTimezone(iso, labTimezone) ? '' : `That is ${own} your time.`;
 }

@@ -7,7 +7,7 @@ import { labCommands, labQueries } from '../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
-import { browserTimezone, formatInTimezone } from '../lib/lab-time';
+import { browserTimezone, formatLabTime } from '../lib/lab-time';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
 
@@ -69,7 +69,7 @@ export function AcceptInvitationPage() {
           </div>
           <div className="facts__row">
             <dt>{open ? 'Valid until' : 'Status'}</dt>
-            <dd>{open ? formatInTimezone(data.expiresAt, browserTimezone()) : data.status}</dd>
+            <dd>{open ? formatLabTime(data.expiresAt, browserTimezone()) : data.status}</dd>
           </div>
         </dl>
         <ErrorAlert alert={alert} />

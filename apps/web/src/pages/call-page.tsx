@@ -6,7 +6,7 @@ import { ErrorAlert, Loading } from '../components/feedback';
 import { LabDatesList, TaxonomyLists } from '../components/lab-facts';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
-import { formatInTimezone } from '../lib/lab-time';
+import { LabTime } from '../components/lab-time';
 import { alertFor } from '../lib/use-form-submit';
 import styles from './call-page.module.css';
 
@@ -43,9 +43,13 @@ export function CallPage() {
         <PageHeading title={lab.title} />
         {lab.theme ? <p className="lede">{lab.theme}</p> : null}
         <p className={styles.callDeadline} data-testid="call-deadline">
-          {lab.dates.applicationsCloseAt
-            ? `Apply by ${formatInTimezone(lab.dates.applicationsCloseAt, lab.timezone)}`
-            : 'Applications are open'}{' '}
+          {lab.dates.applicationsCloseAt ? (
+            <>
+              Apply by <LabTime iso={lab.dates.applicationsCloseAt} timezone={lab.timezone} />
+            </>
+          ) : (
+            'Applications are open'
+          )}{' '}
           · {lab.capacity} places
         </p>
         {session.status === 'signed-out' ? (

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { data, http } from '../api/http';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
-import { browserTimezone, formatInTimezone } from '../lib/lab-time';
+import { LabTime } from '../components/lab-time';
 import { alertFor } from '../lib/use-form-submit';
 import styles from './calls-page.module.css';
 
@@ -13,7 +13,6 @@ export function CallsPage() {
     queryKey: ['calls'],
     queryFn: () => data(http.GET('/api/calls')),
   });
-  const mine = browserTimezone();
 
   return (
     <section className="stack-lg">
@@ -37,16 +36,15 @@ export function CallsPage() {
               </h2>
               {call.theme ? <p className={styles.theme}>{call.theme}</p> : null}
               <p className={styles.deadline}>
-                {call.applicationsCloseAt
-                  ? `Apply by ${formatInTimezone(call.applicationsCloseAt, call.timezone)} (the lab's time, ${call.timezone})`
-                  : 'Applications are open'}{' '}
+                {call.applicationsCloseAt ? (
+                  <>
+                    Apply by <LabTime iso={call.applicationsCloseAt} timezone={call.timezone} />
+                  </>
+                ) : (
+                  'Applications are open'
+                )}{' '}
                 · {call.capacity} places
               </p>
-              {call.applicationsCloseAt && mine !== call.timezone ? (
-                <p className={styles.yourTime}>
-                  {formatInTimezone(call.applicationsCloseAt, mine)} your time ({mine})
-                </p>
-              ) : null}
             </li>
           ))}
         </ul>

@@ -1,3 +1,5 @@
+import { formatInTimezone } from '../applications/application-deadline.js';
+
 /** The kinds of session a workshop's agenda holds. */
 export const AGENDA_SESSION_KINDS = ['plenary', 'breakout', 'ideation', 'pitch'] as const;
 export type AgendaSessionKind = (typeof AGENDA_SESSION_KINDS)[number];
@@ -20,8 +22,10 @@ export function agendaTimeProblems(input: {
   endsAt: Date;
   workshopStartAt: Date | null;
   workshopEndAt: Date | null;
+  /** The lab's zone: the workshop's dates are named in it, as its people read them. */
+  timezone: string;
 }): AgendaProblem[] {
-  const { startsAt, endsAt, workshopStartAt, workshopEndAt } = input;
+  const { startsAt, endsAt, workshopStartAt, workshopEndAt, timezone } = input;
   const problems: AgendaProblem[] = [];
   if (endsAt.getTime() <= startsAt.getTime()) {
     problems.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
@@ -33,19 +37,20 @@ export function agendaTimeProblems(input: {
     });
     return problems;
   }
+  const workshop = `${formatInTimezone(workshopStartAt, timezone)} to ${formatInTimezone(workshopEndAt, timezone)}`;
   if (
     startsAt.getTime() < workshopStartAt.getTime() ||
     startsAt.getTime() >= workshopEndAt.getTime()
   ) {
     problems.push({
       field: 'startsAt',
-      message: `startsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})`,
+      message: `startsAt must fall within the workshop (${workshop})`,
     });
   }
   if (endsAt.getTime() > workshopEndAt.getTime() || endsAt.getTime() <= workshopStartAt.getTime()) {
     problems.push({
       field: 'endsAt',
-      message: `endsAt must fall within the workshop (${workshopStartAt.toISOString()} to ${workshopEndAt.toISOString()})`,
+      message: `endsAt must fall within the workshop (${workshop})`,
     });
   }
   return problems;

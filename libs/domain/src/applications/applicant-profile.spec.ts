@@ -92,7 +92,7 @@ describe('profileProblems', () => {
       'a day outside the workshop',
       { availability: { '2027-07-12': true, '2027-07-13': true, '2027-07-14': true } },
       'profile.availability.2027-07-14',
-      /not a day of the workshop/,
+      /^Wednesday 14 July 2027 is not a day of the workshop$/,
     ],
     [
       'too many keywords',

@@ -1,3 +1,4 @@
+import { formatCalendarDay } from './application-deadline.js';
 import { isWebAddress, type ApplicationProblem } from './application-form.js';
 import { isCountryCode } from './countries.js';
 import { readOrcid } from './orcid.js';
@@ -114,11 +115,11 @@ export function profileProblems(
 
   const availability = profile.availability ?? {};
   for (const day of availabilitySummary(availability, rules.workshopDays).missingDays) {
-    add(`availability.${day}`, `say whether you can attend on ${day}`);
+    add(`availability.${day}`, `say whether you can attend on ${formatCalendarDay(day)}`);
   }
   for (const day of Object.keys(availability)) {
     if (!rules.workshopDays.includes(day))
-      add(`availability.${day}`, `${day} is not a day of the workshop`);
+      add(`availability.${day}`, `${formatCalendarDay(day)} is not a day of the workshop`);
   }
   return problems;
 }

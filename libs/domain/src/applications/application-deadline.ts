@@ -57,6 +57,20 @@ export function formatInTimezone(at: Date, timezone: string): string {
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute} ${zoneName} (${timezone})`;
 }
 
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** A calendar day (`YYYY-MM-DD`) as a person reads it: "Tuesday 13 July 2027". */
+export function formatCalendarDay(day: string): string {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(at) ? day : dayFormat.format(at).replace(',', '');
+}
+
 /**
  * Every calendar day of the workshop in the lab's time zone, first to last, as `YYYY-MM-DD`.
  * A workshop from Monday 15:00 UTC to Friday 21:00 UTC in New York is Monday to Friday.

@@ -9,6 +9,8 @@ import {
 } from 'react';
 import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { describeError } from '../../api';
+import { formatLabClock, formatLabTime } from '../../lib/lab-time';
+import { useLab } from '../../pages/lab/lab-context';
 import { liveApi } from './api';
 import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
 import type { LiveConnection, LiveStatus } from './live-connection';
@@ -17,9 +19,6 @@ import styles from './live.module.css';
 
 const MAX_BODY = 4000;
 const HISTORY_PAGE = 50;
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 const newClientMessageId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -44,6 +43,7 @@ export function ChatPanel({
   view: LiveViewState;
   dispatch: (action: LiveViewAction) => void;
 }) {
+  const { lab } = useLab();
   const channels = chatChannels(view);
   // Until the person picks a channel, chat opens on their room during a round (else the lab).
   const [chosen, setChosen] = useState<string | null>(null);
@@ -204,7 +204,9 @@ export function ChatPanel({
             >
               <p className={styles.liveChatMeta}>
                 <strong>{m.sender.userId === myUserId ? 'You' : m.sender.displayName}</strong>{' '}
-                <time dateTime={m.sentAt}>{timeOf(m.sentAt)}</time>
+                <time dateTime={m.sentAt} title={formatLabTime(m.sentAt, lab.timezone)}>
+                  {formatLabClock(m.sentAt, lab.timezone)}
+                </time>
               </p>
               <p className={styles.liveChatBody}>{m.body}</p>
             </li>

@@ -5,7 +5,7 @@ import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
@@ -71,7 +71,7 @@ export function AssignmentPage() {
         latest={latestRun}
         onRun={changed}
       />
-      {latestRun ? <RunResult run={latestRun} names={names} /> : null}
+      {latestRun ? <RunResult run={latestRun} names={names} timezone={lab.timezone} /> : null}
       <ProgressPerReviewer progress={progress} />
       <PerApplication
         labId={lab.id}
@@ -241,7 +241,15 @@ function RunForm(props: {
   );
 }
 
-function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<string, string> }) {
+function RunResult({
+  run,
+  names,
+  timezone,
+}: {
+  run: AssignmentRun;
+  names: ReadonlyMap<string, string>;
+  timezone: string;
+}) {
   return (
     <section className="card" aria-labelledby="result-title">
       <h2 id="result-title">Latest run</h2>
@@ -259,7 +267,7 @@ function RunResult({ run, names }: { run: AssignmentRun; names: ReadonlyMap<stri
       <dl className="facts">
         <div className="facts__row">
           <dt>Run</dt>
-          <dd>{formatInTimezone(run.createdAt, browserTimezone())}</dd>
+          <dd>{formatLabTime(run.createdAt, timezone)}</dd>
         </div>
         <div className="facts__row">
           <dt>Assignments added / kept</dt>

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/form-fields';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { reviewCommands, reviewKeys, reviewQueries, type Rubric } from './api';
@@ -57,6 +57,7 @@ function RubricEditor(props: {
   onReload: () => void;
 }) {
   const { labId, rubric } = props;
+  const { lab } = useLab();
   const locked = rubric?.locked ?? false;
   const [drafts, setDrafts] = useState<CriterionDraft[]>(() => draftsOf(rubric));
   const [commentPrompt, setCommentPrompt] = useState(
@@ -161,7 +162,7 @@ function RubricEditor(props: {
         <h2 id="rubric-title">Review rubric</h2>
         <p className="muted">
           {rubric
-            ? `Version ${rubric.version}, saved ${formatInTimezone(rubric.updatedAt, browserTimezone())}. Reviewers score each application on these criteria; the weighted score counts each criterion by its weight.`
+            ? `Version ${rubric.version}, saved ${formatLabTime(rubric.updatedAt, lab.timezone)}. Reviewers score each application on these criteria; the weighted score counts each criterion by its weight.`
             : 'No rubric is saved yet. These suggested criteria are a starting point: change them as you like, then save. Reviewers can score only once a rubric is saved.'}
         </p>
         {locked ? (

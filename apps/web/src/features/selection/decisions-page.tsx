@@ -3,7 +3,7 @@ import { ApplicantLink } from '../../components/applicant-link';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
@@ -218,9 +218,9 @@ function AcceptedRow(props: {
       </td>
       <td>
         {d.respondedAt ? (
-          <span className="small">answered {formatInTimezone(d.respondedAt, props.timezone)}</span>
+          <span className="small">answered {formatLabTime(d.respondedAt, props.timezone)}</span>
         ) : d.confirmBy ? (
-          formatInTimezone(d.confirmBy, props.timezone)
+          formatLabTime(d.confirmBy, props.timezone)
         ) : (
           '—'
         )}

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { selectionCommands, selectionKeys, selectionQueries } from './queries';
@@ -250,15 +250,15 @@ function LetterCard(props: {
       </header>
       <p className="small muted">
         {letter.sentAt
-          ? `${letter.status === 'logged' || letter.transport === 'preview' ? 'Logged (not emailed)' : 'Sent'} ${formatInTimezone(letter.sentAt, props.timezone)}`
+          ? `${letter.status === 'logged' || letter.transport === 'preview' ? 'Logged (not emailed)' : 'Sent'} ${formatLabTime(letter.sentAt, props.timezone)}`
           : letter.releasedAt
-            ? `Released ${formatInTimezone(letter.releasedAt, props.timezone)}`
+            ? `Released ${formatLabTime(letter.releasedAt, props.timezone)}`
             : null}
         {letter.attempts > 0
           ? ` · ${letter.attempts} attempt${letter.attempts === 1 ? '' : 's'}`
           : ''}
         {letter.nextAttemptAt
-          ? ` · next try ${formatInTimezone(letter.nextAttemptAt, props.timezone)}`
+          ? ` · next try ${formatLabTime(letter.nextAttemptAt, props.timezone)}`
           : ''}
       </p>
       {letter.lastError ? (

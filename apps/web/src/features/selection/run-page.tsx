@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
-import { formatInTimezone, localInputToIso } from '../../lib/lab-time';
+import { formatLabTime, localInputToIso } from '../../lib/lab-time';
 import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
@@ -102,7 +102,7 @@ function RunFacts({ run, timezone }: { run: SelectionRun; timezone: string }) {
     <dl className="facts">
       <div className="facts__row">
         <dt>Made</dt>
-        <dd>{formatInTimezone(run.createdAt, timezone)}</dd>
+        <dd>{formatLabTime(run.createdAt, timezone)}</dd>
       </div>
       <div className="facts__row">
         <dt>Places</dt>

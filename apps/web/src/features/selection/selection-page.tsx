@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { phaseLabel } from '../../lib/phases';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
@@ -174,9 +174,7 @@ function RunsTable(props: {
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={`runs/${r.id}`}>Run {numbers.get(r.id)}</Link>
-                  <span className="muted small">
-                    {formatInTimezone(r.createdAt, props.timezone)}
-                  </span>
+                  <span className="muted small">{formatLabTime(r.createdAt, props.timezone)}</span>
                   {r.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
                 </th>
                 <td>

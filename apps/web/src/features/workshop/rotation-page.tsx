@@ -8,7 +8,7 @@ import { isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import {
@@ -176,7 +176,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                         ) : null}
                         <br />
                         <span className="small muted">
-                          seed {plan.seed} · {formatInTimezone(plan.createdAt, lab.timezone)}
+                          seed {plan.seed} · {formatLabTime(plan.createdAt, lab.timezone)}
                         </span>
                       </th>
                       <td>

@@ -6,7 +6,7 @@ import { queryClient } from '../../api/http';
 import { DeadlineText } from '../../components/application-deadline';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useApplicationWithLab } from './use-application';
 import { ApplicationStatusBadge } from './application-status-badge';
@@ -44,8 +44,7 @@ export function ApplicationStatusPage() {
   if (!data.data) return <Loading what="your application" />;
   const { application, lab } = data.data;
   const canEdit = application.editing.allowed;
-  const mine = browserTimezone();
-  const when = (iso: string) => formatInTimezone(iso, mine);
+  const when = (iso: string) => formatLabTime(iso, lab.timezone);
 
   const withdraw = () => {
     setBusy(true);

@@ -7,7 +7,7 @@ import { queryClient } from '../../api/http';
 import { account } from '../../api/auth';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { LabTime } from '../../components/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 
 /** The step between a call and its form: start one application, or go on with the one you have. */
@@ -79,8 +79,7 @@ export function ApplyPage() {
         {lab.dates.applicationsCloseAt ? (
           <p>
             <strong>Deadline:</strong>{' '}
-            {formatInTimezone(lab.dates.applicationsCloseAt, browserTimezone())} (your time);{' '}
-            {formatInTimezone(lab.dates.applicationsCloseAt, lab.timezone)} in the lab's timezone.
+            <LabTime iso={lab.dates.applicationsCloseAt} timezone={lab.timezone} />.
           </p>
         ) : null}
         <button type="button" className="button" onClick={start} disabled={busy}>

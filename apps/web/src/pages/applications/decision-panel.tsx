@@ -10,25 +10,13 @@ import {
 } from '../../features/selection/queries';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import type { MyDecision } from '../../features/selection/types';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { LabTime } from '../../components/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import styles from './applications.module.css';
 
-/** The date to answer by, in the applicant's own timezone first, then in the lab's. */
+/** The date to answer by, by the one time rule: the lab's time, then the applicant's own. */
 function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
-  const mine = browserTimezone();
-  return (
-    <>
-      <time dateTime={iso}>{formatInTimezone(iso, mine)}</time>{' '}
-      <span className="muted">
-        (your time, {mine}
-        {mine === lab.timezone
-          ? ''
-          : `; ${formatInTimezone(iso, lab.timezone)} in the lab's timezone, ${lab.timezone}`}
-        )
-      </span>
-    </>
-  );
+  return <LabTime iso={iso} timezone={lab.timezone} />;
 }
 
 /**

@@ -4,7 +4,7 @@ import { applicationQueries } from '../../api/applications';
 import { selectionQueries } from '../../features/selection/queries';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { browserTimezone, formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionBadge } from './decision-badge';
@@ -38,7 +38,7 @@ export function MyApplicationsPage() {
                 <ApplicationStatusBadge status={application.status} />
                 <DecisionBadge decision={decisionOf(application.labId)} />
                 <span className="muted small">
-                  Last edited {formatInTimezone(application.updatedAt, zone)}
+                  Last edited {formatLabTime(application.updatedAt, zone)}
                 </span>
               </p>
               <p className={cards.labCardRoles}>

@@ -6,7 +6,7 @@ import { applicationCommands, applicationKeys, applicationQueries } from '../../
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
-import { formatInTimezone, formatLabTime, localInputToIso } from '../../lib/lab-time';
+import { formatLabTime, localInputToIso } from '../../lib/lab-time';
 import { ApplicantLink } from '../../components/applicant-link';
 import { formatMerit } from '../../features/selection/merit-chart';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
@@ -388,9 +388,7 @@ function ApplicationRow(props: {
         </td>
         <td>
           {a.extensionUntil ? (
-            <span className="small">
-              Extended to {formatInTimezone(a.extensionUntil, timezone)}
-            </span>
+            <span className="small">Extended to {formatLabTime(a.extensionUntil, timezone)}</span>
           ) : (
             <span className="muted small">the lab's</span>
           )}
@@ -447,7 +445,7 @@ function ExtensionForm(props: {
       .grantExtension(props.labId, props.application.id, iso)
       .then(() =>
         props.onExtended(
-          `${props.who} can now change their application until ${formatInTimezone(iso, props.timezone)}.`,
+          `${props.who} can now change their application until ${formatLabTime(iso, props.timezone)}.`,
         ),
       )
       .catch((e: unknown) => {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { labQueries } from '../../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
@@ -59,7 +59,7 @@ export function LabAuditPage() {
               {items.map((event) => (
                 <tr key={event.seq}>
                   <td>{event.seq}</td>
-                  <td>{formatInTimezone(event.at, lab.timezone)}</td>
+                  <td>{formatLabTime(event.at, lab.timezone)}</td>
                   <td>{event.actorName ?? 'Ideas Lab (automatic)'}</td>
                   <td>{event.summary}</td>
                   <td>

@@ -13,7 +13,7 @@ import {
   type QuestionDraft,
 } from '../../lib/application-fields';
 import { besideField } from '../../lib/field-errors';
-import { browserTimezone, formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import styles from './lab.module.css';
@@ -50,6 +50,7 @@ function FormEditor(props: {
   onPublished: (form: ApplicationForm) => void;
 }) {
   const { labId, form } = props;
+  const { lab } = useLab();
   const [drafts, setDrafts] = useState<QuestionDraft[]>(() => (form?.questions ?? []).map(draftOf));
   const [newType, setNewType] = useState<QuestionType>('long_text');
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -144,7 +145,7 @@ function FormEditor(props: {
         <h2>Application form</h2>
         <p className="muted">
           {form
-            ? `Version ${form.version}, published ${formatInTimezone(form.publishedAt, browserTimezone())}. Applications already submitted keep the version they were submitted on; drafts move to the new one.`
+            ? `Version ${form.version}, published ${formatLabTime(form.publishedAt, lab.timezone)}. Applications already submitted keep the version they were submitted on; drafts move to the new one.`
             : 'No form is published yet. Applicants can start only once a form is published.'}
         </p>
         <p className="muted small">

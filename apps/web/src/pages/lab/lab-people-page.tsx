@@ -7,7 +7,7 @@ import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId } from '../../lib/field-errors';
-import { formatInTimezone } from '../../lib/lab-time';
+import { formatLabTime } from '../../lib/lab-time';
 import { roleLabel } from '../../lib/roles';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
@@ -210,7 +210,7 @@ export function LabPeoplePage() {
           <div className="notice" aria-labelledby="created-invitation">
             <p id="created-invitation">
               Send this link to <strong>{addressee(created)}</strong>. It is shown only now, and
-              works until {formatInTimezone(created.expiresAt, lab.timezone)}.
+              works until {formatLabTime(created.expiresAt, lab.timezone)}.
             </p>
             <p className={styles.acceptLink}>
               <a href={absoluteUrl(created.acceptUrl)} data-testid="accept-link">
@@ -255,7 +255,7 @@ export function LabPeoplePage() {
                   <tr key={invitation.id}>
                     <td>{addressee(invitation)}</td>
                     <td>{roleLabel(invitation.role)}</td>
-                    <td>{formatInTimezone(invitation.expiresAt, lab.timezone)}</td>
+                    <td>{formatLabTime(invitation.expiresAt, lab.timezone)}</td>
                     <td>
                       <button
                         type="button"
@@ -332,7 +332,7 @@ export function LabPeoplePage() {
                     <td>{member.displayName}</td>
                     <td>{member.email}</td>
                     <td>{roleLabel(member.role)}</td>
-                    <td>{formatInTimezone(member.createdAt, lab.timezone)}</td>
+                    <td>{formatLabTime(member.createdAt, lab.timezone)}</td>
                     <td>
                       <button
                         type="button"
