@@ -288,7 +288,7 @@ describeBrowser('web client: a call takes applications', () => {
         .poll(() =>
           ada.locator('.facts__row').filter({ hasText: 'You can still edit until' }).textContent(),
         )
-        .toContain('Asia/Tokyo');
+        .toContain(`2 Apr ${year}, 06:00 GMT+9 your time`);
       await shot(ada, 'status-submitted');
       await ada
         .getByRole('navigation', { name: 'Main' })
@@ -358,6 +358,9 @@ describeBrowser('web client: a call takes applications', () => {
       await expect
         .poll(() => refusal.textContent())
         .toContain('(America/New_York). Ask the organisers');
+      // The server names the time in the lab's zone; the client adds hers (Tokyo), never ISO.
+      await expect.poll(() => refusal.textContent()).toMatch(/That is .+ GMT\+9 your time\./);
+      await expect.poll(() => refusal.textContent()).not.toMatch(/\d{4}-\d\d-\d\dT/);
       // The header now says the application is closed.
       await ada.getByTestId('deadline-line').filter({ hasText: 'Closed:' }).waitFor();
       await expect.poll(() => ada.getByLabel('Institution (affiliation)').isDisabled()).toBe(true);

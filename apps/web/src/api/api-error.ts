@@ -34,7 +34,7 @@ export class ApiError extends Error {
       return new ApiError({
         status: response.status,
         code: body.code,
-        message: body.message,
+        message: withOwnTime(body.message, (body as { details?: unknown }).details),
         details: Array.isArray(body.details) ? body.details.filter(isFieldIssue) : [],
         data: (body as { details?: unknown }).details,
         requestId: body.requestId,
@@ -66,15 +66,19 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** A message fit to show a person, whatever was thrown. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
-    // A time the server names in the lab's zone, with the instant in the details: the
-    // viewer's own time follows when it reads differently.
-    const when = timeOf(error.data);
-    const note = when ? ownTimeNote(when.deadline, when.timezone) : '';
-    return note ? `${error.message} ${note}` : error.message;
-  }
+  if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
+}
+
+/**
+ * A time the server names in the lab's zone comes with the instant and the zone in the
+ * details: the reader's own time follows when it reads differently, wherever the message shows.
+ */
+function withOwnTime(message: string, details: unknown): string {
+  const when = timeOf(details);
+  const note = when ? ownTimeNote(when.deadline, when.timezone) : '';
+  return note ? `${message} ${note}` : message;
 }
 
 function timeOf(data: unknown): { deadline: string; timezone: string } | null {
