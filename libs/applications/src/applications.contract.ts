@@ -21,7 +21,7 @@ export const FormQuestion = z
     type: z.enum(QUESTION_TYPES),
     label: z
       .string()
-      .min(1, 'must not be empty')
+      .min(1)
       .max(500)
       .meta({ example: 'Why do you want to join this Ideas Lab?' }),
     helpText: z

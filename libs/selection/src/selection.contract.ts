@@ -394,13 +394,13 @@ export const EditDecisionLetter = z
   .strictObject({
     subject: z
       .string()
-      .min(1, 'must not be empty')
+      .min(1)
       .max(300)
       .optional()
       .meta({ example: 'Digital Twins: you have a place' }),
     body: z
       .string()
-      .min(1, 'must not be empty')
+      .min(1)
       .max(20_000)
       .optional()
       .meta({ example: 'Dear Ada,\n\nWe are delighted…' }),
