@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { journeyApi, openCallLab } from './support/api.js';
 import { describeBrowser, screenshotter } from './support/browser.js';
 import {
   desktopContext,
@@ -356,4 +357,44 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await expect.poll(() => page.getByRole('button', { name: /^Step back/ }).count()).toBe(0);
     }
   }, 180_000);
+
+  it('lets an invited mentor sign up from the link, the invited address filled in and locked', async () => {
+    const api = journeyApi(() => stage.server.baseUrl);
+    const adminToken = await api.tokenOf(stage.server.admin.email, stage.server.admin.password);
+    const mentorLab = await api.call<{ id: string; title: string }>(
+      'POST',
+      '/labs',
+      adminToken,
+      openCallLab({ title: `Mentored Twin ${run}`, slug: `mentored-twin-${run}` }),
+    );
+    const mentor = { email: `mira.${run}@example.test`, password: 'mentoring-matters-10' };
+    const invitation = await api.call<{ token: string }>(
+      'POST',
+      `/labs/${mentorLab.id}/invitations`,
+      adminToken,
+      { email: mentor.email, role: 'mentor' },
+    );
+    await runJourney('invitation-sign-up-failure', journey);
+
+    async function journey({ open }: JourneyPages) {
+      // On a phone, signed out, she opens the link from her e-mail.
+      const page = await open(phoneContext(stage.browser, stage.server.baseUrl));
+      await page.goto(`/invitations/${invitation.token}`);
+      await page.getByRole('heading', { level: 1, name: `Join ${mentorLab.title}` }).waitFor();
+      // The preview masks the address; the sign-up form, opened with the token, fills it in.
+      await expect.poll(() => page.locator('.facts').textContent()).toContain('m•••@example.test');
+      const email = page.getByLabel('Email');
+      await expect.poll(() => email.inputValue()).toBe(mentor.email);
+      await expect.poll(() => email.getAttribute('readonly')).not.toBeNull();
+      await shot(page, 'phone-invitation-sign-up');
+      await page.getByLabel('Your name').fill('Mira Mentor');
+      await page.getByLabel('Password').fill(mentor.password);
+      await page.getByRole('button', { name: 'Sign up and join the lab' }).click();
+      // Her account is made and the invitation accepted in one step: she is in the lab.
+      await page.getByRole('heading', { level: 1, name: mentorLab.title }).waitFor();
+      await page.locator('.lab__eyebrow').getByText('Mentor').waitFor();
+      await expect.poll(() => sidewaysScroll(page)).toBe(0);
+      await shot(page, 'phone-invited-mentor-in-lab');
+    }
+  }, 120_000);
 });

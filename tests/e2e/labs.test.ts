@@ -333,6 +333,99 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     expect((await members('role=astronaut')).status).toBe(400);
   });
 
+  it('signs up through an invitation with the invited address only, and joins at once', async () => {
+    const invitation = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ email: 'Invited.Mentor@Example.test', role: 'mentor' });
+    const token = invitation.body.token as string;
+
+    // The preview stays masked; the sign-up details, for the token holder, give the address.
+    const preview = await api().get(`/api/invitations/${token}`);
+    expect(preview.body.email).toBe('i•••@example.test');
+    const details = await api().get(`/api/invitations/${token}/sign-up`);
+    expect(details.status).toBe(200);
+    expect(details.body).toMatchObject({
+      labId,
+      role: 'mentor',
+      email: 'invited.mentor@example.test',
+      hasAccount: false,
+      labTimezone: expect.any(String),
+    });
+
+    // Another address cannot be given: the body has no e-mail field.
+    const other = await api().post(`/api/invitations/${token}/sign-up`).send({
+      email: 'someone.else@example.test',
+      displayName: 'Imposter',
+      password: 'long-enough-1',
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.details).toEqual([
+      expect.objectContaining({ field: '', message: expect.stringContaining('"email"') }),
+    ]);
+    const blank = await api()
+      .post(`/api/invitations/${token}/sign-up`)
+      .send({ displayName: '', password: 'long-enough-1' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.details).toEqual([
+      { field: 'displayName', message: 'displayName is required' },
+    ]);
+
+    const signedUp = await api()
+      .post(`/api/invitations/${token}/sign-up`)
+      .send({ displayName: 'Invited Mentor', password: 'long-enough-1' });
+    expect(signedUp.status).toBe(201);
+    expect(signedUp.body.user).toMatchObject({ email: 'invited.mentor@example.test' });
+    expect(signedUp.body).not.toHaveProperty('refreshToken');
+    expect(String(signedUp.headers['set-cookie'])).toContain('HttpOnly');
+    const auth = { authorization: `Bearer ${signedUp.body.accessToken}` };
+    expect((await api().get('/api/me').set(auth)).body.memberships).toEqual([
+      expect.objectContaining({ labId, role: 'mentor' }),
+    ]);
+    const audit = await api().get(`/api/labs/${labId}/audit`).set(bearer(organiser));
+    expect(JSON.stringify(audit.body)).toContain('invitation_accepted');
+
+    // Used once: neither the details nor a second sign-up work any more.
+    const again = await api()
+      .post(`/api/invitations/${token}/sign-up`)
+      .send({ displayName: 'Twice', password: 'long-enough-1' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('INVITATION_ALREADY_USED');
+    expect((await api().get(`/api/invitations/${token}/sign-up`)).body.code).toBe(
+      'INVITATION_ALREADY_USED',
+    );
+  });
+
+  it('refuses sign-up through an invitation whose address has an account; the invitation stays usable', async () => {
+    const invitation = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ email: 'stranger@example.test', role: 'mentor' });
+    const token = invitation.body.token as string;
+    expect((await api().get(`/api/invitations/${token}/sign-up`)).body.hasAccount).toBe(true);
+    const taken = await api()
+      .post(`/api/invitations/${token}/sign-up`)
+      .send({ displayName: 'Second Stranger', password: 'long-enough-1' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('EMAIL_TAKEN');
+    // The invitation is still there for the account that owns the address.
+    const accepted = await api().post(`/api/invitations/${token}/accept`).set(bearer(stranger));
+    expect(accepted.body).toEqual({ labId, role: 'mentor' });
+    await api()
+      .delete(`/api/labs/${labId}/members/${stranger.userId}/mentor`)
+      .set(bearer(organiser))
+      .expect(204);
+
+    // A link for anyone names no address to sign up with.
+    const link = await api()
+      .post(`/api/labs/${labId}/invitations`)
+      .set(bearer(organiser))
+      .send({ role: 'mentor', anyoneWithLink: true });
+    const open = await api().get(`/api/invitations/${link.body.token}/sign-up`);
+    expect(open.status).toBe(409);
+    expect(open.body.code).toBe('INVITATION_NAMES_NO_ADDRESS');
+  });
+
   it('makes an invitation to organise usable only by the invited account', async () => {
     const invitation = await api()
       .post(`/api/labs/${labId}/invitations`)

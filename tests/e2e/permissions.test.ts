@@ -59,6 +59,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/labs/{labId}/invitations': 'lab-organiser',
   'DELETE /api/labs/{labId}/invitations/{invitationId}': 'lab-organiser',
   'GET /api/invitations/{token}': 'public',
+  // The token is the proof: whoever holds it may read the invited address and sign up with it.
+  'GET /api/invitations/{token}/sign-up': 'public',
+  'POST /api/invitations/{token}/sign-up': 'public',
   'POST /api/invitations/{token}/accept': 'authenticated',
   'GET /api/labs/{labId}/audit': 'lab-organiser',
   'GET /api/labs/{labId}/audit/verify': 'lab-organiser',

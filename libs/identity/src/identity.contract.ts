@@ -11,7 +11,7 @@ export const Register = z
   .strictObject({
     email: emailInput().meta({ example: 'ada@example.org' }),
     password: password().min(10).meta({ description: 'At least 10 characters.' }),
-    displayName: z.string().min(1, 'must not be empty').max(120).meta({ example: 'Ada Lovelace' }),
+    displayName: z.string().min(1).max(120).meta({ example: 'Ada Lovelace' }),
   })
   .meta({ id: 'Register' });
 export type Register = z.output<typeof Register>;
@@ -20,7 +20,7 @@ export class RegisterDto extends createZodDto(Register) {}
 export const Login = z
   .strictObject({
     email: emailInput().meta({ example: 'organiser@ideas-lab.test' }),
-    password: password().min(1, 'must not be empty'),
+    password: password().min(1),
   })
   .meta({ id: 'Login' });
 export class LoginDto extends createZodDto(Login) {}
@@ -61,19 +61,20 @@ const REFRESH_HEADER = {
   description: 'Must be `1`: guards the session cookie against cross-site requests.',
 };
 
-const COOKIE_NOTE = `The refresh token is set in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/api/auth, Secure, SameSite=Strict), never in the body.`;
+/** How a route that starts a session hands over its refresh token (for its description). */
+export const SESSION_COOKIE_NOTE = `The refresh token is set in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/api/auth, Secure, SameSite=Strict), never in the body.`;
 
 export const authOps = operations('auth', {
   register: {
     summary: 'Create an account and start a session',
-    description: COOKIE_NOTE,
+    description: SESSION_COOKIE_NOTE,
     response: AuthSession,
     errors: ['EMAIL_TAKEN'],
   },
   login: {
     summary:
       'Sign in with e-mail and password (throttled per account and address, per account, per address)',
-    description: COOKIE_NOTE,
+    description: SESSION_COOKIE_NOTE,
     response: AuthSession,
     status: 200,
     errors: ['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_LOGIN_ATTEMPTS'],
@@ -82,7 +83,7 @@ export const authOps = operations('auth', {
   refresh: {
     summary:
       'Exchange the refresh cookie for a new access token and cookie (the old one is spent; reuse ends the session family)',
-    description: COOKIE_NOTE,
+    description: SESSION_COOKIE_NOTE,
     response: AuthSession,
     status: 200,
     errors: [
@@ -106,7 +107,7 @@ export const accountOps = operations('account', {
   changePassword: {
     summary:
       'Change my password: every session ends (access tokens within seconds, everywhere), and this one goes on with a new session',
-    description: COOKIE_NOTE,
+    description: SESSION_COOKIE_NOTE,
     response: AuthSession,
     status: 200,
     errors: ['WRONG_CURRENT_PASSWORD'],

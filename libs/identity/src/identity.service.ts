@@ -44,14 +44,19 @@ export class IdentityService {
 
   private readonly throttlePolicy: LoginThrottlePolicy;
 
-  async register(input: {
-    email: string;
-    password: string;
-    displayName: string;
-  }): Promise<AuthSession> {
+  /**
+   * Create an account and start its session. `alsoInTransaction` runs with the new account in
+   * the same transaction (an invitation accepted on sign-up): if it throws, no account is left.
+   */
+  async register(
+    input: { email: string; password: string; displayName: string },
+    alsoInTransaction?: (user: UserProfile) => Promise<void>,
+  ): Promise<AuthSession> {
+    // Hashed before the transaction: a slow hash must not hold a database connection.
     const passwordHash = await this.hasher.hash(input.password);
     return this.tx.run(async () => {
       const user = await this.createAccount({ ...input, passwordHash, isAdmin: false });
+      await alsoInTransaction?.(user);
       return this.sessionFor(user);
     });
   }

@@ -2,7 +2,7 @@ export * from './identity.module.js';
 export * from './identity.service.js';
 export * from './identity.errors.js';
 export * from './identity.contract.js';
-export { REFRESH_COOKIE, REFRESH_CSRF_HEADER } from './refresh-cookie.js';
+export { REFRESH_COOKIE, REFRESH_CSRF_HEADER, sessionWithCookie } from './refresh-cookie.js';
 export * from './entities/user.entity.js';
 export * from './entities/refresh-token.entity.js';
 export * from './entities/login-throttle.entity.js';

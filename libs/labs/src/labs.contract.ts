@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { LAB_PHASES, LAB_ROLES } from '@ideas-lab/domain';
+import { AuthSession, Register, SESSION_COOKIE_NOTE } from '@ideas-lab/identity';
 import {
   dateTimeInput,
   emailInput,
@@ -332,6 +333,32 @@ export const InvitationPreview = z
   .meta({ id: 'InvitationPreview' });
 export type InvitationPreview = z.output<typeof InvitationPreview>;
 
+export const InvitationSignUp = z
+  .object({
+    labId: z.uuid(),
+    labTitle: z.string(),
+    labTimezone: z.string().meta({ example: 'America/New_York' }),
+    role: InvitationRole,
+    email: z.string().meta({
+      example: 'mentor@ideas-lab.test',
+      description:
+        'The invited address in full: the token, sent to that address, proves the reader holds it. The account is made with this address and no other.',
+    }),
+    hasAccount: z.boolean().meta({
+      description: 'An account already uses the address: sign in and accept instead.',
+    }),
+    expiresAt: isoDateTime(),
+  })
+  .meta({ id: 'InvitationSignUp' });
+export type InvitationSignUp = z.output<typeof InvitationSignUp>;
+
+/** Sign-up through an invitation: the address is the invitation's, so none is sent. */
+export const RegisterWithInvitation = Register.omit({ email: true }).meta({
+  id: 'RegisterWithInvitation',
+});
+export type RegisterWithInvitation = z.output<typeof RegisterWithInvitation>;
+export class RegisterWithInvitationDto extends createZodDto(RegisterWithInvitation) {}
+
 export const AcceptedInvitation = z
   .object({ labId: z.uuid(), role: InvitationRole })
   .meta({ id: 'AcceptedInvitation' });
@@ -439,12 +466,33 @@ export const labMembersOps = operations('labs', {
   },
 });
 
+const SIGN_UP_REFUSALS = [
+  'INVITATION_NOT_FOUND',
+  'INVITATION_NAMES_NO_ADDRESS',
+  'INVITATION_ALREADY_USED',
+  'INVITATION_EXPIRED',
+  'INVITATION_REVOKED',
+] as const;
+
 export const invitationsOps = operations('labs', {
   preview: {
     summary:
       'What an invitation link offers (no sign-in needed); the invited address is shown masked',
     response: InvitationPreview,
     errors: ['INVITATION_NOT_FOUND'],
+  },
+  signUpDetails: {
+    summary:
+      'What sign-up through a personal invitation needs (no sign-in): the invited address in full, for the token holder only',
+    response: InvitationSignUp,
+    errors: [...SIGN_UP_REFUSALS],
+  },
+  signUp: {
+    summary:
+      'Create an account with the invited address and accept the invitation in one step; another address cannot be given',
+    description: SESSION_COOKIE_NOTE,
+    response: AuthSession,
+    errors: [...SIGN_UP_REFUSALS, 'EMAIL_TAKEN'],
   },
   accept: {
     summary:

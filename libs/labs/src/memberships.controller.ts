@@ -1,5 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { sessionWithCookie, type SessionView } from '@ideas-lab/identity';
 import {
+  BodyLimit,
   CurrentActor,
   Endpoint,
   LabRoles,
@@ -12,6 +15,7 @@ import {
   AddMemberDto,
   CreateInvitationDto,
   MembersQueryDto,
+  RegisterWithInvitationDto,
   invitationsOps,
   labMembersOps,
   meOps,
@@ -90,6 +94,9 @@ export class LabMembersController {
   }
 }
 
+/** A sign-up body is a few short fields, as for /auth/register. */
+const SIGN_UP_BODY_LIMIT = 4_096;
+
 @Controller('invitations')
 export class InvitationsController {
   constructor(private readonly memberships: MembershipsService) {}
@@ -99,6 +106,25 @@ export class InvitationsController {
   @Endpoint(invitationsOps.preview)
   preview(@Param('token') token: string) {
     return this.memberships.previewInvitation(token);
+  }
+
+  @Public()
+  @Get(':token/sign-up')
+  @Endpoint(invitationsOps.signUpDetails)
+  signUpDetails(@Param('token') token: string) {
+    return this.memberships.invitationForSignUp(token);
+  }
+
+  @Public()
+  @Post(':token/sign-up')
+  @BodyLimit(SIGN_UP_BODY_LIMIT)
+  @Endpoint(invitationsOps.signUp)
+  async signUp(
+    @Param('token') token: string,
+    @Body() body: RegisterWithInvitationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    return sessionWithCookie(reply, await this.memberships.signUpWithInvitation(token, body));
   }
 
   @Post(':token/accept')

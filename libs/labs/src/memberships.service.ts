@@ -8,7 +8,7 @@ import {
   newSecretToken,
 } from '@ideas-lab/platform';
 import type { Actor, LabRole } from '@ideas-lab/domain';
-import { IdentityService, normaliseEmail } from '@ideas-lab/identity';
+import { IdentityService, normaliseEmail, type AuthSession } from '@ideas-lab/identity';
 import type { InvitationRole, LabInvitationEntity } from './entities/lab-invitation.entity.js';
 import { LabInvitationsRepository } from './lab-invitations.repository.js';
 import {
@@ -16,7 +16,7 @@ import {
   type MemberRow,
   type MembershipWithLab,
 } from './lab-memberships.repository.js';
-import type { InvitationView } from './labs.contract.js';
+import type { InvitationSignUp, InvitationView, RegisterWithInvitation } from './labs.contract.js';
 import { LabsError } from './labs.errors.js';
 import { LabsRepository } from './labs.repository.js';
 
@@ -214,6 +214,55 @@ export class MembershipsService {
       status: view.status,
       expiresAt: view.expiresAt,
     };
+  }
+
+  /**
+   * What sign-up through a personal invitation shows: the invited address in full. The token
+   * was sent to that address, so whoever holds it may read it; the preview stays masked.
+   */
+  async invitationForSignUp(token: string): Promise<InvitationSignUp> {
+    const invitation = this.personal(await this.usableInvitation(token, { allowUsed: false }));
+    const lab = await this.labs.findById(invitation.labId);
+    if (!lab) throw new LabsError('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
+    return {
+      labId: lab.id,
+      labTitle: lab.title,
+      labTimezone: lab.timezone,
+      role: invitation.role,
+      email: invitation.email,
+      hasAccount: (await this.identity.findProfileByEmail(invitation.email)) !== null,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Create an account with the invited address (no other can be given) and accept the
+   * invitation, in one transaction: a refused acceptance leaves no account behind.
+   */
+  async signUpWithInvitation(token: string, input: RegisterWithInvitation): Promise<AuthSession> {
+    const { email } = this.personal(await this.usableInvitation(token, { allowUsed: false }));
+    return this.identity.register({ ...input, email }, async (user) => {
+      const invitation = this.personal(await this.usableInvitation(token, { allowUsed: false }));
+      if (!(await this.invitations.markAcceptedIfPending(invitation.id, user.id, new Date())))
+        throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
+      await this.grant(
+        user.id,
+        invitation.labId,
+        user.id,
+        invitation.role,
+        'lab.invitation_accepted',
+      );
+    });
+  }
+
+  /** An invitation naming an address; "anyone with the link" has none to sign up with. */
+  private personal(invitation: LabInvitationEntity): LabInvitationEntity & { email: string } {
+    if (invitation.anyoneWithLink || invitation.email === null)
+      throw new LabsError(
+        'INVITATION_NAMES_NO_ADDRESS',
+        'This invitation is for anyone with the link: create an account with your own address, then accept it.',
+      );
+    return invitation as LabInvitationEntity & { email: string };
   }
 
   async acceptInvitation(

@@ -11,6 +11,14 @@ export const account = {
   async register(body: Schema<'Register'>): Promise<Me> {
     return client.startSession(await data(http.POST('/api/auth/register', { body })));
   },
+  /** An account with the invited address, the invitation accepted with it (one step). */
+  async registerWithInvitation(token: string, body: Schema<'RegisterWithInvitation'>): Promise<Me> {
+    return client.startSession(
+      await data(
+        http.POST('/api/invitations/{token}/sign-up', { params: { path: { token } }, body }),
+      ),
+    );
+  },
   async login(body: Schema<'Login'>): Promise<Me> {
     return client.startSession(await data(http.POST('/api/auth/login', { body })));
   },

@@ -29,6 +29,13 @@ export const labQueries = {
       queryKey: ['invitation', token],
       queryFn: () => data(http.GET('/api/invitations/{token}', { params: { path: { token } } })),
     }),
+  /** The invited address in full, for sign-up through the invitation (the token is the proof). */
+  invitationSignUp: (token: string) =>
+    queryOptions({
+      queryKey: ['invitation', token, 'sign-up'],
+      queryFn: () =>
+        data(http.GET('/api/invitations/{token}/sign-up', { params: { path: { token } } })),
+    }),
   mine: () => queryOptions({ queryKey: labKeys.mine, queryFn: () => data(http.GET('/api/labs')) }),
   view: (labId: string) =>
     queryOptions({

@@ -7,6 +7,7 @@ import { labCommands, labQueries } from '../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
+import { InvitationSignUp } from './invitation-sign-up';
 import { browserTimezone, formatLabTime } from '../lib/lab-time';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
@@ -37,6 +38,12 @@ export function AcceptInvitationPage() {
 
   const { data } = invitation;
   const open = data.status === 'pending';
+
+  // The page stays while the new session arrives: no "Accept" button flashes in between.
+  const joined = async (labId: string) => {
+    setBusy(true);
+    await navigate(`/labs/${labId}`, { replace: true });
+  };
 
   const accept = () => {
     setBusy(true);
@@ -88,6 +95,8 @@ export function AcceptInvitationPage() {
               Accept and join the lab
             </button>
           </>
+        ) : session.status === 'signed-out' && !data.anyoneWithLink ? (
+          <InvitationSignUp token={token} onJoined={joined} />
         ) : session.status === 'signed-out' ? (
           <p>
             To accept, <Link to={`/login?next=${here}`}>log in</Link> or{' '}

@@ -10,27 +10,36 @@ import { useFormSubmit } from '../lib/use-form-submit';
 
 const FIELDS = ['displayName', 'email', 'password'] as const;
 
-export function SignUpPage() {
-  const session = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const next = safeNext(location.search);
+export interface SignUpValues {
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * The account form: name, address, password. With `lockedEmail` (sign-up through an
+ * invitation) the address is the invited one, shown and not editable.
+ */
+export function SignUpForm({
+  lockedEmail,
+  submitLabel = 'Sign up',
+  onSignUp,
+}: {
+  lockedEmail?: string;
+  submitLabel?: string;
+  onSignUp: (values: SignUpValues) => Promise<void>;
+}) {
   const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(lockedEmail ?? '');
   const [password, setPassword] = useState('');
   const form = useFormSubmit(FIELDS);
 
-  if (session.status === 'signed-in' && !form.busy) return <Navigate to={next} replace />;
-
-  const onSubmit = form.handleSubmit(async () => {
-    await account.register({ displayName: displayName.trim(), email: email.trim(), password });
-    await navigate(next, { replace: true });
-  });
+  const onSubmit = form.handleSubmit(() =>
+    onSignUp({ displayName: displayName.trim(), email: lockedEmail ?? email.trim(), password }),
+  );
 
   return (
-    <section className="narrow">
-      <PageHeading title="Create your account" />
-      <p className="lede">One account for every lab: apply to a call, mentor, or organise.</p>
+    <>
       <ErrorAlert alert={form.alert} />
       <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
         <TextField
@@ -49,7 +58,13 @@ export function SignUpPage() {
           type="email"
           autoComplete="email"
           required
-          value={email}
+          readOnly={lockedEmail !== undefined}
+          hint={
+            lockedEmail !== undefined
+              ? 'The address the invitation was sent to: your account uses it.'
+              : undefined
+          }
+          value={lockedEmail ?? email}
           onChange={(e) => setEmail(e.target.value)}
           error={form.fieldErrors.email}
         />
@@ -66,9 +81,37 @@ export function SignUpPage() {
           error={form.fieldErrors.password}
         />
         <button type="submit" className="button" disabled={form.busy}>
-          {form.busy ? 'Creating your account…' : 'Sign up'}
+          {form.busy ? 'Creating your account…' : submitLabel}
         </button>
       </form>
+    </>
+  );
+}
+
+export function SignUpPage() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const next = safeNext(location.search);
+  const [signingUp, setSigningUp] = useState(false);
+
+  if (session.status === 'signed-in' && !signingUp) return <Navigate to={next} replace />;
+
+  const signUp = async (values: SignUpValues) => {
+    setSigningUp(true);
+    try {
+      await account.register(values);
+      await navigate(next, { replace: true });
+    } finally {
+      setSigningUp(false);
+    }
+  };
+
+  return (
+    <section className="narrow">
+      <PageHeading title="Create your account" />
+      <p className="lede">One account for every lab: apply to a call, mentor, or organise.</p>
+      <SignUpForm onSignUp={signUp} />
       <p>
         Already have an account? <Link to={`/login${location.search}`}>Log in</Link>
       </p>

@@ -341,6 +341,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{token}/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What sign-up through a personal invitation needs (no sign-in): the invited address in full, for the token holder only */
+        get: operations["InvitationsController_signUpDetails"];
+        put?: never;
+        /**
+         * Create an account with the invited address and accept the invitation in one step; another address cannot be given
+         * @description The refresh token is set in the HttpOnly cookie `ideas_lab_refresh` (Path=/api/auth, Secure, SameSite=Strict), never in the body.
+         */
+        post: operations["InvitationsController_signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{token}/accept": {
         parameters: {
             query?: never;
@@ -4493,6 +4514,24 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        InvitationSignUp: {
+            /** Format: uuid */
+            labId: string;
+            labTitle: string;
+            /** @example America/New_York */
+            labTimezone: string;
+            /** @enum {string} */
+            role: "organiser" | "mentor";
+            /**
+             * @description The invited address in full: the token, sent to that address, proves the reader holds it. The account is made with this address and no other.
+             * @example mentor@ideas-lab.test
+             */
+            email: string;
+            /** @description An account already uses the address: sign in and accept instead. */
+            hasAccount: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         LabPhaseOption: {
             /** @enum {string} */
             to: "draft" | "applications_open" | "selection" | "workshop" | "proposals" | "review" | "decided" | "follow_up";
@@ -5925,6 +5964,12 @@ export interface components {
         Register: {
             /** @example ada@example.org */
             email: string;
+            /** @description At least 10 characters. */
+            password: string;
+            /** @example Ada Lovelace */
+            displayName: string;
+        };
+        RegisterWithInvitation: {
             /** @description At least 10 characters. */
             password: string;
             /** @example Ada Lovelace */
@@ -8404,6 +8449,162 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "INVITATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    InvitationsController_signUpDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationSignUp"];
+                };
+            };
+            /** @description Error code(s): INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_NAMES_NO_ADDRESS | INVITATION_ALREADY_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NAMES_NO_ADDRESS" | "INVITATION_ALREADY_USED";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_EXPIRED | INVITATION_REVOKED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_EXPIRED" | "INVITATION_REVOKED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    InvitationsController_signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWithInvitation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_NAMES_NO_ADDRESS | INVITATION_ALREADY_USED | EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_NAMES_NO_ADDRESS" | "INVITATION_ALREADY_USED" | "EMAIL_TAKEN";
+                    };
+                };
+            };
+            /** @description Error code(s): INVITATION_EXPIRED | INVITATION_REVOKED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "INVITATION_EXPIRED" | "INVITATION_REVOKED";
                     };
                 };
             };
