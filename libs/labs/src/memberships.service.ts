@@ -243,16 +243,15 @@ export class MembershipsService {
     const { email } = this.personal(await this.usableInvitation(token, { allowUsed: false }));
     return this.identity.register({ ...input, email }, async (user) => {
       const invitation = this.personal(await this.usableInvitation(token, { allowUsed: false }));
-      if (!(await this.invitations.markAcceptedIfPending(invitation.id, user.id, new Date())))
-        throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
-      await this.grant(
-        user.id,
-        invitation.labId,
-        user.id,
-        invitation.role,
-        'lab.invitation_accepted',
-      );
+      await this.markAccepted(invitation, user.id);
     });
+  }
+
+  /** Use the invitation once, for this person, and give them its role (audited). */
+  private async markAccepted(invitation: LabInvitationEntity, userId: string): Promise<void> {
+    if (!(await this.invitations.markAcceptedIfPending(invitation.id, userId, new Date())))
+      throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
+    await this.grant(userId, invitation.labId, userId, invitation.role, 'lab.invitation_accepted');
   }
 
   /** An invitation naming an address; "anyone with the link" has none to sign up with. */
@@ -278,18 +277,7 @@ export class MembershipsService {
           `This invitation was sent to ${maskEmail(invitation.email ?? '')}: sign in with that address to accept it.`,
         );
       }
-      if (
-        !(await this.invitations.markAcceptedIfPending(invitation.id, actor.userId, new Date()))
-      ) {
-        throw new LabsError('INVITATION_ALREADY_USED', 'This invitation has already been used.');
-      }
-      await this.grant(
-        actor.userId,
-        invitation.labId,
-        actor.userId,
-        invitation.role,
-        'lab.invitation_accepted',
-      );
+      await this.markAccepted(invitation, actor.userId);
       return { labId: invitation.labId, role: invitation.role };
     });
   }
