@@ -22,6 +22,7 @@ import {
   type ProposalContent,
 } from './api';
 import { ConflictDialog } from './conflict-dialog';
+import { EditableRows } from './editable-rows';
 import { VersionsPanel } from './versions-panel';
 import styles from './proposal-editor-page.module.css';
 
@@ -266,87 +267,67 @@ type Change = (next: Partial<ProposalContent>) => void;
 
 function Milestones({ content, change }: { content: ProposalContent; change: Change }) {
   const id = useId();
-  const set = (i: number, next: Partial<ProposalContent['milestones'][number]>) =>
-    change({ milestones: content.milestones.map((m, j) => (j === i ? { ...m, ...next } : m)) });
   return (
     <fieldset className="stack">
       <legend>Milestones</legend>
-      {content.milestones.map((m, i) => (
-        <div key={i} className={styles.row}>
-          <TextField
-            id={`${id}-m${i}-title`}
-            label="Milestone"
-            value={m.title}
-            onChange={(e) => set(i, { title: e.target.value })}
-          />
-          <TextField
-            id={`${id}-m${i}-due`}
-            label="Due"
-            value={m.due}
-            placeholder="2021-06"
-            onChange={(e) => set(i, { due: e.target.value })}
-          />
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => change({ milestones: content.milestones.filter((_, j) => j !== i) })}
-          >
-            Remove <span className="visually-hidden">milestone {i + 1}</span>
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() =>
-          change({ milestones: [...content.milestones, { title: '', due: '', description: '' }] })
-        }
-      >
-        Add a milestone
-      </button>
+      <EditableRows
+        rows={content.milestones}
+        onChange={(milestones) => change({ milestones })}
+        blank={() => ({ title: '', due: '', description: '' })}
+        addLabel="Add a milestone"
+        rowName={(i) => `milestone ${i + 1}`}
+        renderRow={(m, i, { set, removeButton }) => (
+          <div className={styles.row}>
+            <TextField
+              id={`${id}-m${i}-title`}
+              label="Milestone"
+              value={m.title}
+              onChange={(e) => set({ title: e.target.value })}
+            />
+            <TextField
+              id={`${id}-m${i}-due`}
+              label="Due"
+              value={m.due}
+              placeholder="2021-06"
+              onChange={(e) => set({ due: e.target.value })}
+            />
+            {removeButton}
+          </div>
+        )}
+      />
     </fieldset>
   );
 }
 
 function TeamRoles({ content, change }: { content: ProposalContent; change: Change }) {
   const id = useId();
-  const set = (i: number, next: Partial<ProposalContent['teamRoles'][number]>) =>
-    change({ teamRoles: content.teamRoles.map((r, j) => (j === i ? { ...r, ...next } : r)) });
   return (
     <fieldset className="stack">
       <legend>Team roles</legend>
-      {content.teamRoles.map((r, i) => (
-        <div key={i} className={styles.row}>
-          <TextField
-            id={`${id}-r${i}-name`}
-            label="Person"
-            value={r.name}
-            onChange={(e) => set(i, { name: e.target.value })}
-          />
-          <TextField
-            id={`${id}-r${i}-role`}
-            label="Role"
-            value={r.role}
-            onChange={(e) => set(i, { role: e.target.value })}
-          />
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => change({ teamRoles: content.teamRoles.filter((_, j) => j !== i) })}
-          >
-            Remove <span className="visually-hidden">role {i + 1}</span>
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() =>
-          change({ teamRoles: [...content.teamRoles, { userId: null, name: '', role: '' }] })
-        }
-      >
-        Add a role
-      </button>
+      <EditableRows
+        rows={content.teamRoles}
+        onChange={(teamRoles) => change({ teamRoles })}
+        blank={() => ({ userId: null, name: '', role: '' })}
+        addLabel="Add a role"
+        rowName={(i) => `role ${i + 1}`}
+        renderRow={(r, i, { set, removeButton }) => (
+          <div className={styles.row}>
+            <TextField
+              id={`${id}-r${i}-name`}
+              label="Person"
+              value={r.name}
+              onChange={(e) => set({ name: e.target.value })}
+            />
+            <TextField
+              id={`${id}-r${i}-role`}
+              label="Role"
+              value={r.role}
+              onChange={(e) => set({ role: e.target.value })}
+            />
+            {removeButton}
+          </div>
+        )}
+      />
     </fieldset>
   );
 }
@@ -363,84 +344,69 @@ function Budget({
   currency: string;
 }) {
   const id = useId();
-  const set = (i: number, next: Partial<BudgetLine>) =>
-    change({ budget: content.budget.map((b, j) => (j === i ? { ...b, ...next } : b)) });
   return (
     <fieldset className="stack">
       <legend>
         Budget ({currency}, at most {money(cap, currency)})
       </legend>
-      <TableScroll>
-        <table className={styles.budget}>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Description</th>
-              <th scope="col">Amount</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.budget.map((line, i) => (
-              <tr key={i}>
-                <td>
-                  <select
-                    aria-label={`Category of line ${i + 1}`}
-                    id={`${id}-b${i}-category`}
-                    value={line.category}
-                    onChange={(e) => set(i, { category: e.target.value as BudgetLine['category'] })}
-                  >
-                    {CATEGORIES.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={`Description of line ${i + 1}`}
-                    value={line.description}
-                    onChange={(e) => set(i, { description: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Amount of line ${i + 1}`}
-                    inputMode="decimal"
-                    value={String(line.amount)}
-                    onChange={(e) =>
-                      set(i, { amount: Number(e.target.value.replace(/,/g, '')) || 0 })
-                    }
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    onClick={() => change({ budget: content.budget.filter((_, j) => j !== i) })}
-                  >
-                    Remove <span className="visually-hidden">line {i + 1}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() =>
-          change({
-            budget: [...content.budget, { category: 'personnel', description: '', amount: 0 }],
-          })
-        }
-      >
-        Add a budget line
-      </button>
+      <EditableRows
+        rows={content.budget}
+        onChange={(budget) => change({ budget })}
+        blank={(): BudgetLine => ({ category: 'personnel', description: '', amount: 0 })}
+        addLabel="Add a budget line"
+        rowName={(i) => `line ${i + 1}`}
+        wrap={(rows) => (
+          <TableScroll>
+            <table className={styles.budget}>
+              <thead>
+                <tr>
+                  <th scope="col">Category</th>
+                  <th scope="col">Description</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>{rows}</tbody>
+            </table>
+          </TableScroll>
+        )}
+        renderRow={(line, i, { set, removeButton }) => (
+          <tr>
+            <td>
+              <select
+                aria-label={`Category of line ${i + 1}`}
+                id={`${id}-b${i}-category`}
+                value={line.category}
+                onChange={(e) => set({ category: e.target.value as BudgetLine['category'] })}
+              >
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <input
+                aria-label={`Description of line ${i + 1}`}
+                value={line.description}
+                onChange={(e) => set({ description: e.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                aria-label={`Amount of line ${i + 1}`}
+                inputMode="decimal"
+                value={String(line.amount)}
+                onChange={(e) => set({ amount: Number(e.target.value.replace(/,/g, '')) || 0 })}
+              />
+            </td>
+            <td>{removeButton}</td>
+          </tr>
+        )}
+      />
     </fieldset>
   );
 }
