@@ -11,6 +11,7 @@
  *   z[i,d] ≤ Σ_{p∈d} x[p,i],  Σ_d z[i,d] ≥ D·y[i]     at least D disciplines (z continuous in [0,1])
  *   u[i,s] ≤ Σ_{p∈s} x[p,i],  Σ_s u[i,s] ≥ 2·y[i]     career stages mixed (the same, with D = 2)
  *   2·v[g,i] ≤ Σ_{p∈g} x[p,i] ≤ M·v[g,i]             nobody alone in group g (v binary)
+ *   x[p,i] ≤ Σ_{q∈g, q≠p} x[q,i]                      the same, member by member (tight in the LP)
  *   in every team, group g of n_g people:  n_g ≥ b: Σ_{p∈g} x[p,i] ≥ y[i];  n_g ≤ a: Σ_{p∈g} x[p,i] ≤ 1;
  *     otherwise c[g,i] ≤ Σ_{p∈g} x[p,i], c[g,i] ≤ y[i], Σ_i c[g,i] ≥ min(Σ_i y[i], n_g) through
  *     one binary δ[g]:  Σc ≥ Σy − b·δ,  Σc ≥ n_g·δ
@@ -317,6 +318,22 @@ export function buildFormationModel({
           values: [...ones(columns.length), -most],
         },
       });
+      if (elastic) continue;
+      // The same rule member by member: whoever of the group joins has company from it. Implied
+      // by the rows above for whole numbers, but far tighter in the LP relaxation, where v may
+      // sit between 1/most and 1/2 and leave someone alone.
+      for (const own of columns) {
+        addMilpRow({
+          model,
+          row: {
+            label: `${label}:company`,
+            lower: 0,
+            upper: Number.POSITIVE_INFINITY,
+            indices: columns,
+            values: columns.map((column) => (column === own ? -1 : 1)),
+          },
+        });
+      }
     }
   }
 
