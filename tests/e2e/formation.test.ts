@@ -387,6 +387,10 @@ describe('team formation', () => {
       run.body.infeasibility.messages.length + run.body.infeasibility.relaxation.length,
     ).toBeGreaterThan(0);
     expect(run.body.infeasibility.relaxation.join(' ')).toMatch(/team/i);
+    // In words, by name and title: no ids.
+    const words = [...run.body.infeasibility.messages, ...run.body.infeasibility.relaxation];
+    expect(words.join('\n')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+    expect(words.join('\n')).toMatch(/"(Tumour twin|Trial emulator|Imaging atlas|Dose planner)"/);
     const adopt = await api()
       .post(`/api/labs/${lab.labId}/formation/runs/${run.body.id}/adopt`)
       .set(bearer(lab.organiser));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
+  TeamFormationNames,
   TeamFormationParticipant,
   TeamLock,
   TeamObjectiveWeights,
@@ -77,6 +78,24 @@ export function domainRules(rules: FormationRules): {
 /** Teams of the formation: those around an idea. */
 export const formationTeams = (context: FormationContext) =>
   context.teams.filter((team) => team.ideaId !== null);
+
+/**
+ * People's names and ideas' titles, so that what organisers read about the rules (conflicts, the
+ * smallest change that would help, a move's warnings) names them instead of giving ids. A team
+ * goes by its idea's title while on the shortlist, by its own name otherwise.
+ */
+export function namesOf(context: FormationContext): Required<TeamFormationNames> {
+  return {
+    people: Object.fromEntries([
+      ...context.mentors.map((m) => [m.userId, m.displayName]),
+      ...context.participants.map((p) => [p.id, p.displayName]),
+    ]),
+    ideas: Object.fromEntries([
+      ...formationTeams(context).map((t) => [t.ideaId!, t.name]),
+      ...context.shortlist.map((idea) => [idea.id, idea.title]),
+    ]),
+  };
+}
 
 /** Locked and confirmed teams: later runs keep them as they are. */
 export function locksOf(context: FormationContext): TeamLock[] {

@@ -28,6 +28,7 @@ import {
   formationTeams,
   locksFingerprintOf,
   locksOf,
+  namesOf,
   type FormationContext,
 } from './formation-context.js';
 import { FormationLive } from './formation-live.js';
@@ -193,7 +194,8 @@ export class FormationRunsService {
           'There is no shortlist yet: teams form around shortlisted ideas.',
         );
       const inputs = this.inputsOf(context, seed);
-      const result = await this.solve(inputs.formation);
+      const names = namesOf(context);
+      const result = await this.solve({ ...inputs.formation, names });
       const run = await this.tx.run(async () => {
         await this.roster.underRosterLock(labId, async () => undefined);
         if (fingerprintOf(await this.reader.read(actor, labId)) !== fingerprintOf(context))
@@ -347,6 +349,7 @@ export class FormationRunsService {
           rules,
           weights,
           mentorIds: context.mentors.map((m) => m.userId),
+          names: namesOf(context),
           edit: { kind: 'move', participantId: body.userId, toIdeaId: to.ideaId! },
         });
         const result = {
@@ -521,10 +524,7 @@ export class FormationRunsService {
         seed,
       },
       rules: context.settings.rules,
-      ideaTitles: Object.fromEntries([
-        ...formationTeams(context).map((t) => [t.ideaId!, t.name]),
-        ...context.shortlist.map((idea) => [idea.id, idea.title]),
-      ]),
+      ideaTitles: namesOf(context).ideas,
       names: Object.fromEntries(context.participants.map((p) => [p.id, p.displayName])),
       locksFingerprint: locksFingerprintOf(context),
     };

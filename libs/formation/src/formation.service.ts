@@ -26,6 +26,7 @@ import {
   FormationContextReader,
   formationTeams,
   locksOf,
+  namesOf,
   type FormationContext,
 } from './formation-context.js';
 import { FormationLive } from './formation-live.js';
@@ -333,6 +334,7 @@ export class FormationService {
         teams: teams.map((team) => ({ ideaId: team.ideaId!, memberIds: team.memberIds })),
         rules,
         mentorIds: context.mentors.map((m) => m.userId),
+        names: namesOf(context),
       });
     } catch {
       violations = [];

@@ -11,6 +11,7 @@ import type {
   ShortlistedIdea,
   TeamAssignment,
   TeamEdit,
+  TeamFormationNames,
   TeamFormationParticipant,
   TeamLock,
   TeamMoveCheck,
@@ -30,6 +31,8 @@ export interface TeamsAsTheyStand {
   mentorIds?: readonly string[];
   locks?: readonly TeamLock[];
   weights?: TeamObjectiveWeights;
+  /** Names and titles for the warnings' words (ids without). */
+  names?: TeamFormationNames;
 }
 
 function evaluator({
@@ -40,6 +43,7 @@ function evaluator({
   mentorIds,
   locks,
   weights,
+  names,
 }: TeamsAsTheyStand) {
   const ideaIds = [
     ...new Set([
@@ -48,7 +52,15 @@ function evaluator({
       ...(locks ?? []).map((lock) => lock.ideaId),
     ]),
   ];
-  const data = prepareFormation({ participants, ideaIds, rules, mentorIds, locks, weights });
+  const data = prepareFormation({
+    participants,
+    ideaIds,
+    rules,
+    mentorIds,
+    locks,
+    weights,
+    names,
+  });
   const evaluate = (list: readonly TeamAssignment[]) => {
     const { assignment, problems } = assignmentFromTeams({ data, teams: list });
     return {
@@ -80,7 +92,7 @@ export function checkTeamMove(input: TeamsAsTheyStand & { edit: TeamEdit }): Tea
   const named = edit.kind === 'move' ? [edit.participantId] : [...edit.participantIds];
   for (const id of named) {
     if (!data.personIndex.has(id) && !data.mentorIds.has(id)) {
-      throw new TeamFormationError('TEAMS_INVALID_EDIT', `${id} is not a participant`);
+      throw new TeamFormationError('TEAMS_INVALID_EDIT', `${data.words.person(id)} is not a participant`);
     }
   }
   const before = evaluate(teams);

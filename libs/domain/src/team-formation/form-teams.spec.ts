@@ -299,6 +299,37 @@ describe('formTeams', () => {
     expect(report.messages.join(' ')).toMatch(/to form teams/);
   });
 
+  it('names people and teams in what organisers read, never by id', async () => {
+    const result = await formTeams({
+      participants: [
+        person('p-1', { avoids: ['p-2'], interests: { x: 3 } }),
+        person('p-2', { interests: { x: 3 } }),
+        person('p-3', { discipline: 'clinical practice', interests: { x: 3, y: 3 } }),
+      ],
+      ideas: [{ id: 'x' }, { id: 'y' }],
+      locks: [{ ideaId: 'x', memberIds: ['p-1', 'p-2'] }],
+      rules: {
+        teamCount: { min: 1, max: 2 },
+        separateAvoidedPairs: true,
+        notIsolated: [{ category: 'discipline', value: 'clinical practice' }],
+      },
+      names: {
+        people: { 'p-1': 'Ada Lovelace', 'p-2': 'Grace Hopper', 'p-3': 'Alan Turing' },
+        ideas: { x: 'Tumour twin', y: 'Trial emulator' },
+      },
+    });
+    expect(result.status).toBe('infeasible');
+    const report = result.infeasibility!;
+    const words = [...report.messages, ...report.relaxation.map((r) => r.message)].join('\n');
+    expect(words).toContain(
+      'Ada Lovelace and Grace Hopper are locked together on team "Tumour twin"',
+    );
+    expect(words).toContain('Alan Turing is the only participant of');
+    expect(words).not.toMatch(/p-\d|\bx\b|\by\b/);
+    // The structured fields keep the ids, for screens that link to people.
+    expect(report.conflicts.flatMap((c) => c.participantIds)).toContain('p-1');
+  });
+
   it('rejects input no organiser could mean, with stable codes', async () => {
     const rules = { teamCount: { min: 1, max: 1 } };
     const ideas = [{ id: 'x' }];

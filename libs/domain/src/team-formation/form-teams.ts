@@ -252,7 +252,7 @@ async function explainInfeasibility({
       ? assignmentFromSolution({ data, layout: elastic.layout, values: solution.values })
       : null;
   const relaxation = relaxed
-    ? relaxationsFrom({ violations: findViolations({ data, assignment: relaxed }) })
+    ? relaxationsFrom({ data, violations: findViolations({ data, assignment: relaxed }) })
     : [];
   const members = relaxed ? membersByIdea(data, relaxed) : [];
   const relaxedTeams = members
@@ -271,10 +271,13 @@ async function explainInfeasibility({
 
 /** Turns what the relaxed teams break into one change per rule (and group). */
 function relaxationsFrom({
+  data,
   violations,
 }: {
+  data: FormationData;
   violations: readonly TeamRuleViolation[];
 }): TeamRuleRelaxation[] {
+  const { words } = data;
   const byRule = new Map<string, TeamRuleViolation[]>();
   for (const v of violations) {
     const key = `${v.rule}|${v.group ? `${v.group.category}:${v.group.value}` : ''}|${v.bound ?? ''}`;
@@ -292,7 +295,9 @@ function relaxationsFrom({
       ? `${RULE_LABELS[first.rule]} (${groupLabel(first.group)})`
       : RULE_LABELS[first.rule];
     const teams =
-      ideaIds.length > 0 ? ` (team${ideaIds.length === 1 ? '' : 's'} ${ideaIds.join(', ')})` : '';
+      ideaIds.length > 0
+        ? ` (team${ideaIds.length === 1 ? '' : 's'} ${ideaIds.map(words.idea).join(', ')})`
+        : '';
     const base = { rule: first.rule, group: first.group, ideaIds };
     const bounded =
       (first.rule === 'teamSize' ||
@@ -326,12 +331,12 @@ function relaxationsFrom({
         from: null,
         to: null,
         participantIds,
-        message: `to form teams: unlock ${[...participantIds, ...ideaIds].join(', ')}`,
+        message: `to form teams: unlock ${[...participantIds.map(words.person), ...ideaIds.map(words.idea)].join(', ')}`,
       });
     } else {
       const who =
         first.rule === 'separateAvoidedPairs' || first.rule === 'notIsolated'
-          ? ` for ${participantIds.join(', ')}`
+          ? ` for ${words.people(participantIds)}`
           : '';
       relaxations.push({
         ...base,

@@ -11,6 +11,7 @@ import type {
   CountRange,
   TeamAssignment,
   TeamFormationInput,
+  TeamFormationNames,
   TeamFormationParticipant,
   TeamFormationWarning,
   TeamGroup,
@@ -47,6 +48,34 @@ export interface FormationRules {
   rewardWantedPairs: boolean;
 }
 
+/** How messages name people and teams: by name and title when known, by id otherwise. */
+export interface FormationWords {
+  person: (id: string) => string;
+  /** "the team of idea …": its title in quotes, or its id. */
+  idea: (id: string) => string;
+  /** Several people: "A, B and C". */
+  people: (ids: readonly string[]) => string;
+}
+
+export function formationWords(names: TeamFormationNames = {}): FormationWords {
+  const people = new Map(Object.entries(names.people ?? {}));
+  const ideas = new Map(Object.entries(names.ideas ?? {}));
+  const person = (id: string) => people.get(id) ?? id;
+  return {
+    person,
+    idea: (id) => {
+      const title = ideas.get(id);
+      return title === undefined ? id : `"${title}"`;
+    },
+    people: (ids) => {
+      const named = ids.map(person);
+      return named.length <= 1
+        ? (named[0] ?? '')
+        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+    },
+  };
+}
+
 export interface FormationData {
   people: TeamFormationParticipant[];
   personIndex: Map<string, number>;
@@ -72,13 +101,14 @@ export interface FormationData {
   excludedMentorIds: string[];
   mentorIds: ReadonlySet<string>;
   warnings: TeamFormationWarning[];
+  words: FormationWords;
 }
 
 /** prepareFormation for the input of formTeams. */
 export function prepareFormationInput(
   input: Pick<
     TeamFormationInput,
-    'participants' | 'ideas' | 'rules' | 'mentorIds' | 'locks' | 'weights'
+    'participants' | 'ideas' | 'rules' | 'mentorIds' | 'locks' | 'weights' | 'names'
   >,
 ): FormationData {
   return prepareFormation({
@@ -88,6 +118,7 @@ export function prepareFormationInput(
     mentorIds: input.mentorIds,
     locks: input.locks,
     weights: input.weights,
+    names: input.names,
   });
 }
 
@@ -102,6 +133,7 @@ export function prepareFormation({
   mentorIds = [],
   locks = [],
   weights = {},
+  names,
 }: {
   participants: readonly TeamFormationParticipant[];
   ideaIds: readonly string[];
@@ -109,15 +141,18 @@ export function prepareFormation({
   mentorIds?: readonly string[];
   locks?: readonly TeamLock[];
   weights?: TeamObjectiveWeights;
+  names?: TeamFormationNames;
 }): FormationData {
   const warnings: TeamFormationWarning[] = [];
+  const words = formationWords(names);
+  const { person: nameOf, idea: ideaName } = words;
   const mentors = new Set(mentorIds);
   const seen = new Set<string>();
   for (const person of participants) {
     if (seen.has(person.id)) {
       throw new TeamFormationError(
         'TEAMS_DUPLICATE_PARTICIPANT',
-        `Participant ${person.id} is listed twice`,
+        `Participant ${nameOf(person.id)} is listed twice`,
       );
     }
     seen.add(person.id);
@@ -133,7 +168,7 @@ export function prepareFormation({
     warnings.push({
       code: 'MENTOR_LEFT_OUT',
       participantIds: excludedMentorIds,
-      message: `mentors are never team members: ${excludedMentorIds.join(', ')} left out`,
+      message: `mentors are never team members: ${words.people(excludedMentorIds)} left out`,
     });
   }
   const personIndex = new Map(people.map((person, p) => [person.id, p]));
@@ -143,7 +178,7 @@ export function prepareFormation({
     if (sortedIdeas[i] === sortedIdeas[i - 1]) {
       throw new TeamFormationError(
         'TEAMS_DUPLICATE_IDEA',
-        `Idea ${sortedIdeas[i]} is listed twice`,
+        `Idea ${ideaName(sortedIdeas[i])} is listed twice`,
       );
     }
   }
@@ -157,7 +192,7 @@ export function prepareFormation({
       if (!Number.isInteger(value) || value < 0 || value > MAX_IDEA_INTEREST) {
         throw new TeamFormationError(
           'TEAMS_INVALID_INTEREST',
-          `Participant ${person.id} rates idea ${ideaId} ${value}; ratings are whole numbers 0–${MAX_IDEA_INTEREST}`,
+          `Participant ${nameOf(person.id)} rates idea ${ideaName(ideaId)} ${value}; ratings are whole numbers 0–${MAX_IDEA_INTEREST}`,
         );
       }
       const i = ideaIndex.get(ideaId);
@@ -180,19 +215,19 @@ export function prepareFormation({
         warnings.push({
           code: 'SELF_NAMED',
           participantIds: [person.id],
-          message: `${person.id} names themselves among people they ${what}; ignored`,
+          message: `${nameOf(person.id)} names themselves among people they ${what}; ignored`,
         });
       } else if (mentors.has(id)) {
         warnings.push({
           code: 'MENTOR_NAMED',
           participantIds: [person.id],
-          message: `${person.id} names mentor ${id} among people they ${what}; mentors are not team members, ignored`,
+          message: `${nameOf(person.id)} names mentor ${nameOf(id)} among people they ${what}; mentors are not team members, ignored`,
         });
       } else if (q === undefined) {
         warnings.push({
           code: 'UNKNOWN_PERSON_NAMED',
           participantIds: [person.id],
-          message: `${person.id} names ${id}, who is not a participant, among people they ${what}; ignored`,
+          message: `${nameOf(person.id)} names ${nameOf(id)}, who is not a participant, among people they ${what}; ignored`,
         });
       } else {
         found.add(q);
@@ -214,7 +249,7 @@ export function prepareFormation({
         warnings.push({
           code: 'WANTED_AND_AVOIDED',
           participantIds: [person.id],
-          message: `${person.id} both wants and would rather not work with ${people[q].id}; the "rather not" stands`,
+          message: `${nameOf(person.id)} both wants and would rather not work with ${nameOf(people[q].id)}; the "rather not" stands`,
         });
         continue;
       }
@@ -238,11 +273,11 @@ export function prepareFormation({
     if (i === undefined) {
       throw new TeamFormationError(
         'TEAMS_INVALID_LOCK',
-        `Lock names idea ${lock.ideaId}, which is not on the shortlist`,
+        `Lock names idea ${ideaName(lock.ideaId)}, which is not on the shortlist`,
       );
     }
     if (lockedOpen[i]) {
-      throw new TeamFormationError('TEAMS_INVALID_LOCK', `Idea ${lock.ideaId} is locked twice`);
+      throw new TeamFormationError('TEAMS_INVALID_LOCK', `Idea ${ideaName(lock.ideaId)} is locked twice`);
     }
     lockedOpen[i] = 1;
     if (lock.closed) closed[i] = 1;
@@ -250,20 +285,20 @@ export function prepareFormation({
       if (mentors.has(id)) {
         throw new TeamFormationError(
           'TEAMS_INVALID_LOCK',
-          `Mentor ${id} is locked on team ${lock.ideaId}; mentors are never team members`,
+          `Mentor ${nameOf(id)} is locked on team ${ideaName(lock.ideaId)}; mentors are never team members`,
         );
       }
       const p = personIndex.get(id);
       if (p === undefined) {
         throw new TeamFormationError(
           'TEAMS_INVALID_LOCK',
-          `Lock on team ${lock.ideaId} names ${id}, who is not a participant`,
+          `Lock on team ${ideaName(lock.ideaId)} names ${nameOf(id)}, who is not a participant`,
         );
       }
       if (lockedIdea[p] !== -1 && lockedIdea[p] !== i) {
         throw new TeamFormationError(
           'TEAMS_INVALID_LOCK',
-          `${id} is locked on two teams (${sortedIdeas[lockedIdea[p]]} and ${lock.ideaId})`,
+          `${nameOf(id)} is locked on two teams (${ideaName(sortedIdeas[lockedIdea[p]])} and ${ideaName(lock.ideaId)})`,
         );
       }
       lockedIdea[p] = i;
@@ -307,6 +342,7 @@ export function prepareFormation({
     excludedMentorIds,
     mentorIds: mentors,
     warnings,
+    words,
   };
 }
 

@@ -94,6 +94,15 @@ export interface TeamObjectiveWeights {
   fairness?: number;
 }
 
+/**
+ * People's names and ideas' titles by id, so that what organisers read names people and teams
+ * ("Ada Lovelace is the only member of …on team "Tumour twin"") rather than ids.
+ */
+export interface TeamFormationNames {
+  people?: Readonly<Record<string, string>>;
+  ideas?: Readonly<Record<string, string>>;
+}
+
 export interface TeamFormationInput {
   participants: readonly TeamFormationParticipant[];
   ideas: readonly ShortlistedIdea[];
@@ -109,6 +118,8 @@ export interface TeamFormationInput {
    * clock. Default: gap 1e-6, 30 s.
    */
   solver?: MilpSolveOptions;
+  /** Names for the words organisers read (conflicts, relaxations, warnings); ids stand in without. */
+  names?: TeamFormationNames;
   /**
    * Wall-clock cap on the whole call, read from `clock` (e.g. `performance.now`; the solver pool
    * injects it): models, climbs and solves all count. With both, the smaller limit holds.

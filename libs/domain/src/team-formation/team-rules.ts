@@ -45,8 +45,9 @@ export function teamViolations({
   i: number;
   members: readonly number[];
 }): TeamRuleViolation[] {
-  const { rules, people } = data;
+  const { rules, people, words } = data;
   const ideaId = data.ideaIds[i];
+  const team = words.idea(ideaId);
   const ids = (list: readonly number[]) => list.map((p) => people[p].id).sort(compareText);
   const found: TeamRuleViolation[] = [];
   const size = members.length;
@@ -63,8 +64,8 @@ export function teamViolations({
           limit: below ? min : max,
           actual: size,
           message: below
-            ? `team ${ideaId} has ${size} member${size === 1 ? '' : 's'}, fewer than the minimum ${min}`
-            : `team ${ideaId} has ${size} members, more than the maximum ${max}`,
+            ? `team ${team} has ${size} member${size === 1 ? '' : 's'}, fewer than the minimum ${min}`
+            : `team ${team} has ${size} members, more than the maximum ${max}`,
         }),
       );
     }
@@ -79,7 +80,7 @@ export function teamViolations({
           bound: 'min',
           limit: rules.minDisciplines,
           actual: distinct,
-          message: `team ${ideaId} spans ${distinct} discipline${distinct === 1 ? '' : 's'}, fewer than ${rules.minDisciplines}`,
+          message: `team ${team} spans ${distinct} discipline${distinct === 1 ? '' : 's'}, fewer than ${rules.minDisciplines}`,
         }),
       );
     }
@@ -93,7 +94,7 @@ export function teamViolations({
         rule: 'mixedCareerStages',
         ideaId,
         participantIds: ids(members),
-        message: `team ${ideaId} is all of one career stage (${people[members[0]].careerStage})`,
+        message: `team ${team} is all of one career stage (${people[members[0]].careerStage})`,
       }),
     );
   }
@@ -101,6 +102,7 @@ export function teamViolations({
     const inGroup = members.filter((p) => group.members[p] === 1);
     if (inGroup.length === 1) {
       const id = people[inGroup[0]].id;
+      const name = words.person(id);
       found.push(
         violation({
           rule: 'notIsolated',
@@ -110,7 +112,7 @@ export function teamViolations({
           bound: 'min',
           limit: 2,
           actual: 1,
-          message: `${id} is the only member of ${groupLabel(group.group)} on team ${ideaId}`,
+          message: `${name} is the only member of ${groupLabel(group.group)} on team ${team}`,
         }),
       );
     }
@@ -124,7 +126,7 @@ export function teamViolations({
             rule: 'separateAvoidedPairs',
             ideaId,
             participantIds: ids([a, b]),
-            message: `${people[a].id} and ${people[b].id} are on team ${ideaId} although one would rather not work with the other`,
+            message: `${words.person(people[a].id)} and ${words.person(people[b].id)} are on team ${team} although one would rather not work with the other`,
           }),
         );
       }
@@ -138,7 +140,7 @@ export function teamViolations({
           rule: 'locks',
           ideaId,
           participantIds: ids(newcomers),
-          message: `team ${ideaId} is locked as complete, yet ${ids(newcomers).join(', ')} joined it`,
+          message: `team ${team} is locked as complete, yet ${words.people(ids(newcomers))} joined it`,
         }),
       );
     }
@@ -181,7 +183,7 @@ export function findViolations({
   assignment: Int32Array;
   problems?: readonly AssignmentProblem[];
 }): TeamRuleViolation[] {
-  const { people } = data;
+  const { people, words } = data;
   const found: TeamRuleViolation[] = [];
   for (const kind of ['mentor', 'unknown', 'twice'] as const) {
     const listed = problems.filter((problem) => problem.kind === kind);
@@ -193,10 +195,10 @@ export function findViolations({
         participantIds: ids,
         message:
           kind === 'mentor'
-            ? `mentors are never team members: ${ids.join(', ')}`
+            ? `mentors are never team members: ${words.people(ids)}`
             : kind === 'unknown'
-              ? `not participants (or on an idea not shortlisted): ${ids.join(', ')}`
-              : `on more than one team: ${ids.join(', ')}`,
+              ? `not participants (or on an idea not shortlisted): ${words.people(ids)}`
+              : `on more than one team: ${words.people(ids)}`,
       }),
     );
   }
@@ -206,7 +208,7 @@ export function findViolations({
       violation({
         rule: 'assignment',
         participantIds: unplaced,
-        message: `not on any team: ${unplaced.join(', ')}`,
+        message: `not on any team: ${words.people(unplaced)}`,
       }),
     );
   }
@@ -220,7 +222,7 @@ export function findViolations({
       violation({
         rule: 'locks',
         participantIds: lockedAway,
-        message: `not on the team they are locked on: ${lockedAway.join(', ')}`,
+        message: `not on the team they are locked on: ${words.people(lockedAway)}`,
       }),
     );
   }
@@ -230,7 +232,7 @@ export function findViolations({
         violation({
           rule: 'locks',
           ideaId,
-          message: `idea ${ideaId} is locked as a team but has no members`,
+          message: `idea ${words.idea(ideaId)} is locked as a team but has no members`,
         }),
       );
     }
@@ -289,7 +291,7 @@ export function spreadViolations({
           bound: 'min',
           limit: 1,
           actual: 0,
-          message: `team ${ideaId} has no one of ${groupLabel(group.group)} while another team has two or more`,
+          message: `team ${data.words.idea(ideaId)} has no one of ${groupLabel(group.group)} while another team has two or more`,
         }),
       );
     });
@@ -345,7 +347,7 @@ function conflict(
  * An empty list does not prove feasibility: rules can also clash in combination.
  */
 export function findConflicts({ data }: { data: FormationData }): TeamRuleConflict[] {
-  const { rules, people } = data;
+  const { rules, people, words } = data;
   const n = people.length;
   const m = data.ideaIds.length;
   const found: TeamRuleConflict[] = [];
@@ -452,7 +454,7 @@ export function findConflicts({ data }: { data: FormationData }): TeamRuleConfli
         rule: 'notIsolated',
         group: group.group,
         participantIds: [people[p].id],
-        message: `${people[p].id} is the only participant of ${groupLabel(group.group)}, so will be alone in it on any team`,
+        message: `${words.person(people[p].id)} is the only participant of ${groupLabel(group.group)}, so will be alone in it on any team`,
       }),
     );
   }
@@ -470,7 +472,7 @@ export function findConflicts({ data }: { data: FormationData }): TeamRuleConfli
           rule: 'teamSize',
           ideaId,
           participantIds: ids,
-          message: `${team.length} members are locked on team ${ideaId}, more than the maximum ${size.max}`,
+          message: `${team.length} members are locked on team ${words.idea(ideaId)}, more than the maximum ${size.max}`,
         }),
       );
     }
@@ -487,7 +489,7 @@ export function findConflicts({ data }: { data: FormationData }): TeamRuleConfli
           rule,
           ideaId,
           participantIds: ids,
-          message: `team ${ideaId} is locked as complete but breaks the ${RULE_LABELS[rule]} rule`,
+          message: `team ${words.idea(ideaId)} is locked as complete but breaks the ${RULE_LABELS[rule]} rule`,
         }),
       );
     }
@@ -501,7 +503,7 @@ export function findConflicts({ data }: { data: FormationData }): TeamRuleConfli
             rule: 'separateAvoidedPairs',
             ideaId,
             participantIds: [people[a].id, people[b].id],
-            message: `${people[a].id} and ${people[b].id} are locked together on team ${ideaId} although one would rather not work with the other`,
+            message: `${words.person(people[a].id)} and ${words.person(people[b].id)} are locked together on team ${words.idea(ideaId)} although one would rather not work with the other`,
           }),
         );
       }
