@@ -478,9 +478,7 @@ describe('team formation', () => {
       (t: { ideaId: string }) => t.ideaId === ideaIds[0],
     );
     expect(keptTeam.locked).toBe(true);
-    expect(keptTeam.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
-      lockedMembers,
-    );
+    expect(keptTeam.members.map((m: { userId: string }) => m.userId).sort()).toEqual(lockedMembers);
     for (const other of run.body.proposedTeams.filter(
       (t: { ideaId: string }) => t.ideaId !== ideaIds[0],
     ))

@@ -92,7 +92,10 @@ export function checkTeamMove(input: TeamsAsTheyStand & { edit: TeamEdit }): Tea
   const named = edit.kind === 'move' ? [edit.participantId] : [...edit.participantIds];
   for (const id of named) {
     if (!data.personIndex.has(id) && !data.mentorIds.has(id)) {
-      throw new TeamFormationError('TEAMS_INVALID_EDIT', `${data.words.person(id)} is not a participant`);
+      throw new TeamFormationError(
+        'TEAMS_INVALID_EDIT',
+        `${data.words.person(id)} is not a participant`,
+      );
     }
   }
   const before = evaluate(teams);

@@ -277,7 +277,10 @@ export function prepareFormation({
       );
     }
     if (lockedOpen[i]) {
-      throw new TeamFormationError('TEAMS_INVALID_LOCK', `Idea ${ideaName(lock.ideaId)} is locked twice`);
+      throw new TeamFormationError(
+        'TEAMS_INVALID_LOCK',
+        `Idea ${ideaName(lock.ideaId)} is locked twice`,
+      );
     }
     lockedOpen[i] = 1;
     if (lock.closed) closed[i] = 1;
