@@ -21,7 +21,7 @@ import {
 
 /**
  * The ideas board and dot voting in the browser. A participant on a phone posts an idea (the
- * server's field errors shown at the fields first), revises it and compares the two revisions
+ * server's field errors shown at the fields first) with a co-champion found by name, revises it and compares the two revisions
  * with the changes marked, replies to a mentor's comment (marked as a mentor's) and marks it
  * addressed. The organiser on a desktop sees a new idea arrive live, merges another idea into
  * the first (the merged one points to it), opens a blind voting session; the participant spends
@@ -106,6 +106,17 @@ describeBrowser('web client: ideas board and voting', () => {
         .toMatch(/^10 of \d+ words/);
       await form.getByLabel('Part of the challenge it addresses').fill('Mechanistic models');
       await form.getByLabel('Tags').fill('imaging, agent-based');
+      // A co-champion, found by name (participants and mentors of the lab, not oneself).
+      const coChampion = `Participant 2 ${tag}`;
+      await form.getByRole('searchbox', { name: 'Find by name' }).fill('Participant');
+      const found = form.getByRole('list', { name: 'People found for co-champions' });
+      await expect
+        .poll(() => found.getByRole('button').allTextContents())
+        .toEqual([`Add Participant 1 ${tag}`, `Add ${coChampion}`]);
+      await found.getByRole('button', { name: `Add ${coChampion}` }).click();
+      await expect
+        .poll(() => form.getByRole('list', { name: 'Co-champions' }).textContent())
+        .toContain(coChampion);
       await form.getByRole('button', { name: 'Post the idea' }).click();
       await phone
         .getByRole('status')
@@ -113,6 +124,9 @@ describeBrowser('web client: ideas board and voting', () => {
         .waitFor();
       const cards = phone.getByRole('list', { name: 'Ideas' });
       await expect.poll(() => cards.getByRole('listitem', { name: title }).count()).toBe(1);
+      await expect
+        .poll(() => cards.getByRole('listitem', { name: title }).textContent())
+        .toMatch(new RegExp(`Champions: .*${coChampion}`));
       await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await shot(phone, 'board-phone');
 
@@ -193,9 +207,11 @@ describeBrowser('web client: ideas board and voting', () => {
         .getByRole('button', { name: 'Propose the merge' })
         .click();
       const proposals = phone.getByRole('region', { name: 'Merge proposals' });
+      // Every champion involved must agree: the co-champion too.
       await expect
         .poll(() => proposals.textContent())
-        .toContain(`Waiting for Participant 1 ${tag}`);
+        .toMatch(new RegExp(`Waiting for .*Participant 1 ${tag}`));
+      await expect.poll(() => proposals.textContent()).toContain(coChampion);
       await shot(phone, 'merge-proposed-phone');
       const merges = await api()
         .get(`/api/labs/${lab.labId}/idea-merges`)
@@ -203,6 +219,10 @@ describeBrowser('web client: ideas board and voting', () => {
       const proposal = (merges.body as { id: string; state: string }[]).find(
         (m) => m.state === 'open',
       )!;
+      const coChampionAccepts = await api()
+        .post(`/api/labs/${lab.labId}/idea-merges/${proposal.id}/accept`)
+        .set(bearer(lab.participants[2]));
+      expect(coChampionAccepts.body.state).toBe('open');
       const accepted = await api()
         .post(`/api/labs/${lab.labId}/idea-merges/${proposal.id}/accept`)
         .set(bearer(lab.participants[1]));

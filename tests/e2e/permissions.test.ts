@@ -168,6 +168,7 @@ const RULES: Record<string, Rule> = {
   // The ideas board: the people of the workshop read it; participants and mentors post ideas
   // (record-level: champions revise theirs); organisers set the board and the shortlist.
   'GET /api/labs/{labId}/idea-board': 'lab-workshop',
+  'GET /api/labs/{labId}/idea-board/people': 'lab-workshop',
   'PUT /api/labs/{labId}/idea-board': 'lab-organiser',
   'POST /api/labs/{labId}/idea-board/themes': 'lab-organiser',
   'DELETE /api/labs/{labId}/idea-board/themes/{themeId}': 'lab-organiser',

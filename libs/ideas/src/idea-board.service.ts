@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ideas-lab/domain';
-import { LabAccessService } from '@ideas-lab/labs';
+import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { IdeaBoardsRepository } from './idea-boards.repository.js';
-import type { CreateIdeaTheme, IdeaBoardView, IdeaTheme, PutIdeaBoard } from './ideas.contract.js';
+import type {
+  CreateIdeaTheme,
+  IdeaBoardView,
+  IdeaPerson,
+  IdeaTheme,
+  PutIdeaBoard,
+} from './ideas.contract.js';
 import { IdeasError } from './ideas.errors.js';
 import { IdeasRepository } from './ideas.repository.js';
 import { BOARD_READERS, IdeasLive } from './ideas-live.js';
+
+const MAX_PEOPLE_FOUND = 20;
 
 /** A lab's ideas board settings and themes: organisers set them, the workshop reads them. */
 @Injectable()
@@ -18,7 +26,27 @@ export class IdeaBoardService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly live: IdeasLive,
+    private readonly memberships: MembershipsService,
   ) {}
+
+  /** Participants and mentors of the lab found by name: who may be named a co-champion. */
+  async people(actor: Actor, labId: string, q: string | undefined): Promise<IdeaPerson[]> {
+    await this.access.requireRole(actor, labId, BOARD_READERS);
+    const search = q || undefined;
+    const found = [
+      ...(await this.memberships.members(labId, { role: 'participant', search })),
+      ...(await this.memberships.members(labId, { role: 'mentor', search })),
+    ];
+    const people = new Map<string, IdeaPerson>();
+    for (const m of found) {
+      if (m.userId !== actor.userId) {
+        people.set(m.userId, { userId: m.userId, displayName: m.displayName });
+      }
+    }
+    return [...people.values()]
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .slice(0, MAX_PEOPLE_FOUND);
+  }
 
   async get(actor: Actor, labId: string): Promise<IdeaBoardView> {
     await this.access.requireRole(actor, labId, BOARD_READERS);

@@ -59,6 +59,13 @@ export const CreateIdeaTheme = z
 export type CreateIdeaTheme = z.output<typeof CreateIdeaTheme>;
 export class CreateIdeaThemeDto extends createZodDto(CreateIdeaTheme) {}
 
+export const IdeaPeopleQuery = z
+  .strictObject({
+    q: z.string().trim().max(100).optional().meta({ description: 'Part of a name.' }),
+  })
+  .meta({ id: 'IdeaPeopleQuery' });
+export class IdeaPeopleQueryDto extends createZodDto(IdeaPeopleQuery) {}
+
 // ---- ideas --------------------------------------------------------------------------------
 
 const IdeaStatus = z.enum(['active', 'archived', 'merged']);
@@ -418,6 +425,11 @@ export const ideaBoardOps = operations('ideas', {
     summary: 'Remove a theme; its ideas stay, under no theme (organisers)',
     response: null,
     errors: ['IDEA_THEME_NOT_FOUND'],
+  },
+  people: {
+    summary:
+      "Find the lab's participants and mentors by name, to name an idea's co-champions (at most 20, not oneself)",
+    response: [Person],
   },
 });
 

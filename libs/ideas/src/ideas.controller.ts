@@ -18,6 +18,7 @@ import {
   CreateIdeaThemeDto,
   EditIdeaDto,
   IdeasQueryDto,
+  IdeaPeopleQueryDto,
   PutIdeaBoardDto,
   PutShortlistDto,
   ideaBoardOps,
@@ -41,6 +42,17 @@ export class IdeaBoardController {
   @Endpoint(ideaBoardOps.get)
   get(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
     return this.board.get(actor, labId);
+  }
+
+  @LabRoles('organiser', 'mentor', 'participant')
+  @Get('people')
+  @Endpoint(ideaBoardOps.people)
+  people(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Query() query: IdeaPeopleQueryDto,
+  ) {
+    return this.board.people(actor, labId, query.q);
   }
 
   @LabRoles('organiser')

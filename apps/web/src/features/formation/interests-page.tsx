@@ -11,7 +11,7 @@ import {
   type MyInterests,
 } from './formation-api';
 import { parseSkills, RATING_LABELS } from './formation-logic';
-import { PeoplePicker } from './people-picker';
+import { PeoplePicker } from '../../components/people-picker';
 import styles from './formation.module.css';
 
 interface Draft {
@@ -58,6 +58,10 @@ function InterestsForm({
 }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(data));
+  const findPeople = {
+    key: (term: string) => formationKeys.people(labId, term),
+    search: (term: string) => formationApi.people(labId, term),
+  };
   const save = useMutation({
     mutationFn: (body: Draft) =>
       formationApi.putInterests(labId, {
@@ -135,19 +139,21 @@ function InterestsForm({
           ))}
         </ul>
         <PeoplePicker
-          labId={labId}
           label="People I want to work with"
           hint="Type at least two letters of a name."
           chosen={draft.wants}
           exclude={draft.avoids.map((p) => p.userId)}
+          searchKey={findPeople.key}
+          search={findPeople.search}
           onChange={(wants) => setDraft({ ...draft, wants })}
         />
         <PeoplePicker
-          labId={labId}
           label="People I would rather not work with"
           hint="Private: never shown to them or to anyone else."
           chosen={draft.avoids}
           exclude={draft.wants.map((p) => p.userId)}
+          searchKey={findPeople.key}
+          search={findPeople.search}
           onChange={(avoids) => setDraft({ ...draft, avoids })}
         />
         <div className="field">

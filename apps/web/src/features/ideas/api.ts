@@ -3,6 +3,7 @@ import type { components, paths } from '../../api/generated/openapi';
 
 type Schemas = components['schemas'];
 export type Idea = Schemas['Idea'];
+export type IdeaPerson = Schemas['IdeaPerson'];
 export type IdeaBoard = Schemas['IdeaBoard'];
 export type IdeaRevision = Schemas['IdeaRevision'];
 export type RevisionComparison = Schemas['RevisionComparison'];
@@ -41,10 +42,18 @@ export const ideasKeys = {
   merges: (labId: string) => ['ideas', labId, 'merges'] as const,
   voting: (labId: string) => ['ideas', labId, 'voting'] as const,
   shortlist: (labId: string) => ['ideas', labId, 'shortlist'] as const,
+  people: (labId: string, q: string) => ['ideas', labId, 'people', q] as const,
 };
 
 export const ideasApi = {
   board: (labId: string) => data(http.GET('/api/labs/{labId}/idea-board', lab(labId))),
+  /** Participants and mentors found by name, to name co-champions. */
+  people: (labId: string, q: string) =>
+    data(
+      http.GET('/api/labs/{labId}/idea-board/people', {
+        params: { path: { labId }, query: { q } },
+      }),
+    ),
   list: (labId: string, query: IdeasQuery) =>
     data(http.GET('/api/labs/{labId}/ideas', { params: { path: { labId }, query } })),
   create: (labId: string, body: CreateIdea) =>

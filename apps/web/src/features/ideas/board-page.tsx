@@ -5,12 +5,13 @@ import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { PeoplePicker } from '../../components/people-picker';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { useUser } from '../../components/session';
 import { canOrganise, rolesIn } from '../../lib/roles';
 import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { useLiveConnection } from '../live/use-live-connection';
-import { ideasApi, ideasKeys, type Idea, type IdeaBoard } from './api';
+import { ideasApi, ideasKeys, type Idea, type IdeaBoard, type IdeaPerson } from './api';
 import { excerpt, ideasQueryOf, labelsOf, NO_FILTERS, type BoardFilters } from './ideas-logic';
 import { useIdeasLive } from './use-ideas-live';
 import styles from './ideas.module.css';
@@ -321,6 +322,7 @@ function NewIdeaForm({
   const queryClient = useQueryClient();
   const form = useFormSubmit(FIELDS);
   const [draft, setDraft] = useState<IdeaDraft>(EMPTY);
+  const [coChampions, setCoChampions] = useState<IdeaPerson[]>([]);
   const submit = form.handleSubmit(async () => {
     try {
       const idea = await ideasApi.create(labId, {
@@ -329,6 +331,7 @@ function NewIdeaForm({
         challengeArea: draft.challengeArea,
         tags: labelsOf(draft.tags),
         disciplinesNeeded: draft.disciplinesNeeded,
+        coChampions: coChampions.map((person) => person.userId),
       });
       void queryClient.invalidateQueries({ queryKey: ideasKeys.lists(labId) });
       void queryClient.invalidateQueries({ queryKey: ideasKeys.board(labId) });
@@ -357,6 +360,14 @@ function NewIdeaForm({
         draft={draft}
         onChange={setDraft}
         errors={form.fieldErrors}
+      />
+      <PeoplePicker
+        label="Co-champions"
+        hint="Participants or mentors who champion the idea with you and may edit it. Type at least two letters of a name."
+        chosen={coChampions}
+        searchKey={(term) => ideasKeys.people(labId, term)}
+        search={(term) => ideasApi.people(labId, term)}
+        onChange={setCoChampions}
       />
       <div className="form-actions">
         <button type="submit" className="button" disabled={form.busy}>
