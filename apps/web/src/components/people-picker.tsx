@@ -1,5 +1,5 @@
 import { useQuery, type QueryKey } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import styles from './people-picker.module.css';
 
 /** Someone of the lab, as every people search of the API returns them. */
@@ -46,21 +46,20 @@ export function PeoplePicker<P extends PickedPerson>({
         {hint}
       </p>
       {chosen.length > 0 ? (
-        <ul className={styles.chosen} aria-label={label}>
-          {chosen.map((person) => (
-            <li key={person.userId} className={styles.chip}>
-              {person.displayName}
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Remove ${person.displayName}`}
-                onClick={() => onChange(chosen.filter((p) => p.userId !== person.userId))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PeopleChips
+          label={label}
+          people={chosen}
+          extra={(person) => (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Remove ${person.displayName}`}
+              onClick={() => onChange(chosen.filter((p) => p.userId !== person.userId))}
+            >
+              ×
+            </button>
+          )}
+        />
       ) : null}
       <label htmlFor={`${id}-search`}>Find by name</label>
       <input
@@ -92,5 +91,27 @@ export function PeoplePicker<P extends PickedPerson>({
         </ul>
       ) : null}
     </fieldset>
+  );
+}
+
+/** People as a row of name chips, each with something after the name (a note, a button). */
+export function PeopleChips<P extends PickedPerson>({
+  label,
+  people,
+  extra,
+}: {
+  label: string;
+  people: readonly P[];
+  extra?: (person: P) => ReactNode;
+}) {
+  return (
+    <ul className={styles.chosen} aria-label={label}>
+      {people.map((person) => (
+        <li key={person.userId} className={styles.chip}>
+          {person.displayName}
+          {extra?.(person)}
+        </li>
+      ))}
+    </ul>
   );
 }

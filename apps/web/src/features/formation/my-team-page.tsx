@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
+import { PeopleChips } from '../../components/people-picker';
 import { alertFor } from '../../lib/use-form-submit';
 import { useUser } from '../../components/session';
 import { rolesIn } from '../../lib/roles';
@@ -57,14 +58,11 @@ function MyTeamCard({ labId }: { labId: string }) {
         </p>
       ) : null}
       <h3>Members</h3>
-      <ul className={styles.people} aria-label="Members">
-        {team.members.map((m) => (
-          <li key={m.userId} className={styles.person}>
-            {m.displayName}
-            {team.lead?.userId === m.userId ? ' (lead)' : ''}
-          </li>
-        ))}
-      </ul>
+      <PeopleChips
+        label="Members"
+        people={team.members}
+        extra={(m) => (team.lead?.userId === m.userId ? ' (lead)' : null)}
+      />
       <p>Mentor: {team.mentor ? team.mentor.displayName : 'not assigned yet'}</p>
       <p>
         <Link to="../live">Open the team chat</Link>
