@@ -442,7 +442,7 @@ describeBrowser('web client: applications are reviewed', () => {
       // In the lab's time (New York) with its zone named, and the reviewer's own (London) after.
       await status(
         mentor,
-        /^Submitted on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time\. A submitted review is final\./,
+        /^Submitted on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time\. You may revise it until review closes; each submission is kept\./,
       );
       await expect.poll(() => mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
       // Focus moves to the submitted review that replaced the form.

@@ -135,6 +135,7 @@ const RULES: Record<string, Rule> = {
   // Applicants and participants never reach a review route.
   'GET /api/labs/{labId}/rubric': 'lab-staff',
   'PUT /api/labs/{labId}/rubric': 'lab-organiser',
+  'POST /api/labs/{labId}/rubric/close': 'lab-organiser',
   'GET /api/labs/{labId}/reviewers/me': 'lab-staff',
   'PUT /api/labs/{labId}/reviewers/me': 'lab-staff',
   'POST /api/labs/{labId}/review-assignments/run': 'lab-organiser',

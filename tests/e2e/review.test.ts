@@ -601,4 +601,78 @@ describe('application review: rubric, assignment, reviews, scores', () => {
       true,
     );
   });
+
+  it('lets a reviewer revise a submitted review until the organiser closes review, keeping each submission', async () => {
+    const revised = await api()
+      .post(`/api/labs/${labId}/my-reviews/${shared}/submit`)
+      .set(bearer(mentors[0]))
+      .send({ scores: { expertise: 5, collaboration: 5 }, comment: 'Stronger on reflection' });
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({
+      status: 'submitted',
+      revision: 2,
+      scores: { expertise: 5, collaboration: 5 },
+    });
+    // A draft cannot change a submitted review: only a new submission does.
+    const draft = await api()
+      .put(`/api/labs/${labId}/my-reviews/${shared}`)
+      .set(bearer(mentors[0]))
+      .send({ comment: 'half a thought' });
+    expect(draft.body.code).toBe('REVIEW_ALREADY_SUBMITTED');
+
+    // Organisers read the current review and every earlier submission, as it was.
+    const asOrganiser = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(organiser));
+    const mine = asOrganiser.body.reviews.find(
+      (r: { reviewerId: string }) => r.reviewerId === mentors[0].userId,
+    );
+    expect(mine).toMatchObject({ revision: 2, comment: 'Stronger on reflection' });
+    expect(mine.earlierRevisions).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        scores: { expertise: 4, collaboration: 5 },
+        comment: 'Promising',
+        submittedAt: expect.any(String),
+      }),
+    ]);
+    expect(mine.earlierRevisions[0].weightedScore).toBeLessThan(mine.weightedScore);
+    // Other reviewers see the current review only.
+    const asReviewer = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(mentors[0]));
+    expect(
+      asReviewer.body.reviews.every(
+        (r: { earlierRevisions: unknown[] }) => r.earlierRevisions.length === 0,
+      ),
+    ).toBe(true);
+
+    // Only an organiser closes review; after it, revising is refused with a clear code.
+    expect(
+      (await api().post(`/api/labs/${labId}/rubric/close`).set(bearer(mentors[0]))).status,
+    ).toBe(403);
+    const closed = await api().post(`/api/labs/${labId}/rubric/close`).set(bearer(organiser));
+    expect(closed.status).toBe(200);
+    expect(closed.body.closedAt).toEqual(expect.any(String));
+    const late = await api()
+      .post(`/api/labs/${labId}/my-reviews/${shared}/submit`)
+      .set(bearer(mentors[0]))
+      .send({ scores: { expertise: 1, collaboration: 1 } });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('REVIEW_CLOSED');
+    expect(late.body.message).toMatch(
+      /^The organisers closed review on .+\(America\/New_York\)|^The organisers closed review on /,
+    );
+    expect(late.body.details).toMatchObject({ closedAt: closed.body.closedAt });
+    const kept = await api()
+      .get(`/api/labs/${labId}/applications/${shared}/reviews`)
+      .set(bearer(organiser));
+    expect(
+      kept.body.reviews.find((r: { reviewerId: string }) => r.reviewerId === mentors[0].userId),
+    ).toMatchObject({ revision: 2, scores: { expertise: 5, collaboration: 5 } });
+    const audit = await api().get(`/api/labs/${labId}/audit?limit=200`).set(bearer(organiser));
+    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    expect(actions).toContain('review.revised');
+    expect(actions).toContain('review.closed');
+  });
 });

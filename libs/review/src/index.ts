@@ -11,10 +11,12 @@ export * from './entities/reviewer-profile.entity.js';
 export * from './entities/review-conflict.entity.js';
 export * from './entities/review-assignment.entity.js';
 export * from './entities/review-assignment-run.entity.js';
+export * from './entities/review-revision.entity.js';
 
 import { ReviewAssignmentRunEntity } from './entities/review-assignment-run.entity.js';
 import { ReviewAssignmentEntity } from './entities/review-assignment.entity.js';
 import { ReviewConflictEntity } from './entities/review-conflict.entity.js';
+import { ReviewRevisionEntity } from './entities/review-revision.entity.js';
 import { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 import { ReviewerProfileEntity } from './entities/reviewer-profile.entity.js';
 
@@ -24,4 +26,5 @@ export const reviewEntities = [
   ReviewConflictEntity,
   ReviewAssignmentEntity,
   ReviewAssignmentRunEntity,
+  ReviewRevisionEntity,
 ];

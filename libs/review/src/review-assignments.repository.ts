@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { ReviewAssignmentRunEntity } from './entities/review-assignment-run.entity.js';
+import { ReviewRevisionEntity } from './entities/review-revision.entity.js';
 import {
   ReviewAssignmentEntity,
   type AssignmentSource,
 } from './entities/review-assignment.entity.js';
 
 export type ReviewChanges = Partial<
-  Pick<ReviewAssignmentEntity, 'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt'>
+  Pick<
+    ReviewAssignmentEntity,
+    'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'revision'
+  >
 >;
 
 /** Assignments of reviewers to applications, with the reviews written on them, and the assignment runs. */
@@ -124,6 +129,23 @@ export class ReviewAssignmentsRepository {
 
   async update(assignmentId: string, changes: ReviewChanges): Promise<void> {
     await this.repo.update({ id: assignmentId }, changes);
+  }
+
+  /** Keep one submission of a review as it was. */
+  async insertRevision(row: ReviewRevisionEntity): Promise<void> {
+    await this.tx.manager().getRepository(ReviewRevisionEntity).insert(row);
+  }
+
+  /** Every kept submission of the reviews of an application, oldest first per review. */
+  findRevisionsOfAssignments(assignmentIds: string[]): Promise<ReviewRevisionEntity[]> {
+    if (assignmentIds.length === 0) return Promise.resolve([]);
+    return this.tx
+      .manager()
+      .getRepository(ReviewRevisionEntity)
+      .find({
+        where: { assignmentId: In(assignmentIds) },
+        order: { assignmentId: 'ASC', revision: 'ASC' },
+      });
   }
 
   async insertRun(

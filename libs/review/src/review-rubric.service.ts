@@ -115,6 +115,31 @@ export class ReviewRubricService {
     });
   }
 
+  /**
+   * Close review for good: from now on no review is written or revised (REVIEW_CLOSED).
+   * Closing again changes nothing.
+   */
+  async close(actor: Actor, labId: string): Promise<RubricView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    return this.tx.run(async () => {
+      // Reviews are written under the shared lock: none slips in after the close.
+      await this.assignments.lockLab(labId);
+      if (!(await this.rubrics.findOfLabForUpdate(labId))) throw ReviewError.rubricNotSet();
+      if (await this.rubrics.close(labId, actor.userId, new Date())) {
+        await this.audit.append({
+          actorId: actor.userId,
+          labId,
+          action: 'review.closed',
+          entityType: 'review_rubric',
+          entityId: labId,
+          data: { submittedReviews: await this.assignments.countSubmittedOfLab(labId) },
+        });
+      }
+      const rubric = (await this.rubrics.findOfLab(labId)) as ReviewRubricEntity;
+      return this.view(rubric, await this.assignments.countSubmittedOfLab(labId));
+    });
+  }
+
   private view(rubric: ReviewRubricEntity, submittedReviews: number): RubricView {
     return {
       labId: rubric.labId,
@@ -125,6 +150,7 @@ export class ReviewRubricService {
       locked: submittedReviews > 0,
       submittedReviews,
       updatedAt: rubric.updatedAt.toISOString(),
+      closedAt: rubric.closedAt?.toISOString() ?? null,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { affectedCount, TransactionRunner } from '@ideas-lab/platform';
 import { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 
 @Injectable()
@@ -21,6 +21,17 @@ export class ReviewRubricsRepository {
       .setLock('pessimistic_write')
       .where('r.lab_id = :labId', { labId })
       .getOne();
+  }
+
+  /** Close review once: false when it was already closed. */
+  async close(labId: string, by: string, at: Date): Promise<boolean> {
+    // Raw, so the rubric's own "saved" time stays the time its criteria were saved.
+    const result: unknown = await this.tx.manager().query(
+      `UPDATE review_rubrics SET closed_at = $2, closed_by = $3
+        WHERE lab_id = $1 AND closed_at IS NULL`,
+      [labId, at, by],
+    );
+    return affectedCount(result) === 1;
   }
 
   /** Write the rubric as its next version (1 for the first); null when another first version won a race. */

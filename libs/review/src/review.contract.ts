@@ -68,6 +68,10 @@ export const RubricView = z
     }),
     submittedReviews: z.int(),
     updatedAt: isoDateTime(),
+    closedAt: isoDateTime().nullable().meta({
+      description:
+        'When an organiser closed review: no review is written or revised after it (null: open while the phase allows).',
+    }),
   })
   .meta({ id: 'Rubric' });
 export type RubricView = z.output<typeof RubricView>;
@@ -283,6 +287,10 @@ export const MyReview = z
     rubricVersion: z.int().nullable(),
     submittedAt: isoDateTime().nullable(),
     updatedAt: isoDateTime(),
+    revision: z.int().meta({
+      description:
+        'Submissions so far (each kept): a submitted review is revised by submitting it again, until review closes.',
+    }),
   })
   .meta({ id: 'MyReview' });
 export type MyReview = z.output<typeof MyReview>;
@@ -323,6 +331,21 @@ export const ApplicationReviews = z
           .number()
           .meta({ description: "The review's weighted rubric score, 0..1." }),
         submittedAt: isoDateTime(),
+        revision: z.int().meta({ description: 'Submissions of this review so far.' }),
+        earlierRevisions: z
+          .array(
+            z.object({
+              revision: z.int(),
+              scores: z.record(z.string(), z.number()),
+              comment: z.string(),
+              weightedScore: z.number(),
+              submittedAt: isoDateTime(),
+            }),
+          )
+          .meta({
+            description:
+              'Organisers only (else empty): the earlier submissions of this review, oldest first, as they were.',
+          }),
         conflict: ConflictReason.nullable().meta({
           description:
             'Organisers only (else null): the reviewer has a conflict of interest with this applicant, e.g. declared after the review was submitted; weigh the review with that in mind.',
@@ -449,6 +472,16 @@ const REVIEW_WRITE_REFUSALS = [
   'REVIEW_CLOSED',
   'REVIEW_ALREADY_SUBMITTED',
 ];
+
+export const reviewClosureOps = operations('review', {
+  close: {
+    summary:
+      'Close review (organisers): no review is written or revised after it; submitted reviews stay as they are',
+    response: RubricView,
+    status: 200,
+    errors: ['REVIEW_RUBRIC_NOT_SET'],
+  },
+});
 
 export const rubricOps = operations('review', {
   get: {

@@ -9,6 +9,7 @@ import {
   SaveReviewDto,
   ScoresQueryDto,
   myReviewsOps,
+  reviewClosureOps,
   reviewAssignmentsOps,
   reviewResultsOps,
   reviewersOps,
@@ -41,6 +42,13 @@ export class RubricController {
     @Body() body: PutRubricDto,
   ) {
     return this.rubrics.put(actor, labId, body);
+  }
+
+  @LabRoles('organiser')
+  @Post('close')
+  @Endpoint(reviewClosureOps.close)
+  close(@CurrentActor() actor: Actor, @Param('labId', LabId) labId: string) {
+    return this.rubrics.close(actor, labId);
   }
 }
 

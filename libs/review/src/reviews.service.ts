@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import {
   aggregateScores,
+  formatInTimezone,
   blindAnswers,
   blindApplicantProfile,
   CONFLICT_REASON_LABELS,
@@ -17,6 +18,7 @@ import type {
   ApplicationToReview,
   MyReview,
   QueueItem,
+  ReviewOfOthers,
   ReviewProgress,
   ReviewQueue,
   SaveReview,
@@ -30,6 +32,15 @@ import { ReviewError } from './review.errors.js';
 import { ReviewersService } from './reviewers.service.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The organisers closed review: said with when, in the lab's time. */
+function reviewClosedByOrganisers(closedAt: Date, timezone: string): ReviewError {
+  return new ReviewError(
+    'REVIEW_CLOSED',
+    `The organisers closed review on ${formatInTimezone(closedAt, timezone)}: reviews can no longer be written or revised.`,
+    { closedAt: closedAt.toISOString(), timezone },
+  );
+}
 
 export function progressOf(statuses: readonly ReviewStatus[]): ReviewProgress {
   const count = (s: ReviewStatus) => statuses.filter((x) => x === s).length;
@@ -186,6 +197,9 @@ export class ReviewsService {
       }
     }
     const weighted = rubric ? this.weightedScores(rubric, rows) : new Map<string, number>();
+    const earlier = organiser
+      ? await this.earlierRevisions(rubric, rows)
+      : new Map<string, ReviewOfOthers['earlierRevisions']>();
     const hide = blind && !organiser;
     let n = 0;
     return {
@@ -206,6 +220,8 @@ export class ReviewsService {
           comment: a.comment,
           weightedScore: weighted.get(a.reviewerId) ?? 0,
           submittedAt: (a.submittedAt as Date).toISOString(),
+          revision: a.revision,
+          earlierRevisions: earlier.get(a.id) ?? [],
           conflict: conflictOf.get(a.reviewerId) ?? null,
         };
       }),
@@ -215,6 +231,34 @@ export class ReviewsService {
         reason,
       })),
     };
+  }
+
+  /** Per review, its submissions before the current one, as they were (organisers read them). */
+  private async earlierRevisions(
+    rubric: ReviewRubricEntity | null,
+    rows: ReviewAssignmentEntity[],
+  ): Promise<Map<string, ReviewOfOthers['earlierRevisions']>> {
+    const current = new Map(rows.map((a) => [a.id, a]));
+    const byReview = new Map<string, ReviewOfOthers['earlierRevisions']>();
+    const revisions = await this.assignments.findRevisionsOfAssignments([...current.keys()]);
+    for (const r of revisions) {
+      const review = current.get(r.assignmentId);
+      if (!review || r.revision >= review.revision) continue;
+      const list = byReview.get(r.assignmentId) ?? [];
+      list.push({
+        revision: r.revision,
+        scores: r.scores,
+        comment: r.comment,
+        weightedScore: rubric
+          ? (this.weightedScores(rubric, [{ ...review, scores: r.scores }]).get(
+              review.reviewerId,
+            ) ?? 0)
+          : 0,
+        submittedAt: r.submittedAt.toISOString(),
+      });
+      byReview.set(r.assignmentId, list);
+    }
+    return byReview;
   }
 
   private weightedScores(
@@ -240,17 +284,21 @@ export class ReviewsService {
     complete: boolean,
   ): Promise<MyReview> {
     await this.access.requireRole(actor, labId, ['organiser', 'mentor']);
-    assertReviewOpen((await this.labs.get(actor, labId)).phase);
+    const lab = await this.labs.get(actor, labId);
+    assertReviewOpen(lab.phase);
     return this.tx.run(async () => {
       await this.assignments.lockLabShared(labId);
       const { assignment } = await this.assigned(actor, labId, applicationId, true);
-      if (assignment.status === 'submitted')
-        throw new ReviewError(
-          'REVIEW_ALREADY_SUBMITTED',
-          'You have submitted this review; it can no longer change.',
-        );
       const rubric = await this.rubrics.findOfLab(labId);
       if (!rubric) throw ReviewError.rubricNotSet();
+      if (rubric.closedAt) throw reviewClosedByOrganisers(rubric.closedAt, lab.timezone);
+      // A submitted review counts as it stands: it changes only by a new submission (a
+      // revision, kept with the others), never by a draft.
+      if (assignment.status === 'submitted' && !complete)
+        throw new ReviewError(
+          'REVIEW_ALREADY_SUBMITTED',
+          'You have submitted this review: revise it by submitting it again (each submission is kept).',
+        );
       const scores =
         dto.scores === undefined
           ? { ...assignment.scores }
@@ -268,24 +316,39 @@ export class ReviewsService {
         );
       }
       const now = new Date();
+      const revision = complete ? assignment.revision + 1 : assignment.revision;
       const changes = {
         status: complete ? ('submitted' as const) : ('draft' as const),
         scores: scores as Record<string, number>,
         comment,
         rubricVersion: rubric.version,
         submittedAt: complete ? now : null,
+        revision,
       };
       await this.assignments.update(assignment.id, changes);
+      if (complete)
+        await this.assignments.insertRevision({
+          assignmentId: assignment.id,
+          revision,
+          scores: changes.scores,
+          comment,
+          rubricVersion: rubric.version,
+          submittedAt: now,
+        });
       await this.audit.append({
         actorId: actor.userId,
         labId,
-        action: complete ? 'review.submitted' : 'review.draft_saved',
+        action: !complete
+          ? 'review.draft_saved'
+          : revision > 1
+            ? 'review.revised'
+            : 'review.submitted',
         entityType: 'review_assignment',
         entityId: assignment.id,
         data: {
           applicationId,
           rubricVersion: rubric.version,
-          ...(complete ? { scores } : { scored: Object.keys(scores) }),
+          ...(complete ? { revision, scores } : { scored: Object.keys(scores) }),
         },
       });
       return this.myReview({ ...assignment, ...changes, updatedAt: now });
@@ -328,7 +391,7 @@ export class ReviewsService {
   private myReview(
     a: Pick<
       ReviewAssignmentEntity,
-      'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'updatedAt'
+      'status' | 'scores' | 'comment' | 'rubricVersion' | 'submittedAt' | 'updatedAt' | 'revision'
     >,
   ): MyReview {
     return {
@@ -338,6 +401,7 @@ export class ReviewsService {
       rubricVersion: a.rubricVersion,
       submittedAt: iso(a.submittedAt),
       updatedAt: a.updatedAt.toISOString(),
+      revision: a.revision,
     };
   }
 }

@@ -43,6 +43,9 @@ const WORDS: Readonly<Record<string, Words>> = {
   'review.assignment_removed': 'removed a reviewer assignment',
   'review.draft_saved': 'saved a review draft',
   'review.submitted': 'submitted a review',
+  'review.revised': (d) =>
+    `revised a submitted review${typeof d.revision === 'number' ? ` (revision ${d.revision})` : ''}`,
+  'review.closed': 'closed application review',
   'funding.round_created': (d) =>
     `set up the funding round${text(d.name) ? ` "${text(d.name)}"` : ''}`,
   'funding.round_updated': 'changed the settings of a funding round',

@@ -17,7 +17,8 @@ export type AssignmentSource = 'auto' | 'manual';
 
 /**
  * One reviewer assigned to one application, and the review they write: assigned (nothing
- * written yet) → draft (saved) → submitted (final, counts in the scores).
+ * written yet) → draft (saved) → submitted (counts in the scores; revised by submitting again
+ * until review closes, each submission kept).
  */
 @Entity({ name: 'review_assignments' })
 @Index('review_assignments_application_reviewer_key', ['applicationId', 'reviewerId'], {
@@ -67,6 +68,10 @@ export class ReviewAssignmentEntity {
 
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
+
+  /** Submissions so far (each kept in review_revisions); 0 until the first. */
+  @Column({ type: 'integer', default: 0 })
+  revision: number;
 
   @Column({ type: 'uuid', name: 'assigned_by', nullable: true })
   assignedBy: string | null;

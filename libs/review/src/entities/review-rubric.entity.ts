@@ -24,6 +24,13 @@ export class ReviewRubricEntity {
   @Column({ type: 'boolean', default: false })
   blind: boolean;
 
+  /** When an organiser closed review: no review is written or revised after it. */
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'closed_by', nullable: true })
+  closedBy: string | null;
+
   @Column({ type: 'uuid', name: 'updated_by', nullable: true })
   updatedBy: string | null;
 

@@ -904,6 +904,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/rubric/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close review (organisers): no review is written or revised after it; submitted reviews stay as they are */
+        post: operations["RubricController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labs/{labId}/reviewers/me": {
         parameters: {
             query?: never;
@@ -3166,6 +3183,19 @@ export interface components {
                 weightedScore: number;
                 /** Format: date-time */
                 submittedAt: string;
+                /** @description Submissions of this review so far. */
+                revision: number;
+                /** @description Organisers only (else empty): the earlier submissions of this review, oldest first, as they were. */
+                earlierRevisions: {
+                    revision: number;
+                    scores: {
+                        [key: string]: number;
+                    };
+                    comment: string;
+                    weightedScore: number;
+                    /** Format: date-time */
+                    submittedAt: string;
+                }[];
                 /**
                  * @description Organisers only (else null): the reviewer has a conflict of interest with this applicant, e.g. declared after the review was submitted; weigh the review with that in mind.
                  * @enum {string|null}
@@ -4863,6 +4893,8 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Submissions so far (each kept): a submitted review is revised by submitting it again, until review closes. */
+            revision: number;
         };
         MyReviewerProfile: {
             /** Format: uuid */
@@ -6157,6 +6189,11 @@ export interface components {
             submittedReviews: number;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When an organiser closed review: no review is written or revised after it (null: open while the phase allows).
+             */
+            closedAt: string | null;
         };
         RunAssignment: {
             /**
@@ -12170,6 +12207,88 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "REVIEW_RUBRIC_LOCKED" | "REVIEW_RUBRIC_VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RubricController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | REVIEW_RUBRIC_NOT_SET */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "REVIEW_RUBRIC_NOT_SET";
                     };
                 };
             };

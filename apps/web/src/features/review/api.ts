@@ -106,6 +106,7 @@ export const reviewQueries = {
 };
 
 export const reviewCommands = {
+  closeReview: (labId: string) => data(http.POST('/api/labs/{labId}/rubric/close', lab(labId))),
   putRubric: (labId: string, body: RubricInput) =>
     data(http.PUT('/api/labs/{labId}/rubric', { ...lab(labId), body })),
   declareConflicts: (labId: string, body: Schema<'DeclareConflicts'>) =>

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApplicantLink } from '../../components/applicant-link';
 import { Fragment, useState, type FormEvent } from 'react';
 import { isApiError } from '../../api';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
@@ -12,6 +13,7 @@ import { useLab } from '../../pages/lab/lab-context';
 import {
   reviewChanged,
   reviewCommands,
+  reviewKeys,
   reviewQueries,
   type AssignmentRun,
   type LabReviewProgress,
@@ -73,6 +75,9 @@ export function AssignmentPage() {
       />
       {latestRun ? <RunResult run={latestRun} names={names} timezone={lab.timezone} /> : null}
       <ProgressPerReviewer progress={progress} />
+      {reviewOpen(lab.phase) ? (
+        <CloseReview labId={lab.id} submitted={progress.totals.submitted} onClosed={changed} />
+      ) : null}
       <PerApplication
         labId={lab.id}
         closed={!reviewOpen(lab.phase)}
@@ -81,6 +86,74 @@ export function AssignmentPage() {
         onChanged={changed}
       />
     </div>
+  );
+}
+
+/**
+ * Closing review ends revising: reviewers may revise a submitted review until then (each
+ * submission kept). Asked first, through the shared dialog: it cannot be undone.
+ */
+function CloseReview(props: {
+  labId: string;
+  submitted: number;
+  onClosed: (message: string) => void;
+}) {
+  const { lab } = useLab();
+  const rubric = useQuery(reviewQueries.rubric(props.labId));
+  const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
+  const [alert, setAlert] = useState<AlertContent | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!rubric.data) return null;
+  const closedAt = rubric.data.closedAt;
+  const close = async () => {
+    const yes = await confirm({
+      title: 'Close application review?',
+      body: (
+        <p>
+          No review can be written or revised after it; the {props.submitted} submitted{' '}
+          {props.submitted === 1 ? 'review stays' : 'reviews stay'} as they are. This cannot be
+          undone.
+        </p>
+      ),
+      confirmLabel: 'Close review',
+      danger: true,
+    });
+    if (!yes) return;
+    setBusy(true);
+    setAlert(null);
+    reviewCommands
+      .closeReview(props.labId)
+      .then((closed) => {
+        queryClient.setQueryData(reviewKeys.rubric(props.labId), closed);
+        props.onClosed('Review is closed: reviews can no longer be written or revised.');
+      })
+      .catch((error: unknown) => setAlert(alertFor(error)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className="card" aria-labelledby="close-review-title">
+      <h2 id="close-review-title">Close review</h2>
+      <ErrorAlert alert={alert} />
+      {closedAt ? (
+        <p>Review was closed on {formatLabTime(closedAt, lab.timezone)}.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Reviewers may revise a submitted review until review closes (each submission is kept).
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void close()}
+          >
+            Close review…
+          </button>
+        </>
+      )}
+      {dialog}
+    </section>
   );
 }
 

@@ -79,7 +79,8 @@ export function SubmittedReviews(props: {
               {r.reviewerName}
               <span className="muted small">
                 {' '}
-                · weighted score {percent(r.weightedScore)} · submitted{' '}
+                · weighted score {percent(r.weightedScore)} ·{' '}
+                {r.revision > 1 ? `revision ${r.revision}, submitted` : 'submitted'}{' '}
                 {formatLabTime(r.submittedAt, lab.timezone)}
               </span>
             </h3>
@@ -107,6 +108,38 @@ export function SubmittedReviews(props: {
             ) : (
               <p className="muted">No comment.</p>
             )}
+            {r.earlierRevisions.length > 0 ? (
+              <details>
+                <summary>
+                  Earlier {r.earlierRevisions.length === 1 ? 'submission' : 'submissions'} of this
+                  review ({r.earlierRevisions.length})
+                </summary>
+                <ol className={styles.reviewList}>
+                  {r.earlierRevisions.map((earlier) => (
+                    <li key={earlier.revision} className={styles.reviewListItem}>
+                      <h4>
+                        Revision {earlier.revision}
+                        <span className="muted small">
+                          {' '}
+                          · weighted score {percent(earlier.weightedScore)} · submitted{' '}
+                          {formatLabTime(earlier.submittedAt, lab.timezone)}
+                        </span>
+                      </h4>
+                      <p>
+                        {criteria
+                          .map((c) => `${c.label}: ${earlier.scores[c.id] ?? '—'}`)
+                          .join(' · ')}
+                      </p>
+                      {earlier.comment ? (
+                        <p className="prose">{earlier.comment}</p>
+                      ) : (
+                        <p className="muted">No comment.</p>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -82,7 +82,7 @@ export function ReviewPage() {
         <div className="stack-lg">
           {data.data.rubric ? (
             <ReviewForm
-              key={data.data.review.status === 'submitted' ? 'final' : 'open'}
+              key={`${data.data.review.status}-${data.data.review.revision}`}
               labId={lab.id}
               closedIn={reviewOpen(lab.phase) ? null : lab.phase}
               application={data.data}
@@ -134,7 +134,11 @@ function ReviewForm(props: {
   const draftNote = (saved: MyReview) =>
     `Draft saved at ${formatLabTime(saved.updatedAt, lab.timezone)}.`;
   const review = application.review;
-  const submitted = review.status === 'submitted';
+  // A submitted review is revised by submitting it again, until review closes.
+  const [revising, setRevising] = useState(false);
+  const submitted = review.status === 'submitted' && !revising;
+  const closedAt = props.rubric.closedAt;
+  const canRevise = props.closedIn === null && closedAt === null;
   const [scores, setScores] = useState<ScoreDraft>(() => ({ ...review.scores }));
   const [comment, setComment] = useState(review.comment);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -253,9 +257,12 @@ function ReviewForm(props: {
           Your review
         </h2>
         <StatusMessage>
-          {review.submittedAt
-            ? `Submitted on ${formatLabTime(review.submittedAt, lab.timezone)}. A submitted review is final.`
-            : 'Submitted. A submitted review is final.'}
+          {`${review.revision > 1 ? `Revision ${review.revision} submitted` : 'Submitted'}${review.submittedAt ? ` on ${formatLabTime(review.submittedAt, lab.timezone)}` : ''}. `}
+          {canRevise
+            ? 'You may revise it until review closes; each submission is kept.'
+            : closedAt
+              ? `Review was closed on ${formatLabTime(closedAt, lab.timezone)}: it can no longer change.`
+              : 'Review is closed: it can no longer change.'}
         </StatusMessage>
         <dl className="facts">
           {rubric.criteria.map((c) => (
@@ -282,6 +289,20 @@ function ReviewForm(props: {
         ) : (
           <p className="muted">No comment.</p>
         )}
+        {canRevise ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setRevising(true);
+                setStatus(null);
+              }}
+            >
+              Revise your review
+            </button>
+          </div>
+        ) : null}
       </section>
     );
   }
@@ -366,10 +387,13 @@ function ReviewForm(props: {
           tabIndex={-1}
           ref={confirmRef}
         >
-          <h3 id="submit-review-title">Submit your review?</h3>
+          <h3 id="submit-review-title">
+            {revising ? `Submit revision ${review.revision + 1}?` : 'Submit your review?'}
+          </h3>
           <p>
-            A submitted review is final: it cannot change afterwards. Then you can read the other
-            reviewers' reviews of this application.
+            {revising
+              ? 'It replaces your review in the scores; the organisers keep every earlier submission.'
+              : "You may revise it until review closes (each submission is kept). Then you can read the other reviewers' reviews of this application."}
           </p>
           <div className="form-actions">
             <button
@@ -391,16 +415,34 @@ function ReviewForm(props: {
         </div>
       ) : (
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy !== null}
-            onClick={() => write('save')}
-          >
-            {busy === 'save' ? 'Saving…' : 'Save draft'}
-          </button>
+          {revising ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy !== null}
+              onClick={() => {
+                setScores({ ...review.scores });
+                setComment(review.comment);
+                setErrors({});
+                setAlert(null);
+                setDirty(false);
+                setRevising(false);
+              }}
+            >
+              Keep the submitted review
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy !== null}
+              onClick={() => write('save')}
+            >
+              {busy === 'save' ? 'Saving…' : 'Save draft'}
+            </button>
+          )}
           <button type="submit" className="button" disabled={busy !== null}>
-            Submit review…
+            {revising ? 'Submit the revision…' : 'Submit review…'}
           </button>
           {dirty ? <span className="muted small">Unsaved changes</span> : null}
         </div>

@@ -55,6 +55,7 @@ describe('withLabel', () => {
       locked: false,
       submittedReviews: 0,
       updatedAt: '',
+      closedAt: null,
     });
     expect(withLabel(saved, 'Expertise in the area', [saved]).id).toBe('expertise');
   });
