@@ -144,7 +144,10 @@ describe('breakout rounds (services against PostgreSQL, under concurrency)', () 
         rooms: [{ name: 'Meanwhile room' }],
       });
       const round = view.rounds.at(-1)!;
-      await breakout.changeRoundState(organiser, labId, sessionId, round.id, 'open');
+      // The session is months ahead: opening now needs the organiser's confirmation.
+      await breakout.changeRoundState(organiser, labId, sessionId, round.id, 'open', {
+        confirmOtherDay: true,
+      });
       held.release();
       const plan = await planning;
       // The round opened during the solve is held now: the plan stored counts it.
