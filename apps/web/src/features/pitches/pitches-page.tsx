@@ -411,6 +411,9 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
   const serverNow = useServerNow(connection, 500);
   const mine = useQuery(pitchQueries.mine(labId, sessionId));
   const [picked, setPicked] = useState<string | null>(null);
+  // Kept here, not in the form: a save changes the score's version, which remounts the form
+  // (it is keyed by it), and the confirmation must outlive that.
+  const [saved, setSaved] = useState<{ slotId: string; text: string } | null>(null);
   if (mine.isPending) return <Loading what="your scoring sheet" />;
   if (mine.isError) return <ErrorAlert alert={alertFor(mine.error)} />;
   const m = mine.data;
@@ -460,13 +463,17 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
           You cannot score {entry.slot.teamName}: {entry.conflict}.
         </p>
       ) : (
-        <ScoreForm
-          key={`${entry.slot.id}:${entry.myScore?.version ?? 0}`}
-          labId={labId}
-          sessionId={sessionId}
-          criteria={m.criteria}
-          entry={entry}
-        />
+        <>
+          <StatusMessage>{saved?.slotId === entry.slot.id ? saved.text : null}</StatusMessage>
+          <ScoreForm
+            key={`${entry.slot.id}:${entry.myScore?.version ?? 0}`}
+            labId={labId}
+            sessionId={sessionId}
+            criteria={m.criteria}
+            entry={entry}
+            onSaved={(text) => setSaved(text ? { slotId: entry.slot.id, text } : null)}
+          />
+        </>
       )}
     </section>
   );
@@ -477,24 +484,27 @@ function ScoreForm({
   sessionId,
   criteria,
   entry,
+  onSaved,
 }: {
   labId: string;
   sessionId: string;
   criteria: PitchCriterion[];
   entry: MentorPitchScoring['slots'][number];
+  /** What to confirm once a save went through (null while saving again). */
+  onSaved: (text: string | null) => void;
 }) {
   const locked = entry.slot.phase === 'closed' || (entry.myScore?.locked ?? false);
   const [scores, setScores] = useState<Record<string, number>>(entry.myScore?.scores ?? {});
   const [comment, setComment] = useState(entry.myScore?.commentToTeam ?? '');
   const [note, setNote] = useState(entry.myScore?.privateNote ?? '');
   const [alert, setAlert] = useState<AlertContent | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const team = entry.slot.teamName;
 
   const save = async () => {
     setBusy(true);
     setAlert(null);
+    onSaved(null);
     try {
       const saved = await pitchCommands.saveScore(labId, sessionId, entry.slot.id, {
         version: entry.myScore?.version ?? 0,
@@ -502,7 +512,7 @@ function ScoreForm({
         commentToTeam: comment,
         privateNote: note,
       });
-      setStatus(`Draft saved for ${team} (version ${saved.version}).`);
+      onSaved(`Draft saved for ${team} (version ${saved.version}).`);
     } catch (error) {
       setAlert(alertFor(error));
       if (isApiError(error) && error.status === 409) void pitchesChanged(labId);
@@ -519,7 +529,6 @@ function ScoreForm({
         void save();
       }}
     >
-      <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {locked ? <p className="notice">{team}'s pitch has closed: your score is locked.</p> : null}
       {criteria.map((c) => (
