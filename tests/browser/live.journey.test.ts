@@ -208,6 +208,10 @@ describeBrowser(
         await room.getByLabel('What do you need help with?').fill('statistics');
         await room.getByRole('button', { name: 'Ask for help' }).click();
         await room.getByText('You asked for help with “statistics”').waitFor();
+        // The time asked reads on the lab's clock with its zone (New York), not the browser's.
+        await expect
+          .poll(() => room.getByText('You asked for help with “statistics”').textContent())
+          .toMatch(/at \d{2}:\d{2} GMT-[45]\b/);
         await shot(page, 'participant-in-room');
         // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
         await page.setViewportSize(PHONE_VIEWPORT);

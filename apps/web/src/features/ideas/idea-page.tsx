@@ -21,14 +21,14 @@ import {
 import { draftOf, IdeaFields, IdeaState, Labels, useSupport, type IdeaDraft } from './board-page';
 import { fieldLabel, labelsOf, sidesOf, threadsOf } from './ideas-logic';
 import { useIdeasLive } from './use-ideas-live';
+import { formatLabTime } from '../../lib/lab-time';
+import { useLab } from '../../pages/lab/lab-context';
 import styles from './ideas.module.css';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One idea: its text, edits by its champions, revisions compared, discussion, organiser actions. */
 export function IdeaPage() {
   const { labId = '', ideaId = '' } = useParams();
+  const { lab } = useLab();
   const user = useUser();
   const roles = rolesIn(user, labId);
   const organiser = canOrganise(user, labId);
@@ -77,7 +77,7 @@ export function IdeaPage() {
             <span>Shortlisted #{current.shortlistPosition}</span>
           ) : null}
           <span>Revision {current.version}</span>
-          <span>Updated {when(current.updatedAt)}</span>
+          <span>Updated {formatLabTime(current.updatedAt, lab.timezone)}</span>
         </p>
         <p className={styles.meta}>
           <span>Champions: {current.champions.map((c) => c.displayName).join(', ')}</span>
@@ -372,6 +372,7 @@ function ConflictDialog({
 }
 
 function Revisions({ labId, idea }: { labId: string; idea: Idea }) {
+  const { lab } = useLab();
   const revisions = useQuery({
     queryKey: [...ideasKeys.revisions(labId, idea.id), idea.version],
     queryFn: () => ideasApi.revisions(labId, idea.id),
@@ -383,7 +384,7 @@ function Revisions({ labId, idea }: { labId: string; idea: Idea }) {
   const choice = picked ?? defaults;
   const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
   const label = (r: IdeaRevision) =>
-    `${r.writtenFor.id === idea.id ? '' : `${r.writtenFor.title}, `}revision ${r.number} · ${r.author.displayName} · ${when(r.createdAt)}`;
+    `${r.writtenFor.id === idea.id ? '' : `${r.writtenFor.title}, `}revision ${r.number} · ${r.author.displayName} · ${formatLabTime(r.createdAt, lab.timezone)}`;
   const compare = (event: FormEvent) => {
     event.preventDefault();
     if (choice) setAsked(choice);
@@ -517,6 +518,7 @@ function Comparison({
 }
 
 function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
+  const { lab } = useLab();
   const queryClient = useQueryClient();
   const comments = useQuery({
     queryKey: [...ideasKeys.comments(labId, idea.id), idea.comments],
@@ -555,7 +557,7 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
             Addressed{comment.addressedBy ? ` by ${comment.addressedBy.displayName}` : ''}
           </span>
         ) : null}
-        <span>{when(comment.createdAt)}</span>
+        <span>{formatLabTime(comment.createdAt, lab.timezone)}</span>
         {comment.writtenFor.id !== idea.id ? <span>on “{comment.writtenFor.title}”</span> : null}
       </p>
       <p className={styles.summary}>{comment.body}</p>

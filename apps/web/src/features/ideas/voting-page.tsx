@@ -9,7 +9,9 @@ import { SelectField, TextField } from '../../components/form-fields';
 import { TableScroll } from '../../components/table-scroll';
 import { useUser } from '../../components/session';
 import { canOrganise } from '../../lib/roles';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
+import { useLab } from '../../pages/lab/lab-context';
 import type { LiveConnection } from '../live/live-connection';
 import { formatCountdown, secondsLeft } from '../live/live-clock';
 import { useLiveConnection, useServerNow } from '../live/use-live-connection';
@@ -23,6 +25,7 @@ type Connection = LiveConnection<LiveNotices, LiveRequests>;
 /** Dot voting on the board's ideas, the organisers' voting control and the shortlist. */
 export function VotingPage() {
   const { labId = '' } = useParams();
+  const { lab } = useLab();
   const user = useUser();
   const organiser = canOrganise(user, labId);
   const connection = useLiveConnection(labId);
@@ -56,7 +59,7 @@ export function VotingPage() {
             .map((s) => (
               <details key={s.id}>
                 <summary>
-                  {s.title} — closed {s.closedAt ? new Date(s.closedAt).toLocaleString() : ''}
+                  {s.title} — closed {s.closedAt ? formatLabTime(s.closedAt, lab.timezone) : ''}
                 </summary>
                 <Results session={s} />
               </details>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { LiveViewState } from './live-view-state';
+import { formatLabClock, formatLabTime } from '../../lib/lab-time';
+import { useLab } from '../../pages/lab/lab-context';
 import styles from './live.module.css';
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /**
  * The organisers' voice: broadcasts (announced at once, newest first, each dismissible) and
@@ -11,6 +10,7 @@ const timeOf = (iso: string) =>
  */
 export function Announcements({ view }: { view: LiveViewState }) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const { lab } = useLab();
   const shown = view.broadcasts
     .filter((b) => !dismissed.has(b.id))
     .slice(-3)
@@ -27,7 +27,9 @@ export function Announcements({ view }: { view: LiveViewState }) {
             <p className={`${styles.liveBroadcastMeta} small`}>
               {b.from.displayName}
               {b.roomId ? ', to your room' : ', to everyone'} ·{' '}
-              <time dateTime={b.sentAt}>{timeOf(b.sentAt)}</time>
+              <time dateTime={b.sentAt} title={formatLabTime(b.sentAt, lab.timezone)}>
+                {formatLabClock(b.sentAt, lab.timezone)}
+              </time>
             </p>
             <button
               type="button"

@@ -4,10 +4,9 @@ import type { LiveNotices, LiveRequests } from '@ideas-lab/live/events';
 import { Countdown } from './countdown';
 import type { LiveConnection, LiveStatus } from './live-connection';
 import type { LiveViewAction, LiveViewState } from './live-view-state';
+import { formatLabClock } from '../../lib/lab-time';
+import { useLab } from '../../pages/lab/lab-context';
 import styles from './live.module.css';
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 interface RoomCardProps {
   connection: LiveConnection<LiveNotices, LiveRequests>;
@@ -135,6 +134,7 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const help = view.myHelp;
+  const { lab } = useLab();
 
   const ask = async (event: FormEvent) => {
     event.preventDefault();
@@ -184,8 +184,8 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
           ? help.mentor
             ? `${help.mentor.displayName} is on the way to help with “${help.topic}”.`
             : help.roomMentor
-              ? `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: no other free mentor knows it, so your room's own mentor, ${help.roomMentor.displayName}, has it.`
-              : `You asked for help with “${help.topic}” at ${timeOf(help.askedAt)}: a mentor has been told.`
+              ? `You asked for help with “${help.topic}” at ${formatLabClock(help.askedAt, lab.timezone)}: no other free mentor knows it, so your room's own mentor, ${help.roomMentor.displayName}, has it.`
+              : `You asked for help with “${help.topic}” at ${formatLabClock(help.askedAt, lab.timezone)}: a mentor has been told.`
           : (problem ?? '')}
       </p>
     </form>

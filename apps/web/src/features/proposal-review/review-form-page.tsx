@@ -5,6 +5,7 @@ import { queryClient } from '../../api/http';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField } from '../../components/form-fields';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import {
@@ -262,7 +263,7 @@ function Thread({ roundId, proposalId }: { roundId: string; proposalId: string }
         {thread.data?.messages.map((m) => (
           <li key={m.id}>
             <strong>{m.author?.displayName ?? 'A former member'}</strong>{' '}
-            <small>{new Date(m.createdAt).toLocaleString()}</small>
+            <small>{formatLabTime(m.createdAt, lab.timezone)}</small>
             <p className={styles.comment}>{m.body}</p>
           </li>
         ))}

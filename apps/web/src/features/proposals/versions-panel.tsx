@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
+import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
+import { useLab } from '../../pages/lab/lab-context';
 import { proposalQueries } from './api';
 import styles from './proposal-editor-page.module.css';
 
@@ -18,6 +20,7 @@ export function VersionsPanel({
   teamId: string;
   latest: number;
 }) {
+  const { lab } = useLab();
   const versions = useQuery(proposalQueries.versions(labId, roundId, teamId));
   // Until the reader picks two versions, the latest is compared with the one before it.
   const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
@@ -38,7 +41,7 @@ export function VersionsPanel({
         {versions.data?.map((v) => (
           <li key={v.version}>
             Version {v.version} by {v.author?.displayName ?? 'someone'},{' '}
-            {new Date(v.savedAt).toLocaleString()}
+            {formatLabTime(v.savedAt, lab.timezone)}
             {v.submitted ? ' — submitted' : ''}
           </li>
         ))}
