@@ -4,6 +4,7 @@ import { queryClient } from '../../api/http';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { RoundSelect } from './round-select';
 import { TableScroll } from '../../components/table-scroll';
 import { describeError } from '../../api/api-error';
 import { formatLabTime } from '../../lib/lab-time';
@@ -44,20 +45,7 @@ export function FundingDecisionPage() {
       {rounds.data?.length === 0 ? (
         <p className="card empty">No funding round yet: set one up under Proposals.</p>
       ) : null}
-      {rounds.data && rounds.data.length > 1 ? (
-        <SelectField
-          id="funding-round"
-          label="Funding round"
-          value={roundId}
-          onChange={(e) => setPicked(e.target.value)}
-        >
-          {rounds.data.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <RoundSelect id="funding-round" rounds={rounds.data} value={roundId} onChange={setPicked} />
       {roundId ? <RoundDecision key={roundId} labId={lab.id} roundId={roundId} /> : null}
     </section>
   );

@@ -4,7 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { TextAreaField, TextField } from '../../components/form-fields';
+import { RoundSelect } from './round-select';
 import { formatLabTime, localInputToIso } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
@@ -33,20 +34,7 @@ export function ProgressReportsPage() {
     <section className="stack-lg">
       <h2>Progress reports</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
-      {rounds.data && rounds.data.length > 1 ? (
-        <SelectField
-          id="progress-round"
-          label="Funding round"
-          value={roundId}
-          onChange={(e) => setPicked(e.target.value)}
-        >
-          {rounds.data.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <RoundSelect id="progress-round" rounds={rounds.data} value={roundId} onChange={setPicked} />
       {roundId ? (
         <RoundReports
           key={roundId}
