@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, type Session } from '../support/api-client.js';
-import { fundingLab, type FundingLab } from '../support/funding-lab.js';
+import { bearer, type Session } from '../support/api-client.js';
+import { addMentors, fundingLab, type FundingLab } from '../support/funding-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Assignment {
@@ -30,17 +30,7 @@ describe('proposal review: conflicts declared with one proposal', () => {
   beforeAll(async () => {
     app = await startTestApp();
     lab = await fundingLab(app, 'pconf');
-    mentors = [lab.mentor];
-    for (const n of [1, 2]) {
-      const email = `mentor${n}-pconf@example.test`;
-      await app.createUser({ email, displayName: `Mentor ${n}` });
-      const session = await login(app, email);
-      await lab.db.query(
-        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
-        [lab.labId, session.userId],
-      );
-      mentors.push(session);
-    }
+    mentors = [lab.mentor, ...(await addMentors(app, lab, 'pconf', 2))];
     await lab.db.query(`UPDATE labs SET phase = 'review' WHERE id = $1`, [lab.labId]);
   });
 

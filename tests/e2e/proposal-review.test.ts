@@ -186,7 +186,10 @@ describe('proposal review', () => {
       'proposal-review:submitted',
       (n) => n.proposalId === alpha.proposalId,
     );
-    expect(notice).toMatchObject({ submitted: 1, assigned: 2 });
+    expect(notice).toMatchObject({
+      change: 'submitted',
+      progress: { submitted: 1, assigned: 2 },
+    });
 
     const hidden = await api()
       .get(`${review(alpha.proposalId)}/reviews`)

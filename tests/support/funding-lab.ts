@@ -20,6 +20,27 @@ export const proposalContent = (title: string, area: string, total: number) => (
   ],
 });
 
+/** `count` more mentors of the lab (`mentor<n>-<tag>@example.test`, "Mentor n tag"), signed in. */
+export async function addMentors(
+  app: TestApp,
+  lab: LiveLab,
+  tag: string,
+  count: number,
+): Promise<Session[]> {
+  const mentors: Session[] = [];
+  for (let n = 1; n <= count; n++) {
+    const email = `mentor${n}-${tag}@example.test`;
+    await app.createUser({ email, displayName: `Mentor ${n} ${tag}` });
+    const session = await login(app, email);
+    await lab.db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
+      [lab.labId, session.userId],
+    );
+    mentors.push(session);
+  }
+  return mentors;
+}
+
 export interface FundingTeam {
   id: string;
   name: string;
@@ -76,17 +97,7 @@ export const REVIEWED_REQUESTS = [49_000, 48_000, 47_500, 46_000, 45_000, 44_000
 export async function reviewedFundingLab(app: TestApp, tag: string): Promise<ReviewedFundingLab> {
   const lab = await liveLab(app, tag, 12);
   const api = () => request(app.baseUrl);
-  const mentors = [lab.mentor];
-  for (const n of [1, 2]) {
-    const email = `mentor${n}-${tag}@example.test`;
-    await app.createUser({ email, displayName: `Mentor ${n} ${tag}` });
-    const session = await login(app, email);
-    await lab.db.query(
-      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
-      [lab.labId, session.userId],
-    );
-    mentors.push(session);
-  }
+  const mentors = [lab.mentor, ...(await addMentors(app, lab, tag, 2))];
   const created = await api()
     .post(`/api/labs/${lab.labId}/funding-rounds`)
     .set(bearer(lab.organiser))

@@ -211,28 +211,114 @@ export interface ProposalActivity {
   at: string;
 }
 
-/**
- * A mentor submitted (or revised) their review of a proposal, as the organisers and the
- * proposal's panel see it arrive. It names no reviewer (review may be blind) and carries no
- * scores: read them over HTTP.
- */
-export interface ProposalReviewNotice {
-  labId: string;
-  roundId: string;
-  proposalId: string;
-  /** Submitted reviews of the proposal now, and reviews assigned to it. */
-  submitted: number;
-  assigned: number;
-  at: string;
-}
+// ---- proposal review (libs/proposal-review) ---------------------------------------------
+// Payloads are zod schemas (strict: a test parses what a recipient got, so a field that would
+// tell them more than they may read fails it). Each carries ids and what the screen needs to
+// update its cache; anything more is read over HTTP, with that reader's rights.
 
-/** A message in a proposal's panel discussion (its assigned reviewers and the organisers). */
-export interface PanelMessageNotice {
-  labId: string;
-  roundId: string;
-  proposalId: string;
-  message: { id: string; author: LivePerson | null; body: string; createdAt: string };
-}
+/** A person named in a review notice (strict, as every review payload). */
+const ReviewPerson = z.strictObject(LivePerson.shape);
+
+/** How many reviews of a proposal (or a round) are assigned, submitted, drafts, not started. */
+export const ProposalReviewCounts = z.strictObject({
+  assigned: z.int(),
+  submitted: z.int(),
+  draft: z.int(),
+  notStarted: z.int(),
+});
+
+/**
+ * A review of a proposal changed: submitted, a submitted one revised, or (organisers only) a
+ * draft saved. It names no reviewer (review may be blind) and carries no scores: read them
+ * over HTTP. `progress` is the proposal's for organisers; null for reviewers (they read the
+ * submitted reviews, not who else was assigned or drafted).
+ */
+export const ProposalReviewNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  proposalId: z.uuid(),
+  change: z.enum(['submitted', 'revised', 'draft']),
+  progress: ProposalReviewCounts.nullable(),
+  at: z.iso.datetime(),
+});
+export type ProposalReviewNotice = z.output<typeof ProposalReviewNotice>;
+
+/** A message in a proposal's panel discussion (its panel: reviewers who submitted, organisers). */
+export const PanelMessageNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  proposalId: z.uuid(),
+  message: z.strictObject({
+    id: z.string(),
+    author: ReviewPerson.nullable(),
+    body: z.string(),
+    createdAt: z.iso.datetime(),
+  }),
+});
+export type PanelMessageNotice = z.output<typeof PanelMessageNotice>;
+
+/**
+ * A proposal's consensus report changed: the organisers picked its lead, or the lead saved it.
+ * `report` is what the panel reads (`canEdit` is the reader's own: the lead's).
+ */
+export const ConsensusNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  proposalId: z.uuid(),
+  change: z.enum(['lead', 'saved']),
+  report: z.strictObject({
+    lead: ReviewPerson.nullable(),
+    recommendation: z.enum(['fund', 'fund-with-changes', 'do-not-fund']).nullable(),
+    summary: z.string(),
+    version: z.int(),
+    updatedBy: ReviewPerson.nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+  }),
+});
+export type ConsensusNotice = z.output<typeof ConsensusNotice>;
+
+/**
+ * To organisers: who reviews what changed — an assignment run written, a hand assignment added
+ * or removed, a conflict declared (a draft withdrawn) or withdrawn. Read the assignments again.
+ */
+export const ProposalAssignmentsNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  change: z.enum(['run', 'added', 'removed', 'conflict-declared', 'conflict-withdrawn']),
+  /** The proposals whose reviewers (or conflicts) changed. */
+  proposalIds: z.array(z.uuid()),
+});
+export type ProposalAssignmentsNotice = z.output<typeof ProposalAssignmentsNotice>;
+
+/**
+ * To one reviewer: their queue in the round changed (assigned, unassigned, made or unmade the
+ * lead of a consensus) or the round's review did (blind toggled, closed). Read it again.
+ */
+export const ReviewQueueNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  change: z.enum(['assignments', 'lead', 'settings']),
+});
+export type ReviewQueueNotice = z.output<typeof ReviewQueueNotice>;
+
+/** To organisers: the round's review settings as they are now (after a toggle, close or release). */
+export const ReviewRoundNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  blind: z.boolean(),
+  closedAt: z.iso.datetime().nullable(),
+  commentsReleasedAt: z.iso.datetime().nullable(),
+  version: z.int(),
+});
+export type ReviewRoundNotice = z.output<typeof ReviewRoundNotice>;
+
+/** To a team (`team:<teamId>`): the comments to it were released; read its review feedback. */
+export const ReviewFeedbackNotice = z.strictObject({
+  labId: z.uuid(),
+  roundId: z.uuid(),
+  teamId: z.uuid(),
+});
+export type ReviewFeedbackNotice = z.output<typeof ReviewFeedbackNotice>;
 
 /** A room of a round as the control room lays it out. */
 export interface RoomLayout {
@@ -518,12 +604,22 @@ export interface LiveNotices {
   /** To the team (`team:<teamId>`): a member submitted a version of its proposal. */
   'proposal:submitted': ProposalActivity;
   /**
-   * To organisers and the proposal's assigned reviewers: a review of the proposal was
-   * submitted (or a submitted one revised).
+   * To organisers and the proposal's panel (its reviewers who submitted theirs and have no
+   * conflict): a review was submitted or revised; to organisers also a draft saved.
    */
   'proposal-review:submitted': ProposalReviewNotice;
-  /** To organisers and the proposal's assigned reviewers: a panel discussion message. */
+  /** To organisers and the proposal's panel: a panel discussion message. */
   'proposal-panel:message': PanelMessageNotice;
+  /** To organisers and the proposal's panel: the lead was picked or the consensus report saved. */
+  'proposal-consensus:changed': ConsensusNotice;
+  /** To organisers: assignments (or conflicts) of the round changed. */
+  'proposal-review:assignments': ProposalAssignmentsNotice;
+  /** To one reviewer (`lab:<labId>:user:<userId>`): their review queue of the round changed. */
+  'proposal-review:queue': ReviewQueueNotice;
+  /** To organisers: the round's review settings (blind, closed, comments released). */
+  'proposal-review:round': ReviewRoundNotice;
+  /** To the team (`team:<teamId>`): comments to it were released. */
+  'proposal-review:feedback': ReviewFeedbackNotice;
   /** To one person whose connections left a team's chat (they left the team, or were moved off it). */
   'team:left': { teamId: string };
   /**

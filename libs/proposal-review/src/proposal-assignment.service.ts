@@ -28,6 +28,7 @@ import {
   ProposalReviewFacts,
   type RoundFacts,
 } from './proposal-review-facts.js';
+import { ProposalReviewNotices } from './proposal-review-notices.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
 
@@ -63,6 +64,7 @@ export class ProposalAssignmentService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly solvers: SolverPool,
+    private readonly notices: ProposalReviewNotices,
   ) {}
 
   /**
@@ -175,6 +177,13 @@ export class ProposalAssignmentService {
         entityId: created.id,
         data: { roundId, proposalId: proposal.proposalId, reviewerId: reviewer.userId },
       });
+      this.notices.assignmentsChanged(
+        labId,
+        facts,
+        'added',
+        [proposal.proposalId],
+        [reviewer.userId],
+      );
       return this.assignmentView(facts, created);
     });
   }
@@ -210,6 +219,13 @@ export class ProposalAssignmentService {
           hadDraft: assignment.status === 'draft',
         },
       });
+      this.notices.assignmentsChanged(
+        labId,
+        await this.facts.read(labId, roundId),
+        'removed',
+        [assignment.proposalId],
+        [assignment.reviewerId],
+      );
     });
   }
 
@@ -278,6 +294,8 @@ export class ProposalAssignmentService {
     result: ReviewerAssignment,
   ): Promise<ProposalAssignmentRunView> {
     const { inputs, facts } = read;
+    const pair = (r: ProposalReviewEntity) => `${r.proposalId}:${r.reviewerId}`;
+    const before = await this.repository.findOfRound(roundId);
     await this.repository.deleteUnstartedAutomatic(roundId);
     const added = await this.repository.insertMany(
       labId,
@@ -330,6 +348,21 @@ export class ProposalAssignmentService {
         seed,
       },
     });
+    // Who gained or lost a proposal: organisers read the table again, those reviewers their queue.
+    const after = await this.repository.findOfRound(roundId);
+    const had = new Set(before.map(pair));
+    const has = new Set(after.map(pair));
+    const moved = [
+      ...after.filter((r) => !had.has(pair(r))),
+      ...before.filter((r) => !has.has(pair(r))),
+    ];
+    this.notices.assignmentsChanged(
+      labId,
+      facts,
+      'run',
+      moved.map((r) => r.proposalId),
+      moved.map((r) => r.reviewerId),
+    );
     return this.storedRunView(facts, run);
   }
 

@@ -4,6 +4,7 @@ import { PROPOSAL_CONFLICT_REASON_LABELS, type Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
 import type { DeclareProposalConflict, MyProposalConflicts } from './proposal-review.contract.js';
 import { ProposalReviewFacts, type RoundFacts } from './proposal-review-facts.js';
+import { ProposalReviewNotices } from './proposal-review-notices.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
 
@@ -21,6 +22,7 @@ export class ProposalConflictsService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly notices: ProposalReviewNotices,
   ) {}
 
   async mine(actor: Actor, labId: string, roundId: string): Promise<MyProposalConflicts> {
@@ -81,7 +83,15 @@ export class ProposalConflictsService {
           submittedReviewFlagged: assignment?.status === 'submitted',
         },
       });
-      return this.view(actor, await this.facts.read(labId, roundId), withdrawn);
+      const after = await this.facts.read(labId, roundId);
+      this.notices.assignmentsChanged(
+        labId,
+        after,
+        'conflict-declared',
+        [proposalId],
+        [actor.userId],
+      );
+      return this.view(actor, after, withdrawn);
     });
   }
 
@@ -108,7 +118,15 @@ export class ProposalConflictsService {
         entityId: proposalId,
         data: { roundId },
       });
-      return this.view(actor, await this.facts.read(labId, roundId), 0);
+      const after = await this.facts.read(labId, roundId);
+      this.notices.assignmentsChanged(
+        labId,
+        after,
+        'conflict-withdrawn',
+        [proposalId],
+        [actor.userId],
+      );
+      return this.view(actor, after, 0);
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
-import { liveChannels, LivePublisher } from '@ideas-lab/live';
+import type { ConsensusNotice } from '@ideas-lab/live';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import type {
   ConsensusReportView,
@@ -13,6 +13,7 @@ import type {
 } from './proposal-review.contract.js';
 import type { ConsensusReportEntity } from './entities/consensus-report.entity.js';
 import { ProposalReviewFacts, type RoundFacts } from './proposal-review-facts.js';
+import { ProposalReviewNotices } from './proposal-review-notices.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
 
@@ -32,7 +33,7 @@ export class ProposalPanelService {
     private readonly repository: ProposalReviewRepository,
     private readonly facts: ProposalReviewFacts,
     private readonly access: LabAccessService,
-    private readonly live: LivePublisher,
+    private readonly notices: ProposalReviewNotices,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
@@ -72,10 +73,13 @@ export class ProposalPanelService {
         data: { roundId, messageId: saved.id },
       });
       const message = this.messageView(facts, saved);
-      const notice = { labId, roundId, proposalId, message };
-      this.live.emit(liveChannels.role(labId, 'organiser'), 'proposal-panel:message', notice);
-      for (const r of await this.repository.findOfProposal(proposalId))
-        this.live.emit(liveChannels.person(labId, r.reviewerId), 'proposal-panel:message', notice);
+      this.notices.panelMessage(
+        labId,
+        facts,
+        this.facts.proposal(facts, proposalId),
+        await this.repository.findOfProposal(proposalId),
+        message,
+      );
       return message;
     });
   }
@@ -109,6 +113,7 @@ export class ProposalPanelService {
           'The lead reviewer must be one of the reviewers assigned to this proposal.',
           [{ field: 'leadReviewerId', message: 'not assigned to review this proposal' }],
         );
+      const previous = await this.repository.findReport(proposalId);
       await this.repository.setLead(labId, proposalId, dto.leadReviewerId);
       await this.audit.append({
         actorId: actor.userId,
@@ -118,12 +123,26 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, leadReviewerId: dto.leadReviewerId },
       });
-      return this.reportView(
+      const view = this.reportView(
         actor,
         facts,
         proposalId,
         await this.repository.findReport(proposalId),
       );
+      this.notices.consensusChanged(
+        labId,
+        facts,
+        this.facts.proposal(facts, proposalId),
+        await this.repository.findOfProposal(proposalId),
+        'lead',
+        this.reportNotice(view),
+      );
+      // The old and the new lead read their queues again ("you lead the consensus").
+      const leads = [previous?.leadReviewerId, dto.leadReviewerId].filter(
+        (id): id is string => !!id,
+      );
+      this.notices.queueChanged(labId, roundId, leads, 'lead');
+      return view;
     });
   }
 
@@ -169,12 +188,21 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, version: dto.version + 1, recommendation: dto.recommendation },
       });
-      return this.reportView(
+      const view = this.reportView(
         actor,
         facts,
         proposalId,
         await this.repository.findReport(proposalId),
       );
+      this.notices.consensusChanged(
+        labId,
+        facts,
+        this.facts.proposal(facts, proposalId),
+        await this.repository.findOfProposal(proposalId),
+        'saved',
+        this.reportNotice(view),
+      );
+      return view;
     });
   }
 
@@ -229,6 +257,12 @@ export class ProposalPanelService {
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     };
+  }
+
+  /** The report as the panel reads it, less `canEdit` (each reader's own). */
+  private reportNotice(view: ConsensusReportView): ConsensusNotice['report'] {
+    const { lead, recommendation, summary, version, updatedBy, updatedAt } = view;
+    return { lead, recommendation, summary, version, updatedBy, updatedAt };
   }
 
   private reportView(

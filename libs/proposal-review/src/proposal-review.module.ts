@@ -12,6 +12,7 @@ import { ProposalConflictsService } from './proposal-conflicts.service.js';
 import { ProposalPanelService } from './proposal-panel.service.js';
 import { ProposalReviewsService } from './proposal-reviews.service.js';
 import { ProposalReviewFacts } from './proposal-review-facts.js';
+import { ProposalReviewNotices } from './proposal-review-notices.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalRankingService } from './proposal-ranking.service.js';
 import { ProposalReviewRecords } from './proposal-review-records.service.js';
@@ -30,6 +31,7 @@ import { ProposalReviewRecords } from './proposal-review-records.service.js';
   providers: [
     ProposalReviewRepository,
     ProposalReviewFacts,
+    ProposalReviewNotices,
     ProposalRankingService,
     ProposalReviewRecords,
     ProposalReviewsService,

@@ -8,7 +8,6 @@ import {
   type ReviewCriterion,
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
-import { liveChannels, LivePublisher } from '@ideas-lab/live';
 import { AuditService, TransactionRunner } from '@ideas-lab/platform';
 import { TeamsService } from '@ideas-lab/workshop';
 import type {
@@ -32,6 +31,7 @@ import {
   ProposalReviewFacts,
   type RoundFacts,
 } from './proposal-review-facts.js';
+import { ProposalReviewNotices } from './proposal-review-notices.js';
 import { progressOf } from './proposal-review-progress.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
@@ -63,7 +63,7 @@ export class ProposalReviewsService {
     private readonly teams: TeamsService,
     private readonly labs: LabsService,
     private readonly access: LabAccessService,
-    private readonly live: LivePublisher,
+    private readonly notices: ProposalReviewNotices,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
@@ -159,7 +159,10 @@ export class ProposalReviewsService {
         });
       }
       const facts = await this.facts.read(labId, roundId);
-      return this.overviewOf(facts, (await this.repository.findRound(roundId))!);
+      const now = (await this.repository.findRound(roundId))!;
+      const changed = Object.keys(change) as (keyof typeof change)[];
+      if (changed.length > 0) this.notices.roundChanged(labId, facts, now, changed);
+      return this.overviewOf(facts, now);
     });
   }
 
@@ -330,7 +333,7 @@ export class ProposalReviewsService {
       const settings = await this.repository.findRound(roundId);
       if (settings?.closedAt) throw this.closed();
       const facts = await this.facts.read(labId, roundId);
-      const { review } = await this.assigned(actor, facts, proposalId, true);
+      const { proposal, review } = await this.assigned(actor, facts, proposalId, true);
       if (!complete && review.status === 'submitted')
         throw new ProposalReviewError(
           'PROPOSAL_REVIEW_ALREADY_SUBMITTED',
@@ -399,24 +402,16 @@ export class ProposalReviewsService {
           ...(complete ? { revision, scores, confidence } : { scored: Object.keys(scores) }),
         },
       });
-      if (complete) {
-        const all = await this.repository.findOfProposal(proposalId);
-        const notice = {
-          labId,
-          roundId,
-          proposalId,
-          submitted: all.filter((r) => r.status === 'submitted').length,
-          assigned: all.length,
-          at: now.toISOString(),
-        };
-        this.live.emit(liveChannels.role(labId, 'organiser'), 'proposal-review:submitted', notice);
-        for (const r of all)
-          this.live.emit(
-            liveChannels.person(labId, r.reviewerId),
-            'proposal-review:submitted',
-            notice,
-          );
-      }
+      const all = await this.repository.findOfProposal(proposalId);
+      this.notices.reviewChanged(
+        labId,
+        facts,
+        proposal,
+        all,
+        !complete ? 'draft' : review.status === 'submitted' ? 'revised' : 'submitted',
+        progressOf(all.map((r) => r.status)),
+        now,
+      );
       return { ...review, ...changes, updatedAt: now };
     });
     const round = await this.facts.requireRound(labId, roundId);
