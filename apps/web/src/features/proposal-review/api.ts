@@ -17,6 +17,7 @@ export type ConsensusReport = Schema<'ConsensusReport'>;
 export type ConsensusRecommendation = Schema<'ConsensusRecommendation'>;
 export type PanelThread = Schema<'PanelThread'>;
 export type MyProposalConflicts = Schema<'MyProposalConflicts'>;
+export type ProposalFeedback = Schema<'ProposalFeedback'>;
 
 export const reviewKeys = {
   lab: (labId: string) => [...labKeys.lab(labId), 'proposal-review'] as const,
@@ -38,6 +39,8 @@ export const reviewKeys = {
     [...reviewKeys.proposal(labId, roundId, proposalId), 'thread'] as const,
   consensus: (labId: string, roundId: string, proposalId: string) =>
     [...reviewKeys.proposal(labId, roundId, proposalId), 'consensus'] as const,
+  feedback: (labId: string, roundId: string, teamId: string) =>
+    [...reviewKeys.all(labId, roundId), 'feedback', teamId] as const,
 };
 
 const roundPath = (labId: string, fundingRoundId: string) => ({
@@ -116,6 +119,16 @@ export const reviewQueries = {
             `${BASE}/review/proposals/{proposalId}/consensus`,
             proposalPath(labId, roundId, proposalId),
           ),
+        ),
+    }),
+  feedback: (labId: string, roundId: string, teamId: string) =>
+    queryOptions({
+      queryKey: reviewKeys.feedback(labId, roundId, teamId),
+      queryFn: () =>
+        data(
+          http.GET(`${BASE}/teams/{teamId}/review-feedback`, {
+            params: { path: { labId, fundingRoundId: roundId, teamId } },
+          }),
         ),
     }),
 };

@@ -21,6 +21,7 @@ import {
 } from './api';
 import { ExpertiseCard } from './expertise-card';
 import { ProposalConflictsCard } from './proposal-conflicts-card';
+import { useProposalReviewLive } from './use-proposal-review-live';
 import styles from './proposal-review.module.css';
 
 /**
@@ -34,6 +35,7 @@ export function ProposalReviewPage() {
   const rounds = useQuery(proposalQueries.rounds(lab.id));
   const [chosen, setChosen] = useState<string | null>(null);
   const roundId = chosen ?? rounds.data?.[0]?.id ?? null;
+  useProposalReviewLive(lab.id);
 
   return (
     <section className="stack-lg">

@@ -17,6 +17,7 @@ import {
   type ProposalToReview,
 } from './api';
 import styles from './proposal-review.module.css';
+import { useProposalReviewLive } from './use-proposal-review-live';
 
 const CONFIDENCE = [
   [1, '1 — outside my area'],
@@ -35,6 +36,7 @@ export function ProposalReviewFormPage() {
   const { lab } = useLab();
   const { roundId = '', proposalId = '' } = useParams();
   const proposal = useQuery(reviewQueries.proposal(lab.id, roundId, proposalId));
+  useProposalReviewLive(lab.id);
   if (proposal.isPending) return <Loading what="the proposal" />;
   if (proposal.isError) return <ErrorAlert alert={alertFor(proposal.error)} />;
   const p = proposal.data;

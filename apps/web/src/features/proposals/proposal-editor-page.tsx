@@ -9,7 +9,9 @@ import { TableScroll } from '../../components/table-scroll';
 import { useUser } from '../../components/session';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
-import { useLiveConnection, useLiveNotices } from '../live/use-live-connection';
+import { useLiveNotices } from '../live/use-live-connection';
+import { ReviewFeedbackCard } from '../proposal-review/review-feedback-card';
+import { useProposalReviewLive } from '../proposal-review/use-proposal-review-live';
 import {
   budgetTotal,
   money,
@@ -42,7 +44,7 @@ const CATEGORIES: BudgetLine['category'][] = [
  */
 export function ProposalEditorPage() {
   const { roundId = '', teamId = '' } = useParams();
-  const { lab } = useLab();
+  const { lab, canOrganise } = useLab();
   const user = useUser();
   const proposal = useQuery(proposalQueries.proposal(lab.id, roundId, teamId));
   // The user's edit and the version it started from; null: the editor shows the server's
@@ -52,7 +54,8 @@ export function ProposalEditorPage() {
   const [conflict, setConflict] = useState<Proposal | null>(null);
   const [news, setNews] = useState('');
 
-  const connection = useLiveConnection(lab.id);
+  // Teammates' saves, and the review's release of comments to the team, arrive live.
+  const connection = useProposalReviewLive(lab.id);
   useLiveNotices(connection, (notice) => {
     if (notice.event !== 'proposal:saved' && notice.event !== 'proposal:submitted') return;
     const activity = notice.payload;
@@ -250,6 +253,10 @@ export function ProposalEditorPage() {
           }}
           onClose={() => setConflict(null)}
         />
+      ) : null}
+      {view.submittedVersion &&
+      (canOrganise || view.team.members.some((m) => m.userId === user.id)) ? (
+        <ReviewFeedbackCard roundId={roundId} teamId={teamId} />
       ) : null}
       {view.latestVersion > 0 && view.id ? (
         <VersionsPanel
