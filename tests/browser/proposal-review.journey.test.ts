@@ -17,8 +17,10 @@ import {
 
 /**
  * A mentor reviews a proposal on a phone (rubric, confidence, both comments, a submit dialog)
- * and says what they review as; then the organiser reads the ranking with its interval and
- * funding line on a desktop, turns blind review off and picks the lead reviewer.
+ * and says what they review as, while the organiser's progress and another reviewer's page
+ * follow live (the review, then a panel message, arrive without a reload); then the organiser
+ * reads the ranking with its interval and funding line on a desktop, turns blind review off
+ * and picks the lead reviewer.
  */
 describeBrowser('web client: proposal review', () => {
   const tag = Date.now().toString(36);
@@ -29,6 +31,8 @@ describeBrowser('web client: proposal review', () => {
   let roundId = '';
   let organiser: Session;
   let mentor: Session;
+  let peer: Session;
+  let proposalId = '';
   const mentorName = `mentor-${tag}`;
 
   beforeAll(async () => {
@@ -72,7 +76,7 @@ describeBrowser('web client: proposal review', () => {
       });
     roundId = round.body.id;
     const path = `/api/labs/${labId}/funding-rounds/${round.body.id}/teams/${team.body.id}/proposal`;
-    await request(app.baseUrl)
+    const saved = await request(app.baseUrl)
       .post(`${path}/versions`)
       .set(bearer(members[0]))
       .send({
@@ -88,13 +92,28 @@ describeBrowser('web client: proposal review', () => {
           budget: [{ category: 'personnel', description: 'Postdoc', amount: 40_000 }],
         },
       });
+    proposalId = saved.body.id;
     await request(app.baseUrl).post(`${path}/submit`).set(bearer(members[1])).send({ version: 1 });
     await db.query(`UPDATE labs SET phase = 'review' WHERE id = $1`, [labId]);
+    // A second reviewer, who has submitted already: the panel discussion is open to them.
+    await app.createUser({ email: `peer-${tag}@example.test`, displayName: `peer-${tag}` });
+    peer = await login(app, `peer-${tag}@example.test`);
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
+      [labId, peer.userId],
+    );
     const run = await request(app.baseUrl)
       .post(`/api/labs/${labId}/funding-rounds/${round.body.id}/review/assignment-runs`)
       .set(bearer(organiser))
-      .send({ reviewsPerProposal: 1, reviewerIds: [mentor.userId] });
+      .send({ reviewsPerProposal: 2, reviewerIds: [mentor.userId, peer.userId] });
     expect(run.status).toBe(201);
+    const peerReview = await request(app.baseUrl)
+      .post(
+        `/api/labs/${labId}/funding-rounds/${roundId}/review/proposals/${proposalId}/my-review/submit`,
+      )
+      .set(bearer(peer))
+      .send({ scores: { merit: 3, team: 4 }, confidence: 3, teamComment: 'Clear aims.' });
+    expect(peerReview.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -107,6 +126,26 @@ describeBrowser('web client: proposal review', () => {
     await runJourney('proposal-review-failure', journey);
 
     async function journey({ open }: JourneyPages) {
+      // The organiser's progress and the other reviewer's page are open before the review.
+      const desk = await open(desktopContext(browser, app.baseUrl, 'Europe/London'));
+      await logInThroughUi(
+        desk,
+        { email: organiser.email, password: TEST_PASSWORD },
+        `/labs/${labId}/proposal-review`,
+      );
+      const progress = desk.getByRole('region', { name: 'Review progress' });
+      await expect.poll(() => progress.textContent()).toContain('1 of 2 reviews submitted');
+      const other = await open(desktopContext(browser, app.baseUrl, 'Europe/London'));
+      await logInThroughUi(
+        other,
+        { email: peer.email, password: TEST_PASSWORD },
+        `/labs/${labId}/proposal-review/${roundId}/proposals/${proposalId}`,
+      );
+      const allReviews = other.getByRole('region', { name: 'All reviews' });
+      await expect.poll(() => allReviews.textContent()).toContain('Clear aims.');
+      const discussion = other.getByRole('region', { name: 'Panel discussion' });
+      await discussion.waitFor();
+
       const phone = await open(phoneContext(browser, app.baseUrl));
       await logInThroughUi(
         phone,
@@ -132,6 +171,16 @@ describeBrowser('web client: proposal review', () => {
       await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await expectAccessible(phone, 'proposal review form on a phone');
 
+      // Nobody reloads: the organiser's count and the other reviewer's list follow live.
+      await expect.poll(() => progress.textContent()).toContain('2 of 2 reviews submitted');
+      await expect.poll(() => allReviews.textContent()).toContain('Say how you will validate it.');
+      await phone.getByLabel('Write to the panel').fill('Merit hinges on the validation cohort.');
+      await phone.getByRole('button', { name: 'Post' }).click();
+      await expect
+        .poll(() => discussion.textContent())
+        .toContain('Merit hinges on the validation cohort.');
+      await expect.poll(() => discussion.textContent()).toContain(mentorName);
+
       // The mentor says what they review as, where they find their queue.
       await phone.getByRole('link', { name: '← Proposal review' }).click();
       const expertise = phone.getByRole('form', { name: 'My expertise' });
@@ -151,12 +200,6 @@ describeBrowser('web client: proposal review', () => {
       await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await expectAccessible(phone, 'mentor expertise on a phone');
 
-      const desk = await open(desktopContext(browser, app.baseUrl, 'Europe/London'));
-      await logInThroughUi(
-        desk,
-        { email: organiser.email, password: TEST_PASSWORD },
-        `/labs/${labId}/proposal-review`,
-      );
       const ranking = desk.getByRole('region', { name: 'Ranking' });
       await ranking.waitFor();
       await expect.poll(() => ranking.textContent()).toContain('Tumour twins');
@@ -164,7 +207,6 @@ describeBrowser('web client: proposal review', () => {
       await expect.poll(() => ranking.textContent()).toMatch(/Funding line|No funding line/);
 
       // Review settings: blind review off, and the mentor leads the consensus report.
-      const progress = desk.getByRole('region', { name: 'Review progress' });
       const blind = progress.getByRole('checkbox', { name: /Blind review/ });
       await expect.poll(() => blind.isChecked()).toBe(true);
       await blind.click(); // the box follows the server: it changes once the round is saved
