@@ -123,20 +123,7 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, leadReviewerId: dto.leadReviewerId },
       });
-      const view = this.reportView(
-        actor,
-        facts,
-        proposalId,
-        await this.repository.findReport(proposalId),
-      );
-      this.notices.consensusChanged(
-        labId,
-        facts,
-        this.facts.proposal(facts, proposalId),
-        await this.repository.findOfProposal(proposalId),
-        'lead',
-        this.reportNotice(view),
-      );
+      const view = await this.announceReport(actor, labId, facts, proposalId, 'lead');
       // The old and the new lead read their queues again ("you lead the consensus").
       const leads = [previous?.leadReviewerId, dto.leadReviewerId].filter(
         (id): id is string => !!id,
@@ -188,21 +175,7 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, version: dto.version + 1, recommendation: dto.recommendation },
       });
-      const view = this.reportView(
-        actor,
-        facts,
-        proposalId,
-        await this.repository.findReport(proposalId),
-      );
-      this.notices.consensusChanged(
-        labId,
-        facts,
-        this.facts.proposal(facts, proposalId),
-        await this.repository.findOfProposal(proposalId),
-        'saved',
-        this.reportNotice(view),
-      );
-      return view;
+      return this.announceReport(actor, labId, facts, proposalId, 'saved');
     });
   }
 
@@ -259,10 +232,30 @@ export class ProposalPanelService {
     };
   }
 
-  /** The report as the panel reads it, less `canEdit` (each reader's own). */
-  private reportNotice(view: ConsensusReportView): ConsensusNotice['report'] {
+  /** The report as the actor reads it now; the panel and organisers get it less `canEdit` (each reader's own). */
+  private async announceReport(
+    actor: Actor,
+    labId: string,
+    facts: RoundFacts,
+    proposalId: string,
+    change: ConsensusNotice['change'],
+  ): Promise<ConsensusReportView> {
+    const view = this.reportView(
+      actor,
+      facts,
+      proposalId,
+      await this.repository.findReport(proposalId),
+    );
     const { lead, recommendation, summary, version, updatedBy, updatedAt } = view;
-    return { lead, recommendation, summary, version, updatedBy, updatedAt };
+    this.notices.consensusChanged(
+      labId,
+      facts,
+      this.facts.proposal(facts, proposalId),
+      await this.repository.findOfProposal(proposalId),
+      change,
+      { lead, recommendation, summary, version, updatedBy, updatedAt },
+    );
+    return view;
   }
 
   private reportView(
