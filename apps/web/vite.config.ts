@@ -69,8 +69,25 @@ export default defineConfig({
     outDir: here('../../dist/web'),
     emptyOutDir: true,
     sourcemap: true,
-    // The precompression above is known to take a couple of seconds; no report of it each build.
-    rolldownOptions: { checks: { pluginTimings: false } },
+    rolldownOptions: {
+      // The precompression above is known to take a couple of seconds; no report of it each build.
+      checks: { pluginTimings: false },
+      output: {
+        // What every page loads before its first paint (the modules the entry imports
+        // statically) comes in two files: the libraries (React, the router, TanStack Query,
+        // openapi-fetch), which change rarely and stay cached across releases, and our own
+        // frame (app routes, layout, session, API client). Left to itself the bundler cut the
+        // same code into seven files, each request costing its headers (about 1 KB here) on
+        // the login page's budget (docs/architecture.md, "Web client budget"). Screens stay
+        // chunks of their own, loaded when first shown.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
+            { name: 'first', tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -1,21 +1,14 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/layout';
-import { liveLabRoutes } from './features/live/routes';
-import { proposalLabRoutes } from './features/proposals/routes';
-import { proposalReviewLabRoutes } from './features/proposal-review/routes';
-import { pitchLabRoutes } from './features/pitches/routes';
-import { fundingLabRoutes } from './features/funding/routes';
-import { reviewLabRoutes } from './features/review/routes';
-import { selectionLabRoutes } from './features/selection/routes';
-import { workshopLabRoutes } from './features/workshop/routes';
-import { formationLabRoutes } from './features/formation/routes';
-import { ideasLabRoutes } from './features/ideas/routes';
 import { RequireSignIn } from './components/session';
 import { lazyPage } from './lib/lazy-page';
-import { OrganiserOnly } from './pages/lab/organiser-only';
 
-// Every screen is a chunk of its own, loaded when first shown.
+// Every screen is a chunk of its own, loaded when first shown. A lab's screens are routed
+// inside the lab's frame (pages/lab/lab-routes.tsx), one chunk with it: the routes of every
+// feature stay out of the first chunk, which the login and call pages load.
+const LabLayout = lazyPage(() => import('./pages/lab/lab-routes'), 'LabLayout');
+const LabRoutes = lazyPage(() => import('./pages/lab/lab-routes'), 'LabRoutes');
 const AcceptInvitationPage = lazyPage(
   () => import('./pages/accept-invitation-page'),
   'AcceptInvitationPage',
@@ -38,24 +31,6 @@ const CallPage = lazyPage(() => import('./pages/call-page'), 'CallPage');
 const CallsPage = lazyPage(() => import('./pages/calls-page'), 'CallsPage');
 const CreateLabPage = lazyPage(() => import('./pages/create-lab-page'), 'CreateLabPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
-const LabApplicationsPage = lazyPage(
-  () => import('./pages/lab/lab-applications-page'),
-  'LabApplicationsPage',
-);
-const LabApplicationPage = lazyPage(
-  () => import('./pages/lab/lab-application-page'),
-  'LabApplicationPage',
-);
-const LabAuditPage = lazyPage(() => import('./pages/lab/lab-audit-page'), 'LabAuditPage');
-const LabFormEditorPage = lazyPage(
-  () => import('./pages/lab/lab-form-editor-page'),
-  'LabFormEditorPage',
-);
-const LabFunnelPage = lazyPage(() => import('./pages/lab/lab-funnel-page'), 'LabFunnelPage');
-const LabLayout = lazyPage(() => import('./pages/lab/lab-layout'), 'LabLayout');
-const LabOverviewPage = lazyPage(() => import('./pages/lab/lab-overview-page'), 'LabOverviewPage');
-const LabPeoplePage = lazyPage(() => import('./pages/lab/lab-people-page'), 'LabPeoplePage');
-const LabSettingsPage = lazyPage(() => import('./pages/lab/lab-settings-page'), 'LabSettingsPage');
 const LabsPage = lazyPage(() => import('./pages/labs-page'), 'LabsPage');
 const LoginPage = lazyPage(() => import('./pages/login-page'), 'LoginPage');
 const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
@@ -84,73 +59,7 @@ export function App() {
         <Route path="labs" element={signedIn(<LabsPage />)} />
         <Route path="labs/new" element={signedIn(<CreateLabPage />)} />
         <Route path="labs/:labId" element={signedIn(<LabLayout />)}>
-          <Route index element={<LabOverviewPage />} />
-          <Route
-            path="settings"
-            element={
-              <OrganiserOnly>
-                <LabSettingsPage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="people"
-            element={
-              <OrganiserOnly>
-                <LabPeoplePage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="form"
-            element={
-              <OrganiserOnly>
-                <LabFormEditorPage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="applications"
-            element={
-              <OrganiserOnly>
-                <LabApplicationsPage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="applications/:applicationId"
-            element={
-              <OrganiserOnly>
-                <LabApplicationPage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="funnel"
-            element={
-              <OrganiserOnly>
-                <LabFunnelPage />
-              </OrganiserOnly>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <OrganiserOnly>
-                <LabAuditPage />
-              </OrganiserOnly>
-            }
-          />
-          {reviewLabRoutes()}
-          {selectionLabRoutes()}
-          {workshopLabRoutes()}
-          {ideasLabRoutes()}
-          {formationLabRoutes()}
-          {liveLabRoutes()}
-          {proposalLabRoutes()}
-          {proposalReviewLabRoutes()}
-          {pitchLabRoutes()}
-          {fundingLabRoutes()}
+          <Route path="*" element={<LabRoutes />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,4 +1,3 @@
-import { ownTimeNote } from '../lib/lab-time';
 import type { ErrorBody, FieldIssue } from './types';
 
 /** Every failed call to the API becomes one of these, whatever went wrong. */
@@ -34,7 +33,7 @@ export class ApiError extends Error {
       return new ApiError({
         status: response.status,
         code: body.code,
-        message: withOwnTime(body.message, (body as { details?: unknown }).details),
+        message: await withOwnTime(body.message, (body as { details?: unknown }).details),
         details: Array.isArray(body.details) ? body.details.filter(isFieldIssue) : [],
         data: (body as { details?: unknown }).details,
         requestId: body.requestId,
@@ -74,10 +73,14 @@ export function describeError(error: unknown): string {
 /**
  * A time the server names in the lab's zone comes with the instant and the zone in the
  * details: the reader's own time follows when it reads differently, wherever the message shows.
+ * The time formatting is fetched then, with the first such refusal: it is no part of the first
+ * chunk, which every page (the login page too) loads before its first paint.
  */
-function withOwnTime(message: string, details: unknown): string {
+async function withOwnTime(message: string, details: unknown): Promise<string> {
   const when = timeOf(details);
-  const note = when ? ownTimeNote(when.deadline, when.timezone) : '';
+  if (!when) return message;
+  const { ownTimeNote } = await import('../lib/lab-time');
+  const note = ownTimeNote(when.deadline, when.timezone);
   return note ? `${message} ${note}` : message;
 }
 

@@ -1,0 +1,110 @@
+import { Route, Routes } from 'react-router-dom';
+import { liveLabRoutes } from '../../features/live/routes';
+import { proposalLabRoutes } from '../../features/proposals/routes';
+import { proposalReviewLabRoutes } from '../../features/proposal-review/routes';
+import { pitchLabRoutes } from '../../features/pitches/routes';
+import { fundingLabRoutes } from '../../features/funding/routes';
+import { reviewLabRoutes } from '../../features/review/routes';
+import { selectionLabRoutes } from '../../features/selection/routes';
+import { workshopLabRoutes } from '../../features/workshop/routes';
+import { formationLabRoutes } from '../../features/formation/routes';
+import { ideasLabRoutes } from '../../features/ideas/routes';
+import { lazyPage } from '../../lib/lazy-page';
+import { OrganiserOnly } from './organiser-only';
+
+// The lab's frame comes in the same chunk as its routes (the app loads both from here).
+export { LabLayout } from './lab-layout';
+
+const LabApplicationsPage = lazyPage(
+  () => import('./lab-applications-page'),
+  'LabApplicationsPage',
+);
+const LabApplicationPage = lazyPage(() => import('./lab-application-page'), 'LabApplicationPage');
+const LabAuditPage = lazyPage(() => import('./lab-audit-page'), 'LabAuditPage');
+const LabFormEditorPage = lazyPage(() => import('./lab-form-editor-page'), 'LabFormEditorPage');
+const LabFunnelPage = lazyPage(() => import('./lab-funnel-page'), 'LabFunnelPage');
+const LabOverviewPage = lazyPage(() => import('./lab-overview-page'), 'LabOverviewPage');
+const LabPeoplePage = lazyPage(() => import('./lab-people-page'), 'LabPeoplePage');
+const LabSettingsPage = lazyPage(() => import('./lab-settings-page'), 'LabSettingsPage');
+const NotFoundPage = lazyPage(() => import('../not-found-page'), 'NotFoundPage');
+
+/**
+ * The screens of one lab (/labs/:labId/…), rendered in the frame's outlet. They are routed
+ * here rather than in app.tsx so that every feature's routes, guards and tab rules load with
+ * the lab's frame, not in the first chunk the login and call pages load.
+ */
+export function LabRoutes() {
+  return (
+    <Routes>
+      <Route index element={<LabOverviewPage />} />
+      <Route
+        path="settings"
+        element={
+          <OrganiserOnly>
+            <LabSettingsPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="people"
+        element={
+          <OrganiserOnly>
+            <LabPeoplePage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="form"
+        element={
+          <OrganiserOnly>
+            <LabFormEditorPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="applications"
+        element={
+          <OrganiserOnly>
+            <LabApplicationsPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="applications/:applicationId"
+        element={
+          <OrganiserOnly>
+            <LabApplicationPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="funnel"
+        element={
+          <OrganiserOnly>
+            <LabFunnelPage />
+          </OrganiserOnly>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <OrganiserOnly>
+            <LabAuditPage />
+          </OrganiserOnly>
+        }
+      />
+      {reviewLabRoutes()}
+      {selectionLabRoutes()}
+      {workshopLabRoutes()}
+      {ideasLabRoutes()}
+      {formationLabRoutes()}
+      {liveLabRoutes()}
+      {proposalLabRoutes()}
+      {proposalReviewLabRoutes()}
+      {pitchLabRoutes()}
+      {fundingLabRoutes()}
+
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
