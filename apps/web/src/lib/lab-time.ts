@@ -1,21 +1,49 @@
 // Lab dates are instants (ISO strings from the server) shown and edited as wall-clock time
 // in the lab's own IANA timezone, whatever the timezone of the browser.
 
+/**
+ * One Intl.DateTimeFormat per pattern and zone, made the first time it is asked for: making
+ * one costs far more than formatting with it, and a table formats two or three times per row
+ * (a 25-row page made some 150 of them per render). Throws for a zone the browser does not
+ * know, as the constructor does; nothing is kept then.
+ */
+function cachedFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: (timeZone: string) => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = make(timeZone);
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "12 Jul 2026, 09:00 EDT", in the lab's timezone. */
 export function formatInTimezone(iso: string | null, timeZone: string): string {
   if (!iso) return 'not set';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat('en-GB', {
+    return cachedFormat(
+      dateTimeFormats,
       timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }).format(date);
+      (zone) =>
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: zone,
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZoneName: 'short',
+        }),
+    ).format(date);
   } catch {
     // A zone this browser does not know: say the time in UTC rather than a raw ISO string.
     return timeZone === 'UTC' ? date.toISOString() : formatInTimezone(iso, 'UTC');
@@ -30,8 +58,8 @@ interface WallClock {
   minute: number;
 }
 
-function wallClockAt(instant: number, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
+const wallClockFormat = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -39,7 +67,12 @@ function wallClockAt(instant: number, timeZone: string): WallClock {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  }).formatToParts(new Date(instant));
+  });
+
+function wallClockAt(instant: number, timeZone: string): WallClock {
+  const parts = cachedFormat(wallClockFormats, timeZone, wallClockFormat).formatToParts(
+    new Date(instant),
+  );
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((part) => part.type === type)?.value);
   return {
@@ -91,7 +124,7 @@ export function localInputToIso(value: string, timeZone: string): string | null 
 export function isValidTimezone(timeZone: string): boolean {
   if (!timeZone) return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    cachedFormat(wallClockFormats, timeZone, wallClockFormat);
     return true;
   } catch {
     return false;
@@ -108,8 +141,12 @@ export function knownTimezones(): string[] {
   }
 }
 
+/** The viewer's zone, read once per page load (every formatted time asks for it). */
+let viewerZone: string | undefined;
+
 export function browserTimezone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return viewerZone;
 }
 
 /** "New York time" for America/New_York; nothing for UTC, whose abbreviation says it all. */
@@ -144,13 +181,18 @@ export function formatLabTime(
 function clockInTimezone(iso: string, timeZone: string): string {
   const date = new Date(iso);
   const zone = isValidTimezone(timeZone) ? timeZone : 'UTC';
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(date);
+  return cachedFormat(
+    clockFormats,
+    zone,
+    (timeZone) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      }),
+  ).format(date);
 }
 
 /**
