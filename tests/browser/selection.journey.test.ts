@@ -359,7 +359,11 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // --- From the applications table to one application: its score, reviews and decision. ---
       await tab(org, 'Applications');
       const names = () =>
-        org.locator('.applications-table tbody th[scope="row"] a').allTextContents();
+        org
+          .getByRole('region', { name: 'Applications', exact: true })
+          .getByRole('rowheader')
+          .getByRole('link')
+          .allTextContents();
       const byScore = org.getByRole('columnheader', { name: /^Score/ });
       await byScore.getByRole('button').click();
       await expect.poll(() => byScore.getAttribute('aria-sort')).toBe('descending');

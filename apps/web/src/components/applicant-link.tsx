@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import styles from './applications-table.module.css';
 
 /** Where organisers read one application whole: profile, answers, versions, reviews, decision. */
 export function applicationPath(labId: string, applicationId: string): string {
@@ -13,7 +14,7 @@ export function applicationPath(labId: string, applicationId: string): string {
 export function ApplicantLink(props: { applicationId: string; children: ReactNode }) {
   const { labId = '' } = useParams();
   return (
-    <Link className="applicant-name" to={applicationPath(labId, props.applicationId)}>
+    <Link className={styles.applicantName} to={applicationPath(labId, props.applicationId)}>
       {props.children}
     </Link>
   );

@@ -12,6 +12,7 @@ import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
 import { TableScroll } from '../../components/table-scroll';
+import tableStyles from '../../components/applications-table.module.css';
 import styles from './selection.module.css';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
@@ -124,7 +125,7 @@ export function DecisionsPage() {
       <section className="card" aria-labelledby="accepted-title">
         <h2 id="accepted-title">Offered a place ({accepted.length})</h2>
         <TableScroll>
-          <table className={`applications-table ${styles.decisionsTable}`}>
+          <table className={`${tableStyles.table} ${styles.decisionsTable}`}>
             <thead>
               <tr>
                 <th scope="col">Applicant</th>

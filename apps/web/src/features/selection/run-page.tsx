@@ -17,6 +17,7 @@ import { describeQuotas } from './quota-form';
 import { foundCohort, runNumbers, statusLabel } from './run-labels';
 import type { AdoptSelectionRun, SelectionRun } from './types';
 import { TableScroll } from '../../components/table-scroll';
+import tableStyles from '../../components/applications-table.module.css';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import styles from './selection.module.css';
 
@@ -294,7 +295,7 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
         </p>
       ) : null}
       <TableScroll>
-        <table className="applications-table">
+        <table className={tableStyles.table}>
           {head(false)}
           <tbody>{rows(run.result.selectedIds, false)}</tbody>
         </table>
@@ -303,7 +304,7 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
         <details className={styles.waitlistPreview}>
           <summary>Waitlist if adopted ({run.result.waitlistIds.length}, best first)</summary>
           <TableScroll>
-            <table className="applications-table">
+            <table className={tableStyles.table}>
               {head(true)}
               <tbody>{rows(run.result.waitlistIds, true)}</tbody>
             </table>

@@ -16,6 +16,8 @@ import {
 } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
+import { Pager } from '../../components/pager';
+import tableStyles from '../../components/applications-table.module.css';
 import styles from './lab.module.css';
 
 const PAGE_SIZE = 25;
@@ -267,7 +269,7 @@ export function LabApplicationsPage() {
         {list.isPending ? <Loading what="the applications" /> : null}
         {data && data.items.length > 0 ? (
           <TableScroll>
-            <table className="applications-table">
+            <table className={tableStyles.table}>
               <thead>
                 <tr>
                   {sortHeader('name', 'Applicant')}
@@ -304,28 +306,8 @@ export function LabApplicationsPage() {
             </table>
           </TableScroll>
         ) : null}
-        {data && pages > 1 ? (
-          <nav className="pager" aria-label="Pages of applications">
-            <button
-              type="button"
-              className="button button--quiet"
-              disabled={data.page <= 1}
-              onClick={() => goTo(data.page - 1)}
-            >
-              ← Previous
-            </button>
-            <span>
-              Page {data.page} of {pages}
-            </span>
-            <button
-              type="button"
-              className="button button--quiet"
-              disabled={data.page >= pages}
-              onClick={() => goTo(data.page + 1)}
-            >
-              Next →
-            </button>
-          </nav>
+        {data ? (
+          <Pager label="Pages of applications" page={data.page} pages={pages} onGo={goTo} />
         ) : null}
       </section>
     </div>
@@ -405,7 +387,7 @@ function ApplicationRow(props: {
         </td>
       </tr>
       {props.extending ? (
-        <tr className="extension-row">
+        <tr className={tableStyles.detailRow}>
           <td colSpan={10}>
             <ExtensionForm {...props} who={who} />
           </td>
