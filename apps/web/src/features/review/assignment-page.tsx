@@ -24,6 +24,7 @@ import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
 import { TableScroll } from '../../components/table-scroll';
+import { Pager } from '../../components/pager';
 import styles from './review.module.css';
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
@@ -653,30 +654,9 @@ function PerApplication(props: {
           </table>
         </TableScroll>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label="Pages of applications">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={shownPage <= 1}
-            onClick={() => setPage(shownPage - 1)}
-          >
-            ← Previous
-          </button>
-          <span>
-            Page {shownPage} of {pages} ({first + 1}–{first + shown.length} of{' '}
-            {progress.perApplication.length})
-          </span>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={shownPage >= pages}
-            onClick={() => setPage(shownPage + 1)}
-          >
-            Next →
-          </button>
-        </nav>
-      ) : null}
+      <Pager label="Pages of applications" page={shownPage} pages={pages} onGo={setPage}>
+        ({first + 1}–{first + shown.length} of {progress.perApplication.length})
+      </Pager>
     </section>
   );
 }
