@@ -371,6 +371,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await byScore.getByRole('button').click();
       await expect.poll(() => byScore.getAttribute('aria-sort')).toBe('ascending');
       await expect.poll(async () => (await names())[0]).toBe('Hana Hill');
+      // The rows per page stay in the address with the order: a reload keeps both.
+      await org.getByLabel('Rows per page').selectOption('50');
+      await expect.poll(() => new URL(org.url()).searchParams.get('rows')).toBe('50');
+      await org.reload();
+      await expect.poll(() => org.getByLabel('Rows per page').inputValue()).toBe('50');
+      await expect.poll(async () => (await names())[0]).toBe('Hana Hill');
       await shot(org, 'applications-by-score');
       const find = org.getByLabel('Find an applicant');
       await find.fill('ARDEN');

@@ -20,7 +20,8 @@ import { Pager } from '../../components/pager';
 import tableStyles from '../../components/applications-table.module.css';
 import styles from './lab.module.css';
 
-const PAGE_SIZE = 25;
+/** Rows per page an organiser may choose (`rows` in the address); 25 unless chosen. */
+const PAGE_SIZES = [25, 50, 100] as const;
 const FILTER_KEYS = [
   'discipline',
   'careerStage',
@@ -50,6 +51,7 @@ export function LabApplicationsPage() {
     if (value) (filters as Record<string, string>)[key] = value;
   }
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = PAGE_SIZES.find((n) => String(n) === params.get('rows')) ?? PAGE_SIZES[0];
   const sortParam = params.get('sort') as SortKey | null;
   const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : 'started';
   const order: 'asc' | 'desc' =
@@ -58,7 +60,7 @@ export function LabApplicationsPage() {
       : FIRST_ORDER[sort];
   const queryClient = useQueryClient();
   const list = useQuery({
-    ...applicationQueries.ofLab(lab.id, { ...filters, sort, order, page, pageSize: PAGE_SIZE }),
+    ...applicationQueries.ofLab(lab.id, { ...filters, sort, order, page, pageSize }),
     placeholderData: keepPreviousData,
   });
   const [country, setCountry] = useState(filters.country ?? '');
@@ -221,6 +223,22 @@ export function LabApplicationsPage() {
               </option>
             ))}
           </SelectField>
+          <SelectField
+            id="page-size"
+            label="Rows per page"
+            value={String(pageSize)}
+            onChange={(e) => {
+              const next = new URLSearchParams(params);
+              if (e.target.value === String(PAGE_SIZES[0])) next.delete('rows');
+              else next.set('rows', e.target.value);
+              next.delete('page');
+              setParams(next);
+            }}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </SelectField>
         </div>
         <div className="form-actions">
           {anyFilter ? (
@@ -231,7 +249,7 @@ export function LabApplicationsPage() {
                 setCountry('');
                 setSearch('');
                 const next = new URLSearchParams();
-                for (const key of ['sort', 'order']) {
+                for (const key of ['sort', 'order', 'rows']) {
                   const value = params.get(key);
                   if (value) next.set(key, value);
                 }
