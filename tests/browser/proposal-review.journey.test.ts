@@ -179,7 +179,9 @@ describeBrowser('web client: proposal review', () => {
       await expect
         .poll(() => discussion.textContent())
         .toContain('Merit hinges on the validation cohort.');
-      await expect.poll(() => discussion.textContent()).toContain(mentorName);
+      // Blind review: the other reviewer reads who wrote it as in the reviews, not by name.
+      await expect.poll(() => discussion.textContent()).toContain('Reviewer 2');
+      expect(await discussion.textContent()).not.toContain(mentorName);
 
       // The mentor says what they review as, where they find their queue.
       await phone.getByRole('link', { name: '← Proposal review' }).click();

@@ -232,13 +232,18 @@ describe('proposal review: who hears what, live', () => {
       .set(bearer(lab.organiser))
       .send({ leadReviewerId: mentors[0].userId });
     expect(lead.status).toBe(200);
-    for (const panel of [organiser, first, second]) {
-      const notice = ConsensusNotice.parse(await panel.next('proposal-consensus:changed', aboutP));
+    for (const named of [organiser, first]) {
+      const notice = ConsensusNotice.parse(await named.next('proposal-consensus:changed', aboutP));
       expect(notice).toMatchObject({
         change: 'lead',
-        report: { lead: { userId: mentors[0].userId }, version: 0 },
+        report: { lead: { userId: mentors[0].userId }, leadLabel: 'mentor-prlive', version: 0 },
       });
     }
+    // The review is blind: the other reviewer learns there is a lead, not who.
+    const toOther = ConsensusNotice.parse(await second.next('proposal-consensus:changed', aboutP));
+    expect(toOther.report).toMatchObject({ lead: null, version: 0 });
+    expect(toOther.report.leadLabel).toMatch(/^Reviewer \d$/);
+    expect(JSON.stringify(toOther)).not.toContain(mentors[0].userId);
     expect(ReviewQueueNotice.parse(await first.next('proposal-review:queue'))).toMatchObject({
       change: 'lead',
     });
@@ -257,13 +262,41 @@ describe('proposal review: who hears what, live', () => {
         recommendation: 'fund-with-changes',
         summary: 'Fund once validated.',
         version: 1,
-        updatedBy: { userId: mentors[0].userId },
+        updatedBy: panel === second ? null : { userId: mentors[0].userId },
       });
     await settled();
     expect(conflicted.all('proposal-consensus:changed')).toEqual([]);
     expect(second.all('proposal-review:queue')).toEqual([]);
     for (const team of [member, outsider])
       expect(team.all('proposal-consensus:changed')).toEqual([]);
+  });
+
+  it('hides who wrote a panel message from the other reviewers while the review is blind', async () => {
+    const posted = await api()
+      .post(`${review(P())}/thread`)
+      .set(bearer(mentors[1]))
+      .send({ body: 'I scored merit highest.' });
+    expect(posted.status).toBe(201);
+    // The author's answer, and every device of theirs, names them; so do the organisers'.
+    expect(posted.body).toMatchObject({ author: { userId: mentors[1].userId } });
+    for (const named of [organiser, second])
+      expect(
+        PanelMessageNotice.parse(await named.next('proposal-panel:message', aboutP)).message,
+      ).toMatchObject({ author: { userId: mentors[1].userId }, authorLabel: 'Mentor 1 prlive' });
+    const hidden = PanelMessageNotice.parse(await first.next('proposal-panel:message', aboutP));
+    expect(hidden.message).toMatchObject({ id: posted.body.id, author: null });
+    expect(hidden.message.authorLabel).toMatch(/^Reviewer \d$/);
+    expect(JSON.stringify(hidden)).not.toContain(mentors[1].userId);
+
+    // Reading the thread says the same: a label for the other reviewer, names for organisers.
+    const read = async (session: Session) =>
+      (
+        await api()
+          .get(`${review(P())}/thread`)
+          .set(bearer(session))
+      ).body.messages.find((m: { id: string }) => m.id === posted.body.id);
+    expect(await read(mentors[0])).toEqual(hidden.message);
+    expect((await read(lab.organiser)).authorLabel).toBe('Mentor 1 prlive');
   });
 
   it('tells organisers of the round’s settings, mentors that their queue changed, and each team only its own release', async () => {

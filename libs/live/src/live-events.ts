@@ -250,7 +250,9 @@ export const PanelMessageNotice = z.strictObject({
   proposalId: z.uuid(),
   message: z.strictObject({
     id: z.string(),
+    /** Null in a blind review for reviewers other than the author (they read `authorLabel`). */
     author: ReviewPerson.nullable(),
+    authorLabel: z.string(),
     body: z.string(),
     createdAt: z.iso.datetime(),
   }),
@@ -267,7 +269,9 @@ export const ConsensusNotice = z.strictObject({
   proposalId: z.uuid(),
   change: z.enum(['lead', 'saved']),
   report: z.strictObject({
+    /** Null when none yet, or in a blind review for reviewers other than the lead (see `leadLabel`). */
     lead: ReviewPerson.nullable(),
+    leadLabel: z.string().nullable(),
     recommendation: z.enum(['fund', 'fund-with-changes', 'do-not-fund']).nullable(),
     summary: z.string(),
     version: z.int(),

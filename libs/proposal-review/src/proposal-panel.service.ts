@@ -22,6 +22,22 @@ interface PanelSeat {
   organiser: boolean;
 }
 
+/** Who reads a panel's names: organisers see them all; a reviewer, in a blind review, only their own. */
+interface Reader {
+  userId: string | null;
+  organiser: boolean;
+}
+/** Organisers (and the people a notice names: its author, the lead) read every name. */
+const NAMES: Reader = { userId: null, organiser: true };
+/** Any other reviewer on the panel. */
+const OTHER_REVIEWER: Reader = { userId: null, organiser: false };
+
+/** A round's blind setting and the labels its reviews give a proposal's reviewers ("Reviewer n"). */
+interface Naming {
+  blind: boolean;
+  labels: Map<string, string>;
+}
+
 /**
  * The panel of a proposal: its assigned reviewers (once they have submitted their own review,
  * so nobody is swayed before writing) and the organisers. They discuss it in a thread; the lead
@@ -44,9 +60,14 @@ export class ProposalPanelService {
     roundId: string,
     proposalId: string,
   ): Promise<PanelThread> {
-    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    const { facts, organiser } = await this.seat(actor, labId, roundId, proposalId);
+    const naming = await this.naming(facts, proposalId);
+    const reader = { userId: actor.userId, organiser };
     const messages = await this.repository.findMessages(proposalId);
-    return { proposalId, messages: messages.map((m) => this.messageView(facts, m)) };
+    return {
+      proposalId,
+      messages: messages.map((m) => this.messageView(facts, naming, reader, m)),
+    };
   }
 
   async post(
@@ -56,7 +77,7 @@ export class ProposalPanelService {
     proposalId: string,
     dto: PostPanelMessage,
   ): Promise<PanelMessage> {
-    const { facts } = await this.seat(actor, labId, roundId, proposalId);
+    const { facts, organiser } = await this.seat(actor, labId, roundId, proposalId);
     return this.tx.run(async () => {
       const saved = await this.repository.insertMessage({
         labId,
@@ -72,15 +93,19 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, messageId: saved.id },
       });
-      const message = this.messageView(facts, saved);
+      const naming = await this.naming(facts, proposalId);
       this.notices.panelMessage(
         labId,
         facts,
         this.facts.proposal(facts, proposalId),
         await this.repository.findOfProposal(proposalId),
-        message,
+        {
+          named: this.messageView(facts, naming, NAMES, saved),
+          hidden: this.messageView(facts, naming, OTHER_REVIEWER, saved),
+          knownTo: [actor.userId],
+        },
       );
-      return message;
+      return this.messageView(facts, naming, { userId: actor.userId, organiser }, saved);
     });
   }
 
@@ -90,8 +115,14 @@ export class ProposalPanelService {
     roundId: string,
     proposalId: string,
   ): Promise<ConsensusReportView> {
-    const { facts } = await this.seat(actor, labId, roundId, proposalId);
-    return this.reportView(actor, facts, proposalId, await this.repository.findReport(proposalId));
+    const { facts, organiser } = await this.seat(actor, labId, roundId, proposalId);
+    return this.reportView(
+      { userId: actor.userId, organiser },
+      facts,
+      await this.naming(facts, proposalId),
+      proposalId,
+      await this.repository.findReport(proposalId),
+    );
   }
 
   /** The organisers pick the lead reviewer: one of the proposal's assigned reviewers. */
@@ -123,7 +154,13 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, leadReviewerId: dto.leadReviewerId },
       });
-      const view = await this.announceReport(actor, labId, facts, proposalId, 'lead');
+      const view = await this.announceReport(
+        { userId: actor.userId, organiser: true },
+        labId,
+        facts,
+        proposalId,
+        'lead',
+      );
       // The old and the new lead read their queues again ("you lead the consensus").
       const leads = [previous?.leadReviewerId, dto.leadReviewerId].filter(
         (id): id is string => !!id,
@@ -160,7 +197,13 @@ export class ProposalPanelService {
         updatedBy: actor.userId,
       });
       if (!saved) {
-        const current = await this.reportView(actor, facts, proposalId, report);
+        const current = this.reportView(
+          { userId: actor.userId, organiser: false },
+          facts,
+          await this.naming(facts, proposalId),
+          proposalId,
+          report,
+        );
         throw new ProposalReviewError(
           'PROPOSAL_CONSENSUS_VERSION_CONFLICT',
           `The report was saved by someone else meanwhile (version ${report.version}, you edited version ${dto.version}); nothing was overwritten. Read it again and redo your change.`,
@@ -175,7 +218,14 @@ export class ProposalPanelService {
         entityId: proposalId,
         data: { roundId, version: dto.version + 1, recommendation: dto.recommendation },
       });
-      return this.announceReport(actor, labId, facts, proposalId, 'saved');
+      // The lead reads the report: the only name in it is their own.
+      return this.announceReport(
+        { userId: actor.userId, organiser: false },
+        labId,
+        facts,
+        proposalId,
+        'saved',
+      );
     });
   }
 
@@ -220,59 +270,95 @@ export class ProposalPanelService {
     };
   }
 
+  private async naming(facts: RoundFacts, proposalId: string): Promise<Naming> {
+    const blind = (await this.repository.findRound(facts.round.id))?.blind ?? true;
+    // Numbered as the reviews of the proposal are (ProposalReviewsService.ofProposal).
+    const submitted = (await this.repository.findOfProposal(proposalId))
+      .filter((r) => r.status === 'submitted')
+      .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+    return {
+      blind,
+      labels: new Map(submitted.map((r, i) => [r.reviewerId, `Reviewer ${i + 1}`])),
+    };
+  }
+
+  /** A person of the panel as the reader sees them: named, or a reviewer's label in a blind review. */
+  private named(facts: RoundFacts, naming: Naming, reader: Reader, userId: string | null) {
+    const person = this.person(facts, userId);
+    if (!person) return { person: null, label: null };
+    const label = naming.labels.get(person.userId);
+    const hidden = naming.blind && !reader.organiser && reader.userId !== person.userId && label;
+    return hidden ? { person: null, label } : { person, label: person.displayName };
+  }
+
   private messageView(
     facts: RoundFacts,
+    naming: Naming,
+    reader: Reader,
     m: { id: string; authorId: string | null; body: string; createdAt: Date },
   ): PanelMessage {
+    const author = this.named(facts, naming, reader, m.authorId);
     return {
       id: m.id,
-      author: this.person(facts, m.authorId),
+      author: author.person,
+      authorLabel: author.label ?? 'A former member',
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     };
   }
 
-  /** The report as the actor reads it now; the panel and organisers get it less `canEdit` (each reader's own). */
+  /**
+   * The report as the actor reads it now; organisers and the lead get it with names, the
+   * other reviewers of the panel as a blind review shows it (each reader's `canEdit` is theirs).
+   */
   private async announceReport(
-    actor: Actor,
+    reader: Reader,
     labId: string,
     facts: RoundFacts,
     proposalId: string,
     change: ConsensusNotice['change'],
   ): Promise<ConsensusReportView> {
-    const view = this.reportView(
-      actor,
-      facts,
-      proposalId,
-      await this.repository.findReport(proposalId),
-    );
-    const { lead, recommendation, summary, version, updatedBy, updatedAt } = view;
+    const naming = await this.naming(facts, proposalId);
+    const report = await this.repository.findReport(proposalId);
+    const notice = (reader: Reader): ConsensusNotice['report'] => {
+      const { lead, leadLabel, recommendation, summary, version, updatedBy, updatedAt } =
+        this.reportView(reader, facts, naming, proposalId, report);
+      return { lead, leadLabel, recommendation, summary, version, updatedBy, updatedAt };
+    };
     this.notices.consensusChanged(
       labId,
       facts,
       this.facts.proposal(facts, proposalId),
       await this.repository.findOfProposal(proposalId),
       change,
-      { lead, recommendation, summary, version, updatedBy, updatedAt },
+      {
+        named: notice(NAMES),
+        hidden: notice(OTHER_REVIEWER),
+        knownTo: report ? [report.leadReviewerId] : [],
+      },
     );
-    return view;
+    return this.reportView(reader, facts, naming, proposalId, report);
   }
 
   private reportView(
-    actor: Actor,
+    reader: Reader,
     facts: RoundFacts,
+    naming: Naming,
     proposalId: string,
     report: ConsensusReportEntity | null,
   ): ConsensusReportView {
+    const lead = this.named(facts, naming, reader, report?.leadReviewerId ?? null);
+    const saved = report && report.version > 0;
     return {
       proposalId,
-      lead: report ? this.person(facts, report.leadReviewerId) : null,
+      lead: lead.person,
+      leadLabel: lead.label,
       recommendation: report?.recommendation ?? null,
       summary: report?.summary ?? '',
       version: report?.version ?? 0,
-      updatedBy: report && report.version > 0 ? this.person(facts, report.updatedBy) : null,
-      updatedAt: report && report.version > 0 ? report.updatedAt.toISOString() : null,
-      canEdit: report?.leadReviewerId === actor.userId,
+      updatedBy: saved ? this.named(facts, naming, reader, report.updatedBy).person : null,
+      updatedAt: saved ? report.updatedAt.toISOString() : null,
+      canEdit: report?.leadReviewerId === reader.userId,
     };
   }
 }

@@ -3,6 +3,7 @@ import {
   liveChannels,
   LivePublisher,
   type ConsensusNotice,
+  type LiveNotices,
   type PanelMessageNotice,
   type ProposalAssignmentsNotice,
   type ReviewQueueNotice,
@@ -85,18 +86,53 @@ export class ProposalReviewNotices {
       this.live.emit(panel, 'proposal-review:submitted', { ...notice, progress: null });
   }
 
+  /**
+   * To organisers and the proposal's panel: organisers, panel reviewers who are organisers too
+   * and those in `knownTo` (the author, the lead) get `named`; the other reviewers `hidden`,
+   * as a blind review shows it to them (the same as `named` when the review is not blind).
+   */
+  private toPanel<E extends 'proposal-panel:message' | 'proposal-consensus:changed'>(
+    labId: string,
+    facts: RoundFacts,
+    proposal: SubmittedProposal,
+    reviews: readonly Pick<ProposalReviewEntity, 'reviewerId' | 'status'>[],
+    event: E,
+    payloads: { named: LiveNotices[E]; hidden: LiveNotices[E]; knownTo: readonly string[] },
+  ): void {
+    const organiserIds = new Set(
+      facts.staff.filter((s) => s.roles.includes('organiser')).map((s) => s.userId),
+    );
+    const panel = this.panel(labId, facts, proposal, reviews);
+    const names = (channel: string) =>
+      [...organiserIds, ...payloads.knownTo].some(
+        (id) => channel === liveChannels.person(labId, id),
+      );
+    this.live.emit(
+      [...this.organisers(labId, facts, proposal), ...panel.filter(names)],
+      event,
+      payloads.named,
+    );
+    const others = panel.filter((channel) => !names(channel));
+    if (others.length > 0) this.live.emit(others, event, payloads.hidden);
+  }
+
   panelMessage(
     labId: string,
     facts: RoundFacts,
     proposal: SubmittedProposal,
     reviews: readonly Pick<ProposalReviewEntity, 'reviewerId' | 'status'>[],
-    message: PanelMessageNotice['message'],
+    message: {
+      named: PanelMessageNotice['message'];
+      hidden: PanelMessageNotice['message'];
+      knownTo: readonly string[];
+    },
   ): void {
-    this.live.emit(
-      [...this.organisers(labId, facts, proposal), ...this.panel(labId, facts, proposal, reviews)],
-      'proposal-panel:message',
-      { labId, roundId: facts.round.id, proposalId: proposal.proposalId, message },
-    );
+    const notice = { labId, roundId: facts.round.id, proposalId: proposal.proposalId };
+    this.toPanel(labId, facts, proposal, reviews, 'proposal-panel:message', {
+      named: { ...notice, message: message.named },
+      hidden: { ...notice, message: message.hidden },
+      knownTo: message.knownTo,
+    });
   }
 
   consensusChanged(
@@ -105,13 +141,18 @@ export class ProposalReviewNotices {
     proposal: SubmittedProposal,
     reviews: readonly Pick<ProposalReviewEntity, 'reviewerId' | 'status'>[],
     change: ConsensusNotice['change'],
-    report: ConsensusNotice['report'],
+    report: {
+      named: ConsensusNotice['report'];
+      hidden: ConsensusNotice['report'];
+      knownTo: readonly string[];
+    },
   ): void {
-    this.live.emit(
-      [...this.organisers(labId, facts, proposal), ...this.panel(labId, facts, proposal, reviews)],
-      'proposal-consensus:changed',
-      { labId, roundId: facts.round.id, proposalId: proposal.proposalId, change, report },
-    );
+    const notice = { labId, roundId: facts.round.id, proposalId: proposal.proposalId, change };
+    this.toPanel(labId, facts, proposal, reviews, 'proposal-consensus:changed', {
+      named: { ...notice, report: report.named },
+      hidden: { ...notice, report: report.hidden },
+      knownTo: report.knownTo,
+    });
   }
 
   /** Organisers read the assignments again; each reviewer named reads their queue again. */

@@ -393,8 +393,22 @@ export type ProposalFeedback = z.output<typeof ProposalFeedback>;
 
 // ---- panel discussion and consensus -------------------------------------------------------
 
+/** How the reader sees a reviewer named on the panel: in a blind review, another reviewer is "Reviewer n". */
+const hiddenInBlindReview =
+  'Null when unknown, or when a blind review hides this reviewer from the reader (see the label).';
+
 export const PanelMessage = z
-  .object({ id: z.uuid(), author: Person.nullable(), body: z.string(), createdAt: isoDateTime() })
+  .object({
+    id: z.uuid(),
+    author: Person.nullable().meta({ description: hiddenInBlindReview }),
+    authorLabel: z.string().meta({
+      description:
+        'The author as the reader sees them: their name, or "Reviewer n" (as in the reviews) in a blind review.',
+      example: 'Reviewer 2',
+    }),
+    body: z.string(),
+    createdAt: isoDateTime(),
+  })
   .meta({ id: 'PanelMessage' });
 export type PanelMessage = z.output<typeof PanelMessage>;
 
@@ -412,11 +426,14 @@ export class PostPanelMessageDto extends createZodDto(PostPanelMessage) {}
 export const ConsensusReportView = z
   .object({
     proposalId: z.uuid(),
-    lead: Person.nullable(),
+    lead: Person.nullable().meta({ description: hiddenInBlindReview }),
+    leadLabel: z.string().nullable().meta({
+      description: 'The lead as the reader sees them (name or "Reviewer n"); null: no lead yet.',
+    }),
     recommendation: ConsensusRecommendation.nullable(),
     summary: z.string(),
     version: z.int().meta({ description: '0 until the lead first saves it.' }),
-    updatedBy: Person.nullable(),
+    updatedBy: Person.nullable().meta({ description: hiddenInBlindReview }),
     updatedAt: isoDateTime().nullable(),
     canEdit: z.boolean(),
   })

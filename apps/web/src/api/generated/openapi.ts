@@ -3466,11 +3466,15 @@ export interface components {
         ConsensusReport: {
             /** Format: uuid */
             proposalId: string;
+            /** @description Null when unknown, or when a blind review hides this reviewer from the reader (see the label). */
             lead: components["schemas"]["ProposalReviewPerson"] | null;
+            /** @description The lead as the reader sees them (name or "Reviewer n"); null: no lead yet. */
+            leadLabel: string | null;
             recommendation: components["schemas"]["ConsensusRecommendation"] | null;
             summary: string;
             /** @description 0 until the lead first saves it. */
             version: number;
+            /** @description Null when unknown, or when a blind review hides this reviewer from the reader (see the label). */
             updatedBy: components["schemas"]["ProposalReviewPerson"] | null;
             /** Format: date-time */
             updatedAt: string | null;
@@ -5000,7 +5004,13 @@ export interface components {
         PanelMessage: {
             /** Format: uuid */
             id: string;
+            /** @description Null when unknown, or when a blind review hides this reviewer from the reader (see the label). */
             author: components["schemas"]["ProposalReviewPerson"] | null;
+            /**
+             * @description The author as the reader sees them: their name, or "Reviewer n" (as in the reviews) in a blind review.
+             * @example Reviewer 2
+             */
+            authorLabel: string;
             body: string;
             /** Format: date-time */
             createdAt: string;

@@ -264,7 +264,7 @@ function Thread({ roundId, proposalId }: { roundId: string; proposalId: string }
       <ul className={styles.messages}>
         {thread.data?.messages.map((m) => (
           <li key={m.id}>
-            <strong>{m.author?.displayName ?? 'A former member'}</strong>{' '}
+            <strong>{m.authorLabel}</strong>{' '}
             <small>{formatLabTime(m.createdAt, lab.timezone)}</small>
             <p className={styles.comment}>{m.body}</p>
           </li>
@@ -316,8 +316,8 @@ function Consensus({ roundId, proposalId }: { roundId: string; proposalId: strin
     <section className="card stack" aria-labelledby="consensus">
       <h3 id="consensus">Consensus report</h3>
       <p>
-        {r.lead
-          ? `Lead reviewer: ${r.lead.displayName}`
+        {r.leadLabel
+          ? `Lead reviewer: ${r.leadLabel}`
           : 'The organisers have not picked a lead reviewer yet.'}
         {r.recommendation ? ` · ${RECOMMENDATION_LABELS[r.recommendation]}` : ''}
         {r.version > 0 ? ` · version ${r.version}` : ''}

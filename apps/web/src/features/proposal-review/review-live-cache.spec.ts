@@ -39,7 +39,7 @@ const overview = (): ProposalReviewRound => ({
 const message = (id: string, createdAt: string): PanelMessageNotice => ({
   ...ids,
   proposalId: 'a',
-  message: { id, author: null, body: `message ${id}`, createdAt },
+  message: { id, author: null, authorLabel: 'Reviewer 1', body: `message ${id}`, createdAt },
 });
 const consensus = (leadId: string | null): ConsensusNotice => ({
   ...ids,
@@ -47,6 +47,7 @@ const consensus = (leadId: string | null): ConsensusNotice => ({
   change: 'saved',
   report: {
     lead: leadId ? { userId: leadId, displayName: 'Lee' } : null,
+    leadLabel: leadId ? 'Lee' : null,
     recommendation: 'fund',
     summary: 'Fund it.',
     version: 2,
