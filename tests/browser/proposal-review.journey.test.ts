@@ -19,8 +19,8 @@ import {
  * A mentor reviews a proposal on a phone (rubric, confidence, both comments, a submit dialog)
  * and says what they review as, while the organiser's progress and another reviewer's page
  * follow live (the review, then a panel message, arrive without a reload); then the organiser
- * reads the ranking with its interval and funding line on a desktop, turns blind review off
- * and picks the lead reviewer.
+ * reads the ranking with its interval and funding line on a desktop, turns blind review off,
+ * picks the lead reviewer and releases the comments, which reach the team's page at once.
  */
 describeBrowser('web client: proposal review', () => {
   const tag = Date.now().toString(36);
@@ -33,6 +33,8 @@ describeBrowser('web client: proposal review', () => {
   let mentor: Session;
   let peer: Session;
   let proposalId = '';
+  let teamId = '';
+  let teamMember: Session;
   const mentorName = `mentor-${tag}`;
 
   beforeAll(async () => {
@@ -93,6 +95,8 @@ describeBrowser('web client: proposal review', () => {
         },
       });
     proposalId = saved.body.id;
+    teamId = team.body.id;
+    teamMember = members[0];
     await request(app.baseUrl).post(`${path}/submit`).set(bearer(members[1])).send({ version: 1 });
     await db.query(`UPDATE labs SET phase = 'review' WHERE id = $1`, [labId]);
     // A second reviewer, who has submitted already: the panel discussion is open to them.
@@ -228,6 +232,24 @@ describeBrowser('web client: proposal review', () => {
       expect(overview.body.blind).toBe(false);
       expect(overview.body.proposals[0].lead.userId).toBe(mentor.userId);
       await expectAccessible(desk, 'proposal review for organisers');
+
+      // The team reads the comments to it the moment the organisers release them.
+      const team = await open(phoneContext(browser, app.baseUrl));
+      await logInThroughUi(
+        team,
+        { email: teamMember.email, password: TEST_PASSWORD },
+        `/labs/${labId}/funding/${roundId}/teams/${teamId}`,
+      );
+      const comments = team.getByRole('region', { name: 'Reviewers’ comments' });
+      await expect.poll(() => comments.textContent()).toContain('once the organisers release them');
+      await progress.getByRole('button', { name: 'Release comments to teams' }).click();
+      await desk.getByRole('alertdialog').getByRole('button', { name: 'Release comments' }).click();
+      await expect.poll(() => comments.textContent()).toContain('Say how you will validate it.');
+      expect(await comments.textContent()).toContain('Clear aims.');
+      expect(await comments.textContent()).not.toContain('Strong team.');
+      expect(await comments.textContent()).not.toContain(mentorName);
+      await expect.poll(() => sidewaysScroll(team)).toBe(0);
+      await expectAccessible(team, 'reviewers’ comments on a phone');
 
       // The mentor learns of a conflict after submitting: the review stays, marked.
       await phone.reload();
