@@ -28,6 +28,11 @@
  * ratio to the bare server as the other cases. Its line adds how many solves ran meanwhile and
  * their median time.
  *
+ * Case "connect-N": only connecting (see runConnectCase): N clients connect and are dropped,
+ * BENCH_CONNECT_ROUNDS (6) times to the API and to the bare server (and to a "base" API built
+ * from BENCH_BASE_CHECKOUT and/or with BENCH_BASE_ENV, to compare a change with the code before
+ * it in the same period); figures: the median CPU ms per connect of each, and the ratio.
+ *
  * Figures per case: p50Ms / p99Ms over every delivery of the measured broadcasts (API),
  * bareP99Ms, ratio = p99Ms / bareP99Ms (goal ≤ 1.2 at 1,000), kbPerConn = (API RSS with N
  * connected − before) / N, held = every client connected, stayed connected and received
@@ -86,7 +91,7 @@ const CASES = (
   .split(',')
   .map((c) => c.trim())
   .map((c) => {
-    const named = /^(split|storm)-(\d+)$/.exec(c);
+    const named = /^(split|storm|connect)-(\d+)$/.exec(c);
     const solving = /^(\d+)-during-solve$/.exec(c);
     if (named) return { kind: named[1], n: Number(named[2]), name: c };
     if (solving) return { kind: 'single', n: Number(solving[1]), name: c, duringSolve: true };
@@ -117,6 +122,18 @@ const DELIVERY_TIMEOUT_MS = 20_000;
 const MAX_N = Math.max(...CASES.map((c) => c.n));
 /** The Redis of the two-instance cases: BENCH_REDIS_URL, else a redis-server the bench starts. */
 const REDIS_URL = env.BENCH_REDIS_URL ?? null;
+/** connect-N: rounds of N connects to each target. */
+const CONNECT_ROUNDS = Number(env.BENCH_CONNECT_ROUNDS ?? 6);
+/** connect-N: counted after the last snapshot too: twice the API's presence flush (250 ms). */
+const CONNECT_SETTLE_MS = 500;
+/** connect-N: a second API to compare with (another tree's build and/or other environment). */
+const CONNECT_BASES =
+  env.BENCH_BASE_CHECKOUT || env.BENCH_BASE_ENV
+    ? [env.BENCH_BASE_ENV ? JSON.parse(env.BENCH_BASE_ENV) : {}].flat().map((extra) => ({
+        checkout: env.BENCH_BASE_CHECKOUT || undefined,
+        env: extra,
+      }))
+    : [];
 /** How long the survivor has to take every client of a stopped instance back. */
 const STORM_TIMEOUT_MS = Number(env.BENCH_STORM_TIMEOUT_MS ?? 120_000);
 
@@ -124,7 +141,7 @@ const nowNs = () => process.hrtime.bigint();
 
 if (CASES.some((c) => !Number.isInteger(c.n) || c.n < 1))
   throw new Error(
-    `BENCH_CASES must list client counts, N-during-solve, split-N or storm-N, e.g. 100,1000,1000-during-solve,split-1000,storm-1000; got ${env.BENCH_CASES}`,
+    `BENCH_CASES must list client counts, N-during-solve, split-N, storm-N or connect-N, e.g. 100,1000,1000-during-solve,split-1000,storm-1000; got ${env.BENCH_CASES}`,
   );
 
 startBenchRun('bench:live', { timeoutS: TIMEOUT_S });
@@ -165,14 +182,22 @@ function openFilesLimit(pid = process.pid) {
  * The built API, one instance, no Redis, signing with the bench's JWT secret; with
  * BENCH_API_LOG its output (after its start line) is appended there.
  */
-async function startApi({ databaseUrl, dataDir, jwtSecret, redisUrl = null }) {
+async function startApi({
+  databaseUrl,
+  dataDir,
+  jwtSecret,
+  redisUrl = null,
+  checkout = undefined,
+  env: extraEnv = {},
+}) {
   const api = await startBuiltApi({
     databaseUrl,
     dataDir,
     poolSize: POOL_SIZE,
-    env: { JWT_SECRET: jwtSecret, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) },
+    env: { JWT_SECRET: jwtSecret, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...extraEnv },
     removeEnv: redisUrl ? [] : ['REDIS_URL'],
     nodeArgs: API_NODE_ARGS,
+    checkout,
   });
   if (API_LOG) {
     const out = createWriteStream(API_LOG, { flags: 'a' });
@@ -327,6 +352,7 @@ async function connectClients({
   pid,
   auths,
   rate = CONNECT_RATE,
+  settleMs = 0,
 }) {
   const n = auths.length;
   const notes = [];
@@ -342,6 +368,7 @@ async function connectClients({
   const rssBefore = rssBytes(pid);
   const cpuBefore = cpuOf(pid);
   const startedAt = Date.now();
+  const startedNs = nowNs();
   const progress = workers.map(() => 0);
   let loggedAt = Date.now();
   const replies = workers.map((worker, w) => {
@@ -406,7 +433,14 @@ async function connectClients({
   });
   const results = await Promise.all(replies);
   const connectMs = Date.now() - startedAt;
+  // What a connect leaves to do once its snapshot is out (the presence flush) counts too.
+  if (settleMs > 0) await sleep(settleMs);
   const cpuAfter = cpuOf(pid);
+  if (WINDOWS_FILE)
+    appendFileSync(
+      WINDOWS_FILE,
+      `${JSON.stringify({ target, pid, connect: true, fromUs: Number(startedNs / 1000n), toUs: Number(nowNs() / 1000n) })}\n`,
+    );
   const connected = results.reduce((s, r) => s + r.connected, 0);
   const failed = results.reduce((s, r) => s + r.failed, 0);
   const errors = {};
@@ -1058,6 +1092,128 @@ async function runInCase(name, work) {
 }
 
 /**
+ * `connect-N`: what a connection costs the server, and nothing else. N clients connect to the
+ * API (its CPU from before the first handshake until the presence flush after the last), are
+ * dropped, and the same N connect to the bare server; BENCH_CONNECT_ROUNDS times, the targets
+ * in ABBA order, each round's departures settled before the next. With BENCH_BASE_CHECKOUT (a
+ * tree with a built API, e.g. /work/main) and/or BENCH_BASE_ENV (JSON of environment
+ * variables; an array of them starts one API each: base, base1, …), a second API ("base") on
+ * the same database takes its turn in every round too: a change's connect cost against the
+ * code before it, under the same background load.
+ * Figures: the median over rounds of each target's CPU ms per connect, and its ratio to bare.
+ */
+async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  log(`case ${name}: load average ${load}`);
+  return runInCase(name, async (stops) => {
+    const servers = {};
+    const api = await startApi({ databaseUrl, dataDir: join(work, 'data'), jwtSecret });
+    stops.push(() => api.stop());
+    servers.api = { url: api.url, pid: api.child.pid };
+    for (const [i, variant] of CONNECT_BASES.entries()) {
+      const base = await startApi({
+        databaseUrl,
+        dataDir: join(work, `data-base${i}`),
+        jwtSecret,
+        checkout: variant.checkout,
+        env: variant.env,
+      });
+      stops.push(() => base.stop());
+      servers[i === 0 ? 'base' : `base${i}`] = { url: base.url, pid: base.child.pid };
+    }
+    const bare = await startBare({ userId: lab.userIds[0], displayName: 'Bench Participant 1' });
+    stops.push(() => bare.stop());
+    servers.bare = { url: bare.url, pid: bare.child.pid };
+
+    const workers = Array.from({ length: Number(env.BENCH_WORKERS ?? (n <= 500 ? 1 : 2)) }, () =>
+      startWorker(),
+    );
+    stops.push(async () => {
+      for (const worker of workers)
+        if (!exited(worker.child) && worker.child.connected) worker.child.send({ type: 'close' });
+      await Promise.all(workers.map((w) => waitForExit(w.child, 10_000)));
+      await Promise.all(workers.map((w) => w.stop()));
+    });
+    const auths = lab.userIds
+      .slice(0, n)
+      .map((userId) => ({ token: mintAccessToken(jwtSecret, userId), labId: lab.id }));
+    const order = Object.keys(servers);
+    const perConnect = Object.fromEntries(order.map((t) => [t, []]));
+    const connectMs = Object.fromEntries(order.map((t) => [t, []]));
+    let failed = 0;
+    for (let round = 0; round < CONNECT_ROUNDS; round++) {
+      for (let j = 0; j < order.length; j++) {
+        const target = round % 2 === 0 ? order[j] : order[order.length - 1 - j];
+        const tag = `${target}-${round}`;
+        const result = await connectClients({
+          workers,
+          target: tag,
+          name: `${name} ${tag}`,
+          url: servers[target].url,
+          pid: servers[target].pid,
+          auths,
+          settleMs: CONNECT_SETTLE_MS,
+        });
+        failed += result.failed;
+        perConnect[target].push(result.cpuMsPerConnect);
+        connectMs[target].push(result.connectMs);
+        await Promise.all(
+          workers.map((worker) => {
+            const reply = nextMessage(
+              worker,
+              'dropped',
+              30_000,
+              `${tag} drop`,
+              (m) => m.target === tag,
+            );
+            worker.child.send({ type: 'drop', target: tag });
+            return reply;
+          }),
+        );
+        // The departures (and their presence flush) are over before anyone connects again.
+        await sleep(1500);
+      }
+    }
+    const median = (list) =>
+      percentile(
+        [...list].sort((a, b) => a - b),
+        50,
+      );
+    const cpu = Object.fromEntries(order.map((t) => [t, median(perConnect[t])]));
+    const line = {
+      bench: 'live',
+      case: name,
+      clients: n,
+      rounds: CONNECT_ROUNDS,
+      cpuMsPerConnect: round2(cpu.api),
+      bareCpuMsPerConnect: round2(cpu.bare),
+      ratio: round2(cpu.api / cpu.bare),
+      ...(servers.base
+        ? { baseCpuMsPerConnect: round2(cpu.base), baseRatio: round2(cpu.base / cpu.bare) }
+        : {}),
+      ...Object.fromEntries(
+        order
+          .filter((t) => /^base\d+$/.test(t))
+          .map((t) => [`${t}CpuMsPerConnect`, round2(cpu[t])]),
+      ),
+      each: Object.fromEntries(order.map((t) => [t, perConnect[t].map(round2)])),
+      connectMs: Object.fromEntries(order.map((t) => [t, median(connectMs[t])])),
+      held: failed === 0,
+      load1: Number(load.split(' ')[0]),
+    };
+    log(
+      `${name}: CPU ms per connect, median of ${CONNECT_ROUNDS} rounds: ` +
+        order
+          .map((t) => `${t} ${round2(cpu[t])} (${perConnect[t].map(round2).join(', ')})`)
+          .join('; '),
+    );
+    return { load, notes: [], ok: line.held, line };
+  });
+}
+
+/**
  * `split-N`: two API instances on one Redis (A and B), N clients split between them (the
  * i-th to A when i is even), the organiser on A; and one instance without Redis with the same
  * N clients, as the yardstick. The organiser's broadcasts alternate between the pair and the
@@ -1375,7 +1531,12 @@ async function main() {
   const jwtSecret = randomBytes(48).toString('base64url');
   const lab = await prepareLab({ databaseUrl, work, jwtSecret });
   const results = [];
-  const runners = { single: runCase, split: runSplitCase, storm: runStormCase };
+  const runners = {
+    single: runCase,
+    split: runSplitCase,
+    storm: runStormCase,
+    connect: runConnectCase,
+  };
   for (const { kind, n, name, duringSolve } of CASES) {
     try {
       results.push({
@@ -1414,6 +1575,7 @@ async function main() {
   const single = results.filter((r) => r.kind === 'single');
   const split = results.filter((r) => r.kind === 'split');
   const storm = results.filter((r) => r.kind === 'storm');
+  const connects = results.filter((r) => r.kind === 'connect');
   const lines = [];
   if (single.length > 0)
     lines.push(
@@ -1557,6 +1719,28 @@ async function main() {
     lines.push(
       "Goals: ratio (ms99 / fresh ms: the same number of fresh connects to the survivor, as fast as they go) ≤ 1.5 and 0 wrong rooms at 1000; at 3000 every client back in its room. CPU/recon, CPU/fresh: the survivor's CPU ms per reconnect and per fresh connect.",
     );
+  }
+  if (connects.length > 0) {
+    lines.push(
+      '',
+      `Server CPU per connection (handshake, channels, snapshot, presence): N clients connect, are dropped, and again, ${CONNECT_ROUNDS} rounds per target in ABBA order; medians`,
+      row(['case', 'API ms', 'bare ms', 'ratio', 'base ms', 'base ratio', 'held', 'load1']),
+    );
+    for (const r of connects) {
+      const l = r.line;
+      lines.push(
+        row([
+          l.case,
+          l.cpuMsPerConnect,
+          l.bareCpuMsPerConnect,
+          l.ratio,
+          l.baseCpuMsPerConnect,
+          l.baseRatio,
+          l.held,
+          r.load.split(' ')[0],
+        ]),
+      );
+    }
   }
   for (const r of results) for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push(

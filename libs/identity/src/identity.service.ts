@@ -11,7 +11,7 @@ import { IdentityError } from './identity.errors.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { AuthSession, UserProfile } from './identity.contract.js';
-import { TokensService } from './tokens.service.js';
+import { actorAt, TokensService } from './tokens.service.js';
 import { UsersRepository } from './users.repository.js';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -244,6 +244,22 @@ export class IdentityService {
   /** Authenticate a non-HTTP transport (the Socket.IO handshake) with an access token. */
   verifyAccessToken(accessToken: string): Promise<Actor | null> {
     return this.tokens.verifyAccess(accessToken);
+  }
+
+  /**
+   * The first half of `verifyAccessToken`, for a caller that reads the user's token epoch in
+   * a query it makes anyway (the live handshake, with the person's name and roles): the
+   * token's signature, expiry and kind are checked, and the answer says whose it is and who
+   * it speaks for at the epoch the caller read (null: of an older epoch, or the account is
+   * gone). Null when the token itself is not valid.
+   */
+  async readAccessToken(
+    accessToken: string,
+  ): Promise<{ userId: string; actorAt(currentEpoch: number | null): Actor | null } | null> {
+    const claims = await this.tokens.accessClaims(accessToken);
+    return claims
+      ? { userId: claims.sub, actorAt: (currentEpoch) => actorAt(claims, currentEpoch) }
+      : null;
   }
 
   async profile(userId: string): Promise<UserProfile> {

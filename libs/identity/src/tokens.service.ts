@@ -22,6 +22,15 @@ export interface IssuedTokens {
   refreshTokenExpiresAt: string;
 }
 
+/**
+ * The actor of an access token's verified claims given the user's current token epoch (null:
+ * the account is gone), or null when the token is of an older epoch.
+ */
+export function actorAt(claims: AccessTokenClaims, currentEpoch: number | null): Actor | null {
+  if (currentEpoch === null || (claims.ep ?? 0) !== currentEpoch) return null;
+  return { userId: claims.sub, isAdmin: claims.adm === true };
+}
+
 /** Short-lived JWT access tokens and rotating, hashed refresh tokens with reuse detection. */
 @Injectable()
 export class TokensService {
@@ -62,6 +71,15 @@ export class TokensService {
 
   /** The actor an access token speaks for (same secret and checks as HTTP), or null when it is not valid. */
   async verifyAccess(accessToken: string): Promise<Actor | null> {
+    const claims = await this.accessClaims(accessToken);
+    return claims ? this.actorFor(claims) : null;
+  }
+
+  /**
+   * An access token's claims once its signature, expiry and kind are checked, or null; its
+   * epoch is not checked yet (`actorAt`, with the user's current epoch).
+   */
+  async accessClaims(accessToken: string): Promise<AccessTokenClaims | null> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, {
@@ -70,7 +88,7 @@ export class TokensService {
     } catch {
       return null;
     }
-    return this.actorFor(claims);
+    return claims.typ === 'access' && typeof claims.sub === 'string' ? claims : null;
   }
 
   /**
@@ -79,9 +97,7 @@ export class TokensService {
    */
   async actorFor(claims: AccessTokenClaims): Promise<Actor | null> {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-    const epoch = await this.epochs.current(claims.sub);
-    if (epoch === null || (claims.ep ?? 0) !== epoch) return null;
-    return { userId: claims.sub, isAdmin: claims.adm === true };
+    return actorAt(claims, await this.epochs.current(claims.sub));
   }
 
   /**

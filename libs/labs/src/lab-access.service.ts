@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, LabRole } from '@ideas-lab/domain';
-import { LabMembershipsRepository } from './lab-memberships.repository.js';
+import { LabMembershipsRepository, type PersonInLab } from './lab-memberships.repository.js';
 import { LabsError } from './labs.errors.js';
 
 /**
@@ -15,9 +15,12 @@ export class LabAccessService {
     return this.memberships.findRolesOfUserInLab(labId, actor.userId);
   }
 
-  /** A person's name and roles in a lab at once; null when the account no longer exists. */
-  personIn(actor: Actor, labId: string): Promise<{ displayName: string; roles: LabRole[] } | null> {
-    return this.memberships.findPersonInLab(labId, actor.userId);
+  /**
+   * A person's name, roles in a lab and current token epoch at once (for a handshake that
+   * checks the token's epoch itself); null when the account no longer exists.
+   */
+  personIn(userId: string, labId: string): Promise<PersonInLab | null> {
+    return this.memberships.findPersonInLab(labId, userId);
   }
 
   async requireRole(actor: Actor, labId: string, allowed: readonly LabRole[]): Promise<LabRole[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { statement, TransactionRunner } from '@ideas-lab/platform';
 import type { LabPhase, LabRole } from '@ideas-lab/domain';
 import { LabMembershipEntity } from './entities/lab-membership.entity.js';
 
@@ -9,6 +9,13 @@ export interface MembershipWithLab {
   labTitle: string;
   labPhase: LabPhase;
   role: LabRole;
+}
+
+/** Who someone is in a lab, and the token epoch their access tokens must carry. */
+export interface PersonInLab {
+  displayName: string;
+  roles: LabRole[];
+  tokenEpoch: number;
 }
 
 export interface MemberRow {
@@ -33,20 +40,19 @@ export class LabMembershipsRepository {
   }
 
   /**
-   * A person's name and roles in one lab, in one round trip (a live handshake needs both);
-   * null when the account no longer exists.
+   * A person's name, roles in one lab and current token epoch, in one round trip (a live
+   * handshake needs all three); null when the account no longer exists.
    */
-  async findPersonInLab(
-    labId: string,
-    userId: string,
-  ): Promise<{ displayName: string; roles: LabRole[] } | null> {
-    const rows: { displayName: string; roles: LabRole[] }[] = await this.tx.manager().query(
-      `SELECT u.display_name AS "displayName",
-              coalesce(array_agg(m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL), '{}') AS roles
-         FROM users u LEFT JOIN lab_memberships m ON m.user_id = u.id AND m.lab_id = $1
-        WHERE u.id = $2
-        GROUP BY u.id`,
-      [labId, userId],
+  async findPersonInLab(labId: string, userId: string): Promise<PersonInLab | null> {
+    const rows = await this.tx.query(
+      statement<PersonInLab>(
+        `SELECT u.display_name AS "displayName", u.token_epoch AS "tokenEpoch",
+                coalesce(array_agg(m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL), '{}') AS roles
+           FROM users u LEFT JOIN lab_memberships m ON m.user_id = u.id AND m.lab_id = $1
+          WHERE u.id = $2
+          GROUP BY u.id`,
+        [labId, userId],
+      ),
     );
     return rows[0] ?? null;
   }

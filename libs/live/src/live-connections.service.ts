@@ -15,7 +15,7 @@ import {
 } from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePitchSource } from './live-pitch-source.js';
-import { LiveRoundsRepository } from './live-rounds.repository.js';
+import { LiveRoundsRepository, whereaboutsOf } from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { TimeRequestsService } from './time-requests.service.js';
@@ -75,17 +75,19 @@ export class LiveConnectionsService {
       unknown
     >;
     const token = typeof fields.token === 'string' ? fields.token : '';
-    const actor = token ? await this.identity.verifyAccessToken(token) : null;
-    if (!actor) throw unauthenticated();
+    const access = token ? await this.identity.readAccessToken(token) : null;
+    if (!access) throw unauthenticated();
     const labId = fields.labId;
     if (typeof labId !== 'string' || !UUID.test(labId))
       throw new LiveError(
         'LIVE_LAB_REQUIRED',
         'Name the lab to join: auth.labId must be a lab id (a UUID).',
       );
-    // Name and roles in one query: a reconnect storm does this a thousand times at once.
-    const person = await this.access.personIn(actor, labId);
-    if (!person) throw unauthenticated();
+    // The token's epoch (a token of every session ended is refused), name and roles in one
+    // query, read afresh: a reconnect storm does this a thousand times at once.
+    const person = await this.access.personIn(access.userId, labId);
+    const actor = access.actorAt(person?.tokenEpoch ?? null);
+    if (!person || !actor) throw unauthenticated();
     const roles = this.admitted(actor, person.roles as LabRoleName[]);
     const lastSeen = fields.lastSeenMessageId;
     return {
@@ -154,13 +156,13 @@ export class LiveConnectionsService {
     if (me.isOrganiser && !me.roles.includes('organiser'))
       channels.push(liveChannels.role(me.labId, 'organiser'));
 
-    // Two round trips: where the person is, their teams and the pitch (concurrently), then
-    // everything that depends on their room and teams, batched into one statement.
-    const [whereabouts, teams, pitch] = await Promise.all([
-      this.rounds.findWhereabouts(me.labId, me.userId),
-      this.teams.viewsOf(me.labId, me.userId, me.isOrganiser),
-      this.pitch.read(me.labId),
-    ]);
+    // Two statements, one after the other: where the person is, their teams and the pitch;
+    // then everything that depends on their room and teams.
+    const { whereabouts, teams, pitch } = await this.tx.readAll({
+      whereabouts: readRows(this.rounds.whereabouts(me.labId, me.userId), whereaboutsOf),
+      teams: this.teams.viewsRead(me.labId, me.userId, me.isOrganiser),
+      pitch: this.pitch.read(me.labId),
+    });
     const round = whereabouts?.round ?? null;
     const session = whereabouts?.session ?? null;
     const roomId = whereabouts?.room?.id ?? null;

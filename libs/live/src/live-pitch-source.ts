@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { type BatchedRead, readNothing } from '@ideas-lab/platform';
 import type { LivePitch } from './live-events.js';
 
-export type LivePitchReader = (labId: string) => Promise<LivePitch | null>;
+/** The lab's running pitch session (null: none), as a read the snapshot batches with its others. */
+export type LivePitchReader = (labId: string) => BatchedRead<LivePitch | null>;
 
 /**
  * Where the snapshot of a (re)connecting client reads the lab's running pitch session from:
@@ -16,7 +18,7 @@ export class LivePitchSource {
     this.reader = reader;
   }
 
-  read(labId: string): Promise<LivePitch | null> {
-    return this.reader ? this.reader(labId) : Promise.resolve(null);
+  read(labId: string): BatchedRead<LivePitch | null> {
+    return this.reader ? this.reader(labId) : readNothing(null);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 import type { BreakoutRoundRow } from '@ideas-lab/workshop';
 
 /** A breakout round with what the live layer needs to place it: its session and lab. */
@@ -42,6 +42,33 @@ export interface LiveWhereabouts {
   roomMates: { userId: string; displayName: string }[];
 }
 
+/** `LiveRoundsRepository.whereabouts`'s row: JSON, its timestamps as text. */
+export interface WhereaboutsRow {
+  round: Omit<LiveRoundRow, 'endsAt'> & { endsAt: string | null };
+  session:
+    (Omit<LiveSessionRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }) | null;
+  room: LiveRoomRow | null;
+  roomMates: { userId: string; displayName: string }[];
+}
+
+/** Where the person is, from `whereabouts`' rows (none: no round is open). */
+export function whereaboutsOf(rows: readonly WhereaboutsRow[]): LiveWhereabouts | null {
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    round: { ...row.round, endsAt: row.round.endsAt ? new Date(row.round.endsAt) : null },
+    session: row.session
+      ? {
+          ...row.session,
+          startsAt: new Date(row.session.startsAt),
+          endsAt: new Date(row.session.endsAt),
+        }
+      : null,
+    room: row.room,
+    roomMates: row.room ? row.roomMates : [],
+  };
+}
+
 const ROUND = `SELECT r.id, r.session_id AS "sessionId", s.lab_id AS "labId", r.index, r.title, r.state,
                       r.duration_minutes AS "durationMinutes", r.ends_at AS "endsAt"
                  FROM breakout_rounds r JOIN agenda_sessions s ON s.id = r.session_id`;
@@ -82,17 +109,12 @@ export class LiveRoundsRepository {
 
   /**
    * The open round of a lab (as `findOpenRoundOfLab`), its session, the person's room of
-   * record (as `findRoomIdOf`) and the people seated there, in one statement: every
-   * (re)connect reads this, and a storm of 1,000 reconnects paid five round trips each.
+   * record (as `findRoomIdOf`) and the people seated there, as one statement to batch (read
+   * its rows with `whereaboutsOf`): every (re)connect reads this, and a storm of 1,000
+   * reconnects paid five round trips each.
    */
-  async findWhereabouts(labId: string, userId: string): Promise<LiveWhereabouts | null> {
-    const rows: {
-      round: Omit<LiveRoundRow, 'endsAt'> & { endsAt: string | null };
-      session:
-        (Omit<LiveSessionRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }) | null;
-      room: LiveRoomRow | null;
-      roomMates: { userId: string; displayName: string }[];
-    }[] = await this.tx.manager().query(
+  whereabouts(labId: string, userId: string): Statement<WhereaboutsRow> {
+    return statement<WhereaboutsRow>(
       `WITH round AS (
          ${ROUND} WHERE s.lab_id = $1 AND r.state = 'open' ORDER BY r.ends_at DESC NULLS LAST, r.index DESC LIMIT 1
        ), place AS (
@@ -116,20 +138,6 @@ export class LiveRoundsRepository {
          FROM round`,
       [labId, userId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      round: { ...row.round, endsAt: row.round.endsAt ? new Date(row.round.endsAt) : null },
-      session: row.session
-        ? {
-            ...row.session,
-            startsAt: new Date(row.session.startsAt),
-            endsAt: new Date(row.session.endsAt),
-          }
-        : null,
-      room: row.room,
-      roomMates: row.room ? row.roomMates : [],
-    };
   }
 
   findRoomsOfRound(roundId: string): Promise<LiveRoomRow[]> {

@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { AuditService, Poller, TransactionRunner } from '@ideas-lab/platform';
+import { AuditService, type BatchedRead, Poller, TransactionRunner } from '@ideas-lab/platform';
 import {
   DEFAULT_PITCH_CRITERIA,
   rubricChangeProblems,
@@ -14,7 +14,7 @@ import {
   type ReviewCriterion,
 } from '@ideas-lab/domain';
 import { LabAccessService, LabsService } from '@ideas-lab/labs';
-import { LivePitchSource } from '@ideas-lab/live';
+import { type LivePitch, LivePitchSource } from '@ideas-lab/live';
 import { ReviewRubricService } from '@ideas-lab/review';
 import { TeamsService } from '@ideas-lab/workshop';
 import type {
@@ -91,7 +91,7 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
   ) {}
 
   onModuleInit(): void {
-    this.snapshot.provide((labId) => this.livePitchOfLab(labId));
+    this.snapshot.provide((labId) => this.livePitchRead(labId));
   }
 
   onApplicationBootstrap(): void {
@@ -330,10 +330,15 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
     });
   }
 
-  /** For the live snapshot: the lab's running pitch session, or null. */
-  async livePitchOfLab(labId: string) {
-    const session = await this.pitches.findRunningOfLab(labId);
-    return session ? toLivePitch(session, await this.pitches.findSlots(session.sessionId)) : null;
+  /** For the live snapshot: the lab's running pitch session (null: none), as a read to batch. */
+  livePitchRead(labId: string): BatchedRead<LivePitch | null> {
+    return {
+      statements: [this.pitches.runningOfLab(labId), this.pitches.slotsOfRunning(labId)],
+      read: ([sessions, slots]) => {
+        const session = (sessions as PitchSessionRow[])[0];
+        return session ? toLivePitch(session, slots as PitchSlotRow[]) : null;
+      },
+    };
   }
 
   /** The session (any kind of agenda session but `pitch` is not one) or PITCH_SESSION_NOT_FOUND. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rowsOf, TransactionRunner } from '@ideas-lab/platform';
+import { rowsOf, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 import type { ReviewCriterion } from '@ideas-lab/domain';
 import type { PitchSessionState, PitchSlotPhase } from './pitches.contract.js';
 
@@ -97,13 +97,26 @@ export class PitchesRepository {
   }
 
   /** The session running now in the lab (the latest started), for the live snapshot. */
-  async findRunningOfLab(labId: string): Promise<PitchSessionRow | null> {
-    const rows = await this.query<PitchSessionRow>(
+  /** The lab's running pitch session (the latest started), as a statement to batch. */
+  runningOfLab(labId: string): Statement<PitchSessionRow> {
+    return statement<PitchSessionRow>(
       `SELECT ${SESSION} FROM pitch_sessions p JOIN agenda_sessions a ON a.id = p.session_id
         WHERE p.lab_id = $1 AND p.state = 'running' ORDER BY p.started_at DESC LIMIT 1`,
       [labId],
+      ['startsAt', 'endsAt', 'startedAt', 'endedAt'],
     );
-    return rows[0] ?? null;
+  }
+
+  /** The slots of the session `runningOfLab` finds, in running order, as a statement to batch. */
+  slotsOfRunning(labId: string): Statement<PitchSlotRow> {
+    return statement<PitchSlotRow>(
+      `SELECT ${SLOT} FROM pitch_slots s JOIN pitch_sessions p ON p.session_id = s.session_id
+        WHERE s.session_id = (SELECT session_id FROM pitch_sessions
+                               WHERE lab_id = $1 AND state = 'running' ORDER BY started_at DESC LIMIT 1)
+        ORDER BY s.position, s.id`,
+      [labId],
+      ['phaseEndsAt', 'startedAt', 'closedAt'],
+    );
   }
 
   /** Create the pitch part of an agenda session (no-op when it exists), then lock it for the transaction. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@ideas-lab/platform';
+import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 
 export interface TeamRow {
   id: string;
@@ -13,6 +13,9 @@ export interface TeamMemberRow {
   userId: string;
   displayName: string;
 }
+
+/** Team `t` is every team of the lab ($2 null) or one that $2 is on. */
+const ON_TEAM = `$2::uuid IS NULL OR EXISTS (SELECT 1 FROM team_members o WHERE o.team_id = t.id AND o.user_id = $2)`;
 
 /** Teams of a lab and who is on them. */
 @Injectable()
@@ -41,32 +44,28 @@ export class TeamsRepository {
     return id;
   }
 
-  findOfLab(labId: string): Promise<TeamRow[]> {
-    return this.tx
-      .manager()
-      .query(
-        `SELECT id, lab_id AS "labId", name, created_at AS "createdAt" FROM teams WHERE lab_id = $1 ORDER BY name, id`,
-        [labId],
-      );
-  }
-
-  /** The teams of a lab someone is on. */
-  findOfMember(labId: string, userId: string): Promise<TeamRow[]> {
-    return this.tx.manager().query(
-      `SELECT t.id, t.lab_id AS "labId", t.name, t.created_at AS "createdAt"
-         FROM teams t JOIN team_members m ON m.team_id = t.id
-        WHERE t.lab_id = $1 AND m.user_id = $2 ORDER BY t.name, t.id`,
-      [labId, userId],
+  /**
+   * The teams of a lab (ordered by name), or only those someone is on (`memberId`), as a
+   * statement to batch; `membersOfTeamsIn` reads their members with the same filter.
+   */
+  teamsIn(labId: string, memberId: string | null): Statement<TeamRow> {
+    return statement<TeamRow>(
+      `SELECT t.id, t.lab_id AS "labId", t.name, t.created_at AS "createdAt" FROM teams t
+        WHERE t.lab_id = $1 AND (${ON_TEAM})
+        ORDER BY t.name, t.id`,
+      [labId, memberId],
+      ['createdAt'],
     );
   }
 
-  findMembersOf(teamIds: readonly string[]): Promise<TeamMemberRow[]> {
-    if (teamIds.length === 0) return Promise.resolve([]);
-    return this.tx.manager().query(
+  /** Who is on the teams `teamsIn` reads (with the same arguments), by name. */
+  membersOfTeamsIn(labId: string, memberId: string | null): Statement<TeamMemberRow> {
+    return statement<TeamMemberRow>(
       `SELECT m.team_id AS "teamId", m.user_id AS "userId", u.display_name AS "displayName"
-         FROM team_members m JOIN users u ON u.id = m.user_id
-        WHERE m.team_id = ANY($1::uuid[]) ORDER BY u.display_name, u.id`,
-      [[...teamIds]],
+         FROM team_members m JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id
+        WHERE t.lab_id = $1 AND (${ON_TEAM})
+        ORDER BY u.display_name, u.id`,
+      [labId, memberId],
     );
   }
 

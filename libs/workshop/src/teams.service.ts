@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@ideas-lab/platform';
+import { AuditService, type BatchedRead, TransactionRunner } from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { BreakoutNotices } from './breakout-notices.js';
 import type { CreateTeam, TeamView } from './workshop.contract.js';
-import { TeamsRepository, type TeamRow } from './teams.repository.js';
+import { type TeamMemberRow, TeamsRepository, type TeamRow } from './teams.repository.js';
 import { WorkshopError } from './workshop.errors.js';
 
 /**
@@ -71,21 +71,37 @@ export class TeamsService {
     });
   }
 
-  /** For the live layer: the teams someone sees (every team for organisers), with members. */
+  /** The teams someone sees (every team for organisers, or with no one named), with members. */
   async viewsOf(labId: string, userId: string | null, everyTeam: boolean): Promise<TeamView[]> {
-    const rows: TeamRow[] =
-      everyTeam || userId === null
-        ? await this.teams.findOfLab(labId)
-        : await this.teams.findOfMember(labId, userId);
-    const members = await this.teams.findMembersOf(rows.map((t) => t.id));
-    return rows.map((t) => ({
-      id: t.id,
-      name: t.name,
-      members: members
-        .filter((m) => m.teamId === t.id)
-        .map((m) => ({ userId: m.userId, displayName: m.displayName })),
-      createdAt: new Date(t.createdAt).toISOString(),
-    }));
+    return (await this.tx.readAll({ teams: this.viewsRead(labId, userId, everyTeam) })).teams;
+  }
+
+  /**
+   * `viewsOf` as a read to batch with others (a live connect's snapshot): teams and members in
+   * one statement, whoever asks.
+   */
+  viewsRead(labId: string, userId: string | null, everyTeam: boolean): BatchedRead<TeamView[]> {
+    const memberId = everyTeam ? null : userId;
+    return {
+      statements: [
+        this.teams.teamsIn(labId, memberId),
+        this.teams.membersOfTeamsIn(labId, memberId),
+      ],
+      read: ([teamRows, memberRows]) => {
+        const members = new Map<string, TeamView['members']>();
+        for (const m of memberRows as TeamMemberRow[]) {
+          const list = members.get(m.teamId) ?? [];
+          list.push({ userId: m.userId, displayName: m.displayName });
+          members.set(m.teamId, list);
+        }
+        return (teamRows as TeamRow[]).map((t) => ({
+          id: t.id,
+          name: t.name,
+          members: members.get(t.id) ?? [],
+          createdAt: t.createdAt.toISOString(),
+        }));
+      },
+    };
   }
 
   /** For the live layer: one team of the lab with its members; null when there is none. */

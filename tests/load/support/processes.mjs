@@ -72,7 +72,9 @@ export function cpuSeconds(pid) {
 /**
  * The built API (`node dist/apps/api/src/main.js`) on a free port of 127.0.0.1, seeded with the
  * demo lab, on `databaseUrl`; resolves once it prints its URL. `env` adds to (and `removeEnv`
- * takes from) its environment, `nodeArgs` go to node. Stopped on clean-up, or by `stop()`.
+ * takes from) its environment, `nodeArgs` go to node; `checkout` is the tree whose build runs
+ * (this one unless said, e.g. another worktree to compare with). Stopped on clean-up, or by
+ * `stop()`.
  */
 export async function startBuiltApi({
   databaseUrl,
@@ -81,10 +83,11 @@ export async function startBuiltApi({
   env = {},
   removeEnv = [],
   nodeArgs = [],
+  checkout = root,
 }) {
   const lines = [];
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
-    cwd: root,
+    cwd: checkout,
     env: childEnv(
       {
         DATABASE_URL: databaseUrl,
