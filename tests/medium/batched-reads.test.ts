@@ -34,7 +34,7 @@ describe('reads batched into one round trip (against PostgreSQL)', () => {
 
   it('gives every read the same rows, in the same order and types, as running it alone, in one query', async () => {
     const alone = [await tx.query(ticks(3, 'a')), await tx.query(ticks(12, 'b'))];
-    const query = vi.spyOn(app.app.get(DataSource).manager, 'query');
+    const query = spyOnPool();
     const batched = await tx.readAll({
       first: readRows(ticks(3, 'a'), (rows) => rows),
       both: {
@@ -52,14 +52,53 @@ describe('reads batched into one round trip (against PostgreSQL)', () => {
   });
 
   it('runs a lone statement as itself, and nothing at all for reads that need no rows', async () => {
-    const query = vi.spyOn(app.app.get(DataSource).manager, 'query');
+    const query = spyOnPool();
     const none = await tx.readAll({ empty: { statements: [], read: () => 'nothing' } });
     expect(none.empty).toBe('nothing');
     expect(query).not.toHaveBeenCalled();
     const one = await tx.readAll({ only: readRows(ticks(2, 'c'), (rows) => rows.length) });
     expect(one.only).toBe(2);
     expect(query).toHaveBeenCalledTimes(1);
-    expect(String(query.mock.calls[0][0])).not.toContain('json_agg');
+    expect(query.mock.calls[0][0].text).not.toContain('json_agg');
     query.mockRestore();
   });
+
+  it('prepares a statement by name outside a transaction, and runs it in the transaction inside one', async () => {
+    const pool = spyOnPool();
+    const [first] = await tx.query(ticks(1, 'p'));
+    await tx.query(ticks(2, 'q'));
+    expect(pool).toHaveBeenCalledTimes(2);
+    // One text, one name: PostgreSQL parses and plans it once per connection.
+    expect(pool.mock.calls[0][0].name).toMatch(/^tx_\d+$/);
+    expect(pool.mock.calls[1][0].name).toBe(pool.mock.calls[0][0].name);
+    expect(first).toEqual({
+      n: 1,
+      at: new Date('2026-07-14T15:01:00.123Z'),
+      label: 'p1',
+      tags: ['p', 'x'],
+    });
+
+    const manager = vi.spyOn(app.app.get(DataSource), 'transaction');
+    const inside = await tx.run(async () => {
+      // Sees the transaction's own uncommitted work.
+      await tx.manager().query(`CREATE TEMP TABLE seen_here (n int) ON COMMIT DROP`);
+      await tx.manager().query(`INSERT INTO seen_here VALUES (7)`);
+      return tx.query(statement<{ n: number }>(`SELECT n FROM seen_here`, []));
+    });
+    expect(inside).toEqual([{ n: 7 }]);
+    expect(manager).toHaveBeenCalledTimes(1);
+    expect(pool).toHaveBeenCalledTimes(2);
+    manager.mockRestore();
+    pool.mockRestore();
+  });
+
+  /** The driver's pool, where statements outside transactions go. */
+  function spyOnPool() {
+    const pool = (
+      app.app.get(DataSource).driver as unknown as {
+        master: { query(config: { name?: string; text: string; values: unknown[] }): unknown };
+      }
+    ).master;
+    return vi.spyOn(pool, 'query');
+  }
 });
