@@ -126,6 +126,8 @@ const REDIS_URL = env.BENCH_REDIS_URL ?? null;
 const CONNECT_ROUNDS = Number(env.BENCH_CONNECT_ROUNDS ?? 6);
 /** connect-N: counted after the last snapshot too: twice the API's presence flush (250 ms). */
 const CONNECT_SETTLE_MS = 500;
+/** connect-N: how long each server's idle CPU is read before the rounds. */
+const IDLE_MS = 5000;
 /** connect-N: a second API to compare with (another tree's build and/or other environment). */
 const CONNECT_BASES =
   env.BENCH_BASE_CHECKOUT || env.BENCH_BASE_ENV
@@ -1100,7 +1102,9 @@ async function runInCase(name, work) {
  * variables; an array of them starts one API each: base, base1, …), a second API ("base") on
  * the same database takes its turn in every round too: a change's connect cost against the
  * code before it, under the same background load.
- * Figures: the median over rounds of each target's CPU ms per connect, and its ratio to bare.
+ * Figures: the median over rounds of each target's CPU ms per connect, and its ratio to bare;
+ * and the same net of what the server spends idle over as long (measured for IDLE_MS first: the
+ * API's pollers, which under load, when a round takes ten times as long, weigh ten times more).
  */
 async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
   const load = loadavg()
@@ -1140,7 +1144,15 @@ async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
       .slice(0, n)
       .map((userId) => ({ token: mintAccessToken(jwtSecret, userId), labId: lab.id }));
     const order = Object.keys(servers);
+    // What each server spends doing nothing (the API's pollers: round and pitch timers, the
+    // outbox…), per second, to tell apart from what connecting costs.
+    const idleBefore = Object.fromEntries(order.map((t) => [t, cpuOf(servers[t].pid)]));
+    await sleep(IDLE_MS);
+    const idleMsPerS = Object.fromEntries(
+      order.map((t) => [t, ((cpuOf(servers[t].pid) - idleBefore[t]) * 1e6) / IDLE_MS]),
+    );
     const perConnect = Object.fromEntries(order.map((t) => [t, []]));
+    const netPerConnect = Object.fromEntries(order.map((t) => [t, []]));
     const connectMs = Object.fromEntries(order.map((t) => [t, []]));
     let failed = 0;
     for (let round = 0; round < CONNECT_ROUNDS; round++) {
@@ -1158,6 +1170,10 @@ async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
         });
         failed += result.failed;
         perConnect[target].push(result.cpuMsPerConnect);
+        netPerConnect[target].push(
+          result.cpuMsPerConnect -
+            (idleMsPerS[target] * (result.connectMs + CONNECT_SETTLE_MS)) / 1000 / n,
+        );
         connectMs[target].push(result.connectMs);
         await Promise.all(
           workers.map((worker) => {
@@ -1182,6 +1198,7 @@ async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
         50,
       );
     const cpu = Object.fromEntries(order.map((t) => [t, median(perConnect[t])]));
+    const net = Object.fromEntries(order.map((t) => [t, median(netPerConnect[t])]));
     const line = {
       bench: 'live',
       case: name,
@@ -1190,8 +1207,16 @@ async function runConnectCase({ n, name, databaseUrl, work, jwtSecret, lab }) {
       cpuMsPerConnect: round2(cpu.api),
       bareCpuMsPerConnect: round2(cpu.bare),
       ratio: round2(cpu.api / cpu.bare),
+      netCpuMsPerConnect: round2(net.api),
+      bareNetCpuMsPerConnect: round2(net.bare),
+      netRatio: round2(net.api / net.bare),
+      idleCpuMsPerS: Object.fromEntries(order.map((t) => [t, round2(idleMsPerS[t])])),
       ...(servers.base
-        ? { baseCpuMsPerConnect: round2(cpu.base), baseRatio: round2(cpu.base / cpu.bare) }
+        ? {
+            baseCpuMsPerConnect: round2(cpu.base),
+            baseRatio: round2(cpu.base / cpu.bare),
+            baseNetCpuMsPerConnect: round2(net.base),
+          }
         : {}),
       ...Object.fromEntries(
         order
@@ -1723,8 +1748,20 @@ async function main() {
   if (connects.length > 0) {
     lines.push(
       '',
-      `Server CPU per connection (handshake, channels, snapshot, presence): N clients connect, are dropped, and again, ${CONNECT_ROUNDS} rounds per target in ABBA order; medians`,
-      row(['case', 'API ms', 'bare ms', 'ratio', 'base ms', 'base ratio', 'held', 'load1']),
+      `Server CPU per connection (handshake, channels, snapshot, presence): N clients connect, are dropped, and again, ${CONNECT_ROUNDS} rounds per target in ABBA order; medians. net: less what the server spends idle over as long (the API's pollers)`,
+      row([
+        'case',
+        'API ms',
+        'bare ms',
+        'ratio',
+        'API net',
+        'bare net',
+        'net ratio',
+        'base ms',
+        'base net',
+        'held',
+        'load1',
+      ]),
     );
     for (const r of connects) {
       const l = r.line;
@@ -1734,8 +1771,11 @@ async function main() {
           l.cpuMsPerConnect,
           l.bareCpuMsPerConnect,
           l.ratio,
+          l.netCpuMsPerConnect,
+          l.bareNetCpuMsPerConnect,
+          l.netRatio,
           l.baseCpuMsPerConnect,
-          l.baseRatio,
+          l.baseNetCpuMsPerConnect,
           l.held,
           r.load.split(' ')[0],
         ]),

@@ -253,12 +253,19 @@ export class IdentityService {
    * it speaks for at the epoch the caller read (null: of an older epoch, or the account is
    * gone). Null when the token itself is not valid.
    */
-  async readAccessToken(
-    accessToken: string,
-  ): Promise<{ userId: string; actorAt(currentEpoch: number | null): Actor | null } | null> {
+  async readAccessToken(accessToken: string): Promise<{
+    userId: string;
+    /** As the token claims; to be relied on only once `actorAt` accepts the token. */
+    isAdmin: boolean;
+    actorAt(currentEpoch: number | null): Actor | null;
+  } | null> {
     const claims = await this.tokens.accessClaims(accessToken);
     return claims
-      ? { userId: claims.sub, actorAt: (currentEpoch) => actorAt(claims, currentEpoch) }
+      ? {
+          userId: claims.sub,
+          isAdmin: claims.adm === true,
+          actorAt: (currentEpoch) => actorAt(claims, currentEpoch),
+        }
       : null;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, LabRole } from '@ideas-lab/domain';
+import { type BatchedRead, readRows } from '@ideas-lab/platform';
 import { LabMembershipsRepository, type PersonInLab } from './lab-memberships.repository.js';
 import { LabsError } from './labs.errors.js';
 
@@ -17,10 +18,11 @@ export class LabAccessService {
 
   /**
    * A person's name, roles in a lab and current token epoch at once (for a handshake that
-   * checks the token's epoch itself); null when the account no longer exists.
+   * checks the token's epoch itself), as a read to batch; null when the account no longer
+   * exists.
    */
-  personIn(userId: string, labId: string): Promise<PersonInLab | null> {
-    return this.memberships.findPersonInLab(labId, userId);
+  personIn(userId: string, labId: string): BatchedRead<PersonInLab | null> {
+    return readRows(this.memberships.personInLab(labId, userId), (rows) => rows[0] ?? null);
   }
 
   async requireRole(actor: Actor, labId: string, allowed: readonly LabRole[]): Promise<LabRole[]> {

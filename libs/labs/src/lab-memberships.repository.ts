@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { statement, TransactionRunner } from '@ideas-lab/platform';
+import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 import type { LabPhase, LabRole } from '@ideas-lab/domain';
 import { LabMembershipEntity } from './entities/lab-membership.entity.js';
 
@@ -41,20 +41,17 @@ export class LabMembershipsRepository {
 
   /**
    * A person's name, roles in one lab and current token epoch, in one round trip (a live
-   * handshake needs all three); null when the account no longer exists.
+   * handshake needs all three); no row when the account no longer exists.
    */
-  async findPersonInLab(labId: string, userId: string): Promise<PersonInLab | null> {
-    const rows = await this.tx.query(
-      statement<PersonInLab>(
-        `SELECT u.display_name AS "displayName", u.token_epoch AS "tokenEpoch",
-                coalesce(array_agg(m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL), '{}') AS roles
-           FROM users u LEFT JOIN lab_memberships m ON m.user_id = u.id AND m.lab_id = $1
-          WHERE u.id = $2
-          GROUP BY u.id`,
-        [labId, userId],
-      ),
+  personInLab(labId: string, userId: string): Statement<PersonInLab> {
+    return statement<PersonInLab>(
+      `SELECT u.display_name AS "displayName", u.token_epoch AS "tokenEpoch",
+              coalesce(array_agg(m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL), '{}') AS roles
+         FROM users u LEFT JOIN lab_memberships m ON m.user_id = u.id AND m.lab_id = $1
+        WHERE u.id = $2
+        GROUP BY u.id`,
+      [labId, userId],
     );
-    return rows[0] ?? null;
   }
 
   async findLabsOfUser(userId: string): Promise<MembershipWithLab[]> {

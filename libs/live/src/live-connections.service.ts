@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, LabRole } from '@ideas-lab/domain';
 import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
-import { TeamsService } from '@ideas-lab/workshop';
+import { type TeamView, TeamsService } from '@ideas-lab/workshop';
 import { type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
 import { type ChatMessageRow, ChatMessagesRepository } from './chat-messages.repository.js';
 import { HelpQueueService } from './help-queue.service.js';
@@ -11,11 +11,16 @@ import {
   liveChannels,
   type LabRoleName,
   type LiveConnectionData,
+  type LivePitch,
   type LiveSnapshot,
 } from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePitchSource } from './live-pitch-source.js';
-import { LiveRoundsRepository, whereaboutsOf } from './live-rounds.repository.js';
+import {
+  LiveRoundsRepository,
+  type LiveWhereabouts,
+  whereaboutsOf,
+} from './live-rounds.repository.js';
 import { toChatMessage, toLiveRoom, toLiveRound, toLiveSession } from './live-view.js';
 import { PinnedInstructionsService } from './pinned-instructions.service.js';
 import { TimeRequestsService } from './time-requests.service.js';
@@ -27,6 +32,22 @@ const WORKSHOP_ROLES: readonly LabRole[] = ['participant', 'mentor', 'organiser'
 /** Chat a snapshot carries at most; older missed messages are paged over HTTP. */
 export const SNAPSHOT_CHAT_LIMIT = 200;
 const SNAPSHOT_RECENT_CHAT = 50;
+
+/**
+ * What the handshake reads with the person's roles, for the snapshot: where they are in the open
+ * round, the teams they see and the pitch running now.
+ */
+export interface FirstReads {
+  whereabouts: LiveWhereabouts | null;
+  teams: TeamView[];
+  pitch: LivePitch | null;
+}
+
+/** A handshake let in: the connection's data, and the first half of its snapshot. */
+export interface Handshake {
+  data: LiveConnectionData;
+  first: FirstReads;
+}
 
 export interface Arrival {
   /** Every channel the connection belongs in, its breakout room and teams included. */
@@ -68,8 +89,12 @@ export class LiveConnectionsService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  /** Check the handshake: a valid access token, and a role in the lab the client names. */
-  async authenticate(auth: unknown): Promise<LiveConnectionData> {
+  /**
+   * Check the handshake: a valid access token, and a role in the lab the client names. The
+   * same statement reads the first half of the snapshot (thrown away when the handshake is
+   * refused).
+   */
+  async authenticate(auth: unknown): Promise<Handshake> {
     const fields = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<
       string,
       unknown
@@ -83,23 +108,32 @@ export class LiveConnectionsService {
         'LIVE_LAB_REQUIRED',
         'Name the lab to join: auth.labId must be a lab id (a UUID).',
       );
-    // The token's epoch (a token of every session ended is refused), name and roles in one
-    // query, read afresh: a reconnect storm does this a thousand times at once.
-    const person = await this.access.personIn(access.userId, labId);
+    // One statement, read afresh: the token's epoch (a token of every session ended is
+    // refused), the person's name and roles, and where they are, the teams they see and the
+    // pitch. A reconnect storm does this a thousand times at once.
+    const { person, ...first } = await this.tx.readAll({
+      person: this.access.personIn(access.userId, labId),
+      whereabouts: readRows(this.rounds.whereabouts(labId, access.userId), whereaboutsOf),
+      teams: this.teams.viewsSeenBy(labId, access.userId, access.isAdmin),
+      pitch: this.pitch.read(labId),
+    });
     const actor = access.actorAt(person?.tokenEpoch ?? null);
     if (!person || !actor) throw unauthenticated();
     const roles = this.admitted(actor, person.roles as LabRoleName[]);
     const lastSeen = fields.lastSeenMessageId;
     return {
-      userId: actor.userId,
-      displayName: person.displayName,
-      isAdmin: actor.isAdmin,
-      labId,
-      roles,
-      isOrganiser: actor.isAdmin || roles.includes('organiser'),
-      lastSeenMessageId:
-        typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
-      tokenExpiresAt: tokenExpiry(token),
+      data: {
+        userId: actor.userId,
+        displayName: person.displayName,
+        isAdmin: actor.isAdmin,
+        labId,
+        roles,
+        isOrganiser: actor.isAdmin || roles.includes('organiser'),
+        lastSeenMessageId:
+          typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
+        tokenExpiresAt: tokenExpiry(token),
+      },
+      first,
     };
   }
 
@@ -145,8 +179,12 @@ export class LiveConnectionsService {
     return roles;
   }
 
-  /** The channels of a (re)connecting client and its snapshot, both read from the database. */
-  async arrive(me: LiveConnectionData): Promise<Arrival> {
+  /**
+   * The channels of a (re)connecting client and its snapshot, both read from the database:
+   * the handshake's reads, then one statement for everything that depends on the person's
+   * room and teams.
+   */
+  async arrive(me: LiveConnectionData, first: FirstReads): Promise<Arrival> {
     const channels = [
       liveChannels.lab(me.labId),
       liveChannels.person(me.labId, me.userId),
@@ -156,13 +194,7 @@ export class LiveConnectionsService {
     if (me.isOrganiser && !me.roles.includes('organiser'))
       channels.push(liveChannels.role(me.labId, 'organiser'));
 
-    // Two statements, one after the other: where the person is, their teams and the pitch;
-    // then everything that depends on their room and teams.
-    const { whereabouts, teams, pitch } = await this.tx.readAll({
-      whereabouts: readRows(this.rounds.whereabouts(me.labId, me.userId), whereaboutsOf),
-      teams: this.teams.viewsRead(me.labId, me.userId, me.isOrganiser),
-      pitch: this.pitch.read(me.labId),
-    });
+    const { whereabouts, teams, pitch } = first;
     const round = whereabouts?.round ?? null;
     const session = whereabouts?.session ?? null;
     const roomId = whereabouts?.room?.id ?? null;

@@ -14,8 +14,30 @@ export interface TeamMemberRow {
   displayName: string;
 }
 
-/** Team `t` is every team of the lab ($2 null) or one that $2 is on. */
+/** Team `t` of lab $1 is every team ($2 null) or one that $2 is on. */
 const ON_TEAM = `$2::uuid IS NULL OR EXISTS (SELECT 1 FROM team_members o WHERE o.team_id = t.id AND o.user_id = $2)`;
+/** Team `t` of lab $1 is seen by $2: they are on it, organise the lab, or are an admin ($3). */
+const SEES_TEAM = `$3::boolean
+  OR EXISTS (SELECT 1 FROM lab_memberships o WHERE o.lab_id = $1 AND o.user_id = $2 AND o.role = 'organiser')
+  OR EXISTS (SELECT 1 FROM team_members o WHERE o.team_id = t.id AND o.user_id = $2)`;
+
+const teamsWhere = (filter: string, params: unknown[]) =>
+  statement<TeamRow>(
+    `SELECT t.id, t.lab_id AS "labId", t.name, t.created_at AS "createdAt" FROM teams t
+      WHERE t.lab_id = $1 AND (${filter})
+      ORDER BY t.name, t.id`,
+    params,
+    ['createdAt'],
+  );
+
+const membersWhere = (filter: string, params: unknown[]) =>
+  statement<TeamMemberRow>(
+    `SELECT m.team_id AS "teamId", m.user_id AS "userId", u.display_name AS "displayName"
+       FROM team_members m JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id
+      WHERE t.lab_id = $1 AND (${filter})
+      ORDER BY u.display_name, u.id`,
+    params,
+  );
 
 /** Teams of a lab and who is on them. */
 @Injectable()
@@ -49,24 +71,26 @@ export class TeamsRepository {
    * statement to batch; `membersOfTeamsIn` reads their members with the same filter.
    */
   teamsIn(labId: string, memberId: string | null): Statement<TeamRow> {
-    return statement<TeamRow>(
-      `SELECT t.id, t.lab_id AS "labId", t.name, t.created_at AS "createdAt" FROM teams t
-        WHERE t.lab_id = $1 AND (${ON_TEAM})
-        ORDER BY t.name, t.id`,
-      [labId, memberId],
-      ['createdAt'],
-    );
+    return teamsWhere(ON_TEAM, [labId, memberId]);
   }
 
   /** Who is on the teams `teamsIn` reads (with the same arguments), by name. */
   membersOfTeamsIn(labId: string, memberId: string | null): Statement<TeamMemberRow> {
-    return statement<TeamMemberRow>(
-      `SELECT m.team_id AS "teamId", m.user_id AS "userId", u.display_name AS "displayName"
-         FROM team_members m JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id
-        WHERE t.lab_id = $1 AND (${ON_TEAM})
-        ORDER BY u.display_name, u.id`,
-      [labId, memberId],
-    );
+    return membersWhere(ON_TEAM, [labId, memberId]);
+  }
+
+  /**
+   * The teams someone sees: every team of the lab for its organisers and for admins
+   * (`isAdmin`), else the teams they are on. Decided in the statement, so it can go out with
+   * the read of their roles (a live handshake).
+   */
+  teamsSeenBy(labId: string, userId: string, isAdmin: boolean): Statement<TeamRow> {
+    return teamsWhere(SEES_TEAM, [labId, userId, isAdmin]);
+  }
+
+  /** Who is on the teams `teamsSeenBy` reads (with the same arguments), by name. */
+  membersOfTeamsSeenBy(labId: string, userId: string, isAdmin: boolean): Statement<TeamMemberRow> {
+    return membersWhere(SEES_TEAM, [labId, userId, isAdmin]);
   }
 
   async isMember(labId: string, teamId: string, userId: string): Promise<boolean> {

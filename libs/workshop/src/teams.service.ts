@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type BatchedRead, TransactionRunner } from '@ideas-lab/platform';
+import {
+  AuditService,
+  type BatchedRead,
+  type Statement,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import type { Actor } from '@ideas-lab/domain';
 import { LabAccessService, MembershipsService } from '@ideas-lab/labs';
 import { BreakoutNotices } from './breakout-notices.js';
@@ -76,32 +81,24 @@ export class TeamsService {
     return (await this.tx.readAll({ teams: this.viewsRead(labId, userId, everyTeam) })).teams;
   }
 
-  /**
-   * `viewsOf` as a read to batch with others (a live connect's snapshot): teams and members in
-   * one statement, whoever asks.
-   */
+  /** `viewsOf` as a read to batch with others: teams and members in one statement. */
   viewsRead(labId: string, userId: string | null, everyTeam: boolean): BatchedRead<TeamView[]> {
     const memberId = everyTeam ? null : userId;
-    return {
-      statements: [
-        this.teams.teamsIn(labId, memberId),
-        this.teams.membersOfTeamsIn(labId, memberId),
-      ],
-      read: ([teamRows, memberRows]) => {
-        const members = new Map<string, TeamView['members']>();
-        for (const m of memberRows as TeamMemberRow[]) {
-          const list = members.get(m.teamId) ?? [];
-          list.push({ userId: m.userId, displayName: m.displayName });
-          members.set(m.teamId, list);
-        }
-        return (teamRows as TeamRow[]).map((t) => ({
-          id: t.id,
-          name: t.name,
-          members: members.get(t.id) ?? [],
-          createdAt: t.createdAt.toISOString(),
-        }));
-      },
-    };
+    return teamViews(
+      this.teams.teamsIn(labId, memberId),
+      this.teams.membersOfTeamsIn(labId, memberId),
+    );
+  }
+
+  /**
+   * For a live handshake, before it knows the person's roles: the teams they see (every team
+   * if they organise the lab or are an admin, else their own), decided by the statement.
+   */
+  viewsSeenBy(labId: string, userId: string, isAdmin: boolean): BatchedRead<TeamView[]> {
+    return teamViews(
+      this.teams.teamsSeenBy(labId, userId, isAdmin),
+      this.teams.membersOfTeamsSeenBy(labId, userId, isAdmin),
+    );
   }
 
   /** For the live layer: one team of the lab with its members; null when there is none. */
@@ -118,4 +115,28 @@ export class TeamsService {
     if (!(await this.teams.existsInLab(labId, teamId))) return { exists: false, member: false };
     return { exists: true, member: await this.teams.isMember(labId, teamId, userId) };
   }
+}
+
+/** Teams with their members, from a statement of teams and one of their members. */
+function teamViews(
+  teams: Statement<TeamRow>,
+  members: Statement<TeamMemberRow>,
+): BatchedRead<TeamView[]> {
+  return {
+    statements: [teams, members],
+    read: ([teamRows, memberRows]) => {
+      const byTeam = new Map<string, TeamView['members']>();
+      for (const m of memberRows as TeamMemberRow[]) {
+        const list = byTeam.get(m.teamId) ?? [];
+        list.push({ userId: m.userId, displayName: m.displayName });
+        byTeam.set(m.teamId, list);
+      }
+      return (teamRows as TeamRow[]).map((t) => ({
+        id: t.id,
+        name: t.name,
+        members: byTeam.get(t.id) ?? [],
+        createdAt: t.createdAt.toISOString(),
+      }));
+    },
+  };
 }
