@@ -98,6 +98,13 @@ describeBrowser('web client: a call takes applications', () => {
       const org = await open(desktop('Europe/Berlin'));
       await logInThroughUi(org, organiser, `/labs/${labId}/form`);
       await org.getByText('No form is published yet.').waitFor();
+      // An address inside the lab that names no screen says so in the lab's frame, with the way back.
+      await org.goto(`/labs/${labId}/no-such-page`);
+      await org.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await org.getByRole('link', { name: "Go to the lab's overview" }).click();
+      await org.waitForURL(`**/labs/${labId}`);
+      await org.getByRole('link', { name: 'Application form' }).click();
+      await org.getByText('No form is published yet.').waitFor();
 
       await org.getByLabel('New question type').selectOption('long_text');
       await org.getByRole('button', { name: 'Add question' }).click();

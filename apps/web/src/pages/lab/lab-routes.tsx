@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { liveLabRoutes } from '../../features/live/routes';
 import { proposalLabRoutes } from '../../features/proposals/routes';
 import { proposalReviewLabRoutes } from '../../features/proposal-review/routes';
@@ -26,7 +26,6 @@ const LabFunnelPage = lazyPage(() => import('./lab-funnel-page'), 'LabFunnelPage
 const LabOverviewPage = lazyPage(() => import('./lab-overview-page'), 'LabOverviewPage');
 const LabPeoplePage = lazyPage(() => import('./lab-people-page'), 'LabPeoplePage');
 const LabSettingsPage = lazyPage(() => import('./lab-settings-page'), 'LabSettingsPage');
-const NotFoundPage = lazyPage(() => import('../not-found-page'), 'NotFoundPage');
 
 /**
  * The screens of one lab (/labs/:labId/…), rendered in the frame's outlet. They are routed
@@ -104,7 +103,21 @@ export function LabRoutes() {
       {pitchLabRoutes()}
       {fundingLabRoutes()}
 
-      <Route path="*" element={<NotFoundPage />} />
+      <Route path="*" element={<LabPageNotFound />} />
     </Routes>
+  );
+}
+
+/** An address inside a lab that names no screen: said in the lab's frame, with the way back. */
+function LabPageNotFound() {
+  const { labId = '' } = useParams();
+  return (
+    <section className="card" aria-labelledby="lab-page-not-found">
+      <h2 id="lab-page-not-found">Page not found</h2>
+      <p>This lab has no page at this address.</p>
+      <p>
+        <Link to={`/labs/${labId}`}>Go to the lab&apos;s overview</Link>
+      </p>
+    </section>
   );
 }
