@@ -285,6 +285,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/labs/{labId}/pitch-sessions/{sessionId}/start': 'lab-organiser',
   'POST /api/labs/{labId}/pitch-sessions/{sessionId}/advance': 'lab-organiser',
   'POST /api/labs/{labId}/pitch-sessions/{sessionId}/next': 'lab-organiser',
+  'POST /api/labs/{labId}/pitch-sessions/{sessionId}/clock': 'lab-organiser',
   'POST /api/labs/{labId}/pitch-sessions/{sessionId}/end': 'lab-organiser',
   'GET /api/labs/{labId}/pitch-sessions/{sessionId}/my-scores': 'lab-mentor',
   'PUT /api/labs/{labId}/pitch-sessions/{sessionId}/slots/{slotId}/my-score': 'lab-mentor',

@@ -334,4 +334,243 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     });
     expect(byTeam.get(teamB)).toMatchObject({ n: 1, mean: 0.5 });
   }, 120_000);
+  it('lets organisers move the clock on stage by hand: version-checked, refused with reasons, sent live, and the stage still moves on once across two instances at the new time', async () => {
+    await first.createUser({ email: 'organiser2-pitch@example.test', displayName: 'Chair Two' });
+    const chair = await login(first, 'organiser2-pitch@example.test');
+    await db.query(
+      `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'organiser')`,
+      [labId, chair.userId],
+    );
+    const created = await request(first.baseUrl)
+      .post(`/api/labs/${labId}/sessions`)
+      .set(bearer(organiser))
+      .send({
+        kind: 'pitch',
+        title: 'Pitches, day two',
+        startsAt: `${year}-07-16T15:00:00Z`,
+        endsAt: `${year}-07-16T17:00:00Z`,
+        materials: [],
+        meetingUrl: null,
+      });
+    expect(created.status).toBe(201);
+    const day2 = `/api/labs/${labId}/pitch-sessions/${created.body.id}`;
+    const saved = await request(first.baseUrl)
+      .put(day2)
+      .set(bearer(organiser))
+      .send({
+        version: 0,
+        slots: [
+          { teamId: teamA, pitchSeconds: 300, questionSeconds: 120 },
+          { teamId: teamB, pitchSeconds: 300, questionSeconds: 120 },
+        ],
+      });
+    expect(saved.status).toBe(200);
+    const [slotA, slotB] = saved.body.slots.map((s: { id: string }) => s.id) as string[];
+    const clock = (app: TestApp, who: Session, body: object) =>
+      request(app.baseUrl).post(`${day2}/clock`).set(bearer(who)).send(body);
+    type Slot = {
+      id: string;
+      phase: string;
+      phaseEndsAt: string;
+      clockVersion: number;
+      adjustedSeconds: number;
+    };
+    const slotOf = (body: { slots: Slot[] }, id: string) => body.slots.find((s) => s.id === id)!;
+
+    // Nothing runs before the start.
+    const early = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 0,
+      deltaSeconds: 60,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
+    expect(early.body.message).toContain('has not started');
+
+    const started = await request(first.baseUrl)
+      .post(`${day2}/start`)
+      .set(bearer(organiser))
+      .send({});
+    expect(started.status).toBe(200);
+    const before = slotOf(started.body, slotA);
+    expect(before).toMatchObject({ phase: 'pitch', clockVersion: 0, adjustedSeconds: 0 });
+
+    // A mentor's phone on the first instance, a team member on the second.
+    const phone = liveClient(first.baseUrl, mentor, labId);
+    const team = liveClient(second.baseUrl, people[0], labId);
+    await phone.connect();
+    await team.connect();
+    watchers.push(phone, team);
+
+    // +1 min: the stored deadline moves by exactly a minute, and the mentor's countdown with it.
+    const added = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 0,
+      deltaSeconds: 60,
+    });
+    expect(added.status).toBe(200);
+    const afterAdd = slotOf(added.body, slotA);
+    expect(afterAdd).toMatchObject({ phase: 'pitch', clockVersion: 1, adjustedSeconds: 60 });
+    expect(Date.parse(afterAdd.phaseEndsAt) - Date.parse(before.phaseEndsAt)).toBe(60_000);
+    const seen = await phone.next('pitch:state', (n) =>
+      n.slots.some((s) => s.slotId === slotA && s.clockVersion === 1),
+    );
+    expect(seen.slots.find((s) => s.slotId === slotA)).toMatchObject({
+      phaseEndsAt: afterAdd.phaseEndsAt,
+      adjustedSeconds: 60,
+    });
+
+    // Two chairs click at once from the clock they both saw: one applies, the other is told.
+    const [one, two] = await Promise.all([
+      clock(first, organiser, { slotId: slotA, phase: 'pitch', clockVersion: 1, deltaSeconds: 60 }),
+      clock(second, chair, { slotId: slotA, phase: 'pitch', clockVersion: 1, deltaSeconds: -60 }),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const [won, lost] = one.status === 200 ? [one, two] : [two, one];
+    expect(lost.body.code).toBe('PITCH_CLOCK_CONFLICT');
+    expect(lost.body.message).toContain('Another organiser moved Digital twins');
+    expect(lost.body.details).toMatchObject({ currentClockVersion: 2, yourClockVersion: 1 });
+    const winner = slotOf(won.body, slotA);
+    expect(winner.clockVersion).toBe(2);
+    expect(lost.body.details.phaseEndsAt).toBe(winner.phaseEndsAt);
+    expect(lost.body.details.adjustedSeconds).toBe(winner.adjustedSeconds);
+    // Once they have seen it, the other chair's click applies.
+    const retried = await clock(second, lost === two ? chair : organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 2,
+      deltaSeconds: 60,
+    });
+    expect(retried.status).toBe(200);
+    expect(slotOf(retried.body, slotA)).toMatchObject({
+      clockVersion: 3,
+      adjustedSeconds: winner.adjustedSeconds + 60,
+    });
+
+    // Refusals, each saying why.
+    const tooMuchOff = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 3,
+      deltaSeconds: -600,
+    });
+    expect(tooMuchOff.status).toBe(409);
+    expect(tooMuchOff.body.code).toBe('PITCH_CLOCK_OUT_OF_RANGE');
+    expect(tooMuchOff.body.message).toMatch(/keeps at least 10 s, so at most .* can come off now/);
+    await db.query(
+      `UPDATE pitch_slots SET phase_ends_at = now() + interval '59 minutes' WHERE id = $1`,
+      [slotA],
+    );
+    const tooMuchOn = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 3,
+      deltaSeconds: 120,
+    });
+    expect(tooMuchOn.status).toBe(409);
+    expect(tooMuchOn.body.code).toBe('PITCH_CLOCK_OUT_OF_RANGE');
+    expect(tooMuchOn.body.message).toContain('more than 60 min');
+    const zero = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 3,
+      deltaSeconds: 0,
+    });
+    expect(zero.status).toBe(400);
+    const wrongPhase = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'questions',
+      clockVersion: 3,
+      deltaSeconds: 60,
+    });
+    expect(wrongPhase.status).toBe(409);
+    expect(wrongPhase.body.code).toBe('PITCH_STAGE_CHANGED');
+    const waiting = await clock(first, organiser, {
+      slotId: slotB,
+      phase: 'pitch',
+      clockVersion: 0,
+      deltaSeconds: 60,
+    });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
+    expect(waiting.body.message).toContain('Virtual trials');
+    for (const who of [mentor, people[0]]) {
+      const refused = await clock(second, who, {
+        slotId: slotA,
+        phase: 'pitch',
+        clockVersion: 3,
+        deltaSeconds: 60,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('LAB_ROLE_REQUIRED');
+    }
+
+    // Shortened to end in about 12 s (on the second instance): one of the two instances'
+    // timers opens questions at that new deadline, once, and the question clock starts there.
+    await db.query(
+      `UPDATE pitch_slots SET phase_ends_at = now() + interval '72 seconds' WHERE id = $1`,
+      [slotA],
+    );
+    const shortened = await clock(second, chair, {
+      slotId: slotA,
+      phase: 'pitch',
+      clockVersion: 3,
+      deltaSeconds: -60,
+    });
+    expect(shortened.status).toBe(200);
+    const deadline = slotOf(shortened.body, slotA).phaseEndsAt;
+    const questions = await Promise.any(
+      [phone, team].map((w) =>
+        w.next(
+          'pitch:state',
+          (n) => n.slots.find((s) => s.slotId === slotA)?.phase === 'questions',
+          30_000,
+        ),
+      ),
+    );
+    const onQuestions = questions.slots.find((s) => s.slotId === slotA)!;
+    expect(Date.parse(onQuestions.phaseEndsAt!) - Date.parse(deadline)).toBe(120_000);
+    expect(onQuestions).toMatchObject({ adjustedSeconds: 0, clockVersion: 4 });
+
+    // The question clock moves too.
+    const moreQuestions = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'questions',
+      clockVersion: 4,
+      deltaSeconds: 60,
+    });
+    expect(moreQuestions.status).toBe(200);
+    expect(slotOf(moreQuestions.body, slotA)).toMatchObject({
+      phase: 'questions',
+      adjustedSeconds: 60,
+    });
+
+    const audit = await db.query(
+      `SELECT action, data->>'by' AS by, count(*)::int AS n FROM audit_events
+        WHERE entity_id = $1 AND action IN ('pitch.questions_started','pitch.slot_closed','pitch.clock_adjusted') GROUP BY 1, 2 ORDER BY 1`,
+      [slotA],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'pitch.clock_adjusted', by: null, n: 5 },
+      { action: 'pitch.questions_started', by: 'timer', n: 1 },
+    ]);
+    const words = await request(first.baseUrl)
+      .get(`/api/labs/${labId}/audit`)
+      .set(bearer(organiser));
+    expect(JSON.stringify(words.body)).toContain('gave the questions to Digital twins 1 min more');
+
+    const ended = await request(first.baseUrl).post(`${day2}/end`).set(bearer(organiser));
+    expect(ended.status).toBe(200);
+    const after = await clock(first, organiser, {
+      slotId: slotA,
+      phase: 'questions',
+      clockVersion: 5,
+      deltaSeconds: 60,
+    });
+    expect(after.status).toBe(409);
+    expect(after.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
+    expect(after.body.message).toContain('has ended');
+  }, 120_000);
 });

@@ -135,6 +135,10 @@ export interface LivePitchSlot {
   questionSeconds: number;
   /** When the running phase ends (server time, ISO); compare with `serverNow`. */
   phaseEndsAt: string | null;
+  /** How many times organisers moved this slot's clock by hand. */
+  clockVersion: number;
+  /** Seconds organisers added to (negative: took from) the running phase; 0 when it starts. */
+  adjustedSeconds: number;
 }
 
 /** A pitch session's stage: the running order, who is on now and their clock. */
@@ -687,7 +691,8 @@ export interface LiveNotices {
   'voting:tally': VotingTally;
   /**
    * To the lab: a pitch session's stage changed (started, a team on, pitch → questions →
-   * closed, by an organiser or the timer (exactly once), ended, the running order edited).
+   * closed, by an organiser or the timer (exactly once), ended, the running order edited, an
+   * organiser moved the running clock: new `phaseEndsAt`, `clockVersion`, `adjustedSeconds`).
    */
   'pitch:state': LivePitch;
   /** To organisers: a mentor saved a pitch score (scores, comment to the team and private note). */

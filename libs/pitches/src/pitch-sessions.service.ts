@@ -17,12 +17,15 @@ import { LabAccessService, LabsService } from '@ideas-lab/labs';
 import { type LivePitch, LivePitchSource } from '@ideas-lab/live';
 import { ReviewRubricService } from '@ideas-lab/review';
 import { TeamsService } from '@ideas-lab/workshop';
-import type {
-  AdvancePitch,
-  NextPitch,
-  PitchSessionView,
-  PitchSlotView,
-  PutPitchSession,
+import {
+  PITCH_CLOCK_MAX_LEFT_SECONDS,
+  PITCH_CLOCK_MIN_LEFT_SECONDS,
+  type AdjustPitchClock,
+  type AdvancePitch,
+  type NextPitch,
+  type PitchSessionView,
+  type PitchSlotView,
+  type PutPitchSession,
 } from './pitches.contract.js';
 import { PitchesError } from './pitches.errors.js';
 import { PitchesLive, toLivePitch } from './pitches-live.js';
@@ -47,6 +50,8 @@ export function toPitchSlotView(slot: PitchSlotRow): PitchSlotView {
     questionSeconds: slot.questionSeconds,
     phase: slot.phase,
     phaseEndsAt: iso(slot.phaseEndsAt),
+    clockVersion: slot.clockVersion,
+    adjustedSeconds: slot.adjustedSeconds,
     startedAt: iso(slot.startedAt),
     closedAt: iso(slot.closedAt),
   };
@@ -252,6 +257,57 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
     });
   }
 
+  /**
+   * Give the team on stage more (or less) time: the running phase's stored deadline moves by
+   * `deltaSeconds`. The click names the slot, phase and clock version the organiser saw, so two
+   * organisers' moves are both applied only when each saw the other's; otherwise the later one
+   * is refused with the clock as it is now. The timer reads the stored deadline at its next poll,
+   * on every instance, and moves the stage on once, at the new time.
+   */
+  async adjustClock(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    dto: AdjustPitchClock,
+  ): Promise<PitchSessionView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const lab = await this.labs.get(actor, labId);
+    return this.tx.run(async () => {
+      await this.lockExisting(labId, sessionId);
+      const session = await this.requireSession(labId, sessionId);
+      const slot = await this.pitches.findSlot(sessionId, dto.slotId);
+      if (!slot) throw PitchesError.slotNotFound();
+      if (session.state !== 'running' || (slot.phase !== 'pitch' && slot.phase !== 'questions'))
+        throw clockNotRunning(session.state, slot);
+      const moved = await this.pitches.moveClock({
+        slotId: slot.id,
+        phase: dto.phase,
+        clockVersion: dto.clockVersion,
+        deltaSeconds: dto.deltaSeconds,
+        minLeft: PITCH_CLOCK_MIN_LEFT_SECONDS,
+        maxLeft: PITCH_CLOCK_MAX_LEFT_SECONDS,
+      });
+      if (!moved) throw await this.whyClockStayed(sessionId, slot.id, dto);
+      await this.audit.append({
+        actorId: actor.userId,
+        labId,
+        action: 'pitch.clock_adjusted',
+        entityType: 'pitch_slot',
+        entityId: slot.id,
+        data: {
+          sessionId,
+          teamId: slot.teamId,
+          team: slot.teamName,
+          phase: moved.phase,
+          deltaSeconds: dto.deltaSeconds,
+          phaseEndsAt: iso(moved.phaseEndsAt),
+          clockVersion: moved.clockVersion,
+        },
+      });
+      return this.announceAndView(labId, sessionId, lab.timezone);
+    });
+  }
+
   /** Close the team on stage (if its clock still runs) and put the next waiting team on. */
   async next(
     actor: Actor,
@@ -383,6 +439,55 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
     await this.pitches.ensureAndLock(labId, sessionId, await this.defaultCriteria(labId));
   }
 
+  /** Why a clock move matched nothing: the stage moved on, another move came first, or the range. */
+  private async whyClockStayed(
+    sessionId: string,
+    slotId: string,
+    dto: AdjustPitchClock,
+  ): Promise<PitchesError> {
+    const slot = await this.pitches.findSlot(sessionId, slotId);
+    if (!slot || (slot.phase !== 'pitch' && slot.phase !== 'questions'))
+      return slot ? clockNotRunning('running', slot) : PitchesError.slotNotFound();
+    if (slot.phase !== dto.phase)
+      return new PitchesError(
+        'PITCH_STAGE_CHANGED',
+        slot.phase === 'questions'
+          ? `${slot.teamName}'s pitch ended before your click (by the clock or another organiser): questions have started. Move the question clock instead.`
+          : `${slot.teamName} is still pitching: move the pitch clock.`,
+        { slotId, phase: slot.phase, clockVersion: slot.clockVersion },
+      );
+    const left = Math.max(0, Math.round((await this.pitches.secondsLeft(slotId)) ?? 0));
+    const stage = `${slot.teamName}'s ${slot.phase === 'pitch' ? 'pitch' : 'questions'}`;
+    if (slot.clockVersion !== dto.clockVersion)
+      return new PitchesError(
+        'PITCH_CLOCK_CONFLICT',
+        `Another organiser moved ${stage} clock just before you (${describeAdjustment(slot.adjustedSeconds)}; ${clock(left)} left now). Your change was not applied: look at the clock and click again if it still needs one.`,
+        {
+          currentClockVersion: slot.clockVersion,
+          yourClockVersion: dto.clockVersion,
+          phase: slot.phase,
+          phaseEndsAt: iso(slot.phaseEndsAt),
+          adjustedSeconds: slot.adjustedSeconds,
+          secondsLeft: left,
+        },
+      );
+    const mostOff = Math.max(0, left - PITCH_CLOCK_MIN_LEFT_SECONDS);
+    const mostOn = Math.max(0, PITCH_CLOCK_MAX_LEFT_SECONDS - left);
+    return new PitchesError(
+      'PITCH_CLOCK_OUT_OF_RANGE',
+      dto.deltaSeconds < 0
+        ? `${stage} has ${clock(left)} left: taking ${duration(-dto.deltaSeconds)} would end it ${left + dto.deltaSeconds < 0 ? 'in the past' : 'too abruptly'}. A stage keeps at least ${PITCH_CLOCK_MIN_LEFT_SECONDS} s, so at most ${duration(mostOff)} can come off now; to end it at once, move the stage on.`
+        : `${stage} has ${clock(left)} left: adding ${duration(dto.deltaSeconds)} would leave more than ${PITCH_CLOCK_MAX_LEFT_SECONDS / 60} min. At most ${duration(mostOn)} can be added now.`,
+      {
+        secondsLeft: left,
+        minSecondsLeft: PITCH_CLOCK_MIN_LEFT_SECONDS,
+        maxSecondsLeft: PITCH_CLOCK_MAX_LEFT_SECONDS,
+        maxShortenSeconds: mostOff,
+        maxExtendSeconds: mostOn,
+      },
+    );
+  }
+
   private async teamOn(
     actor: Actor,
     labId: string,
@@ -492,6 +597,36 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
 
 const stateInvalid = (state: string, message: string) =>
   new PitchesError('PITCH_SESSION_STATE_INVALID', message, { state });
+
+const clockNotRunning = (state: string, slot: PitchSlotRow) =>
+  new PitchesError(
+    'PITCH_CLOCK_NOT_RUNNING',
+    state !== 'running'
+      ? state === 'scheduled'
+        ? 'No clock is running: the pitch session has not started yet.'
+        : 'No clock is running: the pitch session has ended.'
+      : slot.phase === 'waiting'
+        ? `No clock is running for ${slot.teamName}: the team has not gone on stage yet.`
+        : `No clock is running for ${slot.teamName}: its pitch has closed and its scores are locked.`,
+    { state, phase: slot.phase },
+  );
+
+/** `4:05` */
+const clock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** `1 min`, `1 min 30 s`, `45 s` */
+const duration = (seconds: number) => {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+};
+
+const describeAdjustment = (seconds: number) =>
+  seconds === 0
+    ? 'back to the time set'
+    : `${duration(Math.abs(seconds))} ${seconds > 0 ? 'more' : 'less'} than set`;
 
 const stageChanged = (slot: PitchSlotRow) =>
   new PitchesError(

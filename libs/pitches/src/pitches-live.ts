@@ -22,6 +22,8 @@ export function toLivePitch(session: PitchSessionRow, slots: PitchSlotRow[]): Li
       pitchSeconds: s.pitchSeconds,
       questionSeconds: s.questionSeconds,
       phaseEndsAt: iso(s.phaseEndsAt),
+      clockVersion: s.clockVersion,
+      adjustedSeconds: s.adjustedSeconds,
     })),
   };
 }

@@ -33,6 +33,14 @@ export const PitchSlotView = z
     phaseEndsAt: isoDateTime().nullable().meta({
       description: 'When the running phase ends (server time); compare with serverNow.',
     }),
+    clockVersion: z.int().meta({
+      description:
+        'How many times organisers moved this slot’s clock by hand; send it back with the next move.',
+    }),
+    adjustedSeconds: z.int().meta({
+      description:
+        'Seconds organisers added to (negative: took from) the running phase; 0 when the phase starts.',
+    }),
     startedAt: isoDateTime().nullable(),
     closedAt: isoDateTime().nullable(),
   })
@@ -119,6 +127,36 @@ export const NextPitch = z
   .meta({ id: 'NextPitch' });
 export type NextPitch = z.output<typeof NextPitch>;
 export class NextPitchDto extends createZodDto(NextPitch) {}
+
+/** The least a stage may keep when an organiser shortens it (to end it now, move it on). */
+export const PITCH_CLOCK_MIN_LEFT_SECONDS = 10;
+/** The most a stage may have left after an organiser lengthens it (the longest a phase may be set to). */
+export const PITCH_CLOCK_MAX_LEFT_SECONDS = 3600;
+
+export const AdjustPitchClock = z
+  .strictObject({
+    slotId: z.uuid().meta({ description: 'The slot you see on stage.' }),
+    phase: z.enum(['pitch', 'questions']).meta({
+      description:
+        'The phase you see running; 409 PITCH_STAGE_CHANGED when the clock (or another organiser) moved the stage on first.',
+    }),
+    clockVersion: z.int().min(0).meta({
+      description:
+        'The slot’s clockVersion you saw; 409 PITCH_CLOCK_CONFLICT (with the current clock) when another organiser moved it first.',
+    }),
+    deltaSeconds: z
+      .int()
+      .min(-600)
+      .max(600)
+      .refine((seconds) => seconds !== 0, 'must not be 0')
+      .meta({
+        example: 60,
+        description: `Seconds to add (negative: to take away), up to 10 min either way. The phase must keep at least ${PITCH_CLOCK_MIN_LEFT_SECONDS} s and have at most ${PITCH_CLOCK_MAX_LEFT_SECONDS / 60} min left (409 PITCH_CLOCK_OUT_OF_RANGE).`,
+      }),
+  })
+  .meta({ id: 'AdjustPitchClock' });
+export type AdjustPitchClock = z.output<typeof AdjustPitchClock>;
+export class AdjustPitchClockDto extends createZodDto(AdjustPitchClock) {}
 
 // ---- scores -----------------------------------------------------------------------------------
 
@@ -316,6 +354,20 @@ export const pitchSessionsOps = operations('pitches', {
     response: PitchSessionView,
     status: 200,
     errors: ['PITCH_SESSION_NOT_FOUND', 'PITCH_SESSION_STATE_INVALID', 'PITCH_STAGE_CHANGED'],
+  },
+  clock: {
+    summary:
+      'Move the running pitch or question clock by hand (organisers): more or less time for the team on stage',
+    response: PitchSessionView,
+    status: 200,
+    errors: [
+      'PITCH_SESSION_NOT_FOUND',
+      'PITCH_SLOT_NOT_FOUND',
+      'PITCH_CLOCK_NOT_RUNNING',
+      'PITCH_STAGE_CHANGED',
+      'PITCH_CLOCK_CONFLICT',
+      'PITCH_CLOCK_OUT_OF_RANGE',
+    ],
   },
   end: {
     summary: 'End the session (the team on stage closes; scores lock)',

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import type { Actor } from '@ideas-lab/domain';
 import { CurrentActor, Endpoint, LabRoles } from '@ideas-lab/platform';
 import {
+  AdjustPitchClockDto,
   AdvancePitchDto,
   NextPitchDto,
   PutPitchSessionDto,
@@ -84,6 +85,18 @@ export class PitchSessionsController {
     @Body() body: NextPitchDto,
   ) {
     return this.sessions.next(actor, labId, sessionId, body);
+  }
+
+  @LabRoles('organiser')
+  @Post(':sessionId/clock')
+  @Endpoint(pitchSessionsOps.clock)
+  clock(
+    @CurrentActor() actor: Actor,
+    @Param('labId', LabId) labId: string,
+    @Param('sessionId', SessionId) sessionId: string,
+    @Body() body: AdjustPitchClockDto,
+  ) {
+    return this.sessions.adjustClock(actor, labId, sessionId, body);
   }
 
   @LabRoles('organiser')

@@ -29,6 +29,8 @@ export interface PitchSlotRow {
   questionSeconds: number;
   phase: PitchSlotPhase;
   phaseEndsAt: Date | null;
+  clockVersion: number;
+  adjustedSeconds: number;
   startedAt: Date | null;
   closedAt: Date | null;
 }
@@ -55,7 +57,8 @@ const SESSION = `a.id AS "sessionId", a.lab_id AS "labId", a.title, a.starts_at 
 const SLOT = `s.id, s.session_id AS "sessionId", p.lab_id AS "labId", s.team_id AS "teamId",
   (SELECT name FROM teams WHERE id = s.team_id) AS "teamName", s.position,
   s.pitch_seconds AS "pitchSeconds", s.question_seconds AS "questionSeconds", s.phase,
-  s.phase_ends_at AS "phaseEndsAt", s.started_at AS "startedAt", s.closed_at AS "closedAt"`;
+  s.phase_ends_at AS "phaseEndsAt", s.clock_version AS "clockVersion",
+  s.adjusted_seconds AS "adjustedSeconds", s.started_at AS "startedAt", s.closed_at AS "closedAt"`;
 const SLOT_RETURNING = `RETURNING ${SLOT.replace('p.lab_id', '(SELECT lab_id FROM pitch_sessions WHERE session_id = s.session_id)')}`;
 
 const SCORE = `c.id, c.slot_id AS "slotId", s.team_id AS "teamId", c.mentor_id AS "mentorId",
@@ -252,6 +255,7 @@ export class PitchesRepository {
       `UPDATE pitch_slots s SET
           phase = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN 'questions' ELSE 'closed' END,
           phase_ends_at = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN now() + make_interval(secs => s.question_seconds) ELSE now() END,
+          adjusted_seconds = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN 0 ELSE s.adjusted_seconds END,
           closed_at = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN NULL ELSE now() END
         WHERE s.id = $1 AND s.phase = $2 ${SLOT_RETURNING}`,
       [slotId, from],
@@ -270,6 +274,49 @@ export class PitchesRepository {
   }
 
   /**
+   * An organiser moves the running clock by `deltaSeconds`, from the phase and clock version they
+   * saw, as long as the new deadline leaves between `minLeft` and `maxLeft` seconds (server
+   * time). Null when any of that no longer holds (the caller reads the slot to say which). The
+   * timer polls the stored deadline, so every instance closes the stage at the new time; a row
+   * the timer is moving makes this wait, then see the phase it moved to.
+   */
+  async moveClock(input: {
+    slotId: string;
+    phase: 'pitch' | 'questions';
+    clockVersion: number;
+    deltaSeconds: number;
+    minLeft: number;
+    maxLeft: number;
+  }): Promise<PitchSlotRow | null> {
+    const rows = await this.query<PitchSlotRow>(
+      `UPDATE pitch_slots s SET phase_ends_at = s.phase_ends_at + make_interval(secs => $4::int),
+          clock_version = s.clock_version + 1, adjusted_seconds = s.adjusted_seconds + $4::int
+        WHERE s.id = $1 AND s.phase = $2 AND s.clock_version = $3::int
+          AND s.phase_ends_at + make_interval(secs => $4::int) >= now() + make_interval(secs => $5::int)
+          AND s.phase_ends_at + make_interval(secs => $4::int) <= now() + make_interval(secs => $6::int)
+        ${SLOT_RETURNING}`,
+      [
+        input.slotId,
+        input.phase,
+        input.clockVersion,
+        input.deltaSeconds,
+        input.minLeft,
+        input.maxLeft,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Seconds from the database's now to the slot's deadline (negative once passed); null without one. */
+  async secondsLeft(slotId: string): Promise<number | null> {
+    const rows = await this.query<{ secondsLeft: number | null }>(
+      `SELECT EXTRACT(EPOCH FROM (phase_ends_at - now()))::float8 AS "secondsLeft" FROM pitch_slots WHERE id = $1`,
+      [slotId],
+    );
+    return rows[0]?.secondsLeft ?? null;
+  }
+
+  /**
    * The timer: move every running slot whose clock ran out on (pitch → questions at the pitch's
    * deadline, questions → closed). Each row is moved by exactly one caller across all
    * instances: the guarded update only matches rows still in a running phase and past their
@@ -281,6 +328,7 @@ export class PitchesRepository {
       `UPDATE pitch_slots s SET
           phase = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN 'questions' ELSE 'closed' END,
           phase_ends_at = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN s.phase_ends_at + make_interval(secs => s.question_seconds) ELSE s.phase_ends_at END,
+          adjusted_seconds = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN 0 ELSE s.adjusted_seconds END,
           closed_at = CASE WHEN s.phase = 'pitch' AND s.question_seconds > 0 THEN NULL ELSE now() END
         WHERE s.id IN (SELECT id FROM pitch_slots WHERE phase IN ('pitch','questions') AND phase_ends_at <= now() FOR UPDATE SKIP LOCKED)
           AND s.phase IN ('pitch','questions') AND s.phase_ends_at <= now() ${SLOT_RETURNING}`,

@@ -17,6 +17,16 @@ describe('describeAuditEvent', () => {
     ['letters.released', { queued: 30 }, 'released 30 decision letters to be sent'],
     ['breakout.timer_adjusted', { deltaSeconds: 120 }, 'added 120 s to a breakout round'],
     ['breakout.timer_adjusted', { deltaSeconds: -60 }, 'took 60 s from a breakout round'],
+    [
+      'pitch.clock_adjusted',
+      { team: 'Digital twins', phase: 'pitch', deltaSeconds: 60 },
+      'gave the pitch of Digital twins 1 min more',
+    ],
+    [
+      'pitch.clock_adjusted',
+      { team: 'Digital twins', phase: 'questions', deltaSeconds: -30 },
+      'took 30 s off the questions to Digital twins',
+    ],
     ['live.time_decided', { decision: 'approved' }, 'gave a room more time'],
     [
       'selection.run_adopted',

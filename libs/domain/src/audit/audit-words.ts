@@ -102,6 +102,15 @@ const WORDS: Readonly<Record<string, Words>> = {
     `${d.by === 'timer' ? '(the clock) ' : ''}opened questions to ${text(d.team) ?? 'a team'}`,
   'pitch.slot_closed': (d) =>
     `${d.by === 'timer' ? '(the clock) ' : ''}closed the pitch of ${text(d.team) ?? 'a team'}: its scores are locked`,
+  'pitch.clock_adjusted': (d) => {
+    const team = text(d.team) ?? 'a team';
+    const stage = d.phase === 'questions' ? `the questions to ${team}` : `the pitch of ${team}`;
+    const delta = count(d.deltaSeconds);
+    if (delta === null) return `moved the clock of ${stage}`;
+    const amount =
+      Math.abs(delta) % 60 === 0 ? `${Math.abs(delta) / 60} min` : `${Math.abs(delta)} s`;
+    return delta > 0 ? `gave ${stage} ${amount} more` : `took ${amount} off ${stage}`;
+  },
   'pitch.session_ended': (d) =>
     `ended the pitch session${text(d.title) ? ` "${text(d.title)}"` : ''}`,
   'pitch.score_saved': 'saved a pitch score',

@@ -44,6 +44,17 @@ export class PitchSlotEntity {
   @Column({ type: 'timestamptz', name: 'phase_ends_at', nullable: true })
   phaseEndsAt: Date | null;
 
+  /**
+   * Bumped each time an organiser moves the running clock by hand: a move based on an older
+   * clock is refused (409 PITCH_CLOCK_CONFLICT), so two organisers never lose each other's.
+   */
+  @Column({ type: 'integer', name: 'clock_version', default: 0 })
+  clockVersion: number;
+
+  /** Seconds the organisers added to (negative: took from) the running phase; 0 when it starts. */
+  @Column({ type: 'integer', name: 'adjusted_seconds', default: 0 })
+  adjustedSeconds: number;
+
   @Column({ type: 'timestamptz', name: 'started_at', nullable: true })
   startedAt: Date | null;
 

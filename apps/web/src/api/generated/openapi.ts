@@ -2578,6 +2578,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/labs/{labId}/pitch-sessions/{sessionId}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the running pitch or question clock by hand (organisers): more or less time for the team on stage */
+        post: operations["PitchSessionsController_clock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labs/{labId}/pitch-sessions/{sessionId}/end": {
         parameters: {
             query?: never;
@@ -2968,6 +2985,25 @@ export interface components {
             proposalId: string;
             /** Format: uuid */
             reviewerId: string;
+        };
+        AdjustPitchClock: {
+            /**
+             * Format: uuid
+             * @description The slot you see on stage.
+             */
+            slotId: string;
+            /**
+             * @description The phase you see running; 409 PITCH_STAGE_CHANGED when the clock (or another organiser) moved the stage on first.
+             * @enum {string}
+             */
+            phase: "pitch" | "questions";
+            /** @description The slot’s clockVersion you saw; 409 PITCH_CLOCK_CONFLICT (with the current clock) when another organiser moved it first. */
+            clockVersion: number;
+            /**
+             * @description Seconds to add (negative: to take away), up to 10 min either way. The phase must keep at least 10 s and have at most 60 min left (409 PITCH_CLOCK_OUT_OF_RANGE).
+             * @example 60
+             */
+            deltaSeconds: number;
         };
         AdoptPortfolioRun: {
             /**
@@ -5142,6 +5178,10 @@ export interface components {
              * @description When the running phase ends (server time); compare with serverNow.
              */
             phaseEndsAt: string | null;
+            /** @description How many times organisers moved this slot’s clock by hand; send it back with the next move. */
+            clockVersion: number;
+            /** @description Seconds organisers added to (negative: took from) the running phase; 0 when the phase starts. */
+            adjustedSeconds: number;
             /** Format: date-time */
             startedAt: string | null;
             /** Format: date-time */
@@ -22934,6 +22974,105 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "PITCH_SESSION_STATE_INVALID" | "PITCH_STAGE_CHANGED";
+                    };
+                };
+            };
+            /** @description Error code(s): DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PitchSessionsController_clock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                labId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustPitchClock"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchSession"];
+                };
+            };
+            /** @description Error code(s): VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error code(s): UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_ROLE_REQUIRED";
+                    };
+                };
+            };
+            /** @description Error code(s): LAB_NOT_FOUND | PITCH_SESSION_NOT_FOUND | PITCH_SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "LAB_NOT_FOUND" | "PITCH_SESSION_NOT_FOUND" | "PITCH_SLOT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error code(s): PITCH_CLOCK_NOT_RUNNING | PITCH_STAGE_CHANGED | PITCH_CLOCK_CONFLICT | PITCH_CLOCK_OUT_OF_RANGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PITCH_CLOCK_NOT_RUNNING" | "PITCH_STAGE_CHANGED" | "PITCH_CLOCK_CONFLICT" | "PITCH_CLOCK_OUT_OF_RANGE";
                     };
                 };
             };
