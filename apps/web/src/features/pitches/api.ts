@@ -145,6 +145,25 @@ export const pitchCommands = {
         }),
       ),
     ),
+  /** More or less time for the team on stage, from the clock the organiser sees. */
+  clock: async (
+    labId: string,
+    sessionId: string,
+    body: {
+      slotId: string;
+      phase: 'pitch' | 'questions';
+      clockVersion: number;
+      deltaSeconds: number;
+    },
+  ) =>
+    showSession(
+      await data(
+        http.POST('/api/labs/{labId}/pitch-sessions/{sessionId}/clock', {
+          ...sessionPath(labId, sessionId),
+          body,
+        }),
+      ),
+    ),
   end: async (labId: string, sessionId: string) =>
     showSession(
       await data(

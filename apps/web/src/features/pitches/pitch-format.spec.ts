@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, secondsUntil } from './pitch-format';
+import { describeClockMove, formatDuration, secondsUntil } from './pitch-format';
 
 describe('pitch times in words', () => {
   it('says minutes and seconds as a timekeeper would', () => {
@@ -13,5 +13,11 @@ describe('pitch times in words', () => {
     expect(secondsUntil('2027-07-15T15:01:00.400Z', now)).toBe(61);
     expect(secondsUntil('2027-07-15T14:59:00Z', now)).toBe(0);
     expect(secondsUntil(null, now)).toBeNull();
+  });
+
+  it('says what organisers did to the running clock', () => {
+    expect(describeClockMove(60)).toBe('1 min added');
+    expect(describeClockMove(-90)).toBe('1 min 30 s taken off');
+    expect(describeClockMove(0)).toBeNull();
   });
 });

@@ -20,3 +20,10 @@ export function secondsUntil(endsAt: string | null, serverNow: number): number |
   if (!endsAt) return null;
   return Math.max(0, Math.ceil((Date.parse(endsAt) - serverNow) / 1000));
 }
+
+/** What organisers did to the running phase's clock, in words: `1 min added`, `30 s taken off`. */
+export function describeClockMove(adjustedSeconds: number): string | null {
+  if (adjustedSeconds === 0) return null;
+  const amount = formatDuration(Math.abs(adjustedSeconds));
+  return adjustedSeconds > 0 ? `${amount} added` : `${amount} taken off`;
+}

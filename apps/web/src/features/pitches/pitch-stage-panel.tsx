@@ -1,20 +1,30 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { formatCountdown } from '../live/live-clock';
 import { useServerNow } from '../live/use-live-connection';
-import { pitchCommands, pitchQueries, type PitchSession } from './api';
-import { PHASE_LABELS, secondsUntil } from './pitch-format';
+import { pitchCommands, pitchesChanged, pitchQueries, type PitchSession } from './api';
+import { formatDuration, secondsUntil } from './pitch-format';
+import { PhaseClock } from './phase-clock';
 import { usePitchesLive } from './use-pitches-live';
 import styles from './pitches.module.css';
 
 /**
+ * What a chair needs to move the clock: a minute either way. A pitch runs 3–10 minutes, so 30 s
+ * steps would mean twice the clicks for the same fix at a live event (a projector that failed,
+ * a late start, catching up the schedule), and +5 min is rather a new running order.
+ */
+const CLOCK_STEP_SECONDS = 60;
+
+/**
  * The control room's pitch panel (organisers): who is on stage, the pitch clock then the
- * question clock (the server's; they move on by themselves), and start, "questions now",
- * "close the pitch", next team and end. Each click names what the organiser saw, so a click
- * after the clock moved is refused, not applied to the next phase.
+ * question clock (the server's; they move on by themselves), −1 / +1 min on the running clock,
+ * and start, "questions now", "close the pitch", next team and end. Each click names what the
+ * organiser saw, so a click after the clock (or another organiser) moved is refused, not applied
+ * to the next phase or on top of a move the organiser has not seen.
  */
 export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId: string }) {
   const connection = usePitchesLive(labId);
@@ -30,7 +40,6 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
   const s = session.data;
   const current = s.slots.find((slot) => slot.id === s.currentSlotId) ?? null;
   const following = s.slots.find((slot) => slot.phase === 'waiting') ?? null;
-  const left = current ? secondsUntil(current.phaseEndsAt, serverNow) : null;
 
   const act = async (work: () => Promise<PitchSession>, done: (next: PitchSession) => string) => {
     setBusy(true);
@@ -39,12 +48,37 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
       setStatus(done(await work()));
     } catch (error) {
       setAlert(alertFor(error));
+      // The stage moved under the click: show it as it is now (the live notice may be on its way).
+      if (isApiError(error) && error.status === 409) void pitchesChanged(labId);
     } finally {
       setBusy(false);
     }
   };
   const onStage = (next: PitchSession) =>
     next.slots.find((slot) => slot.id === next.currentSlotId)?.teamName ?? 'Nobody';
+  const runningPhase =
+    s.state === 'running' && (current?.phase === 'pitch' || current?.phase === 'questions')
+      ? current.phase
+      : null;
+  const moveClock = (deltaSeconds: number) => {
+    if (!current || !runningPhase) return;
+    const stage = runningPhase === 'pitch' ? 'pitch' : 'questions';
+    const change = `${formatDuration(Math.abs(deltaSeconds))} ${deltaSeconds > 0 ? 'added' : 'taken off'}`;
+    void act(
+      () =>
+        pitchCommands.clock(labId, sessionId, {
+          slotId: current.id,
+          phase: runningPhase,
+          clockVersion: current.clockVersion,
+          deltaSeconds,
+        }),
+      (next) => {
+        const slot = next.slots.find((x) => x.id === current.id);
+        const now = secondsUntil(slot?.phaseEndsAt ?? null, Date.parse(next.serverNow));
+        return `${current.teamName}'s ${stage}: ${change}${now !== null ? `, ${formatCountdown(now)} left` : ''}.`;
+      },
+    );
+  };
 
   return (
     <section className={`card ${styles.stage}`} aria-labelledby={`stage-${sessionId}`}>
@@ -61,16 +95,31 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
       {current ? (
         <div className={styles.onStage} data-testid="pitch-on-stage">
           <p className={styles.team}>{current.teamName}</p>
-          <p className={styles.phase}>
-            <span className={`${styles.badge} ${styles[`phase_${current.phase}`]}`}>
-              {PHASE_LABELS[current.phase]}
-            </span>
-            {left !== null && current.phase !== 'closed' ? (
-              <span className={styles.clock} role="timer" aria-live="off">
-                {formatCountdown(left)}
-              </span>
-            ) : null}
-          </p>
+          <PhaseClock slot={current} serverNow={serverNow} />
+          {runningPhase ? (
+            <div
+              className={styles.clockButtons}
+              role="group"
+              aria-label={`Move ${current.teamName}'s ${runningPhase === 'pitch' ? 'pitch' : 'question'} clock`}
+            >
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => moveClock(-CLOCK_STEP_SECONDS)}
+              >
+                −1 min
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => moveClock(CLOCK_STEP_SECONDS)}
+              >
+                +1 min
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {s.state !== 'ended' && following ? (

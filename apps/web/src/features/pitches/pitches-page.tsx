@@ -7,7 +7,6 @@ import { useUser } from '../../components/session';
 import { canOrganise, rolesIn } from '../../lib/roles';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
-import { formatCountdown } from '../live/live-clock';
 import { useServerNow } from '../live/use-live-connection';
 import {
   pitchCommands,
@@ -17,7 +16,8 @@ import {
   type PitchCriterion,
   type PitchSession,
 } from './api';
-import { formatDuration, PHASE_LABELS, secondsUntil } from './pitch-format';
+import { formatDuration, PHASE_LABELS } from './pitch-format';
+import { PhaseClock } from './phase-clock';
 import { PitchStagePanel } from './pitch-stage-panel';
 import { usePitchesLive } from './use-pitches-live';
 import styles from './pitches.module.css';
@@ -77,7 +77,12 @@ export function PitchesPage() {
         </>
       ) : null}
       {roles.includes('mentor') ? <MentorScoring labId={lab.id} sessionId={sessionId} /> : null}
-      {roles.includes('participant') ? <TeamFeedback labId={lab.id} sessionId={sessionId} /> : null}
+      {roles.includes('participant') ? (
+        <>
+          <StageNow labId={lab.id} sessionId={sessionId} />
+          <TeamFeedback labId={lab.id} sessionId={sessionId} />
+        </>
+      ) : null}
     </div>
   );
 }
@@ -426,7 +431,6 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
     );
   const slotId = picked ?? m.currentSlotId ?? m.slots[0].slot.id;
   const entry = m.slots.find((s) => s.slot.id === slotId) ?? m.slots[0];
-  const left = secondsUntil(entry.slot.phaseEndsAt, serverNow);
   return (
     <section className="card" aria-labelledby="score-heading">
       <h3 id="score-heading">Score the pitches</h3>
@@ -443,21 +447,16 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
           </option>
         ))}
       </SelectField>
-      <p className={styles.phase}>
-        <span className={`${styles.badge} ${styles[`phase_${entry.slot.phase}`]}`}>
-          {PHASE_LABELS[entry.slot.phase]}
-        </span>
-        {left !== null && (entry.slot.phase === 'pitch' || entry.slot.phase === 'questions') ? (
-          <span className={styles.clock} role="timer" aria-live="off">
-            {formatCountdown(left)}
-          </span>
-        ) : (
+      <PhaseClock
+        slot={entry.slot}
+        serverNow={serverNow}
+        idle={
           <span className={styles.muted}>
             {formatDuration(entry.slot.pitchSeconds)} pitch,{' '}
             {formatDuration(entry.slot.questionSeconds)} questions
           </span>
-        )}
-      </p>
+        }
+      />
       {entry.conflict ? (
         <p className="notice">
           You cannot score {entry.slot.teamName}: {entry.conflict}.
@@ -584,6 +583,27 @@ function ScoreForm({
         </div>
       )}
     </form>
+  );
+}
+
+// ---- the stage, as teams follow it (participants) ----------------------------------------------
+
+/** Who is on stage and their clock, moving with the stage (nothing while no clock runs). */
+function StageNow({ labId, sessionId }: { labId: string; sessionId: string }) {
+  const connection = usePitchesLive(labId);
+  const serverNow = useServerNow(connection, 500);
+  const session = useQuery(pitchQueries.session(labId, sessionId));
+  const s = session.data;
+  const current = s?.state === 'running' ? s.slots.find((x) => x.id === s.currentSlotId) : null;
+  if (!current || (current.phase !== 'pitch' && current.phase !== 'questions')) return null;
+  return (
+    <section className="card" aria-labelledby="stage-now-heading">
+      <h3 id="stage-now-heading">On stage now</h3>
+      <div className={styles.onStage} data-testid="pitch-stage-now">
+        <p className={styles.team}>{current.teamName}</p>
+        <PhaseClock slot={current} serverNow={serverNow} />
+      </div>
+    </section>
   );
 }
 
