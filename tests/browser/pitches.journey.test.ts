@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
@@ -17,11 +17,20 @@ import {
 
 const year = new Date().getUTCFullYear() + 1;
 
+/** Seconds on the first countdown of the page (`m:ss`). */
+async function secondsOnClock(page: Page): Promise<number> {
+  const [minutes, seconds] = ((await page.getByRole('timer').first().textContent()) ?? '')
+    .split(':')
+    .map(Number);
+  return minutes * 60 + seconds;
+}
+
 /**
- * Pitches live: the organiser runs the session on a desktop (start, questions, end of the
- * pitch) while a mentor scores the team on stage from a phone; the score arrives in the
- * organiser's table, the mentor's sheet locks when the pitch closes, and the organiser
- * releases the comment the team then reads.
+ * Pitches live: the organiser runs the session on a desktop (start, a minute more from the
+ * control room, questions, end of the pitch) while a mentor scores the team on stage from a
+ * phone, whose countdown jumps with the minute; the score arrives in the organiser's table, the
+ * mentor's sheet locks when the pitch closes, and the organiser releases the comment the team
+ * then reads.
  */
 describeBrowser('web client: pitches scored from a phone while the organiser runs them', () => {
   const tag = Date.now().toString(36);
@@ -138,6 +147,28 @@ describeBrowser('web client: pitches scored from a phone while the organiser run
       // The organiser's table shows it live: one mentor, 75 % (4, 5, 3 of 1..5).
       const row = desk.getByRole('row', { name: /Tumour twins/ });
       await expect.poll(() => row.textContent()).toContain('75 %');
+
+      // The organiser gives the team a minute more from the control room: the mentor's phone
+      // countdown jumps by it at once and says so.
+      const beforeMove = await secondsOnClock(phone);
+      await desk
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Control room' })
+        .click();
+      const clockButtons = desk.getByRole('group', { name: "Move Tumour twins's pitch clock" });
+      await clockButtons.getByRole('button', { name: '+1 min' }).click();
+      await desk
+        .getByRole('status')
+        .filter({ hasText: "Tumour twins's pitch: 1 min added" })
+        .waitFor();
+      await desk.getByTestId('pitch-on-stage').getByText('1 min added').waitFor();
+      await expect.poll(() => secondsOnClock(phone)).toBeGreaterThan(beforeMove + 30);
+      await phone.getByText('1 min added').waitFor();
+      await desk
+        .getByRole('navigation', { name: 'Lab sections' })
+        .getByRole('link', { name: 'Pitches' })
+        .click();
+      await desk.getByRole('heading', { name: 'Running order' }).waitFor();
 
       // Questions, then the end of the pitch: the phone's sheet locks.
       await desk.getByRole('button', { name: 'Questions now' }).click();
