@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, type Session } from '../support/api-client.js';
-import { inDays, proposalContent } from '../support/funding-lab.js';
+import { bearer, type Session } from '../support/api-client.js';
+import { addMentors, inDays, proposalContent } from '../support/funding-lab.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -46,17 +46,7 @@ describe('the 2020 story end to end: proposals, review, funding, second round, f
   beforeAll(async () => {
     app = await startTestApp();
     lab = await liveLab(app, 'story', 12);
-    mentors.push(lab.mentor);
-    for (let n = 1; n < 6; n++) {
-      const email = `mentor${n}-story@example.test`;
-      await app.createUser({ email, displayName: `Mentor ${n} story` });
-      const session = await login(app, email);
-      await lab.db.query(
-        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
-        [lab.labId, session.userId],
-      );
-      mentors.push(session);
-    }
+    mentors.push(lab.mentor, ...(await addMentors(app, lab, 'story', 5)));
   });
 
   afterAll(async () => {

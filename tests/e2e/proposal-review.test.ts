@@ -1,11 +1,10 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, login, type Session } from '../support/api-client.js';
+import { bearer, type Session } from '../support/api-client.js';
+import { addMentors, inDays } from '../support/funding-lab.js';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const content = (title: string, amount: number) => ({
   title,
@@ -33,17 +32,7 @@ describe('proposal review', () => {
   beforeAll(async () => {
     app = await startTestApp();
     lab = await liveLab(app, 'prev', 6);
-    mentors = [lab.mentor];
-    for (const n of [1, 2]) {
-      const email = `mentor${n}-prev@example.test`;
-      await app.createUser({ email, displayName: `Mentor ${n}` });
-      const session = await login(app, email);
-      await lab.db.query(
-        `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'mentor')`,
-        [lab.labId, session.userId],
-      );
-      mentors.push(session);
-    }
+    mentors = [lab.mentor, ...(await addMentors(app, lab, 'prev', 2))];
     const created = await api()
       .post(`/api/labs/${lab.labId}/funding-rounds`)
       .set(bearer(lab.organiser))
