@@ -59,20 +59,25 @@ describe('pitch sessions: running order, a stage the clock moves once across two
       `INSERT INTO review_conflicts (lab_id, reviewer_id, applicant_id) VALUES ($1, $2, $3)`,
       [labId, conflicted.userId, people[3].userId],
     );
+    sessionId = await pitchSession('Pitches', 15);
+  }, 120_000);
+
+  /** A pitch session on the agenda, 15:00–17:00 UTC on that day of next July. */
+  const pitchSession = async (title: string, day: number): Promise<string> => {
     const created = await request(first.baseUrl)
       .post(`/api/labs/${labId}/sessions`)
       .set(bearer(organiser))
       .send({
         kind: 'pitch',
-        title: 'Pitches',
-        startsAt: `${year}-07-15T15:00:00Z`,
-        endsAt: `${year}-07-15T17:00:00Z`,
+        title,
+        startsAt: `${year}-07-${day}T15:00:00Z`,
+        endsAt: `${year}-07-${day}T17:00:00Z`,
         materials: [],
         meetingUrl: null,
       });
     if (created.status !== 201) throw new Error(`session: ${JSON.stringify(created.body)}`);
-    sessionId = created.body.id;
-  }, 120_000);
+    return created.body.id;
+  };
 
   afterAll(async () => {
     for (const w of watchers) w.close();
@@ -341,19 +346,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
       `INSERT INTO lab_memberships (lab_id, user_id, role) VALUES ($1, $2, 'organiser')`,
       [labId, chair.userId],
     );
-    const created = await request(first.baseUrl)
-      .post(`/api/labs/${labId}/sessions`)
-      .set(bearer(organiser))
-      .send({
-        kind: 'pitch',
-        title: 'Pitches, day two',
-        startsAt: `${year}-07-16T15:00:00Z`,
-        endsAt: `${year}-07-16T17:00:00Z`,
-        materials: [],
-        meetingUrl: null,
-      });
-    expect(created.status).toBe(201);
-    const day2 = `/api/labs/${labId}/pitch-sessions/${created.body.id}`;
+    const day2 = `/api/labs/${labId}/pitch-sessions/${await pitchSession('Pitches, day two', 16)}`;
     const saved = await request(first.baseUrl)
       .put(day2)
       .set(bearer(organiser))
@@ -366,8 +359,16 @@ describe('pitch sessions: running order, a stage the clock moves once across two
       });
     expect(saved.status).toBe(200);
     const [slotA, slotB] = saved.body.slots.map((s: { id: string }) => s.id) as string[];
-    const clock = (app: TestApp, who: Session, body: object) =>
-      request(app.baseUrl).post(`${day2}/clock`).set(bearer(who)).send(body);
+    /** The clock of `slotId` (team A) moved from what the caller saw, by `who` on `app`. */
+    const clock = (
+      deltaSeconds: number,
+      clockVersion: number,
+      { app = first, who = organiser, slotId = slotA, phase = 'pitch' } = {},
+    ) =>
+      request(app.baseUrl)
+        .post(`${day2}/clock`)
+        .set(bearer(who))
+        .send({ slotId, phase, clockVersion, deltaSeconds });
     type Slot = {
       id: string;
       phase: string;
@@ -378,12 +379,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     const slotOf = (body: { slots: Slot[] }, id: string) => body.slots.find((s) => s.id === id)!;
 
     // Nothing runs before the start.
-    const early = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 0,
-      deltaSeconds: 60,
-    });
+    const early = await clock(60, 0);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
     expect(early.body.message).toContain('has not started');
@@ -404,12 +400,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     watchers.push(phone, team);
 
     // +1 min: the stored deadline moves by exactly a minute, and the mentor's countdown with it.
-    const added = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 0,
-      deltaSeconds: 60,
-    });
+    const added = await clock(60, 0);
     expect(added.status).toBe(200);
     const afterAdd = slotOf(added.body, slotA);
     expect(afterAdd).toMatchObject({ phase: 'pitch', clockVersion: 1, adjustedSeconds: 60 });
@@ -424,8 +415,8 @@ describe('pitch sessions: running order, a stage the clock moves once across two
 
     // Two chairs click at once from the clock they both saw: one applies, the other is told.
     const [one, two] = await Promise.all([
-      clock(first, organiser, { slotId: slotA, phase: 'pitch', clockVersion: 1, deltaSeconds: 60 }),
-      clock(second, chair, { slotId: slotA, phase: 'pitch', clockVersion: 1, deltaSeconds: -60 }),
+      clock(60, 1),
+      clock(-60, 1, { app: second, who: chair }),
     ]);
     expect([one.status, two.status].sort()).toEqual([200, 409]);
     const [won, lost] = one.status === 200 ? [one, two] : [two, one];
@@ -437,12 +428,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     expect(lost.body.details.phaseEndsAt).toBe(winner.phaseEndsAt);
     expect(lost.body.details.adjustedSeconds).toBe(winner.adjustedSeconds);
     // Once they have seen it, the other chair's click applies.
-    const retried = await clock(second, lost === two ? chair : organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 2,
-      deltaSeconds: 60,
-    });
+    const retried = await clock(60, 2, { app: second, who: lost === two ? chair : organiser });
     expect(retried.status).toBe(200);
     expect(slotOf(retried.body, slotA)).toMatchObject({
       clockVersion: 3,
@@ -450,12 +436,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     });
 
     // Refusals, each saying why.
-    const tooMuchOff = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 3,
-      deltaSeconds: -600,
-    });
+    const tooMuchOff = await clock(-600, 3);
     expect(tooMuchOff.status).toBe(409);
     expect(tooMuchOff.body.code).toBe('PITCH_CLOCK_OUT_OF_RANGE');
     expect(tooMuchOff.body.message).toMatch(/keeps at least 10 s, so at most .* can come off now/);
@@ -463,46 +444,21 @@ describe('pitch sessions: running order, a stage the clock moves once across two
       `UPDATE pitch_slots SET phase_ends_at = now() + interval '59 minutes' WHERE id = $1`,
       [slotA],
     );
-    const tooMuchOn = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 3,
-      deltaSeconds: 120,
-    });
+    const tooMuchOn = await clock(120, 3);
     expect(tooMuchOn.status).toBe(409);
     expect(tooMuchOn.body.code).toBe('PITCH_CLOCK_OUT_OF_RANGE');
     expect(tooMuchOn.body.message).toContain('more than 60 min');
-    const zero = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 3,
-      deltaSeconds: 0,
-    });
+    const zero = await clock(0, 3);
     expect(zero.status).toBe(400);
-    const wrongPhase = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'questions',
-      clockVersion: 3,
-      deltaSeconds: 60,
-    });
+    const wrongPhase = await clock(60, 3, { phase: 'questions' });
     expect(wrongPhase.status).toBe(409);
     expect(wrongPhase.body.code).toBe('PITCH_STAGE_CHANGED');
-    const waiting = await clock(first, organiser, {
-      slotId: slotB,
-      phase: 'pitch',
-      clockVersion: 0,
-      deltaSeconds: 60,
-    });
+    const waiting = await clock(60, 0, { slotId: slotB });
     expect(waiting.status).toBe(409);
     expect(waiting.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
     expect(waiting.body.message).toContain('Virtual trials');
     for (const who of [mentor, people[0]]) {
-      const refused = await clock(second, who, {
-        slotId: slotA,
-        phase: 'pitch',
-        clockVersion: 3,
-        deltaSeconds: 60,
-      });
+      const refused = await clock(60, 3, { app: second, who });
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('LAB_ROLE_REQUIRED');
     }
@@ -513,12 +469,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
       `UPDATE pitch_slots SET phase_ends_at = now() + interval '72 seconds' WHERE id = $1`,
       [slotA],
     );
-    const shortened = await clock(second, chair, {
-      slotId: slotA,
-      phase: 'pitch',
-      clockVersion: 3,
-      deltaSeconds: -60,
-    });
+    const shortened = await clock(-60, 3, { app: second, who: chair });
     expect(shortened.status).toBe(200);
     const deadline = slotOf(shortened.body, slotA).phaseEndsAt;
     const questions = await Promise.any(
@@ -535,12 +486,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
     expect(onQuestions).toMatchObject({ adjustedSeconds: 0, clockVersion: 4 });
 
     // The question clock moves too.
-    const moreQuestions = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'questions',
-      clockVersion: 4,
-      deltaSeconds: 60,
-    });
+    const moreQuestions = await clock(60, 4, { phase: 'questions' });
     expect(moreQuestions.status).toBe(200);
     expect(slotOf(moreQuestions.body, slotA)).toMatchObject({
       phase: 'questions',
@@ -563,12 +509,7 @@ describe('pitch sessions: running order, a stage the clock moves once across two
 
     const ended = await request(first.baseUrl).post(`${day2}/end`).set(bearer(organiser));
     expect(ended.status).toBe(200);
-    const after = await clock(first, organiser, {
-      slotId: slotA,
-      phase: 'questions',
-      clockVersion: 5,
-      deltaSeconds: 60,
-    });
+    const after = await clock(60, 5, { phase: 'questions' });
     expect(after.status).toBe(409);
     expect(after.body.code).toBe('PITCH_CLOCK_NOT_RUNNING');
     expect(after.body.message).toContain('has ended');

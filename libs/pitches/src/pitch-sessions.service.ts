@@ -208,12 +208,8 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
   }
 
   /** scheduled → running, and the first team in the order goes on with its pitch clock. */
-  async start(actor: Actor, labId: string, sessionId: string): Promise<PitchSessionView> {
-    await this.access.requireRole(actor, labId, ['organiser']);
-    const lab = await this.labs.get(actor, labId);
-    return this.tx.run(async () => {
-      await this.lockExisting(labId, sessionId);
-      const session = await this.requireSession(labId, sessionId);
+  start(actor: Actor, labId: string, sessionId: string): Promise<PitchSessionView> {
+    return this.stageCommand(actor, labId, sessionId, async (session) => {
       const first = (await this.pitches.findSlots(sessionId)).find((s) => s.phase === 'waiting');
       if (session.state !== 'scheduled')
         throw stateInvalid(session.state, 'This pitch session has already been started.');
@@ -233,27 +229,22 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         data: { title: session.title },
       });
       await this.teamOn(actor, labId, sessionId, first);
-      return this.announceAndView(labId, sessionId, lab.timezone);
     });
   }
 
   /** Move the slot on stage on from the phase the organiser sees (pitch → questions → closed). */
-  async advance(
+  advance(
     actor: Actor,
     labId: string,
     sessionId: string,
     dto: AdvancePitch,
   ): Promise<PitchSessionView> {
-    await this.access.requireRole(actor, labId, ['organiser']);
-    const lab = await this.labs.get(actor, labId);
-    return this.tx.run(async () => {
-      await this.lockExisting(labId, sessionId);
+    return this.stageCommand(actor, labId, sessionId, async () => {
       const slot = await this.pitches.findSlot(sessionId, dto.slotId);
       if (!slot) throw PitchesError.slotNotFound();
       const moved = await this.pitches.advance(slot.id, dto.phase);
       if (!moved) throw stageChanged(slot);
       await this.auditMove(actor.userId, moved, 'organiser');
-      return this.announceAndView(labId, sessionId, lab.timezone);
     });
   }
 
@@ -264,17 +255,13 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
    * is refused with the clock as it is now. The timer reads the stored deadline at its next poll,
    * on every instance, and moves the stage on once, at the new time.
    */
-  async adjustClock(
+  adjustClock(
     actor: Actor,
     labId: string,
     sessionId: string,
     dto: AdjustPitchClock,
   ): Promise<PitchSessionView> {
-    await this.access.requireRole(actor, labId, ['organiser']);
-    const lab = await this.labs.get(actor, labId);
-    return this.tx.run(async () => {
-      await this.lockExisting(labId, sessionId);
-      const session = await this.requireSession(labId, sessionId);
+    return this.stageCommand(actor, labId, sessionId, async (session) => {
       const slot = await this.pitches.findSlot(sessionId, dto.slotId);
       if (!slot) throw PitchesError.slotNotFound();
       if (session.state !== 'running' || (slot.phase !== 'pitch' && slot.phase !== 'questions'))
@@ -304,22 +291,12 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
           clockVersion: moved.clockVersion,
         },
       });
-      return this.announceAndView(labId, sessionId, lab.timezone);
     });
   }
 
   /** Close the team on stage (if its clock still runs) and put the next waiting team on. */
-  async next(
-    actor: Actor,
-    labId: string,
-    sessionId: string,
-    dto: NextPitch,
-  ): Promise<PitchSessionView> {
-    await this.access.requireRole(actor, labId, ['organiser']);
-    const lab = await this.labs.get(actor, labId);
-    return this.tx.run(async () => {
-      await this.lockExisting(labId, sessionId);
-      const session = await this.requireSession(labId, sessionId);
+  next(actor: Actor, labId: string, sessionId: string, dto: NextPitch): Promise<PitchSessionView> {
+    return this.stageCommand(actor, labId, sessionId, async (session) => {
       if (session.state !== 'running')
         throw stateInvalid(session.state, 'Start the pitch session first.');
       if (session.currentSlotId !== dto.currentSlotId) {
@@ -344,17 +321,12 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         if (closed) await this.auditMove(actor.userId, closed, 'organiser');
       }
       await this.teamOn(actor, labId, sessionId, following);
-      return this.announceAndView(labId, sessionId, lab.timezone);
     });
   }
 
   /** running → ended; the team on stage (if its clock still runs) closes. */
-  async end(actor: Actor, labId: string, sessionId: string): Promise<PitchSessionView> {
-    await this.access.requireRole(actor, labId, ['organiser']);
-    const lab = await this.labs.get(actor, labId);
-    return this.tx.run(async () => {
-      await this.lockExisting(labId, sessionId);
-      const session = await this.requireSession(labId, sessionId);
+  end(actor: Actor, labId: string, sessionId: string): Promise<PitchSessionView> {
+    return this.stageCommand(actor, labId, sessionId, async (session) => {
       if (session.state !== 'running')
         throw stateInvalid(session.state, 'Only a running pitch session can end.');
       if (session.currentSlotId) {
@@ -370,7 +342,6 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         entityId: sessionId,
         data: { title: session.title },
       });
-      return this.announceAndView(labId, sessionId, lab.timezone);
     });
   }
 
@@ -432,6 +403,26 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
       endedAt: iso(session.endedAt),
       serverNow: new Date().toISOString(),
     };
+  }
+
+  /**
+   * An organiser's command on the stage: the session locked for one transaction (commands queue
+   * rather than interleave), `work` given the session as it is then, and the stage after it
+   * announced to the lab and answered.
+   */
+  private async stageCommand(
+    actor: Actor,
+    labId: string,
+    sessionId: string,
+    work: (session: PitchSessionRow) => Promise<void>,
+  ): Promise<PitchSessionView> {
+    await this.access.requireRole(actor, labId, ['organiser']);
+    const lab = await this.labs.get(actor, labId);
+    return this.tx.run(async () => {
+      await this.lockExisting(labId, sessionId);
+      await work(await this.requireSession(labId, sessionId));
+      return this.announceAndView(labId, sessionId, lab.timezone);
+    });
   }
 
   private async lockExisting(labId: string, sessionId: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api';
+import { ClockStepButtons } from '../../components/clock-step-buttons';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { formatCountdown } from '../live/live-clock';
 import { useServerNow } from '../live/use-live-connection';
 import { pitchCommands, pitchesChanged, pitchQueries, type PitchSession } from './api';
-import { formatDuration, secondsUntil } from './pitch-format';
+import { describeClockMove, secondsUntil } from './pitch-format';
 import { PhaseClock } from './phase-clock';
 import { usePitchesLive } from './use-pitches-live';
 import styles from './pitches.module.css';
@@ -17,7 +18,7 @@ import styles from './pitches.module.css';
  * steps would mean twice the clicks for the same fix at a live event (a projector that failed,
  * a late start, catching up the schedule), and +5 min is rather a new running order.
  */
-const CLOCK_STEP_SECONDS = 60;
+const CLOCK_STEPS = [-60, 60];
 
 /**
  * The control room's pitch panel (organisers): who is on stage, the pitch clock then the
@@ -63,7 +64,6 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
   const moveClock = (deltaSeconds: number) => {
     if (!current || !runningPhase) return;
     const stage = runningPhase === 'pitch' ? 'pitch' : 'questions';
-    const change = `${formatDuration(Math.abs(deltaSeconds))} ${deltaSeconds > 0 ? 'added' : 'taken off'}`;
     void act(
       () =>
         pitchCommands.clock(labId, sessionId, {
@@ -75,7 +75,7 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
       (next) => {
         const slot = next.slots.find((x) => x.id === current.id);
         const now = secondsUntil(slot?.phaseEndsAt ?? null, Date.parse(next.serverNow));
-        return `${current.teamName}'s ${stage}: ${change}${now !== null ? `, ${formatCountdown(now)} left` : ''}.`;
+        return `${current.teamName}'s ${stage}: ${describeClockMove(deltaSeconds)}${now !== null ? `, ${formatCountdown(now)} left` : ''}.`;
       },
     );
   };
@@ -97,28 +97,13 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
           <p className={styles.team}>{current.teamName}</p>
           <PhaseClock slot={current} serverNow={serverNow} />
           {runningPhase ? (
-            <div
+            <ClockStepButtons
               className={styles.clockButtons}
-              role="group"
-              aria-label={`Move ${current.teamName}'s ${runningPhase === 'pitch' ? 'pitch' : 'question'} clock`}
-            >
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={busy}
-                onClick={() => moveClock(-CLOCK_STEP_SECONDS)}
-              >
-                −1 min
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={busy}
-                onClick={() => moveClock(CLOCK_STEP_SECONDS)}
-              >
-                +1 min
-              </button>
-            </div>
+              label={`Move ${current.teamName}'s ${runningPhase === 'pitch' ? 'pitch' : 'question'} clock`}
+              steps={CLOCK_STEPS}
+              disabled={busy}
+              onStep={moveClock}
+            />
           ) : null}
         </div>
       ) : null}

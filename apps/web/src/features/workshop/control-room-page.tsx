@@ -37,6 +37,7 @@ import { roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 import { RoomVideoLinkForm } from './room-video-links';
 import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
+import { ClockStepButtons } from '../../components/clock-step-buttons';
 import styles from './workshop.module.css';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
@@ -47,6 +48,9 @@ const PRESENCE_EVERY_MS = 10_000;
  * and a reconnect storm brings hundreds of presence changes a second.
  */
 const PRESENCE_AFTER_CHANGES_MS = 2_000;
+
+/** What the round timer's buttons add or take off, in seconds. */
+const ROUND_TIMER_STEPS = [-60, 60, 300];
 
 const GRACE_CHOICES = [
   { seconds: 0, label: 'now' },
@@ -583,32 +587,12 @@ function RoundBar({
       ) : null}
       {round.state === 'open' ? (
         <div className={styles.roundBarControls}>
-          <div className="button-group" role="group" aria-label="Timer">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => void onAdjust(-60)}
-            >
-              −1 min
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => void onAdjust(60)}
-            >
-              +1 min
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => void onAdjust(300)}
-            >
-              +5 min
-            </button>
-          </div>
+          <ClockStepButtons
+            label="Timer"
+            steps={ROUND_TIMER_STEPS}
+            disabled={busy}
+            onStep={(seconds) => void onAdjust(seconds)}
+          />
           <form
             className={styles.roundBarClose}
             onSubmit={(e) => {
