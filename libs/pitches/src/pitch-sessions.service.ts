@@ -228,7 +228,7 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         entityId: sessionId,
         data: { title: session.title },
       });
-      await this.teamOn(actor, labId, sessionId, first);
+      await this.teamOn(actor, sessionId, first);
     });
   }
 
@@ -275,21 +275,11 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         maxLeft: PITCH_CLOCK_MAX_LEFT_SECONDS,
       });
       if (!moved) throw await this.whyClockStayed(sessionId, slot.id, dto);
-      await this.audit.append({
-        actorId: actor.userId,
-        labId,
-        action: 'pitch.clock_adjusted',
-        entityType: 'pitch_slot',
-        entityId: slot.id,
-        data: {
-          sessionId,
-          teamId: slot.teamId,
-          team: slot.teamName,
-          phase: moved.phase,
-          deltaSeconds: dto.deltaSeconds,
-          phaseEndsAt: iso(moved.phaseEndsAt),
-          clockVersion: moved.clockVersion,
-        },
+      await this.auditSlot(actor.userId, 'pitch.clock_adjusted', moved, {
+        phase: moved.phase,
+        deltaSeconds: dto.deltaSeconds,
+        phaseEndsAt: iso(moved.phaseEndsAt),
+        clockVersion: moved.clockVersion,
       });
     });
   }
@@ -320,7 +310,7 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
         const closed = await this.pitches.closeIfRunning(session.currentSlotId);
         if (closed) await this.auditMove(actor.userId, closed, 'organiser');
       }
-      await this.teamOn(actor, labId, sessionId, following);
+      await this.teamOn(actor, sessionId, following);
     });
   }
 
@@ -479,28 +469,11 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
     );
   }
 
-  private async teamOn(
-    actor: Actor,
-    labId: string,
-    sessionId: string,
-    slot: PitchSlotRow,
-  ): Promise<void> {
+  private async teamOn(actor: Actor, sessionId: string, slot: PitchSlotRow): Promise<void> {
     const on = await this.pitches.startPitch(slot.id);
     if (!on) throw stageChanged(slot);
     await this.pitches.setCurrentSlot(sessionId, slot.id);
-    await this.audit.append({
-      actorId: actor.userId,
-      labId,
-      action: 'pitch.team_on',
-      entityType: 'pitch_slot',
-      entityId: slot.id,
-      data: {
-        sessionId,
-        teamId: slot.teamId,
-        team: slot.teamName,
-        pitchSeconds: slot.pitchSeconds,
-      },
-    });
+    await this.auditSlot(actor.userId, 'pitch.team_on', on, { pitchSeconds: on.pitchSeconds });
   }
 
   private async auditMove(
@@ -508,13 +481,28 @@ export class PitchSessionsService implements OnModuleInit, OnApplicationBootstra
     slot: PitchSlotRow,
     by: 'organiser' | 'timer',
   ): Promise<void> {
+    await this.auditSlot(
+      actorId,
+      slot.phase === 'questions' ? 'pitch.questions_started' : 'pitch.slot_closed',
+      slot,
+      { by },
+    );
+  }
+
+  /** An audit event about a team's turn: which session, which team (by name, for the words). */
+  private async auditSlot(
+    actorId: string | null,
+    action: string,
+    slot: PitchSlotRow,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.append({
       actorId,
       labId: slot.labId,
-      action: slot.phase === 'questions' ? 'pitch.questions_started' : 'pitch.slot_closed',
+      action,
       entityType: 'pitch_slot',
       entityId: slot.id,
-      data: { sessionId: slot.sessionId, teamId: slot.teamId, team: slot.teamName, by },
+      data: { sessionId: slot.sessionId, teamId: slot.teamId, team: slot.teamName, ...data },
     });
   }
 
