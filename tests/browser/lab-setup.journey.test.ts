@@ -377,10 +377,16 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
     await runJourney('invitation-sign-up-failure', journey);
 
     async function journey({ open }: JourneyPages) {
-      // On a phone, signed out, she opens the link from her e-mail.
-      const page = await open(phoneContext(stage.browser, stage.server.baseUrl));
+      // On a phone in Tokyo, signed out, she opens the link from her e-mail.
+      const page = await open(
+        phoneContext(stage.browser, stage.server.baseUrl, { timezoneId: 'Asia/Tokyo' }),
+      );
       await page.goto(`/invitations/${invitation.token}`);
       await page.getByRole('heading', { level: 1, name: `Join ${mentorLab.title}` }).waitFor();
+      // The link is valid until a time in the lab's zone (New York), then in her own.
+      const validUntil = page.locator('.facts__row').filter({ hasText: 'Valid until' });
+      await expect.poll(() => validUntil.textContent()).toContain('(New York time)');
+      await expect.poll(() => validUntil.textContent()).toMatch(/GMT\+9 your time$/);
       // The preview masks the address; the sign-up form, opened with the token, fills it in.
       await expect.poll(() => page.locator('.facts').textContent()).toContain('m•••@example.test');
       const email = page.getByLabel('Email');

@@ -284,6 +284,8 @@ describe('labs: an admin creates a lab, its organiser runs it', () => {
     const preview = await api().get(`/api/invitations/${invitation.body.token}`);
     expect(preview.body).toMatchObject({
       labId,
+      // The expiry is read in the lab's time: the preview names the lab's zone.
+      labTimezone: 'America/New_York',
       role: 'mentor',
       status: 'pending',
       email: 'n•••@example.test',

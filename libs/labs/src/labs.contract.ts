@@ -321,6 +321,10 @@ export const InvitationPreview = z
   .object({
     labId: z.uuid(),
     labTitle: z.string(),
+    labTimezone: z.string().meta({
+      example: 'America/New_York',
+      description: "The lab's IANA timezone: the page shows the expiry in the lab's time.",
+    }),
     role: InvitationRole,
     email: z.string().nullable().meta({
       example: 'm•••@ideas-lab.test',

@@ -208,6 +208,7 @@ export class MembershipsService {
     return {
       labId: lab.id,
       labTitle: lab.title,
+      labTimezone: lab.timezone,
       role: view.role,
       email: view.email === null ? null : maskEmail(view.email),
       anyoneWithLink: view.anyoneWithLink,

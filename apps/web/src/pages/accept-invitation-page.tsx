@@ -5,10 +5,10 @@ import { isApiError } from '../api';
 import { account } from '../api/auth';
 import { labCommands, labQueries } from '../api/labs';
 import { ErrorAlert, Loading, StatusMessage } from '../components/feedback';
+import { LabTime } from '../components/lab-time';
 import { PageHeading } from '../components/page-heading';
 import { useSession } from '../components/session';
 import { InvitationSignUp } from './invitation-sign-up';
-import { browserTimezone, formatLabTime } from '../lib/lab-time';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
 
@@ -76,7 +76,9 @@ export function AcceptInvitationPage() {
           </div>
           <div className="facts__row">
             <dt>{open ? 'Valid until' : 'Status'}</dt>
-            <dd>{open ? formatLabTime(data.expiresAt, browserTimezone()) : data.status}</dd>
+            <dd>
+              {open ? <LabTime iso={data.expiresAt} timezone={data.labTimezone} /> : data.status}
+            </dd>
           </div>
         </dl>
         <ErrorAlert alert={alert} />
