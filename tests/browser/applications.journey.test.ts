@@ -221,6 +221,10 @@ describeBrowser('web client: a call takes applications', () => {
             .count(),
         )
         .toBe(1);
+      // When it was saved, by the one time rule: the lab's clock with its zone, then hers.
+      await expect
+        .poll(() => saveStatus(ada).textContent())
+        .toMatch(/^Saved at \d\d:\d\d GMT-[45] · \d\d:\d\d GMT\+9 your time\.$/);
       await shot(ada, 'form-autosaved');
 
       // A reload keeps every answer.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError, type AnswerValue, type ApplicantProfile, type Application } from '../api';
 import { applicationCommands } from '../api/applications';
+import { formatLabClock } from './lab-time';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -145,8 +146,12 @@ export function useAutosave(initial: Application, onSaved?: (application: Applic
   return { application, state, fieldProblems, change, flush, adopt, save };
 }
 
-/** What the save status says: "Saving…", "Saved at 14:03", "Not saved: …". */
-export function describeSaveState(state: SaveState): string {
+/**
+ * What the save status says: "Saving…", "Saved at 09:03 GMT-4 · 22:03 GMT+9 your time.",
+ * "Not saved: …". The time follows the one rule: the lab's clock with its zone, then the
+ * reader's own when it differs.
+ */
+export function describeSaveState(state: SaveState, labTimezone: string): string {
   switch (state.kind) {
     case 'idle':
       return 'Your answers are saved as you type.';
@@ -155,7 +160,7 @@ export function describeSaveState(state: SaveState): string {
     case 'saving':
       return 'Saving…';
     case 'saved':
-      return `Saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`;
+      return `Saved at ${formatLabClock(state.at.toISOString(), labTimezone)}.`;
     case 'failed':
       // A refusal for good (the deadline) is explained in the alert beside it.
       return state.retry ? `Not saved: ${state.message}` : 'Not saved.';

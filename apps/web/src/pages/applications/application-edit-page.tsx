@@ -244,7 +244,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           className={styles.saveStatusText}
           data-testid="save-status"
         >
-          {describeSaveState(state)}
+          {describeSaveState(state, lab.timezone)}
         </p>
         {state.kind === 'failed' && state.retry ? (
           <button
