@@ -226,7 +226,7 @@ export const PutFundingDecision = z
       description:
         'Funded: the award (at most the request and the cap; all awards within the pool).',
     }),
-    rationale: z.string().trim().min(1, 'write why').max(5000),
+    rationale: z.string().trim().min(1).max(5000),
     invitedToRoundId: z.uuid().nullable().optional().meta({
       description:
         'An invite-only round that follows this one: the team is invited to it (null: not invited).',
@@ -347,7 +347,7 @@ const ReportLink = z.strictObject({
 export const FileProgressReport = z
   .strictObject({
     version: z.int().min(1).meta({ description: 'The version you read (409 when it moved on).' }),
-    summary: z.string().trim().min(1, 'say what the team did').max(5000),
+    summary: z.string().trim().min(1).max(5000),
     outcomes: z.string().trim().max(5000).optional().meta({
       description: 'Results, publications, data, software.',
     }),

@@ -258,7 +258,7 @@ export const DeclareProposalConflict = z
     reason: z
       .string()
       .trim()
-      .min(1, 'say why you cannot review this proposal fairly')
+      .min(1)
       .max(1000)
       .meta({ example: 'I co-supervise a PhD student with the team lead.' }),
   })
@@ -418,7 +418,7 @@ export const PanelThread = z
 export type PanelThread = z.output<typeof PanelThread>;
 
 export const PostPanelMessage = z
-  .strictObject({ body: z.string().trim().min(1, 'write a message').max(5000) })
+  .strictObject({ body: z.string().trim().min(1).max(5000) })
   .meta({ id: 'PostPanelMessage' });
 export type PostPanelMessage = z.output<typeof PostPanelMessage>;
 export class PostPanelMessageDto extends createZodDto(PostPanelMessage) {}
@@ -450,7 +450,7 @@ export const SaveConsensusReport = z
   .strictObject({
     version: z.int().min(0).meta({ description: 'The version you read (409 when it moved).' }),
     recommendation: ConsensusRecommendation,
-    summary: z.string().trim().min(1, 'write the panel’s view').max(20_000),
+    summary: z.string().trim().min(1).max(20_000),
   })
   .meta({ id: 'SaveConsensusReport' });
 export type SaveConsensusReport = z.output<typeof SaveConsensusReport>;

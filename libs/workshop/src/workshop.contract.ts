@@ -12,7 +12,7 @@ const person = () => z.object({ userId: z.uuid(), displayName: z.string() });
 // ---- agenda -------------------------------------------------------------------------------
 
 const Material = z.strictObject({
-  title: z.string().min(1, 'must not be empty').max(200).meta({
+  title: z.string().min(1).max(200).meta({
     example: 'Pre-reading: the digital twin brief',
   }),
   url: httpUrl().meta({ example: 'https://example.org/brief.pdf' }),
@@ -85,7 +85,7 @@ export type AgendaView = z.output<typeof Agenda>;
 // ---- breakout rounds ----------------------------------------------------------------------
 
 const RoomFields = {
-  name: z.string().min(1, 'must not be empty').max(80).meta({ example: 'Room A' }),
+  name: z.string().min(1).max(80).meta({ example: 'Room A' }),
   meetingUrl: httpUrl().nullable().optional().meta({ example: 'https://zoom.example/j/room-a' }),
   mentorId: z
     .guid('must be a user id (a UUID)')
@@ -112,7 +112,7 @@ export class UpdateRoomDto extends createZodDto(UpdateRoom) {}
 
 export const CreateRound = z
   .strictObject({
-    title: z.string().min(1, 'must not be empty').max(200).meta({
+    title: z.string().min(1).max(200).meta({
       example: 'Round 4: pick a challenge',
     }),
     durationMinutes: z.int().min(1).max(240).meta({ example: 20 }),
@@ -366,7 +366,7 @@ export class UpdateWorkshopSettingsDto extends createZodDto(UpdateWorkshopSettin
 
 export const ParticipantProfileInput = z
   .strictObject({
-    discipline: z.string().min(1, 'must not be empty').max(80).meta({
+    discipline: z.string().min(1).max(80).meta({
       example: 'bioinformatics',
       description: "One of the lab's disciplines.",
     }),
