@@ -140,6 +140,87 @@ describe('room video links: a room’s own link, else the lab’s template, told
     expect(res.body.details[0]).toMatchObject({ field: 'meetingUrl' });
   });
 
+  it('refuses to rename a room to a name whose call another room of the round has', async () => {
+    const res = await request(app.baseUrl)
+      .patch(`${roundUrl()}/rooms/${round.roomB}`)
+      .set(bearer(lab.organiser))
+      .send({ name: 'room a!' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ROOM_NAME_TAKEN');
+    expect(res.body.details).toEqual([
+      { field: 'name', message: 'shares its video call with "Room A"' },
+    ]);
+    // Keeping its own name, or taking a free one, is fine.
+    const same = await request(app.baseUrl)
+      .patch(`${roundUrl()}/rooms/${round.roomB}`)
+      .set(bearer(lab.organiser))
+      .send({ name: 'Room B' });
+    expect(same.status).toBe(200);
+  });
+
+  it('refuses a new round whose rooms would share a call, naming the later room', async () => {
+    const res = await request(app.baseUrl)
+      .post(`/api/labs/${lab.labId}/sessions/${lab.sessionId}/rounds`)
+      .set(bearer(lab.organiser))
+      .send({
+        title: 'Twins',
+        durationMinutes: 20,
+        mode: 'assigned',
+        rooms: [{ name: 'Tumour board' }, { name: 'Garden' }, { name: 'Tumour  Board' }],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('ROUND_ROOMS_INVALID');
+    expect(res.body.details).toEqual([
+      {
+        field: 'rooms.2.name',
+        message: 'shares its video call with "Tumour board"; give it another name',
+      },
+    ]);
+  });
+
+  it('rooms of the same name in different rounds share their call', async () => {
+    const second = await lab.createRound('Round 2', 'none');
+    const rooms = await request(app.baseUrl)
+      .get(`/api/labs/${lab.labId}/sessions/${lab.sessionId}/rounds`)
+      .set(bearer(lab.organiser));
+    const roomA = (id: string) =>
+      (rooms.body.rounds as { rooms: { id: string; videoUrl: string | null }[] }[])
+        .flatMap((r) => r.rooms)
+        .find((r) => r.id === id)!;
+    expect(roomA(second.roomB).videoUrl).toBe(`https://meet.jit.si/${slug}-room-b`);
+    expect(roomA(second.roomB).videoUrl).toBe(roomA(round.roomB).videoUrl);
+  });
+
+  it('new rooms made by size take a number no room of the round goes by', async () => {
+    const crowd = await liveLab(app, 'roomnumbers', 4);
+    try {
+      const base = `/api/labs/${crowd.labId}/sessions/${crowd.sessionId}/rounds`;
+      const made = await request(app.baseUrl)
+        .post(base)
+        .set(bearer(crowd.organiser))
+        .send({
+          title: 'One room',
+          durationMinutes: 20,
+          mode: 'assigned',
+          rooms: [{ name: 'Room 2' }],
+        });
+      expect(made.status).toBe(201);
+      const roundId = (made.body.rounds as { id: string }[])[0].id;
+      // Four people in rooms of two: a second room is added, at position 1, and not "Room 2".
+      const res = await request(app.baseUrl)
+        .post(`${base}/${roundId}/rooms/recreate`)
+        .set(bearer(crowd.organiser))
+        .send({ from: 'size', roomSize: 2 });
+      expect(res.status).toBe(200);
+      const names = (res.body.rounds as { rooms: { name: string }[] }[])[0].rooms.map(
+        (r) => r.name,
+      );
+      expect(names).toEqual(['Room 2', 'Room 3']);
+    } finally {
+      await crowd.db.end();
+    }
+  });
+
   it('participants cannot read or change the settings', async () => {
     const read = await request(app.baseUrl).get(settingsUrl()).set(bearer(lab.participants[0]));
     expect(read.status).toBe(403);

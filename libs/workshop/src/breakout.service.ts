@@ -10,6 +10,9 @@ import {
 } from '@ideas-lab/platform';
 import {
   buildMetMatrix,
+  freeRoomName,
+  roomLinkName,
+  roomNameClashes,
   RotationPlanError,
   summariseRotation,
   type Actor,
@@ -370,6 +373,19 @@ export class BreakoutService {
     dto: CreateRound,
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
+    const clashes = roomNameClashes(
+      dto.rooms.map((room, position) => ({ name: room.name.trim(), position })),
+    );
+    if (clashes.length > 0) {
+      throw new WorkshopError(
+        'ROUND_ROOMS_INVALID',
+        'Two rooms of a round would share one video call: give each room a name of its own.',
+        clashes.map(({ index, takenBy }) => ({
+          field: `rooms.${index}.name`,
+          message: `shares its video call with "${takenBy}"; give it another name`,
+        })),
+      );
+    }
     if (dto.mode === 'self-select') {
       const missing = dto.rooms
         .map((room, i) => ({ room, i }))
@@ -452,12 +468,16 @@ export class BreakoutService {
   ): Promise<RoundsView> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.tx.run(async () => {
-      await this.requireBreakoutSession(labId, sessionId);
+      // A rename reads the round's other names: the session's lock keeps two renames apart.
+      await this.requireBreakoutSession(labId, sessionId, { lock: dto.name !== undefined });
       await this.requireOpenToChanges(sessionId, roundId);
       const room = await this.breakout.findRoomOfRound(roundId, roomId);
       if (!room) throw WorkshopError.roomNotFound();
       const changes: RoomChanges = {};
-      if (dto.name !== undefined) changes.name = dto.name.trim();
+      if (dto.name !== undefined) {
+        changes.name = dto.name.trim();
+        await this.assertOwnCall(roundId, { ...room, name: changes.name });
+      }
       if (dto.meetingUrl !== undefined) changes.meetingUrl = dto.meetingUrl;
       if (dto.capacity !== undefined) changes.capacity = dto.capacity;
       if (dto.mentorId !== undefined) {
@@ -651,10 +671,11 @@ export class BreakoutService {
         }
         const existing = await this.breakout.findRoomsOfRounds([roundId]);
         for (const [position, planned] of layout.entries()) {
+          // A new room takes a number no room of the round goes by (one call per room).
           const room =
             existing[position] ??
             (await this.breakout.insertRoom(roundId, position, {
-              name: `Room ${position + 1}`,
+              name: freeRoomName(existing, position),
               meetingUrl: null,
               mentorId: null,
               capacity: null,
@@ -770,6 +791,23 @@ export class BreakoutService {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
+
+  /** Refuses a room name whose `{room}` another room of the round has: they would share a call. */
+  private async assertOwnCall(
+    roundId: string,
+    room: { id: string; name: string; position: number },
+  ): Promise<void> {
+    const linkName = roomLinkName(room);
+    const other = (await this.breakout.findRoomsOfRounds([roundId])).find(
+      (r) => r.id !== room.id && roomLinkName(r) === linkName,
+    );
+    if (other)
+      throw new WorkshopError(
+        'ROOM_NAME_TAKEN',
+        `"${other.name}" in this round already has that name's video call; give this room another name.`,
+        [{ field: 'name', message: `shares its video call with "${other.name}"` }],
+      );
+  }
 
   private async roundsView(
     sessionId: string,

@@ -430,6 +430,8 @@ export const breakoutOps = operations('workshop', {
   },
   createRound: {
     summary: 'Add a round by hand (organisers): assigned, or self-select with a capacity per room',
+    description:
+      'Each room of a round needs a name of its own for the lab\'s video link template: names whose `{room}` would be the same ("Room A", "room a!") are refused with ROUND_ROOMS_INVALID and a field error on the later room. Rooms of different rounds may share a name, and so a call.',
     response: Rounds,
     errors: [
       'ROUND_ROOMS_INVALID',
@@ -454,8 +456,11 @@ export const breakoutOps = operations('workshop', {
   updateRoom: {
     summary:
       'Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round)',
+    description:
+      'A name whose `{room}` another room of the same round has is refused (ROOM_NAME_TAKEN): the two would share one video call.',
     response: Rounds,
     errors: [
+      'ROOM_NAME_TAKEN',
       'MENTOR_NOT_IN_LAB',
       'SESSION_NOT_FOUND',
       'ROUND_NOT_FOUND',

@@ -30,6 +30,7 @@ export const workshopErrors = errorCatalogue({
   ROOM_FULL: 409,
   PARTICIPANT_NOT_SEATED: 409,
   TEAM_NAME_TAKEN: 409,
+  ROOM_NAME_TAKEN: 409,
   WORKSHOP_SETTINGS_VERSION_CONFLICT: 409,
 });
 export type WorkshopErrorCode = keyof typeof workshopErrors;

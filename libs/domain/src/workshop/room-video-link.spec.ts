@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { roomLinkTemplateProblems, roomVideoLink, urlSlug } from './room-video-link.js';
+import {
+  freeRoomName,
+  roomLinkTemplateProblems,
+  roomNameClashes,
+  roomVideoLink,
+  urlSlug,
+} from './room-video-link.js';
 
 describe('roomLinkTemplateProblems', () => {
   it.each([
@@ -62,5 +68,47 @@ describe('roomVideoLink', () => {
 
   it('slugs stay short and never start or end with a dash', () => {
     expect(urlSlug(' --A very long name '.repeat(10))).toMatch(/^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$/);
+  });
+});
+
+describe('roomNameClashes', () => {
+  const rooms = (...names: string[]) => names.map((name, position) => ({ name, position }));
+
+  it('lets rooms with different link names be', () => {
+    expect(roomNameClashes(rooms('Room A', 'Room B', 'Salle A'))).toEqual([]);
+  });
+
+  it('finds names that differ only in case, accents or punctuation', () => {
+    expect(roomNameClashes(rooms('Room A', 'Room B', 'room a!', 'Röom  B'))).toEqual([
+      { index: 2, takenBy: 'Room A', linkName: 'room-a' },
+      { index: 3, takenBy: 'Room B', linkName: 'room-b' },
+    ]);
+  });
+
+  it('counts a name without letters or digits by the number it is given', () => {
+    // '☕' at position 1 is room-2, as "Room 2" is.
+    expect(roomNameClashes(rooms('Room 2', '☕'))).toEqual([
+      { index: 1, takenBy: 'Room 2', linkName: 'room-2' },
+    ]);
+  });
+
+  it('finds long names whose slugs are cut to the same length', () => {
+    const long = 'Discussion of the patient digital twin and its many uses in oncology';
+    expect(roomNameClashes(rooms(`${long}, part 1`, `${long}, part 2`))).toHaveLength(1);
+  });
+});
+
+describe('freeRoomName', () => {
+  it('numbers a new room by its position when the name is free', () => {
+    expect(freeRoomName([{ name: 'Room 1', position: 0 }], 1)).toBe('Room 2');
+  });
+
+  it('skips a number another room already goes by', () => {
+    const taken = [
+      { name: 'Room 3', position: 0 },
+      { name: 'Room 2', position: 1 },
+    ];
+    expect(freeRoomName(taken, 2)).toBe('Room 4');
+    expect(roomNameClashes([...taken, { name: freeRoomName(taken, 2), position: 2 }])).toEqual([]);
   });
 });

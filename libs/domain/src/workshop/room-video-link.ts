@@ -56,8 +56,55 @@ export function urlSlug(name: string, maxLength = 60): string {
 }
 
 /**
- * The link a room's people join: its own, else the template filled in with the lab's and the
- * room's slugs (a room whose name has no letters or digits is `room-<n>`); null when neither.
+ * What `{room}` becomes for a room: its name's slug, or `room-<n>` when the name has no letters
+ * or digits. Two rooms of one round must never share it (they would share a call), so a round
+ * refuses a name whose slug another of its rooms has (`roomNameClashes`). Rooms of different
+ * rounds may share one: "Room A" of every round meets in the same call.
+ */
+export function roomLinkName(room: { name: string; position: number }): string {
+  return urlSlug(room.name) || `room-${room.position + 1}`;
+}
+
+export interface RoomNameClash {
+  /** The room, of those given, whose name is refused. */
+  index: number;
+  /** The earlier room of the round it would share a call with. */
+  takenBy: string;
+  linkName: string;
+}
+
+/**
+ * The rooms of one round whose `{room}` would repeat an earlier room's ("Room A" and "room a!"
+ * both give `room-a`): each after the first of its slug is a clash.
+ */
+export function roomNameClashes(
+  rooms: readonly { name: string; position: number }[],
+): RoomNameClash[] {
+  const firstOf = new Map<string, string>();
+  const clashes: RoomNameClash[] = [];
+  rooms.forEach((room, index) => {
+    const linkName = roomLinkName(room);
+    const takenBy = firstOf.get(linkName);
+    if (takenBy === undefined) firstOf.set(linkName, room.name);
+    else clashes.push({ index, takenBy, linkName });
+  });
+  return clashes;
+}
+
+/** "Room <n>" for a new room at `position`, the first such name no room of the round has. */
+export function freeRoomName(
+  rooms: readonly { name: string; position: number }[],
+  position: number,
+): string {
+  const taken = new Set(rooms.map(roomLinkName));
+  let n = position + 1;
+  while (taken.has(urlSlug(`Room ${n}`))) n += 1;
+  return `Room ${n}`;
+}
+
+/**
+ * The link a room's people join: its own, else the template filled in with the lab's slug and
+ * the room's link name (`roomLinkName`); null when neither.
  */
 export function roomVideoLink(input: {
   ownUrl: string | null;
@@ -69,6 +116,6 @@ export function roomVideoLink(input: {
   if (input.ownUrl) return input.ownUrl;
   if (!input.template) return null;
   const lab = urlSlug(input.labSlug) || 'lab';
-  const room = urlSlug(input.roomName) || `room-${input.roomPosition + 1}`;
+  const room = roomLinkName({ name: input.roomName, position: input.roomPosition });
   return input.template.replaceAll('{lab}', lab).replaceAll('{room}', room);
 }

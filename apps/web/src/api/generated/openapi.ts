@@ -648,7 +648,10 @@ export interface paths {
         /** Breakout rounds: organisers see every room, mentors the rooms they visit, participants their own room */
         get: operations["BreakoutController_rounds"];
         put?: never;
-        /** Add a round by hand (organisers): assigned, or self-select with a capacity per room */
+        /**
+         * Add a round by hand (organisers): assigned, or self-select with a capacity per room
+         * @description Each room of a round needs a name of its own for the lab's video link template: names whose `{room}` would be the same ("Room A", "room a!") are refused with ROUND_ROOMS_INVALID and a field error on the later room. Rooms of different rounds may share a name, and so a call.
+         */
         post: operations["BreakoutController_createRound"];
         delete?: never;
         options?: never;
@@ -686,7 +689,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round) */
+        /**
+         * Rename a room, set its meeting link, mentor or capacity (organisers; not in a closed round)
+         * @description A name whose `{room}` another room of the same round has is refused (ROOM_NAME_TAKEN): the two would share one video call.
+         */
         patch: operations["BreakoutController_updateRoom"];
         trace?: never;
     };
@@ -4588,6 +4594,11 @@ export interface components {
             /** Format: uuid */
             labId: string;
             labTitle: string;
+            /**
+             * @description The lab's IANA timezone: the page shows the expiry in the lab's time.
+             * @example America/New_York
+             */
+            labTimezone: string;
             /** @enum {string} */
             role: "organiser" | "mentor";
             /**
@@ -10754,7 +10765,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error code(s): SESSION_NOT_BREAKOUT | ROUND_CLOSED */
+            /** @description Error code(s): ROOM_NAME_TAKEN | SESSION_NOT_BREAKOUT | ROUND_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10762,7 +10773,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED";
+                        code?: "ROOM_NAME_TAKEN" | "SESSION_NOT_BREAKOUT" | "ROUND_CLOSED";
                     };
                 };
             };
