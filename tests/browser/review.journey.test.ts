@@ -18,8 +18,10 @@ import {
  * institution and declares a conflict with an applicant (an unknown address refused beside the
  * field); the organiser runs the automatic assignment, reads why k = 3 cannot be met (the
  * conflicts), runs k = 2, and is refused a conflicted hand assignment; the mentor opens her
- * queue (no names: blind), is shown every missing score at once, saves a draft, submits, and only
- * then reads the other reviewer's review; her progress and the organiser's progress move.
+ * queue (no names: blind), is shown every missing score at once, saves a draft, submits (asked
+ * in the shared dialog), and only then reads the other reviewer's review; she revises it, and the
+ * organiser reads the earlier revision on the application page; her progress and the organiser's
+ * progress move; the organiser closes review through the dialog, and she is told when it closed.
  */
 describeBrowser('web client: applications are reviewed', () => {
   const stage = journeyStage();
@@ -45,6 +47,7 @@ describeBrowser('web client: applications are reviewed', () => {
   const [ada, bob, , dee] = applicants;
   const labTitle = `Digital Twin Review ${run}`;
   const otherComment = 'Strong modeller; would pair well with a clinician.';
+  const revisedComment = 'A modeller who hears out the clinicians first.';
   let labId = '';
 
   const { call, tokenOf } = journeyApi(() => stage.server.baseUrl);
@@ -372,7 +375,7 @@ describeBrowser('web client: applications are reviewed', () => {
       await scoreGroup(mentor, 'Relevant expertise').getByRole('radio', { name: '4' }).check();
       await mentor.getByText('3 of 4 criteria still to score').waitFor();
       await mentor.getByRole('button', { name: 'Submit review…' }).click();
-      const confirm = mentor.getByRole('group', { name: 'Submit your review?' });
+      const confirm = mentor.getByRole('alertdialog', { name: 'Submit your review?' });
       await mentor
         .getByRole('alert')
         .filter({
@@ -437,8 +440,22 @@ describeBrowser('web client: applications are reviewed', () => {
       // Weighted: (2·3/4 + 2·2/4 + 4·4/4 + 1·3/4) / 9 = 7.25 / 9 of the way up every scale.
       await mentor.getByText('Weighted score: 81%').waitFor();
       await shot(mentor, 'review-draft');
+      // Submitting asks first, in the shared dialog, its safe answer focused; keeping editing
+      // changes nothing.
       await mentor.getByRole('button', { name: 'Submit review…' }).click();
-      await confirm.getByRole('button', { name: 'Yes, submit it' }).click();
+      await expect
+        .poll(() => confirm.textContent())
+        .toContain('You may revise it until review closes');
+      const keepEditing = confirm.getByRole('button', { name: 'Keep editing' });
+      await expect
+        .poll(() => keepEditing.evaluate((button) => button === document.activeElement))
+        .toBe(true);
+      await shot(mentor, 'review-submit-dialog');
+      await keepEditing.click();
+      await confirm.waitFor({ state: 'hidden' });
+      await expect.poll(() => mentor.getByRole('button', { name: 'Save draft' }).count()).toBe(1);
+      await mentor.getByRole('button', { name: 'Submit review…' }).click();
+      await confirm.getByRole('button', { name: 'Submit the review' }).click();
       // In the lab's time (New York) with its zone named, and the reviewer's own (London) after.
       await status(
         mentor,
@@ -455,6 +472,22 @@ describeBrowser('web client: applications are reviewed', () => {
       await expect.poll(() => others.textContent()).toContain('Reviewer 1');
       await expect.poll(() => others.textContent()).not.toContain(other.name);
       await shot(mentor, 'review-submitted');
+
+      // While review is open she revises it: the dialog names the revision; the first is kept.
+      await mentor.getByRole('button', { name: 'Revise your review' }).click();
+      await scoreGroup(mentor, 'Fit to the challenge').getByRole('radio', { name: '4' }).check();
+      await mentor.getByLabel('What would this person bring to a team?').fill(revisedComment);
+      await mentor.getByRole('button', { name: 'Submit the revision…' }).click();
+      const revision = mentor.getByRole('alertdialog', { name: 'Submit revision 2?' });
+      await expect
+        .poll(() => revision.textContent())
+        .toContain('the organisers keep every earlier submission');
+      await revision.getByRole('button', { name: 'Submit the revision' }).click();
+      await status(
+        mentor,
+        /^Revision 2 submitted on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time\. You may revise it/,
+      );
+      await shot(mentor, 'review-revised');
 
       await mentor.getByRole('link', { name: '← Your review queue' }).click();
       await mentor.getByText('1 of 2 done · 1 not started').waitFor();
@@ -476,12 +509,27 @@ describeBrowser('web client: applications are reviewed', () => {
       // Organisers read every submitted review, with who wrote it.
       await org.getByRole('button', { name: `Read reviews of ${firstName}` }).click();
       const read = org.locator('.extension-row');
-      await read.getByText('A modeller who listens.').waitFor();
+      await read.getByText(revisedComment).waitFor();
       const readText = () => read.textContent();
       await expect.poll(readText).toContain(mia.name);
       await expect.poll(readText).toContain(other.name);
       await expect.poll(readText).toContain(otherComment);
       await shot(org, 'assignment-progress');
+
+      // On the application's own page the organiser reads Mia's earlier submission too.
+      await org
+        .getByRole('region', { name: 'Reviewers per application' })
+        .getByRole('link', { name: firstName, exact: true })
+        .click();
+      const reviewsCard = org.getByRole('region', { name: 'Reviews', exact: true });
+      const miaReview = reviewsCard.getByRole('listitem').filter({ hasText: mia.name }).first();
+      await miaReview.getByText(revisedComment).waitFor();
+      await expect.poll(() => miaReview.textContent()).toContain('revision 2, submitted');
+      await miaReview.getByText('Earlier submission of this review (1)').click();
+      const first = miaReview.getByRole('listitem').filter({ hasText: 'Revision 1' });
+      await first.getByText('A modeller who listens.').waitFor();
+      await expect.poll(() => first.textContent()).toContain('Fit to the challenge: 5');
+      await shot(org, 'application-earlier-revision');
 
       // --- The same screens on a phone. ---
       const mobile = await open(phone(await mentor.context().storageState()));
@@ -533,6 +581,28 @@ describeBrowser('web client: applications are reviewed', () => {
         .poll(() => sidewaysScroll(orgMobile), { message: 'the rubric editor scrolls sideways' })
         .toBe(0);
       await shot(orgMobile, 'phone-rubric');
+
+      // --- The organiser closes review, through the dialog; the reviewer is told, with when. ---
+      await tab(orgMobile, 'Assignment');
+      await orgMobile.getByRole('button', { name: 'Close review…' }).click();
+      const closing = orgMobile.getByRole('alertdialog', { name: 'Close application review?' });
+      await expect.poll(() => closing.textContent()).toContain('This cannot be undone');
+      await shot(orgMobile, 'phone-close-review-dialog');
+      await closing.getByRole('button', { name: 'Close review', exact: true }).click();
+      await status(orgMobile, 'Review is closed: reviews can no longer be written or revised.');
+      await orgMobile.getByText(/^Review was closed on /).waitFor();
+      // Mia, on her phone (its session took over from the desktop's), opens her review again.
+      watch(mobile);
+      await mobile.goto(`/labs/${labId}/reviews`);
+      await mobile.getByRole('link', { name: 'Application 1' }).click();
+      await status(
+        mobile,
+        /Review was closed on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time: it can no longer change\./,
+      );
+      await expect
+        .poll(() => mobile.getByRole('button', { name: 'Revise your review' }).count())
+        .toBe(0);
+      await shot(mobile, 'phone-review-closed');
     }
   }, 240_000);
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api';
+import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues } from '../../lib/field-errors';
@@ -147,10 +148,9 @@ function ReviewForm(props: {
     submitted ? null : review.status === 'draft' ? draftNote(review) : null,
   );
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [dirty, setDirty] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
+  const { dialog, confirm } = useConfirmDialog();
   const [focusRequest, setFocusRequest] = useState(0);
   const submittedRef = useRef<HTMLHeadingElement>(null);
 
@@ -165,9 +165,6 @@ function ReviewForm(props: {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (focusRequest > 0) focusFirstInvalid(formRef.current);
   }, [focusRequest]);
@@ -213,12 +210,10 @@ function ReviewForm(props: {
     call
       .then((saved) => {
         setDirty(false);
-        setConfirming(false);
         if (kind === 'save') setStatus(draftNote(saved));
         props.onSaved(saved);
       })
       .catch((error: unknown) => {
-        setConfirming(false);
         const { fieldErrors, unmatched } = splitFieldIssues(
           isApiError(error) ? error.details : [],
           fields,
@@ -314,7 +309,7 @@ function ReviewForm(props: {
       className="card stack"
       aria-labelledby="rubric-form-title"
       noValidate
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         // Asking "submit?" over a half-scored review only leads to a refusal: name what is
         // missing instead, beside each criterion, and ask once everything is scored.
@@ -334,7 +329,15 @@ function ReviewForm(props: {
           setFocusRequest((n) => n + 1);
           return;
         }
-        setConfirming(true);
+        const go = await confirm({
+          title: revising ? `Submit revision ${review.revision + 1}?` : 'Submit your review?',
+          body: revising
+            ? 'It replaces your review in the scores; the organisers keep every earlier submission.'
+            : "You may revise it until review closes (each submission is kept). Then you can read the other reviewers' reviews of this application.",
+          confirmLabel: revising ? 'Submit the revision' : 'Submit the review',
+          cancelLabel: 'Keep editing',
+        });
+        if (go) write('submit');
       }}
     >
       <h2 id="rubric-form-title">Your review</h2>
@@ -379,41 +382,7 @@ function ReviewForm(props: {
           : `${left} of ${rubric.criteria.length} ${rubric.criteria.length === 1 ? 'criterion' : 'criteria'} still to score`}
       </p>
       <StatusMessage>{status}</StatusMessage>
-      {props.closedIn ? null : confirming ? (
-        <div
-          className="confirm card"
-          role="group"
-          aria-labelledby="submit-review-title"
-          tabIndex={-1}
-          ref={confirmRef}
-        >
-          <h3 id="submit-review-title">
-            {revising ? `Submit revision ${review.revision + 1}?` : 'Submit your review?'}
-          </h3>
-          <p>
-            {revising
-              ? 'It replaces your review in the scores; the organisers keep every earlier submission.'
-              : "You may revise it until review closes (each submission is kept). Then you can read the other reviewers' reviews of this application."}
-          </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              disabled={busy !== null}
-              onClick={() => write('submit')}
-            >
-              {busy === 'submit' ? 'Submitting…' : 'Yes, submit it'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirming(false)}
-            >
-              Keep editing
-            </button>
-          </div>
-        </div>
-      ) : (
+      {props.closedIn ? null : (
         <div className="form-actions">
           {revising ? (
             <button
@@ -447,6 +416,7 @@ function ReviewForm(props: {
           {dirty ? <span className="muted small">Unsaved changes</span> : null}
         </div>
       )}
+      {dialog}
     </form>
   );
 }
