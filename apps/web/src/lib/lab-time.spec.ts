@@ -5,7 +5,9 @@ import {
   formatLabTime,
   isoToLocalInput,
   localInputToIso,
+  matchTimezones,
   ownTimeNote,
+  zoneOffsetNow,
 } from './lab-time';
 
 describe('lab wall-clock time', () => {
@@ -99,5 +101,43 @@ describe('the viewer’s own time after a server message in the lab’s time', (
     );
     expect(ownTimeNote(iso, 'America/New_York', 'America/New_York')).toBe('');
     expect(ownTimeNote('not a time', 'UTC', 'Asia/Tokyo')).toBe('');
+  });
+});
+
+describe('finding a timezone by part of its name', () => {
+  const zones = [
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Australia/Sydney',
+    'Europe/London',
+    'Europe/Zurich',
+    'Pacific/Auckland',
+  ];
+
+  it.each([
+    ['york', ['America/New_York']],
+    ['NEW Y', ['America/New_York']],
+    ['new_york', ['America/New_York']],
+    ['são paulo', ['America/Sao_Paulo']],
+    ['europe lon', ['Europe/London']],
+    ['xyz', []],
+    ['  ', []],
+  ])('%s finds %j', (typed, expected) => {
+    expect(matchTimezones(typed, zones)).toEqual(expected);
+  });
+
+  it('puts a zone whose city starts with the words first, and keeps to the limit', () => {
+    expect(matchTimezones('au', zones)).toEqual([
+      'Pacific/Auckland',
+      'America/Sao_Paulo',
+      'Australia/Sydney',
+    ]);
+    expect(matchTimezones('a', zones, 2)).toHaveLength(2);
+  });
+
+  it('names a zone’s offset from UTC at a given instant', () => {
+    expect(zoneOffsetNow('America/New_York', new Date('2027-01-10T12:00:00Z'))).toBe('GMT-5');
+    expect(zoneOffsetNow('America/New_York', new Date('2027-07-10T12:00:00Z'))).toBe('GMT-4');
+    expect(zoneOffsetNow('Mars/Olympus')).toBe('');
   });
 });

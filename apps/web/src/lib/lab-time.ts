@@ -141,6 +141,38 @@ export function knownTimezones(): string[] {
   }
 }
 
+/**
+ * The zones a person means by part of a name ("york", "new y", "Sao Paulo", "london"): every
+ * word they typed is in the zone's name, read without case, accents or underscores. A zone
+ * whose city starts with what they typed comes first, then the rest in order; at most `limit`.
+ */
+export function matchTimezones(typed: string, zones: readonly string[], limit = 8): string[] {
+  const plain = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[_\s]+/g, ' ');
+  const words = plain(typed).trim().split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const wanted = words.join(' ');
+  const found = zones.filter((zone) => words.every((word) => plain(zone).includes(word)));
+  const cityStarts = (zone: string) => plain(zone.split('/').pop() ?? zone).startsWith(wanted);
+  return [...found.filter(cityStarts), ...found.filter((zone) => !cityStarts(zone))].slice(
+    0,
+    limit,
+  );
+}
+
+/** "GMT-5", a zone's offset from UTC now, as the timezone picker shows it beside each zone. */
+export function zoneOffsetNow(timeZone: string, now: Date = new Date()): string {
+  if (!isValidTimezone(timeZone)) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(now)
+    .find((part) => part.type === 'timeZoneName');
+  return parts?.value ?? '';
+}
+
 /** The viewer's zone, read once per page load (every formatted time asks for it). */
 let viewerZone: string | undefined;
 
