@@ -2,12 +2,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isContractDto } from './contract-validation.pipe.js';
 
 /**
- * An empty required text reads "Required." beside its field in every form: the contract layer
- * words it once (`describeIssue`: "is required"). A schema that gives its own message for an
- * empty string (`.min(1, 'must not be empty')`) goes past that wording, and its form shows
- * another sentence. Every lib's contract is read from disk, as in contract-dto-names.spec.
+ * Conventions every lib's contract keeps. The contracts are read from disk (not imported by
+ * name), so platform gains no dependency on the feature libs.
  */
 const LIBS = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -19,6 +18,43 @@ function contractFiles(dir: string): string[] {
   });
 }
 
+/** Every export of every lib's contract, with the lib it comes from. */
+async function contractExports(): Promise<{ lib: string; exported: string; value: unknown }[]> {
+  const all: { lib: string; exported: string; value: unknown }[] = [];
+  for (const lib of readdirSync(LIBS))
+    for (const file of contractFiles(join(LIBS, lib, 'src'))) {
+      const contract = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      for (const [exported, value] of Object.entries(contract)) all.push({ lib, exported, value });
+    }
+  return all;
+}
+
+/**
+ * A request DTO is named after the schema it carries (`CreateIdeaTheme` → `CreateIdeaThemeDto`),
+ * so the name a developer reads in a controller is the one the OpenAPI document, the generated
+ * web client and an automation user read.
+ */
+describe('contract DTO names', () => {
+  it('name every request DTO after the id of the schema it carries', async () => {
+    const mismatches: string[] = [];
+    let dtos = 0;
+    for (const { lib, exported, value } of await contractExports()) {
+      if (!isContractDto(value)) continue;
+      dtos += 1;
+      const id = value.schema.meta()?.id;
+      if (exported !== `${id}Dto`) mismatches.push(`${lib}: ${exported} carries '${id}'`);
+    }
+    expect(dtos).toBeGreaterThan(50);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/**
+ * An empty required text reads "Required." beside its field in every form: the contract layer
+ * words it once (`describeIssue`: "is required"). A schema that gives its own message for an
+ * empty string (`.min(1, 'must not be empty')`) goes past that wording, and its form shows
+ * another sentence.
+ */
 interface ZodNode {
   _zod: { def: Record<string, unknown> & { type: string; checks?: ZodNode[] } };
 }
@@ -59,15 +95,10 @@ describe('contract wording of empty required texts', () => {
   it('leaves every empty required text to the one wording ("is required")', async () => {
     const ownWordings: string[] = [];
     let schemas = 0;
-    for (const lib of readdirSync(LIBS)) {
-      for (const file of contractFiles(join(LIBS, lib, 'src'))) {
-        const contract = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-        for (const [exported, value] of Object.entries(contract)) {
-          if (!isZod(value)) continue;
-          schemas += 1;
-          ownWordings.push(...ownEmptyWordings(value, `${lib}: ${exported}`, new Set()));
-        }
-      }
+    for (const { lib, exported, value } of await contractExports()) {
+      if (!isZod(value)) continue;
+      schemas += 1;
+      ownWordings.push(...ownEmptyWordings(value, `${lib}: ${exported}`, new Set()));
     }
     expect(schemas).toBeGreaterThan(100);
     expect(ownWordings).toEqual([]);
