@@ -148,6 +148,55 @@ describe('proposal review: conflicts declared with one proposal', () => {
     expect(revise.body.code).toBe('PROPOSAL_REVIEW_CONFLICT_OF_INTEREST');
   });
 
+  it('closes the panel to a reviewer conflicted after submitting: only their own review reads', async () => {
+    const all = await assignments();
+    const flagged = all.find((a) => a.reviewerId === mentors[2].userId && a.conflict)!;
+    const proposalId = flagged.proposalId;
+    const other = all.find((a) => a.proposalId === proposalId && a.id !== flagged.id)!;
+    const reviewer = mentors.find((m) => m.userId === other.reviewerId)!;
+    const theirs = await api()
+      .post(`${round()}/review/proposals/${proposalId}/my-review/submit`)
+      .set(bearer(reviewer))
+      .send({ confidence: 3, panelComment: 'Between us: the budget looks thin.' });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    const reviews = `${round()}/review/proposals/${proposalId}/reviews`;
+    // The reviewer with no conflict reads both reviews.
+    expect((await api().get(reviews).set(bearer(reviewer))).body.reviews).toHaveLength(2);
+
+    const opened = await api()
+      .get(`${round()}/review/proposals/${proposalId}`)
+      .set(bearer(mentors[2]));
+    expect(opened.body).toMatchObject({
+      othersVisible: false,
+      conflict: 'declared-proposal',
+      conflictText: 'you declared a conflict with this proposal',
+      review: { status: 'submitted' },
+    });
+    const read = await api().get(reviews).set(bearer(mentors[2]));
+    expect(read.status).toBe(200);
+    expect(read.body.reviews).toHaveLength(1);
+    expect(read.body.reviews[0]).toMatchObject({ mine: true, teamComment: 'Clear aims.' });
+    expect(JSON.stringify(read.body)).not.toContain('budget looks thin');
+    // The panel thread and the consensus say the same.
+    for (const path of ['thread', 'consensus']) {
+      const closed = await api()
+        .get(`${round()}/review/proposals/${proposalId}/${path}`)
+        .set(bearer(mentors[2]));
+      expect(closed.status, path).toBe(403);
+      expect(closed.body.code).toBe('PROPOSAL_PANEL_MEMBERS_ONLY');
+    }
+
+    // Withdrawing the declaration opens the panel again.
+    expect(
+      (await api().delete(`${conflicts()}/${proposalId}`).set(bearer(mentors[2]))).status,
+    ).toBe(200);
+    const reopened = await api()
+      .get(`${round()}/review/proposals/${proposalId}`)
+      .set(bearer(mentors[2]));
+    expect(reopened.body).toMatchObject({ othersVisible: true, conflict: null });
+    expect((await api().get(reviews).set(bearer(mentors[2]))).body.reviews).toHaveLength(2);
+  });
+
   it('lets a mentor withdraw a declaration, and keeps teams out', async () => {
     const [teamA] = lab.teams;
     const withdrawn = await api()

@@ -249,12 +249,13 @@ export class ProposalPanelService {
       );
     if (organiser) return { facts, organiser };
     const review = await this.repository.findOne(proposalId, actor.userId);
-    if (!review || conflict)
+    const bar = this.facts.panelBar(facts, actor.userId, proposal, review);
+    if (bar === 'not-assigned' || bar === 'conflict')
       throw new ProposalReviewError(
         'PROPOSAL_PANEL_MEMBERS_ONLY',
         "The panel discussion is for the proposal's assigned reviewers and the organisers.",
       );
-    if (review.status !== 'submitted')
+    if (bar === 'not-submitted')
       throw new ProposalReviewError(
         'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
         'The panel discussion opens to you once you have submitted your own review.',

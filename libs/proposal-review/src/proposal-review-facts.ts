@@ -15,6 +15,7 @@ import {
 } from '@ideas-lab/proposals';
 import { ReviewersService, type ConflictFacts, type LabReviewer } from '@ideas-lab/review';
 import type { ProposalConflictEntity } from './entities/proposal-conflict.entity.js';
+import type { ProposalReviewEntity } from './entities/proposal-review.entity.js';
 import { ProposalReviewError } from './proposal-review.errors.js';
 import { ProposalReviewRepository } from './proposal-review.repository.js';
 
@@ -30,6 +31,12 @@ export function assertProposalReviewPhase(phase: LabPhase): void {
     );
   }
 }
+
+/**
+ * Why a reviewer may not read a proposal's panel (the others' reviews, the panel discussion,
+ * the consensus): not assigned to it, conflicted with it, or their own review not submitted.
+ */
+export type PanelBar = 'not-assigned' | 'conflict' | 'not-submitted';
 
 /** Everything review needs to know about a round: its proposals and teams, its mentors and their conflicts. */
 export interface RoundFacts {
@@ -145,6 +152,24 @@ export class ProposalReviewFacts {
     )
       return 'declared-proposal';
     return this.conflictOf(facts, reviewerId, proposal.proposalId);
+  }
+
+  /**
+   * The one rule of who among the reviewers reads a proposal's panel — over HTTP (reviews,
+   * thread, consensus) and live (ProposalReviewNotices): an assigned reviewer who has
+   * submitted their review and has no conflict with the proposal, even one that arose after
+   * they submitted. Null when they may; otherwise why not. Organisers go by their role.
+   */
+  panelBar(
+    facts: RoundFacts,
+    reviewerId: string,
+    proposal: SubmittedProposal,
+    review: Pick<ProposalReviewEntity, 'status'> | null,
+  ): PanelBar | null {
+    if (!review) return 'not-assigned';
+    if (this.conflictOfAnyone(facts, reviewerId, proposal)) return 'conflict';
+    if (review.status !== 'submitted') return 'not-submitted';
+    return null;
   }
 
   proposal(facts: RoundFacts, proposalId: string): SubmittedProposal {

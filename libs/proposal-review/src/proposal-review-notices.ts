@@ -53,10 +53,7 @@ export class ProposalReviewNotices {
     reviews: readonly Pick<ProposalReviewEntity, 'reviewerId' | 'status'>[],
   ): string[] {
     return reviews
-      .filter(
-        (r) =>
-          r.status === 'submitted' && !this.facts.conflictOfAnyone(facts, r.reviewerId, proposal),
-      )
+      .filter((r) => this.facts.panelBar(facts, r.reviewerId, proposal, r) === null)
       .map((r) => liveChannels.person(labId, r.reviewerId));
   }
 

@@ -321,7 +321,18 @@ export const ProposalToReview = z
     submittedVersion: z.int(),
     rubric: z.array(ReviewCriterion),
     review: MyProposalReview,
-    othersVisible: z.boolean(),
+    othersVisible: z.boolean().meta({
+      description:
+        "Whether I read the panel (others' reviews, the discussion, the consensus): once I have submitted my review, unless I am conflicted with the proposal.",
+    }),
+    conflict: ProposalConflictReason.nullable().meta({
+      description:
+        'My conflict of interest with the proposal, arisen after I submitted (declared, or teams changed): my review stays readable to me, the panel is closed.',
+    }),
+    conflictText: z.string().nullable().meta({
+      example: 'you declared a conflict with this proposal',
+      description: 'The conflict in words.',
+    }),
     closed: z.boolean(),
   })
   .meta({ id: 'ProposalToReview' });

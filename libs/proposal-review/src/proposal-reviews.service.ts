@@ -281,6 +281,7 @@ export class ProposalReviewsService {
     const facts = await this.facts.read(labId, roundId);
     const { proposal, review } = await this.assigned(actor, facts, proposalId, false);
     const settings = await this.repository.findRound(roundId);
+    const conflict = this.facts.conflictOfAnyone(facts, actor.userId, proposal);
     return {
       proposalId,
       roundId,
@@ -291,7 +292,9 @@ export class ProposalReviewsService {
       submittedVersion: proposal.submittedVersion,
       rubric: facts.round.rubric,
       review: this.myReview(facts.round.rubric, review),
-      othersVisible: review.status === 'submitted',
+      othersVisible: this.facts.panelBar(facts, actor.userId, proposal, review) === null,
+      conflict,
+      conflictText: conflict ? PROPOSAL_CONFLICT_REASON_LABELS[conflict] : null,
       closed: settings?.closedAt != null,
     };
   }
@@ -420,7 +423,8 @@ export class ProposalReviewsService {
 
   /**
    * The submitted reviews of a proposal. Organisers see them all, with names. An assigned
-   * reviewer sees them only after submitting their own, and in a blind review without names.
+   * reviewer sees them only after submitting their own, and in a blind review without names;
+   * one conflicted with the proposal since submitting reads only their own.
    */
   async ofProposal(
     actor: Actor,
@@ -434,18 +438,21 @@ export class ProposalReviewsService {
     const proposal = this.facts.proposal(facts, proposalId);
     if (proposal.team.members.some((m) => m.userId === actor.userId))
       throw this.conflict('team-member');
+    let onlyMine = false;
     if (!organiser) {
       const { review } = await this.assigned(actor, facts, proposalId, false);
-      if (review.status !== 'submitted')
+      const bar = this.facts.panelBar(facts, actor.userId, proposal, review);
+      if (bar === 'not-submitted')
         throw new ProposalReviewError(
           'PROPOSAL_REVIEWS_HIDDEN_UNTIL_SUBMITTED',
           "Others' reviews of this proposal open to you once you have submitted your own.",
         );
+      onlyMine = bar !== null;
     }
     const settings = await this.repository.findRound(roundId);
     const blind = settings?.blind ?? true;
     const rows = (await this.repository.findOfProposal(proposalId))
-      .filter((r) => r.status === 'submitted')
+      .filter((r) => r.status === 'submitted' && (!onlyMine || r.reviewerId === actor.userId))
       .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
     const { applications } = aggregateScores({
       rubric: { criteria: facts.round.rubric },

@@ -5914,7 +5914,15 @@ export interface components {
             submittedVersion: number;
             rubric: components["schemas"]["ReviewCriterion"][];
             review: components["schemas"]["MyProposalReview"];
+            /** @description Whether I read the panel (others' reviews, the discussion, the consensus): once I have submitted my review, unless I am conflicted with the proposal. */
             othersVisible: boolean;
+            /** @description My conflict of interest with the proposal, arisen after I submitted (declared, or teams changed): my review stays readable to me, the panel is closed. */
+            conflict: components["schemas"]["ProposalConflictReason"] | null;
+            /**
+             * @description The conflict in words.
+             * @example you declared a conflict with this proposal
+             */
+            conflictText: string | null;
             closed: boolean;
         };
         ProposalVersion: {

@@ -63,7 +63,9 @@ export function ProposalReviewFormPage() {
         </>
       ) : (
         <p className="card">
-          Others’ reviews and the panel discussion open to you once you submit your own.
+          {p.conflictText
+            ? `You have a conflict of interest with this proposal (${p.conflictText}), so the other reviews, the panel discussion and the consensus are hidden from you.`
+            : 'Others’ reviews and the panel discussion open to you once you submit your own.'}
         </p>
       )}
     </section>
@@ -72,7 +74,9 @@ export function ProposalReviewFormPage() {
 
 function ReviewForm({ proposal }: { proposal: ProposalToReview }) {
   const { lab } = useLab();
-  const { roundId, proposalId, rubric, review, closed } = proposal;
+  const { roundId, proposalId, rubric, review } = proposal;
+  // A conflict that arose after submitting keeps the review as it was submitted.
+  const closed = proposal.closed || proposal.conflict !== null;
   const [scores, setScores] = useState<Record<string, number | null>>(review.scores);
   const [confidence, setConfidence] = useState<number | null>(review.confidence);
   const [teamComment, setTeamComment] = useState(review.teamComment);
@@ -135,7 +139,14 @@ function ReviewForm({ proposal }: { proposal: ProposalToReview }) {
           )
         </small>
       </h3>
-      {closed ? <p>Review is closed: your review can no longer change.</p> : null}
+      {proposal.closed ? (
+        <p>Review is closed: your review can no longer change.</p>
+      ) : closed ? (
+        <p>
+          Your review stays as you submitted it: with a conflict of interest it can no longer
+          change.
+        </p>
+      ) : null}
       <div className={styles.scores}>
         {rubric.map((c) => (
           <SelectField
