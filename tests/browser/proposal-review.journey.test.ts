@@ -272,6 +272,16 @@ describeBrowser('web client: proposal review', () => {
         .toContain('You declared a conflict: I am a named collaborator.');
       await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await expectAccessible(phone, 'conflicts of interest on a phone');
+      // Their review page keeps their review as submitted and closes the panel, saying why.
+      await phone.getByRole('link', { name: 'Patient-specific tumour models' }).click();
+      await expect
+        .poll(() => phone.locator('body').textContent())
+        .toContain(
+          'You have a conflict of interest with this proposal (you declared a conflict with this proposal), so the other reviews',
+        );
+      expect(await phone.getByRole('region', { name: 'All reviews' }).count()).toBe(0);
+      expect(await phone.getByRole('button', { name: 'Submit revision' }).count()).toBe(0);
+      await expectAccessible(phone, 'a conflicted review on a phone');
       await desk.reload();
       await expect
         .poll(() => desk.getByRole('region', { name: 'Assignment' }).textContent())
