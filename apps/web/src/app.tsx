@@ -59,6 +59,9 @@ export function App() {
         <Route path="labs" element={signedIn(<LabsPage />)} />
         <Route path="labs/new" element={signedIn(<CreateLabPage />)} />
         <Route path="labs/:labId" element={signedIn(<LabLayout />)}>
+          {/* The index too: `labs/:labId` alone outranks its `*` child, and its outlet is then
+              empty (the lab's overview rendered blank). */}
+          <Route index element={<LabRoutes />} />
           <Route path="*" element={<LabRoutes />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
