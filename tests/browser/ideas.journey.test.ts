@@ -81,10 +81,8 @@ describeBrowser('web client: ideas board and voting', () => {
       await org.getByRole('link', { name: 'Ideas', exact: true }).waitFor();
 
       // --- A participant posts an idea on a phone. ---
-      // The narrowest phone the product promises: 360 px wide.
-      const phone = await open(
-        phoneContext(browser, app.baseUrl, { viewport: { width: 360, height: 780 } }),
-      );
+      // The narrowest phone the product promises (PHONE_VIEWPORT, 360 px wide).
+      const phone = await open(phoneContext(browser, app.baseUrl));
       const me = lab.participants[0];
       await logInThroughUi(
         phone,

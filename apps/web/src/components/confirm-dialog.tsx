@@ -107,3 +107,35 @@ function SafeChoice({ onClick, children }: { onClick: () => void; children: Reac
     </button>
   );
 }
+
+/**
+ * A button that asks first: it opens the shared confirm dialog with `ask` and calls `onConfirm`
+ * only on "yes" (closing review, adopting a run, releasing letters, sending reminders).
+ */
+export function ConfirmButton({
+  ask,
+  onConfirm,
+  className = 'button',
+  disabled,
+  children,
+}: {
+  /** The question, asked when the button is pressed (its words may depend on the moment). */
+  ask: ConfirmRequest;
+  onConfirm: () => void;
+  className?: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  const { dialog, confirm } = useConfirmDialog();
+  const press = async () => {
+    if (await confirm(ask)) onConfirm();
+  };
+  return (
+    <>
+      <button type="button" className={className} disabled={disabled} onClick={() => void press()}>
+        {children}
+      </button>
+      {dialog}
+    </>
+  );
+}

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
-import { useConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmButton } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
 import { RoundSelect } from './round-select';
-import { TableScroll } from '../../components/table-scroll';
 import { describeError } from '../../api/api-error';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
@@ -183,47 +183,36 @@ function PortfolioSection({
       </form>
       <ErrorAlert alert={create.isError ? alertFor(create.error) : null} />
       {runs.data && runs.data.length > 1 ? (
-        <TableScroll>
-          <table>
-            <caption>Runs compared</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Funded</th>
-                <th scope="col">Awarded</th>
-                <th scope="col">Left</th>
-                <th scope="col">Merit</th>
-                <th scope="col">
-                  <span className="visually-hidden">Show</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.data.map((r) => (
-                <tr key={r.id} aria-current={r.id === runId ? 'true' : undefined}>
-                  <td>
-                    {formatLabTime(r.createdAt, lab.timezone)}
-                    {r.lottery ? ` · lottery (${r.seed})` : ''}
-                    {r.adopted ? ' · adopted' : ''}
-                  </td>
-                  <td>{r.fundedTeams.join(', ')}</td>
-                  <td>{money(r.totalAwarded, currency)}</td>
-                  <td>{money(r.moneyLeft, currency)}</td>
-                  <td>{r.totalMerit.toFixed(3)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => setShown(r.id)}
-                    >
-                      Show
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Runs compared"
+          rows={runs.data}
+          rowKey={(r) => r.id}
+          rowProps={(r) => (r.id === runId ? { 'aria-current': 'true' } : undefined)}
+          columns={[
+            {
+              header: 'When',
+              cell: (r) =>
+                `${formatLabTime(r.createdAt, lab.timezone)}${r.lottery ? ` · lottery (${r.seed})` : ''}${r.adopted ? ' · adopted' : ''}`,
+            },
+            { header: 'Funded', cell: (r) => r.fundedTeams.join(', ') },
+            { header: 'Awarded', cell: (r) => money(r.totalAwarded, currency) },
+            { header: 'Left', cell: (r) => money(r.moneyLeft, currency) },
+            { header: 'Merit', cell: (r) => r.totalMerit.toFixed(3) },
+            {
+              header: 'Show',
+              hiddenHeader: true,
+              cell: (r) => (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setShown(r.id)}
+                >
+                  Show
+                </button>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {run.data ? <RunResult labId={labId} roundId={roundId} run={run.data} /> : null}
     </section>
@@ -232,7 +221,6 @@ function PortfolioSection({
 
 function RunResult({ labId, roundId, run }: { labId: string; roundId: string; run: PortfolioRun }) {
   const { currency } = run.money;
-  const { dialog, confirm } = useConfirmDialog();
   const [rationale, setRationale] = useState(
     'Funded by merit within the pool under the rules shown.',
   );
@@ -250,16 +238,6 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
           : 'Solved again from its record: the result differs.',
       ),
   });
-  const askAdopt = async () => {
-    if (
-      await confirm({
-        title: `Adopt this run: fund ${run.awards.length} proposals?`,
-        body: 'Every proposal it weighed gets its decision (funded with the award shown, or not funded) with your rationale. You can change each decision afterwards.',
-        confirmLabel: 'Adopt the run',
-      })
-    )
-      adopt.mutate();
-  };
 
   return (
     <div className={styles.section} data-testid="portfolio-run">
@@ -287,33 +265,21 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
           <dd data-testid="run-money-left">{money(run.moneyLeft, currency)}</dd>
         </div>
       </dl>
-      <TableScroll>
-        <table>
-          <caption>Funded</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Merit</th>
-              <th scope="col">Award</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.awards.map((a) => (
-              <tr key={a.proposalId}>
-                <td>
-                  {a.teamName}
-                  {a.drawn ? ' (drawn)' : ''}
-                  {a.mustFund ? ' (must fund)' : ''}
-                </td>
-                <td>{a.title}</td>
-                <td>{a.merit.toFixed(3)}</td>
-                <td>{money(a.amount, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Funded"
+        rows={run.awards}
+        rowKey={(a) => a.proposalId}
+        columns={[
+          {
+            header: 'Team',
+            cell: (a) =>
+              `${a.teamName}${a.drawn ? ' (drawn)' : ''}${a.mustFund ? ' (must fund)' : ''}`,
+          },
+          { header: 'Proposal', cell: (a) => a.title },
+          { header: 'Merit', cell: (a) => a.merit.toFixed(3) },
+          { header: 'Award', cell: (a) => money(a.amount, currency) },
+        ]}
+      />
       {run.next.length > 0 ? (
         <div>
           <h5>What the next proposals would need</h5>
@@ -343,14 +309,17 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
         onChange={(e) => setRationale(e.target.value)}
       />
       <div className={styles.actions}>
-        <button
-          type="button"
-          className="button"
+        <ConfirmButton
           disabled={adopt.isPending || run.infeasibility !== null || !rationale.trim()}
-          onClick={() => void askAdopt()}
+          ask={{
+            title: `Adopt this run: fund ${run.awards.length} proposals?`,
+            body: 'Every proposal it weighed gets its decision (funded with the award shown, or not funded) with your rationale. You can change each decision afterwards.',
+            confirmLabel: 'Adopt the run',
+          }}
+          onConfirm={() => adopt.mutate()}
         >
           Adopt this run
-        </button>
+        </ConfirmButton>
         <button
           type="button"
           className="button button--secondary"
@@ -364,7 +333,6 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
         {adopt.isSuccess ? 'Adopted: the decisions below are written.' : replayed}
       </StatusMessage>
       <ErrorAlert alert={adopt.isError ? alertFor(adopt.error) : null} />
-      {dialog}
     </div>
   );
 }
@@ -507,7 +475,6 @@ function DecisionForm({
 function LettersSection({ labId, roundId }: { labId: string; roundId: string }) {
   const headingId = useId();
   const letters = useQuery(fundingQueries.letters(labId, roundId));
-  const { dialog, confirm } = useConfirmDialog();
   const compose = useMutation({
     mutationFn: () => fundingCommands.composeLetters(labId, roundId),
     onSuccess: () => invalidateRound(labId, roundId),
@@ -517,19 +484,6 @@ function LettersSection({ labId, roundId }: { labId: string; roundId: string }) 
     onSuccess: () => invalidateRound(labId, roundId),
   });
   const drafts = letters.data?.drafts ?? 0;
-  const askRelease = async () => {
-    if (
-      await confirm({
-        title: `Release ${drafts} letters to the teams?`,
-        body:
-          letters.data?.transport === 'smtp'
-            ? 'They are sent by e-mail and cannot be called back.'
-            : 'No mail server is set up: they are recorded as what would be sent.',
-        confirmLabel: `Release ${drafts} letters`,
-      })
-    )
-      release.mutate(drafts);
-  };
   return (
     <section className={`card ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Decision letters</h3>
@@ -549,14 +503,20 @@ function LettersSection({ labId, roundId }: { labId: string; roundId: string }) 
         >
           Write the letters
         </button>
-        <button
-          type="button"
-          className="button"
+        <ConfirmButton
           disabled={release.isPending || drafts === 0}
-          onClick={() => void askRelease()}
+          ask={{
+            title: `Release ${drafts} letters to the teams?`,
+            body:
+              letters.data?.transport === 'smtp'
+                ? 'They are sent by e-mail and cannot be called back.'
+                : 'No mail server is set up: they are recorded as what would be sent.',
+            confirmLabel: `Release ${drafts} letters`,
+          }}
+          onConfirm={() => release.mutate(drafts)}
         >
           Release {drafts} letters
-        </button>
+        </ConfirmButton>
       </div>
       <StatusMessage>
         {letters.data ? `${letters.data.drafts} waiting, ${letters.data.released} released.` : ''}
@@ -578,7 +538,6 @@ function LettersSection({ labId, roundId }: { labId: string; roundId: string }) 
           <p className={styles.letter}>{l.body}</p>
         </details>
       ))}
-      {dialog}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
-import { useConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/form-fields';
 import { RoundSelect } from './round-select';
@@ -120,18 +120,6 @@ function OrganiserTools({
     mutationFn: () => fundingCommands.remind(labId, roundId),
     onSuccess: invalidate,
   });
-  const { dialog, confirm } = useConfirmDialog();
-  // Reminders leave at once and cannot be called back: say so before sending.
-  const askRemind = async () => {
-    if (
-      await confirm({
-        title: `Remind ${late} late ${late === 1 ? 'team' : 'teams'}?`,
-        body: 'Every member of each late team gets a reminder through the outbox, sent at once.',
-        confirmLabel: 'Send the reminders',
-      })
-    )
-      remind.mutate();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     schedule.mutate();
@@ -162,20 +150,24 @@ function OrganiserTools({
         {late === 0 ? 'No team is late.' : `${late} ${late === 1 ? 'team is' : 'teams are'} late.`}
       </p>
       <div className={styles.actions}>
-        <button
-          type="button"
+        {/* Reminders leave at once and cannot be called back: say so before sending. */}
+        <ConfirmButton
           className="button button--secondary"
           disabled={late === 0 || remind.isPending}
-          onClick={() => void askRemind()}
+          ask={{
+            title: `Remind ${late} late ${late === 1 ? 'team' : 'teams'}?`,
+            body: 'Every member of each late team gets a reminder through the outbox, sent at once.',
+            confirmLabel: 'Send the reminders',
+          }}
+          onConfirm={() => remind.mutate()}
         >
           Remind the late teams
-        </button>
+        </ConfirmButton>
       </div>
       <StatusMessage>
         {remind.data ? `${remind.data.letters} reminders sent through the outbox.` : ''}
       </StatusMessage>
       <ErrorAlert alert={remind.isError ? alertFor(remind.error) : null} />
-      {dialog}
     </section>
   );
 }

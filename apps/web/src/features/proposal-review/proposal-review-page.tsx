@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
-import { useConfirmDialog } from '../../components/confirm-dialog';
+import { ConfirmButton } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/form-fields';
-import { TableScroll } from '../../components/table-scroll';
+import { TextField } from '../../components/form-fields';
+import fieldRow from '../../components/field-row.module.css';
 import { useUser } from '../../components/session';
 import { rolesIn } from '../../lib/roles';
 import { alertFor } from '../../lib/use-form-submit';
@@ -19,6 +20,13 @@ import {
   STATUS_LABELS,
   type ProposalRanking,
 } from './api';
+import { RoundSelect } from '../funding/round-select';
+import {
+  HandAssignForm,
+  ReviewerAssignmentsTable,
+  ReviewerLoadsTable,
+  reviewersOf,
+} from '../review/reviewer-assignments';
 import { ExpertiseCard } from './expertise-card';
 import { ProposalConflictsCard } from './proposal-conflicts-card';
 import { useProposalReviewLive } from './use-proposal-review-live';
@@ -42,20 +50,12 @@ export function ProposalReviewPage() {
       <h2>Proposal review</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
       <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
-      {rounds.data && rounds.data.length > 1 ? (
-        <SelectField
-          id="review-round"
-          label="Funding round"
-          value={roundId ?? ''}
-          onChange={(e) => setChosen(e.target.value)}
-        >
-          {rounds.data.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <RoundSelect
+        id="review-round"
+        rounds={rounds.data}
+        value={roundId ?? ''}
+        onChange={setChosen}
+      />
       {rounds.data?.length === 0 ? (
         <p className="card empty">No funding round yet: there is nothing to review.</p>
       ) : null}
@@ -112,7 +112,6 @@ function Overview({ roundId }: { roundId: string }) {
   const { lab } = useLab();
   const overview = useQuery(reviewQueries.overview(lab.id, roundId));
   const assignments = useQuery(reviewQueries.assignments(lab.id, roundId));
-  const { dialog, confirm } = useConfirmDialog();
   const invalidate = () =>
     queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
   const act = useMutation({
@@ -139,7 +138,7 @@ function Overview({ roundId }: { roundId: string }) {
   if (overview.isPending) return <Loading what="review progress" />;
   if (overview.isError) return <ErrorAlert alert={alertFor(overview.error)} />;
   const o = overview.data;
-  const reviewersOf = (proposalId: string) =>
+  const assignedTo = (proposalId: string) =>
     (assignments.data?.assignments ?? []).filter(
       (x) => x.proposalId === proposalId && x.conflict === null,
     );
@@ -162,84 +161,72 @@ function Overview({ roundId }: { roundId: string }) {
         reviewed theirs)
       </label>
       <ErrorAlert alert={blind.isError ? alertFor(blind.error) : null} />
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Lead reviewer</th>
-              <th scope="col">Recommendation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.proposals.map((p) => (
-              <tr key={p.proposalId}>
-                <td>
-                  {p.title} <small>({p.teamName})</small>
-                </td>
-                <td>
-                  {p.progress.submitted} / {p.progress.assigned}
-                </td>
-                <td>
-                  <LeadPicker
-                    teamName={p.teamName}
-                    lead={p.lead}
-                    reviewers={reviewersOf(p.proposalId)}
-                    disabled={lead.isPending}
-                    onPick={(reviewerId) => lead.mutate({ proposalId: p.proposalId, reviewerId })}
-                  />
-                </td>
-                <td>{p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        rows={o.proposals}
+        rowKey={(p) => p.proposalId}
+        columns={[
+          {
+            header: 'Proposal',
+            cell: (p) => (
+              <>
+                {p.title} <small>({p.teamName})</small>
+              </>
+            ),
+          },
+          {
+            header: 'Submitted',
+            cell: (p) => `${p.progress.submitted} / ${p.progress.assigned}`,
+          },
+          {
+            header: 'Lead reviewer',
+            cell: (p) => (
+              <LeadPicker
+                teamName={p.teamName}
+                lead={p.lead}
+                reviewers={assignedTo(p.proposalId)}
+                disabled={lead.isPending}
+                onPick={(reviewerId) => lead.mutate({ proposalId: p.proposalId, reviewerId })}
+              />
+            ),
+          },
+          {
+            header: 'Recommendation',
+            cell: (p) => (p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : '—'),
+          },
+        ]}
+      />
       <ErrorAlert alert={lead.isError ? alertFor(lead.error) : null} />
       <ErrorAlert alert={act.isError ? alertFor(act.error) : null} />
       <div className={styles.row}>
         {!o.closedAt ? (
-          <button
-            type="button"
-            className="button"
+          <ConfirmButton
             disabled={act.isPending}
-            onClick={async () => {
-              if (
-                await confirm({
-                  title: 'Close review of this round?',
-                  body: 'Reviews can no longer be written or revised; the ranking stands on the submitted ones.',
-                  confirmLabel: 'Close review',
-                  danger: true,
-                })
-              )
-                act.mutate('close');
+            ask={{
+              title: 'Close review of this round?',
+              body: 'Reviews can no longer be written or revised; the ranking stands on the submitted ones.',
+              confirmLabel: 'Close review',
+              danger: true,
             }}
+            onConfirm={() => act.mutate('close')}
           >
             Close review
-          </button>
+          </ConfirmButton>
         ) : null}
         {!o.commentsReleasedAt ? (
-          <button
-            type="button"
+          <ConfirmButton
             className="button button--secondary"
             disabled={act.isPending}
-            onClick={async () => {
-              if (
-                await confirm({
-                  title: 'Release the comments to the teams?',
-                  body: 'Each team reads the comments written to it, without reviewers’ names, scores or panel comments. This cannot be undone.',
-                  confirmLabel: 'Release comments',
-                })
-              )
-                act.mutate('release');
+            ask={{
+              title: 'Release the comments to the teams?',
+              body: 'Each team reads the comments written to it, without reviewers’ names, scores or panel comments. This cannot be undone.',
+              confirmLabel: 'Release comments',
             }}
+            onConfirm={() => act.mutate('release')}
           >
             Release comments to teams
-          </button>
+          </ConfirmButton>
         ) : null}
       </div>
-      {dialog}
     </section>
   );
 }
@@ -282,8 +269,6 @@ function Assignments({ roundId }: { roundId: string }) {
   const [k, setK] = useState('3');
   const [min, setMin] = useState('');
   const [max, setMax] = useState('');
-  const [proposalId, setProposalId] = useState('');
-  const [reviewerId, setReviewerId] = useState('');
   const invalidate = () =>
     queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
   const run = useMutation({
@@ -298,7 +283,8 @@ function Assignments({ roundId }: { roundId: string }) {
     onSettled: invalidate,
   });
   const add = useMutation({
-    mutationFn: () => reviewCommands.add(lab.id, roundId, proposalId, reviewerId),
+    mutationFn: (pick: { proposalId: string; reviewerId: string }) =>
+      reviewCommands.add(lab.id, roundId, pick.proposalId, pick.reviewerId),
     onSettled: invalidate,
   });
   const remove = useMutation({
@@ -312,14 +298,11 @@ function Assignments({ roundId }: { roundId: string }) {
     e.preventDefault();
     run.mutate();
   };
-  const onAdd = (e: FormEvent) => {
-    e.preventDefault();
-    if (proposalId && reviewerId) add.mutate();
-  };
+  const byProposal = reviewersOf(a.assignments, (x) => x.proposalId);
   return (
     <section className="card stack" aria-labelledby="assignment">
       <h3 id="assignment">Assignment</h3>
-      <form className={`stack ${styles.row}`} onSubmit={onRun}>
+      <form className={fieldRow.fieldRow} onSubmit={onRun}>
         <TextField
           id="reviews-per-proposal"
           label="Reviews per proposal"
@@ -354,78 +337,56 @@ function Assignments({ roundId }: { roundId: string }) {
       {a.latestRun?.problems.map((p) => (
         <p key={p}>{p}</p>
       ))}
-      <TableScroll>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">Mentor</th>
-              <th scope="col">Review</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.assignments.map((x) => (
-              <tr key={x.id}>
-                <td>{x.teamName}</td>
-                <td>
-                  {x.reviewerName}
-                  {x.conflict ? ' (now a conflict of interest)' : ''}
-                </td>
-                <td>{STATUS_LABELS[x.status]}</td>
-                <td>
-                  {x.status !== 'submitted' ? (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => remove.mutate(x.id)}
-                      aria-label={`Remove ${x.reviewerName} from ${x.teamName}`}
-                    >
-                      Remove
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <ErrorAlert alert={remove.isError ? alertFor(remove.error) : null} />
-      <form className={`stack ${styles.row}`} onSubmit={onAdd}>
-        <SelectField
-          id="add-proposal"
-          label="Proposal"
-          value={proposalId}
-          onChange={(e) => setProposalId(e.target.value)}
-        >
-          <option value="">Choose…</option>
-          {a.proposals.map((p) => (
-            <option key={p.proposalId} value={p.proposalId}>
-              {p.teamName}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id="add-mentor"
-          label="Mentor"
-          value={reviewerId}
-          onChange={(e) => setReviewerId(e.target.value)}
-        >
-          <option value="">Choose…</option>
-          {a.reviewers.map((r) => (
-            <option key={r.userId} value={r.userId}>
-              {r.displayName}
-              {r.expertise.length > 0 ? ` (${r.expertise.join(', ')})` : ''}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button" disabled={add.isPending}>
-          Assign by hand
-        </button>
-      </form>
+      {a.latestRun && a.latestRun.loads.length > 0 ? (
+        <>
+          <h4>Load per mentor</h4>
+          <ReviewerLoadsTable loads={a.latestRun.loads} />
+        </>
+      ) : null}
+      <h4>Reviewers per proposal</h4>
+      <HandAssignForm
+        itemLabel="Proposal"
+        items={a.proposals.map((p) => ({ id: p.proposalId, label: p.teamName }))}
+        reviewerLabel="Mentor"
+        reviewers={a.reviewers.map((r) => ({
+          id: r.userId,
+          label:
+            r.expertise.length > 0 ? `${r.displayName} (${r.expertise.join(', ')})` : r.displayName,
+        }))}
+        busy={add.isPending}
+        onAssign={(proposalId, reviewerId) =>
+          add.mutateAsync({ proposalId, reviewerId }).then(
+            () => true,
+            () => false,
+          )
+        }
+      />
       <ErrorAlert alert={add.isError ? alertFor(add.error) : null} />
+      <ErrorAlert alert={remove.isError ? alertFor(remove.error) : null} />
+      <ReviewerAssignmentsTable
+        itemLabel="Proposal"
+        items={a.proposals.map((p) => {
+          const reviewers = byProposal.get(p.proposalId) ?? [];
+          return {
+            id: p.proposalId,
+            name: p.teamName,
+            heading: (
+              <>
+                <span>{p.teamName}</span>
+                <small>{p.title}</small>
+              </>
+            ),
+            reviewers: reviewers.map((x) => ({
+              ...x,
+              warning: x.conflict ? 'now a conflict of interest' : null,
+            })),
+            submitted: reviewers.filter((x) => x.status === 'submitted').length,
+            assigned: reviewers.length,
+          };
+        })}
+        busy={remove.isPending}
+        onRemove={(x) => remove.mutate(x.id)}
+      />
     </section>
   );
 }
@@ -467,54 +428,50 @@ function Ranking({ roundId }: { roundId: string }) {
           ? `Funding line at ${fmt(r.line)} (${r.lineSource === 'pool' ? `where the pool of ${money(r.pool, r.currency)} runs out in rank order` : 'as given'}).`
           : 'No funding line yet.'}
       </p>
-      <TableScroll>
-        <table>
-          <caption className="visually-hidden">Proposals ranked, best first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Score</th>
-              <th scope="col">Interval</th>
-              <th scope="col">Reviews</th>
-              <th scope="col">Request</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.proposals.map((p, i) => (
-              <tr
-                key={p.proposalId}
-                className={i === firstBelow && i > 0 ? styles.lineRow : undefined}
-              >
-                <td>{p.rank}</td>
-                <td>
-                  {p.teamName}
-                  <br />
-                  <small>{p.title}</small>
-                </td>
-                <td>{fmt(p.score)}</td>
-                <td>
-                  {fmt(p.interval.low)}–{fmt(p.interval.high)}
-                  <IntervalBar p={p} line={r.line} />
-                </td>
-                <td>{p.reviewCount}</td>
-                <td>{money(p.budgetTotal, r.currency)}</td>
-                <td>
-                  {[
-                    p.aboveLine ? 'above the line' : 'below the line',
-                    p.flags.includes('straddles-line') ? 'interval crosses the line' : null,
-                    p.flags.includes('few-reviews') ? 'few reviews' : null,
-                    p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Proposals ranked, best first"
+        captionHidden
+        rows={r.proposals}
+        rowKey={(p) => p.proposalId}
+        rowProps={(_, i) => (i === firstBelow && i > 0 ? { className: styles.lineRow } : undefined)}
+        columns={[
+          { header: 'Rank', cell: (p) => p.rank },
+          {
+            header: 'Proposal',
+            cell: (p) => (
+              <>
+                {p.teamName}
+                <br />
+                <small>{p.title}</small>
+              </>
+            ),
+          },
+          { header: 'Score', cell: (p) => fmt(p.score) },
+          {
+            header: 'Interval',
+            cell: (p) => (
+              <>
+                {fmt(p.interval.low)}–{fmt(p.interval.high)}
+                <IntervalBar p={p} line={r.line} />
+              </>
+            ),
+          },
+          { header: 'Reviews', cell: (p) => p.reviewCount },
+          { header: 'Request', cell: (p) => money(p.budgetTotal, r.currency) },
+          {
+            header: 'Notes',
+            cell: (p) =>
+              [
+                p.aboveLine ? 'above the line' : 'below the line',
+                p.flags.includes('straddles-line') ? 'interval crosses the line' : null,
+                p.flags.includes('few-reviews') ? 'few reviews' : null,
+                p.recommendation ? RECOMMENDATION_LABELS[p.recommendation] : null,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApplicantLink } from '../../components/applicant-link';
-import { Fragment, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { SelectField, TextField } from '../../components/form-fields';
+import { TextField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
@@ -19,11 +19,19 @@ import {
   type LabReviewProgress,
   type ReviewAssignment,
 } from './api';
-import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
+import { ReviewProgressBar } from './review-bits';
+import {
+  HandAssignForm,
+  ReviewerAssignmentsTable,
+  ReviewerLoadsTable,
+  reviewersOf,
+  type AssignedReviewer,
+  type ReviewedItem,
+} from './reviewer-assignments';
 import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
 import { reviewOpen, withNames } from './review-scores';
-import { TableScroll } from '../../components/table-scroll';
+import { DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import styles from './review.module.css';
 
@@ -393,30 +401,7 @@ function RunResult({
         </>
       ) : null}
       <h3 id="loads-title">Load per reviewer</h3>
-      <TableScroll>
-        <table className={styles.reviewTable}>
-          <thead>
-            <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col" className="num">
-                Reviews
-              </th>
-              <th scope="col">Range</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.loads.map((l) => (
-              <tr key={l.reviewerId}>
-                <th scope="row">{l.name || l.reviewerId}</th>
-                <td className="num">{l.load}</td>
-                <td>
-                  {l.min}–{l.max ?? 'any'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ReviewerLoadsTable loads={run.loads} />
     </section>
   );
 }
@@ -430,46 +415,27 @@ function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
         {totals.submitted} of {totals.assigned} reviews submitted ({totals.draft} in draft) ·{' '}
         {totals.applicationsFullyReviewed} of {totals.applications} applications fully reviewed
       </p>
-      <TableScroll>
-        <table className={styles.reviewTable}>
-          <thead>
-            <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col" className="num">
-                Assigned
-              </th>
-              <th scope="col" className="num">
-                Submitted
-              </th>
-              <th scope="col" className="num">
-                Draft
-              </th>
-              <th scope="col" className="num">
-                Not started
-              </th>
-              <th scope="col">Done</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.perReviewer.map((r) => (
-              <tr key={r.reviewerId}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{r.assigned}</td>
-                <td className="num">{r.submitted}</td>
-                <td className="num">{r.draft}</td>
-                <td className="num">{r.notStarted}</td>
-                <td>
-                  <ReviewProgressBar
-                    done={r.submitted}
-                    total={r.assigned}
-                    label={`Reviews submitted by ${r.name}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        rows={progress.perReviewer}
+        rowKey={(r) => r.reviewerId}
+        columns={[
+          { header: 'Reviewer', rowHeader: true, cell: (r) => r.name },
+          { header: 'Assigned', numeric: true, cell: (r) => r.assigned },
+          { header: 'Submitted', numeric: true, cell: (r) => r.submitted },
+          { header: 'Draft', numeric: true, cell: (r) => r.draft },
+          { header: 'Not started', numeric: true, cell: (r) => r.notStarted },
+          {
+            header: 'Done',
+            cell: (r) => (
+              <ReviewProgressBar
+                done={r.submitted}
+                total={r.assigned}
+                label={`Reviews submitted by ${r.name}`}
+              />
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -482,8 +448,6 @@ function PerApplication(props: {
   onChanged: (message: string) => void;
 }) {
   const { progress, assignments } = props;
-  const [applicationId, setApplicationId] = useState('');
-  const [reviewerId, setReviewerId] = useState('');
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState<string | null>(null);
@@ -492,41 +456,32 @@ function PerApplication(props: {
   const shownPage = Math.min(page, pages);
   const first = (shownPage - 1) * APPLICATIONS_PAGE_SIZE;
   const shown = progress.perApplication.slice(first, first + APPLICATIONS_PAGE_SIZE);
-  const byApplication = new Map<string, ReviewAssignment[]>();
-  for (const a of assignments) {
-    const list = byApplication.get(a.applicationId) ?? [];
-    list.push(a);
-    byApplication.set(a.applicationId, list);
-  }
+  const byApplication = reviewersOf(assignments, (a) => a.applicationId);
 
-  const assign = (event: FormEvent) => {
-    event.preventDefault();
-    if (!applicationId || !reviewerId) {
-      setAlert({ message: 'Choose an application and a reviewer.' });
-      return;
-    }
+  const assign = (applicationId: string, reviewerId: string) => {
     setBusy(true);
     setAlert(null);
-    reviewCommands
+    return reviewCommands
       .addAssignment(props.labId, { applicationId, reviewerId })
       .then((added) => {
-        setReviewerId('');
         props.onChanged(
           `${added.reviewerName} now reviews ${applicantLabel(added.applicantName)}.`,
         );
+        return true;
       })
-      .catch((error: unknown) => setAlert(alertFor(error)))
+      .catch((error: unknown) => {
+        setAlert(alertFor(error));
+        return false;
+      })
       .finally(() => setBusy(false));
   };
 
-  const remove = (a: ReviewAssignment) => {
+  const remove = (a: AssignedReviewer, application: ReviewedItem) => {
     setBusy(true);
     setAlert(null);
     reviewCommands
       .removeAssignment(props.labId, a.id)
-      .then(() =>
-        props.onChanged(`${a.reviewerName} no longer reviews ${applicantLabel(a.applicantName)}.`),
-      )
+      .then(() => props.onChanged(`${a.reviewerName} no longer reviews ${application.name}.`))
       .catch((error: unknown) => setAlert(alertFor(error)))
       .finally(() => setBusy(false));
   };
@@ -534,125 +489,57 @@ function PerApplication(props: {
   return (
     <section className="card stack" aria-labelledby="per-application-title">
       <h2 id="per-application-title">Reviewers per application</h2>
-      <form className={styles.assignForm} onSubmit={assign} noValidate aria-label="Assign by hand">
-        <SelectField
-          id="assign-application"
-          label="Application"
-          value={applicationId}
-          onChange={(e) => setApplicationId(e.target.value)}
-        >
-          <option value="">Choose…</option>
-          {progress.perApplication.map((a) => (
-            <option key={a.applicationId} value={a.applicationId}>
-              {applicantLabel(a.applicantName)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id="assign-reviewer"
-          label="Reviewer"
-          value={reviewerId}
-          onChange={(e) => setReviewerId(e.target.value)}
-        >
-          <option value="">Choose…</option>
-          {progress.perReviewer.map((r) => (
-            <option key={r.reviewerId} value={r.reviewerId}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button button--secondary" disabled={busy || props.closed}>
-          Assign by hand
-        </button>
-      </form>
+      <HandAssignForm
+        itemLabel="Application"
+        items={progress.perApplication.map((a) => ({
+          id: a.applicationId,
+          label: applicantLabel(a.applicantName),
+        }))}
+        reviewerLabel="Reviewer"
+        reviewers={progress.perReviewer.map((r) => ({ id: r.reviewerId, label: r.name }))}
+        busy={busy}
+        disabled={props.closed}
+        onAssign={assign}
+      />
       <ErrorAlert alert={alert} />
       {progress.perApplication.length === 0 ? (
         <p className="muted">No application is submitted yet.</p>
       ) : (
-        <TableScroll>
-          <table className={`${styles.reviewTable} ${styles.perApplicationTable}`}>
-            <thead>
-              <tr>
-                <th scope="col">Application</th>
-                <th scope="col">Reviewers</th>
-                <th scope="col">Done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => {
-                const name = applicantLabel(p.applicantName);
-                const list = byApplication.get(p.applicationId) ?? [];
-                const open = reading === p.applicationId;
-                return (
-                  <Fragment key={p.applicationId}>
-                    <tr>
-                      <th scope="row">
-                        <ApplicantLink applicationId={p.applicationId}>{name}</ApplicantLink>
-                      </th>
-                      <td>
-                        {list.length === 0 ? (
-                          <span className="muted">none</span>
-                        ) : (
-                          <ul className={styles.assignmentList}>
-                            {list.map((a) => (
-                              <li key={a.id}>
-                                <span>
-                                  {a.reviewerName} <ReviewStatusBadge status={a.status} />
-                                  {a.source === 'manual' ? (
-                                    <span className="muted small">by hand</span>
-                                  ) : null}
-                                </span>
-                                {a.status !== 'submitted' ? (
-                                  <button
-                                    type="button"
-                                    className="button button--quiet button--quiet-danger"
-                                    disabled={busy}
-                                    onClick={() => remove(a)}
-                                  >
-                                    Remove
-                                    <span className="visually-hidden">
-                                      {' '}
-                                      {a.reviewerName} from {name}
-                                    </span>
-                                  </button>
-                                ) : null}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td>
-                        <ReviewProgressBar
-                          done={p.submitted}
-                          total={p.assigned}
-                          label={`Reviews of ${name} submitted`}
-                        />
-                        {p.submitted > 0 ? (
-                          <button
-                            type="button"
-                            className="button button--quiet"
-                            aria-expanded={open}
-                            onClick={() => setReading(open ? null : p.applicationId)}
-                          >
-                            {open ? 'Hide reviews' : 'Read reviews'}
-                            <span className="visually-hidden"> of {name}</span>
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                    {open ? (
-                      <tr className="extension-row">
-                        <td colSpan={3}>
-                          <SubmittedReviews labId={props.labId} applicationId={p.applicationId} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReviewerAssignmentsTable
+          itemLabel="Application"
+          items={shown.map((p) => ({
+            id: p.applicationId,
+            name: applicantLabel(p.applicantName),
+            heading: (
+              <ApplicantLink applicationId={p.applicationId}>
+                {applicantLabel(p.applicantName)}
+              </ApplicantLink>
+            ),
+            reviewers: byApplication.get(p.applicationId) ?? [],
+            submitted: p.submitted,
+            assigned: p.assigned,
+          }))}
+          busy={busy}
+          onRemove={remove}
+          doneExtra={(p) => {
+            if (p.submitted === 0) return null;
+            const open = reading === p.id;
+            return (
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-expanded={open}
+                onClick={() => setReading(open ? null : p.id)}
+              >
+                {open ? 'Hide reviews' : 'Read reviews'}
+                <span className="visually-hidden"> of {p.name}</span>
+              </button>
+            );
+          }}
+          expanded={(p) =>
+            reading === p.id ? <SubmittedReviews labId={props.labId} applicationId={p.id} /> : null
+          }
+        />
       )}
       <Pager label="Pages of applications" page={shownPage} pages={pages} onGo={setPage}>
         ({first + 1}–{first + shown.length} of {progress.perApplication.length})

@@ -12,7 +12,8 @@ import {
   type ConflictDeclaration,
   type ReviewerProfile,
 } from './api';
-import styles from './review.module.css';
+import fieldRow from '../../components/field-row.module.css';
+import rowList from '../../components/row-list.module.css';
 
 type Kind = 'person' | 'institution';
 
@@ -174,7 +175,7 @@ function ConflictsEditor(props: {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
 
-      <form className={styles.inlineForm} onSubmit={saveInstitution} noValidate>
+      <form className={fieldRow.fieldRow} onSubmit={saveInstitution} noValidate>
         <TextField
           id="reviewer-institution"
           label="Your institution"
@@ -193,9 +194,9 @@ function ConflictsEditor(props: {
       {declared.length === 0 ? (
         <p className="muted">None declared.</p>
       ) : (
-        <ul className={styles.conflictList} aria-labelledby="declared-title">
+        <ul className={rowList.rowList} aria-labelledby="declared-title">
           {declared.map((c, index) => (
-            <li key={`${describeConflict(c)}:${index}`} className={styles.conflictListItem}>
+            <li key={`${describeConflict(c)}:${index}`}>
               <span>
                 <span className="badge badge--role">
                   {'institution' in c ? 'Institution' : 'Person'}
@@ -241,7 +242,7 @@ function ConflictsEditor(props: {
             </label>
           </div>
         </fieldset>
-        <div className={styles.inlineForm}>
+        <div className={fieldRow.fieldRow}>
           <TextField
             id="conflict-value"
             label={kind === 'person' ? "Applicant's e-mail" : 'Institution'}

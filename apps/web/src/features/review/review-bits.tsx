@@ -1,5 +1,6 @@
 import type { ReviewStatus } from './api';
 import { REVIEW_STATUS_LABELS } from './review-scores';
+import styles from './review-bits.module.css';
 
 export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
   return (
@@ -13,7 +14,7 @@ export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
 export function ReviewProgressBar(props: { done: number; total: number; label: string }) {
   const { done, total, label } = props;
   return (
-    <div className="review-progress">
+    <div className={styles.progress}>
       <progress
         max={Math.max(total, 1)}
         value={done}

@@ -7,7 +7,7 @@ import { reviewQueries, type ReviewQueueItem } from './api';
 import { ConflictsCard } from './conflicts-card';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { CONFLICT_LABELS, progressText } from './review-scores';
-import { TableScroll } from '../../components/table-scroll';
+import { DataTable } from '../../components/data-table';
 import styles from './review.module.css';
 
 /** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
@@ -49,28 +49,7 @@ export function ReviewQueuePage() {
                 appear here.
               </p>
             ) : (
-              <TableScroll>
-                <table className={styles.reviewTable}>
-                  <thead>
-                    <tr>
-                      <th scope="col">Application</th>
-                      <th scope="col">Your review</th>
-                      <th scope="col">Discipline</th>
-                      <th scope="col">Stage</th>
-                      <th scope="col">Organisation</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {queue.data.items.map((item) => (
-                      <QueueRow
-                        key={item.applicationId}
-                        item={item}
-                        position={blindNumbers(queue.data.items).get(item.applicationId) ?? 0}
-                      />
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <QueueTable items={queue.data.items} />
             )}
           </>
         ) : null}
@@ -89,30 +68,43 @@ function blindNumbers(items: readonly ReviewQueueItem[]): Map<string, number> {
   return new Map(ids.map((id, index) => [id, index + 1]));
 }
 
-function QueueRow({ item, position }: { item: ReviewQueueItem; position: number }) {
-  const name = item.applicantName ?? `Application ${position}`;
+function QueueTable({ items }: { items: readonly ReviewQueueItem[] }) {
+  const numbers = blindNumbers(items);
+  const nameOf = (item: ReviewQueueItem) =>
+    item.applicantName ?? `Application ${numbers.get(item.applicationId) ?? 0}`;
+  const unknown = <span className="muted">—</span>;
   return (
-    <tr>
-      <th scope="row">
-        {item.conflict ? (
-          <>
-            <span className="applicant-name">{name}</span>
-            <span className={`small ${styles.reviewConflict}`}>
-              Conflict of interest: {CONFLICT_LABELS[item.conflict]}. It cannot be opened.
-            </span>
-          </>
-        ) : (
-          <Link to={item.applicationId} state={{ label: name }} className="applicant-name">
-            {name}
-          </Link>
-        )}
-      </th>
-      <td>
-        <ReviewStatusBadge status={item.status} />
-      </td>
-      <td>{item.primaryDiscipline ?? <span className="muted">—</span>}</td>
-      <td>{item.careerStage ?? <span className="muted">—</span>}</td>
-      <td>{item.organisationType ?? <span className="muted">—</span>}</td>
-    </tr>
+    <DataTable
+      className={styles.queueTable}
+      rows={items}
+      rowKey={(item) => item.applicationId}
+      columns={[
+        {
+          header: 'Application',
+          rowHeader: true,
+          cell: (item) =>
+            item.conflict ? (
+              <>
+                <span className="applicant-name">{nameOf(item)}</span>
+                <span className={`small ${styles.reviewConflict}`}>
+                  Conflict of interest: {CONFLICT_LABELS[item.conflict]}. It cannot be opened.
+                </span>
+              </>
+            ) : (
+              <Link
+                to={item.applicationId}
+                state={{ label: nameOf(item) }}
+                className="applicant-name"
+              >
+                {nameOf(item)}
+              </Link>
+            ),
+        },
+        { header: 'Your review', cell: (item) => <ReviewStatusBadge status={item.status} /> },
+        { header: 'Discipline', cell: (item) => item.primaryDiscipline ?? unknown },
+        { header: 'Stage', cell: (item) => item.careerStage ?? unknown },
+        { header: 'Organisation', cell: (item) => item.organisationType ?? unknown },
+      ]}
+    />
   );
 }

@@ -16,6 +16,7 @@ import { besideField } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
+import fieldRow from '../../components/field-row.module.css';
 import styles from './lab.module.css';
 import editor from '../../components/question-editor.module.css';
 
@@ -284,7 +285,7 @@ function FormEditor(props: {
           );
         })}
       </ol>
-      <div className={`card ${styles.addQuestion}`}>
+      <div className={`card ${fieldRow.fieldRow}`}>
         <SelectField
           id="new-question-type"
           label="New question type"

@@ -11,7 +11,7 @@ import { formatLabTime } from '../../lib/lab-time';
 import { roleLabel } from '../../lib/roles';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
-import { TableScroll } from '../../components/table-scroll';
+import { DataTable } from '../../components/data-table';
 import styles from './lab.module.css';
 
 const FIELDS = ['email', 'role'] as const;
@@ -238,42 +238,35 @@ export function LabPeoplePage() {
           <p className="muted">No pending invitations.</p>
         ) : null}
         {pending.length > 0 ? (
-          <TableScroll>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{addressee(invitation)}</td>
-                    <td>{roleLabel(invitation.role)}</td>
-                    <td>{formatLabTime(invitation.expiresAt, lab.timezone)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--quiet"
-                        onClick={() => revoke(invitation)}
-                      >
-                        Withdraw
-                        <span className="visually-hidden">
-                          {' '}
-                          the invitation for {addressee(invitation)}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            rows={pending}
+            rowKey={(invitation) => invitation.id}
+            columns={[
+              { header: 'Email', cell: (invitation) => addressee(invitation) },
+              { header: 'Role', cell: (invitation) => roleLabel(invitation.role) },
+              {
+                header: 'Expires',
+                cell: (invitation) => formatLabTime(invitation.expiresAt, lab.timezone),
+              },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (invitation) => (
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => revoke(invitation)}
+                  >
+                    Withdraw
+                    <span className="visually-hidden">
+                      {' '}
+                      the invitation for {addressee(invitation)}
+                    </span>
+                  </button>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </section>
 
@@ -313,44 +306,36 @@ export function LabPeoplePage() {
           <p className="muted">Nobody has joined yet.</p>
         ) : null}
         {members.data && members.data.length > 0 ? (
-          <TableScroll>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((member) => (
-                  <tr key={`${member.userId}:${member.role}`}>
-                    <td>{member.displayName}</td>
-                    <td>{member.email}</td>
-                    <td>{roleLabel(member.role)}</td>
-                    <td>{formatLabTime(member.createdAt, lab.timezone)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--quiet"
-                        onClick={() => void removeRole(member)}
-                      >
-                        Remove
-                        <span className="visually-hidden">
-                          {' '}
-                          {member.displayName} as {roleLabel(member.role).toLowerCase()}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            rows={members.data}
+            rowKey={(member) => `${member.userId}:${member.role}`}
+            columns={[
+              { header: 'Name', cell: (member) => member.displayName },
+              { header: 'Email', cell: (member) => member.email },
+              { header: 'Role', cell: (member) => roleLabel(member.role) },
+              {
+                header: 'Since',
+                cell: (member) => formatLabTime(member.createdAt, lab.timezone),
+              },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                cell: (member) => (
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => void removeRole(member)}
+                  >
+                    Remove
+                    <span className="visually-hidden">
+                      {' '}
+                      {member.displayName} as {roleLabel(member.role).toLowerCase()}
+                    </span>
+                  </button>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </section>
     </div>
