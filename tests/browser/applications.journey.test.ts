@@ -208,10 +208,7 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('checkbox', { name: 'AI', exact: true }).check();
       const tooLong = Array.from({ length: 25 }, (_, i) => `word${i}`).join(' ');
       await ada.getByLabel(essay).fill(tooLong);
-      await ada
-        .locator('.word-count')
-        .filter({ hasText: '25 words: 5 over the limit of 20' })
-        .waitFor();
+      await ada.getByText('25 words: 5 over the limit of 20', { exact: true }).first().waitFor();
       await waitSaved(ada);
       await expect
         .poll(() =>
@@ -287,7 +284,7 @@ describeBrowser('web client: a call takes applications', () => {
       await ada
         .getByLabel(essay)
         .fill('I build patient-specific tumour models and want to meet clinicians.');
-      await ada.locator('.word-count').filter({ hasText: '10 of 20 words' }).waitFor();
+      await ada.getByText('10 of 20 words', { exact: true }).first().waitFor();
       await ada.getByRole('group', { name: consent }).getByLabel('Yes').check();
       await expect.poll(() => errorBeside(ada, 'apply-profile-country').count()).toBe(0);
       await waitSaved(ada);
@@ -406,11 +403,12 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.goto(`/applications/${applicationId}`);
       await ada.getByText('your personal extension').waitFor();
       await ada.getByRole('button', { name: 'Withdraw application…' }).click();
-      const confirm = ada.getByRole('group', { name: 'Withdraw your application?' });
+      const confirm = ada.getByRole('alertdialog', { name: 'Withdraw your application?' });
       await confirm.waitFor();
+      // The answer that changes nothing has the focus: a stray Enter keeps the application.
       await expect
-        .poll(() => ada.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
-        .toBe('withdraw-title');
+        .poll(() => ada.evaluate(() => document.activeElement?.textContent))
+        .toBe('Keep my application');
       await shot(ada, 'withdraw-confirm');
       await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();

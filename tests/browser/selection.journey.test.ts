@@ -186,8 +186,6 @@ describeBrowser('web client: cohort selection and decisions', () => {
         }
         return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;
       });
-  const textOf = async (page: Page, selector: string) =>
-    ((await page.locator(selector).allTextContents()) ?? []).join(' ');
 
   it('takes reviewed applicants through selection, letters and answers', async () => {
     await runJourney('selection-failure', journey);
@@ -513,11 +511,12 @@ describeBrowser('web client: cohort selection and decisions', () => {
       const dev = await open(desktop('Asia/Kolkata'));
       await logIn(dev, emailOf(person('d')), `/applications/${applicationOf.get('d')}`);
       await dev.getByRole('button', { name: 'Decline my place…' }).click();
-      const confirmDecline = dev.getByRole('group', { name: 'Decline your place?' });
+      const confirmDecline = dev.getByRole('alertdialog', { name: 'Decline your place?' });
       await confirmDecline.waitFor();
+      // The answer that changes nothing has the focus: a stray Enter keeps the place.
       await expect
-        .poll(() => dev.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
-        .toBe('decline-title');
+        .poll(() => dev.evaluate(() => document.activeElement?.textContent))
+        .toBe('Keep my place');
       await shot(dev, 'applicant-decline-confirm');
       await confirmDecline.getByRole('button', { name: 'Yes, decline my place' }).click();
       await status(dev, 'You have declined your place.');
@@ -566,7 +565,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
             .allTextContents(),
         )
         .toEqual(['1Cleo Cole', '2Eve Ellis', '3Finn Ford']);
-      const counts = () => textOf(org, '.counts');
+      const counts = () => org.getByTestId('decision-counts').textContent();
       await expect.poll(counts).toContain('Confirmed1');
       await expect.poll(counts).toContain('Waiting for an answer2');
       await expect.poll(counts).toContain('Places given up1');

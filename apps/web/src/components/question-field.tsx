@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { AnswerValue, FormQuestion } from '../api';
 import { applicationControlId } from '../lib/application-fields';
 import { FieldFrame } from './form-fields';
+import { WordCount } from './word-count';
 
 interface QuestionFieldProps {
   question: FormQuestion;
@@ -141,13 +142,13 @@ function LongTextQuestion(props: {
             onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
           />
           {/* Read on demand (described-by), not announced on every keystroke. */}
-          <p id={counterId} className={over ? 'word-count word-count--over' : 'word-count'}>
+          <WordCount id={counterId} over={over}>
             {limit !== undefined
               ? over
                 ? `${words} words: ${words - limit} over the limit of ${limit}`
                 : `${words} of ${limit} words`
               : `${words} ${words === 1 ? 'word' : 'words'}`}
-          </p>
+          </WordCount>
         </>
       )}
     </FieldFrame>

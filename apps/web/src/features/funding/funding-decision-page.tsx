@@ -22,6 +22,7 @@ import {
   type PortfolioRun,
 } from './api';
 import styles from './funding.module.css';
+import { Figures } from '../../components/figures';
 
 const invalidateRound = (labId: string, roundId: string) =>
   queryClient.invalidateQueries({ queryKey: fundingKeys.round(labId, roundId) });
@@ -69,24 +70,15 @@ function RoundDecision({ labId, roundId }: { labId: string; roundId: string }) {
 function MoneySummary({ board }: { board: FundingDecisionBoard }) {
   const { currency } = board.money;
   return (
-    <dl className={styles.figures} aria-label="Money">
-      <div>
-        <dt>Pool</dt>
-        <dd>{money(board.money.pool, currency)}</dd>
-      </div>
-      <div>
-        <dt>Cap per award</dt>
-        <dd>{money(board.money.awardCap, currency)}</dd>
-      </div>
-      <div>
-        <dt>Awarded</dt>
-        <dd>{money(board.awarded, currency)}</dd>
-      </div>
-      <div>
-        <dt>Left</dt>
-        <dd data-testid="money-left">{money(board.left, currency)}</dd>
-      </div>
-    </dl>
+    <Figures
+      label="Money"
+      figures={[
+        { label: 'Pool', value: money(board.money.pool, currency) },
+        { label: 'Cap per award', value: money(board.money.awardCap, currency) },
+        { label: 'Awarded', value: money(board.awarded, currency) },
+        { label: 'Left', value: money(board.left, currency), testId: 'money-left' },
+      ]}
+    />
   );
 }
 
@@ -204,7 +196,7 @@ function PortfolioSection({
               cell: (r) => (
                 <button
                   type="button"
-                  className="button button--small"
+                  className="button button--quiet"
                   onClick={() => setShown(r.id)}
                 >
                   Show
@@ -255,16 +247,12 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
           </ul>
         </div>
       ) : null}
-      <dl className={styles.figures}>
-        <div>
-          <dt>Awarded</dt>
-          <dd>{money(run.totalAwarded, currency)}</dd>
-        </div>
-        <div>
-          <dt>Money left</dt>
-          <dd data-testid="run-money-left">{money(run.moneyLeft, currency)}</dd>
-        </div>
-      </dl>
+      <Figures
+        figures={[
+          { label: 'Awarded', value: money(run.totalAwarded, currency) },
+          { label: 'Money left', value: money(run.moneyLeft, currency), testId: 'run-money-left' },
+        ]}
+      />
       <DataTable
         caption="Funded"
         rows={run.awards}

@@ -15,6 +15,7 @@ import { ideasApi, ideasKeys, type Idea, type IdeaBoard, type IdeaPerson } from 
 import { excerpt, ideasQueryOf, labelsOf, NO_FILTERS, type BoardFilters } from './ideas-logic';
 import { useIdeasLive } from './use-ideas-live';
 import styles from './ideas.module.css';
+import { WordCount } from '../../components/word-count';
 
 /** The lab's ideas board: cards with filters, new ideas, support; kept current live. */
 export function BoardPage() {
@@ -417,13 +418,9 @@ export function IdeaFields({
         hint={`At most ${board.summaryWordLimit} words.`}
         onChange={(e) => onChange({ ...draft, summary: e.target.value })}
       />
-      <p
-        className={over ? 'word-count word-count--over' : 'word-count'}
-        aria-live="polite"
-        data-testid={`${prefix}-word-count`}
-      >
+      <WordCount over={over} aria-live="polite" data-testid={`${prefix}-word-count`}>
         {words} of {board.summaryWordLimit} words{over ? ' — too long' : ''}
-      </p>
+      </WordCount>
       {areas.length > 0 ? (
         <SelectField
           id={`${prefix}-challengeArea`}

@@ -67,7 +67,7 @@ export function AgendaCard({
   };
 
   return (
-    <section className="card live-agenda" aria-labelledby={headingId}>
+    <section className="card" aria-labelledby={headingId}>
       <div className={styles.liveAgendaHead}>
         <h2 id={headingId}>Agenda</h2>
         <button
@@ -95,7 +95,7 @@ export function AgendaCard({
         <>
           <p className="muted small">Times are in the lab’s time zone ({agenda.data.timezone}).</p>
           {groupByDay(agenda.data.sessions).map(([day, sessions]) => (
-            <div key={day} className="live-agenda__day">
+            <div key={day}>
               <h3>{dayLabel(day)}</h3>
               <ol className={styles.liveAgendaSessions}>
                 {sessions.map((s) => {

@@ -145,7 +145,7 @@ export function ChatPanel({
   const paging = history[channel];
 
   return (
-    <section className="card live-chat" aria-labelledby={headingId}>
+    <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>Chat</h2>
       {channels.length > 1 ? (
         <div className={styles.liveChatChannels} role="group" aria-label="Chat channel">

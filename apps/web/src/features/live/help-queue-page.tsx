@@ -26,7 +26,7 @@ export function HelpQueuePage() {
   const visits = useVisits(connection, view);
 
   return (
-    <div className="live">
+    <div className={styles.live}>
       <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
       <p role="status" aria-live="polite" className="status" data-testid="visit-outcome">
         {visits.outcome}
@@ -167,8 +167,8 @@ function HelpQueue({
 
   const row = (h: HelpRequest) => (
     <li key={h.id} className={styles.helpRequest} data-state={h.state} data-testid="help-request">
-      <div className="help-request__what">
-        <p className="help-request__topic">
+      <div>
+        <p>
           <strong>{h.topic}</strong> · {h.room.name}
         </p>
         <p className="muted small">
@@ -315,7 +315,7 @@ function RoomsToVisit({
         </p>
       ) : (
         visible.map((round) => (
-          <div key={round.id} className="mentor-round">
+          <div key={round.id}>
             <h3>
               {round.title}{' '}
               {round.state === 'open' ? (

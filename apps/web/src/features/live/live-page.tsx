@@ -20,7 +20,7 @@ export function LivePage() {
   const [view, dispatch] = useLiveView(connection);
 
   return (
-    <div className="live">
+    <div className={styles.live}>
       <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
       <Announcements view={view} />
       <div className={styles.liveGrid}>

@@ -22,7 +22,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!view.ready) {
     return (
-      <section className="card live-room" aria-labelledby={headingId}>
+      <section className="card" aria-labelledby={headingId}>
         <h2 id={headingId}>Your room</h2>
         <p className="muted">
           {status.state === 'refused' ? status.message : 'Joining the live workshop…'}
@@ -33,7 +33,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!round || round.state !== 'open') {
     return (
-      <section className="card live-room" aria-labelledby={headingId}>
+      <section className="card" aria-labelledby={headingId}>
         <h2 id={headingId}>No breakout round right now</h2>
         {view.closedRound ? (
           <p data-testid="round-ended">
@@ -56,7 +56,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!room) {
     return (
-      <section className="card live-room" aria-labelledby={headingId}>
+      <section className="card" aria-labelledby={headingId}>
         <p className={styles.liveRoomRound}>{round.title}</p>
         <h2 id={headingId}>You have no room in this round</h2>
         {me?.isOrganiser ? (
@@ -79,7 +79,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
   const mentoring = room.mentor?.userId === me?.userId;
   const others = roomMates.filter((p) => p.userId !== me?.userId);
   return (
-    <section className="card live-room" aria-labelledby={headingId} data-testid="my-room">
+    <section className="card" aria-labelledby={headingId} data-testid="my-room">
       <p className={styles.liveRoomRound}>
         {round.title}
         {view.session ? ` · ${view.session.title}` : ''}

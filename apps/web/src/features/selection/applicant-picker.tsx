@@ -51,7 +51,7 @@ export function ApplicantPicker(props: {
   };
 
   return (
-    <div className={`field picker${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
       <p className="field__hint" id={`${id}-hint`}>
         {props.hint}

@@ -14,6 +14,7 @@ import type { Decision } from './types';
 import { TableScroll } from '../../components/table-scroll';
 import tableStyles from '../../components/applications-table.module.css';
 import styles from './selection.module.css';
+import { Figures } from '../../components/figures';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
 export function DecisionsPage() {
@@ -75,7 +76,7 @@ export function DecisionsPage() {
   const { accepted, waitlist, declined } = groupDecisions(data.decisions);
   const c = data.counts;
   return (
-    <div className="stack-lg selection">
+    <div className="stack-lg">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       <section className="card" aria-labelledby="decisions-title">
@@ -83,28 +84,16 @@ export function DecisionsPage() {
           <h2 id="decisions-title">Decisions</h2>
           <Link to={`../selection/runs/${data.adoptedRunId}`}>The adopted run</Link>
         </div>
-        <dl className="counts">
-          <div>
-            <dt>Confirmed</dt>
-            <dd>{c.confirmed}</dd>
-          </div>
-          <div>
-            <dt>Waiting for an answer</dt>
-            <dd>{c.pending}</dd>
-          </div>
-          <div>
-            <dt>Places given up</dt>
-            <dd>{c.declinedPlaces}</dd>
-          </div>
-          <div>
-            <dt>On the waitlist</dt>
-            <dd>{c.waitlisted}</dd>
-          </div>
-          <div>
-            <dt>Declined</dt>
-            <dd>{c.declined}</dd>
-          </div>
-        </dl>
+        <Figures
+          testId="decision-counts"
+          figures={[
+            { label: 'Confirmed', value: c.confirmed },
+            { label: 'Waiting for an answer', value: c.pending },
+            { label: 'Places given up', value: c.declinedPlaces },
+            { label: 'On the waitlist', value: c.waitlisted },
+            { label: 'Declined', value: c.declined },
+          ]}
+        />
         <div className="form-actions">
           <Link className="button button--secondary" to="../outbox">
             Letters in the outbox
@@ -147,7 +136,7 @@ export function DecisionsPage() {
         {waitlist.length === 0 ? (
           <p className="muted">Nobody is waiting.</p>
         ) : (
-          <ol className="waitlist" aria-labelledby="waitlist-title">
+          <ol className={styles.waitlist} aria-labelledby="waitlist-title">
             {waitlist.map((d) => (
               <li key={d.id}>
                 <span className={styles.waitlistRank}>{d.waitlistRank}</span>

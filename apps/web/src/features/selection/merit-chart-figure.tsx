@@ -49,22 +49,11 @@ export function MeritChart({ run }: { run: Pick<SelectionRun, 'inputs' | 'result
           />
         ) : null}
         {chart.xTicks.map((t) => (
-          <text
-            key={t.place}
-            className="merit-chart__place"
-            x={t.x}
-            y={BOX.height - BOX.bottom + 16}
-            textAnchor="middle"
-          >
+          <text key={t.place} x={t.x} y={BOX.height - BOX.bottom + 16} textAnchor="middle">
             {t.place}
           </text>
         ))}
-        <text
-          className="merit-chart__axis"
-          x={(BOX.left + BOX.width - BOX.right) / 2}
-          y={BOX.height - 4}
-          textAnchor="middle"
-        >
+        <text x={(BOX.left + BOX.width - BOX.right) / 2} y={BOX.height - 4} textAnchor="middle">
           place, best merit first
         </text>
         {chart.gap ? <polygon className={styles.meritChartGap} points={chart.gap} /> : null}

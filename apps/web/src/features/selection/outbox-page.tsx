@@ -23,6 +23,7 @@ import {
 } from './outbox';
 import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
 import styles from './selection.module.css';
+import { Figures } from '../../components/figures';
 
 const POLL_MS = 2_000;
 
@@ -97,7 +98,7 @@ export function OutboxPage() {
   const toRelease = lettersToRelease(o);
 
   return (
-    <div className="stack-lg selection">
+    <div className="stack-lg">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       <section className="card" aria-labelledby="outbox-title">
@@ -111,16 +112,11 @@ export function OutboxPage() {
         ) : (
           <p className="muted">Released letters are sent by email.</p>
         )}
-        <dl className="counts">
-          {Object.entries(o.counts)
+        <Figures
+          figures={Object.entries(o.counts)
             .filter(([, n]) => n > 0)
-            .map(([key, n]) => (
-              <div key={key}>
-                <dt>{letterStatusLabel(key)}</dt>
-                <dd>{n}</dd>
-              </div>
-            ))}
-        </dl>
+            .map(([key, n]) => ({ label: letterStatusLabel(key), value: n }))}
+        />
         <div className="form-actions">
           <button
             type="button"
@@ -241,7 +237,7 @@ function LetterCard(props: {
   });
 
   return (
-    <article className={`card letter letter--${letter.status}`} aria-labelledby={titleId}>
+    <article className="card" aria-labelledby={titleId}>
       <header className={styles.letterHead}>
         <h3 id={titleId}>To {letter.recipient}</h3>
         <span className={`badge badge--letter-${letterState(letter)}`}>

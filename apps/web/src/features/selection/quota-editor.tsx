@@ -95,7 +95,7 @@ export function QuotaForm(props: {
 
       <div className={styles.quotaFormBounds}>
         {QUOTA_CATEGORIES.map((category) => (
-          <fieldset key={category} className="bounds">
+          <fieldset key={category}>
             <legend>{QUOTA_CATEGORY_LABELS[category]}</legend>
             <p className="field__hint">How many of the cohort, at least and at most.</p>
             {Object.keys(values.bounds[category]).length === 0 ? (
@@ -203,7 +203,7 @@ export function QuotaForm(props: {
         )}
       </fieldset>
 
-      <fieldset className="lottery">
+      <fieldset className={styles.lottery}>
         <legend>Lottery and seed</legend>
         <div className="check">
           <input

@@ -43,7 +43,7 @@ export function RunPage() {
   const feasible = foundCohort(run.status);
 
   return (
-    <div className="stack-lg selection">
+    <div className="stack-lg">
       <p>
         <Link to="../selection">← All runs and quotas</Link>
       </p>

@@ -48,7 +48,7 @@ export function SelectionPage() {
   const list = runs.data ?? null;
 
   return (
-    <div className="stack-lg selection">
+    <div className="stack-lg">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert
         alert={

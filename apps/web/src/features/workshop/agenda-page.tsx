@@ -146,7 +146,7 @@ export function AgendaPage() {
   const sessions = agenda.data?.sessions ?? [];
 
   return (
-    <div className="stack-lg workshop">
+    <div className={`stack-lg ${styles.workshop}`}>
       {dialog}
       <StatusMessage>{status}</StatusMessage>
       <section className="card" aria-labelledby="agenda-heading">
@@ -186,7 +186,7 @@ export function AgendaPage() {
                   aria-label={session.title}
                 >
                   <p className={styles.agendaItemTime}>{timeRange(session, lab.timezone)}</p>
-                  <div className="agenda-item__body">
+                  <div>
                     <p className={styles.agendaItemTitle}>
                       <span className={`badge badge--kind badge--kind-${session.kind}`}>
                         {kindLabel(session.kind)}

@@ -38,6 +38,7 @@ import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 import { RoomVideoLinkForm } from './room-video-links';
 import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
 import { ClockStepButtons } from '../../components/clock-step-buttons';
+import choice from '../../components/choice.module.css';
 import styles from './workshop.module.css';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
@@ -70,7 +71,7 @@ export function ControlRoomPage() {
   const { lab } = useLab();
   const picker = useBreakoutSession(lab.id);
   return (
-    <div className="stack-lg workshop control-room">
+    <div className={`stack-lg ${styles.workshop}`}>
       <ControlRoomPitches labId={lab.id} />
       <section className="card" aria-labelledby="control-heading">
         <h2 id="control-heading">Control room</h2>
@@ -542,7 +543,7 @@ function RoundBar({
   };
 
   return (
-    <section className="card round-bar" aria-labelledby="round-heading">
+    <section className="card" aria-labelledby="round-heading">
       <div className={styles.roundBarHead}>
         <h2 id="round-heading">
           {round.title}{' '}
@@ -669,7 +670,7 @@ function RecreateRooms({
       {dialog}
       <summary>Recreate rooms</summary>
       <form onSubmit={(event) => void submit(event)}>
-        <fieldset className="choice">
+        <fieldset className={choice.choice}>
           <legend className="visually-hidden">Recreate the rooms</legend>
           <label>
             <input
@@ -1167,7 +1168,7 @@ function RelocateCard({
             ))}
           </select>
         </div>
-        <fieldset className={`choice ${styles.choiceInline}`}>
+        <fieldset className={`${choice.choice} ${styles.choiceInline}`}>
           <legend className="visually-hidden">How</legend>
           <label>
             <input

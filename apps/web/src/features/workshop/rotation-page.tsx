@@ -23,6 +23,7 @@ import { metMatrixOfRounds } from './met-matrix';
 import { MetMatrixGrid } from './met-matrix-grid';
 import { TableScroll } from '../../components/table-scroll';
 import styles from './workshop.module.css';
+import choice from '../../components/choice.module.css';
 
 const PLAN_FIELDS = [
   'rounds',
@@ -45,7 +46,7 @@ export function RotationPage() {
   const picker = useBreakoutSession(lab.id);
   const session = picker.chosen;
   return (
-    <div className="stack-lg workshop">
+    <div className={`stack-lg ${styles.workshop}`}>
       <section className="card" aria-labelledby="rotation-heading">
         <h2 id="rotation-heading">Rotation planner</h2>
         <p className="muted">
@@ -146,7 +147,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
         ) : null}
         {planList.length > 0 ? (
           <TableScroll>
-            <table className="plans-table">
+            <table>
               <caption className="visually-hidden">Rotation plans, newest first</caption>
               <thead>
                 <tr>
@@ -465,7 +466,7 @@ function PlanForm({
           />
         </div>
         {lab.taxonomy.careerStages.length > 0 ? (
-          <fieldset className="choice">
+          <fieldset className={choice.choice}>
             <legend>Never the only one in a room</legend>
             <p className="field__hint">
               Groups whose members should not sit alone among the others (e.g. early-career

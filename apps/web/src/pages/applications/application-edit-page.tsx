@@ -207,8 +207,8 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   });
 
   return (
-    <section className="application">
-      <header className="application__header">
+    <section>
+      <header>
         <p className="lab__eyebrow">
           <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
         </p>
@@ -438,7 +438,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
             }}
           />
           {days.length > 0 ? (
-            <fieldset className="availability">
+            <fieldset className={styles.availability}>
               <legend>Can you attend each day of the workshop?</legend>
               <p className="field__hint">
                 The lab asks participants to attend the whole workshop. A “no” is shown to the

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { type Application } from '../../api';
 import { applicationCommands, applicationKeys } from '../../api/applications';
 import { queryClient } from '../../api/http';
 import { DeadlineText } from '../../components/application-deadline';
+import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { formatLabTime } from '../../lib/lab-time';
@@ -11,6 +12,7 @@ import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useApplicationWithLab } from './use-application';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionPanel } from './decision-panel';
+import styles from './applications.module.css';
 
 /** Where an application stands: its status, when it was last edited, until when it can change. */
 export function ApplicationStatusPage() {
@@ -24,14 +26,7 @@ export function ApplicationStatusPage() {
       : null,
   );
   const [alert, setAlert] = useState<AlertContent | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const withdrawRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   if (data.isError)
     return (
@@ -55,7 +50,6 @@ export function ApplicationStatusPage() {
         (withdrawn: Application) => {
           queryClient.setQueryData(applicationKeys.application(withdrawn.id), withdrawn);
           void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
-          setConfirming(false);
           setStatus('Your application is withdrawn.');
         },
         (error: unknown) => setAlert(alertFor(error)),
@@ -135,59 +129,29 @@ export function ApplicationStatusPage() {
             {application.status === 'draft' ? 'Continue your application' : 'Edit your application'}
           </Link>
         ) : null}
-        {application.status !== 'withdrawn' && !confirming ? (
-          <button
-            ref={withdrawRef}
-            type="button"
+        {application.status !== 'withdrawn' ? (
+          <ConfirmButton
             className="button button--danger"
-            onClick={() => setConfirming(true)}
+            disabled={busy}
+            ask={{
+              title: 'Withdraw your application?',
+              body: 'The organisers will no longer consider it, and you cannot apply to this lab again or undo this.',
+              confirmLabel: 'Yes, withdraw it',
+              cancelLabel: 'Keep my application',
+              danger: true,
+            }}
+            onConfirm={withdraw}
           >
-            Withdraw application…
-          </button>
+            {busy ? 'Withdrawing…' : 'Withdraw application…'}
+          </ConfirmButton>
         ) : null}
         <Link to="/applications">All my applications</Link>
       </div>
 
-      {confirming ? (
-        <div
-          className="confirm card"
-          role="group"
-          aria-labelledby="withdraw-title"
-          tabIndex={-1}
-          ref={confirmRef}
-        >
-          <h2 id="withdraw-title">Withdraw your application?</h2>
-          <p>
-            The organisers will no longer consider it, and you cannot apply to this lab again or
-            undo this.
-          </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={withdraw}
-            >
-              {busy ? 'Withdrawing…' : 'Yes, withdraw it'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setConfirming(false);
-                setTimeout(() => withdrawRef.current?.focus());
-              }}
-            >
-              Keep my application
-            </button>
-          </div>
-        </div>
-      ) : null}
-
       {application.versions.length > 0 ? (
         <section className="card" aria-labelledby="versions-title">
           <h2 id="versions-title">Versions</h2>
-          <ol className="versions">
+          <ol className={styles.versions}>
             {application.versions.map((v) => (
               <li key={v.version}>
                 {v.kind === 'submitted' ? 'Submitted' : 'Edited'} on{' '}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Lab } from '../../api';
@@ -8,6 +8,7 @@ import {
   selectionKeys,
   selectionQueries,
 } from '../../features/selection/queries';
+import { ConfirmButton } from '../../components/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../components/feedback';
 import type { MyDecision } from '../../features/selection/types';
 import { LabTime } from '../../components/lab-time';
@@ -30,14 +31,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   const mine = useQuery(selectionQueries.myDecisions());
   const [alert, setAlert] = useState<AlertContent | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [declining, setDeclining] = useState(false);
-  const declineRef = useRef<HTMLDivElement>(null);
-  const declineButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (declining) declineRef.current?.focus();
-  }, [declining]);
+  const [busy, setBusy] = useState<'confirm' | 'decline' | null>(null);
 
   if (mine.isPending) return null;
   if (mine.isError) return <ErrorAlert alert={alertFor(mine.error)} />;
@@ -45,7 +39,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   if (!decision) return null;
 
   const answer = (kind: 'confirm' | 'decline') => {
-    setBusy(true);
+    setBusy(kind);
     setAlert(null);
     (kind === 'confirm'
       ? selectionCommands.confirm(decision.id)
@@ -55,7 +49,6 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
         queryClient.setQueryData(selectionKeys.myDecisions, (all: MyDecision[] = []) =>
           all.map((d) => (d.id === answered.id ? answered : d)),
         );
-        setDeclining(false);
         setStatus(
           kind === 'confirm'
             ? 'Your place is confirmed. Welcome to the lab!'
@@ -65,7 +58,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
         if (kind === 'confirm') await account.refreshMe().catch(() => undefined);
       })
       .catch((error: unknown) => setAlert(alertFor(error)))
-      .finally(() => setBusy(false));
+      .finally(() => setBusy(null));
   };
 
   const passed = decision.confirmBy !== null && Date.parse(decision.confirmBy) < shownAt;
@@ -73,7 +66,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   const closed = lab.phase !== 'selection';
 
   return (
-    <section className="card decision" aria-labelledby="decision-title">
+    <section className={`card ${styles.decision}`} aria-labelledby="decision-title">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {decision.outcome === 'accepted' && decision.response === 'pending' ? (
@@ -102,56 +95,27 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
               <button
                 type="button"
                 className="button"
-                disabled={busy}
+                disabled={busy !== null}
                 onClick={() => answer('confirm')}
               >
-                {busy && !declining ? 'Confirming…' : 'Confirm my place'}
+                {busy === 'confirm' ? 'Confirming…' : 'Confirm my place'}
               </button>
-              {!declining ? (
-                <button
-                  ref={declineButton}
-                  type="button"
-                  className="button button--danger"
-                  disabled={busy}
-                  onClick={() => setDeclining(true)}
-                >
-                  Decline my place…
-                </button>
-              ) : null}
+              <ConfirmButton
+                className="button button--danger"
+                disabled={busy !== null}
+                ask={{
+                  title: 'Decline your place?',
+                  body: 'The place goes to someone on the waiting list. You cannot undo this.',
+                  confirmLabel: 'Yes, decline my place',
+                  cancelLabel: 'Keep my place',
+                  danger: true,
+                }}
+                onConfirm={() => answer('decline')}
+              >
+                {busy === 'decline' ? 'Declining…' : 'Decline my place…'}
+              </ConfirmButton>
             </div>
           )}
-          {declining ? (
-            <div
-              className="confirm card"
-              role="group"
-              aria-labelledby="decline-title"
-              tabIndex={-1}
-              ref={declineRef}
-            >
-              <h3 id="decline-title">Decline your place?</h3>
-              <p>The place goes to someone on the waiting list. You cannot undo this.</p>
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className="button button--danger"
-                  disabled={busy}
-                  onClick={() => answer('decline')}
-                >
-                  {busy ? 'Declining…' : 'Yes, decline my place'}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => {
-                    setDeclining(false);
-                    setTimeout(() => declineButton.current?.focus());
-                  }}
-                >
-                  Keep my place
-                </button>
-              </div>
-            </div>
-          ) : null}
         </>
       ) : decision.outcome === 'accepted' && decision.response === 'confirmed' ? (
         <>

@@ -90,7 +90,7 @@ export function LabLayout() {
   const grouped = tabCount > 6;
 
   return (
-    <section className="lab">
+    <section>
       <header className={styles.labHeader}>
         <p className="lab__eyebrow">
           <PhaseBadge phase={lab.data.phase} />

@@ -13,6 +13,7 @@ import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-s
 import { useLab } from './lab-context';
 import { DataTable } from '../../components/data-table';
 import styles from './lab.module.css';
+import choice from '../../components/choice.module.css';
 
 const FIELDS = ['email', 'role'] as const;
 const MEMBER_ROLES = [
@@ -140,7 +141,7 @@ export function LabPeoplePage() {
         <h2 id="invite-heading">Add a mentor or organiser</h2>
         <ErrorAlert alert={form.alert} />
         <form id={form.formId} onSubmit={onInvite} noValidate className={styles.inviteForm}>
-          <fieldset className="choice">
+          <fieldset className={choice.choice}>
             <legend>How</legend>
             <label>
               <input
