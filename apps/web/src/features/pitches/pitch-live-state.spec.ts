@@ -46,18 +46,12 @@ const live = (
   title: 'Pitches',
   state: 'running',
   currentSlotId: 'a',
-  slots: session.slots.map((s) => ({
-    slotId: s.id,
-    teamId: s.teamId,
-    teamName: s.teamName,
-    position: s.position,
-    phase: s.phase,
-    pitchSeconds: s.pitchSeconds,
-    questionSeconds: s.questionSeconds,
-    phaseEndsAt: s.phaseEndsAt,
-    clockVersion: s.clockVersion,
-    adjustedSeconds: s.adjustedSeconds,
-    ...(s.id === 'a' ? a : {}),
+  // The live slot is the session's slot as the server sends it: its id as `slotId`, no
+  // start/close times.
+  slots: session.slots.map(({ id, startedAt: _started, closedAt: _closed, ...slot }) => ({
+    slotId: id,
+    ...slot,
+    ...(id === 'a' ? a : {}),
   })),
   ...rest,
 });
