@@ -155,6 +155,9 @@ describeBrowser('web client: pitches scored from a phone while the organiser run
         .getByRole('navigation', { name: 'Lab sections' })
         .getByRole('link', { name: 'Control room' })
         .click();
+      // The Pitches tab has the same clock buttons and stays up while the control room's code
+      // loads: wait for the control room before clicking, or the click lands on the old page.
+      await desk.getByRole('heading', { name: 'Control room', level: 2 }).waitFor();
       const clockButtons = desk.getByRole('group', { name: "Move Tumour twins's pitch clock" });
       await clockButtons.getByRole('button', { name: '+1 min' }).click();
       await desk
