@@ -30,6 +30,7 @@ import type {
   CreatePlan,
   CreateRound,
   MetMatrixView,
+  ParticipantProfile,
   ParticipantProfileInput,
   PlanView,
   RoundsView,
@@ -39,10 +40,7 @@ import type {
 import type { AgendaSessionEntity } from './entities/agenda-session.entity.js';
 import type { BreakoutPlanInputs } from './entities/breakout-plan.entity.js';
 import type { BreakoutRoundEntity } from './entities/breakout-round.entity.js';
-import {
-  ParticipantProfilesRepository,
-  type ParticipantRow,
-} from './participant-profiles.repository.js';
+import { ParticipantProfilesRepository } from './participant-profiles.repository.js';
 import { WorkshopError } from './workshop.errors.js';
 
 /** The planner needs a discipline for everyone; people without a profile share this one. */
@@ -128,7 +126,7 @@ export class BreakoutService {
 
   // ---- participant profiles ---------------------------------------------------------------
 
-  async participantsOf(actor: Actor, labId: string): Promise<ParticipantRow[]> {
+  async participantsOf(actor: Actor, labId: string): Promise<ParticipantProfile[]> {
     await this.access.requireRole(actor, labId, ['organiser']);
     return this.profiles.findParticipantsOfLab(labId);
   }
@@ -138,7 +136,7 @@ export class BreakoutService {
     labId: string,
     userId: string,
     dto: ParticipantProfileInput,
-  ): Promise<ParticipantRow> {
+  ): Promise<ParticipantProfile> {
     const lab = await this.labs.get(actor, labId);
     const discipline = dto.discipline.trim();
     const careerStage = dto.careerStage?.trim() || null;
@@ -917,7 +915,7 @@ function seesEverything(actor: Actor, roles: readonly LabRole[]): boolean {
   return actor.isAdmin || roles.includes('organiser');
 }
 
-function toRotationParticipant(p: ParticipantRow): {
+function toRotationParticipant(p: ParticipantProfile): {
   id: string;
   discipline: string;
   careerStage?: string;

@@ -1,22 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { ParticipantProfileEntity } from './entities/participant-profile.entity.js';
-
-export interface ParticipantRow {
-  userId: string;
-  displayName: string;
-  /** The one discipline the rotation planner mixes by. */
-  discipline: string | null;
-  careerStage: string | null;
-  /** Every discipline the person declared (the organiser's pick alone when set by hand). */
-  disciplines: string[];
-  institution: string | null;
-  /**
-   * Where the profile comes from: `organiser` (set by hand, wins), `application` (the
-   * application of the person whose place was confirmed), or null (nothing known).
-   */
-  source: 'organiser' | 'application' | null;
-}
+import type { ParticipantProfile } from './workshop.contract.js';
 
 @Injectable()
 export class ParticipantProfilesRepository {
@@ -28,7 +13,7 @@ export class ParticipantProfilesRepository {
    * the lab declares (primary discipline, career stage, affiliation) — so a confirmed place
    * brings its disciplines to the planner without anyone typing them again.
    */
-  findParticipantsOfLab(labId: string): Promise<ParticipantRow[]> {
+  findParticipantsOfLab(labId: string): Promise<ParticipantProfile[]> {
     return this.tx.manager().query(
       `SELECT u.id AS "userId", u.display_name AS "displayName",
               COALESCE(p.discipline, NULLIF(a.profile->>'primaryDiscipline', ''), NULLIF(a.profile->'disciplines'->>0, '')) AS discipline,

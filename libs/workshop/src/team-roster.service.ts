@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ideas-lab/platform';
 import { BreakoutNotices } from './breakout-notices.js';
 import type { TeamStatus } from './entities/team.entity.js';
-import {
-  ParticipantProfilesRepository,
-  type ParticipantRow,
-} from './participant-profiles.repository.js';
+import { ParticipantProfilesRepository } from './participant-profiles.repository.js';
 import { TeamRosterRepository, type RosterTeamRow } from './team-roster.repository.js';
+import type { ParticipantProfile } from './workshop.contract.js';
 
 export type { RosterTeamRow } from './team-roster.repository.js';
-export type { ParticipantRow } from './participant-profiles.repository.js';
 
 /** A team as team formation wants it written: an idea and its members. */
 export interface RosterTeamPlan {
@@ -39,7 +36,7 @@ export class TeamRosterService {
   ) {}
 
   /** The lab's participants with their discipline and career stage (the people teams form from). */
-  participantsOf(labId: string): Promise<ParticipantRow[]> {
+  participantsOf(labId: string): Promise<ParticipantProfile[]> {
     return this.profiles.findParticipantsOfLab(labId);
   }
 
