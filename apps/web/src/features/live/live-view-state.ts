@@ -3,9 +3,7 @@ import type {
   HelpRequest,
   LiveNotices,
   LivePerson,
-  LiveRoom,
   LiveRound,
-  LiveSessionInfo,
   LiveSnapshot,
   LiveTeam,
   PinnedInstruction,
@@ -23,18 +21,17 @@ import type { NoticeOf } from './live-connection';
 
 export type Broadcast = LiveNotices['broadcast:message'];
 
-export interface LiveViewState {
+/**
+ * The snapshot's session, round, room, room mates and chat (kept from notices too: the chat
+ * merged, oldest first, each message once).
+ */
+export interface LiveViewState extends Pick<
+  LiveSnapshot,
+  'session' | 'round' | 'room' | 'roomMates' | 'chat' | 'chatTruncated'
+> {
   /** A snapshot has arrived: the rest is the server's word, not a guess. */
   ready: boolean;
   me: LiveSnapshot['me'] | null;
-  session: LiveSessionInfo | null;
-  round: LiveRound | null;
-  room: LiveRoom | null;
-  roomMates: LivePerson[];
-  /** Lab and room chat, oldest first, each message once. */
-  chat: ChatMessage[];
-  /** The last snapshot could not carry everything missed: older messages are paged over HTTP. */
-  chatTruncated: boolean;
   /** Organisers' broadcasts, newest last. */
   broadcasts: Broadcast[];
   /** Unresolved help requests this person may act on (mentors, organisers). */
@@ -56,25 +53,23 @@ export interface LiveViewState {
   visitingMentors: LivePerson[];
 }
 
-export interface MyHelp {
-  requestId: string;
-  topic: string;
+/** The room's own help request as the participant's screen shows it. */
+export interface MyHelp extends Pick<LiveNotices['help:coming'], 'requestId' | 'topic'> {
   askedAt: string;
+  /** The mentor on the way, once one claimed the request. */
   mentor: LivePerson | null;
   /** Nobody else's topics fit: the mentor already in the room has it (their name). */
   roomMentor: LivePerson | null;
 }
 
-/** The room's own help request as the participant's screen shows it. */
-function myHelpOf(request: HelpRequest): MyHelp {
-  return {
-    requestId: request.id,
-    topic: request.topic,
-    askedAt: request.askedAt,
-    mentor: request.claimedBy,
-    roomMentor: request.routedToRoomMentor ? request.routedTo : null,
-  };
-}
+const myHelpOf = ({ id, topic, askedAt, claimedBy, routedTo, routedToRoomMentor }: HelpRequest) =>
+  ({
+    requestId: id,
+    topic,
+    askedAt,
+    mentor: claimedBy,
+    roomMentor: routedToRoomMentor ? routedTo : null,
+  }) satisfies MyHelp;
 
 /** Notices from the server, and what this screen learnt from its own requests' answers. */
 export type LiveViewAction =
