@@ -18,6 +18,7 @@ export default defineConfig({
       '@ideas-lab/domain/countries': domainFile('applications/countries.ts'),
       '@ideas-lab/domain/application-form': domainFile('applications/application-form.ts'),
       '@ideas-lab/domain/cohort-quotas': domainFile('selection/cohort-quotas.ts'),
+      '@ideas-lab/domain/proposal-rules': domainFile('funding/proposal-rules.ts'),
       '@ideas-lab/platform': lib('platform'),
       '@ideas-lab/domain': lib('domain'),
       '@ideas-lab/identity': lib('identity'),

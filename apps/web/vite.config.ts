@@ -51,9 +51,9 @@ export default defineConfig({
   plugins: [react(), precompress()],
   resolve: {
     // The client shares a few pure files of the domain: the phase machine, the word count (so
-    // the live counter agrees with the server's limit), the country codes, the question types
-    // and the quota names. The domain's index also carries the optimisers (HiGHS in
-    // WebAssembly), which have no place here.
+    // the live counter agrees with the server's limit), the country codes, the question types,
+    // the quota names and the proposal's budget categories. The domain's index also carries the
+    // optimisers (HiGHS in WebAssembly), which have no place here.
     alias: {
       '@ideas-lab/domain/lab-phase': here('../../libs/domain/src/lab-phase/lab-phase.ts'),
       '@ideas-lab/domain/word-count': here('../../libs/domain/src/applications/word-count.ts'),
@@ -62,6 +62,7 @@ export default defineConfig({
         '../../libs/domain/src/applications/application-form.ts',
       ),
       '@ideas-lab/domain/cohort-quotas': here('../../libs/domain/src/selection/cohort-quotas.ts'),
+      '@ideas-lab/domain/proposal-rules': here('../../libs/domain/src/funding/proposal-rules.ts'),
       '@ideas-lab/live/events': here('../../libs/live/src/live-events.ts'),
     },
   },

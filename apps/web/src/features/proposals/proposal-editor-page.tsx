@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { BUDGET_CATEGORIES } from '@ideas-lab/domain/proposal-rules';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error';
 import { queryClient } from '../../api/http';
@@ -27,15 +28,6 @@ import { ConflictDialog } from './conflict-dialog';
 import { EditableRows } from './editable-rows';
 import { VersionsPanel } from './versions-panel';
 import styles from './proposal-editor-page.module.css';
-
-const CATEGORIES: BudgetLine['category'][] = [
-  'personnel',
-  'equipment',
-  'compute',
-  'consumables',
-  'travel',
-  'other',
-];
 
 /**
  * A team's proposal: every member edits it; a save is a new version based on the one the
@@ -388,7 +380,7 @@ function Budget({
                 value={line.category}
                 onChange={(e) => set({ category: e.target.value as BudgetLine['category'] })}
               >
-                {CATEGORIES.map((c) => (
+                {BUDGET_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {c}
                   </option>
