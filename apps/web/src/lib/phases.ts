@@ -1,4 +1,5 @@
 import {
+  applicationReviewOpen,
   LAB_PHASE_LABELS,
   LAB_PHASES,
   isLabPhase,
@@ -6,7 +7,7 @@ import {
   type LabPhase,
 } from '@ideas-lab/domain/lab-phase';
 
-export { LAB_PHASES, nextLabPhase };
+export { applicationReviewOpen, LAB_PHASES, nextLabPhase };
 
 /** How people call a phase: the domain's own labels, so a screen and a refusal say the same. */
 export function phaseLabel(phase: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applicationReviewOpen,
   decideLabPhaseTransition,
   labPhaseOptions,
   LAB_PHASES,
@@ -179,5 +180,12 @@ describe('labPhaseOptions', () => {
       facts: { ...complete, openBreakoutRounds: 1 },
     });
     expect(next).toMatchObject({ to: 'proposals', allowed: false, code: 'LAB_PHASE_ROUND_OPEN' });
+  });
+});
+
+describe('applicationReviewOpen', () => {
+  it('is open while applications are open and during selection, in no other phase', () => {
+    expect(LAB_PHASES.filter(applicationReviewOpen)).toEqual(['applications_open', 'selection']);
+    expect(applicationReviewOpen('not a phase')).toBe(false);
   });
 });

@@ -84,6 +84,14 @@ export function isLabPhase(value: unknown): value is LabPhase {
   return typeof value === 'string' && (LAB_PHASES as readonly string[]).includes(value);
 }
 
+/** Phases in which applications are reviewed: while the call is open (submitted ones) and during selection. */
+export const APPLICATION_REVIEW_PHASES: readonly LabPhase[] = ['applications_open', 'selection'];
+
+/** Whether application review is open in this phase (the server refuses reviews outside it). */
+export function applicationReviewOpen(phase: string): boolean {
+  return isLabPhase(phase) && APPLICATION_REVIEW_PHASES.includes(phase);
+}
+
 export function nextLabPhase(phase: LabPhase): LabPhase | null {
   const i = LAB_PHASES.indexOf(phase);
   return i < LAB_PHASES.length - 1 ? LAB_PHASES[i + 1] : null;

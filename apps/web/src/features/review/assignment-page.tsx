@@ -8,7 +8,7 @@ import { TextField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { phaseLabel } from '../../lib/phases';
+import { applicationReviewOpen, phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
 import {
   reviewChanged,
@@ -30,7 +30,7 @@ import {
 } from './reviewer-assignments';
 import { runSettings } from './assignment-run';
 import { SubmittedReviews } from './others-reviews';
-import { reviewOpen, withNames } from './review-scores';
+import { withNames } from './review-scores';
 import { DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import styles from './review.module.css';
@@ -68,7 +68,7 @@ export function AssignmentPage() {
 
   return (
     <div className="stack-lg">
-      {reviewOpen(lab.phase) ? null : (
+      {applicationReviewOpen(lab.phase) ? null : (
         <p className="notice">
           Assignments change only while the call is open and during selection; this lab is in the
           phase “{phaseLabel(lab.phase)}”. Progress stays here to read.
@@ -77,19 +77,19 @@ export function AssignmentPage() {
       <StatusMessage>{status}</StatusMessage>
       <RunForm
         labId={lab.id}
-        closed={!reviewOpen(lab.phase)}
+        closed={!applicationReviewOpen(lab.phase)}
         progress={progress}
         latest={latestRun}
         onRun={changed}
       />
       {latestRun ? <RunResult run={latestRun} names={names} timezone={lab.timezone} /> : null}
       <ProgressPerReviewer progress={progress} />
-      {reviewOpen(lab.phase) ? (
+      {applicationReviewOpen(lab.phase) ? (
         <CloseReview labId={lab.id} submitted={progress.totals.submitted} onClosed={changed} />
       ) : null}
       <PerApplication
         labId={lab.id}
-        closed={!reviewOpen(lab.phase)}
+        closed={!applicationReviewOpen(lab.phase)}
         progress={progress}
         assignments={assignments}
         onChanged={changed}

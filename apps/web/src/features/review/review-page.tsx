@@ -8,7 +8,7 @@ import { TextAreaField } from '../../components/form-fields';
 import { focusFirstInvalid, splitFieldIssues } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
-import { phaseLabel } from '../../lib/phases';
+import { applicationReviewOpen, phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
 import {
   reviewCommands,
@@ -25,7 +25,6 @@ import { ReviewStatusBadge } from './review-bits';
 import {
   parseScore,
   percent,
-  reviewOpen,
   scaleSteps,
   scoresToSend,
   unscored,
@@ -85,7 +84,7 @@ export function ReviewPage() {
             <ReviewForm
               key={`${data.data.review.status}-${data.data.review.revision}`}
               labId={lab.id}
-              closedIn={reviewOpen(lab.phase) ? null : lab.phase}
+              closedIn={applicationReviewOpen(lab.phase) ? null : lab.phase}
               application={data.data}
               rubric={data.data.rubric}
               justSubmitted={justSubmitted}

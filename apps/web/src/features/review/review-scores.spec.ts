@@ -5,7 +5,6 @@ import type { RubricCriterion } from './api';
 import {
   parseScore,
   progressText,
-  reviewOpen,
   scaleSteps,
   scoreIssueCriterion,
   scoresToSend,
@@ -139,17 +138,5 @@ describe('withNames', () => {
   it('leaves an unknown id as it is', () => {
     const stranger = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
     expect(withNames(`reviewer ${stranger} is busy`, names)).toBe(`Reviewer ${stranger} is busy`);
-  });
-});
-
-describe('reviewOpen', () => {
-  it.each([
-    ['draft', false],
-    ['applications_open', true],
-    ['selection', true],
-    ['workshop', false],
-    ['decided', false],
-  ])('%s → %s', (phase, open) => {
-    expect(reviewOpen(phase)).toBe(open);
   });
 });

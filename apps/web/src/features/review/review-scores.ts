@@ -1,12 +1,5 @@
 import type { ConflictReason, ReviewProgress, ReviewStatus, RubricCriterion } from './api';
 
-/** Applications are reviewed while the call is open and during selection (as the server has it). */
-export const REVIEW_OPEN_PHASES: readonly string[] = ['applications_open', 'selection'];
-
-export function reviewOpen(phase: string): boolean {
-  return REVIEW_OPEN_PHASES.includes(phase);
-}
-
 /** Scores as the form holds them: a criterion not scored yet is absent. */
 export type ScoreDraft = Record<string, number | undefined>;
 
