@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
-import { APPLICATION_STATUSES, QUESTION_TYPES } from '@ideas-lab/domain';
-import { dateTimeInput, isoDateTime, wordIssue, operations } from '@ideas-lab/platform';
+import {
+  APPLICATION_STATUSES,
+  ApplicantProfile as ApplicantProfileShape,
+  FormQuestion as FormQuestionShape,
+} from '@ideas-lab/domain';
+import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
 
 /** The applications lib's HTTP contract: every request and response shape, once. */
 
@@ -9,44 +13,7 @@ const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 // ---- the application form -----------------------------------------------------------------
 
-export const FormQuestion = z
-  .strictObject({
-    id: z
-      .string({ error: wordIssue('invalid_type', 'must be text') })
-      .max(40)
-      .meta({
-        example: 'motivation',
-        description: 'Stable id the answers are keyed by: lower-case letters, digits, _ or -.',
-      }),
-    type: z.enum(QUESTION_TYPES),
-    label: z
-      .string()
-      .min(1)
-      .max(500)
-      .meta({ example: 'Why do you want to join this Ideas Lab?' }),
-    helpText: z
-      .string()
-      .max(2000)
-      .optional()
-      .meta({ example: 'Tell us what you would bring to a team.' }),
-    required: z.boolean(),
-    wordLimit: z
-      .int()
-      .min(1)
-      .max(10_000)
-      .optional()
-      .meta({ example: 300, description: 'long_text only.' }),
-    options: z
-      .array(z.string().max(200))
-      .max(50)
-      .optional()
-      .meta({ description: 'single_choice and multiple_choice only.' }),
-    requireYes: z
-      .boolean()
-      .optional()
-      .meta({ description: 'yes_no only: a consent that must be answered yes.' }),
-  })
-  .meta({ id: 'FormQuestion' });
+export const FormQuestion = FormQuestionShape.meta({ id: 'FormQuestion' });
 export type FormQuestionInput = z.output<typeof FormQuestion>;
 
 export const PublishApplicationForm = z
@@ -69,49 +36,8 @@ export type ApplicationFormView = z.output<typeof ApplicationFormView>;
 
 // ---- applications: requests -----------------------------------------------------------------
 
-const text = (max: number) => z.string().max(max).nullable().optional();
-const list = (maxItems: number, maxLength: number) =>
-  z.array(z.string().max(maxLength)).max(maxItems).nullable().optional();
-
 /** Every field optional: a draft is saved as it is typed; `null` clears a field. */
-export const ApplicantProfile = z
-  .strictObject({
-    name: text(200).meta({ example: 'Ada Lovelace' }),
-    affiliation: text(300).meta({
-      example: 'University of London',
-      description: 'Your institution.',
-    }),
-    organisationType: text(200).meta({
-      example: 'university',
-      description: "One of the lab's organisation types.",
-    }),
-    careerStage: text(200).meta({
-      example: 'early career',
-      description: "One of the lab's career stages.",
-    }),
-    disciplines: list(20, 200).meta({
-      example: ['AI', 'cancer research'],
-      description: "From the lab's disciplines.",
-    }),
-    primaryDiscipline: text(200).meta({ example: 'AI', description: 'One of `disciplines`.' }),
-    expertiseKeywords: list(20, 100).meta({ example: ['mechanistic models', 'tumour growth'] }),
-    country: text(2).meta({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code.' }),
-    orcid: text(60).meta({
-      example: '0000-0002-1825-0097',
-      description: 'Optional; checked for its format and check digit.',
-    }),
-    links: list(10, 2000).meta({ example: ['https://example.org/ada'] }),
-    availability: z
-      .record(z.string(), z.boolean(), 'must map workshop days to true or false')
-      .nullable()
-      .optional()
-      .meta({
-        example: { '2027-07-12': true, '2027-07-13': false },
-        description:
-          "Whether you can attend each workshop day (dates in the lab's time zone, see `availability.workshopDays`).",
-      }),
-  })
-  .meta({ id: 'ApplicantProfile' });
+export const ApplicantProfile = ApplicantProfileShape.meta({ id: 'ApplicantProfile' });
 export type ApplicantProfileInput = z.output<typeof ApplicantProfile>;
 
 export const UpdateApplication = z

@@ -1,26 +1,55 @@
+import { z } from 'zod';
 import { formatCalendarDay } from './application-deadline.js';
 import { isWebAddress, type ApplicationProblem } from './application-form.js';
 import { isCountryCode } from './countries.js';
 import { readOrcid } from './orcid.js';
 
-/** Who applies: every field optional while the application is a draft. */
-export interface ApplicantProfile {
-  name?: string | null;
-  /** The institution the applicant works at. */
-  affiliation?: string | null;
-  organisationType?: string | null;
-  careerStage?: string | null;
-  disciplines?: string[] | null;
-  /** One of `disciplines`. */
-  primaryDiscipline?: string | null;
-  expertiseKeywords?: string[] | null;
-  /** ISO 3166-1 alpha-2. */
-  country?: string | null;
-  orcid?: string | null;
-  links?: string[] | null;
-  /** For each workshop day (`YYYY-MM-DD` in the lab's time zone): can the applicant attend? */
-  availability?: Record<string, boolean> | null;
-}
+const text = (max: number) => z.string().max(max).nullable().optional();
+const list = (maxItems: number, maxLength: number) =>
+  z.array(z.string().max(maxLength)).max(maxItems).nullable().optional();
+
+/**
+ * Who applies: every field optional while the application is a draft (`null` clears one).
+ * The one declaration of the shape: the applications contract validates and documents it
+ * with this schema, and the web client's type is generated from that document.
+ */
+export const ApplicantProfile = z.strictObject({
+  name: text(200).meta({ example: 'Ada Lovelace' }),
+  affiliation: text(300).meta({
+    example: 'University of London',
+    description: 'Your institution.',
+  }),
+  organisationType: text(200).meta({
+    example: 'university',
+    description: "One of the lab's organisation types.",
+  }),
+  careerStage: text(200).meta({
+    example: 'early career',
+    description: "One of the lab's career stages.",
+  }),
+  disciplines: list(20, 200).meta({
+    example: ['AI', 'cancer research'],
+    description: "From the lab's disciplines.",
+  }),
+  primaryDiscipline: text(200).meta({ example: 'AI', description: 'One of `disciplines`.' }),
+  expertiseKeywords: list(20, 100).meta({ example: ['mechanistic models', 'tumour growth'] }),
+  country: text(2).meta({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code.' }),
+  orcid: text(60).meta({
+    example: '0000-0002-1825-0097',
+    description: 'Optional; checked for its format and check digit.',
+  }),
+  links: list(10, 2000).meta({ example: ['https://example.org/ada'] }),
+  availability: z
+    .record(z.string(), z.boolean(), 'must map workshop days to true or false')
+    .nullable()
+    .optional()
+    .meta({
+      example: { '2027-07-12': true, '2027-07-13': false },
+      description:
+        "Whether you can attend each workshop day (dates in the lab's time zone, see `availability.workshopDays`).",
+    }),
+});
+export type ApplicantProfile = z.output<typeof ApplicantProfile>;
 
 export interface ProfileRules {
   taxonomy: {

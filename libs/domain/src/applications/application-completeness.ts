@@ -1,10 +1,6 @@
 import { profileProblems, type ApplicantProfile, type ProfileRules } from './applicant-profile.js';
-import {
-  answerProblems,
-  type AnswerValue,
-  type ApplicationProblem,
-  type FormQuestion,
-} from './application-form.js';
+import { answerProblems, type AnswerValue, type ApplicationProblem } from './application-form.js';
+import type { FormQuestion } from './form-question.js';
 
 /**
  * Everything that keeps an application from being submitted, all at once: the profile

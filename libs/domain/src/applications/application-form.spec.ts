@@ -4,10 +4,11 @@ import {
   answerShapeProblems,
   formDefinitionProblems,
   isWebAddress,
-  type FormQuestion,
 } from './application-form.js';
+import { FormQuestion } from './form-question.js';
 
-const form: FormQuestion[] = [
+// Parsed by the contract's schema, so the rules are tested on questions the API accepts.
+const form = FormQuestion.array().parse([
   { id: 'motivation', type: 'long_text', label: 'Why this lab?', required: true, wordLimit: 5 },
   { id: 'title', type: 'short_text', label: 'Your job title', required: false },
   {
@@ -32,7 +33,7 @@ const form: FormQuestion[] = [
     required: true,
     requireYes: true,
   },
-];
+]);
 
 describe('formDefinitionProblems', () => {
   it('accepts a well-formed form', () => {

@@ -1,3 +1,4 @@
+import type { FormQuestion } from './form-question.js';
 import { countWords } from './word-count.js';
 
 /** One problem with one field, by its path as the API names it (`answers.q3`, `profile.orcid`). */
@@ -15,22 +16,6 @@ export const QUESTION_TYPES = [
   'yes_no',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** A question of a lab's application form. */
-export interface FormQuestion {
-  /** Stable within the form; answers are keyed by it (`motivation`, `q3`). */
-  id: string;
-  type: QuestionType;
-  label: string;
-  helpText?: string;
-  required: boolean;
-  /** long_text only: the most words an answer may have. */
-  wordLimit?: number;
-  /** single_choice and multiple_choice: the choices, in order. */
-  options?: string[];
-  /** yes_no only: a consent question that must be answered "yes" to submit. */
-  requireYes?: boolean;
-}
 
 export type AnswerValue = string | string[] | boolean;
 

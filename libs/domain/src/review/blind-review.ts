@@ -4,7 +4,8 @@
  * link questions); what the applicant can do stays (disciplines, career stage, organisation
  * type, expertise, availability).
  */
-import type { AnswerValue, FormQuestion } from '../applications/application-form.js';
+import type { AnswerValue } from '../applications/application-form.js';
+import type { FormQuestion } from '../applications/form-question.js';
 import type { ApplicantProfile } from '../applications/applicant-profile.js';
 
 export const BLIND_PROFILE_FIELDS = ['name', 'affiliation', 'country', 'orcid', 'links'] as const;

@@ -4207,11 +4207,11 @@ export interface components {
             helpText?: string;
             required: boolean;
             /**
-             * @description long_text only.
+             * @description long_text only: the most words an answer may have.
              * @example 300
              */
             wordLimit?: number;
-            /** @description single_choice and multiple_choice only. */
+            /** @description single_choice and multiple_choice only: the choices, in order. */
             options?: string[];
             /** @description yes_no only: a consent that must be answered yes. */
             requireYes?: boolean;
