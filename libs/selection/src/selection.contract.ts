@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 import { dateTimeInput, isoDateTime, operations } from '@ideas-lab/platform';
 import { Funnel } from '@ideas-lab/applications';
+import { CohortApplicant } from '@ideas-lab/domain';
 
 /** The selection lib's HTTP contract: runs, decisions and letters, every shape once. */
 
@@ -118,18 +119,6 @@ const PriceOfDiversity = z
   .nullable()
   .meta({ description: 'Merit given up for the quotas: absolute, and relative to the top-N.' });
 
-const SelectionApplicant = z.object({
-  id: z.uuid(),
-  merit: z.number().meta({ description: 'Normalised merit (mean per-reviewer z-score).' }),
-  discipline: z.string(),
-  careerStage: z.string(),
-  organisationType: z.string(),
-  institution: z.string(),
-  country: z.string(),
-  availableForWholeWorkshop: z.boolean(),
-  availabilityOverride: z.boolean().optional(),
-});
-
 const QuotaViolation = z.object({
   quota: QuotaKind,
   group: z.string().nullable(),
@@ -208,7 +197,7 @@ export const SelectionRun = z
     status: SelectionStatus,
     solverStatus: z.string(),
     inputs: z.object({
-      applicants: z.array(SelectionApplicant),
+      applicants: z.array(CohortApplicant),
       quotas: SelectionQuotas,
       capacity: z.int(),
       lottery: RunLottery,

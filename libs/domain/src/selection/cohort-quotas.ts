@@ -5,22 +5,7 @@
  * stored). An applicant counts once, under their primary discipline.
  */
 import { compareText } from '../shared/compare-text.js';
-
-export interface CohortApplicant {
-  id: string;
-  /** Normalised merit (e.g. `aggregateScores(...).applications[i].merit`); higher is better. */
-  merit: number;
-  /** Primary discipline. */
-  discipline: string;
-  careerStage: string;
-  organisationType: string;
-  institution: string;
-  country: string;
-  /** The applicant can attend every day of the workshop. */
-  availableForWholeWorkshop: boolean;
-  /** The organiser lets this applicant be selected despite partial availability. */
-  availabilityOverride?: boolean;
-}
+import type { CohortApplicant } from './cohort-applicant.js';
 
 /** Inclusive bounds on how many of a group are selected; omitted means unbounded. */
 export interface CountBounds {

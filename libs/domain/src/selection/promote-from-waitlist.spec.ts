@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { findQuotaViolations } from './cohort-quotas.js';
-import type { CohortApplicant, CohortQuotas } from './cohort-quotas.js';
+import type { CohortApplicant } from './cohort-applicant.js';
+import type { CohortQuotas } from './cohort-quotas.js';
 import { promoteFromWaitlist } from './promote-from-waitlist.js';
 import { selectCohort } from './select-cohort.js';
 

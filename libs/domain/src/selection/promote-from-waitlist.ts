@@ -7,7 +7,8 @@ import { compareText } from '../shared/compare-text.js';
 import type { MilpSolveOptions } from '../shared/highs-solver.js';
 import type { Seed } from '../shared/seeded-random.js';
 import { findQuotaViolations, isEligible } from './cohort-quotas.js';
-import type { CohortApplicant, CohortQuotas } from './cohort-quotas.js';
+import type { CohortApplicant } from './cohort-applicant.js';
+import type { CohortQuotas } from './cohort-quotas.js';
 import { selectCohort } from './select-cohort.js';
 import type { CohortInfeasibility } from './select-cohort.js';
 

@@ -49,13 +49,8 @@ import {
   isEligible,
   validateCohortInput,
 } from './cohort-quotas.js';
-import type {
-  CohortApplicant,
-  CohortQuotas,
-  QuotaConflict,
-  QuotaKind,
-  QuotaViolation,
-} from './cohort-quotas.js';
+import type { CohortApplicant } from './cohort-applicant.js';
+import type { CohortQuotas, QuotaConflict, QuotaKind, QuotaViolation } from './cohort-quotas.js';
 
 export interface CohortLottery {
   /** Merit distance from the selection line within which applicants are drawn by lot (≥ 0). */
