@@ -10,6 +10,14 @@ export interface DatabaseOptionsInput {
   applicationName?: string;
 }
 
+/**
+ * How long a pooled connection may sit idle before the pool closes it (pg's default is 10 s).
+ * Connects come in bursts (a lab arriving, a reconnect storm) and the statements outside
+ * transactions are prepared per connection by name: a pool that let its connections go between
+ * bursts opened them again at the next one, and prepared every statement afresh on each.
+ */
+export const POOL_IDLE_MS = 60_000;
+
 /** The one definition of how the server talks to PostgreSQL (app, CLI and tests). */
 export function postgresOptions(input: DatabaseOptionsInput): DataSourceOptions {
   return {
@@ -25,7 +33,7 @@ export function postgresOptions(input: DatabaseOptionsInput): DataSourceOptions 
     logging: ['error'],
     poolSize: input.poolSize ?? 10,
     applicationName: input.applicationName ?? 'ideas-lab',
-    extra: { max: input.poolSize ?? 10 },
+    extra: { max: input.poolSize ?? 10, idleTimeoutMillis: POOL_IDLE_MS },
   } as DataSourceOptions;
 }
 

@@ -67,13 +67,18 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
   }
 
   /**
-   * To one connection of this instance, written to it directly. With connection-state recovery
-   * on, Socket.IO routes even `socket.emit` through the adapter: with Redis, every snapshot
-   * would be an entry of the stream that every instance reads and every recovery decodes.
+   * To one connection of this instance, written to it directly, past the adapter. With
+   * connection-state recovery on, Socket.IO routes even `socket.emit` through the adapter: with
+   * Redis every snapshot would be an entry of the stream that every instance reads and every
+   * recovery decodes, and the in-memory adapter of a single instance keeps each one (with an
+   * offset) for the whole recovery window, so a connect's snapshot stayed in memory two minutes
+   * and a recovery could replay a notice that made the client reconnect. What is sent here is
+   * for this connection now and never replayed.
    */
   send<E extends keyof Events & string>(connectionId: string, event: E, payload: Events[E]): void {
     const namespace = this.bound(event);
-    if (namespace) emitLocally(namespace, [connectionId], event, payload);
+    const socket = namespace?.sockets.get(connectionId) as unknown as DirectSocket | undefined;
+    socket?.packet({ type: EVENT_PACKET, data: [event, payload] });
   }
 
   emitEphemeral<E extends keyof Events & string>(
@@ -163,6 +168,17 @@ export class SocketIoRealtime<Events extends object, Data = unknown> extends Rea
       this.logger.warn(`realtime ${what} before the gateway started: dropped`);
     return this.namespace;
   }
+}
+
+/** Socket.IO's packet type of an event (socket.io-parser's `PacketType.EVENT`). */
+const EVENT_PACKET = 2;
+
+/**
+ * What `send` uses of a Socket.IO socket: `packet` writes one packet to the connection, as
+ * `socket.emit` does without connection-state recovery (it is private in the typings).
+ */
+interface DirectSocket {
+  packet(packet: { type: number; data: unknown[] }): void;
 }
 
 /** With a cluster adapter (Redis), server-side events reach the other instances. */
