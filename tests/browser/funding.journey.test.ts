@@ -54,8 +54,26 @@ describeBrowser('web client: funding decision', () => {
       await expect.poll(() => ranking.textContent()).toMatch(/interval/);
       await expect.poll(() => ranking.textContent()).toMatch(/Funding line/);
 
-      // The optimiser with a rule: at least one award per challenge area.
+      // A rule the server refuses is said beside its field in the server's words; text that is
+      // not a number is caught before anything is sent.
       await desk.goto(`/labs/${lab.labId}/decision`);
+      const perInstitution = desk.getByLabel('At most awards per institution');
+      await perInstitution.fill('0');
+      await desk.getByRole('button', { name: 'Run the optimiser' }).click();
+      await expect
+        .poll(() => desk.locator('#rule-institution-error').textContent())
+        .toContain('Must be at least 1.');
+      await expect.poll(() => perInstitution.getAttribute('aria-invalid')).toBe('true');
+      await perInstitution.fill('');
+      await desk.getByLabel('Partial awards down to (% of request)').fill('half');
+      await desk.getByRole('button', { name: 'Run the optimiser' }).click();
+      await expect
+        .poll(() => desk.locator('#rule-partial-error').textContent())
+        .toContain('Must be a whole number.');
+      await expect.poll(() => desk.locator('#rule-institution-error').count()).toBe(0);
+      await desk.getByLabel('Partial awards down to (% of request)').fill('');
+
+      // The optimiser with a rule: at least one award per challenge area.
       await desk.getByLabel('At least awards per challenge area').fill('1');
       await desk.getByRole('button', { name: 'Run the optimiser' }).click();
       const result = desk.getByTestId('portfolio-run');

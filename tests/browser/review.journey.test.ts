@@ -245,6 +245,12 @@ describeBrowser('web client: applications are reviewed', () => {
       await reviewers.waitFor();
       // The organiser does not review this time.
       await reviewers.getByLabel(/^Orla Organiser/).uncheck();
+      // A number the server refuses is said beside its field, in the server's words.
+      await org.getByLabel('Reviews per application (k)').fill('0');
+      await org.getByRole('button', { name: 'Run the assignment' }).click();
+      await expect
+        .poll(() => org.locator('#run-reviewsPerApplication-error').textContent())
+        .toContain('Must be at least 1.');
       await org.getByLabel('Reviews per application (k)').fill('3');
       await org.getByRole('button', { name: 'Run the assignment' }).click();
       await status(org, '2 applications are short of reviewers');

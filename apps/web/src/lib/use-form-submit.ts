@@ -83,6 +83,21 @@ export function useFormSubmit(fields: readonly string[]) {
     [showError],
   );
 
+  /**
+   * Like handleSubmit, after a check the form can make itself (a field that is not a number,
+   * nothing chosen): its problems are shown beside their fields and nothing is sent.
+   */
+  const handleCheckedSubmit = useCallback(
+    (check: () => FieldErrors, action: () => Promise<void>) =>
+      (event: FormEvent<HTMLFormElement>) => {
+        const problems = check();
+        if (Object.keys(problems).length === 0) return handleSubmit(action)(event);
+        event.preventDefault();
+        showFieldErrors(problems);
+      },
+    [handleSubmit, showFieldErrors],
+  );
+
   return {
     formId,
     busy,
@@ -93,5 +108,6 @@ export function useFormSubmit(fields: readonly string[]) {
     showError,
     showFieldErrors,
     handleSubmit,
+    handleCheckedSubmit,
   };
 }

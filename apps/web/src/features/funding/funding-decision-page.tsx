@@ -1,14 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
 import { ConfirmButton } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { NumberField, notWholeNumbers, wholeNumberOf } from '../../components/number-field';
 import { RoundSelect } from './round-select';
 import { describeError } from '../../api/api-error';
 import { formatLabTime } from '../../lib/lab-time';
-import { alertFor } from '../../lib/use-form-submit';
+import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { money, proposalQueries } from '../proposals/api';
 import {
@@ -84,6 +85,13 @@ function MoneySummary({ board }: { board: FundingDecisionBoard }) {
 
 // ---- portfolio optimiser -------------------------------------------------------------------
 
+const PORTFOLIO_FIELDS = [
+  'rules.maxAwardsPerInstitution',
+  'rules.minAwardsPerArea',
+  'rules.partialAwards',
+  'seed',
+];
+
 function PortfolioSection({
   labId,
   roundId,
@@ -104,26 +112,37 @@ function PortfolioSection({
   const [shown, setShown] = useState<string | null>(null);
   const runId = shown ?? runs.data?.[0]?.id ?? null;
   const run = useQuery({ ...fundingQueries.run(labId, roundId, runId ?? ''), enabled: !!runId });
-  const create = useMutation({
-    mutationFn: () =>
-      fundingCommands.run(labId, roundId, {
+  const form = useFormSubmit(PORTFOLIO_FIELDS);
+  const percent = wholeNumberOf(partial);
+  const submit = form.handleCheckedSubmit(
+    () => ({
+      ...notWholeNumbers({
+        'rules.maxAwardsPerInstitution': maxPerInstitution,
+        'rules.minAwardsPerArea': minPerArea,
+        'rules.partialAwards': partial,
+      }),
+      // The server takes a fraction: the bounds of the percent asked here, in its words.
+      ...(percent !== undefined && percent < 1
+        ? { 'rules.partialAwards': 'Must be at least 1.' }
+        : {}),
+      ...(percent !== undefined && percent > 100
+        ? { 'rules.partialAwards': 'Must be at most 100.' }
+        : {}),
+    }),
+    async () => {
+      const created = await fundingCommands.run(labId, roundId, {
         rules: {
-          maxAwardsPerInstitution: maxPerInstitution ? Number(maxPerInstitution) : null,
-          minAwardsPerArea: Number(minPerArea) || 0,
-          partialAwards: partial ? { minFraction: Number(partial) / 100 } : null,
+          maxAwardsPerInstitution: wholeNumberOf(maxPerInstitution) ?? null,
+          minAwardsPerArea: wholeNumberOf(minPerArea) ?? 0,
+          partialAwards: percent === undefined ? null : { minFraction: percent / 100 },
         },
         lottery,
         ...(seed.trim() ? { seed: seed.trim() } : {}),
-      }),
-    onSuccess: async (created) => {
+      });
       setShown(created.id);
       await queryClient.invalidateQueries({ queryKey: fundingKeys.runs(labId, roundId) });
     },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
+  );
 
   return (
     <section className={`card ${styles.section}`} aria-labelledby={headingId}>
@@ -132,29 +151,29 @@ function PortfolioSection({
         Chooses the proposals to fund within the pool and the cap, by their review merit, under your
         rules.
       </p>
-      <form className={styles.rules} onSubmit={submit}>
-        <TextField
+      <form id={form.formId} className={styles.rules} onSubmit={submit} noValidate>
+        <NumberField
           id="rule-institution"
           label="At most awards per institution"
           hint="Empty: no limit"
-          inputMode="numeric"
           value={maxPerInstitution}
-          onChange={(e) => setMaxPerInstitution(e.target.value)}
+          error={form.fieldErrors['rules.maxAwardsPerInstitution']}
+          onChange={setMaxPerInstitution}
         />
-        <TextField
+        <NumberField
           id="rule-area"
           label="At least awards per challenge area"
-          inputMode="numeric"
           value={minPerArea}
-          onChange={(e) => setMinPerArea(e.target.value)}
+          error={form.fieldErrors['rules.minAwardsPerArea']}
+          onChange={setMinPerArea}
         />
-        <TextField
+        <NumberField
           id="rule-partial"
           label="Partial awards down to (% of request)"
           hint="Empty: full awards only"
-          inputMode="numeric"
           value={partial}
-          onChange={(e) => setPartial(e.target.value)}
+          error={form.fieldErrors['rules.partialAwards']}
+          onChange={setPartial}
         />
         <label className="checkbox">
           <input type="checkbox" checked={lottery} onChange={(e) => setLottery(e.target.checked)} />{' '}
@@ -166,14 +185,15 @@ function PortfolioSection({
             label="Lottery seed"
             hint="Empty: a new one"
             value={seed}
+            error={form.fieldErrors.seed}
             onChange={(e) => setSeed(e.target.value)}
           />
         ) : null}
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Solving…' : 'Run the optimiser'}
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? 'Solving…' : 'Run the optimiser'}
         </button>
       </form>
-      <ErrorAlert alert={create.isError ? alertFor(create.error) : null} />
+      <ErrorAlert alert={form.alert} />
       {runs.data && runs.data.length > 1 ? (
         <DataTable
           caption="Runs compared"

@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { queryClient } from '../../api/http';
 import { ConfirmButton } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { TextField } from '../../components/form-fields';
 import fieldRow from '../../components/field-row.module.css';
+import { NumberField, notWholeNumbers, wholeNumberOf } from '../../components/number-field';
 import { useUser } from '../../components/session';
 import { rolesIn } from '../../lib/roles';
-import { alertFor } from '../../lib/use-form-submit';
+import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { money, proposalQueries } from '../proposals/api';
 import {
@@ -263,25 +263,31 @@ function LeadPicker(props: {
   );
 }
 
+const RUN_FIELDS = ['reviewsPerProposal', 'load.min', 'load.max'];
+
 function Assignments({ roundId }: { roundId: string }) {
   const { lab } = useLab();
   const assignments = useQuery(reviewQueries.assignments(lab.id, roundId));
   const [k, setK] = useState('3');
   const [min, setMin] = useState('');
   const [max, setMax] = useState('');
+  const form = useFormSubmit(RUN_FIELDS);
   const invalidate = () =>
     queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id, roundId) });
-  const run = useMutation({
-    mutationFn: () =>
-      reviewCommands.run(lab.id, roundId, {
-        reviewsPerProposal: Number(k),
-        load: {
-          ...(min !== '' ? { min: Number(min) } : {}),
-          ...(max !== '' ? { max: Number(max) } : {}),
-        },
-      }),
-    onSettled: invalidate,
-  });
+  const onRun = form.handleCheckedSubmit(
+    () => notWholeNumbers({ reviewsPerProposal: k, 'load.min': min, 'load.max': max }),
+    async () => {
+      try {
+        await reviewCommands.run(lab.id, roundId, {
+          // Empty, it is left out and the server answers "Required." beside the field.
+          reviewsPerProposal: wholeNumberOf(k) as number,
+          load: { min: wholeNumberOf(min), max: wholeNumberOf(max) },
+        });
+      } finally {
+        await invalidate();
+      }
+    },
+  );
   const add = useMutation({
     mutationFn: (pick: { proposalId: string; reviewerId: string }) =>
       reviewCommands.add(lab.id, roundId, pick.proposalId, pick.reviewerId),
@@ -294,41 +300,37 @@ function Assignments({ roundId }: { roundId: string }) {
   if (assignments.isPending) return <Loading what="the assignments" />;
   if (assignments.isError) return <ErrorAlert alert={alertFor(assignments.error)} />;
   const a = assignments.data;
-  const onRun = (e: FormEvent) => {
-    e.preventDefault();
-    run.mutate();
-  };
   const byProposal = reviewersOf(a.assignments, (x) => x.proposalId);
   return (
     <section className="card stack" aria-labelledby="assignment">
       <h3 id="assignment">Assignment</h3>
-      <form className={fieldRow.fieldRow} onSubmit={onRun}>
-        <TextField
+      <form id={form.formId} className={fieldRow.fieldRow} onSubmit={onRun} noValidate>
+        <NumberField
           id="reviews-per-proposal"
           label="Reviews per proposal"
-          inputMode="numeric"
           value={k}
-          onChange={(e) => setK(e.target.value)}
+          error={form.fieldErrors.reviewsPerProposal}
+          onChange={setK}
         />
-        <TextField
+        <NumberField
           id="load-min"
           label="Fewest per mentor"
-          inputMode="numeric"
           value={min}
-          onChange={(e) => setMin(e.target.value)}
+          error={form.fieldErrors['load.min']}
+          onChange={setMin}
         />
-        <TextField
+        <NumberField
           id="load-max"
           label="Most per mentor"
-          inputMode="numeric"
           value={max}
-          onChange={(e) => setMax(e.target.value)}
+          error={form.fieldErrors['load.max']}
+          onChange={setMax}
         />
-        <button type="submit" className="button" disabled={run.isPending}>
-          {run.isPending ? 'Assigning…' : 'Run the assignment'}
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? 'Assigning…' : 'Run the assignment'}
         </button>
       </form>
-      <ErrorAlert alert={run.isError ? alertFor(run.error) : null} />
+      <ErrorAlert alert={form.alert} />
       <StatusMessage>
         {a.latestRun
           ? `Last run: ${a.latestRun.complete ? 'every proposal has its reviewers' : `${a.latestRun.unfilled.length} proposals short`}, ${a.latestRun.added} added, ${a.latestRun.kept} kept (${a.latestRun.solverStatus}).`

@@ -1,13 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApplicantLink } from '../../components/applicant-link';
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../api';
+import { useState } from 'react';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
-import { TextField } from '../../components/form-fields';
-import { focusFirstInvalid, splitFieldIssues, type FieldErrors } from '../../lib/field-errors';
+import { NumberField, notWholeNumbers, wholeNumberOf } from '../../components/number-field';
 import { formatLabTime } from '../../lib/lab-time';
-import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
 import { applicationReviewOpen, phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
 import {
@@ -166,7 +164,7 @@ function CloseReview(props: {
   );
 }
 
-const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+const RUN_FIELDS = ['reviewsPerApplication', 'load.min', 'load.max', 'reviewerIds'];
 
 function RunForm(props: {
   labId: string;
@@ -184,64 +182,38 @@ function RunForm(props: {
   const [chosen, setChosen] = useState<string[]>(
     () => last?.reviewerIds ?? reviewers.map((r) => r.reviewerId),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<AlertContent | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(RUN_FIELDS);
+  const errors = form.fieldErrors;
 
-  const run = (event: FormEvent) => {
-    event.preventDefault();
-    const local: FieldErrors = {};
-    const reviewsPerApplication = whole(k);
-    if (!Number.isInteger(reviewsPerApplication) || reviewsPerApplication < 1)
-      local.reviewsPerApplication = 'Enter a whole number of at least 1.';
-    const low = min.trim() === '' ? undefined : whole(min);
-    const high = max.trim() === '' ? undefined : whole(max);
-    if (low !== undefined && Number.isNaN(low))
-      local['load.min'] = 'Enter a whole number or leave it empty.';
-    if (high !== undefined && Number.isNaN(high))
-      local['load.max'] = 'Enter a whole number or leave it empty.';
-    if (chosen.length === 0) local.reviewerIds = 'Choose at least one reviewer.';
-    setAlert(null);
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      setAlert({ message: 'Please correct the fields marked below.' });
-      setTimeout(() => focusFirstInvalid(document.querySelector('.run-form')));
-      return;
-    }
-    setBusy(true);
-    reviewCommands
-      .runAssignment(props.labId, {
-        reviewsPerApplication,
-        ...(low !== undefined || high !== undefined
-          ? {
-              load: {
-                ...(low !== undefined ? { min: low } : {}),
-                ...(high !== undefined ? { max: high } : {}),
-              },
-            }
-          : {}),
+  const run = form.handleCheckedSubmit(
+    () => ({
+      ...notWholeNumbers({ reviewsPerApplication: k, 'load.min': min, 'load.max': max }),
+      ...(chosen.length === 0 ? { reviewerIds: 'Choose at least one reviewer.' } : {}),
+    }),
+    async () => {
+      const load = { min: wholeNumberOf(min), max: wholeNumberOf(max) };
+      const result = await reviewCommands.runAssignment(props.labId, {
+        // Empty, it is left out and the server answers "Required." beside the field.
+        reviewsPerApplication: wholeNumberOf(k) as number,
+        ...(load.min !== undefined || load.max !== undefined ? { load } : {}),
         reviewerIds: chosen,
-      })
-      .then((result) =>
-        props.onRun(
-          result.complete
-            ? `Assignment done: every application has ${result.reviewsPerApplication} reviewers (${result.added} added, ${result.kept} kept).`
-            : `Assignment done, but ${result.unfilled.length} ${result.unfilled.length === 1 ? 'application is' : 'applications are'} short of reviewers: see why below.`,
-        ),
-      )
-      .catch((error: unknown) => {
-        const { fieldErrors, unmatched } = splitFieldIssues(
-          isApiError(error) ? error.details : [],
-          ['reviewsPerApplication', 'load.min', 'load.max', 'reviewerIds'],
-        );
-        setErrors(fieldErrors);
-        setAlert(alertFor(error, unmatched));
-      })
-      .finally(() => setBusy(false));
-  };
+      });
+      props.onRun(
+        result.complete
+          ? `Assignment done: every application has ${result.reviewsPerApplication} reviewers (${result.added} added, ${result.kept} kept).`
+          : `Assignment done, but ${result.unfilled.length} ${result.unfilled.length === 1 ? 'application is' : 'applications are'} short of reviewers: see why below.`,
+      );
+    },
+  );
 
   return (
-    <form className="card stack run-form" onSubmit={run} noValidate aria-labelledby="run-title">
+    <form
+      id={form.formId}
+      className="card stack run-form"
+      onSubmit={run}
+      noValidate
+      aria-labelledby="run-title"
+    >
       <h2 id="run-title">Automatic assignment</h2>
       <p className="muted">
         Gives every submitted application the number of reviewers you ask for, keeps each reviewer's
@@ -249,33 +221,30 @@ function RunForm(props: {
         Started and submitted reviews and assignments made by hand are kept; running it again
         replaces only the untouched automatic ones.
       </p>
-      <ErrorAlert alert={alert} />
+      <ErrorAlert alert={form.alert} />
       <div className="grid-3">
-        <TextField
+        <NumberField
           id="run-reviewsPerApplication"
           label="Reviews per application (k)"
-          inputMode="numeric"
           value={k}
           error={errors.reviewsPerApplication}
-          onChange={(e) => setK(e.target.value)}
+          onChange={setK}
         />
-        <TextField
+        <NumberField
           id="run-load-min"
           label="Fewest reviews per reviewer"
           hint="Optional."
-          inputMode="numeric"
           value={min}
           error={errors['load.min']}
-          onChange={(e) => setMin(e.target.value)}
+          onChange={setMin}
         />
-        <TextField
+        <NumberField
           id="run-load-max"
           label="Most reviews per reviewer"
           hint="Optional."
-          inputMode="numeric"
           value={max}
           error={errors['load.max']}
-          onChange={(e) => setMax(e.target.value)}
+          onChange={setMax}
         />
       </div>
       <fieldset
@@ -315,8 +284,8 @@ function RunForm(props: {
         ) : null}
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy || props.closed}>
-          {busy ? 'Assigning…' : 'Run the assignment'}
+        <button type="submit" className="button" disabled={form.busy || props.closed}>
+          {form.busy ? 'Assigning…' : 'Run the assignment'}
         </button>
       </div>
     </form>
