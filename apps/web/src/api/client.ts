@@ -52,6 +52,9 @@ export class ApiClient {
   private refreshing: Promise<boolean> | null = null;
   private state: SessionState = { status: 'restoring' };
   private readonly listeners = new Set<() => void>();
+  /** Settles when restoring has a token to send (or knows there is none); see fetchWithSession. */
+  private restoredToken: () => void = () => undefined;
+  private readonly restoringToken = new Promise<void>((settle) => (this.restoredToken = settle));
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl;
@@ -71,6 +74,7 @@ export class ApiClient {
 
   private setState(state: SessionState): void {
     this.state = state;
+    if (state.status !== 'restoring') this.restoredToken();
     for (const listener of this.listeners) listener();
   }
 
@@ -99,6 +103,7 @@ export class ApiClient {
     this.accessToken = session.accessToken;
     this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
     this.storage.setItem(SESSION_KEY, 'signed-in');
+    this.restoredToken();
     this.scheduleRefresh(this.accessTokenExpiresAt - REFRESH_AHEAD_MS - this.now());
     const user = await this.completeUser(session.user);
     this.setState({ status: 'signed-in', user });
@@ -200,6 +205,10 @@ export class ApiClient {
    * non-2xx answer into an ApiError before the generated client reads the body.
    */
   readonly fetchWithSession = async (request: Request): Promise<Response> => {
+    // A request made while the session is being restored (a page's data fetched ahead, from
+    // its address at start-up) waits for the token instead of being refused without one; it
+    // goes out as soon as the refresh answers, beside GET /me.
+    if (this.state.status === 'restoring') await this.restoringToken;
     if (this.accessToken && this.now() >= this.accessTokenExpiresAt - 5_000) await this.refresh();
     const retry = request.clone();
     let response = await this.sendRequest(request);

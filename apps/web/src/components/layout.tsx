@@ -79,17 +79,30 @@ export function Layout() {
                 </>
               ) : null}
             </ul>
+            {session.status === 'restoring' ? (
+              // Said here, in the header, and nothing shown under it until the session is
+              // known: the header's links (one row signed out, up to three on a phone signed
+              // in) would otherwise push a page already shown down. The page's code and data
+              // load meanwhile (preloadRoute in app.tsx).
+              <p role="status" className="visually-hidden">
+                Loading your session…
+              </p>
+            ) : null}
           </nav>
         </div>
       </header>
-      <main id="main" className="page" tabIndex={-1}>
-        <Suspense fallback={<Loading what="the page" />}>
-          <Outlet />
-        </Suspense>
+      <main id="main" className={`page ${styles.main}`} tabIndex={-1}>
+        {session.status === 'restoring' ? null : (
+          <Suspense fallback={<Loading what="the page" />}>
+            <Outlet />
+          </Suspense>
+        )}
       </main>
-      <footer className={styles.siteFooter}>
-        <p>Ideas Lab — from the open call to funded teams.</p>
-      </footer>
+      {session.status === 'restoring' ? null : (
+        <footer className={styles.siteFooter}>
+          <p>Ideas Lab — from the open call to funded teams.</p>
+        </footer>
+      )}
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { APPLICATION_STATUSES, type ApplicationFilters, type ApplicationSummary } from '../../api';
-import { applicationCommands, applicationKeys, applicationQueries } from '../../api/applications';
+import { APPLICATION_STATUSES, type ApplicationSummary } from '../../api';
+import { applicationCommands, applicationKeys } from '../../api/applications';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
 import { fieldId, fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
@@ -15,54 +15,25 @@ import {
   ApplicationStatusBadge,
 } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
+import {
+  applicationsViewOf,
+  FILTER_KEYS,
+  FIRST_ORDER,
+  PAGE_SIZES,
+  type SortKey,
+} from './lab-applications-view';
 import { TableScroll } from '../../components/table-scroll';
 import { Pager } from '../../components/pager';
 import tableStyles from '../../components/applications-table.module.css';
 import styles from './lab.module.css';
 
-/** Rows per page an organiser may choose (`rows` in the address); 25 unless chosen. */
-const PAGE_SIZES = [25, 50, 100] as const;
-const FILTER_KEYS = [
-  'discipline',
-  'careerStage',
-  'organisationType',
-  'country',
-  'status',
-  'q',
-] as const;
-type SortKey = NonNullable<ApplicationFilters['sort']>;
-const SORT_KEYS: readonly SortKey[] = ['started', 'name', 'status', 'submitted', 'merit'];
-/** The direction a column sorts in first: the best score first, the rest A to Z / oldest first. */
-const FIRST_ORDER: Record<SortKey, 'asc' | 'desc'> = {
-  started: 'asc',
-  name: 'asc',
-  status: 'asc',
-  submitted: 'asc',
-  merit: 'desc',
-};
-
 /** The lab's applications: filtered (kept in the address, so a view can be shared), paged, exported. */
 export function LabApplicationsPage() {
   const { lab } = useLab();
   const [params, setParams] = useSearchParams();
-  const filters: ApplicationFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) (filters as Record<string, string>)[key] = value;
-  }
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = PAGE_SIZES.find((n) => String(n) === params.get('rows')) ?? PAGE_SIZES[0];
-  const sortParam = params.get('sort') as SortKey | null;
-  const sort: SortKey = sortParam && SORT_KEYS.includes(sortParam) ? sortParam : 'started';
-  const order: 'asc' | 'desc' =
-    params.get('order') === 'asc' || params.get('order') === 'desc'
-      ? (params.get('order') as 'asc' | 'desc')
-      : FIRST_ORDER[sort];
+  const { filters, pageSize, sort, order, query } = applicationsViewOf(lab.id, params);
   const queryClient = useQueryClient();
-  const list = useQuery({
-    ...applicationQueries.ofLab(lab.id, { ...filters, sort, order, page, pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery({ ...query, placeholderData: keepPreviousData });
   const [country, setCountry] = useState(filters.country ?? '');
   const [search, setSearch] = useState(filters.q ?? '');
   const [status, setStatus] = useState<string | null>(null);

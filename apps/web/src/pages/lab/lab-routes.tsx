@@ -9,7 +9,10 @@ import { selectionLabRoutes } from '../../features/selection/routes';
 import { workshopLabRoutes } from '../../features/workshop/routes';
 import { formationLabRoutes } from '../../features/formation/routes';
 import { ideasLabRoutes } from '../../features/ideas/routes';
-import { lazyPage } from '../../lib/lazy-page';
+import { queryClient } from '../../api/http';
+import { labQueries } from '../../api/labs';
+import { lazyPage, type LazyPage } from '../../lib/lazy-page';
+import { applicationsViewOf } from './lab-applications-view';
 import { OrganiserOnly } from './organiser-only';
 
 // The lab's frame comes in the same chunk as its routes (the app loads both from here).
@@ -26,6 +29,35 @@ const LabFunnelPage = lazyPage(() => import('./lab-funnel-page'), 'LabFunnelPage
 const LabOverviewPage = lazyPage(() => import('./lab-overview-page'), 'LabOverviewPage');
 const LabPeoplePage = lazyPage(() => import('./lab-people-page'), 'LabPeoplePage');
 const LabSettingsPage = lazyPage(() => import('./lab-settings-page'), 'LabSettingsPage');
+
+/**
+ * What a lab's screen needs before it renders, by its path under /labs/:labId/ (the index is
+ * ''): its code, and the data its first render asks for.
+ */
+const PRELOADS: Record<string, { page: LazyPage; data?: (labId: string, search: string) => void }> =
+  {
+    '': { page: LabOverviewPage },
+    applications: {
+      page: LabApplicationsPage,
+      data: (labId, search) =>
+        void queryClient.prefetchQuery(
+          applicationsViewOf(labId, new URLSearchParams(search)).query,
+        ),
+    },
+  };
+
+/**
+ * Loads, when a lab's address is opened, what its frame and screen will ask for: the lab, the
+ * screen's code and its data, all at once and beside the session's restore, instead of each
+ * after the one before has rendered (app.tsx calls it at start-up with the address).
+ */
+export function preloadLabPage(labId: string, path: string, search: string): void {
+  void queryClient.prefetchQuery(labQueries.view(labId));
+  const preload = PRELOADS[path.replace(/\/$/, '')];
+  if (!preload) return;
+  void preload.page.preload();
+  preload.data?.(labId, search);
+}
 
 /**
  * The screens of one lab (/labs/:labId/…), rendered in the frame's outlet. They are routed
