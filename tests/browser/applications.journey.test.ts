@@ -9,7 +9,9 @@ import {
   logInThroughUi,
   phoneContext,
   runJourney,
+  layoutShift,
   sidewaysScroll,
+  watchLayoutShifts,
   type JourneyPages,
 } from './support/journey.js';
 
@@ -440,6 +442,7 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(mobile, 'phone-status');
 
       const orgMobile = await open(phone(orgSession));
+      await watchLayoutShifts(orgMobile);
       await orgMobile.goto(`/labs/${labId}/applications`);
       await orgMobile.getByRole('row').filter({ hasText: applicant.email }).waitFor();
       await expect
@@ -448,6 +451,10 @@ describeBrowser('web client: a call takes applications', () => {
         })
         .toBe(0);
       await shot(orgMobile, 'phone-table');
+      // Opened from its address, the table arrives after the session, the lab and its rows:
+      // nothing shown moves meanwhile (the header's links, up to three rows on a phone, come
+      // before anything is shown under them).
+      expect(await layoutShift(orgMobile), 'what moved while the page loaded').toEqual([]);
       await tab(orgMobile, 'Funnel');
       await orgMobile.getByRole('region', { name: 'By career stage' }).waitFor();
       await expect

@@ -67,6 +67,36 @@ export function sidewaysScroll(page: Page): Promise<number> {
   );
 }
 
+/**
+ * From the page's next load on, adds up how far what is shown moves by itself (the layout
+ * shift score a browser reports, CLS): a page that arrives in steps must not push down what
+ * a reader is already looking at. Read it with `layoutShift`.
+ */
+export async function watchLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    Object.assign(window, { __layoutShifts: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources?: { node?: Node | null }[];
+      })[]) {
+        if (entry.hadRecentInput) continue;
+        const what = (entry.sources ?? []).map((s) => s.node?.nodeName ?? '?').join(', ');
+        shifts.push(`${entry.value.toFixed(4)} (${what})`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts seen since the page loaded, each as "score (elements that moved)". */
+export function layoutShift(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __layoutShifts?: string[] }).__layoutShifts ?? ['not watched'],
+  );
+}
+
 /** What a journey uses to open its browser windows. */
 export interface JourneyPages {
   /** A page in a new context, closed when the journey ends; a failure is shown from it from now on. */

@@ -62,9 +62,10 @@ function fakeApi() {
     return json(200, next);
   };
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input);
-    const auth = new Headers(init?.headers).get('Authorization');
-    const headers = new Headers(init?.headers);
+    // `request` passes a path and init; the generated client's fetchWithSession a Request.
+    const path = input instanceof Request ? new URL(input.url).pathname : String(input);
+    const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+    const auth = headers.get('Authorization');
     calls.push({
       path,
       auth,
@@ -181,6 +182,46 @@ describe('ApiClient', () => {
     await client.restore();
     expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh']);
     expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('holds a request made while the session is restored until its token is there (no 401 and retry)', async () => {
+    const { memberships: _left, ...bare } = session().user;
+    let token = '';
+    server.failRefreshWith(() => {
+      const next = { ...session(), user: bare };
+      token = next.accessToken;
+      server.accept(token);
+      return json(200, next);
+    });
+    storage.setItem('ideas-lab.session', 'signed-in');
+
+    const restoring = client.restore();
+    const labs = client.fetchWithSession(new Request('http://ideas-lab.test/api/labs'));
+    await restoring;
+
+    await expect(labs.then((r) => r.json())).resolves.toEqual([]);
+    expect(server.calls.map((c) => [c.path, c.auth])).toEqual([
+      ['/api/auth/refresh', null],
+      ['/api/me', `Bearer ${token}`],
+      ['/api/labs', `Bearer ${token}`],
+    ]);
+  });
+
+  it('sends a request held during a restore that ends signed out, which then fails as 401', async () => {
+    server.failRefreshWith(() =>
+      json(401, { statusCode: 401, code: 'REFRESH_TOKEN_EXPIRED', message: 'Expired.' }),
+    );
+    storage.setItem('ideas-lab.session', 'signed-in');
+
+    const restoring = client.restore();
+    const labs = client
+      .fetchWithSession(new Request('http://ideas-lab.test/api/labs'))
+      .catch((e: unknown) => e);
+    await restoring;
+
+    expect(await labs).toMatchObject({ status: 401 });
+    expect(client.getState()).toEqual({ status: 'signed-out' });
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh', '/api/labs']);
   });
 
   it('follows another tab that signs out or in', async () => {
