@@ -1597,6 +1597,18 @@ async function main() {
           .padEnd(i === 0 ? 17 : 9),
       )
       .join(' ');
+  /**
+   * One table: its title, a heading row, and a row per case: the case, the line's figures
+   * under `columns` ([heading, key of the JSON line]) and the load average at the case's start.
+   */
+  const table = (title, first, columns, cases) => [
+    '',
+    title,
+    row([first, ...columns.map(([heading]) => heading), 'load1']),
+    ...cases.map((r) =>
+      row([r.line.case, ...columns.map(([, key]) => r.line[key]), r.load.split(' ')[0]]),
+    ),
+  ];
   const single = results.filter((r) => r.kind === 'single');
   const split = results.filter((r) => r.kind === 'split');
   const storm = results.filter((r) => r.kind === 'storm');
@@ -1604,50 +1616,26 @@ async function main() {
   const lines = [];
   if (single.length > 0)
     lines.push(
-      '',
-      `Live broadcast fan-out (/live, websocket, one API instance vs a bare Socket.IO server; ${BROADCASTS} broadcasts per case after ${WARMUP_BROADCASTS} warm-up; latency = organiser send → client handler, one monotonic clock)`,
-      row([
+      ...table(
+        `Live broadcast fan-out (/live, websocket, one API instance vs a bare Socket.IO server; ${BROADCASTS} broadcasts per case after ${WARMUP_BROADCASTS} warm-up; latency = organiser send → client handler, one monotonic clock)`,
         'clients',
-        'p50 ms',
-        'p99 ms',
-        'bare p50',
-        'bare p99',
-        'ratio',
-        'typ. p99',
-        'bare typ',
-        'typ. ratio',
-        'KB/conn',
-        'bare KB',
-        'CPU ms/b',
-        'bare CPU',
-        'held',
-        'load1',
-      ]),
-    );
-  for (const r of single) {
-    const l = r.line;
-    lines.push(
-      row([
-        l.case,
-        l.p50Ms,
-        l.p99Ms,
-        l.bareP50Ms,
-        l.bareP99Ms,
-        l.ratio,
-        l.typicalP99Ms,
-        l.bareTypicalP99Ms,
-        l.typicalRatio,
-        l.kbPerConn,
-        l.bareKbPerConn,
-        l.cpuMsPerBroadcast,
-        l.bareCpuMsPerBroadcast,
-        l.held,
-        r.load.split(' ')[0],
-      ]),
-    );
-  }
-  if (single.length > 0)
-    lines.push(
+        [
+          ['p50 ms', 'p50Ms'],
+          ['p99 ms', 'p99Ms'],
+          ['bare p50', 'bareP50Ms'],
+          ['bare p99', 'bareP99Ms'],
+          ['ratio', 'ratio'],
+          ['typ. p99', 'typicalP99Ms'],
+          ['bare typ', 'bareTypicalP99Ms'],
+          ['typ. ratio', 'typicalRatio'],
+          ['KB/conn', 'kbPerConn'],
+          ['bare KB', 'bareKbPerConn'],
+          ['CPU ms/b', 'cpuMsPerBroadcast'],
+          ['bare CPU', 'bareCpuMsPerBroadcast'],
+          ['held', 'held'],
+        ],
+        single,
+      ),
       "Goals: ratio ≤ 1.2 at 1000 clients, ≤ 1.5 at 1000 during solves; 5000 clients held. typ. p99: median over broadcasts of each one's p99 (steadier than the p99 over all deliveries, which one slow broadcast sets). CPU ms/b: server CPU per broadcast (Linux /proc). load1: 1-minute load average at the start of the case.",
     );
   const at1000 = single.find((r) => r.line.case === '1000');
@@ -1663,125 +1651,67 @@ async function main() {
       `ratio at ${r.line.case}: ${r.line.ratio} (${r.line.ratio <= 1.5 ? 'met' : 'NOT met'}); meanwhile ${selections} selections of ${SOLVE_CAPACITY} from ${SOLVE_APPLICANTS} (median ${selectionMs} ms) and ${rotations} rotations of ${ROTATION_PEOPLE} (median ${rotationMs} ms)`,
     );
   }
-  if (split.length > 0) {
+  if (split.length > 0)
     lines.push(
-      '',
-      'Two API instances on one Redis, clients split half and half, organiser on A; against one instance without Redis, the same clients, broadcasts interleaved ABBA',
-      row([
+      ...table(
+        'Two API instances on one Redis, clients split half and half, organiser on A; against one instance without Redis, the same clients, broadcasts interleaved ABBA',
         'case',
-        'p50 ms',
-        'p99 ms',
-        'single p50',
-        'single p99',
-        'ratio',
-        'typ. p99',
-        'single typ',
-        'CPU ms/b',
-        'single CPU',
-        'held',
-        'load1',
-      ]),
+        [
+          ['p50 ms', 'p50Ms'],
+          ['p99 ms', 'p99Ms'],
+          ['single p50', 'singleP50Ms'],
+          ['single p99', 'singleP99Ms'],
+          ['ratio', 'ratio'],
+          ['typ. p99', 'typicalP99Ms'],
+          ['single typ', 'singleTypicalP99Ms'],
+          ['CPU ms/b', 'cpuMsPerBroadcast'],
+          ['single CPU', 'singleCpuMsPerBroadcast'],
+          ['held', 'held'],
+        ],
+        split,
+      ),
+      'Goal: ratio ≤ 1.2 (split-1000). CPU ms/b: both instances together.',
     );
-    for (const r of split) {
-      const l = r.line;
-      lines.push(
-        row([
-          l.case,
-          l.p50Ms,
-          l.p99Ms,
-          l.singleP50Ms,
-          l.singleP99Ms,
-          l.ratio,
-          l.typicalP99Ms,
-          l.singleTypicalP99Ms,
-          l.cpuMsPerBroadcast,
-          l.singleCpuMsPerBroadcast,
-          l.held,
-          r.load.split(' ')[0],
-        ]),
-      );
-    }
-    lines.push('Goal: ratio ≤ 1.2 (split-1000). CPU ms/b: both instances together.');
-  }
-  if (storm.length > 0) {
+  if (storm.length > 0)
     lines.push(
-      '',
-      'An instance stopped gracefully (SIGTERM) during an open round: its clients reconnect to the other; ms from the signal until each has a snapshot from it',
-      row([
+      ...table(
+        'An instance stopped gracefully (SIGTERM) during an open round: its clients reconnect to the other; ms from the signal until each has a snapshot from it',
         'case',
-        'ms99',
-        'ms100',
-        'fresh ms',
-        'ratio',
-        'wrong',
-        'back',
-        'recovered',
-        'CPU/recon',
-        'CPU/fresh',
-        'B stop ms',
-        'load1',
-      ]),
-    );
-    for (const r of storm) {
-      const l = r.line;
-      lines.push(
-        row([
-          l.case,
-          l.ms99,
-          l.ms100,
-          l.freshMs,
-          l.stormRatio,
-          l.wrongRoom,
-          l.back,
-          l.recovered,
-          l.cpuMsPerReconnect,
-          l.freshCpuMsPerConnect,
-          l.bStopMs,
-          r.load.split(' ')[0],
-        ]),
-      );
-    }
-    lines.push(
+        [
+          ['ms99', 'ms99'],
+          ['ms100', 'ms100'],
+          ['fresh ms', 'freshMs'],
+          ['ratio', 'stormRatio'],
+          ['wrong', 'wrongRoom'],
+          ['back', 'back'],
+          ['recovered', 'recovered'],
+          ['CPU/recon', 'cpuMsPerReconnect'],
+          ['CPU/fresh', 'freshCpuMsPerConnect'],
+          ['B stop ms', 'bStopMs'],
+        ],
+        storm,
+      ),
       "Goals: ratio (ms99 / fresh ms: the same number of fresh connects to the survivor, as fast as they go) ≤ 1.5 and 0 wrong rooms at 1000; at 3000 every client back in its room. CPU/recon, CPU/fresh: the survivor's CPU ms per reconnect and per fresh connect.",
     );
-  }
-  if (connects.length > 0) {
+  if (connects.length > 0)
     lines.push(
-      '',
-      `Server CPU per connection (handshake, channels, snapshot, presence): N clients connect, are dropped, and again, ${CONNECT_ROUNDS} rounds per target in ABBA order; medians. net: less what the server spends idle over as long (the API's pollers)`,
-      row([
+      ...table(
+        `Server CPU per connection (handshake, channels, snapshot, presence): N clients connect, are dropped, and again, ${CONNECT_ROUNDS} rounds per target in ABBA order; medians. net: less what the server spends idle over as long (the API's pollers)`,
         'case',
-        'API ms',
-        'bare ms',
-        'ratio',
-        'API net',
-        'bare net',
-        'net ratio',
-        'base ms',
-        'base net',
-        'held',
-        'load1',
-      ]),
+        [
+          ['API ms', 'cpuMsPerConnect'],
+          ['bare ms', 'bareCpuMsPerConnect'],
+          ['ratio', 'ratio'],
+          ['API net', 'netCpuMsPerConnect'],
+          ['bare net', 'bareNetCpuMsPerConnect'],
+          ['net ratio', 'netRatio'],
+          ['base ms', 'baseCpuMsPerConnect'],
+          ['base net', 'baseNetCpuMsPerConnect'],
+          ['held', 'held'],
+        ],
+        connects,
+      ),
     );
-    for (const r of connects) {
-      const l = r.line;
-      lines.push(
-        row([
-          l.case,
-          l.cpuMsPerConnect,
-          l.bareCpuMsPerConnect,
-          l.ratio,
-          l.netCpuMsPerConnect,
-          l.bareNetCpuMsPerConnect,
-          l.netRatio,
-          l.baseCpuMsPerConnect,
-          l.baseNetCpuMsPerConnect,
-          l.held,
-          r.load.split(' ')[0],
-        ]),
-      );
-    }
-  }
   for (const r of results) for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push(
     `(${Math.round((Date.now() - startedAt) / 1000)} s in all; load average now ${loadavg()
