@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { isApiError, type Lab } from '../../api';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { TextField } from '../../components/form-fields';
+import { NumberField, notWholeNumbers, wholeNumberOf } from '../../components/number-field';
 import { fieldId } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, useFormSubmit, type AlertContent } from '../../lib/use-form-submit';
@@ -391,19 +392,35 @@ function PlanForm({
   });
   const form = useFormSubmit(PLAN_FIELDS);
   const edit = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
-  const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
-
-  const onSubmit = form.handleSubmit(async () => {
-    const plan = await workshopApi.breakout.createPlan(lab.id, sessionId, {
-      rounds: whole(values.rounds),
-      roomSize: whole(values.roomSize),
-      minDisciplinesPerRoom: whole(values.minDisciplinesPerRoom),
-      roundMinutes: whole(values.roundMinutes),
-      neverAloneCareerStages: values.neverAloneCareerStages,
-      ...(values.seed.trim() ? { seed: values.seed.trim() } : {}),
-    });
-    onPlanned(plan);
+  const numbers = {
+    rounds: values.rounds,
+    roomSize: values.roomSize,
+    minDisciplinesPerRoom: values.minDisciplinesPerRoom,
+    roundMinutes: values.roundMinutes,
+  };
+  /** A number field's id, value, error and edit, by the name the server gives it. */
+  const numberField = (field: keyof typeof numbers) => ({
+    id: pid(field),
+    value: values[field],
+    error: form.fieldErrors[field],
+    onChange: (text: string) => edit({ [field]: text }),
   });
+
+  const onSubmit = form.handleCheckedSubmit(
+    () => notWholeNumbers(numbers),
+    async () => {
+      const plan = await workshopApi.breakout.createPlan(lab.id, sessionId, {
+        // Empty, one is left out and the server answers "Required." beside it.
+        rounds: wholeNumberOf(values.rounds) as number,
+        roomSize: wholeNumberOf(values.roomSize) as number,
+        minDisciplinesPerRoom: wholeNumberOf(values.minDisciplinesPerRoom) as number,
+        roundMinutes: wholeNumberOf(values.roundMinutes) as number,
+        neverAloneCareerStages: values.neverAloneCareerStages,
+        ...(values.seed.trim() ? { seed: values.seed.trim() } : {}),
+      });
+      onPlanned(plan);
+    },
+  );
 
   const replanning = heldRounds > 0;
   return (
@@ -419,43 +436,24 @@ function PlanForm({
       <ErrorAlert alert={form.alert} />
       <form id={form.formId} onSubmit={onSubmit} noValidate>
         <div className="grid-3">
-          <TextField
-            id={pid('rounds')}
+          <NumberField
             label="Rounds"
-            inputMode="numeric"
             hint={
               replanning ? 'All rounds of the session, held ones included.' : 'How many rounds (R).'
             }
-            value={values.rounds}
-            onChange={(e) => edit({ rounds: e.target.value })}
-            error={form.fieldErrors.rounds}
+            {...numberField('rounds')}
           />
-          <TextField
-            id={pid('roomSize')}
+          <NumberField
             label="Room size"
-            inputMode="numeric"
             hint="People per room (g); rooms differ by at most one."
-            value={values.roomSize}
-            onChange={(e) => edit({ roomSize: e.target.value })}
-            error={form.fieldErrors.roomSize}
+            {...numberField('roomSize')}
           />
-          <TextField
-            id={pid('minDisciplinesPerRoom')}
+          <NumberField
             label="Disciplines per room (at least)"
-            inputMode="numeric"
             hint="m: where the cohort allows it; 0 for no rule."
-            value={values.minDisciplinesPerRoom}
-            onChange={(e) => edit({ minDisciplinesPerRoom: e.target.value })}
-            error={form.fieldErrors.minDisciplinesPerRoom}
+            {...numberField('minDisciplinesPerRoom')}
           />
-          <TextField
-            id={pid('roundMinutes')}
-            label="Minutes per round"
-            inputMode="numeric"
-            value={values.roundMinutes}
-            onChange={(e) => edit({ roundMinutes: e.target.value })}
-            error={form.fieldErrors.roundMinutes}
-          />
+          <NumberField label="Minutes per round" {...numberField('roundMinutes')} />
           <TextField
             id={pid('seed')}
             label="Seed"
