@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { SaveConflictDialog } from '../../components/save-conflict-dialog';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
@@ -320,54 +320,23 @@ function ConflictDialog({
   onClose: () => void;
 }) {
   const theirDraft = draftOf(theirs);
-  const differing = COMPARED.filter((f) => asText(mine[f.key]) !== asText(theirDraft[f.key]));
   return (
-    <ModalOverlay
-      className={styles.overlay}
-      isOpen
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-    >
-      <Modal className={styles.modal}>
-        <Dialog className={styles.dialog}>
-          <Heading slot="title">
-            Someone saved revision {theirs.version} while you were editing
-          </Heading>
-          <p>
-            Your text is kept. Compare what differs, then save yours on top of theirs, take theirs,
-            or keep editing.
-          </p>
-          {differing.map((f) => (
-            <section key={f.key} aria-label={f.label} className="stack">
-              <h3>{f.label}</h3>
-              <div className={styles.compare}>
-                <div>
-                  <h4>Theirs (revision {theirs.version})</h4>
-                  <p className={styles.side}>{asText(theirDraft[f.key]) || '—'}</p>
-                </div>
-                <div>
-                  <h4>Yours</h4>
-                  <p className={styles.side}>{asText(mine[f.key]) || '—'}</p>
-                </div>
-              </div>
-            </section>
-          ))}
-          <div className={styles.row}>
-            <button type="button" className="button" disabled={busy} onClick={onKeepMine}>
-              Save mine as revision {theirs.version + 1}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onTakeTheirs}>
-              Take theirs (drop my changes)
-            </button>
-            <button type="button" className="button button--quiet" onClick={onClose}>
-              Keep editing
-            </button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <SaveConflictDialog
+      title={`Someone saved revision ${theirs.version} while you were editing`}
+      intro="Your text is kept. Compare what differs, then save yours on top of theirs, take theirs, or keep editing."
+      theirsHeading={`Theirs (revision ${theirs.version})`}
+      keepMineLabel={`Save mine as revision ${theirs.version + 1}`}
+      fields={COMPARED.map((f) => ({
+        key: f.key,
+        label: f.label,
+        theirs: asText(theirDraft[f.key]),
+        mine: asText(mine[f.key]),
+      }))}
+      busy={busy}
+      onKeepMine={onKeepMine}
+      onTakeTheirs={onTakeTheirs}
+      onClose={onClose}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/feedback';
 import { SelectField } from '../../components/form-fields';
+import { SideBySide } from '../../components/save-conflict-dialog';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
@@ -83,19 +84,12 @@ export function VersionsPanel({
               {comparison.data.sections
                 .filter((s) => s.changed)
                 .map((s) => (
-                  <section key={s.key} aria-label={s.label} className={styles.side}>
-                    <h3>{s.label}</h3>
-                    <div className={styles.pair}>
-                      <div>
-                        <h4>Version {from}</h4>
-                        <p className={styles.text}>{s.before || '—'}</p>
-                      </div>
-                      <div>
-                        <h4>Version {to}</h4>
-                        <p className={styles.text}>{s.after || '—'}</p>
-                      </div>
-                    </div>
-                  </section>
+                  <SideBySide
+                    key={s.key}
+                    label={s.label}
+                    left={{ heading: `Version ${from}`, text: s.before }}
+                    right={{ heading: `Version ${to}`, text: s.after }}
+                  />
                 ))}
             </div>
           ) : null}
