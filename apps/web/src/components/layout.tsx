@@ -91,7 +91,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" className={`page ${styles.main}`} tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1}>
         {session.status === 'restoring' ? null : (
           <Suspense fallback={<Loading what="the page" />}>
             <Outlet />

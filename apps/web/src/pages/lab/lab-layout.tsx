@@ -31,7 +31,12 @@ export function LabLayout() {
   const organiser = canOrganise(user, labId);
   const roles = rolesIn(user, labId);
 
-  if (lab.isPending) return <Loading what="the lab" />;
+  if (lab.isPending)
+    return (
+      <div className={styles.frame}>
+        <Loading what="the lab" />
+      </div>
+    );
   if (lab.isError) {
     const notFound =
       isApiError(lab.error) && (lab.error.status === 404 || lab.error.status === 403);
@@ -90,7 +95,7 @@ export function LabLayout() {
   const grouped = tabCount > 6;
 
   return (
-    <section>
+    <section className={styles.frame}>
       <header className={styles.labHeader}>
         <p className="lab__eyebrow">
           <PhaseBadge phase={lab.data.phase} />
