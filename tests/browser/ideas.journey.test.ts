@@ -270,6 +270,12 @@ describeBrowser('web client: ideas board and voting', () => {
       const opening = org.getByRole('form', { name: 'Open a voting session' });
       await opening.getByLabel('Title').fill('First dots');
       await opening.getByLabel('Dots per person').fill('3');
+      // A number the server refuses is said beside its field, in the server's words.
+      await opening.getByLabel('Most dots on one idea').fill('0');
+      await opening.getByRole('button', { name: 'Open voting' }).click();
+      await expect
+        .poll(() => org.locator('#vote-cap-error').textContent())
+        .toContain('Must be at least 1.');
       await opening.getByLabel('Most dots on one idea').fill('2');
       await opening.getByLabel('Minutes open').fill('10');
       await opening.getByRole('button', { name: 'Open voting' }).click();

@@ -7,6 +7,8 @@ import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { PeoplePicker } from '../../components/people-picker';
 import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { NumberField, wholeNumberOf } from '../../components/number-field';
+import { splitFieldIssues } from '../../lib/field-errors';
 import { useUser } from '../../components/session';
 import { canOrganise, rolesIn } from '../../lib/roles';
 import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
@@ -512,7 +514,7 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
           .split('\n')
           .map((a) => a.trim())
           .filter(Boolean),
-        summaryWordLimit: Number(limit),
+        summaryWordLimit: wholeNumberOf(limit) as number,
         version: board.version,
       }),
     onSuccess: (next) => {
@@ -537,8 +539,7 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
     onSettled: refresh,
   });
   const issues = isApiError(save.error) ? save.error.details : [];
-  const issue = (field: string) =>
-    issues.find((i) => i.field === field || i.field.startsWith(`${field}.`))?.message;
+  const { fieldErrors } = splitFieldIssues(issues, ['challengeAreas', 'summaryWordLimit']);
   const error = save.error ?? addTheme.error ?? removeTheme.error;
   return (
     <details className="card">
@@ -561,16 +562,15 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
             hint="One per line; leave empty to let ideas name their own."
             rows={4}
             value={areas}
-            error={issue('challengeAreas')}
+            error={fieldErrors.challengeAreas}
             onChange={(e) => setAreas(e.target.value)}
           />
-          <TextField
+          <NumberField
             id="board-limit"
             label="Summary word limit"
-            inputMode="numeric"
             value={limit}
-            error={issue('summaryWordLimit')}
-            onChange={(e) => setLimit(e.target.value)}
+            error={fieldErrors.summaryWordLimit}
+            onChange={setLimit}
           />
           <div>
             <button type="submit" className="button button--secondary" disabled={save.isPending}>

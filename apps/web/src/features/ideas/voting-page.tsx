@@ -6,9 +6,11 @@ import { isApiError } from '../../api';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/form-fields';
+import { NumberField, wholeNumberOf } from '../../components/number-field';
 import { TableScroll } from '../../components/table-scroll';
 import { useUser } from '../../components/session';
 import { canOrganise } from '../../lib/roles';
+import { fieldIssuesOf, splitFieldIssues } from '../../lib/field-errors';
 import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
@@ -277,6 +279,8 @@ function Results({ session }: { session: VotingSession }) {
   );
 }
 
+const OPEN_FIELDS = ['title', 'dotBudget', 'perIdeaCap', 'durationSeconds', 'ballots'];
+
 function OpenSessionForm({ labId }: { labId: string }) {
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -292,8 +296,9 @@ function OpenSessionForm({ labId }: { labId: string }) {
     mutationFn: () =>
       ideasApi.openVoting(labId, {
         ...(title.trim() ? { title: title.trim() } : {}),
-        dotBudget: Number(budget),
-        perIdeaCap: Number(cap),
+        // Empty, a number is left out and the server answers "Required." beside it.
+        dotBudget: wholeNumberOf(budget) as number,
+        perIdeaCap: wholeNumberOf(cap) as number,
         blind,
         durationSeconds: Math.round(Number(minutes) * 60),
         ballots,
@@ -309,12 +314,11 @@ function OpenSessionForm({ labId }: { labId: string }) {
     event.preventDefault();
     open.mutate();
   };
-  const issues = isApiError(open.error) ? open.error.details : [];
-  const issue = (field: string) => issues.find((i) => i.field === field)?.message;
+  const { fieldErrors, unmatched } = splitFieldIssues(fieldIssuesOf(open.error), OPEN_FIELDS);
   return (
     <form className="card stack" aria-labelledby="open-title" onSubmit={submit} noValidate>
       <h3 id="open-title">Open a voting session</h3>
-      <ErrorAlert alert={open.isError ? alertFor(open.error) : null} />
+      <ErrorAlert alert={open.isError ? alertFor(open.error, unmatched) : null} />
       <div className={styles.filters}>
         <TextField
           id="vote-title"
@@ -323,28 +327,26 @@ function OpenSessionForm({ labId }: { labId: string }) {
           maxLength={120}
           onChange={(e) => setTitle(e.target.value)}
         />
-        <TextField
+        <NumberField
           id="vote-budget"
           label="Dots per person"
-          inputMode="numeric"
           value={budget}
-          error={issue('dotBudget')}
-          onChange={(e) => setBudget(e.target.value)}
+          error={fieldErrors.dotBudget}
+          onChange={setBudget}
         />
-        <TextField
+        <NumberField
           id="vote-cap"
           label="Most dots on one idea"
-          inputMode="numeric"
           value={cap}
-          error={issue('perIdeaCap')}
-          onChange={(e) => setCap(e.target.value)}
+          error={fieldErrors.perIdeaCap}
+          onChange={setCap}
         />
         <TextField
           id="vote-minutes"
           label="Minutes open"
           inputMode="decimal"
           value={minutes}
-          error={issue('durationSeconds')}
+          error={fieldErrors.durationSeconds}
           onChange={(e) => setMinutes(e.target.value)}
         />
       </div>
