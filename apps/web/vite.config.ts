@@ -46,9 +46,38 @@ function precompress(): Plugin {
   };
 }
 
+/** Each module's static imports, as the bundler parsed them (for `pullsInLibrary`). */
+const staticImports = new Map<string, readonly string[]>();
+function recordImports(): Plugin {
+  return {
+    name: 'ideas-lab:record-imports',
+    apply: 'build',
+    moduleParsed(info) {
+      staticImports.set(info.id, info.importedIds);
+    },
+  };
+}
+
+/** The libraries every page loads anyway (the `vendor` file), and TanStack Query's hooks. */
+const PAGE_LIBRARIES =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/][^\\/]+|openapi-fetch)[\\/]/;
+
+/**
+ * Whether a module of ours reaches, through its static imports, a library beyond those every
+ * page loads (React Aria in the dialogs, zod, Socket.IO): such a module stays out of `common`,
+ * which would otherwise carry that library to every screen.
+ */
+function pullsInLibrary(id: string, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return (staticImports.get(id) ?? []).some((dep) =>
+    /[\\/]node_modules[\\/]/.test(dep) ? !PAGE_LIBRARIES.test(dep) : pullsInLibrary(dep, seen),
+  );
+}
+
 export default defineConfig({
   root: here('.'),
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), recordImports()],
   resolve: {
     // The client shares a few pure files of the domain: the phase machine, the word count (so
     // the live counter agrees with the server's limit), the country codes, the question types,
@@ -85,8 +114,8 @@ export default defineConfig({
         // HTTP/1.1 a browser fetches 6 at a time): `forms`, what the login and sign-up pages
         // and most screens use (fields, the heading, submitting a form); `common`, the rest of
         // the shared API, lib and component modules and TanStack Query's hooks, which every
-        // signed-in screen and the call page use. The confirm dialog stays apart: it carries
-        // React Aria.
+        // signed-in screen and the call page use. A module that brings in another library (the
+        // dialogs bring React Aria) stays apart (`pullsInLibrary`).
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
@@ -99,9 +128,9 @@ export default defineConfig({
             {
               name: 'common',
               test: (id) =>
-                /apps[\\/]web[\\/]src[\\/](api|lib|components)[\\/]|node_modules[\\/]@tanstack[\\/]/.test(
-                  id,
-                ) && !/confirm-dialog/.test(id),
+                /node_modules[\\/]@tanstack[\\/]/.test(id) ||
+                (/apps[\\/]web[\\/]src[\\/](api|lib|components)[\\/]/.test(id) &&
+                  !pullsInLibrary(id)),
             },
           ],
         },
