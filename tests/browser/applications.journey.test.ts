@@ -295,9 +295,7 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
       await ada.locator('.badge--app-submitted').waitFor();
       await expect
-        .poll(() =>
-          ada.locator('.facts__row').filter({ hasText: 'You can still edit until' }).textContent(),
-        )
+        .poll(() => ada.getByRole('definition', { name: 'You can still edit until' }).textContent())
         .toContain(`2 Apr ${year}, 06:00 GMT+9 your time`);
       await shot(ada, 'status-submitted');
       await ada

@@ -218,7 +218,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('navigation', { name: 'Lab sections' })
         .getByRole('link', { name: 'Overview' })
         .click();
-      const workshopStart = page.locator('.facts__row').filter({ hasText: 'Workshop starts' });
+      const workshopStart = page.getByRole('definition', { name: 'Workshop starts' });
       await expect.poll(() => workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
       await shot(page, 'lab-overview-applications-open');
 
@@ -390,11 +390,13 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.goto(`/invitations/${invitation.token}`);
       await page.getByRole('heading', { level: 1, name: `Join ${mentorLab.title}` }).waitFor();
       // The link is valid until a time in the lab's zone (New York), then in her own.
-      const validUntil = page.locator('.facts__row').filter({ hasText: 'Valid until' });
+      const validUntil = page.getByRole('definition', { name: 'Valid until' });
       await expect.poll(() => validUntil.textContent()).toContain('(New York time)');
       await expect.poll(() => validUntil.textContent()).toMatch(/GMT\+9 your time$/);
       // The preview masks the address; the sign-up form, opened with the token, fills it in.
-      await expect.poll(() => page.locator('.facts').textContent()).toContain('m•••@example.test');
+      await expect
+        .poll(() => page.getByRole('definition', { name: 'Sent to' }).textContent())
+        .toContain('m•••@example.test');
       const email = page.getByLabel('Email');
       await expect.poll(() => email.inputValue()).toBe(mentor.email);
       await expect.poll(() => email.getAttribute('readonly')).not.toBeNull();

@@ -205,9 +205,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       for (const name of ['Ada Arden', 'Ben Brook', 'Cleo Cole'])
         await cohort1.getByRole('row').filter({ hasText: name }).waitFor();
       await expect
-        .poll(() =>
-          org.locator('.facts__row').filter({ hasText: 'Price of diversity' }).textContent(),
-        )
+        .poll(() => org.getByRole('definition', { name: 'Price of diversity' }).textContent())
         .toContain('0.00');
       await shot(org, 'run-without-quotas');
 

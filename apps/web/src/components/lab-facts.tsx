@@ -1,6 +1,7 @@
 import type { LabDateKey, LabDates, LabTaxonomy } from '../api';
 import { DATE_KEYS, TAXONOMY_KEYS } from '../lib/lab-form';
 import { LabTime } from './lab-time';
+import { Fact, Facts } from './facts';
 
 export const DATE_LABELS: Record<LabDateKey, string> = {
   applicationsOpenAt: 'Applications open',
@@ -20,20 +21,17 @@ export const TAXONOMY_LABELS: Record<keyof LabTaxonomy, string> = {
 export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: string }) {
   return (
     <>
-      <dl className="facts">
+      <Facts>
         {DATE_KEYS.map((key) => (
-          <div key={key} className="facts__row">
-            <dt>{DATE_LABELS[key]}</dt>
-            <dd>
-              {dates[key] ? (
-                <LabTime iso={dates[key]} timezone={timezone} />
-              ) : (
-                <span className="muted">not set</span>
-              )}
-            </dd>
-          </div>
+          <Fact key={key} label={DATE_LABELS[key]}>
+            {dates[key] ? (
+              <LabTime iso={dates[key]} timezone={timezone} />
+            ) : (
+              <span className="muted">not set</span>
+            )}
+          </Fact>
         ))}
-      </dl>
+      </Facts>
       <p className="muted small">Times are in the lab's timezone, {timezone}, then yours.</p>
     </>
   );

@@ -11,6 +11,7 @@ import { useSession } from '../components/session';
 import { InvitationSignUp } from './invitation-sign-up';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
+import { Fact, Facts } from '../components/facts';
 
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
@@ -69,18 +70,12 @@ export function AcceptInvitationPage() {
           {/^[aeiou]/i.test(data.role) ? 'an' : 'a'}{' '}
           <strong>{roleLabel(data.role).toLowerCase()}</strong>.
         </p>
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>Sent to</dt>
-            <dd>{data.email ?? 'anyone with the link'}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{open ? 'Valid until' : 'Status'}</dt>
-            <dd>
-              {open ? <LabTime iso={data.expiresAt} timezone={data.labTimezone} /> : data.status}
-            </dd>
-          </div>
-        </dl>
+        <Facts>
+          <Fact label="Sent to">{data.email ?? 'anyone with the link'}</Fact>
+          <Fact label={open ? 'Valid until' : 'Status'}>
+            {open ? <LabTime iso={data.expiresAt} timezone={data.labTimezone} /> : data.status}
+          </Fact>
+        </Facts>
         <ErrorAlert alert={alert} />
         <StatusMessage>{busy ? 'Accepting the invitation…' : null}</StatusMessage>
         {!open ? (

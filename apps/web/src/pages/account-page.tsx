@@ -6,6 +6,7 @@ import { PageHeading } from '../components/page-heading';
 import { useUser } from '../components/session';
 import { fieldId } from '../lib/field-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
+import { Fact, Facts } from '../components/facts';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -27,22 +28,11 @@ export function AccountPage() {
   return (
     <section className="narrow stack-lg">
       <PageHeading title="Your account" />
-      <dl className="facts card">
-        <div className="facts__row">
-          <dt>Name</dt>
-          <dd>{user.displayName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Email</dt>
-          <dd>{user.email}</dd>
-        </div>
-        {user.isAdmin ? (
-          <div className="facts__row">
-            <dt>Platform role</dt>
-            <dd>Admin</dd>
-          </div>
-        ) : null}
-      </dl>
+      <Facts className="card">
+        <Fact label="Name">{user.displayName}</Fact>
+        <Fact label="Email">{user.email}</Fact>
+        {user.isAdmin ? <Fact label="Platform role">Admin</Fact> : null}
+      </Facts>
       <form
         id={form.formId}
         onSubmit={onSubmit}

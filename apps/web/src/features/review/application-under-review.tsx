@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AnswerValue, ApplicantProfile, FormQuestion } from '../../api';
 import { formatWorkshopDay } from '../../lib/application-fields';
 import styles from './review.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 const none = <span className="muted">not given</span>;
 const list = (values: string[] | null | undefined) =>
@@ -58,28 +59,24 @@ export function ApplicationUnderReview(props: {
           from you.
         </p>
       ) : null}
-      <dl className="facts">
+      <Facts>
         {rows.map(([label, value]) => (
-          <div key={label} className="facts__row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
+          <Fact key={label} label={label}>
+            {value}
+          </Fact>
         ))}
-        <div className="facts__row">
-          <dt>Whole workshop</dt>
-          <dd>
-            {days.length === 0 ? (
-              none
-            ) : unavailable.length === 0 ? (
-              'available every day'
-            ) : (
-              <strong className={styles.reviewUnavailable}>
-                not available on {unavailable.map(formatWorkshopDay).join(', ')}
-              </strong>
-            )}
-          </dd>
-        </div>
-      </dl>
+        <Fact label="Whole workshop">
+          {days.length === 0 ? (
+            none
+          ) : unavailable.length === 0 ? (
+            'available every day'
+          ) : (
+            <strong className={styles.reviewUnavailable}>
+              not available on {unavailable.map(formatWorkshopDay).join(', ')}
+            </strong>
+          )}
+        </Fact>
+      </Facts>
       {!blind && profile.links && profile.links.length > 0 ? (
         <>
           <h3 className={styles.reviewAnswersTitle}>Links</h3>

@@ -32,6 +32,7 @@ import { withNames } from './review-scores';
 import { DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import styles from './review.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
 
@@ -315,28 +316,16 @@ function RunResult({
           ? `Complete: each of the ${run.applications} applications has ${run.reviewsPerApplication} reviewers.`
           : `Incomplete: ${run.unfilled.length} of ${run.applications} applications are short of reviewers (k = ${run.reviewsPerApplication}).`}
       </p>
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>Run</dt>
-          <dd>{formatLabTime(run.createdAt, timezone)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Assignments added / kept</dt>
-          <dd>
-            {run.added} / {run.kept}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Load spread (most − fewest)</dt>
-          <dd>{run.loadSpread}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Solver</dt>
-          <dd>
-            {run.optimal ? 'optimal' : 'not proven optimal'} ({run.solverStatus})
-          </dd>
-        </div>
-      </dl>
+      <Facts>
+        <Fact label="Run">{formatLabTime(run.createdAt, timezone)}</Fact>
+        <Fact label="Assignments added / kept">
+          {run.added} / {run.kept}
+        </Fact>
+        <Fact label="Load spread (most − fewest)">{run.loadSpread}</Fact>
+        <Fact label="Solver">
+          {run.optimal ? 'optimal' : 'not proven optimal'} ({run.solverStatus})
+        </Fact>
+      </Facts>
       {run.problems.length > 0 ? (
         <div className={`notice ${styles.runProblems}`} data-testid="run-problems">
           <h3>Why it is short</h3>

@@ -6,6 +6,7 @@ import { alertFor } from '../../lib/use-form-submit';
 import { reviewQueries, type Rubric } from './api';
 import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
 import styles from './review.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 /** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
 export function OthersReviews(props: {
@@ -90,19 +91,16 @@ export function SubmittedReviews(props: {
                 review was submitted before that was known; weigh it with that in mind.
               </p>
             ) : null}
-            <dl className="facts">
+            <Facts>
               {criteria.map((c) => (
-                <div key={c.id} className="facts__row">
-                  <dt>{c.label}</dt>
-                  <dd>
-                    {r.scores[c.id] ?? '—'}{' '}
-                    <span className="muted small">
-                      of {c.scale.min}–{c.scale.max}
-                    </span>
-                  </dd>
-                </div>
+                <Fact key={c.id} label={c.label}>
+                  {r.scores[c.id] ?? '—'}{' '}
+                  <span className="muted small">
+                    of {c.scale.min}–{c.scale.max}
+                  </span>
+                </Fact>
               ))}
-            </dl>
+            </Facts>
             {r.comment ? (
               <p className="prose">{r.comment}</p>
             ) : (

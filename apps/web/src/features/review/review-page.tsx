@@ -33,6 +33,7 @@ import {
   type ScoreDraft,
 } from './review-scores';
 import styles from './review.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 /** One assigned application: read it, score it on the rubric, save a draft, submit. */
 export function ReviewPage() {
@@ -258,25 +259,17 @@ function ReviewForm(props: {
               ? `Review was closed on ${formatLabTime(closedAt, lab.timezone)}: it can no longer change.`
               : 'Review is closed: it can no longer change.'}
         </StatusMessage>
-        <dl className="facts">
+        <Facts>
           {rubric.criteria.map((c) => (
-            <div key={c.id} className="facts__row">
-              <dt>{c.label}</dt>
-              <dd>
-                {review.scores[c.id] ?? '—'}{' '}
-                <span className="muted small">
-                  of {c.scale.min}–{c.scale.max}
-                </span>
-              </dd>
-            </div>
+            <Fact key={c.id} label={c.label}>
+              {review.scores[c.id] ?? '—'}{' '}
+              <span className="muted small">
+                of {c.scale.min}–{c.scale.max}
+              </span>
+            </Fact>
           ))}
-          {score !== null ? (
-            <div className="facts__row">
-              <dt>Weighted score</dt>
-              <dd>{percent(score)}</dd>
-            </div>
-          ) : null}
-        </dl>
+          {score !== null ? <Fact label="Weighted score">{percent(score)}</Fact> : null}
+        </Facts>
         <h3>{rubric.commentPrompt || 'Comment'}</h3>
         {review.comment ? (
           <p className="prose">{review.comment}</p>

@@ -20,6 +20,7 @@ import { TableScroll } from '../../components/table-scroll';
 import tableStyles from '../../components/applications-table.module.css';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import styles from './selection.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -100,61 +101,36 @@ function RunFacts({ run, timezone }: { run: SelectionRun; timezone: string }) {
   const price = run.result.priceOfDiversity;
   const share = formatShare(price?.relative);
   return (
-    <dl className="facts">
-      <div className="facts__row">
-        <dt>Made</dt>
-        <dd>{formatLabTime(run.createdAt, timezone)}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Places</dt>
-        <dd>
-          {run.result.selectedIds.length} of {run.inputs.capacity} filled
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Considered</dt>
-        <dd>
-          {run.inputs.applicants.length} reviewed applicants
-          {run.inputs.unreviewedIds.length > 0
-            ? `; ${run.inputs.unreviewedIds.length} submitted but not reviewed were left out`
-            : ''}
-          {run.result.ineligibleIds.length > 0
-            ? `; ${run.result.ineligibleIds.length} cannot attend the whole workshop`
-            : ''}
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Cohort merit</dt>
-        <dd>{formatMerit(run.result.objective)}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Top-N merit</dt>
-        <dd>{formatMerit(run.result.unconstrained.merit)}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Price of diversity</dt>
-        <dd>{price ? `${formatMerit(price.absolute)}${share ? ` (${share})` : ''}` : '—'}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Quotas</dt>
-        <dd>{quotas.length === 0 ? 'none' : quotas.join('; ')}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Seed</dt>
-        <dd>
-          <code>{run.seed}</code>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Solver</dt>
-        <dd>
-          {run.solverStatus}
-          {run.result.gap !== null && run.result.gap > 0
-            ? ` (gap ${(run.result.gap * 100).toFixed(2)} %)`
-            : ''}
-        </dd>
-      </div>
-    </dl>
+    <Facts>
+      <Fact label="Made">{formatLabTime(run.createdAt, timezone)}</Fact>
+      <Fact label="Places">
+        {run.result.selectedIds.length} of {run.inputs.capacity} filled
+      </Fact>
+      <Fact label="Considered">
+        {run.inputs.applicants.length} reviewed applicants
+        {run.inputs.unreviewedIds.length > 0
+          ? `; ${run.inputs.unreviewedIds.length} submitted but not reviewed were left out`
+          : ''}
+        {run.result.ineligibleIds.length > 0
+          ? `; ${run.result.ineligibleIds.length} cannot attend the whole workshop`
+          : ''}
+      </Fact>
+      <Fact label="Cohort merit">{formatMerit(run.result.objective)}</Fact>
+      <Fact label="Top-N merit">{formatMerit(run.result.unconstrained.merit)}</Fact>
+      <Fact label="Price of diversity">
+        {price ? `${formatMerit(price.absolute)}${share ? ` (${share})` : ''}` : '—'}
+      </Fact>
+      <Fact label="Quotas">{quotas.length === 0 ? 'none' : quotas.join('; ')}</Fact>
+      <Fact label="Seed">
+        <code>{run.seed}</code>
+      </Fact>
+      <Fact label="Solver">
+        {run.solverStatus}
+        {run.result.gap !== null && run.result.gap > 0
+          ? ` (gap ${(run.result.gap * 100).toFixed(2)} %)`
+          : ''}
+      </Fact>
+    </Facts>
   );
 }
 

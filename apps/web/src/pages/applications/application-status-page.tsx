@@ -13,6 +13,7 @@ import { useApplicationWithLab } from './use-application';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionPanel } from './decision-panel';
 import styles from './applications.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 /** Where an application stands: its status, when it was last edited, until when it can change. */
 export function ApplicationStatusPage() {
@@ -69,52 +70,34 @@ export function ApplicationStatusPage() {
       <ErrorAlert alert={alert} />
       {application.status === 'submitted' ? <DecisionPanel lab={lab} /> : null}
       <div className="card">
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>Status</dt>
-            <dd>
-              <ApplicationStatusBadge status={application.status} />
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>Last edited</dt>
-            <dd>
-              <time dateTime={application.updatedAt}>{when(application.updatedAt)}</time>
-            </dd>
-          </div>
+        <Facts>
+          <Fact label="Status">
+            <ApplicationStatusBadge status={application.status} />
+          </Fact>
+          <Fact label="Last edited">
+            <time dateTime={application.updatedAt}>{when(application.updatedAt)}</time>
+          </Fact>
           {application.submittedAt ? (
-            <div className="facts__row">
-              <dt>Submitted</dt>
-              <dd>
-                <time dateTime={application.submittedAt}>{when(application.submittedAt)}</time>
-              </dd>
-            </div>
+            <Fact label="Submitted">
+              <time dateTime={application.submittedAt}>{when(application.submittedAt)}</time>
+            </Fact>
           ) : null}
           {application.withdrawnAt ? (
-            <div className="facts__row">
-              <dt>Withdrawn</dt>
-              <dd>
-                <time dateTime={application.withdrawnAt}>{when(application.withdrawnAt)}</time>
-              </dd>
-            </div>
+            <Fact label="Withdrawn">
+              <time dateTime={application.withdrawnAt}>{when(application.withdrawnAt)}</time>
+            </Fact>
           ) : null}
-          <div className="facts__row">
-            <dt>{canEdit ? 'You can still edit until' : 'Deadline'}</dt>
-            <dd>
-              <DeadlineText deadline={application.deadline} />
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>Whole workshop</dt>
-            <dd>
-              {application.availability.availableForWholeWorkshop === null
-                ? 'not answered yet'
-                : application.availability.availableForWholeWorkshop
-                  ? 'available every day'
-                  : `not available on ${application.availability.unavailableDays.join(', ')}`}
-            </dd>
-          </div>
-        </dl>
+          <Fact label={canEdit ? 'You can still edit until' : 'Deadline'}>
+            <DeadlineText deadline={application.deadline} />
+          </Fact>
+          <Fact label="Whole workshop">
+            {application.availability.availableForWholeWorkshop === null
+              ? 'not answered yet'
+              : application.availability.availableForWholeWorkshop
+                ? 'available every day'
+                : `not available on ${application.availability.unavailableDays.join(', ')}`}
+          </Fact>
+        </Facts>
         {application.status === 'draft' && !application.deadline.passed ? (
           <p className="notice">This application is a draft: it is not submitted yet.</p>
         ) : null}

@@ -14,6 +14,7 @@ import { selectionQueries } from '../../features/selection/queries';
 import { ApplicationStatusBadge } from '../applications/application-status-badge';
 import { useLab } from './lab-context';
 import styles from './lab.module.css';
+import { Fact, Facts } from '../../components/facts';
 
 const OUTCOME_LABELS = {
   accepted: 'Offered a place',
@@ -56,29 +57,17 @@ export function LabApplicationPage() {
           <h2 id="applicant-title">{name}</h2>
           <ApplicationStatusBadge status={a.status} />
         </div>
-        <dl className="facts">
-          <div className="facts__row">
-            <dt>Started</dt>
-            <dd>{formatLabTime(a.createdAt, tz)}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>Submitted</dt>
-            <dd>{a.submittedAt ? formatLabTime(a.submittedAt, tz) : 'not yet'}</dd>
-          </div>
-          {a.withdrawnAt ? (
-            <div className="facts__row">
-              <dt>Withdrawn</dt>
-              <dd>{formatLabTime(a.withdrawnAt, tz)}</dd>
-            </div>
-          ) : null}
-          <div className="facts__row">
-            <dt>Deadline</dt>
-            <dd>
-              {formatLabTime(a.deadline.closesAt, tz)}
-              {a.deadline.extended ? ' (a personal extension)' : ''}
-            </dd>
-          </div>
-        </dl>
+        <Facts>
+          <Fact label="Started">{formatLabTime(a.createdAt, tz)}</Fact>
+          <Fact label="Submitted">
+            {a.submittedAt ? formatLabTime(a.submittedAt, tz) : 'not yet'}
+          </Fact>
+          {a.withdrawnAt ? <Fact label="Withdrawn">{formatLabTime(a.withdrawnAt, tz)}</Fact> : null}
+          <Fact label="Deadline">
+            {formatLabTime(a.deadline.closesAt, tz)}
+            {a.deadline.extended ? ' (a personal extension)' : ''}
+          </Fact>
+        </Facts>
         {submitted ? <ScoreFacts labId={lab.id} applicationId={a.id} /> : null}
       </section>
 
@@ -128,26 +117,20 @@ function ScoreFacts(props: { labId: string; applicationId: string }) {
   if (!row || row.reviewCount === 0)
     return <p className="muted">No review is submitted yet: no score.</p>;
   return (
-    <dl className="facts" aria-label="Score">
-      <div className="facts__row">
-        <dt>Normalised score</dt>
-        <dd>
-          {formatMerit(row.merit)}{' '}
-          <span className="muted small">
-            rank {row.rank} of {scores.data.applications.length}; 0 is a reviewer's average
-          </span>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Weighted rubric score</dt>
-        <dd>
-          {row.weightedScore === null ? '—' : percent(row.weightedScore)}{' '}
-          <span className="muted small">
-            from {row.reviewCount} review{row.reviewCount === 1 ? '' : 's'}
-          </span>
-        </dd>
-      </div>
-    </dl>
+    <Facts aria-label="Score">
+      <Fact label="Normalised score">
+        {formatMerit(row.merit)}{' '}
+        <span className="muted small">
+          rank {row.rank} of {scores.data.applications.length}; 0 is a reviewer's average
+        </span>
+      </Fact>
+      <Fact label="Weighted rubric score">
+        {row.weightedScore === null ? '—' : percent(row.weightedScore)}{' '}
+        <span className="muted small">
+          from {row.reviewCount} review{row.reviewCount === 1 ? '' : 's'}
+        </span>
+      </Fact>
+    </Facts>
   );
 }
 
@@ -192,28 +175,19 @@ function DecisionCard(props: { labId: string; applicationId: string; timezone: s
           : 'No decision yet: decisions come from the selection run the organisers adopt.'}
       </p>
     ) : (
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>Outcome</dt>
-          <dd>
-            {OUTCOME_LABELS[d.outcome]}
-            {d.outcome === 'waitlisted' && d.waitlistRank ? `, number ${d.waitlistRank}` : ''}
-            {d.promotion ? ' (promoted from the waitlist)' : ''}
-          </dd>
-        </div>
+      <Facts>
+        <Fact label="Outcome">
+          {OUTCOME_LABELS[d.outcome]}
+          {d.outcome === 'waitlisted' && d.waitlistRank ? `, number ${d.waitlistRank}` : ''}
+          {d.promotion ? ' (promoted from the waitlist)' : ''}
+        </Fact>
         {d.outcome === 'accepted' ? (
           <>
-            <div className="facts__row">
-              <dt>Answer</dt>
-              <dd>{RESPONSE_LABELS[d.response ?? 'pending']}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Answer by</dt>
-              <dd>{formatLabTime(d.confirmBy, props.timezone)}</dd>
-            </div>
+            <Fact label="Answer">{RESPONSE_LABELS[d.response ?? 'pending']}</Fact>
+            <Fact label="Answer by">{formatLabTime(d.confirmBy, props.timezone)}</Fact>
           </>
         ) : null}
-      </dl>
+      </Facts>
     );
   }
   return (

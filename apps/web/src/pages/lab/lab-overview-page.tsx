@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { formatMoney, LabDatesList, TaxonomyLists } from '../../components/lab-facts';
 import { useLab } from './lab-context';
+import { Fact, Facts } from '../../components/facts';
 
 export function LabOverviewPage() {
   const { lab } = useLab();
@@ -27,28 +28,16 @@ export function LabOverviewPage() {
         </section>
         <section className="card" aria-labelledby="lab-shape">
           <h2 id="lab-shape">Shape</h2>
-          <dl className="facts">
-            <div className="facts__row">
-              <dt>Places</dt>
-              <dd>{lab.capacity}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Team size</dt>
-              <dd>
-                {lab.teamSize.min}–{lab.teamSize.max} people
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>Funding pool</dt>
-              <dd>{formatMoney(lab.funding.pool, lab.funding.currency)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Web address</dt>
-              <dd>
-                <code>/call/{lab.slug}</code>
-              </dd>
-            </div>
-          </dl>
+          <Facts>
+            <Fact label="Places">{lab.capacity}</Fact>
+            <Fact label="Team size">
+              {lab.teamSize.min}–{lab.teamSize.max} people
+            </Fact>
+            <Fact label="Funding pool">{formatMoney(lab.funding.pool, lab.funding.currency)}</Fact>
+            <Fact label="Web address">
+              <code>/call/{lab.slug}</code>
+            </Fact>
+          </Facts>
         </section>
       </div>
       <section className="card" aria-labelledby="lab-taxonomy">
