@@ -293,7 +293,10 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('button', { name: 'Submit application' }).click();
       await ada.waitForURL(`**/applications/${applicationId}`);
       await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
-      await ada.locator('.badge--app-submitted').waitFor();
+      await ada
+        .getByRole('definition', { name: 'Status', exact: true })
+        .getByText('Submitted', { exact: true })
+        .waitFor();
       await expect
         .poll(() => ada.getByRole('definition', { name: 'You can still edit until' }).textContent())
         .toContain(`2 Apr ${year}, 06:00 GMT+9 your time`);
@@ -412,7 +415,10 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(ada, 'withdraw-confirm');
       await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();
-      await ada.locator('.badge--app-withdrawn').waitFor();
+      await ada
+        .getByRole('definition', { name: 'Status', exact: true })
+        .getByText('Withdrawn', { exact: true })
+        .waitFor();
       await expect
         .poll(() => ada.getByRole('link', { name: 'Edit your application' }).count())
         .toBe(0);
@@ -431,7 +437,10 @@ describeBrowser('web client: a call takes applications', () => {
         .toBe(0);
       await shot(mobile, 'phone-form');
       await mobile.goto(`/applications/${applicationId}`);
-      await mobile.locator('.badge--app-withdrawn').waitFor();
+      await mobile
+        .getByRole('definition', { name: 'Status', exact: true })
+        .getByText('Withdrawn', { exact: true })
+        .waitFor();
       await expect
         .poll(() => sidewaysScroll(mobile), {
           message: 'the status page scrolls sideways on a phone',

@@ -129,7 +129,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('button', { name: 'Accept and join the lab' }).click();
       await page.getByRole('heading', { level: 1, name: lab.title }).waitFor();
-      await page.locator('.lab__eyebrow').getByText('Organiser').waitFor();
+      await page.getByRole('list', { name: 'Your roles' }).getByText('Organiser').waitFor();
 
       // A reload keeps the session: the refresh token survives, the access token is renewed.
       await page.reload();
@@ -406,7 +406,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Sign up and join the lab' }).click();
       // Her account is made and the invitation accepted in one step: she is in the lab.
       await page.getByRole('heading', { level: 1, name: mentorLab.title }).waitFor();
-      await page.locator('.lab__eyebrow').getByText('Mentor').waitFor();
+      await page.getByRole('list', { name: 'Your roles' }).getByText('Mentor').waitFor();
       await expect.poll(() => sidewaysScroll(page)).toBe(0);
       await shot(page, 'phone-invited-mentor-in-lab');
     }

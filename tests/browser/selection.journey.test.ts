@@ -454,7 +454,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       // Every letter ends up delivered (in development: logged as what would be sent).
       await org.waitForFunction(
         () =>
-          [...document.querySelectorAll('article > header .badge')].filter((b) =>
+          [...document.querySelectorAll('[data-testid="letter-state"]')].filter((b) =>
             /^(Sent|Logged, not emailed)$/.test(b.textContent ?? ''),
           ).length === 8,
         undefined,
@@ -492,7 +492,9 @@ describeBrowser('web client: cohort selection and decisions', () => {
       await ada.getByRole('link', { name: 'Open the lab' }).click();
       await ada.getByRole('heading', { level: 1, name: labTitle }).waitFor();
       await expect
-        .poll(() => ada.locator('.badge--role').allTextContents())
+        .poll(() =>
+          ada.getByRole('list', { name: 'Your roles' }).getByRole('listitem').allTextContents(),
+        )
         .toContain('Participant');
       await shot(ada, 'applicant-confirmed');
 
@@ -577,14 +579,14 @@ describeBrowser('web client: cohort selection and decisions', () => {
         .getByRole('region', { name: 'Offered a place (4)' })
         .getByRole('article', { name: `To ${emailOf(person('h'))}` });
       await expect.poll(() => hanaOffer.textContent()).toContain('Dear Hana Hill,');
-      await expect.poll(() => hanaOffer.locator('.badge').textContent()).toBe('Draft');
+      await expect.poll(() => hanaOffer.getByTestId('letter-state').textContent()).toBe('Draft');
       await org.getByRole('button', { name: 'Release 1 letter…' }).click();
       await org
         .getByRole('alertdialog', { name: 'Release this letter now?' })
         .getByRole('button', { name: 'Release the letter' })
         .click();
       await hanaOffer
-        .locator('.badge')
+        .getByTestId('letter-state')
         .filter({ hasText: /^(Sent|Logged, not emailed)$/ })
         .waitFor({ timeout: 20_000 });
       await shot(org, 'outbox-promotion-letter');

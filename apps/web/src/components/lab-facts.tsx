@@ -1,6 +1,8 @@
 import type { LabDateKey, LabDates, LabTaxonomy } from '../api';
 import { DATE_KEYS, TAXONOMY_KEYS } from '../lib/lab-form';
 import { LabTime } from './lab-time';
+import chips from './chips.module.css';
+import styles from './lab-facts.module.css';
 import { Fact, Facts } from './facts';
 
 export const DATE_LABELS: Record<LabDateKey, string> = {
@@ -39,14 +41,14 @@ export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: s
 
 export function TaxonomyLists({ taxonomy }: { taxonomy: LabTaxonomy }) {
   return (
-    <div className="taxonomy">
+    <div className={styles.taxonomy}>
       {TAXONOMY_KEYS.map((key) => (
         <div key={key}>
           <h3>{TAXONOMY_LABELS[key]}</h3>
           {taxonomy[key].length > 0 ? (
-            <ul className="chips">
+            <ul className={chips.chips}>
               {taxonomy[key].map((value) => (
-                <li key={value} className="chip">
+                <li key={value} className={chips.chip}>
                   {value}
                 </li>
               ))}

@@ -8,6 +8,7 @@ import { useUser } from '../components/session';
 import { roleLabel } from '../lib/roles';
 import { alertFor } from '../lib/use-form-submit';
 import cards from '../components/lab-cards.module.css';
+import { Badge } from '../components/badge';
 
 export function LabsPage() {
   const user = useUser();
@@ -52,9 +53,9 @@ export function LabsPage() {
                   <>
                     <span className="visually-hidden">Your roles: </span>
                     {lab.myRoles.map((role) => (
-                      <span key={role} className="badge badge--role">
+                      <Badge key={role} tone="tag">
                         {roleLabel(role)}
-                      </span>
+                      </Badge>
                     ))}
                   </>
                 ) : (

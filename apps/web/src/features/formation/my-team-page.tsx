@@ -9,6 +9,7 @@ import { formationApi, formationKeys } from './formation-api';
 import { sizeLabel } from './formation-logic';
 import { useFormationLive } from './use-formation-live';
 import styles from './formation.module.css';
+import { Badge } from '../../components/badge';
 
 /** A participant's team (idea, members, mentor, chat, why they are on it) and the self-organised board. */
 export function MyTeamPage() {
@@ -46,7 +47,7 @@ function MyTeamCard({ labId }: { labId: string }) {
     <article className="card stack" aria-labelledby="my-team-title">
       <h2 id="my-team-title">My team: {team.name}</h2>
       <p className="small">
-        <span className="badge">{statusWord(team.status)}</span>
+        <Badge>{statusWord(team.status)}</Badge>
       </p>
       {team.idea ? (
         <p>

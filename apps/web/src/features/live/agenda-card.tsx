@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { workshopApi, type AgendaSession } from '../workshop/api';
 import { workshopQueries } from '../workshop/queries';
 import styles from './live.module.css';
+import { Badge } from '../../components/badge';
 
 const KIND_LABELS: Record<string, string> = {
   plenary: 'Plenary',
@@ -116,9 +117,9 @@ export function AgendaCard({
                       </p>
                       <div>
                         <p className={styles.liveAgendaTitle}>
-                          {s.title} <span className="badge">{KIND_LABELS[s.kind] ?? s.kind}</span>
-                          {now ? <span className="badge badge--now">Now</span> : null}
-                          {s.state === 'ended' ? <span className="badge">Ended</span> : null}
+                          {s.title} <Badge>{KIND_LABELS[s.kind] ?? s.kind}</Badge>
+                          {now ? <Badge tone="now">Now</Badge> : null}
+                          {s.state === 'ended' ? <Badge>Ended</Badge> : null}
                         </p>
                         {s.meetingUrl || s.materials.length > 0 ? (
                           <ul className={styles.liveAgendaLinks}>

@@ -11,6 +11,7 @@ import type { LiveViewAction, LiveViewState } from './live-view-state';
 import { useLiveConnection, useLiveState, useServerNow } from './use-live-connection';
 import { useLiveView } from './use-live-view';
 import styles from './live.module.css';
+import { Badge } from '../../components/badge';
 
 type Connection = LiveConnection<LiveNotices, LiveRequests>;
 
@@ -94,8 +95,7 @@ function VisitButton({
   /** The mentor's own room: they are in it whenever they visit no other. */
   own?: boolean;
 }) {
-  if (visits.hereRoomId === room.id && own)
-    return <span className="badge badge--now">You are here</span>;
+  if (visits.hereRoomId === room.id && own) return <Badge tone="now">You are here</Badge>;
   if (visits.hereRoomId === room.id)
     return (
       <button
@@ -318,11 +318,7 @@ function RoomsToVisit({
           <div key={round.id}>
             <h3>
               {round.title}{' '}
-              {round.state === 'open' ? (
-                <span className="badge badge--now">Now</span>
-              ) : (
-                <span className="badge">Coming</span>
-              )}
+              {round.state === 'open' ? <Badge tone="now">Now</Badge> : <Badge>Coming</Badge>}
             </h3>
             <ul className={styles.mentorRooms}>
               {round.rooms.map((room) => (

@@ -7,6 +7,7 @@ import type { LiveViewAction, LiveViewState } from './live-view-state';
 import { formatLabClock } from '../../lib/lab-time';
 import { useLab } from '../../pages/lab/lab-context';
 import styles from './live.module.css';
+import { Badge } from '../../components/badge';
 
 interface RoomCardProps {
   connection: LiveConnection<LiveNotices, LiveRequests>;
@@ -102,14 +103,14 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
       <ul className={styles.liveRoomPeople} aria-label={`People in ${room.name}`}>
         {room.mentor && !mentoring ? (
           <li>
-            {room.mentor.displayName} <span className="badge badge--role">Mentor</span>
+            {room.mentor.displayName} <Badge tone="tag">Mentor</Badge>
           </li>
         ) : null}
         {view.visitingMentors
           .filter((m) => m.userId !== room.mentor?.userId)
           .map((m) => (
             <li key={m.userId}>
-              {m.displayName} <span className="badge badge--role">Visiting mentor</span>
+              {m.displayName} <Badge tone="tag">Visiting mentor</Badge>
             </li>
           ))}
         {others.map((p) => (

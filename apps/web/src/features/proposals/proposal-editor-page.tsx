@@ -28,6 +28,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { EditableRows } from './editable-rows';
 import { VersionsPanel } from './versions-panel';
 import styles from './proposal-editor-page.module.css';
+import { Badge } from '../../components/badge';
 
 /**
  * A team's proposal: every member edits it; a save is a new version based on the one the
@@ -113,7 +114,7 @@ export function ProposalEditorPage() {
           {view.team.name}: {content.title || 'Untitled proposal'}
         </h2>
         <p className={styles.meta}>
-          <span className="badge">{STATUS_LABELS[view.status]}</span> Version {view.version}
+          <Badge>{STATUS_LABELS[view.status]}</Badge> Version {view.version}
           {view.savedBy ? ` saved by ${view.savedBy.displayName}` : ''} · due{' '}
           {view.deadlineInLabTimezone}
           {view.extended ? ' (your team’s extension)' : ''}

@@ -14,6 +14,7 @@ import {
 } from './api';
 import fieldRow from '../../components/field-row.module.css';
 import rowList from '../../components/row-list.module.css';
+import { Badge } from '../../components/badge';
 
 type Kind = 'person' | 'institution';
 
@@ -198,9 +199,7 @@ function ConflictsEditor(props: {
           {declared.map((c, index) => (
             <li key={`${describeConflict(c)}:${index}`}>
               <span>
-                <span className="badge badge--role">
-                  {'institution' in c ? 'Institution' : 'Person'}
-                </span>
+                <Badge tone="tag">{'institution' in c ? 'Institution' : 'Person'}</Badge>
                 {describeConflict(c)}
               </span>
               <button

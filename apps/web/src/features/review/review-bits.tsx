@@ -1,13 +1,16 @@
 import type { ReviewStatus } from './api';
 import { REVIEW_STATUS_LABELS } from './review-scores';
 import styles from './review-bits.module.css';
+import { Badge, type BadgeTone } from '../../components/badge';
+
+const REVIEW_TONES: Record<string, BadgeTone> = {
+  assigned: 'neutral',
+  draft: 'warn',
+  submitted: 'ok',
+};
 
 export function ReviewStatusBadge({ status }: { status: ReviewStatus }) {
-  return (
-    <span className={`badge badge--review-${status}`}>
-      {REVIEW_STATUS_LABELS[status] ?? status}
-    </span>
-  );
+  return <Badge tone={REVIEW_TONES[status]}>{REVIEW_STATUS_LABELS[status] ?? status}</Badge>;
 }
 
 /** Reviews done out of assigned, as a bar that also reads as text. */

@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ApplicationSummary } from '../../api';
+import chips from '../../components/chips.module.css';
 import styles from './selection.module.css';
 
 const optionLabel = (a: ApplicationSummary) =>
@@ -89,9 +90,9 @@ export function ApplicantPicker(props: {
         </p>
       ) : null}
       {chosen.length > 0 ? (
-        <ul className={`chips ${styles.pickerChosen}`} aria-label={props.label}>
+        <ul className={`${chips.chips} ${styles.pickerChosen}`} aria-label={props.label}>
           {chosen.map((applicationId) => (
-            <li key={applicationId} className="chip">
+            <li key={applicationId} className={chips.chip}>
               {props.nameOf(applicationId)}
               <button
                 type="button"

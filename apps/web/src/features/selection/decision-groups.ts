@@ -1,10 +1,19 @@
 import type { Decision, DecisionResponse } from './types';
+import type { BadgeTone } from '../../components/badge';
 
 export const RESPONSE_LABELS: Record<DecisionResponse, string> = {
   pending: 'Waiting for an answer',
   confirmed: 'Confirmed',
   declined: 'Declined the place',
   expired: 'Missed the date',
+};
+
+/** How an answer to an offer looks as a badge (also the applicant's decision badge). */
+export const ANSWER_TONES: Record<string, BadgeTone> = {
+  pending: 'info',
+  confirmed: 'ok',
+  declined: 'danger',
+  expired: 'danger',
 };
 
 /**

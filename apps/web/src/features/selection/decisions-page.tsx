@@ -8,13 +8,14 @@ import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import type { ApplicantDirectory } from './applicants';
 import { selectionChanged, selectionCommands, selectionQueries } from './queries';
-import { groupDecisions, RESPONSE_LABELS } from './decision-groups';
+import { ANSWER_TONES, groupDecisions, RESPONSE_LABELS } from './decision-groups';
 import { withNames } from './infeasibility';
 import type { Decision } from './types';
 import { TableScroll } from '../../components/table-scroll';
 import tableStyles from '../../components/applications-table.module.css';
 import styles from './selection.module.css';
 import { Figures } from '../../components/figures';
+import { Badge } from '../../components/badge';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
 export function DecisionsPage() {
@@ -202,9 +203,7 @@ function AcceptedRow(props: {
         ) : null}
       </th>
       <td>
-        <span className={`badge badge--answer-${response}`}>
-          {RESPONSE_LABELS[response] ?? response}
-        </span>
+        <Badge tone={ANSWER_TONES[response]}>{RESPONSE_LABELS[response] ?? response}</Badge>
       </td>
       <td>
         {d.respondedAt ? (

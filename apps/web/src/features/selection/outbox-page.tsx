@@ -12,6 +12,7 @@ import {
   LETTER_FILTERS,
   letterEditable,
   letterMatches,
+  LETTER_TONES,
   letterState,
   letterStatusLabel,
   lettersToRelease,
@@ -24,6 +25,7 @@ import {
 import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
 import styles from './selection.module.css';
 import { Figures } from '../../components/figures';
+import { Badge } from '../../components/badge';
 
 const POLL_MS = 2_000;
 
@@ -240,9 +242,9 @@ function LetterCard(props: {
     <article className="card" aria-labelledby={titleId}>
       <header className={styles.letterHead}>
         <h3 id={titleId}>To {letter.recipient}</h3>
-        <span className={`badge badge--letter-${letterState(letter)}`}>
+        <Badge tone={LETTER_TONES[letterState(letter)]} testId="letter-state">
           {letterStatusLabel(letterState(letter))}
-        </span>
+        </Badge>
       </header>
       <p className="small muted">
         {letter.sentAt

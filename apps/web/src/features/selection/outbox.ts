@@ -1,4 +1,5 @@
 import type { DecisionLetter, DecisionOutcome, Outbox } from './types';
+import type { BadgeTone } from '../../components/badge';
 
 export const OUTCOME_TITLES: Record<DecisionOutcome, string> = {
   accepted: 'Offered a place',
@@ -19,6 +20,17 @@ const LETTER_STATUS_LABELS: Record<string, string> = {
 export function letterStatusLabel(status: string): string {
   return LETTER_STATUS_LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
 }
+
+/** How a letter's state looks as a badge. */
+export const LETTER_TONES: Record<string, BadgeTone> = {
+  draft: 'info',
+  queued: 'warn',
+  sending: 'warn',
+  retrying: 'warn',
+  sent: 'ok',
+  logged: 'ok',
+  failed: 'danger',
+};
 
 /** What a letter's badge says: a queued letter that has failed before is waiting to be retried. */
 export function letterState(letter: Pick<DecisionLetter, 'status' | 'attempts'>): string {

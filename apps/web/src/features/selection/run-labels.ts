@@ -1,10 +1,19 @@
 import type { SelectionRunSummary, SelectionStatus } from './types';
+import type { BadgeTone } from '../../components/badge';
 
 export const STATUS_LABELS: Record<SelectionStatus, string> = {
   optimal: 'Optimal',
   feasible: 'Feasible',
   infeasible: 'Infeasible',
   'no-solution': 'No solution',
+};
+
+/** A run that found a cohort looks fine; one that could not, wrong. */
+export const RUN_TONES: Record<string, BadgeTone> = {
+  optimal: 'ok',
+  feasible: 'ok',
+  infeasible: 'danger',
+  'no-solution': 'danger',
 };
 
 export function statusLabel(status: string): string {

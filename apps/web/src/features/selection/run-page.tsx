@@ -14,13 +14,14 @@ import { explainInfeasibility } from './infeasibility';
 import { MeritChart } from './merit-chart-figure';
 import { formatMerit, formatShare } from './merit-chart';
 import { describeQuotas } from './quota-form';
-import { foundCohort, runNumbers, statusLabel } from './run-labels';
+import { foundCohort, RUN_TONES, runNumbers, statusLabel } from './run-labels';
 import type { AdoptSelectionRun, SelectionRun } from './types';
 import { TableScroll } from '../../components/table-scroll';
 import tableStyles from '../../components/applications-table.module.css';
 import { useConfirmDialog } from '../../components/confirm-dialog';
 import styles from './selection.module.css';
 import { Fact, Facts } from '../../components/facts';
+import { Badge } from '../../components/badge';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -60,8 +61,8 @@ export function RunPage() {
         <div className="page-title">
           <h2 id="run-title">Run {number}</h2>
           <p>
-            <span className={`badge badge--run-${run.status}`}>{statusLabel(run.status)}</span>
-            {run.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
+            <Badge tone={RUN_TONES[run.status]}>{statusLabel(run.status)}</Badge>
+            {run.adopted ? <Badge tone="adopted">Adopted</Badge> : null}
           </p>
         </div>
         <RunFacts run={run} timezone={lab.timezone} />

@@ -14,10 +14,11 @@ import { formatMerit, formatShare, priceBars } from './merit-chart';
 import { describeQuotas, quotaFormValues } from './quota-form';
 import { QuotaForm } from './quota-editor';
 import { compareRuns } from './run-compare';
-import { foundCohort, runNumbers, statusLabel } from './run-labels';
+import { foundCohort, RUN_TONES, runNumbers, statusLabel } from './run-labels';
 import type { CreateSelectionRun, SelectionRun, SelectionRunSummary } from './types';
 import { TableScroll } from '../../components/table-scroll';
 import styles from './selection.module.css';
+import { Badge } from '../../components/badge';
 
 /** Quotas, the stored runs with what each cost, and two runs side by side. */
 export function SelectionPage() {
@@ -175,10 +176,10 @@ function RunsTable(props: {
                 <th scope="row">
                   <Link to={`runs/${r.id}`}>Run {numbers.get(r.id)}</Link>
                   <span className="muted small">{formatLabTime(r.createdAt, props.timezone)}</span>
-                  {r.adopted ? <span className="badge badge--adopted">Adopted</span> : null}
+                  {r.adopted ? <Badge tone="adopted">Adopted</Badge> : null}
                 </th>
                 <td>
-                  <span className={`badge badge--run-${r.status}`}>{statusLabel(r.status)}</span>
+                  <Badge tone={RUN_TONES[r.status]}>{statusLabel(r.status)}</Badge>
                   <span className="small">
                     {r.selected} of {r.capacity} places
                   </span>

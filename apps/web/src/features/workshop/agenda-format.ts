@@ -1,4 +1,5 @@
 import type { AgendaSession, SessionKind, SessionState } from './api';
+import type { BadgeTone } from '../../components/badge';
 
 const KIND_LABELS: Record<SessionKind, string> = {
   plenary: 'Plenary',
@@ -68,3 +69,10 @@ export function timeRange(
     : `${new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' }).format(new Date(session.endsAt))}, ${time(session.endsAt, true)}`;
   return `${time(session.startsAt, false)}–${end}`;
 }
+
+/** How a session's state looks as a badge: live now, ended, or still to come. */
+export const SESSION_TONES: Record<string, BadgeTone> = {
+  live: 'live',
+  ended: 'past',
+  scheduled: 'upcoming',
+};

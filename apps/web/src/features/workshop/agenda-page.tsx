@@ -18,8 +18,16 @@ import {
   type SessionState,
 } from './api';
 import { agendaChanged, workshopQueries } from './queries';
-import { agendaDays, dayHeading, kindLabel, stateLabel, timeRange } from './agenda-format';
+import {
+  agendaDays,
+  dayHeading,
+  kindLabel,
+  SESSION_TONES,
+  stateLabel,
+  timeRange,
+} from './agenda-format';
 import styles from './workshop.module.css';
+import { Badge } from '../../components/badge';
 
 const FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'meetingUrl', 'materials', 'state'] as const;
 const fid = (field: string) => fieldId('session', field);
@@ -188,13 +196,11 @@ export function AgendaPage() {
                   <p className={styles.agendaItemTime}>{timeRange(session, lab.timezone)}</p>
                   <div>
                     <p className={styles.agendaItemTitle}>
-                      <span className={`badge badge--kind badge--kind-${session.kind}`}>
+                      <Badge tone={session.kind === 'breakout' ? 'tag' : 'quiet'}>
                         {kindLabel(session.kind)}
-                      </span>{' '}
+                      </Badge>{' '}
                       <strong>{session.title}</strong>{' '}
-                      <span className={`badge badge--state badge--state-${session.state}`}>
-                        {stateLabel(session.state)}
-                      </span>
+                      <Badge tone={SESSION_TONES[session.state]}>{stateLabel(session.state)}</Badge>
                     </p>
                     {session.meetingUrl ? (
                       <p className="small">

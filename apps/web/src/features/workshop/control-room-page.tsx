@@ -33,13 +33,14 @@ import {
 import { workshopApi, type BreakoutRound, type Rounds } from './api';
 import { BreakoutSessionPicker, useBreakoutSession } from './breakout-session-picker';
 import { controlRoomReducer, initialControlRoom } from './control-room-state';
-import { roundStateLabel } from './rotation-page';
+import { ROUND_TONES, roundStateLabel } from './rotation-page';
 import { currentRound, roomTiles, type RoomTile } from './room-tiles';
 import { RoomVideoLinkForm } from './room-video-links';
 import { ControlRoomPitches } from '../pitches/pitch-stage-panel';
 import { ClockStepButtons } from '../../components/clock-step-buttons';
 import choice from '../../components/choice.module.css';
 import styles from './workshop.module.css';
+import { Badge } from '../../components/badge';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
 const PRESENCE_EVERY_MS = 10_000;
@@ -547,9 +548,7 @@ function RoundBar({
       <div className={styles.roundBarHead}>
         <h2 id="round-heading">
           {round.title}{' '}
-          <span className={`badge badge--round-${round.state}`}>
-            {roundStateLabel(round.state)}
-          </span>
+          <Badge tone={ROUND_TONES[round.state]}>{roundStateLabel(round.state)}</Badge>
         </h2>
         <p className="small muted">
           Round {position} of {rounds.length} · {round.rooms.length} rooms · planned for{' '}

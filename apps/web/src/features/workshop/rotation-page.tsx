@@ -25,6 +25,7 @@ import { MetMatrixGrid } from './met-matrix-grid';
 import { TableScroll } from '../../components/table-scroll';
 import styles from './workshop.module.css';
 import choice from '../../components/choice.module.css';
+import { Badge, type BadgeTone } from '../../components/badge';
 
 const PLAN_FIELDS = [
   'rounds',
@@ -173,9 +174,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                     <tr key={plan.id} className={shown ? styles.plansTableRowShown : undefined}>
                       <th scope="row">
                         {name}
-                        {plan.adoptedAt ? (
-                          <span className="badge badge--adopted">Adopted</span>
-                        ) : null}
+                        {plan.adoptedAt ? <Badge tone="adopted">Adopted</Badge> : null}
                         <br />
                         <span className="small muted">
                           seed {plan.seed} · {formatLabTime(plan.createdAt, lab.timezone)}
@@ -269,9 +268,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
             {rounds.data.rounds.map((round) => (
               <li key={round.id}>
                 <strong>{round.title}</strong>{' '}
-                <span className={`badge badge--round-${round.state}`}>
-                  {roundStateLabel(round.state)}
-                </span>{' '}
+                <Badge tone={ROUND_TONES[round.state]}>{roundStateLabel(round.state)}</Badge>{' '}
                 <span className="small muted">
                   {round.rooms.length} rooms · {round.durationMinutes} min
                 </span>
@@ -312,6 +309,13 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
     </>
   );
 }
+
+/** How a round's state looks as a badge: open now, closed, or still to come. */
+export const ROUND_TONES: Record<string, BadgeTone> = {
+  open: 'live',
+  closed: 'past',
+  planned: 'upcoming',
+};
 
 export function roundStateLabel(state: string): string {
   return state === 'open' ? 'Open' : state === 'closed' ? 'Closed' : 'Planned';

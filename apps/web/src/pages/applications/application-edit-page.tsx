@@ -26,6 +26,7 @@ import { applicationCommands, applicationKeys, applicationQueries } from '../../
 import { queryClient } from '../../api/http';
 import { useApplicationWithLab } from './use-application';
 import styles from './applications.module.css';
+import { Eyebrow } from '../../components/badge';
 
 /** Loads the application and its lab (for the taxonomy and the title), then shows the form. */
 export function ApplicationEditPage() {
@@ -209,9 +210,9 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
   return (
     <section>
       <header>
-        <p className="lab__eyebrow">
+        <Eyebrow>
           <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
-        </p>
+        </Eyebrow>
         <PageHeading title={submitted ? 'Edit your submitted application' : 'Your application'} />
         <p className={styles.deadlineLine} data-testid="deadline-line">
           <strong>{application.deadline.passed ? 'Closed' : 'Deadline'}:</strong>{' '}

@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../../api';
+import { Badge, type BadgeTone } from '../../components/badge';
 
 const LABELS: Record<ApplicationStatus, string> = {
   draft: 'Draft',
@@ -10,6 +11,12 @@ export function applicationStatusLabel(status: string): string {
   return LABELS[status as ApplicationStatus] ?? status;
 }
 
+const APPLICATION_TONES: Record<string, BadgeTone> = {
+  draft: 'warn',
+  submitted: 'ok',
+  withdrawn: 'neutral',
+};
+
 export function ApplicationStatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge--app-${status}`}>{applicationStatusLabel(status)}</span>;
+  return <Badge tone={APPLICATION_TONES[status]}>{applicationStatusLabel(status)}</Badge>;
 }

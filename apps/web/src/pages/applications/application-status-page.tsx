@@ -14,6 +14,7 @@ import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionPanel } from './decision-panel';
 import styles from './applications.module.css';
 import { Fact, Facts } from '../../components/facts';
+import { Eyebrow } from '../../components/badge';
 
 /** Where an application stands: its status, when it was last edited, until when it can change. */
 export function ApplicationStatusPage() {
@@ -61,9 +62,9 @@ export function ApplicationStatusPage() {
   return (
     <section className="stack-lg">
       <header>
-        <p className="lab__eyebrow">
+        <Eyebrow>
           <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
-        </p>
+        </Eyebrow>
         <PageHeading title="Your application" />
       </header>
       <StatusMessage>{status}</StatusMessage>

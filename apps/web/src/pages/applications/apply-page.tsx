@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/page-heading';
 import { LabTime } from '../../components/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
+import { Eyebrow } from '../../components/badge';
 
 /** The step between a call and its form: start one application, or go on with the one you have. */
 export function ApplyPage() {
@@ -62,9 +63,9 @@ export function ApplyPage() {
 
   return (
     <section className="narrow">
-      <p className="lab__eyebrow">
+      <Eyebrow>
         <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
-      </p>
+      </Eyebrow>
       <PageHeading title="Apply to this Ideas Lab" />
       <ErrorAlert alert={alert} />
       <div className="card stack">

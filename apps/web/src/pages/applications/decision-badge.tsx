@@ -1,4 +1,6 @@
 import type { MyDecision } from '../../features/selection/types';
+import { Badge } from '../../components/badge';
+import { ANSWER_TONES } from '../../features/selection/decision-groups';
 
 /** The outcome of an application in a word or two, once the organisers have decided. */
 export function decisionLabel(decision: MyDecision): { label: string; tone: string } {
@@ -20,5 +22,5 @@ export function decisionLabel(decision: MyDecision): { label: string; tone: stri
 export function DecisionBadge({ decision }: { decision: MyDecision | undefined }) {
   if (!decision) return null;
   const { label, tone } = decisionLabel(decision);
-  return <span className={`badge badge--answer-${tone}`}>{label}</span>;
+  return <Badge tone={ANSWER_TONES[tone]}>{label}</Badge>;
 }

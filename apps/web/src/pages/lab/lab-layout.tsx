@@ -22,6 +22,7 @@ import { ideasLabTabs } from '../../features/ideas/routes';
 import type { LabContext } from './lab-context';
 import { groupLabTabs, type LabTabContext } from './lab-tabs';
 import styles from './lab.module.css';
+import { BadgeList, Eyebrow } from '../../components/badge';
 
 /** The frame of every lab screen: title, phase, the viewer's roles and the tabs they may use. */
 export function LabLayout() {
@@ -97,17 +98,16 @@ export function LabLayout() {
   return (
     <section className={styles.frame}>
       <header className={styles.labHeader}>
-        <p className="lab__eyebrow">
+        <Eyebrow>
           <PhaseBadge phase={lab.data.phase} />
-          {roles.map((role) => (
-            <span key={role} className="badge badge--role">
-              {roleLabel(role)}
-            </span>
-          ))}
-          {user.isAdmin && roles.length === 0 ? (
-            <span className="badge badge--role">Admin</span>
-          ) : null}
-        </p>
+          <BadgeList
+            label="Your roles"
+            tone="tag"
+            items={
+              user.isAdmin && roles.length === 0 ? ['Admin'] : roles.map((role) => roleLabel(role))
+            }
+          />
+        </Eyebrow>
         <PageHeading title={lab.data.title} />
       </header>
       {tabCount > 1 ? (
