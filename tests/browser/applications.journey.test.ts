@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
 import { describeBrowser, screenshotter } from './support/browser.js';
 import {
+  describedBy,
+  factValue,
   desktopContext,
   journeyStage,
   logInThroughUi,
@@ -90,6 +92,8 @@ describeBrowser('web client: a call takes applications', () => {
       .filter({ hasText: /^Saved at / })
       .waitFor();
   /** The error shown beside a field, found from the field's own label or legend. */
+  const questions = (page: Page) =>
+    page.getByRole('list', { name: 'Questions' }).locator(':scope > li');
   const errorBeside = (page: Page, id: string) => page.locator(`#${id}-error`);
 
   it('takes an application from the call page to withdrawal', async () => {
@@ -112,21 +116,21 @@ describeBrowser('web client: a call takes applications', () => {
       await org.getByRole('button', { name: 'Add question' }).click();
       // Focus goes to the new question's label.
       await expect.poll(() => org.evaluate(() => document.activeElement?.id)).toMatch(/-label$/);
-      const first = org.locator('.question-editor').nth(0);
+      const first = questions(org).nth(0);
       await first.getByLabel('Question', { exact: true }).fill(essay);
       await first.getByLabel('Help text (optional)').fill('What would you bring to a team?');
       await first.getByLabel('Word limit').fill('20');
 
       await org.getByLabel('New question type').selectOption('single_choice');
       await org.getByRole('button', { name: 'Add question' }).click();
-      const second = org.locator('.question-editor').nth(1);
+      const second = questions(org).nth(1);
       await second.getByLabel('Question', { exact: true }).fill('Preferred role');
       await second.getByLabel('Options').fill('Modeller');
       await second.getByLabel('Required').uncheck();
 
       await org.getByLabel('New question type').selectOption('yes_no');
       await org.getByRole('button', { name: 'Add question' }).click();
-      const third = org.locator('.question-editor').nth(2);
+      const third = questions(org).nth(2);
       await third.getByLabel('Question', { exact: true }).fill(consent);
       await expect
         .poll(() => third.getByLabel('Consent: must be answered yes').isChecked())
@@ -134,7 +138,7 @@ describeBrowser('web client: a call takes applications', () => {
 
       // A choice with one option is refused beside its options.
       await org.getByRole('button', { name: 'Publish version 1' }).click();
-      await second.locator('.field__error').waitFor();
+      await expect.poll(() => describedBy(second.getByLabel('Options'))).toContain('⚠');
       await expect
         .poll(() => second.getByLabel('Options').getAttribute('aria-invalid'))
         .toBe('true');
@@ -147,7 +151,7 @@ describeBrowser('web client: a call takes applications', () => {
         .filter({ hasText: /to position 2 of 3/ })
         .waitFor();
       await expect
-        .poll(() => org.locator('.question-editor h3').nth(1).textContent())
+        .poll(() => questions(org).nth(1).locator('h3').textContent())
         .toContain('Yes / no');
       await org.getByRole('button', { name: 'Publish version 1' }).click();
       await org
@@ -293,12 +297,9 @@ describeBrowser('web client: a call takes applications', () => {
       await ada.getByRole('button', { name: 'Submit application' }).click();
       await ada.waitForURL(`**/applications/${applicationId}`);
       await ada.getByRole('status').filter({ hasText: 'Your application is submitted.' }).waitFor();
-      await ada
-        .getByRole('definition', { name: 'Status', exact: true })
-        .getByText('Submitted', { exact: true })
-        .waitFor();
+      await factValue(ada, 'Status').getByText('Submitted', { exact: true }).waitFor();
       await expect
-        .poll(() => ada.getByRole('definition', { name: 'You can still edit until' }).textContent())
+        .poll(() => factValue(ada, 'You can still edit until').textContent())
         .toContain(`2 Apr ${year}, 06:00 GMT+9 your time`);
       await shot(ada, 'status-submitted');
       await ada
@@ -415,10 +416,7 @@ describeBrowser('web client: a call takes applications', () => {
       await shot(ada, 'withdraw-confirm');
       await confirm.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await ada.getByRole('status').filter({ hasText: 'Your application is withdrawn.' }).waitFor();
-      await ada
-        .getByRole('definition', { name: 'Status', exact: true })
-        .getByText('Withdrawn', { exact: true })
-        .waitFor();
+      await factValue(ada, 'Status').getByText('Withdrawn', { exact: true }).waitFor();
       await expect
         .poll(() => ada.getByRole('link', { name: 'Edit your application' }).count())
         .toBe(0);
@@ -437,10 +435,7 @@ describeBrowser('web client: a call takes applications', () => {
         .toBe(0);
       await shot(mobile, 'phone-form');
       await mobile.goto(`/applications/${applicationId}`);
-      await mobile
-        .getByRole('definition', { name: 'Status', exact: true })
-        .getByText('Withdrawn', { exact: true })
-        .waitFor();
+      await factValue(mobile, 'Status').getByText('Withdrawn', { exact: true }).waitFor();
       await expect
         .poll(() => sidewaysScroll(mobile), {
           message: 'the status page scrolls sideways on a phone',

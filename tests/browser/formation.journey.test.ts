@@ -87,7 +87,9 @@ describeBrowser('web client: team formation', () => {
       await org.getByLabel(/No team all of one career stage/).uncheck();
       await org.getByRole('button', { name: 'Save rules' }).click();
       await org.getByRole('status').filter({ hasText: 'Rules saved.' }).waitFor();
-      await expect.poll(() => org.locator('.lede').textContent()).toContain('formation is open');
+      await expect
+        .poll(() => org.getByText(/formation is (open|closed)/).textContent())
+        .toContain('formation is open');
       await shot(org, 'rules');
 
       // --- A participant states interests on a phone. ---

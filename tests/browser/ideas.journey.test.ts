@@ -93,7 +93,9 @@ describeBrowser('web client: ideas board and voting', () => {
       const form = phone.getByRole('form', { name: 'New idea' });
       // Nothing filled in: the server's problems are shown at their fields.
       await form.getByRole('button', { name: 'Post the idea' }).click();
-      await expect.poll(() => form.locator('.field--invalid').count()).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(() => form.locator('[aria-invalid="true"]').count())
+        .toBeGreaterThanOrEqual(2);
       await expect.poll(() => form.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
       await form.getByLabel('Title').fill(title);
       await form
@@ -317,7 +319,7 @@ describeBrowser('web client: ideas board and voting', () => {
         .set(bearer(lab.participants[2]))
         .send({ ideaId, delta: 1 });
       await expect
-        .poll(() => org.locator('.muted').filter({ hasText: 'voted so far' }).textContent(), {
+        .poll(() => org.getByText(/voted so far/).textContent(), {
           timeout: 15_000,
         })
         .toContain('2 participants');

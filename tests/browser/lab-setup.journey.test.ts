@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
 import { describeBrowser, screenshotter } from './support/browser.js';
 import {
+  describedBy,
+  factValue,
   desktopContext,
   journeyStage,
   logInThroughUi,
@@ -46,9 +48,6 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
     await page.getByRole('status').filter({ hasText: 'You are logged out.' }).waitFor();
   };
 
-  const field = (page: Page, label: string) =>
-    page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) });
-
   it('walks from sign-up to an open call', async () => {
     await runJourney('failure', journey);
 
@@ -62,7 +61,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByLabel('Email').fill(newcomer.email);
       await page.getByLabel('Password').fill('short');
       await page.getByRole('button', { name: 'Sign up' }).click();
-      await field(page, 'Password').locator('.field__error').waitFor();
+      await expect.poll(() => describedBy(page.getByLabel('Password'))).toContain('⚠');
       await expect
         .poll(() => page.getByLabel('Password').getAttribute('aria-invalid'))
         .toBe('true');
@@ -78,7 +77,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByLabel('Email').fill(newcomer.email);
       await page.getByLabel('Password').fill('not-my-password');
       await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('alert').locator('.alert').waitFor();
+      await page.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
       await shot(page, 'log-in-refused');
       await logInThroughUi(page, newcomer);
       await logOut(page);
@@ -105,7 +104,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
 
       // …and invites the newcomer as its organiser; the accept link is shown once.
       await page.getByLabel('Email').fill(newcomer.email);
-      await page.getByLabel('Role').selectOption('organiser');
+      await page.getByLabel('Role', { exact: true }).selectOption('organiser');
       await page.getByRole('button', { name: 'Invite', exact: true }).click();
       const acceptLink = page.getByTestId('accept-link');
       await acceptLink.waitFor();
@@ -142,8 +141,9 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('link', { name: 'Settings' })
         .click();
       await page.getByRole('button', { name: 'Move to Applications open' }).click();
-      const phaseAlert = page.locator('.phase-panel').getByRole('alert');
-      await phaseAlert.locator('.alert').waitFor();
+      const phasePanel = () => page.getByRole('region', { name: 'Phase', exact: true });
+      const phaseAlert = phasePanel().getByRole('alert');
+      await phaseAlert.filter({ hasText: /\S/ }).waitFor();
       await expect.poll(() => phaseAlert.textContent()).toMatch(/Disciplines/);
       // A call needs a published form: the missing list says so and links to the form editor.
       await expect
@@ -163,8 +163,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByLabel('Disciplines')
         .fill('Artificial intelligence\nBioinformatics\nCancer research\nClinical practice');
       await page.getByRole('button', { name: 'Save settings' }).click();
-      const capacity = field(page, 'Places (capacity)');
-      await capacity.locator('.field__error').waitFor();
+      await expect.poll(() => describedBy(page.getByLabel('Places (capacity)'))).toContain('⚠');
       await expect
         .poll(() => page.getByLabel('Places (capacity)').getAttribute('aria-invalid'))
         .toBe('true');
@@ -177,14 +176,11 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByLabel('Places (capacity)').fill('30');
       await page.getByRole('button', { name: 'Save settings' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-      await expect.poll(() => page.locator('.field__error').count()).toBe(0);
+      await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBe(0);
 
       // Publishes a one-question form from the link in the missing list.
       await page.getByRole('button', { name: 'Move to Applications open' }).click();
-      await page
-        .locator('.phase-panel')
-        .getByRole('link', { name: 'A published application form' })
-        .click();
+      await phasePanel().getByRole('link', { name: 'A published application form' }).click();
       await page.getByText('No form is published yet.').waitFor();
       await page.getByLabel('New question type').selectOption('short_text');
       await page.getByRole('button', { name: 'Add question' }).click();
@@ -218,7 +214,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
         .getByRole('navigation', { name: 'Lab sections' })
         .getByRole('link', { name: 'Overview' })
         .click();
-      const workshopStart = page.getByRole('definition', { name: 'Workshop starts' });
+      const workshopStart = factValue(page, 'Workshop starts');
       await expect.poll(() => workshopStart.textContent()).toContain(`13 Jul ${year}, 09:00`);
       await shot(page, 'lab-overview-applications-open');
 
@@ -343,9 +339,7 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByRole('button', { name: 'Move to Workshop' }).click();
       const consent = page.getByLabel(/Accept under capacity/);
       await consent.waitFor();
-      await expect
-        .poll(() => page.locator('.phase-panel').getByRole('alert').textContent())
-        .toMatch(/30/);
+      await expect.poll(() => phasePanel().getByRole('alert').textContent()).toMatch(/30/);
       await expect
         .poll(() => page.getByRole('button', { name: 'Move to Workshop' }).isDisabled())
         .toBe(true);
@@ -390,12 +384,12 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.goto(`/invitations/${invitation.token}`);
       await page.getByRole('heading', { level: 1, name: `Join ${mentorLab.title}` }).waitFor();
       // The link is valid until a time in the lab's zone (New York), then in her own.
-      const validUntil = page.getByRole('definition', { name: 'Valid until' });
+      const validUntil = factValue(page, 'Valid until');
       await expect.poll(() => validUntil.textContent()).toContain('(New York time)');
       await expect.poll(() => validUntil.textContent()).toMatch(/GMT\+9 your time$/);
       // The preview masks the address; the sign-up form, opened with the token, fills it in.
       await expect
-        .poll(() => page.getByRole('definition', { name: 'Sent to' }).textContent())
+        .poll(() => factValue(page, 'Sent to').textContent())
         .toContain('m•••@example.test');
       const email = page.getByLabel('Email');
       await expect.poll(() => email.inputValue()).toBe(mentor.email);

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
 import { describeBrowser, screenshotter } from './support/browser.js';
 import {
+  describedBy,
   desktopContext,
   journeyStage,
   logInThroughUi,
@@ -124,7 +125,9 @@ describeBrowser('web client: applications are reviewed', () => {
     page.getByRole('navigation', { name: 'Lab sections' }).getByRole('link', { name }).click();
   const status = (page: Page, text: string | RegExp) =>
     page.getByRole('status').filter({ hasText: text }).waitFor();
-  const criterion = (page: Page, index: number) => page.locator('.question-editor').nth(index);
+  const criteria = (page: Page) =>
+    page.getByRole('list', { name: 'Criteria' }).locator(':scope > li');
+  const criterion = (page: Page, index: number) => criteria(page).nth(index);
   const scoreGroup = (page: Page, label: string) =>
     page.getByRole('group', { name: label, exact: true });
 
@@ -136,7 +139,7 @@ describeBrowser('web client: applications are reviewed', () => {
       const org = await open(desktop());
       await logInThroughUi(org, organiser, `/labs/${labId}/rubric`);
       await org.getByText('No rubric is saved yet.').waitFor();
-      await expect.poll(() => org.locator('.question-editor').count()).toBe(5);
+      await expect.poll(() => criteria(org).count()).toBe(5);
       await expect
         .poll(() => criterion(org, 0).getByLabel('Criterion', { exact: true }).inputValue())
         .toBe('Relevant expertise');
@@ -145,7 +148,7 @@ describeBrowser('web client: applications are reviewed', () => {
       await status(org, 'Removed “Communication”');
       await org.getByRole('button', { name: 'Remove criterion 3' }).click();
       await status(org, 'Removed “Creativity”');
-      await expect.poll(() => org.locator('.question-editor').count()).toBe(3);
+      await expect.poll(() => criteria(org).count()).toBe(3);
       await criterion(org, 2).getByLabel('Weight').fill('4');
       await expect
         .poll(() => criterion(org, 2).locator('h3').textContent())
@@ -162,10 +165,9 @@ describeBrowser('web client: applications are reviewed', () => {
       await added.getByLabel('Highest score').fill('1');
       await org.getByLabel(/^Blind review/).check();
       await org.getByRole('button', { name: 'Save the rubric' }).click();
-      await added
-        .locator('.field__error')
-        .filter({ hasText: 'The highest score must be greater than the lowest.' })
-        .waitFor();
+      await expect
+        .poll(() => describedBy(added.getByLabel('Lowest score')))
+        .toContain('The highest score must be greater than the lowest.');
       await expect
         .poll(() => added.getByLabel('Lowest score').getAttribute('aria-invalid'))
         .toBe('true');
@@ -221,7 +223,7 @@ describeBrowser('web client: applications are reviewed', () => {
         .toBe('conflict-value');
       // The field error alone: no banner with a reference number over it.
       await expect
-        .poll(() => mentor.locator('.alert').filter({ hasText: 'Reference' }).count())
+        .poll(() => mentor.getByRole('alert').filter({ hasText: 'Reference' }).count())
         .toBe(0);
       await shot(mentor, 'conflict-error');
       await mentor.getByLabel("Applicant's e-mail").fill(bob.email);
@@ -395,10 +397,9 @@ describeBrowser('web client: applications are reviewed', () => {
         'Fit to the challenge',
         'Openness to other disciplines',
       ])
-        await scoreGroup(mentor, label)
-          .locator('.field__error')
-          .filter({ hasText: 'A score from 1 to 5 is required.' })
-          .waitFor();
+        await expect
+          .poll(() => describedBy(scoreGroup(mentor, label)))
+          .toContain('A score from 1 to 5 is required.');
       // Focus lands on the first criterion in error.
       await expect
         .poll(() =>
@@ -421,8 +422,8 @@ describeBrowser('web client: applications are reviewed', () => {
         )
         .toBe(true);
       await expect
-        .poll(() => scoreGroup(mentor, 'Ability to collaborate').locator('.field__error').count())
-        .toBe(0);
+        .poll(() => describedBy(scoreGroup(mentor, 'Ability to collaborate')))
+        .not.toContain('⚠');
       await scoreGroup(mentor, 'Fit to the challenge').getByRole('radio', { name: '5' }).check();
       await mentor
         .getByLabel('What would this person bring to a team?')
@@ -514,7 +515,7 @@ describeBrowser('web client: applications are reviewed', () => {
         .toBe('1 of 2');
       // Organisers read every submitted review, with who wrote it.
       await org.getByRole('button', { name: `Read reviews of ${firstName}` }).click();
-      const read = org.locator('.extension-row');
+      const read = org.getByRole('region', { name: `Reviews of ${firstName}` });
       await read.getByText(revisedComment).waitFor();
       const readText = () => read.textContent();
       await expect.poll(readText).toContain(mia.name);

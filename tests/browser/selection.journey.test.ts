@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { journeyApi, openCallLab } from './support/api.js';
 import { describeBrowser, screenshotter } from './support/browser.js';
 import {
+  factValue,
   desktopContext,
   journeyStage,
   logInThroughUi,
@@ -204,9 +205,7 @@ describeBrowser('web client: cohort selection and decisions', () => {
       const cohort1 = org.getByRole('region', { name: /^Cohort/ });
       for (const name of ['Ada Arden', 'Ben Brook', 'Cleo Cole'])
         await cohort1.getByRole('row').filter({ hasText: name }).waitFor();
-      await expect
-        .poll(() => org.getByRole('definition', { name: 'Price of diversity' }).textContent())
-        .toContain('0.00');
+      await expect.poll(() => factValue(org, 'Price of diversity').textContent()).toContain('0.00');
       await shot(org, 'run-without-quotas');
 
       // --- Run 2: a bioinformatician and an early-career person; one per institution. ---

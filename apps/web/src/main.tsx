@@ -1,3 +1,20 @@
+// The global styles first, so every CSS module (loaded after them) wins a tie.
+import './tokens.css';
+import './base.css';
+// The primitives nearly every screen uses come with the first page, in its one stylesheet,
+// rather than as a request each when a screen first needs them (docs/architecture.md, "Web
+// client budget"). Screens import them for their class names as usual.
+import './components/text.module.css';
+import './components/page-layout.module.css';
+import './components/card.module.css';
+import './components/button.module.css';
+import './components/actions.module.css';
+import './components/feedback.module.css';
+import './components/field.module.css';
+import './components/badge.module.css';
+import './components/facts.module.css';
+import './components/chips.module.css';
+import './components/table-scroll.module.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -5,7 +22,6 @@ import { BrowserRouter } from 'react-router-dom';
 import { client } from './api/session';
 import { queryClient } from './api/http';
 import { App, preloadRoute } from './app';
-import './styles.css';
 
 window.addEventListener('storage', (event) => client.handleStorageEvent(event));
 void client.restore();

@@ -1,4 +1,10 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, requireWebBuild, SCREENSHOT_DIR } from './browser.js';
 import { startJourneyServer, type JourneyServer } from './server.js';
@@ -94,6 +100,31 @@ export async function watchLayoutShifts(page: Page): Promise<void> {
 export function layoutShift(page: Page): Promise<string[]> {
   return page.evaluate(
     () => (window as unknown as { __layoutShifts?: string[] }).__layoutShifts ?? ['not watched'],
+  );
+}
+
+/**
+ * The value shown beside a term in a list of facts (`<dt>Valid until</dt><dd>…</dd>`): the
+ * definition that follows the term, as a screen reader pairs them.
+ */
+export function factValue(scope: Page | Locator, term: string): Locator {
+  return scope
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+}
+
+/**
+ * What a screen reader reads as a control's or a group's description: the text of the elements
+ * its aria-describedby names (a field's error, then its hint). An error starts with "⚠".
+ */
+export function describedBy(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
   );
 }
 

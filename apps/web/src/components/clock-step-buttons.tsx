@@ -1,3 +1,5 @@
+import actionStyles from './actions.module.css';
+import buttonStyles from './button.module.css';
 /** `−1 min`, `+1 min`, `+5 min`, `+30 s`: a step as a chair reads it on the button. */
 export function clockStepLabel(seconds: number): string {
   const sign = seconds < 0 ? '−' : '+';
@@ -24,7 +26,7 @@ export function ClockStepButtons({
 }) {
   return (
     <div
-      className={className ? `button-group ${className}` : 'button-group'}
+      className={className ? `${actionStyles.buttonRow} ${className}` : actionStyles.buttonRow}
       role="group"
       aria-label={label}
     >
@@ -32,7 +34,7 @@ export function ClockStepButtons({
         <button
           key={seconds}
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           disabled={disabled}
           onClick={() => onStep(seconds)}
         >

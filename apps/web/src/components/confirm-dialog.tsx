@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import styles from './confirm-dialog.module.css';
+import buttonStyles from './button.module.css';
 
 export interface ConfirmRequest {
   /** The question, as the dialog's heading: "Remove Ada as mentor of this lab?" */
@@ -80,7 +81,11 @@ function ConfirmDialog({
                 </SafeChoice>
                 <button
                   type="button"
-                  className={request.danger ? 'button button--danger' : 'button'}
+                  className={
+                    request.danger
+                      ? `${buttonStyles.button} ${buttonStyles.danger}`
+                      : buttonStyles.button
+                  }
                   onClick={() => onAnswer(true)}
                 >
                   {request.confirmLabel}
@@ -102,7 +107,12 @@ function SafeChoice({ onClick, children }: { onClick: () => void; children: Reac
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <button ref={ref} type="button" className="button button--secondary" onClick={onClick}>
+    <button
+      ref={ref}
+      type="button"
+      className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+      onClick={onClick}
+    >
       {children}
     </button>
   );

@@ -46,7 +46,11 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
+              <th
+                key={column.header}
+                scope="col"
+                className={column.numeric ? styles.num : undefined}
+              >
                 {column.hiddenHeader ? (
                   <span className="visually-hidden">{column.header}</span>
                 ) : (
@@ -65,7 +69,7 @@ export function DataTable<Row>({
                     {column.cell(row, index)}
                   </th>
                 ) : (
-                  <td key={column.header} className={column.numeric ? 'num' : undefined}>
+                  <td key={column.header} className={column.numeric ? styles.num : undefined}>
                     {column.cell(row, index)}
                   </td>
                 ),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AlertContent } from '../lib/use-form-submit';
+import styles from './feedback.module.css';
 
 /**
  * The alert region of a screen or form. It stays in the page, empty, so that assistive
@@ -13,10 +14,10 @@ export function ErrorAlert({
   children?: ReactNode;
 }) {
   return (
-    <div role="alert" className="alert-region">
+    <div role="alert" className={styles.alertRegion}>
       {alert ? (
-        <div className="alert">
-          <p className="alert__message">{alert.message}</p>
+        <div className={styles.alert}>
+          <p className={styles.message}>{alert.message}</p>
           {alert.issues && alert.issues.length > 0 ? (
             <ul>
               {alert.issues.map((issue) => (
@@ -28,7 +29,7 @@ export function ErrorAlert({
           ) : null}
           {children}
           {alert.requestId ? (
-            <p className="alert__reference">Reference: {alert.requestId}</p>
+            <p className={styles.reference}>Reference: {alert.requestId}</p>
           ) : null}
         </div>
       ) : null}
@@ -39,7 +40,7 @@ export function ErrorAlert({
 /** Polite announcements of async progress and outcomes ("Saving…", "Saved."). */
 export function StatusMessage({ children }: { children?: ReactNode }) {
   return (
-    <p role="status" aria-live="polite" className="status">
+    <p role="status" aria-live="polite" className={styles.status}>
       {children}
     </p>
   );
@@ -47,7 +48,7 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
 
 export function Loading({ what }: { what: string }) {
   return (
-    <p role="status" aria-live="polite" className="loading">
+    <p role="status" aria-live="polite" className={styles.loading}>
       Loading {what}…
     </p>
   );

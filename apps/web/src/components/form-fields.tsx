@@ -4,6 +4,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
+import fieldStyles from './field.module.css';
 
 interface FieldFrameProps {
   id: string;
@@ -24,16 +25,19 @@ export function FieldFrame({ id, label, hint, error, className, children }: Fiel
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
+    <div
+      className={[fieldStyles.field, className].filter(Boolean).join(' ')}
+      data-invalid={error ? true : undefined}
+    >
       <label htmlFor={id}>{label}</label>
       {hint ? (
-        <p className="field__hint" id={hintId}>
+        <p className={fieldStyles.hint} id={hintId}>
           {hint}
         </p>
       ) : null}
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {error ? (
-        <p className="field__error" id={errorId}>
+        <p className={fieldStyles.error} id={errorId}>
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>

@@ -4,6 +4,7 @@ import { LabTime } from './lab-time';
 import chips from './chips.module.css';
 import styles from './lab-facts.module.css';
 import { Fact, Facts } from './facts';
+import textStyles from './text.module.css';
 
 export const DATE_LABELS: Record<LabDateKey, string> = {
   applicationsOpenAt: 'Applications open',
@@ -29,12 +30,14 @@ export function LabDatesList({ dates, timezone }: { dates: LabDates; timezone: s
             {dates[key] ? (
               <LabTime iso={dates[key]} timezone={timezone} />
             ) : (
-              <span className="muted">not set</span>
+              <span className={textStyles.muted}>not set</span>
             )}
           </Fact>
         ))}
       </Facts>
-      <p className="muted small">Times are in the lab's timezone, {timezone}, then yours.</p>
+      <p className={`${textStyles.muted} ${textStyles.small}`}>
+        Times are in the lab's timezone, {timezone}, then yours.
+      </p>
     </>
   );
 }
@@ -54,7 +57,7 @@ export function TaxonomyLists({ taxonomy }: { taxonomy: LabTaxonomy }) {
               ))}
             </ul>
           ) : (
-            <p className="muted">None yet.</p>
+            <p className={textStyles.muted}>None yet.</p>
           )}
         </div>
       ))}

@@ -4,6 +4,7 @@ import { account } from '../api/auth';
 import { Loading } from './feedback';
 import { useSession } from './session';
 import styles from './layout.module.css';
+import buttonStyles from './button.module.css';
 
 export function Layout() {
   const session = useSession();
@@ -60,7 +61,7 @@ export function Layout() {
                   <li>
                     <button
                       type="button"
-                      className="button button--quiet"
+                      className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                       onClick={signOut}
                       disabled={signingOut}
                     >
@@ -91,7 +92,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className={styles.page} tabIndex={-1}>
         {session.status === 'restoring' ? null : (
           <Suspense fallback={<Loading what="the page" />}>
             <Outlet />

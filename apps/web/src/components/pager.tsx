@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import styles from './pager.module.css';
+import buttonStyles from './button.module.css';
 
 /**
  * Previous / "Page 2 of 6" / Next under a list shown a page at a time; nothing when the list
@@ -24,7 +25,7 @@ export function Pager({
     <nav className={styles.pager} aria-label={label}>
       <button
         type="button"
-        className="button button--quiet"
+        className={`${buttonStyles.button} ${buttonStyles.quiet}`}
         disabled={page <= 1}
         onClick={() => onGo(page - 1)}
       >
@@ -36,7 +37,7 @@ export function Pager({
       </span>
       <button
         type="button"
-        className="button button--quiet"
+        className={`${buttonStyles.button} ${buttonStyles.quiet}`}
         disabled={page >= pages}
         onClick={() => onGo(page + 1)}
       >

@@ -1,6 +1,9 @@
 import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import styles from './people-picker.module.css';
+import fieldStyles from './field.module.css';
+import buttonStyles from './button.module.css';
+import textStyles from './text.module.css';
 
 /** Someone of the lab, as every people search of the API returns them. */
 export interface PickedPerson {
@@ -40,9 +43,9 @@ export function PeoplePicker<P extends PickedPerson>({
   const taken = new Set([...chosen.map((p) => p.userId), ...exclude]);
   const results = (found.data ?? []).filter((p) => !taken.has(p.userId));
   return (
-    <fieldset className="field">
+    <fieldset className={fieldStyles.field}>
       <legend>{label}</legend>
-      <p className="small muted" id={`${id}-hint`}>
+      <p className={`${textStyles.small} ${textStyles.muted}`} id={`${id}-hint`}>
         {hint}
       </p>
       {chosen.length > 0 ? (
@@ -52,7 +55,7 @@ export function PeoplePicker<P extends PickedPerson>({
           extra={(person) => (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               aria-label={`Remove ${person.displayName}`}
               onClick={() => onChange(chosen.filter((p) => p.userId !== person.userId))}
             >
@@ -75,7 +78,7 @@ export function PeoplePicker<P extends PickedPerson>({
             <li key={person.userId}>
               <button
                 type="button"
-                className="button button--secondary"
+                className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                 onClick={() => {
                   onChange([...chosen, person]);
                   setQuery('');
@@ -86,7 +89,7 @@ export function PeoplePicker<P extends PickedPerson>({
             </li>
           ))}
           {found.isSuccess && results.length === 0 ? (
-            <li className="muted">Nobody else by that name.</li>
+            <li className={textStyles.muted}>Nobody else by that name.</li>
           ) : null}
         </ul>
       ) : null}

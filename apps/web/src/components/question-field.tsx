@@ -4,6 +4,7 @@ import type { AnswerValue, FormQuestion } from '../api';
 import { applicationControlId } from '../lib/application-fields';
 import { FieldFrame } from './form-fields';
 import { WordCount } from './word-count';
+import fieldStyles from './field.module.css';
 
 interface QuestionFieldProps {
   question: FormQuestion;
@@ -64,7 +65,7 @@ export function QuestionField({ question, value, error, disabled, onChange }: Qu
           error={error}
         >
           {(question.options ?? []).map((option, i) => (
-            <label key={option} className="option">
+            <label key={option} className={fieldStyles.option}>
               <input
                 type={multiple ? 'checkbox' : 'radio'}
                 name={id}
@@ -99,7 +100,7 @@ export function QuestionField({ question, value, error, disabled, onChange }: Qu
           error={error}
         >
           {[true, false].map((answer) => (
-            <label key={String(answer)} className="option">
+            <label key={String(answer)} className={fieldStyles.option}>
               <input
                 type="radio"
                 name={id}
@@ -169,20 +170,19 @@ export function ChoiceGroup(props: {
   const errorId = error ? `${id}-error` : undefined;
   return (
     <fieldset
-      className={['field', 'options', error ? 'field--invalid' : '', className ?? '']
-        .join(' ')
-        .trim()}
+      data-invalid={error ? true : undefined}
+      className={[fieldStyles.field, fieldStyles.options, className ?? ''].join(' ').trim()}
       aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
     >
       <legend>{legend}</legend>
       {hint ? (
-        <p className="field__hint" id={hintId}>
+        <p className={fieldStyles.hint} id={hintId}>
           {hint}
         </p>
       ) : null}
-      <div className="options__list">{children}</div>
+      <div className={fieldStyles.optionsList}>{children}</div>
       {error ? (
-        <p className="field__error" id={errorId}>
+        <p className={fieldStyles.error} id={errorId}>
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>

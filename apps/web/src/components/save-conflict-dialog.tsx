@@ -1,6 +1,7 @@
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import dialogStyles from './confirm-dialog.module.css';
 import styles from './save-conflict-dialog.module.css';
+import buttonStyles from './button.module.css';
 
 export interface Side {
   heading: string;
@@ -77,15 +78,23 @@ export function SaveConflictDialog(props: {
             ))}
           </div>
           <div className={dialogStyles.actions}>
-            <button type="button" className="button button--quiet" onClick={props.onClose}>
+            <button
+              type="button"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+              onClick={props.onClose}
+            >
               Keep editing
             </button>
-            <button type="button" className="button button--secondary" onClick={props.onTakeTheirs}>
+            <button
+              type="button"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+              onClick={props.onTakeTheirs}
+            >
               Take theirs (drop my changes)
             </button>
             <button
               type="button"
-              className="button"
+              className={buttonStyles.button}
               disabled={props.busy}
               onClick={props.onKeepMine}
             >

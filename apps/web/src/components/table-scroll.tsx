@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './table-scroll.module.css';
 
 /**
  * A table that scrolls sideways inside itself on a narrow screen (the page itself never
@@ -9,7 +10,7 @@ export function TableScroll({ children }: { children: ReactNode }) {
   return (
     // A focusable scroll container, the one non-interactive element here that takes focus.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-scroll" tabIndex={0}>
+    <div className={styles.tableScroll} tabIndex={0}>
       {children}
     </div>
   );

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { matchTimezones, knownTimezones, zoneOffsetNow } from '../lib/lab-time';
 import { TextField } from './form-fields';
 import styles from './timezone-field.module.css';
+import buttonStyles from './button.module.css';
+import textStyles from './text.module.css';
 
 /**
  * An IANA timezone, found by part of its name: typing "york" lists America/New_York (with its
@@ -43,7 +45,7 @@ export function TimezoneField(props: {
       />
       {showMatches ? (
         <>
-          <p className="small muted" role="status">
+          <p className={`${textStyles.small} ${textStyles.muted}`} role="status">
             {matches.length === 0
               ? `No timezone matches “${typed}”.`
               : `${matches.length === 1 ? 'One timezone matches' : `${matches.length} timezones match`}: pick one.`}
@@ -54,13 +56,16 @@ export function TimezoneField(props: {
                 <li key={zone}>
                   <button
                     type="button"
-                    className="button button--secondary"
+                    className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                     onClick={() => {
                       props.onChange(zone);
                       setSearching(false);
                     }}
                   >
-                    {zone} <span className="muted small">{zoneOffsetNow(zone)}</span>
+                    {zone}{' '}
+                    <span className={`${textStyles.muted} ${textStyles.small}`}>
+                      {zoneOffsetNow(zone)}
+                    </span>
                   </button>
                 </li>
               ))}

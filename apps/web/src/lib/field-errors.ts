@@ -61,11 +61,11 @@ export function fieldId(form: string, field: string): string {
 
 /**
  * Moves focus to the first field in error inside `container`: a control marked aria-invalid,
- * or the first control of a field marked invalid (a group of radio buttons: a radio cannot
+ * or the first control of a field marked `data-invalid` (a group of radio buttons: a radio cannot
  * carry aria-invalid, so its fieldset names the error), its chosen radio if any.
  */
 export function focusFirstInvalid(container: ParentNode | null | undefined): void {
-  const invalid = container?.querySelector<HTMLElement>('[aria-invalid="true"], .field--invalid');
+  const invalid = container?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
   if (!invalid || invalid.getAttribute('aria-invalid') === 'true') {
     invalid?.focus();
     return;

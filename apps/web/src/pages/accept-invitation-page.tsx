@@ -12,6 +12,10 @@ import { InvitationSignUp } from './invitation-sign-up';
 import { roleLabel } from '../lib/roles';
 import { alertFor, type AlertContent } from '../lib/use-form-submit';
 import { Fact, Facts } from '../components/facts';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import textStyles from '../components/text.module.css';
 
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
@@ -26,7 +30,7 @@ export function AcceptInvitationPage() {
   if (invitation.isError) {
     const gone = isApiError(invitation.error) && invitation.error.status === 404;
     return (
-      <section className="narrow">
+      <section className={pageLayout.narrow}>
         <PageHeading title="Invitation not found" />
         {gone ? (
           <p>This invitation link is not valid. Ask the organiser who sent it for a new one.</p>
@@ -62,10 +66,10 @@ export function AcceptInvitationPage() {
   };
 
   return (
-    <section className="narrow">
+    <section className={pageLayout.narrow}>
       <PageHeading title={`Join ${data.labTitle}`} />
-      <div className="card stack">
-        <p className="lede">
+      <div className={`${cardStyles.card} ${pageLayout.stack}`}>
+        <p className={textStyles.lede}>
           You are invited to join <strong>{data.labTitle}</strong> as{' '}
           {/^[aeiou]/i.test(data.role) ? 'an' : 'a'}{' '}
           <strong>{roleLabel(data.role).toLowerCase()}</strong>.
@@ -83,12 +87,12 @@ export function AcceptInvitationPage() {
         ) : session.status === 'signed-in' ? (
           <>
             {data.email ? (
-              <p className="muted">
+              <p className={textStyles.muted}>
                 Only the account with the address it was sent to can accept it; you are logged in as{' '}
                 {session.user.email}.
               </p>
             ) : null}
-            <button type="button" className="button" onClick={accept} disabled={busy}>
+            <button type="button" className={buttonStyles.button} onClick={accept} disabled={busy}>
               Accept and join the lab
             </button>
           </>

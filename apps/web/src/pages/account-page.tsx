@@ -7,6 +7,9 @@ import { useUser } from '../components/session';
 import { fieldId } from '../lib/field-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
 import { Fact, Facts } from '../components/facts';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -26,9 +29,9 @@ export function AccountPage() {
   });
 
   return (
-    <section className="narrow stack-lg">
+    <section className={`${pageLayout.narrow} ${pageLayout.stackLg}`}>
       <PageHeading title="Your account" />
-      <Facts className="card">
+      <Facts className={cardStyles.card}>
         <Fact label="Name">{user.displayName}</Fact>
         <Fact label="Email">{user.email}</Fact>
         {user.isAdmin ? <Fact label="Platform role">Admin</Fact> : null}
@@ -37,7 +40,7 @@ export function AccountPage() {
         id={form.formId}
         onSubmit={onSubmit}
         noValidate
-        className="card stack"
+        className={`${cardStyles.card} ${pageLayout.stack}`}
         aria-labelledby="password-heading"
       >
         <h2 id="password-heading">Change your password</h2>
@@ -61,7 +64,7 @@ export function AccountPage() {
           onChange={(e) => setNewPassword(e.target.value)}
           error={form.fieldErrors.newPassword}
         />
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Changing…' : 'Change password'}
         </button>
         <StatusMessage>{status}</StatusMessage>

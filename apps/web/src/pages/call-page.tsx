@@ -9,6 +9,10 @@ import { useSession } from '../components/session';
 import { LabTime } from '../components/lab-time';
 import { alertFor } from '../lib/use-form-submit';
 import styles from './call-page.module.css';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import textStyles from '../components/text.module.css';
 
 /** The public call for applications of a lab whose applications are open. */
 export function CallPage() {
@@ -20,7 +24,7 @@ export function CallPage() {
   if (call.isError) {
     const closed = isApiError(call.error) && call.error.status === 404;
     return (
-      <section className="narrow">
+      <section className={pageLayout.narrow}>
         <PageHeading title={closed ? 'No open call here' : 'The call could not be loaded'} />
         {closed ? (
           <p>
@@ -37,11 +41,11 @@ export function CallPage() {
   const lab = call.data;
   const applyPath = `/call/${lab.slug}/apply`;
   return (
-    <article className="call stack-lg">
+    <article className={`call ${pageLayout.stackLg}`}>
       <header className={styles.callHero}>
         <p className={styles.callEyebrow}>Ideas Lab · call for participants</p>
         <PageHeading title={lab.title} />
-        {lab.theme ? <p className="lede">{lab.theme}</p> : null}
+        {lab.theme ? <p className={textStyles.lede}>{lab.theme}</p> : null}
         <p className={styles.callDeadline} data-testid="call-deadline">
           {lab.dates.applicationsCloseAt ? (
             <>
@@ -54,7 +58,10 @@ export function CallPage() {
         </p>
         {session.status === 'signed-out' ? (
           <p className={styles.callActions}>
-            <Link className="button" to={`/signup?next=${encodeURIComponent(applyPath)}`}>
+            <Link
+              className={buttonStyles.button}
+              to={`/signup?next=${encodeURIComponent(applyPath)}`}
+            >
               Apply: create an account
             </Link>
             <span>
@@ -64,24 +71,24 @@ export function CallPage() {
           </p>
         ) : session.status === 'signed-in' ? (
           <p className={styles.callActions}>
-            <Link className="button" to={applyPath}>
+            <Link className={buttonStyles.button} to={applyPath}>
               Apply
             </Link>
           </p>
         ) : null}
       </header>
       {lab.description ? (
-        <section className="card" aria-labelledby="call-about">
+        <section className={cardStyles.card} aria-labelledby="call-about">
           <h2 id="call-about">About this lab</h2>
-          <p className="prose">{lab.description}</p>
+          <p className={textStyles.prose}>{lab.description}</p>
         </section>
       ) : null}
-      <div className="grid-2 grid-cards">
-        <section className="card" aria-labelledby="call-dates">
+      <div className={`${pageLayout.grid2} ${pageLayout.gridCards}`}>
+        <section className={cardStyles.card} aria-labelledby="call-dates">
           <h2 id="call-dates">Key dates</h2>
           <LabDatesList dates={lab.dates} timezone={lab.timezone} />
         </section>
-        <section className="card" aria-labelledby="call-who">
+        <section className={cardStyles.card} aria-labelledby="call-who">
           <h2 id="call-who">Who we are looking for</h2>
           <TaxonomyLists taxonomy={lab.taxonomy} />
         </section>

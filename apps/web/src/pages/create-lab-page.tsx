@@ -11,6 +11,10 @@ import { fieldId } from '../lib/field-errors';
 import { browserTimezone } from '../lib/lab-time';
 import { slugify } from '../lib/slug';
 import { useFormSubmit } from '../lib/use-form-submit';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import textStyles from '../components/text.module.css';
 
 const FIELDS = ['title', 'slug', 'theme', 'timezone', 'description'] as const;
 const id = (field: string) => fieldId('new-lab', field);
@@ -42,13 +46,18 @@ export function CreateLabPage() {
   });
 
   return (
-    <section className="narrow">
+    <section className={pageLayout.narrow}>
       <PageHeading title="Create a lab" />
-      <p className="lede">
+      <p className={textStyles.lede}>
         Start with the essentials; the lab's organisers fill in dates, taxonomy and funding.
       </p>
       <ErrorAlert alert={form.alert} />
-      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
+      <form
+        id={form.formId}
+        onSubmit={onSubmit}
+        noValidate
+        className={`${cardStyles.card} ${pageLayout.stack}`}
+      >
         <TextField
           id={id('title')}
           label="Title"
@@ -93,7 +102,7 @@ export function CreateLabPage() {
           onChange={(e) => setDescription(e.target.value)}
           error={form.fieldErrors.description}
         />
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Creating…' : 'Create lab'}
         </button>
       </form>

@@ -5,6 +5,7 @@ import { labQueries } from '../api/labs';
 import { ErrorAlert, Loading } from '../components/feedback';
 import { alertFor } from '../lib/use-form-submit';
 import { SignUpForm, type SignUpValues } from './sign-up-page';
+import pageLayout from '../components/page-layout.module.css';
 
 /**
  * Sign-up from a personal invitation's link: the invited address is filled in and locked (the
@@ -40,7 +41,7 @@ export function InvitationSignUp({
   };
 
   return (
-    <div className="stack">
+    <div className={pageLayout.stack}>
       <h2>Create your account to accept</h2>
       <SignUpForm lockedEmail={email} submitLabel="Sign up and join the lab" onSignUp={signUp} />
       <p>

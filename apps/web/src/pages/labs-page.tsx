@@ -9,6 +9,10 @@ import { roleLabel } from '../lib/roles';
 import { alertFor } from '../lib/use-form-submit';
 import cards from '../components/lab-cards.module.css';
 import { Badge } from '../components/badge';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import textStyles from '../components/text.module.css';
 
 export function LabsPage() {
   const user = useUser();
@@ -16,10 +20,10 @@ export function LabsPage() {
 
   return (
     <section>
-      <div className="page-title">
+      <div className={pageLayout.pageTitle}>
         <PageHeading title={user.isAdmin ? 'All labs' : 'My labs'} />
         {user.isAdmin ? (
-          <Link className="button" to="/labs/new">
+          <Link className={buttonStyles.button} to="/labs/new">
             Create a lab
           </Link>
         ) : (
@@ -29,7 +33,7 @@ export function LabsPage() {
       <ErrorAlert alert={labs.isError ? alertFor(labs.error) : null} />
       {labs.isPending ? <Loading what="your labs" /> : null}
       {labs.data?.length === 0 ? (
-        <div className="card empty">
+        <div className={`${cardStyles.card} ${textStyles.empty}`}>
           <p>You are not part of any lab yet.</p>
           <p>
             <Link to="/calls">See the labs taking applications now</Link> and apply to one, or open
@@ -40,13 +44,13 @@ export function LabsPage() {
       {labs.data && labs.data.length > 0 ? (
         <ul className={cards.labList} aria-label="Labs">
           {labs.data.map((lab) => (
-            <li key={lab.id} className="card">
+            <li key={lab.id} className={cardStyles.card}>
               <h2 className={cards.labCardTitle}>
                 <Link to={`/labs/${lab.id}`}>{lab.title}</Link>
               </h2>
               <p className={cards.labCardMeta}>
                 <PhaseBadge phase={lab.phase} />
-                <span className="muted">{lab.timezone}</span>
+                <span className={textStyles.muted}>{lab.timezone}</span>
               </p>
               <p className={cards.labCardRoles}>
                 {lab.myRoles.length > 0 ? (
@@ -59,7 +63,7 @@ export function LabsPage() {
                     ))}
                   </>
                 ) : (
-                  <span className="muted">Platform admin (no role in this lab)</span>
+                  <span className={textStyles.muted}>Platform admin (no role in this lab)</span>
                 )}
               </p>
             </li>

@@ -7,6 +7,9 @@ import { PageHeading } from '../components/page-heading';
 import { safeNext, useSession } from '../components/session';
 import { fieldId } from '../lib/field-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -28,11 +31,16 @@ export function LoginPage() {
   });
 
   return (
-    <section className="narrow">
+    <section className={pageLayout.narrow}>
       <PageHeading title="Log in" />
       <StatusMessage>{signedOut ? 'You are logged out.' : null}</StatusMessage>
       <ErrorAlert alert={form.alert} />
-      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
+      <form
+        id={form.formId}
+        onSubmit={onSubmit}
+        noValidate
+        className={`${cardStyles.card} ${pageLayout.stack}`}
+      >
         <TextField
           id={fieldId('login', 'email')}
           label="Email"
@@ -53,7 +61,7 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={form.fieldErrors.password}
         />
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Logging in…' : 'Log in'}
         </button>
       </form>

@@ -7,6 +7,10 @@ import { PageHeading } from '../components/page-heading';
 import { safeNext, useSession } from '../components/session';
 import { fieldId } from '../lib/field-errors';
 import { useFormSubmit } from '../lib/use-form-submit';
+import buttonStyles from '../components/button.module.css';
+import cardStyles from '../components/card.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import textStyles from '../components/text.module.css';
 
 const FIELDS = ['displayName', 'email', 'password'] as const;
 
@@ -41,7 +45,12 @@ export function SignUpForm({
   return (
     <>
       <ErrorAlert alert={form.alert} />
-      <form id={form.formId} onSubmit={onSubmit} noValidate className="card stack">
+      <form
+        id={form.formId}
+        onSubmit={onSubmit}
+        noValidate
+        className={`${cardStyles.card} ${pageLayout.stack}`}
+      >
         <TextField
           id={fieldId('signup', 'displayName')}
           label="Your name"
@@ -80,7 +89,7 @@ export function SignUpForm({
           onChange={(e) => setPassword(e.target.value)}
           error={form.fieldErrors.password}
         />
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Creating your account…' : submitLabel}
         </button>
       </form>
@@ -108,9 +117,11 @@ export function SignUpPage() {
   };
 
   return (
-    <section className="narrow">
+    <section className={pageLayout.narrow}>
       <PageHeading title="Create your account" />
-      <p className="lede">One account for every lab: apply to a call, mentor, or organise.</p>
+      <p className={textStyles.lede}>
+        One account for every lab: apply to a call, mentor, or organise.
+      </p>
       <SignUpForm onSignUp={signUp} />
       <p>
         Already have an account? <Link to={`/login${location.search}`}>Log in</Link>

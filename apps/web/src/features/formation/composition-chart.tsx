@@ -1,12 +1,14 @@
 import { bars, RATING_LABELS } from './formation-logic';
 import type { TeamComposition } from './formation-api';
 import styles from './formation.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 function Chart({ title, counts }: { title: string; counts: Record<string, number> }) {
   const rows = bars(counts);
   return (
     <figure className={styles.chart}>
-      <figcaption className="small muted">{title}</figcaption>
+      <figcaption className={`${textStyles.small} ${textStyles.muted}`}>{title}</figcaption>
       {rows.map((row) => (
         <div key={row.label} className={styles.chartRow}>
           <span>{row.label}</span>
@@ -30,7 +32,7 @@ export function CompositionChart({ composition }: { composition: TeamComposition
       .filter(([, count]) => count > 0),
   );
   return (
-    <div className="stack">
+    <div className={pageLayout.stack}>
       <Chart title="Disciplines" counts={composition.disciplines} />
       <Chart title="Career stages" counts={composition.careerStages} />
       <Chart title="Interest in the idea" counts={interest} />

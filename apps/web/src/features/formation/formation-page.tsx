@@ -17,6 +17,12 @@ import { compareRuns, moveTargets, sizeLabel, statusLabel } from './formation-lo
 import { RulesEditor } from './rules-editor';
 import { useFormationLive } from './use-formation-live';
 import styles from './formation.module.css';
+import fieldStyles from '../../components/field.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
+import { TableScroll } from '../../components/table-scroll';
 
 /** The organisers' formation page: rules, runs compared, adopt, hand edits with warnings, confirm. */
 export function FormationPage() {
@@ -38,9 +44,9 @@ export function FormationPage() {
   if (overview.isError) return <ErrorAlert alert={alertFor(overview.error)} />;
   const data = overview.data;
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>Team formation</h2>
-      <p className="lede">
+      <p className={textStyles.lede}>
         {data.participants} participants · {data.interestsStated} stated their interests ·{' '}
         {data.shortlist.length} shortlisted ideas · formation is{' '}
         {data.settings.open ? 'open' : 'closed'}
@@ -82,14 +88,14 @@ function Runs({ labId }: { labId: string }) {
   };
   const chosen = (runs.data ?? []).filter((run) => compared.includes(run.id));
   return (
-    <section className="card stack" aria-labelledby="runs-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="runs-title">
       <h2 id="runs-title">Optimiser runs</h2>
       <form className={styles.actions} onSubmit={submit}>
         <label>
           Seed (optional)
           <input value={seed} onChange={(e) => setSeed(e.target.value)} />
         </label>
-        <button type="submit" className="button" disabled={create.isPending}>
+        <button type="submit" className={buttonStyles.button} disabled={create.isPending}>
           Run the optimiser
         </button>
       </form>
@@ -99,7 +105,7 @@ function Runs({ labId }: { labId: string }) {
         <ul className={styles.members} aria-label="Runs">
           {runs.data.map((run) => (
             <li key={run.id} className={styles.actions}>
-              <label className="checkbox">
+              <label className={fieldStyles.checkbox}>
                 <input
                   type="checkbox"
                   checked={compared.includes(run.id)}
@@ -115,7 +121,7 @@ function Runs({ labId }: { labId: string }) {
               </label>
               <button
                 type="button"
-                className="button button--quiet"
+                className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                 onClick={() => setShown(run.id)}
               >
                 Run {run.seed} — {statusLabel(run.status)}, {run.teams} teams
@@ -125,10 +131,10 @@ function Runs({ labId }: { labId: string }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No runs yet.</p>
+        <p className={textStyles.muted}>No runs yet.</p>
       )}
       {chosen.length >= 2 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className={styles.compare} aria-label="Runs side by side">
             <thead>
               <tr>
@@ -151,7 +157,7 @@ function Runs({ labId }: { labId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {shown ? <RunDetail labId={labId} runId={shown} /> : null}
     </section>
@@ -175,12 +181,12 @@ function RunDetail({ labId, runId }: { labId: string; runId: string }) {
   if (run.isError) return <ErrorAlert alert={alertFor(run.error)} />;
   const r = run.data;
   return (
-    <article className="stack" aria-labelledby={`run-${r.id}`}>
+    <article className={pageLayout.stack} aria-labelledby={`run-${r.id}`}>
       <h3 id={`run-${r.id}`}>
         Run {r.seed}: {statusLabel(r.status)}
       </h3>
       {r.infeasibility ? (
-        <div className="card card--warn">
+        <div className={`${cardStyles.card} ${cardStyles.warn}`}>
           <p>These rules cannot all hold:</p>
           <ul>
             {r.infeasibility.messages.map((m) => (
@@ -202,12 +208,14 @@ function RunDetail({ labId, runId }: { labId: string; runId: string }) {
       {r.proposedTeams.length > 0 ? (
         <ul className={styles.teams} aria-label="Proposed teams">
           {r.proposedTeams.map((team) => (
-            <li key={team.ideaId} className={`card ${styles.team}`}>
+            <li key={team.ideaId} className={`${cardStyles.card} ${styles.team}`}>
               <h4 className={styles.ideaTitle}>
                 <Link to={`../ideas/${team.ideaId}`}>{team.ideaTitle}</Link>
                 {team.locked ? ' (kept)' : ''}
               </h4>
-              <p className="small">{team.members.map((m) => m.displayName).join(', ')}</p>
+              <p className={textStyles.small}>
+                {team.members.map((m) => m.displayName).join(', ')}
+              </p>
               <CompositionChart composition={team.composition} />
             </li>
           ))}
@@ -220,7 +228,7 @@ function RunDetail({ labId, runId }: { labId: string; runId: string }) {
         <div className={styles.actions}>
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={adopt.isPending || r.adopted}
             onClick={() => adopt.mutate()}
           >
@@ -262,7 +270,7 @@ function CurrentTeams({ labId, overview }: { labId: string; overview: FormationO
     if (userId) move.mutate({ userId, fromTeamId: teamOfMember(userId), toTeamId: teamId });
   };
   return (
-    <section className="stack" aria-labelledby="teams-title">
+    <section className={pageLayout.stack} aria-labelledby="teams-title">
       <h2 id="teams-title">Teams now</h2>
       {overview.warnings.length > 0 ? (
         <ul className={styles.warnings} aria-label="Rules the teams break">
@@ -274,7 +282,7 @@ function CurrentTeams({ labId, overview }: { labId: string; overview: FormationO
       <ErrorAlert alert={move.isError ? alertFor(move.error) : null} />
       <div role="status" aria-live="polite">
         {result ? (
-          <div className="card">
+          <div className={cardStyles.card}>
             <p>
               {result.who} {result.checked.applied ? 'moved' : 'not moved'}.
               {result.checked.warnings.length === 0 ? ' No rule broken.' : ' Warnings:'}
@@ -290,13 +298,15 @@ function CurrentTeams({ labId, overview }: { labId: string; overview: FormationO
         ) : null}
       </div>
       {overview.teams.length === 0 ? (
-        <p className="muted">No teams yet: adopt a run, or let participants join ideas.</p>
+        <p className={textStyles.muted}>
+          No teams yet: adopt a run, or let participants join ideas.
+        </p>
       ) : null}
       <ul className={styles.teams}>
         {overview.teams.map((team) => (
           <li
             key={team.id}
-            className={`card ${styles.team} ${dropTarget === team.id ? styles.teamDrop : ''}`}
+            className={`${cardStyles.card} ${styles.team} ${dropTarget === team.id ? styles.teamDrop : ''}`}
             onDragOver={(e) => {
               if (team.status === 'confirmed') return;
               e.preventDefault();
@@ -318,7 +328,7 @@ function CurrentTeams({ labId, overview }: { labId: string; overview: FormationO
       </ul>
       <h3>Without a team ({overview.unassigned.length})</h3>
       {overview.unassigned.length === 0 ? (
-        <p className="muted">Everyone is on a team.</p>
+        <p className={textStyles.muted}>Everyone is on a team.</p>
       ) : (
         <ul className={styles.members} aria-label="People without a team">
           {overview.unassigned.map((person) => (
@@ -370,7 +380,7 @@ function MoveControl({
       </select>
       <button
         type="button"
-        className="button button--secondary"
+        className={`${buttonStyles.button} ${buttonStyles.secondary}`}
         disabled={!to || busy}
         onClick={() => onMove(to)}
       >
@@ -403,7 +413,7 @@ function TeamCard({
   return (
     <>
       <h3 className={styles.ideaTitle}>{team.name}</h3>
-      <p className="small">
+      <p className={textStyles.small}>
         {team.status === 'confirmed'
           ? 'Confirmed'
           : team.status === 'locked'
@@ -418,7 +428,7 @@ function TeamCard({
         ) : null}
       </p>
       {team.status === 'confirmed' ? (
-        <p className="small">
+        <p className={textStyles.small}>
           Lead: {team.lead?.displayName ?? '—'} · Mentor: {team.mentor?.displayName ?? '—'}
         </p>
       ) : null}
@@ -454,7 +464,7 @@ function TeamCard({
         <div className={styles.actions}>
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={lock.isPending}
             onClick={() => lock.mutate()}
           >
@@ -462,7 +472,7 @@ function TeamCard({
           </button>
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={team.memberCount === 0}
             onClick={() => dialog.current?.showModal()}
           >
@@ -517,18 +527,18 @@ function ConfirmForm({
   });
   return (
     <form
-      className="stack"
+      className={pageLayout.stack}
       onSubmit={(e) => {
         e.preventDefault();
         confirm.mutate();
       }}
     >
       <h3>Confirm {team.name}</h3>
-      <label className="field">
+      <label className={fieldStyles.field}>
         Team name
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
       </label>
-      <label className="field">
+      <label className={fieldStyles.field}>
         Lead
         <select value={leadId} onChange={(e) => setLeadId(e.target.value)}>
           {team.members.map((m) => (
@@ -538,7 +548,7 @@ function ConfirmForm({
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className={fieldStyles.field}>
         Mentor
         <select value={mentorId} onChange={(e) => setMentorId(e.target.value)}>
           <option value="">No mentor yet</option>
@@ -551,10 +561,14 @@ function ConfirmForm({
       </label>
       <ErrorAlert alert={confirm.isError ? alertFor(confirm.error) : null} />
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={confirm.isPending}>
+        <button type="submit" className={buttonStyles.button} disabled={confirm.isPending}>
           Confirm team
         </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+          onClick={onDone}
+        >
           Cancel
         </button>
       </div>

@@ -13,6 +13,13 @@ import {
 import { parseSkills, RATING_LABELS } from './formation-logic';
 import { PeoplePicker } from '../../components/people-picker';
 import styles from './formation.module.css';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 interface Draft {
   ratings: Record<string, number>;
@@ -89,34 +96,36 @@ function InterestsForm({
   };
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>My interests</h2>
-      <p className="lede">
+      <p className={textStyles.lede}>
         Rate each shortlisted idea, name people you would like to work with, and the skills you
         bring. Your answers are private: nobody else sees your ratings or the people you would
         rather not work with. See <Link to="../teams">teams</Link> for who is forming around each
         idea.
       </p>
       {closed ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           Team formation is not open: your answers can be read but not changed.
         </p>
       ) : null}
       {data.shortlist.length === 0 ? (
-        <div className="card empty">
+        <div className={`${cardStyles.card} ${textStyles.empty}`}>
           <p>There is no shortlist yet. Ideas appear here once the organisers shortlist them.</p>
         </div>
       ) : null}
-      <form className="stack" onSubmit={submit} aria-label="My interests">
+      <form className={pageLayout.stack} onSubmit={submit} aria-label="My interests">
         <ul className={styles.ideas}>
           {data.shortlist.map((idea) => (
-            <li key={idea.id} className={`card ${styles.idea}`}>
+            <li key={idea.id} className={`${cardStyles.card} ${styles.idea}`}>
               <h3 className={styles.ideaTitle}>
                 <Link to={`../ideas/${idea.id}`}>{idea.title}</Link>
               </h3>
-              {idea.challengeArea ? <p className="small muted">{idea.challengeArea}</p> : null}
+              {idea.challengeArea ? (
+                <p className={`${textStyles.small} ${textStyles.muted}`}>{idea.challengeArea}</p>
+              ) : null}
               {idea.disciplinesNeeded.length > 0 ? (
-                <p className="small">Needs: {idea.disciplinesNeeded.join(', ')}</p>
+                <p className={textStyles.small}>Needs: {idea.disciplinesNeeded.join(', ')}</p>
               ) : null}
               <fieldset className={styles.ratings} disabled={closed}>
                 <legend className="visually-hidden">My interest in {idea.title}</legend>
@@ -156,7 +165,7 @@ function InterestsForm({
           search={findPeople.search}
           onChange={(avoids) => setDraft({ ...draft, avoids })}
         />
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="skills">Skills I bring</label>
           <input
             id="skills"
@@ -165,14 +174,14 @@ function InterestsForm({
             aria-describedby="skills-hint"
             onChange={(event) => setDraft({ ...draft, skills: event.target.value })}
           />
-          <p id="skills-hint" className="small muted">
+          <p id="skills-hint" className={`${textStyles.small} ${textStyles.muted}`}>
             Separate them with commas, e.g. statistics, clinical trials.
           </p>
         </div>
         <ErrorAlert alert={save.isError ? alertFor(save.error) : null} />
         <StatusMessage>{save.isPending ? 'Saving…' : ''}</StatusMessage>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={closed || save.isPending}>
+        <div className={actionStyles.formActions}>
+          <button type="submit" className={buttonStyles.button} disabled={closed || save.isPending}>
             Save my interests
           </button>
         </div>

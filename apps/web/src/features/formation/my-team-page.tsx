@@ -10,6 +10,11 @@ import { sizeLabel } from './formation-logic';
 import { useFormationLive } from './use-formation-live';
 import styles from './formation.module.css';
 import { Badge } from '../../components/badge';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** A participant's team (idea, members, mentor, chat, why they are on it) and the self-organised board. */
 export function MyTeamPage() {
@@ -18,7 +23,7 @@ export function MyTeamPage() {
   const participant = rolesIn(user, labId).includes('participant');
   useFormationLive(labId);
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       {participant ? <MyTeamCard labId={labId} /> : null}
       <TeamsBoard labId={labId} participant={participant} />
     </section>
@@ -35,7 +40,7 @@ function MyTeamCard({ labId }: { labId: string }) {
   const { team, why } = mine.data;
   if (!team)
     return (
-      <div className="card">
+      <div className={cardStyles.card}>
         <h2>My team</h2>
         <p>
           You are not on a team yet. State your <Link to="../interests">interests</Link>, or join a
@@ -44,9 +49,9 @@ function MyTeamCard({ labId }: { labId: string }) {
       </div>
     );
   return (
-    <article className="card stack" aria-labelledby="my-team-title">
+    <article className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="my-team-title">
       <h2 id="my-team-title">My team: {team.name}</h2>
-      <p className="small">
+      <p className={textStyles.small}>
         <Badge>{statusWord(team.status)}</Badge>
       </p>
       {team.idea ? (
@@ -112,9 +117,9 @@ function TeamsBoard({ labId, participant }: { labId: string; participant: boolea
   const { shortlist, teams, myTeamId, open } = board.data;
   const teamOf = (ideaId: string) => teams.find((team) => team.ideaId === ideaId);
   return (
-    <section className="stack" aria-labelledby="board-title">
+    <section className={pageLayout.stack} aria-labelledby="board-title">
       <h2 id="board-title">Teams forming around the shortlisted ideas</h2>
-      {!open ? <p className="notice">Team formation is not open right now.</p> : null}
+      {!open ? <p className={feedback.notice}>Team formation is not open right now.</p> : null}
       <ErrorAlert
         alert={join.isError ? alertFor(join.error) : leave.isError ? alertFor(leave.error) : null}
       />
@@ -127,33 +132,35 @@ function TeamsBoard({ labId, participant }: { labId: string; participant: boolea
           const max = team?.maxSize ?? board.data.teamSize?.max ?? null;
           const full = max !== null && count >= max;
           return (
-            <li key={idea.id} className={`card ${styles.team}`}>
+            <li key={idea.id} className={`${cardStyles.card} ${styles.team}`}>
               <h3 className={styles.ideaTitle}>
                 <Link to={`../ideas/${idea.id}`}>{idea.title}</Link>
               </h3>
-              <p className="small" aria-live="polite">
+              <p className={textStyles.small} aria-live="polite">
                 {team ? `${statusWord(team.status)} · ${sizeLabel(count, max)}` : 'Nobody yet'}
               </p>
               {team && team.members.length > 0 ? (
-                <p className="small muted">{team.members.map((m) => m.displayName).join(', ')}</p>
+                <p className={`${textStyles.small} ${textStyles.muted}`}>
+                  {team.members.map((m) => m.displayName).join(', ')}
+                </p>
               ) : null}
               {participant && open ? (
                 mine ? (
                   team?.status === 'forming' ? (
                     <button
                       type="button"
-                      className="button button--secondary"
+                      className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                       onClick={() => leave.mutate()}
                     >
                       Leave this team
                     </button>
                   ) : (
-                    <p className="small">You are on this team.</p>
+                    <p className={textStyles.small}>You are on this team.</p>
                   )
                 ) : (
                   <button
                     type="button"
-                    className="button"
+                    className={buttonStyles.button}
                     disabled={
                       full || (team !== undefined && team.status !== 'forming') || join.isPending
                     }

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { FormationRules, FormationSettings } from './formation-api';
 import styles from './formation.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
 
 type Group = FormationRules['notIsolated'][number];
 
@@ -52,9 +56,13 @@ export function RulesEditor({
     });
   };
   return (
-    <form className={`card ${styles.rules}`} onSubmit={submit} aria-labelledby="rules-title">
+    <form
+      className={`${cardStyles.card} ${styles.rules}`}
+      onSubmit={submit}
+      aria-labelledby="rules-title"
+    >
       <h2 id="rules-title">Rules</h2>
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} />
         Formation is open (participants state interests and join teams)
       </label>
@@ -82,7 +90,7 @@ export function RulesEditor({
           />
         </label>
       </div>
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.teamSize !== null}
@@ -116,7 +124,7 @@ export function RulesEditor({
           </label>
         </div>
       ) : null}
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.minDisciplines !== null}
@@ -135,7 +143,7 @@ export function RulesEditor({
           />
         </label>
       ) : null}
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.mixedCareerStages}
@@ -143,16 +151,16 @@ export function RulesEditor({
         />
         No team all of one career stage
       </label>
-      <label className="field">
+      <label className={fieldStyles.field}>
         Nobody the only one of these groups on a team (one per line, e.g. “discipline: clinical
         oncology”)
         <textarea rows={2} value={isolated} onChange={(e) => setIsolated(e.target.value)} />
       </label>
-      <label className="field">
+      <label className={fieldStyles.field}>
         At least one of these on every team where the cohort allows (e.g. “skill: statistics”)
         <textarea rows={2} value={everyTeam} onChange={(e) => setEveryTeam(e.target.value)} />
       </label>
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.separateAvoidedPairs}
@@ -160,7 +168,7 @@ export function RulesEditor({
         />
         Keep apart people who would rather not work together
       </label>
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.rewardWantedPairs}
@@ -168,7 +176,7 @@ export function RulesEditor({
         />
         Reward placing people with those they want to work with
       </label>
-      <label className="checkbox">
+      <label className={fieldStyles.checkbox}>
         <input
           type="checkbox"
           checked={rules.fairness}
@@ -191,8 +199,8 @@ export function RulesEditor({
           />
         </label>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={busy}>
           Save rules
         </button>
       </div>

@@ -24,6 +24,12 @@ import {
 } from './api';
 import styles from './funding.module.css';
 import { Figures } from '../../components/figures';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const invalidateRound = (labId: string, roundId: string) =>
   queryClient.invalidateQueries({ queryKey: fundingKeys.round(labId, roundId) });
@@ -40,12 +46,14 @@ export function FundingDecisionPage() {
   const roundId = picked || rounds.data?.[0]?.id || '';
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>Funding decision</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
       <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
       {rounds.data?.length === 0 ? (
-        <p className="card empty">No funding round yet: set one up under Proposals.</p>
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>
+          No funding round yet: set one up under Proposals.
+        </p>
       ) : null}
       <RoundSelect id="funding-round" rounds={rounds.data} value={roundId} onChange={setPicked} />
       {roundId ? <RoundDecision key={roundId} labId={lab.id} roundId={roundId} /> : null}
@@ -145,7 +153,7 @@ function PortfolioSection({
   );
 
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
+    <section className={`${cardStyles.card} ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Portfolio optimiser</h3>
       <p>
         Chooses the proposals to fund within the pool and the cap, by their review merit, under your
@@ -175,7 +183,7 @@ function PortfolioSection({
           error={form.fieldErrors['rules.partialAwards']}
           onChange={setPartial}
         />
-        <label className="checkbox">
+        <label className={fieldStyles.checkbox}>
           <input type="checkbox" checked={lottery} onChange={(e) => setLottery(e.target.checked)} />{' '}
           Lottery among proposals straddling the funding line
         </label>
@@ -189,7 +197,7 @@ function PortfolioSection({
             onChange={(e) => setSeed(e.target.value)}
           />
         ) : null}
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Solving…' : 'Run the optimiser'}
         </button>
       </form>
@@ -216,7 +224,7 @@ function PortfolioSection({
               cell: (r) => (
                 <button
                   type="button"
-                  className="button button--quiet"
+                  className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                   onClick={() => setShown(r.id)}
                 >
                   Show
@@ -258,7 +266,7 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
         {run.adopted ? ' (adopted)' : ''}
       </h4>
       {run.infeasibility ? (
-        <div className="alert">
+        <div className={feedback.alert}>
           <p>The rules cannot all hold:</p>
           <ul>
             {run.infeasibility.messages.map((m) => (
@@ -330,7 +338,7 @@ function RunResult({ labId, roundId, run }: { labId: string; roundId: string; ru
         </ConfirmButton>
         <button
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           disabled={replay.isPending}
           onClick={() => replay.mutate()}
         >
@@ -358,7 +366,7 @@ function DecisionsSection({
 }) {
   const headingId = useId();
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
+    <section className={`${cardStyles.card} ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Decisions per proposal</h3>
       {board.proposals.length === 0 ? <p>No proposal has been submitted to this round.</p> : null}
       {board.proposals.map((row) => (
@@ -468,7 +476,11 @@ function DecisionForm({
         onChange={(e) => setRationale(e.target.value)}
       />
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={save.isPending || !rationale.trim()}>
+        <button
+          type="submit"
+          className={buttonStyles.button}
+          disabled={save.isPending || !rationale.trim()}
+        >
           Record the decision
         </button>
       </div>
@@ -493,7 +505,7 @@ function LettersSection({ labId, roundId }: { labId: string; roundId: string }) 
   });
   const drafts = letters.data?.drafts ?? 0;
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
+    <section className={`${cardStyles.card} ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Decision letters</h3>
       <p>
         One letter per team member: the decision, its rationale, any invitation and the reviewers’
@@ -505,7 +517,7 @@ function LettersSection({ labId, roundId }: { labId: string; roundId: string }) 
       <div className={styles.actions}>
         <button
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           disabled={compose.isPending}
           onClick={() => compose.mutate()}
         >
@@ -577,7 +589,7 @@ function ExportsSection({ labId, roundId }: { labId: string; roundId: string }) 
     }
   };
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
+    <section className={`${cardStyles.card} ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Exports</h3>
       <p>CSV files; where review was blind, reviewers appear under stable pseudonyms.</p>
       <div className={styles.actions}>
@@ -585,7 +597,7 @@ function ExportsSection({ labId, roundId }: { labId: string; roundId: string }) 
           <button
             key={table}
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={() => void save(table)}
           >
             {label} (CSV)

@@ -12,6 +12,10 @@ import { useLab } from '../../pages/lab/lab-context';
 import { proposalQueries } from '../proposals/api';
 import { fundingCommands, fundingKeys, fundingQueries, type ProgressReport } from './api';
 import styles from './funding.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const STATUS: Record<ProgressReport['status'], string> = {
   due: 'Due',
@@ -31,7 +35,7 @@ export function ProgressReportsPage() {
   const [picked, setPicked] = useState('');
   const roundId = picked || fromPath || rounds.data?.[0]?.id || '';
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>Progress reports</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
       <RoundSelect id="progress-round" rounds={rounds.data} value={roundId} onChange={setPicked} />
@@ -73,7 +77,7 @@ function RoundReports({
         />
       ) : null}
       {reports.data.reports.length === 0 ? (
-        <p className="card empty">
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>
           {organiser
             ? 'No report asked for yet: set a date for the funded teams above.'
             : 'Your team owes no progress report in this round.'}
@@ -125,7 +129,7 @@ function OrganiserTools({
     schedule.mutate();
   };
   return (
-    <section className={`card ${styles.section}`} aria-labelledby={headingId}>
+    <section className={`${cardStyles.card} ${styles.section}`} aria-labelledby={headingId}>
       <h3 id={headingId}>Report dates</h3>
       <form className={styles.decision} onSubmit={submit}>
         <TextField
@@ -141,7 +145,7 @@ function OrganiserTools({
           value={due}
           onChange={(e) => setDue(e.target.value)}
         />
-        <button type="submit" className="button" disabled={schedule.isPending || !due}>
+        <button type="submit" className={buttonStyles.button} disabled={schedule.isPending || !due}>
           Ask the funded teams
         </button>
       </form>
@@ -152,7 +156,7 @@ function OrganiserTools({
       <div className={styles.actions}>
         {/* Reminders leave at once and cannot be called back: say so before sending. */}
         <ConfirmButton
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           disabled={late === 0 || remind.isPending}
           ask={{
             title: `Remind ${late} late ${late === 1 ? 'team' : 'teams'}?`,
@@ -211,7 +215,7 @@ function ReportCard({
   const id = report.id;
   return (
     <article
-      className={`card ${styles.section}`}
+      className={`${cardStyles.card} ${styles.section}`}
       aria-label={`${report.team.name}: ${report.title}`}
     >
       <h3>
@@ -261,7 +265,11 @@ function ReportCard({
             onChange={(e) => setLinks(e.target.value)}
           />
           <div className={styles.actions}>
-            <button type="submit" className="button" disabled={file.isPending || !summary.trim()}>
+            <button
+              type="submit"
+              className={buttonStyles.button}
+              disabled={file.isPending || !summary.trim()}
+            >
               {report.filedAt ? 'File again' : 'File the report'}
             </button>
           </div>

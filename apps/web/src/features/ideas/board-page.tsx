@@ -18,6 +18,12 @@ import { excerpt, ideasQueryOf, labelsOf, NO_FILTERS, type BoardFilters } from '
 import { useIdeasLive } from './use-ideas-live';
 import styles from './ideas.module.css';
 import { WordCount } from '../../components/word-count';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** The lab's ideas board: cards with filters, new ideas, support; kept current live. */
 export function BoardPage() {
@@ -48,13 +54,13 @@ export function BoardPage() {
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <div className={styles.row}>
         <h2>Ideas board</h2>
         {contributor && !writing ? (
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             onClick={() => {
               setPosted(null);
               setWriting(true);
@@ -85,7 +91,7 @@ export function BoardPage() {
 
       {organiser ? <BoardSettings labId={labId} board={board.data} /> : null}
       <form
-        className={`card ${styles.filters}`}
+        className={`${cardStyles.card} ${styles.filters}`}
         aria-label="Filter ideas"
         onSubmit={(e) => e.preventDefault()}
       >
@@ -145,7 +151,7 @@ export function BoardPage() {
           {filtered ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => setFilters(NO_FILTERS)}
             >
               Clear filters
@@ -158,12 +164,12 @@ export function BoardPage() {
       <ErrorAlert alert={ideas.isError ? alertFor(ideas.error) : null} />
       {ideas.data ? (
         <>
-          <p role="status" aria-live="polite" className="muted">
+          <p role="status" aria-live="polite" className={textStyles.muted}>
             {ideas.data.length === 1 ? '1 idea' : `${ideas.data.length} ideas`}
             {filtered ? ' match the filters' : ' on the board'}
           </p>
           {ideas.data.length === 0 ? (
-            <p className="empty">
+            <p className={textStyles.empty}>
               {filtered
                 ? 'No idea matches these filters.'
                 : contributor
@@ -191,12 +197,12 @@ export function BoardPage() {
 function IdeaCard({ labId, idea, canSupport }: { labId: string; idea: Idea; canSupport: boolean }) {
   const support = useSupport(labId, idea);
   return (
-    <li className={`card ${styles.card}`} aria-label={idea.title}>
+    <li className={`${cardStyles.card} ${styles.card}`} aria-label={idea.title}>
       <h3 className={styles.cardTitle}>
         <Link to={idea.id}>{idea.title}</Link>
       </h3>
       <IdeaState idea={idea} />
-      <p className="small muted">
+      <p className={`${textStyles.small} ${textStyles.muted}`}>
         {idea.challengeArea}
         {idea.theme ? ` · Theme: ${idea.theme.name}` : ''}
         {idea.shortlistPosition !== null ? ` · Shortlisted #${idea.shortlistPosition}` : ''}
@@ -204,7 +210,7 @@ function IdeaCard({ labId, idea, canSupport }: { labId: string; idea: Idea; canS
       <p className={styles.summary}>{excerpt(idea.summary)}</p>
       <Labels label="Tags" items={idea.tags} />
       {idea.disciplinesNeeded.length > 0 ? (
-        <p className="small">Needs: {idea.disciplinesNeeded.join(', ')}</p>
+        <p className={textStyles.small}>Needs: {idea.disciplinesNeeded.join(', ')}</p>
       ) : null}
       <p className={styles.meta}>
         <span>Champions: {idea.champions.map((c) => c.displayName).join(', ')}</span>
@@ -225,7 +231,7 @@ function IdeaCard({ labId, idea, canSupport }: { labId: string; idea: Idea; canS
 export function IdeaState({ idea }: { idea: Idea }) {
   if (idea.status === 'merged')
     return (
-      <p className="small">
+      <p className={textStyles.small}>
         <span className={styles.state}>Merged</span> into{' '}
         {idea.mergedInto ? (
           <Link to={`/labs/${idea.labId}/ideas/${idea.mergedInto.id}`}>
@@ -238,7 +244,7 @@ export function IdeaState({ idea }: { idea: Idea }) {
     );
   if (idea.status === 'archived')
     return (
-      <p className="small">
+      <p className={textStyles.small}>
         <span className={styles.state}>Archived</span>
       </p>
     );
@@ -272,7 +278,9 @@ export function useSupport(labId: string, idea: Idea) {
   const button = (
     <button
       type="button"
-      className={idea.iSupport ? 'button button--secondary' : 'button'}
+      className={
+        idea.iSupport ? `${buttonStyles.button} ${buttonStyles.secondary}` : buttonStyles.button
+      }
       aria-pressed={idea.iSupport}
       disabled={mutation.isPending}
       onClick={() => mutation.mutate(!idea.iSupport)}
@@ -350,7 +358,7 @@ function NewIdeaForm({
   return (
     <form
       id={form.formId}
-      className="card stack"
+      className={`${cardStyles.card} ${pageLayout.stack}`}
       aria-labelledby="new-idea-heading"
       onSubmit={submit}
       noValidate
@@ -372,11 +380,15 @@ function NewIdeaForm({
         search={(term) => ideasApi.people(labId, term)}
         onChange={setCoChampions}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           Post the idea
         </button>
-        <button type="button" className="button button--quiet" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+          onClick={() => onDone(null)}
+        >
           Cancel
         </button>
       </div>
@@ -463,7 +475,8 @@ export function IdeaFields({
       />
       {board.disciplines.length > 0 ? (
         <fieldset
-          className={`${styles.checks} ${errors.disciplinesNeeded ? 'field--invalid' : ''}`}
+          className={styles.checks}
+          data-invalid={errors.disciplinesNeeded ? true : undefined}
           aria-describedby={errors.disciplinesNeeded ? `${prefix}-disciplines-error` : undefined}
         >
           <legend>Disciplines it needs</legend>
@@ -485,7 +498,7 @@ export function IdeaFields({
             </label>
           ))}
           {errors.disciplinesNeeded ? (
-            <p className="field__error" id={`${prefix}-disciplines-error`}>
+            <p className={fieldStyles.error} id={`${prefix}-disciplines-error`}>
               {errors.disciplinesNeeded}
             </p>
           ) : null}
@@ -542,13 +555,13 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
   const { fieldErrors } = splitFieldIssues(issues, ['challengeAreas', 'summaryWordLimit']);
   const error = save.error ?? addTheme.error ?? removeTheme.error;
   return (
-    <details className="card">
+    <details className={cardStyles.card}>
       <summary>Board settings (organisers)</summary>
-      <div className="stack">
+      <div className={pageLayout.stack}>
         <ErrorAlert alert={error ? alertFor(error) : null} />
         <StatusMessage>{said}</StatusMessage>
         <form
-          className="stack"
+          className={pageLayout.stack}
           aria-label="Board settings"
           onSubmit={(e) => {
             e.preventDefault();
@@ -573,13 +586,17 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
             onChange={setLimit}
           />
           <div>
-            <button type="submit" className="button button--secondary" disabled={save.isPending}>
+            <button
+              type="submit"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+              disabled={save.isPending}
+            >
               Save the board settings
             </button>
           </div>
         </form>
         <h3>Themes</h3>
-        {board.themes.length === 0 ? <p className="muted">No themes yet.</p> : null}
+        {board.themes.length === 0 ? <p className={textStyles.muted}>No themes yet.</p> : null}
         <ul className={styles.thread} aria-label="Themes">
           {board.themes.map((t) => (
             <li key={t.id} className={styles.row}>
@@ -588,7 +605,7 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
               </span>
               <button
                 type="button"
-                className="button button--quiet button--quiet-danger"
+                className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                 aria-label={`Remove the theme ${t.name}`}
                 onClick={async () => {
                   const yes = await confirm({
@@ -621,10 +638,10 @@ function BoardSettings({ labId, board }: { labId: string; board: IdeaBoard }) {
             maxLength={80}
             onChange={(e) => setTheme(e.target.value)}
           />
-          <div className="field">
+          <div className={fieldStyles.field}>
             <button
               type="submit"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               disabled={!theme.trim() || addTheme.isPending}
             >
               Add the theme

@@ -24,6 +24,12 @@ import { useIdeasLive } from './use-ideas-live';
 import { formatLabTime } from '../../lib/lab-time';
 import { useLab } from '../../pages/lab/lab-context';
 import styles from './ideas.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** One idea: its text, edits by its champions, revisions compared, discussion, organiser actions. */
 export function IdeaPage() {
@@ -49,7 +55,7 @@ export function IdeaPage() {
   if (idea.isError || board.isError) {
     const error = idea.error ?? board.error;
     return (
-      <section className="stack">
+      <section className={pageLayout.stack}>
         <h2>
           {isApiError(error) && error.status === 404
             ? 'Idea not found'
@@ -63,11 +69,11 @@ export function IdeaPage() {
   const current = idea.data;
   const active = current.status === 'active';
   return (
-    <article className="stack-lg" aria-labelledby="idea-title">
+    <article className={pageLayout.stackLg} aria-labelledby="idea-title">
       <p>
         <Link to="..">← Ideas board</Link>
       </p>
-      <header className="stack">
+      <header className={pageLayout.stack}>
         <h2 id="idea-title">{current.title}</h2>
         <IdeaState idea={current} />
         <p className={styles.meta}>
@@ -84,7 +90,7 @@ export function IdeaPage() {
           <span>Posted by {current.createdBy.displayName}</span>
         </p>
         {current.mergedFrom.length > 0 ? (
-          <p className="small">
+          <p className={textStyles.small}>
             Merged into this idea:{' '}
             {current.mergedFrom.map((m, i) => (
               <span key={m.id}>
@@ -107,17 +113,17 @@ export function IdeaPage() {
           }}
         />
       ) : (
-        <section className="card stack" aria-label="The idea now">
+        <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-label="The idea now">
           <p className={styles.summary}>{current.summary}</p>
           <Labels label="Tags" items={current.tags} />
           {current.disciplinesNeeded.length > 0 ? (
-            <p className="small">Needs: {current.disciplinesNeeded.join(', ')}</p>
+            <p className={textStyles.small}>Needs: {current.disciplinesNeeded.join(', ')}</p>
           ) : null}
           {current.iChampion && active ? (
             <div>
               <button
                 type="button"
-                className="button button--secondary"
+                className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                 onClick={() => {
                   setSaved('');
                   setEditing(true);
@@ -159,7 +165,10 @@ function Supporters({
   });
   const people = supporters.data?.supporters ?? [];
   return (
-    <section className="card stack" aria-labelledby="supporters-title">
+    <section
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="supporters-title"
+    >
       <h3 id="supporters-title">Who would work on it</h3>
       <p>
         {people.length === 0
@@ -238,7 +247,7 @@ function EditIdea({
   return (
     <form
       id={form.formId}
-      className="card stack"
+      className={`${cardStyles.card} ${pageLayout.stack}`}
       aria-labelledby="edit-idea-heading"
       onSubmit={submit}
       noValidate
@@ -260,11 +269,15 @@ function EditIdea({
         error={form.fieldErrors.note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           Save a new revision
         </button>
-        <button type="button" className="button button--quiet" onClick={() => onDone('')}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+          onClick={() => onDone('')}
+        >
           Cancel
         </button>
       </div>
@@ -359,15 +372,15 @@ function Revisions({ labId, idea }: { labId: string; idea: Idea }) {
     if (choice) setAsked(choice);
   };
   return (
-    <section className="card stack" aria-labelledby="revisions-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="revisions-title">
       <h3 id="revisions-title">Revisions</h3>
       {revisions.isPending ? <Loading what="the revisions" /> : null}
       <ErrorAlert alert={revisions.isError ? alertFor(revisions.error) : null} />
-      <ol aria-label="Revisions of this idea" className="stack">
+      <ol aria-label="Revisions of this idea" className={pageLayout.stack}>
         {list.map((r) => (
           <li key={r.id}>
             {label(r)}
-            {r.note ? <span className="muted"> — {r.note}</span> : null}
+            {r.note ? <span className={textStyles.muted}> — {r.note}</span> : null}
           </li>
         ))}
       </ol>
@@ -397,14 +410,14 @@ function Revisions({ labId, idea }: { labId: string; idea: Idea }) {
               </option>
             ))}
           </SelectField>
-          <div className="field">
-            <button type="submit" className="button button--secondary">
+          <div className={fieldStyles.field}>
+            <button type="submit" className={`${buttonStyles.button} ${buttonStyles.secondary}`}>
               Compare side by side
             </button>
           </div>
         </form>
       ) : list.length === 1 ? (
-        <p className="muted">One revision so far: nothing to compare yet.</p>
+        <p className={textStyles.muted}>One revision so far: nothing to compare yet.</p>
       ) : null}
       {asked ? <Comparison labId={labId} ideaId={idea.id} from={asked.from} to={asked.to} /> : null}
     </section>
@@ -433,13 +446,13 @@ function Comparison({
   const right = comparison.data.to;
   const changed = fields.filter((f) => f.changed);
   return (
-    <section className="stack" aria-label="Comparison">
+    <section className={pageLayout.stack} aria-label="Comparison">
       <p role="status" aria-live="polite">
         Revision {left.number} and revision {right.number}:{' '}
         {changed.length === 0
           ? 'no differences.'
           : `${changed.map((f) => fieldLabel(f.field).toLowerCase()).join(', ')} changed.`}{' '}
-        <span className="muted">
+        <span className={textStyles.muted}>
           Removed words are <del className={styles.removed}>struck through</del>, added words{' '}
           <ins className={styles.added}>underlined</ins>.
         </span>
@@ -447,11 +460,11 @@ function Comparison({
       {changed.map((f) => {
         const sides = sidesOf(f);
         return (
-          <section key={f.field} aria-label={fieldLabel(f.field)} className="stack">
+          <section key={f.field} aria-label={fieldLabel(f.field)} className={pageLayout.stack}>
             <h4>{fieldLabel(f.field)}</h4>
             <div className={styles.compare}>
               <div>
-                <p className="small muted">Revision {left.number}</p>
+                <p className={`${textStyles.small} ${textStyles.muted}`}>Revision {left.number}</p>
                 <p className={styles.side} data-testid="compare-left">
                   {sides.left.map((p, i) =>
                     p.change === 'removed' ? (
@@ -465,7 +478,7 @@ function Comparison({
                 </p>
               </div>
               <div>
-                <p className="small muted">Revision {right.number}</p>
+                <p className={`${textStyles.small} ${textStyles.muted}`}>Revision {right.number}</p>
                 <p className={styles.side} data-testid="compare-right">
                   {sides.right.map((p, i) =>
                     p.change === 'added' ? (
@@ -534,7 +547,7 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
         {active ? (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() => {
               setReplyTo(comment.id);
               setReply('');
@@ -546,7 +559,7 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
         {idea.iChampion ? (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             disabled={mark.isPending}
             onClick={() => mark.mutate({ commentId: comment.id, addressed: !comment.addressed })}
           >
@@ -556,7 +569,7 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
       </div>
       {replyTo === comment.id ? (
         <form
-          className="stack"
+          className={pageLayout.stack}
           onSubmit={(e) => {
             e.preventDefault();
             post.mutate(
@@ -573,10 +586,18 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
             onChange={(e) => setReply(e.target.value)}
           />
           <div className={styles.row}>
-            <button type="submit" className="button" disabled={post.isPending || !reply.trim()}>
+            <button
+              type="submit"
+              className={buttonStyles.button}
+              disabled={post.isPending || !reply.trim()}
+            >
               Post the reply
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setReplyTo(null)}>
+            <button
+              type="button"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+              onClick={() => setReplyTo(null)}
+            >
               Cancel
             </button>
           </div>
@@ -586,7 +607,10 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
   );
 
   return (
-    <section className="card stack" aria-labelledby="discussion-title">
+    <section
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="discussion-title"
+    >
       <h3 id="discussion-title">Discussion</h3>
       {comments.isPending ? <Loading what="the discussion" /> : null}
       <ErrorAlert
@@ -600,7 +624,9 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
                 : null
         }
       />
-      {comments.data && threads.length === 0 ? <p className="muted">No comments yet.</p> : null}
+      {comments.data && threads.length === 0 ? (
+        <p className={textStyles.muted}>No comments yet.</p>
+      ) : null}
       <ul className={styles.thread} aria-label="Comments">
         {threads.map((thread) => (
           <li key={thread.comment.id}>
@@ -620,7 +646,7 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
       </ul>
       {active ? (
         <form
-          className="stack"
+          className={pageLayout.stack}
           onSubmit={(e) => {
             e.preventDefault();
             post.mutate({ body }, { onSuccess: () => setBody('') });
@@ -634,13 +660,17 @@ function Discussion({ labId, idea }: { labId: string; idea: Idea }) {
             onChange={(e) => setBody(e.target.value)}
           />
           <div>
-            <button type="submit" className="button" disabled={post.isPending || !body.trim()}>
+            <button
+              type="submit"
+              className={buttonStyles.button}
+              disabled={post.isPending || !body.trim()}
+            >
               Post the comment
             </button>
           </div>
         </form>
       ) : (
-        <p className="muted">This idea is {idea.status}: its discussion is closed.</p>
+        <p className={textStyles.muted}>This idea is {idea.status}: its discussion is closed.</p>
       )}
     </section>
   );
@@ -676,7 +706,7 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
   const error = theme.error ?? archive.error;
 
   return (
-    <section className="card stack" aria-labelledby="organiser-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="organiser-title">
       <h3 id="organiser-title">Organiser actions</h3>
       <ErrorAlert alert={error ? alertFor(error) : null} />
       <StatusMessage>{done}</StatusMessage>
@@ -709,8 +739,12 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
           maxLength={80}
           onChange={(e) => setNewTheme(e.target.value)}
         />
-        <div className="field">
-          <button type="submit" className="button button--secondary" disabled={theme.isPending}>
+        <div className={fieldStyles.field}>
+          <button
+            type="submit"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+            disabled={theme.isPending}
+          >
             Set the theme
           </button>
         </div>
@@ -721,8 +755,8 @@ function OrganiserActions({ labId, idea, board }: { labId: string; idea: Idea; b
             type="button"
             className={
               idea.status === 'active'
-                ? 'button button--quiet button--quiet-danger'
-                : 'button button--secondary'
+                ? `${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`
+                : `${buttonStyles.button} ${buttonStyles.secondary}`
             }
             disabled={archive.isPending}
             onClick={async () => {
@@ -784,12 +818,12 @@ function MergeForm({ labId, idea, organiser }: { labId: string; idea: Idea; orga
   });
   const candidates = (others.data ?? []).filter((o) => o.id !== idea.id && o.status === 'active');
   return (
-    <section className="card stack" aria-labelledby="merge-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="merge-title">
       <h3 id="merge-title">{organiser ? 'Merge ideas into this one' : 'Propose a merge'}</h3>
       <ErrorAlert alert={merge.isError ? alertFor(merge.error) : null} />
       <StatusMessage>{done}</StatusMessage>
       <form
-        className="stack"
+        className={pageLayout.stack}
         aria-label="Merge ideas into this one"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -819,7 +853,9 @@ function MergeForm({ labId, idea, organiser }: { labId: string; idea: Idea; orga
       >
         <fieldset className={styles.checks}>
           <legend>Ideas to merge into this one</legend>
-          {candidates.length === 0 ? <p className="muted">No other active idea.</p> : null}
+          {candidates.length === 0 ? (
+            <p className={textStyles.muted}>No other active idea.</p>
+          ) : null}
           {candidates.map((c) => (
             <label key={c.id}>
               <input
@@ -838,7 +874,7 @@ function MergeForm({ labId, idea, organiser }: { labId: string; idea: Idea; orga
         <div>
           <button
             type="submit"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={sources.length === 0 || merge.isPending}
           >
             {organiser ? 'Merge the chosen ideas…' : 'Propose the merge…'}
@@ -868,7 +904,7 @@ function MergeProposals({ labId, idea, userId }: { labId: string; idea: Idea; us
   );
   if (open.length === 0) return null;
   return (
-    <section className="card stack" aria-labelledby="proposals-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="proposals-title">
       <h3 id="proposals-title">Merge proposals</h3>
       <ErrorAlert alert={answer.isError ? alertFor(answer.error) : null} />
       <ul className={styles.thread}>
@@ -878,7 +914,7 @@ function MergeProposals({ labId, idea, userId }: { labId: string; idea: Idea; us
               {m.proposedBy.displayName} proposes merging{' '}
               {m.sources.map((s) => `“${s.title}”`).join(', ')} into “{m.target.title}”.
             </p>
-            <p className="small muted">
+            <p className={`${textStyles.small} ${textStyles.muted}`}>
               {m.accepted.length > 0
                 ? `Accepted by ${m.accepted.map((p) => p.displayName).join(', ')}. `
                 : ''}
@@ -888,7 +924,7 @@ function MergeProposals({ labId, idea, userId }: { labId: string; idea: Idea; us
               <div className={styles.row}>
                 <button
                   type="button"
-                  className="button"
+                  className={buttonStyles.button}
                   disabled={answer.isPending}
                   onClick={() => answer.mutate({ mergeId: m.id, accept: true })}
                 >
@@ -896,7 +932,7 @@ function MergeProposals({ labId, idea, userId }: { labId: string; idea: Idea; us
                 </button>
                 <button
                   type="button"
-                  className="button button--secondary"
+                  className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                   disabled={answer.isPending}
                   onClick={() => answer.mutate({ mergeId: m.id, accept: false })}
                 >

@@ -21,6 +21,13 @@ import { ideasApi, ideasKeys, type Idea, type Shortlist, type VotingSession } fr
 import { dotsLabel, dotsOn, moved, withDot } from './ideas-logic';
 import { useIdeasLive } from './use-ideas-live';
 import styles from './ideas.module.css';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 type Connection = LiveConnection<LiveNotices, LiveRequests>;
 
@@ -41,20 +48,23 @@ export function VotingPage() {
   const open = sessions.data.find((s) => s.state === 'open') ?? null;
   const latest = open ?? sessions.data[0] ?? null;
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <div className={styles.row}>
         <h2>Voting</h2>
         <Link to="../ideas">Ideas board</Link>
       </div>
       {latest === null ? (
-        <p className="empty">No voting session yet.</p>
+        <p className={textStyles.empty}>No voting session yet.</p>
       ) : (
         <SessionCard labId={labId} session={latest} connection={connection} organiser={organiser} />
       )}
       {organiser && open === null ? <OpenSessionForm labId={labId} /> : null}
       <ShortlistCard labId={labId} organiser={organiser} latest={latest} />
       {sessions.data.filter((s) => s.id !== latest?.id).length > 0 ? (
-        <section className="card stack" aria-labelledby="earlier-title">
+        <section
+          className={`${cardStyles.card} ${pageLayout.stack}`}
+          aria-labelledby="earlier-title"
+        >
           <h3 id="earlier-title">Earlier sessions</h3>
           {sessions.data
             .filter((s) => s.id !== latest?.id)
@@ -77,7 +87,7 @@ function Countdown({ connection, endsAt }: { connection: Connection; endsAt: str
   const seconds = secondsLeft({ endsAt, localNow: now, offsetMs: 0 }) ?? 0;
   const minutes = Math.floor(seconds / 60);
   return (
-    <p className="small">
+    <p className={textStyles.small}>
       Time left:{' '}
       <strong
         role="timer"
@@ -112,7 +122,7 @@ function SessionCard({
   const open = session.state === 'open';
   const ballots = session.ballots.map((b) => (b === 'participants' ? 'participants' : 'mentors'));
   return (
-    <section className="card stack" aria-labelledby="session-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="session-title">
       <h3 id="session-title">{session.title}</h3>
       <p role="status" aria-live="polite" data-testid="session-state">
         {open
@@ -124,7 +134,7 @@ function SessionCard({
             : ' It was blind; its tallies are shown now.'
           : ''}
       </p>
-      <p className="small muted">
+      <p className={`${textStyles.small} ${textStyles.muted}`}>
         Ballots: {ballots.join(' and ')} · voted so far: {session.voters.participants} participant
         {session.voters.participants === 1 ? '' : 's'}, {session.voters.mentors} mentor
         {session.voters.mentors === 1 ? '' : 's'}
@@ -134,7 +144,7 @@ function SessionCard({
         <div>
           <button
             type="button"
-            className="button button--quiet button--quiet-danger"
+            className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
             disabled={close.isPending}
             onClick={async () => {
               const yes = await confirm({
@@ -153,7 +163,7 @@ function SessionCard({
       <ErrorAlert alert={close.isError ? alertFor(close.error) : null} />
       {open && session.myBallot.ballot !== null ? <Ballot labId={labId} session={session} /> : null}
       {session.results === null ? (
-        <p className="notice" data-testid="tallies-hidden">
+        <p className={feedback.notice} data-testid="tallies-hidden">
           Tallies are hidden until the session closes.
         </p>
       ) : (
@@ -195,7 +205,7 @@ function Ballot({ labId, session }: { labId: string; session: VotingSession }) {
   const pending = dot.isPending ? dot.variables : undefined;
   const shown = pending ? withDot(ballot, pending.idea.id, pending.delta) : ballot;
   return (
-    <section className="stack" aria-labelledby="ballot-title">
+    <section className={pageLayout.stack} aria-labelledby="ballot-title">
       <h4 id="ballot-title">
         My dots ({ballot.ballot === 'mentors' ? "mentors' ballot" : "participants' ballot"})
       </h4>
@@ -219,7 +229,7 @@ function Ballot({ labId, session }: { labId: string; session: VotingSession }) {
               <span className={styles.row}>
                 <button
                   type="button"
-                  className="button"
+                  className={buttonStyles.button}
                   disabled={dot.isPending}
                   aria-label={`Place a dot on ${idea.title}`}
                   onClick={() => dot.mutate({ idea, delta: 1 })}
@@ -228,7 +238,7 @@ function Ballot({ labId, session }: { labId: string; session: VotingSession }) {
                 </button>
                 <button
                   type="button"
-                  className="button button--secondary"
+                  className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                   disabled={dot.isPending || mine === 0}
                   aria-label={`Take a dot back from ${idea.title}`}
                   onClick={() => dot.mutate({ idea, delta: -1 })}
@@ -247,7 +257,7 @@ function Ballot({ labId, session }: { labId: string; session: VotingSession }) {
 function Results({ session }: { session: VotingSession }) {
   const results = session.results ?? [];
   const both = session.ballots.length === 2;
-  if (results.length === 0) return <p className="muted">No dots were placed.</p>;
+  if (results.length === 0) return <p className={textStyles.muted}>No dots were placed.</p>;
   return (
     <TableScroll>
       <table aria-label={`Results of ${session.title}`}>
@@ -267,10 +277,12 @@ function Results({ session }: { session: VotingSession }) {
                 {r.status !== 'active' ? ` (${r.status})` : ''}
               </th>
               {session.ballots.includes('participants') ? (
-                <td className="num">{r.participants}</td>
+                <td className={dataTableStyles.num}>{r.participants}</td>
               ) : null}
-              {session.ballots.includes('mentors') ? <td className="num">{r.mentors}</td> : null}
-              {both ? <td className="num">{r.total}</td> : null}
+              {session.ballots.includes('mentors') ? (
+                <td className={dataTableStyles.num}>{r.mentors}</td>
+              ) : null}
+              {both ? <td className={dataTableStyles.num}>{r.total}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -316,7 +328,12 @@ function OpenSessionForm({ labId }: { labId: string }) {
   };
   const { fieldErrors, unmatched } = splitFieldIssues(fieldIssuesOf(open.error), OPEN_FIELDS);
   return (
-    <form className="card stack" aria-labelledby="open-title" onSubmit={submit} noValidate>
+    <form
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="open-title"
+      onSubmit={submit}
+      noValidate
+    >
       <h3 id="open-title">Open a voting session</h3>
       <ErrorAlert alert={open.isError ? alertFor(open.error, unmatched) : null} />
       <div className={styles.filters}>
@@ -372,7 +389,11 @@ function OpenSessionForm({ labId }: { labId: string }) {
         ))}
       </fieldset>
       <div>
-        <button type="submit" className="button" disabled={open.isPending || ballots.length === 0}>
+        <button
+          type="submit"
+          className={buttonStyles.button}
+          disabled={open.isPending || ballots.length === 0}
+        >
           Open voting
         </button>
       </div>
@@ -397,7 +418,7 @@ function ShortlistCard({
   if (shortlist.isPending) return <Loading what="the shortlist" />;
   if (shortlist.isError) return <ErrorAlert alert={alertFor(shortlist.error)} />;
   return (
-    <section className="card stack" aria-labelledby="shortlist-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="shortlist-title">
       <h3 id="shortlist-title">Shortlist</h3>
       {editing ? (
         <ShortlistEditor
@@ -409,7 +430,7 @@ function ShortlistCard({
       ) : (
         <>
           {shortlist.data.ideas.length === 0 ? (
-            <p className="muted">No idea is shortlisted yet.</p>
+            <p className={textStyles.muted}>No idea is shortlisted yet.</p>
           ) : (
             <ol className={styles.shortlist} aria-label="Shortlisted ideas">
               {shortlist.data.ideas.map((i) => (
@@ -423,7 +444,7 @@ function ShortlistCard({
             <div>
               <button
                 type="button"
-                className="button button--secondary"
+                className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                 onClick={() => setEditing(true)}
               >
                 Edit the shortlist
@@ -484,12 +505,12 @@ function ShortlistEditor({
     (r) => r.status === 'active' && r.total > 0 && !draft.some((d) => d.id === r.ideaId),
   );
   return (
-    <div className="stack">
+    <div className={pageLayout.stack}>
       <ErrorAlert alert={save.isError ? alertFor(save.error) : null}>
         {conflict ? (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={() => {
               setDraft(conflict.ideas.map((i) => ({ id: i.id, title: i.title })));
               setVersion(conflict.version);
@@ -501,7 +522,7 @@ function ShortlistEditor({
           </button>
         ) : null}
       </ErrorAlert>
-      {draft.length === 0 ? <p className="muted">The shortlist is empty.</p> : null}
+      {draft.length === 0 ? <p className={textStyles.muted}>The shortlist is empty.</p> : null}
       <ol className={styles.shortlist} aria-label="Shortlist being edited">
         {draft.map((d, index) => (
           <li key={d.id}>
@@ -509,7 +530,7 @@ function ShortlistEditor({
               <span>{d.title}</span>
               <button
                 type="button"
-                className="button button--quiet"
+                className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                 disabled={index === 0}
                 aria-label={`Move ${d.title} up`}
                 onClick={() => setDraft(moved(draft, index, -1))}
@@ -518,7 +539,7 @@ function ShortlistEditor({
               </button>
               <button
                 type="button"
-                className="button button--quiet"
+                className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                 disabled={index === draft.length - 1}
                 aria-label={`Move ${d.title} down`}
                 onClick={() => setDraft(moved(draft, index, 1))}
@@ -527,7 +548,7 @@ function ShortlistEditor({
               </button>
               <button
                 type="button"
-                className="button button--quiet button--quiet-danger"
+                className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                 aria-label={`Remove ${d.title}`}
                 onClick={() => setDraft(draft.filter((x) => x.id !== d.id))}
               >
@@ -560,8 +581,12 @@ function ShortlistEditor({
             </option>
           ))}
         </SelectField>
-        <div className="field">
-          <button type="submit" className="button button--secondary" disabled={!adding}>
+        <div className={fieldStyles.field}>
+          <button
+            type="submit"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+            disabled={!adding}
+          >
             Add
           </button>
         </div>
@@ -570,7 +595,7 @@ function ShortlistEditor({
         <div>
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() =>
               setDraft([...draft, ...byResults.map((r) => ({ id: r.ideaId, title: r.title }))])
             }
@@ -582,13 +607,17 @@ function ShortlistEditor({
       <div className={styles.row}>
         <button
           type="button"
-          className="button"
+          className={buttonStyles.button}
           disabled={save.isPending}
           onClick={() => save.mutate()}
         >
           Save the shortlist
         </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+          onClick={onDone}
+        >
           Cancel
         </button>
       </div>

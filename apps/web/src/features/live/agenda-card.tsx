@@ -5,6 +5,11 @@ import { workshopApi, type AgendaSession } from '../workshop/api';
 import { workshopQueries } from '../workshop/queries';
 import styles from './live.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 const KIND_LABELS: Record<string, string> = {
   plenary: 'Plenary',
@@ -68,33 +73,35 @@ export function AgendaCard({
   };
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className={cardStyles.card} aria-labelledby={headingId}>
       <div className={styles.liveAgendaHead}>
         <h2 id={headingId}>Agenda</h2>
         <button
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           onClick={() => void download()}
           disabled={downloading}
         >
           {downloading ? 'Downloading…' : 'Add to calendar (.ics)'}
         </button>
       </div>
-      <p role="status" aria-live="polite" className="status">
+      <p role="status" aria-live="polite" className={feedback.status}>
         {status}
       </p>
-      {agenda.isPending ? <p className="loading">Loading the agenda…</p> : null}
+      {agenda.isPending ? <p className={feedback.loading}>Loading the agenda…</p> : null}
       {agenda.isError ? (
-        <p className="field__error">
+        <p className={fieldStyles.error}>
           The agenda could not be loaded: {describeError(agenda.error)}
         </p>
       ) : null}
       {agenda.data?.sessions.length === 0 ? (
-        <p className="muted">The organisers have not published the agenda yet.</p>
+        <p className={textStyles.muted}>The organisers have not published the agenda yet.</p>
       ) : null}
       {agenda.data && agenda.data.sessions.length > 0 ? (
         <>
-          <p className="muted small">Times are in the lab’s time zone ({agenda.data.timezone}).</p>
+          <p className={`${textStyles.muted} ${textStyles.small}`}>
+            Times are in the lab’s time zone ({agenda.data.timezone}).
+          </p>
           {groupByDay(agenda.data.sessions).map(([day, sessions]) => (
             <div key={day}>
               <h3>{dayLabel(day)}</h3>

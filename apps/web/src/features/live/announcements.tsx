@@ -3,6 +3,8 @@ import type { LiveViewState } from './live-view-state';
 import { formatLabClock, formatLabTime } from '../../lib/lab-time';
 import { useLab } from '../../pages/lab/lab-context';
 import styles from './live.module.css';
+import buttonStyles from '../../components/button.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * The organisers' voice: broadcasts (announced at once, newest first, each dismissible) and
@@ -24,7 +26,7 @@ export function Announcements({ view }: { view: LiveViewState }) {
               <span className="visually-hidden">Announcement: </span>
               {b.message}
             </p>
-            <p className={`${styles.liveBroadcastMeta} small`}>
+            <p className={`${styles.liveBroadcastMeta} ${textStyles.small}`}>
               {b.from.displayName}
               {b.roomId ? ', to your room' : ', to everyone'} ·{' '}
               <time dateTime={b.sentAt} title={formatLabTime(b.sentAt, lab.timezone)}>
@@ -33,7 +35,7 @@ export function Announcements({ view }: { view: LiveViewState }) {
             </p>
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => setDismissed((d) => new Set(d).add(b.id))}
             >
               Dismiss<span className="visually-hidden"> announcement</span>
@@ -48,7 +50,7 @@ export function Announcements({ view }: { view: LiveViewState }) {
             {view.pinned.map((p) => (
               <li key={p.id}>
                 <p className={styles.livePinnedMessage}>{p.message}</p>
-                <p className="muted small">
+                <p className={`${textStyles.muted} ${textStyles.small}`}>
                   {p.roomId ? 'For your room' : 'For every room'} · {p.pinnedBy.displayName}
                 </p>
               </li>

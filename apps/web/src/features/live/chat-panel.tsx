@@ -16,6 +16,10 @@ import { messagesOf, stillOutgoing, type OutgoingMessage } from './chat-log';
 import type { LiveConnection, LiveStatus } from './live-connection';
 import { chatChannels, type LiveViewAction, type LiveViewState } from './live-view-state';
 import styles from './live.module.css';
+import fieldStyles from '../../components/field.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 const MAX_BODY = 4000;
 const HISTORY_PAGE = 50;
@@ -145,7 +149,7 @@ export function ChatPanel({
   const paging = history[channel];
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className={cardStyles.card} aria-labelledby={headingId}>
       <h2 id={headingId}>Chat</h2>
       {channels.length > 1 ? (
         <div className={styles.liveChatChannels} role="group" aria-label="Chat channel">
@@ -164,20 +168,24 @@ export function ChatPanel({
       ) : null}
       <div className={styles.liveChatEarlier}>
         {paging?.done ? (
-          <p className="muted small">This is the start of the conversation.</p>
+          <p className={`${textStyles.muted} ${textStyles.small}`}>
+            This is the start of the conversation.
+          </p>
         ) : (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() => void loadEarlier()}
             disabled={paging?.loading}
           >
             {paging?.loading ? 'Loading earlier messages…' : 'Load earlier messages'}
           </button>
         )}
-        {paging?.error ? <p className="field__error">{paging.error}</p> : null}
+        {paging?.error ? <p className={fieldStyles.error}>{paging.error}</p> : null}
         {view.chatTruncated && !paging ? (
-          <p className="muted small">You missed more messages than shown: load earlier ones.</p>
+          <p className={`${textStyles.muted} ${textStyles.small}`}>
+            You missed more messages than shown: load earlier ones.
+          </p>
         ) : null}
       </div>
       {/* The log (announced as messages arrive) scrolls; the messages inside stay a list. */}
@@ -191,7 +199,9 @@ export function ChatPanel({
       >
         <ol className={styles.liveChatList}>
           {stored.length === 0 && pending.length === 0 ? (
-            <li className={`${styles.liveChatEmpty} muted`}>No messages yet. Say hello.</li>
+            <li className={`${styles.liveChatEmpty} ${textStyles.muted}`}>
+              No messages yet. Say hello.
+            </li>
           ) : null}
           {stored.map((m) => (
             <li
@@ -223,7 +233,11 @@ export function ChatPanel({
               </p>
               <p className={styles.liveChatBody}>{m.body}</p>
               {m.state === 'failed' ? (
-                <button type="button" className="button button--quiet" onClick={() => void send(m)}>
+                <button
+                  type="button"
+                  className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+                  onClick={() => void send(m)}
+                >
                   Send again
                 </button>
               ) : null}
@@ -244,11 +258,13 @@ export function ChatPanel({
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="button" disabled={!draft.trim()}>
+        <button type="submit" className={buttonStyles.button} disabled={!draft.trim()}>
           Send
         </button>
       </form>
-      <p className="muted small">Enter sends; Shift+Enter starts a new line.</p>
+      <p className={`${textStyles.muted} ${textStyles.small}`}>
+        Enter sends; Shift+Enter starts a new line.
+      </p>
     </section>
   );
 }

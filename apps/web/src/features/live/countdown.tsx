@@ -9,6 +9,7 @@ import {
 } from './live-clock';
 import { useServerNow } from './use-live-connection';
 import styles from './live.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * The round's countdown on the server's clock. The digits are a `timer` (not read out every
@@ -26,7 +27,7 @@ export function Countdown({
   const serverNow = useServerNow(connection);
   const seconds = secondsLeft({ endsAt, localNow: serverNow, offsetMs: 0 });
   const warning: TimerWarning = timerWarning(seconds);
-  if (seconds === null) return <p className="muted">This round has no deadline.</p>;
+  if (seconds === null) return <p className={textStyles.muted}>This round has no deadline.</p>;
   const minutes = Math.floor(seconds / 60);
   const spoken =
     seconds <= 0

@@ -12,6 +12,13 @@ import { useLiveConnection, useLiveState, useServerNow } from './use-live-connec
 import { useLiveView } from './use-live-view';
 import styles from './live.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 type Connection = LiveConnection<LiveNotices, LiveRequests>;
 
@@ -29,12 +36,12 @@ export function HelpQueuePage() {
   return (
     <div className={styles.live}>
       <LiveStatusBar status={status} onRetry={() => connection.reconnectNow()} />
-      <p role="status" aria-live="polite" className="status" data-testid="visit-outcome">
+      <p role="status" aria-live="polite" className={feedback.status} data-testid="visit-outcome">
         {visits.outcome}
       </p>
       <div className={styles.liveGrid}>
         <HelpQueue connection={connection} view={view} dispatch={dispatch} visits={visits} />
-        <div className="stack-lg">
+        <div className={pageLayout.stackLg}>
           <RoomsToVisit labId={labId} view={view} visits={visits} />
           <MentorTopics connection={connection} view={view} dispatch={dispatch} />
         </div>
@@ -100,7 +107,7 @@ function VisitButton({
     return (
       <button
         type="button"
-        className="button button--quiet"
+        className={`${buttonStyles.button} ${buttonStyles.quiet}`}
         disabled={visits.busy}
         onClick={() => visits.go(null)}
       >
@@ -110,7 +117,7 @@ function VisitButton({
   return (
     <button
       type="button"
-      className="button button--secondary"
+      className={`${buttonStyles.button} ${buttonStyles.secondary}`}
       disabled={visits.busy}
       onClick={() => visits.go(room)}
     >
@@ -171,7 +178,7 @@ function HelpQueue({
         <p>
           <strong>{h.topic}</strong> · {h.room.name}
         </p>
-        <p className="muted small">
+        <p className={`${textStyles.muted} ${textStyles.small}`}>
           Asked by {h.askedBy.displayName}
           {h.routedTo
             ? h.routedTo.userId === me
@@ -179,7 +186,7 @@ function HelpQueue({
               : `, routed to ${h.routedTo.displayName}`
             : ', to every mentor'}
         </p>
-        <p className="small">
+        <p className={textStyles.small}>
           {h.state === 'waiting' ? (
             <>
               Waiting for{' '}
@@ -198,7 +205,7 @@ function HelpQueue({
         {h.state === 'waiting' ? (
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={busy !== null}
             onClick={() => void act(h, 'help:claim')}
           >
@@ -214,7 +221,7 @@ function HelpQueue({
         {h.state === 'claimed' && (h.claimedBy?.userId === me || view.me?.isOrganiser) ? (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={busy !== null}
             onClick={() => void act(h, 'help:resolve')}
           >
@@ -226,14 +233,16 @@ function HelpQueue({
   );
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className={cardStyles.card} aria-labelledby={headingId}>
       <h2 id={headingId}>Help queue</h2>
-      <p role="status" aria-live="polite" className="status" data-testid="help-outcome">
+      <p role="status" aria-live="polite" className={feedback.status} data-testid="help-outcome">
         {outcome}
       </p>
-      {!view.ready ? <p className="loading">Loading the help queue…</p> : null}
+      {!view.ready ? <p className={feedback.loading}>Loading the help queue…</p> : null}
       {view.ready && queue.length === 0 ? (
-        <p className="muted">No room is asking for help right now. New requests appear here.</p>
+        <p className={textStyles.muted}>
+          No room is asking for help right now. New requests appear here.
+        </p>
       ) : null}
       {mine.length > 0 ? (
         <>
@@ -297,20 +306,20 @@ function RoomsToVisit({
     : [];
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className={cardStyles.card} aria-labelledby={headingId}>
       <h2 id={headingId}>Rooms to visit</h2>
       {!sessionId ? (
-        <p className="muted">
+        <p className={textStyles.muted}>
           No breakout round is running. Your rooms appear here when the organisers open one.
         </p>
       ) : rounds.isPending ? (
-        <p className="loading">Loading your rooms…</p>
+        <p className={feedback.loading}>Loading your rooms…</p>
       ) : rounds.isError ? (
-        <p className="field__error">
+        <p className={fieldStyles.error}>
           Your rooms could not be loaded: {describeError(rounds.error)}
         </p>
       ) : visible.length === 0 ? (
-        <p className="muted">
+        <p className={textStyles.muted}>
           You are not assigned to a room in this session’s open or coming rounds.
         </p>
       ) : (
@@ -328,7 +337,7 @@ function RoomsToVisit({
                     {room.occupancy === 1 ? 'person' : 'people'}
                   </p>
                   {room.participants && room.participants.length > 0 ? (
-                    <p className="muted small">
+                    <p className={`${textStyles.muted} ${textStyles.small}`}>
                       {room.participants.map((p) => p.displayName).join(', ')}
                     </p>
                   ) : null}
@@ -396,11 +405,11 @@ function MentorTopics({
   };
 
   return (
-    <form className="card" onSubmit={(e) => void save(e)}>
+    <form className={cardStyles.card} onSubmit={(e) => void save(e)}>
       <h2>Your topics</h2>
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor={inputId}>What can you help with?</label>
-        <p className="field__hint" id={`${inputId}-hint`}>
+        <p className={fieldStyles.hint} id={`${inputId}-hint`}>
           Separate topics with commas, e.g. statistics, machine learning, ethics.
         </p>
         <input
@@ -410,11 +419,15 @@ function MentorTopics({
           onChange={(e) => setDraft(e.target.value)}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--secondary" disabled={busy}>
+      <div className={actionStyles.formActions}>
+        <button
+          type="submit"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          disabled={busy}
+        >
           Save topics
         </button>
-        <p role="status" aria-live="polite" className="status">
+        <p role="status" aria-live="polite" className={feedback.status}>
           {status}
         </p>
       </div>

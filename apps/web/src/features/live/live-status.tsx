@@ -1,5 +1,6 @@
 import type { LiveStatus } from './live-connection';
 import styles from './live.module.css';
+import buttonStyles from '../../components/button.module.css';
 
 /** What the connection's state means to the person looking at the screen. */
 export function describeLiveStatus(status: LiveStatus): { label: string; detail: string } {
@@ -51,7 +52,11 @@ export function LiveStatusBar({ status, onRetry }: { status: LiveStatus; onRetry
         {detail ? <span className={styles.liveStatusDetail}> {detail}</span> : null}
       </p>
       {canRetry ? (
-        <button type="button" className="button button--secondary" onClick={onRetry}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          onClick={onRetry}
+        >
           Reconnect now
         </button>
       ) : null}

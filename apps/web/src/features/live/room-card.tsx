@@ -8,6 +8,10 @@ import { formatLabClock } from '../../lib/lab-time';
 import { useLab } from '../../pages/lab/lab-context';
 import styles from './live.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 interface RoomCardProps {
   connection: LiveConnection<LiveNotices, LiveRequests>;
@@ -23,9 +27,9 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!view.ready) {
     return (
-      <section className="card" aria-labelledby={headingId}>
+      <section className={cardStyles.card} aria-labelledby={headingId}>
         <h2 id={headingId}>Your room</h2>
-        <p className="muted">
+        <p className={textStyles.muted}>
           {status.state === 'refused' ? status.message : 'Joining the live workshop…'}
         </p>
       </section>
@@ -34,7 +38,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!round || round.state !== 'open') {
     return (
-      <section className="card" aria-labelledby={headingId}>
+      <section className={cardStyles.card} aria-labelledby={headingId}>
         <h2 id={headingId}>No breakout round right now</h2>
         {view.closedRound ? (
           <p data-testid="round-ended">
@@ -46,7 +50,12 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
         )}
         {view.session?.meetingUrl ? (
           <p>
-            <a className="button" href={view.session.meetingUrl} target="_blank" rel="noreferrer">
+            <a
+              className={buttonStyles.button}
+              href={view.session.meetingUrl}
+              target="_blank"
+              rel="noreferrer"
+            >
               Join the plenary call
             </a>
           </p>
@@ -57,7 +66,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
 
   if (!room) {
     return (
-      <section className="card" aria-labelledby={headingId}>
+      <section className={cardStyles.card} aria-labelledby={headingId}>
         <p className={styles.liveRoomRound}>{round.title}</p>
         <h2 id={headingId}>You have no room in this round</h2>
         {me?.isOrganiser ? (
@@ -80,7 +89,7 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
   const mentoring = room.mentor?.userId === me?.userId;
   const others = roomMates.filter((p) => p.userId !== me?.userId);
   return (
-    <section className="card" aria-labelledby={headingId} data-testid="my-room">
+    <section className={cardStyles.card} aria-labelledby={headingId} data-testid="my-room">
       <p className={styles.liveRoomRound}>
         {round.title}
         {view.session ? ` · ${view.session.title}` : ''}
@@ -92,12 +101,19 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
       <Countdown connection={connection} endsAt={round.endsAt} closing={view.closing !== null} />
       {room.meetingUrl ? (
         <p>
-          <a className="button" href={room.meetingUrl} target="_blank" rel="noreferrer">
+          <a
+            className={buttonStyles.button}
+            href={room.meetingUrl}
+            target="_blank"
+            rel="noreferrer"
+          >
             Join {room.name}’s video call
           </a>
         </p>
       ) : (
-        <p className="muted small">This room has no video link; the organisers will share one.</p>
+        <p className={`${textStyles.muted} ${textStyles.small}`}>
+          This room has no video link; the organisers will share one.
+        </p>
       )}
       <h3>In this room</h3>
       <ul className={styles.liveRoomPeople} aria-label={`People in ${room.name}`}>
@@ -118,7 +134,9 @@ export function RoomCard({ connection, status, view, dispatch }: RoomCardProps) 
         ))}
         {!mentoring && me ? <li>{me.displayName} (you)</li> : null}
       </ul>
-      {others.length === 0 ? <p className="muted small">Nobody else is seated here.</p> : null}
+      {others.length === 0 ? (
+        <p className={`${textStyles.muted} ${textStyles.small}`}>Nobody else is seated here.</p>
+      ) : null}
       {mentoring ? null : (
         <div className={styles.liveRoomAsks}>
           <HelpAsk connection={connection} view={view} dispatch={dispatch} />
@@ -160,7 +178,7 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
   return (
     <form className={styles.liveAsk} onSubmit={(e) => void ask(e)} noValidate>
       <h3>Need a mentor?</h3>
-      <div className="field">
+      <div className={fieldStyles.field}>
         <label htmlFor={inputId}>What do you need help with?</label>
         <input
           id={inputId}
@@ -172,7 +190,11 @@ function HelpAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
           onChange={(e) => setTopic(e.target.value)}
         />
       </div>
-      <button type="submit" className="button button--secondary" disabled={busy}>
+      <button
+        type="submit"
+        className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+        disabled={busy}
+      >
         {busy ? 'Asking…' : 'Ask for help'}
       </button>
       <p
@@ -224,7 +246,7 @@ function TimeAsk({ connection, view, dispatch }: Omit<RoomCardProps, 'status'>) 
       <h3>Need more time?</h3>
       <button
         type="button"
-        className="button button--secondary"
+        className={`${buttonStyles.button} ${buttonStyles.secondary}`}
         onClick={() => void ask()}
         disabled={busy || waiting || approved}
       >

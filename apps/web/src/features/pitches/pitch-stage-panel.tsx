@@ -12,6 +12,9 @@ import { describeClockMove, secondsUntil } from './pitch-format';
 import { PhaseClock } from './phase-clock';
 import { usePitchesLive } from './use-pitches-live';
 import styles from './pitches.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
 
 /**
  * What a chair needs to move the clock: a minute either way. A pitch runs 3–10 minutes, so 30 s
@@ -81,7 +84,10 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
   };
 
   return (
-    <section className={`card ${styles.stage}`} aria-labelledby={`stage-${sessionId}`}>
+    <section
+      className={`${cardStyles.card} ${styles.stage}`}
+      aria-labelledby={`stage-${sessionId}`}
+    >
       <h3 id={`stage-${sessionId}`}>Pitches: {s.title}</h3>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
@@ -112,11 +118,11 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
           Next: <strong>{following.teamName}</strong>
         </p>
       ) : null}
-      <div className="button-row">
+      <div className={actionStyles.buttonRow}>
         {s.state === 'scheduled' ? (
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={busy || s.slots.length === 0}
             onClick={() =>
               act(
@@ -131,7 +137,7 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
         {s.state === 'running' && current && current.phase === 'pitch' ? (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={busy}
             onClick={() =>
               act(
@@ -149,7 +155,7 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
         {s.state === 'running' && current && current.phase === 'questions' ? (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={busy}
             onClick={() =>
               act(
@@ -164,7 +170,7 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
         {s.state === 'running' && following ? (
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={busy}
             onClick={() =>
               act(
@@ -179,7 +185,7 @@ export function PitchStagePanel({ labId, sessionId }: { labId: string; sessionId
         {s.state === 'running' ? (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             disabled={busy}
             onClick={async () => {
               const ok = await confirm({

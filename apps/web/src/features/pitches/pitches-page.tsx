@@ -21,6 +21,12 @@ import { PhaseClock } from './phase-clock';
 import { PitchStagePanel } from './pitch-stage-panel';
 import { usePitchesLive } from './use-pitches-live';
 import styles from './pitches.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import { TableScroll } from '../../components/table-scroll';
 
 /**
  * The Pitches tab: organisers set the running order and times, run the stage and read the
@@ -39,9 +45,9 @@ export function PitchesPage() {
   if (sessions.isError) return <ErrorAlert alert={alertFor(sessions.error)} />;
   if (sessions.data.length === 0)
     return (
-      <section className="card">
+      <section className={cardStyles.card}>
         <h2>Pitches</h2>
-        <p className="notice">
+        <p className={feedback.notice}>
           No pitch session on the agenda yet.
           {organiser ? ' Add a session of kind “Pitch” on the Agenda tab.' : ''}
         </p>
@@ -51,8 +57,8 @@ export function PitchesPage() {
   const sessionId = chosen ?? running?.sessionId ?? sessions.data[0].sessionId;
 
   return (
-    <div className="stack-lg">
-      <section className="card">
+    <div className={pageLayout.stackLg}>
+      <section className={cardStyles.card}>
         <h2>Pitches</h2>
         {sessions.data.length > 1 ? (
           <SelectField
@@ -183,14 +189,18 @@ function OrderForm({
   };
 
   return (
-    <section className="card" aria-labelledby="order-heading">
+    <section className={cardStyles.card} aria-labelledby="order-heading">
       <h3 id="order-heading">Running order</h3>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {stale ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           Someone else changed this running order.{' '}
-          <button type="button" className="button button--quiet" onClick={onReload}>
+          <button
+            type="button"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+            onClick={onReload}
+          >
             Load their version
           </button>
         </p>
@@ -229,10 +239,10 @@ function OrderForm({
                   aria-label={`Question minutes for ${row.teamName}`}
                 />
               </label>
-              <span className="button-group">
+              <span className={actionStyles.buttonRow}>
                 <button
                   type="button"
-                  className="button button--quiet"
+                  className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
                   aria-label={`Move ${row.teamName} up`}
@@ -241,7 +251,7 @@ function OrderForm({
                 </button>
                 <button
                   type="button"
-                  className="button button--quiet"
+                  className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                   disabled={i === rows.length - 1}
                   onClick={() => move(i, 1)}
                   aria-label={`Move ${row.teamName} down`}
@@ -251,7 +261,7 @@ function OrderForm({
                 {started.has(row.teamId) ? null : (
                   <button
                     type="button"
-                    className="button button--quiet button--quiet-danger"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                     onClick={() => setRows(rows.filter((_, j) => j !== i))}
                     aria-label={`Take ${row.teamName} out`}
                   >
@@ -264,7 +274,7 @@ function OrderForm({
         ))}
       </ol>
       {outside.length > 0 && s.state !== 'ended' ? (
-        <div className="button-row">
+        <div className={actionStyles.buttonRow}>
           <SelectField
             id="pitch-add-team"
             label="Add a team"
@@ -280,7 +290,7 @@ function OrderForm({
           </SelectField>
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={!adding}
             onClick={() => {
               const team = outside.find((t) => t.id === adding);
@@ -303,8 +313,8 @@ function OrderForm({
         </div>
       ) : null}
       {s.state !== 'ended' ? (
-        <div className="button-row">
-          <button type="button" className="button" disabled={busy} onClick={save}>
+        <div className={actionStyles.buttonRow}>
+          <button type="button" className={buttonStyles.button} disabled={busy} onClick={save}>
             Save the running order
           </button>
         </div>
@@ -334,11 +344,11 @@ function ScoreTable({ labId, sessionId }: { labId: string; sessionId: string }) 
     }
   };
   return (
-    <section className="card" aria-labelledby="scores-heading">
+    <section className={cardStyles.card} aria-labelledby="scores-heading">
       <h3 id="scores-heading">Scores</h3>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
-      <div className="table-scroll">
+      <TableScroll>
         <table aria-label="Pitch scores by team">
           <thead>
             <tr>
@@ -368,7 +378,7 @@ function ScoreTable({ labId, sessionId }: { labId: string; sessionId: string }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {t.teams.map((team) =>
         team.scores.length === 0 ? null : (
           <details key={team.slot.id}>
@@ -389,7 +399,7 @@ function ScoreTable({ labId, sessionId }: { labId: string; sessionId: string }) 
                   {score.locked && score.commentToTeam ? (
                     <button
                       type="button"
-                      className="button button--quiet"
+                      className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                       onClick={() =>
                         release(score.id, score.releasedAt === null, team.slot.teamName)
                       }
@@ -424,7 +434,7 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
   const m = mine.data;
   if (m.slots.length === 0)
     return (
-      <section className="card">
+      <section className={cardStyles.card}>
         <h3>Score the pitches</h3>
         <p className={styles.muted}>The running order is not set yet.</p>
       </section>
@@ -432,7 +442,7 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
   const slotId = picked ?? m.currentSlotId ?? m.slots[0].slot.id;
   const entry = m.slots.find((s) => s.slot.id === slotId) ?? m.slots[0];
   return (
-    <section className="card" aria-labelledby="score-heading">
+    <section className={cardStyles.card} aria-labelledby="score-heading">
       <h3 id="score-heading">Score the pitches</h3>
       <SelectField
         id="pitch-score-team"
@@ -458,7 +468,7 @@ function MentorScoring({ labId, sessionId }: { labId: string; sessionId: string 
         }
       />
       {entry.conflict ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           You cannot score {entry.slot.teamName}: {entry.conflict}.
         </p>
       ) : (
@@ -529,7 +539,9 @@ function ScoreForm({
       }}
     >
       <ErrorAlert alert={alert} />
-      {locked ? <p className="notice">{team}'s pitch has closed: your score is locked.</p> : null}
+      {locked ? (
+        <p className={feedback.notice}>{team}'s pitch has closed: your score is locked.</p>
+      ) : null}
       {criteria.map((c) => (
         <fieldset key={c.id} className={styles.criterion} disabled={locked}>
           <legend>
@@ -576,8 +588,8 @@ function ScoreForm({
         onChange={(e) => setNote(e.target.value)}
       />
       {locked ? null : (
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
+        <div className={actionStyles.buttonRow}>
+          <button type="submit" className={buttonStyles.button} disabled={busy}>
             Save my score
           </button>
         </div>
@@ -597,7 +609,7 @@ function StageNow({ labId, sessionId }: { labId: string; sessionId: string }) {
   const current = s?.state === 'running' ? s.slots.find((x) => x.id === s.currentSlotId) : null;
   if (!current || (current.phase !== 'pitch' && current.phase !== 'questions')) return null;
   return (
-    <section className="card" aria-labelledby="stage-now-heading">
+    <section className={cardStyles.card} aria-labelledby="stage-now-heading">
       <h3 id="stage-now-heading">On stage now</h3>
       <div className={styles.onStage} data-testid="pitch-stage-now">
         <p className={styles.team}>{current.teamName}</p>
@@ -616,7 +628,7 @@ function TeamFeedback({ labId, sessionId }: { labId: string; sessionId: string }
   if (feedback.isError) return <ErrorAlert alert={alertFor(feedback.error)} />;
   const f = feedback.data;
   return (
-    <section className="card" aria-labelledby="feedback-heading">
+    <section className={cardStyles.card} aria-labelledby="feedback-heading">
       <h3 id="feedback-heading">Feedback on your pitch</h3>
       {f.teams.length === 0 ? (
         <p className={styles.muted}>Your team is not in this session's running order.</p>

@@ -14,6 +14,9 @@ import {
 } from '../review/api';
 import { reviewKeys } from './api';
 import styles from './proposal-review.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /** The two kinds of reviewer the assignment asks for on every proposal, where it can. */
 const KINDS = [
@@ -82,7 +85,11 @@ function ExpertiseEditor({ profile }: { profile: ReviewerProfile }) {
     </label>
   );
   return (
-    <form className="card stack" aria-labelledby="my-expertise" onSubmit={onSubmit}>
+    <form
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="my-expertise"
+      onSubmit={onSubmit}
+    >
       <h3 id="my-expertise">My expertise</h3>
       <p>
         The assignment gives each proposal a clinical and a computational reviewer where it can, and
@@ -110,7 +117,7 @@ function ExpertiseEditor({ profile }: { profile: ReviewerProfile }) {
       <ErrorAlert alert={save.isError ? alertFor(save.error) : null} />
       <StatusMessage>{status}</StatusMessage>
       <div>
-        <button type="submit" className="button" disabled={save.isPending}>
+        <button type="submit" className={buttonStyles.button} disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save my expertise'}
         </button>
       </div>

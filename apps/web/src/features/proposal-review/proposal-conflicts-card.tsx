@@ -8,6 +8,9 @@ import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { reviewCommands, reviewKeys, reviewQueries, type MyProposalConflicts } from './api';
 import styles from './proposal-review.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 type Row = MyProposalConflicts['proposals'][number];
 
@@ -30,7 +33,10 @@ export function ProposalConflictsCard({ roundId }: { roundId: string }) {
   if (conflicts.isPending) return <Loading what="your conflicts of interest" />;
   if (conflicts.isError) return <ErrorAlert alert={alertFor(conflicts.error)} />;
   return (
-    <section className="card stack" aria-labelledby="proposal-conflicts">
+    <section
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="proposal-conflicts"
+    >
       <h3 id="proposal-conflicts">Conflicts of interest</h3>
       <p>
         Declare a conflict with a proposal you cannot review fairly: you will not be assigned it. A
@@ -80,7 +86,7 @@ function ConflictRow(props: {
   };
   const id = `conflict-${row.proposalId}`;
   return (
-    <li className="stack">
+    <li className={pageLayout.stack}>
       <span>
         {row.title} <small>({row.teamName})</small>
       </span>
@@ -89,7 +95,7 @@ function ConflictRow(props: {
           You declared a conflict: {row.declared.reason}{' '}
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={withdraw.isPending}
             onClick={() => withdraw.mutate()}
             aria-label={`Withdraw the conflict with ${row.teamName}`}
@@ -100,7 +106,7 @@ function ConflictRow(props: {
       ) : row.conflictText ? (
         <span>You cannot review it: {row.conflictText}.</span>
       ) : open ? (
-        <form className="stack" onSubmit={onDeclare}>
+        <form className={pageLayout.stack} onSubmit={onDeclare}>
           <TextField
             id={id}
             label={`Why you cannot review ${row.teamName} fairly`}
@@ -108,12 +114,12 @@ function ConflictRow(props: {
             onChange={(e) => setReason(e.target.value)}
           />
           <div className={styles.row}>
-            <button type="submit" className="button" disabled={declare.isPending}>
+            <button type="submit" className={buttonStyles.button} disabled={declare.isPending}>
               Declare
             </button>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               onClick={() => setOpen(false)}
             >
               Cancel
@@ -124,7 +130,7 @@ function ConflictRow(props: {
         <span>
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={() => setOpen(true)}
             aria-label={`Declare a conflict with ${row.teamName}`}
           >

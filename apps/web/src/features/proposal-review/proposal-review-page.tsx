@@ -31,6 +31,10 @@ import { ExpertiseCard } from './expertise-card';
 import { ProposalConflictsCard } from './proposal-conflicts-card';
 import { useProposalReviewLive } from './use-proposal-review-live';
 import styles from './proposal-review.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * Proposal review of a funding round: a mentor's queue; for organisers the progress, the
@@ -46,7 +50,7 @@ export function ProposalReviewPage() {
   useProposalReviewLive(lab.id);
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>Proposal review</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
       <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
@@ -57,7 +61,9 @@ export function ProposalReviewPage() {
         onChange={setChosen}
       />
       {rounds.data?.length === 0 ? (
-        <p className="card empty">No funding round yet: there is nothing to review.</p>
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>
+          No funding round yet: there is nothing to review.
+        </p>
       ) : null}
       {roundId && (mentor || canOrganise) ? <MyQueue roundId={roundId} /> : null}
       {mentor ? <ExpertiseCard /> : null}
@@ -80,7 +86,7 @@ function MyQueue({ roundId }: { roundId: string }) {
   if (queue.isError) return <ErrorAlert alert={alertFor(queue.error)} />;
   const { progress, items } = queue.data;
   return (
-    <section className="card stack" aria-labelledby="my-reviews">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="my-reviews">
       <h3 id="my-reviews">My reviews</h3>
       <p>
         {progress.submitted} of {progress.assigned} submitted
@@ -143,7 +149,7 @@ function Overview({ roundId }: { roundId: string }) {
       (x) => x.proposalId === proposalId && x.conflict === null,
     );
   return (
-    <section className="card stack" aria-labelledby="review-progress">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="review-progress">
       <h3 id="review-progress">Review progress</h3>
       <p>
         {o.progress.submitted} of {o.progress.assigned} reviews submitted
@@ -214,7 +220,7 @@ function Overview({ roundId }: { roundId: string }) {
         ) : null}
         {!o.commentsReleasedAt ? (
           <ConfirmButton
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={act.isPending}
             ask={{
               title: 'Release the comments to the teams?',
@@ -302,7 +308,7 @@ function Assignments({ roundId }: { roundId: string }) {
   const a = assignments.data;
   const byProposal = reviewersOf(a.assignments, (x) => x.proposalId);
   return (
-    <section className="card stack" aria-labelledby="assignment">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="assignment">
       <h3 id="assignment">Assignment</h3>
       <form id={form.formId} className={fieldRow.fieldRow} onSubmit={onRun} noValidate>
         <NumberField
@@ -326,7 +332,7 @@ function Assignments({ roundId }: { roundId: string }) {
           error={form.fieldErrors['load.max']}
           onChange={setMax}
         />
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Assigning…' : 'Run the assignment'}
         </button>
       </form>
@@ -421,7 +427,7 @@ function Ranking({ roundId }: { roundId: string }) {
   const fmt = (n: number) => n.toFixed(2);
   const firstBelow = r.proposals.findIndex((p) => !p.aboveLine);
   return (
-    <section className="card stack" aria-labelledby="ranking">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="ranking">
       <h3 id="ranking">Ranking</h3>
       <p>
         Scores are the weighted rubric normalised per reviewer, on a 0–1 scale, with a{' '}

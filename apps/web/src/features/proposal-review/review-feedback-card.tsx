@@ -4,6 +4,8 @@ import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { reviewQueries } from './api';
 import styles from './proposal-review.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /**
  * What a team reads of its proposal's review: the comments to the team, once the organisers
@@ -18,7 +20,7 @@ export function ReviewFeedbackCard({ roundId, teamId }: { roundId: string; teamI
   if (feedback.isError) return <ErrorAlert alert={alertFor(feedback.error)} />;
   const { released, comments } = feedback.data;
   return (
-    <section className="card stack" aria-labelledby="review-feedback">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="review-feedback">
       <h3 id="review-feedback">Reviewers’ comments</h3>
       {!released ? (
         <p>

@@ -18,6 +18,9 @@ import {
 } from './api';
 import styles from './proposal-review.module.css';
 import { useProposalReviewLive } from './use-proposal-review-live';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 const CONFIDENCE = [
   [1, '1 — outside my area'],
@@ -41,7 +44,7 @@ export function ProposalReviewFormPage() {
   if (proposal.isError) return <ErrorAlert alert={alertFor(proposal.error)} />;
   const p = proposal.data;
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <p>
         <Link to="../proposal-review">← Proposal review</Link>
       </p>
@@ -62,7 +65,7 @@ export function ProposalReviewFormPage() {
           <Consensus roundId={roundId} proposalId={proposalId} />
         </>
       ) : (
-        <p className="card">
+        <p className={cardStyles.card}>
           {p.conflictText
             ? `You have a conflict of interest with this proposal (${p.conflictText}), so the other reviews, the panel discussion and the consensus are hidden from you.`
             : 'Others’ reviews and the panel discussion open to you once you submit your own.'}
@@ -126,7 +129,11 @@ function ReviewForm({ proposal }: { proposal: ProposalToReview }) {
     if (ok) submit.mutate();
   };
   return (
-    <form className="card stack" onSubmit={onSubmit} aria-labelledby="my-review">
+    <form
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      onSubmit={onSubmit}
+      aria-labelledby="my-review"
+    >
       <h3 id="my-review">
         My review{' '}
         <small>
@@ -213,14 +220,14 @@ function ReviewForm({ proposal }: { proposal: ProposalToReview }) {
           {!submitted ? (
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               disabled={save.isPending}
               onClick={() => save.mutate()}
             >
               Save draft
             </button>
           ) : null}
-          <button type="submit" className="button" disabled={submit.isPending}>
+          <button type="submit" className={buttonStyles.button} disabled={submit.isPending}>
             {submitted ? 'Submit revision' : 'Submit review'}
           </button>
         </div>
@@ -236,10 +243,10 @@ function OthersReviews({ roundId, proposalId }: { roundId: string; proposalId: s
   if (reviews.isPending) return <Loading what="the reviews" />;
   if (reviews.isError) return <ErrorAlert alert={alertFor(reviews.error)} />;
   return (
-    <section className="card stack" aria-labelledby="all-reviews">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="all-reviews">
       <h3 id="all-reviews">All reviews</h3>
       {reviews.data.reviews.map((r) => (
-        <article key={`${r.reviewerName}-${r.submittedAt}`} className="stack">
+        <article key={`${r.reviewerName}-${r.submittedAt}`} className={pageLayout.stack}>
           <h4>
             {r.mine ? 'You' : r.reviewerName} · score {r.weightedScore.toFixed(2)}
             {r.confidence !== null ? ` · confidence ${r.confidence}/5` : ''}
@@ -268,7 +275,7 @@ function Thread({ roundId, proposalId }: { roundId: string; proposalId: string }
       queryClient.invalidateQueries({ queryKey: reviewKeys.thread(lab.id, roundId, proposalId) }),
   });
   return (
-    <section className="card stack" aria-labelledby="panel-thread">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="panel-thread">
       <h3 id="panel-thread">Panel discussion</h3>
       {thread.isPending ? <Loading what="the discussion" /> : null}
       <ErrorAlert alert={thread.isError ? alertFor(thread.error) : null} />
@@ -282,7 +289,7 @@ function Thread({ roundId, proposalId }: { roundId: string; proposalId: string }
         ))}
       </ul>
       <form
-        className="stack"
+        className={pageLayout.stack}
         onSubmit={(e) => {
           e.preventDefault();
           if (body.trim()) post.mutate();
@@ -295,7 +302,7 @@ function Thread({ roundId, proposalId }: { roundId: string; proposalId: string }
           onChange={(e) => setBody(e.target.value)}
         />
         <ErrorAlert alert={post.isError ? alertFor(post.error) : null} />
-        <button type="submit" className="button" disabled={post.isPending}>
+        <button type="submit" className={buttonStyles.button} disabled={post.isPending}>
           Post
         </button>
       </form>
@@ -324,7 +331,7 @@ function Consensus({ roundId, proposalId }: { roundId: string; proposalId: strin
   if (report.isError) return <ErrorAlert alert={alertFor(report.error)} />;
   const r = report.data;
   return (
-    <section className="card stack" aria-labelledby="consensus">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="consensus">
       <h3 id="consensus">Consensus report</h3>
       <p>
         {r.leadLabel
@@ -336,7 +343,7 @@ function Consensus({ roundId, proposalId }: { roundId: string; proposalId: strin
       {r.summary && !r.canEdit ? <p className={styles.comment}>{r.summary}</p> : null}
       {r.canEdit ? (
         <form
-          className="stack"
+          className={pageLayout.stack}
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate();
@@ -362,7 +369,7 @@ function Consensus({ roundId, proposalId }: { roundId: string; proposalId: strin
             onChange={(e) => setSummary(e.target.value)}
           />
           <ErrorAlert alert={save.isError ? alertFor(save.error) : null} />
-          <button type="submit" className="button" disabled={save.isPending}>
+          <button type="submit" className={buttonStyles.button} disabled={save.isPending}>
             Save the report
           </button>
         </form>

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import buttonStyles from '../../components/button.module.css';
 
 interface EditableRowsProps<Row> {
   rows: readonly Row[];
@@ -35,7 +36,11 @@ export function EditableRows<Row extends object>(props: EditableRowsProps<Row>) 
             {renderRow(row, i, {
               set: (next) => set(i, next),
               removeButton: (
-                <button type="button" className="button button--quiet" onClick={() => remove(i)}>
+                <button
+                  type="button"
+                  className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+                  onClick={() => remove(i)}
+                >
                   Remove <span className="visually-hidden">{rowName(i)}</span>
                 </button>
               ),
@@ -45,7 +50,7 @@ export function EditableRows<Row extends object>(props: EditableRowsProps<Row>) 
       )}
       <button
         type="button"
-        className="button button--quiet"
+        className={`${buttonStyles.button} ${buttonStyles.quiet}`}
         onClick={() => onChange([...rows, blank()])}
       >
         {addLabel}

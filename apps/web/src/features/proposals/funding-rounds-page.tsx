@@ -20,6 +20,10 @@ import {
   type FundingRound,
 } from './api';
 import styles from './funding-rounds-page.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * The lab's funding rounds: organisers set them up and change them; every team member opens
@@ -31,12 +35,12 @@ export function FundingRoundsPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <h2>Funding rounds</h2>
       {rounds.isPending ? <Loading what="the funding rounds" /> : null}
       <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
       {rounds.data?.length === 0 ? (
-        <div className="card empty">
+        <div className={`${cardStyles.card} ${textStyles.empty}`}>
           <p>
             {canOrganise
               ? 'No funding round yet. Set one up so teams can write their proposals.'
@@ -57,7 +61,7 @@ export function FundingRoundsPage() {
             onDone={() => setCreating(false)}
           />
         ) : (
-          <button type="button" className="button" onClick={() => setCreating(true)}>
+          <button type="button" className={buttonStyles.button} onClick={() => setCreating(true)}>
             New funding round
           </button>
         )
@@ -83,7 +87,10 @@ function RoundCard({
   const [editing, setEditing] = useState(false);
   const previous = rounds.find((r) => r.id === round.previousRoundId);
   return (
-    <article className={`card stack ${styles.round}`} aria-labelledby={`round-${round.id}`}>
+    <article
+      className={`${cardStyles.card} ${pageLayout.stack} ${styles.round}`}
+      aria-labelledby={`round-${round.id}`}
+    >
       <h3 id={`round-${round.id}`}>{round.name}</h3>
       <dl className={styles.facts}>
         <dt>Pool</dt>
@@ -155,7 +162,7 @@ function RoundCard({
         ) : (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={() => setEditing(true)}
           >
             Change settings <span className="visually-hidden">of {round.name}</span>
@@ -220,7 +227,7 @@ function RoundForm({
 
   return (
     <form
-      className={`stack ${styles.form}`}
+      className={`${pageLayout.stack} ${styles.form}`}
       onSubmit={submit}
       aria-label={round ? `Settings of ${round.name}` : 'New funding round'}
     >
@@ -325,10 +332,14 @@ function RoundForm({
       />
       <StatusMessage>{save.isPending ? 'Saving…' : ''}</StatusMessage>
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={save.isPending}>
+        <button type="submit" className={buttonStyles.button} disabled={save.isPending}>
           {round ? 'Save settings' : 'Set up the round'}
         </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+          onClick={onDone}
+        >
           Cancel
         </button>
       </div>

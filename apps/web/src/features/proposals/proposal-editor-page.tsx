@@ -29,6 +29,9 @@ import { EditableRows } from './editable-rows';
 import { VersionsPanel } from './versions-panel';
 import styles from './proposal-editor-page.module.css';
 import { Badge } from '../../components/badge';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /**
  * A team's proposal: every member edits it; a save is a new version based on the one the
@@ -89,7 +92,7 @@ export function ProposalEditorPage() {
   if (proposal.isPending) return <Loading what="the proposal" />;
   if (proposal.isError)
     return (
-      <section className="stack">
+      <section className={pageLayout.stack}>
         <h2>Proposal</h2>
         <ErrorAlert alert={alertFor(proposal.error)} />
         <Link to="../funding">Back to the funding rounds</Link>
@@ -105,8 +108,8 @@ export function ProposalEditorPage() {
   const overCap = total > view.budget.cap;
 
   return (
-    <section className="stack-lg">
-      <header className="stack">
+    <section className={pageLayout.stackLg}>
+      <header className={pageLayout.stack}>
         <p>
           <Link to="../funding">Funding rounds</Link>
         </p>
@@ -129,14 +132,14 @@ export function ProposalEditorPage() {
       </header>
       <StatusMessage>{news}</StatusMessage>
       <form
-        className={`stack ${styles.editor}`}
+        className={`${pageLayout.stack} ${styles.editor}`}
         aria-label="Proposal"
         onSubmit={(event) => {
           event.preventDefault();
           save.mutate({ baseVersion: base, content });
         }}
       >
-        <fieldset disabled={!editable} className="stack">
+        <fieldset disabled={!editable} className={pageLayout.stack}>
           <TextField
             id="proposal-title"
             label="Title"
@@ -206,12 +209,16 @@ export function ProposalEditorPage() {
         </StatusMessage>
         {editable ? (
           <div className={styles.actions}>
-            <button type="submit" className="button" disabled={save.isPending || !dirty}>
+            <button
+              type="submit"
+              className={buttonStyles.button}
+              disabled={save.isPending || !dirty}
+            >
               Save
             </button>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               disabled={
                 dirty || view.latestVersion === 0 || view.status === 'submitted' || submit.isPending
               }
@@ -222,7 +229,7 @@ export function ProposalEditorPage() {
           </div>
         ) : null}
         {editable && !dirty && view.problems.length > 0 && view.latestVersion > 0 ? (
-          <div className="card">
+          <div className={cardStyles.card}>
             <p>Before submitting:</p>
             <ul>
               {view.problems.map((p) => (
@@ -268,7 +275,7 @@ type Change = (next: Partial<ProposalContent>) => void;
 function Milestones({ content, change }: { content: ProposalContent; change: Change }) {
   const id = useId();
   return (
-    <fieldset className="stack">
+    <fieldset className={pageLayout.stack}>
       <legend>Milestones</legend>
       <EditableRows
         rows={content.milestones}
@@ -302,7 +309,7 @@ function Milestones({ content, change }: { content: ProposalContent; change: Cha
 function TeamRoles({ content, change }: { content: ProposalContent; change: Change }) {
   const id = useId();
   return (
-    <fieldset className="stack">
+    <fieldset className={pageLayout.stack}>
       <legend>Team roles</legend>
       <EditableRows
         rows={content.teamRoles}
@@ -345,7 +352,7 @@ function Budget({
 }) {
   const id = useId();
   return (
-    <fieldset className="stack">
+    <fieldset className={pageLayout.stack}>
       <legend>
         Budget ({currency}, at most {money(cap, currency)})
       </legend>

@@ -8,6 +8,8 @@ import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from '../../pages/lab/lab-context';
 import { proposalQueries } from './api';
 import styles from './proposal-editor-page.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /** Every version with its author and time, and two of them compared section by section. */
 export function VersionsPanel({
@@ -34,7 +36,7 @@ export function VersionsPanel({
     enabled: from !== to,
   });
   return (
-    <section className="card stack" aria-labelledby="versions-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="versions-title">
       <h2 id="versions-title">Versions</h2>
       {versions.isPending ? <Loading what="the versions" /> : null}
       <ErrorAlert alert={versions.isError ? alertFor(versions.error) : null} />

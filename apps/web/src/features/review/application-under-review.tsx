@@ -3,14 +3,17 @@ import type { AnswerValue, ApplicantProfile, FormQuestion } from '../../api';
 import { formatWorkshopDay } from '../../lib/application-fields';
 import styles from './review.module.css';
 import { Fact, Facts } from '../../components/facts';
+import feedback from '../../components/feedback.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
-const none = <span className="muted">not given</span>;
+const none = <span className={textStyles.muted}>not given</span>;
 const list = (values: string[] | null | undefined) =>
   values && values.length > 0 ? values.join(', ') : none;
 
 function answerText(question: FormQuestion, value: AnswerValue | undefined) {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-    return <span className="muted">Not answered</span>;
+    return <span className={textStyles.muted}>Not answered</span>;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.join(', ');
   if (question.type === 'url')
@@ -19,7 +22,7 @@ function answerText(question: FormQuestion, value: AnswerValue | undefined) {
         {value}
       </a>
     );
-  return <span className="prose">{value}</span>;
+  return <span className={textStyles.prose}>{value}</span>;
 }
 
 /**
@@ -51,10 +54,10 @@ export function ApplicationUnderReview(props: {
     ...(blind || !profile.orcid ? [] : ([['ORCID iD', profile.orcid]] as [string, string][])),
   ];
   return (
-    <section className="card" aria-labelledby="application-title">
+    <section className={cardStyles.card} aria-labelledby="application-title">
       <h2 id="application-title">The application</h2>
       {blind ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           Blind review: the applicant's name, institution, country, ORCID iD and links are hidden
           from you.
         </p>

@@ -33,6 +33,13 @@ import { DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import styles from './review.module.css';
 import { Fact, Facts } from '../../components/facts';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const applicantLabel = (name: string | null) => name ?? 'Unnamed applicant';
 
@@ -66,9 +73,9 @@ export function AssignmentPage() {
   };
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       {applicationReviewOpen(lab.phase) ? null : (
-        <p className="notice">
+        <p className={feedback.notice}>
           Assignments change only while the call is open and during selection; this lab is in the
           phase “{phaseLabel(lab.phase)}”. Progress stays here to read.
         </p>
@@ -140,19 +147,19 @@ function CloseReview(props: {
       .finally(() => setBusy(false));
   };
   return (
-    <section className="card" aria-labelledby="close-review-title">
+    <section className={cardStyles.card} aria-labelledby="close-review-title">
       <h2 id="close-review-title">Close review</h2>
       <ErrorAlert alert={alert} />
       {closedAt ? (
         <p>Review was closed on {formatLabTime(closedAt, lab.timezone)}.</p>
       ) : (
         <>
-          <p className="muted">
+          <p className={textStyles.muted}>
             Reviewers may revise a submitted review until review closes (each submission is kept).
           </p>
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={busy}
             onClick={() => void close()}
           >
@@ -210,20 +217,20 @@ function RunForm(props: {
   return (
     <form
       id={form.formId}
-      className="card stack run-form"
+      className={`${cardStyles.card} ${pageLayout.stack}`}
       onSubmit={run}
       noValidate
       aria-labelledby="run-title"
     >
       <h2 id="run-title">Automatic assignment</h2>
-      <p className="muted">
+      <p className={textStyles.muted}>
         Gives every submitted application the number of reviewers you ask for, keeps each reviewer's
         load within the range and as even as possible, and never assigns a conflict of interest.
         Started and submitted reviews and assignments made by hand are kept; running it again
         replaces only the untouched automatic ones.
       </p>
       <ErrorAlert alert={form.alert} />
-      <div className="grid-3">
+      <div className={pageLayout.grid3}>
         <NumberField
           id="run-reviewsPerApplication"
           label="Reviews per application (k)"
@@ -249,16 +256,18 @@ function RunForm(props: {
         />
       </div>
       <fieldset
-        className="options"
+        className={fieldStyles.options}
         aria-describedby={errors.reviewerIds ? 'run-reviewers-error' : undefined}
       >
         <legend>Reviewers</legend>
         {reviewers.length === 0 ? (
-          <p className="muted">The lab has no mentors yet: invite them on the People tab.</p>
+          <p className={textStyles.muted}>
+            The lab has no mentors yet: invite them on the People tab.
+          </p>
         ) : (
-          <div className="options__list">
+          <div className={fieldStyles.optionsList}>
             {reviewers.map((r) => (
-              <label key={r.reviewerId} className="option">
+              <label key={r.reviewerId} className={fieldStyles.option}>
                 <input
                   type="checkbox"
                   checked={chosen.includes(r.reviewerId)}
@@ -272,20 +281,22 @@ function RunForm(props: {
                   }
                 />
                 {r.name}
-                <span className="muted small">({r.roles.join(', ')})</span>
+                <span className={`${textStyles.muted} ${textStyles.small}`}>
+                  ({r.roles.join(', ')})
+                </span>
               </label>
             ))}
           </div>
         )}
         {errors.reviewerIds ? (
-          <p className="field__error" id="run-reviewers-error">
+          <p className={fieldStyles.error} id="run-reviewers-error">
             <span aria-hidden="true">⚠ </span>
             {errors.reviewerIds}
           </p>
         ) : null}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy || props.closed}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy || props.closed}>
           {form.busy ? 'Assigning…' : 'Run the assignment'}
         </button>
       </div>
@@ -303,7 +314,7 @@ function RunResult({
   timezone: string;
 }) {
   return (
-    <section className="card" aria-labelledby="result-title">
+    <section className={cardStyles.card} aria-labelledby="result-title">
       <h2 id="result-title">Latest run</h2>
       <p
         className={
@@ -327,7 +338,7 @@ function RunResult({
         </Fact>
       </Facts>
       {run.problems.length > 0 ? (
-        <div className={`notice ${styles.runProblems}`} data-testid="run-problems">
+        <div className={`${feedback.notice} ${styles.runProblems}`} data-testid="run-problems">
           <h3>Why it is short</h3>
           <ul>
             {run.problems.map((p) => (
@@ -367,7 +378,7 @@ function RunResult({
 function ProgressPerReviewer({ progress }: { progress: LabReviewProgress }) {
   const { totals } = progress;
   return (
-    <section className="card" aria-labelledby="progress-title">
+    <section className={cardStyles.card} aria-labelledby="progress-title">
       <h2 id="progress-title">Progress per reviewer</h2>
       <p>
         {totals.submitted} of {totals.assigned} reviews submitted ({totals.draft} in draft) ·{' '}
@@ -445,7 +456,10 @@ function PerApplication(props: {
   };
 
   return (
-    <section className="card stack" aria-labelledby="per-application-title">
+    <section
+      className={`${cardStyles.card} ${pageLayout.stack}`}
+      aria-labelledby="per-application-title"
+    >
       <h2 id="per-application-title">Reviewers per application</h2>
       <HandAssignForm
         itemLabel="Application"
@@ -461,7 +475,7 @@ function PerApplication(props: {
       />
       <ErrorAlert alert={alert} />
       {progress.perApplication.length === 0 ? (
-        <p className="muted">No application is submitted yet.</p>
+        <p className={textStyles.muted}>No application is submitted yet.</p>
       ) : (
         <ReviewerAssignmentsTable
           itemLabel="Application"
@@ -485,7 +499,7 @@ function PerApplication(props: {
             return (
               <button
                 type="button"
-                className="button button--quiet"
+                className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                 aria-expanded={open}
                 onClick={() => setReading(open ? null : p.id)}
               >
@@ -495,7 +509,11 @@ function PerApplication(props: {
             );
           }}
           expanded={(p) =>
-            reading === p.id ? <SubmittedReviews labId={props.labId} applicationId={p.id} /> : null
+            reading === p.id ? (
+              <section aria-label={`Reviews of ${p.name}`}>
+                <SubmittedReviews labId={props.labId} applicationId={p.id} />
+              </section>
+            ) : null
           }
         />
       )}

@@ -15,6 +15,11 @@ import {
 import fieldRow from '../../components/field-row.module.css';
 import rowList from '../../components/row-list.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 type Kind = 'person' | 'institution';
 
@@ -166,9 +171,9 @@ function ConflictsEditor(props: {
   };
 
   return (
-    <section className="card stack" aria-labelledby="conflicts-title">
+    <section className={`${cardStyles.card} ${pageLayout.stack}`} aria-labelledby="conflicts-title">
       <h2 id="conflicts-title">Conflicts of interest</h2>
-      <p className="muted">
+      <p className={textStyles.muted}>
         You are never assigned an application you have a conflict of interest with, and cannot open
         one. Declare the people you know and the institutions you are tied to; applicants from your
         own institution count too.
@@ -186,14 +191,18 @@ function ConflictsEditor(props: {
           autoComplete="organization"
           onChange={(e) => setInstitution(e.target.value)}
         />
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button
+          type="submit"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          disabled={busy}
+        >
           Save institution
         </button>
       </form>
 
       <h3 id="declared-title">Declared conflicts</h3>
       {declared.length === 0 ? (
-        <p className="muted">None declared.</p>
+        <p className={textStyles.muted}>None declared.</p>
       ) : (
         <ul className={rowList.rowList} aria-labelledby="declared-title">
           {declared.map((c, index) => (
@@ -204,7 +213,7 @@ function ConflictsEditor(props: {
               </span>
               <button
                 type="button"
-                className="button button--quiet button--quiet-danger"
+                className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                 disabled={busy}
                 onClick={() => remove(index)}
               >
@@ -216,12 +225,17 @@ function ConflictsEditor(props: {
         </ul>
       )}
 
-      <form className="stack" onSubmit={declare} noValidate aria-labelledby="declare-title">
+      <form
+        className={pageLayout.stack}
+        onSubmit={declare}
+        noValidate
+        aria-labelledby="declare-title"
+      >
         <h3 id="declare-title">Declare a conflict</h3>
-        <fieldset className="options">
+        <fieldset className={fieldStyles.options}>
           <legend>With</legend>
-          <div className="options__list">
-            <label className="option">
+          <div className={fieldStyles.optionsList}>
+            <label className={fieldStyles.option}>
               <input
                 type="radio"
                 name="conflict-kind"
@@ -230,7 +244,7 @@ function ConflictsEditor(props: {
               />
               A person (an applicant)
             </label>
-            <label className="option">
+            <label className={fieldStyles.option}>
               <input
                 type="radio"
                 name="conflict-kind"
@@ -255,7 +269,7 @@ function ConflictsEditor(props: {
             error={errors.value}
             onChange={(e) => setValue(e.target.value)}
           />
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className={buttonStyles.button} disabled={busy}>
             {busy ? 'Saving…' : 'Declare conflict'}
           </button>
         </div>

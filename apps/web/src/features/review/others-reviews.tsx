@@ -7,6 +7,9 @@ import { reviewQueries, type Rubric } from './api';
 import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
 import styles from './review.module.css';
 import { Fact, Facts } from '../../components/facts';
+import feedback from '../../components/feedback.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** The submitted reviews of an application, which open to a reviewer once theirs is submitted. */
 export function OthersReviews(props: {
@@ -16,7 +19,7 @@ export function OthersReviews(props: {
   rubric: Rubric | null;
 }) {
   return (
-    <section className="card" aria-labelledby="others-title">
+    <section className={cardStyles.card} aria-labelledby="others-title">
       <h2 id="others-title">Other reviews</h2>
       {props.visible ? (
         <SubmittedReviews
@@ -26,7 +29,7 @@ export function OthersReviews(props: {
           others
         />
       ) : (
-        <p className="muted">
+        <p className={textStyles.muted}>
           The other reviewers' reviews of this application open to you once you have submitted your
           own.
         </p>
@@ -62,7 +65,7 @@ export function SubmittedReviews(props: {
   const criteria = rubric?.criteria ?? [];
   if (shown.length === 0)
     return (
-      <p className="muted">
+      <p className={textStyles.muted}>
         {props.others
           ? 'No other reviewer has submitted a review of it yet.'
           : 'No review of it is submitted yet.'}
@@ -71,14 +74,16 @@ export function SubmittedReviews(props: {
   return (
     <>
       {list.blind && props.others ? (
-        <p className="muted small">Blind review: reviewers stay anonymous to each other.</p>
+        <p className={`${textStyles.muted} ${textStyles.small}`}>
+          Blind review: reviewers stay anonymous to each other.
+        </p>
       ) : null}
       <ul className={styles.reviewList}>
         {shown.map((r, index) => (
           <li key={r.reviewerId ?? `anonymous-${index}`} className={styles.reviewListItem}>
             <h3>
               {r.reviewerName}
-              <span className="muted small">
+              <span className={`${textStyles.muted} ${textStyles.small}`}>
                 {' '}
                 · weighted score {percent(r.weightedScore)} ·{' '}
                 {r.revision > 1 ? `revision ${r.revision}, submitted` : 'submitted'}{' '}
@@ -86,7 +91,7 @@ export function SubmittedReviews(props: {
               </span>
             </h3>
             {r.conflict ? (
-              <p className="notice" role="note">
+              <p className={feedback.notice} role="note">
                 Conflict of interest: {r.reviewerName} {ORGANISER_CONFLICT_LABELS[r.conflict]}. The
                 review was submitted before that was known; weigh it with that in mind.
               </p>
@@ -95,16 +100,16 @@ export function SubmittedReviews(props: {
               {criteria.map((c) => (
                 <Fact key={c.id} label={c.label}>
                   {r.scores[c.id] ?? '—'}{' '}
-                  <span className="muted small">
+                  <span className={`${textStyles.muted} ${textStyles.small}`}>
                     of {c.scale.min}–{c.scale.max}
                   </span>
                 </Fact>
               ))}
             </Facts>
             {r.comment ? (
-              <p className="prose">{r.comment}</p>
+              <p className={textStyles.prose}>{r.comment}</p>
             ) : (
-              <p className="muted">No comment.</p>
+              <p className={textStyles.muted}>No comment.</p>
             )}
             {r.earlierRevisions.length > 0 ? (
               <details>
@@ -117,7 +122,7 @@ export function SubmittedReviews(props: {
                     <li key={earlier.revision} className={styles.reviewListItem}>
                       <h4>
                         Revision {earlier.revision}
-                        <span className="muted small">
+                        <span className={`${textStyles.muted} ${textStyles.small}`}>
                           {' '}
                           · weighted score {percent(earlier.weightedScore)} · submitted{' '}
                           {formatLabTime(earlier.submittedAt, lab.timezone)}
@@ -129,9 +134,9 @@ export function SubmittedReviews(props: {
                           .join(' · ')}
                       </p>
                       {earlier.comment ? (
-                        <p className="prose">{earlier.comment}</p>
+                        <p className={textStyles.prose}>{earlier.comment}</p>
                       ) : (
-                        <p className="muted">No comment.</p>
+                        <p className={textStyles.muted}>No comment.</p>
                       )}
                     </li>
                   ))}

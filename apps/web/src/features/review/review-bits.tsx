@@ -2,6 +2,7 @@ import type { ReviewStatus } from './api';
 import { REVIEW_STATUS_LABELS } from './review-scores';
 import styles from './review-bits.module.css';
 import { Badge, type BadgeTone } from '../../components/badge';
+import textStyles from '../../components/text.module.css';
 
 const REVIEW_TONES: Record<string, BadgeTone> = {
   assigned: 'neutral',
@@ -24,7 +25,7 @@ export function ReviewProgressBar(props: { done: number; total: number; label: s
         aria-label={label}
         aria-valuetext={`${done} of ${total}`}
       />
-      <span className="small muted" aria-hidden="true">
+      <span className={`${textStyles.small} ${textStyles.muted}`} aria-hidden="true">
         {done}/{total}
       </span>
     </div>

@@ -34,6 +34,13 @@ import {
 } from './review-scores';
 import styles from './review.module.css';
 import { Fact, Facts } from '../../components/facts';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** One assigned application: read it, score it on the rubric, save a draft, submit. */
 export function ReviewPage() {
@@ -56,7 +63,7 @@ export function ReviewPage() {
   if (data.isError) {
     const conflict = isApiError(data.error) && data.error.code === 'REVIEW_CONFLICT_OF_INTEREST';
     return (
-      <section className="stack">
+      <section className={pageLayout.stack}>
         {back}
         <h2>
           {conflict ? 'You cannot review this application' : 'The application could not be opened'}
@@ -67,9 +74,9 @@ export function ReviewPage() {
   }
   const title = data.data.profile.name ?? label ?? 'An application';
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       {back}
-      <div className="page-title">
+      <div className={pageLayout.pageTitle}>
         <h2>Review: {title}</h2>
         <ReviewStatusBadge status={data.data.review.status} />
       </div>
@@ -80,7 +87,7 @@ export function ReviewPage() {
           questions={data.data.questions}
           answers={data.data.answers}
         />
-        <div className="stack-lg">
+        <div className={pageLayout.stackLg}>
           {data.data.rubric ? (
             <ReviewForm
               key={`${data.data.review.status}-${data.data.review.revision}`}
@@ -103,7 +110,7 @@ export function ReviewPage() {
               }}
             />
           ) : (
-            <p className="card notice">
+            <p className={`${cardStyles.card} ${feedback.notice}`}>
               The organisers have not set the review rubric yet: you can read the application, and
               score it once the rubric is there.
             </p>
@@ -242,7 +249,7 @@ function ReviewForm(props: {
 
   if (submitted) {
     return (
-      <section className="card" aria-labelledby="my-review-title">
+      <section className={cardStyles.card} aria-labelledby="my-review-title">
         <h2
           id="my-review-title"
           className={styles.reviewFocusTarget}
@@ -263,7 +270,7 @@ function ReviewForm(props: {
           {rubric.criteria.map((c) => (
             <Fact key={c.id} label={c.label}>
               {review.scores[c.id] ?? '—'}{' '}
-              <span className="muted small">
+              <span className={`${textStyles.muted} ${textStyles.small}`}>
                 of {c.scale.min}–{c.scale.max}
               </span>
             </Fact>
@@ -272,15 +279,15 @@ function ReviewForm(props: {
         </Facts>
         <h3>{rubric.commentPrompt || 'Comment'}</h3>
         {review.comment ? (
-          <p className="prose">{review.comment}</p>
+          <p className={textStyles.prose}>{review.comment}</p>
         ) : (
-          <p className="muted">No comment.</p>
+          <p className={textStyles.muted}>No comment.</p>
         )}
         {canRevise ? (
-          <div className="form-actions">
+          <div className={actionStyles.formActions}>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               onClick={() => {
                 setRevising(true);
                 setStatus(null);
@@ -298,7 +305,7 @@ function ReviewForm(props: {
   return (
     <form
       ref={formRef}
-      className="card stack"
+      className={`${cardStyles.card} ${pageLayout.stack}`}
       aria-labelledby="rubric-form-title"
       noValidate
       onSubmit={async (e) => {
@@ -333,13 +340,13 @@ function ReviewForm(props: {
       }}
     >
       <h2 id="rubric-form-title">Your review</h2>
-      <p className="muted small">
+      <p className={`${textStyles.muted} ${textStyles.small}`}>
         Score every criterion to submit; a draft may leave some blank. Weights say how much each
         criterion counts.
       </p>
       <ErrorAlert alert={alert} />
       {props.closedIn ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           Reviewing is closed: applications are reviewed while the call is open and during
           selection, and this lab is in the phase “{phaseLabel(props.closedIn)}”.
         </p>
@@ -375,11 +382,11 @@ function ReviewForm(props: {
       </p>
       <StatusMessage>{status}</StatusMessage>
       {props.closedIn ? null : (
-        <div className="form-actions">
+        <div className={actionStyles.formActions}>
           {revising ? (
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               disabled={busy !== null}
               onClick={() => {
                 setScores({ ...review.scores });
@@ -395,17 +402,19 @@ function ReviewForm(props: {
           ) : (
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               disabled={busy !== null}
               onClick={() => write('save')}
             >
               {busy === 'save' ? 'Saving…' : 'Save draft'}
             </button>
           )}
-          <button type="submit" className="button" disabled={busy !== null}>
+          <button type="submit" className={buttonStyles.button} disabled={busy !== null}>
             {revising ? 'Submit the revision…' : 'Submit review…'}
           </button>
-          {dirty ? <span className="muted small">Unsaved changes</span> : null}
+          {dirty ? (
+            <span className={`${textStyles.muted} ${textStyles.small}`}>Unsaved changes</span>
+          ) : null}
         </div>
       )}
       {dialog}
@@ -430,11 +439,12 @@ function CriterionScore(props: {
   const [typed, setTyped] = useState(value === undefined ? '' : String(value));
   return (
     <fieldset
-      className={[styles.reviewCriterion, error ? 'field--invalid' : ''].join(' ').trim()}
+      className={styles.reviewCriterion}
+      data-invalid={error ? true : undefined}
       aria-describedby={describedBy}
     >
       <legend>{c.label}</legend>
-      <p className="field__hint" id={hintId}>
+      <p className={fieldStyles.hint} id={hintId}>
         {c.description ? `${c.description} ` : ''}Scale {c.scale.min}–{c.scale.max} ({c.scale.min}{' '}
         lowest) · weight {c.weight}, {percent(share)} of the score.
       </p>
@@ -456,7 +466,7 @@ function CriterionScore(props: {
           {value !== undefined ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => props.onChange(undefined)}
             >
               Clear<span className="visually-hidden"> the score for {c.label}</span>
@@ -479,7 +489,7 @@ function CriterionScore(props: {
         />
       )}
       {error ? (
-        <p className="field__error" id={errorId}>
+        <p className={fieldStyles.error} id={errorId}>
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>

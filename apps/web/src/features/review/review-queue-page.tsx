@@ -9,6 +9,11 @@ import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import { CONFLICT_LABELS, progressText } from './review-scores';
 import { DataTable } from '../../components/data-table';
 import styles from './review.module.css';
+import feedback from '../../components/feedback.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** A reviewer's work: the applications assigned to them, how far they are, and their conflicts of interest. */
 export function ReviewQueuePage() {
@@ -16,9 +21,9 @@ export function ReviewQueuePage() {
   const queue = useQuery(reviewQueries.queue(lab.id));
 
   return (
-    <div className="stack-lg">
-      <section className="card" aria-labelledby="queue-title">
-        <div className="page-title">
+    <div className={pageLayout.stackLg}>
+      <section className={cardStyles.card} aria-labelledby="queue-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="queue-title">Your review queue</h2>
           {queue.data ? (
             <p className={styles.reviewProgressText} id="queue-progress">
@@ -38,13 +43,13 @@ export function ReviewQueuePage() {
               />
             ) : null}
             {queue.data.blind ? (
-              <p className="notice">
+              <p className={feedback.notice}>
                 Blind review: you see what applicants can do, not who they are (no name,
                 institution, country, ORCID iD or links).
               </p>
             ) : null}
             {queue.data.items.length === 0 ? (
-              <p className="empty muted">
+              <p className={`${textStyles.empty} ${textStyles.muted}`}>
                 No applications are assigned to you yet. The organisers assign them; they will
                 appear here.
               </p>
@@ -72,7 +77,7 @@ function QueueTable({ items }: { items: readonly ReviewQueueItem[] }) {
   const numbers = blindNumbers(items);
   const nameOf = (item: ReviewQueueItem) =>
     item.applicantName ?? `Application ${numbers.get(item.applicationId) ?? 0}`;
-  const unknown = <span className="muted">—</span>;
+  const unknown = <span className={textStyles.muted}>—</span>;
   return (
     <DataTable
       className={styles.queueTable}
@@ -85,8 +90,8 @@ function QueueTable({ items }: { items: readonly ReviewQueueItem[] }) {
           cell: (item) =>
             item.conflict ? (
               <>
-                <span className="applicant-name">{nameOf(item)}</span>
-                <span className={`small ${styles.reviewConflict}`}>
+                <span className={dataTableStyles.applicantName}>{nameOf(item)}</span>
+                <span className={`${textStyles.small} ${styles.reviewConflict}`}>
                   Conflict of interest: {CONFLICT_LABELS[item.conflict]}. It cannot be opened.
                 </span>
               </>
@@ -94,7 +99,7 @@ function QueueTable({ items }: { items: readonly ReviewQueueItem[] }) {
               <Link
                 to={item.applicationId}
                 state={{ label: nameOf(item) }}
-                className="applicant-name"
+                className={dataTableStyles.applicantName}
               >
                 {nameOf(item)}
               </Link>

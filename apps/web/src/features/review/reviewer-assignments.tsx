@@ -8,6 +8,8 @@ import rowList from '../../components/row-list.module.css';
 import type { ReviewStatus } from './api';
 import { ReviewProgressBar, ReviewStatusBadge } from './review-bits';
 import styles from './reviewer-assignments.module.css';
+import buttonStyles from '../../components/button.module.css';
+import textStyles from '../../components/text.module.css';
 
 // The organisers' assignment of reviewers, shared by application review and proposal review:
 // the reviewers of each application or proposal (with their review's state, hand-made ones
@@ -88,7 +90,7 @@ export function ReviewerAssignmentsTable({
                   <th scope="row">{item.heading ?? item.name}</th>
                   <td>
                     {item.reviewers.length === 0 ? (
-                      <span className="muted">none</span>
+                      <span className={textStyles.muted}>none</span>
                     ) : (
                       <ul className={rowList.rowList}>
                         {item.reviewers.map((a) => (
@@ -96,16 +98,21 @@ export function ReviewerAssignmentsTable({
                             <span>
                               {a.reviewerName} <ReviewStatusBadge status={a.status} />
                               {a.source === 'manual' ? (
-                                <span className="muted small">by hand</span>
+                                <span className={`${textStyles.muted} ${textStyles.small}`}>
+                                  by hand
+                                </span>
                               ) : null}
                               {a.warning ? (
-                                <span className={`small ${styles.conflict}`}> ({a.warning})</span>
+                                <span className={`${textStyles.small} ${styles.conflict}`}>
+                                  {' '}
+                                  ({a.warning})
+                                </span>
                               ) : null}
                             </span>
                             {a.status !== 'submitted' ? (
                               <button
                                 type="button"
-                                className="button button--quiet button--quiet-danger"
+                                className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                                 disabled={busy}
                                 onClick={() => onRemove(a, item)}
                               >
@@ -131,7 +138,7 @@ export function ReviewerAssignmentsTable({
                   </td>
                 </tr>
                 {more ? (
-                  <tr className="extension-row">
+                  <tr className={styles.extensionRow}>
                     <td colSpan={3}>{more}</td>
                   </tr>
                 ) : null}
@@ -234,7 +241,11 @@ export function HandAssignForm({
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button button--secondary" disabled={busy || disabled}>
+        <button
+          type="submit"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          disabled={busy || disabled}
+        >
           Assign by hand
         </button>
       </form>

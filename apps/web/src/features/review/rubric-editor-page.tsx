@@ -21,6 +21,13 @@ import {
 } from './rubric-draft';
 import styles from './review.module.css';
 import editor from '../../components/question-editor.module.css';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 export function RubricEditorPage() {
   const { lab } = useLab();
@@ -157,16 +164,16 @@ function RubricEditor(props: {
   };
 
   return (
-    <form className="stack-lg" onSubmit={save} noValidate aria-labelledby="rubric-title">
-      <div className="card">
+    <form className={pageLayout.stackLg} onSubmit={save} noValidate aria-labelledby="rubric-title">
+      <div className={cardStyles.card}>
         <h2 id="rubric-title">Review rubric</h2>
-        <p className="muted">
+        <p className={textStyles.muted}>
           {rubric
             ? `Version ${rubric.version}, saved ${formatLabTime(rubric.updatedAt, lab.timezone)}. Reviewers score each application on these criteria; the weighted score counts each criterion by its weight.`
             : 'No rubric is saved yet. These suggested criteria are a starting point: change them as you like, then save. Reviewers can score only once a rubric is saved.'}
         </p>
         {locked ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             {rubric?.submittedReviews === 1
               ? '1 review was submitted'
               : `${rubric?.submittedReviews} reviews were submitted`}{' '}
@@ -178,13 +185,19 @@ function RubricEditor(props: {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert}>
         {versionConflict ? (
-          <button type="button" className="button button--secondary" onClick={props.onReload}>
+          <button
+            type="button"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+            onClick={props.onReload}
+          >
             Load the current rubric
           </button>
         ) : null}
       </ErrorAlert>
       {drafts.length === 0 ? (
-        <p className="card empty">No criteria yet. Add the first one below.</p>
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>
+          No criteria yet. Add the first one below.
+        </p>
       ) : null}
       <ol className={editor.questionList} aria-label="Criteria">
         {drafts.map((draft, index) => {
@@ -192,19 +205,19 @@ function RubricEditor(props: {
           const id = (part: string) => `${draft.key}-${part}`;
           const fixed = locked && draft.saved;
           return (
-            <li key={draft.key} className="card question-editor">
+            <li key={draft.key} className={`${cardStyles.card} question-editor`}>
               <div className={editor.questionEditorHead}>
                 <h3>
                   Criterion {index + 1}
                   {shares[index] !== null ? (
-                    <span className="muted"> · {shares[index]}% of the score</span>
+                    <span className={textStyles.muted}> · {shares[index]}% of the score</span>
                   ) : null}
                 </h3>
                 {!fixed ? (
                   <div className={editor.questionEditorTools}>
                     <button
                       type="button"
-                      className="button button--quiet button--quiet-danger"
+                      className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                       onClick={() => remove(index)}
                       aria-label={`Remove criterion ${index + 1}`}
                     >
@@ -213,7 +226,7 @@ function RubricEditor(props: {
                   </div>
                 ) : null}
               </div>
-              <div className="grid-2">
+              <div className={pageLayout.grid2}>
                 <TextField
                   id={id('label')}
                   label="Criterion"
@@ -258,18 +271,19 @@ function RubricEditor(props: {
                   onChange={(ev) => update(draft.key, { weight: ev.target.value })}
                 />
                 <fieldset
-                  className={[styles.rubricScale, e.scale ? 'field--invalid' : ''].join(' ').trim()}
+                  className={styles.rubricScale}
+                  data-invalid={e.scale ? true : undefined}
                   aria-describedby={fixed ? id('scale-hint') : undefined}
                 >
                   <legend>Scale</legend>
                   {fixed ? (
-                    <p className="field__hint" id={id('scale-hint')}>
+                    <p className={fieldStyles.hint} id={id('scale-hint')}>
                       Fixed: submitted reviews use it.
                     </p>
                   ) : null}
                   <div className={styles.rubricScaleInputs}>
                     {(['min', 'max'] as const).map((end) => (
-                      <div key={end} className="field">
+                      <div key={end} className={fieldStyles.field}>
                         <label htmlFor={id(end)}>
                           {end === 'min' ? 'Lowest score' : 'Highest score'}
                         </label>
@@ -286,7 +300,7 @@ function RubricEditor(props: {
                     ))}
                   </div>
                   {e.scale ? (
-                    <p className="field__error" id={id('scale-error')}>
+                    <p className={fieldStyles.error} id={id('scale-error')}>
                       <span aria-hidden="true">⚠ </span>
                       {e.scale}
                     </p>
@@ -298,18 +312,18 @@ function RubricEditor(props: {
         })}
       </ol>
       {!locked ? (
-        <div className="form-actions">
+        <div className={actionStyles.formActions}>
           <button
             id="add-criterion"
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={add}
           >
             Add criterion
           </button>
         </div>
       ) : null}
-      <div className="card">
+      <div className={cardStyles.card}>
         <TextAreaField
           id="rubric-comment-prompt"
           label="Prompt above the free comment"
@@ -317,14 +331,18 @@ function RubricEditor(props: {
           value={commentPrompt}
           onChange={(ev) => setCommentPrompt(ev.target.value)}
         />
-        <label className="check">
+        <label className={fieldStyles.check}>
           <input type="checkbox" checked={blind} onChange={(ev) => setBlind(ev.target.checked)} />
           Blind review: reviewers do not see the applicant's name, institution, country, ORCID iD or
           links, nor who the other reviewers are
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy || drafts.length === 0}>
+      <div className={actionStyles.formActions}>
+        <button
+          type="submit"
+          className={buttonStyles.button}
+          disabled={busy || drafts.length === 0}
+        >
           {busy ? 'Saving…' : rubric ? `Save version ${rubric.version + 1}` : 'Save the rubric'}
         </button>
       </div>

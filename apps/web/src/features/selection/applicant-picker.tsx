@@ -2,6 +2,8 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { ApplicationSummary } from '../../api';
 import chips from '../../components/chips.module.css';
 import styles from './selection.module.css';
+import fieldStyles from '../../components/field.module.css';
+import buttonStyles from '../../components/button.module.css';
 
 const optionLabel = (a: ApplicationSummary) =>
   `${a.name ?? a.email}${a.affiliation ? `, ${a.affiliation}` : ''} (${a.email})`;
@@ -52,9 +54,9 @@ export function ApplicantPicker(props: {
   };
 
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={fieldStyles.field} data-invalid={error ? true : undefined}>
       <label htmlFor={id}>{props.label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
+      <p className={fieldStyles.hint} id={`${id}-hint`}>
         {props.hint}
       </p>
       <div className={styles.pickerAdd}>
@@ -72,7 +74,11 @@ export function ApplicantPicker(props: {
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="button" className="button button--secondary" onClick={add}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          onClick={add}
+        >
           Add<span className="visually-hidden"> to {props.label.toLowerCase()}</span>
         </button>
       </div>
@@ -84,7 +90,7 @@ export function ApplicantPicker(props: {
           ))}
       </datalist>
       {error ? (
-        <p className="field__error" id={`${id}-error`}>
+        <p className={fieldStyles.error} id={`${id}-error`}>
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>

@@ -16,6 +16,11 @@ import tableStyles from '../../components/applications-table.module.css';
 import styles from './selection.module.css';
 import { Figures } from '../../components/figures';
 import { Badge } from '../../components/badge';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** The adopted run's decisions: who holds a place, the ranked waitlist, who was declined. */
 export function DecisionsPage() {
@@ -62,9 +67,9 @@ export function DecisionsPage() {
 
   if (!data.adoptedRunId)
     return (
-      <div className="stack-lg">
+      <div className={pageLayout.stackLg}>
         <StatusMessage>{status}</StatusMessage>
-        <section className="card empty">
+        <section className={`${cardStyles.card} ${textStyles.empty}`}>
           <h2>No decisions yet</h2>
           <p>
             Adopt a run on the <Link to="../selection">Selection</Link> tab: its cohort is offered
@@ -77,11 +82,11 @@ export function DecisionsPage() {
   const { accepted, waitlist, declined } = groupDecisions(data.decisions);
   const c = data.counts;
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
-      <section className="card" aria-labelledby="decisions-title">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="decisions-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="decisions-title">Decisions</h2>
           <Link to={`../selection/runs/${data.adoptedRunId}`}>The adopted run</Link>
         </div>
@@ -95,16 +100,21 @@ export function DecisionsPage() {
             { label: 'Declined', value: c.declined },
           ]}
         />
-        <div className="form-actions">
-          <Link className="button button--secondary" to="../outbox">
+        <div className={actionStyles.formActions}>
+          <Link className={`${buttonStyles.button} ${buttonStyles.secondary}`} to="../outbox">
             Letters in the outbox
           </Link>
-          <button type="button" className="button button--quiet" disabled={busy} onClick={expire}>
+          <button
+            type="button"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+            disabled={busy}
+            onClick={expire}
+          >
             {busy ? 'Closing…' : 'Close offers past their date'}
           </button>
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() => void decisions.refetch()}
           >
             Refresh
@@ -112,7 +122,7 @@ export function DecisionsPage() {
         </div>
       </section>
 
-      <section className="card" aria-labelledby="accepted-title">
+      <section className={cardStyles.card} aria-labelledby="accepted-title">
         <h2 id="accepted-title">Offered a place ({accepted.length})</h2>
         <TableScroll>
           <table className={`${tableStyles.table} ${styles.decisionsTable}`}>
@@ -132,10 +142,10 @@ export function DecisionsPage() {
         </TableScroll>
       </section>
 
-      <section className="card" aria-labelledby="waitlist-title">
+      <section className={cardStyles.card} aria-labelledby="waitlist-title">
         <h2 id="waitlist-title">Waitlist ({waitlist.length})</h2>
         {waitlist.length === 0 ? (
-          <p className="muted">Nobody is waiting.</p>
+          <p className={textStyles.muted}>Nobody is waiting.</p>
         ) : (
           <ol className={styles.waitlist} aria-labelledby="waitlist-title">
             {waitlist.map((d) => (
@@ -150,10 +160,10 @@ export function DecisionsPage() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="declined-title">
+      <section className={cardStyles.card} aria-labelledby="declined-title">
         <h2 id="declined-title">Declined ({declined.length})</h2>
         {declined.length === 0 ? (
-          <p className="muted">Nobody.</p>
+          <p className={textStyles.muted}>Nobody.</p>
         ) : (
           <ul className={styles.peopleList}>
             {declined.map((d) => (
@@ -186,7 +196,7 @@ function AcceptedRow(props: {
         {d.promotion ? (
           <details className={styles.promotion}>
             <summary>Promoted from the waitlist</summary>
-            <p className="small">
+            <p className={textStyles.small}>
               In place of {d.promotion.freedBy.map(directory.nameOf).join(', ')}
               {d.promotion.nextInLineIds.length > 0 &&
               d.promotion.nextInLineIds.some((id) => id !== d.applicationId)
@@ -194,7 +204,7 @@ function AcceptedRow(props: {
                 : ''}
               .
             </p>
-            <ul className="small">
+            <ul className={textStyles.small}>
               {d.promotion.explanation.map((line) => (
                 <li key={line}>{withNames(line, directory.nameOf)}</li>
               ))}
@@ -207,7 +217,9 @@ function AcceptedRow(props: {
       </td>
       <td>
         {d.respondedAt ? (
-          <span className="small">answered {formatLabTime(d.respondedAt, props.timezone)}</span>
+          <span className={textStyles.small}>
+            answered {formatLabTime(d.respondedAt, props.timezone)}
+          </span>
         ) : d.confirmBy ? (
           formatLabTime(d.confirmBy, props.timezone)
         ) : (

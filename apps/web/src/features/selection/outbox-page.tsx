@@ -26,6 +26,13 @@ import { DECISION_OUTCOMES, type DecisionLetter, type Outbox } from './types';
 import styles from './selection.module.css';
 import { Figures } from '../../components/figures';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const POLL_MS = 2_000;
 
@@ -100,29 +107,33 @@ export function OutboxPage() {
   const toRelease = lettersToRelease(o);
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
-      <section className="card" aria-labelledby="outbox-title">
+      <section className={cardStyles.card} aria-labelledby="outbox-title">
         <h2 id="outbox-title">Outbox</h2>
         {o.transport === 'preview' ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             No mail server is set up (development): releasing records what would be sent, and
             nothing leaves the server. Each letter below is exactly what its applicant would
             receive.
           </p>
         ) : (
-          <p className="muted">Released letters are sent by email.</p>
+          <p className={textStyles.muted}>Released letters are sent by email.</p>
         )}
         <Figures
           figures={Object.entries(o.counts)
             .filter(([, n]) => n > 0)
             .map(([key, n]) => ({ label: letterStatusLabel(key), value: n }))}
         />
-        <div className="form-actions">
+        <div className={actionStyles.formActions}>
           <button
             type="button"
-            className={o.letters.length === 0 ? 'button' : 'button button--secondary'}
+            className={
+              o.letters.length === 0
+                ? buttonStyles.button
+                : `${buttonStyles.button} ${buttonStyles.secondary}`
+            }
             disabled={busy !== null}
             onClick={compose}
           >
@@ -135,7 +146,7 @@ export function OutboxPage() {
           {toRelease > 0 ? (
             <button
               type="button"
-              className="button"
+              className={buttonStyles.button}
               disabled={busy !== null}
               onClick={() => void release(o)}
             >
@@ -147,7 +158,7 @@ export function OutboxPage() {
           <Link to="../decisions">The decisions</Link>
         </div>
         {o.letters.length > 0 ? (
-          <p className="field__hint">
+          <p className={fieldStyles.hint}>
             Composing again rewrites the drafts from the decisions (your edits to drafts are
             replaced); letters already sent are kept.
           </p>
@@ -155,7 +166,7 @@ export function OutboxPage() {
       </section>
 
       {o.letters.length === 0 ? (
-        <section className="card empty">
+        <section className={`${cardStyles.card} ${textStyles.empty}`}>
           <p>
             The outbox is empty. Letters are composed from the decisions, once a run is adopted on
             the <Link to="../selection">Selection</Link> tab.
@@ -181,14 +192,18 @@ export function OutboxPage() {
       ) : null}
 
       {o.letters.length > 0 && !o.letters.some((l) => letterMatches(l, filter)) ? (
-        <p className="card empty">No letter in this view.</p>
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>No letter in this view.</p>
       ) : null}
 
       {DECISION_OUTCOMES.map((outcome) => {
         const letters = o.letters.filter((l) => l.outcome === outcome && letterMatches(l, filter));
         if (letters.length === 0) return null;
         return (
-          <section key={outcome} className="stack" aria-labelledby={`letters-${outcome}`}>
+          <section
+            key={outcome}
+            className={pageLayout.stack}
+            aria-labelledby={`letters-${outcome}`}
+          >
             <h2 id={`letters-${outcome}`}>
               {OUTCOME_TITLES[outcome]} ({letters.length})
             </h2>
@@ -239,14 +254,14 @@ function LetterCard(props: {
   });
 
   return (
-    <article className="card" aria-labelledby={titleId}>
+    <article className={cardStyles.card} aria-labelledby={titleId}>
       <header className={styles.letterHead}>
         <h3 id={titleId}>To {letter.recipient}</h3>
         <Badge tone={LETTER_TONES[letterState(letter)]} testId="letter-state">
           {letterStatusLabel(letterState(letter))}
         </Badge>
       </header>
-      <p className="small muted">
+      <p className={`${textStyles.small} ${textStyles.muted}`}>
         {letter.sentAt
           ? `${letter.status === 'logged' || letter.transport === 'preview' ? 'Logged (not emailed)' : 'Sent'} ${formatLabTime(letter.sentAt, props.timezone)}`
           : letter.releasedAt
@@ -265,7 +280,7 @@ function LetterCard(props: {
         </p>
       ) : null}
       {editing ? (
-        <form id={form.formId} onSubmit={save} noValidate className="stack">
+        <form id={form.formId} onSubmit={save} noValidate className={pageLayout.stack}>
           <ErrorAlert alert={form.alert} />
           <TextField
             id={`${titleId}-subject`}
@@ -282,13 +297,13 @@ function LetterCard(props: {
             error={form.fieldErrors.body}
             onChange={(e) => setBody(e.target.value)}
           />
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={form.busy}>
+          <div className={actionStyles.formActions}>
+            <button type="submit" className={buttonStyles.button} disabled={form.busy}>
               {form.busy ? 'Saving…' : 'Save the letter'}
             </button>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               onClick={() => {
                 setEditing(false);
                 setSubject(letter.subject);
@@ -303,17 +318,17 @@ function LetterCard(props: {
       ) : (
         <>
           <p className={styles.letterSubject}>
-            <span className="muted">Subject:</span> {letter.subject}
+            <span className={textStyles.muted}>Subject:</span> {letter.subject}
           </p>
           <div className={styles.letterBody} data-testid="letter-body">
             {letter.body}
           </div>
           {letterEditable(letter) ? (
-            <div className="form-actions">
+            <div className={actionStyles.formActions}>
               <button
                 id={editId}
                 type="button"
-                className="button button--secondary"
+                className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                 onClick={() => {
                   setSubject(letter.subject);
                   setBody(letter.body);

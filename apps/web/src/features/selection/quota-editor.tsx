@@ -14,6 +14,10 @@ import {
 } from './quota-form';
 import { QUOTA_CATEGORIES, type CreateSelectionRun, type QuotaCategory } from './types';
 import styles from './selection.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * The organiser's quotas for a selection run: bounds per discipline, career stage and
@@ -97,9 +101,11 @@ export function QuotaForm(props: {
         {QUOTA_CATEGORIES.map((category) => (
           <fieldset key={category}>
             <legend>{QUOTA_CATEGORY_LABELS[category]}</legend>
-            <p className="field__hint">How many of the cohort, at least and at most.</p>
+            <p className={fieldStyles.hint}>How many of the cohort, at least and at most.</p>
             {Object.keys(values.bounds[category]).length === 0 ? (
-              <p className="muted small">The lab's taxonomy lists none.</p>
+              <p className={`${textStyles.muted} ${textStyles.small}`}>
+                The lab's taxonomy lists none.
+              </p>
             ) : null}
             {Object.entries(values.bounds[category]).map(([group, input], index) => (
               <div key={group} className={styles.boundsRow}>
@@ -112,7 +118,8 @@ export function QuotaForm(props: {
                   return (
                     <div
                       key={side}
-                      className={error ? `${styles.boundsCell} field--invalid` : styles.boundsCell}
+                      className={styles.boundsCell}
+                      data-invalid={error ? true : undefined}
                     >
                       <label htmlFor={id}>
                         <span className="visually-hidden">
@@ -130,7 +137,7 @@ export function QuotaForm(props: {
                         onChange={(e) => setBound(category, group, side, e.target.value)}
                       />
                       {error ? (
-                        <p className="field__error" id={`${id}-error`}>
+                        <p className={fieldStyles.error} id={`${id}-error`}>
                           <span aria-hidden="true">⚠ </span>
                           {error}
                         </p>
@@ -169,16 +176,18 @@ export function QuotaForm(props: {
 
       <fieldset className={styles.overrides}>
         <legend>Availability</legend>
-        <p className="field__hint">
+        <p className={fieldStyles.hint}>
           Only applicants who can attend the whole workshop are selected, unless you let them in
           here.
         </p>
         {partlyAvailable.length === 0 ? (
-          <p className="muted small">Every applicant can attend the whole workshop.</p>
+          <p className={`${textStyles.muted} ${textStyles.small}`}>
+            Every applicant can attend the whole workshop.
+          </p>
         ) : (
-          <ul className="checks">
+          <ul className={fieldStyles.checks}>
             {partlyAvailable.map((a) => (
-              <li key={a.id} className="check">
+              <li key={a.id} className={fieldStyles.check}>
                 <input
                   id={`quota-override-${a.id}`}
                   type="checkbox"
@@ -193,7 +202,7 @@ export function QuotaForm(props: {
                 />
                 <label htmlFor={`quota-override-${a.id}`}>
                   Let {a.name ?? a.email} be selected{' '}
-                  <span className="muted small">
+                  <span className={`${textStyles.muted} ${textStyles.small}`}>
                     (not available on {a.unavailableDays.join(', ') || 'some days'})
                   </span>
                 </label>
@@ -205,7 +214,7 @@ export function QuotaForm(props: {
 
       <fieldset className={styles.lottery}>
         <legend>Lottery and seed</legend>
-        <div className="check">
+        <div className={fieldStyles.check}>
           <input
             id="quota-lottery"
             type="checkbox"
@@ -249,8 +258,8 @@ export function QuotaForm(props: {
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Selecting…' : 'Run selection'}
         </button>
       </div>

@@ -22,6 +22,14 @@ import { useConfirmDialog } from '../../components/confirm-dialog';
 import styles from './selection.module.css';
 import { Fact, Facts } from '../../components/facts';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** One stored run: what it was given, what it found (or why it could not), and adopting it. */
 export function RunPage() {
@@ -45,7 +53,7 @@ export function RunPage() {
   const feasible = foundCohort(run.status);
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <p>
         <Link to="../selection">← All runs and quotas</Link>
       </p>
@@ -57,8 +65,8 @@ export function RunPage() {
               : `Run ${number} found no cohort: the quotas conflict.`
             : null)}
       </StatusMessage>
-      <section className="card" aria-labelledby="run-title">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="run-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="run-title">Run {number}</h2>
           <p>
             <Badge tone={RUN_TONES[run.status]}>{statusLabel(run.status)}</Badge>
@@ -72,7 +80,7 @@ export function RunPage() {
       {run.result.infeasibility ? <Infeasibility run={run} directory={dir} /> : null}
 
       {feasible ? (
-        <section className="card" aria-labelledby="price-title">
+        <section className={cardStyles.card} aria-labelledby="price-title">
           <h2 id="price-title">Price of diversity</h2>
           <MeritChart run={run} />
         </section>
@@ -155,9 +163,14 @@ function RerunCheck(props: { labId: string; run: SelectionRun; onStatus: (s: str
       .finally(() => setBusy(false));
   };
   return (
-    <div className="form-actions">
+    <div className={actionStyles.formActions}>
       <ErrorAlert alert={alert} />
-      <button type="button" className="button button--secondary" disabled={busy} onClick={check}>
+      <button
+        type="button"
+        className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+        disabled={busy}
+        onClick={check}
+      >
         {busy ? 'Solving again…' : 'Repeat this run to check it'}
       </button>
     </div>
@@ -168,7 +181,7 @@ function Infeasibility({ run, directory }: { run: SelectionRun; directory: Appli
   const infeasibility = run.result.infeasibility!;
   const { conflicts, relaxation } = explainInfeasibility(infeasibility, directory.nameOf);
   return (
-    <section className="card card--warn" aria-labelledby="infeasible-title">
+    <section className={`${cardStyles.card} ${cardStyles.warn}`} aria-labelledby="infeasible-title">
       <h2 id="infeasible-title">Why no cohort keeps these quotas</h2>
       {conflicts.length > 0 ? (
         <>
@@ -220,17 +233,19 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
       ].filter(Boolean);
       return (
         <tr key={id}>
-          {rank ? <td className="num">{i + 1}</td> : null}
+          {rank ? <td className={dataTableStyles.num}>{i + 1}</td> : null}
           <th scope="row">
             <ApplicantLink applicationId={id}>{directory.nameOf(id)}</ApplicantLink>
-            {notes.length > 0 ? <span className="muted small">{notes.join(', ')}</span> : null}
+            {notes.length > 0 ? (
+              <span className={`${textStyles.muted} ${textStyles.small}`}>{notes.join(', ')}</span>
+            ) : null}
           </th>
           <td>{a?.discipline || '—'}</td>
           <td>{a?.careerStage || '—'}</td>
           <td>{a?.organisationType || '—'}</td>
           <td>{directory.byId.get(id)?.affiliation ?? a?.institution ?? '—'}</td>
           <td>{a?.country || '—'}</td>
-          <td className="num">{formatMerit(a?.merit)}</td>
+          <td className={dataTableStyles.num}>{formatMerit(a?.merit)}</td>
         </tr>
       );
     });
@@ -238,7 +253,7 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
     <thead>
       <tr>
         {rank ? (
-          <th scope="col" className="num">
+          <th scope="col" className={dataTableStyles.num}>
             Rank
           </th>
         ) : null}
@@ -248,17 +263,17 @@ function Cohort({ run, directory }: { run: SelectionRun; directory: ApplicantDir
         <th scope="col">Organisation</th>
         <th scope="col">Institution</th>
         <th scope="col">Country</th>
-        <th scope="col" className="num">
+        <th scope="col" className={dataTableStyles.num}>
           Merit
         </th>
       </tr>
     </thead>
   );
   return (
-    <section className="card" aria-labelledby="cohort-title">
+    <section className={cardStyles.card} aria-labelledby="cohort-title">
       <h2 id="cohort-title">Cohort ({run.result.selectedIds.length})</h2>
       {run.result.lottery ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           Lottery within {run.result.lottery.tolerance} of the line (
           {formatMerit(run.result.lottery.line)}): {run.result.lottery.bandIds.length} in the band,{' '}
           {run.result.lottery.drawnIds.length} drawn with seed{' '}
@@ -363,21 +378,21 @@ function AdoptForm(props: {
     },
   );
   return (
-    <section className="card" aria-labelledby="adopt-title">
+    <section className={cardStyles.card} aria-labelledby="adopt-title">
       <h2 id="adopt-title">{props.run.adopted ? 'Adopted' : 'Adopt this run'}</h2>
       {props.run.adopted ? (
         <p>
           This run's decisions stand. <Link to="../decisions">See the decisions</Link>.
         </p>
       ) : (
-        <form id={form.formId} onSubmit={adopt} noValidate className="stack">
+        <form id={form.formId} onSubmit={adopt} noValidate className={pageLayout.stack}>
           <p>
             Adopting offers a place to the {props.run.result.selectedIds.length} selected, puts the{' '}
             {props.run.result.waitlistIds.length} others who can attend on a ranked waitlist and
             declines the rest. It replaces an earlier adoption only while nobody has answered.
           </p>
           {props.phase !== 'selection' ? (
-            <p className="notice">
+            <p className={feedback.notice}>
               Runs are adopted while the lab is in the Selection phase; move it on in{' '}
               <Link to="../settings">Settings</Link>.
             </p>
@@ -404,7 +419,7 @@ function AdoptForm(props: {
             />
           </div>
           {askUnreviewed ? (
-            <div className="check">
+            <div className={fieldStyles.check}>
               <input
                 id="adopt-declineUnreviewed"
                 type="checkbox"
@@ -417,8 +432,8 @@ function AdoptForm(props: {
               </label>
             </div>
           ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={form.busy}>
+          <div className={actionStyles.formActions}>
+            <button type="submit" className={buttonStyles.button} disabled={form.busy}>
               {form.busy ? 'Adopting…' : `Adopt run ${props.number}`}
             </button>
           </div>

@@ -19,6 +19,12 @@ import type { CreateSelectionRun, SelectionRun, SelectionRunSummary } from './ty
 import { TableScroll } from '../../components/table-scroll';
 import styles from './selection.module.css';
 import { Badge } from '../../components/badge';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** Quotas, the stored runs with what each cost, and two runs side by side. */
 export function SelectionPage() {
@@ -49,7 +55,7 @@ export function SelectionPage() {
   const list = runs.data ?? null;
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert
         alert={
@@ -60,26 +66,26 @@ export function SelectionPage() {
               : null
         }
       />
-      <section className="card" aria-labelledby="quotas-title">
+      <section className={cardStyles.card} aria-labelledby="quotas-title">
         <h2 id="quotas-title">Quotas</h2>
-        <p className="muted">
+        <p className={textStyles.muted}>
           The cohort is chosen from the submitted applications that have been reviewed, by
           normalised merit, keeping every quota. Each run is stored and can be compared, repeated
           and adopted.
         </p>
         {lab.phase !== 'selection' ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             Selection runs are made and adopted while the lab is in the Selection phase; it is in{' '}
             {phaseLabel(lab.phase)}. Move it on in <Link to="../settings">Settings</Link> once the
             call has closed.
           </p>
         ) : null}
         {startFrom && list ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             Starting from the quotas of run {runNumbers(list).get(startFrom.id)}.{' '}
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => setStartFrom(null)}
             >
               Clear the form
@@ -99,13 +105,13 @@ export function SelectionPage() {
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="runs-title">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="runs-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="runs-title">Runs</h2>
           {list ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => void runs.refetch()}
             >
               Refresh
@@ -114,7 +120,9 @@ export function SelectionPage() {
         </div>
         {runs.isPending ? <Loading what="the runs" /> : null}
         {list && list.length === 0 ? (
-          <p className="empty">No run yet: set the quotas above and run the selection.</p>
+          <p className={textStyles.empty}>
+            No run yet: set the quotas above and run the selection.
+          </p>
         ) : null}
         {list && list.length > 0 ? (
           <RunsTable
@@ -155,10 +163,10 @@ function RunsTable(props: {
           <tr>
             <th scope="col">Run</th>
             <th scope="col">Result</th>
-            <th scope="col" className="num">
+            <th scope="col" className={dataTableStyles.num}>
               Cohort merit
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={dataTableStyles.num}>
               Top-N merit
             </th>
             <th scope="col">Price of diversity</th>
@@ -175,24 +183,26 @@ function RunsTable(props: {
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={`runs/${r.id}`}>Run {numbers.get(r.id)}</Link>
-                  <span className="muted small">{formatLabTime(r.createdAt, props.timezone)}</span>
+                  <span className={`${textStyles.muted} ${textStyles.small}`}>
+                    {formatLabTime(r.createdAt, props.timezone)}
+                  </span>
                   {r.adopted ? <Badge tone="adopted">Adopted</Badge> : null}
                 </th>
                 <td>
                   <Badge tone={RUN_TONES[r.status]}>{statusLabel(r.status)}</Badge>
-                  <span className="small">
+                  <span className={textStyles.small}>
                     {r.selected} of {r.capacity} places
                   </span>
                 </td>
-                <td className="num">{formatMerit(r.objective)}</td>
-                <td className="num">{formatMerit(r.unconstrainedMerit)}</td>
+                <td className={dataTableStyles.num}>{formatMerit(r.objective)}</td>
+                <td className={dataTableStyles.num}>{formatMerit(r.unconstrainedMerit)}</td>
                 <td className={styles.priceCell}>
                   {r.priceOfDiversity ? (
                     <>
                       <span className={styles.priceBar} aria-hidden="true">
                         <span style={{ width: `${Math.round(bars[i] * 100)}%` }} />
                       </span>
-                      <span className="num">
+                      <span className={dataTableStyles.num}>
                         {formatMerit(r.priceOfDiversity.absolute)}
                         {formatShare(r.priceOfDiversity.relative)
                           ? ` (${formatShare(r.priceOfDiversity.relative)})`
@@ -200,12 +210,12 @@ function RunsTable(props: {
                       </span>
                     </>
                   ) : (
-                    <span className="muted">no cohort</span>
+                    <span className={textStyles.muted}>no cohort</span>
                   )}
                 </td>
                 <td>
                   {quotas.length === 0 ? (
-                    <span className="muted">none</span>
+                    <span className={textStyles.muted}>none</span>
                   ) : (
                     <ul className={styles.quotaLines}>
                       {quotas.map((q) => (
@@ -217,7 +227,7 @@ function RunsTable(props: {
                 <td>
                   <button
                     type="button"
-                    className="button button--quiet"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                     onClick={() => props.onStartFrom(r)}
                   >
                     Use these quotas
@@ -252,7 +262,7 @@ function CompareRuns(props: {
     </option>
   );
   return (
-    <section className="card" aria-labelledby="compare-title">
+    <section className={cardStyles.card} aria-labelledby="compare-title">
       <h2 id="compare-title">Compare two runs</h2>
       <div className={styles.comparePick}>
         <SelectField
@@ -295,7 +305,7 @@ function Comparison(props: {
   directory: ApplicantDirectory;
 }) {
   const { a, b, labelA, labelB, directory } = props;
-  if (a.id === b.id) return <p className="muted">Choose two different runs.</p>;
+  if (a.id === b.id) return <p className={textStyles.muted}>Choose two different runs.</p>;
   const diff = compareRuns(a, b);
   const merit = new Map(
     [...a.inputs.applicants, ...b.inputs.applicants].map((x) => [x.id, x.merit]),
@@ -303,8 +313,8 @@ function Comparison(props: {
   const row = (label: string, va: string, vb: string) => (
     <tr>
       <th scope="row">{label}</th>
-      <td className="num">{va}</td>
-      <td className="num">{vb}</td>
+      <td className={dataTableStyles.num}>{va}</td>
+      <td className={dataTableStyles.num}>{vb}</td>
     </tr>
   );
   const people = (ids: string[], caption: string) => (
@@ -313,7 +323,7 @@ function Comparison(props: {
         {caption} ({ids.length})
       </h3>
       {ids.length === 0 ? (
-        <p className="muted">Nobody.</p>
+        <p className={textStyles.muted}>Nobody.</p>
       ) : (
         <ul className={styles.peopleList}>
           {ids.map((id) => {
@@ -321,7 +331,7 @@ function Comparison(props: {
             return (
               <li key={id}>
                 <ApplicantLink applicationId={id}>{directory.nameOf(id)}</ApplicantLink>{' '}
-                <span className="muted small">
+                <span className={`${textStyles.muted} ${textStyles.small}`}>
                   {[who?.primaryDiscipline, who?.careerStage, who?.organisationType]
                     .filter(Boolean)
                     .join(' · ')}{' '}
@@ -335,7 +345,7 @@ function Comparison(props: {
     </section>
   );
   return (
-    <div className="stack">
+    <div className={pageLayout.stack}>
       <TableScroll>
         <table className={styles.compareTable}>
           <thead>
@@ -343,10 +353,10 @@ function Comparison(props: {
               <th scope="col">
                 <span className="visually-hidden">Figure</span>
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className={dataTableStyles.num}>
                 {labelA}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className={dataTableStyles.num}>
                 {labelB}
               </th>
             </tr>

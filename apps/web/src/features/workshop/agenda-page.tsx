@@ -28,6 +28,12 @@ import {
 } from './agenda-format';
 import styles from './workshop.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const FIELDS = ['kind', 'title', 'startsAt', 'endsAt', 'meetingUrl', 'materials', 'state'] as const;
 const fid = (field: string) => fieldId('session', field);
@@ -154,33 +160,41 @@ export function AgendaPage() {
   const sessions = agenda.data?.sessions ?? [];
 
   return (
-    <div className={`stack-lg ${styles.workshop}`}>
+    <div className={`${pageLayout.stackLg} ${styles.workshop}`}>
       {dialog}
       <StatusMessage>{status}</StatusMessage>
-      <section className="card" aria-labelledby="agenda-heading">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="agenda-heading">
+        <div className={pageLayout.pageTitle}>
           <h2 id="agenda-heading">Agenda</h2>
           <div className={styles.workshopActions}>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               onClick={download}
               disabled={downloading}
             >
               {downloading ? 'Preparing…' : 'Download calendar (.ics)'}
             </button>
             {canOrganise ? (
-              <button type="button" className="button" onClick={() => startEditing('new')}>
+              <button
+                type="button"
+                className={buttonStyles.button}
+                onClick={() => startEditing('new')}
+              >
                 Add a session
               </button>
             ) : null}
           </div>
         </div>
-        <p className="muted small">Times are in the lab&rsquo;s time zone, {lab.timezone}.</p>
+        <p className={`${textStyles.muted} ${textStyles.small}`}>
+          Times are in the lab&rsquo;s time zone, {lab.timezone}.
+        </p>
         <ErrorAlert alert={listAlert ?? (agenda.isError ? alertFor(agenda.error) : null)} />
         {agenda.isPending ? <Loading what="the agenda" /> : null}
         {agenda.isSuccess && sessions.length === 0 ? (
-          <p className="muted">No sessions yet.{canOrganise ? ' Add the first one.' : ''}</p>
+          <p className={textStyles.muted}>
+            No sessions yet.{canOrganise ? ' Add the first one.' : ''}
+          </p>
         ) : null}
         {agendaDays(sessions).map(({ day, sessions: ofDay }) => (
           <section key={day} className={styles.agendaDay} aria-labelledby={`day-${day}`}>
@@ -203,7 +217,7 @@ export function AgendaPage() {
                       <Badge tone={SESSION_TONES[session.state]}>{stateLabel(session.state)}</Badge>
                     </p>
                     {session.meetingUrl ? (
-                      <p className="small">
+                      <p className={textStyles.small}>
                         <a href={session.meetingUrl} target="_blank" rel="noreferrer">
                           Meeting link
                         </a>
@@ -211,7 +225,7 @@ export function AgendaPage() {
                     ) : null}
                     {session.materials.length > 0 ? (
                       <ul
-                        className={`${styles.agendaItemMaterials} small`}
+                        className={`${styles.agendaItemMaterials} ${textStyles.small}`}
                         aria-label={`Materials for ${session.title}`}
                       >
                         {session.materials.map((m) => (
@@ -229,7 +243,7 @@ export function AgendaPage() {
                       {session.state === 'scheduled' ? (
                         <button
                           type="button"
-                          className="button button--quiet"
+                          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                           onClick={() => setState(session, 'live')}
                         >
                           Start <span className="visually-hidden">{session.title}</span>
@@ -238,7 +252,7 @@ export function AgendaPage() {
                       {session.state === 'live' ? (
                         <button
                           type="button"
-                          className="button button--quiet"
+                          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                           onClick={() => setState(session, 'ended')}
                         >
                           End <span className="visually-hidden">{session.title}</span>
@@ -246,14 +260,14 @@ export function AgendaPage() {
                       ) : null}
                       <button
                         type="button"
-                        className="button button--quiet"
+                        className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                         onClick={() => startEditing(session)}
                       >
                         Edit <span className="visually-hidden">{session.title}</span>
                       </button>
                       <button
                         type="button"
-                        className="button button--quiet button--quiet-danger"
+                        className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                         onClick={() => void remove(session)}
                       >
                         Delete <span className="visually-hidden">{session.title}</span>
@@ -349,13 +363,13 @@ function SessionForm({
 
   const title = session ? `Edit “${session.title}”` : 'Add a session';
   return (
-    <section className="card" aria-labelledby="session-form-heading">
+    <section className={cardStyles.card} aria-labelledby="session-form-heading">
       <h2 id="session-form-heading" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
       <ErrorAlert alert={form.alert} />
       <form id={form.formId} onSubmit={onSubmit} noValidate>
-        <div className="grid-2">
+        <div className={pageLayout.grid2}>
           <SelectField
             id={fid('kind')}
             label="Kind"
@@ -422,11 +436,11 @@ function SessionForm({
         </div>
         <fieldset className={styles.materials}>
           <legend>Materials</legend>
-          <p className="field__hint">
+          <p className={fieldStyles.hint}>
             Links people should have at hand: slides, briefs, templates.
           </p>
           {form.fieldErrors.materials ? (
-            <p className="field__error" id={fid('materials-error')}>
+            <p className={fieldStyles.error} id={fid('materials-error')}>
               <span aria-hidden="true">⚠ </span>
               {form.fieldErrors.materials}
             </p>
@@ -448,7 +462,7 @@ function SessionForm({
               />
               <button
                 type="button"
-                className="button button--quiet button--quiet-danger"
+                className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                 onClick={() => edit({ materials: draft.materials.filter((_, j) => j !== i) })}
               >
                 Remove <span className="visually-hidden">material {i + 1}</span>
@@ -457,17 +471,21 @@ function SessionForm({
           ))}
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={() => edit({ materials: [...draft.materials, { title: '', url: '' }] })}
           >
             Add a material link
           </button>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={form.busy}>
+        <div className={actionStyles.formActions}>
+          <button type="submit" className={buttonStyles.button} disabled={form.busy}>
             {form.busy ? 'Saving…' : session ? 'Save session' : 'Add session'}
           </button>
-          <button type="button" className="button button--quiet" onClick={onCancel}>
+          <button
+            type="button"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
+            onClick={onCancel}
+          >
             Cancel
           </button>
         </div>

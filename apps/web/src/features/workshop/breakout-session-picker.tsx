@@ -6,6 +6,8 @@ import type { AgendaSession } from './api';
 import { timeRange } from './agenda-format';
 import { workshopQueries } from './queries';
 import styles from './workshop.module.css';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
 
 /**
  * The breakout sessions of the lab and the one chosen (kept in `?session=` so a reload or a
@@ -46,7 +48,7 @@ export function BreakoutSessionPicker({
   if (agenda.isError) return <ErrorAlert alert={alertFor(agenda.error)} />;
   if (sessions.length === 0)
     return (
-      <p className="notice">
+      <p className={feedback.notice}>
         There is no breakout session yet.{' '}
         <Link to={`/labs/${labId}/agenda`}>Add one to the agenda</Link> (kind “Breakout”), then come
         back here.
@@ -60,7 +62,7 @@ export function BreakoutSessionPicker({
       </p>
     );
   return (
-    <div className={`field ${styles.workshopSession}`}>
+    <div className={`${fieldStyles.field} ${styles.workshopSession}`}>
       <label htmlFor={`${idPrefix}-session`}>Breakout session</label>
       <select
         id={`${idPrefix}-session`}

@@ -41,6 +41,13 @@ import { ClockStepButtons } from '../../components/clock-step-buttons';
 import choice from '../../components/choice.module.css';
 import styles from './workshop.module.css';
 import { Badge } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** Re-read who is online this often, besides the pushes (a safety net, not the source). */
 const PRESENCE_EVERY_MS = 10_000;
@@ -72,9 +79,9 @@ export function ControlRoomPage() {
   const { lab } = useLab();
   const picker = useBreakoutSession(lab.id);
   return (
-    <div className={`stack-lg ${styles.workshop}`}>
+    <div className={`${pageLayout.stackLg} ${styles.workshop}`}>
       <ControlRoomPitches labId={lab.id} />
-      <section className="card" aria-labelledby="control-heading">
+      <section className={cardStyles.card} aria-labelledby="control-heading">
         <h2 id="control-heading">Control room</h2>
         <BreakoutSessionPicker
           labId={lab.id}
@@ -288,7 +295,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
         {link.state === 'refused' || link.state === 'reconnecting' ? (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() => connection.reconnectNow()}
           >
             Try again now
@@ -305,7 +312,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
       </div>
       {rounds.isPending ? <Loading what="the rounds" /> : null}
       {rounds.isSuccess && !round ? (
-        <p className="notice">
+        <p className={feedback.notice}>
           This session has no rounds yet. Plan a rotation and adopt it on the Rotation tab.
         </p>
       ) : null}
@@ -383,7 +390,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
           <section aria-labelledby="rooms-heading">
             <h2 id="rooms-heading" className={styles.controlRoomSectionHeading}>
               Rooms of {round.title}{' '}
-              <span className="small muted">
+              <span className={`${textStyles.small} ${textStyles.muted}`}>
                 {round.state === 'open'
                   ? `${tiles.reduce((n, t) => n + t.here, 0)} of ${tiles.reduce((n, t) => n + t.seated, 0)} participants in their rooms`
                   : `${tiles.reduce((n, t) => n + t.seated, 0)} participants seated`}
@@ -415,7 +422,7 @@ function SessionControl({ lab, sessionId }: { lab: Lab; sessionId: string }) {
               ))}
             </ul>
           </section>
-          <div className={`grid-2 ${styles.controlRoomPanels}`}>
+          <div className={`${pageLayout.grid2} ${styles.controlRoomPanels}`}>
             <TimeRequestsCard
               requests={live.time.filter((t) => t.roundId === round.id)}
               busy={busy}
@@ -544,13 +551,13 @@ function RoundBar({
   };
 
   return (
-    <section className="card" aria-labelledby="round-heading">
+    <section className={cardStyles.card} aria-labelledby="round-heading">
       <div className={styles.roundBarHead}>
         <h2 id="round-heading">
           {round.title}{' '}
           <Badge tone={ROUND_TONES[round.state]}>{roundStateLabel(round.state)}</Badge>
         </h2>
-        <p className="small muted">
+        <p className={`${textStyles.small} ${textStyles.muted}`}>
           Round {position} of {rounds.length} · {round.rooms.length} rooms · planned for{' '}
           {round.durationMinutes} min
         </p>
@@ -571,7 +578,7 @@ function RoundBar({
       </div>
       {round.state === 'planned' ? (
         <form className={styles.roundBarControls} onSubmit={open}>
-          <div className={`field ${styles.fieldInline}`}>
+          <div className={`${fieldStyles.field} ${styles.fieldInline}`}>
             <label htmlFor="open-minutes">Minutes</label>
             <input
               id="open-minutes"
@@ -580,7 +587,7 @@ function RoundBar({
               onChange={(e) => setMinutes(e.target.value)}
             />
           </div>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className={buttonStyles.button} disabled={busy}>
             Open {round.title}
           </button>
         </form>
@@ -600,7 +607,7 @@ function RoundBar({
               void onClose(Number(grace));
             }}
           >
-            <div className={`field ${styles.fieldInline}`}>
+            <div className={`${fieldStyles.field} ${styles.fieldInline}`}>
               <label htmlFor="close-grace">Close</label>
               <select id="close-grace" value={grace} onChange={(e) => setGrace(e.target.value)}>
                 {GRACE_CHOICES.map((c) => (
@@ -610,14 +617,18 @@ function RoundBar({
                 ))}
               </select>
             </div>
-            <button type="submit" className="button button--danger" disabled={busy}>
+            <button
+              type="submit"
+              className={`${buttonStyles.button} ${buttonStyles.danger}`}
+              disabled={busy}
+            >
               Close round
             </button>
           </form>
         </div>
       ) : null}
       {round.state === 'closed' ? (
-        <p className="muted">Every round of this session has been held.</p>
+        <p className={textStyles.muted}>Every round of this session has been held.</p>
       ) : null}
       {round.state !== 'closed' ? (
         <RecreateRooms roundState={round.state} busy={busy} onRecreate={onRecreate} />
@@ -692,7 +703,7 @@ function RecreateRooms({
         </fieldset>
         {from === 'size' ? (
           <div className={styles.roundBarControls}>
-            <div className={`field ${styles.fieldInline}`}>
+            <div className={`${fieldStyles.field} ${styles.fieldInline}`}>
               <label htmlFor="recreate-size">People per room</label>
               <input
                 id="recreate-size"
@@ -701,7 +712,7 @@ function RecreateRooms({
                 onChange={(e) => setSize(e.target.value)}
               />
             </div>
-            <div className="checkbox">
+            <div className={fieldStyles.checkbox}>
               <input
                 id="recreate-online"
                 type="checkbox"
@@ -712,7 +723,11 @@ function RecreateRooms({
             </div>
           </div>
         ) : null}
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button
+          type="submit"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          disabled={busy}
+        >
           Recreate rooms
         </button>
       </form>
@@ -752,7 +767,7 @@ function RoomTileCard({
           Asks for 2 more minutes
         </p>
       ) : null}
-      <p className={`small ${styles.roomTileMentor}`}>
+      <p className={`${textStyles.small} ${styles.roomTileMentor}`}>
         {tile.mentor ? (
           <>
             Mentor: {tile.mentor.displayName}{' '}
@@ -767,7 +782,7 @@ function RoomTileCard({
             ) : null}
           </>
         ) : (
-          <span className="muted">No mentor</span>
+          <span className={textStyles.muted}>No mentor</span>
         )}
       </p>
       <ul className={styles.roomTilePeople} aria-label={`People in ${tile.name}`}>
@@ -784,13 +799,15 @@ function RoomTileCard({
             ) : null}
           </li>
         ))}
-        {tile.seats.length === 0 ? <li className="muted">Nobody seated</li> : null}
+        {tile.seats.length === 0 ? <li className={textStyles.muted}>Nobody seated</li> : null}
       </ul>
       {tile.visitors.length > 0 ? (
-        <p className="small">Visiting: {tile.visitors.map((v) => v.displayName).join(', ')}</p>
+        <p className={textStyles.small}>
+          Visiting: {tile.visitors.map((v) => v.displayName).join(', ')}
+        </p>
       ) : null}
       {tile.messages !== null ? (
-        <p className="small muted">
+        <p className={`${textStyles.small} ${textStyles.muted}`}>
           {tile.messages === 0
             ? 'No chat yet'
             : `${tile.messages} chat message${tile.messages === 1 ? '' : 's'}`}
@@ -798,21 +815,21 @@ function RoomTileCard({
         </p>
       ) : null}
       {tile.pins.map((pin) => (
-        <p key={pin.id} className={`small ${styles.roomTilePin}`}>
+        <p key={pin.id} className={`${textStyles.small} ${styles.roomTilePin}`}>
           <span aria-hidden="true">📌 </span>
           <span className="visually-hidden">Pinned here: </span>
           {pin.message}
         </p>
       ))}
       {tile.meetingUrl ? (
-        <p className="small">
+        <p className={textStyles.small}>
           <a href={tile.meetingUrl} target="_blank" rel="noreferrer">
             Video call <span className="visually-hidden">of {tile.name}</span>
           </a>
-          {tile.ownMeetingUrl ? null : <span className="muted"> (lab template)</span>}
+          {tile.ownMeetingUrl ? null : <span className={textStyles.muted}> (lab template)</span>}
         </p>
       ) : (
-        <p className="small muted">No video link</p>
+        <p className={`${textStyles.small} ${textStyles.muted}`}>No video link</p>
       )}
       {linkForm ? (
         <details>
@@ -823,7 +840,10 @@ function RoomTileCard({
         </details>
       ) : null}
       {tile.recent.length > 0 ? (
-        <ul className={`${styles.roomTileActivity} small`} aria-label={`Latest in ${tile.name}`}>
+        <ul
+          className={`${styles.roomTileActivity} ${textStyles.small}`}
+          aria-label={`Latest in ${tile.name}`}
+        >
           {tile.recent.map((a, i) => (
             <li key={`${a.at}:${i}`}>{a.text}</li>
           ))}
@@ -869,22 +889,22 @@ function PinsCard({
     );
   };
   return (
-    <section className="card" aria-labelledby="pins-heading">
+    <section className={cardStyles.card} aria-labelledby="pins-heading">
       <h2 id="pins-heading">Pinned instructions</h2>
-      {pins.length === 0 ? <p className="muted">Nothing pinned.</p> : null}
+      {pins.length === 0 ? <p className={textStyles.muted}>Nothing pinned.</p> : null}
       <ul className={styles.requestList}>
         {pins.map((pin) => (
           <li key={pin.id}>
             <p>
               <strong>{pin.roomId ? (roomName.get(pin.roomId) ?? 'A room') : 'Every room'}</strong>:{' '}
               {pin.message}{' '}
-              <span className="small muted">
+              <span className={`${textStyles.small} ${textStyles.muted}`}>
                 {pin.forSession ? '(the whole session)' : '(until the next round opens)'}
               </span>
             </p>
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               disabled={busy}
               onClick={() => void onUnpin(pin)}
             >
@@ -911,9 +931,11 @@ function PinsCard({
             onChange={setTarget}
           />
           {target ? (
-            <p className="small muted">A room’s pin goes when the next round opens.</p>
+            <p className={`${textStyles.small} ${textStyles.muted}`}>
+              A room’s pin goes when the next round opens.
+            </p>
           ) : (
-            <div className="checkbox">
+            <div className={fieldStyles.checkbox}>
               <input
                 id="pin-for-session"
                 type="checkbox"
@@ -925,12 +947,14 @@ function PinsCard({
               </label>
             </div>
           )}
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className={buttonStyles.button} disabled={busy}>
             Pin
           </button>
         </form>
       ) : (
-        <p className="small muted">Instructions can be pinned while a round is open.</p>
+        <p className={`${textStyles.small} ${textStyles.muted}`}>
+          Instructions can be pinned while a round is open.
+        </p>
       )}
     </section>
   );
@@ -946,9 +970,11 @@ function TimeRequestsCard({
   onDecide: (request: TimeRequest, approve: boolean) => Promise<boolean>;
 }) {
   return (
-    <section className="card" aria-labelledby="time-heading">
+    <section className={cardStyles.card} aria-labelledby="time-heading">
       <h2 id="time-heading">Requests for more time</h2>
-      {requests.length === 0 ? <p className="muted">No room is asking for more time.</p> : null}
+      {requests.length === 0 ? (
+        <p className={textStyles.muted}>No room is asking for more time.</p>
+      ) : null}
       <ul className={styles.requestList}>
         {requests.map((request) => (
           <li key={request.id}>
@@ -956,10 +982,10 @@ function TimeRequestsCard({
               <strong>{request.room.name}</strong>: {request.askedBy.displayName} asks for{' '}
               {Math.round(request.extraSeconds / 60)} more minutes.
             </p>
-            <div className="button-row">
+            <div className={actionStyles.buttonRow}>
               <button
                 type="button"
-                className="button"
+                className={buttonStyles.button}
                 disabled={busy}
                 onClick={() => void onDecide(request, true)}
               >
@@ -967,7 +993,7 @@ function TimeRequestsCard({
               </button>
               <button
                 type="button"
-                className="button button--secondary"
+                className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                 disabled={busy}
                 onClick={() => void onDecide(request, false)}
               >
@@ -993,28 +1019,32 @@ function HelpQueueCard({
   onResolve: (request: HelpRequest) => Promise<boolean>;
 }) {
   return (
-    <section className="card" aria-labelledby="help-heading">
+    <section className={cardStyles.card} aria-labelledby="help-heading">
       <h2 id="help-heading">Help requests</h2>
-      {requests.length === 0 ? <p className="muted">No room is waiting for help.</p> : null}
+      {requests.length === 0 ? (
+        <p className={textStyles.muted}>No room is waiting for help.</p>
+      ) : null}
       <ul className={styles.requestList}>
         {requests.map((request) => (
           <li key={request.id}>
             <p>
               <strong>{request.room.name}</strong>: {request.topic}{' '}
-              <span className="small muted">(asked by {request.askedBy.displayName})</span>
+              <span className={`${textStyles.small} ${textStyles.muted}`}>
+                (asked by {request.askedBy.displayName})
+              </span>
             </p>
-            <p className="small">
+            <p className={textStyles.small}>
               {request.state === 'claimed' && request.claimedBy
                 ? `${request.claimedBy.displayName} is on it.`
                 : request.routedTo
                   ? `Sent to ${request.routedTo.displayName}, waiting.`
                   : 'No mentor was free: every mentor sees it.'}
             </p>
-            <div className="button-row">
+            <div className={actionStyles.buttonRow}>
               {request.state === 'waiting' ? (
                 <button
                   type="button"
-                  className="button button--secondary"
+                  className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                   disabled={busy}
                   onClick={() => void onClaim(request)}
                 >
@@ -1023,7 +1053,7 @@ function HelpQueueCard({
               ) : null}
               <button
                 type="button"
-                className="button button--quiet"
+                className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                 disabled={busy}
                 onClick={() => void onResolve(request)}
               >
@@ -1061,7 +1091,7 @@ function BroadcastCard({
     void onSend(message.trim(), target || null).then((sent) => sent && setMessage(''));
   };
   return (
-    <section className="card" aria-labelledby="broadcast-heading">
+    <section className={cardStyles.card} aria-labelledby="broadcast-heading">
       <h2 id="broadcast-heading">Broadcast</h2>
       <form onSubmit={submit} noValidate>
         <FieldFrame id="broadcast-message" label="Message" error={error ?? undefined}>
@@ -1083,7 +1113,7 @@ function BroadcastCard({
           value={target}
           onChange={setTarget}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className={buttonStyles.button} disabled={busy}>
           Send broadcast
         </button>
       </form>
@@ -1140,10 +1170,10 @@ function RelocateCard({
     setTarget('');
   };
   return (
-    <section className="card" aria-labelledby="relocate-heading">
+    <section className={cardStyles.card} aria-labelledby="relocate-heading">
       <h2 id="relocate-heading">Move people</h2>
       <form onSubmit={submit}>
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="relocate-person">Who</label>
           <select
             id="relocate-person"
@@ -1194,7 +1224,7 @@ function RelocateCard({
             Swap with someone
           </label>
         </fieldset>
-        <div className="field">
+        <div className={fieldStyles.field}>
           <label htmlFor="relocate-target">{kind === 'move' ? 'To room' : 'Swap with'}</label>
           <select
             id="relocate-target"
@@ -1220,7 +1250,7 @@ function RelocateCard({
                   ))}
           </select>
         </div>
-        <button type="submit" className="button" disabled={busy || !person || !target}>
+        <button type="submit" className={buttonStyles.button} disabled={busy || !person || !target}>
           {kind === 'move' ? 'Move' : 'Swap'}
         </button>
       </form>
@@ -1251,9 +1281,9 @@ function PresenceCard({
     { title: 'Organisers', role: 'organiser' },
   ];
   return (
-    <section className="card" aria-labelledby="presence-heading">
+    <section className={cardStyles.card} aria-labelledby="presence-heading">
       <h2 id="presence-heading">Who is online ({online.length})</h2>
-      <div className="grid-3">
+      <div className={pageLayout.grid3}>
         {groups.map(({ title, role }) => {
           const list = online.filter((p) => p.roles.includes(role));
           return (
@@ -1261,11 +1291,13 @@ function PresenceCard({
               <h3>
                 {title} ({list.length})
               </h3>
-              {list.length === 0 ? <p className="muted small">Nobody.</p> : null}
-              <ul className={`${styles.presenceList} small`}>
+              {list.length === 0 ? (
+                <p className={`${textStyles.muted} ${textStyles.small}`}>Nobody.</p>
+              ) : null}
+              <ul className={`${styles.presenceList} ${textStyles.small}`}>
                 {list.map((p) => (
                   <li key={p.userId}>
-                    {p.displayName} <span className="muted">· {where(p.roomIds)}</span>
+                    {p.displayName} <span className={textStyles.muted}>· {where(p.roomIds)}</span>
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import type { MetMatrixData } from './api';
 import { layoutMetMatrix } from './met-matrix';
 import { TableScroll } from '../../components/table-scroll';
 import styles from './workshop.module.css';
+import textStyles from '../../components/text.module.css';
 
 /**
  * Who has met whom, as a heatmap table: a row per participant, a column per participant
@@ -10,7 +11,7 @@ import styles from './workshop.module.css';
  */
 export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption: string }) {
   const layout = layoutMetMatrix(data);
-  if (layout.rows.length === 0) return <p className="muted">No participants yet.</p>;
+  if (layout.rows.length === 0) return <p className={textStyles.muted}>No participants yet.</p>;
   return (
     <figure className={styles.metMatrix}>
       <TableScroll>
@@ -60,7 +61,7 @@ export function MetMatrixGrid({ data, caption }: { data: MetMatrixData; caption:
           </tbody>
         </table>
       </TableScroll>
-      <figcaption className={`${styles.metMatrixLegend} small`}>
+      <figcaption className={`${styles.metMatrixLegend} ${textStyles.small}`}>
         <span className={styles.metMatrixKey} data-level="never" aria-hidden="true" /> never met
         <span className={styles.metMatrixKey} data-level="once" aria-hidden="true" /> met once
         <span className={styles.metMatrixKey} data-level="repeat" aria-hidden="true" /> met more

@@ -9,6 +9,9 @@ import { alertFor, useFormSubmit } from '../../lib/use-form-submit';
 import { workshopApi, type BreakoutRoom, type Rounds, type WorkshopSettings } from './api';
 import { workshopKeys, workshopQueries } from './queries';
 import styles from './room-video-links.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 const TEMPLATE_FIELDS = ['roomLinkTemplate'] as const;
 const ROOM_FIELDS = ['meetingUrl'] as const;
@@ -22,9 +25,9 @@ export function RoomLinkTemplateCard({ labId }: { labId: string }) {
   // Kept here: the form starts afresh (keyed by version) after each save.
   const [status, setStatus] = useState<string | null>(null);
   return (
-    <section className="card" aria-labelledby="room-link-template-heading">
+    <section className={cardStyles.card} aria-labelledby="room-link-template-heading">
       <h2 id="room-link-template-heading">Video links for rooms</h2>
-      <p className="muted small">
+      <p className={`${textStyles.muted} ${textStyles.small}`}>
         A template such as <code>https://meet.jit.si/{'{lab}-{room}'}</code> or a BigBlueButton
         address gives every room without a link of its own a call: <code>{'{lab}'}</code> and{' '}
         <code>{'{room}'}</code> become the lab’s and the room’s names, written for a web address. A
@@ -101,7 +104,7 @@ function TemplateForm({
         error={form.fieldErrors.roomLinkTemplate}
         onChange={(e) => setTemplate(e.target.value)}
       />
-      <button type="submit" className="button" disabled={form.busy}>
+      <button type="submit" className={buttonStyles.button} disabled={form.busy}>
         {form.busy ? 'Saving…' : 'Save template'}
       </button>
     </form>
@@ -160,7 +163,11 @@ export function RoomVideoLinkForm({
         error={form.fieldErrors.meetingUrl}
         onChange={(e) => setUrl(e.target.value)}
       />
-      <button type="submit" className="button button--secondary" disabled={form.busy}>
+      <button
+        type="submit"
+        className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+        disabled={form.busy}
+      >
         {form.busy ? 'Saving…' : 'Save link'}
         <span className="visually-hidden"> of {room.name}</span>
       </button>

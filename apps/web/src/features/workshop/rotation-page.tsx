@@ -26,6 +26,12 @@ import { TableScroll } from '../../components/table-scroll';
 import styles from './workshop.module.css';
 import choice from '../../components/choice.module.css';
 import { Badge, type BadgeTone } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const PLAN_FIELDS = [
   'rounds',
@@ -48,10 +54,10 @@ export function RotationPage() {
   const picker = useBreakoutSession(lab.id);
   const session = picker.chosen;
   return (
-    <div className={`stack-lg ${styles.workshop}`}>
-      <section className="card" aria-labelledby="rotation-heading">
+    <div className={`${pageLayout.stackLg} ${styles.workshop}`}>
+      <section className={cardStyles.card} aria-labelledby="rotation-heading">
         <h2 id="rotation-heading">Rotation planner</h2>
-        <p className="muted">
+        <p className={textStyles.muted}>
           Plan who sits with whom across the rounds of a breakout session: as many different pairs
           as possible meet, rooms stay within one seat of each other, disciplines mix and mentors
           rotate.
@@ -138,12 +144,12 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
         }}
       />
 
-      <section className="card" aria-labelledby="plans-heading">
+      <section className={cardStyles.card} aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans</h2>
         <ErrorAlert alert={planAlert ?? (plans.isError ? alertFor(plans.error) : null)} />
         {plans.isPending ? <Loading what="the plans" /> : null}
         {plans.isSuccess && planList.length === 0 ? (
-          <p className="muted">
+          <p className={textStyles.muted}>
             No plans yet: make one above. Every plan is kept until you adopt one.
           </p>
         ) : null}
@@ -176,14 +182,14 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                         {name}
                         {plan.adoptedAt ? <Badge tone="adopted">Adopted</Badge> : null}
                         <br />
-                        <span className="small muted">
+                        <span className={`${textStyles.small} ${textStyles.muted}`}>
                           seed {plan.seed} · {formatLabTime(plan.createdAt, lab.timezone)}
                         </span>
                       </th>
                       <td>
                         {plan.inputs.rounds} × {plan.inputs.roomSize}
                         {plan.inputs.heldRounds.length > 0 ? (
-                          <span className="small muted">
+                          <span className={`${textStyles.small} ${textStyles.muted}`}>
                             {' '}
                             ({plan.inputs.heldRounds.length} held)
                           </span>
@@ -195,7 +201,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                       <td>
                         {plan.repeats}
                         {plan.metrics.constraintCost?.extraRepeats ? (
-                          <span className="small muted">
+                          <span className={`${textStyles.small} ${textStyles.muted}`}>
                             {' '}
                             ({plan.metrics.constraintCost.extraRepeats} from the lab’s rules)
                           </span>
@@ -214,7 +220,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                       <td>
                         {plan.metrics.minDisciplinesInRoom ?? '—'}
                         {plan.inputs.minDisciplinesPerRoom > 0 ? (
-                          <span className="small muted">
+                          <span className={`${textStyles.small} ${textStyles.muted}`}>
                             {' '}
                             (wanted {plan.inputs.minDisciplinesPerRoom})
                           </span>
@@ -223,7 +229,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                       <td className={styles.plansTableActions}>
                         <button
                           type="button"
-                          className="button button--quiet"
+                          className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                           aria-pressed={shown}
                           onClick={() => setShownPlanId(plan.id)}
                         >
@@ -231,7 +237,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
                         </button>
                         <button
                           type="button"
-                          className="button button--secondary"
+                          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
                           disabled={adopting !== null}
                           onClick={() => adopt(plan)}
                         >
@@ -256,12 +262,12 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="held-heading">
+      <section className={cardStyles.card} aria-labelledby="held-heading">
         <h2 id="held-heading">Rounds of this session</h2>
         {rounds.isPending ? <Loading what="the rounds" /> : null}
         <ErrorAlert alert={rounds.isError ? alertFor(rounds.error) : null} />
         {rounds.data?.rounds.length === 0 ? (
-          <p className="muted">No rounds yet: adopt a plan to create them.</p>
+          <p className={textStyles.muted}>No rounds yet: adopt a plan to create them.</p>
         ) : null}
         {rounds.data && rounds.data.rounds.length > 0 ? (
           <ol className={styles.roundList}>
@@ -269,7 +275,7 @@ function SessionPlanner({ lab, sessionId }: { lab: Lab; sessionId: string }) {
               <li key={round.id}>
                 <strong>{round.title}</strong>{' '}
                 <Badge tone={ROUND_TONES[round.state]}>{roundStateLabel(round.state)}</Badge>{' '}
-                <span className="small muted">
+                <span className={`${textStyles.small} ${textStyles.muted}`}>
                   {round.rooms.length} rooms · {round.durationMinutes} min
                 </span>
                 {round.state !== 'closed' ? (
@@ -343,14 +349,16 @@ function PlanDetails({
           <section key={r} className={styles.planRound} aria-label={`${title}, round ${r + 1}`}>
             <h4>
               Round {r + 1}
-              {r < held ? <span className="small muted"> (held, kept)</span> : null}
+              {r < held ? (
+                <span className={`${textStyles.small} ${textStyles.muted}`}> (held, kept)</span>
+              ) : null}
             </h4>
             <ul>
               {round.rooms.map((room, i) => (
                 <li key={i}>
                   <strong>Room {i + 1}</strong>
                   {room.mentorId ? (
-                    <span className="small muted">
+                    <span className={`${textStyles.small} ${textStyles.muted}`}>
                       {' '}
                       · mentor {names.get(room.mentorId) ?? 'unknown'}
                     </span>
@@ -428,9 +436,9 @@ function PlanForm({
 
   const replanning = heldRounds > 0;
   return (
-    <section className="card" aria-labelledby="plan-form-heading">
+    <section className={cardStyles.card} aria-labelledby="plan-form-heading">
       <h2 id="plan-form-heading">{replanning ? 'Re-plan the remaining rounds' : 'Make a plan'}</h2>
-      <p className="muted small">
+      <p className={`${textStyles.muted} ${textStyles.small}`}>
         {participantCount} participants and {mentorCount} mentor{mentorCount === 1 ? '' : 's'} in
         the lab.{' '}
         {replanning
@@ -439,7 +447,7 @@ function PlanForm({
       </p>
       <ErrorAlert alert={form.alert} />
       <form id={form.formId} onSubmit={onSubmit} noValidate>
-        <div className="grid-3">
+        <div className={pageLayout.grid3}>
           <NumberField
             label="Rounds"
             hint={
@@ -470,12 +478,12 @@ function PlanForm({
         {lab.taxonomy.careerStages.length > 0 ? (
           <fieldset className={choice.choice}>
             <legend>Never the only one in a room</legend>
-            <p className="field__hint">
+            <p className={fieldStyles.hint}>
               Groups whose members should not sit alone among the others (e.g. early-career
               researchers).
             </p>
             {form.fieldErrors.neverAloneCareerStages ? (
-              <p className="field__error">{form.fieldErrors.neverAloneCareerStages}</p>
+              <p className={fieldStyles.error}>{form.fieldErrors.neverAloneCareerStages}</p>
             ) : null}
             {lab.taxonomy.careerStages.map((stage) => (
               <label key={stage}>
@@ -495,8 +503,8 @@ function PlanForm({
             ))}
           </fieldset>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={form.busy}>
+        <div className={actionStyles.formActions}>
+          <button type="submit" className={buttonStyles.button} disabled={form.busy}>
             {form.busy ? 'Planning…' : replanning ? 'Re-plan remaining rounds' : 'Plan rotation'}
           </button>
         </div>
@@ -539,13 +547,13 @@ function ParticipantsCard({
   };
 
   return (
-    <section className="card" aria-labelledby="participants-heading">
+    <section className={cardStyles.card} aria-labelledby="participants-heading">
       <details>
         <summary>
           <h2 id="participants-heading" className={styles.detailsHeading}>
             Participants ({participants?.length ?? '…'})
           </h2>{' '}
-          <span className="small muted">
+          <span className={`${textStyles.small} ${textStyles.muted}`}>
             {missing > 0
               ? `${missing} without a discipline: the planner cannot mix them.`
               : 'disciplines and career stages the planner mixes'}
@@ -554,7 +562,9 @@ function ParticipantsCard({
         <StatusMessage>{status}</StatusMessage>
         <ErrorAlert alert={alert ?? (failed ? alertFor(failed) : null)} />
         {participants && participants.length === 0 ? (
-          <p className="muted">No participants yet: they join when selected applicants confirm.</p>
+          <p className={textStyles.muted}>
+            No participants yet: they join when selected applicants confirm.
+          </p>
         ) : null}
         {participants && participants.length > 0 ? (
           <TableScroll>
@@ -573,7 +583,10 @@ function ParticipantsCard({
                     <th scope="row">
                       {p.displayName}
                       {p.disciplines && p.disciplines.length > 1 ? (
-                        <span className="small muted"> ({p.disciplines.join(', ')})</span>
+                        <span className={`${textStyles.small} ${textStyles.muted}`}>
+                          {' '}
+                          ({p.disciplines.join(', ')})
+                        </span>
                       ) : null}
                     </th>
                     <td>
@@ -601,7 +614,7 @@ function ParticipantsCard({
                         ))}
                       </select>
                     </td>
-                    <td className="small muted">
+                    <td className={`${textStyles.small} ${textStyles.muted}`}>
                       {p.source === 'organiser'
                         ? 'Set by an organiser'
                         : p.source === 'application'

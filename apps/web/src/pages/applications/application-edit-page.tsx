@@ -27,6 +27,12 @@ import { queryClient } from '../../api/http';
 import { useApplicationWithLab } from './use-application';
 import styles from './applications.module.css';
 import { Eyebrow } from '../../components/badge';
+import fieldStyles from '../../components/field.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /** Loads the application and its lab (for the taxonomy and the title), then shows the form. */
 export function ApplicationEditPage() {
@@ -35,7 +41,7 @@ export function ApplicationEditPage() {
 
   if (data.isError)
     return (
-      <section className="narrow">
+      <section className={pageLayout.narrow}>
         <PageHeading title="The application could not be loaded" />
         <ErrorAlert alert={alertFor(data.error)} />
         <p>
@@ -219,19 +225,19 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           <DeadlineText deadline={application.deadline} />
         </p>
         {withdrawn ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             This application was withdrawn; it can no longer change.{' '}
             <Link to={`/applications/${application.id}`}>See its status</Link>.
           </p>
         ) : null}
         {closed && !withdrawn ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             {application.editing.reason}{' '}
             <Link to={`/applications/${application.id}`}>See its status</Link>.
           </p>
         ) : null}
         {submitted && !closed ? (
-          <p className="notice">
+          <p className={feedback.notice}>
             Your application is submitted. Changes you make here are saved as a new version, and it
             must stay complete. <Link to={`/applications/${application.id}`}>See its status</Link>.
           </p>
@@ -250,7 +256,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         {state.kind === 'failed' && state.retry ? (
           <button
             type="button"
-            className="button button--quiet"
+            className={`${buttonStyles.button} ${buttonStyles.quiet}`}
             onClick={() => void autosave.save()}
           >
             Try again
@@ -269,7 +275,11 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
       >
         {state.kind === 'conflict' ? (
           <p>
-            <button type="button" className="button" onClick={() => window.location.reload()}>
+            <button
+              type="button"
+              className={buttonStyles.button}
+              onClick={() => window.location.reload()}
+            >
               Reload the application
             </button>
           </p>
@@ -309,10 +319,10 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
         </div>
       ) : null}
 
-      <form onSubmit={onSubmit} noValidate className="stack-lg">
-        <fieldset className="card" disabled={locked}>
+      <form onSubmit={onSubmit} noValidate className={pageLayout.stackLg}>
+        <fieldset className={cardStyles.card} disabled={locked}>
           <legend className={styles.cardLegend}>About you</legend>
-          <div className="grid-2">
+          <div className={pageLayout.grid2}>
             <TextField
               {...field('profile.name')}
               label="Your name"
@@ -356,7 +366,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
             hint="Choose every discipline you work in, then mark one as your primary discipline."
           >
             {lab.taxonomy.disciplines.map((d, i) => (
-              <label key={d} className="option">
+              <label key={d} className={fieldStyles.option}>
                 <input
                   type="checkbox"
                   id={i === 0 ? applicationControlId('profile.disciplines') : undefined}
@@ -374,7 +384,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
             hint={disciplines.length === 0 ? 'Choose your disciplines first.' : undefined}
           >
             {disciplines.map((d, i) => (
-              <label key={d} className="option">
+              <label key={d} className={fieldStyles.option}>
                 <input
                   type="radio"
                   name="primary-discipline"
@@ -401,7 +411,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
               setProfileField('expertiseKeywords', list.length > 0 ? list : null);
             }}
           />
-          <div className="grid-2">
+          <div className={pageLayout.grid2}>
             <SelectField
               {...field('profile.country')}
               label="Country"
@@ -441,7 +451,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           {days.length > 0 ? (
             <fieldset className={styles.availability}>
               <legend>Can you attend each day of the workshop?</legend>
-              <p className="field__hint">
+              <p className={fieldStyles.hint}>
                 The lab asks participants to attend the whole workshop. A “no” is shown to the
                 reviewers.
               </p>
@@ -457,7 +467,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
                     className={styles.availabilityDay}
                   >
                     {[true, false].map((can) => (
-                      <label key={String(can)} className="option">
+                      <label key={String(can)} className={fieldStyles.option}>
                         <input
                           type="radio"
                           name={name}
@@ -475,7 +485,7 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           ) : null}
         </fieldset>
 
-        <fieldset className="card" disabled={locked}>
+        <fieldset className={cardStyles.card} disabled={locked}>
           <legend className={styles.cardLegend}>Your answers</legend>
           {questions.map((question) => (
             <QuestionField
@@ -488,13 +498,16 @@ function ApplicationForm({ application: initial, lab }: { application: Applicati
           ))}
         </fieldset>
 
-        <div className="form-actions">
+        <div className={actionStyles.formActions}>
           {!submitted && !withdrawn ? (
-            <button type="submit" className="button" disabled={locked || submitting}>
+            <button type="submit" className={buttonStyles.button} disabled={locked || submitting}>
               {submitting ? 'Submitting…' : 'Submit application'}
             </button>
           ) : null}
-          <Link className="button button--secondary" to={`/applications/${application.id}`}>
+          <Link
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+            to={`/applications/${application.id}`}
+          >
             {submitted || locked ? 'Done' : 'Save and continue later'}
           </Link>
         </div>

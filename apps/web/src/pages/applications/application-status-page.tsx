@@ -15,6 +15,11 @@ import { DecisionPanel } from './decision-panel';
 import styles from './applications.module.css';
 import { Fact, Facts } from '../../components/facts';
 import { Eyebrow } from '../../components/badge';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /** Where an application stands: its status, when it was last edited, until when it can change. */
 export function ApplicationStatusPage() {
@@ -32,7 +37,7 @@ export function ApplicationStatusPage() {
 
   if (data.isError)
     return (
-      <section className="narrow">
+      <section className={pageLayout.narrow}>
         <PageHeading title="The application could not be loaded" />
         <ErrorAlert alert={alertFor(data.error)} />
       </section>
@@ -60,7 +65,7 @@ export function ApplicationStatusPage() {
   };
 
   return (
-    <section className="stack-lg">
+    <section className={pageLayout.stackLg}>
       <header>
         <Eyebrow>
           <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
@@ -70,7 +75,7 @@ export function ApplicationStatusPage() {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {application.status === 'submitted' ? <DecisionPanel lab={lab} /> : null}
-      <div className="card">
+      <div className={cardStyles.card}>
         <Facts>
           <Fact label="Status">
             <ApplicationStatusBadge status={application.status} />
@@ -100,22 +105,22 @@ export function ApplicationStatusPage() {
           </Fact>
         </Facts>
         {application.status === 'draft' && !application.deadline.passed ? (
-          <p className="notice">This application is a draft: it is not submitted yet.</p>
+          <p className={feedback.notice}>This application is a draft: it is not submitted yet.</p>
         ) : null}
         {!application.editing.allowed && application.status !== 'withdrawn' ? (
-          <p className="notice">{application.editing.reason}</p>
+          <p className={feedback.notice}>{application.editing.reason}</p>
         ) : null}
       </div>
 
-      <div className="form-actions">
+      <div className={actionStyles.formActions}>
         {canEdit ? (
-          <Link className="button" to={`/applications/${application.id}/edit`}>
+          <Link className={buttonStyles.button} to={`/applications/${application.id}/edit`}>
             {application.status === 'draft' ? 'Continue your application' : 'Edit your application'}
           </Link>
         ) : null}
         {application.status !== 'withdrawn' ? (
           <ConfirmButton
-            className="button button--danger"
+            className={`${buttonStyles.button} ${buttonStyles.danger}`}
             disabled={busy}
             ask={{
               title: 'Withdraw your application?',
@@ -133,7 +138,7 @@ export function ApplicationStatusPage() {
       </div>
 
       {application.versions.length > 0 ? (
-        <section className="card" aria-labelledby="versions-title">
+        <section className={cardStyles.card} aria-labelledby="versions-title">
           <h2 id="versions-title">Versions</h2>
           <ol className={styles.versions}>
             {application.versions.map((v) => (

@@ -10,6 +10,9 @@ import { PageHeading } from '../../components/page-heading';
 import { LabTime } from '../../components/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { Eyebrow } from '../../components/badge';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 /** The step between a call and its form: start one application, or go on with the one you have. */
 export function ApplyPage() {
@@ -23,7 +26,7 @@ export function ApplyPage() {
   if (call.isPending || mine.isPending) return <Loading what="the call" />;
   if (call.isError || mine.isError)
     return (
-      <section className="narrow">
+      <section className={pageLayout.narrow}>
         <PageHeading title="The call could not be loaded" />
         <ErrorAlert alert={alertFor(call.error ?? mine.error)} />
       </section>
@@ -62,13 +65,13 @@ export function ApplyPage() {
   };
 
   return (
-    <section className="narrow">
+    <section className={pageLayout.narrow}>
       <Eyebrow>
         <Link to={`/call/${lab.slug}`}>{lab.title}</Link>
       </Eyebrow>
       <PageHeading title="Apply to this Ideas Lab" />
       <ErrorAlert alert={alert} />
-      <div className="card stack">
+      <div className={`${cardStyles.card} ${pageLayout.stack}`}>
         <p>
           The application asks about you (institution, career stage, disciplines, availability for
           the workshop) and a few questions from the organisers.
@@ -83,7 +86,7 @@ export function ApplyPage() {
             <LabTime iso={lab.dates.applicationsCloseAt} timezone={lab.timezone} />.
           </p>
         ) : null}
-        <button type="button" className="button" onClick={start} disabled={busy}>
+        <button type="button" className={buttonStyles.button} onClick={start} disabled={busy}>
           {busy ? 'Starting…' : 'Start my application'}
         </button>
       </div>

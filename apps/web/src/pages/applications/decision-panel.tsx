@@ -14,6 +14,10 @@ import type { MyDecision } from '../../features/selection/types';
 import { LabTime } from '../../components/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import styles from './applications.module.css';
+import feedback from '../../components/feedback.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
 
 /** The date to answer by, by the one time rule: the lab's time, then the applicant's own. */
 function AnswerBy({ iso, lab }: { iso: string; lab: Lab }) {
@@ -66,7 +70,7 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
   const closed = lab.phase !== 'selection';
 
   return (
-    <section className={`card ${styles.decision}`} aria-labelledby="decision-title">
+    <section className={`${cardStyles.card} ${styles.decision}`} aria-labelledby="decision-title">
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {decision.outcome === 'accepted' && decision.response === 'pending' ? (
@@ -85,23 +89,23 @@ export function DecisionPanel({ lab }: { lab: Lab }) {
             </p>
           ) : null}
           {passed || closed ? (
-            <p className="notice">
+            <p className={feedback.notice}>
               {passed
                 ? 'The date has passed: the place can no longer be confirmed.'
                 : 'Selection has closed, so the place can no longer be answered here; please write to the organisers.'}
             </p>
           ) : (
-            <div className="form-actions">
+            <div className={actionStyles.formActions}>
               <button
                 type="button"
-                className="button"
+                className={buttonStyles.button}
                 disabled={busy !== null}
                 onClick={() => answer('confirm')}
               >
                 {busy === 'confirm' ? 'Confirming…' : 'Confirm my place'}
               </button>
               <ConfirmButton
-                className="button button--danger"
+                className={`${buttonStyles.button} ${buttonStyles.danger}`}
                 disabled={busy !== null}
                 ask={{
                   title: 'Decline your place?',

@@ -9,6 +9,8 @@ import { alertFor } from '../../lib/use-form-submit';
 import { ApplicationStatusBadge } from './application-status-badge';
 import { DecisionBadge } from './decision-badge';
 import cards from '../../components/lab-cards.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 export function MyApplicationsPage() {
   const mine = useQuery(applicationQueries.mine());
@@ -22,7 +24,7 @@ export function MyApplicationsPage() {
       <ErrorAlert alert={mine.isError ? alertFor(mine.error) : null} />
       {mine.isPending ? <Loading what="your applications" /> : null}
       {mine.data?.length === 0 ? (
-        <div className="card empty">
+        <div className={`${cardStyles.card} ${textStyles.empty}`}>
           <p>You have not applied to a lab yet.</p>
           <p>Open a lab's call page to apply.</p>
         </div>
@@ -30,14 +32,14 @@ export function MyApplicationsPage() {
       {mine.data && mine.data.length > 0 ? (
         <ul className={cards.labList} aria-label="Applications">
           {mine.data.map((application) => (
-            <li key={application.id} className="card">
+            <li key={application.id} className={cardStyles.card}>
               <h2 className={cards.labCardTitle}>
                 <Link to={`/applications/${application.id}`}>{application.labTitle}</Link>
               </h2>
               <p className={cards.labCardMeta}>
                 <ApplicationStatusBadge status={application.status} />
                 <DecisionBadge decision={decisionOf(application.labId)} />
-                <span className="muted small">
+                <span className={`${textStyles.muted} ${textStyles.small}`}>
                   Last edited {formatLabTime(application.updatedAt, zone)}
                 </span>
               </p>

@@ -15,6 +15,9 @@ import { ApplicationStatusBadge } from '../applications/application-status-badge
 import { useLab } from './lab-context';
 import styles from './lab.module.css';
 import { Fact, Facts } from '../../components/facts';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const OUTCOME_LABELS = {
   accepted: 'Offered a place',
@@ -34,7 +37,7 @@ export function LabApplicationPage() {
 
   if (application.isError)
     return (
-      <div className="stack">
+      <div className={pageLayout.stack}>
         <p>
           <Link to="..">← All applications</Link>
         </p>
@@ -48,12 +51,12 @@ export function LabApplicationPage() {
   const tz = lab.timezone;
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <p>
         <Link to={`/labs/${lab.id}/applications`}>← All applications</Link>
       </p>
-      <section className="card" aria-labelledby="applicant-title">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="applicant-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="applicant-title">{name}</h2>
           <ApplicationStatusBadge status={a.status} />
         </div>
@@ -78,10 +81,10 @@ export function LabApplicationPage() {
         answers={a.answers}
       />
 
-      <section className="card" aria-labelledby="versions-title">
+      <section className={cardStyles.card} aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {a.versions.length === 0 ? (
-          <p className="muted">Nothing is kept until the application is submitted.</p>
+          <p className={textStyles.muted}>Nothing is kept until the application is submitted.</p>
         ) : (
           <ol className={styles.versionsList}>
             {a.versions.map((v) => (
@@ -98,9 +101,9 @@ export function LabApplicationPage() {
       {submitted ? (
         <ReviewsOfApplication labId={lab.id} applicationId={a.id} />
       ) : (
-        <section className="card" aria-labelledby="reviews-title">
+        <section className={cardStyles.card} aria-labelledby="reviews-title">
           <h2 id="reviews-title">Reviews</h2>
-          <p className="muted">Applications are reviewed once they are submitted.</p>
+          <p className={textStyles.muted}>Applications are reviewed once they are submitted.</p>
         </section>
       )}
 
@@ -115,18 +118,18 @@ function ScoreFacts(props: { labId: string; applicationId: string }) {
   if (scores.isPending) return <Loading what="the scores" />;
   const row = scores.data.applications.find((s) => s.applicationId === props.applicationId);
   if (!row || row.reviewCount === 0)
-    return <p className="muted">No review is submitted yet: no score.</p>;
+    return <p className={textStyles.muted}>No review is submitted yet: no score.</p>;
   return (
     <Facts aria-label="Score">
       <Fact label="Normalised score">
         {formatMerit(row.merit)}{' '}
-        <span className="muted small">
+        <span className={`${textStyles.muted} ${textStyles.small}`}>
           rank {row.rank} of {scores.data.applications.length}; 0 is a reviewer's average
         </span>
       </Fact>
       <Fact label="Weighted rubric score">
         {row.weightedScore === null ? '—' : percent(row.weightedScore)}{' '}
-        <span className="muted small">
+        <span className={`${textStyles.muted} ${textStyles.small}`}>
           from {row.reviewCount} review{row.reviewCount === 1 ? '' : 's'}
         </span>
       </Fact>
@@ -139,14 +142,16 @@ function ReviewsOfApplication(props: { labId: string; applicationId: string }) {
   const conflicts = reviews.data?.conflicts ?? [];
   return (
     <>
-      <section className="card" aria-labelledby="reviews-title">
+      <section className={cardStyles.card} aria-labelledby="reviews-title">
         <h2 id="reviews-title">Reviews</h2>
         <SubmittedReviews labId={props.labId} applicationId={props.applicationId} />
       </section>
-      <section className="card" aria-labelledby="conflicts-title">
+      <section className={cardStyles.card} aria-labelledby="conflicts-title">
         <h2 id="conflicts-title">Conflicts of interest</h2>
         {reviews.isPending ? null : conflicts.length === 0 ? (
-          <p className="muted">No reviewer of this lab is in conflict with this applicant.</p>
+          <p className={textStyles.muted}>
+            No reviewer of this lab is in conflict with this applicant.
+          </p>
         ) : (
           <ul aria-labelledby="conflicts-title">
             {conflicts.map((c) => (
@@ -169,7 +174,7 @@ function DecisionCard(props: { labId: string; applicationId: string; timezone: s
   else {
     const d = decisions.data.decisions.find((x) => x.applicationId === props.applicationId);
     body = !d ? (
-      <p className="muted">
+      <p className={textStyles.muted}>
         {decisions.data.adoptedRunId
           ? 'The adopted selection run made no decision on this application.'
           : 'No decision yet: decisions come from the selection run the organisers adopt.'}
@@ -191,7 +196,7 @@ function DecisionCard(props: { labId: string; applicationId: string; timezone: s
     );
   }
   return (
-    <section className="card" aria-labelledby="decision-title">
+    <section className={cardStyles.card} aria-labelledby="decision-title">
       <h2 id="decision-title">Decision</h2>
       {body}
       <p>

@@ -26,6 +26,12 @@ import { TableScroll } from '../../components/table-scroll';
 import { Pager } from '../../components/pager';
 import tableStyles from '../../components/applications-table.module.css';
 import styles from './lab.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** The lab's applications: filtered (kept in the address, so a view can be shared), paged, exported. */
 export function LabApplicationsPage() {
@@ -106,9 +112,9 @@ export function LabApplicationsPage() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       <form
-        className="card filters"
+        className={`${cardStyles.card} filters`}
         aria-labelledby="filters-title"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
@@ -133,7 +139,7 @@ export function LabApplicationsPage() {
             onChange={(e) => setSearch(e.target.value)}
             onBlur={() => setFilter('q', search.trim())}
           />
-          <button type="submit" className="button button--secondary">
+          <button type="submit" className={`${buttonStyles.button} ${buttonStyles.secondary}`}>
             Find
           </button>
         </div>
@@ -211,11 +217,11 @@ export function LabApplicationsPage() {
             ))}
           </SelectField>
         </div>
-        <div className="form-actions">
+        <div className={actionStyles.formActions}>
           {anyFilter ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               onClick={() => {
                 setCountry('');
                 setSearch('');
@@ -232,7 +238,7 @@ export function LabApplicationsPage() {
           ) : null}
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             onClick={exportCsv}
             disabled={exporting}
           >
@@ -244,10 +250,10 @@ export function LabApplicationsPage() {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert ?? (list.isError ? alertFor(list.error) : null)} />
 
-      <section className="card" aria-labelledby="applications-title">
-        <div className="page-title">
+      <section className={cardStyles.card} aria-labelledby="applications-title">
+        <div className={pageLayout.pageTitle}>
           <h2 id="applications-title">Applications</h2>
-          <p className="muted" role="status" aria-live="polite">
+          <p className={textStyles.muted} role="status" aria-live="polite">
             {data
               ? data.total === 0
                 ? 'No applications match.'
@@ -318,55 +324,57 @@ function ApplicationRow(props: {
       <tr>
         <th scope="row">
           <ApplicantLink applicationId={a.id}>{who}</ApplicantLink>
-          <span className="muted small">{a.email}</span>
-          {a.affiliation ? <span className="small">{a.affiliation}</span> : null}
+          <span className={`${textStyles.muted} ${textStyles.small}`}>{a.email}</span>
+          {a.affiliation ? <span className={textStyles.small}>{a.affiliation}</span> : null}
         </th>
         <td>
           <ApplicationStatusBadge status={a.status} />
         </td>
-        <td className="num">
+        <td className={dataTableStyles.num}>
           {a.merit === null ? (
-            <span className="muted small">not reviewed</span>
+            <span className={`${textStyles.muted} ${textStyles.small}`}>not reviewed</span>
           ) : (
             <>
               {formatMerit(a.merit)}
-              <span className="muted small">
+              <span className={`${textStyles.muted} ${textStyles.small}`}>
                 {' '}
                 ({a.reviewCount} review{a.reviewCount === 1 ? '' : 's'})
               </span>
             </>
           )}
         </td>
-        <td>{a.primaryDiscipline ?? <span className="muted">—</span>}</td>
-        <td>{a.careerStage ?? <span className="muted">—</span>}</td>
-        <td>{a.organisationType ?? <span className="muted">—</span>}</td>
-        <td>{a.country ?? <span className="muted">—</span>}</td>
+        <td>{a.primaryDiscipline ?? <span className={textStyles.muted}>—</span>}</td>
+        <td>{a.careerStage ?? <span className={textStyles.muted}>—</span>}</td>
+        <td>{a.organisationType ?? <span className={textStyles.muted}>—</span>}</td>
+        <td>{a.country ?? <span className={textStyles.muted}>—</span>}</td>
         <td>
           {a.availableForWholeWorkshop === null ? (
-            <span className="muted">not said</span>
+            <span className={textStyles.muted}>not said</span>
           ) : a.availableForWholeWorkshop ? (
             'yes'
           ) : (
             `no (${a.unavailableDays.join(', ')})`
           )}
         </td>
-        <td className="small">
+        <td className={textStyles.small}>
           {a.submittedAt ? (
             formatLabTime(a.submittedAt, timezone)
           ) : (
-            <span className="muted">—</span>
+            <span className={textStyles.muted}>—</span>
           )}
         </td>
         <td>
           {a.extensionUntil ? (
-            <span className="small">Extended to {formatLabTime(a.extensionUntil, timezone)}</span>
+            <span className={textStyles.small}>
+              Extended to {formatLabTime(a.extensionUntil, timezone)}
+            </span>
           ) : (
-            <span className="muted small">the lab's</span>
+            <span className={`${textStyles.muted} ${textStyles.small}`}>the lab's</span>
           )}
           {a.status !== 'withdrawn' ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={`${buttonStyles.button} ${buttonStyles.quiet}`}
               aria-expanded={props.extending}
               onClick={props.onExtend}
             >
@@ -441,7 +449,7 @@ function ExtensionForm(props: {
         ref={fieldRef}
         onChange={(e) => setUntil(e.target.value)}
       />
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className={buttonStyles.button} disabled={busy}>
         {busy ? 'Granting…' : 'Grant extension'}
       </button>
     </form>

@@ -5,6 +5,10 @@ import { formatLabTime } from '../../lib/lab-time';
 import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 /** The lab's hash-chained audit log, newest first, and a check that the chain is intact. */
 export function LabAuditPage() {
@@ -21,12 +25,12 @@ export function LabAuditPage() {
   const problem = log.error ?? (verification.isFetching ? null : verification.error);
 
   return (
-    <section className="card" aria-labelledby="audit-heading">
-      <div className="page-title">
+    <section className={cardStyles.card} aria-labelledby="audit-heading">
+      <div className={pageLayout.pageTitle}>
         <h2 id="audit-heading">Audit log</h2>
         <button
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           onClick={() => void verification.refetch()}
           disabled={verification.isFetching}
         >
@@ -42,7 +46,7 @@ export function LabAuditPage() {
       </StatusMessage>
       <ErrorAlert alert={problem ? alertFor(problem) : null} />
       {items.length === 0 ? (
-        <p className="muted">No events yet.</p>
+        <p className={textStyles.muted}>No events yet.</p>
       ) : (
         <TableScroll>
           <table>
@@ -63,7 +67,7 @@ export function LabAuditPage() {
                   <td>{event.actorName ?? 'Ideas Lab (automatic)'}</td>
                   <td>{event.summary}</td>
                   <td>
-                    <code className="muted small" title={event.hash}>
+                    <code className={`${textStyles.muted} ${textStyles.small}`} title={event.hash}>
                       {event.hash.slice(0, 12)}…
                     </code>
                   </td>
@@ -76,7 +80,7 @@ export function LabAuditPage() {
       {log.hasNextPage ? (
         <button
           type="button"
-          className="button button--secondary"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
           onClick={() => void log.fetchNextPage()}
           disabled={log.isFetchingNextPage}
         >

@@ -19,6 +19,12 @@ import { useLab } from './lab-context';
 import fieldRow from '../../components/field-row.module.css';
 import styles from './lab.module.css';
 import editor from '../../components/question-editor.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 export function LabFormEditorPage() {
   const { lab } = useLab();
@@ -141,15 +147,15 @@ function FormEditor(props: {
   };
 
   return (
-    <form className="stack-lg" onSubmit={publish} noValidate>
-      <div className="card">
+    <form className={pageLayout.stackLg} onSubmit={publish} noValidate>
+      <div className={cardStyles.card}>
         <h2>Application form</h2>
-        <p className="muted">
+        <p className={textStyles.muted}>
           {form
             ? `Version ${form.version}, published ${formatLabTime(form.publishedAt, lab.timezone)}. Applications already submitted keep the version they were submitted on; drafts move to the new one.`
             : 'No form is published yet. Applicants can start only once a form is published.'}
         </p>
-        <p className="muted small">
+        <p className={`${textStyles.muted} ${textStyles.small}`}>
           Every application also asks for the applicant's profile: name, institution, organisation
           type, career stage, disciplines, expertise, country, ORCID iD, links and availability for
           each workshop day.
@@ -158,7 +164,9 @@ function FormEditor(props: {
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert alert={alert} />
       {drafts.length === 0 ? (
-        <p className="card empty">No questions yet. Add the first one below.</p>
+        <p className={`${cardStyles.card} ${textStyles.empty}`}>
+          No questions yet. Add the first one below.
+        </p>
       ) : null}
       <ol className={editor.questionList} aria-label="Questions">
         {drafts.map((draft, index) => {
@@ -166,18 +174,18 @@ function FormEditor(props: {
           const id = (part: string) => `${draft.key}-${part}`;
           const choice = draft.type === 'single_choice' || draft.type === 'multiple_choice';
           return (
-            <li key={draft.key} className="card question-editor">
+            <li key={draft.key} className={`${cardStyles.card} question-editor`}>
               <div className={editor.questionEditorHead}>
                 <h3>
                   Question {index + 1}
-                  <span className="muted"> · {QUESTION_TYPE_LABELS[draft.type]}</span>
+                  <span className={textStyles.muted}> · {QUESTION_TYPE_LABELS[draft.type]}</span>
                   {draft.id ? <code className={styles.questionEditorId}>{draft.id}</code> : null}
                 </h3>
                 <div className={editor.questionEditorTools}>
                   <button
                     type="button"
                     id={id('up')}
-                    className="button button--quiet"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                     aria-label={`Move question ${index + 1} up`}
@@ -187,7 +195,7 @@ function FormEditor(props: {
                   <button
                     type="button"
                     id={id('down')}
-                    className="button button--quiet"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                     disabled={index === drafts.length - 1}
                     onClick={() => move(index, 1)}
                     aria-label={`Move question ${index + 1} down`}
@@ -196,7 +204,7 @@ function FormEditor(props: {
                   </button>
                   <button
                     type="button"
-                    className="button button--quiet button--quiet-danger"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet} ${buttonStyles.quietDanger}`}
                     onClick={() => remove(index)}
                     aria-label={`Remove question ${index + 1}`}
                   >
@@ -204,7 +212,7 @@ function FormEditor(props: {
                   </button>
                 </div>
               </div>
-              <div className="grid-2">
+              <div className={pageLayout.grid2}>
                 <TextField
                   id={id('label')}
                   label="Question"
@@ -261,8 +269,8 @@ function FormEditor(props: {
                   onChange={(ev) => update(draft.key, { options: ev.target.value })}
                 />
               ) : null}
-              <div className="checks">
-                <label className="check">
+              <div className={fieldStyles.checks}>
+                <label className={fieldStyles.check}>
                   <input
                     type="checkbox"
                     checked={draft.required}
@@ -271,7 +279,7 @@ function FormEditor(props: {
                   Required
                 </label>
                 {draft.type === 'yes_no' ? (
-                  <label className="check">
+                  <label className={fieldStyles.check}>
                     <input
                       type="checkbox"
                       checked={draft.requireYes}
@@ -285,7 +293,7 @@ function FormEditor(props: {
           );
         })}
       </ol>
-      <div className={`card ${fieldRow.fieldRow}`}>
+      <div className={`${cardStyles.card} ${fieldRow.fieldRow}`}>
         <SelectField
           id="new-question-type"
           label="New question type"
@@ -298,12 +306,20 @@ function FormEditor(props: {
             </option>
           ))}
         </SelectField>
-        <button type="button" className="button button--secondary" onClick={add}>
+        <button
+          type="button"
+          className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+          onClick={add}
+        >
           Add question
         </button>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy || drafts.length === 0}>
+      <div className={actionStyles.formActions}>
+        <button
+          type="submit"
+          className={buttonStyles.button}
+          disabled={busy || drafts.length === 0}
+        >
           {busy ? 'Publishing…' : `Publish version ${(form?.version ?? 0) + 1}`}
         </button>
       </div>

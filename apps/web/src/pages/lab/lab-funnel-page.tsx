@@ -6,6 +6,10 @@ import { alertFor } from '../../lib/use-form-submit';
 import { useLab } from './lab-context';
 import { TableScroll } from '../../components/table-scroll';
 import styles from './lab.module.css';
+import cardStyles from '../../components/card.module.css';
+import dataTableStyles from '../../components/data-table.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const STAGE_LABELS: Record<keyof FunnelCounts, string> = {
   started: 'Started',
@@ -27,16 +31,16 @@ export function LabFunnelPage() {
   const widest = Math.max(1, totals.started);
 
   return (
-    <div className="stack-lg">
-      <section className="card" aria-labelledby="funnel-title">
+    <div className={pageLayout.stackLg}>
+      <section className={cardStyles.card} aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
         <TableScroll>
-          <table className="funnel">
+          <table className={styles.funnel}>
             <caption className="visually-hidden">Applications at each stage</caption>
             <thead>
               <tr>
                 <th scope="col">Stage</th>
-                <th scope="col" className="num">
+                <th scope="col" className={dataTableStyles.num}>
                   Applications
                 </th>
                 <th scope="col" className={styles.funnelBarCol}>
@@ -48,7 +52,7 @@ export function LabFunnelPage() {
               {COLUMNS.map((stage) => (
                 <tr key={stage}>
                   <th scope="row">{STAGE_LABELS[stage]}</th>
-                  <td className="num">{totals[stage]}</td>
+                  <td className={dataTableStyles.num}>{totals[stage]}</td>
                   <td className={styles.funnelBarCol} aria-hidden="true">
                     <span
                       className={styles.funnelBar}
@@ -61,7 +65,7 @@ export function LabFunnelPage() {
             </tbody>
           </table>
         </TableScroll>
-        {note ? <p className="muted small">Note: {note}</p> : null}
+        {note ? <p className={`${textStyles.muted} ${textStyles.small}`}>Note: {note}</p> : null}
       </section>
       <Breakdown title="By primary discipline" rows={byDiscipline} />
       <Breakdown title="By career stage" rows={byCareerStage} />
@@ -74,15 +78,15 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
   const id = `funnel-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   const widest = Math.max(1, ...rows.map((r) => r.started));
   return (
-    <section className="card" aria-labelledby={id}>
+    <section className={cardStyles.card} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <TableScroll>
-        <table className="funnel">
+        <table className={styles.funnel}>
           <thead>
             <tr>
               <th scope="col">Value</th>
               {COLUMNS.map((stage) => (
-                <th key={stage} scope="col" className="num">
+                <th key={stage} scope="col" className={dataTableStyles.num}>
                   {STAGE_LABELS[stage]}
                 </th>
               ))}
@@ -94,9 +98,11 @@ function Breakdown({ title, rows }: { title: string; rows: FunnelRow[] }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.value ?? '∅'}>
-                <th scope="row">{row.value ?? <span className="muted">not said yet</span>}</th>
+                <th scope="row">
+                  {row.value ?? <span className={textStyles.muted}>not said yet</span>}
+                </th>
                 {COLUMNS.map((stage) => (
-                  <td key={stage} className="num">
+                  <td key={stage} className={dataTableStyles.num}>
                     {row[stage]}
                   </td>
                 ))}

@@ -2,18 +2,21 @@ import { Link } from 'react-router-dom';
 import { formatMoney, LabDatesList, TaxonomyLists } from '../../components/lab-facts';
 import { useLab } from './lab-context';
 import { Fact, Facts } from '../../components/facts';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 export function LabOverviewPage() {
   const { lab } = useLab();
   return (
-    <div className="stack-lg">
-      <section className="card" aria-labelledby="lab-about">
+    <div className={pageLayout.stackLg}>
+      <section className={cardStyles.card} aria-labelledby="lab-about">
         <h2 id="lab-about">About</h2>
-        {lab.theme ? <p className="lede">{lab.theme}</p> : null}
+        {lab.theme ? <p className={textStyles.lede}>{lab.theme}</p> : null}
         {lab.description ? (
-          <p className="prose">{lab.description}</p>
+          <p className={textStyles.prose}>{lab.description}</p>
         ) : (
-          <p className="muted">No description yet.</p>
+          <p className={textStyles.muted}>No description yet.</p>
         )}
         {lab.phase === 'applications_open' ? (
           <p>
@@ -21,12 +24,12 @@ export function LabOverviewPage() {
           </p>
         ) : null}
       </section>
-      <div className="grid-2 grid-cards">
-        <section className="card" aria-labelledby="lab-dates">
+      <div className={`${pageLayout.grid2} ${pageLayout.gridCards}`}>
+        <section className={cardStyles.card} aria-labelledby="lab-dates">
           <h2 id="lab-dates">Dates</h2>
           <LabDatesList dates={lab.dates} timezone={lab.timezone} />
         </section>
-        <section className="card" aria-labelledby="lab-shape">
+        <section className={cardStyles.card} aria-labelledby="lab-shape">
           <h2 id="lab-shape">Shape</h2>
           <Facts>
             <Fact label="Places">{lab.capacity}</Fact>
@@ -40,7 +43,7 @@ export function LabOverviewPage() {
           </Facts>
         </section>
       </div>
-      <section className="card" aria-labelledby="lab-taxonomy">
+      <section className={cardStyles.card} aria-labelledby="lab-taxonomy">
         <h2 id="lab-taxonomy">Taxonomy</h2>
         <TaxonomyLists taxonomy={lab.taxonomy} />
       </section>

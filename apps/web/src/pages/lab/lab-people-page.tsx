@@ -14,6 +14,11 @@ import { useLab } from './lab-context';
 import { DataTable } from '../../components/data-table';
 import styles from './lab.module.css';
 import choice from '../../components/choice.module.css';
+import feedback from '../../components/feedback.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
+import textStyles from '../../components/text.module.css';
 
 const FIELDS = ['email', 'role'] as const;
 const MEMBER_ROLES = [
@@ -134,10 +139,10 @@ export function LabPeoplePage() {
   const pending = invitations.data?.filter((i) => i.status === 'pending') ?? [];
 
   return (
-    <div className="stack-lg">
+    <div className={pageLayout.stackLg}>
       {dialog}
       <StatusMessage>{status}</StatusMessage>
-      <section className="card" aria-labelledby="invite-heading">
+      <section className={cardStyles.card} aria-labelledby="invite-heading">
         <h2 id="invite-heading">Add a mentor or organiser</h2>
         <ErrorAlert alert={form.alert} />
         <form id={form.formId} onSubmit={onInvite} noValidate className={styles.inviteForm}>
@@ -175,7 +180,7 @@ export function LabPeoplePage() {
             </label>
           </fieldset>
           {how === 'link' ? (
-            <p className="muted">
+            <p className={textStyles.muted}>
               Whoever opens the link can accept it once, as a mentor: send it only to the person you
               mean.
             </p>
@@ -203,12 +208,12 @@ export function LabPeoplePage() {
               </SelectField>
             </>
           )}
-          <button type="submit" className="button" disabled={form.busy}>
+          <button type="submit" className={buttonStyles.button} disabled={form.busy}>
             {form.busy ? 'Working…' : how === 'appoint' ? 'Add now' : 'Invite'}
           </button>
         </form>
         {created ? (
-          <div className="notice" aria-labelledby="created-invitation">
+          <div className={feedback.notice} aria-labelledby="created-invitation">
             <p id="created-invitation">
               Send this link to <strong>{addressee(created)}</strong>. It is shown only now, and
               works until {formatLabTime(created.expiresAt, lab.timezone)}.
@@ -220,7 +225,7 @@ export function LabPeoplePage() {
             </p>
             <button
               type="button"
-              className="button button--secondary"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
               onClick={() => copy(absoluteUrl(created.acceptUrl))}
             >
               Copy link
@@ -229,14 +234,14 @@ export function LabPeoplePage() {
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="pending-heading">
+      <section className={cardStyles.card} aria-labelledby="pending-heading">
         <h2 id="pending-heading">Pending invitations</h2>
         <ErrorAlert
           alert={listAlert ?? (invitations.isError ? alertFor(invitations.error) : null)}
         />
         {invitations.isPending ? <Loading what="invitations" /> : null}
         {invitations.isSuccess && pending.length === 0 ? (
-          <p className="muted">No pending invitations.</p>
+          <p className={textStyles.muted}>No pending invitations.</p>
         ) : null}
         {pending.length > 0 ? (
           <DataTable
@@ -255,7 +260,7 @@ export function LabPeoplePage() {
                 cell: (invitation) => (
                   <button
                     type="button"
-                    className="button button--quiet"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                     onClick={() => revoke(invitation)}
                   >
                     Withdraw
@@ -271,7 +276,7 @@ export function LabPeoplePage() {
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="members-heading">
+      <section className={cardStyles.card} aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <div className={styles.filtersGrid} role="search" aria-label="Find members">
           <SelectField
@@ -296,7 +301,7 @@ export function LabPeoplePage() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <p className="muted" role="status" aria-live="polite">
+        <p className={textStyles.muted} role="status" aria-live="polite">
           {members.data && filtered
             ? `${members.data.length} ${members.data.length === 1 ? 'person matches' : 'people match'}.`
             : null}
@@ -304,7 +309,7 @@ export function LabPeoplePage() {
         <ErrorAlert alert={members.isError ? alertFor(members.error) : null} />
         {members.isPending ? <Loading what="members" /> : null}
         {members.data?.length === 0 && !filtered ? (
-          <p className="muted">Nobody has joined yet.</p>
+          <p className={textStyles.muted}>Nobody has joined yet.</p>
         ) : null}
         {members.data && members.data.length > 0 ? (
           <DataTable
@@ -324,7 +329,7 @@ export function LabPeoplePage() {
                 cell: (member) => (
                   <button
                     type="button"
-                    className="button button--quiet"
+                    className={`${buttonStyles.button} ${buttonStyles.quiet}`}
                     onClick={() => void removeRole(member)}
                   >
                     Remove

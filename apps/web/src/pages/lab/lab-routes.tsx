@@ -14,6 +14,7 @@ import { labQueries } from '../../api/labs';
 import { lazyPage, type LazyPage } from '../../lib/lazy-page';
 import { applicationsViewOf } from './lab-applications-view';
 import { OrganiserOnly } from './organiser-only';
+import cardStyles from '../../components/card.module.css';
 
 // The lab's frame comes in the same chunk as its routes (the app loads both from here).
 export { LabLayout } from './lab-layout';
@@ -144,7 +145,7 @@ export function LabRoutes() {
 function LabPageNotFound() {
   const { labId = '' } = useParams();
   return (
-    <section className="card" aria-labelledby="lab-page-not-found">
+    <section className={cardStyles.card} aria-labelledby="lab-page-not-found">
       <h2 id="lab-page-not-found">Page not found</h2>
       <p>This lab has no page at this address.</p>
       <p>

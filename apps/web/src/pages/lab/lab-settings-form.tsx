@@ -16,6 +16,11 @@ import {
 } from '../../lib/lab-form';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import styles from './lab.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import pageLayout from '../../components/page-layout.module.css';
 
 export const settingsFieldId = (field: string) => fieldId('settings', field);
 
@@ -145,21 +150,25 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
       id={form.formId}
       onSubmit={onSubmit}
       noValidate
-      className="stack-lg"
+      className={pageLayout.stackLg}
       aria-labelledby="settings-heading"
     >
       <h2 id="settings-heading">Lab settings</h2>
       <ErrorAlert alert={form.alert}>
         {conflict ? (
-          <button type="button" className="button button--secondary" onClick={reload}>
+          <button
+            type="button"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+            onClick={reload}
+          >
             Reload the lab
           </button>
         ) : null}
       </ErrorAlert>
 
-      <fieldset className="card">
+      <fieldset className={cardStyles.card}>
         <legend>The call</legend>
-        <div className="grid-2">
+        <div className={pageLayout.grid2}>
           <TextField {...text('title')} />
           <TextField
             {...text('slug')}
@@ -184,7 +193,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
           onChange={(e) => edit('expertiseExamples', { expertiseExamples: e.target.value })}
           error={errorOf('expertiseExamples')}
         />
-        <div className="grid-2">
+        <div className={pageLayout.grid2}>
           <TimezoneField
             id={settingsFieldId('timezone')}
             value={values.timezone}
@@ -205,14 +214,14 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="card">
+      <fieldset className={cardStyles.card}>
         <legend>Dates</legend>
-        <p className="field__hint">
+        <p className={fieldStyles.hint}>
           Times are in the lab's timezone, <strong>{baseline.timezone}</strong>
           {values.timezone !== baseline.timezone ? ' (a new timezone applies once saved)' : ''}.
         </p>
-        {errorOf('dates') ? <p className="field__error">{errorOf('dates')}</p> : null}
-        <div className="grid-2">
+        {errorOf('dates') ? <p className={fieldStyles.error}>{errorOf('dates')}</p> : null}
+        <div className={pageLayout.grid2}>
           {DATE_KEYS.map((key) => (
             <TextField
               key={key}
@@ -229,13 +238,13 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="card">
+      <fieldset className={cardStyles.card}>
         <legend>Taxonomy</legend>
-        <p className="field__hint">
+        <p className={fieldStyles.hint}>
           One entry per line. Applicants describe themselves with these; quotas use them.
         </p>
-        {errorOf('taxonomy') ? <p className="field__error">{errorOf('taxonomy')}</p> : null}
-        <div className="grid-3">
+        {errorOf('taxonomy') ? <p className={fieldStyles.error}>{errorOf('taxonomy')}</p> : null}
+        <div className={pageLayout.grid3}>
           {TAXONOMY_KEYS.map((key) => (
             <TextAreaField
               key={key}
@@ -252,10 +261,10 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="card">
+      <fieldset className={cardStyles.card}>
         <legend>Teams and funding</legend>
-        {errorOf('teamSize') ? <p className="field__error">{errorOf('teamSize')}</p> : null}
-        {errorOf('funding') ? <p className="field__error">{errorOf('funding')}</p> : null}
+        {errorOf('teamSize') ? <p className={fieldStyles.error}>{errorOf('teamSize')}</p> : null}
+        {errorOf('funding') ? <p className={fieldStyles.error}>{errorOf('funding')}</p> : null}
         <div className={styles.grid4}>
           <TextField
             id={settingsFieldId('teamSize.min')}
@@ -310,8 +319,8 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
+      <div className={actionStyles.formActions}>
+        <button type="submit" className={buttonStyles.button} disabled={form.busy}>
           {form.busy ? 'Saving…' : 'Save settings'}
         </button>
         <StatusMessage>{status}</StatusMessage>

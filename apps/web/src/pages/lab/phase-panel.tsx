@@ -17,6 +17,11 @@ import { LAB_PHASES, phaseLabel } from '../../lib/phases';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { settingLabel, settingsFieldId } from './lab-settings-form';
 import styles from './lab.module.css';
+import fieldStyles from '../../components/field.module.css';
+import actionStyles from '../../components/actions.module.css';
+import buttonStyles from '../../components/button.module.css';
+import cardStyles from '../../components/card.module.css';
+import textStyles from '../../components/text.module.css';
 
 interface Props {
   lab: Lab;
@@ -110,7 +115,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
   };
 
   return (
-    <section className="card phase-panel" aria-labelledby="phase-heading">
+    <section className={`${cardStyles.card} phase-panel`} aria-labelledby="phase-heading">
       {dialog}
       <h2 id="phase-heading">Phase</h2>
       <ol className={styles.phaseSteps}>
@@ -155,7 +160,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
       </ErrorAlert>
 
       {underCapacityAsked && next ? (
-        <div className="checkbox">
+        <div className={fieldStyles.checkbox}>
           <input
             id="phase-accept-under-capacity"
             type="checkbox"
@@ -168,12 +173,14 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
         </div>
       ) : null}
 
-      <div className="form-actions">
-        {options.isPending ? <p className="muted">Checking which steps are open…</p> : null}
+      <div className={actionStyles.formActions}>
+        {options.isPending ? (
+          <p className={textStyles.muted}>Checking which steps are open…</p>
+        ) : null}
         {next ? (
           <button
             type="button"
-            className="button"
+            className={buttonStyles.button}
             disabled={busy || (underCapacityAsked && !acceptUnderCapacity)}
             onClick={() => void ask(next)}
           >
@@ -185,7 +192,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
         {previous ? (
           <button
             type="button"
-            className="button button--secondary"
+            className={`${buttonStyles.button} ${buttonStyles.secondary}`}
             disabled={busy}
             onClick={() => void ask(previous)}
           >
