@@ -4,16 +4,18 @@ import './base.css';
 // The primitives nearly every screen uses come with the first page, in its one stylesheet,
 // rather than as a request each when a screen first needs them (docs/architecture.md, "Web
 // client budget"). Screens import them for their class names as usual.
-import './components/text.module.css';
+// In the order the rules had in the one global sheet they came from: some meet on one element
+// (a stack's gap and the facts' own margin), and the later one wins.
 import './components/page-layout.module.css';
 import './components/card.module.css';
-import './components/button.module.css';
-import './components/actions.module.css';
-import './components/feedback.module.css';
+import './components/text.module.css';
 import './components/field.module.css';
+import './components/actions.module.css';
+import './components/button.module.css';
+import './components/feedback.module.css';
 import './components/badge.module.css';
-import './components/facts.module.css';
 import './components/chips.module.css';
+import './components/facts.module.css';
 import './components/table-scroll.module.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
