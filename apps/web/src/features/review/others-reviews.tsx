@@ -6,7 +6,7 @@ import { alertFor } from '../../lib/use-form-submit';
 import { reviewQueries, type Rubric } from './api';
 import { ORGANISER_CONFLICT_LABELS, percent } from './review-scores';
 import styles from './review.module.css';
-import { Fact, Facts } from '../../components/facts';
+import { ScoreFacts } from './review-bits';
 import feedback from '../../components/feedback.module.css';
 import cardStyles from '../../components/card.module.css';
 import textStyles from '../../components/text.module.css';
@@ -96,16 +96,7 @@ export function SubmittedReviews(props: {
                 review was submitted before that was known; weigh it with that in mind.
               </p>
             ) : null}
-            <Facts>
-              {criteria.map((c) => (
-                <Fact key={c.id} label={c.label}>
-                  {r.scores[c.id] ?? '—'}{' '}
-                  <span className={`${textStyles.muted} ${textStyles.small}`}>
-                    of {c.scale.min}–{c.scale.max}
-                  </span>
-                </Fact>
-              ))}
-            </Facts>
+            <ScoreFacts criteria={criteria} scores={r.scores} />
             {r.comment ? (
               <p className={textStyles.prose}>{r.comment}</p>
             ) : (

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { ReviewStatus } from './api';
 import { REVIEW_STATUS_LABELS } from './review-scores';
 import styles from './review-bits.module.css';
 import { Badge, type BadgeTone } from '../../components/badge';
+import { Fact, Facts } from '../../components/facts';
 import textStyles from '../../components/text.module.css';
 
 const REVIEW_TONES: Record<string, BadgeTone> = {
@@ -29,5 +31,26 @@ export function ReviewProgressBar(props: { done: number; total: number; label: s
         {done}/{total}
       </span>
     </div>
+  );
+}
+
+/** A review's scores, one row per criterion ("4 of 1–5"), then any rows given as children. */
+export function ScoreFacts(props: {
+  criteria: readonly { id: string; label: string; scale: { min: number; max: number } }[];
+  scores: Readonly<Record<string, number>>;
+  children?: ReactNode;
+}) {
+  return (
+    <Facts>
+      {props.criteria.map((c) => (
+        <Fact key={c.id} label={c.label}>
+          {props.scores[c.id] ?? '—'}{' '}
+          <span className={`${textStyles.muted} ${textStyles.small}`}>
+            of {c.scale.min}–{c.scale.max}
+          </span>
+        </Fact>
+      ))}
+      {props.children}
+    </Facts>
   );
 }

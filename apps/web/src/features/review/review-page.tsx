@@ -21,7 +21,7 @@ import {
 } from './api';
 import { ApplicationUnderReview } from './application-under-review';
 import { OthersReviews } from './others-reviews';
-import { ReviewStatusBadge } from './review-bits';
+import { ReviewStatusBadge, ScoreFacts } from './review-bits';
 import {
   parseScore,
   percent,
@@ -33,7 +33,7 @@ import {
   type ScoreDraft,
 } from './review-scores';
 import styles from './review.module.css';
-import { Fact, Facts } from '../../components/facts';
+import { Fact } from '../../components/facts';
 import fieldStyles from '../../components/field.module.css';
 import feedback from '../../components/feedback.module.css';
 import actionStyles from '../../components/actions.module.css';
@@ -266,17 +266,9 @@ function ReviewForm(props: {
               ? `Review was closed on ${formatLabTime(closedAt, lab.timezone)}: it can no longer change.`
               : 'Review is closed: it can no longer change.'}
         </StatusMessage>
-        <Facts>
-          {rubric.criteria.map((c) => (
-            <Fact key={c.id} label={c.label}>
-              {review.scores[c.id] ?? '—'}{' '}
-              <span className={`${textStyles.muted} ${textStyles.small}`}>
-                of {c.scale.min}–{c.scale.max}
-              </span>
-            </Fact>
-          ))}
+        <ScoreFacts criteria={rubric.criteria} scores={review.scores}>
           {score !== null ? <Fact label="Weighted score">{percent(score)}</Fact> : null}
-        </Facts>
+        </ScoreFacts>
         <h3>{rubric.commentPrompt || 'Comment'}</h3>
         {review.comment ? (
           <p className={textStyles.prose}>{review.comment}</p>
