@@ -125,7 +125,7 @@ function SafeChoice({ onClick, children }: { onClick: () => void; children: Reac
 export function ConfirmButton({
   ask,
   onConfirm,
-  className = 'button',
+  className = buttonStyles.button,
   disabled,
   children,
 }: {
