@@ -15,7 +15,6 @@ import {
   type LabFormValues,
 } from '../../lib/lab-form';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import styles from './lab.module.css';
 import fieldStyles from '../../components/field.module.css';
 import actionStyles from '../../components/actions.module.css';
 import buttonStyles from '../../components/button.module.css';
@@ -265,7 +264,7 @@ export function LabSettingsForm({ lab, onSaved, externalIssues }: Props) {
         <legend>Teams and funding</legend>
         {errorOf('teamSize') ? <p className={fieldStyles.error}>{errorOf('teamSize')}</p> : null}
         {errorOf('funding') ? <p className={fieldStyles.error}>{errorOf('funding')}</p> : null}
-        <div className={styles.grid4}>
+        <div className={pageLayout.grid4}>
           <TextField
             id={settingsFieldId('teamSize.min')}
             label={settingLabel('teamSize.min')}
