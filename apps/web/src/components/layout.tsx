@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { account } from '../api/auth';
 import { Loading } from './feedback';
 import { useSession } from './session';
@@ -9,6 +9,7 @@ import buttonStyles from './button.module.css';
 export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
+  const inLab = useLocation().pathname.startsWith('/labs/');
   const [signingOut, setSigningOut] = useState(false);
 
   const signOut = () => {
@@ -94,7 +95,15 @@ export function Layout() {
       </header>
       <main id="main" className={styles.page} tabIndex={-1}>
         {session.status === 'restoring' ? null : (
-          <Suspense fallback={<Loading what="the page" />}>
+          <Suspense
+            fallback={
+              // A lab's screen fills the screen (lab.module.css .frame), so its loading state
+              // does too: the footer would otherwise show and then jump when the frame arrives.
+              <div className={inLab ? styles.screenTall : undefined}>
+                <Loading what="the page" />
+              </div>
+            }
+          >
             <Outlet />
           </Suspense>
         )}
