@@ -205,7 +205,7 @@ function RubricEditor(props: {
           const id = (part: string) => `${draft.key}-${part}`;
           const fixed = locked && draft.saved;
           return (
-            <li key={draft.key} className={`${cardStyles.card} question-editor`}>
+            <li key={draft.key} className={cardStyles.card}>
               <div className={editor.questionEditorHead}>
                 <h3>
                   Criterion {index + 1}

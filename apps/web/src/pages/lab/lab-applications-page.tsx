@@ -114,7 +114,7 @@ export function LabApplicationsPage() {
   return (
     <div className={pageLayout.stackLg}>
       <form
-        className={`${cardStyles.card} filters`}
+        className={cardStyles.card}
         aria-labelledby="filters-title"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();

@@ -174,7 +174,7 @@ function FormEditor(props: {
           const id = (part: string) => `${draft.key}-${part}`;
           const choice = draft.type === 'single_choice' || draft.type === 'multiple_choice';
           return (
-            <li key={draft.key} className={`${cardStyles.card} question-editor`}>
+            <li key={draft.key} className={cardStyles.card}>
               <div className={editor.questionEditorHead}>
                 <h3>
                   Question {index + 1}

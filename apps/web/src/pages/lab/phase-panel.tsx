@@ -115,7 +115,7 @@ export function PhasePanel({ lab, onMoved, onMissingSettings }: Props) {
   };
 
   return (
-    <section className={`${cardStyles.card} phase-panel`} aria-labelledby="phase-heading">
+    <section className={cardStyles.card} aria-labelledby="phase-heading">
       {dialog}
       <h2 id="phase-heading">Phase</h2>
       <ol className={styles.phaseSteps}>
