@@ -18,9 +18,15 @@ const CAP = 50_000;
 /** What each team asks for: any five fit the pool, all six do not. */
 const REQUESTS = [49_000, 48_000, 47_500, 46_000, 45_000, 44_000];
 const AREAS = ['Predicting response', 'Understanding the tumour', 'Using twins in the clinic'];
-/** Rubric scores by team (A strongest … F weakest). */
-const MERIT = [5, 5, 4, 4, 3, 2];
-const TEAMWORK = [5, 4, 4, 3, 3, 2];
+/**
+ * Rubric scores by team: A strongest, B to E alike, F weakest. Merit is standardised per
+ * reviewer over the three proposals each one reviews, and which three depends on the mentors'
+ * random ids; with a gradient among B to E, a reviewer of B, D and E made B look as strong as a
+ * reviewer of A, B and C made A (the ranking put B first in one run of CI). With B to E alike,
+ * A is above and F below every other proposal for each reviewer, whatever the assignment.
+ */
+const MERIT = [5, 3, 3, 3, 3, 1];
+const TEAMWORK = [5, 3, 3, 3, 3, 1];
 
 interface StoryTeam {
   id: string;
