@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveAck, RoomsActivity } from '@ideas-lab/live';
+import { TransactionRunner } from '@ideas-lab/platform';
 import { bearer, type Session } from '../support/api-client.js';
 import { liveClient, type LiveTestClient } from '../support/live-client.js';
 import { liveLab, type LiveLab } from '../support/live-lab.js';
@@ -115,6 +116,35 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
       [lab.labId],
     );
     expect(rows.rows[0]).toEqual({ n: 2, unpinned: 1 });
+  });
+
+  it('reads a reconnecting participant’s whole snapshot in one statement, one round trip', async () => {
+    // Every statement the app sends outside a transaction goes through this one method.
+    const sent = vi.spyOn(
+      app.app.get(TransactionRunner) as unknown as { rowsOf(sql: string): Promise<unknown[]> },
+      'rowsOf',
+    );
+    let statements: string[];
+    let snapshot;
+    try {
+      snapshot = await reconnect(0);
+    } finally {
+      statements = sent.mock.calls.map(([sql]) => sql);
+      sent.mockRestore();
+    }
+    expect(snapshot.room?.id).toBe(round.roomA);
+    // The one that checks the token's epoch reads everything else the snapshot holds.
+    const handshake = statements.filter((sql) => sql.includes('token_epoch'));
+    expect(handshake).toHaveLength(1);
+    for (const table of [
+      'breakout_assignments',
+      'team_members',
+      'chat_messages',
+      'help_requests',
+      'time_requests',
+      'pinned_instructions',
+    ])
+      expect(handshake[0]).toContain(table);
   });
 
   it('shows organisers every room as a tile (present, mentor, chat, help) without joining, and pushes changes', async () => {
@@ -469,6 +499,17 @@ describe('live control room: pins, room tiles, mentors on the move, moves, recre
     const back = await connect(lab.participants[1], { lastSeenMessageId: lastSeen });
     people[1] = back.client;
     expect(back.snapshot.chat.map((m) => m.clientMessageId)).toEqual(['team-1']);
+    // A fresh connection (no last message seen) gets the latest of the lab's and its teams'
+    // channels, oldest first; someone off the team gets the lab's only.
+    const fresh = await connect(lab.participants[1]);
+    const freshIds = fresh.snapshot.chat.map((m) => m.clientMessageId);
+    expect(freshIds).toEqual(expect.arrayContaining(['before-team', 'team-1']));
+    expect(freshIds.indexOf('before-team')).toBeLessThan(freshIds.indexOf('team-1'));
+    fresh.client.close();
+    const outsider = await connect(lab.participants[2]);
+    expect(outsider.snapshot.chat.map((m) => m.clientMessageId)).toContain('before-team');
+    expect(outsider.snapshot.chat.map((m) => m.clientMessageId)).not.toContain('team-1');
+    outsider.client.close();
     // Non-members never hear it: a later lab message reaches them, the team's did not.
     ok(await organiser.request('chat:send', { channel, clientMessageId: 'org-t', body: 'Nice' }));
     expect((await people[1].next('chat:message', (m) => m.clientMessageId === 'org-t')).body).toBe(

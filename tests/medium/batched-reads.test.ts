@@ -1,6 +1,14 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readRows, statement, TransactionRunner } from '@ideas-lab/platform';
+import {
+  derived,
+  not,
+  onlyIf,
+  type Param,
+  readRows,
+  statement,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Tick {
@@ -23,7 +31,7 @@ describe('reads batched into one round trip (against PostgreSQL)', () => {
     await app?.close();
   });
 
-  const ticks = (count: number, label: string) =>
+  const ticks = (count: Param<number>, label: string) =>
     statement<Tick>(
       `SELECT n, timestamptz '2026-07-14 15:00:00.123456+00' + n * interval '1 minute' AS at,
               $2::text || n AS label, ARRAY[$2::text, 'x'] AS tags
@@ -61,6 +69,45 @@ describe('reads batched into one round trip (against PostgreSQL)', () => {
     expect(query).toHaveBeenCalledTimes(1);
     expect(query.mock.calls[0][0].text).not.toContain('json_agg');
     query.mockRestore();
+  });
+
+  it('lets a statement use what another one of the batch finds, and run only when conditions hold, still in one query', async () => {
+    // A person and their roles, as a handshake reads them; the other reads depend on these.
+    const person = statement<{ name: string; roles: string[] }>(
+      `SELECT $1::text AS name, ARRAY['mentor', 'participant']::text[] AS roles`,
+      ['Ada'],
+    );
+    const isRole = (role: string) => derived<boolean>(person, `$1 = ANY(roles)`, [role]);
+    const tickCount = derived<number>(person, `cardinality(roles) + $1::int`, [1]);
+    const query = spyOnPool();
+    const read = await tx.readAll({
+      person: readRows(person, (rows) => rows[0]),
+      derivedParam: readRows(ticks(tickCount, 'd'), (rows) => rows),
+      reads: {
+        statements: [
+          onlyIf(ticks(2, 'mentor'), isRole('mentor')),
+          onlyIf(ticks(2, 'organiser'), isRole('organiser')),
+          onlyIf(ticks(2, 'not-organiser'), not(isRole('organiser')), isRole('participant')),
+          onlyIf(ticks(2, 'admin'), false),
+          onlyIf(ticks(1, 'always'), true),
+        ],
+        read: (rows) => rows.map((r) => r.length),
+      },
+      alone: readRows(onlyIf(ticks(1, 'x'), isRole('participant')), (rows) => rows.length),
+    });
+    expect(query).toHaveBeenCalledTimes(1);
+    query.mockRestore();
+    expect(read.person).toEqual({ name: 'Ada', roles: ['mentor', 'participant'] });
+    // Two roles, plus one: three ticks, with their labels and dates as if run alone.
+    expect(read.derivedParam).toEqual(await tx.query(ticks(3, 'd')));
+    expect(read.reads).toEqual([2, 0, 2, 0, 1]);
+    expect(read.alone).toBe(1);
+  });
+
+  it('refuses to run a statement that needs a batch on its own', async () => {
+    const person = statement<{ roles: string[] }>(`SELECT ARRAY['mentor']::text[] AS roles`, []);
+    const conditional = onlyIf(ticks(1, 'x'), derived<boolean>(person, `'mentor' = ANY(roles)`));
+    expect(() => tx.query(conditional)).toThrow(/only in readAll/);
   });
 
   it('prepares a statement by name outside a transaction, and runs it in the transaction inside one', async () => {

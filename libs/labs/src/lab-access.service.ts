@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, LabRole } from '@ideas-lab/domain';
-import { type BatchedRead, readRows } from '@ideas-lab/platform';
+import { type BatchedRead, type Derived, derived, readRows } from '@ideas-lab/platform';
 import { LabMembershipsRepository, type PersonInLab } from './lab-memberships.repository.js';
 import { LabsError } from './labs.errors.js';
 
@@ -23,6 +23,14 @@ export class LabAccessService {
    */
   personIn(userId: string, labId: string): BatchedRead<PersonInLab | null> {
     return readRows(this.memberships.personInLab(labId, userId), (rows) => rows[0] ?? null);
+  }
+
+  /**
+   * Whether the person a `personIn` read finds holds a role, read by the same batch (for a
+   * handshake whose other reads depend on the roles).
+   */
+  hasRole(person: BatchedRead<PersonInLab | null>, role: LabRole): Derived<boolean> {
+    return derived(person.statements[0], `$1 = ANY(roles)`, [role]);
   }
 
   async requireRole(actor: Actor, labId: string, allowed: readonly LabRole[]): Promise<LabRole[]> {

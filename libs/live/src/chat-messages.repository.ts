@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
+import { type Param, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
 
 export interface ChatMessageRow {
   id: string;
@@ -97,11 +97,37 @@ export class ChatMessagesRepository {
     );
   }
 
+  /**
+   * The latest `limit` messages of each channel: the lab's, and each of the given rooms' and
+   * teams'; oldest first.
+   */
+  latestOfChannels(
+    labId: string,
+    roomIds: Param<readonly string[]>,
+    teamIds: Param<readonly string[]>,
+    limit: number,
+  ): Statement<ChatMessageRow> {
+    return statement<ChatMessageRow>(
+      `SELECT page.* FROM (
+         SELECT NULL::uuid AS room_id, NULL::uuid AS team_id
+         UNION ALL SELECT unnest($2::uuid[]), NULL
+         UNION ALL SELECT NULL, unnest($3::uuid[])
+       ) channel CROSS JOIN LATERAL (
+         ${SELECT} WHERE m.lab_id = $1 AND m.room_id IS NOT DISTINCT FROM channel.room_id
+            AND m.team_id IS NOT DISTINCT FROM channel.team_id
+          ORDER BY m.id DESC LIMIT $4
+       ) page
+       ORDER BY page.id::bigint`,
+      [labId, roomIds, teamIds, limit],
+      ['createdAt'],
+    );
+  }
+
   /** Messages of the lab channel and of the given rooms and teams after an id (oldest first), `limit` rows at most. */
   after(
     labId: string,
-    roomIds: readonly string[],
-    teamIds: readonly string[],
+    roomIds: Param<readonly string[]>,
+    teamIds: Param<readonly string[]>,
     after: string,
     limit: number,
   ): Statement<ChatMessageRow> {
@@ -110,7 +136,7 @@ export class ChatMessagesRepository {
           AND ((m.room_id IS NULL AND m.team_id IS NULL) OR m.room_id = ANY($2::uuid[]) OR m.team_id = ANY($3::uuid[]))
           AND m.id > $4::bigint
         ORDER BY m.id ASC LIMIT $5`,
-      [labId, [...roomIds], [...teamIds], after, limit],
+      [labId, roomIds, teamIds, after, limit],
       ['createdAt'],
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type BatchedRead } from '@ideas-lab/platform';
+import { AuditService, type BatchedRead, not, onlyIf } from '@ideas-lab/platform';
+import type { Arriving } from './arriving.js';
 import type { AskHelpPayload, HelpRequestRef, MentorTopicsPayload } from './live-events.js';
 import {
   liveChannels,
@@ -157,36 +158,24 @@ export class HelpQueueService {
   }
 
   /**
-   * The unresolved requests a (re)connecting person sees (a participant: their room's), and
-   * a mentor's own topics.
+   * The unresolved requests a (re)connecting person sees (an organiser: the lab's; a mentor:
+   * theirs; a participant: their room's), and a mentor's own topics.
    */
-  queueOf(
-    me: LiveConnectionData,
-    roomId: string | null,
+  queueOnArrival(
+    arriving: Arriving,
   ): BatchedRead<{ helpQueue: HelpRequest[]; myTopics: string[] }> {
-    const isMentor = me.roles.includes('mentor');
-    const queue = me.isOrganiser
-      ? this.requests.unresolvedOfLab(me.labId)
-      : isMentor
-        ? this.requests.unresolvedForMentor(me.labId, me.userId)
-        : roomId
-          ? this.requests.unresolvedOfRoom(me.labId, roomId)
-          : null;
-    const statements = [
-      ...(queue ? [queue] : []),
-      ...(isMentor ? [this.requests.topicsOf(me.labId, [me.userId])] : []),
-    ];
+    const { labId, userId, isOrganiser, isMentor, roomId } = arriving;
     return {
-      statements,
-      read: (rows) => {
-        const [queueRows, topicRows] = queue ? [rows[0], rows[1]] : [[], rows[0]];
-        return {
-          helpQueue: (queueRows as HelpRequestRow[]).map(toHelpRequest),
-          myTopics: isMentor
-            ? (topicsByMentor(topicRows as MentorTopicsRow[]).get(me.userId) ?? [])
-            : [],
-        };
-      },
+      statements: [
+        onlyIf(this.requests.unresolvedOfLab(labId), isOrganiser),
+        onlyIf(this.requests.unresolvedForMentor(labId, userId), not(isOrganiser), isMentor),
+        onlyIf(this.requests.unresolvedOfRoom(labId, roomId), not(isOrganiser), not(isMentor)),
+        onlyIf(this.requests.topicsOf(labId, [userId]), isMentor),
+      ],
+      read: ([ofLab, ofMentor, ofRoom, topics]) => ({
+        helpQueue: ([...ofLab, ...ofMentor, ...ofRoom] as HelpRequestRow[]).map(toHelpRequest),
+        myTopics: topicsByMentor(topics as MentorTopicsRow[]).get(userId) ?? [],
+      }),
     };
   }
 

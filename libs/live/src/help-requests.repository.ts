@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { rowsOf, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
+import {
+  type Param,
+  rowsOf,
+  type Statement,
+  statement,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 
 export interface HelpRequestRow {
   id: string;
@@ -86,7 +92,7 @@ export class HelpRequestsRepository {
     return (await this.tx.query(this.unresolvedOfRoom(labId, roomId)))[0] ?? null;
   }
 
-  unresolvedOfRoom(labId: string, roomId: string): Statement<HelpRequestRow> {
+  unresolvedOfRoom(labId: string, roomId: Param<string | null>): Statement<HelpRequestRow> {
     return statement<HelpRequestRow>(
       `${SELECT} WHERE h.lab_id = $1 AND h.room_id = $2 AND h.resolved_at IS NULL`,
       [labId, roomId],

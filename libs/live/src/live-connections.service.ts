@@ -4,15 +4,19 @@ import { IdentityService } from '@ideas-lab/identity';
 import { LabAccessService } from '@ideas-lab/labs';
 import { type TeamView, TeamsService } from '@ideas-lab/workshop';
 import { type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
-import { type ChatMessageRow, ChatMessagesRepository } from './chat-messages.repository.js';
+import type { Arriving } from './arriving.js';
+import { ChatMessagesRepository } from './chat-messages.repository.js';
 import { HelpQueueService } from './help-queue.service.js';
 import {
   type ChatMessage,
+  type HelpRequest,
   liveChannels,
   type LabRoleName,
   type LiveConnectionData,
   type LivePitch,
   type LiveSnapshot,
+  type PinnedInstruction,
+  type TimeRequest,
 } from './live-events.js';
 import { LiveError } from './live.errors.js';
 import { LivePitchSource } from './live-pitch-source.js';
@@ -35,18 +39,23 @@ const SNAPSHOT_RECENT_CHAT = 50;
 
 /**
  * What the handshake reads with the person's roles, for the snapshot: where they are in the open
- * round, the teams they see and the pitch running now.
+ * round, the teams they see, the pitch running now, and what their room, teams and roles give
+ * them of chat, help and time requests and pinned instructions.
  */
-export interface FirstReads {
+export interface ArrivalReads {
   whereabouts: LiveWhereabouts | null;
   teams: TeamView[];
   pitch: LivePitch | null;
+  chat: { chat: ChatMessage[]; chatTruncated: boolean };
+  help: { helpQueue: HelpRequest[]; myTopics: string[] };
+  timeRequests: TimeRequest[];
+  pinned: PinnedInstruction[];
 }
 
-/** A handshake let in: the connection's data, and the first half of its snapshot. */
+/** A handshake let in: the connection's data, and what its snapshot is made of. */
 export interface Handshake {
   data: LiveConnectionData;
-  first: FirstReads;
+  reads: ArrivalReads;
 }
 
 export interface Arrival {
@@ -91,8 +100,7 @@ export class LiveConnectionsService {
 
   /**
    * Check the handshake: a valid access token, and a role in the lab the client names. The
-   * same statement reads the first half of the snapshot (thrown away when the handshake is
-   * refused).
+   * same statement reads the whole snapshot (thrown away when the handshake is refused).
    */
   async authenticate(auth: unknown): Promise<Handshake> {
     const fields = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<
@@ -108,19 +116,39 @@ export class LiveConnectionsService {
         'LIVE_LAB_REQUIRED',
         'Name the lab to join: auth.labId must be a lab id (a UUID).',
       );
-    // One statement, read afresh: the token's epoch (a token of every session ended is
-    // refused), the person's name and roles, and where they are, the teams they see and the
-    // pitch. A reconnect storm does this a thousand times at once.
-    const { person, ...first } = await this.tx.readAll({
-      person: this.access.personIn(access.userId, labId),
-      whereabouts: readRows(this.rounds.whereabouts(labId, access.userId), whereaboutsOf),
+    // One statement, one round trip, read afresh: the token's epoch (a token of every session
+    // ended is refused), the person's name and roles, where they are, the teams they see, the
+    // pitch, and what depends on all these (the statement derives the room, teams and roles it
+    // needs itself). A reconnect storm does this a thousand times at once.
+    const personRead = this.access.personIn(access.userId, labId);
+    const whereabouts = this.rounds.whereabouts(labId, access.userId);
+    const lastSeen = fields.lastSeenMessageId;
+    const lastSeenMessageId =
+      typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null;
+    const arriving: Arriving = {
+      labId,
+      userId: access.userId,
+      isOrganiser: access.isAdmin || this.access.hasRole(personRead, 'organiser'),
+      isMentor: this.access.hasRole(personRead, 'mentor'),
+      isParticipant: this.access.hasRole(personRead, 'participant'),
+      roundId: this.rounds.roundIdIn(whereabouts),
+      roomId: this.rounds.roomIdIn(whereabouts),
+      roomIds: this.rounds.roomIdsIn(whereabouts),
+      teamIds: this.teams.teamIdsOf(labId, access.userId),
+    };
+    const { person, ...reads } = await this.tx.readAll({
+      person: personRead,
+      whereabouts: readRows(whereabouts, whereaboutsOf),
       teams: this.teams.viewsSeenBy(labId, access.userId, access.isAdmin),
       pitch: this.pitch.read(labId),
+      chat: this.chatOnArrival(arriving, lastSeenMessageId),
+      help: this.help.queueOnArrival(arriving),
+      timeRequests: this.time.requestsOnArrival(arriving),
+      pinned: this.pins.pinnedOnArrival(arriving),
     });
     const actor = access.actorAt(person?.tokenEpoch ?? null);
     if (!person || !actor) throw unauthenticated();
     const roles = this.admitted(actor, person.roles as LabRoleName[]);
-    const lastSeen = fields.lastSeenMessageId;
     return {
       data: {
         userId: actor.userId,
@@ -129,11 +157,10 @@ export class LiveConnectionsService {
         labId,
         roles,
         isOrganiser: actor.isAdmin || roles.includes('organiser'),
-        lastSeenMessageId:
-          typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null,
+        lastSeenMessageId,
         tokenExpiresAt: tokenExpiry(token),
       },
-      first,
+      reads,
     };
   }
 
@@ -179,12 +206,8 @@ export class LiveConnectionsService {
     return roles;
   }
 
-  /**
-   * The channels of a (re)connecting client and its snapshot, both read from the database:
-   * the handshake's reads, then one statement for everything that depends on the person's
-   * room and teams.
-   */
-  async arrive(me: LiveConnectionData, first: FirstReads): Promise<Arrival> {
+  /** The channels of a (re)connecting client and its snapshot, from what its handshake read. */
+  arrive(me: LiveConnectionData, reads: ArrivalReads): Arrival {
     const channels = [
       liveChannels.lab(me.labId),
       liveChannels.person(me.labId, me.userId),
@@ -194,7 +217,7 @@ export class LiveConnectionsService {
     if (me.isOrganiser && !me.roles.includes('organiser'))
       channels.push(liveChannels.role(me.labId, 'organiser'));
 
-    const { whereabouts, teams, pitch } = first;
+    const { whereabouts, teams, pitch, chat, help, timeRequests, pinned } = reads;
     const round = whereabouts?.round ?? null;
     const session = whereabouts?.session ?? null;
     const roomId = whereabouts?.room?.id ?? null;
@@ -207,17 +230,6 @@ export class LiveConnectionsService {
       .filter((t) => t.members.some((m) => m.userId === me.userId))
       .map((t) => t.id);
     channels.push(...myTeamIds.map(liveChannels.team));
-
-    const roomIds = roomId ? [roomId] : [];
-    const { chat, help, timeRequests, pinned } = await this.tx.readAll({
-      chat: this.chatOnArrival(me, roomIds, myTeamIds),
-      help: this.help.queueOf(me, roomId),
-      timeRequests: this.time.requestsOf(me, round?.id ?? null, roomId),
-      pinned: this.pins.pinnedOnArrival(
-        me.labId,
-        me.isOrganiser && round ? { roundId: round.id } : { roomIds },
-      ),
-    });
 
     return {
       channels,
@@ -248,36 +260,23 @@ export class LiveConnectionsService {
   /**
    * The chat a (re)connecting client gets: after the last message it saw, if it says (up to
    * SNAPSHOT_CHAT_LIMIT, and whether more were left out), else the latest page of each of its
-   * channels; oldest first.
+   * channels (the lab's, its room's, its teams'); oldest first.
    */
   private chatOnArrival(
-    me: LiveConnectionData,
-    roomIds: readonly string[],
-    teamIds: readonly string[],
+    { labId, roomIds, teamIds }: Arriving,
+    lastSeenMessageId: string | null,
   ): BatchedRead<{ chat: ChatMessage[]; chatTruncated: boolean }> {
-    if (me.lastSeenMessageId)
+    if (lastSeenMessageId)
       return readRows(
-        this.chat.after(me.labId, roomIds, teamIds, me.lastSeenMessageId, SNAPSHOT_CHAT_LIMIT + 1),
+        this.chat.after(labId, roomIds, teamIds, lastSeenMessageId, SNAPSHOT_CHAT_LIMIT + 1),
         (rows) => ({
           chat: rows.slice(0, SNAPSHOT_CHAT_LIMIT).map(toChatMessage),
           chatTruncated: rows.length > SNAPSHOT_CHAT_LIMIT,
         }),
       );
-    const scopes = [
-      { roomId: null, teamId: null },
-      ...roomIds.map((id) => ({ roomId: id, teamId: null })),
-      ...teamIds.map((id) => ({ roomId: null, teamId: id })),
-    ];
-    return {
-      statements: scopes.map((scope) =>
-        this.chat.pageOfChannel(me.labId, scope, null, SNAPSHOT_RECENT_CHAT),
-      ),
-      read: (pages) => ({
-        chat: (pages.flat() as ChatMessageRow[])
-          .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-          .map(toChatMessage),
-        chatTruncated: false,
-      }),
-    };
+    return readRows(
+      this.chat.latestOfChannels(labId, roomIds, teamIds, SNAPSHOT_RECENT_CHAT),
+      (rows) => ({ chat: rows.map(toChatMessage), chatTruncated: false }),
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
+import {
+  type Derived,
+  derived,
+  type Statement,
+  statement,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import type { BreakoutRoundRow } from '@ideas-lab/workshop';
 
 /** A breakout round with what the live layer needs to place it: its session and lab. */
@@ -137,6 +143,24 @@ export class LiveRoundsRepository {
                 WHERE a.room_id = (SELECT "roomId" FROM place)) AS "roomMates"
          FROM round`,
       [labId, userId],
+    );
+  }
+
+  /** The open round's id that a `whereabouts` statement found, read by the same batch (NULL: none). */
+  roundIdIn(whereabouts: Statement<WhereaboutsRow>): Derived<string | null> {
+    return derived(whereabouts, `(round->>'id')::uuid`);
+  }
+
+  /** The room of record a `whereabouts` statement found, read by the same batch (NULL: none). */
+  roomIdIn(whereabouts: Statement<WhereaboutsRow>): Derived<string | null> {
+    return derived(whereabouts, `(room->>'id')::uuid`);
+  }
+
+  /** The same room as a list: empty when there is none. */
+  roomIdsIn(whereabouts: Statement<WhereaboutsRow>): Derived<string[]> {
+    return derived(
+      whereabouts,
+      `coalesce(array_agg((room->>'id')::uuid) FILTER (WHERE room IS NOT NULL), '{}')`,
     );
   }
 

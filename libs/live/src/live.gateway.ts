@@ -14,7 +14,7 @@ import { ControlRoomService } from './control-room.service.js';
 import { HelpQueueService } from './help-queue.service.js';
 import { ACCESS_CHANGED } from './live-access.service.js';
 import { LiveChatService } from './live-chat.service.js';
-import { type FirstReads, LiveConnectionsService } from './live-connections.service.js';
+import { type ArrivalReads, LiveConnectionsService } from './live-connections.service.js';
 import { LivePresenceService } from './live-presence.service.js';
 import type {
   LiveAck,
@@ -95,7 +95,7 @@ export class LiveGateway
   /** Each connection's place in the set-up queue, given back once its snapshot is out. */
   private readonly settingUp = new WeakMap<LiveSocket, () => void>();
   /** What each connection's handshake read for its snapshot, until the snapshot is out. */
-  private readonly firstReads = new WeakMap<LiveSocket, FirstReads>();
+  private readonly arrivalReads = new WeakMap<LiveSocket, ArrivalReads>();
   private closing = false;
   private namespace: LiveNamespace | null = null;
 
@@ -133,7 +133,7 @@ export class LiveGateway
         socket.conn.once('close', leave);
         this.settingUp.set(socket, leave);
         this.connections.authenticate(socket.handshake.auth).then(
-          ({ data, first }) => {
+          ({ data, reads }) => {
             if (!this.admit(socket, data.userId)) {
               leave();
               return next(
@@ -146,7 +146,7 @@ export class LiveGateway
               );
             }
             socket.data = data;
-            this.firstReads.set(socket, first);
+            this.arrivalReads.set(socket, reads);
             next();
           },
           (error: unknown) => {
@@ -162,11 +162,11 @@ export class LiveGateway
     this.expireAt(socket, socket.data.tokenExpiresAt);
     const leave = this.settingUp.get(socket);
     this.settingUp.delete(socket);
-    const first = this.firstReads.get(socket);
-    this.firstReads.delete(socket);
+    const reads = this.arrivalReads.get(socket);
+    this.arrivalReads.delete(socket);
     try {
-      if (!first) throw new Error('a connection without its handshake reads');
-      const { channels, snapshot } = await this.connections.arrive(socket.data, first);
+      if (!reads) throw new Error('a connection without its handshake reads');
+      const { channels, snapshot } = this.connections.arrive(socket.data, reads);
       await socket.join(channels);
       this.realtime.send(socket.id, 'live:snapshot', { ...snapshot, recovered: socket.recovered });
       this.presenceChanges.arrived(socket.data);

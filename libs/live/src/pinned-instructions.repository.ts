@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   affectedCount,
+  type Param,
   rowsOf,
   type Statement,
   statement,
@@ -104,17 +105,17 @@ export class PinnedInstructionsRepository {
     return this.tx.query(this.active(labId, roomIds));
   }
 
-  active(labId: string, roomIds: readonly string[]): Statement<PinnedInstructionRow> {
+  active(labId: string, roomIds: Param<readonly string[]>): Statement<PinnedInstructionRow> {
     return statement<PinnedInstructionRow>(
       `${SELECT} WHERE p.lab_id = $1 AND p.unpinned_at IS NULL AND (p.room_id IS NULL OR p.room_id = ANY($2::uuid[]))
         ORDER BY p.pinned_at, p.id`,
-      [labId, [...roomIds]],
+      [labId, roomIds],
       ['pinnedAt', 'unpinnedAt'],
     );
   }
 
   /** Pins in force for the whole lab and for every room of a round, oldest first. */
-  activeInRound(labId: string, roundId: string): Statement<PinnedInstructionRow> {
+  activeInRound(labId: string, roundId: Param<string | null>): Statement<PinnedInstructionRow> {
     return statement<PinnedInstructionRow>(
       `${SELECT} WHERE p.lab_id = $1 AND p.unpinned_at IS NULL
           AND (p.room_id IS NULL OR p.room_id IN (SELECT id FROM breakout_rooms WHERE round_id = $2))

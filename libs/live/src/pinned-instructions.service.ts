@@ -1,5 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AuditService, type BatchedRead, readRows, TransactionRunner } from '@ideas-lab/platform';
+import {
+  AuditService,
+  type BatchedRead,
+  not,
+  onlyIf,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import { BreakoutNotices, type BreakoutNotice } from '@ideas-lab/workshop';
 import type { PinPayload, UnpinPayload } from './live-events.js';
 import {
@@ -11,7 +17,11 @@ import {
 import { LiveError } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
-import { PinnedInstructionsRepository } from './pinned-instructions.repository.js';
+import type { Arriving } from './arriving.js';
+import {
+  PinnedInstructionsRepository,
+  type PinnedInstructionRow,
+} from './pinned-instructions.repository.js';
 import { toPinnedInstruction } from './live-view.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
@@ -127,16 +137,20 @@ export class PinnedInstructionsService implements OnModuleInit {
     return (await this.pins.findActive(labId, roomIds)).map(toPinnedInstruction);
   }
   /** What a (re)connecting client sees pinned: an organiser every room's of the round, others their room's. */
-  pinnedOnArrival(
-    labId: string,
-    seen: { roundId: string } | { roomIds: readonly string[] },
-  ): BatchedRead<PinnedInstruction[]> {
-    return readRows(
-      'roundId' in seen
-        ? this.pins.activeInRound(labId, seen.roundId)
-        : this.pins.active(labId, seen.roomIds),
-      (rows) => rows.map(toPinnedInstruction),
-    );
+  pinnedOnArrival({
+    labId,
+    roundId,
+    roomIds,
+    isOrganiser,
+  }: Arriving): BatchedRead<PinnedInstruction[]> {
+    return {
+      statements: [
+        onlyIf(this.pins.activeInRound(labId, roundId), isOrganiser),
+        onlyIf(this.pins.active(labId, roomIds), not(isOrganiser)),
+      ],
+      read: ([ofRound, ofRooms]) =>
+        ([...ofRound, ...ofRooms] as PinnedInstructionRow[]).map(toPinnedInstruction),
+    };
   }
 
   private audienceOf(labId: string, pin: PinnedInstruction): string[] {

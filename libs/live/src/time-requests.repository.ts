@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { rowsOf, type Statement, statement, TransactionRunner } from '@ideas-lab/platform';
+import {
+  type Param,
+  rowsOf,
+  type Statement,
+  statement,
+  TransactionRunner,
+} from '@ideas-lab/platform';
 import type { TimeRequestDecision } from './entities/time-request.entity.js';
 
 export interface TimeRequestRow {
@@ -58,8 +64,8 @@ export class TimeRequestsRepository {
   }
 
   ofRound(
-    roundId: string,
-    scope: { undecided: true } | { roomId: string },
+    roundId: Param<string | null>,
+    scope: { undecided: true } | { roomId: Param<string | null> },
   ): Statement<TimeRequestRow> {
     return 'roomId' in scope
       ? statement<TimeRequestRow>(

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   type BatchedRead,
-  readNothing,
-  readRows,
+  not,
+  onlyIf,
   TransactionRunner,
 } from '@ideas-lab/platform';
 import { BreakoutRoundsService } from '@ideas-lab/workshop';
@@ -18,7 +18,8 @@ import {
 import { LiveError, notOpenAsLive } from './live.errors.js';
 import { LivePublisher } from './live-publisher.js';
 import { LiveRoundsRepository } from './live-rounds.repository.js';
-import { TimeRequestsRepository } from './time-requests.repository.js';
+import { TimeRequestsRepository, type TimeRequestRow } from './time-requests.repository.js';
+import type { Arriving } from './arriving.js';
 import { EXTRA_TIME_SECONDS, toLiveRound, toTimeRequest } from './live-view.js';
 
 type Result<E extends keyof LiveRequests> = LiveRequests[E]['result'];
@@ -67,21 +68,20 @@ export class TimeRequestsService {
    * What a (re)connecting person sees of the open round's requests: organisers every one not
    * decided yet, a participant their room's (so a reload still shows "asked").
    */
-  requestsOf(
-    me: LiveConnectionData,
-    roundId: string | null,
-    roomId: string | null,
-  ): BatchedRead<TimeRequest[]> {
-    const scope = !roundId
-      ? null
-      : me.isOrganiser
-        ? ({ undecided: true } as const)
-        : roomId && me.roles.includes('participant')
-          ? { roomId }
-          : null;
-    return scope && roundId
-      ? readRows(this.requests.ofRound(roundId, scope), (rows) => rows.map(toTimeRequest))
-      : readNothing([]);
+  requestsOnArrival({
+    roundId,
+    roomId,
+    isOrganiser,
+    isParticipant,
+  }: Arriving): BatchedRead<TimeRequest[]> {
+    return {
+      statements: [
+        onlyIf(this.requests.ofRound(roundId, { undecided: true }), isOrganiser),
+        onlyIf(this.requests.ofRound(roundId, { roomId }), not(isOrganiser), isParticipant),
+      ],
+      read: ([undecided, ofRoom]) =>
+        ([...undecided, ...ofRoom] as TimeRequestRow[]).map(toTimeRequest),
+    };
   }
 
   /** Approving moves the round's deadline by two minutes for everyone, in the same transaction as the decision. */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   type BatchedRead,
+  type Derived,
+  derived,
   type Statement,
   TransactionRunner,
 } from '@ideas-lab/platform';
@@ -98,6 +100,17 @@ export class TeamsService {
     return teamViews(
       this.teams.teamsSeenBy(labId, userId, isAdmin),
       this.teams.membersOfTeamsSeenBy(labId, userId, isAdmin),
+    );
+  }
+
+  /**
+   * For a live handshake: the ids of the teams someone is on, read by the handshake's statement
+   * itself (their chat channels depend on them).
+   */
+  teamIdsOf(labId: string, userId: string): Derived<string[]> {
+    return derived(
+      this.teams.teamIdsOfMember(labId, userId),
+      `coalesce(array_agg("teamId"), '{}')`,
     );
   }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   type BatchedRead,
   combinedStatement,
+  needsBatch,
   rowsFromJson,
   type Statement,
 } from './batched-reads.js';
@@ -62,6 +63,8 @@ export class TransactionRunner {
 
   /** Run one statement (in the current transaction, if any). */
   query<Row>(one: Statement<Row>): Promise<Row[]> {
+    if (needsBatch(one))
+      throw new RangeError('a statement with derived values or conditions runs only in readAll');
     return this.rowsOf(one.sql, [...one.params]) as Promise<Row[]>;
   }
 
@@ -77,7 +80,8 @@ export class TransactionRunner {
     const statements = entries.flatMap(([, r]) => r.statements);
     let rows: unknown[][];
     if (statements.length === 0) rows = [];
-    else if (statements.length === 1) rows = [await this.query(statements[0])];
+    else if (statements.length === 1 && !needsBatch(statements[0]))
+      rows = [await this.query(statements[0])];
     else {
       const { sql, params } = combinedStatement(statements);
       const [row] = (await this.rowsOf(sql, params)) as Record<string, unknown>[];
