@@ -81,7 +81,10 @@ export function isDerived(value: unknown): value is Derived<unknown> {
   );
 }
 
-/** The opposite of a condition. */
+/**
+ * The opposite of a condition. A derived condition over a statement that finds no row is
+ * false, and so is its opposite: derive conditions from a statement of exactly one row.
+ */
 export function not(condition: Condition): Condition {
   return typeof condition === 'boolean'
     ? !condition
