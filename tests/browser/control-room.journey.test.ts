@@ -203,7 +203,9 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       // The matrix of the plan shown: 6 people, 15 pairs; every cell says who met whom.
       const matrix = page.getByRole('table').filter({ hasText: 'Plan 2, all rounds' });
       await matrix.waitFor();
-      const caption = (await matrix.locator('caption').textContent()) ?? '';
+      const captionText = () => matrix.locator('caption').textContent();
+      await expect.poll(captionText).toMatch(/\d+ of \d+ pairs have met/);
+      const caption = (await captionText()) ?? '';
       const [, met, possible] = /(\d+) of (\d+) pairs have met/.exec(caption) ?? [];
       expect(Number(possible)).toBe(15);
       expect(Number(met)).toBeGreaterThanOrEqual(10);
@@ -367,6 +369,11 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       await tile(page, 'Room 2').getByText('Needs help: statistics').waitFor();
       await page.getByRole('region', { name: 'Help requests' }).getByText('statistics').waitFor();
       await shot(page, 'requests');
+      // Read the clock once it shows minutes and seconds: a read mid-render would be NaN and
+      // the comparison below could never hold.
+      await expect
+        .poll(() => page.getByTestId('round-countdown').textContent())
+        .toMatch(/^\d+:\d\d$/);
       const before = await secondsShown(page);
       await page.getByRole('button', { name: 'Approve for Room 1' }).click();
       await announced(page, 'Room 1 got 2 more minutes.');

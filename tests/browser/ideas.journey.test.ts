@@ -323,7 +323,7 @@ describeBrowser('web client: ideas board and voting', () => {
           timeout: 15_000,
         })
         .toContain('2 participants');
-      expect(await org.getByRole('table').count()).toBe(0);
+      await expect.poll(() => org.getByRole('table').count()).toBe(0);
 
       // --- The organiser closes early and reads the results. ---
       await org.getByRole('button', { name: 'Close voting now…' }).click();

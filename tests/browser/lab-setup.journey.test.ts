@@ -107,13 +107,11 @@ describeBrowser('web client: a lab is set up and its call opens', () => {
       await page.getByLabel('Role', { exact: true }).selectOption('organiser');
       await page.getByRole('button', { name: 'Invite', exact: true }).click();
       const acceptLink = page.getByTestId('accept-link');
-      await acceptLink.waitFor();
       // The link is absolute, on the server's PUBLIC_URL; the journey follows its path here.
-      const acceptPath = new URL(
-        (await acceptLink.getAttribute('href')) ?? '',
-        stage.server.baseUrl,
-      ).pathname;
-      expect(acceptPath).toMatch(/^\/invitations\/[^/]+$/);
+      const pathOf = async () =>
+        new URL((await acceptLink.getAttribute('href')) ?? '', stage.server.baseUrl).pathname;
+      await expect.poll(pathOf).toMatch(/^\/invitations\/[^/]+$/);
+      const acceptPath = await pathOf();
       await page.getByRole('cell', { name: newcomer.email, exact: true }).waitFor();
       await shot(page, 'admin-invites-organiser');
       await logOut(page);

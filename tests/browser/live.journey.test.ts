@@ -141,12 +141,12 @@ describeBrowser(
             room.getByRole('link', { name: 'Join Room A’s video call' }).getAttribute('href'),
           )
           .toBe(meetingUrl);
+        await expect.poll(() => countdownSeconds(page!)).toBeGreaterThan(570);
         const started = await countdownSeconds(page);
-        expect(started).toBeGreaterThan(570);
         expect(started).toBeLessThanOrEqual(600);
         await expect.poll(() => page.getByTestId('timer-warning').textContent()).toBe('');
         // It counts down.
-        await expect.poll(() => countdownSeconds(page!), { timeout: 5_000 }).toBeLessThan(started);
+        await expect.poll(() => countdownSeconds(page!)).toBeLessThan(started);
 
         // ---- A broadcast appears as a banner. ----
         expect(
@@ -172,8 +172,10 @@ describeBrowser(
             .ok,
         ).toBe(true);
         await page.getByTestId('timer-warning').filter({ hasText: 'Five minutes left' }).waitFor();
+        // The warning and the moved deadline reach the page as two notices: read the clock once
+        // it shows the new deadline.
+        await expect.poll(() => countdownSeconds(page!)).toBeLessThanOrEqual(240);
         const shortened = await countdownSeconds(page);
-        expect(shortened).toBeLessThanOrEqual(240);
         expect(shortened).toBeGreaterThan(200);
 
         // ---- The participant writes in the room chat (where chat opens during a round);
@@ -200,9 +202,7 @@ describeBrowser(
           (await organiser.request('time:decide', { requestId: asked.id, approve: true })).ok,
         ).toBe(true);
         await page.getByTestId('time-outcome').filter({ hasText: 'Approved' }).waitFor();
-        await expect
-          .poll(() => countdownSeconds(page!), { timeout: 5_000 })
-          .toBeGreaterThan(shortened + 60);
+        await expect.poll(() => countdownSeconds(page!)).toBeGreaterThan(shortened + 60);
 
         // ---- Ask for help. ----
         await room.getByLabel('What do you need help with?').fill('statistics');
@@ -216,9 +216,17 @@ describeBrowser(
         // On a phone: one column, nothing scrolls sideways, the room and countdown come first.
         await page.setViewportSize(PHONE_VIEWPORT);
         await expect.poll(() => sidewaysScroll(page)).toBe(0);
-        const roomTop = (await room.boundingBox())!.y;
-        const chatTop = (await page.getByRole('region', { name: 'Chat' }).boundingBox())!.y;
-        expect(roomTop).toBeLessThan(chatTop);
+        // The layout follows the new width a moment later: compare the boxes until it has.
+        await expect
+          .poll(
+            async () => {
+              const roomBox = await room.boundingBox();
+              const chatBox = await page.getByRole('region', { name: 'Chat' }).boundingBox();
+              return roomBox !== null && chatBox !== null && roomBox.y < chatBox.y;
+            },
+            { message: 'the room comes above the chat on a phone' },
+          )
+          .toBe(true);
         await shot(page, 'participant-on-a-phone');
         await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -267,8 +275,8 @@ describeBrowser(
         // The pinned instructions came back with the snapshot.
         await pins.getByText('Sketch the twin on the whiteboard first.').waitFor();
         // The countdown is still the server's.
+        await expect.poll(() => countdownSeconds(page!)).toBeGreaterThan(200);
         const afterDrop = await countdownSeconds(page);
-        expect(afterDrop).toBeGreaterThan(200);
         expect(afterDrop).toBeLessThanOrEqual(shortened + 120);
         await shot(page, 'participant-back-online');
 
@@ -321,7 +329,7 @@ describeBrowser(
         // ---- The organiser closes the round: the page says so and waits for the next. ----
         expect((await organiser.request('round:close', { roundId: round.roundId })).ok).toBe(true);
         await page.getByTestId('round-ended').filter({ hasText: 'Round 1 has ended' }).waitFor();
-        await expect(page.getByTestId('my-room').count()).resolves.toBe(0);
+        await expect.poll(() => page.getByTestId('my-room').count()).toBe(0);
         await shot(page, 'participant-round-ended');
       }
     }, 180_000);

@@ -150,6 +150,7 @@ describeBrowser('web client: pitches scored from a phone while the organiser run
 
       // The organiser gives the team a minute more from the control room: the mentor's phone
       // countdown jumps by it at once and says so.
+      await expect.poll(() => phone.getByRole('timer').first().textContent()).toMatch(/^\d+:\d\d$/);
       const beforeMove = await secondsOnClock(phone);
       await desk
         .getByRole('navigation', { name: 'Lab sections' })

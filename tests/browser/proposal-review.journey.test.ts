@@ -185,7 +185,7 @@ describeBrowser('web client: proposal review', () => {
         .toContain('Merit hinges on the validation cohort.');
       // Blind review: the other reviewer reads who wrote it as in the reviews, not by name.
       await expect.poll(() => discussion.textContent()).toContain('Reviewer 2');
-      expect(await discussion.textContent()).not.toContain(mentorName);
+      await expect.poll(() => discussion.textContent()).not.toContain(mentorName);
 
       // The mentor says what they review as, where they find their queue.
       await phone.getByRole('link', { name: '← Proposal review' }).click();
@@ -245,9 +245,9 @@ describeBrowser('web client: proposal review', () => {
       await progress.getByRole('button', { name: 'Release comments to teams' }).click();
       await desk.getByRole('alertdialog').getByRole('button', { name: 'Release comments' }).click();
       await expect.poll(() => comments.textContent()).toContain('Say how you will validate it.');
-      expect(await comments.textContent()).toContain('Clear aims.');
-      expect(await comments.textContent()).not.toContain('Strong team.');
-      expect(await comments.textContent()).not.toContain(mentorName);
+      await expect.poll(() => comments.textContent()).toContain('Clear aims.');
+      await expect.poll(() => comments.textContent()).not.toContain('Strong team.');
+      await expect.poll(() => comments.textContent()).not.toContain(mentorName);
       await expect.poll(() => sidewaysScroll(team)).toBe(0);
       await expectAccessible(team, 'reviewers’ comments on a phone');
 
@@ -279,8 +279,10 @@ describeBrowser('web client: proposal review', () => {
         .toContain(
           'You have a conflict of interest with this proposal (you declared a conflict with this proposal), so the other reviews',
         );
-      expect(await phone.getByRole('region', { name: 'All reviews' }).count()).toBe(0);
-      expect(await phone.getByRole('button', { name: 'Submit revision' }).count()).toBe(0);
+      await expect.poll(() => phone.getByRole('region', { name: 'All reviews' }).count()).toBe(0);
+      await expect
+        .poll(() => phone.getByRole('button', { name: 'Submit revision' }).count())
+        .toBe(0);
       await expectAccessible(phone, 'a conflicted review on a phone');
       await desk.reload();
       await expect

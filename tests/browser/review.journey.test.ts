@@ -296,6 +296,7 @@ describeBrowser('web client: applications are reviewed', () => {
         .getByRole('region', { name: 'Reviewers per application' })
         .getByRole('row', { name: new RegExp(`^${ada.name}`) });
       const adaOther = adaRow.getByRole('listitem').filter({ hasNotText: mia.name }).first();
+      await expect.poll(() => adaOther.textContent()).toMatch(/^(Max Mentor|Moe Mentor)/);
       const handName = /^(Max Mentor|Moe Mentor)/.exec((await adaOther.textContent()) ?? '')![1];
       await adaRow.getByRole('button', { name: `Remove ${handName} from ${ada.name}` }).click();
       await status(org, `${handName} no longer reviews ${ada.name}.`);
@@ -364,15 +365,17 @@ describeBrowser('web client: applications are reviewed', () => {
       await mentor.getByRole('link', { name: 'Application 1' }).click();
       await mentor.getByRole('heading', { name: 'Review: Application 1' }).waitFor();
       await mentor.getByText("Blind review: the applicant's name, institution").waitFor();
-      const application = await mentor
-        .getByRole('region', { name: 'The application' })
-        .textContent();
+      const applicationRegion = mentor.getByRole('region', { name: 'The application' });
+      // Its answers may arrive after the heading; read the region once they are shown.
+      await expect
+        .poll(() => applicationRegion.textContent())
+        .toMatch(/builds patient-specific tumour models/);
+      const application = await applicationRegion.textContent();
       for (const applicant of applicants) {
         expect(application).not.toContain(applicant.name);
         expect(application).not.toContain(applicant.affiliation);
       }
       expect(application).not.toContain('example.org');
-      expect(application).toMatch(/builds patient-specific tumour models/);
       await mentor
         .getByRole('region', { name: 'Other reviews' })
         .getByText('open to you once you have submitted your own')

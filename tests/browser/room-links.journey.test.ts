@@ -126,7 +126,7 @@ describeBrowser('web client: rooms get video links and pins, participants follow
       await shot(desk, 'organiser-control-room-link');
 
       await expect.poll(() => join.getAttribute('href')).toBe('https://bbb.example.org/b/room-b');
-      expect(await sidewaysScroll(phone)).toBe(0);
+      await expect.poll(() => sidewaysScroll(phone)).toBe(0);
       await shot(phone, 'participant-own-link');
 
       // ---- Pins: one for this round, one kept for the whole session. ----
