@@ -24,16 +24,17 @@ describe('live connections and access-token expiry', () => {
 
   it('drops a connection when its token expires (after telling it), keeps one that sent auth:refresh, until the new token expires', async () => {
     // Fresh tokens, so both expire about TTL_SECONDS from now.
-    const [first, second] = [
-      await login(app, lab.participants[0].email),
-      await login(app, lab.participants[1].email),
-    ];
+    const first = await login(app, lab.participants[0].email);
+    const issuing = Date.now();
+    const second = await login(app, lab.participants[1].email);
     const staying = liveClient(app.baseUrl, first, lab.labId);
     const leaving = liveClient(app.baseUrl, second, lab.labId);
     clients.push(staying, leaving);
     const [stayingSnapshot, leavingSnapshot] = [await staying.connect(), await leaving.connect()];
     const oldExpiry = Date.parse(leavingSnapshot.tokenExpiresAt);
-    expect(oldExpiry).toBeGreaterThan(Date.now() + (TTL_SECONDS - 3) * 1000);
+    // TTL_SECONDS after the token was issued (its expiry is in whole seconds, so up to one
+    // second less), whatever time the logins and connections took on a loaded machine.
+    expect(oldExpiry).toBeGreaterThan(issuing + (TTL_SECONDS - 1) * 1000);
     expect(oldExpiry).toBeLessThanOrEqual(Date.now() + TTL_SECONDS * 1000);
     expect(Date.parse(stayingSnapshot.tokenExpiresAt)).toBeLessThanOrEqual(
       Date.now() + TTL_SECONDS * 1000,
@@ -58,7 +59,7 @@ describe('live connections and access-token expiry', () => {
     const disconnected = new Promise<string>((resolve) =>
       leaving.socket.once('disconnect', (reason) => resolve(reason)),
     );
-    const expired = await leaving.next('auth:expired', undefined, (TTL_SECONDS + 3) * 1000);
+    const expired = await leaving.next('auth:expired', undefined, (TTL_SECONDS + 10) * 1000);
     expect(expired.code).toBe('LIVE_TOKEN_EXPIRED');
     expect(Date.now()).toBeGreaterThanOrEqual(oldExpiry - 50);
     expect(await disconnected).toBe('io server disconnect');
@@ -78,7 +79,7 @@ describe('live connections and access-token expiry', () => {
     expect((await again.connect()).me.userId).toBe(second.userId);
 
     // The refresh moved the deadline; it did not remove it.
-    await staying.next('auth:expired', undefined, newExpiry - Date.now() + 3_000);
+    await staying.next('auth:expired', undefined, newExpiry - Date.now() + 10_000);
     expect(Date.now()).toBeGreaterThanOrEqual(newExpiry - 50);
-  }, 40_000);
+  }, 60_000);
 });

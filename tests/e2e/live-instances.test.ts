@@ -70,7 +70,9 @@ describe('live layer with two API instances on one database', () => {
     onFirst.close();
     organiserOnFirst.close();
     await first.app.get(BreakoutRoundsService).onModuleDestroy();
-    const closedNotice = await onSecond.next('round:closed', (n) => n.roundId === roundId, 8_000);
+    // Due in 2 s and polled every half second: the wait is long only so that a loaded machine
+    // (a poll held up behind other work) does not fail it; a missing close still fails.
+    const closedNotice = await onSecond.next('round:closed', (n) => n.roundId === roundId, 20_000);
     expect(Date.parse(closedNotice.closedAt)).toBeGreaterThanOrEqual(
       Date.parse(snapshot.round!.endsAt!) - 50,
     );
@@ -92,6 +94,11 @@ describe('live layer with two API instances on one database', () => {
       `UPDATE breakout_rounds SET state = 'open', ends_at = now() + interval '59 seconds', warned_5_at = now(), warned_1_at = NULL WHERE id = $1`,
       [roundId],
     );
+    // Both instances poll now, as their timers would (and may as well, meanwhile): once these
+    // polls are done the warning has been given by exactly one of them, so the windows below
+    // only wait for a notice on its way, not for a timer that a loaded machine may run late.
+    const timers = [first.app.get(BreakoutRoundsService), second.app.get(BreakoutRoundsService)];
+    await Promise.all(timers.map((timer) => timer.tick()));
     const [a, b] = await Promise.allSettled([
       watcher.next('timer:warning', (w) => w.roundId === roundId, 3_000),
       other.next('timer:warning', (w) => w.roundId === roundId, 3_000),
