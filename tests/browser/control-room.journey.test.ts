@@ -416,8 +416,9 @@ describeBrowser('web client: an organiser runs the workshop from the control roo
       expect((await asker.next('round:closing')).graceSeconds).toBe(10);
       await page.getByText(/^Closing in 0:(0\d|10)$/).waitFor();
       await shot(page, 'closing');
-      await asker.next('round:closed', () => true, 15_000);
-      await page.getByRole('heading', { name: /Round 2\s+Planned/ }).waitFor({ timeout: 15_000 });
+      // Ten seconds of grace, then the next timer poll: room for a loaded machine to run it late.
+      await asker.next('round:closed', () => true, 30_000);
+      await page.getByRole('heading', { name: /Round 2\s+Planned/ }).waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Open Round 2' }).waitFor();
       await shot(page, 'round-closed');
 
