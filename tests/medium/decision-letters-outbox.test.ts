@@ -79,7 +79,9 @@ describe('the decision letter outbox against PostgreSQL and an SMTP server', () 
   const byRecipient = (all: DecisionLetterView[]) =>
     Object.fromEntries(all.map((l) => [l.recipient.split('-')[0], l]));
   const waitFor = async (done: (all: DecisionLetterView[]) => boolean) => {
-    for (let i = 0; i < 100; i++) {
+    // The sender polls every 5 s; half a minute leaves room for a loaded machine.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
       const all = await outbox();
       if (done(all)) return all;
       await new Promise((r) => setTimeout(r, 100));

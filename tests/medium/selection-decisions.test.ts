@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationsService } from '@ideas-lab/applications';
 import type { Actor } from '@ideas-lab/domain';
 import { ReviewAssignmentService, ReviewRubricService, ReviewsService } from '@ideas-lab/review';
-import { DecisionsService, SelectionRunsService } from '@ideas-lab/selection';
+import { DecisionsService, OfferExpirySweeper, SelectionRunsService } from '@ideas-lab/selection';
 import { bearer, labWithStaff } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,6 +25,10 @@ describe('selection decisions against PostgreSQL', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ DATABASE_POOL_SIZE: '12' });
+    // The sweeps below stand for three instances; the app's own sweeper (once a minute) would be
+    // a fourth, and when its minute falls between a date set in the past and those sweeps it
+    // expires the offer itself, leaving them nothing to report.
+    await app.app.get(OfferExpirySweeper).onModuleDestroy();
     const lab = await labWithStaff(app, 'decide');
     labId = lab.labId;
     organiser = { userId: lab.organiser.userId, isAdmin: false };
