@@ -10,7 +10,12 @@ import type {
 } from '@ideas-lab/live';
 import type { Session } from './api-client.js';
 
-const WAIT_MS = 5_000;
+/**
+ * How long a test waits for a notice or a refusal before it fails. A notice can queue behind a
+ * solve or a browser on a loaded machine (two cores shared by two test files and Chromium), so
+ * this is generous: it only says how late a missing notice fails, never how fast one must come.
+ */
+const WAIT_MS = 15_000;
 /**
  * Requests may solve (rooms recreated by size run the rotation planner in the solver pool,
  * whose first solve starts a thread that loads the TypeScript solvers through tsx): on a
