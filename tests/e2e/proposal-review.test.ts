@@ -228,6 +228,36 @@ describe('proposal review', () => {
     expect(posted.status).toBe(201);
     const message = await organiserWatch.next('proposal-panel:message');
     expect(message.message.body).toBe('I scored merit lower: no validation cohort.');
+
+    // The first reviewer submits again (the same review): it is now the latest submission, yet
+    // each reviewer keeps the label they had, in the reviews and in the panel thread alike.
+    await api()
+      .post(`${review(alpha.proposalId)}/my-review/submit`)
+      .set(bearer(mentors[1]))
+      .send({ scores: { merit: 5, team: 4 }, confidence: 4 })
+      .expect(200);
+    const stillFirst = await api()
+      .get(`${review(alpha.proposalId)}/reviews`)
+      .set(bearer(mentors[0]));
+    expect(stillFirst.body.reviews.find((r: { mine: boolean }) => !r.mine)).toMatchObject({
+      reviewerName: 'Reviewer 1',
+      panelComment: expect.stringMatching(/PANEL ONLY/),
+    });
+    const seenByFirst = await api()
+      .get(`${review(alpha.proposalId)}/reviews`)
+      .set(bearer(mentors[1]));
+    const secondLabel = seenByFirst.body.reviews.find(
+      (r: { mine: boolean }) => !r.mine,
+    ).reviewerName;
+    expect(secondLabel).toBe('Reviewer 2');
+    const threadOfFirst = await api()
+      .get(`${review(alpha.proposalId)}/thread`)
+      .set(bearer(mentors[1]));
+    expect(
+      threadOfFirst.body.messages.find(
+        (m: { body: string }) => m.body === 'I scored merit lower: no validation cohort.',
+      ),
+    ).toMatchObject({ author: null, authorLabel: secondLabel });
   });
 
   it('shows a team only the comments to the team, only after release, and never who reviewed', async () => {

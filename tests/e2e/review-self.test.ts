@@ -1,23 +1,14 @@
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
+import {
+  applicantProfile,
+  bearer,
+  labWithStaff,
+  login,
+  type Session,
+} from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const year = new Date().getUTCFullYear() + 1;
-const profile = (name: string) => ({
-  name,
-  affiliation: `${name} Institute`,
-  organisationType: 'university',
-  careerStage: 'senior',
-  disciplines: ['AI'],
-  primaryDiscipline: 'AI',
-  expertiseKeywords: ['models'],
-  country: 'GB',
-  orcid: '0000-0002-1825-0097',
-  links: ['https://example.org/me'],
-  availability: Object.fromEntries([13, 14, 15, 16, 17].map((d) => [`${year}-07-${d}`, true])),
-});
 
 describe('nobody reviews their own application', () => {
   let app: TestApp;
@@ -53,7 +44,7 @@ describe('nobody reviews their own application', () => {
       await api()
         .patch(`/api/applications/${started.body.id}`)
         .set(bearer(session))
-        .send({ version: 1, profile: profile(name), answers: { pitch: `${name}'s idea` } })
+        .send({ version: 1, profile: applicantProfile(name), answers: { pitch: `${name}'s idea` } })
         .expect(200);
       await api()
         .post(`/api/applications/${started.body.id}/submit`)

@@ -1,10 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, labWithStaff, login, type Session } from '../support/api-client.js';
+import {
+  applicantProfile,
+  bearer,
+  labWithStaff,
+  login,
+  type Session,
+} from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const year = new Date().getUTCFullYear() + 1;
-const WORKSHOP_DAYS = [13, 14, 15, 16, 17].map((d) => `${year}-07-${d}`);
 
 const FORM = [
   { id: 'pitch', type: 'short_text', label: 'One-line pitch', required: true },
@@ -18,20 +21,6 @@ const RUBRIC = {
   ],
   commentPrompt: 'What would this person bring to a team?',
 };
-
-const profile = (name: string, affiliation: string) => ({
-  name,
-  affiliation,
-  organisationType: 'university',
-  careerStage: 'senior',
-  disciplines: ['AI'],
-  primaryDiscipline: 'AI',
-  expertiseKeywords: ['models'],
-  country: 'GB',
-  orcid: '0000-0002-1825-0097',
-  links: ['https://example.org/me'],
-  availability: Object.fromEntries(WORKSHOP_DAYS.map((d) => [d, true])),
-});
 
 describe('application review: rubric, assignment, reviews, scores', () => {
   let app: TestApp;
@@ -87,7 +76,7 @@ describe('application review: rubric, assignment, reviews, scores', () => {
         .set(bearer(session))
         .send({
           version: 1,
-          profile: profile(name.toUpperCase(), affiliation),
+          profile: applicantProfile(name.toUpperCase(), affiliation),
           answers: { pitch: `${name}'s idea`, portfolio: `https://example.org/${name}` },
         })
         .expect(200);

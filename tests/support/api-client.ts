@@ -75,6 +75,27 @@ export function labBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * A complete applicant profile for a lab made from `labBody`: a senior AI researcher at a
+ * university, free every day of the workshop week.
+ */
+export function applicantProfile(name: string, affiliation = `${name} Institute`) {
+  const year = new Date().getUTCFullYear() + 1;
+  return {
+    name,
+    affiliation,
+    organisationType: 'university',
+    careerStage: 'senior',
+    disciplines: ['AI'],
+    primaryDiscipline: 'AI',
+    expertiseKeywords: ['models'],
+    country: 'GB',
+    orcid: '0000-0002-1825-0097',
+    links: ['https://example.org/me'],
+    availability: Object.fromEntries([13, 14, 15, 16, 17].map((d) => [`${year}-07-${d}`, true])),
+  };
+}
+
 /** An admin, a lab, its organiser and a mentor, ready to use. */
 export async function labWithStaff(app: TestApp, tag = Math.random().toString(36).slice(2, 8)) {
   await app.createUser({ email: `admin-${tag}@example.test`, isAdmin: true });

@@ -274,9 +274,7 @@ export class ProposalPanelService {
   private async naming(facts: RoundFacts, proposalId: string): Promise<Naming> {
     const blind = (await this.repository.findRound(facts.round.id))?.blind ?? true;
     // Numbered as the reviews of the proposal are (ProposalReviewsService.ofProposal).
-    const submitted = (await this.repository.findOfProposal(proposalId))
-      .filter((r) => r.status === 'submitted')
-      .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+    const submitted = await this.repository.findSubmittedOfProposal(proposalId);
     return {
       blind,
       labels: new Map(submitted.map((r, i) => [r.reviewerId, `Reviewer ${i + 1}`])),

@@ -39,9 +39,9 @@ export class ProposalReviewRecords {
     await this.facts.requireRound(labId, roundId);
     const round = await this.repository.findRound(roundId);
     if (!round?.commentsReleasedAt) return [];
-    return (await this.repository.findOfRound(roundId))
-      .filter((r) => r.status === 'submitted' && r.teamComment.trim() !== '')
-      .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
+    // In the order of the team's feedback page, so a letter numbers the comments as it does.
+    return (await this.repository.findSubmittedOfRound(roundId))
+      .filter((r) => r.teamComment.trim() !== '')
       .map((r) => ({ proposalId: r.proposalId, comment: r.teamComment }));
   }
 

@@ -87,6 +87,34 @@ export class ProposalReviewRepository {
     return this.reviews.find({ where: { roundId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * The submitted reviews of a proposal in the order they were first submitted (their first kept
+   * revision), so a revision does not move a review: reviewers are numbered in this order.
+   */
+  findSubmittedOfProposal(proposalId: string): Promise<ProposalReviewEntity[]> {
+    return this.submittedInFirstSubmissionOrder()
+      .andWhere('r.proposal_id = :proposalId', { proposalId })
+      .getMany();
+  }
+
+  /** The submitted reviews of a round, each proposal's in the order of `findSubmittedOfProposal`. */
+  findSubmittedOfRound(roundId: string): Promise<ProposalReviewEntity[]> {
+    return this.submittedInFirstSubmissionOrder()
+      .andWhere('r.round_id = :roundId', { roundId })
+      .getMany();
+  }
+
+  private submittedInFirstSubmissionOrder() {
+    return this.reviews
+      .createQueryBuilder('r')
+      .where(`r.status = 'submitted'`)
+      .orderBy(
+        `COALESCE((SELECT MIN(v.submitted_at) FROM proposal_review_revisions v WHERE v.review_id = r.id), r.submitted_at)`,
+        'ASC',
+      )
+      .addOrderBy('r.id', 'ASC');
+  }
+
   findOfReviewer(roundId: string, reviewerId: string): Promise<ProposalReviewEntity[]> {
     return this.reviews.find({
       where: { roundId, reviewerId },

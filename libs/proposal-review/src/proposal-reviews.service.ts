@@ -451,9 +451,9 @@ export class ProposalReviewsService {
     }
     const settings = await this.repository.findRound(roundId);
     const blind = settings?.blind ?? true;
-    const rows = (await this.repository.findOfProposal(proposalId))
-      .filter((r) => r.status === 'submitted' && (!onlyMine || r.reviewerId === actor.userId))
-      .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+    const rows = (await this.repository.findSubmittedOfProposal(proposalId)).filter(
+      (r) => !onlyMine || r.reviewerId === actor.userId,
+    );
     const { applications } = aggregateScores({
       rubric: { criteria: facts.round.rubric },
       reviews: rows.map((r) => ({
@@ -467,19 +467,19 @@ export class ProposalReviewsService {
     );
     const name = new Map(facts.staff.map((s) => [s.userId, s.displayName]));
     const hide = blind && !organiser;
-    let n = 0;
     return {
       proposalId,
       blind,
-      reviews: rows.map((r) => {
+      // Numbered over every submitted review, the reader's own included, in the order of first
+      // submission: the labels of the panel, the same for every reader and kept by a revision.
+      reviews: rows.map((r, i) => {
         const mine = r.reviewerId === actor.userId;
-        n++;
         return {
           reviewerId: hide && !mine ? null : r.reviewerId,
           reviewerName: mine
             ? (name.get(r.reviewerId) ?? 'You')
             : hide
-              ? `Reviewer ${n}`
+              ? `Reviewer ${i + 1}`
               : (name.get(r.reviewerId) ?? 'A former mentor'),
           mine,
           scores: r.scores,
@@ -498,7 +498,10 @@ export class ProposalReviewsService {
 
   /**
    * What a team reads of its proposal's review: the comments to the team, once the organisers
-   * released them, labelled "Reviewer 1" … — never a panel comment, a score or a name.
+   * released them, labelled "Reviewer 1" … — never a panel comment, a score or a name. The
+   * comments are numbered among themselves in the order the reviews were first submitted, as the
+   * decision letter numbers them; not by the panel's labels, which would leave gaps where a
+   * reviewer wrote nothing to the team.
    */
   async feedback(
     actor: Actor,
@@ -521,9 +524,8 @@ export class ProposalReviewsService {
     const shown = released || organiser;
     const comments =
       proposal && shown
-        ? (await this.repository.findOfProposal(proposal.proposalId))
-            .filter((r) => r.status === 'submitted' && r.teamComment.trim() !== '')
-            .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime())
+        ? (await this.repository.findSubmittedOfProposal(proposal.proposalId))
+            .filter((r) => r.teamComment.trim() !== '')
             .map((r, i) => ({ label: `Reviewer ${i + 1}`, comment: r.teamComment }))
         : [];
     return {

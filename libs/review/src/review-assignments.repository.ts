@@ -51,8 +51,21 @@ export class ReviewAssignmentsRepository {
     return this.repo.find({ where: { labId, reviewerId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  findOfApplication(applicationId: string): Promise<ReviewAssignmentEntity[]> {
-    return this.repo.find({ where: { applicationId }, order: { submittedAt: 'ASC', id: 'ASC' } });
+  /**
+   * The submitted reviews of an application in the order they were first submitted (their
+   * first kept revision), so a revision does not move a review: blind reviews are numbered in
+   * this order. A review submitted before revisions were kept counts from its current submission.
+   */
+  findSubmittedOfApplication(applicationId: string): Promise<ReviewAssignmentEntity[]> {
+    return this.repo
+      .createQueryBuilder('a')
+      .where(`a.application_id = :applicationId AND a.status = 'submitted'`, { applicationId })
+      .orderBy(
+        `COALESCE((SELECT MIN(v.submitted_at) FROM review_revisions v WHERE v.assignment_id = a.id), a.submitted_at)`,
+        'ASC',
+      )
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
   }
 
   findOne(applicationId: string, reviewerId: string): Promise<ReviewAssignmentEntity | null> {

@@ -181,9 +181,7 @@ export class ReviewsService {
         );
       }
     }
-    const rows = (await this.assignments.findOfApplication(applicationId)).filter(
-      (a) => a.status === 'submitted',
-    );
+    const rows = await this.assignments.findSubmittedOfApplication(applicationId);
     const staff = await this.reviewers.ofLab(labId);
     const names = new Map(staff.map((r) => [r.userId, r.displayName]));
     // Organisers see who is in conflict with the applicant, including a reviewer whose
@@ -201,19 +199,19 @@ export class ReviewsService {
       ? await this.earlierRevisions(rubric, rows)
       : new Map<string, ReviewOfOthers['earlierRevisions']>();
     const hide = blind && !organiser;
-    let n = 0;
     return {
       applicationId,
       blind,
-      reviews: rows.map((a) => {
+      // Numbered over every submitted review, the reader's own included, in the order of first
+      // submission: each reviewer has one label that every reader sees and a revision keeps.
+      reviews: rows.map((a, i) => {
         const mine = a.reviewerId === actor.userId;
-        if (!mine) n++;
         return {
           reviewerId: hide && !mine ? null : a.reviewerId,
           reviewerName: mine
             ? (names.get(a.reviewerId) ?? 'You')
             : hide
-              ? `Reviewer ${n}`
+              ? `Reviewer ${i + 1}`
               : (names.get(a.reviewerId) ?? 'A former reviewer'),
           mine,
           scores: a.scores,
