@@ -22,7 +22,8 @@ import {
  * queue (no names: blind), is shown every missing score at once, saves a draft, submits (asked
  * in the shared dialog), and only then reads the other reviewer's review; she revises it, and the
  * organiser reads the earlier revision on the application page; her progress and the organiser's
- * progress move; the organiser closes review through the dialog, and she is told when it closed.
+ * progress move; the organiser closes review through the dialog, and her open review page stops
+ * offering a revision at once (no reload) and tells her when it closed.
  */
 describeBrowser('web client: applications are reviewed', () => {
   const stage = journeyStage();
@@ -592,6 +593,14 @@ describeBrowser('web client: applications are reviewed', () => {
         .toBe(0);
       await shot(orgMobile, 'phone-rubric');
 
+      // Mia keeps her submitted review open on her phone (its session took over from the
+      // desktop's): it offers a revision while review is open.
+      watch(mobile);
+      await mobile.goto(`/labs/${labId}/reviews`);
+      await mobile.getByRole('link', { name: 'Application 1' }).click();
+      await status(mobile, /You may revise it until review closes/);
+      await mobile.getByRole('button', { name: 'Revise your review' }).waitFor();
+
       // --- The organiser closes review, through the dialog; the reviewer is told, with when. ---
       await tab(orgMobile, 'Assignment');
       await orgMobile.getByRole('button', { name: 'Close review…' }).click();
@@ -601,17 +610,14 @@ describeBrowser('web client: applications are reviewed', () => {
       await closing.getByRole('button', { name: 'Close review', exact: true }).click();
       await status(orgMobile, 'Review is closed: reviews can no longer be written or revised.');
       await orgMobile.getByText(/^Review was closed on /).waitFor();
-      // Mia, on her phone (its session took over from the desktop's), opens her review again.
-      watch(mobile);
-      await mobile.goto(`/labs/${labId}/reviews`);
-      await mobile.getByRole('link', { name: 'Application 1' }).click();
+      // Her open page stops offering the revision at once, without a reload, and says when.
+      await expect
+        .poll(() => mobile.getByRole('button', { name: 'Revise your review' }).count())
+        .toBe(0);
       await status(
         mobile,
         /Review was closed on \d+ \w+ \d{4}, \d\d:\d\d GMT-[45] \(New York time\) · .*your time: it can no longer change\./,
       );
-      await expect
-        .poll(() => mobile.getByRole('button', { name: 'Revise your review' }).count())
-        .toBe(0);
       await shot(mobile, 'phone-review-closed');
     }
   }, 240_000);

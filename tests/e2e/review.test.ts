@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApplicationReviewClosedNotice } from '@ideas-lab/live';
 import {
   applicantProfile,
   bearer,
@@ -7,6 +8,7 @@ import {
   login,
   type Session,
 } from '../support/api-client.js';
+import { liveClient } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const FORM = [
@@ -640,9 +642,20 @@ describe('application review: rubric, assignment, reviews, scores', () => {
     expect(
       (await api().post(`/api/labs/${labId}/rubric/close`).set(bearer(mentors[0]))).status,
     ).toBe(403);
+    // A mentor's open review screen hears of the close at once.
+    const screen = liveClient(app.baseUrl, mentors[0], labId);
+    await screen.connect();
     const closed = await api().post(`/api/labs/${labId}/rubric/close`).set(bearer(organiser));
     expect(closed.status).toBe(200);
     expect(closed.body.closedAt).toEqual(expect.any(String));
+    try {
+      expect(ApplicationReviewClosedNotice.parse(await screen.next('review:closed'))).toEqual({
+        labId,
+        closedAt: closed.body.closedAt,
+      });
+    } finally {
+      screen.close();
+    }
     const late = await api()
       .post(`/api/labs/${labId}/my-reviews/${shared}/submit`)
       .set(bearer(mentors[0]))

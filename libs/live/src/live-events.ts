@@ -328,6 +328,18 @@ export const ReviewFeedbackNotice = z.strictObject({
 });
 export type ReviewFeedbackNotice = z.output<typeof ReviewFeedbackNotice>;
 
+// ---- application review (libs/review) ------------------------------------------------------
+
+/**
+ * To the lab's mentors and organisers: the organisers closed application review, so no review
+ * is written or revised any more. Read the review screens again.
+ */
+export const ApplicationReviewClosedNotice = z.strictObject({
+  labId: z.uuid(),
+  closedAt: z.iso.datetime(),
+});
+export type ApplicationReviewClosedNotice = z.output<typeof ApplicationReviewClosedNotice>;
+
 /** A room of a round as the control room lays it out. */
 export interface RoomLayout {
   room: LiveRoom;
@@ -628,6 +640,8 @@ export interface LiveNotices {
   'proposal-review:round': ReviewRoundNotice;
   /** To the team (`team:<teamId>`): comments to it were released. */
   'proposal-review:feedback': ReviewFeedbackNotice;
+  /** To the lab's mentors and organisers: application review was closed. */
+  'review:closed': ApplicationReviewClosedNotice;
   /** To one person whose connections left a team's chat (they left the team, or were moved off it). */
   'team:left': { teamId: string };
   /**

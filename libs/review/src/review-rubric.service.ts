@@ -7,6 +7,7 @@ import {
   type ReviewCriterion,
 } from '@ideas-lab/domain';
 import { LabAccessService } from '@ideas-lab/labs';
+import { liveChannels, LivePublisher } from '@ideas-lab/live';
 import type { PutRubric, RubricView } from './review.contract.js';
 import type { ReviewRubricEntity } from './entities/review-rubric.entity.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
@@ -31,6 +32,7 @@ export class ReviewRubricService {
     private readonly access: LabAccessService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly live: LivePublisher,
   ) {}
 
   async get(actor: Actor, labId: string): Promise<RubricView> {
@@ -125,7 +127,8 @@ export class ReviewRubricService {
       // Reviews are written under the shared lock: none slips in after the close.
       await this.assignments.lockLab(labId);
       if (!(await this.rubrics.findOfLabForUpdate(labId))) throw ReviewError.rubricNotSet();
-      if (await this.rubrics.close(labId, actor.userId, new Date())) {
+      const now = new Date();
+      if (await this.rubrics.close(labId, actor.userId, now)) {
         await this.audit.append({
           actorId: actor.userId,
           labId,
@@ -134,6 +137,12 @@ export class ReviewRubricService {
           entityId: labId,
           data: { submittedReviews: await this.assignments.countSubmittedOfLab(labId) },
         });
+        // An open review screen stops offering to save or revise at once (sent after commit).
+        this.live.emit(
+          [liveChannels.role(labId, 'mentor'), liveChannels.role(labId, 'organiser')],
+          'review:closed',
+          { labId, closedAt: now.toISOString() },
+        );
       }
       const rubric = (await this.rubrics.findOfLab(labId)) as ReviewRubricEntity;
       return this.view(rubric, await this.assignments.countSubmittedOfLab(labId));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@ideas-lab/applications';
 import { IdentityModule } from '@ideas-lab/identity';
 import { LabsModule } from '@ideas-lab/labs';
+import { LiveModule } from '@ideas-lab/live';
 import { ReviewAssignmentService } from './review-assignment.service.js';
 import { ReviewAssignmentsRepository } from './review-assignments.repository.js';
 import { ReviewResultsService } from './review-results.service.js';
@@ -19,7 +20,7 @@ import { ReviewersService } from './reviewers.service.js';
 import { ReviewsService } from './reviews.service.js';
 
 @Module({
-  imports: [IdentityModule, LabsModule, ApplicationsModule],
+  imports: [IdentityModule, LabsModule, ApplicationsModule, LiveModule],
   controllers: [
     RubricController,
     ReviewersController,

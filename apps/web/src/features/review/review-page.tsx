@@ -10,6 +10,7 @@ import { formatLabTime } from '../../lib/lab-time';
 import { alertFor, type AlertContent } from '../../lib/use-form-submit';
 import { applicationReviewOpen, phaseLabel } from '../../lib/phases';
 import { useLab } from '../../pages/lab/lab-context';
+import { useLiveConnection, useLiveNotices } from '../live/use-live-connection';
 import {
   reviewCommands,
   reviewKeys,
@@ -51,6 +52,11 @@ export function ReviewPage() {
   const [justSubmitted, setJustSubmitted] = useState(false);
   const queryClient = useQueryClient();
   const data = useQuery(reviewQueries.myReview(lab.id, applicationId));
+  // Closing review reaches an open page at once (a reconnect reads it again, in case it was missed).
+  useLiveNotices(useLiveConnection(lab.id), (notice) => {
+    if (notice.event === 'review:closed' || notice.event === 'live:snapshot')
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.all(lab.id) });
+  });
   const back = (
     <p>
       <Link to=".." relative="path">
@@ -142,11 +148,13 @@ function ReviewForm(props: {
   const draftNote = (saved: MyReview) =>
     `Draft saved at ${formatLabTime(saved.updatedAt, lab.timezone)}.`;
   const review = application.review;
-  // A submitted review is revised by submitting it again, until review closes.
-  const [revising, setRevising] = useState(false);
-  const submitted = review.status === 'submitted' && !revising;
   const closedAt = props.rubric.closedAt;
   const canRevise = props.closedIn === null && closedAt === null;
+  // A submitted review is revised by submitting it again, until review closes (a revision
+  // under way when it closes goes back to the submitted review).
+  const [revising, setRevising] = useState(false);
+  const submitted = review.status === 'submitted' && !(revising && canRevise);
+  const queryClient = useQueryClient();
   const [scores, setScores] = useState<ScoreDraft>(() => ({ ...review.scores }));
   const [comment, setComment] = useState(review.comment);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -164,13 +172,14 @@ function ReviewForm(props: {
   useEffect(() => {
     if (props.justSubmitted) submittedRef.current?.focus();
   }, [props.justSubmitted]);
-  // Leaving the page (closing the tab, reloading) with unsaved scores asks first.
+  // Leaving the page (closing the tab, reloading) with unsaved scores asks first, while they
+  // could still be saved.
   useEffect(() => {
-    if (!dirty) return;
+    if (!dirty || !canRevise) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, [dirty, canRevise]);
 
   useEffect(() => {
     if (focusRequest > 0) focusFirstInvalid(formRef.current);
@@ -221,6 +230,11 @@ function ReviewForm(props: {
         props.onSaved(saved);
       })
       .catch((error: unknown) => {
+        // Closed while this page was open: read the review again, so the page says so.
+        if (isApiError(error) && error.code === 'REVIEW_CLOSED')
+          void queryClient.invalidateQueries({
+            queryKey: reviewKeys.myReview(labId, application.applicationId),
+          });
         const { fieldErrors, unmatched } = splitFieldIssues(
           isApiError(error) ? error.details : [],
           fields,
@@ -342,8 +356,13 @@ function ReviewForm(props: {
           Reviewing is closed: applications are reviewed while the call is open and during
           selection, and this lab is in the phase “{phaseLabel(props.closedIn)}”.
         </p>
+      ) : closedAt ? (
+        <p className={feedback.notice}>
+          The organisers closed review on {formatLabTime(closedAt, lab.timezone)}: this review can
+          no longer be saved or submitted.
+        </p>
       ) : null}
-      <fieldset className={styles.reviewFormBody} disabled={props.closedIn !== null}>
+      <fieldset className={styles.reviewFormBody} disabled={!canRevise}>
         {rubric.criteria.map((criterion) => (
           <CriterionScore
             key={criterion.id}
@@ -373,7 +392,7 @@ function ReviewForm(props: {
           : `${left} of ${rubric.criteria.length} ${rubric.criteria.length === 1 ? 'criterion' : 'criteria'} still to score`}
       </p>
       <StatusMessage>{status}</StatusMessage>
-      {props.closedIn ? null : (
+      {!canRevise ? null : (
         <div className={actionStyles.formActions}>
           {revising ? (
             <button
