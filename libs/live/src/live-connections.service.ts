@@ -122,6 +122,7 @@ export class LiveConnectionsService {
     // needs itself). A reconnect storm does this a thousand times at once.
     const personRead = this.access.personIn(access.userId, labId);
     const whereabouts = this.rounds.whereabouts(labId, access.userId);
+    const teams = this.teams.viewsSeenBy(labId, access.userId, access.isAdmin);
     const lastSeen = fields.lastSeenMessageId;
     const lastSeenMessageId =
       typeof lastSeen === 'string' && MESSAGE_ID.test(lastSeen) ? lastSeen : null;
@@ -134,12 +135,12 @@ export class LiveConnectionsService {
       roundId: this.rounds.roundIdIn(whereabouts),
       roomId: this.rounds.roomIdIn(whereabouts),
       roomIds: this.rounds.roomIdsIn(whereabouts),
-      teamIds: this.teams.teamIdsOf(labId, access.userId),
+      teamIds: this.teams.teamIdsIn(teams, access.userId),
     };
     const { person, ...reads } = await this.tx.readAll({
       person: personRead,
       whereabouts: readRows(whereabouts, whereaboutsOf),
-      teams: this.teams.viewsSeenBy(labId, access.userId, access.isAdmin),
+      teams,
       pitch: this.pitch.read(labId),
       chat: this.chatOnArrival(arriving, lastSeenMessageId),
       help: this.help.queueOnArrival(arriving),

@@ -93,15 +93,6 @@ export class TeamsRepository {
     return membersWhere(SEES_TEAM, [labId, userId, isAdmin]);
   }
 
-  /** The ids of the lab's teams someone is on. */
-  teamIdsOfMember(labId: string, userId: string): Statement<{ teamId: string }> {
-    return statement<{ teamId: string }>(
-      `SELECT m.team_id AS "teamId" FROM team_members m JOIN teams t ON t.id = m.team_id
-        WHERE t.lab_id = $1 AND m.user_id = $2`,
-      [labId, userId],
-    );
-  }
-
   async isMember(labId: string, teamId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager().query(
       `SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id

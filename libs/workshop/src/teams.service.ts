@@ -104,13 +104,14 @@ export class TeamsService {
   }
 
   /**
-   * For a live handshake: the ids of the teams someone is on, read by the handshake's statement
-   * itself (their chat channels depend on them).
+   * For a live handshake: the ids of the teams someone is on, taken by the same batch from the
+   * members a `viewsSeenBy` read finds (their chat channels depend on them).
    */
-  teamIdsOf(labId: string, userId: string): Derived<string[]> {
+  teamIdsIn(views: BatchedRead<TeamView[]>, userId: string): Derived<string[]> {
     return derived(
-      this.teams.teamIdsOfMember(labId, userId),
-      `coalesce(array_agg("teamId"), '{}')`,
+      views.statements[1],
+      `coalesce(array_agg(DISTINCT "teamId") FILTER (WHERE "userId" = $1), '{}')`,
+      [userId],
     );
   }
 
