@@ -88,10 +88,6 @@ export class HelpRequestsRepository {
   }
 
   /** The unresolved request of one room (a room has at most one). */
-  async findUnresolvedOfRoom(labId: string, roomId: string): Promise<HelpRequestRow | null> {
-    return (await this.tx.query(this.unresolvedOfRoom(labId, roomId)))[0] ?? null;
-  }
-
   unresolvedOfRoom(labId: string, roomId: Param<string | null>): Statement<HelpRequestRow> {
     return statement<HelpRequestRow>(
       `${SELECT} WHERE h.lab_id = $1 AND h.room_id = $2 AND h.resolved_at IS NULL`,
@@ -111,10 +107,6 @@ export class HelpRequestsRepository {
   }
 
   /** A mentor's queue: routed to them, routed to no one, or claimed by them. */
-  findUnresolvedForMentor(labId: string, mentorId: string): Promise<HelpRequestRow[]> {
-    return this.tx.query(this.unresolvedForMentor(labId, mentorId));
-  }
-
   unresolvedForMentor(labId: string, mentorId: string): Statement<HelpRequestRow> {
     return statement<HelpRequestRow>(
       `${SELECT} WHERE h.lab_id = $1 AND h.resolved_at IS NULL AND (h.routed_to = $2 OR h.routed_to IS NULL OR h.claimed_by = $2) ORDER BY h.asked_at, h.id`,

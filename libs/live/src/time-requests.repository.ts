@@ -56,13 +56,6 @@ export class TimeRequestsRepository {
    * The requests of a round a (re)connecting person sees: every undecided one (organisers),
    * or one room's, decided or not, oldest first.
    */
-  findOfRound(
-    roundId: string,
-    scope: { undecided: true } | { roomId: string },
-  ): Promise<TimeRequestRow[]> {
-    return this.tx.query(this.ofRound(roundId, scope));
-  }
-
   ofRound(
     roundId: Param<string | null>,
     scope: { undecided: true } | { roomId: Param<string | null> },
